@@ -1,0 +1,241 @@
+import Foundation
+
+/// The drafting assistant: holds a draft and where the interview is, takes the clerk's lines (answers or
+/// commands) and says what happened. It does no input or output itself: the REPL reads lines, prints the
+/// ``Response`` and performs its ``Response/action``.
+public struct Assistant: Sendable {
+  /// What the REPL must do after a line, beyond printing the messages.
+  public enum Action: Hashable, Sendable {
+    /// Write the draft to its session file now (it is written after every change anyway).
+    case save
+    /// Export the text: print it, or write it to the file at the path.
+    case export(String?)
+    /// Save and leave.
+    case quit
+  }
+
+  /// The outcome of one line.
+  public struct Response: Hashable, Sendable {
+    /// Lines to show the clerk.
+    public var messages: [String] = []
+    /// Whether the draft or the interview position changed (and must be saved before the next prompt).
+    public var changed = false
+    /// Something the REPL must do.
+    public var action: Action?
+    /// Whether the line was refused (an error message is among the messages).
+    public var isError = false
+  }
+
+  private struct Snapshot: Hashable, Sendable {
+    var minutes: Minutes
+    var cursor: Address?
+    var description: String
+  }
+
+  /// The template in use.
+  public let template: Template
+  /// The draft.
+  public private(set) var minutes: Minutes
+  /// The slot being asked, or `nil` when the interview is over.
+  public private(set) var cursor: Address?
+  /// The address being edited by `:edit ADDRESS` without a value: the next line is its new value.
+  public private(set) var pendingEdit: Address?
+  private var undoStack: [Snapshot] = []
+  private var redoStack: [Snapshot] = []
+
+  /// Starts or resumes an interview on `minutes`; with no `cursor`, at the first unanswered slot.
+  public init(template: Template, minutes: Minutes, cursor: Address? = nil) {
+    self.template = template
+    self.minutes = minutes
+    let interview = Interview(template: template)
+    if let cursor, interview.contains(cursor, in: minutes) {
+      self.cursor = cursor
+    } else {
+      self.cursor = interview.slots(in: minutes).first { !interview.isAnswered($0, in: minutes) }
+    }
+  }
+
+  /// The interview over the template.
+  public var interview: Interview { Interview(template: template) }
+
+  private var editor: Editor { Editor(template: template) }
+
+  // MARK: - What to show
+
+  /// The question being asked, or `nil` when the interview is over or a value is being edited.
+  public var question: String? {
+    guard pendingEdit == nil, let cursor else { return nil }
+    return interview.question(at: cursor, in: minutes)
+  }
+
+  /// The prompt: where the clerk is (議題2 指示1 要點3), `修改 2.1.3` while editing, or `命令` when done.
+  public var prompt: String {
+    if let pendingEdit { return "修改 \(pendingEdit)> " }
+    guard let cursor else { return "命令> " }
+    return interview.label(of: cursor, in: minutes) + "> "
+  }
+
+  /// Text to put on the input line for the clerk to edit: the current value of the part edited or asked.
+  public var prefill: String? {
+    if let pendingEdit { return interview.value(at: pendingEdit, in: minutes) }
+    return cursor.flatMap { interview.value(at: $0, in: minutes) }
+  }
+
+  /// Completions for the text before the cursor: command names after a colon, otherwise the current
+  /// question's choices. Each candidate is the whole replacement for `prefix`.
+  public func completions(for prefix: String) -> [String] {
+    if Command.isCommand(prefix) {
+      let colon = prefix.prefix(1)
+      let typed = prefix.dropFirst()
+      guard !typed.contains(" ") else { return [] }
+      return Command.reference.map(\.name).filter { $0.hasPrefix(typed) }.map { colon + $0 }
+    }
+    let slot = pendingEdit ?? cursor
+    guard let slot else { return [] }
+    return interview.choices(at: slot).filter { $0.hasPrefix(prefix) }
+  }
+
+  // MARK: - Taking a line
+
+  /// Abandons an `:edit` waiting for its new value (the clerk pressed Ctrl-C).
+  public mutating func cancelPendingEdit() { pendingEdit = nil }
+
+  /// Takes one line typed by the clerk: a command, the new value of a pending edit, or an answer.
+  public mutating func handle(_ line: String) -> Response {
+    do {
+      if Command.isCommand(line) {
+        pendingEdit = nil
+        return try run(Command.parse(line))
+      }
+      if let address = pendingEdit {
+        pendingEdit = nil
+        return try change(.set(address, line), "修改 \(address)", keepCursor: true)
+      }
+      return try answer(line)
+    } catch {
+      let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+      return Response(messages: [message], isError: true)
+    }
+  }
+
+  private mutating func answer(_ text: String) throws -> Response {
+    let isBlank = Normalizer.normalize(text).isEmpty
+    guard let slot = cursor else {
+      if isBlank { return Response() }
+      throw AssistantError.interviewFinished
+    }
+    if isBlank {
+      let field = template.field(interview.fieldID(of: slot))
+      let isEmptyRequired: Bool
+      if case .end(let container) = slot {
+        isEmptyRequired = field.required && minutes.count(container) == 0
+      } else {
+        isEmptyRequired = field.required && !interview.isAnswered(slot, in: minutes)
+      }
+      if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
+      cursor = interview.next(after: slot, in: minutes)
+      return Response(changed: true)
+    }
+    let edit: Edit
+    if case .end(let container) = slot { edit = .append(container, text) } else { edit = .set(slot, text) }
+    return try change(edit, "回答 \(slot)", keepCursor: false)
+  }
+
+  /// Applies `edit`, records it for undo and, unless `keepCursor`, moves the interview past what was answered.
+  private mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool) throws -> Response {
+    var draft = minutes
+    let address = try editor.apply(edit, to: &draft)
+    undoStack.append(Snapshot(minutes: minutes, cursor: cursor, description: description))
+    redoStack.removeAll()
+    minutes = draft
+    if !keepCursor {
+      cursor = interview.next(after: address, in: minutes)
+    } else if let current = cursor, !interview.contains(current, in: minutes) {
+      cursor = interview.next(after: current, in: minutes)
+    }
+    return Response(changed: true)
+  }
+
+  // MARK: - Commands
+
+  private mutating func run(_ command: Command) throws -> Response {
+    switch command {
+    case .help(let name):
+      return Response(messages: help(name))
+    case .show(let address):
+      if let address, !interview.contains(address, in: minutes) { throw AssistantError.noSuchPart(address.description) }
+      return Response(messages: Outline(interview: interview).lines(of: minutes, under: address))
+    case .goto(let address):
+      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(address.description) }
+      guard interview.slots(in: minutes).contains(address) else {
+        throw AssistantError.notEditable(address: address.description, hint: "這一部分沒有問題可問;請用 :edit \(address)")
+      }
+      cursor = address
+      return Response(changed: true)
+    case .add(let container, let text):
+      guard interview.contains(.end(container), in: minutes) else { throw AssistantError.noSuchPart(container.description) }
+      guard let text, !text.isEmpty else {
+        cursor = .end(container)
+        return Response(changed: true)
+      }
+      var response = try change(.append(container, text), "添加到 \(container)", keepCursor: true)
+      response.messages.append("已添加到 \(container)。")
+      return response
+    case .edit(let address, let text):
+      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(address.description) }
+      if case .end(let container) = address {
+        throw AssistantError.notEditable(address: address.description, hint: "要添加,請用 :add \(container)")
+      }
+      guard let text else {
+        pendingEdit = address
+        return Response()
+      }
+      var response = try change(.set(address, text), "修改 \(address)", keepCursor: true)
+      response.messages.append("已修改 \(address)。")
+      return response
+    case .delete(let address):
+      var response = try change(.delete(address), "刪除 \(address)", keepCursor: true)
+      response.messages.append("已刪除 \(address)。輸入 :undo 可撤銷。")
+      return response
+    case .move(let address, let position):
+      var response = try change(.move(address, to: position), "移動 \(address)", keepCursor: true)
+      response.messages.append("已把 \(address) 移到第 \(position) 位。")
+      return response
+    case .undo:
+      guard let snapshot = undoStack.popLast() else { throw AssistantError.nothingTo("撤銷") }
+      redoStack.append(Snapshot(minutes: minutes, cursor: cursor, description: snapshot.description))
+      (minutes, cursor) = (snapshot.minutes, snapshot.cursor)
+      return Response(messages: ["已撤銷:\(snapshot.description)。"], changed: true)
+    case .redo:
+      guard let snapshot = redoStack.popLast() else { throw AssistantError.nothingTo("重做") }
+      undoStack.append(Snapshot(minutes: minutes, cursor: cursor, description: snapshot.description))
+      (minutes, cursor) = (snapshot.minutes, snapshot.cursor)
+      return Response(messages: ["已重做:\(snapshot.description)。"], changed: true)
+    case .check:
+      let missing = interview.missing(in: minutes)
+      if missing.isEmpty { return Response(messages: ["必填部分都已填寫。"]) }
+      return Response(
+        messages: ["尚未填寫的必填部分(\(missing.count) 項):"]
+          + missing.map { "  \($0)  \(interview.label(of: $0, in: minutes))  → :goto \($0)" })
+    case .save:
+      return Response(action: .save)
+    case .export(let file):
+      return Response(action: .export(file))
+    case .quit:
+      return Response(action: .quit)
+    }
+  }
+
+  private func help(_ name: String?) -> [String] {
+    if let name {
+      let key = name.trimmingCharacters(in: CharacterSet(charactersIn: ":："))
+      guard let entry = Command.reference.first(where: { $0.name == key }) else {
+        return [AssistantError.unknownCommand(key).errorDescription ?? key]
+      }
+      return ["\(entry.usage)  \(entry.summary)"]
+    }
+    return ["回答問題後按 Enter;選填的問題直接按 Enter 跳過。命令以 : 或 : 開頭:"]
+      + Command.reference.map { "  \($0.usage.padding(toLength: 16, withPad: " ", startingAt: 0))\($0.summary)" }
+      + ["地址:2 = 議題2,2.1 = 議題2 指示1,2.1.3 = 要點3;date、period、chair.title、present.2 等。Tab 補全命令和選項。"]
+  }
+}

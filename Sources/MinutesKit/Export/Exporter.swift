@@ -1,0 +1,42 @@
+import Foundation
+
+/// The export formats.
+public enum ExportFormat: String, CaseIterable, Sendable {
+  /// Plain text in the template's house style, one paragraph per line, UTF-8, ending with a newline.
+  case text
+}
+
+/// Why minutes could not be exported.
+public enum ExportError: LocalizedError, Hashable, Sendable {
+  /// The template has no export for this format.
+  case formatNotInTemplate(format: String, template: String)
+  /// The template names an item kind the draft's item uses but the template lacks.
+  case unknownItemKind(kind: String, address: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .formatNotInTemplate(let format, let template):
+      "template `\(template)` has no `\(format)` export; add `export.\(format)` to it."
+    case .unknownItemKind(let kind, let address):
+      "item \(address) has kind `\(kind)`, which the template does not define; change it with :edit \(address).kind"
+    }
+  }
+}
+
+/// Turns minutes into one export format.
+public protocol Exporter: Sendable {
+  /// The format this exporter writes.
+  var format: ExportFormat { get }
+  /// Renders `minutes` with `template`'s prose.
+  /// - Throws: ``ExportError``.
+  func export(_ minutes: Minutes, template: Template) throws -> String
+}
+
+extension ExportFormat {
+  /// The exporter for this format.
+  public var exporter: any Exporter {
+    switch self {
+    case .text: TextExporter()
+    }
+  }
+}

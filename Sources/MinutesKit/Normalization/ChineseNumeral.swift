@@ -1,0 +1,29 @@
+import Foundation
+
+/// Chinese numerals for terms (第十屆), through ICU's spell-out rules (CLDR `zh` RBNF) in Foundation.
+public enum ChineseNumeral {
+  /// `10` → `十`, `21` → `二十一`.
+  public static func string(_ number: Int) -> String {
+    formatter.string(from: NSNumber(value: number)) ?? String(number)
+  }
+
+  /// Reads a positive whole number typed as Arabic digits (10, full-width １０ too) or Chinese numerals (十);
+  /// `nil` when the text is neither.
+  public static func parse(_ text: String) -> Int? {
+    let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+    if let n = Int(halfWidth), n > 0 { return n }
+    guard !halfWidth.isEmpty, halfWidth.allSatisfy({ "零〇一二兩两三四五六七八九十百千".contains($0) }) else {
+      return nil
+    }
+    let normalized = halfWidth.replacingOccurrences(of: "兩", with: "二").replacingOccurrences(of: "两", with: "二")
+    return formatter.number(from: normalized)?.intValue
+  }
+
+  // NumberFormatter is documented thread-safe for formatting once configured (Apple "Thread Safety Summary").
+  nonisolated(unsafe) private static let formatter: NumberFormatter = {
+    let formatter = NumberFormatter()
+    formatter.locale = Locale(identifier: "zh_Hant")
+    formatter.numberStyle = .spellOut
+    return formatter
+  }()
+}

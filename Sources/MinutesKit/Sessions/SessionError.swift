@@ -1,0 +1,36 @@
+import Foundation
+
+/// Why a session could not be created, opened or saved.
+public enum SessionError: LocalizedError, Hashable, Sendable {
+  /// The name cannot be a session name (empty, a path, a leading dot, control characters, too long).
+  case invalidName(String, reason: String)
+  /// A session with this name exists already.
+  case exists(name: String)
+  /// No session with this name is in the workspace; lists the names there are.
+  case notFound(name: String, available: [String])
+  /// The session file is not a readable minutes file: `file:line:col` and what.
+  case unreadable(YAMLProblem)
+  /// The file says a format newer than this version reads.
+  case unsupportedFormat(file: String, found: Int, supported: Int)
+  /// Writing the file failed; the draft in memory is intact.
+  case writeFailed(file: String, reason: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .invalidName(let name, let reason):
+      "`\(name)` cannot be a session name: \(reason). Use letters, digits, CJK, '-' or '_', e.g. 常務會議-0520."
+    case .exists(let name):
+      "a session named `\(name)` exists already; continue it with `minutes resume \(name)` or choose another --name."
+    case .notFound(let name, let available):
+      available.isEmpty
+        ? "no session `\(name)` in this workspace (it has none yet); start one with `minutes new`."
+        : "no session `\(name)`; sessions here: \(available.joined(separator: ", "))."
+    case .unreadable(let problem):
+      "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message). The file was left as it is."
+    case .unsupportedFormat(let file, let found, let supported):
+      "\(file): minutes format \(found) is newer than this version reads (\(supported)); update minutes."
+    case .writeFailed(let file, let reason):
+      "could not save \(file): \(reason). Your draft is still open; free some space or fix permissions, then :save."
+    }
+  }
+}

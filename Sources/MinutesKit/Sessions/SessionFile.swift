@@ -1,0 +1,51 @@
+import Foundation
+
+/// What a session file holds: the draft, and where the interview stands so that it resumes there.
+///
+/// On disk it is the minutes file format (see ``Minutes``) with one more key, `resumeAt`, the address of the
+/// question being asked (e.g. `2.1.+`). Keys are written in a fixed order and text is unescaped UTF-8, so the
+/// same draft always gives the same bytes.
+public struct SessionFile: Codable, Hashable, Sendable {
+  /// The draft.
+  public var minutes: Minutes
+  /// The slot the interview resumes at; `nil` when it is over.
+  public var resumeAt: Address?
+
+  /// Creates a session file value.
+  public init(minutes: Minutes, resumeAt: Address?) {
+    self.minutes = minutes
+    self.resumeAt = resumeAt
+  }
+
+  private enum CodingKeys: String, CodingKey { case resumeAt }
+
+  public init(from decoder: any Decoder) throws {
+    minutes = try Minutes(from: decoder)
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    resumeAt = try c.decodeIfPresent(String.self, forKey: .resumeAt).flatMap(Address.init(parsing:))
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    try minutes.encode(to: encoder)
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encodeIfPresent(resumeAt?.description, forKey: .resumeAt)
+  }
+
+  /// The file's text.
+  /// - Throws: `EncodingError` (not expected for these types).
+  public func yaml() throws -> String { try YAMLCoding.encode(self) }
+
+  /// Reads a session file's text; `file` names it in errors.
+  /// - Throws: ``SessionError/unreadable(_:)`` with the line and column, or ``SessionError/unsupportedFormat(file:found:supported:)``.
+  public static func parse(_ yaml: String, file: String) throws -> SessionFile {
+    do {
+      let value = try YAMLCoding.decode(SessionFile.self, from: yaml, file: file)
+      guard value.minutes.format <= Minutes.currentFormat else {
+        throw SessionError.unsupportedFormat(file: file, found: value.minutes.format, supported: Minutes.currentFormat)
+      }
+      return value
+    } catch let problem as YAMLProblem {
+      throw SessionError.unreadable(problem)
+    }
+  }
+}

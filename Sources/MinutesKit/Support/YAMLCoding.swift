@@ -1,0 +1,122 @@
+import Foundation
+import Yams
+
+/// Where a YAML problem is and what it is, for `file:line:col: error: …` messages.
+public struct YAMLProblem: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The file, as given to the decoder.
+  public var file: String
+  /// The 1-based line, or 0 when unknown.
+  public var line: Int
+  /// The 1-based column, or 0 when unknown.
+  public var column: Int
+  /// What is wrong, naming the key where there is one (``missing key `meeting.date` ``).
+  public var message: String
+
+  /// `file:line:col: message`.
+  public var description: String {
+    line > 0 ? "\(file):\(line):\(column): \(message)" : "\(file): \(message)"
+  }
+}
+
+/// Reading and writing the project's YAML files: unescaped UTF-8, stable key order, located errors.
+enum YAMLCoding {
+  /// Encodes `value` as YAML with non-ASCII text written as is (never `\uXXXX`).
+  /// - Throws: `EncodingError` from Yams (not expected for the project's own types).
+  static func encode<T: Encodable>(_ value: T) throws -> String {
+    let encoder = YAMLEncoder()
+    encoder.options = .init(indent: 2, width: -1, allowUnicode: true, sortKeys: false)
+    return try encoder.encode(value)
+  }
+
+  /// Decodes `T` from `yaml`; `file` names the source in errors.
+  /// - Throws: ``YAMLProblem`` with the line and column of the syntax error or of the offending key.
+  static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String) throws -> T {
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: yaml)
+    } catch let error as YamlError {
+      throw problem(from: error, file: file)
+    }
+    guard let node else {
+      throw YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty")
+    }
+    do {
+      return try YAMLDecoder().decode(T.self, from: node)
+    } catch let error as DecodingError {
+      throw problem(from: error, root: node, file: file)
+    } catch let error as YamlError {
+      throw problem(from: error, file: file)
+    }
+  }
+
+  private static func problem(from error: YamlError, file: String) -> YAMLProblem {
+    switch error {
+    case .scanner(let context, let message, let mark, _), .parser(let context, let message, let mark, _),
+      .composer(let context, let message, let mark, _):
+      let text = [context?.text, message].compactMap { $0 }.joined(separator: " ")
+      return YAMLProblem(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(text)")
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      return YAMLProblem(
+        file: file, line: context.mark.line, column: context.mark.column,
+        message: "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
+    default:
+      return YAMLProblem(file: file, line: 0, column: 0, message: "\(error)")
+    }
+  }
+
+  private static func problem(from error: DecodingError, root: Node, file: String) -> YAMLProblem {
+    let (path, message): ([any CodingKey], String)
+    switch error {
+    case .keyNotFound(let key, let context):
+      path = context.codingPath
+      message = "missing key `\(dotted(context.codingPath + [key]))`"
+    case .typeMismatch(let type, let context):
+      path = context.codingPath
+      message = "at `\(dotted(path))`: expected \(describe(type))"
+    case .valueNotFound(let type, let context):
+      path = context.codingPath
+      message = "at `\(dotted(path))`: expected \(describe(type)), found nothing"
+    case .dataCorrupted(let context):
+      path = context.codingPath
+      message = "at `\(dotted(path))`: \(context.debugDescription)"
+    @unknown default:
+      path = []
+      message = "\(error)"
+    }
+    let mark = locate(path, in: root)
+    return YAMLProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
+  }
+
+  /// The mark of the deepest node of `path` that exists in `root`.
+  private static func locate(_ path: [any CodingKey], in root: Node) -> Mark? {
+    var node = root
+    var mark = root.mark
+    for key in path {
+      let next: Node?
+      if let index = key.intValue {
+        next = node.sequence.flatMap { index < $0.count ? $0[index] : nil }
+      } else {
+        next = node.mapping?.first(where: { $0.key.string == key.stringValue })?.value
+      }
+      guard let next else { break }
+      node = next
+      mark = next.mark ?? mark
+    }
+    return mark
+  }
+
+  private static func dotted(_ path: [any CodingKey]) -> String {
+    path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+      .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+      .replacingOccurrences(of: ".[", with: "[")
+  }
+
+  private static func describe(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "text"
+    case is Int.Type: "a whole number"
+    case is Bool.Type: "true or false"
+    default: "\(type)".contains("Array") ? "a list" : "a mapping"
+    }
+  }
+}
