@@ -96,6 +96,11 @@ static inline void minutes_install_sigint(void) {
   sigemptyset(&action.sa_mask);
   action.sa_flags = 0;
   sigaction(SIGINT, &action, NULL);
+  /* A parent may have started us with SIGINT blocked (the mask is inherited across exec): unblock it. */
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 
 static inline int minutes_take_interrupt(void) {

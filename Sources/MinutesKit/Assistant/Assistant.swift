@@ -168,7 +168,7 @@ public struct Assistant: Sendable {
     case .goto(let address):
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(address.description) }
       guard interview.slots(in: minutes).contains(address) else {
-        throw AssistantError.notEditable(address: address.description, hint: "這一部分沒有問題可問;請用 :edit \(address)")
+        throw AssistantError.notEditable(address: address.description, hint: "這一部分沒有問題可問；請用 :edit \(address)")
       }
       cursor = address
       return Response(changed: true)
@@ -184,7 +184,7 @@ public struct Assistant: Sendable {
     case .edit(let address, let text):
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(address.description) }
       if case .end(let container) = address {
-        throw AssistantError.notEditable(address: address.description, hint: "要添加,請用 :add \(container)")
+        throw AssistantError.notEditable(address: address.description, hint: "要添加，請用 :add \(container)")
       }
       guard let text else {
         pendingEdit = address
@@ -205,17 +205,17 @@ public struct Assistant: Sendable {
       guard let snapshot = undoStack.popLast() else { throw AssistantError.nothingTo("撤銷") }
       redoStack.append(Snapshot(minutes: minutes, cursor: cursor, description: snapshot.description))
       (minutes, cursor) = (snapshot.minutes, snapshot.cursor)
-      return Response(messages: ["已撤銷:\(snapshot.description)。"], changed: true)
+      return Response(messages: ["已撤銷：\(snapshot.description)。"], changed: true)
     case .redo:
       guard let snapshot = redoStack.popLast() else { throw AssistantError.nothingTo("重做") }
       undoStack.append(Snapshot(minutes: minutes, cursor: cursor, description: snapshot.description))
       (minutes, cursor) = (snapshot.minutes, snapshot.cursor)
-      return Response(messages: ["已重做:\(snapshot.description)。"], changed: true)
+      return Response(messages: ["已重做：\(snapshot.description)。"], changed: true)
     case .check:
       let missing = interview.missing(in: minutes)
       if missing.isEmpty { return Response(messages: ["必填部分都已填寫。"]) }
       return Response(
-        messages: ["尚未填寫的必填部分(\(missing.count) 項):"]
+        messages: ["尚未填寫的必填部分（\(missing.count) 項）："]
           + missing.map { "  \($0)  \(interview.label(of: $0, in: minutes))  → :goto \($0)" })
     case .save:
       return Response(action: .save)
@@ -234,8 +234,8 @@ public struct Assistant: Sendable {
       }
       return ["\(entry.usage)  \(entry.summary)"]
     }
-    return ["回答問題後按 Enter;選填的問題直接按 Enter 跳過。命令以 : 或 : 開頭:"]
+    return ["回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭："]
       + Command.reference.map { "  \($0.usage.padding(toLength: 16, withPad: " ", startingAt: 0))\($0.summary)" }
-      + ["地址:2 = 議題2,2.1 = 議題2 指示1,2.1.3 = 要點3;date、period、chair.title、present.2 等。Tab 補全命令和選項。"]
+      + ["地址：2 = 議題2，2.1 = 議題2 指示1，2.1.3 = 要點3；另有 date、period、chair.title、present.2 等。Tab 補全命令和選項。"]
   }
 }

@@ -31,19 +31,19 @@ public enum Command: Hashable, Sendable {
 
   /// Every command with its usage line and what it does, in the order `:help` lists them.
   public static let reference: [(name: String, usage: String, summary: String)] = [
-    ("help", ":help [命令]", "列出命令,或顯示一個命令的用法"),
-    ("show", ":show [地址]", "顯示整份草稿及各部分的地址,或只顯示一部分,如 :show 2"),
-    ("goto", ":goto 地址", "跳到某一部分,從那裏繼續問答,如 :goto 2.1.3"),
-    ("add", ":add 列表 [內容]", "添加:item(議題)、2(議題2的指示)、2.1(指示的要點)、arrangements、present、attending、absent"),
-    ("edit", ":edit 地址 [新內容]", "修改;不給新內容時,把現有內容放到輸入行上修改"),
-    ("delete", ":delete 地址", "刪除一項,或清空一個選填欄位"),
-    ("move", ":move 地址 位置", "在同一列表中移動,如 :move 3 1 把議題3移到第1位"),
+    ("help", ":help [命令]", "列出命令，或顯示一個命令的用法"),
+    ("show", ":show [地址]", "顯示整份草稿及各部分的地址，或只顯示一部分，如 :show 2"),
+    ("goto", ":goto 地址", "跳到某一部分，從那裏繼續問答，如 :goto 2.1.3"),
+    ("add", ":add 列表 [內容]", "添加：item（議題）、2（議題2的指示）、2.1（指示的要點）、arrangements、present、attending、absent"),
+    ("edit", ":edit 地址 [新內容]", "修改；不給新內容時，把現有內容放到輸入行上修改"),
+    ("delete", ":delete 地址", "刪除一項，或清空一個選填欄位"),
+    ("move", ":move 地址 位置", "在同一列表中移動，如 :move 3 1 把議題3移到第1位"),
     ("undo", ":undo", "撤銷上一個修改"),
     ("redo", ":redo", "重做撤銷的修改"),
     ("check", ":check", "列出尚未填寫的必填部分"),
-    ("save", ":save", "保存(每次修改後都已自動保存)"),
-    ("export", ":export [檔案]", "匯出文字稿:印出,或寫入檔案"),
-    ("quit", ":quit", "保存並離開(Ctrl-D 亦可)"),
+    ("save", ":save", "保存（每次修改後都已自動保存）"),
+    ("export", ":export [檔案]", "匯出文字稿：印出，或寫入檔案"),
+    ("quit", ":quit", "保存並離開（Ctrl-D 亦可）"),
   ]
 
   /// Whether `line` is a command rather than an answer.

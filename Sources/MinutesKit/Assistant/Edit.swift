@@ -79,7 +79,7 @@ public struct Editor: Sendable {
     case .itemField(let i, let field):
       switch field {
       case .kind:
-        guard let text else { throw AssistantError.notEditable(address: address.description, hint: "要刪除整個議題,請用 :delete \(i)") }
+        guard let text else { throw AssistantError.notEditable(address: address.description, hint: "要刪除整個議題，請用 :delete \(i)") }
         minutes.items[i - 1].kind = try choice(text, from: template.itemKinds.map(\.name))
       case .subject:
         let isDocument = template.itemKind(named: minutes.items[i - 1].kind)?.document == true
@@ -92,7 +92,7 @@ public struct Editor: Sendable {
     case .directiveField(let i, let j, let field):
       switch field {
       case .verb:
-        guard let text else { throw AssistantError.notEditable(address: address.description, hint: "要刪除整條指示,請用 :delete \(i).\(j)") }
+        guard let text else { throw AssistantError.notEditable(address: address.description, hint: "要刪除整條指示，請用 :delete \(i).\(j)") }
         minutes.items[i - 1].directives[j - 1].verb = try choice(text, for: "directive.verb")
       case .topic:
         minutes.items[i - 1].directives[j - 1].topic = text.map { Self.sentence(Self.dropPrefix($0, "就")) }
@@ -112,7 +112,7 @@ public struct Editor: Sendable {
       guard let text else { throw AssistantError.required(label: label) }
       try minutes.attendance.replace(list, at: n, with: parseAttendance(text, list: list))
     case .end(let container):
-      throw AssistantError.notEditable(address: address.description, hint: "這是列表的末尾;要添加,請用 :add \(container)")
+      throw AssistantError.notEditable(address: address.description, hint: "這是列表的末尾；要添加，請用 :add \(container)")
     }
   }
 

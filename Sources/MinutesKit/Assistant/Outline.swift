@@ -6,7 +6,7 @@ public struct Outline: Sendable {
   /// Creates an outline over `interview`.
   public init(interview: Interview) { self.interview = interview }
 
-  /// One line per part: `address  label:value`; required parts not yet filled show `(未填)`. With `address`,
+  /// One line per part: `address  label：value`; required parts not yet filled show `(未填)`. With `address`,
   /// only that part and what is under it.
   public func lines(of minutes: Minutes, under address: Address? = nil) -> [String] {
     let prefix = address?.description
@@ -14,9 +14,9 @@ public struct Outline: Sendable {
       if case .end = slot { return nil }
       if let prefix, !(slot.description == prefix || slot.description.hasPrefix(prefix + ".")) { return nil }
       let label = interview.label(of: slot, in: minutes)
-      if let value = interview.value(at: slot, in: minutes) { return "\(slot)  \(label):\(value)" }
+      if let value = interview.value(at: slot, in: minutes) { return "\(slot)  \(label)：\(value)" }
       guard interview.template.field(interview.fieldID(of: slot)).required else { return nil }
-      return "\(slot)  \(label):(未填)"
+      return "\(slot)  \(label)：（未填）"
     }
   }
 }

@@ -239,7 +239,7 @@ public enum Address: Hashable, Sendable, CustomStringConvertible {
   }
 
   static func index(_ text: String) -> Int? {
-    guard let n = Int(text), n >= 1, text.allSatisfy(\.isASCII) else { return nil }
+    guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), n >= 1 else { return nil }
     return n
   }
 }

@@ -74,6 +74,19 @@ public struct Meeting: Codable, Hashable, Sendable {
 
   /// Creates an empty header.
   public init() { chair = Chair() }
+
+  private enum CodingKeys: String, CodingKey { case date, period, chair, term, body, number, kind }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    date = try c.decodeIfPresent(MeetingDate.self, forKey: .date)
+    period = try c.decodeIfPresent(String.self, forKey: .period)
+    chair = try c.decodeIfPresent(Chair.self, forKey: .chair) ?? Chair()
+    term = try c.decodeIfPresent(Int.self, forKey: .term)
+    body = try c.decodeIfPresent(String.self, forKey: .body)
+    number = try c.decodeIfPresent(Int.self, forKey: .number)
+    kind = try c.decodeIfPresent(String.self, forKey: .kind)
+  }
 }
 
 /// The presiding officer: a title (possibly compound, e.g. 政府代區長) and a name.

@@ -16,11 +16,13 @@ public enum ChineseNumeral {
       return nil
     }
     let normalized = halfWidth.replacingOccurrences(of: "兩", with: "二").replacingOccurrences(of: "两", with: "二")
-    return formatter.number(from: normalized)?.intValue
+    // Accept only the canonical spelling of a positive number (十, not 十十 or 零).
+    guard let n = formatter.number(from: normalized)?.intValue, n > 0, string(n) == normalized else { return nil }
+    return n
   }
 
-  // NumberFormatter is documented thread-safe for formatting once configured (Apple "Thread Safety Summary").
-  nonisolated(unsafe) private static let formatter: NumberFormatter = {
+  // NumberFormatter is Sendable and thread-safe for formatting once configured.
+  private static let formatter: NumberFormatter = {
     let formatter = NumberFormatter()
     formatter.locale = Locale(identifier: "zh_Hant")
     formatter.numberStyle = .spellOut

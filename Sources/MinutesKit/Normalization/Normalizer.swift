@@ -25,13 +25,18 @@ public enum Normalizer {
   /// - Complexity: O(n) in the length of `text` for typical input; each pass of rule 4 is O(n) and a pass
   ///   repeats only while a mark next to a mark changed.
   public static func normalize(_ text: String) -> String {
-    let nfc = text.precomposedStringWithCanonicalMapping
-    var chars = Array(nfc.filter { !zeroWidth.contains($0) })
-    chars = collapseWhitespace(chars)
+    var scalars = String.UnicodeScalarView()
+    scalars.append(contentsOf: text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !zeroWidth.contains($0) })
+    var chars = Array(String(scalars))
+    // Widening a mark can make a space sit between two CJK characters, and removing a space can put a mark
+    // next to CJK: repeat both rules until neither changes anything, so that normalizing twice changes nothing.
     var changed = true
     while changed {
-      changed = widenNextToCJK(&chars)
-      changed = widenPairedBrackets(&chars) || changed
+      let before = chars
+      chars = collapseWhitespace(chars)
+      _ = widenNextToCJK(&chars)
+      _ = widenPairedBrackets(&chars)
+      changed = chars != before
     }
     return String(chars)
   }
@@ -87,7 +92,7 @@ public enum Normalizer {
     return changed
   }
 
-  private static let zeroWidth: Set<Character> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"]
+  private static let zeroWidth: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"]
 
   private static func collapseWhitespace(_ chars: [Character]) -> [Character] {
     var out: [Character] = []

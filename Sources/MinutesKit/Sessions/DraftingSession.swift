@@ -25,7 +25,7 @@ public struct DraftingSession: Sendable {
   /// Runs the loop until the input ends or the clerk quits.
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {
     let path = store.file(for: name).path
-    output.write("起草「\(name)」(\(assistant.template.name))。每次修改都自動保存到 \(path)。輸入 :help 查看命令。\n")
+    output.write("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。\n")
     while true {
       if let question = assistant.question { output.write(question + "\n") }
       let current = assistant
@@ -35,11 +35,11 @@ public struct DraftingSession: Sendable {
       switch result {
       case .endOfInput:
         save(&output)
-        output.write("已保存。繼續起草:minutes resume \(name)\n")
+        output.write("已保存。繼續起草：minutes resume \(name)\n")
         return
       case .interrupted:
         assistant.cancelPendingEdit()
-        output.write("(已放棄這一行)\n")
+        output.write("（已放棄這一行）\n")
       case .line(let line):
         let response = assistant.handle(line)
         for message in response.messages { output.write(message + "\n") }
@@ -53,7 +53,7 @@ public struct DraftingSession: Sendable {
           export(to: file, &output)
         case .quit:
           save(&output)
-          output.write("已保存。繼續起草:minutes resume \(name)\n")
+          output.write("已保存。繼續起草：minutes resume \(name)\n")
           return
         }
       }
@@ -80,7 +80,7 @@ public struct DraftingSession: Sendable {
         output.write(text)
       }
       if !missing.isEmpty {
-        output.write("注意:還有 \(missing.count) 項必填部分未填寫,輸入 :check 查看。\n")
+        output.write("注意：還有 \(missing.count) 項必填部分未填寫，輸入 :check 查看。\n")
       }
     } catch {
       output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")

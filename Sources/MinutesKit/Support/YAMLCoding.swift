@@ -112,11 +112,16 @@ enum YAMLCoding {
   }
 
   private static func describe(_ type: Any.Type) -> String {
-    switch type {
-    case is String.Type: "text"
-    case is Int.Type: "a whole number"
-    case is Bool.Type: "true or false"
-    default: "\(type)".contains("Array") ? "a list" : "a mapping"
+    let name = String(describing: type)
+    // Yams reports a list it expected as `Node.Sequence` and text as `Node.Scalar`.
+    if type == String.self || name.contains("Scalar") {
+      return "text"
     }
+    if type == Int.self { return "a whole number" }
+    if type == Bool.self { return "true or false" }
+    if name.hasPrefix("Array") || name.hasPrefix("[") || name.contains("Unkeyed") || name.contains("Sequence") {
+      return "a list"
+    }
+    return "a mapping"
   }
 }

@@ -101,7 +101,9 @@ public struct TemplateLibrary: Sendable {
   /// The line and column of the first line that mentions `key` as a key, or 1:1.
   private static func locate(_ key: String, in yaml: String) -> (line: Int, column: Int) {
     for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if let range = line.range(of: "\(key):") ?? line.range(of: "name: \(key)") {
+      let isKindName = line.trimmingCharacters(in: .whitespaces).hasSuffix("name: \(key)")
+        && line.trimmingCharacters(in: CharacterSet(charactersIn: " -")) == "name: \(key)"
+      if let range = line.range(of: "\(key):") ?? (isKindName ? line.range(of: "name: \(key)") : nil) {
         return (number + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
       }
     }
