@@ -1,0 +1,24 @@
+# The two commands a fresh machine needs (see README). Both install libedit-dev first when it is missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+WORKSPACE ?= .
+
+.PHONY: run test deps build clean
+
+deps:
+	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
+	@command -v tmux >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq tmux; }
+
+build: deps
+	swift build
+
+## Start a drafting session on the built-in template, saved in $(WORKSPACE)/sessions/.
+run: build
+	.build/debug/minutes new --template gov-executive.zh-Hant --workspace $(WORKSPACE)
+
+## Run every test: unit tests, the seed end-to-end test through a pipe, and the pseudo-terminal test.
+test: deps
+	swift build
+	swift test
+
+clean:
+	rm -rf .build

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// The built binary driven through pipes: the seed meeting end to end, and input that pipes really carry.
+@Suite struct PipeTests {
+  @Test func seedSessionExportsExpectedTextByteForByte() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let session = try Data(contentsOf: Binary.fixture("seed/session.txt"))
+    let drafting = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "seed"], in: workspace, input: session)
+    #expect(drafting.status == 0, "stderr: \(drafting.stderr)")
+    #expect(drafting.text.contains("必填部分都已填寫。"))
+    let export = try Binary.run(["export", "seed", "--format", "text"], in: workspace)
+    #expect(export.status == 0, "stderr: \(export.stderr)")
+    let expected = try Data(contentsOf: Binary.fixture("seed/expected.txt"))
+    #expect(export.stdout == expected)
+  }
+
+  @Test func exportWritesToFileWithWorkspaceOption() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let elsewhere = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    let session = try Data(contentsOf: Binary.fixture("seed/session.txt"))
+    let drafting = try Binary.run(["new", "--name", "seed", "--workspace", workspace.path], in: elsewhere, input: session)
+    #expect(drafting.status == 0, "stderr: \(drafting.stderr)")
+    #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/seed.yaml").path))
+    let out = elsewhere.appendingPathComponent("seed.txt")
+    let export = try Binary.run(["export", "seed", "--workspace", workspace.path, "-o", out.path], in: elsewhere)
+    #expect(export.status == 0, "stderr: \(export.stderr)")
+    #expect(try Data(contentsOf: out) == Data(contentsOf: Binary.fixture("seed/expected.txt")))
+  }
+
+  @Test func crlfMissingFinalNewlineAndUnsetLocaleKeepEveryAnswer() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let input = Data("2022-05-20\r\n下午\r\n政府代區長\r\n管尊旭".utf8)
+    var environment = ProcessInfo.processInfo.environment
+    for key in ["LANG", "LC_ALL", "LC_CTYPE"] { environment[key] = nil }
+    let result = try Binary.run(["new", "--name", "crlf"], in: workspace, input: input, environment: environment)
+    #expect(result.status == 0)
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/crlf.yaml"), encoding: .utf8)
+    #expect(saved.contains("period: 下午\n"))
+    #expect(saved.contains("title: 政府代區長\n"))
+    #expect(saved.contains("name: 管尊旭\n"))
+    #expect(saved.contains("resumeAt: term\n"))
+  }
+
+  @Test func invalidUTF8IsReplacedNotDropped() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    var input = Data("2022-05-20\n下午\n政府".utf8)
+    input.append(contentsOf: [0xFF, 0xFE])
+    input.append(Data("代區長\n".utf8))
+    let result = try Binary.run(["new", "--name", "bytes"], in: workspace, input: input)
+    #expect(result.status == 0)
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/bytes.yaml"), encoding: .utf8)
+    #expect(saved.contains("title: 政府\u{FFFD}\u{FFFD}代區長\n"))
+  }
+
+  @Test func badCommandsAndAnswersNeverEndTheSession() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let input = Data(":frobnicate\n:goto 9.9\n:edit\n2022-02-30\n2022-05-20\n傍晚\n晚上\n".utf8)
+    let result = try Binary.run(["new", "--name", "bad"], in: workspace, input: input)
+    #expect(result.status == 0)
+    #expect(result.text.contains("沒有 :frobnicate 這個命令。輸入 :help 查看所有命令。"))
+    #expect(result.text.contains("草稿中沒有 9.9。"))
+    #expect(result.text.contains(":edit 的用法"))
+    #expect(result.text.contains("「2022-02-30」不是有效日期。"))
+    #expect(result.text.contains("「傍晚」不是可選項。"))
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/bad.yaml"), encoding: .utf8)
+    #expect(saved.contains("date: '2022-05-20'\n") && saved.contains("period: 晚上\n"))
+  }
+
+  @Test func everyAnswerIsOnDiskBeforeTheNextPrompt() throws {
+    // The prompt for the chair's title appears only after the period was saved: read the file at that moment.
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let result = try Binary.run(["new", "--name", "each"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
+    #expect(result.status == 0)
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/each.yaml"), encoding: .utf8)
+    #expect(saved.contains("period: 下午"))
+  }
+
+  @Test func existingNameIsRefusedWithWhatToDo() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    _ = try Binary.run(["new", "--name", "twice"], in: workspace, input: Data("2022-05-20\n".utf8))
+    let second = try Binary.run(["new", "--name", "twice"], in: workspace)
+    #expect(second.status == 1)
+    #expect(second.stderr.contains("a session named `twice` exists already; continue it with `minutes resume twice`"))
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/twice.yaml"), encoding: .utf8)
+    #expect(saved.contains("2022-05-20"), "the first session must be untouched")
+  }
+
+  @Test func resumeContinuesWhereTheClerkLeft() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    _ = try Binary.run(["new", "--name", "later"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
+    let resumed = try Binary.run(["resume", "later"], in: workspace, input: Data("政府代區長\n".utf8))
+    #expect(resumed.status == 0)
+    #expect(resumed.text.contains("主持人職務> 政府代區長"))
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/later.yaml"), encoding: .utf8)
+    #expect(saved.contains("title: 政府代區長"))
+  }
+
+  @Test func unknownSessionAndTemplateGiveClearErrors() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let export = try Binary.run(["export", "nothing"], in: workspace)
+    #expect(export.status == 1)
+    #expect(export.stderr == "minutes: error: no session `nothing` in this workspace (it has none yet); start one with `minutes new`.\n")
+    let new = try Binary.run(["new", "--template", "nope"], in: workspace)
+    #expect(new.status == 1)
+    #expect(new.stderr.contains("no template `nope`; available: gov-executive.zh-Hant."))
+  }
+
+  @Test func builtInTemplatesWorkFromAnyDirectory() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let result = try Binary.run(["new", "--name", "anywhere"], in: workspace, input: Data())
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    #expect(result.text.contains("區政府常務會議報道"))
+  }
+}
