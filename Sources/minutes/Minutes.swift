@@ -32,7 +32,7 @@ struct New: ParsableCommand {
   func run() throws {
     let template = try Platform.run { try options.templates.template(id: self.template) }
     let name = self.name ?? Platform.defaultSessionName()
-    let file = SessionFile(minutes: Minutes(template: template.id), resumeAt: nil)
+    let file = SessionFile(minutes: Minutes(template: template.id))
     try Platform.run { try options.store.create(file, name: name) }
     Platform.draft(Assistant(template: template, minutes: file.minutes), store: options.store, name: name)
   }
@@ -47,7 +47,7 @@ struct Resume: ParsableCommand {
   func run() throws {
     let file = try Platform.run { try options.store.load(name: name) }
     let template = try Platform.run { try options.templates.template(id: file.minutes.template) }
-    Platform.draft(Assistant(template: template, minutes: file.minutes, cursor: file.resumeAt), store: options.store, name: name)
+    Platform.draft(Assistant(template: template, minutes: file.minutes, resumeAt: file.resumeAt), store: options.store, name: name)
   }
 }
 

@@ -14,6 +14,9 @@ import Testing
     #expect(export.status == 0, "stderr: \(export.stderr)")
     let expected = try Data(contentsOf: Binary.fixture("seed/expected.txt"))
     #expect(export.stdout == expected)
+    // A finished interview resumes at the command prompt, not at "one more agenda item".
+    let resumed = try Binary.run(["resume", "seed"], in: workspace, input: Data(":check\n".utf8))
+    #expect(resumed.text.contains("命令> :check\n必填部分都已填寫。\n"))
   }
 
   @Test func exportWritesToFileWithWorkspaceOption() throws {

@@ -559,10 +559,14 @@ import Testing
   @Test func resumingKeepsAValidCursorAndOtherwiseFindsTheFirstUnansweredSlot() throws {
     let template = try TestSupport.template()
     let minutes = Self.walkedMinutes
-    #expect(Assistant(template: template, minutes: minutes, cursor: .meeting(.date)).cursor == .meeting(.date))
-    #expect(Assistant(template: template, minutes: minutes, cursor: .end(.points(2, 1))).cursor == .end(.points(2, 1)))
-    #expect(Assistant(template: template, minutes: minutes, cursor: .item(9)).cursor == .itemField(1, .followUp))
+    #expect(Assistant(template: template, minutes: minutes, resumeAt: .at(.meeting(.date))).cursor == .meeting(.date))
+    #expect(Assistant(template: template, minutes: minutes, resumeAt: .at(.end(.points(2, 1)))).cursor == .end(.points(2, 1)))
+    #expect(Assistant(template: template, minutes: minutes, resumeAt: .at(.item(9))).cursor == .itemField(1, .followUp))
     #expect(Assistant(template: template, minutes: minutes).cursor == .itemField(1, .followUp))
+    let finished = Assistant(template: template, minutes: minutes, resumeAt: .finished)
+    #expect(finished.cursor == nil)
+    #expect(finished.resumePoint == .finished)
+    #expect(finished.prompt == "命令> ")
   }
 
   // MARK: - How answers are stored

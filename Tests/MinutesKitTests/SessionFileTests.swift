@@ -9,7 +9,7 @@ import Testing
   /// The seed session's draft and where its interview stands.
   static func seedFile() throws -> SessionFile {
     let assistant = try TestSupport.seedAssistant()
-    return SessionFile(minutes: assistant.minutes, resumeAt: assistant.cursor)
+    return SessionFile(minutes: assistant.minutes, resumeAt: assistant.resumePoint)
   }
 
   /// A draft whose texts look like other YAML values (numbers, booleans, null, dates, flow syntax…).
@@ -31,7 +31,7 @@ import Testing
     m.arrangements = Arrangements(scope: "", topics: ["no", "on", "off", ".inf"])
     m.otherMatters = true
     m.attendance.absent = [Absence(title: "副區長", name: "張三")]
-    return SessionFile(minutes: m, resumeAt: .end(.points(1, 1)))
+    return SessionFile(minutes: m, resumeAt: .at(.end(.points(1, 1))))
   }
 
   @Test func seedDraftEncodesAsReadableYAMLWithFormatFirst() throws {
@@ -42,17 +42,17 @@ import Testing
     #expect(!yaml.contains("\\u"))
     #expect(!yaml.contains("\\U"))
     #expect(!yaml.contains("\\x"))
-    #expect(!yaml.contains("resumeAt"), "the seed interview is over")
+    #expect(yaml.hasSuffix("\nresumeAt: finished\n"), "the seed interview is over")
     #expect(yaml.hasSuffix("\n"))
     #expect(TestSupport.lines(yaml).map { $0.prefix { $0 != ":" } }.filter { !$0.hasPrefix(" ") && !$0.hasPrefix("-") }
-      == ["format", "template", "meeting", "items", "arrangements", "otherMatters", "attendance"])
+      == ["format", "template", "meeting", "items", "arrangements", "otherMatters", "attendance", "resumeAt"])
   }
 
   @Test func resumeAtIsWrittenLastAsAnAddress() throws {
     var file = try Self.seedFile()
-    file.resumeAt = .end(.points(2, 1))
+    file.resumeAt = .at(.end(.points(2, 1)))
     #expect(try file.yaml().hasSuffix("\nresumeAt: 2.1.+\n"))
-    file.resumeAt = .meeting(.chairTitle)
+    file.resumeAt = .at(.meeting(.chairTitle))
     #expect(try file.yaml().hasSuffix("\nresumeAt: chair.title\n"))
   }
 
@@ -67,9 +67,10 @@ import Testing
 
   @Test func aMinimalFileTakesDefaults() throws {
     let file = try SessionFile.parse("template: gov-executive.zh-Hant\nresumeAt: 9.x\n", file: "m.yaml")
-    #expect(file == SessionFile(minutes: Minutes(template: "gov-executive.zh-Hant"), resumeAt: nil))
+    #expect(file == SessionFile(minutes: Minutes(template: "gov-executive.zh-Hant"), resumeAt: .firstQuestion))
     let resumed = try SessionFile.parse("template: t\nresumeAt: 出席.+\n", file: "m.yaml")
-    #expect(resumed.resumeAt == .end(.attendance(.present)))
+    #expect(resumed.resumeAt == .at(.end(.attendance(.present))))
+    #expect(try SessionFile.parse("template: t\nresumeAt: finished\n", file: "m.yaml").resumeAt == .finished)
   }
 
   /// Every part of a minutes file may be left out and takes its empty value, `meeting.chair` included.
@@ -190,12 +191,12 @@ import Testing
           == "a session named `常務會議-0520` exists already; continue it with `minutes resume 常務會議-0520` or choose another --name.")
 
       var changed = file
-      changed.resumeAt = .meeting(.date)
+      changed.resumeAt = .at(.meeting(.date))
       try store.save(changed, name: "常務會議-0520")
       #expect(try store.load(name: "常務會議-0520") == changed)
 
-      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: nil), name: "b-1")
-      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: nil), name: "a_2")
+      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "b-1")
+      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "a_2")
       #expect(store.names() == ["a_2", "b-1", "常務會議-0520"])
       let files = try FileManager.default.contentsOfDirectory(atPath: store.directory.path).sorted()
       #expect(files == ["a_2.yaml", "b-1.yaml", "常務會議-0520.yaml"], "no temporary file is left behind")
@@ -208,8 +209,8 @@ import Testing
       #expect(
         SessionError.notFound(name: "nope", available: []).errorDescription
           == "no session `nope` in this workspace (it has none yet); start one with `minutes new`.")
-      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: nil), name: "b-1")
-      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: nil), name: "a_2")
+      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "b-1")
+      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "a_2")
       #expect(throws: SessionError.notFound(name: "nope", available: ["a_2", "b-1"])) { try store.load(name: "nope") }
       #expect(
         SessionError.notFound(name: "nope", available: ["a_2", "b-1"]).errorDescription
@@ -254,7 +255,7 @@ import Testing
       error.errorDescription
         == "`\(name)` cannot be a session name: \(reason). Use letters, digits, CJK, '-' or '_', e.g. 常務會議-0520.")
     try Self.withStore { store in
-      #expect(throws: error) { try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: nil), name: name) }
+      #expect(throws: error) { try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: name) }
       #expect(throws: error) { try store.load(name: name) }
       #expect(!FileManager.default.fileExists(atPath: store.directory.path), "nothing was written")
     }

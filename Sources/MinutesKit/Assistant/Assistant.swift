@@ -43,17 +43,21 @@ public struct Assistant: Sendable {
   private var undoStack: [Snapshot] = []
   private var redoStack: [Snapshot] = []
 
-  /// Starts or resumes an interview on `minutes`; with no `cursor`, at the first unanswered slot.
-  public init(template: Template, minutes: Minutes, cursor: Address? = nil) {
+  /// Starts or resumes an interview on `minutes` at `resumeAt`; a slot the draft no longer has resumes at the
+  /// first unanswered one.
+  public init(template: Template, minutes: Minutes, resumeAt: SessionFile.ResumePoint = .firstQuestion) {
     self.template = template
     self.minutes = minutes
     let interview = Interview(template: template)
-    if let cursor, interview.contains(cursor, in: minutes) {
-      self.cursor = cursor
-    } else {
-      self.cursor = interview.slots(in: minutes).first { !interview.isAnswered($0, in: minutes) }
+    switch resumeAt {
+    case .at(let cursor) where interview.contains(cursor, in: minutes): self.cursor = cursor
+    case .finished: self.cursor = nil
+    default: self.cursor = interview.slots(in: minutes).first { !interview.isAnswered($0, in: minutes) }
     }
   }
+
+  /// Where the interview stands, as saved in the session file.
+  public var resumePoint: SessionFile.ResumePoint { cursor.map(SessionFile.ResumePoint.at) ?? .finished }
 
   /// The interview over the template.
   public var interview: Interview { Interview(template: template) }

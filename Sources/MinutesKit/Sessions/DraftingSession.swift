@@ -20,7 +20,7 @@ public struct DraftingSession: Sendable {
   }
 
   /// The session file's content now.
-  public var file: SessionFile { SessionFile(minutes: assistant.minutes, resumeAt: assistant.cursor) }
+  public var file: SessionFile { SessionFile(minutes: assistant.minutes, resumeAt: assistant.resumePoint) }
 
   /// Runs the loop until the input ends or the clerk quits.
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {

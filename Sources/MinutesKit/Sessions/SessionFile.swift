@@ -2,17 +2,28 @@ import Foundation
 
 /// What a session file holds: the draft, and where the interview stands so that it resumes there.
 ///
-/// On disk it is the minutes file format (see ``Minutes``) with one more key, `resumeAt`, the address of the
-/// question being asked (e.g. `2.1.+`). Keys are written in a fixed order and text is unescaped UTF-8, so the
+/// On disk it is the minutes file format (see ``Minutes``) with one more key, `resumeAt`: the address of the
+/// question being asked (e.g. `2.1.+`), or `finished` once the interview is over; without it, the interview
+/// starts at the first unanswered question. Keys are written in a fixed order and text is unescaped UTF-8, so the
 /// same draft always gives the same bytes.
 public struct SessionFile: Codable, Hashable, Sendable {
   /// The draft.
   public var minutes: Minutes
-  /// The slot the interview resumes at; `nil` when it is over.
-  public var resumeAt: Address?
+  /// Where the interview resumes.
+  public var resumeAt: ResumePoint
+
+  /// Where an interview resumes.
+  public enum ResumePoint: Hashable, Sendable {
+    /// At the first unanswered question (a new session, or a file written by hand).
+    case firstQuestion
+    /// At the question for this slot.
+    case at(Address)
+    /// Nowhere: every question was answered or skipped; the clerk gives commands.
+    case finished
+  }
 
   /// Creates a session file value.
-  public init(minutes: Minutes, resumeAt: Address?) {
+  public init(minutes: Minutes, resumeAt: ResumePoint = .firstQuestion) {
     self.minutes = minutes
     self.resumeAt = resumeAt
   }
@@ -22,13 +33,21 @@ public struct SessionFile: Codable, Hashable, Sendable {
   public init(from decoder: any Decoder) throws {
     minutes = try Minutes(from: decoder)
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    resumeAt = try c.decodeIfPresent(String.self, forKey: .resumeAt).flatMap(Address.init(parsing:))
+    switch try c.decodeIfPresent(String.self, forKey: .resumeAt) {
+    case "finished": resumeAt = .finished
+    case let text?: resumeAt = Address(parsing: text).map(ResumePoint.at) ?? .firstQuestion
+    case nil: resumeAt = .firstQuestion
+    }
   }
 
   public func encode(to encoder: any Encoder) throws {
     try minutes.encode(to: encoder)
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encodeIfPresent(resumeAt?.description, forKey: .resumeAt)
+    switch resumeAt {
+    case .firstQuestion: break
+    case .at(let address): try c.encode(address.description, forKey: .resumeAt)
+    case .finished: try c.encode("finished", forKey: .resumeAt)
+    }
   }
 
   /// The file's text.
