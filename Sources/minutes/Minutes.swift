@@ -71,9 +71,15 @@ struct Export: ParsableCommand {
     let exporter = ExportFormat(rawValue: format)!.exporter
     let text = try Platform.run { try exporter.export(file.minutes, template: template) }
     if let output {
-      try Platform.run { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) }
+      try Platform.run { try TextExporter.write(text, to: URL(fileURLWithPath: output)) }
     } else {
       Platform.standardOutput.write(text)
+    }
+    let missing = Interview(template: template).missing(in: file.minutes)
+    if !missing.isEmpty {
+      Platform.standardError.write(
+        "minutes: warning: \(missing.count) required part(s) missing: \(missing.map(\.description).joined(separator: ", ")); "
+          + "complete them with `minutes resume \(name)` (:check lists them).\n")
     }
   }
 }

@@ -126,4 +126,18 @@ import Testing
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.text.contains("區政府常務會議報道"))
   }
+
+  @Test func exportOfAnIncompleteDraftWarnsAndWriteErrorsAreExplained() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    _ = try Binary.run(["new", "--name", "half"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
+    let export = try Binary.run(["export", "half"], in: workspace)
+    #expect(export.status == 0)
+    #expect(export.stderr.hasPrefix("minutes: warning: 9 required part(s) missing: chair.title, chair.name, term, body, number, kind, +, other, present.+; "))
+    let nowhere = try Binary.run(["export", "half", "-o", "/nonexistent/folder/x.txt"], in: workspace)
+    #expect(nowhere.status == 1)
+    #expect(nowhere.stderr.hasPrefix("minutes: error: cannot write /nonexistent/folder/x.txt: the folder /nonexistent/folder does not exist."))
+    let folder = try Binary.run(["export", "half", "-o", workspace.path], in: workspace)
+    #expect(folder.stderr.hasPrefix("minutes: error: cannot write \(workspace.path): it is a folder."))
+  }
 }

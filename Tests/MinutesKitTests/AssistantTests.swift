@@ -536,7 +536,9 @@ import Testing
     // The help names both colons a command may start with: the ASCII `:` and the full-width `：`.
     #expect(all.first == "回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭：")
     #expect(all.last == "地址：2 = 議題2，2.1 = 議題2 指示1，2.1.3 = 要點3；另有 date、period、chair.title、present.2 等。Tab 補全命令和選項。")
-    #expect(all[1] == "  :help [命令]      列出命令，或顯示一個命令的用法")
+    // Columns line up in a terminal: CJK characters take two cells, so the padding counts them twice.
+    #expect(all[1] == "  :help [命令]" + String(repeating: " ", count: 10) + "列出命令，或顯示一個命令的用法")
+    #expect(all[5] == "  :edit 地址 [新內容]   修改；不給新內容時，把現有內容放到輸入行上修改")
     #expect(assistant.handle(":help move").messages == [":move 地址 位置  在同一列表中移動，如 :move 3 1 把議題3移到第1位"])
     #expect(assistant.handle(":help :undo").messages == [":undo  撤銷上一個修改"])
     #expect(assistant.handle(":help fly").messages == ["沒有 :fly 這個命令。輸入 :help 查看所有命令。"])
@@ -651,3 +653,57 @@ import Testing
     #expect(assistant.cursor == .end(.arrangementTopics))
   }
 }
+
+/// Behaviour found by trying the assistant as a clerk: nothing required goes missing unseen, and the clerk is
+/// told what happened.
+@Suite struct AssistantClerkTests {
+  @Test func aRequiredFieldCannotBeEmptiedByEditOrDelete() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(["2022-05-20", "下午", "政府代區長", "管尊旭"])
+    #expect(assistant.handle(":edit chair.name").messages.isEmpty)
+    #expect(assistant.prefill == "管尊旭")
+    let cleared = assistant.handle("")
+    #expect(cleared.isError)
+    #expect(cleared.messages == ["「主持人姓名」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。"])
+    #expect(assistant.minutes.meeting.chair.name == "管尊旭")
+    let deleted = assistant.handle(":delete date")
+    #expect(deleted.isError)
+    #expect(assistant.minutes.meeting.date?.description == "2022-05-20")
+    #expect(assistant.handle(":delete 1.kind").messages == ["草稿中沒有 1.kind。輸入 :show 查看現有的地址。"])
+  }
+
+  @Test func aPrefilledEditIsConfirmed() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(["2022-05-20", "下午"])
+    _ = assistant.handle(":edit period")
+    let response = assistant.handle("晚上")
+    #expect(response.messages == ["已修改 period。"])
+    #expect(assistant.minutes.meeting.period == "晚上")
+  }
+
+  @Test func theLastAnswerSaysTheInterviewIsOver() throws {
+    var assistant = try TestSupport.freshAssistant()
+    var notices = 0
+    for line in try TestSupport.seedSessionLines() {
+      let wasAsking = assistant.cursor != nil
+      let response = assistant.handle(line)
+      if wasAsking && assistant.cursor == nil {
+        #expect(response.messages.last == Assistant.finishedNotice)
+        notices += 1
+      }
+    }
+    #expect(notices == 1)
+    #expect(assistant.handle("多餘的一行").messages == [Assistant.finishedNotice])
+  }
+
+  @Test func deletingThePartBeingAskedGoesOnAtTheEndOfItsList() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(["2022-05-20", "下午", "政府代區長", "管尊旭", "十", "區政府", "3", "常務會議"])
+    assistant.answer(["傳達", "某會議精神", "", "指出", "", "", "要甲", "", "強調"])
+    #expect(assistant.cursor == .directiveField(1, 2, .topic))
+    _ = assistant.handle(":delete 1.2")
+    #expect(assistant.cursor == .end(.directives(1)))
+    #expect(assistant.minutes.items[0].directives.map(\.verb) == ["指出"])
+  }
+}
+

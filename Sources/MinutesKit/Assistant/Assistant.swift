@@ -113,7 +113,9 @@ public struct Assistant: Sendable {
       }
       if let address = pendingEdit {
         pendingEdit = nil
-        return try change(.set(address, line), "修改 \(address)", keepCursor: true)
+        var response = try change(.set(address, line), "修改 \(address)", keepCursor: true)
+        response.messages.append("已修改 \(address)。")
+        return response
       }
       return try answer(line)
     } catch {
@@ -138,11 +140,13 @@ public struct Assistant: Sendable {
       }
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
       cursor = interview.next(after: slot, in: minutes)
-      return Response(changed: true)
+      return Response(messages: cursor == nil ? [Self.finishedNotice] : [], changed: true)
     }
     let edit: Edit
     if case .end(let container) = slot { edit = .append(container, text) } else { edit = .set(slot, text) }
-    return try change(edit, "回答 \(slot)", keepCursor: false)
+    var response = try change(edit, "回答 \(slot)", keepCursor: false)
+    if cursor == nil { response.messages.append(Self.finishedNotice) }
+    return response
   }
 
   /// Applies `edit`, records it for undo and, unless `keepCursor`, moves the interview past what was answered.
@@ -155,10 +159,20 @@ public struct Assistant: Sendable {
     if !keepCursor {
       cursor = interview.next(after: address, in: minutes)
     } else if let current = cursor, !interview.contains(current, in: minutes) {
-      cursor = interview.next(after: current, in: minutes)
+      // The part being asked was deleted: go on at the end of the list it was in, when that still exists.
+      if case .delete(let deleted) = edit, let (container, _) = deleted.containerEntry,
+        interview.contains(.end(container), in: minutes)
+      {
+        cursor = .end(container)
+      } else {
+        cursor = interview.next(after: current, in: minutes)
+      }
     }
     return Response(changed: true)
   }
+
+  /// Said once when the last question has been answered or skipped.
+  public static let finishedNotice = AssistantError.interviewFinished.errorDescription ?? ""
 
   // MARK: - Commands
 
@@ -230,6 +244,12 @@ public struct Assistant: Sendable {
     }
   }
 
+  /// `text` followed by spaces up to `columns` terminal columns, CJK characters counting two.
+  static func padded(_ text: String, toColumns columns: Int) -> String {
+    let width = text.reduce(0) { $0 + (Normalizer.isCJK($1) ? 2 : 1) }
+    return text + String(repeating: " ", count: max(1, columns - width))
+  }
+
   private func help(_ name: String?) -> [String] {
     if let name {
       let key = name.trimmingCharacters(in: CharacterSet(charactersIn: ":："))
@@ -239,7 +259,7 @@ public struct Assistant: Sendable {
       return ["\(entry.usage)  \(entry.summary)"]
     }
     return ["回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭："]
-      + Command.reference.map { "  \($0.usage.padding(toLength: 16, withPad: " ", startingAt: 0))\($0.summary)" }
+      + Command.reference.map { "  \(Self.padded($0.usage, toColumns: 22))\($0.summary)" }
       + ["地址：2 = 議題2，2.1 = 議題2 指示1，2.1.3 = 要點3；另有 date、period、chair.title、present.2 等。Tab 補全命令和選項。"]
   }
 }

@@ -70,7 +70,14 @@ public struct Editor: Sendable {
   // MARK: - Setting fields
 
   private func set(_ address: Address, _ text: String?, in minutes: inout Minutes) throws {
-    let label = Interview(template: template).label(of: address, in: minutes)
+    let interview = Interview(template: template)
+    let label = interview.label(of: address, in: minutes)
+    if text == nil, template.field(interview.fieldID(of: address)).required, address.containerEntry == nil,
+      !address.isStructural
+    {
+      // A required field can be changed but not emptied: that is how a required part goes missing unseen.
+      throw AssistantError.required(label: label)
+    }
     switch address {
     case .meeting(let field):
       try setMeeting(field, text, in: &minutes.meeting)

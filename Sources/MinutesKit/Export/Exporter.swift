@@ -12,6 +12,8 @@ public enum ExportError: LocalizedError, Hashable, Sendable {
   case formatNotInTemplate(format: String, template: String)
   /// The template names an item kind the draft's item uses but the template lacks.
   case unknownItemKind(kind: String, address: String)
+  /// The export could not be written to the file.
+  case writeFailed(file: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -19,6 +21,8 @@ public enum ExportError: LocalizedError, Hashable, Sendable {
       "template `\(template)` has no `\(format)` export; add `export.\(format)` to it."
     case .unknownItemKind(let kind, let address):
       "item \(address) has kind `\(kind)`, which the template does not define; change it with :edit \(address).kind"
+    case .writeFailed(let file, let reason):
+      "cannot write \(file): \(reason). Check that the folder exists and can be written, or leave out -o to print."
     }
   }
 }
@@ -30,6 +34,24 @@ public protocol Exporter: Sendable {
   /// Renders `minutes` with `template`'s prose.
   /// - Throws: ``ExportError``.
   func export(_ minutes: Minutes, template: Template) throws -> String
+}
+
+extension Exporter {
+  /// Writes `text` to `url`, replacing the file whole.
+  /// - Throws: ``ExportError/writeFailed(file:reason:)`` with the system's reason.
+  public static func write(_ text: String, to url: URL) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw ExportError.writeFailed(file: url.path, reason: "it is a folder")
+    }
+    do {
+      try Data(text.utf8).write(to: url, options: .atomic)
+    } catch {
+      let reason = FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path)
+        ? "permission denied or disk full" : "the folder \(url.deletingLastPathComponent().path) does not exist"
+      throw ExportError.writeFailed(file: url.path, reason: reason)
+    }
+  }
 }
 
 extension ExportFormat {

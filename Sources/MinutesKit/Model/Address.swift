@@ -238,6 +238,15 @@ public enum Address: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// Whether the address is a field that makes its part what it is (an item's kind, a directive's verb): it
+  /// can be changed, and the part deleted, but it cannot be emptied on its own.
+  var isStructural: Bool {
+    switch self {
+    case .itemField(_, .kind), .directiveField(_, _, .verb): true
+    default: false
+    }
+  }
+
   static func index(_ text: String) -> Int? {
     guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }), let n = Int(text), n >= 1 else { return nil }
     return n

@@ -26,6 +26,7 @@ public struct DraftingSession: Sendable {
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {
     let path = store.file(for: name).path
     output.write("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。\n")
+    if assistant.cursor == nil { output.write(Assistant.finishedNotice + "\n") }
     while true {
       if let question = assistant.question { output.write(question + "\n") }
       let current = assistant
@@ -74,7 +75,7 @@ public struct DraftingSession: Sendable {
       let missing = assistant.interview.missing(in: assistant.minutes)
       if let file {
         let url = URL(fileURLWithPath: file, relativeTo: store.workspace)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try TextExporter.write(text, to: url)
         output.write("已匯出到 \(url.path)。\n")
       } else {
         output.write(text)
