@@ -705,5 +705,36 @@ import Testing
     #expect(assistant.cursor == .end(.directives(1)))
     #expect(assistant.minutes.items[0].directives.map(\.verb) == ["指出"])
   }
+
+  @Test func theQuestionFollowsItsPartWhenEarlierEntriesAreDeletedOrMoved() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(["2022-05-20", "下午", "政府代區長", "管尊旭", "十", "區政府", "3", "常務會議"])
+    assistant.answer(["傳達", "甲", "", "指出", "", "", "要一", "", ""])
+    assistant.answer(["傳達", "乙", "", "指出", "", "", "要二", "", ""])
+    assistant.answer(["傳達", "丙", "", "強調", "", "", "要三"])
+    #expect(assistant.cursor == .end(.points(3, 1)))
+    _ = assistant.handle(":delete 1")
+    #expect(assistant.cursor == .end(.points(2, 1)))
+    #expect(assistant.minutes.items.map(\.subject) == ["乙", "丙"])
+    _ = assistant.handle(":move 2 1")
+    #expect(assistant.cursor == .end(.points(1, 1)))
+    #expect(assistant.minutes.items.map(\.subject) == ["丙", "乙"])
+    assistant.answer(["要四"])
+    #expect(assistant.minutes.items[0].directives[0].points == ["要三", "要四"])
+    _ = assistant.handle(":undo")
+    _ = assistant.handle(":undo")
+    #expect(assistant.cursor == .end(.points(2, 1)))
+  }
+
+  @Test(arguments: [
+    (Address.point(3, 1, 2), Address?.some(.point(2, 1, 2))),
+    (.itemField(1, .subject), nil),
+    (.end(.directives(2)), .end(.directives(1))),
+    (.attendance(.present, 1), .attendance(.present, 1)),
+  ])
+  func remappingAfterDeletingItemOne(address: Address, expected: Address?) {
+    let remapped = address.remapped { list, n in list != .items ? n : n == 1 ? nil : n - 1 }
+    #expect(remapped == expected)
+  }
 }
 

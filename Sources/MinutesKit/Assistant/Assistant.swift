@@ -158,17 +158,37 @@ public struct Assistant: Sendable {
     minutes = draft
     if !keepCursor {
       cursor = interview.next(after: address, in: minutes)
-    } else if let current = cursor, !interview.contains(current, in: minutes) {
-      // The part being asked was deleted: go on at the end of the list it was in, when that still exists.
-      if case .delete(let deleted) = edit, let (container, _) = deleted.containerEntry,
-        interview.contains(.end(container), in: minutes)
-      {
-        cursor = .end(container)
-      } else {
-        cursor = interview.next(after: current, in: minutes)
-      }
+    } else if let current = cursor {
+      cursor = Self.follow(current, through: edit, in: minutes, interview: interview)
     }
     return Response(changed: true)
+  }
+
+  /// Where the question at `cursor` is after `edit`: the same part, though entries before it were deleted or
+  /// moved; when the part itself was deleted, the end of the list it was in.
+  private static func follow(_ cursor: Address, through edit: Edit, in minutes: Minutes, interview: Interview) -> Address? {
+    var moved: Address? = cursor
+    switch edit {
+    case .delete(let deleted):
+      if let (container, index) = deleted.containerEntry {
+        moved = cursor.remapped { list, n in list != container ? n : n == index ? nil : n > index ? n - 1 : n }
+        if moved == nil { moved = .end(container) }
+      }
+    case .move(let entry, let to):
+      if let (container, from) = entry.containerEntry {
+        moved = cursor.remapped { list, n in
+          guard list == container else { return n }
+          if n == from { return to }
+          if from < n && n <= to { return n - 1 }
+          if to <= n && n < from { return n + 1 }
+          return n
+        }
+      }
+    case .set, .append:
+      break
+    }
+    if let moved, interview.contains(moved, in: minutes) { return moved }
+    return interview.next(after: cursor, in: minutes)
   }
 
   /// Said once when the last question has been answered or skipped.

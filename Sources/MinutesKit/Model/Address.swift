@@ -238,6 +238,33 @@ public enum Address: Hashable, Sendable, CustomStringConvertible {
     }
   }
 
+  /// The address with each entry index along its path passed through `transform` (given the list the index
+  /// is in, as it was named before the change); `nil` when `transform` drops an index on the path.
+  ///
+  /// Used to keep an address pointing at the same part after entries are deleted or moved before it.
+  public func remapped(_ transform: (Container, Int) -> Int?) -> Address? {
+    func item(_ i: Int) -> Int? { transform(.items, i) }
+    func directive(_ i: Int, _ j: Int) -> (Int, Int)? {
+      guard let ni = item(i), let nj = transform(.directives(i), j) else { return nil }
+      return (ni, nj)
+    }
+    switch self {
+    case .meeting, .arrangementScope, .otherMatters, .end(.items), .end(.arrangementTopics), .end(.attendance):
+      return self
+    case .item(let i): return item(i).map { .item($0) }
+    case .itemField(let i, let field): return item(i).map { .itemField($0, field) }
+    case .end(.directives(let i)): return item(i).map { .end(.directives($0)) }
+    case .directive(let i, let j): return directive(i, j).map { .directive($0.0, $0.1) }
+    case .directiveField(let i, let j, let field): return directive(i, j).map { .directiveField($0.0, $0.1, field) }
+    case .end(.points(let i, let j)): return directive(i, j).map { .end(.points($0.0, $0.1)) }
+    case .point(let i, let j, let k):
+      guard let (ni, nj) = directive(i, j), let nk = transform(.points(i, j), k) else { return nil }
+      return .point(ni, nj, nk)
+    case .arrangementTopic(let n): return transform(.arrangementTopics, n).map { .arrangementTopic($0) }
+    case .attendance(let list, let n): return transform(.attendance(list), n).map { .attendance(list, $0) }
+    }
+  }
+
   /// Whether the address is a field that makes its part what it is (an item's kind, a directive's verb): it
   /// can be changed, and the part deleted, but it cannot be emptied on its own.
   var isStructural: Bool {
