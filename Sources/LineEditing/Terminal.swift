@@ -6,4 +6,30 @@ public enum Terminal {
   public static var isInteractive: Bool {
     isatty(0) == 1 && isatty(1) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
+
+  /// On SIGHUP (the terminal closed) or SIGTERM, removes `lockFile` and exits with status 0. Every change is
+  /// saved before the next prompt, so nothing else needs doing; the line being typed is lost.
+  public static func leaveCleanlyOnHangupOrTerminate(removing lockFile: URL?) {
+    lockPathForSignals = lockFile.map { strdup($0.path) } ?? nil
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = { _ in
+      // Only async-signal-safe calls: unlink, write, _exit. libedit restores the terminal before calling this.
+      if let path = lockPathForSignals { unlink(path) }
+      let notice: StaticString = "\n(closed; every answer was saved)\n"
+      _ = write(2, notice.utf8Start, notice.utf8CodeUnitCount)
+      _exit(0)
+    }
+    sigemptyset(&action.sa_mask)
+    sigaction(SIGHUP, &action, nil)
+    sigaction(SIGTERM, &action, nil)
+    // A parent may have started us with these blocked (the mask is inherited across exec): unblock them.
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGHUP)
+    sigaddset(&set, SIGTERM)
+    sigprocmask(SIG_UNBLOCK, &set, nil)
+  }
 }
+
+/// The lock file's path as C text, set before the handlers are installed and read only by them.
+nonisolated(unsafe) private var lockPathForSignals: UnsafeMutablePointer<CChar>?

@@ -9,7 +9,7 @@ struct MinutesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "minutes",
     abstract: "Draft meeting minutes with a guided assistant, saved after every change.",
-    subcommands: [New.self, Resume.self, Export.self])
+    subcommands: [New.self, Resume.self, List.self, Export.self])
 }
 
 /// Options shared by every subcommand.
@@ -33,21 +33,54 @@ struct New: ParsableCommand {
     let template = try Platform.run { try options.templates.template(id: self.template) }
     let name = self.name ?? Platform.defaultSessionName()
     let file = SessionFile(minutes: Minutes(template: template.id))
+    try Platform.run { try SessionStore.validate(name: name) }
+    let lock = try Platform.run { try SessionLock(name: name, in: options.store) }
     try Platform.run { try options.store.create(file, name: name) }
-    Platform.draft(Assistant(template: template, minutes: file.minutes), store: options.store, name: name)
+    Platform.draft(Assistant(template: template, minutes: file.minutes), store: options.store, name: name, lock: lock)
   }
 }
 
 struct Resume: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Continue a saved drafting session.")
+  static let configuration = CommandConfiguration(
+    abstract: "Continue a saved drafting session; without a name, choose among the most recent.")
 
-  @Argument(help: "The session name.") var name: String
+  @Argument(help: "The session name.") var name: String?
+  @Flag(help: "Open the session even though another minutes holds it (when that window is gone).")
+  var takeOver = false
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
+    let name = try self.name ?? Platform.chooseSession(from: options.store.summaries(templates: options.templates))
     let file = try Platform.run { try options.store.load(name: name) }
     let template = try Platform.run { try options.templates.template(id: file.minutes.template) }
-    Platform.draft(Assistant(template: template, minutes: file.minutes, resumeAt: file.resumeAt), store: options.store, name: name)
+    let lock = try Platform.run { try SessionLock(name: name, in: options.store, takeOver: takeOver) }
+    if let replaced = lock.replaced {
+      Platform.standardError.write(
+        "minutes: notice: took over session `\(name)` from pid \(replaced.pid) on \(replaced.host) (since \(replaced.since)).\n")
+    }
+    let assistant = Assistant(template: template, minutes: file.minutes, resumeAt: file.resumeAt)
+    Platform.draft(assistant, store: options.store, name: name, lock: lock, isResumed: true)
+  }
+}
+
+struct List: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List the sessions in the workspace, most recent first.")
+
+  @Flag(help: "Print JSON: an array of objects with name, template, meetingDate, requiredDone, requiredTotal, lastChange and problem.")
+  var json = false
+  @OptionGroup var options: WorkspaceOptions
+
+  func run() throws {
+    let summaries = options.store.summaries(templates: options.templates)
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      Platform.standardOutput.write(String(decoding: try encoder.encode(summaries), as: UTF8.self) + "\n")
+    } else if summaries.isEmpty {
+      Platform.standardOutput.write("No sessions in \(options.store.directory.path) yet; start one with `minutes new`.\n")
+    } else {
+      Platform.standardOutput.write(SessionStore.table(summaries))
+    }
   }
 }
 

@@ -8,7 +8,7 @@ enum Platform {
   /// Unbuffered standard output, so prompts appear before the program waits for input.
   struct StandardStream: TextOutputStream {
     let handle: FileHandle
-    func write(_ string: String) { handle.write(Data(string.utf8)) }
+    func write(_ string: String) { try? handle.write(contentsOf: Data(string.utf8)) }
   }
 
   static var standardOutput: StandardStream { StandardStream(handle: .standardOutput) }
@@ -32,9 +32,44 @@ enum Platform {
     return "minutes-" + formatter.string(from: Date())
   }
 
-  /// Runs the drafting loop with libedit at a terminal, or plain reading from a pipe.
-  static func draft(_ assistant: Assistant, store: SessionStore, name: String) {
+  /// Asks which of the most recent sessions to resume (a number or a name), on standard input.
+  static func chooseSession(from summaries: [SessionSummary]) throws -> String {
+    guard !summaries.isEmpty else {
+      standardError.write("minutes: error: no sessions in this workspace yet; start one with `minutes new`.\n")
+      throw ExitCode.failure
+    }
+    let recent = Array(summaries.prefix(9))
+    for (index, summary) in recent.enumerated() {
+      standardOutput.write("\(index + 1)) \(summary.name)  \(summary.meetingDate ?? "-")  \(summary.completeness)  \(summary.lastChange)\n")
+    }
+    standardOutput.write("Which session? (1–\(recent.count) or a name): ")
+    guard let answer = readLineUnbuffered()?.trimmingCharacters(in: .whitespaces), !answer.isEmpty else {
+      standardError.write("minutes: error: no session chosen; run `minutes resume NAME`.\n")
+      throw ExitCode.failure
+    }
+    if let number = Int(answer), recent.indices.contains(number - 1) { return recent[number - 1].name }
+    return answer
+  }
+
+  /// One line from standard input, read byte by byte so that nothing after it is taken from the session's
+  /// reader (`readLine()` would buffer the rest of a pipe).
+  static func readLineUnbuffered() -> String? {
+    var bytes: [UInt8] = []
+    var byte: UInt8 = 0
+    while read(0, &byte, 1) == 1 {
+      if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
+    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Runs the drafting loop with libedit at a terminal, or plain reading from a pipe, holding `lock` until it ends.
+  static func draft(_ assistant: Assistant, store: SessionStore, name: String, lock: SessionLock, isResumed: Bool = false) {
+    Terminal.leaveCleanlyOnHangupOrTerminate(removing: lock.url)
+    signal(SIGPIPE, SIG_IGN)  // a closed output (e.g. `| head`) must not kill the session before it releases its lock
+    defer { lock.release() }
     var session = DraftingSession(assistant: assistant, store: store, name: name)
+    session.isResumed = isResumed
     var output = standardOutput
     if Terminal.isInteractive {
       let reader = EditLineReader(historyFile: store.directory.appendingPathComponent(".history"))

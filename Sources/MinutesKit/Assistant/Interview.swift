@@ -50,6 +50,17 @@ public struct Interview: Sendable {
     return all[(index + 1)...].first { !isAnswered($0, in: minutes) }
   }
 
+  /// The required parts of `minutes`: its required fields and the end slot of each required list.
+  public func requiredParts(in minutes: Minutes) -> [Address] {
+    slots(in: minutes).filter { template.field(fieldID(of: $0)).required }
+  }
+
+  /// How many required parts are filled in, out of how many.
+  public func progress(in minutes: Minutes) -> (done: Int, total: Int) {
+    let total = requiredParts(in: minutes).count
+    return (total - missing(in: minutes).count, total)
+  }
+
   /// The required parts still missing, in interview order: empty required fields, and the end slot of each
   /// required list that has no entry yet.
   public func missing(in minutes: Minutes) -> [Address] {

@@ -11,6 +11,8 @@ public struct DraftingSession: Sendable {
   public let store: SessionStore
   /// The session's name.
   public let name: String
+  /// Whether the session was resumed: it then opens with what is done and what is missing.
+  public var isResumed = false
 
   /// A session named `name` in `store`, driven by `assistant`.
   public init(assistant: Assistant, store: SessionStore, name: String) {
@@ -26,6 +28,7 @@ public struct DraftingSession: Sendable {
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {
     let path = store.file(for: name).path
     output.write("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。\n")
+    if isResumed { output.write(summary() + "\n") }
     if assistant.cursor == nil { output.write(Assistant.finishedNotice + "\n") }
     while true {
       if let question = assistant.question { output.write(question + "\n") }
@@ -59,6 +62,19 @@ public struct DraftingSession: Sendable {
         }
       }
     }
+  }
+
+  /// What is done and what is missing, e.g. `已完成 12/14 項必填部分；尚缺：議題3 指示1 要點1、出席1。`
+  public func summary() -> String {
+    let interview = assistant.interview
+    let progress = interview.progress(in: assistant.minutes)
+    let missing = interview.missing(in: assistant.minutes)
+    let items = assistant.minutes.items.count
+    var text = "已完成 \(progress.done)/\(progress.total) 項必填部分，共 \(items) 個議題"
+    if missing.isEmpty { return text + "。" }
+    let labels = missing.prefix(5).map { interview.label(of: $0, in: assistant.minutes) }
+    text += "；尚缺：" + labels.joined(separator: "、") + (missing.count > 5 ? "等 \(missing.count) 項" : "") + "。"
+    return text
   }
 
   private func save(_ output: inout some TextOutputStream) {

@@ -12,6 +12,8 @@ public enum SessionError: LocalizedError, Hashable, Sendable {
   case unreadable(YAMLProblem)
   /// The file says a format newer than this version reads.
   case unsupportedFormat(file: String, found: Int, supported: Int)
+  /// Another `minutes` has the session open.
+  case locked(name: String, pid: Int32, host: String, since: String)
   /// Writing the file failed; the draft in memory is intact.
   case writeFailed(file: String, reason: String)
 
@@ -29,6 +31,9 @@ public enum SessionError: LocalizedError, Hashable, Sendable {
       "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message). The file was left as it is."
     case .unsupportedFormat(let file, let found, let supported):
       "\(file): minutes format \(found) is newer than this version reads (\(supported)); update minutes."
+    case .locked(let name, let pid, let host, let since):
+      "session `\(name)` is open in another minutes (pid \(pid) on \(host), since \(since)). Close it there; "
+        + "if that window is gone, take the session over with `minutes resume \(name) --take-over`."
     case .writeFailed(let file, let reason):
       "could not save \(file): \(reason). Your draft is still open; free some space or fix permissions, then :save."
     }

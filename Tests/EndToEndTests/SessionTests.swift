@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// Sessions through the built binary: listing, resuming, the lock, and leaving on SIGTERM.
+@Suite struct SessionTests {
+  /// Drafts a session named `name` from `lines` and dates its file `date` so listings are stable.
+  private func draft(_ name: String, _ lines: String, in workspace: URL, date: Date) throws {
+    let result = try Binary.run(["new", "--name", name], in: workspace, input: Data(lines.utf8))
+    #expect(result.status == 0, "stderr: \(result.stderr)")
+    try FileManager.default.setAttributes(
+      [.modificationDate: date], ofItemAtPath: workspace.appendingPathComponent("sessions/\(name).yaml").path)
+  }
+
+  @Test func listShowsEverySessionMostRecentFirst() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let empty = try Binary.run(["list"], in: workspace)
+    #expect(empty.text == "No sessions in \(workspace.appendingPathComponent("sessions").path) yet; start one with `minutes new`.\n")
+    try draft("常務會議-0520", "2022-05-20\n下午\n政府代區長\n", in: workspace, date: Date(timeIntervalSince1970: 1_700_000_000))
+    try draft("older", "", in: workspace, date: Date(timeIntervalSince1970: 1_600_000_000))
+    try "format: 1\ntemplate: [\n".write(
+      to: workspace.appendingPathComponent("sessions/broken.yaml"), atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: 1_500_000_000)],
+      ofItemAtPath: workspace.appendingPathComponent("sessions/broken.yaml").path)
+
+    let list = try Binary.run(["list"], in: workspace)
+    #expect(list.status == 0)
+    let brokenPath = workspace.appendingPathComponent("sessions/broken.yaml").path
+    #expect(list.text == """
+      NAME           TEMPLATE               DATE        COMPLETE                LAST CHANGE
+      常務會議-0520  gov-executive.zh-Hant  2022-05-20  3 of 11 required parts  2023-11-14T22:13:20Z
+      older          gov-executive.zh-Hant  -           0 of 11 required parts  2020-09-13T12:26:40Z
+      broken         ?                      -           unreadable              2017-07-14T02:40:00Z
+      broken: \(brokenPath):3:1: error: YAML syntax: while parsing a flow node did not find expected node content. The file was left as it is.
+
+      """)
+
+    let json = try Binary.run(["list", "--json", "--workspace", workspace.path], in: FileManager.default.temporaryDirectory)
+    let decoded = try JSONSerialization.jsonObject(with: json.stdout) as? [[String: Any]]
+    #expect(decoded?.map { $0["name"] as? String } == ["常務會議-0520", "older", "broken"])
+    #expect(decoded?.first?["requiredDone"] as? Int == 3)
+    #expect(decoded?.first?["requiredTotal"] as? Int == 11)
+    #expect(decoded?.first?["meetingDate"] as? String == "2022-05-20")
+    #expect(decoded?.first?["lastChange"] as? String == "2023-11-14T22:13:20Z")
+    #expect((decoded?.last?["problem"] as? String)?.hasPrefix("\(brokenPath):3:1: error: YAML syntax") == true)
+  }
+
+  @Test func resumeOpensWithASummaryAndWithoutANameOffersTheMostRecent() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("a", "2022-05-20\n", in: workspace, date: Date(timeIntervalSince1970: 1_600_000_000))
+    try draft("b", "2022-06-01\n上午\n", in: workspace, date: Date(timeIntervalSince1970: 1_700_000_000))
+    let resumed = try Binary.run(["resume"], in: workspace, input: Data("1\n區長\n:quit\n".utf8))
+    #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
+    #expect(resumed.text.hasPrefix("1) b  2022-06-01  2 of 11 required parts  2023-11-14T22:13:20Z\n2) a  2022-05-20"))
+    #expect(resumed.text.contains("已完成 2/11 項必填部分，共 0 個議題；尚缺：主持人職務、主持人姓名、屆次、機構、會次等 9 項。\n"))
+    #expect(resumed.text.contains("主持人職務> 區長\n"))
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/b.yaml"), encoding: .utf8)
+    #expect(saved.contains("title: 區長\n"))
+  }
+
+  @Test func aSecondOpenerIsRefusedAndSigtermLeavesCleanly() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("shared", "2022-05-20\n", in: workspace, date: Date())
+
+    let first = Process()
+    first.executableURL = Binary.executable
+    first.arguments = ["resume", "shared"]
+    first.currentDirectoryURL = workspace
+    let input = Pipe()
+    let output = Pipe()
+    first.standardInput = input
+    first.standardOutput = output
+    first.standardError = FileHandle.nullDevice
+    try first.run()
+    input.fileHandleForWriting.write(Data("下午\n".utf8))
+    // Wait for the next prompt: the answer is then on disk.
+    var seen = Data()
+    while !String(decoding: seen, as: UTF8.self).contains("主持人職務> ") {
+      let chunk = output.fileHandleForReading.availableData
+      if chunk.isEmpty { break }
+      seen.append(chunk)
+    }
+
+    let second = try Binary.run(["resume", "shared"], in: workspace)
+    #expect(second.status == 1)
+    #expect(second.stderr.hasPrefix("minutes: error: session `shared` is open in another minutes (pid \(first.processIdentifier) on "))
+    #expect(second.stderr.hasSuffix("take the session over with `minutes resume shared --take-over`.\n"))
+
+    kill(first.processIdentifier, SIGTERM)
+    first.waitUntilExit()
+    #expect(first.terminationStatus == 0)
+    #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/shared.lock").path))
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/shared.yaml"), encoding: .utf8)
+    #expect(saved.contains("period: 下午\n"))
+  }
+
+  @Test func aStaleLockIsTakenOverWithANoticeAndALiveOneOnlyWhenAsked() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("left", "2022-05-20\n", in: workspace, date: Date())
+    let lock = workspace.appendingPathComponent("sessions/left.lock")
+    let host = ProcessInfo.processInfo.hostName
+
+    // A holder that has exited: a process started and waited for.
+    let gone = Process()
+    gone.executableURL = URL(fileURLWithPath: "/bin/true")
+    try gone.run()
+    gone.waitUntilExit()
+    try "pid: \(gone.processIdentifier)\nhost: \(host)\nsince: 2026-01-01T00:00:00Z\n".write(to: lock, atomically: true, encoding: .utf8)
+    let stale = try Binary.run(["resume", "left"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(stale.status == 0)
+    #expect(stale.stderr == "minutes: notice: took over session `left` from pid \(gone.processIdentifier) on \(host) (since 2026-01-01T00:00:00Z).\n")
+    #expect(!FileManager.default.fileExists(atPath: lock.path), "the lock is released on :quit")
+
+    // A live holder: this test process.
+    try "pid: \(getpid())\nhost: \(host)\nsince: 2026-01-01T00:00:00Z\n".write(to: lock, atomically: true, encoding: .utf8)
+    let refused = try Binary.run(["resume", "left"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(refused.status == 1)
+    let taken = try Binary.run(["resume", "left", "--take-over"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(taken.status == 0)
+    #expect(taken.stderr.hasPrefix("minutes: notice: took over session `left` from pid \(getpid())"))
+  }
+
+  @Test(arguments: ["../escape", "a/b", ".hidden", "bad\u{7}name", String(repeating: "長", count: 80)])
+  func namesThatAreNoSessionNamesAreRefused(name: String) throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let result = try Binary.run(["new", "--name", name], in: workspace)
+    #expect(result.status == 1)
+    #expect(result.stderr.hasPrefix("minutes: error: `\(name)` cannot be a session name: "))
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])
+  }
+}
