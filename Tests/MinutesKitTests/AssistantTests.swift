@@ -377,7 +377,7 @@ import Testing
     #expect(assistant.minutes.items.count == 4)
     #expect(assistant.minutes.items[3].kind == "傳達")
     #expect(assistant.minutes.items[3].directives == [Directive(verb: "強調")])
-    #expect(assistant.minutes.arrangements.topics == ["甲", "乙"])
+    #expect(assistant.minutes.arrangements.topics == ["甲", "乙等"], "words are never changed, 等 included")
     #expect(assistant.minutes.attendance.present == [AttendanceGroup(title: "副區長", names: ["王五"])])
     #expect(assistant.cursor == .end(.items))
 
@@ -630,7 +630,7 @@ import Testing
 
   @Test func topicsScopeAndOtherFieldsAreCleanedUp() throws {
     var assistant = try TestSupport.freshAssistant()
-    assistant.answer(Self.header + ["審議", "辦法", "（討論稿）", "，研究部署工作。", "強調", "就抓好安全生產工作，", "會議認為形勢嚴峻。"])
+    assistant.answer(Self.header + ["審議", "辦法", "（討論稿）", "，研究部署工作。", "強調", "抓好安全生產工作，", "會議認為形勢嚴峻。"])
     let item = assistant.minutes.items[0]
     #expect(item.status == "討論稿")
     #expect(item.followUp == "研究部署工作")
@@ -638,16 +638,24 @@ import Testing
     #expect(item.directives[0].lead == "會議認為形勢嚴峻")
   }
 
+  @Test func wordsThatStartWithJiuOrEndWithDengAreKept() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(Self.header + ["傳達", "甲", "", "強調", "就業工作", "", "要一", "", "", "", "就業", "男女平等"])
+    #expect(assistant.minutes.items[0].directives[0].topic == "就業工作")
+    #expect(assistant.minutes.arrangements.scope == "就業")
+    #expect(assistant.minutes.arrangements.topics == ["男女平等"])
+  }
+
   @Test(arguments: [
     ("疫情防控、安全生產、統籌推進經濟發展", ["疫情防控", "安全生產", "統籌推進經濟發展"]),
-    ("疫情防控、安全生產等", ["疫情防控", "安全生產"]),
+    ("疫情防控、男女平等", ["疫情防控", "男女平等"]),
     ("疫情防控、、安全生產。", ["疫情防控", "安全生產"]),
     ("慶祝開發區成立三十周年等重大活動、高考中考準備工作", ["慶祝開發區成立三十周年等重大活動", "高考中考準備工作"]),
     ("疫情防控", ["疫情防控"]),
   ])
   func arrangementTopicsOnOneLineSplitOnTheEnumerationComma(line: String, topics: [String]) throws {
     var assistant = try TestSupport.freshAssistant()
-    assistant.answer(Self.header + Self.item("傳達", "甲", points: ["要一"]) + ["", "就全區下一步", line])
+    assistant.answer(Self.header + Self.item("傳達", "甲", points: ["要一"]) + ["", "全區下一步", line])
     #expect(assistant.minutes.arrangements.scope == "全區下一步")
     #expect(assistant.minutes.arrangements.topics == topics)
     #expect(assistant.cursor == .end(.arrangementTopics))

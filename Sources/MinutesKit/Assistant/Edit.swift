@@ -17,7 +17,8 @@ public enum Edit: Hashable, Sendable {
 ///
 /// The clerk's text is normalized here (see ``Normalizer``), after any splitting the field needs. Marks that the template adds itself are removed from the ends
 /// of an answer so that they are not printed twice: a final 。；， on sentences, 《》 around a document title,
-/// 就 and ， around a directive's topic.
+/// （） around a status, a leading ， on a follow-up clause. Words are never touched: a topic typed as 就業工作
+/// keeps its 就.
 public struct Editor: Sendable {
   /// The template whose choices and item kinds answers are checked against.
   public let template: Template
@@ -102,17 +103,17 @@ public struct Editor: Sendable {
         guard let text else { throw AssistantError.notEditable(address: address.description, hint: "要刪除整條指示，請用 :delete \(i).\(j)") }
         minutes.items[i - 1].directives[j - 1].verb = try choice(text, for: "directive.verb")
       case .topic:
-        minutes.items[i - 1].directives[j - 1].topic = text.map { Self.sentence(Self.dropPrefix($0, "就")) }
+        minutes.items[i - 1].directives[j - 1].topic = text.map(Self.sentence)
       case .lead: minutes.items[i - 1].directives[j - 1].lead = text.map(Self.sentence)
       }
     case .point(let i, let j, let k):
       guard let text else { throw AssistantError.required(label: label) }
       minutes.items[i - 1].directives[j - 1].points[k - 1] = Self.sentence(text)
     case .arrangementScope:
-      minutes.arrangements.scope = text.map { Self.dropPrefix($0, "就") }
+      minutes.arrangements.scope = text
     case .arrangementTopic(let n):
       guard let text else { throw AssistantError.required(label: label) }
-      minutes.arrangements.topics[n - 1] = Self.dropSuffix(text, "等")
+      minutes.arrangements.topics[n - 1] = Self.sentence(text)
     case .otherMatters:
       minutes.otherMatters = try text.map(yesNo)
     case .attendance(let list, let n):
@@ -157,7 +158,7 @@ public struct Editor: Sendable {
       return .point(i, j, n)
     case .arrangementTopics:
       // Topics may be typed on one line, joined by 、 as they are printed.
-      let topics = Self.dropSuffix(text, "等").split(separator: "、").map { String($0) }.filter { !$0.isEmpty }
+      let topics = Self.sentence(text).split(separator: "、").map { String($0) }.filter { !$0.isEmpty }
       minutes.arrangements.topics.append(contentsOf: topics)
       return .arrangementTopic(minutes.arrangements.topics.count)
     case .attendance(let list):
@@ -227,10 +228,6 @@ public struct Editor: Sendable {
     text.hasPrefix(prefix) && text.count > prefix.count ? String(text.dropFirst(prefix.count)) : text
   }
 
-  static func dropSuffix(_ text: String, _ suffix: String) -> String {
-    let text = sentence(text)
-    return text.hasSuffix(suffix) && text.count > suffix.count ? String(text.dropLast(suffix.count)) : text
-  }
 }
 
 /// An attendance list entry: a group (出席, 列席) or an absence (請假).
