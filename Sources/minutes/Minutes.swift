@@ -51,14 +51,15 @@ struct Resume: ParsableCommand {
 
   func run() throws {
     let name = try self.name ?? Platform.chooseSession(from: options.store.summaries(templates: options.templates))
-    let file = try Platform.run { try options.store.load(name: name) }
-    let template = try Platform.run { try options.templates.template(id: file.minutes.template) }
     let lock = try Platform.run { try SessionLock(name: name, in: options.store, takeOver: takeOver) }
+    let loaded = try Platform.run { try options.store.loadState(name: name) }
+    let template = try Platform.run { try options.templates.template(id: loaded.file.minutes.template) }
+    if let problem = loaded.journalProblem { Platform.standardError.write("minutes: warning: \(problem).\n") }
     if let replaced = lock.replaced {
       Platform.standardError.write(
         "minutes: notice: took over session `\(name)` from pid \(replaced.pid) on \(replaced.host) (since \(replaced.since)).\n")
     }
-    let assistant = Assistant(template: template, minutes: file.minutes, resumeAt: file.resumeAt)
+    let assistant = Assistant(template: template, state: loaded.state(interview: Interview(template: template)))
     Platform.draft(assistant, store: options.store, name: name, lock: lock, isResumed: true)
   }
 }

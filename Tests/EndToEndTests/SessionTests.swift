@@ -93,8 +93,9 @@ import Testing
     first.waitUntilExit()
     #expect(first.terminationStatus == 0)
     #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/shared.lock").path))
-    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/shared.yaml"), encoding: .utf8)
-    #expect(saved.contains("period: 下午\n"))
+    let reopened = try Binary.run(["resume", "shared"], in: workspace, input: Data(":show period\n:quit\n".utf8))
+    #expect(reopened.status == 0)
+    #expect(reopened.text.contains("period  時段：下午\n"), "the answer given before SIGTERM is kept")
   }
 
   @Test func aStaleLockIsTakenOverWithANoticeAndALiveOneOnlyWhenAsked() throws {

@@ -42,18 +42,18 @@ import Testing
     #expect(!yaml.contains("\\u"))
     #expect(!yaml.contains("\\U"))
     #expect(!yaml.contains("\\x"))
-    #expect(yaml.hasSuffix("\nresumeAt: finished\n"), "the seed interview is over")
+    #expect(yaml.hasSuffix("\nresumeAt: finished\ngeneration: 0\n"), "the seed interview is over")
     #expect(yaml.hasSuffix("\n"))
     #expect(TestSupport.lines(yaml).map { $0.prefix { $0 != ":" } }.filter { !$0.hasPrefix(" ") && !$0.hasPrefix("-") }
-      == ["format", "template", "meeting", "items", "arrangements", "otherMatters", "attendance", "resumeAt"])
+      == ["format", "template", "meeting", "items", "arrangements", "otherMatters", "attendance", "resumeAt", "generation"])
   }
 
   @Test func resumeAtIsWrittenLastAsAnAddress() throws {
     var file = try Self.seedFile()
     file.resumeAt = .at(.end(.points(2, 1)))
-    #expect(try file.yaml().hasSuffix("\nresumeAt: 2.1.+\n"))
+    #expect(try file.yaml().hasSuffix("\nresumeAt: 2.1.+\ngeneration: 0\n"))
     file.resumeAt = .at(.meeting(.chairTitle))
-    #expect(try file.yaml().hasSuffix("\nresumeAt: chair.title\n"))
+    #expect(try file.yaml().hasSuffix("\nresumeAt: chair.title\ngeneration: 0\n"))
   }
 
   @Test(arguments: [0, 1])
@@ -182,8 +182,11 @@ import Testing
       #expect(store.file(for: "常務會議-0520") == store.workspace.appendingPathComponent("sessions/常務會議-0520.yaml"))
       try store.create(file, name: "常務會議-0520")
       #expect(FileManager.default.fileExists(atPath: store.file(for: "常務會議-0520").path))
-      #expect(try String(contentsOf: store.file(for: "常務會議-0520"), encoding: .utf8) == file.yaml())
-      #expect(try store.load(name: "常務會議-0520") == file)
+      // Creating writes the first snapshot generation, with an empty journal beside it.
+      var written = file
+      written.generation = 1
+      #expect(try String(contentsOf: store.file(for: "常務會議-0520"), encoding: .utf8) == written.yaml())
+      #expect(try store.load(name: "常務會議-0520") == written)
 
       #expect(throws: SessionError.exists(name: "常務會議-0520")) { try store.create(file, name: "常務會議-0520") }
       #expect(
@@ -193,13 +196,16 @@ import Testing
       var changed = file
       changed.resumeAt = .at(.meeting(.date))
       try store.save(changed, name: "常務會議-0520")
+      changed.generation = 2
       #expect(try store.load(name: "常務會議-0520") == changed)
 
       try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "b-1")
       try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "a_2")
       #expect(store.names() == ["a_2", "b-1", "常務會議-0520"])
       let files = try FileManager.default.contentsOfDirectory(atPath: store.directory.path).sorted()
-      #expect(files == ["a_2.yaml", "b-1.yaml", "常務會議-0520.yaml"], "no temporary file is left behind")
+      #expect(
+        files == ["a_2.journal", "a_2.yaml", "b-1.journal", "b-1.yaml", "常務會議-0520.journal", "常務會議-0520.yaml"],
+        "no temporary file is left behind")
     }
   }
 

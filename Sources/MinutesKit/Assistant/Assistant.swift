@@ -24,35 +24,44 @@ public struct Assistant: Sendable {
     public var action: Action?
     /// Whether the line was refused (an error message is among the messages).
     public var isError = false
-  }
-
-  private struct Snapshot: Hashable, Sendable {
-    var minutes: Minutes
-    var cursor: Address?
-    var description: String
+    /// What to append to the session's journal for this line, when it changed the draft or the interview.
+    public var record: JournalRecord?
   }
 
   /// The template in use.
   public let template: Template
-  /// The draft.
-  public private(set) var minutes: Minutes
-  /// The slot being asked, or `nil` when the interview is over.
-  public private(set) var cursor: Address?
+  /// The draft, the interview position and the undo history.
+  public private(set) var state: DraftState
   /// The address being edited by `:edit ADDRESS` without a value: the next line is its new value.
   public private(set) var pendingEdit: Address?
-  private var undoStack: [Snapshot] = []
-  private var redoStack: [Snapshot] = []
+
+  /// The draft.
+  public var minutes: Minutes { state.minutes }
+  /// The slot being asked, or `nil` when the interview is over.
+  public var cursor: Address? {
+    get { state.cursor }
+    set { state.cursor = newValue }
+  }
 
   /// Starts or resumes an interview on `minutes` at `resumeAt`; a slot the draft no longer has resumes at the
   /// first unanswered one.
   public init(template: Template, minutes: Minutes, resumeAt: SessionFile.ResumePoint = .firstQuestion) {
-    self.template = template
-    self.minutes = minutes
     let interview = Interview(template: template)
+    let cursor: Address?
     switch resumeAt {
-    case .at(let cursor) where interview.contains(cursor, in: minutes): self.cursor = cursor
-    case .finished: self.cursor = nil
-    default: self.cursor = interview.slots(in: minutes).first { !interview.isAnswered($0, in: minutes) }
+    case .at(let address) where interview.contains(address, in: minutes): cursor = address
+    case .finished: cursor = nil
+    default: cursor = interview.slots(in: minutes).first { !interview.isAnswered($0, in: minutes) }
+    }
+    self.init(template: template, state: DraftState(minutes: minutes, cursor: cursor))
+  }
+
+  /// Resumes on a state loaded with its undo history (see ``SessionStore/loadState(name:)``).
+  public init(template: Template, state: DraftState) {
+    self.template = template
+    self.state = state
+    if let cursor = state.cursor, !interview.contains(cursor, in: state.minutes) {
+      self.state.cursor = interview.slots(in: state.minutes).first { !interview.isAnswered($0, in: state.minutes) }
     }
   }
 
@@ -140,7 +149,7 @@ public struct Assistant: Sendable {
       }
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
       cursor = interview.next(after: slot, in: minutes)
-      return Response(messages: cursor == nil ? [Self.finishedNotice] : [], changed: true)
+      return Response(messages: cursor == nil ? [Self.finishedNotice] : [], changed: true, record: cursorRecord)
     }
     let edit: Edit
     if case .end(let container) = slot { edit = .append(container, text) } else { edit = .set(slot, text) }
@@ -151,18 +160,24 @@ public struct Assistant: Sendable {
 
   /// Applies `edit`, records it for undo and, unless `keepCursor`, moves the interview past what was answered.
   private mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool) throws -> Response {
-    var draft = minutes
-    let address = try editor.apply(edit, to: &draft)
-    undoStack.append(Snapshot(minutes: minutes, cursor: cursor, description: description))
-    redoStack.removeAll()
-    minutes = draft
+    let (address, changes) = try editor.changes(for: edit, on: minutes)
+    var after = minutes
+    for change in changes { try after.apply(change) }
+    let cursorAfter: Address?
     if !keepCursor {
-      cursor = interview.next(after: address, in: minutes)
+      cursorAfter = interview.next(after: address, in: after)
     } else if let current = cursor {
-      cursor = Self.follow(current, through: edit, in: minutes, interview: interview)
+      cursorAfter = Self.follow(current, through: edit, in: after, interview: interview)
+    } else {
+      cursorAfter = nil
     }
-    return Response(changed: true)
+    let transaction = Transaction(changes: changes, cursorBefore: cursor, cursorAfter: cursorAfter, label: description)
+    try state.perform(transaction)
+    return Response(changed: true, record: .perform(transaction))
   }
+
+  /// The journal record of a move of the interview alone.
+  private var cursorRecord: JournalRecord { .cursor(cursor?.description) }
 
   /// Where the question at `cursor` is after `edit`: the same part, though entries before it were deleted or
   /// moved; when the part itself was deleted, the end of the list it was in.
@@ -209,12 +224,12 @@ public struct Assistant: Sendable {
         throw AssistantError.notEditable(address: address.description, hint: "這一部分沒有問題可問；請用 :edit \(address)")
       }
       cursor = address
-      return Response(changed: true)
+      return Response(changed: true, record: cursorRecord)
     case .add(let container, let text):
       guard interview.contains(.end(container), in: minutes) else { throw AssistantError.noSuchPart(container.description) }
       guard let text, !text.isEmpty else {
         cursor = .end(container)
-        return Response(changed: true)
+        return Response(changed: true, record: cursorRecord)
       }
       var response = try change(.append(container, text), "添加到 \(container)", keepCursor: true)
       response.messages.append("已添加到 \(container)。")
@@ -240,15 +255,11 @@ public struct Assistant: Sendable {
       response.messages.append("已把 \(address) 移到第 \(position) 位。")
       return response
     case .undo:
-      guard let snapshot = undoStack.popLast() else { throw AssistantError.nothingTo("撤銷") }
-      redoStack.append(Snapshot(minutes: minutes, cursor: cursor, description: snapshot.description))
-      (minutes, cursor) = (snapshot.minutes, snapshot.cursor)
-      return Response(messages: ["已撤銷：\(snapshot.description)。"], changed: true)
+      guard let transaction = try state.undo() else { throw AssistantError.nothingTo("撤銷") }
+      return Response(messages: ["已撤銷：\(transaction.label)。"], changed: true, record: .undo)
     case .redo:
-      guard let snapshot = redoStack.popLast() else { throw AssistantError.nothingTo("重做") }
-      undoStack.append(Snapshot(minutes: minutes, cursor: cursor, description: snapshot.description))
-      (minutes, cursor) = (snapshot.minutes, snapshot.cursor)
-      return Response(messages: ["已重做：\(snapshot.description)。"], changed: true)
+      guard let transaction = try state.redo() else { throw AssistantError.nothingTo("重做") }
+      return Response(messages: ["已重做：\(transaction.label)。"], changed: true, record: .redo)
     case .check:
       let missing = interview.missing(in: minutes)
       if missing.isEmpty { return Response(messages: ["必填部分都已填寫。"]) }

@@ -68,6 +68,52 @@ public struct Editor: Sendable {
     }
   }
 
+  /// What applying `edit` to `minutes` changes, as invertible steps, with the address of the part set or created.
+  /// `minutes` itself is not changed.
+  /// - Throws: ``AssistantError``, as ``apply(_:to:)``.
+  public func changes(for edit: Edit, on minutes: Minutes) throws -> (address: Address, changes: [Change]) {
+    var after = minutes
+    let address = try apply(edit, to: &after)
+    switch edit {
+    case .set(let target, _), .delete(let target):
+      if Self.isDelete(edit), let (container, index) = target.containerEntry {
+        guard let old = minutes.entry(in: container, at: index) else { return (address, []) }
+        return (address, [.remove(container: "\(container)", index: index, entry: old)])
+      }
+      let field: Address
+      switch target {
+      case .item(let i): field = .itemField(i, .subject)
+      case .directive(let i, let j): field = .directiveField(i, j, .verb)
+      default: field = target
+      }
+      if let (container, index) = field.containerEntry {
+        guard let old = minutes.entry(in: container, at: index), let new = after.entry(in: container, at: index),
+          new != old
+        else { return (address, []) }
+        return (address, [
+          .remove(container: "\(container)", index: index, entry: old),
+          .insert(container: "\(container)", index: index, entry: new),
+        ])
+      }
+      let old = minutes.fieldValue(field), new = after.fieldValue(field)
+      return (address, old == new ? [] : [.field(address: field.description, old: old, new: new)])
+    case .append(let container, _):
+      let inserted = stride(from: minutes.count(container) + 1, through: after.count(container), by: 1)
+      let steps = inserted.compactMap { index in
+        after.entry(in: container, at: index).map { Change.insert(container: "\(container)", index: index, entry: $0) }
+      }
+      return (address, steps)
+    case .move(let entry, let to):
+      guard let (container, from) = entry.containerEntry, from != to else { return (address, []) }
+      return (address, [.move(container: "\(container)", from: from, to: to)])
+    }
+  }
+
+  private static func isDelete(_ edit: Edit) -> Bool {
+    if case .delete = edit { return true }
+    return false
+  }
+
   // MARK: - Setting fields
 
   private func set(_ address: Address, _ text: String?, in minutes: inout Minutes) throws {

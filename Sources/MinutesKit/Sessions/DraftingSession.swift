@@ -21,13 +21,12 @@ public struct DraftingSession: Sendable {
     self.name = name
   }
 
-  /// The session file's content now.
-  public var file: SessionFile { SessionFile(minutes: assistant.minutes, resumeAt: assistant.resumePoint) }
 
   /// Runs the loop until the input ends or the clerk quits.
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {
     let path = store.file(for: name).path
     output.write("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。\n")
+    compact(&output)
     if isResumed { output.write(summary() + "\n") }
     if assistant.cursor == nil { output.write(Assistant.finishedNotice + "\n") }
     while true {
@@ -38,7 +37,7 @@ public struct DraftingSession: Sendable {
       }
       switch result {
       case .endOfInput:
-        save(&output)
+        compact(&output)
         output.write("已保存。繼續起草：minutes resume \(name)\n")
         return
       case .interrupted:
@@ -47,16 +46,16 @@ public struct DraftingSession: Sendable {
       case .line(let line):
         let response = assistant.handle(line)
         for message in response.messages { output.write(message + "\n") }
-        if response.changed { save(&output) }
+        if let record = response.record { append(record, &output) }
         switch response.action {
         case nil: break
         case .save:
-          save(&output)
+          compact(&output)
           output.write("已保存到 \(path)。\n")
         case .export(let file):
           export(to: file, &output)
         case .quit:
-          save(&output)
+          compact(&output)
           output.write("已保存。繼續起草：minutes resume \(name)\n")
           return
         }
@@ -77,9 +76,18 @@ public struct DraftingSession: Sendable {
     return text
   }
 
-  private func save(_ output: inout some TextOutputStream) {
+  /// Writes the draft as a new snapshot with its undo history (when the session opens and closes).
+  public func compact(_ output: inout some TextOutputStream) {
     do {
-      try store.save(file, name: name)
+      try store.compact(assistant.state, name: name)
+    } catch {
+      output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")
+    }
+  }
+
+  private func append(_ record: JournalRecord, _ output: inout some TextOutputStream) {
+    do {
+      try store.append(record, name: name)
     } catch {
       output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")
     }

@@ -4,13 +4,16 @@ import Foundation
 ///
 /// On disk it is the minutes file format (see ``Minutes``) with one more key, `resumeAt`: the address of the
 /// question being asked (e.g. `2.1.+`), or `finished` once the interview is over; without it, the interview
-/// starts at the first unanswered question. Keys are written in a fixed order and text is unescaped UTF-8, so the
+/// starts at the first unanswered question. Last comes `generation`, which ties the file to its journal. Keys are written in a fixed order and text is unescaped UTF-8, so the
 /// same draft always gives the same bytes.
 public struct SessionFile: Codable, Hashable, Sendable {
   /// The draft.
   public var minutes: Minutes
   /// Where the interview resumes.
   public var resumeAt: ResumePoint
+  /// The generation of this snapshot: the session's journal applies to it only when its header has the same
+  /// number (see ``SessionStore``).
+  public var generation: Int
 
   /// Where an interview resumes.
   public enum ResumePoint: Hashable, Sendable {
@@ -23,12 +26,13 @@ public struct SessionFile: Codable, Hashable, Sendable {
   }
 
   /// Creates a session file value.
-  public init(minutes: Minutes, resumeAt: ResumePoint = .firstQuestion) {
+  public init(minutes: Minutes, resumeAt: ResumePoint = .firstQuestion, generation: Int = 0) {
     self.minutes = minutes
     self.resumeAt = resumeAt
+    self.generation = generation
   }
 
-  private enum CodingKeys: String, CodingKey { case resumeAt }
+  private enum CodingKeys: String, CodingKey { case resumeAt, generation }
 
   public init(from decoder: any Decoder) throws {
     minutes = try Minutes(from: decoder)
@@ -38,6 +42,7 @@ public struct SessionFile: Codable, Hashable, Sendable {
     case let text?: resumeAt = Address(parsing: text).map(ResumePoint.at) ?? .firstQuestion
     case nil: resumeAt = .firstQuestion
     }
+    generation = try c.decodeIfPresent(Int.self, forKey: .generation) ?? 0
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -48,6 +53,7 @@ public struct SessionFile: Codable, Hashable, Sendable {
     case .at(let address): try c.encode(address.description, forKey: .resumeAt)
     case .finished: try c.encode("finished", forKey: .resumeAt)
     }
+    try c.encode(generation, forKey: .generation)
   }
 
   /// The file's text.

@@ -1,9 +1,15 @@
 import Foundation
 
-/// The sessions of a workspace: one file per session, `<workspace>/sessions/<name>.yaml`.
+/// The sessions of a workspace. A session `NAME` is kept in `<workspace>/sessions/` as:
+/// - `NAME.yaml`, a snapshot: the draft as a canonical minutes file, with `resumeAt` and `generation`;
+/// - `NAME.journal`, the edits since that snapshot and the undo history, one JSON line each (see ``Journal``);
+/// - `NAME.lock` while a `minutes` has it open (see ``SessionLock``).
 ///
-/// Saving writes a temporary file beside the target, flushes it to disk (`fsync`), renames it over the session
-/// file and flushes the folder, so a crash at any moment leaves either the old file or the new one, whole.
+/// Every edit is one line appended to the journal and flushed (`fsync`) before the next prompt, so its cost does
+/// not grow with the draft. Snapshots are written whole, through a temporary file, `fsync`, `rename` and an
+/// `fsync` of the folder, so a crash leaves the old snapshot or the new one. A snapshot and its journal are tied by
+/// the generation number: compaction writes the next journal beside the old one, then the new snapshot, then
+/// renames the journal into place, and loading uses whichever journal matches the snapshot.
 public struct SessionStore: Sendable {
   /// The workspace folder (the current directory unless `--workspace` says otherwise).
   public let workspace: URL
@@ -14,8 +20,14 @@ public struct SessionStore: Sendable {
   /// The folder that holds the session files.
   public var directory: URL { workspace.appendingPathComponent("sessions", isDirectory: true) }
 
-  /// The file of the session `name`.
+  /// The snapshot file of the session `name`.
   public func file(for name: String) -> URL { directory.appendingPathComponent("\(name).yaml") }
+
+  /// The journal file of the session `name`.
+  public func journal(for name: String) -> URL { directory.appendingPathComponent("\(name).journal") }
+
+  /// The journal being written by a compaction of the session `name`, until it is renamed into place.
+  func nextJournal(for name: String) -> URL { directory.appendingPathComponent(".\(name).journal.next") }
 
   /// The names of the sessions in the workspace, sorted.
   public func names() -> [String] {
@@ -36,9 +48,59 @@ public struct SessionStore: Sendable {
     if name.utf8.count > 200 { throw refuse("it is longer than 200 bytes") }
   }
 
-  /// Loads the session `name`.
+  /// Loads the session `name`: its snapshot with the journal applied.
   /// - Throws: ``SessionError``.
   public func load(name: String) throws -> SessionFile {
+    try loadState(name: name).file
+  }
+
+  /// Loads the session `name` with its undo history.
+  ///
+  /// A journal whose last line is torn (a crash while appending an edit whose prompt never came back) is read
+  /// up to that line. A journal that does not fit the snapshot is not applied, and ``LoadedSession/journalProblem``
+  /// says so; it is kept beside the session as `NAME.journal.damaged-…` when the session is next compacted.
+  /// - Throws: ``SessionError``.
+  public func loadState(name: String) throws -> LoadedSession {
+    let snapshot = try loadSnapshot(name: name)
+    var loaded = LoadedSession(file: snapshot, undoStack: [], redoStack: [], journalProblem: nil)
+    guard let (url, text) = [journal(for: name), nextJournal(for: name)].lazy.compactMap({ url -> (URL, String)? in
+      guard let text = try? String(contentsOf: url, encoding: .utf8),
+        case .header(let generation)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
+        generation == snapshot.generation
+      else { return nil }
+      return (url, text)
+    }).first else {
+      if FileManager.default.fileExists(atPath: journal(for: name).path) {
+        loaded.journalProblem = "\(journal(for: name).path) does not belong to the snapshot; it was not applied"
+      }
+      return loaded
+    }
+    let (records, badLine) = Journal.parse(text)
+    let lineCount = text.split(separator: "\n").count
+    if let badLine, badLine < lineCount {
+      loaded.journalProblem = "\(url.path):\(badLine): damaged line; the edits before it were restored"
+    }
+    var state = DraftState(minutes: snapshot.minutes, cursor: snapshot.resumeAt.address)
+    var resumeAt = snapshot.resumeAt
+    for (number, record) in records.enumerated() {
+      do {
+        try state.replay(record)
+      } catch {
+        loaded.journalProblem = "\(url.path):\(number + 1): the edit does not fit the draft; the edits before it were restored"
+        break
+      }
+      switch record {
+      case .perform, .undo, .redo, .cursor: resumeAt = state.cursor.map(SessionFile.ResumePoint.at) ?? .finished
+      case .header, .history: break
+      }
+    }
+    loaded.file = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: snapshot.generation)
+    (loaded.undoStack, loaded.redoStack) = (state.undoStack, state.redoStack)
+    return loaded
+  }
+
+  /// Reads the snapshot of the session `name` alone.
+  func loadSnapshot(name: String) throws -> SessionFile {
     try Self.validate(name: name)
     let url = file(for: name)
     guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -58,19 +120,68 @@ public struct SessionStore: Sendable {
     try save(file, name: name)
   }
 
-  /// Writes the session `name` durably (see the type's discussion).
+  /// Writes `file` as the session's new snapshot, with a new journal holding no history.
   /// - Throws: ``SessionError/writeFailed(file:reason:)``.
   public func save(_ file: SessionFile, name: String) throws {
-    let url = self.file(for: name)
+    try compact(DraftState(minutes: file.minutes, cursor: file.resumeAt.address), resumeAt: file.resumeAt, name: name)
+  }
+
+  /// Appends `record` to the session's journal, durably.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  public func append(_ record: JournalRecord, name: String) throws {
+    try Journal.append(record, to: journal(for: name))
+  }
+
+  /// Writes `state` as a new snapshot and starts a new journal that holds its undo history.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  public func compact(_ state: DraftState, name: String) throws {
+    try compact(state, resumeAt: state.cursor.map(SessionFile.ResumePoint.at) ?? .finished, name: name)
+  }
+
+  private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String) throws {
+    let url = file(for: name)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      let data = Data(try file.yaml().utf8)
-      try DurableFile.write(data, to: url)
+      let generation = Self.generation(of: url) + 1
+      let current = journal(for: name)
+      if let text = try? String(contentsOf: current, encoding: .utf8), Journal.parse(text).badLine.map({ $0 < text.split(separator: "\n").count }) == true {
+        // A damaged journal is never thrown away: keep it for the clerk or a maintainer to look at.
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        try? FileManager.default.copyItem(at: current, to: directory.appendingPathComponent("\(name).journal.damaged-\(stamp)"))
+      }
+      let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
+      try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
+      let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
+      try DurableFile.write(Data(try snapshot.yaml().utf8), to: url)
+      guard rename(nextJournal(for: name).path, current.path) == 0 else {
+        throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
+      }
+      DurableFile.syncFolder(of: current)
     } catch let error as SessionError {
       throw error
     } catch {
       throw SessionError.writeFailed(file: url.path, reason: error.localizedDescription)
     }
+  }
+
+  /// The generation written on the last line of the snapshot at `url` (0 when there is none), read from the
+  /// file's end so that it costs the same for any size of draft.
+  static func generation(of url: URL) -> Int {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return 0 }
+    defer { try? handle.close() }
+    let end = (try? handle.seekToEnd()) ?? 0
+    try? handle.seek(toOffset: end > 64 ? end - 64 : 0)
+    let tail = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+    guard let line = tail.split(separator: "\n").last, line.hasPrefix("generation: ") else { return 0 }
+    return Int(line.dropFirst("generation: ".count)) ?? 0
+  }
+}
+
+extension SessionFile.ResumePoint {
+  /// The slot named, if any.
+  var address: Address? {
+    if case .at(let address) = self { return address }
+    return nil
   }
 }
 
@@ -99,6 +210,11 @@ enum DurableFile {
       throw error
     }
     guard rename(temporary.path, url.path) == 0 else { throw posixError() }
+    syncFolder(of: url)
+  }
+
+  /// Flushes the folder holding `url`, so that a rename in it survives a crash.
+  static func syncFolder(of url: URL) {
     let directory = open(url.deletingLastPathComponent().path, O_RDONLY)
     if directory >= 0 {
       fsync(directory)
