@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+
+/// The journal: edits as invertible changes, replay, undo across resume, torn and damaged journals.
+@Suite struct JournalTests {
+  @Test func everySeedEditsChangesReproduceTheEditorsResultAndUndoAllTheWayBack() throws {
+    var assistant = try TestSupport.freshAssistant()
+    var states: [Minutes] = [assistant.minutes]
+    for line in try TestSupport.seedSessionLines() {
+      let response = assistant.handle(line)
+      if case .perform? = response.record { states.append(assistant.minutes) }
+    }
+    let final = assistant.minutes
+    #expect(try TextExporter().export(final, template: assistant.template) == TestSupport.seedText("expected.txt"))
+    var state = assistant.state
+    var undone = 0
+    while let _ = try state.undo() {
+      undone += 1
+    }
+    #expect(state.minutes == Minutes(template: "gov-executive.zh-Hant"))
+    #expect(undone == state.redoStack.count)
+    while let _ = try state.redo() {}
+    #expect(state.minutes == final)
+  }
+
+  @Test func changesRoundTripThroughJSONAndInvert() throws {
+    let changes: [Change] = [
+      .field(address: "date", old: nil, new: .text("2022-05-20")),
+      .field(address: "term", old: nil, new: .number(10)),
+      .field(address: "other", old: nil, new: .flag(true)),
+      .insert(container: "item", index: 1, entry: .item(AgendaItem(kind: "審議", subject: "辦法"))),
+      .insert(container: "1", index: 1, entry: .directive(Directive(verb: "要求", points: ["要一"]))),
+      .insert(container: "1.1", index: 2, entry: .text("要二")),
+      .move(container: "1.1", from: 2, to: 1),
+      .insert(container: "present", index: 1, entry: .group(AttendanceGroup(title: "副區長", names: ["甲", "乙"]))),
+      .insert(container: "absent", index: 1, entry: .absence(Absence(title: "副區長", name: "丙", reason: "出差"))),
+    ]
+    var minutes = Minutes(template: "t")
+    for change in changes { try minutes.apply(change) }
+    #expect(minutes.items[0].directives[0].points == ["要二", "要一"])
+    let text = try Journal.text([.perform(Transaction(changes: changes, cursorBefore: .meeting(.date), cursorAfter: nil, label: "x"))])
+    #expect(text.contains(#"{"field":{"address":"date","new":"2022-05-20"}}"#))
+    #expect(text.contains(#""cursorBefore":"date""#))
+    #expect(Journal.parse(text).records == [.perform(Transaction(changes: changes, cursorBefore: .meeting(.date), cursorAfter: nil, label: "x"))])
+    for change in changes.reversed() { try minutes.apply(change.inverse) }
+    #expect(minutes == Minutes(template: "t"))
+    #expect(throws: ChangeMismatch.self) { try minutes.apply(.field(address: "3.subject", old: nil, new: .text("x"))) }
+  }
+
+  private func withStore(_ body: (SessionStore) throws -> Void) throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-journal-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try body(SessionStore(workspace: folder))
+  }
+
+  /// A session with three answers journaled after its first snapshot.
+  private func journaledSession(_ store: SessionStore) throws -> Assistant {
+    var assistant = try TestSupport.freshAssistant()
+    try store.create(SessionFile(minutes: assistant.minutes), name: "s")
+    for line in ["2022-05-20", "下午", "政府代區長"] {
+      let response = assistant.handle(line)
+      try store.append(try #require(response.record), name: "s")
+    }
+    return assistant
+  }
+
+  @Test func undoReachesAcrossResumeAndCompaction() throws {
+    try withStore { store in
+      let assistant = try journaledSession(store)
+      let loaded = try store.loadState(name: "s")
+      #expect(loaded.journalProblem == nil)
+      #expect(loaded.file.minutes == assistant.minutes)
+      #expect(loaded.file.resumeAt == .at(.meeting(.chairName)))
+      try store.compact(loaded.state(interview: assistant.interview), name: "s")
+      var resumed = Assistant(template: assistant.template, state: try store.loadState(name: "s").state(interview: assistant.interview))
+      #expect(resumed.handle(":undo").messages == ["已撤銷：回答 chair.title。"])
+      #expect(resumed.minutes.meeting.chair.title == nil)
+      #expect(resumed.cursor == .meeting(.chairTitle))
+      #expect(resumed.handle(":redo").messages == ["已重做：回答 chair.title。"])
+    }
+  }
+
+  @Test func aTornLastLineIsIgnoredAndADamagedOneIsReportedAndKept() throws {
+    try withStore { store in
+      let assistant = try journaledSession(store)
+      let journal = store.journal(for: "s")
+      let handle = try FileHandle(forWritingTo: journal)
+      try handle.seekToEnd()
+      try handle.write(contentsOf: Data(#"{"perform":{"chan"#.utf8))
+      try handle.close()
+      let torn = try store.loadState(name: "s")
+      #expect(torn.journalProblem == nil, "an edit torn by a crash was never acknowledged")
+      #expect(torn.file.minutes == assistant.minutes)
+
+      var text = try String(contentsOf: journal, encoding: .utf8)
+      var lines = text.split(separator: "\n").map(String.init)
+      lines.insert("garbage", at: 3)  // header, history, date, then garbage
+      text = lines.joined(separator: "\n") + "\n"
+      try text.write(to: journal, atomically: true, encoding: .utf8)
+      let damaged = try store.loadState(name: "s")
+      #expect(damaged.journalProblem == "\(journal.path):4: damaged line; the edits before it were restored")
+      #expect(damaged.file.minutes.meeting.date?.description == "2022-05-20")
+      #expect(damaged.file.minutes.meeting.period == nil)
+      try store.compact(damaged.state(interview: assistant.interview), name: "s")
+      let kept = try FileManager.default.contentsOfDirectory(atPath: store.directory.path).filter { $0.hasPrefix("s.journal.damaged-") }
+      #expect(kept.count == 1)
+    }
+  }
+
+  @Test func aCompactionCutShortStillLoadsEveryEdit() throws {
+    try withStore { store in
+      let assistant = try journaledSession(store)
+      // Crash after the next journal was written but before the snapshot was renamed: the old pair stays valid.
+      let next = store.directory.appendingPathComponent(".s.journal.next")
+      try #"{"header":{"generation":99}}"#.write(to: next, atomically: true, encoding: .utf8)
+      #expect(try store.loadState(name: "s").file.minutes == assistant.minutes)
+      // Crash after the snapshot was renamed but before the journal was: the next journal matches the snapshot.
+      try store.compact(try store.loadState(name: "s").state(interview: assistant.interview), name: "s")
+      let generation = SessionStore.generation(of: store.file(for: "s"))
+      try FileManager.default.moveItem(at: store.journal(for: "s"), to: next)
+      try Journal.text([.header(generation: generation - 1)]).write(to: store.journal(for: "s"), atomically: true, encoding: .utf8)
+      let loaded = try store.loadState(name: "s")
+      #expect(loaded.file.minutes == assistant.minutes)
+      #expect(loaded.undoStack.count == 3, "the undo history comes from the journal that matches the snapshot")
+    }
+  }
+}
