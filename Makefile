@@ -2,7 +2,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKSPACE ?= .
 
-.PHONY: run test deps build clean
+.PHONY: run test bench deps build clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
@@ -19,6 +19,10 @@ run: build
 test: deps
 	swift build
 	swift test
+
+## Print the session benchmark's figures (release build): edit cost and resume time at 10 and 1,000 items.
+bench: deps
+	swift run -c release minutes-benchmark
 
 clean:
 	rm -rf .build

@@ -38,6 +38,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    .executableTarget(
+      name: "minutes-benchmark",
+      dependencies: ["MinutesKit"],
+      path: "Benchmarks/SessionBenchmark"
+    ),
     .testTarget(
       name: "MinutesKitTests",
       dependencies: ["MinutesKit"],

@@ -127,3 +127,20 @@ import Testing
     }
   }
 }
+
+/// The JSON cache of a snapshot is used only while it matches the YAML.
+@Suite struct SnapshotCacheTests {
+  @Test func aSnapshotEditedByHandIsReadFromItsYAML() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-cache-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = SessionStore(workspace: folder)
+    var minutes = Minutes(template: "gov-executive.zh-Hant")
+    minutes.meeting.body = "區政府"
+    try store.create(SessionFile(minutes: minutes), name: "c")
+    #expect(FileManager.default.fileExists(atPath: store.cache(for: "c").path))
+    #expect(try store.load(name: "c").minutes.meeting.body == "區政府")
+    let yaml = try String(contentsOf: store.file(for: "c"), encoding: .utf8)
+    try yaml.replacingOccurrences(of: "body: 區政府", with: "body: 市政府").write(to: store.file(for: "c"), atomically: true, encoding: .utf8)
+    #expect(try store.load(name: "c").minutes.meeting.body == "市政府")
+  }
+}

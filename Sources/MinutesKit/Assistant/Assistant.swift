@@ -160,19 +160,19 @@ public struct Assistant: Sendable {
 
   /// Applies `edit`, records it for undo and, unless `keepCursor`, moves the interview past what was answered.
   private mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool) throws -> Response {
-    let (address, changes) = try editor.changes(for: edit, on: minutes)
-    var after = minutes
-    for change in changes { try after.apply(change) }
+    let cursorBefore = cursor
+    // Edited in place: the draft is not shared (the undo stack holds changes, not copies), so nothing is copied.
+    let (address, changes) = try editor.perform(edit, on: &state.minutes)
     let cursorAfter: Address?
     if !keepCursor {
-      cursorAfter = interview.next(after: address, in: after)
-    } else if let current = cursor {
-      cursorAfter = Self.follow(current, through: edit, in: after, interview: interview)
+      cursorAfter = interview.next(after: address, in: minutes)
+    } else if let current = cursorBefore {
+      cursorAfter = Self.follow(current, through: edit, in: minutes, interview: interview)
     } else {
       cursorAfter = nil
     }
-    let transaction = Transaction(changes: changes, cursorBefore: cursor, cursorAfter: cursorAfter, label: description)
-    try state.perform(transaction)
+    let transaction = Transaction(changes: changes, cursorBefore: cursorBefore, cursorAfter: cursorAfter, label: description)
+    state.record(transaction)
     return Response(changed: true, record: .perform(transaction))
   }
 

@@ -68,17 +68,17 @@ public struct Editor: Sendable {
     }
   }
 
-  /// What applying `edit` to `minutes` changes, as invertible steps, with the address of the part set or created.
-  /// `minutes` itself is not changed.
-  /// - Throws: ``AssistantError``, as ``apply(_:to:)``.
-  public func changes(for edit: Edit, on minutes: Minutes) throws -> (address: Address, changes: [Change]) {
-    var after = minutes
-    let address = try apply(edit, to: &after)
+  /// Applies `edit` to `minutes` in place and returns what it changed, as invertible steps, with the address of
+  /// the part set or created. Only the part the edit touches is copied, so the cost does not grow with the
+  /// draft (when `minutes` is not shared, the arrays are changed in place).
+  /// - Throws: ``AssistantError``, as ``apply(_:to:)``; `minutes` is then unchanged.
+  public func perform(_ edit: Edit, on minutes: inout Minutes) throws -> (address: Address, changes: [Change]) {
     switch edit {
     case .set(let target, _), .delete(let target):
       if Self.isDelete(edit), let (container, index) = target.containerEntry {
-        guard let old = minutes.entry(in: container, at: index) else { return (address, []) }
-        return (address, [.remove(container: "\(container)", index: index, entry: old)])
+        let old = minutes.entry(in: container, at: index)
+        let address = try apply(edit, to: &minutes)
+        return (address, old.map { [.remove(container: "\(container)", index: index, entry: $0)] } ?? [])
       }
       let field: Address
       switch target {
@@ -87,23 +87,27 @@ public struct Editor: Sendable {
       default: field = target
       }
       if let (container, index) = field.containerEntry {
-        guard let old = minutes.entry(in: container, at: index), let new = after.entry(in: container, at: index),
-          new != old
-        else { return (address, []) }
+        let old = minutes.entry(in: container, at: index)
+        let address = try apply(edit, to: &minutes)
+        guard let old, let new = minutes.entry(in: container, at: index), new != old else { return (address, []) }
         return (address, [
           .remove(container: "\(container)", index: index, entry: old),
           .insert(container: "\(container)", index: index, entry: new),
         ])
       }
-      let old = minutes.fieldValue(field), new = after.fieldValue(field)
+      let old = minutes.fieldValue(field)
+      let address = try apply(edit, to: &minutes)
+      let new = minutes.fieldValue(field)
       return (address, old == new ? [] : [.field(address: field.description, old: old, new: new)])
     case .append(let container, _):
-      let inserted = stride(from: minutes.count(container) + 1, through: after.count(container), by: 1)
-      let steps = inserted.compactMap { index in
-        after.entry(in: container, at: index).map { Change.insert(container: "\(container)", index: index, entry: $0) }
+      let before = minutes.count(container)
+      let address = try apply(edit, to: &minutes)
+      let steps = stride(from: before + 1, through: minutes.count(container), by: 1).compactMap { index in
+        minutes.entry(in: container, at: index).map { Change.insert(container: "\(container)", index: index, entry: $0) }
       }
       return (address, steps)
     case .move(let entry, let to):
+      let address = try apply(edit, to: &minutes)
       guard let (container, from) = entry.containerEntry, from != to else { return (address, []) }
       return (address, [.move(container: "\(container)", from: from, to: to)])
     }

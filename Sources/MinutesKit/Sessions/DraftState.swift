@@ -82,6 +82,12 @@ public struct DraftState: Hashable, Sendable {
     var draft = minutes
     for change in transaction.changes { try draft.apply(change) }
     minutes = draft
+    record(transaction)
+  }
+
+  /// Records `transaction`, already applied to ``minutes``, for undo, and moves the interview to its
+  /// `cursorAfter`.
+  public mutating func record(_ transaction: Transaction) {
     cursor = transaction.cursorAfter
     undoStack.append(transaction)
     if undoStack.count > Self.undoDepth { undoStack.removeFirst(undoStack.count - Self.undoDepth) }

@@ -31,10 +31,12 @@ public struct DraftingSession: Sendable {
     if assistant.cursor == nil { output.write(Assistant.finishedNotice + "\n") }
     while true {
       if let question = assistant.question { output.write(question + "\n") }
-      let current = assistant
-      let result = reader.readLine(prompt: assistant.prompt, prefill: assistant.prefill) { prefix in
-        current.completions(for: prefix)
-      }
+      // The completion closure gets its own copy of the assistant, released before the line is handled, so that
+      // the edit finds the draft unshared and changes it in place.
+      let result: LineReadResult = {
+        let current = assistant
+        return reader.readLine(prompt: current.prompt, prefill: current.prefill) { current.completions(for: $0) }
+      }()
       switch result {
       case .endOfInput:
         compact(&output)

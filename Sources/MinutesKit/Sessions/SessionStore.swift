@@ -99,10 +99,42 @@ public struct SessionStore: Sendable {
     return loaded
   }
 
-  /// Reads the snapshot of the session `name` alone.
+  /// The cache of the session `name`'s snapshot: the same draft as JSON, which reads several times faster
+  /// than YAML. Used only while it names the snapshot's generation, size and modification time, so a snapshot
+  /// edited by hand is always read from its YAML.
+  func cache(for name: String) -> URL { directory.appendingPathComponent(".\(name).cache.json") }
+
+  private struct SnapshotCache: Codable {
+    var generation: Int
+    var size: Int
+    var modified: Double
+    var file: SessionFile
+  }
+
+  private static func stamp(of url: URL) -> (size: Int, modified: Double)? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+      let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
+    else { return nil }
+    return (size, modified.timeIntervalSince1970)
+  }
+
+  private func writeCache(_ file: SessionFile, name: String) {
+    guard let stamp = Self.stamp(of: self.file(for: name)),
+      let data = try? JSONEncoder().encode(SnapshotCache(generation: file.generation, size: stamp.size, modified: stamp.modified, file: file))
+    else { return }
+    try? DurableFile.write(data, to: cache(for: name))
+  }
+
+  /// Reads the snapshot of the session `name` alone (from its cache when the cache is current).
   func loadSnapshot(name: String) throws -> SessionFile {
     try Self.validate(name: name)
     let url = file(for: name)
+    if let stamp = Self.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
+      let cached = try? JSONDecoder().decode(SnapshotCache.self, from: data),
+      cached.size == stamp.size, cached.modified == stamp.modified, cached.generation == Self.generation(of: url)
+    {
+      return cached.file
+    }
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw SessionError.notFound(name: name, available: names())
     }
@@ -153,6 +185,7 @@ public struct SessionStore: Sendable {
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
       let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
       try DurableFile.write(Data(try snapshot.yaml().utf8), to: url)
+      writeCache(snapshot, name: name)
       guard rename(nextJournal(for: name).path, current.path) == 0 else {
         throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
       }

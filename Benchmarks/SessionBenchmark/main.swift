@@ -1,0 +1,79 @@
+// Session benchmark: the cost of one durable edit and of resuming, at 10 and 1,000 agenda items.
+// Run with `make bench` (release build). Prints figures; it asserts nothing.
+import Foundation
+import MinutesKit
+
+/// A synthetic draft: `items` agenda items of 3 directives with 5 points each, plus a full header and attendance.
+func syntheticDraft(items: Int, template: Template) -> Minutes {
+  var minutes = Minutes(template: template.id)
+  minutes.meeting.date = MeetingDate(year: 2022, month: 5, day: 20)
+  minutes.meeting.period = "下午"
+  minutes.meeting.chair = Chair(title: "政府代區長", name: "管尊旭")
+  (minutes.meeting.term, minutes.meeting.body, minutes.meeting.number, minutes.meeting.kind) = (10, "區政府", 3, "常務會議")
+  let point = "要堅持問題導向，強力推進整改落實。各級領導干部要進一步提升思想認識，克服敷衍、拖延、觀望等錯誤心態"
+  minutes.items = (1...items).map { n in
+    AgendaItem(kind: "審議", subject: "第\(n)號辦法", status: "討論稿", directives: ["指出", "強調", "要求"].map { verb in
+      Directive(verb: verb, points: (1...5).map { "\(point)（\($0)）" })
+    })
+  }
+  minutes.otherMatters = true
+  minutes.attendance.present = [AttendanceGroup(title: "副區長", names: ["劉成剛", "陳春青"])]
+  return minutes
+}
+
+func median(_ values: [Double]) -> Double {
+  let sorted = values.sorted()
+  return sorted[sorted.count / 2]
+}
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+func peakMemoryMiB() -> Double {
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
+}
+
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let yaml = try String(contentsOf: root.appendingPathComponent("templates/gov-executive.zh-Hant.yaml"), encoding: .utf8)
+let template = try TemplateLibrary.parse(yaml, file: "gov-executive.zh-Hant.yaml")
+let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-bench-\(UUID().uuidString)")
+defer { try? FileManager.default.removeItem(at: workspace) }
+let store = SessionStore(workspace: workspace)
+let edits = 200, resumes = 30
+
+print("items  edit median (ms)  resume median (ms)  snapshot (KiB)")
+var editMedians: [Int: Double] = [:]
+for size in [10, 1_000] {
+  let name = "bench-\(size)"
+  try store.save(SessionFile(minutes: syntheticDraft(items: size, template: template), resumeAt: .finished), name: name)
+  var assistant = Assistant(template: template, state: try store.loadState(name: name).state(interview: Interview(template: template)))
+  // One durable edit: the clerk's line handled, and its journal record appended and flushed to disk.
+  var editTimes: [Double] = []
+  for n in 0..<edits {
+    let address = "\(size / 2 + 1).2.\(n % 5 + 1)"
+    editTimes.append(try milliseconds {
+      let response = assistant.handle(":edit \(address) 要抓好落實，第\(n)次修改")
+      guard let record = response.record else { fatalError("edit \(address) was refused: \(response.messages)") }
+      try store.append(record, name: name)
+    })
+  }
+  try store.compact(assistant.state, name: name)
+  // Resume: load the snapshot and journal, and build the assistant on it.
+  var resumeTimes: [Double] = []
+  for _ in 0..<resumes {
+    resumeTimes.append(try milliseconds {
+      let loaded = try store.loadState(name: name)
+      _ = Assistant(template: template, state: loaded.state(interview: Interview(template: template)))
+    })
+  }
+  let snapshotSize = (try FileManager.default.attributesOfItem(atPath: store.file(for: name).path)[.size] as? Int) ?? 0
+  editMedians[size] = median(editTimes)
+  print(String(format: "%5d  %16.3f  %18.2f  %14d", size, median(editTimes), median(resumeTimes), snapshotSize / 1024))
+}
+print(String(format: "edit cost ratio 1000/10 items: %.2f (goal ≤ 1.2)", (editMedians[1_000] ?? 0) / (editMedians[10] ?? 1)))
+print(String(format: "peak memory: %.1f MiB", peakMemoryMiB()))
