@@ -47,12 +47,21 @@ struct Resume: ParsableCommand {
   @Argument(help: "The session name.") var name: String?
   @Flag(help: "Open the session even though another minutes holds it (when that window is gone).")
   var takeOver = false
+  @Flag(help: "Restore a damaged session from its last good snapshot (the damaged file is kept).")
+  var recover = false
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
     let name = try self.name ?? Platform.chooseSession(from: options.store.summaries(templates: options.templates))
     let lock = try Platform.run { try SessionLock(name: name, in: options.store, takeOver: takeOver) }
-    let loaded = try Platform.run { try options.store.loadState(name: name) }
+    let store = options.store
+    let loaded = try Platform.run {
+      do {
+        return recover ? try store.recover(name: name) : try store.loadState(name: name)
+      } catch SessionError.unreadable(let problem) where store.lastGoodSnapshot(name: name) != nil {
+        throw SessionError.recoverable(problem, name: name)
+      }
+    }
     let template = try Platform.run { try options.templates.template(id: loaded.file.minutes.template) }
     if let problem = loaded.journalProblem { Platform.standardError.write("minutes: warning: \(problem).\n") }
     if let replaced = lock.replaced {

@@ -241,7 +241,7 @@ import Testing
 
       try Data([0x74, 0xFF, 0xFE]).write(to: url)
       #expect(
-        throws: SessionError.unreadable(YAMLProblem(file: url.path, line: 0, column: 0, message: "the file is not UTF-8"))
+        throws: SessionError.unreadable(YAMLProblem(file: url.path, line: 1, column: 1, message: "the file is not UTF-8 text"))
       ) { try store.load(name: "bad") }
     }
   }

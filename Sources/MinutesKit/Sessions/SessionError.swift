@@ -10,6 +10,8 @@ public enum SessionError: LocalizedError, Hashable, Sendable {
   case notFound(name: String, available: [String])
   /// The session file is not a readable minutes file: `file:line:col` and what.
   case unreadable(YAMLProblem)
+  /// The session file is unreadable, but a copy of its last good snapshot can restore the draft.
+  case recoverable(YAMLProblem, name: String)
   /// The file says a format newer than this version reads.
   case unsupportedFormat(file: String, found: Int, supported: Int)
   /// Another `minutes` has the session open.
@@ -29,6 +31,10 @@ public enum SessionError: LocalizedError, Hashable, Sendable {
         : "no session `\(name)`; sessions here: \(available.joined(separator: ", "))."
     case .unreadable(let problem):
       "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message). The file was left as it is."
+    case .recoverable(let problem, let name):
+      "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message). The file was left as it is. "
+        + "The last good snapshot and the journal can restore the draft: `minutes resume \(name) --recover` "
+        + "(the damaged file is kept beside it)."
     case .unsupportedFormat(let file, let found, let supported):
       "\(file): minutes format \(found) is newer than this version reads (\(supported)); update minutes."
     case .locked(let name, let pid, let host, let since):

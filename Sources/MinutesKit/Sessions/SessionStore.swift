@@ -139,9 +139,48 @@ public struct SessionStore: Sendable {
       throw SessionError.notFound(name: name, available: names())
     }
     guard let text = String(data: data, encoding: .utf8) else {
-      throw SessionError.unreadable(YAMLProblem(file: url.path, line: 0, column: 0, message: "the file is not UTF-8"))
+      throw SessionError.unreadable(YAMLProblem(file: url.path, line: 1, column: 1, message: "the file is not UTF-8 text"))
+    }
+    // Every snapshot minutes writes ends with its generation line; one that minutes wrote (it has a journal or a
+    // cache) and lacks it was cut short, even if what is left happens to parse.
+    let wroteIt = [journal(for: name), cache(for: name)].contains { FileManager.default.fileExists(atPath: $0.path) }
+    if wroteIt && Self.generation(of: url) == 0 {
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let last = lines.last(where: { !$0.isEmpty }) ?? ""
+      throw SessionError.unreadable(YAMLProblem(
+        file: url.path, line: max(1, lines.count - (text.hasSuffix("\n") ? 1 : 0)), column: last.count + 1,
+        message: "the file ends early: its last line should be `generation: N` (was it truncated or cut by hand?)"))
     }
     return try SessionFile.parse(text, file: url.path)
+  }
+
+  /// A copy of the session's last good snapshot (its JSON cache), when there is one.
+  public func lastGoodSnapshot(name: String) -> SessionFile? {
+    guard let data = FileManager.default.contents(atPath: cache(for: name).path),
+      let cached = try? JSONDecoder().decode(SnapshotCache.self, from: data)
+    else { return nil }
+    return cached.file
+  }
+
+  /// Restores the session from its last good snapshot: the damaged file is kept beside it as
+  /// `NAME.yaml.damaged-<time>` and never overwritten; the journal is then replayed on the restored snapshot.
+  /// - Throws: ``SessionError/notFound(name:available:)`` when there is no copy to restore, or the errors of
+  ///   ``loadState(name:)``.
+  public func recover(name: String) throws -> LoadedSession {
+    try Self.validate(name: name)
+    guard let good = lastGoodSnapshot(name: name) else { throw SessionError.notFound(name: name, available: names()) }
+    let url = file(for: name)
+    if FileManager.default.fileExists(atPath: url.path) {
+      let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+      try FileManager.default.moveItem(at: url, to: directory.appendingPathComponent("\(name).yaml.damaged-\(stamp)"))
+    }
+    do {
+      try DurableFile.write(Data(try good.yaml().utf8), to: url)
+    } catch {
+      throw SessionError.writeFailed(file: url.path, reason: error.localizedDescription)
+    }
+    writeCache(good, name: name)
+    return try loadState(name: name)
   }
 
   /// Creates the session `name` with `file` as its first content.

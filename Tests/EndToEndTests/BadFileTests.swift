@@ -1,0 +1,80 @@
+import Foundation
+import Testing
+
+/// Damaged session files: where the problem is, the file never overwritten, recovery offered and done.
+@Suite struct BadFileTests {
+  /// A session of three answers, closed and then given one more answer (which is in the journal only).
+  private func session(in workspace: URL) throws -> URL {
+    _ = try Binary.run(["new", "--name", "s"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
+    _ = try Binary.run(["resume", "s"], in: workspace, input: Data("政府代區長\n".utf8))
+    return workspace.appendingPathComponent("sessions/s.yaml")
+  }
+
+  private func damage(_ url: URL, _ transform: (Data) -> Data) throws -> Data {
+    let damaged = transform(try Data(contentsOf: url))
+    try damaged.write(to: url)
+    return damaged
+  }
+
+  @Test(arguments: ["truncated", "corrupted"])
+  func aDamagedSnapshotIsReportedKeptAndRecovered(kind: String) throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let file = try session(in: workspace)
+    let damaged = try damage(file) { data in
+      kind == "truncated" ? data.prefix(data.count / 2) : data.prefix(40) + Data("\t- [ {{\n".utf8) + data.dropFirst(40)
+    }
+    let refused = try Binary.run(["resume", "s"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(refused.status == 1)
+    #expect(refused.stderr.hasPrefix("minutes: error: \(file.path):"))
+    #expect(refused.stderr.contains(" error: "))
+    #expect(refused.stderr.hasSuffix("The last good snapshot and the journal can restore the draft: `minutes resume s --recover` (the damaged file is kept beside it).\n"))
+    #expect(try Data(contentsOf: file) == damaged, "a damaged file is never overwritten")
+    #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/s.lock").path))
+
+    let recovered = try Binary.run(["resume", "s", "--recover"], in: workspace, input: Data(":show chair.title\n:quit\n".utf8))
+    #expect(recovered.status == 0, "stderr: \(recovered.stderr)")
+    #expect(recovered.text.contains("chair.title  主持人職務：政府代區長\n"), "the journal is replayed on the last good snapshot")
+    let kept = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)
+      .filter { $0.hasPrefix("s.yaml.damaged-") }
+    #expect(kept.count == 1)
+    #expect(try Data(contentsOf: workspace.appendingPathComponent("sessions").appendingPathComponent(kept[0])) == damaged)
+  }
+
+  @Test func aHandBrokenFileSaysWhereAndWhat() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let file = try session(in: workspace)
+    var text = try String(contentsOf: file, encoding: .utf8)
+    text = text.replacingOccurrences(of: "items: []", with: "items: 5")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "items: 5" }! + 1
+    let refused = try Binary.run(["export", "s"], in: workspace)
+    #expect(refused.status == 1)
+    #expect(refused.stderr.hasPrefix("minutes: error: \(file.path):\(line):8: error: at `items`: expected a list."))
+  }
+
+  @Test func aNewerFormatIsRefused() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let file = try session(in: workspace)
+    let text = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "format: 1\n", with: "format: 2\n")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    let refused = try Binary.run(["resume", "s"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(refused.status == 1)
+    #expect(refused.stderr == "minutes: error: \(file.path): minutes format 2 is newer than this version reads (1); update minutes.\n")
+    #expect(try String(contentsOf: file, encoding: .utf8) == text)
+  }
+
+  @Test func undoReachesBackAcrossResume() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    _ = try session(in: workspace)
+    let today = try Binary.run(["resume", "s"], in: workspace, input: Data(":undo\n:undo\n:quit\n".utf8))
+    #expect(today.text.contains("已撤銷：回答 chair.title。\n"))
+    #expect(today.text.contains("已撤銷：回答 period。\n"))
+    let later = try Binary.run(["resume", "s"], in: workspace, input: Data(":redo\n:show period\n:quit\n".utf8))
+    #expect(later.text.contains("已重做：回答 period。\n"))
+    #expect(later.text.contains("period  時段：下午\n"))
+  }
+}
