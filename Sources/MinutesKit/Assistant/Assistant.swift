@@ -277,8 +277,7 @@ public struct Assistant: Sendable {
 
   /// `text` followed by spaces up to `columns` terminal columns, CJK characters counting two.
   static func padded(_ text: String, toColumns columns: Int) -> String {
-    let width = text.reduce(0) { $0 + (Normalizer.isCJK($1) ? 2 : 1) }
-    return text + String(repeating: " ", count: max(1, columns - width))
+    text + String(repeating: " ", count: max(1, columns - Normalizer.displayWidth(text)))
   }
 
   private func help(_ name: String?) -> [String] {

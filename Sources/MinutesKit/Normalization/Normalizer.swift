@@ -41,6 +41,11 @@ public enum Normalizer {
     return String(chars)
   }
 
+  /// The terminal columns `text` takes: CJK characters (see ``isCJK(_:)``) two, others one.
+  public static func displayWidth(_ text: String) -> Int {
+    text.reduce(0) { $0 + (isCJK($1) ? 2 : 1) }
+  }
+
   /// Whether `character` is CJK for the purposes of rule 3 and 4: Han ideographs, kana, hangul, bopomofo, CJK
   /// symbols and punctuation (U+3000–U+303F, e.g. 、。《》) and full-width forms (U+FF00–U+FFEF).
   public static func isCJK(_ character: Character) -> Bool {

@@ -63,16 +63,7 @@ enum Journal {
     let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
     guard fd >= 0 else { throw SessionError.writeFailed(file: url.path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
-    let ok = Array(line.utf8).withUnsafeBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let written = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 { if errno == EINTR { continue } else { return false } }
-        offset += written
-      }
-      return true
-    }
-    guard ok, fsync(fd) == 0 else {
+    guard DurableFile.writeAll(Data(line.utf8), to: fd), fsync(fd) == 0 else {
       throw SessionError.writeFailed(file: url.path, reason: String(cString: strerror(errno)))
     }
   }

@@ -265,16 +265,7 @@ enum DurableFile {
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
     let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw posixError() }
-    var ok = data.withUnsafeBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 { if errno == EINTR { continue } else { return false } }
-        offset += written
-      }
-      return true
-    }
-    ok = ok && fsync(fd) == 0
+    let ok = writeAll(data, to: fd) && fsync(fd) == 0
     let error = ok ? nil : posixError()
     close(fd)
     if let error {
@@ -283,6 +274,19 @@ enum DurableFile {
     }
     guard rename(temporary.path, url.path) == 0 else { throw posixError() }
     syncFolder(of: url)
+  }
+
+  /// Writes all of `data` to `fd`, retrying after interruptions; false on an error (see `errno`).
+  static func writeAll(_ data: Data, to fd: Int32) -> Bool {
+    data.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 { if errno == EINTR { continue } else { return false } }
+        offset += written
+      }
+      return true
+    }
   }
 
   /// Flushes the folder holding `url`, so that a rename in it survives a crash.

@@ -58,16 +58,11 @@ extension SessionStore {
        $0.lastChange]
     }
     let problems = summaries.compactMap { summary in summary.problem.map { "\(summary.name): \($0)\n" } }
-    let widths = (0..<5).map { column in rows.map { displayWidth($0[column]) }.max() ?? 0 }
+    let widths = (0..<5).map { column in rows.map { Normalizer.displayWidth($0[column]) }.max() ?? 0 }
     return rows.map { row in
       row.enumerated().map { column, cell in
-        column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - displayWidth(cell) + 2)
+        column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - Normalizer.displayWidth(cell) + 2)
       }.joined()
     }.joined(separator: "\n") + "\n" + problems.joined()
-  }
-
-  /// Terminal columns of `text`: CJK characters take two.
-  static func displayWidth(_ text: String) -> Int {
-    text.reduce(0) { $0 + (Normalizer.isCJK($1) ? 2 : 1) }
   }
 }
