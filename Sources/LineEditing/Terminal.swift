@@ -7,14 +7,14 @@ public enum Terminal {
     isatty(0) == 1 && isatty(1) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
 
-  /// On SIGHUP (the terminal closed) or SIGTERM, removes `lockFile` and exits with status 0. Every change is
-  /// saved before the next prompt, so nothing else needs doing; the line being typed is lost.
-  public static func leaveCleanlyOnHangupOrTerminate(removing lockFile: URL?) {
-    lockPathForSignals = lockFile.map { strdup($0.path) } ?? nil
+  /// On SIGHUP (the terminal closed) or SIGTERM, exits with status 0 at once. Every change is saved before the
+  /// next prompt, so nothing else needs doing; the line being typed is lost. The session lock is left to the
+  /// next opener, which sees that its holder is gone and takes it over (a handler cannot safely tell whether
+  /// the lock is still its own).
+  public static func leaveCleanlyOnHangupOrTerminate() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
-      // Only async-signal-safe calls: unlink, write, _exit. libedit restores the terminal before calling this.
-      if let path = lockPathForSignals { unlink(path) }
+      // Only async-signal-safe calls: write, _exit. libedit restores the terminal before calling this.
       let notice: StaticString = "\n(closed; every answer was saved)\n"
       _ = write(2, notice.utf8Start, notice.utf8CodeUnitCount)
       _exit(0)
@@ -30,6 +30,3 @@ public enum Terminal {
     sigprocmask(SIG_UNBLOCK, &set, nil)
   }
 }
-
-/// The lock file's path as C text, set before the handlers are installed and read only by them.
-nonisolated(unsafe) private var lockPathForSignals: UnsafeMutablePointer<CChar>?

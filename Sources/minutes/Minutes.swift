@@ -109,7 +109,14 @@ struct Export: ParsableCommand {
   }
 
   func run() throws {
-    let file = try Platform.run { try options.store.load(name: name) }
+    let store = options.store
+    let file = try Platform.run {
+      do {
+        return try store.load(name: name)
+      } catch SessionError.unreadable(let problem) where store.lastGoodSnapshot(name: name) != nil {
+        throw SessionError.recoverable(problem, name: name)
+      }
+    }
     let template = try Platform.run { try options.templates.template(id: file.minutes.template) }
     let exporter = ExportFormat(rawValue: format)!.exporter
     let text = try Platform.run { try exporter.export(file.minutes, template: template) }

@@ -47,7 +47,9 @@ enum Platform {
       standardError.write("minutes: error: no session chosen; run `minutes resume NAME`.\n")
       throw ExitCode.failure
     }
-    if let number = Int(answer), recent.indices.contains(number - 1) { return recent[number - 1].name }
+    if summaries.contains(where: { $0.name == answer }) { return answer }
+    let digits = answer.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? answer
+    if let number = Int(digits), recent.indices.contains(number - 1) { return recent[number - 1].name }
     return answer
   }
 
@@ -65,10 +67,12 @@ enum Platform {
 
   /// Runs the drafting loop with libedit at a terminal, or plain reading from a pipe, holding `lock` until it ends.
   static func draft(_ assistant: Assistant, store: SessionStore, name: String, lock: SessionLock, isResumed: Bool = false) {
-    Terminal.leaveCleanlyOnHangupOrTerminate(removing: lock.url)
+    Terminal.leaveCleanlyOnHangupOrTerminate()
     signal(SIGPIPE, SIG_IGN)  // a closed output (e.g. `| head`) must not kill the session before it releases its lock
     defer { lock.release() }
-    var session = DraftingSession(assistant: assistant, store: store, name: name)
+    var session = DraftingSession(assistant: assistant, store: store, name: name) {
+      lock.isHeld ? nil : lock.holder.map { "pid \($0.pid) on \($0.host)" } ?? "no one (its lock file was removed)"
+    }
     session.isResumed = isResumed
     var output = standardOutput
     if Terminal.isInteractive {

@@ -92,9 +92,10 @@ import Testing
     kill(first.processIdentifier, SIGTERM)
     first.waitUntilExit()
     #expect(first.terminationStatus == 0)
-    #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/shared.lock").path))
+    // The lock is left to the next opener, which sees that its holder is gone.
     let reopened = try Binary.run(["resume", "shared"], in: workspace, input: Data(":show period\n:quit\n".utf8))
     #expect(reopened.status == 0)
+    #expect(reopened.stderr.hasPrefix("minutes: notice: took over session `shared` from pid \(first.processIdentifier) on "))
     #expect(reopened.text.contains("period  時段：下午\n"), "the answer given before SIGTERM is kept")
   }
 
@@ -133,5 +134,40 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("minutes: error: `\(name)` cannot be a session name: "))
     #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])
+  }
+
+  @Test func aSessionTakenOverElsewhereStopsWritingHere() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("owned", "2022-05-20\n下午\n", in: workspace, date: Date())
+    let first = Process()
+    first.executableURL = Binary.executable
+    first.arguments = ["resume", "owned"]
+    first.currentDirectoryURL = workspace
+    let input = Pipe(), output = Pipe()
+    first.standardInput = input
+    first.standardOutput = output
+    first.standardError = FileHandle.nullDevice
+    try first.run()
+    var seen = ""
+    #expect(CrashTests.waitForPrompt(output.fileHandleForReading, &seen))
+
+    let second = try Binary.run(["resume", "owned", "--take-over"], in: workspace, input: Data("區長\n:quit\n".utf8))
+    #expect(second.status == 0)
+    input.fileHandleForWriting.write(Data("政府代區長\n".utf8))
+    first.waitUntilExit()
+    let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect((seen + rest).contains("這個會話已被另一個 minutes 接管（no one (its lock file was removed)），這裏的最後一個修改沒有保存。請在那裏繼續。"))
+    let saved = try Binary.run(["resume", "owned"], in: workspace, input: Data(":show chair.title\n:quit\n".utf8))
+    #expect(saved.text.contains("chair.title  主持人職務：區長\n"), "the taker's answer stands; the old window wrote nothing")
+  }
+
+  @Test func recoverRefusesWhenThereIsNothingToRecover() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("fine", "2022-05-20\n", in: workspace, date: Date())
+    let result = try Binary.run(["resume", "fine", "--recover"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(result.status == 1)
+    #expect(result.stderr == "minutes: error: nothing to recover for session `fine`: its file reads fine. Open it with `minutes resume fine`.\n")
   }
 }

@@ -47,6 +47,10 @@ import Testing
     for change in changes.reversed() { try minutes.apply(change.inverse) }
     #expect(minutes == Minutes(template: "t"))
     #expect(throws: ChangeMismatch.self) { try minutes.apply(.field(address: "3.subject", old: nil, new: .text("x"))) }
+    // A step made from another value (the field was edited by hand since) does not apply.
+    minutes.meeting.body = "手改"
+    #expect(throws: ChangeMismatch.self) { try minutes.apply(.field(address: "body", old: nil, new: .text("區政府"))) }
+    #expect(minutes.meeting.body == "手改")
   }
 
   private func withStore(_ body: (SessionStore) throws -> Void) throws {

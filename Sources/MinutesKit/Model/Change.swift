@@ -81,14 +81,17 @@ extension Minutes {
   /// - Throws: ``ChangeMismatch`` when the draft has no such part.
   public mutating func apply(_ change: Change) throws {
     switch change {
-    case .field(let text, _, let new):
-      guard let address = Address(parsing: text), setField(address, new) else { throw ChangeMismatch(change: change) }
+    case .field(let text, let old, let new):
+      // The field must hold the value the step was made from: a journal never overwrites a hand edit unseen.
+      guard let address = Address(parsing: text), fieldValue(address) == old, setField(address, new) else {
+        throw ChangeMismatch(change: change)
+      }
     case .insert(let text, let index, let entry):
       guard let container = Address.Container(parsing: text), index >= 1, index <= count(container) + 1,
         insertEntry(entry, in: container, at: index)
       else { throw ChangeMismatch(change: change) }
-    case .remove(let text, let index, _):
-      guard let container = Address.Container(parsing: text), index >= 1, index <= count(container) else {
+    case .remove(let text, let index, let entry):
+      guard let container = Address.Container(parsing: text), self.entry(in: container, at: index) == entry else {
         throw ChangeMismatch(change: change)
       }
       removeEntry(in: container, at: index)

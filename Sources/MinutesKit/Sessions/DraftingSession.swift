@@ -13,12 +13,19 @@ public struct DraftingSession: Sendable {
   public let name: String
   /// Whether the session was resumed: it then opens with what is done and what is missing.
   public var isResumed = false
+  /// Who took the session over, when this process no longer holds its lock; `nil` while it does.
+  private let takenOverBy: @Sendable () -> String?
+  /// Set when a journal write failed: the next save writes a whole snapshot instead, so nothing is skipped.
+  private var needsCompaction = false
 
-  /// A session named `name` in `store`, driven by `assistant`.
-  public init(assistant: Assistant, store: SessionStore, name: String) {
+  /// A session named `name` in `store`, driven by `assistant`. `takenOverBy` is asked before every write.
+  public init(
+    assistant: Assistant, store: SessionStore, name: String, takenOverBy: @escaping @Sendable () -> String? = { nil }
+  ) {
     self.assistant = assistant
     self.store = store
     self.name = name
+    self.takenOverBy = takenOverBy
   }
 
 
@@ -26,7 +33,7 @@ public struct DraftingSession: Sendable {
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {
     let path = store.file(for: name).path
     output.write("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。\n")
-    compact(&output)
+    guard compact(&output) else { return }
     if isResumed { output.write(summary() + "\n") }
     if assistant.cursor == nil { output.write(Assistant.finishedNotice + "\n") }
     while true {
@@ -39,7 +46,7 @@ public struct DraftingSession: Sendable {
       }()
       switch result {
       case .endOfInput:
-        compact(&output)
+        guard compact(&output) else { return }
         output.write("已保存。繼續起草：minutes resume \(name)\n")
         return
       case .interrupted:
@@ -48,16 +55,15 @@ public struct DraftingSession: Sendable {
       case .line(let line):
         let response = assistant.handle(line)
         for message in response.messages { output.write(message + "\n") }
-        if let record = response.record { append(record, &output) }
+        if let record = response.record, !save(record, &output) { return }
         switch response.action {
         case nil: break
         case .save:
-          compact(&output)
-          output.write("已保存到 \(path)。\n")
+          if compact(&output) { output.write("已保存到 \(path)。\n") }
         case .export(let file):
           export(to: file, &output)
         case .quit:
-          compact(&output)
+          guard compact(&output) else { return }
           output.write("已保存。繼續起草：minutes resume \(name)\n")
           return
         }
@@ -78,21 +84,42 @@ public struct DraftingSession: Sendable {
     return text
   }
 
-  /// Writes the draft as a new snapshot with its undo history (when the session opens and closes).
-  public func compact(_ output: inout some TextOutputStream) {
+  /// Writes the draft as a new snapshot with its undo history (when the session opens and closes); false when
+  /// the session was taken over (nothing is written then, and the loop must end).
+  @discardableResult
+  public mutating func compact(_ output: inout some TextOutputStream) -> Bool {
+    guard checkOwnership(&output) else { return false }
     do {
       try store.compact(assistant.state, name: name)
+      if needsCompaction { output.write("已保存：之前未能保存的修改也已寫入。\n") }
+      needsCompaction = false
     } catch {
+      needsCompaction = true
       output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")
     }
+    return true
   }
 
-  private func append(_ record: JournalRecord, _ output: inout some TextOutputStream) {
+  /// Saves one action: a journal line, or a whole snapshot while an earlier write is still owed. False when the
+  /// session was taken over.
+  private mutating func save(_ record: JournalRecord, _ output: inout some TextOutputStream) -> Bool {
+    if needsCompaction { return compact(&output) }
+    guard checkOwnership(&output) else { return false }
     do {
       try store.append(record, name: name)
     } catch {
+      needsCompaction = true
       output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")
+      output.write("這一修改仍在草稿中，下次修改或 :save 時會再嘗試保存。\n")
     }
+    return true
+  }
+
+  /// False, after telling the clerk, when another `minutes` has taken the session over.
+  private func checkOwnership(_ output: inout some TextOutputStream) -> Bool {
+    guard let other = takenOverBy() else { return true }
+    output.write("這個會話已被另一個 minutes 接管（\(other)），這裏的最後一個修改沒有保存。請在那裏繼續。\n")
+    return false
   }
 
   private func export(to file: String?, _ output: inout some TextOutputStream) {

@@ -63,8 +63,12 @@ enum Journal {
     let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
     guard fd >= 0 else { throw SessionError.writeFailed(file: url.path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
+    let end = lseek(fd, 0, SEEK_END)
     guard DurableFile.writeAll(Data(line.utf8), to: fd), fsync(fd) == 0 else {
-      throw SessionError.writeFailed(file: url.path, reason: String(cString: strerror(errno)))
+      let reason = String(cString: strerror(errno))
+      // Leave no half line behind: the next record must start on a line of its own.
+      if end >= 0 { _ = ftruncate(fd, end) }
+      throw SessionError.writeFailed(file: url.path, reason: reason)
     }
   }
 }

@@ -12,6 +12,8 @@ public enum SessionError: LocalizedError, Hashable, Sendable {
   case unreadable(YAMLProblem)
   /// The session file is unreadable, but a copy of its last good snapshot can restore the draft.
   case recoverable(YAMLProblem, name: String)
+  /// `--recover` was asked for a session that needs none, or cannot be restored.
+  case nothingToRecover(name: String, reason: String)
   /// The file says a format newer than this version reads.
   case unsupportedFormat(file: String, found: Int, supported: Int)
   /// Another `minutes` has the session open.
@@ -35,6 +37,8 @@ public enum SessionError: LocalizedError, Hashable, Sendable {
       "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message). The file was left as it is. "
         + "The last good snapshot and the journal can restore the draft: `minutes resume \(name) --recover` "
         + "(the damaged file is kept beside it)."
+    case .nothingToRecover(let name, let reason):
+      "nothing to recover for session `\(name)`: \(reason). Open it with `minutes resume \(name)`."
     case .unsupportedFormat(let file, let found, let supported):
       "\(file): minutes format \(found) is newer than this version reads (\(supported)); update minutes."
     case .locked(let name, let pid, let host, let since):

@@ -48,21 +48,26 @@ public final class SessionLock: Sendable {
 
   /// Gives the lock up (only if this process still holds it).
   public func release() {
-    if Self.read(url)?.pid == getpid() { unlink(url.path) }
+    if isHeld { unlink(url.path) }
   }
 
   deinit { release() }
 
+  /// Creates the lock file whole or not at all: the holder is written to a private file first and then linked
+  /// to the lock's name, which fails when the name exists. No reader ever sees a half-written lock.
   private static func create(_ url: URL, holder: Holder) -> Bool {
-    let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-    guard fd >= 0 else { return false }
-    defer { close(fd) }
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(holder.pid)")
     let text = "pid: \(holder.pid)\nhost: \(holder.host)\nsince: \(holder.since)\n"
-    let bytes = Array(text.utf8)
-    _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    fsync(fd)
-    return true
+    guard (try? DurableFile.write(Data(text.utf8), to: temporary)) != nil else { return false }
+    defer { unlink(temporary.path) }
+    return link(temporary.path, url.path) == 0
   }
+
+  /// Whether this process still holds the lock (another may have taken it over with `--take-over`).
+  public var isHeld: Bool { Self.read(url)?.pid == getpid() }
+
+  /// The current holder, if any.
+  public var holder: Holder? { Self.read(url) }
 
   private static func read(_ url: URL) -> Holder? {
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }

@@ -168,7 +168,10 @@ public struct SessionStore: Sendable {
   ///   ``loadState(name:)``.
   public func recover(name: String) throws -> LoadedSession {
     try Self.validate(name: name)
-    guard let good = lastGoodSnapshot(name: name) else { throw SessionError.notFound(name: name, available: names()) }
+    if (try? loadSnapshot(name: name)) != nil { throw SessionError.nothingToRecover(name: name, reason: "its file reads fine") }
+    guard let good = lastGoodSnapshot(name: name) else {
+      throw SessionError.nothingToRecover(name: name, reason: "there is no copy of a good snapshot to restore it from")
+    }
     let url = file(for: name)
     if FileManager.default.fileExists(atPath: url.path) {
       let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
@@ -219,6 +222,14 @@ public struct SessionStore: Sendable {
         // A damaged journal is never thrown away: keep it for the clerk or a maintainer to look at.
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         try? FileManager.default.copyItem(at: current, to: directory.appendingPathComponent("\(name).journal.damaged-\(stamp)"))
+      }
+      if let text = try? String(contentsOf: current, encoding: .utf8),
+        case .header(let journalGeneration)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
+        journalGeneration != generation - 1
+      {
+        // A journal of another snapshot (a restored backup, a hand-changed generation) was not applied: keep it.
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        try? FileManager.default.copyItem(at: current, to: directory.appendingPathComponent("\(name).journal.unapplied-\(stamp)"))
       }
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
