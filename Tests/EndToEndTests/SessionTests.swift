@@ -60,7 +60,8 @@ import Testing
     #expect(saved.contains("title: 區長\n"))
   }
 
-  @Test func aSecondOpenerIsRefusedAndSigtermLeavesCleanly() throws {
+  @Test(arguments: [SIGTERM, SIGHUP])
+  func aSecondOpenerIsRefusedAndSigtermOrSighupLeavesCleanly(signal: Int32) throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     try draft("shared", "2022-05-20\n", in: workspace, date: Date())
@@ -89,14 +90,14 @@ import Testing
     #expect(second.stderr.hasPrefix("minutes: error: session `shared` is open in another minutes (pid \(first.processIdentifier) on "))
     #expect(second.stderr.hasSuffix("take the session over with `minutes resume shared --take-over`.\n"))
 
-    kill(first.processIdentifier, SIGTERM)
+    kill(first.processIdentifier, signal)
     first.waitUntilExit()
     #expect(first.terminationStatus == 0)
     // The lock is left to the next opener, which sees that its holder is gone.
     let reopened = try Binary.run(["resume", "shared"], in: workspace, input: Data(":show period\n:quit\n".utf8))
     #expect(reopened.status == 0)
     #expect(reopened.stderr.hasPrefix("minutes: notice: took over session `shared` from pid \(first.processIdentifier) on "))
-    #expect(reopened.text.contains("period  時段：下午\n"), "the answer given before SIGTERM is kept")
+    #expect(reopened.text.contains("period  時段：下午\n"), "the answer given before the signal is kept")
   }
 
   @Test func aStaleLockIsTakenOverWithANoticeAndALiveOneOnlyWhenAsked() throws {
