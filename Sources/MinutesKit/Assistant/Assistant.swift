@@ -262,10 +262,13 @@ public struct Assistant: Sendable {
       return Response(messages: ["已重做：\(transaction.label)。"], changed: true, record: .redo)
     case .check:
       let missing = interview.missing(in: minutes)
-      if missing.isEmpty { return Response(messages: ["必填部分都已填寫。"]) }
-      return Response(
-        messages: ["尚未填寫的必填部分（\(missing.count) 項）："]
-          + missing.map { "  \($0)  \(interview.label(of: $0, in: minutes))  → :goto \($0)" })
+      var lines = missing.isEmpty
+        ? ["必填部分都已填寫。"]
+        : ["尚未填寫的必填部分（\(missing.count) 項）："]
+          + missing.map { "  \($0)  \(interview.label(of: $0, in: minutes))  → :goto \($0)" }
+      let others = Validator(template: template).findings(in: minutes).filter { $0.rule != "required" }
+      if !others.isEmpty { lines += ["其他檢查結果（\(others.count) 項）："] + others.map { "  " + $0.line } }
+      return Response(messages: lines)
     case .save:
       return Response(action: .save)
     case .export(let file):

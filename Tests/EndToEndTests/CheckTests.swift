@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// `minutes check`: exit codes 0, 1 and 2, text and JSON.
+@Suite struct CheckTests {
+  @Test func exitCodesAndJSON() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let session = try Data(contentsOf: Binary.fixture("seed/session.txt"))
+    _ = try Binary.run(["new", "--name", "seed"], in: workspace, input: session)
+
+    let clean = try Binary.run(["check", "seed"], in: workspace)
+    #expect(clean.status == 0, "stderr: \(clean.stderr)")
+    // The published seed mixes in Simplified characters (于 干 斗 后 范 征 筑 鲅): warnings, never errors.
+    #expect(clean.text.hasSuffix("0 error(s), 15 warning(s)\n"))
+    #expect(clean.text.contains("sessions/seed.yaml: warning 5.subject：可能是另一種字體的字：鲅（:edit 5.subject）\n"))
+
+    _ = try Binary.run(["new", "--name", "half"], in: workspace, input: Data("2022-05-20\n".utf8))
+    let broken = try Binary.run(["check", "half", "--json"], in: workspace)
+    #expect(broken.status == 1)
+    let report = try JSONSerialization.jsonObject(with: broken.stdout) as? [String: Any]
+    #expect(report?["errors"] as? Int == 10)
+    #expect(report?["warnings"] as? Int == 0)
+    let first = (report?["findings"] as? [[String: String]])?.first
+    #expect(first == ["severity": "error", "rule": "required", "address": "period", "message": "缺少必填部分「時段」", "hint": ":goto period"])
+
+    let file = workspace.appendingPathComponent("bad.yaml")
+    try "template: [\n".write(to: file, atomically: true, encoding: .utf8)
+    let unreadable = try Binary.run(["check", file.path], in: workspace)
+    #expect(unreadable.status == 2)
+    #expect(unreadable.stderr.hasPrefix("minutes: error: \(file.path):2:1: error: YAML syntax"))
+  }
+}
