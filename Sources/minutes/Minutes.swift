@@ -100,6 +100,7 @@ struct Export: ParsableCommand {
   @Argument(help: "The session name.") var name: String
   @Option(help: "The export format.") var format: String = ExportFormat.text.rawValue
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+  @Flag(help: "Export even though the draft has errors; the export then starts with a DRAFT line.") var draft = false
   @OptionGroup var options: WorkspaceOptions
 
   func validate() throws {
@@ -118,18 +119,21 @@ struct Export: ParsableCommand {
       }
     }
     let template = try Platform.run { try options.templates.template(id: file.minutes.template) }
+    let errors = Validator(template: template).findings(in: file.minutes).filter { $0.severity == .error }
+    if !errors.isEmpty && !draft {
+      for finding in errors { Platform.standardError.write("minutes: \(finding.line)\n") }
+      Platform.standardError.write(
+        "minutes: error: \(errors.count) error(s) in `\(name)`; fix them with `minutes resume \(name)` "
+          + "(:check lists them), or export anyway with --draft.\n")
+      throw ExitCode.failure
+    }
     let exporter = ExportFormat(rawValue: format)!.exporter
-    let text = try Platform.run { try exporter.export(file.minutes, template: template) }
+    var text = try Platform.run { try exporter.export(file.minutes, template: template) }
+    if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count) + text }
     if let output {
       try Platform.run { try TextExporter.write(text, to: URL(fileURLWithPath: output)) }
     } else {
       Platform.standardOutput.write(text)
-    }
-    let missing = Interview(template: template).missing(in: file.minutes)
-    if !missing.isEmpty {
-      Platform.standardError.write(
-        "minutes: warning: \(missing.count) required part(s) missing: \(missing.map(\.description).joined(separator: ", ")); "
-          + "complete them with `minutes resume \(name)` (:check lists them).\n")
     }
   }
 }

@@ -127,17 +127,24 @@ import Testing
     #expect(result.text.contains("區政府常務會議報道"))
   }
 
-  @Test func exportOfAnIncompleteDraftWarnsAndWriteErrorsAreExplained() throws {
+  @Test func exportOfADraftWithErrorsIsRefusedUnlessDraftAndWriteErrorsAreExplained() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     _ = try Binary.run(["new", "--name", "half"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
-    let export = try Binary.run(["export", "half"], in: workspace)
-    #expect(export.status == 0)
-    #expect(export.stderr.hasPrefix("minutes: warning: 9 required part(s) missing: chair.title, chair.name, term, body, number, kind, +, other, present.+; "))
-    let nowhere = try Binary.run(["export", "half", "-o", "/nonexistent/folder/x.txt"], in: workspace)
+    let refused = try Binary.run(["export", "half"], in: workspace)
+    #expect(refused.status == 1)
+    #expect(refused.stdout.isEmpty)
+    #expect(refused.stderr.hasPrefix("minutes: error chair.title：缺少必填部分「主持人職務」（:goto chair.title）\n"))
+    #expect(refused.stderr.hasSuffix(
+      "minutes: error: 9 error(s) in `half`; fix them with `minutes resume half` (:check lists them), or export anyway with --draft.\n"))
+    let draft = try Binary.run(["export", "half", "--draft"], in: workspace)
+    #expect(draft.status == 0)
+    #expect(draft.text.hasPrefix("DRAFT 草稿：尚有 9 個錯誤，未定稿。\n5月20日下午，"))
+    let nowhere = try Binary.run(["export", "half", "--draft", "-o", "/nonexistent/folder/x.txt"], in: workspace)
     #expect(nowhere.status == 1)
     #expect(nowhere.stderr.hasPrefix("minutes: error: cannot write /nonexistent/folder/x.txt: the folder /nonexistent/folder does not exist."))
-    let folder = try Binary.run(["export", "half", "-o", workspace.path], in: workspace)
+    let folder = try Binary.run(["export", "half", "--draft", "-o", workspace.path], in: workspace)
     #expect(folder.stderr.hasPrefix("minutes: error: cannot write \(workspace.path): it is a folder."))
   }
+
 }

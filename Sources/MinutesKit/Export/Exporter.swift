@@ -55,6 +55,11 @@ extension Exporter {
 }
 
 extension ExportFormat {
+  /// The first line of an export made while the draft still has errors (`minutes export --draft`, `:export`).
+  public static func draftBanner(errors: Int) -> String {
+    "DRAFT 草稿：尚有 \(errors) 個錯誤，未定稿。\n"
+  }
+
   /// The exporter for this format.
   public var exporter: any Exporter {
     switch self {

@@ -124,8 +124,9 @@ public struct DraftingSession: Sendable {
 
   private func export(to file: String?, _ output: inout some TextOutputStream) {
     do {
-      let text = try ExportFormat.text.exporter.export(assistant.minutes, template: assistant.template)
-      let missing = assistant.interview.missing(in: assistant.minutes)
+      let errors = Validator(template: assistant.template).findings(in: assistant.minutes).filter { $0.severity == .error }
+      var text = try ExportFormat.text.exporter.export(assistant.minutes, template: assistant.template)
+      if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count) + text }
       if let file {
         let url = URL(fileURLWithPath: file, relativeTo: store.workspace)
         try TextExporter.write(text, to: url)
@@ -133,8 +134,8 @@ public struct DraftingSession: Sendable {
       } else {
         output.write(text)
       }
-      if !missing.isEmpty {
-        output.write("注意：還有 \(missing.count) 項必填部分未填寫，輸入 :check 查看。\n")
+      if !errors.isEmpty {
+        output.write("注意：還有 \(errors.count) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。\n")
       }
     } catch {
       output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")

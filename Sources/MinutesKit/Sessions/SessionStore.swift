@@ -108,19 +108,24 @@ public struct SessionStore: Sendable {
     var generation: Int
     var size: Int
     var modified: Double
+    var inode: UInt64
     var file: SessionFile
   }
 
-  private static func stamp(of url: URL) -> (size: Int, modified: Double)? {
+  /// Size, modification time and inode: a file replaced by a save (ours or an editor's) gets a new inode even
+  /// when its size and coarse timestamp happen to match.
+  private static func stamp(of url: URL) -> (size: Int, modified: Double, inode: UInt64)? {
     guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
       let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
     else { return nil }
-    return (size, modified.timeIntervalSince1970)
+    let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? (attributes[.systemFileNumber] as? UInt64) ?? 0
+    return (size, modified.timeIntervalSince1970, inode)
   }
 
   private func writeCache(_ file: SessionFile, name: String) {
     guard let stamp = Self.stamp(of: self.file(for: name)),
-      let data = try? JSONEncoder().encode(SnapshotCache(generation: file.generation, size: stamp.size, modified: stamp.modified, file: file))
+      let data = try? JSONEncoder().encode(
+        SnapshotCache(generation: file.generation, size: stamp.size, modified: stamp.modified, inode: stamp.inode, file: file))
     else { return }
     try? DurableFile.write(data, to: cache(for: name))
   }
@@ -131,7 +136,8 @@ public struct SessionStore: Sendable {
     let url = file(for: name)
     if let stamp = Self.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
       let cached = try? JSONDecoder().decode(SnapshotCache.self, from: data),
-      cached.size == stamp.size, cached.modified == stamp.modified, cached.generation == Self.generation(of: url)
+      cached.size == stamp.size, cached.modified == stamp.modified, cached.inode == stamp.inode,
+      cached.generation == Self.generation(of: url)
     {
       return cached.file
     }
