@@ -9,7 +9,7 @@ struct MinutesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "minutes",
     abstract: "Draft meeting minutes with a guided assistant, saved after every change.",
-    subcommands: [New.self, Resume.self, List.self, Export.self, Check.self])
+    subcommands: [New.self, Resume.self, List.self, Export.self, Check.self, Format.self])
 }
 
 /// Options shared by every subcommand.

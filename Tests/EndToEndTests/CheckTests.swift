@@ -31,3 +31,42 @@ import Testing
     #expect(unreadable.stderr.hasPrefix("minutes: error: \(file.path):2:1: error: YAML syntax"))
   }
 }
+
+/// `minutes fmt`: canonical form, `--check` exit codes.
+@Suite struct FormatTests {
+  @Test func fmtRewritesAHandWrittenFileAndCheckReportsIt() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let file = workspace.appendingPathComponent("hand.yaml")
+    try """
+      template: gov-executive.zh-Hant
+      meeting:
+        kind: 常務會議
+        body: 區政府
+        date: 2022-05-20
+      items:
+      - kind: 審議
+        subject: 關于X的辦法
+        status: 討論稿
+        directives:
+        - verb: 要求
+          points: ["要堅持原則,維護權益 "]
+
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let before = try Binary.run(["fmt", "--check", file.path], in: workspace)
+    #expect(before.status == 1)
+    #expect(before.text == "would reformat \(file.path)\n")
+    let formatted = try Binary.run(["fmt", file.path], in: workspace)
+    #expect(formatted.status == 0)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    #expect(text.hasPrefix("format: 1\ntemplate: gov-executive.zh-Hant\nmeeting:\n  date: '2022-05-20'\n  chair: {}\n  body: 區政府\n  kind: 常務會議\n"))
+    #expect(text.contains("    - 要堅持原則，維護權益\n"))
+    let after = try Binary.run(["fmt", "--check", file.path], in: workspace)
+    #expect(after.status == 0)
+    #expect(after.text.isEmpty)
+
+    let bad = workspace.appendingPathComponent("bad.yaml")
+    try "template: [\n".write(to: bad, atomically: true, encoding: .utf8)
+    #expect(try Binary.run(["fmt", "--check", bad.path], in: workspace).status == 2)
+  }
+}

@@ -56,6 +56,13 @@ public struct SessionFile: Codable, Hashable, Sendable {
     try c.encode(generation, forKey: .generation)
   }
 
+  /// The same file with every text normalized (see ``Normalizer``): what `minutes fmt` writes.
+  public func canonical() -> SessionFile {
+    var copy = self
+    copy.minutes = minutes.normalized()
+    return copy
+  }
+
   /// The file's text.
   /// - Throws: `EncodingError` (not expected for these types).
   public func yaml() throws -> String { try YAMLCoding.encode(self) }
