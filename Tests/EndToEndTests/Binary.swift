@@ -60,6 +60,21 @@ enum Binary {
     return Result(status: process.terminationStatus, stdout: output, stderr: errors)
   }
 
+  /// Starts `minutes arguments…` in `directory` and leaves it running, with pipes to its standard input and
+  /// output (standard error is discarded). The caller ends it.
+  static func start(_ arguments: [String], in directory: URL) throws -> (process: Process, input: FileHandle, output: FileHandle) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let input = Pipe(), output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return (process, input.fileHandleForWriting, output.fileHandleForReading)
+  }
+
   /// A new empty folder, removed by the caller with `cleanUp`.
   static func temporaryWorkspace() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-e2e-\(UUID().uuidString)")

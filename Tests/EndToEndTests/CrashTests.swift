@@ -47,26 +47,18 @@ import Testing
     for run in 0..<50 {
       let workspace = try Binary.temporaryWorkspace()
       defer { try? FileManager.default.removeItem(at: workspace) }
-      let child = Process()
-      child.executableURL = Binary.executable
-      child.arguments = ["new", "--name", "crash"]
-      child.currentDirectoryURL = workspace
-      let input = Pipe(), output = Pipe()
-      child.standardInput = input
-      child.standardOutput = output
-      child.standardError = FileHandle.nullDevice
-      try child.run()
+      let (child, input, output) = try Binary.start(["new", "--name", "crash"], in: workspace)
 
       var seen = ""
-      #expect(Self.waitForPrompt(output.fileHandleForReading, &seen))
+      #expect(Self.waitForPrompt(output, &seen))
       let acknowledged = random.next(below: lines.count)
       for line in lines.prefix(acknowledged) {
         seen = ""
-        input.fileHandleForWriting.write(Data((line + "\n").utf8))
-        #expect(Self.waitForPrompt(output.fileHandleForReading, &seen), "run \(run): no prompt after \(line.prefix(20))")
+        input.write(Data((line + "\n").utf8))
+        #expect(Self.waitForPrompt(output, &seen), "run \(run): no prompt after \(line.prefix(20))")
       }
       // One more line in flight, and the kill somewhere while it is being taken and saved.
-      input.fileHandleForWriting.write(Data((lines[acknowledged] + "\n").utf8))
+      input.write(Data((lines[acknowledged] + "\n").utf8))
       usleep(UInt32(random.next(below: 3000)))
       kill(child.processIdentifier, SIGKILL)
       child.waitUntilExit()

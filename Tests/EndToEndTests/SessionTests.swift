@@ -66,21 +66,12 @@ import Testing
     defer { try? FileManager.default.removeItem(at: workspace) }
     try draft("shared", "2022-05-20\n", in: workspace, date: Date())
 
-    let first = Process()
-    first.executableURL = Binary.executable
-    first.arguments = ["resume", "shared"]
-    first.currentDirectoryURL = workspace
-    let input = Pipe()
-    let output = Pipe()
-    first.standardInput = input
-    first.standardOutput = output
-    first.standardError = FileHandle.nullDevice
-    try first.run()
-    input.fileHandleForWriting.write(Data("下午\n".utf8))
+    let (first, input, output) = try Binary.start(["resume", "shared"], in: workspace)
+    input.write(Data("下午\n".utf8))
     // Wait for the next prompt: the answer is then on disk.
     var seen = Data()
     while !String(decoding: seen, as: UTF8.self).contains("主持人職務> ") {
-      let chunk = output.fileHandleForReading.availableData
+      let chunk = output.availableData
       if chunk.isEmpty { break }
       seen.append(chunk)
     }
@@ -141,23 +132,15 @@ import Testing
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     try draft("owned", "2022-05-20\n下午\n", in: workspace, date: Date())
-    let first = Process()
-    first.executableURL = Binary.executable
-    first.arguments = ["resume", "owned"]
-    first.currentDirectoryURL = workspace
-    let input = Pipe(), output = Pipe()
-    first.standardInput = input
-    first.standardOutput = output
-    first.standardError = FileHandle.nullDevice
-    try first.run()
+    let (first, input, output) = try Binary.start(["resume", "owned"], in: workspace)
     var seen = ""
-    #expect(CrashTests.waitForPrompt(output.fileHandleForReading, &seen))
+    #expect(CrashTests.waitForPrompt(output, &seen))
 
     let second = try Binary.run(["resume", "owned", "--take-over"], in: workspace, input: Data("區長\n:quit\n".utf8))
     #expect(second.status == 0)
-    input.fileHandleForWriting.write(Data("政府代區長\n".utf8))
+    input.write(Data("政府代區長\n".utf8))
     first.waitUntilExit()
-    let rest = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    let rest = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
     #expect((seen + rest).contains("這個會話已被另一個 minutes 接管（no one (its lock file was removed)），這裏的最後一個修改沒有保存。請在那裏繼續。"))
     let saved = try Binary.run(["resume", "owned"], in: workspace, input: Data(":show chair.title\n:quit\n".utf8))
     #expect(saved.text.contains("chair.title  主持人職務：區長\n"), "the taker's answer stands; the old window wrote nothing")
