@@ -57,15 +57,18 @@ public struct Interview: Sendable {
 
   /// How many required parts are filled in, out of how many.
   public func progress(in minutes: Minutes) -> (done: Int, total: Int) {
-    let total = requiredParts(in: minutes).count
-    return (total - missing(in: minutes).count, total)
+    let required = requiredParts(in: minutes)
+    return (required.count - missing(among: required, in: minutes).count, required.count)
   }
 
   /// The required parts still missing, in interview order: empty required fields, and the end slot of each
   /// required list that has no entry yet.
   public func missing(in minutes: Minutes) -> [Address] {
-    slots(in: minutes).filter { slot in
-      guard template.field(fieldID(of: slot)).required else { return false }
+    missing(among: requiredParts(in: minutes), in: minutes)
+  }
+
+  private func missing(among required: [Address], in minutes: Minutes) -> [Address] {
+    required.filter { slot in
       if case .end(let container) = slot { return minutes.count(container) == 0 }
       return value(at: slot, in: minutes) == nil
     }

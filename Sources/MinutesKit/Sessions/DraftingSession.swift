@@ -33,8 +33,11 @@ public struct DraftingSession: Sendable {
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {
     let path = store.file(for: name).path
     output.write("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。\n")
-    guard compact(&output) else { return }
-    if isResumed { output.write(summary() + "\n") }
+    // A resumed session starts a new snapshot generation with its undo history; a new one was just written whole.
+    if isResumed {
+      guard compact(&output) else { return }
+      output.write(summary() + "\n")
+    }
     if assistant.cursor == nil { output.write(Assistant.finishedNotice + "\n") }
     while true {
       if let question = assistant.question { output.write(question + "\n") }
