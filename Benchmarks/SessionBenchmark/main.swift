@@ -5,20 +5,26 @@ import MinutesKit
 
 /// A synthetic draft: `items` agenda items of 3 directives with 5 points each, plus a full header and attendance.
 func syntheticDraft(items: Int, template: Template) -> Minutes {
-  var minutes = Minutes(template: template.id)
-  minutes.meeting.date = MeetingDate(year: 2022, month: 5, day: 20)
-  minutes.meeting.period = "下午"
-  minutes.meeting.chair = Chair(title: "政府代區長", name: "管尊旭")
-  (minutes.meeting.term, minutes.meeting.body, minutes.meeting.number, minutes.meeting.kind) = (10, "區政府", 3, "常務會議")
   let point = "要堅持問題導向，強力推進整改落實。各級領導干部要進一步提升思想認識，克服敷衍、拖延、觀望等錯誤心態"
-  minutes.items = (1...items).map { n in
-    AgendaItem(kind: "審議", subject: "第\(n)號辦法", status: "討論稿", directives: ["指出", "強調", "要求"].map { verb in
-      Directive(verb: verb, points: (1...5).map { "\(point)（\($0)）" })
-    })
+  let item: (Int) -> Value = { n in
+    .record([
+      "kind": .text("審議"), "subject": .text("第\(n)號辦法"), "status": .text("討論稿"),
+      "directives": .list(["指出", "強調", "要求"].map { verb in
+        .record(["verb": .text(verb), "points": .list((1...5).map { .text("\(point)（\($0)）") })])
+      }),
+    ])
   }
-  minutes.otherMatters = true
-  minutes.attendance.present = [AttendanceGroup(title: "副區長", names: ["劉成剛", "陳春青"])]
-  return minutes
+  let content: Record = [
+    "meeting": .record([
+      "date": .text("2022-05-20"), "period": .text("下午"),
+      "chair": .record(["title": .text("政府代區長"), "name": .text("管尊旭")]),
+      "term": .number(10), "body": .text("區政府"), "number": .number(3), "kind": .text("常務會議"),
+    ]),
+    "items": .list((1...items).map(item)),
+    "otherMatters": .flag(true),
+    "attendance": .record(["present": .list([.record(["title": .text("副區長"), "names": .list([.text("劉成剛"), .text("陳春青")])])])]),
+  ]
+  return (try? template.conform(Minutes(template: template.id, content: content))) ?? Minutes(template: template.id, content: content)
 }
 
 func median(_ values: [Double]) -> Double {

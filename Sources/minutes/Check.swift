@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
   }
 
   func run() throws {
-    let (file, path): (SessionFile, String)
+    var (file, path): (SessionFile, String)
     let template: Template
     do {
       if target.contains("/") || target.hasSuffix(".yaml") {
@@ -30,6 +30,7 @@ struct Check: ParsableCommand {
         (file, path) = (try options.store.load(name: target), options.store.file(for: target).path)
       }
       template = try options.templates.template(id: file.minutes.template)
+      file.minutes = try template.conform(file.minutes)
     } catch {
       Platform.standardError.write("minutes: error: \((error as? LocalizedError)?.errorDescription ?? "\(error)")\n")
       throw ExitCode(2)

@@ -10,6 +10,7 @@ struct Format: ParsableCommand {
   @Argument(help: "Minutes files (.yaml).") var files: [String]
   @Flag(help: "Change nothing; list the files that are not in canonical form and exit 1 if there are any.")
   var check = false
+  @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
     var changed: [String] = []
@@ -18,7 +19,10 @@ struct Format: ParsableCommand {
       let url = URL(fileURLWithPath: path)
       do {
         let text = try String(contentsOf: url, encoding: .utf8)
-        let canonical = try SessionFile.parse(text, file: url.path).canonical().yaml()
+        var file = try SessionFile.parse(text, file: url.path)
+        let template = try options.templates.template(id: file.minutes.template)
+        file.minutes = try template.conform(file.minutes)
+        let canonical = try file.canonical().yaml()
         guard canonical != text else { continue }
         changed.append(path)
         if !check { try TextExporter.write(canonical, to: url) }

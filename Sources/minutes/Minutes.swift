@@ -55,7 +55,7 @@ struct Resume: ParsableCommand {
     let name = try self.name ?? Platform.chooseSession(from: options.store.summaries(templates: options.templates))
     let lock = try Platform.run { try SessionLock(name: name, in: options.store, takeOver: takeOver) }
     let store = options.store
-    let loaded = try Platform.run {
+    var loaded = try Platform.run {
       do {
         return recover ? try store.recover(name: name) : try store.loadState(name: name)
       } catch SessionError.unreadable(let problem) where store.lastGoodSnapshot(name: name) != nil {
@@ -63,6 +63,7 @@ struct Resume: ParsableCommand {
       }
     }
     let template = try Platform.run { try options.templates.template(id: loaded.file.minutes.template) }
+    loaded.file.minutes = try Platform.run { try template.conform(loaded.file.minutes) }
     if let problem = loaded.journalProblem { Platform.standardError.write("minutes: warning: \(problem).\n") }
     if let replaced = lock.replaced {
       Platform.standardError.write(
@@ -111,7 +112,7 @@ struct Export: ParsableCommand {
 
   func run() throws {
     let store = options.store
-    let file = try Platform.run {
+    var file = try Platform.run {
       do {
         return try store.load(name: name)
       } catch SessionError.unreadable(let problem) where store.lastGoodSnapshot(name: name) != nil {
@@ -119,6 +120,7 @@ struct Export: ParsableCommand {
       }
     }
     let template = try Platform.run { try options.templates.template(id: file.minutes.template) }
+    file.minutes = try Platform.run { try template.conform(file.minutes) }
     let errors = Validator(template: template).findings(in: file.minutes).filter { $0.severity == .error }
     if !errors.isEmpty && !draft {
       for finding in errors { Platform.standardError.write("minutes: \(finding.line)\n") }
@@ -129,7 +131,7 @@ struct Export: ParsableCommand {
     }
     let exporter = ExportFormat(rawValue: format)!.exporter
     var text = try Platform.run { try exporter.export(file.minutes, template: template) }
-    if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count) + text }
+    if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, template.messages) + text }
     if let output {
       try Platform.run { try TextExporter.write(text, to: URL(fileURLWithPath: output)) }
     } else {

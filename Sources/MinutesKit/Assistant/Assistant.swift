@@ -51,7 +51,7 @@ public struct Assistant: Sendable {
     switch resumeAt {
     case .at(let address) where interview.contains(address, in: minutes): cursor = address
     case .finished: cursor = nil
-    default: cursor = interview.slots(in: minutes).first { !interview.isAnswered($0, in: minutes) }
+    default: cursor = interview.firstQuestion(in: minutes)
     }
     self.init(template: template, state: DraftState(minutes: minutes, cursor: cursor))
   }
@@ -61,7 +61,7 @@ public struct Assistant: Sendable {
     self.template = template
     self.state = state
     if let cursor = state.cursor, !interview.contains(cursor, in: state.minutes) {
-      self.state.cursor = interview.slots(in: state.minutes).first { !interview.isAnswered($0, in: state.minutes) }
+      self.state.cursor = interview.firstQuestion(in: state.minutes)
     }
   }
 
@@ -73,6 +73,9 @@ public struct Assistant: Sendable {
 
   private var editor: Editor { Editor(template: template) }
 
+  /// The messages in the template's language.
+  private var m: Messages { template.messages }
+
   // MARK: - What to show
 
   /// The question being asked, or `nil` when the interview is over or a value is being edited.
@@ -83,8 +86,8 @@ public struct Assistant: Sendable {
 
   /// The prompt: where the clerk is (議題2 指示1 要點3), `修改 2.1.3` while editing, or `命令` when done.
   public var prompt: String {
-    if let pendingEdit { return "修改 \(pendingEdit)> " }
-    guard let cursor else { return "命令> " }
+    if let pendingEdit { return m("修改", "edit") + " \(template.display(pendingEdit))> " }
+    guard let cursor else { return m("命令", "command") + "> " }
     return interview.label(of: cursor, in: minutes) + "> "
   }
 
@@ -101,7 +104,7 @@ public struct Assistant: Sendable {
       let colon = prefix.prefix(1)
       let typed = prefix.dropFirst()
       guard !typed.contains(" ") else { return [] }
-      return Command.reference.map(\.name).filter { $0.hasPrefix(typed) }.map { colon + $0 }
+      return Command.names.filter { $0.hasPrefix(typed) }.map { colon + $0 }
     }
     let slot = pendingEdit ?? cursor
     guard let slot else { return [] }
@@ -118,17 +121,18 @@ public struct Assistant: Sendable {
     do {
       if Command.isCommand(line) {
         pendingEdit = nil
-        return try run(Command.parse(line))
+        return try run(Command.parse(line, template: template))
       }
       if let address = pendingEdit {
         pendingEdit = nil
-        var response = try change(.set(address, line), "修改 \(address)", keepCursor: true)
-        response.messages.append("已修改 \(address)。")
+        let shown = template.display(address)
+        var response = try change(.set(address, line), m("修改 \(shown)", "edit \(shown)"), keepCursor: true)
+        response.messages.append(m("已修改 \(shown)。", "Changed \(shown)."))
         return response
       }
       return try answer(line)
     } catch {
-      let message = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+      let message = (error as? AssistantError)?.message(m) ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
       return Response(messages: [message], isError: true)
     }
   }
@@ -140,21 +144,21 @@ public struct Assistant: Sendable {
       throw AssistantError.interviewFinished
     }
     if isBlank {
-      let field = template.field(interview.fieldID(of: slot))
       let isEmptyRequired: Bool
-      if case .end(let container) = slot {
-        isEmptyRequired = field.required && minutes.count(container) == 0
+      if slot.isEnd {
+        isEmptyRequired = minutes.entries(of: slot.parent).count < (template.part(at: slot)?.minimumCount ?? 0)
       } else {
-        isEmptyRequired = field.required && !interview.isAnswered(slot, in: minutes)
+        isEmptyRequired = template.part(at: slot)?.required == true && slot.listEntry == nil
+          && !interview.isAnswered(slot, in: minutes)
       }
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
       cursor = interview.next(after: slot, in: minutes)
-      return Response(messages: cursor == nil ? [Self.finishedNotice] : [], changed: true, record: cursorRecord)
+      return Response(messages: cursor == nil ? [finishedNotice] : [], changed: true, record: cursorRecord)
     }
-    let edit: Edit
-    if case .end(let container) = slot { edit = .append(container, text) } else { edit = .set(slot, text) }
-    var response = try change(edit, "回答 \(slot)", keepCursor: false)
-    if cursor == nil { response.messages.append(Self.finishedNotice) }
+    let edit: Edit = slot.isEnd ? .append(slot.parent, text) : .set(slot, text)
+    let shown = template.display(slot)
+    var response = try change(edit, m("回答 \(shown)", "answer \(shown)"), keepCursor: false)
+    if cursor == nil { response.messages.append(finishedNotice) }
     return response
   }
 
@@ -179,20 +183,22 @@ public struct Assistant: Sendable {
   /// The journal record of a move of the interview alone.
   private var cursorRecord: JournalRecord { .cursor(cursor?.description) }
 
+  /// Said once when the last question has been answered or skipped.
+  public var finishedNotice: String { AssistantError.interviewFinished.message(m) }
+
   /// Where the question at `cursor` is after `edit`: the same part, though entries before it were deleted or
   /// moved; when the part itself was deleted, the end of the list it was in.
   private static func follow(_ cursor: Address, through edit: Edit, in minutes: Minutes, interview: Interview) -> Address? {
     var moved: Address? = cursor
     switch edit {
     case .delete(let deleted):
-      if let (container, index) = deleted.containerEntry {
-        moved = cursor.remapped { list, n in list != container ? n : n == index ? nil : n > index ? n - 1 : n }
-        if moved == nil { moved = .end(container) }
+      if let (list, index) = deleted.entry {
+        moved = cursor.remapped(in: list) { n in n == index ? nil : n > index ? n - 1 : n }
+        if moved == nil { moved = list.appending(.end) }
       }
     case .move(let entry, let to):
-      if let (container, from) = entry.containerEntry {
-        moved = cursor.remapped { list, n in
-          guard list == container else { return n }
+      if let (list, from) = entry.entry {
+        moved = cursor.remapped(in: list) { n in
           if n == from { return to }
           if from < n && n <= to { return n - 1 }
           if to <= n && n < from { return n + 1 }
@@ -206,9 +212,6 @@ public struct Assistant: Sendable {
     return interview.next(after: cursor, in: minutes)
   }
 
-  /// Said once when the last question has been answered or skipped.
-  public static let finishedNotice = AssistantError.interviewFinished.errorDescription ?? ""
-
   // MARK: - Commands
 
   private mutating func run(_ command: Command) throws -> Response {
@@ -216,59 +219,63 @@ public struct Assistant: Sendable {
     case .help(let name):
       return Response(messages: help(name))
     case .show(let address):
-      if let address, !interview.contains(address, in: minutes) { throw AssistantError.noSuchPart(address.description) }
+      if let address, !interview.contains(address, in: minutes) { throw AssistantError.noSuchPart(template.display(address)) }
       return Response(messages: Outline(interview: interview).lines(of: minutes, under: address))
     case .goto(let address):
-      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(address.description) }
+      let shown = template.display(address)
+      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
       guard interview.slots(in: minutes).contains(address) else {
-        throw AssistantError.notEditable(address: address.description, hint: "這一部分沒有問題可問；請用 :edit \(address)")
+        throw AssistantError.notEditable(address: shown, hint: m("這一部分沒有問題可問；請用 :edit \(shown)", "there is no question for this part; use :edit \(shown)"))
       }
       cursor = address
       return Response(changed: true, record: cursorRecord)
-    case .add(let container, let text):
-      guard interview.contains(.end(container), in: minutes) else { throw AssistantError.noSuchPart(container.description) }
+    case .add(let list, let text):
+      let shown = template.display(list)
+      guard interview.contains(list.appending(.end), in: minutes) else { throw AssistantError.noSuchPart(shown) }
       guard let text, !text.isEmpty else {
-        cursor = .end(container)
+        cursor = list.appending(.end)
         return Response(changed: true, record: cursorRecord)
       }
-      var response = try change(.append(container, text), "添加到 \(container)", keepCursor: true)
-      response.messages.append("已添加到 \(container)。")
+      var response = try change(.append(list, text), m("添加到 \(shown)", "add to \(shown)"), keepCursor: true)
+      response.messages.append(m("已添加到 \(shown)。", "Added to \(shown)."))
       return response
     case .edit(let address, let text):
-      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(address.description) }
-      if case .end(let container) = address {
-        throw AssistantError.notEditable(address: address.description, hint: "要添加，請用 :add \(container)")
+      let shown = template.display(address)
+      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      if address.isEnd {
+        let list = template.display(address.parent)
+        throw AssistantError.notEditable(address: shown, hint: m("要添加，請用 :add \(list)", "to add an entry, use :add \(list)"))
       }
       guard let text else {
         pendingEdit = address
         return Response()
       }
-      var response = try change(.set(address, text), "修改 \(address)", keepCursor: true)
-      response.messages.append("已修改 \(address)。")
+      var response = try change(.set(address, text), m("修改 \(shown)", "edit \(shown)"), keepCursor: true)
+      response.messages.append(m("已修改 \(shown)。", "Changed \(shown)."))
       return response
     case .delete(let address):
-      var response = try change(.delete(address), "刪除 \(address)", keepCursor: true)
-      response.messages.append("已刪除 \(address)。輸入 :undo 可撤銷。")
+      let shown = template.display(address)
+      var response = try change(.delete(address), m("刪除 \(shown)", "delete \(shown)"), keepCursor: true)
+      response.messages.append(m("已刪除 \(shown)。輸入 :undo 可撤銷。", "Deleted \(shown). Type :undo to bring it back."))
       return response
     case .move(let address, let position):
-      var response = try change(.move(address, to: position), "移動 \(address)", keepCursor: true)
-      response.messages.append("已把 \(address) 移到第 \(position) 位。")
+      let shown = template.display(address)
+      var response = try change(.move(address, to: position), m("移動 \(shown)", "move \(shown)"), keepCursor: true)
+      response.messages.append(m("已把 \(shown) 移到第 \(position) 位。", "Moved \(shown) to position \(position)."))
       return response
     case .undo:
-      guard let transaction = try state.undo() else { throw AssistantError.nothingTo("撤銷") }
-      return Response(messages: ["已撤銷：\(transaction.label)。"], changed: true, record: .undo)
+      guard let transaction = try state.undo() else { throw AssistantError.nothingTo("undo") }
+      return Response(messages: [m("已撤銷：\(transaction.label)。", "Undone: \(transaction.label).")], changed: true, record: .undo)
     case .redo:
-      guard let transaction = try state.redo() else { throw AssistantError.nothingTo("重做") }
-      return Response(messages: ["已重做：\(transaction.label)。"], changed: true, record: .redo)
+      guard let transaction = try state.redo() else { throw AssistantError.nothingTo("redo") }
+      return Response(messages: [m("已重做：\(transaction.label)。", "Redone: \(transaction.label).")], changed: true, record: .redo)
     case .check:
-      let missing = interview.missing(in: minutes)
-      var lines = missing.isEmpty
-        ? ["必填部分都已填寫。"]
-        : ["尚未填寫的必填部分（\(missing.count) 項）："]
-          + missing.map { "  \($0)  \(interview.label(of: $0, in: minutes))  → :goto \($0)" }
-      let others = Validator(template: template).findings(in: minutes).filter { $0.rule != "required" }
-      if !others.isEmpty { lines += ["其他檢查結果（\(others.count) 項）："] + others.map { "  " + $0.line } }
-      return Response(messages: lines)
+      let findings = Validator(template: template).findings(in: minutes)
+      guard !findings.isEmpty else { return Response(messages: [m("檢查完畢：沒有發現問題。", "Checked: no problems found.")]) }
+      let errors = findings.filter { $0.severity == .error }.count
+      let header = m("檢查結果：\(errors) 個錯誤，\(findings.count - errors) 個提醒。",
+                     "Check: \(errors) error(s), \(findings.count - errors) warning(s).")
+      return Response(messages: [header] + findings.map { "  " + $0.line })
     case .save:
       return Response(action: .save)
     case .export(let file):
@@ -284,15 +291,35 @@ public struct Assistant: Sendable {
   }
 
   private func help(_ name: String?) -> [String] {
+    let reference = Command.reference(m)
     if let name {
       let key = name.trimmingCharacters(in: CharacterSet(charactersIn: ":："))
-      guard let entry = Command.reference.first(where: { $0.name == key }) else {
-        return [AssistantError.unknownCommand(key).errorDescription ?? key]
+      guard let entry = reference.first(where: { $0.name == key }) else {
+        return [AssistantError.unknownCommand(key).message(m)]
       }
       return ["\(entry.usage)  \(entry.summary)"]
     }
-    return ["回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭："]
-      + Command.reference.map { "  \(Self.padded($0.usage, toColumns: 22))\($0.summary)" }
-      + ["地址：2 = 議題2，2.1 = 議題2 指示1，2.1.3 = 要點3；另有 date、period、chair.title、present.2 等。Tab 補全命令和選項。"]
+    let example = examples()
+    return [m("回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭：",
+              "Answer each question and press Enter; press Enter alone to skip an optional one. Commands start with a colon:")]
+      + reference.map { "  \(Self.padded($0.usage, toColumns: 22))\($0.summary)" }
+      + [m("地址：\(example)。Tab 補全命令和選項。", "Addresses: \(example). Tab completes commands and choices.")]
+  }
+
+  /// Example addresses for this template: the numbered lists three deep, and a few fields.
+  private func examples() -> String {
+    var parts: [String] = []
+    var part = template.root
+    var address = ""
+    var labels: [String] = []
+    for depth in 1...3 {
+      guard part.isRecord, let (_, list) = part.numberedList else { break }
+      address += (address.isEmpty ? "" : ".") + "\(depth == 1 ? 2 : 1)"
+      labels.append("\(list.label)\(depth == 1 ? 2 : 1)")
+      parts.append("\(address) = \(labels.joined(separator: " "))")
+      part = list
+    }
+    let fields = interview.slots(in: Minutes(template: template.id)).prefix(3).map(template.display)
+    return (parts + fields).joined(separator: m("，", ", "))
   }
 }

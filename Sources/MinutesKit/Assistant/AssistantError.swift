@@ -18,8 +18,10 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
   case invalidDate(String)
   /// The answer is not a positive whole number.
   case invalidNumber(String)
-  /// An attendance line lacks the space between title and names.
-  case invalidAttendance(String)
+  /// The answer is not a time of day.
+  case invalidTime(String)
+  /// A line for a list that reads lines lacks one of its required parts; carries the template's example.
+  case invalidLine(String, example: String)
   /// The part cannot be changed that way (e.g. clearing an item's kind, editing the end of a list).
   case notEditable(address: String, hint: String)
   /// A move to a position outside the list.
@@ -29,34 +31,45 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
   /// The interview is over and the line is not a command.
   case interviewFinished
 
-  public var errorDescription: String? {
+  /// The message in Traditional Chinese (use ``message(_:)`` for the template's language).
+  public var errorDescription: String? { message(Messages(language: "zh-Hant")) }
+
+  /// What went wrong and what to type instead, in the language of `m`.
+  public func message(_ m: Messages) -> String {
     switch self {
     case .unknownCommand(let name):
-      "沒有 :\(name) 這個命令。輸入 :help 查看所有命令。"
+      m("沒有 :\(name) 這個命令。輸入 :help 查看所有命令。", "There is no command :\(name). Type :help to see all commands.")
     case .usage(let command, let usage):
-      ":\(command) 的用法：\(usage)"
+      m(":\(command) 的用法：\(usage)", "Usage of :\(command): \(usage)")
     case .invalidAddress(let text):
-      "「\(text)」不是地址。地址如 2（議題2）、2.1（議題2 指示1）、2.1.3（要點3）、date、present.2；輸入 :show 查看所有地址。"
+      m("「\(text)」不是地址。地址如 2（議題2）、2.1、2.1.3、date、present.2；輸入 :show 查看所有地址。",
+        "‘\(text)’ is not an address. Addresses look like 2 (item 2), 2.1, date, present.2; type :show to see them all.")
     case .noSuchPart(let address):
-      "草稿中沒有 \(address)。輸入 :show 查看現有的地址。"
+      m("草稿中沒有 \(address)。輸入 :show 查看現有的地址。", "The draft has no \(address). Type :show to see the addresses there are.")
     case .required(let label):
-      "「\(label)」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。"
+      m("「\(label)」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。",
+        "‘\(label)’ is required and cannot be left blank. Type an answer, or use :goto ADDRESS to fill it in later.")
     case .notAChoice(let answer, let choices):
-      "「\(answer)」不是可選項。可選：\(choices.joined(separator: "、"))（按 Tab 補全）。"
+      m("「\(answer)」不是可選項。可選：\(choices.joined(separator: "、"))（按 Tab 補全）。",
+        "‘\(answer)’ is not one of the choices: \(choices.joined(separator: ", ")) (Tab completes).")
     case .invalidDate(let text):
-      "「\(text)」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。"
+      m("「\(text)」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。", "‘\(text)’ is not a valid date. Type it as YYYY-MM-DD, e.g. 2024-04-16.")
+    case .invalidTime(let text):
+      m("「\(text)」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(text)’ is not a valid time. Type it as 19:02 or 7:02 pm.")
     case .invalidNumber(let text):
-      "「\(text)」不是正整數。請輸入如 3 或 十。"
-    case .invalidAttendance(let text):
-      "「\(text)」缺少職務和姓名之間的空格。請輸入如「副區長 劉成剛、陳春青」。"
+      m("「\(text)」不是正整數。請輸入如 3 或 十。", "‘\(text)’ is not a positive whole number. Type e.g. 3.")
+    case .invalidLine(let text, let example):
+      m("「\(text)」缺少必填的部分。請按這樣輸入：\(example)", "‘\(text)’ lacks a required part. Type it like this: \(example)")
     case .notEditable(let address, let hint):
-      "\(address) 不能這樣修改：\(hint)"
+      m("\(address) 不能這樣修改：\(hint)", "\(address) cannot be changed that way: \(hint)")
     case .invalidPosition(let position, let count):
-      "位置「\(position)」超出範圍：這個列表有 \(count) 項，請輸入 1 到 \(count)。"
+      m("位置「\(position)」超出範圍：這個列表有 \(count) 項，請輸入 1 到 \(count)。",
+        "Position ‘\(position)’ is out of range: the list has \(count) entries; type 1 to \(count).")
     case .nothingTo(let what):
-      "沒有可\(what)的操作。"
+      m("沒有可\(what == "undo" ? "撤銷" : "重做")的操作。", "Nothing to \(what).")
     case .interviewFinished:
-      "所有問題都已回答。可用 :show 檢查、:edit 地址 修改、:add 添加、:export 匯出、:quit 離開。"
+      m("所有問題都已回答。可用 :show 檢查、:edit 地址 修改、:add 添加、:export 匯出、:quit 離開。",
+        "Every question has been answered. Use :show to review, :edit ADDRESS to change, :add to add, :export to export, :quit to leave.")
     }
   }
 }

@@ -9,7 +9,7 @@ public enum Command: Hashable, Sendable {
   /// `:goto address`
   case goto(Address)
   /// `:add list [text]`
-  case add(Address.Container, String?)
+  case add(Address, String?)
   /// `:edit address [text]`
   case edit(Address, String?)
   /// `:delete address`
@@ -29,22 +29,27 @@ public enum Command: Hashable, Sendable {
   /// `:quit`
   case quit
 
-  /// Every command with its usage line and what it does, in the order `:help` lists them.
-  public static let reference: [(name: String, usage: String, summary: String)] = [
-    ("help", ":help [命令]", "列出命令，或顯示一個命令的用法"),
-    ("show", ":show [地址]", "顯示整份草稿及各部分的地址，或只顯示一部分，如 :show 2"),
-    ("goto", ":goto 地址", "跳到某一部分，從那裏繼續問答，如 :goto 2.1.3"),
-    ("add", ":add 列表 [內容]", "添加：item（議題）、2（議題2的指示）、2.1（指示的要點）、arrangements、present、attending、absent"),
-    ("edit", ":edit 地址 [新內容]", "修改；不給新內容時，把現有內容放到輸入行上修改"),
-    ("delete", ":delete 地址", "刪除一項，或清空一個選填欄位"),
-    ("move", ":move 地址 位置", "在同一列表中移動，如 :move 3 1 把議題3移到第1位"),
-    ("undo", ":undo", "撤銷上一個修改"),
-    ("redo", ":redo", "重做撤銷的修改"),
-    ("check", ":check", "列出尚未填寫的必填部分"),
-    ("save", ":save", "保存（每次修改後都已自動保存）"),
-    ("export", ":export [檔案]", "匯出文字稿：印出，或寫入檔案"),
-    ("quit", ":quit", "保存並離開（Ctrl-D 亦可）"),
-  ]
+  /// The command names, in the order `:help` lists them.
+  public static let names = reference(Messages(language: "en")).map(\.name)
+
+  /// Every command with its usage line and what it does, in the order `:help` lists them, in the language of `m`.
+  public static func reference(_ m: Messages) -> [(name: String, usage: String, summary: String)] {
+    [
+      ("help", m(":help [命令]", ":help [command]"), m("列出命令，或顯示一個命令的用法", "list the commands, or show how to use one")),
+      ("show", m(":show [地址]", ":show [address]"), m("顯示整份草稿及各部分的地址，或只顯示一部分，如 :show 2", "show the draft with the address of every part, or one part, e.g. :show 2")),
+      ("goto", m(":goto 地址", ":goto address"), m("跳到某一部分，從那裏繼續問答，如 :goto 2.1.3", "go to a part and go on with the questions from there, e.g. :goto 2.1")),
+      ("add", m(":add 列表 [內容]", ":add list [text]"), m("添加一項：:add item（議題）、:add 2（議題2的下一層）、:add present 等", "add an entry: :add item, :add 2 (under item 2), :add present…")),
+      ("edit", m(":edit 地址 [新內容]", ":edit address [text]"), m("修改；不給新內容時，把現有內容放到輸入行上修改", "change a part; without text, its value is put on the line to edit")),
+      ("delete", m(":delete 地址", ":delete address"), m("刪除一項，或清空一個選填欄位", "remove an entry, or clear an optional field")),
+      ("move", m(":move 地址 位置", ":move address position"), m("在同一列表中移動，如 :move 3 1 把議題3移到第1位", "move an entry within its list, e.g. :move 3 1")),
+      ("undo", ":undo", m("撤銷上一個修改", "undo the last change")),
+      ("redo", ":redo", m("重做撤銷的修改", "redo what was undone")),
+      ("check", ":check", m("檢查草稿：缺少的必填部分和其他問題", "check the draft: missing required parts and other problems")),
+      ("save", ":save", m("保存（每次修改後都已自動保存）", "save (every change is saved already)")),
+      ("export", m(":export [檔案]", ":export [file]"), m("匯出文字稿：印出，或寫入檔案", "export the text: print it, or write it to a file")),
+      ("quit", ":quit", m("保存並離開（Ctrl-D 亦可）", "save and leave (Ctrl-D too)")),
+    ]
+  }
 
   /// Whether `line` is a command rather than an answer.
   public static func isCommand(_ line: String) -> Bool {
@@ -54,7 +59,7 @@ public enum Command: Hashable, Sendable {
   /// Parses a command line (with its leading colon).
   /// - Throws: ``AssistantError/unknownCommand(_:)``, ``AssistantError/usage(command:usage:)`` or
   ///   ``AssistantError/invalidAddress(_:)`` with what to type instead.
-  public static func parse(_ line: String) throws -> Command {
+  public static func parse(_ line: String, template: Template) throws -> Command {
     let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
     let name = String(body.prefix { !$0.isWhitespace }).lowercased()
     let rest = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
@@ -63,8 +68,8 @@ public enum Command: Hashable, Sendable {
     let remainder = words.count > 1 ? words[1] : nil
 
     func address(_ text: String?) throws -> Address {
-      guard let text else { throw usage(name) }
-      guard let address = Address(parsing: text) else { throw AssistantError.invalidAddress(text) }
+      guard let text else { throw usage(name, template.messages) }
+      guard let address = template.address(parsing: text) else { throw AssistantError.invalidAddress(text) }
       return address
     }
 
@@ -73,13 +78,13 @@ public enum Command: Hashable, Sendable {
     case "show", "s": return .show(try argument.map { try address($0) })
     case "goto", "g": return .goto(try address(argument))
     case "add", "a":
-      guard let argument else { throw usage(name) }
-      guard let container = Address.Container(parsing: argument) else { throw AssistantError.invalidAddress(argument) }
+      guard let argument else { throw usage(name, template.messages) }
+      guard let container = template.list(parsing: argument) else { throw AssistantError.invalidAddress(argument) }
       return .add(container, remainder)
     case "edit", "e": return .edit(try address(argument), remainder)
     case "delete", "del", "d": return .delete(try address(argument))
     case "move", "m":
-      guard let remainder, let position = Int(remainder) else { throw usage(name) }
+      guard let remainder, let position = Int(remainder) else { throw usage(name, template.messages) }
       return .move(try address(argument), position)
     case "undo", "u": return .undo
     case "redo", "r": return .redo
@@ -93,8 +98,8 @@ public enum Command: Hashable, Sendable {
   }
 
   /// The usage error of the command `name`.
-  static func usage(_ name: String) -> AssistantError {
-    let full = reference.first { $0.name.hasPrefix(name) || $0.name == name }
+  static func usage(_ name: String, _ m: Messages) -> AssistantError {
+    let full = reference(m).first { $0.name.hasPrefix(name) || $0.name == name }
     return .usage(command: full?.name ?? name, usage: full?.usage ?? ":help")
   }
 }

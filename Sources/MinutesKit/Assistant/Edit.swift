@@ -1,336 +1,279 @@
 import Foundation
+import OrderedCollections
 
 /// One change to a draft. Edits are values: the assistant applies them, and undo restores what came before.
 public enum Edit: Hashable, Sendable {
-  /// Sets the field or entry at the address to the text as typed (normalized and parsed per field); `nil` or
+  /// Sets the field or entry at the address to the text as typed (normalized and parsed per its part); `nil` or
   /// blank text clears an optional field.
   case set(Address, String?)
-  /// Adds a new entry at the end of a list, from the text (a kind for items, a verb for directives…).
-  case append(Address.Container, String)
+  /// Adds a new entry at the end of the list at the address, from the text (for a list of records, its first
+  /// part: an item's kind, a directive's verb; or its whole line).
+  case append(Address, String)
   /// Removes an entry, or clears a field.
   case delete(Address)
   /// Moves an entry to a new 1-based position in its list.
   case move(Address, to: Int)
 }
 
-/// Applies ``Edit`` values to drafts, parsing each answer the way its field needs.
+/// Applies ``Edit`` values to drafts, parsing each answer the way its part needs.
 ///
-/// The clerk's text is normalized here (see ``Normalizer``), after any splitting the field needs. Marks that the template adds itself are removed from the ends
-/// of an answer so that they are not printed twice: a final 。；， on sentences, 《》 around a document title,
-/// （） around a status, a leading ， on a follow-up clause. Words are never touched: a topic typed as 就業工作
-/// keeps its 就.
+/// The clerk's text is normalized here (see ``Normalizer``), after any splitting the part needs (a line is
+/// split at its spaces first, since normalizing removes a space between two CJK characters). Marks the export
+/// prints itself are removed from an answer as its part says (`trimStart`, `unwrap`, `trimEnd`): a final 。 on a
+/// sentence, 《》 around a document title. Words are never touched.
 public struct Editor: Sendable {
-  /// The template whose choices and item kinds answers are checked against.
+  /// The template whose parts answers are parsed for.
   public let template: Template
 
   /// Creates an editor for `template`.
   public init(template: Template) { self.template = template }
 
+  private var interview: Interview { Interview(template: template) }
+  private var messages: Messages { template.messages }
+
   /// Applies `edit` to `minutes`; returns the address of the part set or created.
-  /// - Throws: ``AssistantError`` when the text does not fit the field or the address is not in the draft.
+  /// - Throws: ``AssistantError`` when the text does not fit the part or the address is not in the draft;
+  ///   `minutes` is then unchanged.
   @discardableResult
   public func apply(_ edit: Edit, to minutes: inout Minutes) throws -> Address {
-    let interview = Interview(template: template)
     switch edit {
     case .set(let address, let raw):
-      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(address.description) }
-      let text = raw.flatMap { Normalizer.normalize($0).isEmpty ? nil : $0 }
-      try set(address, text.map { Self.isAttendance(address) ? $0 : Normalizer.normalize($0) }, in: &minutes)
-      return address
-    case .append(let container, let raw):
-      guard interview.contains(.end(container), in: minutes) else {
-        throw AssistantError.noSuchPart(container.description)
-      }
-      return try append(Self.isAttendance(.end(container)) ? raw : Normalizer.normalize(raw), to: container, in: &minutes)
+      try requireContained(address, in: minutes)
+      return try set(address, raw, in: &minutes)
+    case .append(let list, let raw):
+      try requireContained(list.appending(.end), in: minutes)
+      return try append(raw, to: list, in: &minutes)
     case .delete(let address):
-      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(address.description) }
-      try delete(address, in: &minutes)
+      try requireContained(address, in: minutes)
+      if let (list, index) = address.entry {
+        minutes.remove(at: index, in: list)
+      } else {
+        _ = try set(address, nil, in: &minutes)
+      }
       return address
     case .move(let address, let position):
-      guard interview.contains(address, in: minutes), let (container, index) = address.containerEntry else {
-        throw AssistantError.noSuchPart(address.description)
+      try requireContained(address, in: minutes)
+      guard let (list, index) = address.entry else {
+        throw AssistantError.notEditable(address: template.display(address), hint: messages("只有列表中的一項可以移動", "only an entry of a list can be moved"))
       }
-      let count = minutes.count(container)
+      let count = minutes.entries(of: list).count
       guard (1...count).contains(position) else {
         throw AssistantError.invalidPosition(position: String(position), count: count)
       }
-      minutes.moveEntry(in: container, from: index, to: position)
-      return container.entry(position)
-    }
-  }
-
-  /// Attendance lines are split into title and names at their spaces before each part is normalized, since
-  /// normalizing removes the space between two CJK characters.
-  private static func isAttendance(_ address: Address) -> Bool {
-    switch address {
-    case .attendance, .end(.attendance): true
-    default: false
+      minutes.move(from: index, to: position, in: list)
+      return list.appending(.index(position))
     }
   }
 
   /// Applies `edit` to `minutes` in place and returns what it changed, as invertible steps, with the address of
   /// the part set or created. Only the part the edit touches is copied, so the cost does not grow with the
-  /// draft (when `minutes` is not shared, the arrays are changed in place).
+  /// draft.
   /// - Throws: ``AssistantError``, as ``apply(_:to:)``; `minutes` is then unchanged.
   public func perform(_ edit: Edit, on minutes: inout Minutes) throws -> (address: Address, changes: [Change]) {
     switch edit {
-    case .set(let target, _), .delete(let target):
-      if Self.isDelete(edit), let (container, index) = target.containerEntry {
-        let old = minutes.entry(in: container, at: index)
-        let address = try apply(edit, to: &minutes)
-        return (address, old.map { [.remove(container: "\(container)", index: index, entry: $0)] } ?? [])
+    case .delete(let address):
+      if let (list, index) = address.entry, let old = minutes.entries(of: list).element(index) {
+        let result = try apply(edit, to: &minutes)
+        return (result, [.remove(container: list.description, index: index, entry: old)])
       }
-      let field: Address
-      switch target {
-      case .item(let i): field = .itemField(i, .subject)
-      case .directive(let i, let j): field = .directiveField(i, j, .verb)
-      default: field = target
-      }
-      if let (container, index) = field.containerEntry {
-        let old = minutes.entry(in: container, at: index)
-        let address = try apply(edit, to: &minutes)
-        guard let old, let new = minutes.entry(in: container, at: index), new != old else { return (address, []) }
-        return (address, [
-          .remove(container: "\(container)", index: index, entry: old),
-          .insert(container: "\(container)", index: index, entry: new),
-        ])
-      }
-      let old = minutes.fieldValue(field)
-      let address = try apply(edit, to: &minutes)
-      let new = minutes.fieldValue(field)
-      return (address, old == new ? [] : [.field(address: field.description, old: old, new: new)])
-    case .append(let container, _):
-      let before = minutes.count(container)
-      let address = try apply(edit, to: &minutes)
-      let steps = stride(from: before + 1, through: minutes.count(container), by: 1).compactMap { index in
-        minutes.entry(in: container, at: index).map { Change.insert(container: "\(container)", index: index, entry: $0) }
-      }
-      return (address, steps)
+      return try performOnField(edit, target: address, on: &minutes)
+    case .set(let address, _):
+      return try performOnField(edit, target: target(of: address), on: &minutes)
+    case .append(let list, _):
+      let before = minutes.entries(of: list).count
+      let result = try apply(edit, to: &minutes)
+      let after = minutes.entries(of: list)
+      let steps = (before..<after.count).map { Change.insert(container: list.description, index: $0 + 1, entry: after[$0]) }
+      return (result, steps)
     case .move(let entry, let to):
-      let address = try apply(edit, to: &minutes)
-      guard let (container, from) = entry.containerEntry, from != to else { return (address, []) }
-      return (address, [.move(container: "\(container)", from: from, to: to)])
+      let result = try apply(edit, to: &minutes)
+      guard let (list, from) = entry.entry, from != to else { return (result, []) }
+      return (result, [.move(container: list.description, from: from, to: to)])
     }
   }
 
-  private static func isDelete(_ edit: Edit) -> Bool {
-    if case .delete = edit { return true }
-    return false
+  private func performOnField(_ edit: Edit, target: Address, on minutes: inout Minutes) throws -> (address: Address, changes: [Change]) {
+    if let (list, index) = target.entry {
+      let old = minutes.entries(of: list).element(index)
+      let result = try apply(edit, to: &minutes)
+      guard let old, let new = minutes.entries(of: list).element(index), new != old else { return (result, []) }
+      return (result, [
+        .remove(container: list.description, index: index, entry: old),
+        .insert(container: list.description, index: index, entry: new),
+      ])
+    }
+    let old = minutes.value(at: target)
+    let result = try apply(edit, to: &minutes)
+    let new = minutes.value(at: target)
+    return (result, old == new ? [] : [.field(address: target.description, old: old, new: new)])
   }
 
-  // MARK: - Setting fields
+  /// The address a `set` really changes: for an entry of a list of records that does not read lines, its title.
+  private func target(of address: Address) -> Address {
+    guard address.entry != nil, let part = template.part(at: address), part.isRecord, part.line == nil,
+      let key = part.titleKey
+    else { return address }
+    return address.appending(key: key)
+  }
 
-  private func set(_ address: Address, _ text: String?, in minutes: inout Minutes) throws {
-    let interview = Interview(template: template)
+  private func requireContained(_ address: Address, in minutes: Minutes) throws {
+    guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(template.display(address)) }
+  }
+
+  // MARK: - Setting
+
+  private func set(_ address: Address, _ raw: String?, in minutes: inout Minutes) throws -> Address {
+    guard let part = template.part(at: address) else { throw AssistantError.noSuchPart(template.display(address)) }
+    let shown = template.display(address)
     let label = interview.label(of: address, in: minutes)
-    if text == nil, template.field(interview.fieldID(of: address)).required, address.containerEntry == nil,
-      !address.isStructural
-    {
-      // A required field can be changed but not emptied: that is how a required part goes missing unseen.
-      throw AssistantError.required(label: label)
+    let text = raw.flatMap { Normalizer.normalize($0).isEmpty ? nil : $0 }
+    if address.isEnd {
+      throw AssistantError.notEditable(address: shown, hint: messages("這是列表的末尾；要添加，請用 :add \(template.display(address.parent))", "this is the end of a list; to add an entry, use :add \(template.display(address.parent))"))
     }
-    switch address {
-    case .meeting(let field):
-      try setMeeting(field, text, in: &minutes.meeting)
-    case .item(let i):
-      try set(.itemField(i, .subject), text, in: &minutes)
-    case .itemField(let i, let field):
-      switch field {
-      case .kind:
-        guard let text else { throw AssistantError.notEditable(address: address.description, hint: "要刪除整個議題，請用 :delete \(i)") }
-        minutes.items[i - 1].kind = try choice(text, from: template.itemKinds.map(\.name))
-      case .subject:
-        let isDocument = template.itemKind(named: minutes.items[i - 1].kind)?.document == true
-        minutes.items[i - 1].subject = text.map { isDocument ? Self.unwrap($0, "《", "》") : Self.sentence($0) }
-      case .status: minutes.items[i - 1].status = text.map { Self.unwrap($0, "（", "）") }
-      case .followUp: minutes.items[i - 1].followUp = text.map { Self.sentence(Self.dropPrefix($0, "，")) }
+    if part.isList, let (list, index) = address.entry {
+      if part.isRecord, part.line == nil, let key = part.titleKey {
+        return try set(address.appending(key: key), raw, in: &minutes)
       }
-    case .directive(let i, let j):
-      try set(.directiveField(i, j, .verb), text, in: &minutes)
-    case .directiveField(let i, let j, let field):
-      switch field {
-      case .verb:
-        guard let text else { throw AssistantError.notEditable(address: address.description, hint: "要刪除整條指示，請用 :delete \(i).\(j)") }
-        minutes.items[i - 1].directives[j - 1].verb = try choice(text, for: "directive.verb")
-      case .topic:
-        minutes.items[i - 1].directives[j - 1].topic = text.map(Self.sentence)
-      case .lead: minutes.items[i - 1].directives[j - 1].lead = text.map(Self.sentence)
-      }
-    case .point(let i, let j, let k):
       guard let text else { throw AssistantError.required(label: label) }
-      minutes.items[i - 1].directives[j - 1].points[k - 1] = Self.sentence(text)
-    case .arrangementScope:
-      minutes.arrangements.scope = text
-    case .arrangementTopic(let n):
-      guard let text else { throw AssistantError.required(label: label) }
-      minutes.arrangements.topics[n - 1] = Self.sentence(text)
-    case .otherMatters:
-      minutes.otherMatters = try text.map(yesNo)
-    case .attendance(let list, let n):
-      guard let text else { throw AssistantError.required(label: label) }
-      try minutes.attendance.replace(list, at: n, with: parseAttendance(text, list: list))
-    case .end(let container):
-      throw AssistantError.notEditable(address: address.description, hint: "這是列表的末尾；要添加，請用 :add \(container)")
+      let entry = try parseEntries(text, part: part).first ?? .text("")
+      minutes.remove(at: index, in: list)
+      minutes.insert(entry, at: index, in: list)
+      return address
     }
+    if part.isRecord {
+      throw AssistantError.notEditable(address: shown, hint: messages("請修改其中的一項，如 :edit \(shown).\(part.parts.first?.key ?? "")", "edit one of its parts, e.g. :edit \(shown).\(part.parts.first?.key ?? "")"))
+    }
+    guard let text else {
+      if isStructural(address) {
+        let entry = template.display(address.parent)
+        throw AssistantError.notEditable(address: shown, hint: messages("要刪除整項，請用 :delete \(entry)", "to remove the whole entry, use :delete \(entry)"))
+      }
+      if part.required { throw AssistantError.required(label: label) }
+      minutes.setValue(nil, at: address)
+      return address
+    }
+    let value = try parse(Normalizer.normalize(text), as: part)
+    minutes.setValue(value, at: address)
+    var ancestor = address.parent
+    while true {
+      if ancestor.listEntry == nil || ancestor.listEntry?.index != nil { reorder(ancestor, in: &minutes) }
+      if ancestor.steps.isEmpty { break }
+      ancestor = ancestor.parent
+    }
+    return address
   }
 
-  private func setMeeting(_ field: Address.MeetingField, _ text: String?, in meeting: inout Meeting) throws {
-    switch field {
-    case .date:
-      meeting.date = try text.map { text in
-        guard let date = MeetingDate(parsing: text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text)
-        else { throw AssistantError.invalidDate(text) }
-        return date
-      }
-    case .period: meeting.period = try text.map { try choice($0, for: "period") }
-    case .chairTitle: meeting.chair.title = text
-    case .chairName: meeting.chair.name = text
-    case .term: meeting.term = try text.map { try Self.number(Self.unwrap($0, "第", "屆")) }
-    case .body: meeting.body = text
-    case .number: meeting.number = try text.map { try Self.number(Self.unwrap($0, "第", "次")) }
-    case .kind: meeting.kind = try text.map { try choice($0, for: "kind") }
+  /// Whether `address` is the part that makes an entry what it is (an item's kind, a directive's verb): asked
+  /// first when the entry is added, it can be changed, and the entry deleted, but it cannot be emptied alone.
+  func isStructural(_ address: Address) -> Bool {
+    guard case .key(let key)? = address.steps.last, address.parent.entry != nil,
+      let list = template.part(at: address.parent), list.isRecord, list.line == nil
+    else { return false }
+    return list.parts.first?.key == key
+  }
+
+  /// Puts the parts of the record at `address` back in the template's order after a new one was set.
+  private func reorder(_ address: Address, in minutes: inout Minutes) {
+    guard let record = minutes.value(at: address)?.record ?? (address.steps.isEmpty ? minutes.content : nil),
+      let part = template.part(at: address)
+    else { return }
+    let order = part.parts.map(\.key)
+    guard record.fields.keys.elementsEqual(order.filter { record.fields[$0] != nil }) == false else { return }
+    var sorted = OrderedDictionary<String, Value>()
+    for key in order { if let value = record[key] { sorted[key] = value } }
+    if address.steps.isEmpty {
+      minutes.content = Record(sorted)
+    } else {
+      minutes.setValue(.record(Record(sorted)), at: address)
     }
   }
 
   // MARK: - Lists
 
-  private func append(_ text: String, to container: Address.Container, in minutes: inout Minutes) throws -> Address {
-    let n = minutes.count(container) + 1
-    switch container {
-    case .items:
-      minutes.items.append(AgendaItem(kind: try choice(text, from: template.itemKinds.map(\.name))))
-      return .itemField(n, .kind)
-    case .directives(let i):
-      minutes.items[i - 1].directives.append(Directive(verb: try choice(text, for: "directive.verb")))
-      return .directiveField(i, n, .verb)
-    case .points(let i, let j):
-      minutes.items[i - 1].directives[j - 1].points.append(Self.sentence(text))
-      return .point(i, j, n)
-    case .arrangementTopics:
-      // Topics may be typed on one line, joined by 、 as they are printed.
-      let topics = Self.sentence(text).split(separator: "、").map { String($0) }.filter { !$0.isEmpty }
-      minutes.arrangements.topics.append(contentsOf: topics)
-      return .arrangementTopic(minutes.arrangements.topics.count)
-    case .attendance(let list):
-      try minutes.attendance.insert(list, parseAttendance(text, list: list), at: n)
-      return .attendance(list, n)
+  private func append(_ raw: String, to list: Address, in minutes: inout Minutes) throws -> Address {
+    guard let part = template.part(at: list), part.isList else { throw AssistantError.noSuchPart(template.display(list)) }
+    let text = Normalizer.normalize(raw)
+    guard !text.isEmpty else { throw AssistantError.required(label: interview.label(of: list.appending(.end), in: minutes)) }
+    let count = minutes.entries(of: list).count
+    if part.isRecord, part.line == nil, let first = part.parts.first {
+      let value = try parse(text, as: first)
+      minutes.insert(.record([first.key: value]), at: count + 1, in: list)
+      return list.appending(.index(count + 1)).appending(key: first.key)
     }
+    let entries = try parseEntries(part.line == nil ? text : raw, part: part)
+    for (offset, entry) in entries.enumerated() { minutes.insert(entry, at: count + 1 + offset, in: list) }
+    return list.appending(.index(count + entries.count))
   }
 
-  private func delete(_ address: Address, in minutes: inout Minutes) throws {
-    if let (container, index) = address.containerEntry {
-      minutes.removeEntry(in: container, at: index)
+  /// The entries one answer for a list holds: a record from a line, or the values split at the list's `split`.
+  private func parseEntries(_ text: String, part: Part) throws -> [Value] {
+    if let line = part.line { return [.record(try parseLine(text, part: part, line: line))] }
+    let pieces = part.split.map { marks in text.split(whereSeparator: { marks.contains($0) }).map(String.init) } ?? [text]
+    return try pieces.map { Normalizer.normalize($0) }.filter { !$0.isEmpty }.map { try parse($0, as: part) }
+  }
+
+  private func parseLine(_ raw: String, part: Part, line: Part.LineFormat) throws -> Record {
+    let pieces: [String]
+    if line.separator == " " {
+      pieces = raw.split(whereSeparator: \.isWhitespace).map(String.init)
     } else {
-      try set(address, nil, in: &minutes)
+      pieces = raw.components(separatedBy: line.separator).map { $0.trimmingCharacters(in: .whitespaces) }
     }
+    var record = OrderedDictionary<String, Value>()
+    for (offset, key) in line.parts.enumerated() where offset < pieces.count {
+      let isLast = offset == line.parts.count - 1
+      let piece = isLast ? pieces[offset...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[offset]
+      guard let sub = part.child(key) else { continue }
+      if sub.isList {
+        let values = try parseEntries(piece, part: sub)
+        if !values.isEmpty { record[key] = .list(values) }
+      } else {
+        let text = Normalizer.normalize(piece)
+        if !text.isEmpty { record[key] = try parse(text, as: sub) }
+      }
+    }
+    for sub in part.parts where sub.required && record[sub.key] == nil {
+      throw AssistantError.invalidLine(raw, example: line.example)
+    }
+    var sorted = OrderedDictionary<String, Value>()
+    for sub in part.parts { if let value = record[sub.key] { sorted[sub.key] = value } }
+    return Record(sorted)
   }
 
   // MARK: - Parsing answers
 
-  private func choice(_ text: String, for fieldID: String) throws -> String {
-    let field = template.field(fieldID)
-    guard let choices = field.choices, !field.isOpen else { return text }
-    return try choice(text, from: choices)
-  }
-
-  private func choice(_ text: String, from choices: [String]) throws -> String {
-    guard choices.contains(text) else { throw AssistantError.notAChoice(answer: text, choices: choices) }
-    return text
-  }
-
-  private func yesNo(_ text: String) throws -> Bool {
-    if template.yesNo.yes.contains(text) { return true }
-    if template.yesNo.no.contains(text) { return false }
-    throw AssistantError.notAChoice(answer: text, choices: template.yesNo.yes + template.yesNo.no)
-  }
-
-  private func parseAttendance(_ text: String, list: Address.AttendanceList) throws -> AttendanceEntry {
-    let parts = text.split(whereSeparator: \.isWhitespace).map { Normalizer.normalize(String($0)) }
-    guard parts.count >= 2 else { throw AssistantError.invalidAttendance(text) }
-    if list == .absent {
-      let reason = parts.count > 2 ? parts[2...].joined(separator: " ") : nil
-      return .absence(Absence(title: parts[0], name: parts[1], reason: reason))
-    }
-    let names = parts[1...].joined(separator: " ")
-      .split(whereSeparator: { "、，,".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
-    return .group(AttendanceGroup(title: parts[0], names: names))
-  }
-
-  private static func number(_ text: String) throws -> Int {
-    guard let n = ChineseNumeral.parse(text) else { throw AssistantError.invalidNumber(text) }
-    return n
-  }
-
-  /// Removes the sentence-final marks the template prints itself (。；，).
-  static func sentence(_ text: String) -> String {
+  /// Parses normalized `text` as a value of `part`'s type, after removing the marks its part says.
+  func parse(_ text: String, as part: Part) throws -> Value {
     var text = text
-    while let last = text.last, "。；，;,".contains(last) { text.removeLast() }
-    return text
-  }
-
-  static func unwrap(_ text: String, _ open: String, _ close: String) -> String {
-    guard text.hasPrefix(open), text.hasSuffix(close), text.count > open.count + close.count else { return text }
-    return String(text.dropFirst(open.count).dropLast(close.count))
-  }
-
-  static func dropPrefix(_ text: String, _ prefix: String) -> String {
-    text.hasPrefix(prefix) && text.count > prefix.count ? String(text.dropFirst(prefix.count)) : text
-  }
-
-}
-
-/// An attendance list entry: a group (出席, 列席) or an absence (請假).
-enum AttendanceEntry {
-  case group(AttendanceGroup)
-  case absence(Absence)
-}
-
-extension Attendance {
-  mutating func replace(_ list: Address.AttendanceList, at n: Int, with entry: AttendanceEntry) throws {
-    removeEntry(list, at: n)
-    try insert(list, entry, at: n)
-  }
-
-  mutating func insert(_ list: Address.AttendanceList, _ entry: AttendanceEntry, at n: Int) throws {
-    switch (list, entry) {
-    case (.present, .group(let group)): present.insert(group, at: n - 1)
-    case (.inAttendance, .group(let group)): inAttendance.insert(group, at: n - 1)
-    case (.absent, .absence(let absence)): absent.insert(absence, at: n - 1)
-    default: preconditionFailure("attendance entry of the wrong kind for \(list)")
+    while let first = text.first, part.trimStart.contains(first), text.count > 1 { text.removeFirst() }
+    for pair in part.unwrap where pair.count == 2 {
+      if text.hasPrefix(pair[0]), text.hasSuffix(pair[1]), text.count > pair[0].count + pair[1].count {
+        text = String(text.dropFirst(pair[0].count).dropLast(pair[1].count))
+      }
     }
-  }
-
-  mutating func removeEntry(_ list: Address.AttendanceList, at n: Int) {
-    switch list {
-    case .present: present.remove(at: n - 1)
-    case .inAttendance: inAttendance.remove(at: n - 1)
-    case .absent: absent.remove(at: n - 1)
-    }
-  }
-}
-
-extension Minutes {
-  mutating func removeEntry(in container: Address.Container, at n: Int) {
-    switch container {
-    case .items: items.remove(at: n - 1)
-    case .directives(let i): items[i - 1].directives.remove(at: n - 1)
-    case .points(let i, let j): items[i - 1].directives[j - 1].points.remove(at: n - 1)
-    case .arrangementTopics: arrangements.topics.remove(at: n - 1)
-    case .attendance(let list): attendance.removeEntry(list, at: n)
-    }
-  }
-
-  mutating func moveEntry(in container: Address.Container, from: Int, to: Int) {
-    func move<T>(_ array: inout [T]) { array.insert(array.remove(at: from - 1), at: to - 1) }
-    switch container {
-    case .items: move(&items)
-    case .directives(let i): move(&items[i - 1].directives)
-    case .points(let i, let j): move(&items[i - 1].directives[j - 1].points)
-    case .arrangementTopics: move(&arrangements.topics)
-    case .attendance(.present): move(&attendance.present)
-    case .attendance(.inAttendance): move(&attendance.inAttendance)
-    case .attendance(.absent): move(&attendance.absent)
+    while let last = text.last, part.trimEnd.contains(last), text.count > 1 { text.removeLast() }
+    switch part.type {
+    case .text, .group:
+      return .text(text)
+    case .number:
+      guard let n = ChineseNumeral.parse(text) else { throw AssistantError.invalidNumber(text) }
+      return .number(n)
+    case .date:
+      let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+      guard let date = MeetingDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }
+      return .text(date.description)
+    case .time:
+      guard let time = MeetingTime(parsing: text) else { throw AssistantError.invalidTime(text) }
+      return .text(time.description)
+    case .choice:
+      guard part.isOpen || part.choiceValues.contains(text) else {
+        throw AssistantError.notAChoice(answer: text, choices: part.choiceValues)
+      }
+      return .text(text)
+    case .yesno:
+      if template.yesNo.yes.contains(where: { $0.lowercased() == text.lowercased() }) { return .flag(true) }
+      if template.yesNo.no.contains(where: { $0.lowercased() == text.lowercased() }) { return .flag(false) }
+      throw AssistantError.notAChoice(answer: text, choices: template.yesNo.yes + template.yesNo.no)
     }
   }
 }

@@ -4,9 +4,11 @@ import Mustache
 /// The guided interview over a template: which parts a draft has, in what order they are asked, which are
 /// missing, and how each is asked. Pure functions of the template and the draft.
 ///
-/// The interview walks *slots*: every field of the draft in template order, plus, after each list, the
-/// ``Address/end(_:)`` slot where a new entry is added. A slot is answered when it has a value; end slots never
-/// are, so the interview always offers to add one more entry, and a blank answer moves on.
+/// The interview walks *slots*: every field of the draft in template order, every entry of a list of values,
+/// and after each list the end slot (``Address/Step/end``) where a new entry is added. A slot is answered when it
+/// has a value; end slots never are, so the interview always offers to add one more entry, and a blank answer
+/// moves on. Parts whose `when` does not hold (a document status for an item that is not a document) are not
+/// asked.
 public struct Interview: Sendable {
   /// The template whose questions are asked.
   public let template: Template
@@ -19,28 +21,37 @@ public struct Interview: Sendable {
   /// Every slot of `minutes`, in interview order.
   /// - Complexity: O(n) in the number of parts of the draft.
   public func slots(in minutes: Minutes) -> [Address] {
-    var slots = Address.MeetingField.allCases.map(Address.meeting)
-    for (i, item) in zip(1..., minutes.items) {
-      slots.append(contentsOf: [.itemField(i, .kind), .itemField(i, .subject)])
-      if template.itemKind(named: item.kind)?.document == true { slots.append(.itemField(i, .status)) }
-      slots.append(.itemField(i, .followUp))
-      for (j, directive) in zip(1..., item.directives) {
-        slots.append(contentsOf: [.directiveField(i, j, .verb), .directiveField(i, j, .topic), .directiveField(i, j, .lead)])
-        slots.append(contentsOf: directive.points.indices.map { .point(i, j, $0 + 1) })
-        slots.append(.end(.points(i, j)))
-      }
-      slots.append(.end(.directives(i)))
-    }
-    slots.append(.end(.items))
-    slots.append(.arrangementScope)
-    slots.append(contentsOf: minutes.arrangements.topics.indices.map { .arrangementTopic($0 + 1) })
-    slots.append(.end(.arrangementTopics))
-    slots.append(.otherMatters)
-    for list in Address.AttendanceList.allCases {
-      slots.append(contentsOf: (0..<minutes.attendance.count(list)).map { .attendance(list, $0 + 1) })
-      slots.append(.end(.attendance(list)))
-    }
+    var slots: [Address] = []
+    walk(template.parts, minutes.content, at: .root, into: &slots)
     return slots
+  }
+
+  private func walk(_ parts: [Part], _ record: Record?, at address: Address, into slots: inout [Address]) {
+    for part in parts where part.isAsked && Self.holds(part.when, in: record) {
+      let here = address.appending(key: part.key)
+      if part.isList {
+        let entries = record?[part.key]?.list ?? []
+        for (offset, entry) in entries.enumerated() {
+          let entryAddress = here.appending(.index(offset + 1))
+          if part.isRecord, part.line == nil {
+            walk(part.parts, entry.record, at: entryAddress, into: &slots)
+          } else {
+            slots.append(entryAddress)
+          }
+        }
+        slots.append(here.appending(.end))
+      } else if part.isRecord {
+        walk(part.parts, record?[part.key]?.record, at: here, into: &slots)
+      } else {
+        slots.append(here)
+      }
+    }
+  }
+
+  /// Whether a part's `when` holds in the record that holds it.
+  static func holds(_ condition: [String: [String]]?, in record: Record?) -> Bool {
+    guard let condition else { return true }
+    return condition.allSatisfy { key, values in record?[key]?.scalarText.map(values.contains) == true }
   }
 
   /// The first unanswered slot after `address`, or `nil` when the interview is over.
@@ -50,9 +61,18 @@ public struct Interview: Sendable {
     return all[(index + 1)...].first { !isAnswered($0, in: minutes) }
   }
 
-  /// The required parts of `minutes`: its required fields and the end slot of each required list.
+  /// The first unanswered slot, or `nil` when every slot is answered.
+  public func firstQuestion(in minutes: Minutes) -> Address? {
+    slots(in: minutes).first { !isAnswered($0, in: minutes) }
+  }
+
+  /// The required parts of `minutes`: its required fields and the end slot of each list that needs entries.
   public func requiredParts(in minutes: Minutes) -> [Address] {
-    slots(in: minutes).filter { template.field(fieldID(of: $0)).required }
+    slots(in: minutes).filter { slot in
+      guard let part = template.part(at: slot) else { return false }
+      if slot.isEnd { return part.minimumCount > 0 }
+      return slot.listEntry == nil && part.required
+    }
   }
 
   /// How many required parts are filled in, out of how many.
@@ -61,196 +81,132 @@ public struct Interview: Sendable {
     return (required.count - missing(among: required, in: minutes).count, required.count)
   }
 
-  /// The required parts still missing, in interview order: empty required fields, and the end slot of each
-  /// required list that has no entry yet.
+  /// The required parts still missing, in interview order: empty required fields, and the end slot of each list
+  /// with fewer entries than it needs.
   public func missing(in minutes: Minutes) -> [Address] {
     missing(among: requiredParts(in: minutes), in: minutes)
   }
 
   private func missing(among required: [Address], in minutes: Minutes) -> [Address] {
     required.filter { slot in
-      if case .end(let container) = slot { return minutes.count(container) == 0 }
-      return value(at: slot, in: minutes) == nil
+      if slot.isEnd {
+        return minutes.entries(of: slot.parent).count < (template.part(at: slot)?.minimumCount ?? 0)
+      }
+      return minutes.value(at: slot) == nil
     }
   }
 
-  /// Whether `address` names something the draft has (a field of an existing part, an existing entry, or the
-  /// end of an existing list).
+  /// Whether `address` names something the draft has: a part of an existing record (set or not), an existing
+  /// entry, or the end of a list whose owner exists.
   public func contains(_ address: Address, in minutes: Minutes) -> Bool {
-    switch address {
-    case .meeting, .arrangementScope, .otherMatters: return true
-    case .item(let i), .itemField(let i, _): return minutes.items.indices.contains(i - 1)
-    case .directive(let i, let j), .directiveField(let i, let j, _):
-      return minutes.directive(i, j) != nil
-    case .point(let i, let j, let k): return minutes.directive(i, j)?.points.indices.contains(k - 1) == true
-    case .arrangementTopic(let n): return minutes.arrangements.topics.indices.contains(n - 1)
-    case .attendance(let list, let n): return n >= 1 && n <= minutes.attendance.count(list)
-    case .end(.directives(let i)): return minutes.item(i) != nil
-    case .end(.points(let i, let j)): return minutes.directive(i, j) != nil
-    case .end: return true
+    guard template.part(at: address) != nil else { return false }
+    var prefix = Address.root
+    for step in address.steps {
+      if case .index(let n) = step, minutes.entries(of: prefix).count < n { return false }
+      prefix = prefix.appending(step)
     }
+    return true
   }
 
   /// Whether the slot at `address` has a value; end slots never do.
   public func isAnswered(_ address: Address, in minutes: Minutes) -> Bool {
-    value(at: address, in: minutes) != nil
+    !address.isEnd && minutes.value(at: address) != nil
   }
 
   // MARK: - Values
 
-  /// The current value at `address` as the clerk would type it, or `nil` when empty or absent.
+  /// The current value at `address` as the clerk would type it, or `nil` when empty or absent. An entry of a
+  /// list of records shows its title part, or its whole line when the list reads lines.
   public func value(at address: Address, in minutes: Minutes) -> String? {
-    let meeting = minutes.meeting
-    switch address {
-    case .meeting(let field):
-      switch field {
-      case .date: return meeting.date?.description
-      case .period: return meeting.period
-      case .chairTitle: return meeting.chair.title
-      case .chairName: return meeting.chair.name
-      case .term: return meeting.term.map(String.init)
-      case .body: return meeting.body
-      case .number: return meeting.number.map(String.init)
-      case .kind: return meeting.kind
-      }
-    case .item(let i): return value(at: .itemField(i, .subject), in: minutes)
-    case .itemField(let i, let field):
-      guard let item = minutes.item(i) else { return nil }
-      switch field {
-      case .kind: return item.kind
-      case .subject: return item.subject
-      case .status: return item.status
-      case .followUp: return item.followUp
-      }
-    case .directive(let i, let j): return minutes.directive(i, j)?.verb
-    case .directiveField(let i, let j, let field):
-      guard let directive = minutes.directive(i, j) else { return nil }
-      switch field {
-      case .verb: return directive.verb
-      case .topic: return directive.topic
-      case .lead: return directive.lead
-      }
-    case .point(let i, let j, let k): return minutes.directive(i, j)?.points.element(k)
-    case .arrangementScope: return minutes.arrangements.scope
-    case .arrangementTopic(let n): return minutes.arrangements.topics.element(n)
-    case .otherMatters: return minutes.otherMatters.map { $0 ? template.yesNo.yes[0] : template.yesNo.no[0] }
-    case .attendance(.absent, let n):
-      return minutes.attendance.absent.element(n).map { [$0.title, $0.name, $0.reason].compactMap { $0 }.joined(separator: " ") }
-    case .attendance(let list, let n):
-      let groups = list == .present ? minutes.attendance.present : minutes.attendance.inAttendance
-      return groups.element(n).map { $0.title + " " + $0.names.joined(separator: template.attendance.nameSeparator) }
-    case .end: return nil
+    guard !address.isEnd, let part = template.part(at: address), let value = minutes.value(at: address) else {
+      return nil
     }
+    if part.isList, address.listEntry != nil, part.isRecord {
+      guard let record = value.record else { return nil }
+      if let line = part.line { return Self.lineText(record, part: part, line: line) }
+      guard let key = part.titleKey, let title = part.child(key) else { return nil }
+      return record[key].flatMap { display($0, part: title) }
+    }
+    return display(value, part: part)
+  }
+
+  /// A scalar as the clerk types it: a flag as the template's first yes or no word.
+  func display(_ value: Value, part: Part) -> String? {
+    switch value {
+    case .flag(let flag): flag ? template.yesNo.yes.first : template.yesNo.no.first
+    case .list(let values): values.compactMap(\.scalarText).joined(separator: part.join?.separator ?? "、")
+    case .record: nil
+    default: value.scalarText
+    }
+  }
+
+  /// An entry of a list that reads lines, written back as such a line.
+  static func lineText(_ record: Record, part: Part, line: Part.LineFormat) -> String {
+    let separator = line.separator == " " ? " " : line.separator + " "
+    return line.parts.compactMap { key -> String? in
+      guard let value = record[key] else { return nil }
+      if let values = value.list {
+        let join = part.child(key)?.join?.separator ?? part.child(key)?.split?.first.map(String.init) ?? " "
+        return values.compactMap(\.scalarText).joined(separator: join)
+      }
+      return value.scalarText
+    }.joined(separator: separator)
   }
 
   // MARK: - Asking
 
-  /// The template field id that asks for `address` (see ``Template/fieldIDs``).
-  public func fieldID(of address: Address) -> String {
-    switch address {
-    case .meeting(let field): field.rawValue
-    case .item: "item.subject"
-    case .itemField(_, let field): "item.\(field.rawValue)"
-    case .directive: "directive.verb"
-    case .directiveField(_, _, let field): "directive.\(field.rawValue)"
-    case .point, .end(.points): "point"
-    case .end(.directives): "directive.verb"
-    case .end(.items): "item.kind"
-    case .arrangementScope: "arrangements.scope"
-    case .arrangementTopic, .end(.arrangementTopics): "arrangements.topic"
-    case .otherMatters: "other"
-    case .attendance(let list, _), .end(.attendance(let list)): list.rawValue
-    }
+  /// The part whose question is asked at `address`: the field itself, the list for its entries, and for the end
+  /// of a list of records that does not read lines, the first part of a new entry.
+  public func askedPart(at address: Address) -> Part? {
+    guard let part = template.part(at: address) else { return nil }
+    if address.isEnd, part.isRecord, part.line == nil { return part.parts.first }
+    return part
   }
 
   /// The question for `address`, from the template.
   public func question(at address: Address, in minutes: Minutes) -> String {
-    let numbers = self.numbers(of: address, in: minutes)
-    let source = "{{% CONTENT_TYPE: TEXT}}" + template.field(fieldID(of: address)).question
-    guard let mustache = try? MustacheTemplate(string: source) else { return template.field(fieldID(of: address)).question }
+    guard let source = askedPart(at: address)?.question else { return label(of: address, in: minutes) + "？" }
+    guard let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) else { return source }
     var context: [String: Any] = [:]
-    for (key, value) in zip(["item", "directive", "point"], numbers) { context[key] = value }
-    context["n"] = numbers.last
+    let numbers = self.numbers(of: address, in: minutes)
+    for (list, n) in numbers { context[list.counter ?? list.key] = n }
+    context["n"] = numbers.last?.number
     return mustache.render(context)
   }
 
   /// A short prompt naming where the clerk is, e.g. `議題2 指示1 要點3`.
   public func label(of address: Address, in minutes: Minutes) -> String {
-    let labels = template.labels
     let numbers = self.numbers(of: address, in: minutes)
-    let fieldLabel = template.field(fieldID(of: address)).label
-    switch address {
-    case .meeting, .arrangementScope, .otherMatters: return fieldLabel
-    case .item, .itemField, .end(.items):
-      return "\(labels.item)\(numbers[0]) \(fieldLabel)"
-    case .directive, .directiveField, .end(.directives):
-      return "\(labels.item)\(numbers[0]) \(labels.directive)\(numbers[1]) \(fieldLabel)"
-    case .point, .end(.points):
-      return "\(labels.item)\(numbers[0]) \(labels.directive)\(numbers[1]) \(labels.point)\(numbers[2])"
-    case .arrangementTopic, .end(.arrangementTopics), .attendance, .end(.attendance):
-      return "\(fieldLabel)\(numbers[0])"
-    }
+    var words = numbers.map { "\($0.list.label)\($0.number)" }
+    if let asked = askedPart(at: address), !(asked.isList && address.listEntry != nil) { words.append(asked.label) }
+    return words.joined(separator: " ")
   }
 
   /// The answers offered with Tab at `address`.
   public func choices(at address: Address) -> [String] {
-    switch fieldID(of: address) {
-    case "item.kind": template.itemKinds.map(\.name)
-    case "other": template.yesNo.yes + template.yesNo.no
-    case let id: template.field(id).choices ?? []
+    guard let part = askedPart(at: address) else { return [] }
+    switch part.type {
+    case .yesno: return template.yesNo.yes + template.yesNo.no
+    default: return part.choiceValues
     }
   }
 
-  /// The 1-based numbers along `address`; for an end slot, the number the new entry will get.
-  private func numbers(of address: Address, in minutes: Minutes) -> [Int] {
-    switch address {
-    case .meeting, .arrangementScope, .otherMatters: []
-    case .item(let i), .itemField(let i, _): [i]
-    case .directive(let i, let j), .directiveField(let i, let j, _): [i, j]
-    case .point(let i, let j, let k): [i, j, k]
-    case .arrangementTopic(let n), .attendance(_, let n): [n]
-    case .end(let container):
-      switch container {
-      case .items: [minutes.items.count + 1]
-      case .directives(let i): [i, minutes.count(container) + 1]
-      case .points(let i, let j): [i, j, minutes.count(container) + 1]
-      case .arrangementTopics, .attendance: [minutes.count(container) + 1]
+  /// The lists along `address` with the 1-based entry number in each; for an end slot, the number the new
+  /// entry will get.
+  func numbers(of address: Address, in minutes: Minutes) -> [(list: Part, number: Int)] {
+    var result: [(Part, Int)] = []
+    var part = template.root
+    var prefix = Address.root
+    for step in address.steps {
+      switch step {
+      case .key(let key):
+        guard let child = part.parts.first(where: { $0.key == key }) else { return result }
+        part = child
+      case .index(let n): result.append((part, n))
+      case .end: result.append((part, minutes.entries(of: prefix).count + 1))
       }
+      prefix = prefix.appending(step)
     }
+    return result
   }
-}
-
-extension Minutes {
-  /// Agenda item `i` (1-based), if there is one.
-  func item(_ i: Int) -> AgendaItem? { items.element(i) }
-
-  /// Directive `j` of item `i` (1-based), if there is one.
-  func directive(_ i: Int, _ j: Int) -> Directive? { item(i)?.directives.element(j) }
-
-  /// The number of entries in `container`; 0 when its parent does not exist.
-  func count(_ container: Address.Container) -> Int {
-    switch container {
-    case .items: items.count
-    case .directives(let i): item(i)?.directives.count ?? 0
-    case .points(let i, let j): directive(i, j)?.points.count ?? 0
-    case .arrangementTopics: arrangements.topics.count
-    case .attendance(let list): attendance.count(list)
-    }
-  }
-}
-
-extension Attendance {
-  /// The number of entries in `list`.
-  func count(_ list: Address.AttendanceList) -> Int {
-    switch list {
-    case .present: present.count
-    case .inAttendance: inAttendance.count
-    case .absent: absent.count
-    }
-  }
-}
-
-extension Array {
-  /// The element at 1-based position `n`, if there is one.
-  func element(_ n: Int) -> Element? { n >= 1 && n <= count ? self[n - 1] : nil }
 }

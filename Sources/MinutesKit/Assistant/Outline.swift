@@ -6,17 +6,20 @@ public struct Outline: Sendable {
   /// Creates an outline over `interview`.
   public init(interview: Interview) { self.interview = interview }
 
-  /// One line per part: `address  label：value`; required parts not yet filled show `(未填)`. With `address`,
+  /// One line per part: `address  label：value`; required parts not yet filled show `（未填）`. With `address`,
   /// only that part and what is under it.
   public func lines(of minutes: Minutes, under address: Address? = nil) -> [String] {
-    let prefix = address?.description
+    let template = interview.template
+    let m = template.messages
+    let separator = m("：", ": ")
     return interview.slots(in: minutes).compactMap { slot -> String? in
-      if case .end = slot { return nil }
-      if let prefix, !(slot.description == prefix || slot.description.hasPrefix(prefix + ".")) { return nil }
+      if slot.isEnd { return nil }
+      if let address, !address.contains(slot) { return nil }
       let label = interview.label(of: slot, in: minutes)
-      if let value = interview.value(at: slot, in: minutes) { return "\(slot)  \(label)：\(value)" }
-      guard interview.template.field(interview.fieldID(of: slot)).required else { return nil }
-      return "\(slot)  \(label)：（未填）"
+      let shown = template.display(slot)
+      if let value = interview.value(at: slot, in: minutes) { return "\(shown)  \(label)\(separator)\(value)" }
+      guard template.part(at: slot)?.required == true else { return nil }
+      return "\(shown)  \(label)\(separator)\(m("（未填）", "(not filled in)"))"
     }
   }
 }

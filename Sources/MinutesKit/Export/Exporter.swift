@@ -10,8 +10,6 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public enum ExportError: LocalizedError, Hashable, Sendable {
   /// The template has no export for this format.
   case formatNotInTemplate(format: String, template: String)
-  /// The template names an item kind the draft's item uses but the template lacks.
-  case unknownItemKind(kind: String, address: String)
   /// The export could not be written to the file.
   case writeFailed(file: String, reason: String)
 
@@ -19,8 +17,6 @@ public enum ExportError: LocalizedError, Hashable, Sendable {
     switch self {
     case .formatNotInTemplate(let format, let template):
       "template `\(template)` has no `\(format)` export; add `export.\(format)` to it."
-    case .unknownItemKind(let kind, let address):
-      "item \(address) has kind `\(kind)`, which the template does not define; change it with :edit \(address).kind"
     case .writeFailed(let file, let reason):
       "cannot write \(file): \(reason). Check that the folder exists and can be written, or leave out -o to print."
     }
@@ -56,8 +52,8 @@ extension Exporter {
 
 extension ExportFormat {
   /// The first line of an export made while the draft still has errors (`minutes export --draft`, `:export`).
-  public static func draftBanner(errors: Int) -> String {
-    "DRAFT 草稿：尚有 \(errors) 個錯誤，未定稿。\n"
+  public static func draftBanner(errors: Int, _ m: Messages = Messages(language: "zh-Hant")) -> String {
+    "DRAFT " + m("草稿：尚有 \(errors) 個錯誤，未定稿。", "— \(errors) error(s) remain; not final.") + "\n"
   }
 
   /// The exporter for this format.

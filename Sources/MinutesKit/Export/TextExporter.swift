@@ -3,12 +3,16 @@ import Mustache
 
 /// Renders minutes as text with the template's `export.text` Mustache template.
 ///
-/// The template sees a context built from the draft: `meeting` (`month`, `day`, `year`, `period`, `chairTitle`,
-/// `chairName`, `term` as a Chinese numeral, `number`, `body`, `kind`), `items` (each with `opening`, rendered
-/// from its kind's `opening`, `followUp` and `directives` with `topic`, `verb`, `lead`, `points`, `hasPoints`),
-/// `arrangements` (`scope`, `topics`; absent when there are no topics), `otherMatters`, and `present`,
-/// `inAttendance` as name lists joined per the template's `attendance` style, and `absent`. Parts not yet drafted
-/// are left out of the context, so a section around them renders nothing.
+/// The template sees the draft's tree, each part under its key:
+/// - text and choices as text; a choice whose template entry has a `phrase` also offers `{{key.phrase}}`, the
+///   phrase rendered over the record that holds it;
+/// - numbers as Arabic digits, with `{{key.zh}}` in Chinese numerals (10 → 十, GB/T 15835-2011 for the rest);
+/// - dates as `YYYY-MM-DD`, with `.year`, `.month`, `.day`, `.zh` (2024年3月8日), `.en` (April 16, 2024) and
+///   `.weekday` (Tuesday); times as `HH:MM`, with `.en` (7:02 p.m.);
+/// - yes/no as a boolean, for sections;
+/// - lists as sequences, for sections; `{{key}}` prints the entries joined as the part's `join` says, and
+///   `{{#empty(key)}}` tests for none. Each entry also offers `n` (1, 2…) and `zh` (一, 二…).
+/// Parts not yet drafted are left out, so a section around them renders nothing.
 public struct TextExporter: Exporter {
   public var format: ExportFormat { .text }
 
@@ -20,76 +24,168 @@ public struct TextExporter: Exporter {
       throw ExportError.formatNotInTemplate(format: format.rawValue, template: template.id)
     }
     let mustache = try MustacheTemplate(string: source)
-    return mustache.render(try context(for: minutes, template: template))
+    return mustache.render(Self.context(minutes.content, parts: template.parts, yesNo: template.yesNo))
   }
 
-  /// The rendering context described above, as Mustache-renderable dictionaries.
-  /// - Throws: ``ExportError/unknownItemKind(kind:address:)``.
-  func context(for minutes: Minutes, template: Template) throws -> [String: Any] {
+  /// The rendering context of a record: its parts by key, as described above.
+  static func context(_ record: Record?, parts: [Part], yesNo: Template.YesNo) -> [String: Any] {
     var context: [String: Any] = [:]
-    context["meeting"] = meetingContext(minutes.meeting)
-    context["items"] = try minutes.items.enumerated().map { index, item in
-      try itemContext(item, address: Address.item(index + 1), template: template)
+    for part in parts {
+      guard let value = record?[part.key] else {
+        if part.isList { context[part.key] = ListContext(elements: [], text: "") }
+        continue
+      }
+      context[part.key] = self.context(value, part: part, yesNo: yesNo)
     }
-    if !minutes.arrangements.topics.isEmpty {
-      context["arrangements"] = compact([
-        "scope": minutes.arrangements.scope, "topics": minutes.arrangements.topics,
-      ])
-    }
-    context["otherMatters"] = minutes.otherMatters ?? false
-    let style = template.attendance
-    if !minutes.attendance.present.isEmpty { context["present"] = Self.nameList(minutes.attendance.present, style) }
-    if !minutes.attendance.inAttendance.isEmpty {
-      context["inAttendance"] = Self.nameList(minutes.attendance.inAttendance, style)
-    }
-    context["absent"] = minutes.attendance.absent.map {
-      compact(["title": $0.title, "name": $0.name, "reason": $0.reason])
+    for part in parts where part.type == .choice && !part.isList {
+      guard let value = record?[part.key]?.text,
+        let phrase = part.choices?.first(where: { $0.value == value })?.phrase,
+        let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + phrase)
+      else { continue }
+      context[part.key] = ChoiceContext(value: value, phrase: mustache.render(context))
     }
     return context
   }
 
-  /// Joins attendance groups: names within a group by `nameSeparator`, groups by `groupSeparator`, or by
-  /// `singleNameGroupSeparator` when every group has one name (the seed report: 區人大代表秦雪、政協委員賀超).
-  public static func nameList(_ groups: [AttendanceGroup], _ style: Template.AttendanceStyle) -> String {
-    let separator =
-      groups.allSatisfy { $0.names.count == 1 } ? style.singleNameGroupSeparator : style.groupSeparator
-    return groups.map { $0.title + $0.names.joined(separator: style.nameSeparator) }.joined(separator: separator)
-  }
-
-  /// Renders an agenda item's opening from its kind's `opening` template.
-  /// - Throws: ``ExportError/unknownItemKind(kind:address:)``.
-  public static func opening(of item: AgendaItem, address: Address, template: Template) throws -> String {
-    guard let kind = template.itemKind(named: item.kind) else {
-      throw ExportError.unknownItemKind(kind: item.kind, address: address.description)
+  private static func context(_ value: Value, part: Part, yesNo: Template.YesNo) -> Any {
+    if part.isList, let entries = value.list {
+      let elements: [Any] = entries.enumerated().map { offset, entry in
+        let n = offset + 1
+        if part.isRecord {
+          var record = context(entry.record, parts: part.parts, yesNo: yesNo)
+          record["n"] = n
+          record["zh"] = ChineseNumeral.string(n)
+          return record
+        }
+        return Element(value: context(entry, part: scalarPart(part), yesNo: yesNo), n: n)
+      }
+      return ListContext(elements: elements, text: joined(entries, elements: elements, part: part))
     }
-    let mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + kind.opening)
-    return mustache.render(compact(["subject": item.subject, "status": kind.document ? item.status : nil]))
-  }
-
-  private func meetingContext(_ meeting: Meeting) -> [String: Any] {
-    compact([
-      "year": meeting.date.map { String($0.year) }, "month": meeting.date.map { String($0.month) },
-      "day": meeting.date.map { String($0.day) }, "period": meeting.period, "chairTitle": meeting.chair.title,
-      "chairName": meeting.chair.name, "term": meeting.term.map(ChineseNumeral.string),
-      "number": meeting.number.map(String.init), "body": meeting.body, "kind": meeting.kind,
-    ])
-  }
-
-  private func itemContext(_ item: AgendaItem, address: Address, template: Template) throws -> [String: Any] {
-    var context = compact(["followUp": item.followUp])
-    context["opening"] = try Self.opening(of: item, address: address, template: template)
-    context["directives"] = item.directives.map { directive -> [String: Any] in
-      var d = compact(["topic": directive.topic, "verb": directive.verb, "lead": directive.lead])
-      d["points"] = directive.points
-      d["hasPoints"] = !directive.points.isEmpty
-      return d
+    switch (part.type, value) {
+    case (.group, .record(let record)): return context(record, parts: part.parts, yesNo: yesNo)
+    case (.number, .number(let n)): return NumberContext(n: n)
+    case (.date, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
+    case (.time, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
+    case (_, .flag(let flag)): return flag
+    default: return value.scalarText ?? ""
     }
-    return context
   }
 
-  private static func compact(_ values: [String: Any?]) -> [String: Any] {
-    values.compactMapValues { $0 }
+  private static func scalarPart(_ list: Part) -> Part {
+    var part = list
+    part.isList = false
+    return part
   }
 
-  private func compact(_ values: [String: Any?]) -> [String: Any] { Self.compact(values) }
+  /// The entries of a list joined as its part's `join` says: values by `separator`; records each rendered with
+  /// `entry` (or their title), by `separator`, or by `single` when every entry's own lists have one value each.
+  private static func joined(_ entries: [Value], elements: [Any], part: Part) -> String {
+    let join = part.join ?? Part.Join(separator: "", single: nil, entry: nil)
+    guard part.isRecord else { return elements.map { String(describing: $0) }.joined(separator: join.separator) }
+    let rendered: [String] = elements.enumerated().map { offset, element in
+      if let source = join.entry, let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) {
+        return mustache.render(element)
+      }
+      return part.titleKey.flatMap { entries[offset].record?[$0]?.scalarText } ?? ""
+    }
+    let allSingle = entries.allSatisfy { entry in
+      entry.record?.fields.values.allSatisfy { $0.list.map { $0.count == 1 } ?? true } ?? true
+    }
+    return rendered.joined(separator: allSingle ? (join.single ?? join.separator) : join.separator)
+  }
+}
+
+/// A list in the export context: a sequence for sections, its joined text for `{{key}}`.
+struct ListContext: MustacheSequence, MustacheTransformable, CustomStringConvertible {
+  var elements: [Any]
+  var text: String
+  func makeIterator() -> IndexingIterator<[Any]> { elements.makeIterator() }
+  var description: String { text }
+  func transform(_ name: String) -> Any? {
+    switch name {
+    case "empty": elements.isEmpty
+    case "count": elements.count
+    case "first": elements.first
+    case "last": elements.last
+    default: nil
+    }
+  }
+}
+
+/// An entry of a list of values: prints as its value, and offers `n` and `zh`.
+struct Element: MustacheParent, CustomStringConvertible {
+  var value: Any
+  var n: Int
+  var description: String { String(describing: value) }
+  func child(named name: String) -> Any? {
+    switch name {
+    case "n": n
+    case "zh": ChineseNumeral.string(n)
+    case "value": value
+    default: (value as? MustacheParent)?.child(named: name)
+    }
+  }
+}
+
+/// A choice with its rendered phrase.
+struct ChoiceContext: MustacheParent, CustomStringConvertible {
+  var value: String
+  var phrase: String
+  var description: String { value }
+  func child(named name: String) -> Any? { name == "phrase" ? phrase : nil }
+}
+
+/// A number: Arabic digits, or `zh`.
+struct NumberContext: MustacheParent, CustomStringConvertible {
+  var n: Int
+  var description: String { String(n) }
+  func child(named name: String) -> Any? {
+    switch name {
+    case "zh": ChineseNumeral.string(n)
+    case "n": n
+    default: nil
+    }
+  }
+}
+
+/// A date and its printed forms.
+struct DateContext: MustacheParent, CustomStringConvertible {
+  var date: MeetingDate
+  var description: String { date.description }
+  static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                       "October", "November", "December"]
+  func child(named name: String) -> Any? {
+    switch name {
+    case "year": date.year
+    case "month": date.month
+    case "day": date.day
+    case "zh": "\(date.year)年\(date.month)月\(date.day)日"
+    case "en": "\(Self.months[date.month - 1]) \(date.day), \(date.year)"
+    case "weekday": weekday
+    default: nil
+    }
+  }
+
+  private var weekday: String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    let components = DateComponents(year: date.year, month: date.month, day: date.day)
+    guard let day = calendar.date(from: components) else { return "" }
+    let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+    return names[calendar.component(.weekday, from: day) - 1]
+  }
+}
+
+/// A time and its printed forms.
+struct TimeContext: MustacheParent, CustomStringConvertible {
+  var time: MeetingTime
+  var description: String { time.description }
+  func child(named name: String) -> Any? {
+    switch name {
+    case "en": time.english
+    case "hour": time.hour
+    case "minute": time.minute
+    default: nil
+    }
+  }
 }

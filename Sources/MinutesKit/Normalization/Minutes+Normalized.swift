@@ -1,25 +1,20 @@
 extension Minutes {
-  /// The minutes with every text field and entry normalized (see ``Normalizer``); numbers and dates unchanged.
+  /// The minutes with every text normalized (see ``Normalizer``); numbers, flags and the shape unchanged.
   public func normalized() -> Minutes {
-    func n(_ text: String) -> String { Normalizer.normalize(text) }
-    func n(_ text: String?) -> String? { text.map(Normalizer.normalize) }
-    var copy = self
-    copy.meeting.period = n(meeting.period)
-    copy.meeting.chair = Chair(title: n(meeting.chair.title), name: n(meeting.chair.name))
-    copy.meeting.body = n(meeting.body)
-    copy.meeting.kind = n(meeting.kind)
-    copy.items = items.map { item in
-      AgendaItem(kind: n(item.kind), subject: n(item.subject), status: n(item.status), followUp: n(item.followUp),
-                 directives: item.directives.map { directive in
-                   Directive(verb: n(directive.verb), topic: n(directive.topic), lead: n(directive.lead),
-                             points: directive.points.map(n))
-                 })
+    func normalize(_ value: Value) -> Value {
+      switch value {
+      case .text(let text): .text(Normalizer.normalize(text))
+      case .number, .flag: value
+      case .list(let entries): .list(entries.map(normalize))
+      case .record(var record):
+        {
+          for key in record.fields.keys { record.fields[key] = normalize(record.fields[key]!) }
+          return .record(record)
+        }()
+      }
     }
-    copy.arrangements = Arrangements(scope: n(arrangements.scope), topics: arrangements.topics.map(n))
-    copy.attendance = Attendance(
-      present: attendance.present.map { AttendanceGroup(title: n($0.title), names: $0.names.map(n)) },
-      inAttendance: attendance.inAttendance.map { AttendanceGroup(title: n($0.title), names: $0.names.map(n)) },
-      absent: attendance.absent.map { Absence(title: n($0.title), name: n($0.name), reason: n($0.reason)) })
+    var copy = self
+    copy.content = normalize(.record(content)).record ?? content
     return copy
   }
 }

@@ -24,8 +24,8 @@ public struct Transaction: Codable, Hashable, Sendable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     changes = try c.decode([Change].self, forKey: .changes)
-    cursorBefore = try c.decodeIfPresent(String.self, forKey: .cursorBefore).flatMap(Address.init(parsing:))
-    cursorAfter = try c.decodeIfPresent(String.self, forKey: .cursorAfter).flatMap(Address.init(parsing:))
+    cursorBefore = try c.decodeIfPresent(String.self, forKey: .cursorBefore).flatMap(Address.init(stored:))
+    cursorAfter = try c.decodeIfPresent(String.self, forKey: .cursorAfter).flatMap(Address.init(stored:))
     label = try c.decode(String.self, forKey: .label)
   }
 
@@ -129,7 +129,7 @@ public struct DraftState: Hashable, Sendable {
     case .perform(let transaction): try perform(transaction)
     case .undo: _ = try undo()
     case .redo: _ = try redo()
-    case .cursor(let text): cursor = text.flatMap(Address.init(parsing:))
+    case .cursor(let text): cursor = text.flatMap(Address.init(stored:))
     }
   }
 }

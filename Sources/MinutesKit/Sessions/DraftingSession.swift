@@ -29,16 +29,19 @@ public struct DraftingSession: Sendable {
   }
 
 
+  private var m: Messages { assistant.template.messages }
+
   /// Runs the loop until the input ends or the clerk quits.
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {
     let path = store.file(for: name).path
-    output.write("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。\n")
+    output.write(m("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。",
+                   "Drafting ‘\(name)’ (\(assistant.template.name)). Every change is saved to \(path). Type :help for the commands.") + "\n")
     // A resumed session starts a new snapshot generation with its undo history; a new one was just written whole.
     if isResumed {
       guard compact(&output) else { return }
       output.write(summary() + "\n")
     }
-    if assistant.cursor == nil { output.write(Assistant.finishedNotice + "\n") }
+    if assistant.cursor == nil { output.write(assistant.finishedNotice + "\n") }
     while true {
       if let question = assistant.question { output.write(question + "\n") }
       // The completion closure gets its own copy of the assistant, released before the line is handled, so that
@@ -50,11 +53,11 @@ public struct DraftingSession: Sendable {
       switch result {
       case .endOfInput:
         guard compact(&output) else { return }
-        output.write("已保存。繼續起草：minutes resume \(name)\n")
+        output.write(m("已保存。繼續起草：", "Saved. To go on: ") + "minutes resume \(name)\n")
         return
       case .interrupted:
         assistant.cancelPendingEdit()
-        output.write("（已放棄這一行）\n")
+        output.write(m("（已放棄這一行）", "(line dropped)") + "\n")
       case .line(let line):
         let response = assistant.handle(line)
         for message in response.messages { output.write(message + "\n") }
@@ -62,12 +65,12 @@ public struct DraftingSession: Sendable {
         switch response.action {
         case nil: break
         case .save:
-          if compact(&output) { output.write("已保存到 \(path)。\n") }
+          if compact(&output) { output.write(m("已保存到 \(path)。", "Saved to \(path).") + "\n") }
         case .export(let file):
           export(to: file, &output)
         case .quit:
           guard compact(&output) else { return }
-          output.write("已保存。繼續起草：minutes resume \(name)\n")
+          output.write(m("已保存。繼續起草：", "Saved. To go on: ") + "minutes resume \(name)\n")
           return
         }
       }
@@ -79,11 +82,16 @@ public struct DraftingSession: Sendable {
     let interview = assistant.interview
     let progress = interview.progress(in: assistant.minutes)
     let missing = interview.missing(in: assistant.minutes)
-    let items = assistant.minutes.items.count
-    var text = "已完成 \(progress.done)/\(progress.total) 項必填部分，共 \(items) 個議題"
-    if missing.isEmpty { return text + "。" }
+    let template = assistant.template
+    var text = m("已完成 \(progress.done)/\(progress.total) 項必填部分", "\(progress.done) of \(progress.total) required parts done")
+    if let (path, list) = template.root.numberedList {
+      let count = assistant.minutes.entries(of: Address(steps: path.map(Address.Step.key))).count
+      text += m("，共 \(count) 個\(list.label)", ", \(count) × \(list.label)")
+    }
+    if missing.isEmpty { return text + m.stop }
     let labels = missing.prefix(5).map { interview.label(of: $0, in: assistant.minutes) }
-    text += "；尚缺：" + labels.joined(separator: "、") + (missing.count > 5 ? "等 \(missing.count) 項" : "") + "。"
+    text += m("；尚缺：", "; missing: ") + m.list(labels)
+      + (missing.count > 5 ? m("等 \(missing.count) 項", " and more (\(missing.count) in all)") : "") + m.stop
     return text
   }
 
@@ -94,7 +102,7 @@ public struct DraftingSession: Sendable {
     guard checkOwnership(&output) else { return false }
     do {
       try store.compact(assistant.state, name: name)
-      if needsCompaction { output.write("已保存：之前未能保存的修改也已寫入。\n") }
+      if needsCompaction { output.write(m("已保存：之前未能保存的修改也已寫入。", "Saved: the changes that could not be saved before are written now.") + "\n") }
       needsCompaction = false
     } catch {
       needsCompaction = true
@@ -113,7 +121,7 @@ public struct DraftingSession: Sendable {
     } catch {
       needsCompaction = true
       output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")
-      output.write("這一修改仍在草稿中，下次修改或 :save 時會再嘗試保存。\n")
+      output.write(m("這一修改仍在草稿中，下次修改或 :save 時會再嘗試保存。", "The change is still in the draft; saving is tried again at the next change or :save.") + "\n")
     }
     return true
   }
@@ -121,7 +129,8 @@ public struct DraftingSession: Sendable {
   /// False, after telling the clerk, when another `minutes` has taken the session over.
   private func checkOwnership(_ output: inout some TextOutputStream) -> Bool {
     guard let other = takenOverBy() else { return true }
-    output.write("這個會話已被另一個 minutes 接管（\(other)），這裏的最後一個修改沒有保存。請在那裏繼續。\n")
+    output.write(m("這個會話已被另一個 minutes 接管（\(other)），這裏的最後一個修改沒有保存。請在那裏繼續。",
+                   "Another minutes took this session over (\(other)); the last change here was not saved. Go on there.") + "\n")
     return false
   }
 
@@ -129,16 +138,17 @@ public struct DraftingSession: Sendable {
     do {
       let errors = Validator(template: assistant.template).findings(in: assistant.minutes).filter { $0.severity == .error }
       var text = try ExportFormat.text.exporter.export(assistant.minutes, template: assistant.template)
-      if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count) + text }
+      if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, m) + text }
       if let file {
         let url = URL(fileURLWithPath: file, relativeTo: store.workspace)
         try TextExporter.write(text, to: url)
-        output.write("已匯出到 \(url.path)。\n")
+        output.write(m("已匯出到 \(url.path)。", "Exported to \(url.path).") + "\n")
       } else {
         output.write(text)
       }
       if !errors.isEmpty {
-        output.write("注意：還有 \(errors.count) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。\n")
+        output.write(m("注意：還有 \(errors.count) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",
+                       "Note: \(errors.count) error(s) remain, so the export is marked DRAFT; type :check to see them.") + "\n")
       }
     } catch {
       output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")

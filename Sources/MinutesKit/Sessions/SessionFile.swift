@@ -39,7 +39,7 @@ public struct SessionFile: Codable, Hashable, Sendable {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     switch try c.decodeIfPresent(String.self, forKey: .resumeAt) {
     case "finished": resumeAt = .finished
-    case let text?: resumeAt = Address(parsing: text).map(ResumePoint.at) ?? .firstQuestion
+    case let text?: resumeAt = Address(stored: text).map(ResumePoint.at) ?? .firstQuestion
     case nil: resumeAt = .firstQuestion
     }
     generation = try c.decodeIfPresent(Int.self, forKey: .generation) ?? 0

@@ -37,9 +37,9 @@ extension SessionStore {
       do {
         let file = try load(name: name)
         summary.template = file.minutes.template
-        summary.meetingDate = file.minutes.meeting.date?.description
         let template = try templates.template(id: file.minutes.template)
-        let progress = Interview(template: template).progress(in: file.minutes)
+        summary.meetingDate = template.meetingDate(of: file.minutes)
+        let progress = Interview(template: template).progress(in: try template.conform(file.minutes))
         (summary.requiredDone, summary.requiredTotal) = (progress.done, progress.total)
       } catch {
         summary.problem = (error as? LocalizedError)?.errorDescription ?? "\(error)"

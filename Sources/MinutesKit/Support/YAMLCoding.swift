@@ -40,6 +40,12 @@ enum YAMLCoding {
     guard let node else {
       throw YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty")
     }
+    return try decode(type, from: node, file: file)
+  }
+
+  /// Decodes `T` from a composed node; `file` names the source in errors.
+  /// - Throws: ``YAMLProblem`` with the line and column of the offending key.
+  static func decode<T: Decodable>(_ type: T.Type, from node: Node, file: String) throws -> T {
     do {
       return try YAMLDecoder().decode(T.self, from: node)
     } catch let error as DecodingError {
@@ -49,7 +55,7 @@ enum YAMLCoding {
     }
   }
 
-  private static func problem(from error: YamlError, file: String) -> YAMLProblem {
+  static func problem(from error: YamlError, file: String) -> YAMLProblem {
     switch error {
     case .scanner(let context, let message, let mark, _), .parser(let context, let message, let mark, _),
       .composer(let context, let message, let mark, _):

@@ -1,23 +1,12 @@
 import Foundation
 import Mustache
 
-/// A structured template: the questions the assistant asks, the choices it offers, what is required, and the
-/// prose of the text export. Loaded from a YAML file a clerk can read (see `templates/`).
-///
-/// Field ids name the parts of ``Minutes`` the assistant asks for, in interview order:
-/// `date`, `period`, `chair.title`, `chair.name`, `term`, `body`, `number`, `kind`, `item.kind`,
-/// `item.subject`, `item.status`, `item.followup`, `directive.verb`, `directive.topic`, `directive.lead`,
-/// `point`, `arrangements.scope`, `arrangements.topic`, `other`, `present`, `attending`, `absent`.
-public struct Template: Codable, Sendable {
+/// A structured template: the shape of the minutes (``parts``), the questions the assistant asks and the
+/// choices it offers, what is required, the roles the built-in checks need, and the prose of the export.
+/// Loaded from a YAML file a clerk can read and write (see `docs/templates.md` and ``TemplateLibrary``).
+public struct Template: Sendable {
   /// The newest template format this version reads.
-  public static let currentFormat = 1
-
-  /// Every field id, in interview order.
-  public static let fieldIDs = [
-    "date", "period", "chair.title", "chair.name", "term", "body", "number", "kind", "item.kind",
-    "item.subject", "item.status", "item.followup", "directive.verb", "directive.topic", "directive.lead",
-    "point", "arrangements.scope", "arrangements.topic", "other", "present", "attending", "absent",
-  ]
+  public static let currentFormat = 2
 
   /// The template format version.
   public var format: Int
@@ -25,113 +14,178 @@ public struct Template: Codable, Sendable {
   public var id: String
   /// A human name for the template.
   public var name: String
-  /// The BCP 47 language tag of its prose, e.g. `zh-Hant`.
+  /// The BCP 47 language tag of its prose and messages: `zh-Hant`, `zh-Hans` or `en`.
   public var language: String
-  /// Short names for the nested parts, used in prompts (議題2 指示1 要點3).
-  public var labels: Labels
-  /// The questions, keyed by field id.
-  public var fields: [String: Field]
-  /// The agenda item kinds, with the opening each renders to.
-  public var itemKinds: [ItemKind]
-  /// The words that answer yes or no (for `other`).
+  /// The id of the template this one extends, if any (already merged in when loaded).
+  public var extends: String?
+  /// The parts of the minutes, in interview order.
+  public var parts: [Part]
+  /// The words that answer yes or no.
   public var yesNo: YesNo
-  /// How attendance lists are joined.
-  public var attendance: AttendanceStyle
-  /// The export templates, by format (`text`).
+  /// The parts the built-in checks look at (see ``Roles``).
+  public var roles: Roles
+  /// The export templates, by format (`text`): Mustache templates over the draft (see ``TextExporter``).
   public var export: [String: String]
 
-  /// The labels of nested parts.
-  public struct Labels: Codable, Sendable, Hashable {
-    /// The label of an agenda item, e.g. 議題.
-    public var item: String
-    /// The label of a directive, e.g. 指示.
-    public var directive: String
-    /// The label of a point, e.g. 要點.
-    public var point: String
-  }
-
-  /// One question of the interview.
-  public struct Field: Codable, Sendable, Hashable {
-    /// A short name shown in the prompt, e.g. 日期.
-    public var label: String
-    /// The question, a Mustache template that may use `{{item}}`, `{{directive}}`, `{{point}}`, `{{n}}`.
-    public var question: String
-    /// Whether a draft is incomplete without it; for list fields, whether at least one entry is needed.
-    public var required: Bool
-    /// The allowed answers, offered with Tab; `nil` for free text.
-    public var choices: [String]?
-    /// Whether answers outside ``choices`` are accepted (the choices are then only suggestions).
-    public var isOpen: Bool
-
-    private enum CodingKeys: String, CodingKey {
-      case label, question, required, choices
-      case isOpen = "open"
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      label = try c.decode(String.self, forKey: .label)
-      question = try c.decode(String.self, forKey: .question)
-      required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
-      choices = try c.decodeIfPresent([String].self, forKey: .choices)
-      isOpen = try c.decodeIfPresent(Bool.self, forKey: .isOpen) ?? false
-    }
-  }
-
-  /// An agenda item kind, e.g. 審議.
-  public struct ItemKind: Codable, Sendable, Hashable {
-    /// The name typed by the clerk and stored in the draft.
-    public var name: String
-    /// Whether the subject is a document title (printed in 《》) with a status.
-    public var document: Bool
-    /// The opening sentence without its final mark, a Mustache template over `subject`, `status`.
-    public var opening: String
-
-    private enum CodingKeys: String, CodingKey { case name, document, opening }
-
-    public init(from decoder: any Decoder) throws {
-      let c = try decoder.container(keyedBy: CodingKeys.self)
-      name = try c.decode(String.self, forKey: .name)
-      document = try c.decodeIfPresent(Bool.self, forKey: .document) ?? false
-      opening = try c.decode(String.self, forKey: .opening)
-    }
-  }
-
   /// The answers that mean yes and no.
-  public struct YesNo: Codable, Sendable, Hashable {
-    /// Words meaning yes; the first is offered with Tab.
+  public struct YesNo: Decodable, Sendable, Hashable {
+    /// Words meaning yes; the first is shown for a yes.
     public var yes: [String]
-    /// Words meaning no.
+    /// Words meaning no; the first is shown for a no.
     public var no: [String]
   }
 
-  /// How names are joined in attendance paragraphs.
-  public struct AttendanceStyle: Codable, Sendable, Hashable {
-    /// Between names within a group (、).
-    public var nameSeparator: String
-    /// Between groups (，).
-    public var groupSeparator: String
-    /// Between groups when every group has a single name (、).
-    public var singleNameGroupSeparator: String
+  /// The root of the shape, as a group part.
+  public var root: Part {
+    Part(key: "", names: [], label: name, question: nil, type: .group, required: false, min: nil, choices: nil,
+         isOpen: false, parts: parts, isList: false, isNumbered: false, isInline: false, title: nil, counter: nil,
+         when: nil, line: nil, split: nil, join: nil, unwrap: [], trimEnd: "", trimStart: "", pattern: nil,
+         isAsked: true)
   }
 
-  /// The field with id `id`. Templates are validated on load, so every id in ``fieldIDs`` is present.
-  public func field(_ id: String) -> Field {
-    fields[id] ?? Field(label: id, question: id)
+  /// The messages of the assistant and the checks, in the template's language.
+  public var messages: Messages { Messages(language: language) }
+}
+
+/// Which parts of a template the built-in checks look at. Every role is optional: a check runs only where its
+/// template declares what it needs. Paths are stored addresses (``Address``); `*` stands for every entry of a list.
+public struct Roles: Sendable, Hashable {
+  /// The chair's name, e.g. `meeting.chair.name`.
+  public var chair: String?
+  /// The attendance categories, in order (出席, 列席, 請假; present, absent, excused, guests).
+  public var attendance: [Category]
+  /// Where the motions are and what their parts mean, for the motion checks (RONR 12th ed. 48:4–5).
+  public var motions: Motions?
+
+  /// An attendance category: a list of people.
+  public struct Category: Sendable, Hashable {
+    /// The list, e.g. `attendance.present`.
+    public var list: String
+    /// The key, in each entry, of the name or list of names.
+    public var name: String
+    /// Whether the people in it are present (and may vote).
+    public var present: Bool
+    /// Whether the chair is left out of it (the Chinese report names the chair in its first sentence only).
+    public var withoutChair: Bool
   }
 
-  /// The item kind named `name`, if the template has it.
-  public func itemKind(named name: String) -> ItemKind? {
-    itemKinds.first { $0.name == name }
+  /// The motions of a template and the meaning of their parts.
+  public struct Motions: Sendable, Hashable {
+    /// The list of motions, e.g. `motions` or `items.*.motions`.
+    public var list: String
+    /// The key of the mover.
+    public var mover: String
+    /// The key of the disposition (adopted, failed…).
+    public var disposition: String
+    /// Dispositions that mean the motion was adopted.
+    public var adopted: [String]
+    /// Dispositions that mean the motion failed.
+    public var failed: [String]
+    /// The keys of the vote counts, where the template has them.
+    public var votesFor: String?
+    /// The key of the votes against.
+    public var votesAgainst: String?
+    /// The key of the abstentions.
+    public var abstentions: String?
+    /// The roll call of a motion, where the template has one.
+    public var rollCall: RollCall?
+  }
+
+  /// A recorded roll-call vote.
+  public struct RollCall: Sendable, Hashable {
+    /// The key of the roll-call list in a motion.
+    public var list: String
+    /// The key of the member's name in an entry.
+    public var member: String
+    /// The key of the member's vote in an entry.
+    public var vote: String
+    /// Votes that count for the motion (aye).
+    public var votesFor: [String]
+    /// Votes that count against it (nay).
+    public var votesAgainst: [String]
+    /// Votes that count as abstentions.
+    public var abstentions: [String]
   }
 }
 
-extension Template.Field {
-  init(label: String, question: String) {
-    self.label = label
-    self.question = question
-    self.required = false
-    self.choices = nil
-    self.isOpen = true
+extension Template: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable {
+    case format, id, name, language, extends, parts, yesNo, roles, export
+  }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    format = try c.decode(Int.self, forKey: .format)
+    id = try c.decode(String.self, forKey: .id)
+    name = try c.decode(String.self, forKey: .name)
+    language = try c.decode(String.self, forKey: .language)
+    extends = try c.decodeIfPresent(String.self, forKey: .extends)
+    parts = try c.decode([Part].self, forKey: .parts)
+    yesNo = try c.decodeIfPresent(YesNo.self, forKey: .yesNo) ?? YesNo(yes: ["yes"], no: ["no"])
+    roles = try c.decodeIfPresent(Roles.self, forKey: .roles) ?? Roles(chair: nil, attendance: [], motions: nil)
+    export = try c.decode([String: String].self, forKey: .export)
+  }
+}
+
+extension Roles: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable { case chair, attendance, motions }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    chair = try c.decodeIfPresent(String.self, forKey: .chair)
+    attendance = try c.decodeIfPresent([Category].self, forKey: .attendance) ?? []
+    motions = try c.decodeIfPresent(Motions.self, forKey: .motions)
+  }
+}
+
+extension Roles.Category: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable { case list, name, present, withoutChair }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    list = try c.decode(String.self, forKey: .list)
+    name = try c.decode(String.self, forKey: .name)
+    present = try c.decodeIfPresent(Bool.self, forKey: .present) ?? false
+    withoutChair = try c.decodeIfPresent(Bool.self, forKey: .withoutChair) ?? false
+  }
+}
+
+extension Roles.Motions: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable {
+    case list, mover, disposition, adopted, failed, votesFor, votesAgainst, abstentions, rollCall
+  }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    list = try c.decode(String.self, forKey: .list)
+    mover = try c.decode(String.self, forKey: .mover)
+    disposition = try c.decode(String.self, forKey: .disposition)
+    adopted = try c.decodeIfPresent([String].self, forKey: .adopted) ?? []
+    failed = try c.decodeIfPresent([String].self, forKey: .failed) ?? []
+    votesFor = try c.decodeIfPresent(String.self, forKey: .votesFor)
+    votesAgainst = try c.decodeIfPresent(String.self, forKey: .votesAgainst)
+    abstentions = try c.decodeIfPresent(String.self, forKey: .abstentions)
+    rollCall = try c.decodeIfPresent(Roles.RollCall.self, forKey: .rollCall)
+  }
+}
+
+extension Roles.RollCall: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable {
+    case list, member, vote, votesFor, votesAgainst, abstentions
+  }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    list = try c.decode(String.self, forKey: .list)
+    member = try c.decode(String.self, forKey: .member)
+    vote = try c.decode(String.self, forKey: .vote)
+    votesFor = try c.decodeIfPresent([String].self, forKey: .votesFor) ?? []
+    votesAgainst = try c.decodeIfPresent([String].self, forKey: .votesAgainst) ?? []
+    abstentions = try c.decodeIfPresent([String].self, forKey: .abstentions) ?? []
   }
 }

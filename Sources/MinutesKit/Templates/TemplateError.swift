@@ -10,6 +10,11 @@ public enum TemplateError: LocalizedError, Hashable, Sendable {
   case unsupportedFormat(file: String, found: Int, supported: Int)
   /// The file could not be read.
   case unreadable(file: String, reason: String)
+  /// A draft does not have the shape its template declares (a file edited by hand, or for another version of
+  /// the template): the stored address of the part and what is wrong.
+  case draftMismatch(template: String, address: String, message: String)
+  /// A template extends itself, directly or through others.
+  case extensionCycle(ids: [String])
 
   public var errorDescription: String? {
     switch self {
@@ -21,6 +26,10 @@ public enum TemplateError: LocalizedError, Hashable, Sendable {
       "\(file): template format \(found) is newer than this version reads (\(supported)); update minutes."
     case .unreadable(let file, let reason):
       "cannot read template \(file): \(reason)"
+    case .draftMismatch(let template, let address, let message):
+      "the draft does not fit template `\(template)` at `\(address)`: \(message). Fix the file by hand, or run `minutes check` on it for details."
+    case .extensionCycle(let ids):
+      "templates extend each other in a circle: \(ids.joined(separator: " → ")); one of them must not use `extends`."
     }
   }
 }

@@ -2,18 +2,25 @@ import Foundation
 import Mustache
 import Yams
 
-/// Finds templates by id: first in the workspace's `templates/` folder, then among the built-in ones.
+/// Finds templates by id: first in the workspace's `templates/` folder, then among the built-in ones, so an
+/// office's own template overrides a built-in of the same id.
 ///
 /// Template files are named `<id>.yaml`. The built-in templates ship inside the package's resources, so they are
-/// found whatever the current directory is.
+/// found whatever the current directory is. A template may extend another (`extends: ID`): see ``merge(_:over:)``.
 public struct TemplateLibrary: Sendable {
   /// The folders searched, in order.
   public var searchPath: [URL]
+  /// The workspace's template folder, when there is a workspace.
+  public var workspaceFolder: URL?
 
   /// A library that searches `workspace/templates` (when given) and then the built-in templates.
   public init(workspace: URL? = nil) {
     var path: [URL] = []
-    if let workspace { path.append(workspace.appendingPathComponent("templates", isDirectory: true)) }
+    if let workspace {
+      let folder = workspace.appendingPathComponent("templates", isDirectory: true)
+      workspaceFolder = folder
+      path.append(folder)
+    }
     if let builtIn = Self.builtInDirectory { path.append(builtIn) }
     searchPath = path
   }
@@ -29,84 +36,176 @@ public struct TemplateLibrary: Sendable {
     return candidates.first { FileManager.default.fileExists(atPath: $0.path) }
   }
 
+  /// Where a template comes from.
+  public enum Source: String, Codable, Sendable {
+    /// Shipped with minutes.
+    case builtIn = "built-in"
+    /// From the workspace's `templates/` folder.
+    case workspace
+  }
+
+  /// One template found: what `minutes templates` lists.
+  public struct Entry: Codable, Hashable, Sendable {
+    /// The id.
+    public var id: String
+    /// The human name, or the problem when the file cannot be loaded.
+    public var name: String
+    /// The language tag.
+    public var language: String
+    /// Built in or from the workspace.
+    public var source: Source
+    /// The file.
+    public var file: String
+    /// Whether it overrides a built-in template of the same id.
+    public var overrides: Bool
+  }
+
   /// The ids of every template found, sorted.
   public func availableIDs() -> [String] {
-    let names = searchPath.flatMap { folder in
-      (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    }
-    return Set(names.filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }).sorted()
+    Set(searchPath.flatMap { Self.ids(in: $0) }).sorted()
   }
 
-  /// Loads the template `id`.
+  private static func ids(in folder: URL) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+  }
+
+  /// Every template found, sorted by id; a workspace template hides the built-in of the same id.
+  public func entries() -> [Entry] {
+    availableIDs().map { id in
+      let url = file(for: id)!
+      let source: Source = url.deletingLastPathComponent().standardizedFileURL == workspaceFolder?.standardizedFileURL ? .workspace : .builtIn
+      let overrides = source == .workspace && Self.builtInDirectory.map { Self.ids(in: $0).contains(id) } == true
+      do {
+        let template = try self.template(id: id)
+        return Entry(id: id, name: template.name, language: template.language, source: source, file: url.path, overrides: overrides)
+      } catch {
+        let problem = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        return Entry(id: id, name: "unusable: \(problem)", language: "?", source: source, file: url.path, overrides: overrides)
+      }
+    }
+  }
+
+  /// The file of the template `id`: the first found along the search path, after the folder `after` if given.
+  public func file(for id: String, after: URL? = nil) -> URL? {
+    var folders = searchPath
+    if let after, let index = folders.firstIndex(where: { $0.standardizedFileURL == after.standardizedFileURL }) {
+      folders = Array(folders[(index + 1)...])
+    }
+    return folders.map { $0.appendingPathComponent("\(id).yaml") }.first { FileManager.default.fileExists(atPath: $0.path) }
+  }
+
+  /// Loads the template `id`, merged over the template it extends.
   /// - Throws: ``TemplateError/notFound(id:available:)``, or the errors of ``load(contentsOf:)``.
   public func template(id: String) throws -> Template {
-    for folder in searchPath {
-      let url = folder.appendingPathComponent("\(id).yaml")
-      if FileManager.default.fileExists(atPath: url.path) { return try Self.load(contentsOf: url) }
-    }
-    throw TemplateError.notFound(id: id, available: availableIDs())
+    guard let url = file(for: id) else { throw TemplateError.notFound(id: id, available: availableIDs()) }
+    return try load(contentsOf: url)
   }
 
-  /// Loads and validates the template file at `url`.
+  /// Loads and validates the template file at `url`, merged over the template it extends (looked up in this
+  /// library; a template extending its own id gets the one further along the search path).
   /// - Throws: ``TemplateError`` with the file, line and column of the problem.
-  public static func load(contentsOf url: URL) throws -> Template {
+  public func load(contentsOf url: URL) throws -> Template {
+    let (node, _) = try resolvedNode(url, chain: [])
+    return try Self.decode(node, file: url.path)
+  }
+
+  /// Parses and validates a template from its YAML text alone (no `extends`); `file` names it in errors.
+  /// - Throws: ``TemplateError``.
+  public static func parse(_ yaml: String, file: String) throws -> Template {
+    try decode(try compose(yaml, file: file), file: file)
+  }
+
+  private func resolvedNode(_ url: URL, chain: [String]) throws -> (Node, String) {
     let text: String
     do {
       text = try String(contentsOf: url, encoding: .utf8)
     } catch {
       throw TemplateError.unreadable(file: url.path, reason: error.localizedDescription)
     }
-    return try parse(text, file: url.path)
+    let node = try Self.compose(text, file: url.path)
+    let id = node["id"]?.string ?? url.deletingPathExtension().lastPathComponent
+    guard let parentID = node["extends"]?.string else { return (node, id) }
+    if chain.contains(url.standardizedFileURL.path) { throw TemplateError.extensionCycle(ids: chain.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } + [id]) }
+    guard let parentURL = file(for: parentID, after: parentID == id ? url.deletingLastPathComponent() : nil) else {
+      let mark = node.mapping?.first { $0.key.string == "extends" }?.value.mark
+      throw TemplateError.invalid(YAMLProblem(file: url.path, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                              message: "`extends`: no template `\(parentID)`; available: \(availableIDs().joined(separator: ", "))"))
+    }
+    let (parent, _) = try resolvedNode(parentURL, chain: chain + [url.standardizedFileURL.path])
+    return (Self.merge(node, over: parent), id)
   }
 
-  /// Parses and validates a template from its YAML text; `file` names it in errors.
-  /// - Throws: ``TemplateError``.
-  public static func parse(_ yaml: String, file: String) throws -> Template {
+  private static func compose(_ yaml: String, file: String) throws -> Node {
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else {
+        throw TemplateError.invalid(YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty"))
+      }
+      return node
+    } catch let error as YamlError {
+      throw TemplateError.invalid(YAMLCoding.problem(from: error, file: file))
+    }
+  }
+
+  /// Merges a template that extends another over its parent:
+  /// - mappings merge key by key, the child's values winning;
+  /// - lists of parts (mappings with a `key`) merge part by part: a part with the key of a parent part merges
+  ///   into it, `remove: true` drops it, and a new part goes at the end, or after the part named by its `after`;
+  /// - any other value (text, a list of choices) replaces the parent's.
+  public static func merge(_ child: Node, over parent: Node) -> Node {
+    switch (child, parent) {
+    case (.mapping(let c), .mapping(let p)):
+      var pairs = Array(p.map { ($0.key, $0.value) })
+      for (key, value) in c {
+        if let index = pairs.firstIndex(where: { $0.0 == key }) {
+          pairs[index].1 = merge(value, over: pairs[index].1)
+        } else {
+          pairs.append((key, value))
+        }
+      }
+      return .mapping(Node.Mapping(pairs, c.tag, c.style, c.mark))
+    case (.sequence(let c), .sequence(let p)) where isPartList(c) && isPartList(p):
+      var parts = Array(p)
+      for part in c {
+        let key = part["key"]?.string
+        let remove = part["remove"]?.bool == true
+        if let index = parts.firstIndex(where: { $0["key"]?.string == key }) {
+          if remove { parts.remove(at: index) } else { parts[index] = merge(part, over: parts[index]) }
+        } else if !remove {
+          if let after = part["after"]?.string, let index = parts.firstIndex(where: { $0["key"]?.string == after }) {
+            parts.insert(part, at: index + 1)
+          } else {
+            parts.append(part)
+          }
+        }
+      }
+      return .sequence(Node.Sequence(parts.map(withoutMergeKeys), c.tag, c.style, c.mark))
+    default:
+      return child
+    }
+  }
+
+  private static func isPartList(_ sequence: Node.Sequence) -> Bool {
+    !sequence.isEmpty && sequence.allSatisfy { $0["key"]?.string != nil }
+  }
+
+  private static func withoutMergeKeys(_ node: Node) -> Node {
+    guard case .mapping(let mapping) = node else { return node }
+    let pairs = mapping.filter { !["after", "remove"].contains($0.key.string ?? "") }.map { ($0.key, $0.value) }
+    return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+  }
+
+  private static func decode(_ node: Node, file: String) throws -> Template {
     let template: Template
     do {
-      template = try YAMLCoding.decode(Template.self, from: yaml, file: file)
+      template = try YAMLCoding.decode(Template.self, from: node, file: file)
     } catch let problem as YAMLProblem {
       throw TemplateError.invalid(problem)
     }
     guard template.format <= Template.currentFormat else {
       throw TemplateError.unsupportedFormat(file: file, found: template.format, supported: Template.currentFormat)
     }
-    try validate(template, yaml: yaml, file: file)
+    try TemplateChecker(template: template, node: node, file: file).check()
     return template
-  }
-
-  private static func validate(_ template: Template, yaml: String, file: String) throws {
-    func fail(_ key: String, _ message: String) -> TemplateError {
-      let mark = locate(key, in: yaml)
-      return .invalid(YAMLProblem(file: file, line: mark.line, column: mark.column, message: message))
-    }
-    for id in Template.fieldIDs where template.fields[id] == nil {
-      throw fail("fields", "missing key `fields.\(id)`")
-    }
-    for (id, _) in template.fields where !Template.fieldIDs.contains(id) {
-      throw fail(id, "unknown field `fields.\(id)`; known fields: \(Template.fieldIDs.joined(separator: ", "))")
-    }
-    guard !template.itemKinds.isEmpty else { throw fail("itemKinds", "`itemKinds` needs at least one kind") }
-    for kind in template.itemKinds {
-      do { _ = try MustacheTemplate(string: kind.opening) } catch {
-        throw fail(kind.name, "the opening of item kind `\(kind.name)` is not valid Mustache: \(error)")
-      }
-    }
-    guard let text = template.export["text"] else { throw fail("export", "missing key `export.text`") }
-    do { _ = try MustacheTemplate(string: text) } catch {
-      throw fail("export", "`export.text` is not valid Mustache: \(error)")
-    }
-  }
-
-  /// The line and column of the first line that mentions `key` as a key, or 1:1.
-  private static func locate(_ key: String, in yaml: String) -> (line: Int, column: Int) {
-    for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      let isKindName = line.trimmingCharacters(in: .whitespaces).hasSuffix("name: \(key)")
-        && line.trimmingCharacters(in: CharacterSet(charactersIn: " -")) == "name: \(key)"
-      if let range = line.range(of: "\(key):") ?? (isKindName ? line.range(of: "name: \(key)") : nil) {
-        return (number + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1)
-      }
-    }
-    return (1, 1)
   }
 }

@@ -1,19 +1,36 @@
 import Foundation
 
-/// Checks a draft for what a clerk would otherwise catch only by rereading: missing required parts, people
-/// listed twice or in two attendance categories, unbalanced marks, punctuation of mixed widths, characters of
-/// the other script.
+/// Checks a draft for what a clerk would otherwise catch only by rereading. Every finding has a severity, a
+/// stable rule id, the address as a clerk types it, a message in the template's language and a hint naming the
+/// command that fixes it.
 ///
-/// Rules and their sources:
-/// - `required`: the template's required parts (the template's `required` flags).
-/// - `attendance.twoCategories`, `attendance.duplicate`, `attendance.chairListed`: a person is in one attendance
-///   category once; the chair is not repeated among those present (the seed report's practice; RONR 12th ed.
-///   48:4 for the roll of a meeting).
-/// - `marks.unbalanced`: 《》 “” 「」 （）() come in pairs (GB/T 15834-2011 §4.8–4.9).
+/// Rules declared in the template (a new one needs no Swift change):
+/// - `required`: a required field is empty, or a list has fewer entries than its `required`/`min` says (at
+///   least one agenda item; every item a directive; every directive a point).
+/// - `choice.unknown`: a closed choice holds a value the template does not offer (a file edited by hand).
+/// - `pattern`: a text does not match its part's `pattern` (severity as declared).
+///
+/// Built in, for every template:
+/// - `empty`: an entry or text with nothing in it.
+/// - `date.invalid`, `time.invalid`: a date that does not exist (2024-02-30), a time that does not.
+/// - `marks.unbalanced`: 《》 “” 「」 『』 （） () come in pairs (GB/T 15834-2011 §4.8–4.9, §4.1 for （）).
 /// - `punctuation.halfWidth`: half-width `, ; : ? ! ( )` next to CJK text (GB/T 15834-2011 §4; normally fixed on
 ///   input, so it appears only in files edited by hand).
 /// - `script.mixed`: in a `zh-Hant` template, a character that ICU's `Hans-Hant` transform would change (and in
-///   `zh-Hans`, `Hant-Hans`). A warning only: the wording is never changed (GB/T 15834 applies to marks, not words).
+///   `zh-Hans`, `Hant-Hans`). A warning only: the wording is never changed.
+///
+/// Built in, where the template declares the roles (``Roles``):
+/// - `attendance.twoCategories`, `attendance.duplicate`: a person is in one attendance category, once
+///   (RONR 12th ed. 48:4(3): the minutes record who was present); `attendance.chairListed`: the chair is not
+///   repeated among those present (the house style of the Chinese meeting report).
+/// - `motion.noMover`, `motion.noDisposition`: every motion records its mover and what became of it
+///   (RONR 12th ed. 48:4(5)).
+/// - `votes.exceedPresent`: more votes than members present (RONR 12th ed. 44:1, 48:4(5)).
+/// - `votes.resultMismatch`: a motion reported adopted without a majority of the votes cast, or failed with one
+///   (RONR 12th ed. 44:1; a majority vote unless the template's rules say otherwise).
+/// - `rollCall.tally`: the counts reported differ from the roll-call votes (RONR 12th ed. 45:48, 48:4(5)).
+/// - `rollCall.twice`: a member votes twice; `rollCall.notPresent`: a voter is not among those present
+///   (RONR 12th ed. 45:48).
 public struct Validator: Sendable {
   /// The template whose rules and language apply.
   public let template: Template
@@ -21,76 +38,201 @@ public struct Validator: Sendable {
   /// Creates a validator for `template`.
   public init(template: Template) { self.template = template }
 
+  private var m: Messages { template.messages }
+  private var interview: Interview { Interview(template: template) }
+
   /// Every finding for `minutes`: errors first, then warnings, each in draft order.
   /// - Complexity: O(n) in the size of the draft.
   public func findings(in minutes: Minutes) -> [Finding] {
     var findings: [Finding] = []
-    let interview = Interview(template: template)
     for address in interview.missing(in: minutes) {
       let label = interview.label(of: address, in: minutes)
-      findings.append(Finding(.error, rule: "required", address: address.description,
-                              message: "缺少必填部分「\(label)」", hint: ":goto \(address)"))
+      let shown = template.display(address)
+      let minimum = template.part(at: address)?.minimumCount ?? 0
+      let message = address.isEnd && minimum > 1
+        ? m("「\(label)」至少要有 \(minimum) 項", "‘\(label)’ needs at least \(minimum) entries")
+        : m("缺少必填部分「\(label)」", "Missing required part ‘\(label)’")
+      findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
     }
+    walk(template.parts, minutes.content, at: .root, minutes: minutes, into: &findings)
     findings += attendanceFindings(minutes)
-    for (address, text) in texts(of: minutes, interview: interview) {
+    findings += motionFindings(minutes)
+    return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+  }
+
+  // MARK: - Values
+
+  private func walk(_ parts: [Part], _ record: Record, at address: Address, minutes: Minutes, into findings: inout [Finding]) {
+    for part in parts {
+      guard let value = record[part.key] else { continue }
+      let here = address.appending(key: part.key)
+      if part.isList, let entries = value.list {
+        for (offset, entry) in entries.enumerated() {
+          check(entry, part: part, at: here.appending(.index(offset + 1)), minutes: minutes, into: &findings)
+        }
+      } else {
+        check(value, part: part, at: here, minutes: minutes, into: &findings)
+      }
+    }
+  }
+
+  private func check(_ value: Value, part: Part, at address: Address, minutes: Minutes, into findings: inout [Finding]) {
+    let shown = template.display(address)
+    func add(_ severity: Finding.Severity, _ rule: String, _ message: String) {
+      findings.append(Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(shown)"))
+    }
+    switch value {
+    case .record(let record):
+      if record.isEmpty { add(.error, "empty", m("這一項是空的", "This entry is empty")) }
+      walk(part.parts, record, at: address, minutes: minutes, into: &findings)
+      return
+    case .list, .number, .flag:
+      return
+    case .text(let text):
+      if text.isEmpty {
+        add(.error, "empty", m("這一部分是空的", "This part is empty"))
+        return
+      }
+      switch part.type {
+      case .date:
+        if MeetingDate(parsing: text) == nil { add(.error, "date.invalid", m("「\(text)」不是存在的日期", "‘\(text)’ is not a date that exists")) }
+        return
+      case .time:
+        if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m("「\(text)」不是有效時間", "‘\(text)’ is not a valid time")) }
+        return
+      case .choice where !part.isOpen && !part.choiceValues.contains(text):
+        add(.error, "choice.unknown", m("「\(text)」不是可選項（\(m.list(part.choiceValues))）", "‘\(text)’ is not one of the choices (\(m.list(part.choiceValues)))"))
+      default: break
+      }
+      if let pattern = part.pattern, text.range(of: "^(?:\(pattern.regex))$", options: .regularExpression) == nil {
+        add(pattern.severity, "pattern", pattern.message)
+      }
       if let mark = Self.unbalancedMark(in: text) {
-        findings.append(Finding(.error, rule: "marks.unbalanced", address: address.description,
-                                message: "「\(mark)」不成對", hint: ":edit \(address)"))
+        add(.error, "marks.unbalanced", m("「\(mark)」不成對", "‘\(mark)’ has no partner"))
       }
       if Normalizer.normalize(text) != text, text.contains(where: { Normalizer.fullWidthPunctuation[$0] != nil }) {
-        findings.append(Finding(.warning, rule: "punctuation.halfWidth", address: address.description,
-                                message: "中文旁有半形標點", hint: ":edit \(address)"))
+        add(.warning, "punctuation.halfWidth", m("中文旁有半形標點", "Half-width punctuation next to Chinese text"))
       }
       if let characters = otherScript(in: text) {
-        findings.append(Finding(.warning, rule: "script.mixed", address: address.description,
-                                message: "可能是另一種字體的字：\(characters)", hint: ":edit \(address)"))
+        add(.warning, "script.mixed", m("可能是另一種字體的字：\(characters)", "Characters of the other Chinese script: \(characters)"))
       }
     }
-    return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
   }
 
   // MARK: - Attendance
 
+  /// Every person of the attendance categories, in order: the category, the entry's address and the name.
+  private func people(_ minutes: Minutes) -> [(category: Roles.Category, label: String, address: Address, name: String)] {
+    template.roles.attendance.flatMap { category -> [(Roles.Category, String, Address, String)] in
+      guard let list = Address(stored: category.list) else { return [] }
+      let label = template.part(at: list)?.label ?? category.list
+      return minutes.entries(of: list).enumerated().flatMap { offset, entry -> [(Roles.Category, String, Address, String)] in
+        let address = list.appending(.index(offset + 1))
+        let value = entry.record?[category.name] ?? entry
+        let names = value.list?.compactMap(\.text) ?? value.text.map { [$0] } ?? []
+        return names.map { (category, label, address, $0) }
+      }
+    }
+  }
+
   private func attendanceFindings(_ minutes: Minutes) -> [Finding] {
     var findings: [Finding] = []
-    var seen: [String: (list: Address.AttendanceList, address: Address)] = [:]
-    let people: [(Address.AttendanceList, Int, [String])] =
-      minutes.attendance.present.enumerated().map { (.present, $0.offset + 1, $0.element.names) }
-      + minutes.attendance.inAttendance.enumerated().map { (.inAttendance, $0.offset + 1, $0.element.names) }
-      + minutes.attendance.absent.enumerated().map { (.absent, $0.offset + 1, [$0.element.name]) }
-    for (list, index, names) in people {
-      let address = Address.attendance(list, index)
-      for name in names {
-        if let earlier = seen[name] {
-          let twice = earlier.list == list
-          findings.append(Finding(
-            .error, rule: twice ? "attendance.duplicate" : "attendance.twoCategories", address: address.description,
-            message: twice ? "「\(name)」在\(list.chineseName)中列了兩次（另見 \(earlier.address)）"
-              : "「\(name)」同時列在\(earlier.list.chineseName)（\(earlier.address)）和\(list.chineseName)中",
-            hint: ":edit \(address)"))
-        } else {
-          seen[name] = (list, address)
+    var seen: [String: (list: String, label: String, address: String)] = [:]
+    let chair = template.roles.chair.flatMap(Address.init(stored:)).flatMap { minutes.value(at: $0)?.text }
+    for (category, label, address, name) in people(minutes) {
+      let shown = template.display(address)
+      if let earlier = seen[name] {
+        let twice = earlier.list == category.list
+        findings.append(Finding(
+          .error, rule: twice ? "attendance.duplicate" : "attendance.twoCategories", address: shown,
+          message: twice ? m("「\(name)」在\(label)中列了兩次（另見 \(earlier.address)）", "‘\(name)’ is listed twice in \(label) (see also \(earlier.address))")
+            : m("「\(name)」同時列在\(earlier.label)（\(earlier.address)）和\(label)中", "‘\(name)’ is listed both in \(earlier.label) (\(earlier.address)) and in \(label)"),
+          hint: ":edit \(shown)"))
+      } else {
+        seen[name] = (category.list, label, shown)
+      }
+      if category.withoutChair, name == chair {
+        findings.append(Finding(.warning, rule: "attendance.chairListed", address: shown,
+                                message: m("主持人「\(name)」不必再列入\(label)", "The chair ‘\(name)’ need not be listed again"), hint: ":edit \(shown)"))
+      }
+    }
+    return findings
+  }
+
+  // MARK: - Motions
+
+  private func motionFindings(_ minutes: Minutes) -> [Finding] {
+    guard let roles = template.roles.motions else { return [] }
+    var findings: [Finding] = []
+    let present = Set(people(minutes).filter { $0.category.present }.map(\.name))
+    for motion in expand(roles.list, in: minutes) {
+      guard let record = minutes.value(at: motion)?.record else { continue }
+      let shown = template.display(motion)
+      func add(_ rule: String, _ message: String, at key: String? = nil) {
+        let place = key.map { template.display(motion.appending(key: $0)) } ?? shown
+        findings.append(Finding(.error, rule: rule, address: place, message: message, hint: key.map { _ in ":edit \(place)" } ?? ":show \(shown)"))
+      }
+      if record[roles.mover] == nil { add("motion.noMover", m("動議沒有動議人", "The motion has no mover"), at: roles.mover) }
+      let disposition = record[roles.disposition]?.text
+      if disposition == nil { add("motion.noDisposition", m("動議沒有結果", "The motion has no disposition"), at: roles.disposition) }
+      let count = { (key: String?) in key.flatMap { record[$0]?.number } }
+      let (yes, no, abstain) = (count(roles.votesFor), count(roles.votesAgainst), count(roles.abstentions))
+      let total = (yes ?? 0) + (no ?? 0) + (abstain ?? 0)
+      if !present.isEmpty, total > present.count {
+        add("votes.exceedPresent", m("票數（\(total)）多於出席人數（\(present.count)）", "\(total) votes were counted but only \(present.count) members were present"))
+      }
+      if let yes, let no, let disposition {
+        if roles.adopted.contains(where: disposition.hasPrefix), yes <= no {
+          add("votes.resultMismatch", m("結果為通過，但贊成票（\(yes)）未過半數", "Reported adopted, but \(yes) in favor is not a majority of the votes cast (\(yes + no))"))
+        } else if roles.failed.contains(where: disposition.hasPrefix), yes > no {
+          add("votes.resultMismatch", m("結果為否決，但贊成票（\(yes)）已過半數", "Reported failed, but \(yes) in favor is a majority of the votes cast (\(yes + no))"))
         }
-        if list == .present, name == minutes.meeting.chair.name {
-          findings.append(Finding(.warning, rule: "attendance.chairListed", address: address.description,
-                                  message: "主持人「\(name)」不必再列入出席", hint: ":edit \(address)"))
+      }
+      guard let rollCall = roles.rollCall, let entries = record[rollCall.list]?.list, !entries.isEmpty else { continue }
+      var tally = (yes: 0, no: 0, abstain: 0)
+      var voted: [String: Int] = [:]
+      for (offset, entry) in entries.enumerated() {
+        let entryAddress = motion.appending(key: rollCall.list).appending(.index(offset + 1))
+        let place = template.display(entryAddress)
+        guard let member = entry.record?[rollCall.member]?.text, let vote = entry.record?[rollCall.vote]?.text else { continue }
+        if let earlier = voted[member] {
+          findings.append(Finding(.error, rule: "rollCall.twice", address: place,
+                                  message: m("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))"), hint: ":delete \(place)"))
+        }
+        voted[member] = offset + 1
+        let counts = rollCall.votesFor.contains(vote) || rollCall.votesAgainst.contains(vote) || rollCall.abstentions.contains(vote)
+        if counts, !present.isEmpty, !present.contains(member) {
+          findings.append(Finding(.error, rule: "rollCall.notPresent", address: place,
+                                  message: m("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present"), hint: ":edit \(place)"))
+        }
+        if rollCall.votesFor.contains(vote) { tally.yes += 1 }
+        if rollCall.votesAgainst.contains(vote) { tally.no += 1 }
+        if rollCall.abstentions.contains(vote) { tally.abstain += 1 }
+      }
+      let reported = [(yes, tally.yes, m("贊成", "in favor")), (no, tally.no, m("反對", "opposed")), (abstain, tally.abstain, m("棄權", "abstaining"))]
+      for (count, counted, word) in reported {
+        if let count, count != counted {
+          add("rollCall.tally", m("報告\(word) \(count) 票，但點名表決中為 \(counted) 票", "\(count) reported \(word), but the roll call has \(counted)"))
         }
       }
     }
     return findings
   }
 
-  // MARK: - Text rules
-
-  /// Every text of the draft with its address, in draft order.
-  private func texts(of minutes: Minutes, interview: Interview) -> [(Address, String)] {
-    interview.slots(in: minutes).compactMap { slot in
-      switch slot {
-      case .end, .meeting(.date), .meeting(.term), .meeting(.number), .otherMatters: return nil
-      default: return interview.value(at: slot, in: minutes).map { (slot, $0) }
+  /// The addresses of the entries a role path names, `*` standing for every entry of a list.
+  private func expand(_ path: String, in minutes: Minutes) -> [Address] {
+    var prefixes: [Address] = [.root]
+    for token in path.split(separator: ".").map(String.init) {
+      if token == "*" {
+        prefixes = prefixes.flatMap { prefix in minutes.entries(of: prefix).indices.map { prefix.appending(.index($0 + 1)) } }
+      } else {
+        prefixes = prefixes.map { $0.appending(key: token) }
       }
     }
+    return prefixes.flatMap { list in minutes.entries(of: list).indices.map { list.appending(.index($0 + 1)) } }
   }
+
+  // MARK: - Text rules
 
   /// The first mark in `text` whose partner is missing, if any.
   static func unbalancedMark(in text: String) -> Character? {

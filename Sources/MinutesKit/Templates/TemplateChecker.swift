@@ -1,0 +1,118 @@
+import Foundation
+import Mustache
+import Yams
+
+/// Checks what decoding a template cannot: that its parts fit together. Every problem is reported at the
+/// `file:line:col` of the part or key it names.
+///
+/// The checks: keys are unique among siblings; at most one numbered list per record; a field that is asked has a
+/// question (a list of records: its first part); a choice field has choices; `when`, `title` and `line` name
+/// sibling parts; every Mustache text (questions, phrases, joins, exports) parses; patterns are valid regular
+/// expressions; the roles name lists and parts the template has.
+struct TemplateChecker {
+  let template: Template
+  let node: Node
+  let file: String
+
+  func check() throws {
+    guard !template.parts.isEmpty else { throw fail([], key: "parts", "`parts` needs at least one part") }
+    try check(template.parts, path: [], asked: true)
+    guard let text = template.export["text"] else { throw fail([], key: "export", "missing key `export.text`") }
+    do { _ = try MustacheTemplate(string: text) } catch {
+      throw fail([], key: "export", "`export.text` is not valid Mustache: \(error)")
+    }
+    try checkRoles()
+  }
+
+  /// Checks `parts`; `asked` is false under a list that reads whole lines, whose parts have no questions.
+  private func check(_ parts: [Part], path: [String], asked: Bool) throws {
+    var seen: Set<String> = []
+    for part in parts {
+      let here = path + [part.key]
+      guard !part.key.isEmpty, !part.key.contains("."), !part.key.contains(" "), Address.index(part.key) == nil, part.key != "+" else {
+        throw fail(here, key: "key", "part key `\(part.key)` must be a word without dots or spaces, and not a number")
+      }
+      guard seen.insert(part.key).inserted else { throw fail(here, key: "key", "two parts here have the key `\(part.key)`") }
+      if part.type == .choice, (part.choices ?? []).isEmpty {
+        throw fail(here, key: "type", "`\(part.key)` is a choice but has no `choices`")
+      }
+      if part.isRecord, part.parts.isEmpty { throw fail(here, key: "parts", "`\(part.key)` is a group but has no `parts`") }
+      if asked, part.isAsked {
+        let asked = part.isRecord ? (part.isList && part.line == nil ? part.parts.first : nil) : part
+        if part.isList, part.line != nil, part.question == nil {
+          throw fail(here, key: "question", "the list `\(part.key)` reads lines and needs a `question`")
+        }
+        if let asked, asked.question == nil, !asked.isRecord {
+          throw fail(part.isList && part.isRecord ? here + [asked.key] : here, key: "question", "`\(asked.key)` is asked but has no `question` (or say `ask: false`)")
+        }
+      }
+      for text in [part.question, part.join?.entry].compactMap({ $0 }) + (part.choices ?? []).compactMap(\.phrase) {
+        do { _ = try MustacheTemplate(string: text) } catch {
+          throw fail(here, key: nil, "`\(part.key)` has text that is not valid Mustache (\(error)): \(text)")
+        }
+      }
+      if let pattern = part.pattern, (try? NSRegularExpression(pattern: pattern.regex)) == nil {
+        throw fail(here, key: "pattern", "the `pattern` of `\(part.key)` is not a valid regular expression: \(pattern.regex)")
+      }
+      for key in (part.when ?? [:]).keys where !parts.contains(where: { $0.key == key }) {
+        throw fail(here, key: "when", "`when` names `\(key)`, which is not a part beside `\(part.key)`")
+      }
+      if let title = part.title, part.child(title) == nil {
+        throw fail(here, key: "title", "`title` names `\(title)`, which is not a part of `\(part.key)`")
+      }
+      for key in part.line?.parts ?? [] where part.child(key) == nil {
+        throw fail(here, key: "line", "`line` names `\(key)`, which is not a part of `\(part.key)`")
+      }
+      if part.isRecord {
+        let numbered = part.parts.filter { $0.isList && $0.isNumbered }
+        if numbered.count > 1 { throw fail(here, key: nil, "`\(part.key)` has more than one numbered list") }
+        try check(part.parts, path: here, asked: asked && part.line == nil)
+      }
+    }
+    if path.isEmpty, parts.filter({ $0.isList && $0.isNumbered }).count > 1 {
+      throw fail([], key: "parts", "the template has more than one numbered list at the top")
+    }
+  }
+
+  private func checkRoles() throws {
+    let roles = template.roles
+    func list(_ path: String, _ role: String) throws -> Part {
+      let stored = path.replacingOccurrences(of: ".*.", with: ".1.")
+      guard let address = Address(stored: stored), let part = template.part(at: address), part.isList else {
+        throw fail([], key: "roles", "`roles.\(role)` names `\(path)`, which is not a list of this template")
+      }
+      return part
+    }
+    if let chair = roles.chair, Address(stored: chair).flatMap(template.part(at:)) == nil {
+      throw fail([], key: "roles", "`roles.chair` names `\(chair)`, which is not a part of this template")
+    }
+    for category in roles.attendance {
+      let part = try list(category.list, "attendance")
+      if part.isRecord, part.child(category.name) == nil {
+        throw fail([], key: "roles", "`roles.attendance` names `\(category.name)`, which is not a part of `\(category.list)`")
+      }
+    }
+    if let motions = roles.motions {
+      let part = try list(motions.list, "motions")
+      let keys = [motions.mover, motions.disposition] + [motions.votesFor, motions.votesAgainst, motions.abstentions].compactMap { $0 }
+      for key in keys where part.child(key) == nil {
+        throw fail([], key: "roles", "`roles.motions` names `\(key)`, which is not a part of `\(motions.list)`")
+      }
+      if let rollCall = motions.rollCall {
+        guard let calls = part.child(rollCall.list), calls.isList, calls.child(rollCall.member) != nil, calls.child(rollCall.vote) != nil else {
+          throw fail([], key: "roles", "`roles.motions.rollCall` names parts `\(motions.list)` does not have")
+        }
+      }
+    }
+  }
+
+  /// An error at the part with the key path `path` (or the top level), at its key `key` when it has one.
+  private func fail(_ path: [String], key: String?, _ message: String) -> TemplateError {
+    var current: Node? = node
+    for partKey in path {
+      current = current?["parts"]?.sequence?.first { $0["key"]?.string == partKey }
+    }
+    let mark = (key.flatMap { k in current?.mapping?.first { $0.key.string == k }?.key.mark }) ?? current?.mark
+    return .invalid(YAMLProblem(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+  }
+}
