@@ -9,7 +9,7 @@ struct MinutesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "minutes",
     abstract: "Draft meeting minutes with a guided assistant, saved after every change.",
-    subcommands: [New.self, Resume.self, List.self, Export.self, Check.self, Format.self])
+    subcommands: [New.self, Resume.self, List.self, Export.self, Check.self, Format.self, Templates.self])
 }
 
 /// Options shared by every subcommand.
@@ -25,12 +25,13 @@ struct WorkspaceOptions: ParsableArguments {
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Start a drafting session.")
 
-  @Option(help: "The template id.") var template = "gov-executive.zh-Hant"
+  @Option(help: "The template id (see `minutes templates`); without it, minutes asks.") var template: String?
   @Option(help: "The session name (default: minutes-<date>-<time>).") var name: String?
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
-    let template = try Platform.run { try options.templates.template(id: self.template) }
+    let id = try self.template ?? Platform.chooseTemplate(from: options.templates.entries())
+    let template = try Platform.run { try options.templates.template(id: id) }
     let name = self.name ?? Platform.defaultSessionName()
     let file = SessionFile(minutes: Minutes(template: template.id))
     try Platform.run { try SessionStore.validate(name: name) }

@@ -53,6 +53,36 @@ enum Platform {
     return answer
   }
 
+  /// Asks which template to draft with: a number or an id, with Tab completion of ids at a terminal.
+  static func chooseTemplate(from entries: [TemplateLibrary.Entry]) throws -> String {
+    guard !entries.isEmpty else {
+      standardError.write("minutes: error: no templates found; reinstall minutes or add one to templates/.\n")
+      throw ExitCode.failure
+    }
+    for (index, entry) in entries.enumerated() {
+      standardOutput.write("\(index + 1)) \(entry.id)  \(entry.name)\(entry.source == .workspace ? "  (workspace)" : "")\n")
+    }
+    let prompt = "Which template? (1–\(entries.count) or an id; Tab completes): "
+    let answer: String?
+    if Terminal.isInteractive {
+      let reader = EditLineReader(historyFile: nil)
+      switch reader.readLine(prompt: prompt, prefill: nil, completions: { typed in entries.map(\.id).filter { $0.hasPrefix(typed) } }) {
+      case .line(let line): answer = line
+      case .endOfInput, .interrupted: answer = nil
+      }
+    } else {
+      standardOutput.write(prompt)
+      answer = readLineUnbuffered()
+    }
+    guard let text = answer?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+      standardError.write("minutes: error: no template chosen; run `minutes new --template ID` (see `minutes templates`).\n")
+      throw ExitCode.failure
+    }
+    let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+    if let number = Int(digits), entries.indices.contains(number - 1) { return entries[number - 1].id }
+    return text
+  }
+
   /// One line from standard input, read byte by byte so that nothing after it is taken from the session's
   /// reader (`readLine()` would buffer the rest of a pipe).
   static func readLineUnbuffered() -> String? {

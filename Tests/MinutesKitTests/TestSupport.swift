@@ -3,8 +3,8 @@ import Testing
 
 @testable import MinutesKit
 
-/// Shared helpers for the unit tests: where the package is, the seed fixtures, the built-in template and
-/// scripted runs of an ``Assistant``.
+/// Shared helpers for the unit tests: where the package is, the seed fixtures, the built-in template, drafts
+/// built from ``Value`` literals and scripted runs of an ``Assistant``.
 enum TestSupport {
   /// The package root, found from this file's path (`<root>/Tests/MinutesKitTests/TestSupport.swift`).
   static let packageRoot: URL = URL(fileURLWithPath: #filePath)
@@ -19,8 +19,14 @@ enum TestSupport {
   static let snapshotSourceDirectory = packageRoot.appendingPathComponent(
     "Tests/MinutesKitTests/Snapshots", isDirectory: true)
 
-  /// The path of the built-in template file, `templates/gov-executive.zh-Hant.yaml`.
-  static let templateURL = packageRoot.appendingPathComponent("templates/gov-executive.zh-Hant.yaml")
+  /// The built-in template's source file, `Sources/MinutesKit/Resources/templates/gov-executive.zh-Hant.yaml`
+  /// (also reachable as `templates/…` through the repository's symbolic link). The tests read it from the
+  /// sources, not from the resource bundle beside a built executable, so they see the template as checked in.
+  static let templateURL = packageRoot.appendingPathComponent(
+    "Sources/MinutesKit/Resources/templates/gov-executive.zh-Hant.yaml")
+
+  /// The id of the built-in template.
+  static let templateID = "gov-executive.zh-Hant"
 
   /// The text of the seed fixture `name` (`published.txt`, `expected.txt`, `session.txt`).
   static func seedText(_ name: String) throws -> String {
@@ -42,6 +48,22 @@ enum TestSupport {
   /// The built-in template, parsed from the repository's YAML file (not from the resource bundle).
   static func template() throws -> Template {
     try TemplateLibrary.parse(templateText(), file: templateURL.path)
+  }
+
+  /// The stored address `text` (e.g. `items.2.directives.1.points.+`); records an issue and gives the root when
+  /// it is not one.
+  static func at(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Address {
+    guard let address = Address(stored: text) else {
+      Issue.record("`\(text)` is not a stored address", sourceLocation: sourceLocation)
+      return .root
+    }
+    return address
+  }
+
+  /// Minutes of the built-in template with `content`, conformed to it (typed and in the template's order), as a
+  /// draft read from a file is.
+  static func draft(_ content: Record) throws -> Minutes {
+    try template().conform(Minutes(template: templateID, content: content))
   }
 
   /// A new assistant on empty minutes of the built-in template.
@@ -85,6 +107,45 @@ extension Assistant {
       #expect(!response.isError, "line \(line.debugDescription) refused: \(response.messages)",
               sourceLocation: sourceLocation)
     }
+  }
+
+  /// The address a clerk types as `text` (`2.1.3`, `date`, `present.+`), in this assistant's template.
+  func address(_ text: String) -> Address? { template.address(parsing: text) }
+}
+
+extension Minutes {
+  /// The value at the stored address `text` (`meeting.date`, `items.1.directives.1.points`).
+  subscript(_ text: String) -> Value? {
+    Address(stored: text).flatMap { value(at: $0) }
+  }
+
+  /// The text at the stored address `text`, when it is text.
+  func text(_ text: String) -> String? { self[text]?.text }
+
+  /// The entries of the list of texts at the stored address `text` (empty when there is none).
+  func texts(_ text: String) -> [String] {
+    (self[text]?.list ?? []).map { $0.scalarText ?? "\($0)" }
+  }
+
+  /// The part `key` of every entry of the list of records at the stored address `list` (`nil` where not set).
+  func column(_ list: String, _ key: String) -> [String?] {
+    (self[list]?.list ?? []).map { $0.record?[key]?.scalarText }
+  }
+}
+
+// Literals for drafts: `["date": "2022-05-20", "term": 10, "items": [["kind": "審議"]]]`.
+extension Value: @retroactive ExpressibleByStringLiteral, @retroactive ExpressibleByIntegerLiteral,
+  @retroactive ExpressibleByBooleanLiteral, @retroactive ExpressibleByArrayLiteral,
+  @retroactive ExpressibleByDictionaryLiteral
+{
+  public init(stringLiteral value: String) { self = .text(value) }
+  public init(integerLiteral value: Int) { self = .number(value) }
+  public init(booleanLiteral value: Bool) { self = .flag(value) }
+  public init(arrayLiteral elements: Value...) { self = .list(elements) }
+  public init(dictionaryLiteral elements: (String, Value)...) {
+    var record = Record()
+    for (key, value) in elements { record[key] = value }
+    self = .record(record)
   }
 }
 

@@ -18,6 +18,8 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
   case invalidDate(String)
   /// The answer is not a positive whole number.
   case invalidNumber(String)
+  /// The answer is not a count (a whole number, zero or more).
+  case invalidCount(String)
   /// The answer is not a time of day.
   case invalidTime(String)
   /// A line for a list that reads lines lacks one of its required parts; carries the template's example.
@@ -58,6 +60,8 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
       m("「\(text)」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(text)’ is not a valid time. Type it as 19:02 or 7:02 pm.")
     case .invalidNumber(let text):
       m("「\(text)」不是正整數。請輸入如 3 或 十。", "‘\(text)’ is not a positive whole number. Type e.g. 3.")
+    case .invalidCount(let text):
+      m("「\(text)」不是數目。請輸入 0 或正整數。", "‘\(text)’ is not a count. Type 0 or a positive whole number.")
     case .invalidLine(let text, let example):
       m("「\(text)」缺少必填的部分。請按這樣輸入：\(example)", "‘\(text)’ lacks a required part. Type it like this: \(example)")
     case .notEditable(let address, let hint):

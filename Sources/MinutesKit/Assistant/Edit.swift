@@ -258,6 +258,10 @@ public struct Editor: Sendable {
     case .number:
       guard let n = ChineseNumeral.parse(text) else { throw AssistantError.invalidNumber(text) }
       return .number(n)
+    case .count:
+      let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+      guard let n = Int(digits) ?? ChineseNumeral.parse(text), n >= 0 else { throw AssistantError.invalidCount(text) }
+      return .number(n)
     case .date:
       let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
       guard let date = MeetingDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }

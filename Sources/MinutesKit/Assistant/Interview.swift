@@ -27,7 +27,7 @@ public struct Interview: Sendable {
   }
 
   private func walk(_ parts: [Part], _ record: Record?, at address: Address, into slots: inout [Address]) {
-    for part in parts where part.isAsked && Self.holds(part.when, in: record) {
+    for part in parts where part.isAsked && Self.applies(part, in: record) {
       let here = address.appending(key: part.key)
       if part.isList {
         let entries = record?[part.key]?.list ?? []
@@ -48,10 +48,18 @@ public struct Interview: Sendable {
     }
   }
 
-  /// Whether a part's `when` holds in the record that holds it.
+  /// Whether a part applies in the record that holds it: its `when` holds and its `unless` does not.
+  static func applies(_ part: Part, in record: Record?) -> Bool {
+    holds(part.when, in: record) && (part.unless.map { !holds($0, in: record) } ?? true)
+  }
+
+  /// Whether every key of `condition` holds one of its values in `record`.
   static func holds(_ condition: [String: [String]]?, in record: Record?) -> Bool {
     guard let condition else { return true }
-    return condition.allSatisfy { key, values in record?[key]?.scalarText.map(values.contains) == true }
+    return condition.allSatisfy { key, values in
+      guard let value = record?[key] else { return false }
+      return values.contains("*") || value.scalarText.map(values.contains) == true
+    }
   }
 
   /// The first unanswered slot after `address`, or `nil` when the interview is over.
@@ -151,6 +159,31 @@ public struct Interview: Sendable {
       }
       return value.scalarText
     }.joined(separator: separator)
+  }
+
+  /// The questions of a new draft in interview order, one line each with its address and label, indented by
+  /// depth; each list's first entry stands for all of them. What `minutes templates show --questions` prints.
+  public func outline() -> [String] {
+    var lines: [String] = []
+    func walk(_ parts: [Part], at address: Address, depth: Int) {
+      for part in parts where part.isAsked {
+        let here = address.appending(key: part.key)
+        let indent = String(repeating: "  ", count: depth)
+        let required = part.required ? (template.messages.isChinese ? "（必填）" : " (required)") : ""
+        if part.isList, part.isRecord, part.line == nil {
+          lines.append("\(indent)\(template.display(here.appending(.index(1))))  \(part.label)\(required)")
+          walk(part.parts, at: here.appending(.index(1)), depth: depth + 1)
+        } else if part.isRecord, !part.isList {
+          walk(part.parts, at: here, depth: depth)
+        } else {
+          let shown = template.display(part.isList ? here.appending(.index(1)) : here)
+          let question = self.question(at: part.isList ? here.appending(.index(1)) : here, in: Minutes(template: template.id))
+          lines.append("\(indent)\(shown)  \(part.label)\(required)  \(question)")
+        }
+      }
+    }
+    walk(template.parts, at: .root, depth: 0)
+    return lines
   }
 
   // MARK: - Asking

@@ -63,7 +63,7 @@ public struct TextExporter: Exporter {
     }
     switch (part.type, value) {
     case (.group, .record(let record)): return context(record, parts: part.parts, yesNo: yesNo)
-    case (.number, .number(let n)): return NumberContext(n: n)
+    case (.number, .number(let n)), (.count, .number(let n)): return NumberContext(n: n)
     case (.date, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
     case (.time, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
     case (_, .flag(let flag)): return flag

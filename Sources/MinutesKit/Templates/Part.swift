@@ -46,6 +46,8 @@ public struct Part: Sendable, Hashable {
   public var counter: String?
   /// Asked only when the sibling parts named hold one of the values given, e.g. `{kind: [審議]}`.
   public var when: [String: [String]]?
+  /// Not asked when the sibling parts named hold one of the values given, e.g. `{verb: [原則同意]}`.
+  public var unless: [String: [String]]?
   /// For a list of records: each entry is typed on one line and split into these parts (see ``LineFormat``).
   public var line: LineFormat?
   /// For a list of values: one answer may hold several entries, separated by any of these characters.
@@ -69,6 +71,8 @@ public struct Part: Sendable, Hashable {
     case text
     /// A positive whole number; Chinese numerals are accepted (十 → 10).
     case number
+    /// A count: a whole number, zero or more (votes).
+    case count
     /// A calendar date, stored `YYYY-MM-DD`.
     case date
     /// A time of day, stored `HH:MM` (24-hour).
@@ -155,7 +159,7 @@ public struct Part: Sendable, Hashable {
 extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
-    case counter, when, line, split, join, unwrap, trimEnd, trimStart, pattern, ask
+    case counter, when, unless, line, split, join, unwrap, trimEnd, trimStart, pattern, ask
   }
 
   public init(from decoder: any Decoder) throws {
@@ -178,6 +182,7 @@ extension Part: Decodable {
     title = try c.decodeIfPresent(String.self, forKey: .title)
     counter = try c.decodeIfPresent(String.self, forKey: .counter)
     when = try c.decodeIfPresent([String: [String]].self, forKey: .when)
+    unless = try c.decodeIfPresent([String: [String]].self, forKey: .unless)
     line = try c.decodeIfPresent(LineFormat.self, forKey: .line)
     split = try c.decodeIfPresent(String.self, forKey: .split)
     join = try c.decodeIfPresent(Join.self, forKey: .join)

@@ -41,9 +41,9 @@ extension Template {
       throw mismatch(address, "expected a mapping of \(part.parts.map(\.key).joined(separator: ", "))")
     case (_, .list), (_, .record):
       throw mismatch(address, "expected a single value")
-    case (.number, .number):
+    case (.number, .number), (.count, .number):
       return value
-    case (.number, _):
+    case (.number, _), (.count, _):
       guard let text = value.scalarText, let n = Int(text) ?? ChineseNumeral.parse(text) else {
         throw mismatch(address, "expected a whole number")
       }

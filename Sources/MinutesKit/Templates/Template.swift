@@ -39,7 +39,7 @@ public struct Template: Sendable {
   public var root: Part {
     Part(key: "", names: [], label: name, question: nil, type: .group, required: false, min: nil, choices: nil,
          isOpen: false, parts: parts, isList: false, isNumbered: false, isInline: false, title: nil, counter: nil,
-         when: nil, line: nil, split: nil, join: nil, unwrap: [], trimEnd: "", trimStart: "", pattern: nil,
+         when: nil, unless: nil, line: nil, split: nil, join: nil, unwrap: [], trimEnd: "", trimStart: "", pattern: nil,
          isAsked: true)
   }
 

@@ -54,8 +54,10 @@ struct TemplateChecker {
       if let pattern = part.pattern, (try? NSRegularExpression(pattern: pattern.regex)) == nil {
         throw fail(here, key: "pattern", "the `pattern` of `\(part.key)` is not a valid regular expression: \(pattern.regex)")
       }
-      for key in (part.when ?? [:]).keys where !parts.contains(where: { $0.key == key }) {
-        throw fail(here, key: "when", "`when` names `\(key)`, which is not a part beside `\(part.key)`")
+      for (name, condition) in [("when", part.when), ("unless", part.unless)] {
+        for key in (condition ?? [:]).keys where !parts.contains(where: { $0.key == key }) {
+          throw fail(here, key: name, "`\(name)` names `\(key)`, which is not a part beside `\(part.key)`")
+        }
       }
       if let title = part.title, part.child(title) == nil {
         throw fail(here, key: "title", "`title` names `\(title)`, which is not a part of `\(part.key)`")

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import MinutesKit
+
+/// `minutes templates`: list, show and check templates.
+struct Templates: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "List the templates (built-in and the workspace's templates/), show one, or check a template file.",
+    subcommands: [ListTemplates.self, ShowTemplate.self, CheckTemplate.self],
+    defaultSubcommand: ListTemplates.self)
+}
+
+struct ListTemplates: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "list", abstract: "List id, name, language and source of every template.")
+
+  @Flag(help: "Print JSON: an array of objects with id, name, language, source, file and overrides.") var json = false
+  @OptionGroup var options: WorkspaceOptions
+
+  func run() throws {
+    let entries = options.templates.entries()
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      Platform.standardOutput.write(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
+      return
+    }
+    let rows = [["ID", "LANGUAGE", "SOURCE", "NAME"]] + entries.map {
+      [$0.id, $0.language, $0.source.rawValue + ($0.overrides ? " (overrides built-in)" : ""), $0.name]
+    }
+    let widths = (0..<3).map { column in rows.map { Normalizer.displayWidth($0[column]) }.max() ?? 0 }
+    for row in rows {
+      let cells = row.enumerated().map { column, cell in
+        column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - Normalizer.displayWidth(cell) + 2)
+      }
+      Platform.standardOutput.write(cells.joined() + "\n")
+    }
+  }
+}
+
+struct ShowTemplate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Print a template's file (and, for one that extends another, what it extends).")
+
+  @Argument(help: "The template id.") var id: String
+  @Flag(help: "Print the questions in interview order instead of the file.") var questions = false
+  @OptionGroup var options: WorkspaceOptions
+
+  func run() throws {
+    let library = options.templates
+    let template = try Platform.run { try library.template(id: id) }
+    guard let url = library.file(for: id) else { throw ExitCode.failure }
+    if questions {
+      let interview = Interview(template: template)
+      for line in interview.outline() { Platform.standardOutput.write(line + "\n") }
+      return
+    }
+    if let parent = template.extends {
+      Platform.standardOutput.write("# \(url.path) (extends \(parent); `minutes templates show \(parent)` prints it)\n")
+    } else {
+      Platform.standardOutput.write("# \(url.path)\n")
+    }
+    Platform.standardOutput.write(try Platform.run {
+      do { return try String(contentsOf: url, encoding: .utf8) } catch {
+        throw TemplateError.unreadable(file: url.path, reason: error.localizedDescription)
+      }
+    })
+  }
+}
+
+struct CheckTemplate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check", abstract: "Check template files: exit 0 when each loads, 1 with `file:line:col` errors.")
+
+  @Argument(help: "Template files (.yaml).") var files: [String]
+  @OptionGroup var options: WorkspaceOptions
+
+  func run() throws {
+    var failed = false
+    for path in files {
+      do {
+        let template = try options.templates.load(contentsOf: URL(fileURLWithPath: path))
+        Platform.standardOutput.write("\(path): ok (\(template.id), \(template.name))\n")
+      } catch {
+        failed = true
+        Platform.standardError.write("\((error as? LocalizedError)?.errorDescription ?? "\(error)")\n")
+      }
+    }
+    if failed { throw ExitCode.failure }
+  }
+}
