@@ -5,7 +5,7 @@ import Testing
 @Suite struct BadFileTests {
   /// A session of three answers, closed and then given one more answer (which is in the journal only).
   private func session(in workspace: URL) throws -> URL {
-    _ = try Binary.run(["new", "--name", "s"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
+    _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "s"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
     _ = try Binary.run(["resume", "s"], in: workspace, input: Data("政府代區長\n".utf8))
     return workspace.appendingPathComponent("sessions/s.yaml")
   }

@@ -7,7 +7,7 @@ import Testing
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     let session = try Data(contentsOf: Binary.fixture("seed/session.txt"))
-    _ = try Binary.run(["new", "--name", "seed"], in: workspace, input: session)
+    _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "seed"], in: workspace, input: session)
 
     let clean = try Binary.run(["check", "seed"], in: workspace)
     #expect(clean.status == 0, "stderr: \(clean.stderr)")
@@ -15,7 +15,7 @@ import Testing
     #expect(clean.text.hasSuffix("0 error(s), 15 warning(s)\n"))
     #expect(clean.text.contains("sessions/seed.yaml: warning 5.subject：可能是另一種字體的字：鲅（:edit 5.subject）\n"))
 
-    _ = try Binary.run(["new", "--name", "half"], in: workspace, input: Data("2022-05-20\n".utf8))
+    _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "half"], in: workspace, input: Data("2022-05-20\n".utf8))
     let broken = try Binary.run(["check", "half", "--json"], in: workspace)
     #expect(broken.status == 1)
     let report = try JSONSerialization.jsonObject(with: broken.stdout) as? [String: Any]
@@ -59,7 +59,7 @@ import Testing
     let formatted = try Binary.run(["fmt", file.path], in: workspace)
     #expect(formatted.status == 0)
     let text = try String(contentsOf: file, encoding: .utf8)
-    #expect(text.hasPrefix("format: 1\ntemplate: gov-executive.zh-Hant\nmeeting:\n  date: '2022-05-20'\n  chair: {}\n  body: 區政府\n  kind: 常務會議\n"))
+    #expect(text.hasPrefix("format: 1\ntemplate: gov-executive.zh-Hant\nmeeting:\n  date: '2022-05-20'\n  body: 區政府\n  kind: 常務會議\n"))
     #expect(text.contains("    - 要堅持原則，維護權益\n"))
     let after = try Binary.run(["fmt", "--check", file.path], in: workspace)
     #expect(after.status == 0)

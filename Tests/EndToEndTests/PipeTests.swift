@@ -25,7 +25,7 @@ import Testing
     let elsewhere = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: elsewhere) }
     let session = try Data(contentsOf: Binary.fixture("seed/session.txt"))
-    let drafting = try Binary.run(["new", "--name", "seed", "--workspace", workspace.path], in: elsewhere, input: session)
+    let drafting = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "seed", "--workspace", workspace.path], in: elsewhere, input: session)
     #expect(drafting.status == 0, "stderr: \(drafting.stderr)")
     #expect(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/seed.yaml").path))
     let out = elsewhere.appendingPathComponent("seed.txt")
@@ -40,7 +40,7 @@ import Testing
     let input = Data("2022-05-20\r\n下午\r\n政府代區長\r\n管尊旭".utf8)
     var environment = ProcessInfo.processInfo.environment
     for key in ["LANG", "LC_ALL", "LC_CTYPE"] { environment[key] = nil }
-    let result = try Binary.run(["new", "--name", "crlf"], in: workspace, input: input, environment: environment)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "crlf"], in: workspace, input: input, environment: environment)
     #expect(result.status == 0)
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/crlf.yaml"), encoding: .utf8)
     #expect(saved.contains("period: 下午\n"))
@@ -55,7 +55,7 @@ import Testing
     var input = Data("2022-05-20\n下午\n政府".utf8)
     input.append(contentsOf: [0xFF, 0xFE])
     input.append(Data("代區長\n".utf8))
-    let result = try Binary.run(["new", "--name", "bytes"], in: workspace, input: input)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bytes"], in: workspace, input: input)
     #expect(result.status == 0)
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/bytes.yaml"), encoding: .utf8)
     #expect(saved.contains("title: 政府\u{FFFD}\u{FFFD}代區長\n"))
@@ -65,7 +65,7 @@ import Testing
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     let input = Data(":frobnicate\n:goto 9.9\n:edit\n2022-02-30\n2022-05-20\n傍晚\n晚上\n".utf8)
-    let result = try Binary.run(["new", "--name", "bad"], in: workspace, input: input)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad"], in: workspace, input: input)
     #expect(result.status == 0)
     #expect(result.text.contains("沒有 :frobnicate 這個命令。輸入 :help 查看所有命令。"))
     #expect(result.text.contains("草稿中沒有 9.9。"))
@@ -80,7 +80,7 @@ import Testing
     // The prompt for the chair's title appears only after the period was saved: read the file at that moment.
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    let result = try Binary.run(["new", "--name", "each"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "each"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
     #expect(result.status == 0)
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/each.yaml"), encoding: .utf8)
     #expect(saved.contains("period: 下午"))
@@ -89,8 +89,8 @@ import Testing
   @Test func existingNameIsRefusedWithWhatToDo() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    _ = try Binary.run(["new", "--name", "twice"], in: workspace, input: Data("2022-05-20\n".utf8))
-    let second = try Binary.run(["new", "--name", "twice"], in: workspace)
+    _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "twice"], in: workspace, input: Data("2022-05-20\n".utf8))
+    let second = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "twice"], in: workspace)
     #expect(second.status == 1)
     #expect(second.stderr.contains("a session named `twice` exists already; continue it with `minutes resume twice`"))
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/twice.yaml"), encoding: .utf8)
@@ -100,7 +100,7 @@ import Testing
   @Test func resumeContinuesWhereTheClerkLeft() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    _ = try Binary.run(["new", "--name", "later"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
+    _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "later"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
     let resumed = try Binary.run(["resume", "later"], in: workspace, input: Data("政府代區長\n".utf8))
     #expect(resumed.status == 0)
     #expect(resumed.text.contains("主持人職務> 政府代區長"))
@@ -122,7 +122,7 @@ import Testing
   @Test func builtInTemplatesWorkFromAnyDirectory() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    let result = try Binary.run(["new", "--name", "anywhere"], in: workspace, input: Data())
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "anywhere"], in: workspace, input: Data())
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.text.contains("區政府常務會議報道"))
   }
@@ -130,7 +130,7 @@ import Testing
   @Test func exportOfADraftWithErrorsIsRefusedUnlessDraftAndWriteErrorsAreExplained() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    _ = try Binary.run(["new", "--name", "half"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
+    _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "half"], in: workspace, input: Data("2022-05-20\n下午\n".utf8))
     let refused = try Binary.run(["export", "half"], in: workspace)
     #expect(refused.status == 1)
     #expect(refused.stdout.isEmpty)

@@ -5,7 +5,7 @@ import Testing
 @Suite struct SessionTests {
   /// Drafts a session named `name` from `lines` and dates its file `date` so listings are stable.
   private func draft(_ name: String, _ lines: String, in workspace: URL, date: Date) throws {
-    let result = try Binary.run(["new", "--name", name], in: workspace, input: Data(lines.utf8))
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", name], in: workspace, input: Data(lines.utf8))
     #expect(result.status == 0, "stderr: \(result.stderr)")
     try FileManager.default.setAttributes(
       [.modificationDate: date], ofItemAtPath: workspace.appendingPathComponent("sessions/\(name).yaml").path)
@@ -122,7 +122,7 @@ import Testing
   func namesThatAreNoSessionNamesAreRefused(name: String) throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    let result = try Binary.run(["new", "--name", name], in: workspace)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", name], in: workspace)
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("minutes: error: `\(name)` cannot be a session name: "))
     #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])

@@ -82,6 +82,14 @@ final class Tmux {
     let command = "cd \(workspace.path) && env -u LANG -u LC_ALL -u LC_CTYPE TERM=xterm \(Binary.executable.path) new --name pty; sleep 60"
     let terminal = try Tmux(command: command)
 
+    // Without --template, minutes asks which template; Tab completes the ids to their common prefix and lists them.
+    #expect(try terminal.wait { $0.contains("Which template?") })
+    try terminal.type("gov-e")
+    try terminal.press("Tab")
+    #expect(try terminal.wait { $0.contains("gov-executive-formal.zh-Hant  gov-executive.zh-Hans  gov-executive.zh-Hant\n") })
+    #expect(try terminal.wait { $0.contains("Tab completes): gov-executive") })
+    try terminal.type(".zh-Hant")
+    try terminal.press("Enter")
     #expect(try terminal.wait(forLastLine: "日期>"))
     try terminal.type("2022-05-20")
     try terminal.press("Enter")
