@@ -87,8 +87,20 @@ public struct Assistant: Sendable {
   /// The prompt: where the clerk is (議題2 指示1 要點3), `修改 2.1.3` while editing, or `命令` when done.
   public var prompt: String {
     if let pendingEdit { return m("修改", "edit") + " \(template.display(pendingEdit))> " }
-    guard let cursor else { return m("命令", "command") + "> " }
-    return interview.label(of: cursor, in: minutes) + "> "
+    let errors = openErrors
+    let count = errors == 0 ? "" : m("（\(errors) 個錯誤）", "(\(errors) error\(errors == 1 ? "" : "s")) ")
+    guard let cursor else { return count + m("命令", "command") + "> " }
+    return count + interview.label(of: cursor, in: minutes) + "> "
+  }
+
+  /// The number of errors in the draft a clerk should know of now: every error ``Validator`` finds, except
+  /// required parts the interview has not reached yet (those are the questions still to come).
+  public var openErrors: Int {
+    let errors = Validator(template: template).errors(in: minutes)
+    guard let cursor, errors.contains(where: { $0.rule == "required" }) else { return errors.count }
+    let slots = interview.slots(in: minutes)
+    let ahead = Set(slots[(slots.firstIndex(of: cursor) ?? slots.endIndex)...].map(template.display))
+    return errors.filter { $0.rule != "required" || !ahead.contains($0.address) }.count
   }
 
   /// Text to put on the input line for the clerk to edit: the current value of the part edited or asked.
@@ -152,8 +164,9 @@ public struct Assistant: Sendable {
           && !interview.isAnswered(slot, in: minutes)
       }
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
-      cursor = interview.next(after: slot, in: minutes)
-      return Response(messages: cursor == nil ? [finishedNotice] : [], changed: true, record: cursorRecord)
+      var messages: [String] = []
+      cursor = nextQuestion(after: slot, messages: &messages)
+      return Response(messages: cursor == nil ? [finishedNotice] : messages, changed: true, record: cursorRecord)
     }
     let edit: Edit = slot.isEnd ? .append(slot.parent, text) : .set(slot, text)
     let shown = template.display(slot)
@@ -168,8 +181,9 @@ public struct Assistant: Sendable {
     // Edited in place: the draft is not shared (the undo stack holds changes, not copies), so nothing is copied.
     let (address, changes) = try editor.perform(edit, on: &state.minutes)
     let cursorAfter: Address?
+    var messages: [String] = []
     if !keepCursor {
-      cursorAfter = interview.next(after: address, in: minutes)
+      cursorAfter = nextQuestion(after: address, messages: &messages)
     } else if let current = cursorBefore {
       cursorAfter = Self.follow(current, through: edit, in: minutes, interview: interview)
     } else {
@@ -177,7 +191,17 @@ public struct Assistant: Sendable {
     }
     let transaction = Transaction(changes: changes, cursorBefore: cursorBefore, cursorAfter: cursorAfter, label: description)
     state.record(transaction)
-    return Response(changed: true, record: .perform(transaction))
+    return Response(messages: messages, changed: true, record: .perform(transaction))
+  }
+
+  /// The question after `slot`: the next unanswered one, or when the interview has reached its end with required
+  /// parts still missing (skipped with `:goto`, or emptied by `:delete`), the first of those, with a message.
+  private func nextQuestion(after slot: Address, messages: inout [String]) -> Address? {
+    if let next = interview.next(after: slot, in: minutes) { return next }
+    guard let missing = interview.missing(in: minutes).first else { return nil }
+    let label = interview.label(of: missing, in: minutes)
+    messages.append(m("問題已問完，但還缺必填部分「\(label)」，現在回到那裏。", "That was the last question, but ‘\(label)’ is still missing; back to it."))
+    return missing
   }
 
   /// The journal record of a move of the interview alone.

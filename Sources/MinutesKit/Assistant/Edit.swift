@@ -245,6 +245,9 @@ public struct Editor: Sendable {
   /// Parses normalized `text` as a value of `part`'s type, after removing the marks its part says.
   func parse(_ text: String, as part: Part) throws -> Value {
     var text = text
+    if let quotes = template.quotes, quotes.count == 2, part.type == .text || part.type == .choice {
+      text = Normalizer.pairQuotes(text, open: quotes[0], close: quotes[1])
+    }
     while let first = text.first, part.trimStart.contains(first), text.count > 1 { text.removeFirst() }
     for pair in part.unwrap where pair.count == 2 {
       if text.hasPrefix(pair[0]), text.hasSuffix(pair[1]), text.count > pair[0].count + pair[1].count {

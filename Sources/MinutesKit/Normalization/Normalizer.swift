@@ -41,6 +41,23 @@ public enum Normalizer {
     return String(chars)
   }
 
+  /// Replaces straight double quotes (`"`, and the full-width `＂`) with `open` and `close` in turn, the way a
+  /// template's quotation convention says (GB/T 15834-2011 §4.1: “” in Chinese text, 「」 in some houses).
+  /// An unpaired last quote opens. Other text is unchanged, so applying it twice changes nothing.
+  public static func pairQuotes(_ text: String, open: String, close: String) -> String {
+    var result = ""
+    var isOpen = false
+    for character in text {
+      if character == "\"" || character == "＂" {
+        result += isOpen ? close : open
+        isOpen.toggle()
+      } else {
+        result.append(character)
+      }
+    }
+    return result
+  }
+
   /// The terminal columns `text` takes: CJK characters (see ``isCJK(_:)``) two, others one.
   public static func displayWidth(_ text: String) -> Int {
     text.reduce(0) { $0 + (isCJK($1) ? 2 : 1) }

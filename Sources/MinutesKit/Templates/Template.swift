@@ -22,6 +22,9 @@ public struct Template: Sendable {
   public var parts: [Part]
   /// The words that answer yes or no.
   public var yesNo: YesNo
+  /// The quotation marks straight quotes `"…"` become, opening and closing, e.g. `[“, ”]` (GB/T 15834-2011
+  /// §4.1.3 for Chinese; some houses use 「」); `nil` leaves straight quotes as typed.
+  public var quotes: [String]?
   /// The parts the built-in checks look at (see ``Roles``).
   public var roles: Roles
   /// The export templates, by format (`text`): Mustache templates over the draft (see ``TextExporter``).
@@ -110,7 +113,7 @@ public struct Roles: Sendable, Hashable {
 
 extension Template: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case format, id, name, language, extends, parts, yesNo, roles, export
+    case format, id, name, language, extends, parts, yesNo, quotes, roles, export
   }
 
   public init(from decoder: any Decoder) throws {
@@ -123,6 +126,7 @@ extension Template: Decodable {
     extends = try c.decodeIfPresent(String.self, forKey: .extends)
     parts = try c.decode([Part].self, forKey: .parts)
     yesNo = try c.decodeIfPresent(YesNo.self, forKey: .yesNo) ?? YesNo(yes: ["yes"], no: ["no"])
+    quotes = try c.decodeIfPresent([String].self, forKey: .quotes)
     roles = try c.decodeIfPresent(Roles.self, forKey: .roles) ?? Roles(chair: nil, attendance: [], motions: nil)
     export = try c.decode([String: String].self, forKey: .export)
   }

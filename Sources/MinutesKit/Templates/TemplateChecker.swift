@@ -21,6 +21,9 @@ struct TemplateChecker {
     do { _ = try MustacheTemplate(string: text) } catch {
       throw fail([], key: "export", "`export.text` is not valid Mustache: \(error)")
     }
+    if let quotes = template.quotes, quotes.count != 2 {
+      throw fail([], key: "quotes", "`quotes` is a pair of marks, opening and closing, e.g. [“, ”]")
+    }
     try checkRoles()
   }
 

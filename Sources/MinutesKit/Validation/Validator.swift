@@ -44,6 +44,16 @@ public struct Validator: Sendable {
   /// Every finding for `minutes`: errors first, then warnings, each in draft order.
   /// - Complexity: O(n) in the size of the draft.
   public func findings(in minutes: Minutes) -> [Finding] {
+    findings(in: minutes, warnings: true)
+  }
+
+  /// The errors alone, without the text rules that only warn (cheaper: no ICU transform runs); what the
+  /// prompt's count of open errors is made from.
+  public func errors(in minutes: Minutes) -> [Finding] {
+    findings(in: minutes, warnings: false).filter { $0.severity == .error }
+  }
+
+  private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
     var findings: [Finding] = []
     for address in interview.missing(in: minutes) {
       let label = interview.label(of: address, in: minutes)
@@ -54,7 +64,7 @@ public struct Validator: Sendable {
         : m("缺少必填部分「\(label)」", "Missing required part ‘\(label)’")
       findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
     }
-    walk(template.parts, minutes.content, at: .root, minutes: minutes, into: &findings)
+    walk(template.parts, minutes.content, at: .root, warnings: warnings, into: &findings)
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes)
     return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
@@ -62,21 +72,21 @@ public struct Validator: Sendable {
 
   // MARK: - Values
 
-  private func walk(_ parts: [Part], _ record: Record, at address: Address, minutes: Minutes, into findings: inout [Finding]) {
+  private func walk(_ parts: [Part], _ record: Record, at address: Address, warnings: Bool, into findings: inout [Finding]) {
     for part in parts {
       guard let value = record[part.key] else { continue }
       let here = address.appending(key: part.key)
       if part.isList, let entries = value.list {
         for (offset, entry) in entries.enumerated() {
-          check(entry, part: part, at: here.appending(.index(offset + 1)), minutes: minutes, into: &findings)
+          check(entry, part: part, at: here.appending(.index(offset + 1)), warnings: warnings, into: &findings)
         }
       } else {
-        check(value, part: part, at: here, minutes: minutes, into: &findings)
+        check(value, part: part, at: here, warnings: warnings, into: &findings)
       }
     }
   }
 
-  private func check(_ value: Value, part: Part, at address: Address, minutes: Minutes, into findings: inout [Finding]) {
+  private func check(_ value: Value, part: Part, at address: Address, warnings: Bool, into findings: inout [Finding]) {
     let shown = template.display(address)
     func add(_ severity: Finding.Severity, _ rule: String, _ message: String) {
       findings.append(Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(shown)"))
@@ -84,7 +94,7 @@ public struct Validator: Sendable {
     switch value {
     case .record(let record):
       if record.isEmpty { add(.error, "empty", m("這一項是空的", "This entry is empty")) }
-      walk(part.parts, record, at: address, minutes: minutes, into: &findings)
+      walk(part.parts, record, at: address, warnings: warnings, into: &findings)
       return
     case .list, .number, .flag:
       return
@@ -110,6 +120,7 @@ public struct Validator: Sendable {
       if let mark = Self.unbalancedMark(in: text) {
         add(.error, "marks.unbalanced", m("「\(mark)」不成對", "‘\(mark)’ has no partner"))
       }
+      guard warnings else { return }
       if Normalizer.normalize(text) != text, text.contains(where: { Normalizer.fullWidthPunctuation[$0] != nil }) {
         add(.warning, "punctuation.halfWidth", m("中文旁有半形標點", "Half-width punctuation next to Chinese text"))
       }
