@@ -134,9 +134,9 @@ extension Minutes {
 }
 
 // Literals for drafts: `["date": "2022-05-20", "term": 10, "items": [["kind": "審議"]]]`.
-extension Value: @retroactive ExpressibleByStringLiteral, @retroactive ExpressibleByIntegerLiteral,
-  @retroactive ExpressibleByBooleanLiteral, @retroactive ExpressibleByArrayLiteral,
-  @retroactive ExpressibleByDictionaryLiteral
+extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+  ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
+  ExpressibleByDictionaryLiteral
 {
   public init(stringLiteral value: String) { self = .text(value) }
   public init(integerLiteral value: Int) { self = .number(value) }
