@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
         (file, path) = (try options.store.load(name: target), options.store.file(for: target).path)
       }
       template = try options.templates.template(id: file.minutes.template)
-      file.minutes = try template.conform(file.minutes)
+      file.minutes = try template.conform(file.minutes, yaml: try? String(contentsOfFile: path, encoding: .utf8), file: path)
     } catch {
       Platform.standardError.write("minutes: error: \((error as? LocalizedError)?.errorDescription ?? "\(error)")\n")
       throw ExitCode(2)

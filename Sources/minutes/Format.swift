@@ -21,7 +21,7 @@ struct Format: ParsableCommand {
         let text = try String(contentsOf: url, encoding: .utf8)
         var file = try SessionFile.parse(text, file: url.path)
         let template = try options.templates.template(id: file.minutes.template)
-        file.minutes = try template.conform(file.minutes)
+        file.minutes = try template.conform(file.minutes, yaml: text, file: url.path)
         let canonical = try file.canonical().yaml()
         guard canonical != text else { continue }
         changed.append(path)

@@ -64,7 +64,10 @@ struct Resume: ParsableCommand {
       }
     }
     let template = try Platform.run { try options.templates.template(id: loaded.file.minutes.template) }
-    loaded.file.minutes = try Platform.run { try template.conform(loaded.file.minutes) }
+    let snapshot = store.file(for: name)
+    loaded.file.minutes = try Platform.run {
+      try template.conform(loaded.file.minutes, yaml: try? String(contentsOf: snapshot, encoding: .utf8), file: snapshot.path)
+    }
     if let problem = loaded.journalProblem { Platform.standardError.write("minutes: warning: \(problem).\n") }
     if let replaced = lock.replaced {
       Platform.standardError.write(
@@ -121,7 +124,10 @@ struct Export: ParsableCommand {
       }
     }
     let template = try Platform.run { try options.templates.template(id: file.minutes.template) }
-    file.minutes = try Platform.run { try template.conform(file.minutes) }
+    let snapshot = store.file(for: name)
+    file.minutes = try Platform.run {
+      try template.conform(file.minutes, yaml: try? String(contentsOf: snapshot, encoding: .utf8), file: snapshot.path)
+    }
     let errors = Validator(template: template).findings(in: file.minutes).filter { $0.severity == .error }
     if !errors.isEmpty && !draft {
       for finding in errors { Platform.standardError.write("minutes: \(finding.line)\n") }

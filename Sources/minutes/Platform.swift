@@ -54,13 +54,14 @@ enum Platform {
   }
 
   /// Asks which template to draft with: a number or an id, with Tab completion of ids at a terminal.
-  static func chooseTemplate(from entries: [TemplateLibrary.Entry]) throws -> String {
+  static func chooseTemplate(from all: [TemplateLibrary.Entry]) throws -> String {
+    let entries = all.filter { $0.problem == nil }
     guard !entries.isEmpty else {
       standardError.write("minutes: error: no templates found; reinstall minutes or add one to templates/.\n")
       throw ExitCode.failure
     }
     for (index, entry) in entries.enumerated() {
-      standardOutput.write("\(index + 1)) \(entry.id)  \(entry.name)\(entry.source == .workspace ? "  (workspace)" : "")\n")
+      standardOutput.write("\(index + 1)) \(entry.id)  \(entry.name ?? "")\(entry.source == .workspace ? "  (workspace)" : "")\n")
     }
     let prompt = "Which template? (1–\(entries.count) or an id; Tab completes): "
     let answer: String?

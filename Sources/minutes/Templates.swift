@@ -14,7 +14,7 @@ struct ListTemplates: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list", abstract: "List id, name, language and source of every template.")
 
-  @Flag(help: "Print JSON: an array of objects with id, name, language, source, file and overrides.") var json = false
+  @Flag(help: "Print JSON: an array of objects with id, name, language, source, file, overrides and problem.") var json = false
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
@@ -26,7 +26,8 @@ struct ListTemplates: ParsableCommand {
       return
     }
     let rows = [["ID", "LANGUAGE", "SOURCE", "NAME"]] + entries.map {
-      [$0.id, $0.language, $0.source.rawValue + ($0.overrides ? " (overrides built-in)" : ""), $0.name]
+      [$0.id, $0.language ?? "?", $0.source.rawValue + ($0.overrides ? " (overrides built-in)" : ""),
+       $0.name ?? "unusable: see below"]
     }
     let widths = (0..<3).map { column in rows.map { Normalizer.displayWidth($0[column]) }.max() ?? 0 }
     for row in rows {
@@ -35,6 +36,7 @@ struct ListTemplates: ParsableCommand {
       }
       Platform.standardOutput.write(cells.joined() + "\n")
     }
+    for entry in entries { if let problem = entry.problem { Platform.standardOutput.write("\(entry.id): \(problem)\n") } }
   }
 }
 

@@ -9,14 +9,14 @@ import Testing
     let session = try Data(contentsOf: Binary.fixture("seed/session.txt"))
     let drafting = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "seed"], in: workspace, input: session)
     #expect(drafting.status == 0, "stderr: \(drafting.stderr)")
-    #expect(drafting.text.contains("必填部分都已填寫。"))
+    #expect(drafting.text.contains("必填部分都已填寫，沒有錯誤。\n提醒（15 項）：\n"))
     let export = try Binary.run(["export", "seed", "--format", "text"], in: workspace)
     #expect(export.status == 0, "stderr: \(export.stderr)")
     let expected = try Data(contentsOf: Binary.fixture("seed/expected.txt"))
     #expect(export.stdout == expected)
     // A finished interview resumes at the command prompt, not at "one more agenda item".
     let resumed = try Binary.run(["resume", "seed"], in: workspace, input: Data(":check\n".utf8))
-    #expect(resumed.text.contains("命令> :check\n必填部分都已填寫。\n"))
+    #expect(resumed.text.contains("命令> :check\n必填部分都已填寫，沒有錯誤。\n"))
   }
 
   @Test func exportWritesToFileWithWorkspaceOption() throws {
@@ -46,7 +46,7 @@ import Testing
     #expect(saved.contains("period: 下午\n"))
     #expect(saved.contains("title: 政府代區長\n"))
     #expect(saved.contains("name: 管尊旭\n"))
-    #expect(saved.contains("resumeAt: term\n"))
+    #expect(saved.contains("resumeAt: meeting.term\n"))
   }
 
   @Test func invalidUTF8IsReplacedNotDropped() throws {
@@ -116,7 +116,7 @@ import Testing
     #expect(export.stderr == "minutes: error: no session `nothing` in this workspace (it has none yet); start one with `minutes new`.\n")
     let new = try Binary.run(["new", "--template", "nope"], in: workspace)
     #expect(new.status == 1)
-    #expect(new.stderr.contains("no template `nope`; available: gov-executive.zh-Hant."))
+    #expect(new.stderr == "minutes: error: no template `nope`; available: board-meeting.en, gov-executive-formal.zh-Hant, gov-executive.zh-Hans, gov-executive.zh-Hant, jiyao.zh-Hans, team-meeting.en. Pass one of them with --template.\n")
   }
 
   @Test func builtInTemplatesWorkFromAnyDirectory() throws {

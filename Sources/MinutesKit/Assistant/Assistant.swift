@@ -295,11 +295,15 @@ public struct Assistant: Sendable {
       return Response(messages: [m("已重做：\(transaction.label)。", "Redone: \(transaction.label).")], changed: true, record: .redo)
     case .check:
       let findings = Validator(template: template).findings(in: minutes)
-      guard !findings.isEmpty else { return Response(messages: [m("檢查完畢：沒有發現問題。", "Checked: no problems found.")]) }
-      let errors = findings.filter { $0.severity == .error }.count
-      let header = m("檢查結果：\(errors) 個錯誤，\(findings.count - errors) 個提醒。",
-                     "Check: \(errors) error(s), \(findings.count - errors) warning(s).")
-      return Response(messages: [header] + findings.map { "  " + $0.line })
+      let errors = findings.filter { $0.severity == .error }
+      let warnings = findings.filter { $0.severity == .warning }
+      var lines = errors.isEmpty
+        ? [m("必填部分都已填寫，沒有錯誤。", "Every required part is filled in; no errors.")]
+        : [m("錯誤（\(errors.count) 項）：", "Errors (\(errors.count)):")] + errors.map { "  " + $0.line }
+      if !warnings.isEmpty {
+        lines += [m("提醒（\(warnings.count) 項）：", "Warnings (\(warnings.count)):")] + warnings.map { "  " + $0.line }
+      }
+      return Response(messages: lines)
     case .save:
       return Response(action: .save)
     case .export(let file):

@@ -210,7 +210,9 @@ public struct Interview: Sendable {
   /// A short prompt naming where the clerk is, e.g. `議題2 指示1 要點3`.
   public func label(of address: Address, in minutes: Minutes) -> String {
     let numbers = self.numbers(of: address, in: minutes)
-    var words = numbers.map { "\($0.list.label)\($0.number)" }
+    // 議題2 in Chinese; Item 2 in English.
+    let space = template.messages.isChinese ? "" : " "
+    var words = numbers.map { "\($0.list.label)\(space)\($0.number)" }
     if let asked = askedPart(at: address), !(asked.isList && address.listEntry != nil) { words.append(asked.label) }
     return words.joined(separator: " ")
   }

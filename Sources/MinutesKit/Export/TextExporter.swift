@@ -8,7 +8,8 @@ import Mustache
 ///   phrase rendered over the record that holds it;
 /// - numbers as Arabic digits, with `{{key.zh}}` in Chinese numerals (10 → 十, GB/T 15835-2011 for the rest);
 /// - dates as `YYYY-MM-DD`, with `.year`, `.month`, `.day`, `.zh` (2024年3月8日), `.en` (April 16, 2024) and
-///   `.weekday` (Tuesday); times as `HH:MM`, with `.en` (7:02 p.m.);
+///   `.weekday` (Tuesday); times as `HH:MM`, with `.en` (7:02 p.m., 12:00 noon) and `.enEnd`, the same ending a
+///   sentence (7:02 p.m., 12:00 noon.), so that no second period follows p.m.;
 /// - yes/no as a boolean, for sections;
 /// - lists as sequences, for sections; `{{key}}` prints the entries joined as the part's `join` says, and
 ///   `{{#empty(key)}}` tests for none. Each entry also offers `n` (1, 2…) and `zh` (一, 二…).
@@ -183,6 +184,7 @@ struct TimeContext: MustacheParent, CustomStringConvertible {
   func child(named name: String) -> Any? {
     switch name {
     case "en": time.english
+    case "enEnd": time.english.hasSuffix(".") ? time.english : time.english + "."
     case "hour": time.hour
     case "minute": time.minute
     default: nil

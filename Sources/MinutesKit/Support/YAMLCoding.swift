@@ -93,16 +93,41 @@ enum YAMLCoding {
     return YAMLProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
   }
 
+  /// The line and column of the part at a stored address (`items.2.kind`) in a minutes file's text: of its key
+  /// when the address ends with one; `nil` when the text is not YAML or has no such part.
+  static func mark(of address: Address, in yaml: String) -> (line: Int, column: Int)? {
+    guard let root = try? Yams.compose(yaml: yaml) else { return nil }
+    var node = root
+    var mark = root.mark
+    for (offset, step) in address.steps.enumerated() {
+      switch step {
+      case .key(let key):
+        guard let pair = node.mapping?.first(where: { $0.key.string == key }) else { return mark.map { ($0.line, $0.column) } }
+        if offset == address.steps.count - 1 { mark = pair.key.mark } else { node = pair.value; mark = node.mark ?? mark }
+      case .index(let n):
+        guard let sequence = node.sequence, n <= sequence.count else { return mark.map { ($0.line, $0.column) } }
+        node = sequence[n - 1]
+        mark = node.mark ?? mark
+      case .end:
+        break
+      }
+    }
+    return mark.map { ($0.line, $0.column) }
+  }
+
   /// The mark of the deepest node of `path` that exists in `root`.
   private static func locate(_ path: [any CodingKey], in root: Node) -> Mark? {
     var node = root
     var mark = root.mark
-    for key in path {
+    for (offset, key) in path.enumerated() {
       let next: Node?
       if let index = key.intValue {
         next = node.sequence.flatMap { index < $0.count ? $0[index] : nil }
       } else {
-        next = node.mapping?.first(where: { $0.key.string == key.stringValue })?.value
+        let pair = node.mapping?.first(where: { $0.key.string == key.stringValue })
+        // The last step of the path is a key: point at the key itself, which the message names.
+        if offset == path.count - 1, let keyMark = pair?.key.mark { return keyMark }
+        next = pair?.value
       }
       guard let next else { break }
       node = next

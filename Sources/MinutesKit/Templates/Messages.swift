@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Every message is written twice in the code, in Traditional Chinese and in English, side by side; the
 /// Simplified Chinese wording is made from the Traditional by ICU's `Hant-Hans` transform (so the two can never
-/// drift apart), with the full-width punctuation kept (GB/T 15834-2011).
+/// drift apart), then a few words and the quotation marks are put in mainland usage (``mainlandUsage``).
 public struct Messages: Sendable, Hashable {
   /// The language tag of the template: `zh-Hant`, `zh-Hans`, `en`…
   public let language: String
@@ -19,8 +19,14 @@ public struct Messages: Sendable, Hashable {
   public func callAsFunction(_ hant: String, _ en: String) -> String {
     guard isChinese else { return en }
     guard language == "zh-Hans" else { return hant }
-    return hant.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? hant
+    var hans = hant.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? hant
+    for (taiwan, mainland) in Self.mainlandUsage { hans = hans.replacingOccurrences(of: taiwan, with: mainland) }
+    return hans
   }
+
+  /// Where mainland usage differs from the character-by-character conversion: words (汇出 → 导出) and the
+  /// quotation marks (「」 → “”, GB/T 15834-2011 §4.1).
+  static let mainlandUsage: [(String, String)] = [("汇出", "导出"), ("档案", "文件"), ("「", "“"), ("」", "”")]
 
   /// Wraps a quoted value: 「value」 in Chinese, ‘value’ in English.
   public func quote(_ value: String) -> String { isChinese ? "「\(value)」" : "‘\(value)’" }

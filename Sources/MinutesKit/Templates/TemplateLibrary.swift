@@ -48,16 +48,18 @@ public struct TemplateLibrary: Sendable {
   public struct Entry: Codable, Hashable, Sendable {
     /// The id.
     public var id: String
-    /// The human name, or the problem when the file cannot be loaded.
-    public var name: String
-    /// The language tag.
-    public var language: String
+    /// The human name; `nil` when the template cannot be loaded.
+    public var name: String?
+    /// The language tag; `nil` when the template cannot be loaded.
+    public var language: String?
     /// Built in or from the workspace.
     public var source: Source
     /// The file.
     public var file: String
     /// Whether it overrides a built-in template of the same id.
     public var overrides: Bool
+    /// Why the template cannot be used, with `file:line:col`; `nil` when it loads.
+    public var problem: String?
   }
 
   /// The ids of every template found, sorted.
@@ -78,10 +80,11 @@ public struct TemplateLibrary: Sendable {
       let overrides = source == .workspace && Self.builtInDirectory.map { Self.ids(in: $0).contains(id) } == true
       do {
         let template = try self.template(id: id)
-        return Entry(id: id, name: template.name, language: template.language, source: source, file: url.path, overrides: overrides)
+        return Entry(id: id, name: template.name, language: template.language, source: source, file: url.path,
+                     overrides: overrides, problem: nil)
       } catch {
         let problem = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-        return Entry(id: id, name: "unusable: \(problem)", language: "?", source: source, file: url.path, overrides: overrides)
+        return Entry(id: id, name: nil, language: nil, source: source, file: url.path, overrides: overrides, problem: problem)
       }
     }
   }
@@ -151,19 +154,37 @@ public struct TemplateLibrary: Sendable {
   /// - mappings merge key by key, the child's values winning;
   /// - lists of parts (mappings with a `key`) merge part by part: a part with the key of a parent part merges
   ///   into it, `remove: true` drops it, and a new part goes at the end, or after the part named by its `after`;
-  /// - any other value (text, a list of choices) replaces the parent's.
-  public static func merge(_ child: Node, over parent: Node) -> Node {
+  /// - `choices` merge choice by choice: a choice with the value of a parent choice replaces it,
+  ///   `{value: X, remove: true}` drops it, and a new choice goes at the end (or after the one its `after` names);
+  /// - any other value (text, a list of words) replaces the parent's.
+  public static func merge(_ child: Node, over parent: Node, key: String? = nil) -> Node {
     switch (child, parent) {
     case (.mapping(let c), .mapping(let p)):
       var pairs = Array(p.map { ($0.key, $0.value) })
       for (key, value) in c {
         if let index = pairs.firstIndex(where: { $0.0 == key }) {
-          pairs[index].1 = merge(value, over: pairs[index].1)
+          pairs[index].1 = merge(value, over: pairs[index].1, key: key.string)
         } else {
           pairs.append((key, value))
         }
       }
       return .mapping(Node.Mapping(pairs, c.tag, c.style, c.mark))
+    case (.sequence(let c), .sequence(let p)) where key == "choices":
+      func value(_ node: Node) -> String? { node.string ?? node["value"]?.string }
+      var choices = Array(p)
+      for choice in c {
+        let index = choices.firstIndex { value($0) == value(choice) }
+        if choice["remove"]?.bool == true {
+          if let index { choices.remove(at: index) }
+        } else if let index {
+          choices[index] = choice
+        } else if let after = choice["after"]?.string, let position = choices.firstIndex(where: { value($0) == after }) {
+          choices.insert(choice, at: position + 1)
+        } else {
+          choices.append(choice)
+        }
+      }
+      return .sequence(Node.Sequence(choices.map(withoutMergeKeys), c.tag, c.style, c.mark))
     case (.sequence(let c), .sequence(let p)) where isPartList(c) && isPartList(p):
       var parts = Array(p)
       for part in c {
