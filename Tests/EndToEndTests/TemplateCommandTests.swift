@@ -97,7 +97,7 @@ import Testing
     let lines = questions.text.split(separator: "\n").map(String.init)
     #expect(lines.first == "organization  Organization (required)  The organization's name? (e.g. Harborview Literacy Alliance)")
     #expect(lines.contains("1  Motion"))
-    #expect(lines.contains("  1.mover  Moved by (required)  Who moved it?"))
+    #expect(lines.contains("  1.mover  Moved by  Who moved it? (press Enter to fill it in later)"))
     let missing = try Binary.run(["templates", "show", "nope"], in: workspace)
     #expect(missing.status == 1)
     #expect(missing.stderr.hasPrefix("minutes: error: no template `nope`; available: board-meeting.en, "))
