@@ -150,14 +150,14 @@ import Testing
     let known = "key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title, "
       + "counter, when, unless, line, split, join, unwrap, trimEnd, trimStart, pattern, ask"
     #expect(Self.message(parsing: yaml)
-      == "t.yaml:\(line):16: error: at `parts[0].parts[1].lable`: unknown key `lable`; known keys here: \(known)")
+      == "t.yaml:\(line):9: error: at `parts[0].parts[1].lable`: unknown key `lable`; known keys here: \(known)")
   }
 
   @Test func anUnknownTopLevelKeyIsNamed() throws {
     let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\nlanguage: zh-Hant\n", with: "\nlanguage: zh-Hant\nfields: {}\n") }
     let line = try Self.lineNumber(of: "fields: {}", in: yaml)
     #expect(Self.message(parsing: yaml)
-      == "t.yaml:\(line):9: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, export")
+      == "t.yaml:\(line):1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, export")
   }
 
   /// A format 1 template (`fields:` and `itemKinds:`) is not read as format 2 by mistake: its first key the new
@@ -165,7 +165,7 @@ import Testing
   @Test func aFormatOneTemplateNamesItsFirstOldKey() {
     let yaml = "format: 1\nid: old\nname: Old\nlanguage: zh-Hant\nfields:\n  date:\n    label: 日期\nitemKinds: []\nexport:\n  text: x\n"
     #expect(Self.message(parsing: yaml)
-      == "t.yaml:6:3: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, export")
+      == "t.yaml:5:1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, export")
   }
 
   @Test func anAskedFieldWithoutAQuestionIsNamed() throws {
