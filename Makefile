@@ -1,6 +1,7 @@
 # The two commands a fresh machine needs (see README). Both install libedit-dev first when it is missing.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKSPACE ?= .
+TEMPLATE ?= gov-executive.zh-Hant
 
 .PHONY: run test bench deps build clean
 
@@ -11,9 +12,9 @@ deps:
 build: deps
 	swift build
 
-## Start a drafting session on the built-in template, saved in $(WORKSPACE)/sessions/.
+## Start a drafting session on a built-in template (TEMPLATE=…), saved in $(WORKSPACE)/sessions/.
 run: build
-	.build/debug/minutes new --template gov-executive.zh-Hant --workspace $(WORKSPACE)
+	.build/debug/minutes new --template $(TEMPLATE) --workspace $(WORKSPACE)
 
 ## Run every test: unit tests, the seed end-to-end test through a pipe, and the pseudo-terminal test.
 test: deps

@@ -43,7 +43,7 @@ struct Check: ParsableCommand {
       let report = Report(file: path, errors: errors, warnings: findings.count - errors, findings: findings)
       Platform.standardOutput.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
     } else {
-      for finding in findings { Platform.standardOutput.write("\(path): \(finding.line)\n") }
+      for finding in findings { Platform.standardOutput.write("\(path): \(finding.line(template.messages))\n") }
       Platform.standardOutput.write("\(errors) error(s), \(findings.count - errors) warning(s)\n")
     }
     if errors > 0 { throw ExitCode(1) }

@@ -130,7 +130,7 @@ struct Export: ParsableCommand {
     }
     let errors = Validator(template: template).findings(in: file.minutes).filter { $0.severity == .error }
     if !errors.isEmpty && !draft {
-      for finding in errors { Platform.standardError.write("minutes: \(finding.line)\n") }
+      for finding in errors { Platform.standardError.write("minutes: \(finding.line(template.messages))\n") }
       Platform.standardError.write(
         "minutes: error: \(errors.count) error(s) in `\(name)`; fix them with `minutes resume \(name)` "
           + "(:check lists them), or export anyway with --draft.\n")

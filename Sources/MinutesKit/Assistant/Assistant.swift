@@ -299,9 +299,9 @@ public struct Assistant: Sendable {
       let warnings = findings.filter { $0.severity == .warning }
       var lines = errors.isEmpty
         ? [m("必填部分都已填寫，沒有錯誤。", "Every required part is filled in; no errors.")]
-        : [m("錯誤（\(errors.count) 項）：", "Errors (\(errors.count)):")] + errors.map { "  " + $0.line }
+        : [m("錯誤（\(errors.count) 項）：", "Errors (\(errors.count)):")] + errors.map { "  " + $0.line(m) }
       if !warnings.isEmpty {
-        lines += [m("提醒（\(warnings.count) 項）：", "Warnings (\(warnings.count)):")] + warnings.map { "  " + $0.line }
+        lines += [m("提醒（\(warnings.count) 項）：", "Warnings (\(warnings.count)):")] + warnings.map { "  " + $0.line(m) }
       }
       return Response(messages: lines)
     case .save:

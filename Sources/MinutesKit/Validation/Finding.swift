@@ -34,9 +34,10 @@ public struct Finding: Codable, Hashable, Sendable {
     self.hint = hint
   }
 
-  /// `error 2.1.3: message (hint)`, the line `:check` and `minutes check` print.
-  public var line: String {
+  /// The line `:check` and `minutes check` print, in the template's punctuation: `error 2.1.3：message（hint）`
+  /// in Chinese, `error 2.1.3: message (hint)` in English.
+  public func line(_ m: Messages) -> String {
     let place = address.isEmpty ? "" : " \(address)"
-    return "\(severity.rawValue)\(place)：\(message)（\(hint)）"
+    return "\(severity.rawValue)\(place)" + m("：\(message)（\(hint)）", ": \(message) (\(hint))")
   }
 }
