@@ -134,6 +134,39 @@ import Testing
     }
   }
 
+  /// The journal's steps hold typed values (`term` 10, `otherMatters` false); a snapshot read from its YAML holds
+  /// text until it is conformed. An edit of a number or a flag must replay whether the snapshot comes from its
+  /// JSON cache or from the YAML (the cache is gone when the folder was copied without hidden files, or the
+  /// snapshot was touched by hand).
+  @Test(arguments: [false, true])
+  func editsOfNumbersAndFlagsReplayOnASnapshotReadFromItsYAML(withoutCache: Bool) throws {
+    try withStore { store in
+      var assistant = try TestSupport.freshAssistant()
+      try store.create(SessionFile(minutes: assistant.minutes), name: "s")
+      assistant.answer(AssistantTests.header + AssistantTests.item("傳達", "甲", points: ["要一"]) + ["", "", "", "否"])
+      try store.compact(assistant.state, name: "s")
+      for line in [":edit term 12", ":edit other 是"] {
+        let response = assistant.handle(line)
+        #expect(!response.isError)
+        try store.append(try #require(response.record), name: "s")
+      }
+      if withoutCache { try FileManager.default.removeItem(at: store.cache(for: "s")) }
+      let loaded = try store.loadState(name: "s")
+      let conformed = try assistant.template.conform(loaded.file.minutes)
+      if withoutCache {
+        withKnownIssue("SessionStore replays the journal on the YAML snapshot before it is conformed, so `old: 10` does not match `'10'`") {
+          #expect(loaded.journalProblem == nil)
+          #expect(conformed == assistant.minutes)
+        }
+      } else {
+        #expect(loaded.journalProblem == nil)
+        #expect(conformed == assistant.minutes)
+        #expect(conformed["meeting.term"] == .number(12))
+        #expect(conformed["otherMatters"] == .flag(true))
+      }
+    }
+  }
+
   @Test func aCompactionCutShortStillLoadsEveryEdit() throws {
     try withStore { store in
       let assistant = try journaledSession(store)
