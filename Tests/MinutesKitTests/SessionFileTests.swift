@@ -252,6 +252,14 @@ import Testing
     try body(SessionStore(workspace: workspace))
   }
 
+  /// `file` with its draft conformed to the built-in template: a snapshot read from its YAML holds text, one
+  /// read from its cache typed values.
+  static func conformed(_ file: SessionFile) throws -> SessionFile {
+    var copy = file
+    copy.minutes = try TestSupport.template().conform(file.minutes)
+    return copy
+  }
+
   @Test func createLoadListAndSave() throws {
     let file = try SessionFileTests.seedFile()
     try Self.withStore { store in
@@ -263,7 +271,7 @@ import Testing
       var written = file
       written.generation = 1
       #expect(try String(contentsOf: store.file(for: "常務會議-0520"), encoding: .utf8) == written.yaml())
-      #expect(try store.load(name: "常務會議-0520") == written)
+      #expect(try Self.conformed(store.load(name: "常務會議-0520")) == written)
 
       #expect(throws: SessionError.exists(name: "常務會議-0520")) { try store.create(file, name: "常務會議-0520") }
       #expect(
@@ -274,7 +282,7 @@ import Testing
       changed.resumeAt = .at(TestSupport.at("meeting.date"))
       try store.save(changed, name: "常務會議-0520")
       changed.generation = 2
-      #expect(try store.load(name: "常務會議-0520") == changed)
+      #expect(try Self.conformed(store.load(name: "常務會議-0520")) == changed)
 
       try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "b-1")
       try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "a_2")
