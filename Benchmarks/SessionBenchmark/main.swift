@@ -32,6 +32,7 @@ func median(_ values: [Double]) -> Double {
   return sorted[sorted.count / 2]
 }
 
+@discardableResult
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {
   let start = DispatchTime.now().uptimeNanoseconds
   try body()
@@ -45,14 +46,14 @@ func peakMemoryMiB() -> Double {
 }
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let yaml = try String(contentsOf: root.appendingPathComponent("templates/gov-executive.zh-Hant.yaml"), encoding: .utf8)
+let yaml = try String(contentsOf: root.appendingPathComponent("Sources/MinutesKit/Resources/templates/gov-executive.zh-Hant.yaml"), encoding: .utf8)
 let template = try TemplateLibrary.parse(yaml, file: "gov-executive.zh-Hant.yaml")
 let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: workspace) }
 let store = SessionStore(workspace: workspace)
 let edits = 200, resumes = 30
 
-print("items  edit median (ms)  resume median (ms)  snapshot (KiB)")
+print("items  edit median (ms)  prompt median (ms)  resume median (ms)  check (ms)  export (ms)  snapshot (KiB)")
 var editMedians: [Int: Double] = [:]
 for size in [10, 1_000] {
   let name = "bench-\(size)"
@@ -68,18 +69,27 @@ for size in [10, 1_000] {
       try store.append(record, name: name)
     })
   }
+  // The prompt shown after every line: where the clerk is, the question, and the count of open errors.
+  var promptTimes: [Double] = []
+  for _ in 0..<edits {
+    promptTimes.append(milliseconds { _ = (assistant.prompt, assistant.question, assistant.prefill) })
+  }
   try store.compact(assistant.state, name: name)
-  // Resume: load the snapshot and journal, and build the assistant on it.
+  // Resume: load the snapshot and journal, give the draft its template's types, and build the assistant on it.
   var resumeTimes: [Double] = []
   for _ in 0..<resumes {
     resumeTimes.append(try milliseconds {
-      let loaded = try store.loadState(name: name)
+      var loaded = try store.loadState(name: name)
+      loaded.file.minutes = try template.conform(loaded.file.minutes)
       _ = Assistant(template: template, state: loaded.state(interview: Interview(template: template)))
     })
   }
+  let checkTime = milliseconds { _ = Validator(template: template).findings(in: assistant.minutes) }
+  let exportTime = try milliseconds { _ = try TextExporter().export(assistant.minutes, template: template) }
   let snapshotSize = (try FileManager.default.attributesOfItem(atPath: store.file(for: name).path)[.size] as? Int) ?? 0
   editMedians[size] = median(editTimes)
-  print(String(format: "%5d  %16.3f  %18.2f  %14d", size, median(editTimes), median(resumeTimes), snapshotSize / 1024))
+  print(String(format: "%5d  %16.3f  %18.3f  %18.2f  %10.1f  %11.1f  %14d", size, median(editTimes), median(promptTimes),
+               median(resumeTimes), checkTime, exportTime, snapshotSize / 1024))
 }
 print(String(format: "edit cost ratio 1000/10 items: %.2f (goal ≤ 1.2)", (editMedians[1_000] ?? 0) / (editMedians[10] ?? 1)))
 print(String(format: "peak memory: %.1f MiB", peakMemoryMiB()))

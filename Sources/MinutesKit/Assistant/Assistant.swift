@@ -95,13 +95,8 @@ public struct Assistant: Sendable {
 
   /// The number of errors in the draft a clerk should know of now: every error ``Validator`` finds, except
   /// required parts the interview has not reached yet (those are the questions still to come).
-  public var openErrors: Int {
-    let errors = Validator(template: template).errors(in: minutes)
-    guard let cursor, errors.contains(where: { $0.rule == "required" }) else { return errors.count }
-    let slots = interview.slots(in: minutes)
-    let ahead = Set(slots[(slots.firstIndex(of: cursor) ?? slots.endIndex)...].map(template.display))
-    return errors.filter { $0.rule != "required" || !ahead.contains($0.address) }.count
-  }
+  public var openErrors: Int { Validator(template: template).openErrorCount(in: minutes, cursor: cursor) }
+
 
   /// Text to put on the input line for the clerk to edit: the current value of the part edited or asked.
   public var prefill: String? {

@@ -55,10 +55,13 @@ public struct Minutes: Hashable, Sendable {
   @discardableResult
   public mutating func setValue(_ value: Value?, at address: Address) -> Bool {
     guard !address.steps.isEmpty else { return false }
+    // The tree is moved out of `content` while it is changed, so that every node on the path is uniquely
+    // referenced and changed in place: the cost is the depth of the path, not the size of the draft.
     var root = Value.record(content)
-    guard Self.set(value, at: address.steps[...], in: &root), case .record(let record) = root else { return false }
-    content = record
-    return true
+    content = Record()
+    let done = Self.set(value, at: address.steps[...], in: &root)
+    content = root.record ?? Record()
+    return done
   }
 
   private static func set(_ value: Value?, at steps: ArraySlice<Address.Step>, in node: inout Value) -> Bool {

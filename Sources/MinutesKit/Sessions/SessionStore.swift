@@ -104,12 +104,90 @@ public struct SessionStore: Sendable {
   /// edited by hand is always read from its YAML.
   func cache(for name: String) -> URL { directory.appendingPathComponent(".\(name).cache.json") }
 
-  private struct SnapshotCache: Codable {
+  /// The cache file: the stamps of the snapshot it copies, and the snapshot.
+  ///
+  /// It is JSON read with `JSONSerialization` rather than `Codable`: a draft is a generic tree, and decoding a
+  /// tree through `Codable` means trying each kind of value until one fits, which made resuming a large draft
+  /// several times slower. Text is a JSON string, a list a JSON array; a number is `{"n": 3}`, a flag
+  /// `{"f": true}` and a record `{"r": ["key", value, "key", value…]}` (keys in order).
+  private struct SnapshotCache {
     var generation: Int
     var size: Int
     var modified: Double
     var inode: UInt64
     var file: SessionFile
+
+    func data() throws -> Data {
+      var object: [String: Any] = [
+        // The time and inode are text: a JSON number would not give back the same Double and UInt64 exactly.
+        "generation": generation, "size": size, "modified": String(modified), "inode": String(inode),
+        "format": file.minutes.format, "template": file.minutes.template,
+        "content": Self.json(.record(file.minutes.content)),
+      ]
+      switch file.resumeAt {
+      case .firstQuestion: break
+      case .at(let address): object["resumeAt"] = address.description
+      case .finished: object["resumeAt"] = "finished"
+      }
+      return try JSONSerialization.data(withJSONObject: object)
+    }
+
+    init(generation: Int, size: Int, modified: Double, inode: UInt64, file: SessionFile) {
+      (self.generation, self.size, self.modified, self.inode, self.file) = (generation, size, modified, inode, file)
+    }
+
+    /// Reads a cache file; `nil` when it is not one (it is then ignored, and the YAML read instead).
+    init?(data: Data) {
+      guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+        let generation = (object["generation"] as? NSNumber)?.intValue, let size = (object["size"] as? NSNumber)?.intValue,
+        let modified = (object["modified"] as? String).flatMap(Double.init), let inode = (object["inode"] as? String).flatMap(UInt64.init),
+        let format = (object["format"] as? NSNumber)?.intValue, let template = object["template"] as? String,
+        let content = object["content"].flatMap(Self.value), case .record(let record) = content
+      else { return nil }
+      var minutes = Minutes(template: template, content: record)
+      minutes.format = format
+      let resumeAt: SessionFile.ResumePoint
+      switch object["resumeAt"] as? String {
+      case "finished": resumeAt = .finished
+      case let text?: resumeAt = Address(stored: text).map(SessionFile.ResumePoint.at) ?? .firstQuestion
+      case nil: resumeAt = .firstQuestion
+      }
+      self.init(generation: generation, size: size, modified: modified, inode: inode,
+                file: SessionFile(minutes: minutes, resumeAt: resumeAt, generation: generation))
+    }
+
+    private static func json(_ value: Value) -> Any {
+      switch value {
+      case .text(let text): text
+      case .number(let number): ["n": number]
+      case .flag(let flag): ["f": flag]
+      case .list(let entries): entries.map(json)
+      case .record(let record): ["r": record.fields.flatMap { [$0.key, json($0.value)] }]
+      }
+    }
+
+    private static func value(_ object: Any) -> Value? {
+      if let text = object as? String { return .text(text) }
+      if let entries = object as? [Any] {
+        var values: [Value] = []
+        values.reserveCapacity(entries.count)
+        for entry in entries {
+          guard let value = value(entry) else { return nil }
+          values.append(value)
+        }
+        return .list(values)
+      }
+      guard let tagged = object as? [String: Any], tagged.count == 1 else { return nil }
+      if let number = tagged["n"] as? NSNumber { return .number(number.intValue) }
+      if let flag = tagged["f"] as? Bool { return .flag(flag) }
+      guard let pairs = tagged["r"] as? [Any], pairs.count % 2 == 0 else { return nil }
+      var record = Record()
+      for index in stride(from: 0, to: pairs.count, by: 2) {
+        guard let key = pairs[index] as? String, let value = value(pairs[index + 1]) else { return nil }
+        record.fields[key] = value
+      }
+      return .record(record)
+    }
   }
 
   /// Size, modification time and inode: a file replaced by a save (ours or an editor's) gets a new inode even
@@ -124,8 +202,8 @@ public struct SessionStore: Sendable {
 
   private func writeCache(_ file: SessionFile, name: String) {
     guard let stamp = Self.stamp(of: self.file(for: name)),
-      let data = try? JSONEncoder().encode(
-        SnapshotCache(generation: file.generation, size: stamp.size, modified: stamp.modified, inode: stamp.inode, file: file))
+      let data = try? SnapshotCache(
+        generation: file.generation, size: stamp.size, modified: stamp.modified, inode: stamp.inode, file: file).data()
     else { return }
     try? DurableFile.write(data, to: cache(for: name))
   }
@@ -135,7 +213,7 @@ public struct SessionStore: Sendable {
     try Self.validate(name: name)
     let url = file(for: name)
     if let stamp = Self.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
-      let cached = try? JSONDecoder().decode(SnapshotCache.self, from: data),
+      let cached = SnapshotCache(data: data),
       cached.size == stamp.size, cached.modified == stamp.modified, cached.inode == stamp.inode,
       cached.generation == Self.generation(of: url)
     {
@@ -163,7 +241,7 @@ public struct SessionStore: Sendable {
   /// A copy of the session's last good snapshot (its JSON cache), when there is one.
   public func lastGoodSnapshot(name: String) -> SessionFile? {
     guard let data = FileManager.default.contents(atPath: cache(for: name).path),
-      let cached = try? JSONDecoder().decode(SnapshotCache.self, from: data)
+      let cached = SnapshotCache(data: data)
     else { return nil }
     return cached.file
   }

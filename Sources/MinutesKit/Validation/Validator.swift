@@ -47,88 +47,141 @@ public struct Validator: Sendable {
     findings(in: minutes, warnings: true)
   }
 
-  /// The errors alone, without the text rules that only warn (cheaper: no ICU transform runs); what the
-  /// prompt's count of open errors is made from.
-  public func errors(in minutes: Minutes) -> [Finding] {
-    findings(in: minutes, warnings: false).filter { $0.severity == .error }
+  /// The number of errors a clerk should know of while the interview is at `cursor`: every error, except
+  /// required parts at or after the cursor in interview order (those are the questions still to come). The
+  /// text rules that only warn are not run, so this is cheap enough for every prompt.
+  /// - Complexity: O(n) in the size of the draft.
+  public func openErrorCount(in minutes: Minutes, cursor: Address?) -> Int {
+    var walk = Walk(cursor: cursor, warnings: false)
+    self.walk(template.parts, minutes.content, at: .root, asked: true, &walk)
+    let missing = walk.missing.filter { !$0.ahead }.count
+    return missing + walk.findings.filter { $0.severity == .error }.count
+      + attendanceFindings(minutes).filter { $0.severity == .error }.count + motionFindings(minutes).count
   }
 
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
-    var findings: [Finding] = []
-    for address in interview.missing(in: minutes) {
+    var walk = Walk(cursor: nil, warnings: warnings)
+    self.walk(template.parts, minutes.content, at: .root, asked: true, &walk)
+    var findings: [Finding] = walk.missing.map { missing in
+      let address = missing.address
       let label = interview.label(of: address, in: minutes)
       let shown = template.display(address)
-      let minimum = template.part(at: address)?.minimumCount ?? 0
+      let minimum = missing.minimum
       let message = address.isEnd && minimum > 1
         ? m("「\(label)」至少要有 \(minimum) 項", "‘\(label)’ needs at least \(minimum) entries")
         : m("缺少必填部分「\(label)」", "Missing required part ‘\(label)’")
-      findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
+      return Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)")
     }
-    walk(template.parts, minutes.content, at: .root, warnings: warnings, into: &findings)
+    findings += walk.findings
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes)
     return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
   }
 
-  // MARK: - Values
+  // MARK: - The walk
 
-  private func walk(_ parts: [Part], _ record: Record, at address: Address, warnings: Bool, into findings: inout [Finding]) {
+  /// What one walk over the draft collects.
+  private struct Walk {
+    /// The interview's position, for telling which missing parts are still ahead.
+    let cursor: Address?
+    /// Whether to run the text rules that only warn.
+    let warnings: Bool
+    /// Whether the walk has passed the cursor's slot.
+    var passedCursor = false
+    /// Required parts missing, in interview order: the slot, the fewest entries (for lists), and whether it is
+    /// at or after the cursor.
+    var missing: [(address: Address, minimum: Int, ahead: Bool)] = []
+    /// What the value rules found.
+    var findings: [Finding] = []
+    /// Characters already looked up for `script.mixed` (a draft repeats the same few thousand characters).
+    var otherScript: [Character: Bool] = [:]
+
+    mutating func slot(_ address: Address) {
+      if address == cursor { passedCursor = true }
+    }
+
+    mutating func missing(_ address: Address, minimum: Int) {
+      missing.append((address, minimum, passedCursor || address == cursor))
+    }
+  }
+
+  /// Walks the parts of a record in interview order: required parts that are asked (`asked`: not inside a list
+  /// that reads whole lines) and missing, then every value's rules.
+  private func walk(_ parts: [Part], _ record: Record?, at address: Address, asked: Bool, _ walk: inout Walk) {
     for part in parts {
-      guard let value = record[part.key] else { continue }
       let here = address.appending(key: part.key)
-      if part.isList, let entries = value.list {
+      let value = record?[part.key]
+      let isAsked = asked && part.isAsked && Interview.applies(part, in: record)
+      if part.isList {
+        let entries = value?.list ?? []
         for (offset, entry) in entries.enumerated() {
-          check(entry, part: part, at: here.appending(.index(offset + 1)), warnings: warnings, into: &findings)
+          let entryAddress = here.appending(.index(offset + 1))
+          if part.isRecord {
+            if entry.record?.isEmpty != false { add(.error, "empty", m("這一項是空的", "This entry is empty"), at: entryAddress, &walk) }
+            if part.line != nil, isAsked { walk.slot(entryAddress) }
+            self.walk(part.parts, entry.record, at: entryAddress, asked: isAsked && part.line == nil, &walk)
+          } else {
+            if isAsked { walk.slot(entryAddress) }
+            check(entry, part: part, at: entryAddress, &walk)
+          }
         }
+        if isAsked {
+          let end = here.appending(.end)
+          if entries.count < part.minimumCount { walk.missing(end, minimum: part.minimumCount) }
+          walk.slot(end)
+        }
+      } else if part.isRecord {
+        self.walk(part.parts, value?.record, at: here, asked: asked, &walk)
       } else {
-        check(value, part: part, at: here, warnings: warnings, into: &findings)
+        if isAsked {
+          if part.required, value == nil { walk.missing(here, minimum: 0) }
+          walk.slot(here)
+        }
+        if let value { check(value, part: part, at: here, &walk) }
       }
     }
   }
 
-  private func check(_ value: Value, part: Part, at address: Address, warnings: Bool, into findings: inout [Finding]) {
+  private func add(_ severity: Finding.Severity, _ rule: String, _ message: String, at address: Address, _ walk: inout Walk) {
     let shown = template.display(address)
-    func add(_ severity: Finding.Severity, _ rule: String, _ message: String) {
-      findings.append(Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(shown)"))
+    walk.findings.append(Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(shown)"))
+  }
+
+  /// The rules of one scalar value.
+  private func check(_ value: Value, part: Part, at address: Address, _ walk: inout Walk) {
+    guard case .text(let text) = value else { return }
+    if text.isEmpty {
+      add(.error, "empty", m("這一部分是空的", "This part is empty"), at: address, &walk)
+      return
     }
-    switch value {
-    case .record(let record):
-      if record.isEmpty { add(.error, "empty", m("這一項是空的", "This entry is empty")) }
-      walk(part.parts, record, at: address, warnings: warnings, into: &findings)
+    switch part.type {
+    case .date:
+      if MeetingDate(parsing: text) == nil { add(.error, "date.invalid", m("「\(text)」不是存在的日期", "‘\(text)’ is not a date that exists"), at: address, &walk) }
       return
-    case .list, .number, .flag:
+    case .time:
+      if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m("「\(text)」不是有效時間", "‘\(text)’ is not a valid time"), at: address, &walk) }
       return
-    case .text(let text):
-      if text.isEmpty {
-        add(.error, "empty", m("這一部分是空的", "This part is empty"))
-        return
-      }
-      switch part.type {
-      case .date:
-        if MeetingDate(parsing: text) == nil { add(.error, "date.invalid", m("「\(text)」不是存在的日期", "‘\(text)’ is not a date that exists")) }
-        return
-      case .time:
-        if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m("「\(text)」不是有效時間", "‘\(text)’ is not a valid time")) }
-        return
-      case .choice where !part.isOpen && !part.choiceValues.contains(text):
-        add(.error, "choice.unknown", m("「\(text)」不是可選項（\(m.list(part.choiceValues))）", "‘\(text)’ is not one of the choices (\(m.list(part.choiceValues)))"))
-      default: break
-      }
-      if let pattern = part.pattern, text.range(of: "^(?:\(pattern.regex))$", options: .regularExpression) == nil {
-        add(pattern.severity, "pattern", pattern.message)
-      }
-      if let mark = Self.unbalancedMark(in: text) {
-        add(.error, "marks.unbalanced", m("「\(mark)」不成對", "‘\(mark)’ has no partner"))
-      }
-      guard warnings else { return }
-      if Normalizer.normalize(text) != text, text.contains(where: { Normalizer.fullWidthPunctuation[$0] != nil }) {
-        add(.warning, "punctuation.halfWidth", m("中文旁有半形標點", "Half-width punctuation next to Chinese text"))
-      }
-      if let characters = otherScript(in: text) {
-        add(.warning, "script.mixed", m("可能是另一種字體的字：\(characters)", "Characters of the other Chinese script: \(characters)"))
-      }
+    case .choice where !part.isOpen && !part.choiceValues.contains(text):
+      add(.error, "choice.unknown", m("「\(text)」不是可選項（\(m.list(part.choiceValues))）", "‘\(text)’ is not one of the choices (\(m.list(part.choiceValues)))"), at: address, &walk)
+    default: break
+    }
+    if let pattern = part.pattern, text.range(of: "^(?:\(pattern.regex))$", options: .regularExpression) == nil {
+      add(pattern.severity, "pattern", pattern.message, at: address, &walk)
+    }
+    if let mark = Self.unbalancedMark(in: text) {
+      add(.error, "marks.unbalanced", m("「\(mark)」不成對", "‘\(mark)’ has no partner"), at: address, &walk)
+    }
+    guard walk.warnings else { return }
+    if text.unicodeScalars.contains(where: { Self.halfWidthMarks.contains($0) }), Normalizer.normalize(text) != text {
+      add(.warning, "punctuation.halfWidth", m("中文旁有半形標點", "Half-width punctuation next to Chinese text"), at: address, &walk)
+    }
+    if let characters = otherScript(in: text, cache: &walk.otherScript) {
+      add(.warning, "script.mixed", m("可能是另一種字體的字：\(characters)", "Characters of the other Chinese script: \(characters)"), at: address, &walk)
     }
   }
+
+  /// The half-width marks the punctuation rule looks for.
+  private static let halfWidthMarks: Set<Unicode.Scalar> = Set(Normalizer.fullWidthPunctuation.keys.compactMap(\.unicodeScalars.first))
 
   // MARK: - Attendance
 
@@ -245,36 +298,58 @@ public struct Validator: Sendable {
 
   // MARK: - Text rules
 
-  /// The first mark in `text` whose partner is missing, if any.
+  /// The first mark in `text` whose partner is missing, if any. Looks at each scalar once, with a `switch`
+  /// rather than a hash lookup: this runs on every text at every prompt.
   static func unbalancedMark(in text: String) -> Character? {
-    let pairs: [Character: Character] = ["《": "》", "“": "”", "「": "」", "（": "）", "(": ")", "『": "』"]
-    let closers = Dictionary(uniqueKeysWithValues: pairs.map { ($1, $0) })
-    var open: [Character] = []
-    for character in text {
-      if pairs[character] != nil {
-        open.append(character)
-      } else if let opener = closers[character] {
-        guard open.last == opener else { return character }
-        open.removeLast()
+    // 《》 “” 「」 （） () 『』
+    func closer(of opener: UInt32) -> UInt32? {
+      switch opener {
+      case 0x300A: 0x300B
+      case 0x201C: 0x201D
+      case 0x300C: 0x300D
+      case 0xFF08: 0xFF09
+      case 0x28: 0x29
+      case 0x300E: 0x300F
+      default: nil
       }
     }
-    return open.first
+    var open: [UInt32] = []
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      switch value {
+      case 0x300A, 0x201C, 0x300C, 0xFF08, 0x28, 0x300E:
+        open.append(value)
+      case 0x300B, 0x201D, 0x300D, 0xFF09, 0x29, 0x300F:
+        guard let last = open.last, closer(of: last) == value else { return Character(scalar) }
+        open.removeLast()
+      default:
+        continue
+      }
+    }
+    return open.first.flatMap(Unicode.Scalar.init).map(Character.init)
   }
 
   /// The characters of `text` that belong to the other script of the template's language, joined, if any.
-  private func otherScript(in text: String) -> String? {
+  /// Each character is looked up once per walk (`cache`), since ICU transforms are slow and drafts repeat
+  /// their characters.
+  private func otherScript(in text: String, cache: inout [Character: Bool]) -> String? {
     let transform: StringTransform
     switch template.language {
     case "zh-Hant": transform = StringTransform("Hans-Hant")
     case "zh-Hans": transform = StringTransform("Hant-Hans")
     default: return nil
     }
-    guard text.applyingTransform(transform, reverse: false) != text else { return nil }
     var found: [Character] = []
     for character in text where Normalizer.isCJK(character) && !found.contains(character) {
-      if let converted = String(character).applyingTransform(transform, reverse: false), converted != String(character) {
-        found.append(character)
+      let isOther: Bool
+      if let known = cache[character] {
+        isOther = known
+      } else {
+        let converted = String(character).applyingTransform(transform, reverse: false)
+        isOther = converted != nil && converted != String(character)
+        cache[character] = isOther
       }
+      if isOther { found.append(character) }
     }
     return found.isEmpty ? nil : String(found)
   }
