@@ -85,6 +85,8 @@ import Testing
     ("chair.title", "meeting.chair.title"),
     ("chair.name", "meeting.chair.name"),
     ("term", "meeting.term"),
+    ("body", "meeting.body"),
+    ("number", "meeting.number"),
     ("kind", "meeting.kind"),
     ("2", "items.2"),
     ("2.kind", "items.2.kind"),
