@@ -49,9 +49,9 @@ public struct Assistant: Sendable {
     let interview = Interview(template: template)
     let cursor: Address?
     switch resumeAt {
-    case .at(let address) where interview.contains(address, in: minutes): cursor = address
+    case .at(let address): cursor = address
     case .finished: cursor = nil
-    default: cursor = interview.firstQuestion(in: minutes)
+    case .firstQuestion: cursor = interview.firstQuestion(in: minutes)
     }
     self.init(template: template, state: DraftState(minutes: minutes, cursor: cursor))
   }
@@ -60,9 +60,18 @@ public struct Assistant: Sendable {
   public init(template: Template, state: DraftState) {
     self.template = template
     self.state = state
-    if let cursor = state.cursor, !interview.contains(cursor, in: state.minutes) {
-      self.state.cursor = interview.firstQuestion(in: state.minutes)
+    if let cursor = state.cursor {
+      self.state.cursor = resumable(cursor)
     }
+  }
+
+  /// Where to resume for a saved cursor: the slot itself; else the same text read as a short address (files
+  /// written before addresses were stored as paths said `2.1.+` or `出席.+`); else the first unanswered question.
+  private func resumable(_ cursor: Address) -> Address? {
+    let slots = interview.slots(in: minutes)
+    if slots.contains(cursor) { return cursor }
+    if let short = template.address(parsing: cursor.description), slots.contains(short) { return short }
+    return interview.firstQuestion(in: minutes)
   }
 
   /// Where the interview stands, as saved in the session file.

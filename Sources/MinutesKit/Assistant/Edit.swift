@@ -140,8 +140,12 @@ public struct Editor: Sendable {
       minutes.insert(entry, at: index, in: list)
       return address
     }
+    if part.isList {
+      throw AssistantError.notEditable(address: shown, hint: messages("這是整個列表；要添加，請用 :add \(shown)；要修改其中一項，請用 :edit \(shown).1", "this is the whole list; to add, use :add \(shown); to change an entry, use :edit \(shown).1"))
+    }
     if part.isRecord {
-      throw AssistantError.notEditable(address: shown, hint: messages("請修改其中的一項，如 :edit \(shown).\(part.parts.first?.key ?? "")", "edit one of its parts, e.g. :edit \(shown).\(part.parts.first?.key ?? "")"))
+      let example = template.display(address.appending(key: part.parts.first?.key ?? ""))
+      throw AssistantError.notEditable(address: shown, hint: messages("請修改其中的一項，如 :edit \(example)", "edit one of its parts, e.g. :edit \(example)"))
     }
     guard let text else {
       if isStructural(address) {
@@ -152,7 +156,7 @@ public struct Editor: Sendable {
       minutes.setValue(nil, at: address)
       return address
     }
-    let value = try parse(Normalizer.normalize(text), as: part)
+    let value = try parse(Normalizer.normalize(text), as: part, in: minutes.value(at: address.parent)?.record)
     minutes.setValue(value, at: address)
     var ancestor = address.parent
     while true {
@@ -243,13 +247,16 @@ public struct Editor: Sendable {
   // MARK: - Parsing answers
 
   /// Parses normalized `text` as a value of `part`'s type, after removing the marks its part says.
-  func parse(_ text: String, as part: Part) throws -> Value {
+  func parse(_ text: String, as part: Part, in record: Record? = nil) throws -> Value {
+    let unwraps = part.unwrapWhen.map { Interview.holds($0, in: record) } ?? true
     var text = text
     if let quotes = template.quotes, quotes.count == 2, part.type == .text || part.type == .choice {
       text = Normalizer.pairQuotes(text, open: quotes[0], close: quotes[1])
     }
+    // A final mark outside a pair goes first (《標題》。), then the pair, then a final mark inside it.
     while let first = text.first, part.trimStart.contains(first), text.count > 1 { text.removeFirst() }
-    for pair in part.unwrap where pair.count == 2 {
+    while let last = text.last, part.trimEnd.contains(last), text.count > 1 { text.removeLast() }
+    for pair in part.unwrap where pair.count == 2 && unwraps {
       if text.hasPrefix(pair[0]), text.hasSuffix(pair[1]), text.count > pair[0].count + pair[1].count {
         text = String(text.dropFirst(pair[0].count).dropLast(pair[1].count))
       }

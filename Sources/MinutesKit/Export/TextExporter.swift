@@ -24,19 +24,23 @@ public struct TextExporter: Exporter {
     guard let source = template.export[format.rawValue] else {
       throw ExportError.formatNotInTemplate(format: format.rawValue, template: template.id)
     }
-    let mustache = try MustacheTemplate(string: source)
-    return mustache.render(Self.context(minutes.content, parts: template.parts, yesNo: template.yesNo))
+    // Minutes are text, never HTML: the TEXT pragma is added when a template leaves it out, so that `&` stays `&`.
+    let pragma = "{{% CONTENT_TYPE: TEXT}}"
+    let mustache = try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + source)
+    return mustache.render(Self.context(minutes.content, parts: template.parts, language: template.language))
   }
 
   /// The rendering context of a record: its parts by key, as described above.
-  static func context(_ record: Record?, parts: [Part], yesNo: Template.YesNo) -> [String: Any] {
+  static func context(_ record: Record?, parts: [Part], language: String) -> [String: Any] {
     var context: [String: Any] = [:]
     for part in parts {
       guard let value = record?[part.key] else {
-        if part.isList { context[part.key] = ListContext(elements: [], text: "") }
+        // A part not filled in is present but empty, so that `{{key}}` prints nothing rather than a part of the
+        // same name further out (an item without a `topic` must not print the meeting's).
+        context[part.key] = part.isList ? ListContext(elements: [], text: "") : NSNull()
         continue
       }
-      context[part.key] = self.context(value, part: part, yesNo: yesNo)
+      context[part.key] = self.context(value, part: part, language: language)
     }
     for part in parts where part.type == .choice && !part.isList {
       guard let value = record?[part.key]?.text,
@@ -48,23 +52,23 @@ public struct TextExporter: Exporter {
     return context
   }
 
-  private static func context(_ value: Value, part: Part, yesNo: Template.YesNo) -> Any {
+  private static func context(_ value: Value, part: Part, language: String) -> Any {
     if part.isList, let entries = value.list {
       let elements: [Any] = entries.enumerated().map { offset, entry in
         let n = offset + 1
         if part.isRecord {
-          var record = context(entry.record, parts: part.parts, yesNo: yesNo)
+          var record = context(entry.record, parts: part.parts, language: language)
           record["n"] = n
-          record["zh"] = ChineseNumeral.string(n)
+          record["zh"] = ChineseNumeral.string(n, language: language)
           return record
         }
-        return Element(value: context(entry, part: scalarPart(part), yesNo: yesNo), n: n)
+        return Element(value: context(entry, part: scalarPart(part), language: language), n: n, language: language)
       }
       return ListContext(elements: elements, text: joined(entries, elements: elements, part: part))
     }
     switch (part.type, value) {
-    case (.group, .record(let record)): return context(record, parts: part.parts, yesNo: yesNo)
-    case (.number, .number(let n)), (.count, .number(let n)): return NumberContext(n: n)
+    case (.group, .record(let record)): return context(record, parts: part.parts, language: language)
+    case (.number, .number(let n)), (.count, .number(let n)): return NumberContext(n: n, language: language)
     case (.date, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
     case (.time, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
     case (_, .flag(let flag)): return flag
@@ -117,32 +121,35 @@ struct ListContext: MustacheSequence, MustacheTransformable, CustomStringConvert
 struct Element: MustacheParent, CustomStringConvertible {
   var value: Any
   var n: Int
+  var language: String
   var description: String { String(describing: value) }
   func child(named name: String) -> Any? {
     switch name {
     case "n": n
-    case "zh": ChineseNumeral.string(n)
+    case "zh": ChineseNumeral.string(n, language: language)
     case "value": value
     default: (value as? MustacheParent)?.child(named: name)
     }
   }
 }
 
-/// A choice with its rendered phrase.
-struct ChoiceContext: MustacheParent, CustomStringConvertible {
+/// A choice with its rendered phrase; the text transforms (`lowercased()`…) apply to its value.
+struct ChoiceContext: MustacheParent, MustacheTransformable, CustomStringConvertible {
   var value: String
   var phrase: String
   var description: String { value }
   func child(named name: String) -> Any? { name == "phrase" ? phrase : nil }
+  func transform(_ name: String) -> Any? { value.transform(name) }
 }
 
 /// A number: Arabic digits, or `zh`.
 struct NumberContext: MustacheParent, CustomStringConvertible {
   var n: Int
+  var language: String
   var description: String { String(n) }
   func child(named name: String) -> Any? {
     switch name {
-    case "zh": ChineseNumeral.string(n)
+    case "zh": ChineseNumeral.string(n, language: language)
     case "n": n
     default: nil
     }

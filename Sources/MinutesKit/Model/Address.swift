@@ -38,10 +38,10 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
         steps.append(.end)
       } else if let n = Self.index(String(token)) {
         steps.append(.index(n))
-      } else if !token.isEmpty {
+      } else if !token.isEmpty, Int(token) == nil {
         steps.append(.key(String(token)))
       } else {
-        return nil
+        return nil  // an empty step, or a number that is not a positive entry number (0, -1)
       }
     }
     self.init(steps: steps)

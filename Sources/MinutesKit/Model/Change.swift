@@ -40,7 +40,7 @@ extension Minutes {
     let applied: Bool
     switch change {
     case .field(let text, let old, let new):
-      guard let address = Address(stored: text), !address.isEnd, value(at: address) == old else {
+      guard let address = Address(stored: text), !address.isEnd, Self.same(value(at: address), old) else {
         throw ChangeMismatch(change: change)
       }
       applied = setValue(new, at: address)
@@ -48,7 +48,7 @@ extension Minutes {
       guard let list = Address(stored: text) else { throw ChangeMismatch(change: change) }
       applied = insert(entry, at: index, in: list)
     case .remove(let text, let index, let entry):
-      guard let list = Address(stored: text), entries(of: list).element(index) == entry else {
+      guard let list = Address(stored: text), Self.same(entries(of: list).element(index), entry) else {
         throw ChangeMismatch(change: change)
       }
       applied = remove(at: index, in: list)
@@ -57,6 +57,15 @@ extension Minutes {
       applied = move(from: from, to: to, in: list)
     }
     if !applied { throw ChangeMismatch(change: change) }
+  }
+
+  /// Whether the draft holds what a step expects, reading scalars as text (see ``Value/matches(_:)``).
+  private static func same(_ held: Value?, _ expected: Value?) -> Bool {
+    switch (held, expected) {
+    case (nil, nil): true
+    case (let a?, let b?): a.matches(b)
+    default: false
+    }
   }
 }
 

@@ -38,6 +38,20 @@ public indirect enum Value: Hashable, Sendable {
     }
   }
 
+  /// Whether this value and `other` are the same once read as text: scalars by ``scalarText`` (so `10` matches
+  /// `'10'` and `true` matches `'true'`), lists entry by entry, records key by key. A snapshot read from YAML
+  /// holds every scalar as text until its template types it, and the journal replayed on it holds typed values.
+  public func matches(_ other: Value) -> Bool {
+    switch (self, other) {
+    case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.matches($1) }
+    case (.record(let a), .record(let b)):
+      return a.fields.count == b.fields.count && a.fields.allSatisfy { key, value in b[key].map(value.matches) == true }
+    default:
+      guard let a = scalarText, let b = other.scalarText else { return false }
+      return a == b
+    }
+  }
+
   /// The scalar as a clerk reads it (`true`/`false` for flags); `nil` for lists and records.
   public var scalarText: String? {
     switch self {

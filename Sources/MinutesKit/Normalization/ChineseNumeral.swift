@@ -7,6 +7,13 @@ public enum ChineseNumeral {
     formatter.string(from: NSNumber(value: number)) ?? String(number)
   }
 
+  /// The numeral in the script of `language`: Simplified characters for `zh-Hans` (一万), else Traditional (一萬).
+  public static func string(_ number: Int, language: String) -> String {
+    let text = string(number)
+    guard language == "zh-Hans" else { return text }
+    return text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+  }
+
   /// Reads a positive whole number typed as Arabic digits (10, full-width １０ too) or Chinese numerals (十);
   /// `nil` when the text is neither.
   public static func parse(_ text: String) -> Int? {

@@ -56,6 +56,9 @@ public struct Part: Sendable, Hashable {
   public var join: Join?
   /// Pairs of marks removed from around an answer because the export prints them, e.g. `[《, 》]`.
   public var unwrap: [[String]]
+  /// Removes the ``unwrap`` marks only when the sibling parts named hold one of the values given (the kinds
+  /// whose phrase prints the marks itself), e.g. `{kind: [審議]}`; always when not given.
+  public var unwrapWhen: [String: [String]]?
   /// Characters removed from the end of an answer because the export prints its own, e.g. `。；，`.
   public var trimEnd: String
   /// Characters removed from the start of an answer, e.g. `，`.
@@ -159,7 +162,7 @@ public struct Part: Sendable, Hashable {
 extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
-    case counter, when, unless, line, split, join, unwrap, trimEnd, trimStart, pattern, ask
+    case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask
   }
 
   public init(from decoder: any Decoder) throws {
@@ -172,7 +175,16 @@ extension Part: Decodable {
     parts = try c.decodeIfPresent([Part].self, forKey: .parts) ?? []
     choices = try c.decodeIfPresent([Choice].self, forKey: .choices)
     let defaultType: PartType = !parts.isEmpty ? .group : choices != nil ? .choice : .text
-    type = try c.decodeIfPresent(PartType.self, forKey: .type) ?? defaultType
+    if let name = try c.decodeIfPresent(String.self, forKey: .type) {
+      guard let known = PartType(rawValue: name) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .type, in: c,
+          debugDescription: "unknown type `\(name)`; the types are \(PartType.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+      type = known
+    } else {
+      type = defaultType
+    }
     required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
     min = try c.decodeIfPresent(Int.self, forKey: .min)
     isOpen = try c.decodeIfPresent(Bool.self, forKey: .open) ?? false
@@ -187,6 +199,7 @@ extension Part: Decodable {
     split = try c.decodeIfPresent(String.self, forKey: .split)
     join = try c.decodeIfPresent(Join.self, forKey: .join)
     unwrap = try c.decodeIfPresent([[String]].self, forKey: .unwrap) ?? []
+    unwrapWhen = try c.decodeIfPresent([String: [String]].self, forKey: .unwrapWhen)
     trimEnd = try c.decodeIfPresent(String.self, forKey: .trimEnd) ?? ""
     trimStart = try c.decodeIfPresent(String.self, forKey: .trimStart) ?? ""
     pattern = try c.decodeIfPresent(Pattern.self, forKey: .pattern)

@@ -25,11 +25,14 @@ extension Template {
     var part = root
     // The record bare numbers are resolved in: the root, an entry, or a group named in the address.
     var anchor = root
-    for step in address.steps {
+    for (offset, step) in address.steps.enumerated() {
       switch step {
       case .key(let key):
         guard let child = part.parts.first(where: { $0.key == key }) else { return address.description }
-        if child.isList, child.isNumbered, anchor.numberedList?.part == child {
+        // A numbered list is named by what holds it (`2` for the directives of item 2, as `:add 2` takes it);
+        // the root's own numbered list, which nothing names, by its name (`item`).
+        let namesNothing = offset == address.steps.count - 1 && tokens.isEmpty
+        if child.isList, child.isNumbered, anchor.numberedList?.part == child, !namesNothing {
           // The entry number alone names it.
         } else if !(child.isRecord && !child.isList && child.isInline) {
           tokens.append(child.names.first(where: { $0.allSatisfy(\.isASCII) }) ?? key)

@@ -36,13 +36,27 @@ public struct Template: Sendable {
     public var yes: [String]
     /// Words meaning no; the first is shown for a no.
     public var no: [String]
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case yes, no }
+
+    init(yes: [String], no: [String]) {
+      self.yes = yes
+      self.no = no
+    }
+
+    public init(from decoder: any Decoder) throws {
+      try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      yes = try c.decode([String].self, forKey: .yes)
+      no = try c.decode([String].self, forKey: .no)
+    }
   }
 
   /// The root of the shape, as a group part.
   public var root: Part {
     Part(key: "", names: [], label: name, question: nil, type: .group, required: false, min: nil, choices: nil,
          isOpen: false, parts: parts, isList: false, isNumbered: false, isInline: false, title: nil, counter: nil,
-         when: nil, unless: nil, line: nil, split: nil, join: nil, unwrap: [], trimEnd: "", trimStart: "", pattern: nil,
+         when: nil, unless: nil, line: nil, split: nil, join: nil, unwrap: [], unwrapWhen: nil, trimEnd: "", trimStart: "", pattern: nil,
          isAsked: true)
   }
 

@@ -35,11 +35,25 @@ struct TemplateChecker {
       guard !part.key.isEmpty, !part.key.contains("."), !part.key.contains(" "), Address.index(part.key) == nil, part.key != "+" else {
         throw fail(here, key: "key", "part key `\(part.key)` must be a word without dots or spaces, and not a number")
       }
-      guard seen.insert(part.key).inserted else { throw fail(here, key: "key", "two parts here have the key `\(part.key)`") }
+      guard seen.insert(part.key).inserted else {
+        throw fail(here, key: "key", "two parts here have the key `\(part.key)`", occurrence: 2)
+      }
       if part.type == .choice, (part.choices ?? []).isEmpty {
         throw fail(here, key: "type", "`\(part.key)` is a choice but has no `choices`")
       }
       if part.isRecord, part.parts.isEmpty { throw fail(here, key: "parts", "`\(part.key)` is a group but has no `parts`") }
+      if part.isList, part.isRecord, part.line == nil, let first = part.parts.first, first.isList || first.isRecord {
+        throw fail(here + [first.key], key: "key", "`\(first.key)` is the first part of the list `\(part.key)`, which a new entry is started with, so it must be a field, not a list or group")
+      }
+      for (name, condition) in [("when", part.when), ("unless", part.unless)] {
+        for (key, values) in condition ?? [:] {
+          guard let sibling = parts.first(where: { $0.key == key }) else { continue }
+          let allowed = sibling.type == .yesno ? ["true", "false"] : sibling.isOpen ? [] : sibling.choiceValues
+          for value in values where value != "*" && !allowed.isEmpty && !allowed.contains(value) {
+            throw fail(here, key: name, "`\(name)` gives `\(value)` for `\(key)`, which is not one of its values (\(allowed.joined(separator: ", ")); `*` means any)")
+          }
+        }
+      }
       if asked, part.isAsked {
         let asked = part.isRecord ? (part.isList && part.line == nil ? part.parts.first : nil) : part
         if part.isList, part.line != nil, part.question == nil {
@@ -57,7 +71,7 @@ struct TemplateChecker {
       if let pattern = part.pattern, (try? NSRegularExpression(pattern: pattern.regex)) == nil {
         throw fail(here, key: "pattern", "the `pattern` of `\(part.key)` is not a valid regular expression: \(pattern.regex)")
       }
-      for (name, condition) in [("when", part.when), ("unless", part.unless)] {
+      for (name, condition) in [("when", part.when), ("unless", part.unless), ("unwrapWhen", part.unwrapWhen)] {
         for key in (condition ?? [:]).keys where !parts.contains(where: { $0.key == key }) {
           throw fail(here, key: name, "`\(name)` names `\(key)`, which is not a part beside `\(part.key)`")
         }
@@ -69,13 +83,18 @@ struct TemplateChecker {
         throw fail(here, key: "line", "`line` names `\(key)`, which is not a part of `\(part.key)`")
       }
       if part.isRecord {
-        let numbered = part.parts.filter { $0.isList && $0.isNumbered }
-        if numbered.count > 1 { throw fail(here, key: nil, "`\(part.key)` has more than one numbered list") }
-        try check(part.parts, path: here, asked: asked && part.line == nil)
+        try check(part.parts, path: here, asked: asked && part.isAsked && part.line == nil)
       }
     }
-    if path.isEmpty, parts.filter({ $0.isList && $0.isNumbered }).count > 1 {
-      throw fail([], key: "parts", "the template has more than one numbered list at the top")
+    // Bare numbers go to the numbered list of a record, looking inside inline groups: one per record.
+    func numbered(_ parts: [Part]) -> [String] {
+      parts.flatMap { part -> [String] in
+        if part.isList { return part.isNumbered ? [part.key] : [] }
+        return part.isRecord && part.isInline ? numbered(part.parts) : []
+      }
+    }
+    if numbered(parts).count > 1 {
+      throw fail(path, key: path.isEmpty ? "parts" : nil, "more than one numbered list here (\(numbered(parts).joined(separator: ", "))), counting those in inline groups; bare numbers can reach only one")
     }
   }
 
@@ -112,10 +131,13 @@ struct TemplateChecker {
   }
 
   /// An error at the part with the key path `path` (or the top level), at its key `key` when it has one.
-  private func fail(_ path: [String], key: String?, _ message: String) -> TemplateError {
+  /// `occurrence` picks among parts with the same key at the end of `path` (2: the duplicate).
+  private func fail(_ path: [String], key: String?, _ message: String, occurrence: Int = 1) -> TemplateError {
     var current: Node? = node
-    for partKey in path {
-      current = current?["parts"]?.sequence?.first { $0["key"]?.string == partKey }
+    for (offset, partKey) in path.enumerated() {
+      let matches = current?["parts"]?.sequence?.filter { $0["key"]?.string == partKey } ?? []
+      let wanted = offset == path.count - 1 ? occurrence : 1
+      current = matches.count >= wanted ? matches[wanted - 1] : matches.first
     }
     let mark = (key.flatMap { k in current?.mapping?.first { $0.key.string == k }?.key.mark }) ?? current?.mark
     return .invalid(YAMLProblem(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))

@@ -110,7 +110,15 @@ public struct TemplateLibrary: Sendable {
   /// - Throws: ``TemplateError`` with the file, line and column of the problem.
   public func load(contentsOf url: URL) throws -> Template {
     let (node, _) = try resolvedNode(url, chain: [])
-    return try Self.decode(node, file: url.path)
+    let template = try Self.decode(node, file: url.path)
+    let fileID = url.deletingPathExtension().lastPathComponent
+    guard template.id == fileID else {
+      let mark = node.mapping?.first { $0.key.string == "id" }?.key.mark
+      throw TemplateError.invalid(YAMLProblem(
+        file: url.path, line: mark?.line ?? 1, column: mark?.column ?? 1,
+        message: "`id` is `\(template.id)` but the file is named `\(fileID).yaml`; a template is found by its file name, so the two must agree"))
+    }
+    return template
   }
 
   /// Parses and validates a template from its YAML text alone (no `extends`); `file` names it in errors.

@@ -64,9 +64,12 @@ public struct Validator: Sendable {
     self.walk(template.parts, minutes.content, at: .root, asked: true, &walk)
     var findings: [Finding] = walk.missing.map { missing in
       let address = missing.address
-      let label = interview.label(of: address, in: minutes)
-      let shown = template.display(address)
       let minimum = missing.minimum
+      // A list short of entries is named by its label alone (‘Attendee’), not by the next entry's number.
+      let label = address.isEnd && minimum > 1
+        ? template.part(at: address)?.label ?? interview.label(of: address, in: minutes)
+        : interview.label(of: address, in: minutes)
+      let shown = template.display(address)
       let message = address.isEnd && minimum > 1
         ? m("「\(label)」至少要有 \(minimum) 項", "‘\(label)’ needs at least \(minimum) entries")
         : m("缺少必填部分「\(label)」", "Missing required part ‘\(label)’")
@@ -118,6 +121,14 @@ public struct Validator: Sendable {
           let entryAddress = here.appending(.index(offset + 1))
           if part.isRecord {
             if entry.record?.isEmpty != false { add(.error, "empty", m("這一項是空的", "This entry is empty"), at: entryAddress, &walk) }
+            if part.line != nil, let record = entry.record, !record.isEmpty {
+              // A line was split into its parts when typed; a file edited by hand may lack one.
+              for sub in part.parts where sub.required && record[sub.key] == nil {
+                let shown = template.display(entryAddress)
+                walk.findings.append(Finding(.error, rule: "required", address: template.display(entryAddress.appending(key: sub.key)),
+                                             message: m("缺少必填部分「\(sub.label)」", "Missing required part ‘\(sub.label)’"), hint: ":edit \(shown)"))
+              }
+            }
             if part.line != nil, isAsked { walk.slot(entryAddress) }
             self.walk(part.parts, entry.record, at: entryAddress, asked: isAsked && part.line == nil, &walk)
           } else {
@@ -131,7 +142,7 @@ public struct Validator: Sendable {
           walk.slot(end)
         }
       } else if part.isRecord {
-        self.walk(part.parts, value?.record, at: here, asked: asked, &walk)
+        self.walk(part.parts, value?.record, at: here, asked: isAsked, &walk)
       } else {
         if isAsked {
           if part.required, value == nil { walk.missing(here, minimum: 0) }
