@@ -691,7 +691,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(all.count == Command.names.count + 2)
     // The help names both colons a command may start with: the ASCII `:` and the full-width `：`.
     #expect(all.first == "回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭：")
-    #expect(all.last == "地址：2 = 議題2，2.1 = 議題2 指示1，2.1.1 = 議題2 指示1 要點1，date，period，chair.title。Tab 補全命令和選項。")
+    #expect(all.last == "地址：2 = 議題2，2.1 = 議題2 指示1，2.1.1 = 議題2 指示1 要點1，date，period，chair.title，:add item、:add arrangements、:add present、:add attending。Tab 補全命令和選項。")
     // Columns line up in a terminal: CJK characters take two cells, so the padding counts them twice.
     #expect(all[1] == "  :help [命令]" + String(repeating: " ", count: 10) + "列出命令，或顯示一個命令的用法")
     #expect(all[5] == "  :edit 地址 [新內容]   修改；不給新內容時，把現有內容放到輸入行上修改")

@@ -347,11 +347,26 @@ public struct Assistant: Sendable {
     for depth in 1...3 {
       guard part.isRecord, let (_, list) = part.numberedList else { break }
       address += (address.isEmpty ? "" : ".") + "\(depth == 1 ? 2 : 1)"
-      labels.append("\(list.label)\(depth == 1 ? 2 : 1)")
+      labels.append("\(list.label)\(m("", " "))\(depth == 1 ? 2 : 1)")
       parts.append("\(address) = \(labels.joined(separator: " "))")
       part = list
     }
     let fields = interview.slots(in: Minutes(template: template.id)).prefix(3).map(template.display)
-    return (parts + fields).joined(separator: m("，", ", "))
+    // The lists `:add` takes by name: the root's numbered list and the first few other lists.
+    var lists: [String] = []
+    func collect(_ parts: [Part], at address: Address) {
+      for part in parts {
+        let here = address.appending(key: part.key)
+        if part.isList { lists.append(template.display(here)) } else if part.isRecord { collect(part.parts, at: here) }
+      }
+    }
+    collect(template.parts, at: .root)
+    if let (path, _) = template.root.numberedList {
+      let root = template.display(Address(steps: path.map(Address.Step.key)))
+      lists.removeAll { $0 == root }
+      lists.insert(root, at: 0)
+    }
+    let add = ":add " + lists.prefix(4).joined(separator: m("、:add ", ", :add "))
+    return (parts + fields + [add]).joined(separator: m("，", ", "))
   }
 }

@@ -38,7 +38,7 @@ public enum Command: Hashable, Sendable {
       ("help", m(":help [命令]", ":help [command]"), m("列出命令，或顯示一個命令的用法", "list the commands, or show how to use one")),
       ("show", m(":show [地址]", ":show [address]"), m("顯示整份草稿及各部分的地址，或只顯示一部分，如 :show 2", "show the draft with the address of every part, or one part, e.g. :show 2")),
       ("goto", m(":goto 地址", ":goto address"), m("跳到某一部分，從那裏繼續問答，如 :goto 2.1.3", "go to a part and go on with the questions from there, e.g. :goto 2.1")),
-      ("add", m(":add 列表 [內容]", ":add list [text]"), m("添加一項：:add item（議題）、:add 2（議題2的下一層）、:add present 等", "add an entry: :add item, :add 2 (under item 2), :add present…")),
+      ("add", m(":add 列表 [內容]", ":add list [text]"), m("添加一項到列表（見下面的地址）；有內容時立即添加", "add an entry to a list (see the addresses below); with text, at once")),
       ("edit", m(":edit 地址 [新內容]", ":edit address [text]"), m("修改；不給新內容時，把現有內容放到輸入行上修改", "change a part; without text, its value is put on the line to edit")),
       ("delete", m(":delete 地址", ":delete address"), m("刪除一項，或清空一個選填欄位", "remove an entry, or clear an optional field")),
       ("move", m(":move 地址 位置", ":move address position"), m("在同一列表中移動，如 :move 3 1 把議題3移到第1位", "move an entry within its list, e.g. :move 3 1")),

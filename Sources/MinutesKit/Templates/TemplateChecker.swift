@@ -19,7 +19,7 @@ struct TemplateChecker {
     try check(template.parts, path: [], asked: true)
     guard let text = template.export["text"] else { throw fail([], key: "export", "missing key `export.text`") }
     do { _ = try MustacheTemplate(string: text) } catch {
-      throw fail([], key: "export", "`export.text` is not valid Mustache: \(error)")
+      throw fail([], key: "export", "`export.text` is not valid Mustache: \(Self.describe(error))")
     }
     if let quotes = template.quotes, quotes.count != 2 {
       throw fail([], key: "quotes", "`quotes` is a pair of marks, opening and closing, e.g. [“, ”]")
@@ -65,7 +65,7 @@ struct TemplateChecker {
       }
       for text in [part.question, part.join?.entry].compactMap({ $0 }) + (part.choices ?? []).compactMap(\.phrase) {
         do { _ = try MustacheTemplate(string: text) } catch {
-          throw fail(here, key: nil, "`\(part.key)` has text that is not valid Mustache (\(error)): \(text)")
+          throw fail(here, key: nil, "`\(part.key)` has text that is not valid Mustache (\(Self.describe(error))): \(text)")
         }
       }
       if let pattern = part.pattern, (try? NSRegularExpression(pattern: pattern.regex)) == nil {
@@ -141,5 +141,22 @@ struct TemplateChecker {
     }
     let mark = (key.flatMap { k in current?.mapping?.first { $0.key.string == k }?.key.mark }) ?? current?.mark
     return .invalid(YAMLProblem(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+  }
+}
+
+extension TemplateChecker {
+  /// A Mustache parse error in words: where in the text, and what (`line 3, column 12: a section is not closed`).
+  static func describe(_ error: any Error) -> String {
+    guard let parse = error as? MustacheTemplate.ParserError else { return "\(error)" }
+    let what: String
+    switch parse.error as? MustacheTemplate.Error {
+    case .sectionCloseNameIncorrect?: what = "a section is closed with another name than it was opened with"
+    case .unfinishedName?: what = "a tag is not finished (`{{` without `}}`)"
+    case .expectedSectionEnd?: what = "a section is not closed (`{{#x}}` without `{{/x}}`)"
+    case .invalidSetDelimiter?: what = "the set-delimiter tag is badly formed"
+    case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: what = "the pragma `{{% … }}` is not understood"
+    default: what = "\(parse.error)"
+    }
+    return "line \(parse.context.lineNumber), column \(parse.context.columnNumber) of the text: \(what)"
   }
 }
