@@ -140,7 +140,9 @@ struct Export: ParsableCommand {
     var text = try Platform.run { try exporter.export(file.minutes, template: template) }
     if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, template.messages) + text }
     if let output {
-      try Platform.run { try TextExporter.write(text, to: URL(fileURLWithPath: output)) }
+      let url = URL(fileURLWithPath: output)
+      try Platform.run { try TextExporter.write(text, to: url) }
+      Platform.standardError.write("minutes: exported `\(name)` to \(url.path)\n")
     } else {
       Platform.standardOutput.write(text)
     }

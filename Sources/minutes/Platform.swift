@@ -53,35 +53,47 @@ enum Platform {
     return answer
   }
 
-  /// Asks which template to draft with: a number or an id, with Tab completion of ids at a terminal.
+  /// Asks which template to draft with: a number or an id, with Tab completion of ids at a terminal. A wrong
+  /// answer is said and the question asked again; no answer (end of input) stops.
   static func chooseTemplate(from all: [TemplateLibrary.Entry]) throws -> String {
     let entries = all.filter { $0.problem == nil }
     guard !entries.isEmpty else {
       standardError.write("minutes: error: no templates found; reinstall minutes or add one to templates/.\n")
       throw ExitCode.failure
     }
+    let width = entries.map { Normalizer.displayWidth($0.id) }.max() ?? 0
     for (index, entry) in entries.enumerated() {
-      standardOutput.write("\(index + 1)) \(entry.id)  \(entry.name ?? "")\(entry.source == .workspace ? "  (workspace)" : "")\n")
+      let number = "\(index + 1))".padding(toLength: entries.count >= 10 ? 4 : 3, withPad: " ", startingAt: 0)
+      let id = entry.id + String(repeating: " ", count: width - Normalizer.displayWidth(entry.id) + 2)
+      standardOutput.write("\(number)\(id)\(entry.name ?? "")\(entry.source == .workspace ? "  (workspace)" : "")\n")
     }
     let prompt = "Which template? (1–\(entries.count) or an id; Tab completes): "
-    let answer: String?
-    if Terminal.isInteractive {
-      let reader = EditLineReader(historyFile: nil)
-      switch reader.readLine(prompt: prompt, prefill: nil, completions: { typed in entries.map(\.id).filter { $0.hasPrefix(typed) } }) {
-      case .line(let line): answer = line
-      case .endOfInput, .interrupted: answer = nil
+    let reader: EditLineReader? = Terminal.isInteractive ? EditLineReader(historyFile: nil) : nil
+    while true {
+      let answer: String?
+      if let reader {
+        switch reader.readLine(prompt: prompt, prefill: nil, completions: { typed in entries.map(\.id).filter { $0.hasPrefix(typed) } }) {
+        case .line(let line): answer = line
+        case .interrupted: continue
+        case .endOfInput: answer = nil
+        }
+      } else {
+        standardOutput.write(prompt)
+        answer = readLineUnbuffered()
+        if let answer { standardOutput.write(answer + "\n") }
       }
-    } else {
-      standardOutput.write(prompt)
-      answer = readLineUnbuffered()
+      guard let answer else {
+        standardError.write("minutes: error: no template chosen; run `minutes new --template ID` (see `minutes templates`).\n")
+        throw ExitCode.failure
+      }
+      let text = answer.trimmingCharacters(in: .whitespaces)
+      let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+      if let number = Int(digits), entries.indices.contains(number - 1) { return entries[number - 1].id }
+      if entries.contains(where: { $0.id == text }) { return text }
+      let close = entries.map(\.id).filter { $0.hasPrefix(text) }
+      standardOutput.write(text.isEmpty ? "Type a number from 1 to \(entries.count), or a template id.\n"
+        : "No template `\(text)`\(close.isEmpty ? "." : "; did you mean \(close.joined(separator: " or "))?") Type a number from 1 to \(entries.count), or an id.\n")
     }
-    guard let text = answer?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
-      standardError.write("minutes: error: no template chosen; run `minutes new --template ID` (see `minutes templates`).\n")
-      throw ExitCode.failure
-    }
-    let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
-    if let number = Int(digits), entries.indices.contains(number - 1) { return entries[number - 1].id }
-    return text
   }
 
   /// One line from standard input, read byte by byte so that nothing after it is taken from the session's

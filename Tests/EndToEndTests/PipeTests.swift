@@ -70,7 +70,7 @@ import Testing
     #expect(result.text.contains("沒有 :frobnicate 這個命令。輸入 :help 查看所有命令。"))
     #expect(result.text.contains("草稿中沒有 9.9。"))
     #expect(result.text.contains(":edit 的用法"))
-    #expect(result.text.contains("「2022-02-30」不是有效日期。"))
+    #expect(result.text.contains("「2022-02-30」這一天不存在（看看月份和日子）。"))
     #expect(result.text.contains("「傍晚」不是可選項。"))
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/bad.yaml"), encoding: .utf8)
     #expect(saved.contains("date: '2022-05-20'\n") && saved.contains("period: 晚上\n"))

@@ -147,17 +147,23 @@ import Testing
   @Test func newWithoutATemplateAsksAndOffersOnlyUsableOnes() throws {
     let workspace = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    let result = try Binary.run(["new", "--name", "asked"], in: workspace, input: Data("7\n".utf8))
+    // A wrong answer is said and the question asked again.
+    let result = try Binary.run(["new", "--name", "asked"], in: workspace, input: Data("gov-executive.zh\n9\n7\n".utf8))
     #expect(result.status == 0, "stderr: \(result.stderr)")
     #expect(result.text.hasPrefix("""
-      1) board-meeting.en  Board meeting minutes (Robert's Rules)
+      1) board-meeting.en              Board meeting minutes (Robert's Rules)
       2) gov-executive-formal.zh-Hant  區政府常務會議報道（正式體）
-      3) gov-executive.zh-Hans  区政府常务会议报道
-      4) gov-executive.zh-Hant  本辦公室的常務會議報道  (workspace)
-      5) jiyao.zh-Hans  会议纪要
-      6) mine.zh-Hant  我的  (workspace)
-      7) team-meeting.en  Team meeting notes
-      Which template? (1–7 or an id; Tab completes): Drafting ‘asked’ (Team meeting notes).
+      3) gov-executive.zh-Hans         区政府常务会议报道
+      4) gov-executive.zh-Hant         本辦公室的常務會議報道  (workspace)
+      5) jiyao.zh-Hans                 会议纪要
+      6) mine.zh-Hant                  我的  (workspace)
+      7) team-meeting.en               Team meeting notes
+      Which template? (1–7 or an id; Tab completes): gov-executive.zh
+      No template `gov-executive.zh`; did you mean gov-executive.zh-Hans or gov-executive.zh-Hant? Type a number from 1 to 7, or an id.
+      Which template? (1–7 or an id; Tab completes): 9
+      No template `9`. Type a number from 1 to 7, or an id.
+      Which template? (1–7 or an id; Tab completes): 7
+      Drafting ‘asked’ (Team meeting notes).
       """))
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/asked.yaml"), encoding: .utf8)
     #expect(saved.hasPrefix("format: 1\ntemplate: team-meeting.en\n"))

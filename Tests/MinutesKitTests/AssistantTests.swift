@@ -264,7 +264,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   }
 
   @Test(arguments: [
-    ("2022-02-30", "「2022-02-30」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。"),
+    ("2022-02-30", "「2022-02-30」這一天不存在（看看月份和日子）。"),
     ("5月20日", "「5月20日」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。"),
     ("明天", "「明天」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。"),
   ])
@@ -378,7 +378,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     (":add 9 指出", AssistantTests.noSuchPart("9")),
     (":add 1.5", AssistantTests.noSuchPart("1.5")),
     (":add 1 說", "「說」不是可選項。可選：指出、強調、要求、認為、決定、原則同意、原則通過（按 Tab 補全）。"),
-    (":add present 副區長", "「副區長」缺少必填的部分。請按這樣輸入：副區長 劉成剛、陳春青"),
+    (":add present 副區長", "「副區長」缺少「姓名」。請按這樣輸入：副區長 劉成剛、陳春青"),
     (":goto 1", "1 不能這樣修改：這一部分沒有問題可問；請用 :edit 1"),
     (":goto 9.kind", AssistantTests.noSuchPart("9.kind")),
     (":show 9", AssistantTests.noSuchPart("9")),
@@ -636,7 +636,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.handle(":check").messages == [
       "必填部分都已填寫，沒有錯誤。",
       "提醒（1 項）：",
-      "  warning 2.subject：可能是另一種字體的字：会（:edit 2.subject）",
+      "  warning 2.subject：可能混入了簡體字：会（:edit 2.subject）",
     ])
   }
 
@@ -756,7 +756,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     var assistant = try Self.atPresent()
     let response = assistant.handle("區委常委、副區長曲興群")
     #expect(response.isError)
-    #expect(response.messages == ["「區委常委、副區長曲興群」缺少必填的部分。請按這樣輸入：副區長 劉成剛、陳春青"])
+    #expect(response.messages == ["「區委常委、副區長曲興群」缺少「姓名」。請按這樣輸入：副區長 劉成剛、陳春青"])
     #expect(assistant.minutes["attendance.present"] == nil)
     #expect(assistant.cursor == stored("attendance.present.+"))
   }

@@ -254,9 +254,9 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
       ["text": "B", "mover": "Bob", "result": "failed", "ayes": "2", "noes": "1", "abstentions": "0"],
     ]
     #expect(try Self.findings(content) == [
-      Finding(.error, rule: "votes.exceedPresent", address: "1", message: "5 votes were counted but only 3 members were present", hint: ":show 1"),
-      Finding(.error, rule: "votes.resultMismatch", address: "1", message: "Reported adopted, but 2 in favor is not a majority of the votes cast (5)", hint: ":show 1"),
-      Finding(.error, rule: "votes.resultMismatch", address: "2", message: "Reported failed, but 2 in favor is a majority of the votes cast (3)", hint: ":show 2"),
+      Finding(.error, rule: "votes.exceedPresent", address: "1", message: "5 votes were counted but only 3 members were present", hint: ":edit 1.ayes"),
+      Finding(.error, rule: "votes.resultMismatch", address: "1", message: "Reported adopted, but 2 in favor is not a majority of the votes cast (5)", hint: ":edit 1.result"),
+      Finding(.error, rule: "votes.resultMismatch", address: "2", message: "Reported failed, but 2 in favor is a majority of the votes cast (3)", hint: ":edit 2.result"),
     ])
   }
 

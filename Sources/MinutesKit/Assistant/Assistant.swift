@@ -332,9 +332,10 @@ public struct Assistant: Sendable {
       return ["\(entry.usage)  \(entry.summary)"]
     }
     let example = examples()
+    let columns = max(22, (reference.map { Normalizer.displayWidth($0.usage) }.max() ?? 0) + 2)
     return [m("回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭：",
               "Answer each question and press Enter; press Enter alone to skip an optional one. Commands start with a colon:")]
-      + reference.map { "  \(Self.padded($0.usage, toColumns: 22))\($0.summary)" }
+      + reference.map { "  \(Self.padded($0.usage, toColumns: columns))\($0.summary)" }
       + [m("地址：\(example)。Tab 補全命令和選項。", "Addresses: \(example). Tab completes commands and choices.")]
   }
 

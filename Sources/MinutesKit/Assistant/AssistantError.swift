@@ -22,8 +22,9 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
   case invalidCount(String)
   /// The answer is not a time of day.
   case invalidTime(String)
-  /// A line for a list that reads lines lacks one of its required parts; carries the template's example.
-  case invalidLine(String, example: String)
+  /// A line for a list that reads lines lacks one of its required parts (named by its label); carries the
+  /// template's example.
+  case invalidLine(String, missing: String, example: String)
   /// The part cannot be changed that way (e.g. clearing an item's kind, editing the end of a list).
   case notEditable(address: String, hint: String)
   /// A move to a position outside the list.
@@ -54,6 +55,8 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
     case .notAChoice(let answer, let choices):
       m("「\(answer)」不是可選項。可選：\(choices.joined(separator: "、"))（按 Tab 補全）。",
         "‘\(answer)’ is not one of the choices: \(choices.joined(separator: ", ")) (Tab completes).")
+    case .invalidDate(let text) where text.range(of: #"^\d{4}\D\d{1,2}\D\d{1,2}\D?$"#, options: .regularExpression) != nil:
+      m("「\(text)」這一天不存在（看看月份和日子）。", "‘\(text)’ is not a day that exists; check the month and the day.")
     case .invalidDate(let text):
       m("「\(text)」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。", "‘\(text)’ is not a valid date. Type it as YYYY-MM-DD, e.g. 2024-04-16.")
     case .invalidTime(let text):
@@ -62,15 +65,15 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
       m("「\(text)」不是正整數。請輸入如 3 或 十。", "‘\(text)’ is not a positive whole number. Type e.g. 3.")
     case .invalidCount(let text):
       m("「\(text)」不是數目。請輸入 0 或正整數。", "‘\(text)’ is not a count. Type 0 or a positive whole number.")
-    case .invalidLine(let text, let example):
-      m("「\(text)」缺少必填的部分。請按這樣輸入：\(example)", "‘\(text)’ lacks a required part. Type it like this: \(example)")
+    case .invalidLine(let text, let missing, let example):
+      m("「\(text)」缺少「\(missing)」。請按這樣輸入：\(example)", "‘\(text)’ lacks its \(missing.lowercased()). Type it like this: \(example)")
     case .notEditable(let address, let hint):
       m("\(address) 不能這樣修改：\(hint)", "\(address) cannot be changed that way: \(hint)")
     case .invalidPosition(let position, let count):
       m("位置「\(position)」超出範圍：這個列表有 \(count) 項，請輸入 1 到 \(count)。",
         "Position ‘\(position)’ is out of range: the list has \(count) entries; type 1 to \(count).")
     case .nothingTo(let what):
-      m("沒有可\(what == "undo" ? "撤銷" : "重做")的操作。", "Nothing to \(what).")
+      what == "undo" ? m("沒有可撤銷的操作。", "Nothing to undo.") : m("沒有可重做的操作。", "Nothing to redo.")
     case .interviewFinished:
       m("所有問題都已回答。可用 :show 檢查、:edit 地址 修改、:add 添加、:export 匯出、:quit 離開。",
         "Every question has been answered. Use :show to review, :edit ADDRESS to change, :add to add, :export to export, :quit to leave.")

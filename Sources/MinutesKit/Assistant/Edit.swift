@@ -237,7 +237,7 @@ public struct Editor: Sendable {
       }
     }
     for sub in part.parts where sub.required && record[sub.key] == nil {
-      throw AssistantError.invalidLine(raw, example: line.example)
+      throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
     }
     var sorted = OrderedDictionary<String, Value>()
     for sub in part.parts { if let value = record[sub.key] { sorted[sub.key] = value } }
@@ -280,9 +280,10 @@ public struct Editor: Sendable {
       guard let time = MeetingTime(parsing: text) else { throw AssistantError.invalidTime(text) }
       return .text(time.description)
     case .choice:
-      guard part.isOpen || part.choiceValues.contains(text) else {
-        throw AssistantError.notAChoice(answer: text, choices: part.choiceValues)
-      }
+      if part.choiceValues.contains(text) { return .text(text) }
+      // `failed` is `Failed`: a choice typed in other letter case is the choice, stored as the template writes it.
+      if let choice = part.choiceValues.first(where: { $0.lowercased() == text.lowercased() }) { return .text(choice) }
+      guard part.isOpen else { throw AssistantError.notAChoice(answer: text, choices: part.choiceValues) }
       return .text(text)
     case .yesno:
       if template.yesNo.yes.contains(where: { $0.lowercased() == text.lowercased() }) { return .flag(true) }

@@ -86,7 +86,7 @@ public struct DraftingSession: Sendable {
     var text = m("已完成 \(progress.done)/\(progress.total) 項必填部分", "\(progress.done) of \(progress.total) required parts done")
     if let (path, list) = template.root.numberedList {
       let count = assistant.minutes.entries(of: Address(steps: path.map(Address.Step.key))).count
-      text += m("，共 \(count) 個\(list.label)", ", \(count) × \(list.label)")
+      text += m("，共 \(count) 個\(list.label)", ", \(count) \(list.label.lowercased())\(count == 1 ? "" : "s")")
     }
     if missing.isEmpty { return text + m.stop }
     let labels = missing.prefix(5).map { interview.label(of: $0, in: assistant.minutes) }

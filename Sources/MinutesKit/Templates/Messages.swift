@@ -15,13 +15,38 @@ public struct Messages: Sendable, Hashable {
   /// Whether messages are in Chinese.
   public var isChinese: Bool { language.hasPrefix("zh") }
 
-  /// The wording for this language: `hant` for `zh-Hant`, its Simplified form for `zh-Hans`, else `en`.
-  public func callAsFunction(_ hant: String, _ en: String) -> String {
+  /// The wording for this language: `hant` for `zh-Hant`, its Simplified form for `zh-Hans`, else `en`. Only the
+  /// wording is converted to Simplified: the values put into it (a clerk's answer, a name) are quoted as they are.
+  public func callAsFunction(_ hant: Wording, _ en: String) -> String {
     guard isChinese else { return en }
-    guard language == "zh-Hans" else { return hant }
-    var hans = hant.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? hant
+    guard language == "zh-Hans" else { return hant.segments.map(\.text).joined() }
+    return hant.segments.map { $0.isValue ? $0.text : Self.simplified($0.text) }.joined()
+  }
+
+  /// `text` in Simplified characters and mainland usage.
+  static func simplified(_ text: String) -> String {
+    var hans = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
     for (taiwan, mainland) in Self.mainlandUsage { hans = hans.replacingOccurrences(of: taiwan, with: mainland) }
     return hans
+  }
+
+  /// A message's Traditional Chinese wording, written as a string literal whose interpolated values are kept
+  /// apart from the words around them, so that converting the words to Simplified leaves the values alone.
+  public struct Wording: ExpressibleByStringInterpolation, Sendable {
+    /// The pieces, in order: words, or a value put in.
+    public var segments: [(text: String, isValue: Bool)]
+
+    public init(stringLiteral value: String) { segments = [(value, false)] }
+
+    public init(stringInterpolation: Interpolation) { segments = stringInterpolation.segments }
+
+    /// Collects the words and values of a literal.
+    public struct Interpolation: StringInterpolationProtocol {
+      var segments: [(text: String, isValue: Bool)] = []
+      public init(literalCapacity: Int, interpolationCount: Int) {}
+      public mutating func appendLiteral(_ literal: String) { segments.append((literal, false)) }
+      public mutating func appendInterpolation<T>(_ value: T) { segments.append(("\(value)", true)) }
+    }
   }
 
   /// Where mainland usage differs from the character-by-character conversion: words (汇出 → 导出) and the

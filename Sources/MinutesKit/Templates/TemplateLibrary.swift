@@ -144,7 +144,13 @@ public struct TemplateLibrary: Sendable {
                                               message: "`extends`: no template `\(parentID)`; available: \(availableIDs().joined(separator: ", "))"))
     }
     let (parent, _) = try resolvedNode(parentURL, chain: chain + [url.standardizedFileURL.path])
-    return (Self.merge(node, over: parent), id)
+    do {
+      return (try Self.merge(node, over: parent), id)
+    } catch let problem as MergeProblem {
+      throw TemplateError.invalid(YAMLProblem(
+        file: url.path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1,
+        message: "\(problem.message) (in `\(parentID)`, which this template extends)"))
+    }
   }
 
   private static func compose(_ yaml: String, file: String) throws -> Node {
@@ -165,13 +171,16 @@ public struct TemplateLibrary: Sendable {
   /// - `choices` merge choice by choice: a choice with the value of a parent choice replaces it,
   ///   `{value: X, remove: true}` drops it, and a new choice goes at the end (or after the one its `after` names);
   /// - any other value (text, a list of words) replaces the parent's.
-  public static func merge(_ child: Node, over parent: Node, key: String? = nil) -> Node {
+  /// - Throws: ``MergeProblem`` for a part that looks like a change to a part the parent does not have (a
+  ///   misspelt key): a new part must say what it is (a `label`, `question`, `type` or `list`).
+  public static func merge(_ child: Node, over parent: Node, key: String? = nil) throws -> Node {
     switch (child, parent) {
     case (.mapping(let c), .mapping(let p)):
       var pairs = Array(p.map { ($0.key, $0.value) })
       for (key, value) in c {
         if let index = pairs.firstIndex(where: { $0.0 == key }) {
-          pairs[index].1 = merge(value, over: pairs[index].1, key: key.string)
+          // The child's key node is kept, so that an error in what the child changed points into the child.
+          pairs[index] = (key, try merge(value, over: pairs[index].1, key: key.string))
         } else {
           pairs.append((key, value))
         }
@@ -199,8 +208,13 @@ public struct TemplateLibrary: Sendable {
         let key = part["key"]?.string
         let remove = part["remove"]?.bool == true
         if let index = parts.firstIndex(where: { $0["key"]?.string == key }) {
-          if remove { parts.remove(at: index) } else { parts[index] = merge(part, over: parts[index]) }
-        } else if !remove {
+          if remove { parts.remove(at: index) } else { parts[index] = try merge(part, over: parts[index]) }
+        } else if remove || !["label", "question", "type", "list"].contains(where: { part[$0] != nil }) {
+          let known = parts.compactMap { $0["key"]?.string }.joined(separator: ", ")
+          throw MergeProblem(
+            mark: part.mapping?.first { $0.key.string == "key" }?.value.mark ?? part.mark,
+            message: "no part `\(key ?? "")` to \(remove ? "remove" : "change") here; the parts here are \(known). A new part needs a `label` and a `question`")
+        } else {
           if let after = part["after"]?.string, let index = parts.firstIndex(where: { $0["key"]?.string == after }) {
             parts.insert(part, at: index + 1)
           } else {
@@ -212,6 +226,14 @@ public struct TemplateLibrary: Sendable {
     default:
       return child
     }
+  }
+
+  /// A part of a template that extends another, which cannot be merged; where it is and why.
+  public struct MergeProblem: Error {
+    /// Where in the extending template.
+    public var mark: Mark?
+    /// What is wrong.
+    public var message: String
   }
 
   private static func isPartList(_ sequence: Node.Sequence) -> Bool {

@@ -55,8 +55,17 @@ public struct Validator: Sendable {
     var walk = Walk(cursor: cursor, warnings: false)
     self.walk(template.parts, minutes.content, at: .root, asked: true, &walk)
     let missing = walk.missing.filter { !$0.ahead }.count
+    // A motion's missing mover or disposition is a question still to come while the interview has not passed it.
+    let motions = motionFindings(minutes)
+    var ahead = 0
+    if let cursor, motions.contains(where: { $0.finding.rule.hasPrefix("motion.no") }) {
+      let slots = interview.slots(in: minutes)
+      let position = slots.firstIndex(of: cursor) ?? slots.endIndex
+      let later = Set(slots[position...])
+      ahead = motions.filter { $0.finding.rule.hasPrefix("motion.no") && later.contains($0.address) }.count
+    }
     return missing + walk.findings.filter { $0.severity == .error }.count
-      + attendanceFindings(minutes).filter { $0.severity == .error }.count + motionFindings(minutes).count
+      + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead
   }
 
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
@@ -77,7 +86,7 @@ public struct Validator: Sendable {
     }
     findings += walk.findings
     findings += attendanceFindings(minutes)
-    findings += motionFindings(minutes)
+    findings += motionFindings(minutes).map(\.finding)
     return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
   }
 
@@ -187,7 +196,10 @@ public struct Validator: Sendable {
       add(.warning, "punctuation.halfWidth", m("中文旁有半形標點", "Half-width punctuation next to Chinese text"), at: address, &walk)
     }
     if let characters = otherScript(in: text, cache: &walk.otherScript) {
-      add(.warning, "script.mixed", m("可能是另一種字體的字：\(characters)", "Characters of the other Chinese script: \(characters)"), at: address, &walk)
+      let message = template.language == "zh-Hans"
+        ? m("可能混入了繁體字：\(characters)", "Traditional characters in Simplified text: \(characters)")
+        : m("可能混入了簡體字：\(characters)", "Simplified characters in Traditional text: \(characters)")
+      add(.warning, "script.mixed", message, at: address, &walk)
     }
   }
 
@@ -236,16 +248,19 @@ public struct Validator: Sendable {
 
   // MARK: - Motions
 
-  private func motionFindings(_ minutes: Minutes) -> [Finding] {
+  /// The motion rules' findings, each with the stored address of the part it is about.
+  private func motionFindings(_ minutes: Minutes) -> [(finding: Finding, address: Address)] {
     guard let roles = template.roles.motions else { return [] }
-    var findings: [Finding] = []
+    var findings: [(finding: Finding, address: Address)] = []
     let present = Set(people(minutes).filter { $0.category.present }.map(\.name))
     for motion in expand(roles.list, in: minutes) {
       guard let record = minutes.value(at: motion)?.record else { continue }
       let shown = template.display(motion)
-      func add(_ rule: String, _ message: String, at key: String? = nil) {
-        let place = key.map { template.display(motion.appending(key: $0)) } ?? shown
-        findings.append(Finding(.error, rule: rule, address: place, message: message, hint: key.map { _ in ":edit \(place)" } ?? ":show \(shown)"))
+      func add(_ rule: String, _ message: String, at key: String? = nil, hint: String? = nil) {
+        let address = key.map { motion.appending(key: $0) } ?? motion
+        let place = template.display(address)
+        let hint = hint.map { template.display(motion.appending(key: $0)) }.map { ":edit \($0)" }
+        findings.append((Finding(.error, rule: rule, address: place, message: message, hint: hint ?? (key.map { _ in ":edit \(place)" } ?? ":show \(shown)")), address))
       }
       if record[roles.mover] == nil { add("motion.noMover", m("動議沒有動議人", "The motion has no mover"), at: roles.mover) }
       let disposition = record[roles.disposition]?.text
@@ -254,13 +269,13 @@ public struct Validator: Sendable {
       let (yes, no, abstain) = (count(roles.votesFor), count(roles.votesAgainst), count(roles.abstentions))
       let total = (yes ?? 0) + (no ?? 0) + (abstain ?? 0)
       if !present.isEmpty, total > present.count {
-        add("votes.exceedPresent", m("票數（\(total)）多於出席人數（\(present.count)）", "\(total) votes were counted but only \(present.count) members were present"))
+        add("votes.exceedPresent", m("票數（\(total)）多於出席人數（\(present.count)）", "\(total) votes were counted but only \(present.count) members were present"), hint: roles.votesFor)
       }
       if let yes, let no, let disposition {
         if roles.adopted.contains(where: disposition.hasPrefix), yes <= no {
-          add("votes.resultMismatch", m("結果為通過，但贊成票（\(yes)）未過半數", "Reported adopted, but \(yes) in favor is not a majority of the votes cast (\(yes + no))"))
+          add("votes.resultMismatch", m("結果為通過，但贊成票（\(yes)）未過半數", "Reported adopted, but \(yes) in favor is not a majority of the votes cast (\(yes + no))"), hint: roles.disposition)
         } else if roles.failed.contains(where: disposition.hasPrefix), yes > no {
-          add("votes.resultMismatch", m("結果為否決，但贊成票（\(yes)）已過半數", "Reported failed, but \(yes) in favor is a majority of the votes cast (\(yes + no))"))
+          add("votes.resultMismatch", m("結果為否決，但贊成票（\(yes)）已過半數", "Reported failed, but \(yes) in favor is a majority of the votes cast (\(yes + no))"), hint: roles.disposition)
         }
       }
       guard let rollCall = roles.rollCall, let entries = record[rollCall.list]?.list, !entries.isEmpty else { continue }
@@ -271,14 +286,14 @@ public struct Validator: Sendable {
         let place = template.display(entryAddress)
         guard let member = entry.record?[rollCall.member]?.text, let vote = entry.record?[rollCall.vote]?.text else { continue }
         if let earlier = voted[member] {
-          findings.append(Finding(.error, rule: "rollCall.twice", address: place,
-                                  message: m("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))"), hint: ":delete \(place)"))
+          findings.append((Finding(.error, rule: "rollCall.twice", address: place,
+                                   message: m("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))"), hint: ":delete \(place)"), entryAddress))
         }
         voted[member] = offset + 1
         let counts = rollCall.votesFor.contains(vote) || rollCall.votesAgainst.contains(vote) || rollCall.abstentions.contains(vote)
         if counts, !present.isEmpty, !present.contains(member) {
-          findings.append(Finding(.error, rule: "rollCall.notPresent", address: place,
-                                  message: m("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present"), hint: ":edit \(place)"))
+          findings.append((Finding(.error, rule: "rollCall.notPresent", address: place,
+                                   message: m("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present"), hint: ":edit \(place)"), entryAddress))
         }
         if rollCall.votesFor.contains(vote) { tally.yes += 1 }
         if rollCall.votesAgainst.contains(vote) { tally.no += 1 }
