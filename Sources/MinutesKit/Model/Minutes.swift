@@ -67,23 +67,29 @@ public struct Minutes: Hashable, Sendable {
   private static func set(_ value: Value?, at steps: ArraySlice<Address.Step>, in node: inout Value) -> Bool {
     guard let step = steps.first else { return false }
     let rest = steps.dropFirst()
-    switch (step, node) {
-    case (.key(let key), .record(var record)):
+    // Matched on the step alone: switching over a tuple `(step, node)` would copy `node`, and that copy would keep
+    // the record or list shared, so that changing it copied it whole.
+    switch step {
+    case .key(let key):
+      guard case .record(var record) = node else { return false }
       node = .text("")  // release the record so that it is changed in place
       defer { node = .record(record) }
       if rest.isEmpty {
         record[key] = value
         return true
       }
-      let existing = record[key]
-      var child = existing ?? (rest.first == .index(1) || rest.first == .end ? .list([]) : .record(Record()))
-      record.fields[key] = .text("")  // keeps the key's place while the child is changed in place
+      let existed = record[key] != nil
+      var child = record[key] ?? (rest.first == .index(1) || rest.first == .end ? .list([]) : .record(Record()))
+      // A placeholder keeps the key's place while the child, now referenced only here, is changed in place. (A
+      // second reference, even one kept for undoing a failure, would make the change copy the whole child.)
+      record.fields[key] = .text("")
       let done = set(value, at: rest, in: &child)
       let isEmpty = child.record?.isEmpty == true || child.list?.isEmpty == true
-      record[key] = done ? (isEmpty ? nil : child) : existing
+      // A failed step changed nothing below, so the child is put back as it was.
+      record[key] = done ? (isEmpty ? nil : child) : (existed ? child : nil)
       return done
-    case (.index(let n), .list(var entries)):
-      guard n >= 1, n <= entries.count else { return false }
+    case .index(let n):
+      guard case .list(var entries) = node, n >= 1, n <= entries.count else { return false }
       node = .text("")
       defer { node = .list(entries) }
       if rest.isEmpty {

@@ -79,10 +79,24 @@ public struct DraftState: Hashable, Sendable {
   /// Applies `transaction` and records it for undo.
   /// - Throws: ``ChangeMismatch`` when a step does not fit the draft (the draft is then unchanged).
   public mutating func perform(_ transaction: Transaction) throws {
-    var draft = minutes
-    for change in transaction.changes { try draft.apply(change) }
-    minutes = draft
+    try Self.apply(transaction.changes, to: &minutes)
     record(transaction)
+  }
+
+  /// Applies `changes` in place, all or none: when one does not fit, those applied are undone and the error
+  /// thrown. (Changing a copy and keeping it would copy the path to every change: a cost that grows with the
+  /// draft.)
+  static func apply(_ changes: [Change], to minutes: inout Minutes) throws {
+    var applied = 0
+    do {
+      for change in changes {
+        try minutes.apply(change)
+        applied += 1
+      }
+    } catch {
+      for change in changes[..<applied].reversed() { try? minutes.apply(change.inverse) }
+      throw error
+    }
   }
 
   /// Records `transaction`, already applied to ``minutes``, for undo, and moves the interview to its
@@ -98,9 +112,7 @@ public struct DraftState: Hashable, Sendable {
   /// - Throws: ``ChangeMismatch`` (not expected: the stack was built on this draft).
   public mutating func undo() throws -> Transaction? {
     guard let transaction = undoStack.last else { return nil }
-    var draft = minutes
-    for change in transaction.changes.reversed() { try draft.apply(change.inverse) }
-    minutes = draft
+    try Self.apply(transaction.changes.reversed().map(\.inverse), to: &minutes)
     cursor = transaction.cursorBefore
     undoStack.removeLast()
     redoStack.append(transaction)
@@ -111,9 +123,7 @@ public struct DraftState: Hashable, Sendable {
   /// - Throws: ``ChangeMismatch`` (not expected).
   public mutating func redo() throws -> Transaction? {
     guard let transaction = redoStack.last else { return nil }
-    var draft = minutes
-    for change in transaction.changes { try draft.apply(change) }
-    minutes = draft
+    try Self.apply(transaction.changes, to: &minutes)
     cursor = transaction.cursorAfter
     redoStack.removeLast()
     undoStack.append(transaction)
