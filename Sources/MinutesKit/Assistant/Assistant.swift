@@ -119,12 +119,27 @@ public struct Assistant: Sendable {
     if Command.isCommand(prefix) {
       let colon = prefix.prefix(1)
       let typed = prefix.dropFirst()
-      guard !typed.contains(" ") else { return [] }
-      return Command.names.filter { $0.hasPrefix(typed) }.map { colon + $0 }
+      guard typed.contains(" ") else { return Command.names.filter { $0.hasPrefix(typed) }.map { colon + $0 } }
+      return valueCompletions(for: prefix)
     }
     let slot = pendingEdit ?? cursor
     guard let slot else { return [] }
     return interview.choices(at: slot).filter { $0.hasPrefix(prefix) }
+  }
+
+  /// After `:edit ADDRESS ` or `:add LIST `, the choices of that part, each as the whole line so far.
+  private func valueCompletions(for prefix: String) -> [String] {
+    let words = prefix.dropFirst().split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+    guard words.count == 3 else { return [] }
+    let slot: Address?
+    switch words[0] {
+    case "edit", "e": slot = template.address(parsing: words[1])
+    case "add", "a": slot = template.list(parsing: words[1]).map { $0.appending(.end) }
+    default: slot = nil
+    }
+    guard let slot else { return [] }
+    let start = String(prefix.dropLast(words[2].count))
+    return interview.choices(at: slot).filter { $0.hasPrefix(words[2]) }.map { start + $0 }
   }
 
   // MARK: - Taking a line
