@@ -695,7 +695,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     // Columns line up in a terminal: CJK characters take two cells, so the padding counts them twice.
     #expect(all[1] == "  :help [命令]" + String(repeating: " ", count: 10) + "列出命令，或顯示一個命令的用法")
     #expect(all[5] == "  :edit 地址 [新內容]   修改；不給新內容時，把現有內容放到輸入行上修改")
-    #expect(assistant.handle(":help move").messages == [":move 地址 位置  在同一列表中移動，如 :move 3 1 把議題3移到第1位"])
+    #expect(assistant.handle(":help move").messages == [":move 地址 位置  在同一列表中移動，如 :move 3 1 把第3項移到第1位"])
     #expect(assistant.handle(":help :undo").messages == [":undo  撤銷上一個修改"])
     #expect(assistant.handle(":help fly").messages == ["沒有 :fly 這個命令。輸入 :help 查看所有命令。"])
   }

@@ -18,3 +18,30 @@ import Testing
     #expect(assistant.completions(for: ":show period 晚").isEmpty)
   }
 }
+
+/// A detour from a finished interview (`:add`, `:goto`) returns to the command prompt when its list or part is
+/// done, instead of asking for one more of everything after it.
+@Suite struct DetourTests {
+  @Test func aDetourFromAFinishedInterviewEndsWhereItsListEnds() throws {
+    var assistant = try TestSupport.seedAssistant()
+    #expect(assistant.cursor == nil)
+    _ = assistant.handle(":add 1.1")
+    #expect(assistant.cursor == TestSupport.at("items.1.directives.1.points.+"))
+    _ = assistant.handle("要新的要點")
+    #expect(assistant.cursor == TestSupport.at("items.1.directives.1.points.+"))
+    let done = assistant.handle("")
+    #expect(assistant.cursor == nil)
+    #expect(done.messages == [assistant.finishedNotice])
+    _ = assistant.handle(":goto date")
+    _ = assistant.handle("2022-05-21")
+    #expect(assistant.cursor == nil)
+  }
+
+  @Test func aJumpDuringTheInterviewGoesOnFromThere() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(["2022-05-20"])
+    _ = assistant.handle(":goto body")
+    _ = assistant.handle("區政府")
+    #expect(assistant.cursor == TestSupport.at("meeting.number"))
+  }
+}

@@ -34,6 +34,9 @@ public struct Assistant: Sendable {
   public private(set) var state: DraftState
   /// The address being edited by `:edit ADDRESS` without a value: the next line is its new value.
   public private(set) var pendingEdit: Address?
+  /// The part or list the clerk went to with `:goto` or `:add` after the interview was over: when it is done,
+  /// the interview is over again instead of asking for more of everything after it.
+  private var detour: Address?
 
   /// The draft.
   public var minutes: Minutes { state.minutes }
@@ -215,7 +218,13 @@ public struct Assistant: Sendable {
 
   /// The question after `slot`: the next unanswered one, or when the interview has reached its end with required
   /// parts still missing (skipped with `:goto`, or emptied by `:delete`), the first of those, with a message.
-  private func nextQuestion(after slot: Address, messages: inout [String]) -> Address? {
+  private mutating func nextQuestion(after slot: Address, messages: inout [String]) -> Address? {
+    if let detour {
+      // A detour from a finished interview (`:goto`, `:add` without text) ends where its part or list ends.
+      if let next = interview.next(after: slot, in: minutes), detour.contains(next) { return next }
+      self.detour = nil
+      return interview.missing(in: minutes).isEmpty ? nil : interview.missing(in: minutes).first
+    }
     if let next = interview.next(after: slot, in: minutes) { return next }
     guard let missing = interview.missing(in: minutes).first else { return nil }
     let label = interview.label(of: missing, in: minutes)
@@ -270,12 +279,14 @@ public struct Assistant: Sendable {
       guard interview.slots(in: minutes).contains(address) else {
         throw AssistantError.notEditable(address: shown, hint: m("這一部分沒有問題可問；請用 :edit \(shown)", "there is no question for this part; use :edit \(shown)"))
       }
+      if cursor == nil { detour = address }
       cursor = address
       return Response(changed: true, record: cursorRecord)
     case .add(let list, let text):
       let shown = template.display(list)
       guard interview.contains(list.appending(.end), in: minutes) else { throw AssistantError.noSuchPart(shown) }
       guard let text, !text.isEmpty else {
+        if cursor == nil { detour = list }
         cursor = list.appending(.end)
         return Response(changed: true, record: cursorRecord)
       }

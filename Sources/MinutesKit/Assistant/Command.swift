@@ -41,7 +41,7 @@ public enum Command: Hashable, Sendable {
       ("add", m(":add 列表 [內容]", ":add list [text]"), m("添加一項到列表（見下面的地址）；有內容時立即添加", "add an entry to a list (see the addresses below); with text, at once")),
       ("edit", m(":edit 地址 [新內容]", ":edit address [text]"), m("修改；不給新內容時，把現有內容放到輸入行上修改", "change a part; without text, its value is put on the line to edit")),
       ("delete", m(":delete 地址", ":delete address"), m("刪除一項，或清空一個選填欄位", "remove an entry, or clear an optional field")),
-      ("move", m(":move 地址 位置", ":move address position"), m("在同一列表中移動，如 :move 3 1 把議題3移到第1位", "move an entry within its list, e.g. :move 3 1")),
+      ("move", m(":move 地址 位置", ":move address position"), m("在同一列表中移動，如 :move 3 1 把第3項移到第1位", "move an entry within its list, e.g. :move 3 1")),
       ("undo", ":undo", m("撤銷上一個修改", "undo the last change")),
       ("redo", ":redo", m("重做撤銷的修改", "redo what was undone")),
       ("check", ":check", m("檢查草稿：缺少的必填部分和其他問題", "check the draft: missing required parts and other problems")),

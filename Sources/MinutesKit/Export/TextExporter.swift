@@ -26,7 +26,8 @@ public struct TextExporter: Exporter {
     }
     // Minutes are text, never HTML: the TEXT pragma is added when a template leaves it out, so that `&` stays `&`.
     let pragma = "{{% CONTENT_TYPE: TEXT}}"
-    let mustache = try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + source)
+    // On a line of its own, so that it is a standalone tag and a section tag on the first line stays standalone.
+    let mustache = try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
     return mustache.render(Self.context(minutes.content, parts: template.parts, language: template.language))
   }
 

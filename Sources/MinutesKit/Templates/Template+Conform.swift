@@ -69,7 +69,11 @@ extension Template {
       case "false", "no": return .flag(false)
       default: throw mismatch(address, "expected true or false")
       }
-    case (.text, _), (.date, _), (.time, _), (.choice, _):
+    case (.choice, _):
+      // A choice written by hand in another letter case is the choice, as the interview takes it.
+      let text = value.scalarText ?? ""
+      return .text(part.choiceValues.first { $0 != text && $0.lowercased() == text.lowercased() } ?? text)
+    case (.text, _), (.date, _), (.time, _):
       return .text(value.scalarText ?? "")
     }
   }

@@ -45,7 +45,7 @@ struct TemplateChecker {
       if part.isList, part.isRecord, part.line == nil, let first = part.parts.first, first.isList || first.isRecord {
         throw fail(here + [first.key], key: "key", "`\(first.key)` is the first part of the list `\(part.key)`, which a new entry is started with, so it must be a field, not a list or group")
       }
-      for (name, condition) in [("when", part.when), ("unless", part.unless)] {
+      for (name, condition) in [("when", part.when), ("unless", part.unless), ("unwrapWhen", part.unwrapWhen)] {
         for (key, values) in condition ?? [:] {
           guard let sibling = parts.first(where: { $0.key == key }) else { continue }
           let allowed = sibling.type == .yesno ? ["true", "false"] : sibling.isOpen ? [] : sibling.choiceValues

@@ -149,7 +149,7 @@ public struct TemplateLibrary: Sendable {
     } catch let problem as MergeProblem {
       throw TemplateError.invalid(YAMLProblem(
         file: url.path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1,
-        message: "\(problem.message) (in `\(parentID)`, which this template extends)"))
+        message: "\(problem.message) (the parts of `\(parentID)`, which this template extends)"))
     }
   }
 
@@ -213,7 +213,9 @@ public struct TemplateLibrary: Sendable {
           let known = parts.compactMap { $0["key"]?.string }.joined(separator: ", ")
           throw MergeProblem(
             mark: part.mapping?.first { $0.key.string == "key" }?.value.mark ?? part.mark,
-            message: "no part `\(key ?? "")` to \(remove ? "remove" : "change") here; the parts here are \(known). A new part needs a `label` and a `question`")
+            message: remove
+              ? "no part `\(key ?? "")` to remove here; the parts here are \(known)"
+              : "no part `\(key ?? "")` to change here; the parts here are \(known). To add a new part, give it at least a `label` or a `question`")
         } else {
           if let after = part["after"]?.string, let index = parts.firstIndex(where: { $0["key"]?.string == after }) {
             parts.insert(part, at: index + 1)
