@@ -127,7 +127,21 @@ public struct Assistant: Sendable {
     }
     let slot = pendingEdit ?? cursor
     guard let slot else { return [] }
+    if let part = template.part(at: slot), let line = part.line, slot.isEnd || slot.entry != nil {
+      return lineCompletions(for: prefix, part: part, line: line)
+    }
     return interview.choices(at: slot).filter { $0.hasPrefix(prefix) }
+  }
+
+  /// On a line that is split into parts (`Ann Lee, aye`), the choices of the part being typed.
+  private func lineCompletions(for prefix: String, part: Part, line: Part.LineFormat) -> [String] {
+    let pieces = line.separator == " "
+      ? prefix.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+      : prefix.components(separatedBy: line.separator)
+    guard pieces.count <= line.parts.count, let key = line.parts.element(pieces.count), let sub = part.child(key) else { return [] }
+    let typed = pieces.last?.trimmingCharacters(in: .whitespaces) ?? ""
+    let start = String(prefix.dropLast(pieces.last?.count ?? 0)) + (line.separator == " " || pieces.count == 1 ? "" : " ")
+    return sub.choiceValues.filter { $0.hasPrefix(typed) }.map { start + $0 }
   }
 
   /// After `:edit ADDRESS ` or `:add LIST `, the choices of that part, each as the whole line so far.
