@@ -24,10 +24,11 @@ struct Check: ParsableCommand {
     do {
       if target.contains("/") || target.hasSuffix(".yaml") {
         let url = URL(fileURLWithPath: target)
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try Platform.readText(url.path)
         (file, path) = (try SessionFile.parse(text, file: url.path), url.path)
       } else {
-        (file, path) = (try options.store.load(name: target), options.store.file(for: target).path)
+        let name = Platform.sessionName(target)
+        (file, path) = (try options.store.load(name: name), options.store.file(for: name).path)
       }
       template = try options.templates.template(id: file.minutes.template)
       file.minutes = try template.conform(file.minutes, yaml: try? String(contentsOfFile: path, encoding: .utf8), file: path)

@@ -18,7 +18,7 @@ struct Format: ParsableCommand {
     for path in files {
       let url = URL(fileURLWithPath: path)
       do {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        let text = try Platform.readText(url.path)
         var file = try SessionFile.parse(text, file: url.path)
         let template = try options.templates.template(id: file.minutes.template)
         file.minutes = try template.conform(file.minutes, yaml: text, file: url.path)

@@ -32,12 +32,12 @@ struct New: ParsableCommand {
   func run() throws {
     let id = try self.template ?? Platform.chooseTemplate(from: options.templates.entries())
     let template = try Platform.run { try options.templates.template(id: id) }
-    let name = self.name ?? Platform.defaultSessionName()
+    let name = Platform.sessionName(self.name ?? Platform.defaultSessionName())
     let file = SessionFile(minutes: Minutes(template: template.id))
     try Platform.run { try SessionStore.validate(name: name) }
     let lock = try Platform.run { try SessionLock(name: name, in: options.store) }
     try Platform.run { try options.store.create(file, name: name) }
-    Platform.draft(Assistant(template: template, minutes: file.minutes), store: options.store, name: name, lock: lock)
+    try Platform.draft(Assistant(template: template, minutes: file.minutes), store: options.store, name: name, lock: lock)
   }
 }
 
@@ -53,7 +53,7 @@ struct Resume: ParsableCommand {
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
-    let name = try self.name ?? Platform.chooseSession(from: options.store.summaries(templates: options.templates))
+    let name = try Platform.sessionName(self.name ?? Platform.chooseSession(from: options.store.summaries(templates: options.templates)))
     let lock = try Platform.run { try SessionLock(name: name, in: options.store, takeOver: takeOver) }
     let store = options.store
     var loaded = try Platform.run {
@@ -74,7 +74,7 @@ struct Resume: ParsableCommand {
         "minutes: notice: took over session `\(name)` from pid \(replaced.pid) on \(replaced.host) (since \(replaced.since)).\n")
     }
     let assistant = Assistant(template: template, state: loaded.state(interview: Interview(template: template)))
-    Platform.draft(assistant, store: options.store, name: name, lock: lock, isResumed: true)
+    try Platform.draft(assistant, store: options.store, name: name, lock: lock, isResumed: true)
   }
 }
 
@@ -115,6 +115,7 @@ struct Export: ParsableCommand {
   }
 
   func run() throws {
+    let name = Platform.sessionName(self.name)
     let store = options.store
     var file = try Platform.run {
       do {
@@ -141,7 +142,7 @@ struct Export: ParsableCommand {
     if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, template.messages) + text }
     if let output {
       let url = URL(fileURLWithPath: output)
-      try Platform.run { try TextExporter.write(text, to: url) }
+      try Platform.run { try TextExporter.write(text, to: url, sessions: store.directory) }
       Platform.standardError.write("minutes: exported `\(name)` to \(url.path)\n")
     } else {
       Platform.standardOutput.write(text)

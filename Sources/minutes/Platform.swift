@@ -24,6 +24,27 @@ enum Platform {
     }
   }
 
+  /// The text of the file at `path`, or an error that says in words why it cannot be read.
+  static func readText(_ path: String) throws -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw TextFileError("\(path): no such file")
+    }
+    guard !isDirectory.boolValue else { throw TextFileError("\(path) is a folder, not a minutes file") }
+    guard let data = FileManager.default.contents(atPath: path) else { throw TextFileError("\(path) cannot be read (permissions?)") }
+    guard let text = String(data: data, encoding: .utf8) else { throw TextFileError("\(path) is not UTF-8 text") }
+    return text
+  }
+
+  /// Why a file given on the command line cannot be read.
+  struct TextFileError: LocalizedError {
+    let errorDescription: String?
+    init(_ message: String) { errorDescription = message }
+  }
+
+  /// A session name as typed, in Unicode NFC, so that `é` typed either way names the same session.
+  static func sessionName(_ name: String) -> String { name.precomposedStringWithCanonicalMapping }
+
   /// `minutes-YYYYMMDD-HHMMSS` in local time.
   static func defaultSessionName() -> String {
     let formatter = DateFormatter()
@@ -109,7 +130,8 @@ enum Platform {
   }
 
   /// Runs the drafting loop with libedit at a terminal, or plain reading from a pipe, holding `lock` until it ends.
-  static func draft(_ assistant: Assistant, store: SessionStore, name: String, lock: SessionLock, isResumed: Bool = false) {
+  /// Exits with status 1 when the session ended with the draft unsaved (after writing a rescue copy).
+  static func draft(_ assistant: Assistant, store: SessionStore, name: String, lock: SessionLock, isResumed: Bool = false) throws {
     Terminal.leaveCleanlyOnHangupOrTerminate()
     signal(SIGPIPE, SIG_IGN)  // a closed output (e.g. `| head`) must not kill the session before it releases its lock
     defer { lock.release() }
@@ -118,12 +140,14 @@ enum Platform {
     }
     session.isResumed = isResumed
     var output = standardOutput
+    let saved: Bool
     if Terminal.isInteractive {
       let reader = EditLineReader(historyFile: store.directory.appendingPathComponent(".history"))
-      session.run(reader: reader, output: &output)
+      saved = session.run(reader: reader, output: &output)
     } else {
       let reader = PlainLineReader { text in StandardStream(handle: .standardOutput).write(text) }
-      session.run(reader: reader, output: &output)
+      saved = session.run(reader: reader, output: &output)
     }
+    if !saved { throw ExitCode.failure }
   }
 }

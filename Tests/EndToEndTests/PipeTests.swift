@@ -32,6 +32,14 @@ import Testing
     let export = try Binary.run(["export", "seed", "--workspace", workspace.path, "-o", out.path], in: elsewhere)
     #expect(export.status == 0, "stderr: \(export.stderr)")
     #expect(try Data(contentsOf: out) == Data(contentsOf: Binary.fixture("seed/expected.txt")))
+    #expect(export.stderr == "minutes: exported `seed` to \(out.path)\n")
+    // An export never overwrites a draft: the sessions folder is refused.
+    let draft = workspace.appendingPathComponent("sessions/seed.yaml")
+    let before = try Data(contentsOf: draft)
+    let refused = try Binary.run(["export", "seed", "--workspace", workspace.path, "-o", draft.path], in: elsewhere)
+    #expect(refused.status == 1)
+    #expect(refused.stderr == "minutes: error: \(draft.path) is in the sessions folder, where the drafts are kept; export to another file (e.g. in the workspace itself).\n")
+    #expect(try Data(contentsOf: draft) == before)
   }
 
   @Test func crlfMissingFinalNewlineAndUnsetLocaleKeepEveryAnswer() throws {

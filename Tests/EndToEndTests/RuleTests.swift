@@ -59,6 +59,11 @@ import Testing
      ["error", "required", "secretary", "Missing required part ‘Secretary’", ":goto secretary"]),
     ("  summary: Cash on hand was $84,310 as of", "  summary: Cash on hand was $84,310 (as of",
      ["error", "marks.unbalanced", "reports.1.summary", "‘(’ has no partner", ":edit reports.1.summary"]),
+    // Without counts, the roll call (5 aye, 1 nay) is the vote the disposition must agree with.
+    ("  disposition: Adopted\n  votesFor: 5\n  votesAgainst: 1\n  abstentions: 1\n", "  disposition: Failed\n",
+     ["error", "votes.resultMismatch", "2", "Reported failed, but 5 in favor is a majority of the votes cast (6)", ":edit 2.disposition"]),
+    ("  members: 9\n", "  members: -3\n",
+     ["error", "number.invalid", "members", "‘-3’ is not a positive whole number", ":edit members"]),
   ]
 
   @Test(arguments: variants.indices)

@@ -37,6 +37,21 @@ import Testing
     #expect(assistant.cursor == nil)
   }
 
+  @Test func aNewEntryAddedAfterTheInterviewIsAskedForItsOtherParts() throws {
+    var assistant = try TestSupport.seedAssistant()
+    _ = assistant.handle(":goto +")
+    _ = assistant.handle("審議")
+    #expect(assistant.cursor == TestSupport.at("items.8.subject"))
+    var added = try TestSupport.seedAssistant()
+    _ = added.handle(":add 1 強調")
+    #expect(added.cursor == TestSupport.at("items.1.directives.2.topic"))
+    _ = added.handle("")
+    _ = added.handle("")
+    _ = added.handle("要抓好落實")
+    _ = added.handle("")
+    #expect(added.cursor == nil)
+  }
+
   @Test func aJumpDuringTheInterviewGoesOnFromThere() throws {
     var assistant = try TestSupport.freshAssistant()
     assistant.answer(["2022-05-20"])

@@ -293,7 +293,8 @@ public struct Assistant: Sendable {
       guard interview.slots(in: minutes).contains(address) else {
         throw AssistantError.notEditable(address: shown, hint: m("這一部分沒有問題可問；請用 :edit \(shown)", "there is no question for this part; use :edit \(shown)"))
       }
-      if cursor == nil { detour = address }
+      // From a finished interview, a detour to the end of a list covers the list and the entries added to it.
+      if cursor == nil { detour = address.isEnd ? address.parent : address }
       cursor = address
       return Response(changed: true, record: cursorRecord)
     case .add(let list, let text):
@@ -304,8 +305,18 @@ public struct Assistant: Sendable {
         cursor = list.appending(.end)
         return Response(changed: true, record: cursorRecord)
       }
+      let wasFinished = cursor == nil
       var response = try change(.append(list, text), m("添加到 \(shown)", "add to \(shown)"), keepCursor: true)
       response.messages.append(m("已添加到 \(shown)。", "Added to \(shown)."))
+      if wasFinished, let part = template.part(at: list), part.isRecord, part.line == nil,
+        let entry = minutes.entries(of: list).indices.last.map({ list.appending(.index($0 + 1)) }),
+        let next = interview.next(after: entry.appending(key: part.parts.first?.key ?? ""), in: minutes), entry.contains(next)
+      {
+        // The interview was over: ask the rest of the entry just added (a motion's mover, its vote…), then stop.
+        detour = entry
+        state.setCursorOfLastAction(next)
+        if let transaction = state.undoStack.last { response.record = .perform(transaction) }
+      }
       return response
     case .edit(let address, let text):
       let shown = template.display(address)

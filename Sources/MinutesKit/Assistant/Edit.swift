@@ -205,6 +205,8 @@ public struct Editor: Sendable {
       return list.appending(.index(count + 1)).appending(key: first.key)
     }
     let entries = try parseEntries(part.line == nil ? text : raw, part: part)
+    // `,,,` splits into nothing: that is no entry, as a blank answer is none.
+    guard !entries.isEmpty else { throw AssistantError.required(label: interview.label(of: list.appending(.end), in: minutes)) }
     for (offset, entry) in entries.enumerated() { minutes.insert(entry, at: count + 1 + offset, in: list) }
     return list.appending(.index(count + entries.count))
   }

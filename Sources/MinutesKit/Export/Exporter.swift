@@ -12,11 +12,15 @@ public enum ExportError: LocalizedError, Hashable, Sendable {
   case formatNotInTemplate(format: String, template: String)
   /// The export could not be written to the file.
   case writeFailed(file: String, reason: String)
+  /// The file is one of the workspace's session files, which an export must not overwrite.
+  case intoSessions(file: String)
 
   public var errorDescription: String? {
     switch self {
     case .formatNotInTemplate(let format, let template):
       "template `\(template)` has no `\(format)` export; add `export.\(format)` to it."
+    case .intoSessions(let file):
+      "\(file) is in the sessions folder, where the drafts are kept; export to another file (e.g. in the workspace itself)."
     case .writeFailed(let file, let reason):
       "cannot write \(file): \(reason). Check that the folder exists and can be written, or leave out -o to print."
     }
@@ -33,6 +37,17 @@ public protocol Exporter: Sendable {
 }
 
 extension Exporter {
+  /// Writes `text` to `url`, as ``write(_:to:)``, but refuses a file in `sessions` (the workspace's session
+  /// folder), where an export would overwrite a draft or its journal.
+  /// - Throws: ``ExportError/intoSessions(file:)``, or the errors of ``write(_:to:)``.
+  public static func write(_ text: String, to url: URL, sessions: URL) throws {
+    let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
+    if folder == sessions.resolvingSymlinksInPath().standardizedFileURL.path {
+      throw ExportError.intoSessions(file: url.path)
+    }
+    try write(text, to: url)
+  }
+
   /// Writes `text` to `url`, replacing the file whole.
   /// - Throws: ``ExportError/writeFailed(file:reason:)`` with the system's reason.
   public static func write(_ text: String, to url: URL) throws {

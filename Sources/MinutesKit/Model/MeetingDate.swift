@@ -24,6 +24,8 @@ public struct MeetingDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
   /// Parses a date typed by a clerk; `nil` when it is not one of the accepted forms or does not exist.
   public init?(parsing text: String) {
+    // It starts with the year's digits: `-2024-01-01` is no date.
+    guard text.first?.isASCII == true, text.first?.isNumber == true else { return nil }
     let fields = text.split(whereSeparator: { "-/.年月日 ".contains($0) }).map(String.init)
     guard fields.count == 3, let y = Int(fields[0]), let m = Int(fields[1]), let d = Int(fields[2]),
       fields[0].count == 4

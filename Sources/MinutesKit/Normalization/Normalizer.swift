@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Rules, in order:
 /// 1. Unicode NFC (Unicode Standard Annex #15), so that the same text is always the same bytes.
-/// 2. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are removed.
+/// 2. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF), control characters other than white space (ESC, NUL,
+///    BEL…) and bidirectional overrides (U+202A–U+202E, U+2066–U+2069) are removed.
 /// 3. White space is trimmed at both ends, runs of white space become one space, and a space between two CJK
 ///    characters is removed (Chinese is written without spaces between characters).
 /// 4. Punctuation width (GB/T 15834-2011 §4, 标点符号用法): the half-width marks `, ; : ? ! ( )` become full-width
@@ -26,7 +27,9 @@ public enum Normalizer {
   ///   repeats only while a mark next to a mark changed.
   public static func normalize(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { !zeroWidth.contains($0) })
+    scalars.append(contentsOf: text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { scalar in
+      !zeroWidth.contains(scalar) && !isInvisibleControl(scalar)
+    })
     var chars = Array(String(scalars))
     // Widening a mark can make a space sit between two CJK characters, and removing a space can put a mark
     // next to CJK: repeat both rules until neither changes anything, so that normalizing twice changes nothing.
@@ -115,6 +118,17 @@ public enum Normalizer {
   }
 
   private static let zeroWidth: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"]
+
+  /// Control characters that have no place in minutes and would act on a terminal or reorder text when printed:
+  /// C0 and C1 controls other than white space (ESC, BEL, NUL…), and the bidirectional overrides and isolates
+  /// (U+202A–U+202E, U+2066–U+2069), which can make a name read backwards.
+  static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x0D: false  // white space: collapsed by rule 3
+    case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
 
   private static func collapseWhitespace(_ chars: [Character]) -> [Character] {
     var out: [Character] = []

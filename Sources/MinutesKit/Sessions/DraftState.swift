@@ -108,6 +108,12 @@ public struct DraftState: Hashable, Sendable {
     redoStack.removeAll()
   }
 
+  /// Moves the interview to `cursor` as part of the latest action (so that redoing it goes there too).
+  mutating func setCursorOfLastAction(_ cursor: Address?) {
+    self.cursor = cursor
+    if !undoStack.isEmpty { undoStack[undoStack.count - 1].cursorAfter = cursor }
+  }
+
   /// Undoes the latest action; returns it, or `nil` when there is none.
   /// - Throws: ``ChangeMismatch`` (not expected: the stack was built on this draft).
   public mutating func undo() throws -> Transaction? {

@@ -31,14 +31,18 @@ public struct DraftingSession: Sendable {
 
   private var m: Messages { assistant.template.messages }
 
-  /// Runs the loop until the input ends or the clerk quits.
-  public mutating func run(reader: some LineReader, output: inout some TextOutputStream) {
+  /// Runs the loop until the input ends or the clerk quits; returns whether everything is saved. `:quit` does not
+  /// leave while the draft cannot be saved (a full disk): it says so, and the clerk frees space and quits again.
+  /// When the input ends with the draft unsaved, a rescue copy is written to the temporary folder, and its path
+  /// said.
+  @discardableResult
+  public mutating func run(reader: some LineReader, output: inout some TextOutputStream) -> Bool {
     let path = store.file(for: name).path
     output.write(m("起草「\(name)」（\(assistant.template.name)）。每次修改都自動保存到 \(path)。輸入 :help 查看命令。",
                    "Drafting ‘\(name)’ (\(assistant.template.name)). Every change is saved to \(path). Type :help for the commands.") + "\n")
     // A resumed session starts a new snapshot generation with its undo history; a new one was just written whole.
     if isResumed {
-      guard compact(&output) else { return }
+      guard compact(&output, keepingChanges: false) else { return false }
       output.write(summary() + "\n")
     }
     if assistant.cursor == nil { output.write(assistant.finishedNotice + "\n") }
@@ -52,29 +56,53 @@ public struct DraftingSession: Sendable {
       }()
       switch result {
       case .endOfInput:
-        guard compact(&output) else { return }
+        guard compact(&output) else { return false }
+        guard !needsCompaction else { return rescue(&output) }
         output.write(m("已保存。繼續起草：", "Saved. To go on: ") + "minutes resume \(name)\n")
-        return
+        return true
       case .interrupted:
         assistant.cancelPendingEdit()
         output.write(m("（已放棄這一行）", "(line dropped)") + "\n")
       case .line(let line):
         let response = assistant.handle(line)
         for message in response.messages { output.write(message + "\n") }
-        if let record = response.record, !save(record, &output) { return }
+        if let record = response.record, !save(record, &output) { return false }
         switch response.action {
         case nil: break
         case .save:
-          if compact(&output) { output.write(m("已保存到 \(path)。", "Saved to \(path).") + "\n") }
+          guard compact(&output) else { return false }
+          if !needsCompaction { output.write(m("已保存到 \(path)。", "Saved to \(path).") + "\n") }
         case .export(let file):
           export(to: file, &output)
         case .quit:
-          guard compact(&output) else { return }
+          guard compact(&output) else { return false }
+          if needsCompaction {
+            output.write(m("草稿未能保存，所以沒有離開。請釋放磁碟空間或修正權限，再輸入 :quit；要放棄並另存一份，請按 Ctrl-D。",
+                           "The draft could not be saved, so minutes has not quit. Free some disk space or fix the permissions and :quit again; Ctrl-D leaves with a rescue copy.") + "\n")
+            continue
+          }
           output.write(m("已保存。繼續起草：", "Saved. To go on: ") + "minutes resume \(name)\n")
-          return
+          return true
         }
       }
     }
+  }
+
+  /// Writes the draft, which could not be saved in the workspace, to the temporary folder (usually another disk),
+  /// and says where; returns false: the session itself is not saved.
+  private func rescue(_ output: inout some TextOutputStream) -> Bool {
+    let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-rescue-\(name)-\(stamp).yaml")
+    // A generation after the snapshot's, so that the copy, put back, is read as a newer snapshot.
+    let generation = SessionStore.generation(of: store.file(for: name)) + 1
+    let file = SessionFile(minutes: assistant.minutes, resumeAt: assistant.resumePoint, generation: generation)
+    if let yaml = try? file.yaml(), (try? Data(yaml.utf8).write(to: url)) != nil {
+      output.write(m("草稿未能保存到工作區；已另存為 \(url.path)。釋放空間後，把它複製為 \(store.file(for: name).path) 再 minutes resume \(name)。",
+                     "The draft could not be saved in the workspace; a rescue copy is at \(url.path). Once there is space, copy it to \(store.file(for: name).path) and run minutes resume \(name).") + "\n")
+    } else {
+      output.write(m("草稿未能保存，另存也失敗了：最後的修改已遺失。", "The draft could not be saved, nor a rescue copy written: the last changes are lost.") + "\n")
+    }
+    return false
   }
 
   /// What is done and what is missing, e.g. `已完成 12/14 項必填部分；尚缺：議題3 指示1 要點1、出席1。`
@@ -98,10 +126,13 @@ public struct DraftingSession: Sendable {
   /// Writes the draft as a new snapshot with its undo history (when the session opens and closes); false when
   /// the session was taken over (nothing is written then, and the loop must end).
   @discardableResult
-  public mutating func compact(_ output: inout some TextOutputStream) -> Bool {
+  public mutating func compact(_ output: inout some TextOutputStream, keepingChanges: Bool = true) -> Bool {
     guard checkOwnership(&output) else { return false }
     do {
-      try store.compact(assistant.state, name: name)
+      if let kept = try store.compact(assistant.state, name: name, keepingChanges: keepingChanges) {
+        output.write(m("注意：\(store.file(for: name).lastPathComponent) 在起草期間被別的程式或手動改過；那一版另存為 \(kept.path)。",
+                       "Note: \(store.file(for: name).lastPathComponent) was changed outside minutes while it was open; that version is kept as \(kept.path).") + "\n")
+      }
       if needsCompaction { output.write(m("已保存：之前未能保存的修改也已寫入。", "Saved: the changes that could not be saved before are written now.") + "\n") }
       needsCompaction = false
     } catch {
@@ -141,7 +172,7 @@ public struct DraftingSession: Sendable {
       if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, m) + text }
       if let file {
         let url = URL(fileURLWithPath: file, relativeTo: store.workspace)
-        try TextExporter.write(text, to: url)
+        try TextExporter.write(text, to: url, sessions: store.directory)
         output.write(m("已匯出到 \(url.path)。", "Exported to \(url.path).") + "\n")
       } else {
         output.write(text)

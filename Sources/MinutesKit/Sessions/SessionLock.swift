@@ -83,6 +83,8 @@ public final class SessionLock: Sendable {
   /// A holder on this host whose process is gone (or is a zombie: it has exited and only waits to be reaped).
   private static func isStale(_ holder: Holder) -> Bool {
     guard holder.host == ProcessInfo.processInfo.hostName else { return false }
+    // No process has a pid of 0 or less (kill would signal a whole group): such a lock was written by hand.
+    if holder.pid <= 0 { return true }
     if kill(holder.pid, 0) != 0 && errno == ESRCH { return true }
     guard let stat = try? String(contentsOfFile: "/proc/\(holder.pid)/stat", encoding: .utf8),
       let close = stat.lastIndex(of: ")")

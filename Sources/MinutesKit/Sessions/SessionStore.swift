@@ -86,7 +86,10 @@ public struct SessionStore: Sendable {
       do {
         try state.replay(record)
       } catch {
-        loaded.journalProblem = "\(url.path):\(number + 1): the edit does not fit the draft; the edits before it were restored"
+        // The edits from here on were made to a draft that has since been changed by hand: never thrown away.
+        let kept = keepAside(url, name: name, as: "unapplied")
+        loaded.journalProblem = "\(url.path):\(number + 1): the edit does not fit the draft (was the file changed by hand?); "
+          + "the edits before it were restored" + (kept.map { ", and the journal is kept as \($0.path)" } ?? "")
         break
       }
       switch record {
@@ -97,6 +100,16 @@ public struct SessionStore: Sendable {
     loaded.file = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: snapshot.generation)
     (loaded.undoStack, loaded.redoStack) = (state.undoStack, state.redoStack)
     return loaded
+  }
+
+  /// Copies `url` beside the session as `NAME.journal.KIND-<time>` (or the like), so that nothing is thrown away;
+  /// the copy, or `nil` when it could not be made.
+  @discardableResult
+  func keepAside(_ url: URL, name: String, as kind: String) -> URL? {
+    let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+    let copy = directory.appendingPathComponent("\(url.lastPathComponent.hasPrefix(".") ? String(url.lastPathComponent.dropFirst()) : url.lastPathComponent).\(kind)-\(stamp)")
+    guard !FileManager.default.fileExists(atPath: copy.path) else { return copy }
+    return (try? FileManager.default.copyItem(at: url, to: copy)).map { copy }
   }
 
   /// The cache of the session `name`'s snapshot: the same draft in a compact binary form, which reads several times faster
@@ -344,11 +357,16 @@ public struct SessionStore: Sendable {
 
   /// Writes `state` as a new snapshot and starts a new journal that holds its undo history.
   /// - Throws: ``SessionError/writeFailed(file:reason:)``.
-  public func compact(_ state: DraftState, name: String) throws {
-    try compact(state, resumeAt: state.cursor.map(SessionFile.ResumePoint.at) ?? .finished, name: name)
+  /// With `keepingChanges`, a snapshot changed by hand (or another program) since minutes last wrote it is first
+  /// copied aside as `NAME.yaml.changed-<time>`, and the copy returned: the draft in memory would overwrite it.
+  @discardableResult
+  public func compact(_ state: DraftState, name: String, keepingChanges: Bool = false) throws -> URL? {
+    try compact(state, resumeAt: state.cursor.map(SessionFile.ResumePoint.at) ?? .finished, name: name, keepingChanges: keepingChanges)
   }
 
-  private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String) throws {
+  @discardableResult
+  private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false) throws -> URL? {
+    var kept: URL?
     let url = file(for: name)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -367,6 +385,13 @@ public struct SessionStore: Sendable {
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         try? FileManager.default.copyItem(at: current, to: directory.appendingPathComponent("\(name).journal.unapplied-\(stamp)"))
       }
+      if keepingChanges, let stamp = Self.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
+        let cached = SnapshotCache(data: data),
+        cached.size != stamp.size || cached.modified != stamp.modified || cached.inode != stamp.inode
+      {
+        // The snapshot was changed by hand (or by another program) since minutes wrote it: keep that version.
+        kept = keepAside(url, name: name, as: "changed")
+      }
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
       let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
@@ -376,6 +401,7 @@ public struct SessionStore: Sendable {
         throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
       }
       DurableFile.syncFolder(of: current)
+      return kept
     } catch let error as SessionError {
       throw error
     } catch {

@@ -40,7 +40,40 @@ enum YAMLCoding {
     guard let node else {
       throw YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty")
     }
+    try checkShape(node, file: file)
     return try decode(type, from: node, file: file)
+  }
+
+  /// The most values a minutes or template file may hold once its YAML aliases are expanded: far more than any
+  /// meeting (a 1,000-item draft holds about 50,000), far fewer than a file built to expand without end.
+  static let maximumNodes = 2_000_000
+
+  /// Refuses what the project's files never hold: a mapping key that is not plain text (`? [a]`), which would
+  /// otherwise be dropped unseen, and more than ``maximumNodes`` values once aliases are expanded.
+  /// - Throws: ``YAMLProblem`` at the offending key, or at the top.
+  static func checkShape(_ root: Node, file: String, maximumNodes: Int = maximumNodes) throws {
+    var count = 0
+    var stack = [root]
+    while let node = stack.popLast() {
+      count += 1
+      guard count <= maximumNodes else {
+        throw YAMLProblem(file: file, line: 1, column: 1,
+                          message: "the file holds more than \(maximumNodes) values once its YAML aliases (*name) are expanded; write it out without them")
+      }
+      switch node {
+      case .mapping(let mapping):
+        for (key, value) in mapping {
+          guard case .scalar = key else {
+            let mark = key.mark
+            throw YAMLProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
+                              message: "a key must be plain text, not a list or mapping")
+          }
+          stack.append(value)
+        }
+      case .sequence(let sequence): stack.append(contentsOf: sequence)
+      default: break
+      }
+    }
   }
 
   /// Decodes `T` from a composed node; `file` names the source in errors.

@@ -21,6 +21,9 @@ struct TemplateChecker {
     do { _ = try MustacheTemplate(string: text) } catch {
       throw fail([], key: "export", "`export.text` is not valid Mustache: \(Self.describe(error))")
     }
+    if let word = template.yesNo.yes.first(where: template.yesNo.no.contains) {
+      throw fail([], key: "yesNo", "`\(word)` is listed both as yes and as no")
+    }
     if let quotes = template.quotes, quotes.count != 2 {
       throw fail([], key: "quotes", "`quotes` is a pair of marks, opening and closing, e.g. [“, ”]")
     }
@@ -28,7 +31,14 @@ struct TemplateChecker {
   }
 
   /// Checks `parts`; `asked` is false under a list that reads whole lines, whose parts have no questions.
+  /// The deepest nesting of parts a template may have: minutes are a few levels deep (item, directive, point),
+  /// and every walk over a draft recurses once per level.
+  static let maximumDepth = 16
+
   private func check(_ parts: [Part], path: [String], asked: Bool) throws {
+    guard path.count < Self.maximumDepth else {
+      throw fail(Array(path.prefix(Self.maximumDepth)), key: nil, "parts are nested more than \(Self.maximumDepth) levels deep; minutes need far fewer")
+    }
     var seen: Set<String> = []
     for part in parts {
       let here = path + [part.key]

@@ -158,6 +158,12 @@ public struct TemplateLibrary: Sendable {
       guard let node = try Yams.compose(yaml: yaml) else {
         throw TemplateError.invalid(YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty"))
       }
+      do {
+        // A template is small: a few hundred values, even with its anchors (&name) expanded.
+        try YAMLCoding.checkShape(node, file: file, maximumNodes: 50_000)
+      } catch let problem as YAMLProblem {
+        throw TemplateError.invalid(problem)
+      }
       return node
     } catch let error as YamlError {
       throw TemplateError.invalid(YAMLCoding.problem(from: error, file: file))

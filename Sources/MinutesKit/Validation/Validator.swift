@@ -13,6 +13,7 @@ import Foundation
 /// Built in, for every template:
 /// - `empty`: an entry or text with nothing in it.
 /// - `date.invalid`, `time.invalid`: a date that does not exist (2024-02-30), a time that does not.
+/// - `number.invalid`: a number that is not positive, a count below 0 (a file edited by hand).
 /// - `marks.unbalanced`: 《》 “” 「」 『』 （） () come in pairs (GB/T 15834-2011 §4.8–4.9, §4.1 for （）).
 /// - `punctuation.halfWidth`: half-width `, ; : ? ! ( )` next to CJK text (GB/T 15834-2011 §4; normally fixed on
 ///   input, so it appears only in files edited by hand).
@@ -26,8 +27,9 @@ import Foundation
 /// - `motion.noMover`, `motion.noDisposition`: every motion records its mover and what became of it
 ///   (RONR 12th ed. 48:4(5)).
 /// - `votes.exceedPresent`: more votes than members present (RONR 12th ed. 44:1, 48:4(5)).
-/// - `votes.resultMismatch`: a motion reported adopted without a majority of the votes cast, or failed with one
-///   (RONR 12th ed. 44:1; a majority vote unless the template's rules say otherwise).
+/// - `votes.resultMismatch`: a motion reported adopted without a majority of the votes cast, or failed with one,
+///   by its counts or, without them, by its roll call (RONR 12th ed. 44:1; a majority vote unless the template's
+///   rules say otherwise).
 /// - `rollCall.tally`: the counts reported differ from the roll-call votes (RONR 12th ed. 45:48, 48:4(5)).
 /// - `rollCall.twice`: a member votes twice; `rollCall.notPresent`: a voter is not among those present
 ///   (RONR 12th ed. 45:48).
@@ -169,6 +171,15 @@ public struct Validator: Sendable {
 
   /// The rules of one scalar value.
   private func check(_ value: Value, part: Part, at address: Address, _ walk: inout Walk) {
+    if case .number(let n) = value {
+      // The interview takes only positive numbers and counts from 0; a file edited by hand may hold others.
+      if part.type == .number, n <= 0 {
+        add(.error, "number.invalid", m("「\(n)」不是正整數", "‘\(n)’ is not a positive whole number"), at: address, &walk)
+      } else if part.type == .count, n < 0 {
+        add(.error, "number.invalid", m("「\(n)」不是數目（0 或正整數）", "‘\(n)’ is not a count (0 or more)"), at: address, &walk)
+      }
+      return
+    }
     guard case .text(let text) = value else { return }
     if text.isEmpty {
       add(.error, "empty", m("這一部分是空的", "This part is empty"), at: address, &walk)
@@ -267,11 +278,17 @@ public struct Validator: Sendable {
       if disposition == nil { add("motion.noDisposition", m("動議沒有結果", "The motion has no disposition"), at: roles.disposition) }
       let count = { (key: String?) in key.flatMap { record[$0]?.number } }
       let (yes, no, abstain) = (count(roles.votesFor), count(roles.votesAgainst), count(roles.abstentions))
+      // Without counts, the roll call's tally is the vote the disposition must agree with.
+      let tallied: (yes: Int, no: Int)? = roles.rollCall.flatMap { rollCall in
+        guard let entries = record[rollCall.list]?.list, !entries.isEmpty else { return nil }
+        let votes = entries.compactMap { $0.record?[rollCall.vote]?.text }
+        return (votes.filter(rollCall.votesFor.contains).count, votes.filter(rollCall.votesAgainst.contains).count)
+      }
       let total = (yes ?? 0) + (no ?? 0) + (abstain ?? 0)
       if !present.isEmpty, total > present.count {
         add("votes.exceedPresent", m("票數（\(total)）多於出席人數（\(present.count)）", "\(total) votes were counted but only \(present.count) members were present"), hint: roles.votesFor)
       }
-      if let yes, let no, let disposition {
+      if let disposition, let (yes, no) = yes.flatMap({ y in no.map { (y, $0) } }) ?? tallied {
         if roles.adopted.contains(where: disposition.hasPrefix), yes <= no {
           add("votes.resultMismatch", m("結果為通過，但贊成票（\(yes)）未過半數", "Reported adopted, but \(yes) in favor is not a majority of the votes cast (\(yes + no))"), hint: roles.disposition)
         } else if roles.failed.contains(where: disposition.hasPrefix), yes > no {
