@@ -74,7 +74,9 @@ public struct Assistant: Sendable {
     let slots = interview.slots(in: minutes)
     if slots.contains(cursor) { return cursor }
     if let short = template.address(parsing: cursor.description), slots.contains(short) { return short }
-    return interview.firstQuestion(in: minutes)
+    // A place the draft does not have: the first field not answered yet, else the first required part missing
+    // (a list short of entries), else the commands; never "one more entry" of some list.
+    return slots.first { !$0.isEnd && !interview.isAnswered($0, in: minutes) } ?? interview.missing(in: minutes).first
   }
 
   /// Where the interview stands, as saved in the session file.

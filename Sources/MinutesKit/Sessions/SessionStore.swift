@@ -372,6 +372,17 @@ public struct SessionStore: Sendable {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       let generation = Self.generation(of: url) + 1
       let current = journal(for: name)
+      // After a crash between a compaction's snapshot and its rename, the live journal is still the next one:
+      // put it in place first, so that writing the next journal below cannot overwrite it.
+      if let text = try? String(contentsOf: nextJournal(for: name), encoding: .utf8),
+        case .header(let nextGeneration)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
+        nextGeneration == generation - 1
+      {
+        guard rename(nextJournal(for: name).path, current.path) == 0 else {
+          throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
+        }
+        DurableFile.syncFolder(of: current)
+      }
       if let text = try? String(contentsOf: current, encoding: .utf8), Journal.parse(text).badLine.map({ $0 < text.split(separator: "\n").count }) == true {
         // A damaged journal is never thrown away: keep it for the clerk or a maintainer to look at.
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
