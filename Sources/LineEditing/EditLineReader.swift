@@ -106,7 +106,12 @@ public final class EditLineReader: LineReader {
       el_insertstr(editLine, replacement)
     }
     if candidates.count > 1 {
-      minutes_write_stdout("\n" + candidates.joined(separator: "  ") + "\n")
+      // Listed without the words already typed before the last space (`:edit 1.disposition `, `Aisha Bello, `).
+      let shown = before.lastIndex(of: " ").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0
+      let names = candidates.map { candidate in
+        candidate.count > shown && candidate.hasPrefix(before.prefix(shown)) ? String(candidate.dropFirst(shown)) : candidate
+      }
+      minutes_write_stdout("\n" + names.joined(separator: "  ") + "\n")
       return UInt8(CC_REDISPLAY)
     }
     return UInt8(CC_REFRESH)

@@ -152,7 +152,7 @@ import Testing
     #expect(nowhere.status == 1)
     #expect(nowhere.stderr.hasPrefix("minutes: error: cannot write /nonexistent/folder/x.txt: the folder /nonexistent/folder does not exist."))
     let folder = try Binary.run(["export", "half", "--draft", "-o", workspace.path], in: workspace)
-    #expect(folder.stderr.hasPrefix("minutes: error: cannot write \(workspace.path): it is a folder."))
+    #expect(folder.stderr == "minutes: error: cannot write \(workspace.path): it is a folder; name a file in it, e.g. \(workspace.path)/minutes.txt.\n")
   }
 
 }

@@ -132,7 +132,12 @@ public struct Assistant: Sendable {
     if let part = template.part(at: slot), let line = part.line, slot.isEnd || slot.entry != nil {
       return lineCompletions(for: prefix, part: part, line: line)
     }
-    return interview.choices(at: slot).filter { $0.hasPrefix(prefix) }
+    return Self.matching(interview.choices(at: slot), prefix)
+  }
+
+  /// The choices that start with `typed`, in any letter case (choices are taken in any case, too).
+  static func matching(_ choices: [String], _ typed: String) -> [String] {
+    choices.filter { $0.hasPrefix(typed) || $0.lowercased().hasPrefix(typed.lowercased()) }
   }
 
   /// On a line that is split into parts (`Ann Lee, aye`), the choices of the part being typed.
@@ -143,7 +148,7 @@ public struct Assistant: Sendable {
     guard pieces.count <= line.parts.count, let key = line.parts.element(pieces.count), let sub = part.child(key) else { return [] }
     let typed = pieces.last?.trimmingCharacters(in: .whitespaces) ?? ""
     let start = String(prefix.dropLast(pieces.last?.count ?? 0)) + (line.separator == " " || pieces.count == 1 ? "" : " ")
-    return sub.choiceValues.filter { $0.hasPrefix(typed) }.map { start + $0 }
+    return Self.matching(sub.choiceValues, typed).map { start + $0 }
   }
 
   /// After `:edit ADDRESS ` or `:add LIST `, the choices of that part, each as the whole line so far.
@@ -158,7 +163,7 @@ public struct Assistant: Sendable {
     }
     guard let slot else { return [] }
     let start = String(prefix.dropLast(words[2].count))
-    return interview.choices(at: slot).filter { $0.hasPrefix(words[2]) }.map { start + $0 }
+    return Self.matching(interview.choices(at: slot), words[2]).map { start + $0 }
   }
 
   // MARK: - Taking a line

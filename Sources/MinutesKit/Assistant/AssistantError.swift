@@ -18,6 +18,8 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
   case invalidDate(String)
   /// The answer is not a positive whole number.
   case invalidNumber(String)
+  /// An answer for a list held no entry once split (`,,,`).
+  case nothingToAdd(String)
   /// The answer is not a count (a whole number, zero or more).
   case invalidCount(String)
   /// The answer is not a time of day.
@@ -63,6 +65,8 @@ public enum AssistantError: LocalizedError, Hashable, Sendable {
       m("「\(text)」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(text)’ is not a valid time. Type it as 19:02 or 7:02 pm.")
     case .invalidNumber(let text):
       m("「\(text)」不是正整數。請輸入如 3 或 十。", "‘\(text)’ is not a positive whole number. Type e.g. 3.")
+    case .nothingToAdd(let text):
+      m("「\(text)」裡沒有可添加的內容。請輸入至少一項；不添加就直接按 Enter。", "‘\(text)’ holds nothing to add. Type at least one entry, or press Enter to add none.")
     case .invalidCount(let text):
       m("「\(text)」不是數目。請輸入 0 或正整數。", "‘\(text)’ is not a count. Type 0 or a positive whole number.")
     case .invalidLine(let text, let missing, let example):

@@ -206,7 +206,7 @@ public struct Editor: Sendable {
     }
     let entries = try parseEntries(part.line == nil ? text : raw, part: part)
     // `,,,` splits into nothing: that is no entry, as a blank answer is none.
-    guard !entries.isEmpty else { throw AssistantError.required(label: interview.label(of: list.appending(.end), in: minutes)) }
+    guard !entries.isEmpty else { throw AssistantError.nothingToAdd(raw) }
     for (offset, entry) in entries.enumerated() { minutes.insert(entry, at: count + 1 + offset, in: list) }
     return list.appending(.index(count + entries.count))
   }
@@ -224,6 +224,15 @@ public struct Editor: Sendable {
       pieces = raw.split(whereSeparator: \.isWhitespace).map(String.init)
     } else {
       pieces = raw.components(separatedBy: line.separator).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    // A required part left empty (`, remote`, `,,,`) is said before any other part is read.
+    for (offset, key) in line.parts.enumerated() {
+      guard let sub = part.child(key), sub.required else { continue }
+      let isLast = offset == line.parts.count - 1
+      let piece = offset < pieces.count ? (isLast ? pieces[offset...].joined(separator: line.separator) : pieces[offset]) : ""
+      if Normalizer.normalize(piece).trimmingCharacters(in: CharacterSet(charactersIn: "、，,")).isEmpty {
+        throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
+      }
     }
     var record = OrderedDictionary<String, Value>()
     for (offset, key) in line.parts.enumerated() where offset < pieces.count {

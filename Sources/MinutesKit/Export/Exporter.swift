@@ -21,6 +21,8 @@ public enum ExportError: LocalizedError, Hashable, Sendable {
       "template `\(template)` has no `\(format)` export; add `export.\(format)` to it."
     case .intoSessions(let file):
       "\(file) is in the sessions folder, where the drafts are kept; export to another file (e.g. in the workspace itself)."
+    case .writeFailed(let file, let reason) where reason == "it is a folder":
+      "cannot write \(file): it is a folder; name a file in it, e.g. \(file.hasSuffix("/") ? file : file + "/")minutes.txt."
     case .writeFailed(let file, let reason):
       "cannot write \(file): \(reason). Check that the folder exists and can be written, or leave out -o to print."
     }
