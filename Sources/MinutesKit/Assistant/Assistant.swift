@@ -199,13 +199,8 @@ public struct Assistant: Sendable {
       throw AssistantError.interviewFinished
     }
     if isBlank {
-      let isEmptyRequired: Bool
-      if slot.isEnd {
-        isEmptyRequired = minutes.entries(of: slot.parent).count < (template.part(at: slot)?.minimumCount ?? 0)
-      } else {
-        isEmptyRequired = template.part(at: slot)?.required == true && slot.listEntry == nil
-          && !interview.isAnswered(slot, in: minutes)
-      }
+      // A blank answer skips the question, unless the part is required and not filled in yet.
+      let isEmptyRequired = interview.missing(in: minutes).contains(slot)
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
       var messages: [String] = []
       cursor = nextQuestion(after: slot, messages: &messages)
@@ -244,7 +239,7 @@ public struct Assistant: Sendable {
       // A detour from a finished interview (`:goto`, `:add` without text) ends where its part or list ends.
       if let next = interview.next(after: slot, in: minutes), detour.contains(next) { return next }
       self.detour = nil
-      return interview.missing(in: minutes).isEmpty ? nil : interview.missing(in: minutes).first
+      return interview.missing(in: minutes).first
     }
     if let next = interview.next(after: slot, in: minutes) { return next }
     guard let missing = interview.missing(in: minutes).first else { return nil }

@@ -22,28 +22,61 @@ public struct Interview: Sendable {
   /// - Complexity: O(n) in the number of parts of the draft.
   public func slots(in minutes: Minutes) -> [Address] {
     var slots: [Address] = []
-    walk(template.parts, minutes.content, at: .root, into: &slots)
+    visitSlots(in: minutes) { address, _, _ in slots.append(address) }
     return slots
   }
 
-  private func walk(_ parts: [Part], _ record: Record?, at address: Address, into slots: inout [Address]) {
-    for part in parts where part.isAsked && Self.applies(part, in: record) {
+  /// Calls `body` for every slot of `minutes` in interview order, with what the slot requires (`nil`: nothing;
+  /// for a field, 0: a value; for the end of a list, the fewest entries) and whether the draft lacks it. The one
+  /// walk that says which parts are asked, required and missing: slots, progress, the missing parts and the
+  /// validator's `required` rule all come from it.
+  /// - Complexity: O(n) in the number of parts of the draft.
+  public func visitSlots(in minutes: Minutes, _ body: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void) {
+    walk(template.parts, minutes.content, at: .root, asked: true, slot: body, value: nil)
+  }
+
+  /// As ``visitSlots(in:_:)``, and in the same pass `value` for every value of the draft, asked or not, with its
+  /// part: an entry of a list (a record, or a value) or a field's value. One walk serves the validator's rules
+  /// of missing parts and of values.
+  func visit(_ minutes: Minutes, slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
+             value: (_ value: Value, _ part: Part, _ address: Address) -> Void) {
+    withoutActuallyEscaping(value) { value in
+      walk(template.parts, minutes.content, at: .root, asked: true, slot: slot, value: value)
+    }
+  }
+
+  /// Walks `parts` of `record` in interview order. `asked` is false under a part that is not asked (`ask: false`,
+  /// a `when` that does not hold) and inside a list that reads whole lines: its slots are not visited, its
+  /// values are (when `value` is given).
+  private func walk(_ parts: [Part], _ record: Record?, at address: Address, asked: Bool,
+                    slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
+                    value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
+    for part in parts {
+      let isAsked = asked && part.isAsked && Self.applies(part, in: record)
+      guard isAsked || value != nil else { continue }
       let here = address.appending(key: part.key)
       if part.isList {
         let entries = record?[part.key]?.list ?? []
         for (offset, entry) in entries.enumerated() {
           let entryAddress = here.appending(.index(offset + 1))
+          value?(entry, part, entryAddress)
           if part.isRecord, part.line == nil {
-            walk(part.parts, entry.record, at: entryAddress, into: &slots)
+            walk(part.parts, entry.record, at: entryAddress, asked: isAsked, slot: slot, value: value)
           } else {
-            slots.append(entryAddress)
+            if isAsked { slot(entryAddress, nil, false) }
+            if part.isRecord { walk(part.parts, entry.record, at: entryAddress, asked: false, slot: slot, value: value) }
           }
         }
-        slots.append(here.appending(.end))
+        if isAsked {
+          let minimum = part.minimumCount
+          slot(here.appending(.end), minimum > 0 ? minimum : nil, entries.count < minimum)
+        }
       } else if part.isRecord {
-        walk(part.parts, record?[part.key]?.record, at: here, into: &slots)
+        walk(part.parts, record?[part.key]?.record, at: here, asked: isAsked, slot: slot, value: value)
       } else {
-        slots.append(here)
+        let held = record?[part.key]
+        if isAsked { slot(here, part.required ? 0 : nil, part.required && held == nil) }
+        if let held { value?(held, part, here) }
       }
     }
   }
@@ -76,32 +109,28 @@ public struct Interview: Sendable {
 
   /// The required parts of `minutes`: its required fields and the end slot of each list that needs entries.
   public func requiredParts(in minutes: Minutes) -> [Address] {
-    slots(in: minutes).filter { slot in
-      guard let part = template.part(at: slot) else { return false }
-      if slot.isEnd { return part.minimumCount > 0 }
-      return slot.listEntry == nil && part.required
-    }
+    var required: [Address] = []
+    visitSlots(in: minutes) { slot, requires, _ in if requires != nil { required.append(slot) } }
+    return required
   }
 
   /// How many required parts are filled in, out of how many.
   public func progress(in minutes: Minutes) -> (done: Int, total: Int) {
-    let required = requiredParts(in: minutes)
-    return (required.count - missing(among: required, in: minutes).count, required.count)
+    var (done, total) = (0, 0)
+    visitSlots(in: minutes) { _, requires, isMissing in
+      guard requires != nil else { return }
+      total += 1
+      if !isMissing { done += 1 }
+    }
+    return (done, total)
   }
 
   /// The required parts still missing, in interview order: empty required fields, and the end slot of each list
   /// with fewer entries than it needs.
   public func missing(in minutes: Minutes) -> [Address] {
-    missing(among: requiredParts(in: minutes), in: minutes)
-  }
-
-  private func missing(among required: [Address], in minutes: Minutes) -> [Address] {
-    required.filter { slot in
-      if slot.isEnd {
-        return minutes.entries(of: slot.parent).count < (template.part(at: slot)?.minimumCount ?? 0)
-      }
-      return minutes.value(at: slot) == nil
-    }
+    var missing: [Address] = []
+    visitSlots(in: minutes) { slot, _, isMissing in if isMissing { missing.append(slot) } }
+    return missing
   }
 
   /// Whether `address` names something the draft has: a part of an existing record (set or not), an existing

@@ -154,11 +154,37 @@ public struct SessionStore: Sendable {
       return Data(writer.bytes)
     }
 
+    /// The stamps a cache file was written for, read from its header alone (without reading the draft).
+    struct Header: Equatable {
+      var generation: Int
+      var size: Int
+      var modified: Double
+      var inode: UInt64
+
+      /// Whether the header names the snapshot with these stamps and generation.
+      func matches(_ stamp: (size: Int, modified: Double, inode: UInt64), generation: Int) -> Bool {
+        size == stamp.size && modified == stamp.modified && inode == stamp.inode && self.generation == generation
+      }
+    }
+
+    /// The header of a cache file; `nil` when it is none.
+    static func header(of data: Data) -> Header? {
+      var reader = Reader(bytes: [UInt8](data.prefix(4 + 4 * 8)))
+      return header(from: &reader)
+    }
+
+    private static func header(from reader: inout Reader) -> Header? {
+      guard reader.take(4) == magic[...], let generation = reader.u64(), let size = reader.u64(),
+        let modified = reader.u64(), let inode = reader.u64()
+      else { return nil }
+      return Header(generation: Int(Int64(bitPattern: generation)), size: Int(Int64(bitPattern: size)),
+                    modified: Double(bitPattern: modified), inode: inode)
+    }
+
     /// Reads a cache file; `nil` when it is not a whole one.
     init?(data: Data) {
       var reader = Reader(bytes: [UInt8](data))
-      guard reader.take(4) == Self.magic[...], let generation = reader.u64(), let size = reader.u64(),
-        let modified = reader.u64(), let inode = reader.u64(), let format = reader.u64(),
+      guard let header = Self.header(from: &reader), let format = reader.u64(),
         let template = reader.string(), let resume = reader.string(), case .record(let content)? = reader.value(depth: 0),
         reader.isAtEnd
       else { return nil }
@@ -170,9 +196,8 @@ public struct SessionStore: Sendable {
       case "finished": resumeAt = .finished
       default: resumeAt = Address(stored: resume).map(SessionFile.ResumePoint.at) ?? .firstQuestion
       }
-      let number = Int(Int64(bitPattern: generation))
-      self.init(generation: number, size: Int(Int64(bitPattern: size)), modified: Double(bitPattern: modified), inode: inode,
-                file: SessionFile(minutes: minutes, resumeAt: resumeAt, generation: number))
+      self.init(generation: header.generation, size: header.size, modified: header.modified, inode: header.inode,
+                file: SessionFile(minutes: minutes, resumeAt: resumeAt, generation: header.generation))
     }
 
     private struct Writer {
@@ -278,9 +303,8 @@ public struct SessionStore: Sendable {
     try Self.validate(name: name)
     let url = file(for: name)
     if let stamp = Self.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
-      let cached = SnapshotCache(data: data),
-      cached.size == stamp.size, cached.modified == stamp.modified, cached.inode == stamp.inode,
-      cached.generation == Self.generation(of: url)
+      SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(of: url)) == true,
+      let cached = SnapshotCache(data: data)
     {
       return cached.file
     }
@@ -396,9 +420,13 @@ public struct SessionStore: Sendable {
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         try? FileManager.default.copyItem(at: current, to: directory.appendingPathComponent("\(name).journal.unapplied-\(stamp)"))
       }
-      if keepingChanges, let stamp = Self.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
-        let cached = SnapshotCache(data: data),
-        cached.size != stamp.size || cached.modified != stamp.modified || cached.inode != stamp.inode
+      // Only the cache's header is read: the stamps of the snapshot minutes last wrote.
+      if keepingChanges, let stamp = Self.stamp(of: url),
+        let header = (try? FileHandle(forReadingFrom: cache(for: name))).flatMap({ handle in
+          defer { try? handle.close() }
+          return (try? handle.read(upToCount: 4 + 4 * 8)).flatMap(SnapshotCache.header(of:))
+        }),
+        !header.matches(stamp, generation: header.generation)
       {
         // The snapshot was changed by hand (or by another program) since minutes wrote it: keep that version.
         kept = keepAside(url, name: name, as: "changed")

@@ -54,28 +54,26 @@ public struct Validator: Sendable {
   /// text rules that only warn are not run, so this is cheap enough for every prompt.
   /// - Complexity: O(n) in the size of the draft.
   public func openErrorCount(in minutes: Minutes, cursor: Address?) -> Int {
-    var walk = Walk(cursor: cursor, warnings: false)
-    self.walk(template.parts, minutes.content, at: .root, asked: true, &walk)
-    let missing = walk.missing.filter { !$0.ahead }.count
-    // A motion's missing mover or disposition is a question still to come while the interview has not passed it.
+    var walk = Walk(warnings: false)
     let motions = motionFindings(minutes)
-    var ahead = 0
-    if let cursor, motions.contains(where: { $0.finding.rule.hasPrefix("motion.no") }) {
-      let slots = interview.slots(in: minutes)
-      let position = slots.firstIndex(of: cursor) ?? slots.endIndex
-      let later = Set(slots[position...])
-      ahead = motions.filter { $0.finding.rule.hasPrefix("motion.no") && later.contains($0.address) }.count
-    }
+    // A part not filled in (a required one, or a motion's mover or disposition) at or after the cursor is a
+    // question still to come, not an error yet.
+    let unfilled = Set(motions.filter(\.isUnfilled).map(\.address))
+    var (missing, ahead, passedCursor) = (0, 0, false)
+    interview.visit(minutes, slot: { slot, _, isMissing in
+      if slot == cursor { passedCursor = true }
+      if isMissing, !passedCursor { missing += 1 }
+      if passedCursor, unfilled.contains(slot) { ahead += 1 }
+    }, value: { value, part, address in check(value, part: part, at: address, &walk) })
     return missing + walk.findings.filter { $0.severity == .error }.count
       + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead
   }
 
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
-    var walk = Walk(cursor: nil, warnings: warnings)
-    self.walk(template.parts, minutes.content, at: .root, asked: true, &walk)
-    var findings: [Finding] = walk.missing.map { missing in
-      let address = missing.address
-      let minimum = missing.minimum
+    var findings: [Finding] = []
+    var walk = Walk(warnings: warnings)
+    interview.visit(minutes, slot: { address, requires, isMissing in
+      guard isMissing, let minimum = requires else { return }
       // A list short of entries is named by its label alone (‘Attendee’), not by the next entry's number.
       let label = address.isEnd && minimum > 1
         ? template.part(at: address)?.label ?? interview.label(of: address, in: minutes)
@@ -84,84 +82,24 @@ public struct Validator: Sendable {
       let message = address.isEnd && minimum > 1
         ? m("「\(label)」至少要有 \(minimum) 項", "‘\(label)’ needs at least \(minimum) entries")
         : m("缺少必填部分「\(label)」", "Missing required part ‘\(label)’")
-      return Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)")
-    }
+      findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
+    }, value: { value, part, address in check(value, part: part, at: address, &walk) })
     findings += walk.findings
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes).map(\.finding)
     return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
   }
 
-  // MARK: - The walk
+  // MARK: - Values
 
-  /// What one walk over the draft collects.
+  /// What the value rules collect over one walk.
   private struct Walk {
-    /// The interview's position, for telling which missing parts are still ahead.
-    let cursor: Address?
     /// Whether to run the text rules that only warn.
     let warnings: Bool
-    /// Whether the walk has passed the cursor's slot.
-    var passedCursor = false
-    /// Required parts missing, in interview order: the slot, the fewest entries (for lists), and whether it is
-    /// at or after the cursor.
-    var missing: [(address: Address, minimum: Int, ahead: Bool)] = []
     /// What the value rules found.
     var findings: [Finding] = []
     /// Characters already looked up for `script.mixed` (a draft repeats the same few thousand characters).
     var otherScript: [Character: Bool] = [:]
-
-    mutating func slot(_ address: Address) {
-      if address == cursor { passedCursor = true }
-    }
-
-    mutating func missing(_ address: Address, minimum: Int) {
-      missing.append((address, minimum, passedCursor || address == cursor))
-    }
-  }
-
-  /// Walks the parts of a record in interview order: required parts that are asked (`asked`: not inside a list
-  /// that reads whole lines) and missing, then every value's rules.
-  private func walk(_ parts: [Part], _ record: Record?, at address: Address, asked: Bool, _ walk: inout Walk) {
-    for part in parts {
-      let here = address.appending(key: part.key)
-      let value = record?[part.key]
-      let isAsked = asked && part.isAsked && Interview.applies(part, in: record)
-      if part.isList {
-        let entries = value?.list ?? []
-        for (offset, entry) in entries.enumerated() {
-          let entryAddress = here.appending(.index(offset + 1))
-          if part.isRecord {
-            if entry.record?.isEmpty != false { add(.error, "empty", m("這一項是空的", "This entry is empty"), at: entryAddress, &walk) }
-            if part.line != nil, let record = entry.record, !record.isEmpty {
-              // A line was split into its parts when typed; a file edited by hand may lack one.
-              for sub in part.parts where sub.required && record[sub.key] == nil {
-                let shown = template.display(entryAddress)
-                walk.findings.append(Finding(.error, rule: "required", address: template.display(entryAddress.appending(key: sub.key)),
-                                             message: m("缺少必填部分「\(sub.label)」", "Missing required part ‘\(sub.label)’"), hint: ":edit \(shown)"))
-              }
-            }
-            if part.line != nil, isAsked { walk.slot(entryAddress) }
-            self.walk(part.parts, entry.record, at: entryAddress, asked: isAsked && part.line == nil, &walk)
-          } else {
-            if isAsked { walk.slot(entryAddress) }
-            check(entry, part: part, at: entryAddress, &walk)
-          }
-        }
-        if isAsked {
-          let end = here.appending(.end)
-          if entries.count < part.minimumCount { walk.missing(end, minimum: part.minimumCount) }
-          walk.slot(end)
-        }
-      } else if part.isRecord {
-        self.walk(part.parts, value?.record, at: here, asked: isAsked, &walk)
-      } else {
-        if isAsked {
-          if part.required, value == nil { walk.missing(here, minimum: 0) }
-          walk.slot(here)
-        }
-        if let value { check(value, part: part, at: here, &walk) }
-      }
-    }
   }
 
   private func add(_ severity: Finding.Severity, _ rule: String, _ message: String, at address: Address, _ walk: inout Walk) {
@@ -169,8 +107,21 @@ public struct Validator: Sendable {
     walk.findings.append(Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(shown)"))
   }
 
-  /// The rules of one scalar value.
+  /// The rules of one value: an entry of a list of records (empty; a line's parts missing), or a scalar.
   private func check(_ value: Value, part: Part, at address: Address, _ walk: inout Walk) {
+    if part.isRecord {
+      guard let record = value.record, !record.isEmpty else {
+        add(.error, "empty", m("這一項是空的", "This entry is empty"), at: address, &walk)
+        return
+      }
+      // A line was split into its parts when typed; a file edited by hand may lack one.
+      for sub in part.parts where part.line != nil && sub.required && record[sub.key] == nil {
+        walk.findings.append(Finding(.error, rule: "required", address: template.display(address.appending(key: sub.key)),
+                                     message: m("缺少必填部分「\(sub.label)」", "Missing required part ‘\(sub.label)’"),
+                                     hint: ":edit \(template.display(address))"))
+      }
+      return
+    }
     if case .number(let n) = value {
       // The interview takes only positive numbers and counts from 0; a file edited by hand may hold others.
       if part.type == .number, n <= 0 {
@@ -259,23 +210,24 @@ public struct Validator: Sendable {
 
   // MARK: - Motions
 
-  /// The motion rules' findings, each with the stored address of the part it is about.
-  private func motionFindings(_ minutes: Minutes) -> [(finding: Finding, address: Address)] {
+  /// The motion rules' findings, each with the stored address of the part it is about, and whether it is about a
+  /// part not filled in (a mover, a disposition), which the prompt counts only once the interview has passed it.
+  private func motionFindings(_ minutes: Minutes) -> [(finding: Finding, address: Address, isUnfilled: Bool)] {
     guard let roles = template.roles.motions else { return [] }
-    var findings: [(finding: Finding, address: Address)] = []
+    var findings: [(finding: Finding, address: Address, isUnfilled: Bool)] = []
     let present = Set(people(minutes).filter { $0.category.present }.map(\.name))
     for motion in expand(roles.list, in: minutes) {
       guard let record = minutes.value(at: motion)?.record else { continue }
       let shown = template.display(motion)
-      func add(_ rule: String, _ message: String, at key: String? = nil, hint: String? = nil) {
+      func add(_ rule: String, _ message: String, at key: String? = nil, hint: String? = nil, unfilled: Bool = false) {
         let address = key.map { motion.appending(key: $0) } ?? motion
         let place = template.display(address)
         let hint = hint.map { template.display(motion.appending(key: $0)) }.map { ":edit \($0)" }
-        findings.append((Finding(.error, rule: rule, address: place, message: message, hint: hint ?? (key.map { _ in ":edit \(place)" } ?? ":show \(shown)")), address))
+        findings.append((Finding(.error, rule: rule, address: place, message: message, hint: hint ?? (key.map { _ in ":edit \(place)" } ?? ":show \(shown)")), address, unfilled))
       }
-      if record[roles.mover] == nil { add("motion.noMover", m("動議沒有動議人", "The motion has no mover"), at: roles.mover) }
+      if record[roles.mover] == nil { add("motion.noMover", m("動議沒有動議人", "The motion has no mover"), at: roles.mover, unfilled: true) }
       let disposition = record[roles.disposition]?.text
-      if disposition == nil { add("motion.noDisposition", m("動議沒有結果", "The motion has no disposition"), at: roles.disposition) }
+      if disposition == nil { add("motion.noDisposition", m("動議沒有結果", "The motion has no disposition"), at: roles.disposition, unfilled: true) }
       let count = { (key: String?) in key.flatMap { record[$0]?.number } }
       let (yes, no, abstain) = (count(roles.votesFor), count(roles.votesAgainst), count(roles.abstentions))
       // Without counts, the roll call's tally is the vote the disposition must agree with.
@@ -304,13 +256,13 @@ public struct Validator: Sendable {
         guard let member = entry.record?[rollCall.member]?.text, let vote = entry.record?[rollCall.vote]?.text else { continue }
         if let earlier = voted[member] {
           findings.append((Finding(.error, rule: "rollCall.twice", address: place,
-                                   message: m("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))"), hint: ":delete \(place)"), entryAddress))
+                                   message: m("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))"), hint: ":delete \(place)"), entryAddress, false))
         }
         voted[member] = offset + 1
         let counts = rollCall.votesFor.contains(vote) || rollCall.votesAgainst.contains(vote) || rollCall.abstentions.contains(vote)
         if counts, !present.isEmpty, !present.contains(member) {
           findings.append((Finding(.error, rule: "rollCall.notPresent", address: place,
-                                   message: m("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present"), hint: ":edit \(place)"), entryAddress))
+                                   message: m("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present"), hint: ":edit \(place)"), entryAddress, false))
         }
         if rollCall.votesFor.contains(vote) { tally.yes += 1 }
         if rollCall.votesAgainst.contains(vote) { tally.no += 1 }
