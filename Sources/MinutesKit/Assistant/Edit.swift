@@ -157,12 +157,14 @@ public struct Editor: Sendable {
       return address
     }
     let value = try parse(Normalizer.normalize(text), as: part, in: minutes.value(at: address.parent)?.record)
+    let isNew = minutes.value(at: address) == nil
     minutes.setValue(value, at: address)
-    var ancestor = address.parent
-    while true {
-      if ancestor.listEntry == nil || ancestor.listEntry?.index != nil { reorder(ancestor, in: &minutes) }
-      if ancestor.steps.isEmpty { break }
-      ancestor = ancestor.parent
+    // A new key goes at the end of its record (and so may a record made on the way): put them in the
+    // template's order, which is the order files are written in.
+    if isNew {
+      for depth in stride(from: address.steps.count - 1, through: 0, by: -1) {
+        reorder(Address(steps: Array(address.steps.prefix(depth))), in: &minutes)
+      }
     }
     return address
   }
@@ -178,11 +180,9 @@ public struct Editor: Sendable {
 
   /// Puts the parts of the record at `address` back in the template's order after a new one was set.
   private func reorder(_ address: Address, in minutes: inout Minutes) {
-    guard let record = minutes.value(at: address)?.record ?? (address.steps.isEmpty ? minutes.content : nil),
-      let part = template.part(at: address)
-    else { return }
+    guard let record = minutes.value(at: address)?.record, let part = template.part(at: address) else { return }
     let order = part.parts.map(\.key)
-    guard record.fields.keys.elementsEqual(order.filter { record.fields[$0] != nil }) == false else { return }
+    guard !record.fields.keys.elementsEqual(order.filter { record.fields[$0] != nil }) else { return }
     var sorted = OrderedDictionary<String, Value>()
     for key in order { if let value = record[key] { sorted[key] = value } }
     if address.steps.isEmpty {

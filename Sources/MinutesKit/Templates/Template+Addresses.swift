@@ -32,7 +32,7 @@ extension Template {
         // A numbered list is named by what holds it (`2` for the directives of item 2, as `:add 2` takes it);
         // the root's own numbered list, which nothing names, by its name (`item`).
         let namesNothing = offset == address.steps.count - 1 && tokens.isEmpty
-        if child.isList, child.isNumbered, anchor.numberedList?.part == child, !namesNothing {
+        if child.isList, child.isNumbered, anchor.numberedList?.part.key == child.key, !namesNothing {
           // The entry number alone names it.
         } else if !(child.isRecord && !child.isList && child.isInline) {
           tokens.append(child.names.first(where: { $0.allSatisfy(\.isASCII) }) ?? key)
