@@ -28,11 +28,28 @@ public struct TextExporter: Exporter {
     let pragma = "{{% CONTENT_TYPE: TEXT}}"
     // On a line of its own, so that it is a standalone tag and a section tag on the first line stays standalone.
     let mustache = try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
-    return mustache.render(Self.context(minutes.content, parts: template.parts, language: template.language))
+    return mustache.render(Self.context(minutes.content, parts: template.parts, in: Rendering(language: template.language)))
+  }
+
+  /// What one export shares: the template's language, and the small templates (phrases, `join.entry`) compiled
+  /// once each rather than once per entry.
+  final class Rendering {
+    let language: String
+    private var compiled: [String: MustacheTemplate?] = [:]
+
+    init(language: String) { self.language = language }
+
+    /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
+    func template(_ source: String) -> MustacheTemplate? {
+      if let known = compiled[source] { return known }
+      let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source)
+      compiled[source] = template
+      return template
+    }
   }
 
   /// The rendering context of a record: its parts by key, as described above.
-  static func context(_ record: Record?, parts: [Part], language: String) -> [String: Any] {
+  static func context(_ record: Record?, parts: [Part], in rendering: Rendering) -> [String: Any] {
     var context: [String: Any] = [:]
     for part in parts {
       guard let value = record?[part.key] else {
@@ -41,34 +58,36 @@ public struct TextExporter: Exporter {
         context[part.key] = part.isList ? ListContext(elements: [], text: "") : NSNull()
         continue
       }
-      context[part.key] = self.context(value, part: part, language: language)
+      context[part.key] = self.context(value, part: part, in: rendering)
     }
     for part in parts where part.type == .choice && !part.isList {
       guard let value = record?[part.key]?.text,
         let phrase = part.choices?.first(where: { $0.value == value })?.phrase,
-        let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + phrase)
+        let mustache = rendering.template(phrase)
       else { continue }
       context[part.key] = ChoiceContext(value: value, phrase: mustache.render(context))
     }
     return context
   }
 
-  private static func context(_ value: Value, part: Part, language: String) -> Any {
+  private static func context(_ value: Value, part: Part, in rendering: Rendering) -> Any {
+    let language = rendering.language
     if part.isList, let entries = value.list {
+      let entryPart = scalarPart(part)
       let elements: [Any] = entries.enumerated().map { offset, entry in
         let n = offset + 1
         if part.isRecord {
-          var record = context(entry.record, parts: part.parts, language: language)
+          var record = context(entry.record, parts: part.parts, in: rendering)
           record["n"] = n
           record["zh"] = ChineseNumeral.string(n, language: language)
           return record
         }
-        return Element(value: context(entry, part: scalarPart(part), language: language), n: n, language: language)
+        return Element(value: context(entry, part: entryPart, in: rendering), n: n, language: language)
       }
-      return ListContext(elements: elements, text: joined(entries, elements: elements, part: part))
+      return ListContext(elements: elements, text: joined(entries, elements: elements, part: part, in: rendering))
     }
     switch (part.type, value) {
-    case (.group, .record(let record)): return context(record, parts: part.parts, language: language)
+    case (.group, .record(let record)): return context(record, parts: part.parts, in: rendering)
     case (.number, .number(let n)), (.count, .number(let n)): return NumberContext(n: n, language: language)
     case (.date, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
     case (.time, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
@@ -85,13 +104,12 @@ public struct TextExporter: Exporter {
 
   /// The entries of a list joined as its part's `join` says: values by `separator`; records each rendered with
   /// `entry` (or their title), by `separator`, or by `single` when every entry's own lists have one value each.
-  private static func joined(_ entries: [Value], elements: [Any], part: Part) -> String {
+  private static func joined(_ entries: [Value], elements: [Any], part: Part, in rendering: Rendering) -> String {
     let join = part.join ?? Part.Join(separator: "", single: nil, entry: nil)
     guard part.isRecord else { return elements.map { String(describing: $0) }.joined(separator: join.separator) }
+    let entry = join.entry.flatMap(rendering.template)
     let rendered: [String] = elements.enumerated().map { offset, element in
-      if let source = join.entry, let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) {
-        return mustache.render(element)
-      }
+      if let entry { return entry.render(element) }
       return part.titleKey.flatMap { entries[offset].record?[$0]?.scalarText } ?? ""
     }
     let allSingle = entries.allSatisfy { entry in
