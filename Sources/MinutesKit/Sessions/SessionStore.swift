@@ -87,7 +87,7 @@ public struct SessionStore: Sendable {
         try state.replay(record)
       } catch {
         // The edits from here on were made to a draft that has since been changed by hand: never thrown away.
-        let kept = keepAside(url, name: name, as: "unapplied")
+        let kept = keepAside(url, as: "unapplied")
         loaded.journalProblem = "\(url.path):\(number + 1): the edit does not fit the draft (was the file changed by hand?); "
           + "the edits before it were restored" + (kept.map { ", and the journal is kept as \($0.path)" } ?? "")
         break
@@ -105,7 +105,7 @@ public struct SessionStore: Sendable {
   /// Copies `url` beside the session as `NAME.journal.KIND-<time>` (or the like), so that nothing is thrown away;
   /// the copy, or `nil` when it could not be made.
   @discardableResult
-  func keepAside(_ url: URL, name: String, as kind: String) -> URL? {
+  func keepAside(_ url: URL, as kind: String) -> URL? {
     let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
     let copy = directory.appendingPathComponent("\(url.lastPathComponent.hasPrefix(".") ? String(url.lastPathComponent.dropFirst()) : url.lastPathComponent).\(kind)-\(stamp)")
     guard !FileManager.default.fileExists(atPath: copy.path) else { return copy }
@@ -407,18 +407,16 @@ public struct SessionStore: Sendable {
         }
         DurableFile.syncFolder(of: current)
       }
-      if let text = try? String(contentsOf: current, encoding: .utf8), Journal.parse(text).badLine.map({ $0 < text.split(separator: "\n").count }) == true {
-        // A damaged journal is never thrown away: keep it for the clerk or a maintainer to look at.
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        try? FileManager.default.copyItem(at: current, to: directory.appendingPathComponent("\(name).journal.damaged-\(stamp)"))
-      }
-      if let text = try? String(contentsOf: current, encoding: .utf8),
-        case .header(let journalGeneration)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
-        journalGeneration != generation - 1
-      {
-        // A journal of another snapshot (a restored backup, a hand-changed generation) was not applied: keep it.
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
-        try? FileManager.default.copyItem(at: current, to: directory.appendingPathComponent("\(name).journal.unapplied-\(stamp)"))
+      if let text = try? String(contentsOf: current, encoding: .utf8) {
+        let (records, badLine) = Journal.parse(text)
+        if let badLine, badLine < text.split(separator: "\n").count {
+          // A damaged journal is never thrown away: keep it for the clerk or a maintainer to look at.
+          keepAside(current, as: "damaged")
+        }
+        if case .header(let journalGeneration)? = records.first, journalGeneration != generation - 1 {
+          // A journal of another snapshot (a restored backup, a hand-changed generation) was not applied: keep it.
+          keepAside(current, as: "unapplied")
+        }
       }
       // Only the cache's header is read: the stamps of the snapshot minutes last wrote.
       if keepingChanges, let stamp = Self.stamp(of: url),
@@ -426,10 +424,10 @@ public struct SessionStore: Sendable {
           defer { try? handle.close() }
           return (try? handle.read(upToCount: 4 + 4 * 8)).flatMap(SnapshotCache.header(of:))
         }),
-        !header.matches(stamp, generation: header.generation)
+        !header.matches(stamp, generation: Self.generation(of: url))
       {
         // The snapshot was changed by hand (or by another program) since minutes wrote it: keep that version.
-        kept = keepAside(url, name: name, as: "changed")
+        kept = keepAside(url, as: "changed")
       }
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
