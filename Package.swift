@@ -1,6 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The areas of minutes, one target each, so that the compiler keeps their dependencies one way:
+//
+//   MinutesModel → MinutesTemplates → { MinutesNormalization, MinutesInterview, MinutesValidation, MinutesExport }
+//     → MinutesStorage → MinutesKit (the drafting loop and the workspace) → minutes (the executable)
+//
+// LineEditing (the LineReader protocol, plain reading) sits beside them and knows nothing of minutes; EditLine
+// (libedit) is the only Swift code that touches C. `ArchitectureTests` checks the direction once more.
 let package = Package(
   name: "minutes",
   platforms: [.macOS(.v13)],
@@ -15,28 +22,70 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
+    // MARK: - Terminal edge
     .systemLibrary(
       name: "CEditLine",
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"])]
     ),
+    .target(name: "LineEditing"),
+    .target(name: "EditLine", dependencies: ["CEditLine", "LineEditing"]),
+
+    // MARK: - The library, lowest area first
     .target(
-      name: "LineEditing",
-      dependencies: ["CEditLine", "MinutesKit"]
+      name: "MinutesModel",
+      dependencies: [
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
     ),
     .target(
-      name: "MinutesKit",
+      name: "MinutesTemplates",
       dependencies: [
+        "MinutesModel",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "OrderedCollections", package: "swift-collections"),
       ],
-      resources: [.copy("Resources/templates")]
+      plugins: ["EmbedTemplates"]
     ),
+    .target(name: "MinutesNormalization", dependencies: ["MinutesModel"]),
+    .target(
+      name: "MinutesInterview",
+      dependencies: ["MinutesModel", "MinutesTemplates", "MinutesNormalization", .product(name: "OrderedCollections", package: "swift-collections"),
+                     .product(name: "Mustache", package: "swift-mustache")]
+    ),
+    .target(name: "MinutesValidation", dependencies: ["MinutesModel", "MinutesTemplates", "MinutesNormalization"]),
+    .target(
+      name: "MinutesExport",
+      dependencies: ["MinutesModel", "MinutesTemplates", .product(name: "Mustache", package: "swift-mustache")]
+    ),
+    .target(
+      name: "MinutesStorage",
+      dependencies: ["MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview"]
+    ),
+    .target(
+      name: "MinutesKit",
+      dependencies: [
+        "MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview", "MinutesValidation",
+        "MinutesExport", "MinutesStorage", "LineEditing",
+      ]
+    ),
+
+    // MARK: - The built-in templates, embedded at build time from templates/
+    .executableTarget(name: "EmbedTemplatesTool"),
+    // The plugin's folder is the package root, so that a template added to or removed from templates/ makes
+    // SwiftPM plan the build again (it re-plans when a target's or plugin's folder changes).
+    .plugin(
+      name: "EmbedTemplates", capability: .buildTool(), dependencies: ["EmbedTemplatesTool"],
+      path: ".", sources: ["Plugins/EmbedTemplates"]
+    ),
+
+    // MARK: - Programs
     .executableTarget(
       name: "minutes",
       dependencies: [
-        "MinutesKit", "LineEditing",
+        "MinutesKit", "LineEditing", "EditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -45,9 +94,14 @@ let package = Package(
       dependencies: ["MinutesKit"],
       path: "Benchmarks/SessionBenchmark"
     ),
+
+    // MARK: - Tests
     .testTarget(
       name: "MinutesKitTests",
-      dependencies: ["MinutesKit"],
+      dependencies: [
+        "MinutesKit", "MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview",
+        "MinutesValidation", "MinutesExport", "MinutesStorage", "LineEditing",
+      ],
       resources: [.copy("Snapshots")]
     ),
     .testTarget(

@@ -46,7 +46,7 @@ func peakMemoryMiB() -> Double {
 }
 
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let yaml = try String(contentsOf: root.appendingPathComponent("Sources/MinutesKit/Resources/templates/gov-executive.zh-Hant.yaml"), encoding: .utf8)
+let yaml = try String(contentsOf: root.appendingPathComponent("templates/gov-executive.zh-Hant.yaml"), encoding: .utf8)
 let template = try TemplateLibrary.parse(yaml, file: "gov-executive.zh-Hant.yaml")
 let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-bench-\(UUID().uuidString)")
 defer { try? FileManager.default.removeItem(at: workspace) }

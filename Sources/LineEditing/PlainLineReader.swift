@@ -1,5 +1,4 @@
 import Foundation
-import MinutesKit
 
 /// A ``LineReader`` for pipes and files: reads standard input itself (bytes, split on `\n`, a `\r` before it
 /// dropped, invalid UTF-8 replaced by U+FFFD rather than silently lost), writes the prompt before it waits and echoes each line

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import EditLine
 import LineEditing
 import MinutesKit
 

@@ -51,22 +51,18 @@ struct ShowTemplate: ParsableCommand {
   func run() throws {
     let library = options.templates
     let template = try Platform.run { try library.template(id: id) }
-    guard let url = library.file(for: id) else { throw ExitCode.failure }
+    guard let location = library.location(of: id) else { throw ExitCode.failure }
     if questions {
       let interview = Interview(template: template)
       for line in interview.outline() { Platform.standardOutput.write(line + "\n") }
       return
     }
     if let parent = template.extends {
-      Platform.standardOutput.write("# \(url.path) (extends \(parent); `minutes templates show \(parent)` prints it)\n")
+      Platform.standardOutput.write("# \(location.path) (extends \(parent); `minutes templates show \(parent)` prints it)\n")
     } else {
-      Platform.standardOutput.write("# \(url.path)\n")
+      Platform.standardOutput.write("# \(location.path)\n")
     }
-    Platform.standardOutput.write(try Platform.run {
-      do { return try String(contentsOf: url, encoding: .utf8) } catch {
-        throw TemplateError.unreadable(file: url.path, reason: error.localizedDescription)
-      }
-    })
+    Platform.standardOutput.write(try Platform.run { try location.text() })
   }
 }
 

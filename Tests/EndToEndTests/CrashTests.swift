@@ -18,7 +18,7 @@ import Testing
 
   /// The draft after each prefix of the seed session: `states[k]` is the draft once `k` lines were taken.
   static func referenceStates(_ lines: [String]) throws -> [Minutes] {
-    let yaml = try String(contentsOf: Binary.packageRoot.appendingPathComponent("Sources/MinutesKit/Resources/templates/gov-executive.zh-Hant.yaml"), encoding: .utf8)
+    let yaml = try String(contentsOf: Binary.packageRoot.appendingPathComponent("templates/gov-executive.zh-Hant.yaml"), encoding: .utf8)
     let template = try TemplateLibrary.parse(yaml, file: "gov-executive.zh-Hant.yaml")
     var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
     var states = [assistant.minutes]

@@ -139,7 +139,7 @@ import Testing
       #expect(result.status == 1)
       #expect(result.stderr.hasPrefix(workspace.path + "/" + expected), "got: \(result.stderr)")
     }
-    let good = try Binary.run(["templates", "check", Binary.packageRoot.appendingPathComponent("Sources/MinutesKit/Resources/templates/board-meeting.en.yaml").path], in: workspace)
+    let good = try Binary.run(["templates", "check", Binary.packageRoot.appendingPathComponent("templates/board-meeting.en.yaml").path], in: workspace)
     #expect(good.status == 0)
     #expect(good.text.hasSuffix("board-meeting.en.yaml: ok (board-meeting.en, Board meeting minutes (Robert's Rules))\n"))
   }

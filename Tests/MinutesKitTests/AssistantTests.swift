@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// The stored address `text`, for argument tables.
 private func stored(_ text: String) -> Address { Address(stored: text)! }
@@ -702,9 +709,9 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
 
   @Test func completionsOfferCommandsAndChoices() throws {
     var assistant = try TestSupport.freshAssistant()
-    #expect(assistant.completions(for: ":he") == [":help"])
-    #expect(assistant.completions(for: ":e") == [":edit", ":export"])
-    #expect(assistant.completions(for: "：q") == ["：quit"])
+    #expect(assistant.completions(for: ":he") == [":help "])
+    #expect(assistant.completions(for: ":e") == [":edit ", ":export "])
+    #expect(assistant.completions(for: "：q") == ["：quit "])
     #expect(assistant.completions(for: ":edit d") == [])
     #expect(assistant.completions(for: "2022") == [])
     assistant.answer(["2022-05-20"])

@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// The stored address `text`.
 private func stored(_ text: String) -> Address { Address(stored: text)! }

@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// ``Normalizer``: the seed report, punctuation width next to CJK, paired brackets, white space, zero-width
 /// characters and NFC, and seeded property tests (idempotence, letters and digits never touched).

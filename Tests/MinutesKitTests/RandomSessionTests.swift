@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// Seeded random sittings with every built-in template: answers, commands with real and broken addresses, undo
 /// and redo, typed in any order. After every line the session must go on (a refused line changes nothing), the

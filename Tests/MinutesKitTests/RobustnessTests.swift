@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// What a hostile-but-realistic user found: a full disk, hand edits while a session is open, files built to
 /// break the reader, control characters, odd numbers and dates. Nothing may crash, and nothing may be lost.

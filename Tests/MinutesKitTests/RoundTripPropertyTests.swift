@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// Property tests over seeded random drafts (text of CJK, Latin, digits, punctuation of both widths, spaces,
 /// emoji, and words YAML would read as numbers or flags): a draft as the assistant stores it (its text

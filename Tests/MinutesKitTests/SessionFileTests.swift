@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// ``SessionFile``: the YAML a draft is saved as (readable CJK, fixed key order, stable bytes, the golden seed
 /// session) and the located errors a broken or newer file gives.

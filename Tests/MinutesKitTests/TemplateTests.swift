@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// ``TemplateLibrary``: the built-in template parses to what the interview relies on, and broken templates give
 /// ``TemplateError`` messages that name the file, line and column and the key at fault.
@@ -118,16 +125,17 @@ import Testing
     #expect(template.messages.language == "zh-Hant")
   }
 
-  /// The template the program loads is the one in the package's sources: SwiftPM copies it next to the built
-  /// executable (`minutes_MinutesKit.resources/templates`), where ``TemplateLibrary`` finds it.
-  @Test func builtInResourceIsTheRepositoryTemplate() throws {
-    let folder = try #require(TemplateLibrary.builtInDirectory, "no built-in template folder beside the test executable")
-    #expect(folder.path.hasSuffix("minutes_MinutesKit.resources/templates"))
+  /// The templates the program loads are the package's `templates/*.yaml`, embedded byte for byte at build time.
+  @Test func builtInTemplatesAreTheRepositoryFiles() throws {
     let library = TemplateLibrary()
-    #expect(library.searchPath == [folder])
+    #expect(library.searchPath.isEmpty)
     #expect(library.availableIDs().contains("gov-executive.zh-Hant"))
-    let url = try #require(library.file(for: "gov-executive.zh-Hant"))
-    #expect(try Data(contentsOf: url) == Data(contentsOf: TestSupport.templateURL))
+    #expect(library.location(of: "gov-executive.zh-Hant") == .builtIn("gov-executive.zh-Hant"))
+    let folder = TestSupport.templateURL.deletingLastPathComponent()
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".yaml") {
+      let embedded = try #require(TemplateLibrary.builtIns[String(name.dropLast(5))], "templates/\(name) is not embedded")
+      #expect(Array(embedded.utf8) == Array(try Data(contentsOf: folder.appendingPathComponent(name))), "templates/\(name)")
+    }
     #expect(try library.template(id: "gov-executive.zh-Hant").parts == TestSupport.template().parts)
     // Every built-in template loads, and each is the file in the sources.
     let sources = TestSupport.templateURL.deletingLastPathComponent()
@@ -138,7 +146,7 @@ import Testing
       #expect(!entry.overrides)
       #expect(entry.problem == nil, "\(entry.id): \(entry.problem ?? "")")
       #expect(entry.name != nil)
-      #expect(try Data(contentsOf: URL(fileURLWithPath: entry.file)) == Data(contentsOf: sources.appendingPathComponent("\(entry.id).yaml")))
+      #expect(entry.file == "built-in:\(entry.id).yaml")
     }
   }
 
@@ -347,7 +355,7 @@ import Testing
     try Data(text.utf8).write(to: folder.appendingPathComponent("mine.yaml"))
 
     var library = TemplateLibrary(workspace: workspace)
-    library.searchPath = [folder]
+    library.includesBuiltIns = false
     #expect(library.availableIDs() == ["mine"])
     #expect(try library.template(id: "mine").id == "mine")
     // A template is found by its file name, so its `id` must say the same.

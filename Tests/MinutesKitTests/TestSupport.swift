@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// Shared helpers for the unit tests: where the package is, the seed fixtures, the built-in template, drafts
 /// built from ``Value`` literals and scripted runs of an ``Assistant``.
@@ -19,11 +26,11 @@ enum TestSupport {
   static let snapshotSourceDirectory = packageRoot.appendingPathComponent(
     "Tests/MinutesKitTests/Snapshots", isDirectory: true)
 
-  /// The built-in template's source file, `Sources/MinutesKit/Resources/templates/gov-executive.zh-Hant.yaml`
+  /// The built-in template's source file, `templates/gov-executive.zh-Hant.yaml`
   /// (also reachable as `templates/…` through the repository's symbolic link). The tests read it from the
   /// sources, not from the resource bundle beside a built executable, so they see the template as checked in.
   static let templateURL = packageRoot.appendingPathComponent(
-    "Sources/MinutesKit/Resources/templates/gov-executive.zh-Hant.yaml")
+    "templates/gov-executive.zh-Hant.yaml")
 
   /// The id of the built-in template.
   static let templateID = "gov-executive.zh-Hant"

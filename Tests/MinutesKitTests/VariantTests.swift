@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// The variants real Chinese reports show, as the formal template (which extends the news-style one) expresses
 /// them without Swift: a chair acting for someone (受…委託), several titles and 同志, a place, the date with its

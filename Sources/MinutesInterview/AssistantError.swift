@@ -1,0 +1,89 @@
+import Foundation
+import MinutesModel
+import MinutesTemplates
+import MinutesNormalization
+
+/// Why a line the clerk typed could not be used. Every message says what to type instead; the session goes on.
+public enum AssistantError: LocalizedError, Hashable, Sendable {
+  /// The command name is not known.
+  case unknownCommand(String)
+  /// A command was given the wrong arguments; carries its usage line.
+  case usage(command: String, usage: String)
+  /// The text is not an address.
+  case invalidAddress(String)
+  /// The address is well formed but the draft has nothing there.
+  case noSuchPart(String)
+  /// A required part was left blank.
+  case required(label: String)
+  /// The answer must be one of the choices.
+  case notAChoice(answer: String, choices: [String])
+  /// The answer is not a date, or the date does not exist.
+  case invalidDate(String)
+  /// The answer is not a positive whole number.
+  case invalidNumber(String)
+  /// An answer for a list held no entry once split (`,,,`).
+  case nothingToAdd(String)
+  /// The answer is not a count (a whole number, zero or more).
+  case invalidCount(String)
+  /// The answer is not a time of day.
+  case invalidTime(String)
+  /// A line for a list that reads lines lacks one of its required parts (named by its label); carries the
+  /// template's example.
+  case invalidLine(String, missing: String, example: String)
+  /// The part cannot be changed that way (e.g. clearing an item's kind, editing the end of a list).
+  case notEditable(address: String, hint: String)
+  /// A move to a position outside the list.
+  case invalidPosition(position: String, count: Int)
+  /// Nothing to undo or redo.
+  case nothingTo(String)
+  /// The interview is over and the line is not a command.
+  case interviewFinished
+
+  /// The message in Traditional Chinese (use ``message(_:)`` for the template's language).
+  public var errorDescription: String? { message(Messages(language: "zh-Hant")) }
+
+  /// What went wrong and what to type instead, in the language of `m`.
+  public func message(_ m: Messages) -> String {
+    switch self {
+    case .unknownCommand(let name):
+      m("沒有 :\(name) 這個命令。輸入 :help 查看所有命令。", "There is no command :\(name). Type :help to see all commands.")
+    case .usage(let command, let usage):
+      m(":\(command) 的用法：\(usage)", "Usage of :\(command): \(usage)")
+    case .invalidAddress(let text):
+      m("「\(text)」不是地址。地址如 2（議題2）、2.1、2.1.3、date、present.2；輸入 :show 查看所有地址。",
+        "‘\(text)’ is not an address. Addresses look like 2 (item 2), 2.1, date, present.2; type :show to see them all.")
+    case .noSuchPart(let address):
+      m("草稿中沒有 \(address)。輸入 :show 查看現有的地址。", "The draft has no \(address). Type :show to see the addresses there are.")
+    case .required(let label):
+      m("「\(label)」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。",
+        "‘\(label)’ is required and cannot be left blank. Type an answer, or use :goto ADDRESS to fill it in later.")
+    case .notAChoice(let answer, let choices):
+      m("「\(answer)」不是可選項。可選：\(choices.joined(separator: "、"))（按 Tab 補全）。",
+        "‘\(answer)’ is not one of the choices: \(choices.joined(separator: ", ")) (Tab completes).")
+    case .invalidDate(let text) where text.range(of: #"^\d{4}\D\d{1,2}\D\d{1,2}\D?$"#, options: .regularExpression) != nil:
+      m("「\(text)」這一天不存在（看看月份和日子）。", "‘\(text)’ is not a day that exists; check the month and the day.")
+    case .invalidDate(let text):
+      m("「\(text)」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。", "‘\(text)’ is not a valid date. Type it as YYYY-MM-DD, e.g. 2024-04-16.")
+    case .invalidTime(let text):
+      m("「\(text)」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(text)’ is not a valid time. Type it as 19:02 or 7:02 pm.")
+    case .invalidNumber(let text):
+      m("「\(text)」不是正整數。請輸入如 3 或 十。", "‘\(text)’ is not a positive whole number. Type e.g. 3.")
+    case .nothingToAdd(let text):
+      m("「\(text)」裡沒有可添加的內容。請輸入至少一項；不添加就直接按 Enter。", "‘\(text)’ holds nothing to add. Type at least one entry, or press Enter to add none.")
+    case .invalidCount(let text):
+      m("「\(text)」不是數目。請輸入 0 或正整數。", "‘\(text)’ is not a count. Type 0 or a positive whole number.")
+    case .invalidLine(let text, let missing, let example):
+      m("「\(text)」缺少「\(missing)」。請按這樣輸入：\(example)", "‘\(text)’ lacks its \(missing.lowercased()). Type it like this: \(example)")
+    case .notEditable(let address, let hint):
+      m("\(address) 不能這樣修改：\(hint)", "\(address) cannot be changed that way: \(hint)")
+    case .invalidPosition(let position, let count):
+      m("位置「\(position)」超出範圍：這個列表有 \(count) 項，請輸入 1 到 \(count)。",
+        "Position ‘\(position)’ is out of range: the list has \(count) entries; type 1 to \(count).")
+    case .nothingTo(let what):
+      what == "undo" ? m("沒有可撤銷的操作。", "Nothing to undo.") : m("沒有可重做的操作。", "Nothing to redo.")
+    case .interviewFinished:
+      m("所有問題都已回答。可用 :show 檢查、:edit 地址 修改、:add 添加、:export 匯出、:quit 離開。",
+        "Every question has been answered. Use :show to review, :edit ADDRESS to change, :add to add, :export to export, :quit to leave.")
+    }
+  }
+}

@@ -1,0 +1,308 @@
+import Foundation
+import OrderedCollections
+import MinutesModel
+import MinutesTemplates
+import MinutesNormalization
+
+/// One change to a draft. Edits are values: the assistant applies them, and undo restores what came before.
+public enum Edit: Hashable, Sendable {
+  /// Sets the field or entry at the address to the text as typed (normalized and parsed per its part); `nil` or
+  /// blank text clears an optional field.
+  case set(Address, String?)
+  /// Adds a new entry at the end of the list at the address, from the text (for a list of records, its first
+  /// part: an item's kind, a directive's verb; or its whole line).
+  case append(Address, String)
+  /// Removes an entry, or clears a field.
+  case delete(Address)
+  /// Moves an entry to a new 1-based position in its list.
+  case move(Address, to: Int)
+}
+
+/// Applies ``Edit`` values to drafts, parsing each answer the way its part needs.
+///
+/// The clerk's text is normalized here (see ``Normalizer``), after any splitting the part needs (a line is
+/// split at its spaces first, since normalizing removes a space between two CJK characters). Marks the export
+/// prints itself are removed from an answer as its part says (`trimStart`, `unwrap`, `trimEnd`): a final 。 on a
+/// sentence, 《》 around a document title. Words are never touched.
+public struct Editor: Sendable {
+  /// The template whose parts answers are parsed for.
+  public let template: Template
+
+  /// Creates an editor for `template`.
+  public init(template: Template) { self.template = template }
+
+  private var interview: Interview { Interview(template: template) }
+  private var messages: Messages { template.messages }
+
+  /// Applies `edit` to `minutes`; returns the address of the part set or created.
+  /// - Throws: ``AssistantError`` when the text does not fit the part or the address is not in the draft;
+  ///   `minutes` is then unchanged.
+  @discardableResult
+  public func apply(_ edit: Edit, to minutes: inout Minutes) throws -> Address {
+    switch edit {
+    case .set(let address, let raw):
+      try requireContained(address, in: minutes)
+      return try set(address, raw, in: &minutes)
+    case .append(let list, let raw):
+      try requireContained(list.appending(.end), in: minutes)
+      return try append(raw, to: list, in: &minutes)
+    case .delete(let address):
+      try requireContained(address, in: minutes)
+      if let (list, index) = address.entry {
+        minutes.remove(at: index, in: list)
+      } else {
+        _ = try set(address, nil, in: &minutes)
+      }
+      return address
+    case .move(let address, let position):
+      try requireContained(address, in: minutes)
+      guard let (list, index) = address.entry else {
+        throw AssistantError.notEditable(address: template.display(address), hint: messages("只有列表中的一項可以移動", "only an entry of a list can be moved"))
+      }
+      let count = minutes.entries(of: list).count
+      guard (1...count).contains(position) else {
+        throw AssistantError.invalidPosition(position: String(position), count: count)
+      }
+      minutes.move(from: index, to: position, in: list)
+      return list.appending(.index(position))
+    }
+  }
+
+  /// Applies `edit` to `minutes` in place and returns what it changed, as invertible steps, with the address of
+  /// the part set or created. Only the part the edit touches is copied, so the cost does not grow with the
+  /// draft.
+  /// - Throws: ``AssistantError``, as ``apply(_:to:)``; `minutes` is then unchanged.
+  public func perform(_ edit: Edit, on minutes: inout Minutes) throws -> (address: Address, changes: [Change]) {
+    switch edit {
+    case .delete(let address):
+      if let (list, index) = address.entry, let old = minutes.entries(of: list).element(index) {
+        let result = try apply(edit, to: &minutes)
+        return (result, [.remove(container: list.description, index: index, entry: old)])
+      }
+      return try performOnField(edit, target: address, on: &minutes)
+    case .set(let address, _):
+      return try performOnField(edit, target: target(of: address), on: &minutes)
+    case .append(let list, _):
+      let before = minutes.entries(of: list).count
+      let result = try apply(edit, to: &minutes)
+      let after = minutes.entries(of: list)
+      let steps = (before..<after.count).map { Change.insert(container: list.description, index: $0 + 1, entry: after[$0]) }
+      return (result, steps)
+    case .move(let entry, let to):
+      let result = try apply(edit, to: &minutes)
+      guard let (list, from) = entry.entry, from != to else { return (result, []) }
+      return (result, [.move(container: list.description, from: from, to: to)])
+    }
+  }
+
+  private func performOnField(_ edit: Edit, target: Address, on minutes: inout Minutes) throws -> (address: Address, changes: [Change]) {
+    if let (list, index) = target.entry {
+      let old = minutes.entries(of: list).element(index)
+      let result = try apply(edit, to: &minutes)
+      guard let old, let new = minutes.entries(of: list).element(index), new != old else { return (result, []) }
+      return (result, [
+        .remove(container: list.description, index: index, entry: old),
+        .insert(container: list.description, index: index, entry: new),
+      ])
+    }
+    let old = minutes.value(at: target)
+    let result = try apply(edit, to: &minutes)
+    let new = minutes.value(at: target)
+    return (result, old == new ? [] : [.field(address: target.description, old: old, new: new)])
+  }
+
+  /// The address a `set` really changes: for an entry of a list of records that does not read lines, its title.
+  private func target(of address: Address) -> Address {
+    guard address.entry != nil, let part = template.part(at: address), part.isRecord, part.line == nil,
+      let key = part.titleKey
+    else { return address }
+    return address.appending(key: key)
+  }
+
+  private func requireContained(_ address: Address, in minutes: Minutes) throws {
+    guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(template.display(address)) }
+  }
+
+  // MARK: - Setting
+
+  private func set(_ address: Address, _ raw: String?, in minutes: inout Minutes) throws -> Address {
+    guard let part = template.part(at: address) else { throw AssistantError.noSuchPart(template.display(address)) }
+    let shown = template.display(address)
+    let label = interview.label(of: address, in: minutes)
+    let text = raw.flatMap { Normalizer.normalize($0).isEmpty ? nil : $0 }
+    if address.isEnd {
+      throw AssistantError.notEditable(address: shown, hint: messages("這是列表的末尾；要添加，請用 :add \(template.display(address.parent))", "this is the end of a list; to add an entry, use :add \(template.display(address.parent))"))
+    }
+    if part.isList, let (list, index) = address.entry {
+      if part.isRecord, part.line == nil, let key = part.titleKey {
+        return try set(address.appending(key: key), raw, in: &minutes)
+      }
+      guard let text else { throw AssistantError.required(label: label) }
+      let entry = try parseEntries(text, part: part).first ?? .text("")
+      minutes.remove(at: index, in: list)
+      minutes.insert(entry, at: index, in: list)
+      return address
+    }
+    if part.isList {
+      throw AssistantError.notEditable(address: shown, hint: messages("這是整個列表；要添加，請用 :add \(shown)；要修改其中一項，請用 :edit \(shown).1", "this is the whole list; to add, use :add \(shown); to change an entry, use :edit \(shown).1"))
+    }
+    if part.isRecord {
+      let example = template.display(address.appending(key: part.parts.first?.key ?? ""))
+      throw AssistantError.notEditable(address: shown, hint: messages("請修改其中的一項，如 :edit \(example)", "edit one of its parts, e.g. :edit \(example)"))
+    }
+    guard let text else {
+      if isStructural(address) {
+        let entry = template.display(address.parent)
+        throw AssistantError.notEditable(address: shown, hint: messages("要刪除整項，請用 :delete \(entry)", "to remove the whole entry, use :delete \(entry)"))
+      }
+      if part.required { throw AssistantError.required(label: label) }
+      minutes.setValue(nil, at: address)
+      return address
+    }
+    let value = try parse(Normalizer.normalize(text), as: part, in: minutes.value(at: address.parent)?.record)
+    let isNew = minutes.value(at: address) == nil
+    minutes.setValue(value, at: address)
+    // A new key goes at the end of its record (and so may a record made on the way): put them in the
+    // template's order, which is the order files are written in.
+    if isNew {
+      for depth in stride(from: address.steps.count - 1, through: 0, by: -1) {
+        reorder(Address(steps: Array(address.steps.prefix(depth))), in: &minutes)
+      }
+    }
+    return address
+  }
+
+  /// Whether `address` is the part that makes an entry what it is (an item's kind, a directive's verb): asked
+  /// first when the entry is added, it can be changed, and the entry deleted, but it cannot be emptied alone.
+  func isStructural(_ address: Address) -> Bool {
+    guard case .key(let key)? = address.steps.last, address.parent.entry != nil,
+      let list = template.part(at: address.parent), list.isRecord, list.line == nil
+    else { return false }
+    return list.parts.first?.key == key
+  }
+
+  /// Puts the parts of the record at `address` back in the template's order after a new one was set.
+  private func reorder(_ address: Address, in minutes: inout Minutes) {
+    guard let record = minutes.value(at: address)?.record, let part = template.part(at: address) else { return }
+    let order = part.parts.map(\.key)
+    guard !record.fields.keys.elementsEqual(order.filter { record.fields[$0] != nil }) else { return }
+    var sorted = OrderedDictionary<String, Value>()
+    for key in order { if let value = record[key] { sorted[key] = value } }
+    if address.steps.isEmpty {
+      minutes.content = Record(sorted)
+    } else {
+      minutes.setValue(.record(Record(sorted)), at: address)
+    }
+  }
+
+  // MARK: - Lists
+
+  private func append(_ raw: String, to list: Address, in minutes: inout Minutes) throws -> Address {
+    guard let part = template.part(at: list), part.isList else { throw AssistantError.noSuchPart(template.display(list)) }
+    let text = Normalizer.normalize(raw)
+    guard !text.isEmpty else { throw AssistantError.required(label: interview.label(of: list.appending(.end), in: minutes)) }
+    let count = minutes.entries(of: list).count
+    if part.isRecord, part.line == nil, let first = part.parts.first {
+      let value = try parse(text, as: first)
+      minutes.insert(.record([first.key: value]), at: count + 1, in: list)
+      return list.appending(.index(count + 1)).appending(key: first.key)
+    }
+    let entries = try parseEntries(part.line == nil ? text : raw, part: part)
+    // `,,,` splits into nothing: that is no entry, as a blank answer is none.
+    guard !entries.isEmpty else { throw AssistantError.nothingToAdd(raw) }
+    for (offset, entry) in entries.enumerated() { minutes.insert(entry, at: count + 1 + offset, in: list) }
+    return list.appending(.index(count + entries.count))
+  }
+
+  /// The entries one answer for a list holds: a record from a line, or the values split at the list's `split`.
+  private func parseEntries(_ text: String, part: Part) throws -> [Value] {
+    if let line = part.line { return [.record(try parseLine(text, part: part, line: line))] }
+    let pieces = part.split.map { marks in text.split(whereSeparator: { marks.contains($0) }).map(String.init) } ?? [text]
+    return try pieces.map { Normalizer.normalize($0) }.filter { !$0.isEmpty }.map { try parse($0, as: part) }
+  }
+
+  private func parseLine(_ raw: String, part: Part, line: Part.LineFormat) throws -> Record {
+    let pieces: [String]
+    if line.separator == " " {
+      pieces = raw.split(whereSeparator: \.isWhitespace).map(String.init)
+    } else {
+      pieces = raw.components(separatedBy: line.separator).map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+    // A required part left empty (`, remote`, `,,,`) is said before any other part is read.
+    for (offset, key) in line.parts.enumerated() {
+      guard let sub = part.child(key), sub.required else { continue }
+      let isLast = offset == line.parts.count - 1
+      let piece = offset < pieces.count ? (isLast ? pieces[offset...].joined(separator: line.separator) : pieces[offset]) : ""
+      if Normalizer.normalize(piece).trimmingCharacters(in: CharacterSet(charactersIn: "、，,")).isEmpty {
+        throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
+      }
+    }
+    var record = OrderedDictionary<String, Value>()
+    for (offset, key) in line.parts.enumerated() where offset < pieces.count {
+      let isLast = offset == line.parts.count - 1
+      let piece = isLast ? pieces[offset...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[offset]
+      guard let sub = part.child(key) else { continue }
+      if sub.isList {
+        let values = try parseEntries(piece, part: sub)
+        if !values.isEmpty { record[key] = .list(values) }
+      } else {
+        let text = Normalizer.normalize(piece)
+        if !text.isEmpty { record[key] = try parse(text, as: sub) }
+      }
+    }
+    for sub in part.parts where sub.required && record[sub.key] == nil {
+      throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
+    }
+    var sorted = OrderedDictionary<String, Value>()
+    for sub in part.parts { if let value = record[sub.key] { sorted[sub.key] = value } }
+    return Record(sorted)
+  }
+
+  // MARK: - Parsing answers
+
+  /// Parses normalized `text` as a value of `part`'s type, after removing the marks its part says.
+  func parse(_ text: String, as part: Part, in record: Record? = nil) throws -> Value {
+    let unwraps = part.unwrapWhen.map { Template.holds($0, in: record) } ?? true
+    var text = text
+    if let quotes = template.quotes, quotes.count == 2, part.type == .text || part.type == .choice {
+      text = Normalizer.pairQuotes(text, open: quotes[0], close: quotes[1])
+    }
+    // A final mark outside a pair goes first (《標題》。), then the pair, then a final mark inside it.
+    while let first = text.first, part.trimStart.contains(first), text.count > 1 { text.removeFirst() }
+    while let last = text.last, part.trimEnd.contains(last), text.count > 1 { text.removeLast() }
+    for pair in part.unwrap where pair.count == 2 && unwraps {
+      if text.hasPrefix(pair[0]), text.hasSuffix(pair[1]), text.count > pair[0].count + pair[1].count {
+        text = String(text.dropFirst(pair[0].count).dropLast(pair[1].count))
+      }
+    }
+    while let last = text.last, part.trimEnd.contains(last), text.count > 1 { text.removeLast() }
+    switch part.type {
+    case .text, .group:
+      return .text(text)
+    case .number:
+      guard let n = ChineseNumeral.parse(text) else { throw AssistantError.invalidNumber(text) }
+      return .number(n)
+    case .count:
+      let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+      guard let n = Int(digits) ?? ChineseNumeral.parse(text), n >= 0 else { throw AssistantError.invalidCount(text) }
+      return .number(n)
+    case .date:
+      let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+      guard let date = MeetingDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }
+      return .text(date.description)
+    case .time:
+      guard let time = MeetingTime(parsing: text) else { throw AssistantError.invalidTime(text) }
+      return .text(time.description)
+    case .choice:
+      if part.choiceValues.contains(text) { return .text(text) }
+      // `failed` is `Failed`: a choice typed in other letter case is the choice, stored as the template writes it.
+      if let choice = part.choiceValues.first(where: { $0.lowercased() == text.lowercased() }) { return .text(choice) }
+      guard part.isOpen else { throw AssistantError.notAChoice(answer: text, choices: part.choiceValues) }
+      return .text(text)
+    case .yesno:
+      if template.yesNo.yes.contains(where: { $0.lowercased() == text.lowercased() }) { return .flag(true) }
+      if template.yesNo.no.contains(where: { $0.lowercased() == text.lowercased() }) { return .flag(false) }
+      throw AssistantError.notAChoice(answer: text, choices: template.yesNo.yes + template.yesNo.no)
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import Foundation
+internal import Mustache
+import MinutesModel
+import MinutesTemplates
+import MinutesNormalization
+
+/// The guided interview over a template: which parts a draft has, in what order they are asked, which are
+/// missing, and how each is asked. Pure functions of the template and the draft.
+///
+/// The interview walks *slots*: every field of the draft in template order, every entry of a list of values,
+/// and after each list the end slot (``Address/Step/end``) where a new entry is added. A slot is answered when it
+/// has a value; end slots never are, so the interview always offers to add one more entry, and a blank answer
+/// moves on. Parts whose `when` does not hold (a document status for an item that is not a document) are not
+/// asked.
+public struct Interview: Sendable {
+  /// The template whose questions are asked.
+  public let template: Template
+
+  /// Creates the interview of `template`.
+  public init(template: Template) { self.template = template }
+
+  // MARK: - Slots
+
+  /// Every slot of `minutes`, in interview order.
+  /// - Complexity: O(n) in the number of parts of the draft.
+  public func slots(in minutes: Minutes) -> [Address] {
+    var slots: [Address] = []
+    visitSlots(in: minutes) { address, _, _ in slots.append(address) }
+    return slots
+  }
+
+  /// Calls `body` for every slot of `minutes` in interview order, with what the slot requires and whether the
+  /// draft lacks it (see ``Template/walk(_:slot:value:)``, the one walk that says which parts are asked, required
+  /// and missing).
+  /// - Complexity: O(n) in the number of parts of the draft.
+  public func visitSlots(in minutes: Minutes, _ body: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void) {
+    template.walk(minutes, slot: body, value: nil)
+  }
+
+  /// The first unanswered slot after `address`, or `nil` when the interview is over.
+  public func next(after address: Address, in minutes: Minutes) -> Address? {
+    let all = slots(in: minutes)
+    guard let index = all.firstIndex(of: address) else { return all.first { !isAnswered($0, in: minutes) } }
+    return all[(index + 1)...].first { !isAnswered($0, in: minutes) }
+  }
+
+  /// The first unanswered slot, or `nil` when every slot is answered.
+  public func firstQuestion(in minutes: Minutes) -> Address? {
+    slots(in: minutes).first { !isAnswered($0, in: minutes) }
+  }
+
+  /// The required parts of `minutes`: its required fields and the end slot of each list that needs entries.
+  public func requiredParts(in minutes: Minutes) -> [Address] {
+    var required: [Address] = []
+    visitSlots(in: minutes) { slot, requires, _ in if requires != nil { required.append(slot) } }
+    return required
+  }
+
+  /// How many required parts are filled in, out of how many.
+  public func progress(in minutes: Minutes) -> (done: Int, total: Int) {
+    var (done, total) = (0, 0)
+    visitSlots(in: minutes) { _, requires, isMissing in
+      guard requires != nil else { return }
+      total += 1
+      if !isMissing { done += 1 }
+    }
+    return (done, total)
+  }
+
+  /// The required parts still missing, in interview order: empty required fields, and the end slot of each list
+  /// with fewer entries than it needs.
+  public func missing(in minutes: Minutes) -> [Address] {
+    var missing: [Address] = []
+    visitSlots(in: minutes) { slot, _, isMissing in if isMissing { missing.append(slot) } }
+    return missing
+  }
+
+  /// Whether `address` names something the draft has: a part of an existing record (set or not), an existing
+  /// entry, or the end of a list whose owner exists.
+  public func contains(_ address: Address, in minutes: Minutes) -> Bool {
+    guard template.part(at: address) != nil else { return false }
+    var prefix = Address.root
+    for step in address.steps {
+      if case .index(let n) = step, minutes.entries(of: prefix).count < n { return false }
+      prefix = prefix.appending(step)
+    }
+    return true
+  }
+
+  /// Whether the slot at `address` has a value; end slots never do.
+  public func isAnswered(_ address: Address, in minutes: Minutes) -> Bool {
+    !address.isEnd && minutes.value(at: address) != nil
+  }
+
+  // MARK: - Values
+
+  /// The current value at `address` as the clerk would type it, or `nil` when empty or absent. An entry of a
+  /// list of records shows its title part, or its whole line when the list reads lines.
+  public func value(at address: Address, in minutes: Minutes) -> String? {
+    guard !address.isEnd, let part = template.part(at: address), let value = minutes.value(at: address) else {
+      return nil
+    }
+    if part.isList, address.listEntry != nil, part.isRecord {
+      guard let record = value.record else { return nil }
+      if let line = part.line { return Self.lineText(record, part: part, line: line) }
+      guard let key = part.titleKey, let title = part.child(key) else { return nil }
+      return record[key].flatMap { display($0, part: title) }
+    }
+    return display(value, part: part)
+  }
+
+  /// A scalar as the clerk types it: a flag as the template's first yes or no word.
+  func display(_ value: Value, part: Part) -> String? {
+    switch value {
+    case .flag(let flag): flag ? template.yesNo.yes.first : template.yesNo.no.first
+    case .list(let values): values.compactMap(\.scalarText).joined(separator: part.join?.separator ?? "、")
+    case .record: nil
+    default: value.scalarText
+    }
+  }
+
+  /// An entry of a list that reads lines, written back as such a line.
+  static func lineText(_ record: Record, part: Part, line: Part.LineFormat) -> String {
+    let separator = line.separator == " " ? " " : line.separator + " "
+    return line.parts.compactMap { key -> String? in
+      guard let value = record[key] else { return nil }
+      if let values = value.list {
+        let join = part.child(key)?.join?.separator ?? part.child(key)?.split?.first.map(String.init) ?? " "
+        return values.compactMap(\.scalarText).joined(separator: join)
+      }
+      return value.scalarText
+    }.joined(separator: separator)
+  }
+
+  /// The questions of a new draft in interview order, one line each with its address and label, indented by
+  /// depth; each list's first entry stands for all of them. What `minutes templates show --questions` prints.
+  public func outline() -> [String] {
+    var lines: [String] = []
+    func walk(_ parts: [Part], at address: Address, depth: Int) {
+      for part in parts where part.isAsked {
+        let here = address.appending(key: part.key)
+        let indent = String(repeating: "  ", count: depth)
+        let required = part.required ? (template.messages.isChinese ? "（必填）" : " (required)") : ""
+        if part.isList, part.isRecord, part.line == nil {
+          lines.append("\(indent)\(template.display(here.appending(.index(1))))  \(part.label)\(required)")
+          walk(part.parts, at: here.appending(.index(1)), depth: depth + 1)
+        } else if part.isRecord, !part.isList {
+          walk(part.parts, at: here, depth: depth)
+        } else {
+          let shown = template.display(part.isList ? here.appending(.index(1)) : here)
+          let question = self.question(at: part.isList ? here.appending(.index(1)) : here, in: Minutes(template: template.id))
+          lines.append("\(indent)\(shown)  \(part.label)\(required)  \(question)")
+        }
+      }
+    }
+    walk(template.parts, at: .root, depth: 0)
+    return lines
+  }
+
+  // MARK: - Asking
+
+  /// The part whose question is asked at `address` (see ``Template/askedPart(at:)``).
+  public func askedPart(at address: Address) -> Part? { template.askedPart(at: address) }
+
+  /// A short prompt naming where the clerk is, e.g. `議題2 指示1 要點3` (see ``Template/label(of:in:)``).
+  public func label(of address: Address, in minutes: Minutes) -> String { template.label(of: address, in: minutes) }
+
+  /// The question for `address`, from the template.
+  public func question(at address: Address, in minutes: Minutes) -> String {
+    guard let source = askedPart(at: address)?.question else { return label(of: address, in: minutes) + "？" }
+    guard let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) else { return source }
+    var context: [String: Any] = [:]
+    let numbers = template.numbers(of: address, in: minutes)
+    for (list, n) in numbers { context[list.counter ?? list.key] = n }
+    context["n"] = numbers.last?.number
+    return mustache.render(context)
+  }
+
+  /// The answers offered with Tab at `address`.
+  public func choices(at address: Address) -> [String] {
+    guard let part = askedPart(at: address) else { return [] }
+    switch part.type {
+    case .yesno: return template.yesNo.yes + template.yesNo.no
+    default: return part.choiceValues
+    }
+  }
+}

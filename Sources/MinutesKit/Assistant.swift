@@ -1,0 +1,435 @@
+import Foundation
+import MinutesModel
+import MinutesTemplates
+import MinutesNormalization
+import MinutesInterview
+import MinutesValidation
+import MinutesExport
+import MinutesStorage
+import LineEditing
+
+/// The drafting assistant: holds a draft and where the interview is, takes the clerk's lines (answers or
+/// commands) and says what happened. It does no input or output itself: the REPL reads lines, prints the
+/// ``Response`` and performs its ``Response/action``.
+public struct Assistant: Sendable {
+  /// What the REPL must do after a line, beyond printing the messages.
+  public enum Action: Hashable, Sendable {
+    /// Write the draft to its session file now (it is written after every change anyway).
+    case save
+    /// Export the text: print it, or write it to the file at the path.
+    case export(String?)
+    /// Save and leave.
+    case quit
+  }
+
+  /// The outcome of one line.
+  public struct Response: Hashable, Sendable {
+    /// Lines to show the clerk.
+    public var messages: [String] = []
+    /// Whether the draft or the interview position changed (and must be saved before the next prompt).
+    public var changed = false
+    /// Something the REPL must do.
+    public var action: Action?
+    /// Whether the line was refused (an error message is among the messages).
+    public var isError = false
+    /// What to append to the session's journal for this line, when it changed the draft or the interview.
+    public var record: JournalRecord?
+  }
+
+  /// The template in use.
+  public let template: Template
+  /// The draft, the interview position and the undo history.
+  public private(set) var state: DraftState
+  /// The address being edited by `:edit ADDRESS` without a value: the next line is its new value.
+  public private(set) var pendingEdit: Address?
+  /// The part or list the clerk went to with `:goto` or `:add` after the interview was over: when it is done,
+  /// the interview is over again instead of asking for more of everything after it.
+  private var detour: Address?
+
+  /// The draft.
+  public var minutes: Minutes { state.minutes }
+  /// The slot being asked, or `nil` when the interview is over.
+  public var cursor: Address? {
+    get { state.cursor }
+    set { state.cursor = newValue }
+  }
+
+  /// Starts or resumes an interview on `minutes` at `resumeAt`; a slot the draft no longer has resumes at the
+  /// first unanswered one.
+  public init(template: Template, minutes: Minutes, resumeAt: SessionFile.ResumePoint = .firstQuestion) {
+    let interview = Interview(template: template)
+    let cursor: Address?
+    switch resumeAt {
+    case .at(let address): cursor = address
+    case .finished: cursor = nil
+    case .firstQuestion: cursor = interview.firstQuestion(in: minutes)
+    }
+    self.init(template: template, state: DraftState(minutes: minutes, cursor: cursor))
+  }
+
+  /// Resumes on a state loaded with its undo history (see ``SessionStore/loadState(name:)``).
+  public init(template: Template, state: DraftState) {
+    self.template = template
+    self.state = state
+    if let cursor = state.cursor {
+      self.state.cursor = resumable(cursor)
+    }
+  }
+
+  /// Where to resume for a saved cursor: the slot itself; else the same text read as a short address (files
+  /// written before addresses were stored as paths said `2.1.+` or `出席.+`); else the first unanswered question.
+  private func resumable(_ cursor: Address) -> Address? {
+    let slots = interview.slots(in: minutes)
+    if slots.contains(cursor) { return cursor }
+    if let short = template.address(parsing: cursor.description), slots.contains(short) { return short }
+    // A place the draft does not have: the first field not answered yet, else the first required part missing
+    // (a list short of entries), else the commands; never "one more entry" of some list.
+    return slots.first { !$0.isEnd && !interview.isAnswered($0, in: minutes) } ?? interview.missing(in: minutes).first
+  }
+
+  /// Where the interview stands, as saved in the session file.
+  public var resumePoint: SessionFile.ResumePoint { cursor.map(SessionFile.ResumePoint.at) ?? .finished }
+
+  /// The interview over the template.
+  public var interview: Interview { Interview(template: template) }
+
+  private var editor: Editor { Editor(template: template) }
+
+  /// The messages in the template's language.
+  private var m: Messages { template.messages }
+
+  // MARK: - What to show
+
+  /// The question being asked, or `nil` when the interview is over or a value is being edited.
+  public var question: String? {
+    guard pendingEdit == nil, let cursor else { return nil }
+    return interview.question(at: cursor, in: minutes)
+  }
+
+  /// The prompt: where the clerk is (議題2 指示1 要點3), `修改 2.1.3` while editing, or `命令` when done.
+  public var prompt: String {
+    if let pendingEdit { return m("修改", "edit") + " \(template.display(pendingEdit))> " }
+    let errors = openErrors
+    let count = errors == 0 ? "" : m("（\(errors) 個錯誤）", "(\(errors) error\(errors == 1 ? "" : "s")) ")
+    guard let cursor else { return count + m("命令", "command") + "> " }
+    return count + interview.label(of: cursor, in: minutes) + "> "
+  }
+
+  /// The number of errors in the draft a clerk should know of now: every error ``Validator`` finds, except
+  /// required parts the interview has not reached yet (those are the questions still to come).
+  public var openErrors: Int { Validator(template: template).openErrorCount(in: minutes, cursor: cursor) }
+
+
+  /// Text to put on the input line for the clerk to edit: the current value of the part edited or asked.
+  public var prefill: String? {
+    if let pendingEdit { return interview.value(at: pendingEdit, in: minutes) }
+    return cursor.flatMap { interview.value(at: $0, in: minutes) }
+  }
+
+  /// Completions for the text before the cursor: command names after a colon, otherwise the current
+  /// question's choices. Each candidate is the whole replacement for `prefix`.
+  public func completions(for prefix: String) -> [String] {
+    if Command.isCommand(prefix) {
+      let colon = prefix.prefix(1)
+      let typed = prefix.dropFirst()
+      // A command name completed alone is followed by a space, ready for its argument.
+      guard typed.contains(" ") else { return Command.names.filter { $0.hasPrefix(typed) }.map { colon + $0 + " " } }
+      return valueCompletions(for: prefix)
+    }
+    let slot = pendingEdit ?? cursor
+    guard let slot else { return [] }
+    if let part = template.part(at: slot), let line = part.line, slot.isEnd || slot.entry != nil {
+      return lineCompletions(for: prefix, part: part, line: line)
+    }
+    return Self.matching(interview.choices(at: slot), prefix)
+  }
+
+  /// The choices that start with `typed`, in any letter case (choices are taken in any case, too).
+  static func matching(_ choices: [String], _ typed: String) -> [String] {
+    choices.filter { $0.hasPrefix(typed) || $0.lowercased().hasPrefix(typed.lowercased()) }
+  }
+
+  /// On a line that is split into parts (`Ann Lee, aye`), the choices of the part being typed.
+  private func lineCompletions(for prefix: String, part: Part, line: Part.LineFormat) -> [String] {
+    let pieces = line.separator == " "
+      ? prefix.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+      : prefix.components(separatedBy: line.separator)
+    guard pieces.count <= line.parts.count, let key = line.parts.element(pieces.count), let sub = part.child(key) else { return [] }
+    let typed = pieces.last?.trimmingCharacters(in: .whitespaces) ?? ""
+    let start = String(prefix.dropLast(pieces.last?.count ?? 0)) + (line.separator == " " || pieces.count == 1 ? "" : " ")
+    return Self.matching(sub.choiceValues, typed).map { start + $0 }
+  }
+
+  /// After `:edit ADDRESS ` or `:add LIST `, the choices of that part, each as the whole line so far.
+  private func valueCompletions(for prefix: String) -> [String] {
+    let words = prefix.dropFirst().split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+    guard words.count == 3 else { return [] }
+    let slot: Address?
+    switch words[0] {
+    case "edit", "e": slot = template.address(parsing: words[1])
+    case "add", "a": slot = template.list(parsing: words[1]).map { $0.appending(.end) }
+    default: slot = nil
+    }
+    guard let slot else { return [] }
+    let start = String(prefix.dropLast(words[2].count))
+    return Self.matching(interview.choices(at: slot), words[2]).map { start + $0 }
+  }
+
+  // MARK: - Taking a line
+
+  /// Abandons an `:edit` waiting for its new value (the clerk pressed Ctrl-C).
+  public mutating func cancelPendingEdit() { pendingEdit = nil }
+
+  /// Takes one line typed by the clerk: a command, the new value of a pending edit, or an answer.
+  public mutating func handle(_ line: String) -> Response {
+    do {
+      if Command.isCommand(line) {
+        pendingEdit = nil
+        return try run(Command.parse(line, template: template))
+      }
+      if let address = pendingEdit {
+        pendingEdit = nil
+        let shown = template.display(address)
+        var response = try change(.set(address, line), m("修改 \(shown)", "edit \(shown)"), keepCursor: true)
+        response.messages.append(m("已修改 \(shown)。", "Changed \(shown)."))
+        return response
+      }
+      return try answer(line)
+    } catch {
+      let message = (error as? AssistantError)?.message(m) ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
+      return Response(messages: [message], isError: true)
+    }
+  }
+
+  private mutating func answer(_ text: String) throws -> Response {
+    let isBlank = Normalizer.normalize(text).isEmpty
+    guard let slot = cursor else {
+      if isBlank { return Response() }
+      throw AssistantError.interviewFinished
+    }
+    if isBlank {
+      // A blank answer skips the question, unless the part is required and not filled in yet.
+      let isEmptyRequired = interview.missing(in: minutes).contains(slot)
+      if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
+      var messages: [String] = []
+      cursor = nextQuestion(after: slot, messages: &messages)
+      return Response(messages: cursor == nil ? [finishedNotice] : messages, changed: true, record: cursorRecord)
+    }
+    let edit: Edit = slot.isEnd ? .append(slot.parent, text) : .set(slot, text)
+    let shown = template.display(slot)
+    var response = try change(edit, m("回答 \(shown)", "answer \(shown)"), keepCursor: false)
+    if cursor == nil { response.messages.append(finishedNotice) }
+    return response
+  }
+
+  /// Applies `edit`, records it for undo and, unless `keepCursor`, moves the interview past what was answered.
+  private mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool) throws -> Response {
+    let cursorBefore = cursor
+    // Edited in place: the draft is not shared (the undo stack holds changes, not copies), so nothing is copied.
+    let (address, changes) = try editor.perform(edit, on: &state.minutes)
+    let cursorAfter: Address?
+    var messages: [String] = []
+    if !keepCursor {
+      cursorAfter = nextQuestion(after: address, messages: &messages)
+    } else if let current = cursorBefore {
+      cursorAfter = Self.follow(current, through: edit, in: minutes, interview: interview)
+    } else {
+      cursorAfter = nil
+    }
+    let transaction = Transaction(changes: changes, cursorBefore: cursorBefore, cursorAfter: cursorAfter, label: description)
+    state.record(transaction)
+    return Response(messages: messages, changed: true, record: .perform(transaction))
+  }
+
+  /// The question after `slot`: the next unanswered one, or when the interview has reached its end with required
+  /// parts still missing (skipped with `:goto`, or emptied by `:delete`), the first of those, with a message.
+  private mutating func nextQuestion(after slot: Address, messages: inout [String]) -> Address? {
+    if let detour {
+      // A detour from a finished interview (`:goto`, `:add` without text) ends where its part or list ends.
+      if let next = interview.next(after: slot, in: minutes), detour.contains(next) { return next }
+      self.detour = nil
+      return interview.missing(in: minutes).first
+    }
+    if let next = interview.next(after: slot, in: minutes) { return next }
+    guard let missing = interview.missing(in: minutes).first else { return nil }
+    let label = interview.label(of: missing, in: minutes)
+    messages.append(m("問題已問完，但還缺必填部分「\(label)」，現在回到那裏。", "That was the last question, but ‘\(label)’ is still missing; back to it."))
+    return missing
+  }
+
+  /// The journal record of a move of the interview alone.
+  private var cursorRecord: JournalRecord { .cursor(cursor?.description) }
+
+  /// Said once when the last question has been answered or skipped.
+  public var finishedNotice: String { AssistantError.interviewFinished.message(m) }
+
+  /// Where the question at `cursor` is after `edit`: the same part, though entries before it were deleted or
+  /// moved; when the part itself was deleted, the end of the list it was in.
+  private static func follow(_ cursor: Address, through edit: Edit, in minutes: Minutes, interview: Interview) -> Address? {
+    var moved: Address? = cursor
+    switch edit {
+    case .delete(let deleted):
+      if let (list, index) = deleted.entry {
+        moved = cursor.remapped(in: list) { n in n == index ? nil : n > index ? n - 1 : n }
+        if moved == nil { moved = list.appending(.end) }
+      }
+    case .move(let entry, let to):
+      if let (list, from) = entry.entry {
+        moved = cursor.remapped(in: list) { n in
+          if n == from { return to }
+          if from < n && n <= to { return n - 1 }
+          if to <= n && n < from { return n + 1 }
+          return n
+        }
+      }
+    case .set, .append:
+      break
+    }
+    if let moved, interview.contains(moved, in: minutes) { return moved }
+    return interview.next(after: cursor, in: minutes)
+  }
+
+  // MARK: - Commands
+
+  private mutating func run(_ command: Command) throws -> Response {
+    switch command {
+    case .help(let name):
+      return Response(messages: help(name))
+    case .show(let address):
+      if let address, !interview.contains(address, in: minutes) { throw AssistantError.noSuchPart(template.display(address)) }
+      return Response(messages: Outline(interview: interview).lines(of: minutes, under: address))
+    case .goto(let address):
+      let shown = template.display(address)
+      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      guard interview.slots(in: minutes).contains(address) else {
+        throw AssistantError.notEditable(address: shown, hint: m("這一部分沒有問題可問；請用 :edit \(shown)", "there is no question for this part; use :edit \(shown)"))
+      }
+      // From a finished interview, a detour to the end of a list covers the list and the entries added to it.
+      if cursor == nil { detour = address.isEnd ? address.parent : address }
+      cursor = address
+      return Response(changed: true, record: cursorRecord)
+    case .add(let list, let text):
+      let shown = template.display(list)
+      guard interview.contains(list.appending(.end), in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      guard let text, !text.isEmpty else {
+        if cursor == nil { detour = list }
+        cursor = list.appending(.end)
+        return Response(changed: true, record: cursorRecord)
+      }
+      let wasFinished = cursor == nil
+      var response = try change(.append(list, text), m("添加到 \(shown)", "add to \(shown)"), keepCursor: true)
+      response.messages.append(m("已添加到 \(shown)。", "Added to \(shown)."))
+      if wasFinished, let part = template.part(at: list), part.isRecord, part.line == nil,
+        let entry = minutes.entries(of: list).indices.last.map({ list.appending(.index($0 + 1)) }),
+        let next = interview.next(after: entry.appending(key: part.parts.first?.key ?? ""), in: minutes), entry.contains(next)
+      {
+        // The interview was over: ask the rest of the entry just added (a motion's mover, its vote…), then stop.
+        detour = entry
+        state.setCursorOfLastAction(next)
+        if let transaction = state.undoStack.last { response.record = .perform(transaction) }
+      }
+      return response
+    case .edit(let address, let text):
+      let shown = template.display(address)
+      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      if address.isEnd {
+        let list = template.display(address.parent)
+        throw AssistantError.notEditable(address: shown, hint: m("要添加，請用 :add \(list)", "to add an entry, use :add \(list)"))
+      }
+      guard let text else {
+        pendingEdit = address
+        return Response()
+      }
+      var response = try change(.set(address, text), m("修改 \(shown)", "edit \(shown)"), keepCursor: true)
+      response.messages.append(m("已修改 \(shown)。", "Changed \(shown)."))
+      return response
+    case .delete(let address):
+      let shown = template.display(address)
+      var response = try change(.delete(address), m("刪除 \(shown)", "delete \(shown)"), keepCursor: true)
+      response.messages.append(m("已刪除 \(shown)。輸入 :undo 可撤銷。", "Deleted \(shown). Type :undo to bring it back."))
+      return response
+    case .move(let address, let position):
+      let shown = template.display(address)
+      var response = try change(.move(address, to: position), m("移動 \(shown)", "move \(shown)"), keepCursor: true)
+      response.messages.append(m("已把 \(shown) 移到第 \(position) 位。", "Moved \(shown) to position \(position)."))
+      return response
+    case .undo:
+      guard let transaction = try state.undo() else { throw AssistantError.nothingTo("undo") }
+      return Response(messages: [m("已撤銷：\(transaction.label)。", "Undone: \(transaction.label).")], changed: true, record: .undo)
+    case .redo:
+      guard let transaction = try state.redo() else { throw AssistantError.nothingTo("redo") }
+      return Response(messages: [m("已重做：\(transaction.label)。", "Redone: \(transaction.label).")], changed: true, record: .redo)
+    case .check:
+      let findings = Validator(template: template).findings(in: minutes)
+      let errors = findings.filter { $0.severity == .error }
+      let warnings = findings.filter { $0.severity == .warning }
+      var lines = errors.isEmpty
+        ? [m("必填部分都已填寫，沒有錯誤。", "Every required part is filled in; no errors.")]
+        : [m("錯誤（\(errors.count) 項）：", "Errors (\(errors.count)):")] + errors.map { "  " + $0.line(m) }
+      if !warnings.isEmpty {
+        lines += [m("提醒（\(warnings.count) 項）：", "Warnings (\(warnings.count)):")] + warnings.map { "  " + $0.line(m) }
+      }
+      return Response(messages: lines)
+    case .save:
+      return Response(action: .save)
+    case .export(let file):
+      return Response(action: .export(file))
+    case .quit:
+      return Response(action: .quit)
+    }
+  }
+
+  /// `text` followed by spaces up to `columns` terminal columns, CJK characters counting two.
+  static func padded(_ text: String, toColumns columns: Int) -> String {
+    text + String(repeating: " ", count: max(1, columns - Normalizer.displayWidth(text)))
+  }
+
+  private func help(_ name: String?) -> [String] {
+    let reference = Command.reference(m)
+    if let name {
+      let key = name.trimmingCharacters(in: CharacterSet(charactersIn: ":："))
+      guard let entry = reference.first(where: { $0.name == key }) else {
+        return [AssistantError.unknownCommand(key).message(m)]
+      }
+      return ["\(entry.usage)  \(entry.summary)"]
+    }
+    let example = examples()
+    let columns = max(22, (reference.map { Normalizer.displayWidth($0.usage) }.max() ?? 0) + 2)
+    return [m("回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭：",
+              "Answer each question and press Enter; press Enter alone to skip an optional one. Commands start with a colon:")]
+      + reference.map { "  \(Self.padded($0.usage, toColumns: columns))\($0.summary)" }
+      + [m("地址：\(example)。Tab 補全命令和選項。", "Addresses: \(example). Tab completes commands and choices.")]
+  }
+
+  /// Example addresses for this template: the numbered lists three deep, and a few fields.
+  private func examples() -> String {
+    var parts: [String] = []
+    var part = template.root
+    var address = ""
+    var labels: [String] = []
+    for depth in 1...3 {
+      guard part.isRecord, let (_, list) = part.numberedList else { break }
+      address += (address.isEmpty ? "" : ".") + "\(depth == 1 ? 2 : 1)"
+      labels.append("\(list.label)\(m("", " "))\(depth == 1 ? 2 : 1)")
+      parts.append("\(address) = \(labels.joined(separator: " "))")
+      part = list
+    }
+    let fields = interview.slots(in: Minutes(template: template.id)).prefix(3).map(template.display)
+    // The lists `:add` takes by name: the root's numbered list and the first few other lists.
+    var lists: [String] = []
+    func collect(_ parts: [Part], at address: Address) {
+      for part in parts {
+        let here = address.appending(key: part.key)
+        if part.isList { lists.append(template.display(here)) } else if part.isRecord { collect(part.parts, at: here) }
+      }
+    }
+    collect(template.parts, at: .root)
+    if let (path, _) = template.root.numberedList {
+      let root = template.display(Address(steps: path.map(Address.Step.key)))
+      lists.removeAll { $0 == root }
+      lists.insert(root, at: 0)
+    }
+    let add = ":add " + lists.prefix(4).joined(separator: m("、:add ", ", :add "))
+    return (parts + fields + [add]).joined(separator: m("，", ", "))
+  }
+}

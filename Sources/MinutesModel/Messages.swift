@@ -1,0 +1,64 @@
+import Foundation
+
+/// Chooses the wording of the assistant's messages for a template's language.
+///
+/// Every message is written twice in the code, in Traditional Chinese and in English, side by side; the
+/// Simplified Chinese wording is made from the Traditional by ICU's `Hant-Hans` transform (so the two can never
+/// drift apart), then a few words and the quotation marks are put in mainland usage (``mainlandUsage``).
+public struct Messages: Sendable, Hashable {
+  /// The language tag of the template: `zh-Hant`, `zh-Hans`, `en`…
+  public let language: String
+
+  /// The messages for `language`; unknown languages get English.
+  public init(language: String) { self.language = language }
+
+  /// Whether messages are in Chinese.
+  public var isChinese: Bool { language.hasPrefix("zh") }
+
+  /// The wording for this language: `hant` for `zh-Hant`, its Simplified form for `zh-Hans`, else `en`. Only the
+  /// wording is converted to Simplified: the values put into it (a clerk's answer, a name) are quoted as they are.
+  public func callAsFunction(_ hant: Wording, _ en: String) -> String {
+    guard isChinese else { return en }
+    guard language == "zh-Hans" else { return hant.segments.map(\.text).joined() }
+    return hant.segments.map { $0.isValue ? $0.text : Self.simplified($0.text) }.joined()
+  }
+
+  /// `text` in Simplified characters and mainland usage.
+  package static func simplified(_ text: String) -> String {
+    var hans = text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+    for (taiwan, mainland) in Self.mainlandUsage { hans = hans.replacingOccurrences(of: taiwan, with: mainland) }
+    return hans
+  }
+
+  /// A message's Traditional Chinese wording, written as a string literal whose interpolated values are kept
+  /// apart from the words around them, so that converting the words to Simplified leaves the values alone.
+  public struct Wording: ExpressibleByStringInterpolation, Sendable {
+    /// The pieces, in order: words, or a value put in.
+    public var segments: [(text: String, isValue: Bool)]
+
+    public init(stringLiteral value: String) { segments = [(value, false)] }
+
+    public init(stringInterpolation: Interpolation) { segments = stringInterpolation.segments }
+
+    /// Collects the words and values of a literal.
+    public struct Interpolation: StringInterpolationProtocol {
+      var segments: [(text: String, isValue: Bool)] = []
+      public init(literalCapacity: Int, interpolationCount: Int) {}
+      public mutating func appendLiteral(_ literal: String) { segments.append((literal, false)) }
+      public mutating func appendInterpolation<T>(_ value: T) { segments.append(("\(value)", true)) }
+    }
+  }
+
+  /// Where mainland usage differs from the character-by-character conversion: words (汇出 → 导出) and the
+  /// quotation marks (「」 → “”, GB/T 15834-2011 §4.1).
+  package static let mainlandUsage: [(String, String)] = [("汇出", "导出"), ("档案", "文件"), ("「", "“"), ("」", "”")]
+
+  /// Wraps a quoted value: 「value」 in Chinese, ‘value’ in English.
+  public func quote(_ value: String) -> String { isChinese ? "「\(value)」" : "‘\(value)’" }
+
+  /// Joins items of a list in prose: 、 in Chinese, `, ` in English.
+  public func list(_ items: [String]) -> String { items.joined(separator: isChinese ? "、" : ", ") }
+
+  /// The end of a sentence: 。 in Chinese, `.` in English.
+  public var stop: String { isChinese ? "。" : "." }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import MinutesModel
+import MinutesTemplates
+import MinutesNormalization
+import MinutesInterview
+
+/// What a session file holds: the draft, and where the interview stands so that it resumes there.
+///
+/// On disk it is the minutes file format (see ``Minutes``) with one more key, `resumeAt`: the address of the
+/// question being asked (e.g. `2.1.+`), or `finished` once the interview is over; without it, the interview
+/// starts at the first unanswered question. Last comes `generation`, which ties the file to its journal. Keys are written in a fixed order and text is unescaped UTF-8, so the
+/// same draft always gives the same bytes.
+public struct SessionFile: Codable, Hashable, Sendable {
+  /// The draft.
+  public var minutes: Minutes
+  /// Where the interview resumes.
+  public var resumeAt: ResumePoint
+  /// The generation of this snapshot: the session's journal applies to it only when its header has the same
+  /// number (see ``SessionStore``).
+  public var generation: Int
+
+  /// Where an interview resumes.
+  public enum ResumePoint: Hashable, Sendable {
+    /// At the first unanswered question (a new session, or a file written by hand).
+    case firstQuestion
+    /// At the question for this slot.
+    case at(Address)
+    /// Nowhere: every question was answered or skipped; the clerk gives commands.
+    case finished
+  }
+
+  /// Creates a session file value.
+  public init(minutes: Minutes, resumeAt: ResumePoint = .firstQuestion, generation: Int = 0) {
+    self.minutes = minutes
+    self.resumeAt = resumeAt
+    self.generation = generation
+  }
+
+  private enum CodingKeys: String, CodingKey { case resumeAt, generation }
+
+  public init(from decoder: any Decoder) throws {
+    minutes = try Minutes(from: decoder)
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    switch try c.decodeIfPresent(String.self, forKey: .resumeAt) {
+    case "finished": resumeAt = .finished
+    case let text?: resumeAt = Address(stored: text).map(ResumePoint.at) ?? .firstQuestion
+    case nil: resumeAt = .firstQuestion
+    }
+    generation = try c.decodeIfPresent(Int.self, forKey: .generation) ?? 0
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    try minutes.encode(to: encoder)
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    switch resumeAt {
+    case .firstQuestion: break
+    case .at(let address): try c.encode(address.description, forKey: .resumeAt)
+    case .finished: try c.encode("finished", forKey: .resumeAt)
+    }
+    try c.encode(generation, forKey: .generation)
+  }
+
+  /// The same file with every text normalized (see ``Normalizer``): what `minutes fmt` writes.
+  public func canonical() -> SessionFile {
+    var copy = self
+    copy.minutes = minutes.normalized()
+    return copy
+  }
+
+  /// The file's text.
+  /// - Throws: `EncodingError` (not expected for these types).
+  public func yaml() throws -> String { try YAMLCoding.encode(self) }
+
+  /// Reads a session file's text; `file` names it in errors.
+  /// - Throws: ``SessionError/unreadable(_:)`` with the line and column, or ``SessionError/unsupportedFormat(file:found:supported:)``.
+  public static func parse(_ yaml: String, file: String) throws -> SessionFile {
+    do {
+      let value = try YAMLCoding.decode(SessionFile.self, from: yaml, file: file)
+      guard value.minutes.format <= Minutes.currentFormat else {
+        throw SessionError.unsupportedFormat(file: file, found: value.minutes.format, supported: Minutes.currentFormat)
+      }
+      return value
+    } catch let problem as YAMLProblem {
+      throw SessionError.unreadable(problem)
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import MinutesModel
+
+/// The short addresses a clerk types, and the parts they name.
+///
+/// Short forms (numbers are 1-based):
+/// - a field by its key or name, inline groups left out: `date`, `chair.title`, `arrangements.scope`, `出席.2`;
+/// - bare numbers go to the numbered list of the part before them: `2` (agenda item 2), `2.1` (its directive 1),
+///   `2.1.3` (that directive's point 3), `2.subject`;
+/// - `+` is the end of a list, where a new entry goes: `+`, `2.+`, `present.+`.
+extension Template {
+  /// The part an address points at: for an entry or the end of a list, the list's part.
+  public func part(at address: Address) -> Part? {
+    var part = root
+    for step in address.steps {
+      guard case .key(let key) = step else { continue }
+      guard let child = part.parts.first(where: { $0.key == key }) else { return nil }
+      part = child
+    }
+    return part
+  }
+
+  /// The short form of `address`, as a clerk types it.
+  public func display(_ address: Address) -> String {
+    var tokens: [String] = []
+    var part = root
+    // The record bare numbers are resolved in: the root, an entry, or a group named in the address.
+    var anchor = root
+    for (offset, step) in address.steps.enumerated() {
+      switch step {
+      case .key(let key):
+        guard let child = part.parts.first(where: { $0.key == key }) else { return address.description }
+        // A numbered list is named by what holds it (`2` for the directives of item 2, as `:add 2` takes it);
+        // the root's own numbered list, which nothing names, by its name (`item`).
+        let namesNothing = offset == address.steps.count - 1 && tokens.isEmpty
+        if child.isList, child.isNumbered, anchor.numberedList?.part.key == child.key, !namesNothing {
+          // The entry number alone names it.
+        } else if !(child.isRecord && !child.isList && child.isInline) {
+          tokens.append(child.names.first(where: { $0.allSatisfy(\.isASCII) }) ?? key)
+          if child.isRecord, !child.isList { anchor = child }
+        }
+        part = child
+      case .index(let n):
+        tokens.append(String(n))
+        anchor = part
+      case .end:
+        tokens.append("+")
+      }
+    }
+    return tokens.joined(separator: ".")
+  }
+
+  /// Parses a short address; `nil` when it names nothing in this template's shape. Whether the draft has the
+  /// entry is another question (see ``Interview/contains(_:in:)``).
+  public func address(parsing raw: String) -> Address? {
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty else { return nil }
+    var steps: [Address.Step] = []
+    // The record the next token is looked up in; `nil` after a value or the end of a list.
+    var record: Part? = root
+    // A list named by the previous token, waiting for its entry number.
+    var list: Part?
+    for token in text.split(separator: ".", omittingEmptySubsequences: false).map(String.init) {
+      let step: Address.Step? = token == "+" ? .end : Address.index(token).map(Address.Step.index)
+      if let step {
+        if list == nil {
+          guard let record, let (path, numbered) = record.numberedList else { return nil }
+          steps += path.map(Address.Step.key)
+          list = numbered
+        }
+        steps.append(step)
+        record = step != .end && list!.isRecord ? list : nil
+        list = nil
+        continue
+      }
+      guard list == nil, let current = record, let (path, child) = Self.find(token, in: current.parts) else { return nil }
+      steps += path.map(Address.Step.key)
+      if child.isList {
+        list = child
+        record = nil
+      } else {
+        record = child.isRecord ? child : nil
+      }
+    }
+    return Address(steps: steps)
+  }
+
+  /// The part named `name` among `parts`, looking inside inline groups; with the keys on the way.
+  static func find(_ name: String, in parts: [Part]) -> (path: [String], part: Part)? {
+    if let direct = parts.first(where: { $0.key == name || $0.names.contains(name) }) { return ([direct.key], direct) }
+    for group in parts where group.isRecord && !group.isList && group.isInline {
+      if let found = find(name, in: group.parts) { return ([group.key] + found.path, found.part) }
+    }
+    return nil
+  }
+
+  /// The list a clerk means after `:add`: a list by name (`present`), or the numbered list of a part (`2` is
+  /// the directives of item 2; `arrangements` its topics); `item` and the root's list names, too.
+  public func list(parsing raw: String) -> Address? {
+    let text = raw.trimmingCharacters(in: .whitespaces)
+    if text.isEmpty || text == "+" { return root.numberedList.map { Address(steps: $0.path.map(Address.Step.key)) } }
+    guard let address = address(parsing: text), let part = part(at: address) else { return nil }
+    if part.isList, address.listEntry == nil { return address }
+    if part.isList, address.listEntry?.index == nil { return address.parent }
+    guard part.isRecord, let (path, _) = part.numberedList else { return nil }
+    return Address(steps: address.steps + path.map(Address.Step.key))
+  }
+
+  /// The meeting's date: the value of the first date field outside lists, `YYYY-MM-DD`.
+  public func meetingDate(of minutes: Minutes) -> String? {
+    func find(_ parts: [Part], _ at: Address) -> Address? {
+      for part in parts where !part.isList {
+        if part.type == .date { return at.appending(key: part.key) }
+        if part.isRecord, let found = find(part.parts, at.appending(key: part.key)) { return found }
+      }
+      return nil
+    }
+    return find(parts, .root).flatMap { minutes.value(at: $0)?.text }
+  }
+}

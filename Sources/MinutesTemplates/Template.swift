@@ -1,0 +1,210 @@
+import Foundation
+internal import Mustache
+import MinutesModel
+
+/// A structured template: the shape of the minutes (``parts``), the questions the assistant asks and the
+/// choices it offers, what is required, the roles the built-in checks need, and the prose of the export.
+/// Loaded from a YAML file a clerk can read and write (see `docs/templates.md` and ``TemplateLibrary``).
+public struct Template: Sendable {
+  /// The newest template format this version reads.
+  public static let currentFormat = 2
+
+  /// The template format version.
+  public var format: Int
+  /// The id used on the command line, e.g. `gov-executive.zh-Hant`.
+  public var id: String
+  /// A human name for the template.
+  public var name: String
+  /// The BCP 47 language tag of its prose and messages: `zh-Hant`, `zh-Hans` or `en`.
+  public var language: String
+  /// The id of the template this one extends, if any (already merged in when loaded).
+  public var extends: String?
+  /// The parts of the minutes, in interview order.
+  public var parts: [Part]
+  /// The words that answer yes or no.
+  public var yesNo: YesNo
+  /// The quotation marks straight quotes `"…"` become, opening and closing, e.g. `[“, ”]` (GB/T 15834-2011
+  /// §4.1.3 for Chinese; some houses use 「」); `nil` leaves straight quotes as typed.
+  public var quotes: [String]?
+  /// The parts the built-in checks look at (see ``Roles``).
+  public var roles: Roles
+  /// The export templates, by format (`text`): Mustache templates over the draft (see ``TextExporter``).
+  public var export: [String: String]
+
+  /// The answers that mean yes and no.
+  public struct YesNo: Decodable, Sendable, Hashable {
+    /// Words meaning yes; the first is shown for a yes.
+    public var yes: [String]
+    /// Words meaning no; the first is shown for a no.
+    public var no: [String]
+
+    private enum CodingKeys: String, CodingKey, CaseIterable { case yes, no }
+
+    init(yes: [String], no: [String]) {
+      self.yes = yes
+      self.no = no
+    }
+
+    public init(from decoder: any Decoder) throws {
+      try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      yes = try c.decode([String].self, forKey: .yes)
+      no = try c.decode([String].self, forKey: .no)
+    }
+  }
+
+  /// The root of the shape, as a group part.
+  public var root: Part {
+    Part(key: "", names: [], label: name, question: nil, type: .group, required: false, min: nil, choices: nil,
+         isOpen: false, parts: parts, isList: false, isNumbered: false, isInline: false, title: nil, counter: nil,
+         when: nil, unless: nil, line: nil, split: nil, join: nil, unwrap: [], unwrapWhen: nil, trimEnd: "", trimStart: "", pattern: nil,
+         isAsked: true)
+  }
+
+  /// The messages of the assistant and the checks, in the template's language.
+  public var messages: Messages { Messages(language: language) }
+}
+
+/// Which parts of a template the built-in checks look at. Every role is optional: a check runs only where its
+/// template declares what it needs. Paths are stored addresses (``Address``); `*` stands for every entry of a list.
+public struct Roles: Sendable, Hashable {
+  /// The chair's name, e.g. `meeting.chair.name`.
+  public var chair: String?
+  /// The attendance categories, in order (出席, 列席, 請假; present, absent, excused, guests).
+  public var attendance: [Category]
+  /// Where the motions are and what their parts mean, for the motion checks (RONR 12th ed. 48:4–5).
+  public var motions: Motions?
+
+  /// An attendance category: a list of people.
+  public struct Category: Sendable, Hashable {
+    /// The list, e.g. `attendance.present`.
+    public var list: String
+    /// The key, in each entry, of the name or list of names.
+    public var name: String
+    /// Whether the people in it are present (and may vote).
+    public var present: Bool
+    /// Whether the chair is left out of it (the Chinese report names the chair in its first sentence only).
+    public var withoutChair: Bool
+  }
+
+  /// The motions of a template and the meaning of their parts.
+  public struct Motions: Sendable, Hashable {
+    /// The list of motions, e.g. `motions` or `items.*.motions`.
+    public var list: String
+    /// The key of the mover.
+    public var mover: String
+    /// The key of the disposition (adopted, failed…).
+    public var disposition: String
+    /// Dispositions that mean the motion was adopted.
+    public var adopted: [String]
+    /// Dispositions that mean the motion failed.
+    public var failed: [String]
+    /// The keys of the vote counts, where the template has them.
+    public var votesFor: String?
+    /// The key of the votes against.
+    public var votesAgainst: String?
+    /// The key of the abstentions.
+    public var abstentions: String?
+    /// The roll call of a motion, where the template has one.
+    public var rollCall: RollCall?
+  }
+
+  /// A recorded roll-call vote.
+  public struct RollCall: Sendable, Hashable {
+    /// The key of the roll-call list in a motion.
+    public var list: String
+    /// The key of the member's name in an entry.
+    public var member: String
+    /// The key of the member's vote in an entry.
+    public var vote: String
+    /// Votes that count for the motion (aye).
+    public var votesFor: [String]
+    /// Votes that count against it (nay).
+    public var votesAgainst: [String]
+    /// Votes that count as abstentions.
+    public var abstentions: [String]
+  }
+}
+
+extension Template: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable {
+    case format, id, name, language, extends, parts, yesNo, quotes, roles, export
+  }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    format = try c.decode(Int.self, forKey: .format)
+    id = try c.decode(String.self, forKey: .id)
+    name = try c.decode(String.self, forKey: .name)
+    language = try c.decode(String.self, forKey: .language)
+    extends = try c.decodeIfPresent(String.self, forKey: .extends)
+    parts = try c.decode([Part].self, forKey: .parts)
+    yesNo = try c.decodeIfPresent(YesNo.self, forKey: .yesNo) ?? YesNo(yes: ["yes"], no: ["no"])
+    quotes = try c.decodeIfPresent([String].self, forKey: .quotes)
+    roles = try c.decodeIfPresent(Roles.self, forKey: .roles) ?? Roles(chair: nil, attendance: [], motions: nil)
+    export = try c.decode([String: String].self, forKey: .export)
+  }
+}
+
+extension Roles: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable { case chair, attendance, motions }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    chair = try c.decodeIfPresent(String.self, forKey: .chair)
+    attendance = try c.decodeIfPresent([Category].self, forKey: .attendance) ?? []
+    motions = try c.decodeIfPresent(Motions.self, forKey: .motions)
+  }
+}
+
+extension Roles.Category: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable { case list, name, present, withoutChair }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    list = try c.decode(String.self, forKey: .list)
+    name = try c.decode(String.self, forKey: .name)
+    present = try c.decodeIfPresent(Bool.self, forKey: .present) ?? false
+    withoutChair = try c.decodeIfPresent(Bool.self, forKey: .withoutChair) ?? false
+  }
+}
+
+extension Roles.Motions: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable {
+    case list, mover, disposition, adopted, failed, votesFor, votesAgainst, abstentions, rollCall
+  }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    list = try c.decode(String.self, forKey: .list)
+    mover = try c.decode(String.self, forKey: .mover)
+    disposition = try c.decode(String.self, forKey: .disposition)
+    adopted = try c.decodeIfPresent([String].self, forKey: .adopted) ?? []
+    failed = try c.decodeIfPresent([String].self, forKey: .failed) ?? []
+    votesFor = try c.decodeIfPresent(String.self, forKey: .votesFor)
+    votesAgainst = try c.decodeIfPresent(String.self, forKey: .votesAgainst)
+    abstentions = try c.decodeIfPresent(String.self, forKey: .abstentions)
+    rollCall = try c.decodeIfPresent(Roles.RollCall.self, forKey: .rollCall)
+  }
+}
+
+extension Roles.RollCall: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable {
+    case list, member, vote, votesFor, votesAgainst, abstentions
+  }
+
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    list = try c.decode(String.self, forKey: .list)
+    member = try c.decode(String.self, forKey: .member)
+    vote = try c.decode(String.self, forKey: .vote)
+    votesFor = try c.decodeIfPresent([String].self, forKey: .votesFor) ?? []
+    votesAgainst = try c.decodeIfPresent([String].self, forKey: .votesAgainst) ?? []
+    abstentions = try c.decodeIfPresent([String].self, forKey: .abstentions) ?? []
+  }
+}

@@ -1,0 +1,315 @@
+import Foundation
+internal import Mustache
+package import Yams
+import MinutesModel
+
+/// Finds templates by id: first in the workspace's `templates/` folder, then among the built-in ones, so an
+/// office's own template overrides a built-in of the same id.
+///
+/// Template files are named `<id>.yaml`. The built-in templates are the package's `templates/*.yaml`, embedded
+/// in the program when it is built, so they are found whatever the current directory is and wherever the
+/// program is copied. A template may extend another (`extends: ID`): see ``merge(_:over:)``.
+public struct TemplateLibrary: Sendable {
+  /// The folders searched, in order, before the built-in templates.
+  public var searchPath: [URL]
+  /// The workspace's template folder, when there is a workspace.
+  public var workspaceFolder: URL?
+  /// Whether the built-in templates are searched after ``searchPath``.
+  public var includesBuiltIns = true
+
+  /// A library that searches `workspace/templates` (when given) and then the built-in templates.
+  public init(workspace: URL? = nil) {
+    var path: [URL] = []
+    if let workspace {
+      let folder = workspace.appendingPathComponent("templates", isDirectory: true)
+      workspaceFolder = folder
+      path.append(folder)
+    }
+    searchPath = path
+  }
+
+  /// The built-in templates' texts by id, as embedded at build time from the package's `templates/` folder.
+  public static let builtIns: [String: String] = Dictionary(
+    BuiltInTemplates.files.map { (String($0.name.dropLast(".yaml".count)), $0.text) }, uniquingKeysWith: { a, _ in a })
+
+  /// Where a template comes from.
+  public enum Source: String, Codable, Sendable {
+    /// Shipped with minutes.
+    case builtIn = "built-in"
+    /// From the workspace's `templates/` folder.
+    case workspace
+  }
+
+  /// Where the text of a template is: a file, or the program itself.
+  public enum Location: Hashable, Sendable {
+    /// A file of a folder on the search path.
+    case file(URL)
+    /// A built-in template, by id.
+    case builtIn(String)
+
+    /// How errors and listings name it: the file's path, or `built-in:ID.yaml`.
+    public var path: String {
+      switch self {
+      case .file(let url): url.path
+      case .builtIn(let id): "built-in:\(id).yaml"
+      }
+    }
+
+    /// The id its file name gives.
+    public var id: String {
+      switch self {
+      case .file(let url): url.deletingPathExtension().lastPathComponent
+      case .builtIn(let id): id
+      }
+    }
+
+    /// The template's text.
+    /// - Throws: ``TemplateError/unreadable(file:reason:)``.
+    public func text() throws -> String {
+      switch self {
+      case .file(let url):
+        do { return try String(contentsOf: url, encoding: .utf8) } catch {
+          throw TemplateError.unreadable(file: url.path, reason: error.localizedDescription)
+        }
+      case .builtIn(let id):
+        guard let text = TemplateLibrary.builtIns[id] else { throw TemplateError.unreadable(file: path, reason: "no such built-in template") }
+        return text
+      }
+    }
+  }
+
+  /// One template found: what `minutes templates` lists.
+  public struct Entry: Codable, Hashable, Sendable {
+    /// The id.
+    public var id: String
+    /// The human name; `nil` when the template cannot be loaded.
+    public var name: String?
+    /// The language tag; `nil` when the template cannot be loaded.
+    public var language: String?
+    /// Built in or from the workspace.
+    public var source: Source
+    /// The file (`built-in:ID.yaml` for a built-in template).
+    public var file: String
+    /// Whether it overrides a built-in template of the same id.
+    public var overrides: Bool
+    /// Why the template cannot be used, with `file:line:col`; `nil` when it loads.
+    public var problem: String?
+  }
+
+  /// Every place searched, in order: the folders' template files, then the built-in templates.
+  private var locations: [[Location]] {
+    searchPath.map { folder in Self.ids(in: folder).map { .file(folder.appendingPathComponent("\($0).yaml")) } }
+      + (includesBuiltIns ? [Self.builtIns.keys.sorted().map(Location.builtIn)] : [])
+  }
+
+  /// The ids of every template found, sorted.
+  public func availableIDs() -> [String] {
+    Set(locations.joined().map(\.id)).sorted()
+  }
+
+  private static func ids(in folder: URL) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+  }
+
+  /// Every template found, sorted by id; a workspace template hides the built-in of the same id.
+  public func entries() -> [Entry] {
+    availableIDs().compactMap { id in
+      guard let location = location(of: id) else { return nil }
+      let source: Source
+      if case .file(let url) = location, url.deletingLastPathComponent().standardizedFileURL == workspaceFolder?.standardizedFileURL {
+        source = .workspace
+      } else {
+        source = .builtIn
+      }
+      let overrides = source == .workspace && includesBuiltIns && Self.builtIns[id] != nil
+      do {
+        let template = try self.template(id: id)
+        return Entry(id: id, name: template.name, language: template.language, source: source, file: location.path,
+                     overrides: overrides, problem: nil)
+      } catch {
+        let problem = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        return Entry(id: id, name: nil, language: nil, source: source, file: location.path, overrides: overrides, problem: problem)
+      }
+    }
+  }
+
+  /// Where the template `id` is: the first found along the search path, then among the built-ins; after the
+  /// place `after` if given (a template that extends its own id gets the one further along).
+  public func location(of id: String, after: Location? = nil) -> Location? {
+    var places = Array(locations.joined())
+    if let after, let index = places.firstIndex(of: after) { places = Array(places[(index + 1)...]) }
+    return places.first { $0.id == id }
+  }
+
+  /// Loads the template `id`, merged over the template it extends.
+  /// - Throws: ``TemplateError/notFound(id:available:)``, or the errors of ``load(contentsOf:)``.
+  public func template(id: String) throws -> Template {
+    guard let location = location(of: id) else { throw TemplateError.notFound(id: id, available: availableIDs()) }
+    return try load(location)
+  }
+
+  /// Loads and validates the template file at `url`, merged over the template it extends (looked up in this
+  /// library; a template extending its own id gets the one further along the search path).
+  /// - Throws: ``TemplateError`` with the file, line and column of the problem.
+  public func load(contentsOf url: URL) throws -> Template {
+    try load(.file(url))
+  }
+
+  /// Loads and validates the template at `location`, merged over the template it extends.
+  /// - Throws: ``TemplateError`` with the file, line and column of the problem.
+  public func load(_ location: Location) throws -> Template {
+    let (node, _) = try resolvedNode(location, chain: [])
+    let template = try Self.decode(node, file: location.path)
+    let fileID = location.id
+    guard template.id == fileID else {
+      let mark = node.mapping?.first { $0.key.string == "id" }?.key.mark
+      throw TemplateError.invalid(YAMLProblem(
+        file: location.path, line: mark?.line ?? 1, column: mark?.column ?? 1,
+        message: "`id` is `\(template.id)` but the file is named `\(fileID).yaml`; a template is found by its file name, so the two must agree"))
+    }
+    return template
+  }
+
+  /// Parses and validates a template from its YAML text alone (no `extends`); `file` names it in errors.
+  /// - Throws: ``TemplateError``.
+  public static func parse(_ yaml: String, file: String) throws -> Template {
+    try decode(try compose(yaml, file: file), file: file)
+  }
+
+  private func resolvedNode(_ location: Location, chain: [Location]) throws -> (Node, String) {
+    let text = try location.text()
+    let node = try Self.compose(text, file: location.path)
+    let id = node["id"]?.string ?? location.id
+    guard let parentID = node["extends"]?.string else { return (node, id) }
+    if chain.contains(location) { throw TemplateError.extensionCycle(ids: chain.map(\.id) + [id]) }
+    guard let parent = self.location(of: parentID, after: parentID == id ? location : nil) else {
+      let mark = node.mapping?.first { $0.key.string == "extends" }?.value.mark
+      throw TemplateError.invalid(YAMLProblem(file: location.path, line: mark?.line ?? 1, column: mark?.column ?? 1,
+                                              message: "`extends`: no template `\(parentID)`; available: \(availableIDs().joined(separator: ", "))"))
+    }
+    let (parentNode, _) = try resolvedNode(parent, chain: chain + [location])
+    do {
+      return (try Self.merge(node, over: parentNode), id)
+    } catch let problem as MergeProblem {
+      throw TemplateError.invalid(YAMLProblem(
+        file: location.path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1,
+        message: "\(problem.message) (the parts of `\(parentID)`, which this template extends)"))
+    }
+  }
+
+  private static func compose(_ yaml: String, file: String) throws -> Node {
+    do {
+      guard let node = try Yams.compose(yaml: yaml) else {
+        throw TemplateError.invalid(YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty"))
+      }
+      do {
+        // A template is small: a few hundred values, even with its anchors (&name) expanded.
+        try YAMLCoding.checkShape(node, file: file, maximumNodes: 50_000)
+      } catch let problem as YAMLProblem {
+        throw TemplateError.invalid(problem)
+      }
+      return node
+    } catch let error as YamlError {
+      throw TemplateError.invalid(YAMLCoding.problem(from: error, file: file))
+    }
+  }
+
+  /// Merges a template that extends another over its parent:
+  /// - mappings merge key by key, the child's values winning;
+  /// - lists of parts (mappings with a `key`) merge part by part: a part with the key of a parent part merges
+  ///   into it, `remove: true` drops it, and a new part goes at the end, or after the part named by its `after`;
+  /// - `choices` merge choice by choice: a choice with the value of a parent choice replaces it,
+  ///   `{value: X, remove: true}` drops it, and a new choice goes at the end (or after the one its `after` names);
+  /// - any other value (text, a list of words) replaces the parent's.
+  /// - Throws: ``MergeProblem`` for a part that looks like a change to a part the parent does not have (a
+  ///   misspelt key): a new part must say what it is (a `label`, `question`, `type` or `list`).
+  package static func merge(_ child: Node, over parent: Node, key: String? = nil) throws -> Node {
+    switch (child, parent) {
+    case (.mapping(let c), .mapping(let p)):
+      var pairs = Array(p.map { ($0.key, $0.value) })
+      for (key, value) in c {
+        if let index = pairs.firstIndex(where: { $0.0 == key }) {
+          // The child's key node is kept, so that an error in what the child changed points into the child.
+          pairs[index] = (key, try merge(value, over: pairs[index].1, key: key.string))
+        } else {
+          pairs.append((key, value))
+        }
+      }
+      return .mapping(Node.Mapping(pairs, c.tag, c.style, c.mark))
+    case (.sequence(let c), .sequence(let p)) where key == "choices":
+      func value(_ node: Node) -> String? { node.string ?? node["value"]?.string }
+      var choices = Array(p)
+      for choice in c {
+        let index = choices.firstIndex { value($0) == value(choice) }
+        if choice["remove"]?.bool == true {
+          if let index { choices.remove(at: index) }
+        } else if let index {
+          choices[index] = choice
+        } else if let after = choice["after"]?.string, let position = choices.firstIndex(where: { value($0) == after }) {
+          choices.insert(choice, at: position + 1)
+        } else {
+          choices.append(choice)
+        }
+      }
+      return .sequence(Node.Sequence(choices.map(withoutMergeKeys), c.tag, c.style, c.mark))
+    case (.sequence(let c), .sequence(let p)) where isPartList(c) && isPartList(p):
+      var parts = Array(p)
+      for part in c {
+        let key = part["key"]?.string
+        let remove = part["remove"]?.bool == true
+        if let index = parts.firstIndex(where: { $0["key"]?.string == key }) {
+          if remove { parts.remove(at: index) } else { parts[index] = try merge(part, over: parts[index]) }
+        } else if remove || !["label", "question", "type", "list"].contains(where: { part[$0] != nil }) {
+          let known = parts.compactMap { $0["key"]?.string }.joined(separator: ", ")
+          throw MergeProblem(
+            mark: part.mapping?.first { $0.key.string == "key" }?.value.mark ?? part.mark,
+            message: remove
+              ? "no part `\(key ?? "")` to remove here; the parts here are \(known)"
+              : "no part `\(key ?? "")` to change here; the parts here are \(known). To add a new part, give it at least a `label` or a `question`")
+        } else {
+          if let after = part["after"]?.string, let index = parts.firstIndex(where: { $0["key"]?.string == after }) {
+            parts.insert(part, at: index + 1)
+          } else {
+            parts.append(part)
+          }
+        }
+      }
+      return .sequence(Node.Sequence(parts.map(withoutMergeKeys), c.tag, c.style, c.mark))
+    default:
+      return child
+    }
+  }
+
+  /// A part of a template that extends another, which cannot be merged; where it is and why.
+  package struct MergeProblem: Error {
+    /// Where in the extending template.
+    package var mark: Mark?
+    /// What is wrong.
+    package var message: String
+  }
+
+  private static func isPartList(_ sequence: Node.Sequence) -> Bool {
+    !sequence.isEmpty && sequence.allSatisfy { $0["key"]?.string != nil }
+  }
+
+  private static func withoutMergeKeys(_ node: Node) -> Node {
+    guard case .mapping(let mapping) = node else { return node }
+    let pairs = mapping.filter { !["after", "remove"].contains($0.key.string ?? "") }.map { ($0.key, $0.value) }
+    return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+  }
+
+  private static func decode(_ node: Node, file: String) throws -> Template {
+    let template: Template
+    do {
+      template = try YAMLCoding.decode(Template.self, from: node, file: file)
+    } catch let problem as YAMLProblem {
+      throw TemplateError.invalid(problem)
+    }
+    guard template.format <= Template.currentFormat else {
+      throw TemplateError.unsupportedFormat(file: file, found: template.format, supported: Template.currentFormat)
+    }
+    try TemplateChecker(template: template, node: node, file: file).check()
+    return template
+  }
+}

@@ -1,0 +1,353 @@
+import Foundation
+import MinutesModel
+import MinutesTemplates
+import MinutesNormalization
+
+/// Checks a draft for what a clerk would otherwise catch only by rereading. Every finding has a severity, a
+/// stable rule id, the address as a clerk types it, a message in the template's language and a hint naming the
+/// command that fixes it.
+///
+/// Rules declared in the template (a new one needs no Swift change):
+/// - `required`: a required field is empty, or a list has fewer entries than its `required`/`min` says (at
+///   least one agenda item; every item a directive; every directive a point).
+/// - `choice.unknown`: a closed choice holds a value the template does not offer (a file edited by hand).
+/// - `pattern`: a text does not match its part's `pattern` (severity as declared).
+///
+/// Built in, for every template:
+/// - `empty`: an entry or text with nothing in it.
+/// - `date.invalid`, `time.invalid`: a date that does not exist (2024-02-30), a time that does not.
+/// - `number.invalid`: a number that is not positive, a count below 0 (a file edited by hand).
+/// - `marks.unbalanced`: 《》 “” 「」 『』 （） () come in pairs (GB/T 15834-2011 §4.8–4.9, §4.1 for （）).
+/// - `punctuation.halfWidth`: half-width `, ; : ? ! ( )` next to CJK text (GB/T 15834-2011 §4; normally fixed on
+///   input, so it appears only in files edited by hand).
+/// - `script.mixed`: in a `zh-Hant` template, a character that ICU's `Hans-Hant` transform would change (and in
+///   `zh-Hans`, `Hant-Hans`). A warning only: the wording is never changed.
+///
+/// Built in, where the template declares the roles (``Roles``):
+/// - `attendance.twoCategories`, `attendance.duplicate`: a person is in one attendance category, once
+///   (RONR 12th ed. 48:4(3): the minutes record who was present); `attendance.chairListed`: the chair is not
+///   repeated among those present (the house style of the Chinese meeting report).
+/// - `motion.noMover`, `motion.noDisposition`: every motion records its mover and what became of it
+///   (RONR 12th ed. 48:4(5)).
+/// - `votes.exceedPresent`: more votes than members present (RONR 12th ed. 44:1, 48:4(5)).
+/// - `votes.resultMismatch`: a motion reported adopted without a majority of the votes cast, or failed with one,
+///   by its counts or, without them, by its roll call (RONR 12th ed. 44:1; a majority vote unless the template's
+///   rules say otherwise).
+/// - `rollCall.tally`: the counts reported differ from the roll-call votes (RONR 12th ed. 45:48, 48:4(5)).
+/// - `rollCall.twice`: a member votes twice; `rollCall.notPresent`: a voter is not among those present
+///   (RONR 12th ed. 45:48).
+public struct Validator: Sendable {
+  /// The template whose rules and language apply.
+  public let template: Template
+
+  /// Creates a validator for `template`.
+  public init(template: Template) { self.template = template }
+
+  private var m: Messages { template.messages }
+
+  /// Every finding for `minutes`: errors first, then warnings, each in draft order.
+  /// - Complexity: O(n) in the size of the draft.
+  public func findings(in minutes: Minutes) -> [Finding] {
+    findings(in: minutes, warnings: true)
+  }
+
+  /// The number of errors a clerk should know of while the interview is at `cursor`: every error, except
+  /// required parts at or after the cursor in interview order (those are the questions still to come). The
+  /// text rules that only warn are not run, so this is cheap enough for every prompt.
+  /// - Complexity: O(n) in the size of the draft.
+  public func openErrorCount(in minutes: Minutes, cursor: Address?) -> Int {
+    var walk = Walk(warnings: false)
+    let motions = motionFindings(minutes)
+    // A part not filled in (a required one, or a motion's mover or disposition) at or after the cursor is a
+    // question still to come, not an error yet.
+    let unfilled = Set(motions.filter(\.isUnfilled).map(\.address))
+    var (missing, ahead, passedCursor) = (0, 0, false)
+    template.walk(minutes, slot: { slot, _, isMissing in
+      if slot == cursor { passedCursor = true }
+      if isMissing, !passedCursor { missing += 1 }
+      if passedCursor, unfilled.contains(slot) { ahead += 1 }
+    }, value: { value, part, address in check(value, part: part, at: address, &walk) })
+    return missing + walk.findings.filter { $0.severity == .error }.count
+      + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead
+  }
+
+  private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
+    var findings: [Finding] = []
+    var walk = Walk(warnings: warnings)
+    template.walk(minutes, slot: { address, requires, isMissing in
+      guard isMissing, let minimum = requires else { return }
+      // A list short of entries is named by its label alone (‘Attendee’), not by the next entry's number.
+      let label = address.isEnd && minimum > 1
+        ? template.part(at: address)?.label ?? template.label(of: address, in: minutes)
+        : template.label(of: address, in: minutes)
+      let shown = template.display(address)
+      let message = address.isEnd && minimum > 1
+        ? m("「\(label)」至少要有 \(minimum) 項", "‘\(label)’ needs at least \(minimum) entries")
+        : m("缺少必填部分「\(label)」", "Missing required part ‘\(label)’")
+      findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
+    }, value: { value, part, address in check(value, part: part, at: address, &walk) })
+    findings += walk.findings
+    findings += attendanceFindings(minutes)
+    findings += motionFindings(minutes).map(\.finding)
+    return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+  }
+
+  // MARK: - Values
+
+  /// What the value rules collect over one walk.
+  private struct Walk {
+    /// Whether to run the text rules that only warn.
+    let warnings: Bool
+    /// What the value rules found.
+    var findings: [Finding] = []
+    /// Characters already looked up for `script.mixed` (a draft repeats the same few thousand characters).
+    var otherScript: [Character: Bool] = [:]
+  }
+
+  private func add(_ severity: Finding.Severity, _ rule: String, _ message: String, at address: Address, _ walk: inout Walk) {
+    let shown = template.display(address)
+    walk.findings.append(Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(shown)"))
+  }
+
+  /// The rules of one value: an entry of a list of records (empty; a line's parts missing), or a scalar.
+  private func check(_ value: Value, part: Part, at address: Address, _ walk: inout Walk) {
+    if part.isRecord {
+      guard let record = value.record, !record.isEmpty else {
+        add(.error, "empty", m("這一項是空的", "This entry is empty"), at: address, &walk)
+        return
+      }
+      // A line was split into its parts when typed; a file edited by hand may lack one.
+      for sub in part.parts where part.line != nil && sub.required && record[sub.key] == nil {
+        walk.findings.append(Finding(.error, rule: "required", address: template.display(address.appending(key: sub.key)),
+                                     message: m("缺少必填部分「\(sub.label)」", "Missing required part ‘\(sub.label)’"),
+                                     hint: ":edit \(template.display(address))"))
+      }
+      return
+    }
+    if case .number(let n) = value {
+      // The interview takes only positive numbers and counts from 0; a file edited by hand may hold others.
+      if part.type == .number, n <= 0 {
+        add(.error, "number.invalid", m("「\(n)」不是正整數", "‘\(n)’ is not a positive whole number"), at: address, &walk)
+      } else if part.type == .count, n < 0 {
+        add(.error, "number.invalid", m("「\(n)」不是數目（0 或正整數）", "‘\(n)’ is not a count (0 or more)"), at: address, &walk)
+      }
+      return
+    }
+    guard case .text(let text) = value else { return }
+    if text.isEmpty {
+      add(.error, "empty", m("這一部分是空的", "This part is empty"), at: address, &walk)
+      return
+    }
+    switch part.type {
+    case .date:
+      if MeetingDate(parsing: text) == nil { add(.error, "date.invalid", m("「\(text)」不是存在的日期", "‘\(text)’ is not a date that exists"), at: address, &walk) }
+      return
+    case .time:
+      if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m("「\(text)」不是有效時間", "‘\(text)’ is not a valid time"), at: address, &walk) }
+      return
+    case .choice where !part.isOpen && !part.choiceValues.contains(text):
+      add(.error, "choice.unknown", m("「\(text)」不是可選項（\(m.list(part.choiceValues))）", "‘\(text)’ is not one of the choices (\(m.list(part.choiceValues)))"), at: address, &walk)
+    default: break
+    }
+    if let pattern = part.pattern, text.range(of: "^(?:\(pattern.regex))$", options: .regularExpression) == nil {
+      add(pattern.severity, "pattern", pattern.message, at: address, &walk)
+    }
+    if let mark = Self.unbalancedMark(in: text) {
+      add(.error, "marks.unbalanced", m("「\(mark)」不成對", "‘\(mark)’ has no partner"), at: address, &walk)
+    }
+    guard walk.warnings else { return }
+    if text.unicodeScalars.contains(where: { Self.halfWidthMarks.contains($0) }), Normalizer.normalize(text) != text {
+      add(.warning, "punctuation.halfWidth", m("中文旁有半形標點", "Half-width punctuation next to Chinese text"), at: address, &walk)
+    }
+    if let characters = otherScript(in: text, cache: &walk.otherScript) {
+      let message = template.language == "zh-Hans"
+        ? m("可能混入了繁體字：\(characters)", "Traditional characters in Simplified text: \(characters)")
+        : m("可能混入了簡體字：\(characters)", "Simplified characters in Traditional text: \(characters)")
+      add(.warning, "script.mixed", message, at: address, &walk)
+    }
+  }
+
+  /// The half-width marks the punctuation rule looks for.
+  private static let halfWidthMarks: Set<Unicode.Scalar> = Set(Normalizer.fullWidthPunctuation.keys.compactMap(\.unicodeScalars.first))
+
+  // MARK: - Attendance
+
+  /// Every person of the attendance categories, in order: the category, the entry's address and the name.
+  private func people(_ minutes: Minutes) -> [(category: Roles.Category, label: String, address: Address, name: String)] {
+    template.roles.attendance.flatMap { category -> [(Roles.Category, String, Address, String)] in
+      guard let list = Address(stored: category.list) else { return [] }
+      let label = template.part(at: list)?.label ?? category.list
+      return minutes.entries(of: list).enumerated().flatMap { offset, entry -> [(Roles.Category, String, Address, String)] in
+        let address = list.appending(.index(offset + 1))
+        let value = entry.record?[category.name] ?? entry
+        let names = value.list?.compactMap(\.text) ?? value.text.map { [$0] } ?? []
+        return names.map { (category, label, address, $0) }
+      }
+    }
+  }
+
+  private func attendanceFindings(_ minutes: Minutes) -> [Finding] {
+    var findings: [Finding] = []
+    var seen: [String: (list: String, label: String, address: String)] = [:]
+    let chair = template.roles.chair.flatMap(Address.init(stored:)).flatMap { minutes.value(at: $0)?.text }
+    for (category, label, address, name) in people(minutes) {
+      let shown = template.display(address)
+      if let earlier = seen[name] {
+        let twice = earlier.list == category.list
+        findings.append(Finding(
+          .error, rule: twice ? "attendance.duplicate" : "attendance.twoCategories", address: shown,
+          message: twice ? m("「\(name)」在\(label)中列了兩次（另見 \(earlier.address)）", "‘\(name)’ is listed twice in \(label) (see also \(earlier.address))")
+            : m("「\(name)」同時列在\(earlier.label)（\(earlier.address)）和\(label)中", "‘\(name)’ is listed both in \(earlier.label) (\(earlier.address)) and in \(label)"),
+          hint: ":edit \(shown)"))
+      } else {
+        seen[name] = (category.list, label, shown)
+      }
+      if category.withoutChair, name == chair {
+        findings.append(Finding(.warning, rule: "attendance.chairListed", address: shown,
+                                message: m("主持人「\(name)」不必再列入\(label)", "The chair ‘\(name)’ need not be listed again"), hint: ":edit \(shown)"))
+      }
+    }
+    return findings
+  }
+
+  // MARK: - Motions
+
+  /// The motion rules' findings, each with the stored address of the part it is about, and whether it is about a
+  /// part not filled in (a mover, a disposition), which the prompt counts only once the interview has passed it.
+  private func motionFindings(_ minutes: Minutes) -> [(finding: Finding, address: Address, isUnfilled: Bool)] {
+    guard let roles = template.roles.motions else { return [] }
+    var findings: [(finding: Finding, address: Address, isUnfilled: Bool)] = []
+    let present = Set(people(minutes).filter { $0.category.present }.map(\.name))
+    for motion in expand(roles.list, in: minutes) {
+      guard let record = minutes.value(at: motion)?.record else { continue }
+      let shown = template.display(motion)
+      func add(_ rule: String, _ message: String, at key: String? = nil, hint: String? = nil, unfilled: Bool = false) {
+        let address = key.map { motion.appending(key: $0) } ?? motion
+        let place = template.display(address)
+        let hint = hint.map { template.display(motion.appending(key: $0)) }.map { ":edit \($0)" }
+        findings.append((Finding(.error, rule: rule, address: place, message: message, hint: hint ?? (key.map { _ in ":edit \(place)" } ?? ":show \(shown)")), address, unfilled))
+      }
+      if record[roles.mover] == nil { add("motion.noMover", m("動議沒有動議人", "The motion has no mover"), at: roles.mover, unfilled: true) }
+      let disposition = record[roles.disposition]?.text
+      if disposition == nil { add("motion.noDisposition", m("動議沒有結果", "The motion has no disposition"), at: roles.disposition, unfilled: true) }
+      let count = { (key: String?) in key.flatMap { record[$0]?.number } }
+      let (yes, no, abstain) = (count(roles.votesFor), count(roles.votesAgainst), count(roles.abstentions))
+      // Without counts, the roll call's tally is the vote the disposition must agree with.
+      let tallied: (yes: Int, no: Int)? = roles.rollCall.flatMap { rollCall in
+        guard let entries = record[rollCall.list]?.list, !entries.isEmpty else { return nil }
+        let votes = entries.compactMap { $0.record?[rollCall.vote]?.text }
+        return (votes.filter(rollCall.votesFor.contains).count, votes.filter(rollCall.votesAgainst.contains).count)
+      }
+      let total = (yes ?? 0) + (no ?? 0) + (abstain ?? 0)
+      if !present.isEmpty, total > present.count {
+        add("votes.exceedPresent", m("票數（\(total)）多於出席人數（\(present.count)）", "\(total) votes were counted but only \(present.count) members were present"), hint: roles.votesFor)
+      }
+      if let disposition, let (yes, no) = yes.flatMap({ y in no.map { (y, $0) } }) ?? tallied {
+        if roles.adopted.contains(where: disposition.hasPrefix), yes <= no {
+          add("votes.resultMismatch", m("結果為通過，但贊成票（\(yes)）未過半數", "Reported adopted, but \(yes) in favor is not a majority of the votes cast (\(yes + no))"), hint: roles.disposition)
+        } else if roles.failed.contains(where: disposition.hasPrefix), yes > no {
+          add("votes.resultMismatch", m("結果為否決，但贊成票（\(yes)）已過半數", "Reported failed, but \(yes) in favor is a majority of the votes cast (\(yes + no))"), hint: roles.disposition)
+        }
+      }
+      guard let rollCall = roles.rollCall, let entries = record[rollCall.list]?.list, !entries.isEmpty else { continue }
+      var tally = (yes: 0, no: 0, abstain: 0)
+      var voted: [String: Int] = [:]
+      for (offset, entry) in entries.enumerated() {
+        let entryAddress = motion.appending(key: rollCall.list).appending(.index(offset + 1))
+        let place = template.display(entryAddress)
+        guard let member = entry.record?[rollCall.member]?.text, let vote = entry.record?[rollCall.vote]?.text else { continue }
+        if let earlier = voted[member] {
+          findings.append((Finding(.error, rule: "rollCall.twice", address: place,
+                                   message: m("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))"), hint: ":delete \(place)"), entryAddress, false))
+        }
+        voted[member] = offset + 1
+        let counts = rollCall.votesFor.contains(vote) || rollCall.votesAgainst.contains(vote) || rollCall.abstentions.contains(vote)
+        if counts, !present.isEmpty, !present.contains(member) {
+          findings.append((Finding(.error, rule: "rollCall.notPresent", address: place,
+                                   message: m("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present"), hint: ":edit \(place)"), entryAddress, false))
+        }
+        if rollCall.votesFor.contains(vote) { tally.yes += 1 }
+        if rollCall.votesAgainst.contains(vote) { tally.no += 1 }
+        if rollCall.abstentions.contains(vote) { tally.abstain += 1 }
+      }
+      let reported = [(yes, tally.yes, m("贊成", "in favor")), (no, tally.no, m("反對", "opposed")), (abstain, tally.abstain, m("棄權", "abstaining"))]
+      for (count, counted, word) in reported {
+        if let count, count != counted {
+          add("rollCall.tally", m("報告\(word) \(count) 票，但點名表決中為 \(counted) 票", "\(count) reported \(word), but the roll call has \(counted)"))
+        }
+      }
+    }
+    return findings
+  }
+
+  /// The addresses of the entries a role path names, `*` standing for every entry of a list.
+  private func expand(_ path: String, in minutes: Minutes) -> [Address] {
+    var prefixes: [Address] = [.root]
+    for token in path.split(separator: ".").map(String.init) {
+      if token == "*" {
+        prefixes = prefixes.flatMap { prefix in minutes.entries(of: prefix).indices.map { prefix.appending(.index($0 + 1)) } }
+      } else {
+        prefixes = prefixes.map { $0.appending(key: token) }
+      }
+    }
+    return prefixes.flatMap { list in minutes.entries(of: list).indices.map { list.appending(.index($0 + 1)) } }
+  }
+
+  // MARK: - Text rules
+
+  /// The first mark in `text` whose partner is missing, if any. Looks at each scalar once, with a `switch`
+  /// rather than a hash lookup: this runs on every text at every prompt.
+  static func unbalancedMark(in text: String) -> Character? {
+    // 《》 “” 「」 （） () 『』
+    func closer(of opener: UInt32) -> UInt32? {
+      switch opener {
+      case 0x300A: 0x300B
+      case 0x201C: 0x201D
+      case 0x300C: 0x300D
+      case 0xFF08: 0xFF09
+      case 0x28: 0x29
+      case 0x300E: 0x300F
+      default: nil
+      }
+    }
+    var open: [UInt32] = []
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      switch value {
+      case 0x300A, 0x201C, 0x300C, 0xFF08, 0x28, 0x300E:
+        open.append(value)
+      case 0x300B, 0x201D, 0x300D, 0xFF09, 0x29, 0x300F:
+        guard let last = open.last, closer(of: last) == value else { return Character(scalar) }
+        open.removeLast()
+      default:
+        continue
+      }
+    }
+    return open.first.flatMap(Unicode.Scalar.init).map(Character.init)
+  }
+
+  /// The characters of `text` that belong to the other script of the template's language, joined, if any.
+  /// Each character is looked up once per walk (`cache`), since ICU transforms are slow and drafts repeat
+  /// their characters.
+  private func otherScript(in text: String, cache: inout [Character: Bool]) -> String? {
+    let transform: StringTransform
+    switch template.language {
+    case "zh-Hant": transform = StringTransform("Hans-Hant")
+    case "zh-Hans": transform = StringTransform("Hant-Hans")
+    default: return nil
+    }
+    var found: [Character] = []
+    for character in text where Normalizer.isCJK(character) && !found.contains(character) {
+      let isOther: Bool
+      if let known = cache[character] {
+        isOther = known
+      } else {
+        let converted = String(character).applyingTransform(transform, reverse: false)
+        isOther = converted != nil && converted != String(character)
+        cache[character] = isOther
+      }
+      if isOther { found.append(character) }
+    }
+    return found.isEmpty ? nil : String(found)
+  }
+}
