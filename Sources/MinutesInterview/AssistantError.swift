@@ -4,7 +4,7 @@ import MinutesTemplates
 import MinutesNormalization
 
 /// Why a line the clerk typed could not be used. Every message says what to type instead; the session goes on.
-public enum AssistantError: LocalizedError, Hashable, Sendable {
+public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sendable {
   /// The command name is not known.
   case unknownCommand(String)
   /// A command was given the wrong arguments; carries its usage line.

@@ -62,3 +62,20 @@ public struct Messages: Sendable, Hashable {
   /// The end of a sentence: 。 in Chinese, `.` in English.
   public var stop: String { isChinese ? "。" : "." }
 }
+
+/// An error that can say what went wrong, and what to do, in the session's language. Every area's error type
+/// (`TemplateError`, `AssistantError`, `SessionError`, `ExportError`…) conforms, so that a zh-Hant session never
+/// shows an English line; `errorDescription` is the English (or, for the assistant, the Traditional) wording.
+public protocol LocalizedMinutesError: Error {
+  /// What went wrong and what to do, in the language of `m`, without a prefix such as `error:`.
+  func message(_ m: Messages) -> String
+}
+
+extension Error {
+  /// This error's message in the language of `m`: its own wording when it is a ``LocalizedMinutesError``, else
+  /// its `LocalizedError` description, else its description.
+  public func message(_ m: Messages) -> String {
+    if let error = self as? any LocalizedMinutesError { return error.message(m) }
+    return (self as? any LocalizedError)?.errorDescription ?? "\(self)"
+  }
+}
