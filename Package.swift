@@ -3,8 +3,8 @@ import PackageDescription
 
 // The areas of minutes, one target each, so that the compiler keeps their dependencies one way:
 //
-//   MinutesModel → MinutesTemplates → { MinutesNormalization, MinutesInterview, MinutesValidation, MinutesExport }
-//     → MinutesStorage → MinutesKit (the drafting loop and the workspace) → minutes (the executable)
+//   MinutesModel → { MinutesTemplates, MinutesNormalization } → { MinutesInterview, MinutesValidation, MinutesExport }
+//     → MinutesStorage → MinutesKit (the assistant, the drafting loop, the workspace) → minutes (the executable)
 //
 // LineEditing (the LineReader protocol, plain reading) sits beside them and knows nothing of minutes; EditLine
 // (libedit) is the only Swift code that touches C. `ArchitectureTests` checks the direction once more.

@@ -50,7 +50,7 @@ public struct Messages: Sendable, Hashable {
   }
 
   /// Where mainland usage differs from the character-by-character conversion: words (汇出 → 导出) and the
-  /// quotation marks (「」 → “”, GB/T 15834-2011 §4.1).
+  /// quotation marks (「」 → “”, GB/T 15834-2011 §4.8 引号).
   package static let mainlandUsage: [(String, String)] = [("汇出", "导出"), ("档案", "文件"), ("「", "“"), ("」", "”")]
 
   /// Wraps a quoted value: 「value」 in Chinese, ‘value’ in English.

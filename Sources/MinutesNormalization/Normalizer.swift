@@ -9,12 +9,15 @@ import MinutesModel
 ///    BEL…) and bidirectional overrides (U+202A–U+202E, U+2066–U+2069) are removed.
 /// 3. White space is trimmed at both ends, runs of white space become one space, and a space between two CJK
 ///    characters is removed (Chinese is written without spaces between characters).
-/// 4. Punctuation width (GB/T 15834-2011 §4, 标点符号用法): the half-width marks `, ; : ? ! ( )` become full-width
+/// 4. Punctuation width (GB/T 15834-2011 §5.1.1–5.1.3, 横排文稿标点符号的位置和书写形式: in horizontal text a mark
+///    占一个字位置, takes a character's width; "full-width" is this project's reading of that): the half-width marks `, ; : ? ! ( )` become full-width
 ///    (，；：？！（）) when a CJK character stands next to them; a mark made full-width counts as CJK for its own
 ///    neighbours, so `稿),` becomes `稿），`. Between Latin letters or digits they stay half-width (`2.5`, `10:30`).
-///    Brackets are paired (GB/T 15834-2011 §4.9): when one of a matching `(` `)` pair is full-width, so is the
+///    Brackets are paired (GB/T 15834-2011 §4.9 括号; §5.1.3, the two halves at the ends of what they enclose,
+///    each a character's width; giving both halves the same width is this project's rule): when one of a matching `(` `)` pair is full-width, so is the
 ///    other, so `(如 10)` becomes `（如 10）`.
-/// 5. Digits and Latin letters are never made full-width (GB/T 15835-2011: Arabic numerals stay half-width).
+/// 5. Digits and Latin letters are never made full-width (this project's rule; published reports print them
+///    half-width).
 ///
 /// Normalizing twice gives the same text as normalizing once.
 public enum Normalizer {
@@ -46,7 +49,7 @@ public enum Normalizer {
   }
 
   /// Replaces straight double quotes (`"`, and the full-width `＂`) with `open` and `close` in turn, the way a
-  /// template's quotation convention says (GB/T 15834-2011 §4.1: “” in Chinese text, 「」 in some houses).
+  /// template's quotation convention says (GB/T 15834-2011 §4.8 引号: “” in horizontal Chinese text; a house may print others, e.g. 「」).
   /// An unpaired last quote opens. Other text is unchanged, so applying it twice changes nothing.
   public static func pairQuotes(_ text: String, open: String, close: String) -> String {
     var result = ""

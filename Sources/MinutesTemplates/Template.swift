@@ -24,7 +24,7 @@ public struct Template: Sendable {
   /// The words that answer yes or no.
   public var yesNo: YesNo
   /// The quotation marks straight quotes `"…"` become, opening and closing, e.g. `[“, ”]` (GB/T 15834-2011
-  /// §4.1.3 for Chinese; some houses use 「」); `nil` leaves straight quotes as typed.
+  /// §4.8 引号 for horizontal Chinese text; a house may print 「」); `nil` leaves straight quotes as typed.
   public var quotes: [String]?
   /// The parts the built-in checks look at (see ``Roles``).
   public var roles: Roles

@@ -17,8 +17,10 @@ import MinutesNormalization
 /// - `empty`: an entry or text with nothing in it.
 /// - `date.invalid`, `time.invalid`: a date that does not exist (2024-02-30), a time that does not.
 /// - `number.invalid`: a number that is not positive, a count below 0 (a file edited by hand).
-/// - `marks.unbalanced`: 《》 “” 「」 『』 （） () come in pairs (GB/T 15834-2011 §4.8–4.9, §4.1 for （）).
-/// - `punctuation.halfWidth`: half-width `, ; : ? ! ( )` next to CJK text (GB/T 15834-2011 §4; normally fixed on
+/// - `marks.unbalanced`: 《》 “” 「」 『』 （） () come in pairs (GB/T 15834-2011
+///   §4.8 引号, §4.9 括号, §4.15 书名号; §5.1.3: the two halves stand at the ends of what they enclose).
+/// - `punctuation.halfWidth`: half-width `, ; : ? ! ( )` next to CJK text (GB/T 15834-2011
+///   §5.1.1–5.1.3: in horizontal text a mark takes a character's width; normally fixed on
 ///   input, so it appears only in files edited by hand).
 /// - `script.mixed`: in a `zh-Hant` template, a character that ICU's `Hans-Hant` transform would change (and in
 ///   `zh-Hans`, `Hant-Hans`). A warning only: the wording is never changed.
