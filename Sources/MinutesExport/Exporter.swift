@@ -9,7 +9,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 }
 
 /// Why minutes could not be exported.
-public enum ExportError: LocalizedError, Hashable, Sendable {
+public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendable {
   /// The template has no export for this format.
   case formatNotInTemplate(format: String, template: String)
   /// The export could not be written to the file.
@@ -17,17 +17,34 @@ public enum ExportError: LocalizedError, Hashable, Sendable {
   /// The file is one of the workspace's session files, which an export must not overwrite.
   case intoSessions(file: String)
 
-  public var errorDescription: String? {
+  public var errorDescription: String? { message(Messages(language: "en")) }
+
+  public func message(_ m: Messages) -> String {
     switch self {
     case .formatNotInTemplate(let format, let template):
-      "template `\(template)` has no `\(format)` export; add `export.\(format)` to it."
+      m("範本 `\(template)` 沒有 `\(format)` 匯出；請在範本中加上 `export.\(format)`。",
+        "template `\(template)` has no `\(format)` export; add `export.\(format)` to it.")
     case .intoSessions(let file):
-      "\(file) is in the sessions folder, where the drafts are kept; export to another file (e.g. in the workspace itself)."
+      m("\(file) 在保存草稿的 sessions 資料夾中；請匯出到別的檔案（例如工作區本身）。",
+        "\(file) is in the sessions folder, where the drafts are kept; export to another file (e.g. in the workspace itself).")
     case .writeFailed(let file, let reason) where reason == "it is a folder":
-      "cannot write \(file): it is a folder; name a file in it, e.g. \(file.hasSuffix("/") ? file : file + "/")minutes.txt."
+      m("無法寫入 \(file)：它是資料夾；請指定其中的檔案，例如 \(file.hasSuffix("/") ? file : file + "/")minutes.txt。",
+        "cannot write \(file): it is a folder; name a file in it, e.g. \(file.hasSuffix("/") ? file : file + "/")minutes.txt.")
     case .writeFailed(let file, let reason):
-      "cannot write \(file): \(reason). Check that the folder exists and can be written, or leave out -o to print."
+      m("無法寫入 \(file)：\(Self.reason(reason, m))。請確認資料夾存在且可寫入，或不用 -o 直接印出。",
+        "cannot write \(file): \(reason). Check that the folder exists and can be written, or leave out -o to print.")
     }
+  }
+
+  /// The system's reason for a failed write, in the language of `m`.
+  private static func reason(_ reason: String, _ m: Messages) -> String {
+    if reason == "permission denied or disk full" { return m("沒有權限或磁碟已滿", reason) }
+    let prefix = "the folder ", suffix = " does not exist"
+    if reason.hasPrefix(prefix), reason.hasSuffix(suffix) {
+      let folder = String(reason.dropFirst(prefix.count).dropLast(suffix.count))
+      return m("資料夾 \(folder) 不存在", reason)
+    }
+    return reason
   }
 }
 

@@ -175,22 +175,20 @@ public struct DraftingSession: Sendable {
 
   private func export(to file: String?, _ output: inout some TextOutputStream) {
     do {
-      let errors = Validator(template: assistant.template).findings(in: assistant.minutes).filter { $0.severity == .error }
-      var text = try ExportFormat.text.exporter.export(assistant.minutes, template: assistant.template)
-      if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, m) + text }
-      if let file {
-        let url = URL(fileURLWithPath: file, relativeTo: store.workspace)
-        try TextExporter.write(text, to: url, sessions: store.directory)
+      let exported = try Workspace.export(
+        assistant.minutes, template: assistant.template, allowErrors: true,
+        to: file.map { URL(fileURLWithPath: $0, relativeTo: store.workspace) }, sessions: store.directory)
+      if let url = exported.file {
         output.write(m("已匯出到 \(url.path)。", "Exported to \(url.path).") + "\n")
       } else {
-        output.write(text)
+        output.write(exported.text)
       }
-      if !errors.isEmpty {
-        output.write(m("注意：還有 \(errors.count) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",
-                       "Note: \(errors.count) error(s) remain, so the export is marked DRAFT; type :check to see them.") + "\n")
+      if !exported.errors.isEmpty {
+        output.write(m("注意：還有 \(exported.errors.count) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",
+                       "Note: \(exported.errors.count) error(s) remain, so the export is marked DRAFT; type :check to see them.") + "\n")
       }
     } catch {
-      output.write(((error as? LocalizedError)?.errorDescription ?? "\(error)") + "\n")
+      output.write(error.message(m) + "\n")
     }
   }
 }

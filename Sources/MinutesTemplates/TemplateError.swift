@@ -2,7 +2,7 @@ import Foundation
 import MinutesModel
 
 /// Why a template could not be found or used.
-public enum TemplateError: LocalizedError, Hashable, Sendable {
+public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Sendable {
   /// No template with this id is built in or in the workspace's `templates/`; lists the ids there are.
   case notFound(id: String, available: [String])
   /// The file is not valid YAML, or a key is missing or of the wrong kind: `file:line:col` and what.
@@ -17,20 +17,26 @@ public enum TemplateError: LocalizedError, Hashable, Sendable {
   /// A template extends itself, directly or through others.
   case extensionCycle(ids: [String])
 
-  public var errorDescription: String? {
+  public var errorDescription: String? { message(Messages(language: "en")) }
+
+  public func message(_ m: Messages) -> String {
     switch self {
     case .notFound(let id, let available):
-      "no template `\(id)`; available: \(available.joined(separator: ", ")). Pass one of them with --template."
+      m("沒有範本 `\(id)`；可用的範本：\(available.joined(separator: ", "))。用 --template 指定其中一個。",
+        "no template `\(id)`; available: \(available.joined(separator: ", ")). Pass one of them with --template.")
     case .invalid(let problem):
       "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message)"
     case .unsupportedFormat(let file, let found, let supported):
-      "\(file): template format \(found) is newer than this version reads (\(supported)); update minutes."
+      m("\(file)：範本格式 \(found) 比這個版本能讀的（\(supported)）新；請更新 minutes。",
+        "\(file): template format \(found) is newer than this version reads (\(supported)); update minutes.")
     case .unreadable(let file, let reason):
-      "cannot read template \(file): \(reason)"
+      m("無法讀取範本 \(file)：\(reason)", "cannot read template \(file): \(reason)")
     case .draftMismatch(let template, let address, let message):
-      "the draft does not fit template `\(template)` at `\(address)`: \(message). Fix the file by hand, or run `minutes check` on it for details."
+      m("草稿在 `\(address)` 不符合範本 `\(template)`：\(message)。請手動修正檔案，或對它執行 `minutes check` 查看詳情。",
+        "the draft does not fit template `\(template)` at `\(address)`: \(message). Fix the file by hand, or run `minutes check` on it for details.")
     case .extensionCycle(let ids):
-      "templates extend each other in a circle: \(ids.joined(separator: " → ")); one of them must not use `extends`."
+      m("範本互相擴展，形成循環：\(ids.joined(separator: " → "))；其中一個不能使用 `extends`。",
+        "templates extend each other in a circle: \(ids.joined(separator: " → ")); one of them must not use `extends`.")
     }
   }
 }

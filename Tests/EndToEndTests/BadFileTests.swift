@@ -26,7 +26,7 @@ import Testing
     }
     let refused = try Binary.run(["resume", "s"], in: workspace, input: Data(":quit\n".utf8))
     #expect(refused.status == 1)
-    #expect(refused.stderr.hasPrefix("minutes: error: \(file.path):"))
+    #expect(refused.stderr.hasPrefix("minutes: \(file.path):"))
     #expect(refused.stderr.contains(" error: "))
     #expect(refused.stderr.hasSuffix("The last good snapshot and the journal can restore the draft: `minutes resume s --recover` (the damaged file is kept beside it).\n"))
     #expect(try Data(contentsOf: file) == damaged, "a damaged file is never overwritten")
@@ -51,7 +51,7 @@ import Testing
     let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "items: 5" }! + 1
     let refused = try Binary.run(["export", "s"], in: workspace)
     #expect(refused.status == 1)
-    #expect(refused.stderr == "minutes: error: \(file.path):\(line):1: error: at `items`: expected a list (template `gov-executive.zh-Hant`). The file was left as it is.\n")
+    #expect(refused.stderr == "minutes: \(file.path):\(line):1: error: at `items`: expected a list (template `gov-executive.zh-Hant`). The file was left as it is.\n")
   }
 
   @Test func aNewerFormatIsRefused() throws {

@@ -12,7 +12,7 @@ import Testing
     let clean = try Binary.run(["check", "seed"], in: workspace)
     #expect(clean.status == 0, "stderr: \(clean.stderr)")
     // The published seed mixes in Simplified characters (于 干 斗 后 范 征 筑 鲅): warnings, never errors.
-    #expect(clean.text.hasSuffix("0 error(s), 15 warning(s)\n"))
+    #expect(clean.text.hasSuffix("0 個錯誤，15 個警告\n"))
     #expect(clean.text.contains("sessions/seed.yaml: warning 5.subject：可能混入了簡體字：鲅（:edit 5.subject）\n"))
 
     _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "half"], in: workspace, input: Data("2022-05-20\n".utf8))
@@ -28,7 +28,7 @@ import Testing
     try "template: [\n".write(to: file, atomically: true, encoding: .utf8)
     let unreadable = try Binary.run(["check", file.path], in: workspace)
     #expect(unreadable.status == 2)
-    #expect(unreadable.stderr.hasPrefix("minutes: error: \(file.path):2:1: error: YAML syntax"))
+    #expect(unreadable.stderr.hasPrefix("minutes: \(file.path):2:1: error: YAML syntax"))
   }
 }
 

@@ -69,7 +69,7 @@ import Testing
       if run % 10 == 0 {
         let resumed = try Binary.run(["resume", "crash"], in: workspace, input: Data(":quit\n".utf8))
         #expect(resumed.status == 0, "run \(run): \(resumed.stderr)")
-        #expect(resumed.stderr.contains("took over session `crash`"))
+        #expect(resumed.stderr.contains("接管會話「crash」"))
       }
     }
   }

@@ -32,13 +32,13 @@ import Testing
     let export = try Binary.run(["export", "seed", "--workspace", workspace.path, "-o", out.path], in: elsewhere)
     #expect(export.status == 0, "stderr: \(export.stderr)")
     #expect(try Data(contentsOf: out) == Data(contentsOf: Binary.fixture("seed/expected.txt")))
-    #expect(export.stderr == "minutes: exported `seed` to \(out.path)\n")
+    #expect(export.stderr == "minutes: 已把「seed」匯出到 \(out.path)\n")
     // An export never overwrites a draft: the sessions folder is refused.
     let draft = workspace.appendingPathComponent("sessions/seed.yaml")
     let before = try Data(contentsOf: draft)
     let refused = try Binary.run(["export", "seed", "--workspace", workspace.path, "-o", draft.path], in: elsewhere)
     #expect(refused.status == 1)
-    #expect(refused.stderr == "minutes: error: \(draft.path) is in the sessions folder, where the drafts are kept; export to another file (e.g. in the workspace itself).\n")
+    #expect(refused.stderr == "minutes: error: \(draft.path) 在保存草稿的 sessions 資料夾中；請匯出到別的檔案（例如工作區本身）。\n")
     #expect(try Data(contentsOf: draft) == before)
   }
 
@@ -144,15 +144,15 @@ import Testing
     #expect(refused.stdout.isEmpty)
     #expect(refused.stderr.hasPrefix("minutes: error chair.title：缺少必填部分「主持人職務」（:goto chair.title）\n"))
     #expect(refused.stderr.hasSuffix(
-      "minutes: error: 9 error(s) in `half`; fix them with `minutes resume half` (:check lists them), or export anyway with --draft.\n"))
+      "minutes: error: 「half」還有 9 個錯誤；請用 `minutes resume half` 修正（:check 會列出），或加上 --draft 照樣匯出。\n"))
     let draft = try Binary.run(["export", "half", "--draft"], in: workspace)
     #expect(draft.status == 0)
     #expect(draft.text.hasPrefix("DRAFT 草稿：尚有 9 個錯誤，未定稿。\n5月20日下午，"))
     let nowhere = try Binary.run(["export", "half", "--draft", "-o", "/nonexistent/folder/x.txt"], in: workspace)
     #expect(nowhere.status == 1)
-    #expect(nowhere.stderr.hasPrefix("minutes: error: cannot write /nonexistent/folder/x.txt: the folder /nonexistent/folder does not exist."))
+    #expect(nowhere.stderr.hasPrefix("minutes: error: 無法寫入 /nonexistent/folder/x.txt：資料夾 /nonexistent/folder 不存在。"))
     let folder = try Binary.run(["export", "half", "--draft", "-o", workspace.path], in: workspace)
-    #expect(folder.stderr == "minutes: error: cannot write \(workspace.path): it is a folder; name a file in it, e.g. \(workspace.path)/minutes.txt.\n")
+    #expect(folder.stderr == "minutes: error: 無法寫入 \(workspace.path)：它是資料夾；請指定其中的檔案，例如 \(workspace.path)/minutes.txt。\n")
   }
 
 }

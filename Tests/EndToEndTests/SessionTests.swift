@@ -87,7 +87,9 @@ import Testing
     // The lock is left to the next opener, which sees that its holder is gone.
     let reopened = try Binary.run(["resume", "shared"], in: workspace, input: Data(":show period\n:quit\n".utf8))
     #expect(reopened.status == 0)
-    #expect(reopened.stderr.hasPrefix("minutes: notice: took over session `shared` from pid \(first.processIdentifier) on "))
+    #expect(reopened.stderr.hasPrefix("minutes: notice: 已從 "))
+    #expect(reopened.stderr.contains(" 上的 pid \(first.processIdentifier)（自 "))
+    #expect(reopened.stderr.hasSuffix("起）接管會話「shared」。\n"))
     #expect(reopened.text.contains("period  時段：下午\n"), "the answer given before the signal is kept")
   }
 
@@ -106,7 +108,7 @@ import Testing
     try "pid: \(gone.processIdentifier)\nhost: \(host)\nsince: 2026-01-01T00:00:00Z\n".write(to: lock, atomically: true, encoding: .utf8)
     let stale = try Binary.run(["resume", "left"], in: workspace, input: Data(":quit\n".utf8))
     #expect(stale.status == 0)
-    #expect(stale.stderr == "minutes: notice: took over session `left` from pid \(gone.processIdentifier) on \(host) (since 2026-01-01T00:00:00Z).\n")
+    #expect(stale.stderr == "minutes: notice: 已從 \(host) 上的 pid \(gone.processIdentifier)（自 2026-01-01T00:00:00Z 起）接管會話「left」。\n")
     #expect(!FileManager.default.fileExists(atPath: lock.path), "the lock is released on :quit")
 
     // A live holder: this test process.
@@ -115,7 +117,7 @@ import Testing
     #expect(refused.status == 1)
     let taken = try Binary.run(["resume", "left", "--take-over"], in: workspace, input: Data(":quit\n".utf8))
     #expect(taken.status == 0)
-    #expect(taken.stderr.hasPrefix("minutes: notice: took over session `left` from pid \(getpid())"))
+    #expect(taken.stderr.hasPrefix("minutes: notice: 已從 \(host) 上的 pid \(getpid())（自 "))
   }
 
   @Test(arguments: ["../escape", "a/b", ".hidden", "bad\u{7}name", String(repeating: "長", count: 80)])
@@ -141,7 +143,7 @@ import Testing
     input.write(Data("政府代區長\n".utf8))
     first.waitUntilExit()
     let rest = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
-    #expect((seen + rest).contains("這個會話已被另一個 minutes 接管（no one (its lock file was removed)），這裏的最後一個修改沒有保存。請在那裏繼續。"))
+    #expect((seen + rest).contains("這個會話已被另一個 minutes 接管（沒有人：鎖檔案被刪除了），這裏的最後一個修改沒有保存。請在那裏繼續。"))
     let saved = try Binary.run(["resume", "owned"], in: workspace, input: Data(":show chair.title\n:quit\n".utf8))
     #expect(saved.text.contains("chair.title  主持人職務：區長\n"), "the taker's answer stands; the old window wrote nothing")
   }

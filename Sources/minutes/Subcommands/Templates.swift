@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import MinutesKit
 
-/// `minutes templates`: list, show and check templates.
+/// `minutes templates`: list, show and check templates. No session is concerned: diagnostics speak the
+/// environment's language.
 struct Templates: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "List the templates (built-in and the workspace's templates/), show one, or check a template file.",
@@ -18,11 +19,11 @@ struct ListTemplates: ParsableCommand {
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
-    let entries = options.templates.entries()
+    let entries = options.opened.templates.entries()
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      Platform.standardOutput.write(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
+      StandardStreams.output.write(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
       return
     }
     let rows = [["ID", "LANGUAGE", "SOURCE", "NAME"]] + entries.map {
@@ -34,9 +35,9 @@ struct ListTemplates: ParsableCommand {
       let cells = row.enumerated().map { column, cell in
         column == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[column] - Normalizer.displayWidth(cell) + 2)
       }
-      Platform.standardOutput.write(cells.joined() + "\n")
+      StandardStreams.output.write(cells.joined() + "\n")
     }
-    for entry in entries { if let problem = entry.problem { Platform.standardOutput.write("\(entry.id): \(problem)\n") } }
+    for entry in entries { if let problem = entry.problem { StandardStreams.output.write("\(entry.id): \(problem)\n") } }
   }
 }
 
@@ -49,20 +50,21 @@ struct ShowTemplate: ParsableCommand {
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
-    let library = options.templates
-    let template = try Platform.run { try library.template(id: id) }
-    guard let location = library.location(of: id) else { throw ExitCode.failure }
+    let library = options.opened.templates
+    let diagnostics = Diagnostics.environment
+    let template = try diagnostics.run { try library.template(id: id) }
+    guard let location = library.location(of: id) else { throw Diagnostics.failure }
     if questions {
       let interview = Interview(template: template)
-      for line in interview.outline() { Platform.standardOutput.write(line + "\n") }
+      for line in interview.outline() { StandardStreams.output.write(line + "\n") }
       return
     }
     if let parent = template.extends {
-      Platform.standardOutput.write("# \(location.path) (extends \(parent); `minutes templates show \(parent)` prints it)\n")
+      StandardStreams.output.write("# \(location.path) (extends \(parent); `minutes templates show \(parent)` prints it)\n")
     } else {
-      Platform.standardOutput.write("# \(location.path)\n")
+      StandardStreams.output.write("# \(location.path)\n")
     }
-    Platform.standardOutput.write(try Platform.run { try location.text() })
+    StandardStreams.output.write(try diagnostics.run { try location.text() })
   }
 }
 
@@ -74,16 +76,18 @@ struct CheckTemplate: ParsableCommand {
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
+    let library = options.opened.templates
+    let diagnostics = Diagnostics.environment
     var failed = false
     for path in files {
       do {
-        let template = try options.templates.load(contentsOf: URL(fileURLWithPath: path))
-        Platform.standardOutput.write("\(path): ok (\(template.id), \(template.name))\n")
+        let template = try library.load(contentsOf: URL(fileURLWithPath: path))
+        StandardStreams.output.write("\(path): ok (\(template.id), \(template.name))\n")
       } catch {
         failed = true
-        Platform.standardError.write("\((error as? LocalizedError)?.errorDescription ?? "\(error)")\n")
+        diagnostics.located(error)
       }
     }
-    if failed { throw ExitCode.failure }
+    if failed { throw Diagnostics.failure }
   }
 }

@@ -1,0 +1,231 @@
+import Foundation
+import MinutesExport
+import MinutesInterview
+import MinutesModel
+import MinutesStorage
+import MinutesTemplates
+import MinutesValidation
+
+/// A workspace: its folder, the sessions in its `sessions/` and the templates it sees (built-in and its own
+/// `templates/`). The one place where a draft is opened (loaded, its template found, conformed with
+/// `file:line:col`), checked, exported and put in canonical form, for every subcommand and for `:export`.
+public struct Workspace: Sendable {
+  /// The workspace folder.
+  public let url: URL
+  /// The sessions in its `sessions/` folder.
+  public let store: SessionStore
+  /// The templates it sees.
+  public let templates: TemplateLibrary
+
+  /// The workspace in the folder `url`.
+  public init(url: URL) {
+    self.url = url
+    store = SessionStore(workspace: url)
+    templates = TemplateLibrary(workspace: url)
+  }
+
+  /// A draft opened for reading or drafting: its file conformed to its template, and where it was read.
+  public struct Draft: Sendable {
+    /// The file: the snapshot with the journal applied (for a session), conformed to ``template``.
+    public var file: SessionFile
+    /// The draft's template.
+    public var template: Template
+    /// The file it was read from.
+    public var path: String
+    /// The session's name, when it was opened as a session rather than as a file.
+    public var name: String?
+    /// The session as loaded, with its undo history, when it was opened as a session.
+    public var session: LoadedSession?
+
+    /// Set when part of the session's journal could not be used; says what was kept.
+    public var journalProblem: String? { session?.journalProblem }
+
+    /// The state an assistant drafts on: the conformed draft with the session's undo history.
+    public func state(interview: Interview) -> DraftState {
+      guard var session else { return DraftState(minutes: file.minutes, cursor: interview.firstQuestion(in: file.minutes)) }
+      session.file = file
+      return session.state(interview: interview)
+    }
+
+    /// The draft's minutes.
+    public var minutes: Minutes { file.minutes }
+    /// The messages in the template's language.
+    public var messages: Messages { template.messages }
+  }
+
+  /// A session name as typed, in Unicode NFC, so that `é` typed either way names the same session.
+  public static func sessionName(_ name: String) -> String { name.precomposedStringWithCanonicalMapping }
+
+  /// `minutes-YYYYMMDD-HHMMSS` in local time.
+  public static func defaultSessionName(at date: Date = Date()) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    return "minutes-" + formatter.string(from: date)
+  }
+
+  /// Whether `target` (as given to `minutes check`) names a file rather than a session: it has a `/` or ends in
+  /// `.yaml`.
+  public static func isFilePath(_ target: String) -> Bool { target.contains("/") || target.hasSuffix(".yaml") }
+
+  /// Opens the session `name`: its snapshot with the journal applied (or, with `recover`, restored from its last
+  /// good snapshot), conformed to its template.
+  /// - Throws: ``SessionError`` (an unreadable file that has a last good snapshot is
+  ///   ``SessionError/recoverable(_:name:)``), ``TemplateError``.
+  public func openSession(_ name: String, recover: Bool = false) throws -> Draft {
+    let loaded: LoadedSession
+    do {
+      loaded = recover ? try store.recover(name: name) : try store.loadState(name: name)
+    } catch SessionError.unreadable(let problem) where store.lastGoodSnapshot(name: name) != nil {
+      throw SessionError.recoverable(problem, name: name)
+    }
+    let path = store.file(for: name).path
+    var draft = try conformed(loaded.file, path: path, yaml: try? String(contentsOfFile: path, encoding: .utf8))
+    draft.name = name
+    draft.session = loaded
+    return draft
+  }
+
+  /// Opens the minutes file at `path` for reading.
+  /// - Throws: ``WorkspaceError`` when it cannot be read, ``SessionError`` when it is not a minutes file,
+  ///   ``TemplateError``.
+  public func openFile(_ path: String) throws -> Draft {
+    let path = URL(fileURLWithPath: path).path
+    let text = try Self.readText(path)
+    return try conformed(try SessionFile.parse(text, file: path), path: path, yaml: text)
+  }
+
+  /// Opens `target`: a file when ``isFilePath(_:)``, else the session of that name.
+  public func open(_ target: String) throws -> Draft {
+    Self.isFilePath(target) ? try openFile(target) : try openSession(Self.sessionName(target))
+  }
+
+  /// `file` with its template found and the draft conformed to it; a mismatch is reported at its line in `yaml`.
+  private func conformed(_ file: SessionFile, path: String, yaml: String?) throws -> Draft {
+    let template = try templates.template(id: file.minutes.template)
+    var file = file
+    file.minutes = try template.conform(file.minutes, yaml: yaml, file: path)
+    return Draft(file: file, template: template, path: path)
+  }
+
+  /// The language for the messages about the session `name` before (or without) opening it: its template's,
+  /// read from the last good snapshot or else the file; `nil` when neither can be read.
+  public func messages(forSession name: String) -> Messages? {
+    guard let file = store.lastGoodSnapshot(name: name) ?? (try? store.load(name: name)),
+      let template = try? templates.template(id: file.minutes.template)
+    else { return nil }
+    return template.messages
+  }
+
+  // MARK: - Check, export, format
+
+  /// The findings of the checks on `draft`.
+  public func findings(in draft: Draft) -> [Finding] { Validator(template: draft.template).findings(in: draft.minutes) }
+
+  /// What an export made.
+  public struct Exported: Sendable {
+    /// The text.
+    public var text: String
+    /// The errors the draft still has (the text then starts with the DRAFT line).
+    public var errors: [Finding]
+    /// The file it was written to, when one was asked for.
+    public var file: URL?
+  }
+
+  /// Exports `draft`, as ``export(_:template:format:draft:to:sessions:)`` into this workspace.
+  public func export(_ draft: Draft, format: ExportFormat = .text, allowErrors: Bool, to file: URL? = nil) throws -> Exported {
+    try Self.export(draft.minutes, template: draft.template, format: format, allowErrors: allowErrors, to: file,
+                    sessions: store.directory)
+  }
+
+  /// Exports `minutes`: with errors remaining, the text starts with the DRAFT line when `allowErrors`, and is
+  /// refused otherwise; written to `file` (never into `sessions`) when one is given.
+  /// - Throws: ``WorkspaceError/exportRefused(errors:)``, ``ExportError``.
+  public static func export(
+    _ minutes: Minutes, template: Template, format: ExportFormat = .text, allowErrors: Bool, to file: URL?, sessions: URL
+  ) throws -> Exported {
+    let errors = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
+    if !errors.isEmpty && !allowErrors { throw WorkspaceError.exportRefused(errors: errors) }
+    var text = try format.exporter.export(minutes, template: template)
+    if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, template.messages) + text }
+    if let file { try TextExporter.write(text, to: file, sessions: sessions) }
+    return Exported(text: text, errors: errors, file: file)
+  }
+
+  /// The minutes file at `path` in canonical form (normalized text, the template's key order), and whether that
+  /// differs from the file as it is.
+  /// - Throws: as ``openFile(_:)``.
+  public func canonicalForm(of path: String) throws -> (text: String, changed: Bool) {
+    let path = URL(fileURLWithPath: path).path
+    let original = try Self.readText(path)
+    let draft = try conformed(try SessionFile.parse(original, file: path), path: path, yaml: original)
+    let canonical = try draft.file.canonical().yaml()
+    return (canonical, canonical != original)
+  }
+
+  /// Rewrites the minutes file at `path` in canonical form; returns whether it changed (with `dryRun`, whether it
+  /// would).
+  @discardableResult
+  public func format(_ path: String, dryRun: Bool = false) throws -> Bool {
+    let (text, changed) = try canonicalForm(of: path)
+    if changed && !dryRun { try TextExporter.write(text, to: URL(fileURLWithPath: path)) }
+    return changed
+  }
+
+  /// The text of the file at `path`.
+  /// - Throws: ``WorkspaceError/unreadableFile(_:reason:)`` saying in words why it cannot be read.
+  public static func readText(_ path: String) throws -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw WorkspaceError.unreadableFile(path, reason: .missing)
+    }
+    guard !isDirectory.boolValue else { throw WorkspaceError.unreadableFile(path, reason: .folder) }
+    guard let data = FileManager.default.contents(atPath: path) else { throw WorkspaceError.unreadableFile(path, reason: .permissions) }
+    guard let text = String(data: data, encoding: .utf8) else { throw WorkspaceError.unreadableFile(path, reason: .notUTF8) }
+    return text
+  }
+}
+
+/// Why the workspace could not open a file or export a draft.
+public enum WorkspaceError: LocalizedError, LocalizedMinutesError, Sendable {
+  /// Why a file cannot be read.
+  public enum Reason: Sendable { case missing, folder, permissions, notUTF8 }
+  /// A file given on the command line cannot be read.
+  case unreadableFile(String, reason: Reason)
+  /// The draft has errors and an export without them was asked for.
+  case exportRefused(errors: [Finding])
+
+  public var errorDescription: String? { message(Messages(language: "en")) }
+
+  public func message(_ m: Messages) -> String {
+    switch self {
+    case .unreadableFile(let path, .missing): m("\(path)：沒有這個檔案", "\(path): no such file")
+    case .unreadableFile(let path, .folder): m("\(path) 是資料夾，不是會議記錄檔案", "\(path) is a folder, not a minutes file")
+    case .unreadableFile(let path, .permissions): m("\(path) 無法讀取（權限？）", "\(path) cannot be read (permissions?)")
+    case .unreadableFile(let path, .notUTF8): m("\(path) 不是 UTF-8 文字", "\(path) is not UTF-8 text")
+    case .exportRefused(let errors): m("草稿還有 \(errors.count) 個錯誤", "\(errors.count) error(s) remain in the draft")
+    }
+  }
+}
+
+extension Messages {
+  /// The messages for the language of the environment's locale, for what is said before any session or template
+  /// is concerned: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set decides: `zh_TW`, `zh_HK`, `zh_MO`
+  /// or a `Hant` script → zh-Hant; `zh_CN`, `zh_SG`, a `Hans` script or plain `zh` → zh-Hans; anything else →
+  /// English.
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+    let tag = locale.prefix { $0 != "." && $0 != "@" }.replacingOccurrences(of: "-", with: "_").lowercased()
+    let parts = tag.split(separator: "_").map(String.init)
+    guard parts.first == "zh" else {
+      self.init(language: "en")
+      return
+    }
+    let rest = Set(parts.dropFirst())
+    if !rest.isDisjoint(with: ["hant", "tw", "hk", "mo"]) {
+      self.init(language: "zh-Hant")
+    } else {
+      self.init(language: "zh-Hans")
+    }
+  }
+}

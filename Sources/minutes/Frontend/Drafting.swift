@@ -1,0 +1,31 @@
+import ArgumentParser
+import EditLine
+import Foundation
+import LineEditing
+import MinutesKit
+
+/// Runs a drafting session at the terminal (libedit) or from a pipe (plain reading), with the signals handled.
+enum Drafting {
+  /// Runs the drafting loop with libedit at a terminal, or plain reading from a pipe, holding `lock` until it ends.
+  /// Exits with status 1 when the session ended with the draft unsaved (after writing a rescue copy).
+  static func run(_ assistant: Assistant, store: SessionStore, name: String, lock: SessionLock, isResumed: Bool = false) throws {
+    Terminal.leaveCleanlyOnHangupOrTerminate()
+    signal(SIGPIPE, SIG_IGN)  // a closed output (e.g. `| head`) must not kill the session before it releases its lock
+    defer { lock.release() }
+    let m = assistant.template.messages
+    var session = DraftingSession(assistant: assistant, store: store, name: name) {
+      lock.isHeld ? nil : m.lockHolder(lock.holder)
+    }
+    session.isResumed = isResumed
+    var output = StandardStreams.output
+    let saved: Bool
+    if Terminal.isInteractive {
+      let reader = EditLineReader(historyFile: store.directory.appendingPathComponent(".history"))
+      saved = session.run(reader: reader, output: &output)
+    } else {
+      let reader = PlainLineReader { text in StandardStreams.output.write(text) }
+      saved = session.run(reader: reader, output: &output)
+    }
+    if !saved { throw Diagnostics.failure }
+  }
+}

@@ -1,0 +1,106 @@
+import MinutesKit
+
+/// Everything the `minutes` command says in words, in Traditional Chinese and English side by side (zh-Hans is
+/// made from the Traditional, see ``Messages``). Which language is chosen is said where each is used: the
+/// session's or template's when one is concerned, else the environment's locale (``Messages/init(environment:)``).
+extension Messages {
+  // MARK: - Sessions
+
+  /// `minutes list` in an empty workspace.
+  func noSessionsYet(in directory: String) -> String {
+    self("\(directory) 中還沒有會話；用 `minutes new` 開始一個。", "No sessions in \(directory) yet; start one with `minutes new`.")
+  }
+
+  /// `minutes resume` without a name in an empty workspace.
+  var noSessionsInWorkspace: String {
+    self("這個工作區還沒有會話；用 `minutes new` 開始一個。", "no sessions in this workspace yet; start one with `minutes new`.")
+  }
+
+  /// A session's completeness in the session picker: `12 of 14 required parts`.
+  func completeness(_ summary: SessionSummary) -> String {
+    guard let done = summary.requiredDone, let total = summary.requiredTotal else { return "?" }
+    return self("已完成 \(done)/\(total) 項必填部分", "\(done) of \(total) required parts")
+  }
+
+  /// The session picker's question.
+  func whichSession(count: Int) -> String {
+    self("繼續哪個會話？（1–\(count) 或名稱）：", "Which session? (1–\(count) or a name): ")
+  }
+
+  var noSessionChosen: String {
+    self("沒有選擇會話；請執行 `minutes resume NAME`。", "no session chosen; run `minutes resume NAME`.")
+  }
+
+  /// The notice when `resume` took the lock from another (stale or, with --take-over, live) holder.
+  func tookOver(_ name: String, from holder: SessionLock.Holder) -> String {
+    self("已從 \(holder.host) 上的 pid \(holder.pid)（自 \(holder.since) 起）接管會話「\(name)」。",
+         "took over session `\(name)` from pid \(holder.pid) on \(holder.host) (since \(holder.since)).")
+  }
+
+  /// Who took a session over, for the window that lost it.
+  func lockHolder(_ holder: SessionLock.Holder?) -> String {
+    guard let holder else { return self("沒有人：鎖檔案被刪除了", "no one (its lock file was removed)") }
+    return self("\(holder.host) 上的 pid \(holder.pid)", "pid \(holder.pid) on \(holder.host)")
+  }
+
+  /// The warning when part of a session's journal could not be used (`problem` says what was kept).
+  func journalProblem(_ problem: String) -> String {
+    self("日誌有問題：\(problem)。", "\(problem).")
+  }
+
+  // MARK: - Templates
+
+  var noTemplates: String {
+    self("找不到範本；請重新安裝 minutes，或在 templates/ 加入一個。", "no templates found; reinstall minutes or add one to templates/.")
+  }
+
+  /// Marks a workspace template in the template chooser.
+  var workspaceMark: String { self("  （工作區）", "  (workspace)") }
+
+  /// The template chooser's question.
+  func whichTemplate(count: Int) -> String {
+    self("用哪個範本？（1–\(count) 或範本 id；Tab 可補全）：", "Which template? (1–\(count) or an id; Tab completes): ")
+  }
+
+  var noTemplateChosen: String {
+    self("沒有選擇範本；請執行 `minutes new --template ID`（見 `minutes templates`）。",
+         "no template chosen; run `minutes new --template ID` (see `minutes templates`).")
+  }
+
+  /// A blank answer to the template chooser.
+  func typeATemplate(count: Int) -> String {
+    self("請輸入 1 到 \(count) 的數字，或範本 id。", "Type a number from 1 to \(count), or a template id.")
+  }
+
+  /// An answer to the template chooser that is no template; `close` are the ids it begins.
+  func noSuchTemplate(_ text: String, close: [String], count: Int) -> String {
+    close.isEmpty
+      ? self("沒有範本 `\(text)`。請輸入 1 到 \(count) 的數字，或範本 id。", "No template `\(text)`. Type a number from 1 to \(count), or an id.")
+      : self("沒有範本 `\(text)`；是指 \(close.joined(separator: " 或 ")) 嗎？請輸入 1 到 \(count) 的數字，或範本 id。",
+             "No template `\(text)`; did you mean \(close.joined(separator: " or "))? Type a number from 1 to \(count), or an id.")
+  }
+
+  // MARK: - Export, check, fmt
+
+  /// Why `minutes export` refused a draft with errors.
+  func exportRefused(_ name: String, errors: Int) -> String {
+    self("「\(name)」還有 \(errors) 個錯誤；請用 `minutes resume \(name)` 修正（:check 會列出），或加上 --draft 照樣匯出。",
+         "\(errors) error(s) in `\(name)`; fix them with `minutes resume \(name)` (:check lists them), or export anyway with --draft.")
+  }
+
+  /// `minutes export -o FILE` done.
+  func exported(_ name: String, to path: String) -> String {
+    self("已把「\(name)」匯出到 \(path)", "exported `\(name)` to \(path)")
+  }
+
+  /// The last line of `minutes check`.
+  func checkTotals(errors: Int, warnings: Int) -> String {
+    self("\(errors) 個錯誤，\(warnings) 個警告", "\(errors) error(s), \(warnings) warning(s)")
+  }
+
+  /// `minutes fmt --check` on a file not in canonical form.
+  func wouldReformat(_ path: String) -> String { self("會重新格式化 \(path)", "would reformat \(path)") }
+
+  /// `minutes fmt` rewrote a file.
+  func reformatted(_ path: String) -> String { self("已重新格式化 \(path)", "reformatted \(path)") }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// Standard output and error, unbuffered, and reading one line from standard input without buffering.
+enum StandardStreams {
+  /// An unbuffered stream, so prompts appear before the program waits for input.
+  struct Stream: TextOutputStream {
+    let handle: FileHandle
+    func write(_ string: String) { try? handle.write(contentsOf: Data(string.utf8)) }
+  }
+
+  static var output: Stream { Stream(handle: .standardOutput) }
+  static var error: Stream { Stream(handle: .standardError) }
+
+  /// One line from standard input, read byte by byte so that nothing after it is taken from the session's
+  /// reader (`readLine()` would buffer the rest of a pipe).
+  static func readLineUnbuffered() -> String? {
+    var bytes: [UInt8] = []
+    var byte: UInt8 = 0
+    while read(0, &byte, 1) == 1 {
+      if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+      bytes.append(byte)
+    }
+    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+  }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import MinutesKit
+
+/// `minutes check`: the findings of a session or a minutes file.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check a session or a minutes file: exit 0 without errors, 1 with errors, 2 when it cannot be read.")
+
+  @Argument(help: "A session name, or the path of a minutes file.") var target: String
+  @Flag(help: "Print JSON: {\"file\", \"errors\", \"warnings\", \"findings\": [{severity, rule, address, message, hint}]}.")
+  var json = false
+  @OptionGroup var options: WorkspaceOptions
+
+  struct Report: Codable {
+    var file: String
+    var errors: Int
+    var warnings: Int
+    var findings: [Finding]
+  }
+
+  func run() throws {
+    let workspace = options.opened
+    let draft: Workspace.Draft
+    do {
+      draft = try workspace.open(target)
+    } catch {
+      let session = Workspace.isFilePath(target) ? nil : workspace.messages(forSession: Workspace.sessionName(target))
+      (session.map { Diagnostics(messages: $0) } ?? .environment).error(error)
+      throw Diagnostics.unreadable
+    }
+    let findings = workspace.findings(in: draft)
+    let errors = findings.filter { $0.severity == .error }.count
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      let report = Report(file: draft.path, errors: errors, warnings: findings.count - errors, findings: findings)
+      StandardStreams.output.write(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+    } else {
+      for finding in findings { StandardStreams.output.write("\(draft.path): \(finding.line(draft.messages))\n") }
+      StandardStreams.output.write(draft.messages.checkTotals(errors: errors, warnings: findings.count - errors) + "\n")
+    }
+    if errors > 0 { throw Diagnostics.failure }
+  }
+}

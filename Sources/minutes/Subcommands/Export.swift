@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import MinutesKit
+
+/// `minutes export`: print or write the finished minutes; a draft with errors is refused unless `--draft`.
+struct Export: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Print or write the finished minutes.")
+
+  @Argument(help: "The session name.") var name: String
+  @Option(help: "The export format.") var format: String = ExportFormat.text.rawValue
+  @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+  @Flag(help: "Export even though the draft has errors; the export then starts with a DRAFT line.") var draft = false
+  @OptionGroup var options: WorkspaceOptions
+
+  func validate() throws {
+    guard ExportFormat(rawValue: format) != nil else {
+      throw ValidationError("unknown format '\(format)'; available: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+  }
+
+  func run() throws {
+    let workspace = options.opened
+    let name = Workspace.sessionName(self.name)
+    let before = workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment
+    let opened = try before.run { try workspace.openSession(name) }
+    let diagnostics = Diagnostics(messages: opened.messages)
+    do {
+      let exported = try workspace.export(
+        opened, format: ExportFormat(rawValue: format)!, allowErrors: draft, to: output.map { URL(fileURLWithPath: $0) })
+      if let file = exported.file {
+        diagnostics.say(diagnostics.messages.exported(name, to: file.path))
+      } else {
+        StandardStreams.output.write(exported.text)
+      }
+    } catch WorkspaceError.exportRefused(let errors) {
+      for finding in errors { diagnostics.finding(finding) }
+      throw diagnostics.fail(diagnostics.messages.exportRefused(name, errors: errors.count))
+    } catch {
+      diagnostics.error(error)
+      throw Diagnostics.failure
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import MinutesKit
+
+/// `minutes fmt`: minutes files in canonical form.
+struct Format: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fmt",
+    abstract: "Rewrite minutes files in canonical form; with --check, only report (exit 1 when a file would change).")
+
+  @Argument(help: "Minutes files (.yaml).") var files: [String]
+  @Flag(help: "Change nothing; list the files that are not in canonical form and exit 1 if there are any.")
+  var check = false
+  @OptionGroup var options: WorkspaceOptions
+
+  func run() throws {
+    let workspace = options.opened
+    // Files of any template: the environment's language.
+    let diagnostics = Diagnostics.environment
+    var changed: [String] = []
+    var unreadable = false
+    for path in files {
+      do {
+        if try workspace.format(path, dryRun: check) { changed.append(path) }
+      } catch {
+        unreadable = true
+        diagnostics.error(error)
+      }
+    }
+    let m = diagnostics.messages
+    for path in changed { StandardStreams.output.write((check ? m.wouldReformat(path) : m.reformatted(path)) + "\n") }
+    if unreadable { throw Diagnostics.unreadable }
+    if check && !changed.isEmpty { throw Diagnostics.failure }
+  }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Foundation
+import MinutesKit
+
+/// `minutes new`: start a session, choosing the template when none is given.
+struct New: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Start a drafting session.")
+
+  @Option(help: "The template id (see `minutes templates`); without it, minutes asks.") var template: String?
+  @Option(help: "The session name (default: minutes-<date>-<time>).") var name: String?
+  @OptionGroup var options: WorkspaceOptions
+
+  func run() throws {
+    let workspace = options.opened
+    let environment = Diagnostics.environment
+    let id = try self.template ?? Choosers.chooseTemplate(from: workspace.templates.entries(), environment)
+    let template = try environment.run { try workspace.templates.template(id: id) }
+    let diagnostics = Diagnostics(messages: template.messages)
+    let name = Workspace.sessionName(self.name ?? Workspace.defaultSessionName())
+    let file = SessionFile(minutes: Minutes(template: template.id))
+    try diagnostics.run { try SessionStore.validate(name: name) }
+    let lock = try diagnostics.run { try SessionLock(name: name, in: workspace.store) }
+    try diagnostics.run { try workspace.store.create(file, name: name) }
+    try Drafting.run(Assistant(template: template, minutes: file.minutes), store: workspace.store, name: name, lock: lock)
+  }
+}
