@@ -35,30 +35,35 @@ extension Template {
                     slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
                     value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
     for part in parts {
-      let isAsked = asked && part.isAsked && Self.applies(part, in: record)
+      let isAsked = asked && part.asking.isAsked && Self.applies(part, in: record)
       guard isAsked || value != nil else { continue }
       let here = address.appending(key: part.key)
-      if part.isList {
+      switch part.shape {
+      case .list(let list):
         let entries = record?[part.key]?.list ?? []
         for (offset, entry) in entries.enumerated() {
           let entryAddress = here.appending(.index(offset + 1))
           value?(entry, part, entryAddress)
-          if part.isRecord, part.line == nil {
-            walk(part.parts, entry.record, at: entryAddress, asked: isAsked, slot: slot, value: value)
-          } else {
+          switch list.entries {
+          case .records(let records):
+            // An entry typed as a line is one slot, its parts values only; otherwise its parts are asked.
+            let readsLine = records.line != nil
+            if readsLine, isAsked { slot(entryAddress, nil, false) }
+            walk(records.parts, entry.record, at: entryAddress, asked: isAsked && !readsLine, slot: slot, value: value)
+          case .values:
             if isAsked { slot(entryAddress, nil, false) }
-            if part.isRecord { walk(part.parts, entry.record, at: entryAddress, asked: false, slot: slot, value: value) }
           }
         }
         if isAsked {
           let minimum = part.minimumCount
           slot(here.appending(.end), minimum > 0 ? minimum : nil, entries.count < minimum)
         }
-      } else if part.isRecord {
-        walk(part.parts, record?[part.key]?.record, at: here, asked: isAsked, slot: slot, value: value)
-      } else {
+      case .group(let group):
+        walk(group.parts, record?[part.key]?.record, at: here, asked: isAsked, slot: slot, value: value)
+      case .field:
         let held = record?[part.key]
-        if isAsked { slot(here, part.required ? 0 : nil, part.required && held == nil) }
+        let required = part.rules.required
+        if isAsked { slot(here, required ? 0 : nil, required && held == nil) }
         if let held { value?(held, part, here) }
       }
     }
@@ -66,7 +71,7 @@ extension Template {
 
   /// Whether a part applies in the record that holds it: its `when` holds and its `unless` does not.
   public static func applies(_ part: Part, in record: Record?) -> Bool {
-    holds(part.when, in: record) && (part.unless.map { !holds($0, in: record) } ?? true)
+    holds(part.asking.when, in: record) && (part.asking.unless.map { !holds($0, in: record) } ?? true)
   }
 
   /// Whether every key of `condition` holds one of its values in `record`.

@@ -55,10 +55,7 @@ public struct Template: Sendable {
 
   /// The root of the shape, as a group part.
   public var root: Part {
-    Part(key: "", names: [], label: name, question: nil, type: .group, required: false, min: nil, choices: nil,
-         isOpen: false, parts: parts, isList: false, isNumbered: false, isInline: false, title: nil, counter: nil,
-         when: nil, unless: nil, line: nil, split: nil, join: nil, unwrap: [], unwrapWhen: nil, trimEnd: "", trimStart: "", pattern: nil,
-         isAsked: true)
+    Part(key: "", label: name, shape: .group(Part.Group(parts: parts)))
   }
 
   /// The messages of the assistant and the checks, in the template's language.
