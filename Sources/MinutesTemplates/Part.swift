@@ -410,6 +410,7 @@ extension Part.Choice: Decodable {
 extension Part.LineFormat: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case separator, parts, example }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -422,6 +423,7 @@ extension Part.LineFormat: Decodable {
 extension Part.Join: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case separator, single, entry }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -434,6 +436,7 @@ extension Part.Join: Decodable {
 extension Part.Pattern: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case regex, message, severity }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)

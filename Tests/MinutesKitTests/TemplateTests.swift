@@ -230,6 +230,21 @@ import Testing
       == "t.yaml:\(lineNumber):9: error: `line` names `nom`, which is not a part of `absent`")
   }
 
+  @Test func lineAndTitleOnOtherShapesAreCheckedAsBefore() throws {
+    // Only a list of records keeps `line` and `title`; written on another shape, what they name is still checked.
+    let title = Self.small("  - key: title\n    question: Title?\n    title: name\n")
+    #expect(Self.message(parsing: title) == "t.yaml:8:5: error: `title` names `name`, which is not a part of `title`")
+    let unasked = Self.small("  - key: title\n    list: true\n    line: {parts: [a]}\n")
+    #expect(Self.message(parsing: unasked) == "t.yaml:6:5: error: the list `title` reads lines and needs a `question`")
+    let line = Self.small("  - key: title\n    list: true\n    question: Title?\n    line: {parts: [a]}\n")
+    #expect(Self.message(parsing: line) == "t.yaml:9:5: error: `line` names `a`, which is not a part of `title`")
+    // A group that says it reads lines does not ask its parts, as before; `numbered` on a field is ignored.
+    let group = Self.small("  - key: g\n    line: {parts: [a]}\n    parts:\n      - key: a\n  - key: title\n    question: Title?\n    numbered: true\n")
+    let template = try TemplateLibrary.parse(group, file: Self.file)
+    #expect(template.root.child("g")?.shape == .group(Part.Group(parts: template.root.child("g")?.parts ?? [])))
+    #expect(template.root.child("title")?.shape == .field(.text))
+  }
+
   @Test func twoNumberedListsInOneRecordAreRefused() throws {
     let yaml = try Self.builtIn {
       $0.replacingOccurrences(of: "      - key: directives\n        list: true\n", with: "      - key: notes\n        list: true\n        numbered: true\n        question: 備註？\n      - key: directives\n        list: true\n")
