@@ -137,33 +137,29 @@ public struct Interview: Sendable {
   /// depth; each list's first entry stands for all of them. What `minutes templates show --questions` prints.
   public func outline() -> [String] {
     var lines: [String] = []
-    func walk(_ parts: [Part], at address: Address, depth: Int) {
-      for part in parts where part.asking.isAsked {
-        let here = address.appending(key: part.key)
-        let indent = String(repeating: "  ", count: depth)
-        let required = part.rules.required ? template.messages.requiredMark : ""
-        // The slot asked: the field itself, or a list's first entry.
-        let asked: Address
-        switch part.shape {
-        case .group(let group):
-          walk(group.parts, at: here, depth: depth)
-          continue
-        case .list(let list):
-          // A list of records asked part by part: its first entry's parts stand for every entry's.
-          if case .records(let records) = list.entries, records.firstPart != nil {
-            lines.append("\(indent)\(template.display(here.appending(.index(1))))  \(part.label)\(required)")
-            walk(records.parts, at: here.appending(.index(1)), depth: depth + 1)
-            continue
-          }
-          asked = here.appending(.index(1))
-        case .field:
-          asked = here
+    template.walkShape { part, here, depth in
+      guard part.asking.isAsked else { return false }
+      let indent = String(repeating: "  ", count: depth)
+      let required = part.rules.required ? template.messages.requiredMark : ""
+      // The slot asked: the field itself, or a list's first entry.
+      let asked: Address
+      switch part.shape {
+      case .group:
+        return true
+      case .list(let list):
+        // A list of records asked part by part: its first entry's parts stand for every entry's.
+        if case .records(let records) = list.entries, records.firstPart != nil {
+          lines.append("\(indent)\(template.display(here.appending(.index(1))))  \(part.label)\(required)")
+          return true
         }
-        let question = self.question(at: asked, in: Minutes(template: template.id))
-        lines.append("\(indent)\(template.display(asked))  \(part.label)\(required)  \(question)")
+        asked = here.appending(.index(1))
+      case .field:
+        asked = here
       }
+      let question = self.question(at: asked, in: Minutes(template: template.id))
+      lines.append("\(indent)\(template.display(asked))  \(part.label)\(required)  \(question)")
+      return false
     }
-    walk(template.parts, at: .root, depth: 0)
     return lines
   }
 

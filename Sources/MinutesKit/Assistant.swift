@@ -417,17 +417,14 @@ public struct Assistant: Sendable {
     let fields = interview.slots(in: Minutes(template: template.id)).prefix(3).map(template.display)
     // The lists `:add` takes by name: the root's numbered list and the first few other lists.
     var lists: [String] = []
-    func collect(_ parts: [Part], at address: Address) {
-      for part in parts {
-        let here = address.appending(key: part.key)
-        switch part.shape {
-        case .list: lists.append(template.display(here))
-        case .group(let group): collect(group.parts, at: here)
-        case .field: break
-        }
+    template.walkShape { part, here, _ in
+      switch part.shape {
+      case .list: lists.append(template.display(here))
+      case .group: return true
+      case .field: break
       }
+      return false
     }
-    collect(template.parts, at: .root)
     if let (path, _) = template.root.numberedList {
       let root = template.display(Address(steps: path.map(Address.Step.key)))
       lists.removeAll { $0 == root }

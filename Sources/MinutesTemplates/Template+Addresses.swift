@@ -110,16 +110,16 @@ extension Template {
 
   /// The meeting's date: the value of the first date field outside lists, `YYYY-MM-DD`.
   public func meetingDate(of minutes: Minutes) -> String? {
-    func find(_ parts: [Part], _ at: Address) -> Address? {
-      for part in parts {
-        switch part.shape {
-        case .field(.date): return at.appending(key: part.key)
-        case .group(let group): if let found = find(group.parts, at.appending(key: part.key)) { return found }
-        case .field, .list: continue
-        }
+    var found: Address?
+    walkShape { part, address, _ in
+      guard found == nil else { return false }
+      switch part.shape {
+      case .field(.date): found = address
+      case .group: return true
+      case .field, .list: break
       }
-      return nil
+      return false
     }
-    return find(parts, .root).flatMap { minutes.value(at: $0)?.text }
+    return found.flatMap { minutes.value(at: $0)?.text }
   }
 }

@@ -69,6 +69,28 @@ extension Template {
     }
   }
 
+  /// Walks the template's shape, without a draft, in interview order: every part with its address, a group's
+  /// parts under its key and the parts of a list of records under its first entry (`items.1.kind`), each with
+  /// the number of lists of records it is in. `visit` says whether to go under the part it is given (a group, or
+  /// a list of records); the parts of a field or of a list of values have nothing under them.
+  /// What the outline of questions, the example addresses and the meeting's date look through.
+  /// - Complexity: O(n) in the number of parts the walk goes under.
+  public func walkShape(_ visit: (_ part: Part, _ address: Address, _ depth: Int) -> Bool) {
+    func walk(_ parts: [Part], at address: Address, depth: Int) {
+      for part in parts {
+        let here = address.appending(key: part.key)
+        guard visit(part, here, depth) else { continue }
+        switch part.shape {
+        case .group(let group): walk(group.parts, at: here, depth: depth)
+        case .list(let list):
+          if case .records(let records) = list.entries { walk(records.parts, at: here.appending(.index(1)), depth: depth + 1) }
+        case .field: break
+        }
+      }
+    }
+    walk(parts, at: .root, depth: 0)
+  }
+
   /// Whether a part applies in the record that holds it: its `when` holds and its `unless` does not.
   public static func applies(_ part: Part, in record: Record?) -> Bool {
     holds(part.asking.when, in: record) && (part.asking.unless.map { !holds($0, in: record) } ?? true)
