@@ -17,11 +17,15 @@ import MinutesTemplates
 ///   `{{#empty(key)}}` tests for none. Each entry also offers `n` (1, 2…) and `zh` (一, 二…).
 /// Parts not yet drafted are left out, so a section around them renders nothing.
 public struct TextExporter: Exporter {
+  /// Plain text.
   public var format: ExportFormat { .text }
 
   /// Creates a text exporter.
   public init() {}
 
+  /// `minutes` rendered with the template's `export.text`.
+  /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export, or a
+  ///   Mustache error when it does not parse (the checker refuses such templates).
   public func export(_ minutes: Minutes, template: Template) throws -> String {
     guard let source = template.export[format.rawValue] else {
       throw ExportError.formatNotInTemplate(format: format.rawValue, template: template.id)
@@ -57,14 +61,18 @@ public struct TextExporter: Exporter {
       guard let value = record?[part.key] else {
         // A part not filled in is present but empty, so that `{{key}}` prints nothing rather than a part of the
         // same name further out (an item without a `topic` must not print the meeting's).
-        context[part.key] = part.isList ? ListContext(elements: [], text: "") : NSNull()
+        if case .list = part.shape {
+          context[part.key] = ListContext(elements: [], text: "")
+        } else {
+          context[part.key] = NSNull()
+        }
         continue
       }
       context[part.key] = self.context(value, part: part, in: rendering)
     }
-    for part in parts where part.type == .choice && !part.isList {
-      guard let value = record?[part.key]?.text,
-        let phrase = part.choices?.first(where: { $0.value == value })?.phrase,
+    for part in parts {
+      guard case .field(.choice(_, _)) = part.shape, let value = record?[part.key]?.text,
+        let phrase = part.rendering.phrase(of: value),
         let mustache = rendering.template(phrase)
       else { continue }
       context[part.key] = ChoiceContext(value: value, phrase: mustache.render(context))
@@ -73,42 +81,41 @@ public struct TextExporter: Exporter {
   }
 
   private static func context(_ value: Value, part: Part, in rendering: Rendering) -> Any {
+    guard case .list(let list) = part.shape, let entries = value.list else { return scalarContext(value, part: part, in: rendering) }
     let language = rendering.language
-    if part.isList, let entries = value.list {
-      let entryPart = scalarPart(part)
-      let elements: [Any] = entries.enumerated().map { offset, entry in
-        let n = offset + 1
-        if part.isRecord {
-          var record = context(entry.record, parts: part.parts, in: rendering)
-          record["n"] = n
-          record["zh"] = ChineseNumeral.string(n, language: language)
-          return record
-        }
-        return Element(value: context(entry, part: entryPart, in: rendering), n: n, language: language)
+    let elements: [Any] = entries.enumerated().map { offset, entry in
+      let n = offset + 1
+      switch list.entries {
+      case .records(let records):
+        var record = context(entry.record, parts: records.parts, in: rendering)
+        record["n"] = n
+        record["zh"] = ChineseNumeral.string(n, language: language)
+        return record
+      case .values:
+        return Element(value: scalarContext(entry, part: part, in: rendering), n: n, language: language)
       }
-      return ListContext(elements: elements, text: joined(entries, elements: elements, part: part, in: rendering))
     }
-    switch (part.type, value) {
-    case (.group, .record(let record)): return context(record, parts: part.parts, in: rendering)
-    case (.number, .number(let n)), (.count, .number(let n)): return NumberContext(n: n, language: language)
-    case (.date, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
-    case (.time, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
+    return ListContext(elements: elements, text: joined(entries, elements: elements, part: part, in: rendering))
+  }
+
+  /// The context of one value of `part`'s kind (of a field, or an entry of a list of values), or of a record.
+  private static func scalarContext(_ value: Value, part: Part, in rendering: Rendering) -> Any {
+    let language = rendering.language
+    switch (part.kind, value) {
+    case (nil, .record(let record)): return context(record, parts: part.parts, in: rendering)
+    case (.number?, .number(let n)), (.count?, .number(let n)): return NumberContext(n: n, language: language)
+    case (.date?, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
+    case (.time?, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
     case (_, .flag(let flag)): return flag
     default: return value.scalarText ?? ""
     }
   }
 
-  private static func scalarPart(_ list: Part) -> Part {
-    var part = list
-    part.isList = false
-    return part
-  }
-
   /// The entries of a list joined as its part's `join` says: values by `separator`; records each rendered with
   /// `entry` (or their title), by `separator`, or by `single` when every entry's own lists have one value each.
   private static func joined(_ entries: [Value], elements: [Any], part: Part, in rendering: Rendering) -> String {
-    let join = part.join ?? Part.Join(separator: "", single: nil, entry: nil)
-    guard part.isRecord else { return elements.map { String(describing: $0) }.joined(separator: join.separator) }
+    let join = part.rendering.join ?? Part.Join(separator: "", single: nil, entry: nil)
+    guard part.records != nil else { return elements.map { String(describing: $0) }.joined(separator: join.separator) }
     let entry = join.entry.flatMap(rendering.template)
     let rendered: [String] = elements.enumerated().map { offset, element in
       if let entry { return entry.render(element) }

@@ -57,7 +57,7 @@ public struct Editor: Sendable {
     case .move(let address, let position):
       try requireContained(address, in: minutes)
       guard let (list, index) = address.entry else {
-        throw AssistantError.notEditable(address: template.display(address), hint: messages("只有列表中的一項可以移動", "only an entry of a list can be moved"))
+        throw AssistantError.notEditable(address: template.display(address), hint: messages.onlyEntriesMove)
       }
       let count = minutes.entries(of: list).count
       guard (1...count).contains(position) else {
@@ -113,8 +113,8 @@ public struct Editor: Sendable {
 
   /// The address a `set` really changes: for an entry of a list of records that does not read lines, its title.
   private func target(of address: Address) -> Address {
-    guard address.entry != nil, let part = template.part(at: address), part.isRecord, part.line == nil,
-      let key = part.titleKey
+    // An entry asked part by part (one that has a first part) is set by its title.
+    guard address.entry != nil, let part = template.part(at: address), part.records?.firstPart != nil, let key = part.titleKey
     else { return address }
     return address.appending(key: key)
   }
@@ -131,31 +131,34 @@ public struct Editor: Sendable {
     let label = interview.label(of: address, in: minutes)
     let text = raw.flatMap { Normalizer.normalize($0).isEmpty ? nil : $0 }
     if address.isEnd {
-      throw AssistantError.notEditable(address: shown, hint: messages("這是列表的末尾；要添加，請用 :add \(template.display(address.parent))", "this is the end of a list; to add an entry, use :add \(template.display(address.parent))"))
+      throw AssistantError.notEditable(address: shown, hint: messages.endOfList(template.display(address.parent)))
     }
-    if part.isList, let (list, index) = address.entry {
-      if part.isRecord, part.line == nil, let key = part.titleKey {
+    switch part.shape {
+    case .list(let list):
+      guard let (container, index) = address.entry else {
+        throw AssistantError.notEditable(address: shown, hint: messages.wholeList(shown))
+      }
+      // An entry asked part by part is set by its title; a line or a value is parsed whole.
+      if case .records(let records) = list.entries, records.firstPart != nil, let key = part.titleKey {
         return try set(address.appending(key: key), raw, in: &minutes)
       }
       guard let text else { throw AssistantError.required(label: label) }
       let entry = try parseEntries(text, part: part).first ?? .text("")
-      minutes.remove(at: index, in: list)
-      minutes.insert(entry, at: index, in: list)
+      minutes.remove(at: index, in: container)
+      minutes.insert(entry, at: index, in: container)
       return address
-    }
-    if part.isList {
-      throw AssistantError.notEditable(address: shown, hint: messages("這是整個列表；要添加，請用 :add \(shown)；要修改其中一項，請用 :edit \(shown).1", "this is the whole list; to add, use :add \(shown); to change an entry, use :edit \(shown).1"))
-    }
-    if part.isRecord {
-      let example = template.display(address.appending(key: part.parts.first?.key ?? ""))
-      throw AssistantError.notEditable(address: shown, hint: messages("請修改其中的一項，如 :edit \(example)", "edit one of its parts, e.g. :edit \(example)"))
+    case .group(let group):
+      let example = template.display(address.appending(key: group.parts.first?.key ?? ""))
+      throw AssistantError.notEditable(address: shown, hint: messages.editAPart(example))
+    case .field:
+      break
     }
     guard let text else {
       if isStructural(address) {
         let entry = template.display(address.parent)
-        throw AssistantError.notEditable(address: shown, hint: messages("要刪除整項，請用 :delete \(entry)", "to remove the whole entry, use :delete \(entry)"))
+        throw AssistantError.notEditable(address: shown, hint: messages.deleteWholeEntry(entry))
       }
-      if part.required { throw AssistantError.required(label: label) }
+      if part.rules.required { throw AssistantError.required(label: label) }
       minutes.setValue(nil, at: address)
       return address
     }
@@ -176,9 +179,9 @@ public struct Editor: Sendable {
   /// first when the entry is added, it can be changed, and the entry deleted, but it cannot be emptied alone.
   func isStructural(_ address: Address) -> Bool {
     guard case .key(let key)? = address.steps.last, address.parent.entry != nil,
-      let list = template.part(at: address.parent), list.isRecord, list.line == nil
+      let first = template.part(at: address.parent)?.records?.firstPart
     else { return false }
-    return list.parts.first?.key == key
+    return first.key == key
   }
 
   /// Puts the parts of the record at `address` back in the template's order after a new one was set.
@@ -198,16 +201,24 @@ public struct Editor: Sendable {
   // MARK: - Lists
 
   private func append(_ raw: String, to list: Address, in minutes: inout Minutes) throws -> Address {
-    guard let part = template.part(at: list), part.isList else { throw AssistantError.noSuchPart(template.display(list)) }
+    guard let part = template.part(at: list), case .list(let shape) = part.shape else {
+      throw AssistantError.noSuchPart(template.display(list))
+    }
     let text = Normalizer.normalize(raw)
     guard !text.isEmpty else { throw AssistantError.required(label: interview.label(of: list.appending(.end), in: minutes)) }
     let count = minutes.entries(of: list).count
-    if part.isRecord, part.line == nil, let first = part.parts.first {
-      let value = try parse(text, as: first)
-      minutes.insert(.record([first.key: value]), at: count + 1, in: list)
-      return list.appending(.index(count + 1)).appending(key: first.key)
+    // A new record is started with its first part; a line, or values, are parsed whole.
+    var line: Part.LineFormat?
+    if case .records(let records) = shape.entries {
+      if let first = records.firstPart {
+        let value = try parse(text, as: first)
+        minutes.insert(.record([first.key: value]), at: count + 1, in: list)
+        return list.appending(.index(count + 1)).appending(key: first.key)
+      }
+      line = records.line
     }
-    let entries = try parseEntries(part.line == nil ? text : raw, part: part)
+    // A line is split at its spaces before it is normalized (see ``Editor``).
+    let entries = try parseEntries(line.map { _ in raw } ?? text, part: part)
     // `,,,` splits into nothing: that is no entry, as a blank answer is none.
     guard !entries.isEmpty else { throw AssistantError.nothingToAdd(raw) }
     for (offset, entry) in entries.enumerated() { minutes.insert(entry, at: count + 1 + offset, in: list) }
@@ -216,8 +227,8 @@ public struct Editor: Sendable {
 
   /// The entries one answer for a list holds: a record from a line, or the values split at the list's `split`.
   private func parseEntries(_ text: String, part: Part) throws -> [Value] {
-    if let line = part.line { return [.record(try parseLine(text, part: part, line: line))] }
-    let pieces = part.split.map { marks in text.split(whereSeparator: { marks.contains($0) }).map(String.init) } ?? [text]
+    if let line = part.lineFormat { return [.record(try parseLine(text, part: part, line: line))] }
+    let pieces = part.cleanUp.split.map { marks in text.split(whereSeparator: { marks.contains($0) }).map(String.init) } ?? [text]
     return try pieces.map { Normalizer.normalize($0) }.filter { !$0.isEmpty }.map { try parse($0, as: part) }
   }
 
@@ -230,7 +241,7 @@ public struct Editor: Sendable {
     }
     // A required part left empty (`, remote`, `,,,`) is said before any other part is read.
     for (offset, key) in line.parts.enumerated() {
-      guard let sub = part.child(key), sub.required else { continue }
+      guard let sub = part.child(key), sub.rules.required else { continue }
       let isLast = offset == line.parts.count - 1
       let piece = offset < pieces.count ? (isLast ? pieces[offset...].joined(separator: line.separator) : pieces[offset]) : ""
       if Normalizer.normalize(piece).trimmingCharacters(in: CharacterSet(charactersIn: "、，,")).isEmpty {
@@ -242,15 +253,16 @@ public struct Editor: Sendable {
       let isLast = offset == line.parts.count - 1
       let piece = isLast ? pieces[offset...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[offset]
       guard let sub = part.child(key) else { continue }
-      if sub.isList {
+      switch sub.shape {
+      case .list:
         let values = try parseEntries(piece, part: sub)
         if !values.isEmpty { record[key] = .list(values) }
-      } else {
+      case .field, .group:
         let text = Normalizer.normalize(piece)
         if !text.isEmpty { record[key] = try parse(text, as: sub) }
       }
     }
-    for sub in part.parts where sub.required && record[sub.key] == nil {
+    for sub in part.parts where sub.rules.required && record[sub.key] == nil {
       throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
     }
     var sorted = OrderedDictionary<String, Value>()
@@ -262,44 +274,49 @@ public struct Editor: Sendable {
 
   /// Parses normalized `text` as a value of `part`'s type, after removing the marks its part says.
   func parse(_ text: String, as part: Part, in record: Record? = nil) throws -> Value {
-    let unwraps = part.unwrapWhen.map { Template.holds($0, in: record) } ?? true
+    let cleanUp = part.cleanUp
+    let unwraps = cleanUp.unwrapWhen.map { Template.holds($0, in: record) } ?? true
     var text = text
-    if let quotes = template.quotes, quotes.count == 2, part.type == .text || part.type == .choice {
-      text = Normalizer.pairQuotes(text, open: quotes[0], close: quotes[1])
+    switch part.kind {
+    case .text?, .choice?:
+      if let quotes = template.quotes, quotes.count == 2 { text = Normalizer.pairQuotes(text, open: quotes[0], close: quotes[1]) }
+    default:
+      break
     }
     // A final mark outside a pair goes first (《標題》。), then the pair, then a final mark inside it.
-    while let first = text.first, part.trimStart.contains(first), text.count > 1 { text.removeFirst() }
-    while let last = text.last, part.trimEnd.contains(last), text.count > 1 { text.removeLast() }
-    for pair in part.unwrap where pair.count == 2 && unwraps {
+    while let first = text.first, cleanUp.trimStart.contains(first), text.count > 1 { text.removeFirst() }
+    while let last = text.last, cleanUp.trimEnd.contains(last), text.count > 1 { text.removeLast() }
+    for pair in cleanUp.unwrap where pair.count == 2 && unwraps {
       if text.hasPrefix(pair[0]), text.hasSuffix(pair[1]), text.count > pair[0].count + pair[1].count {
         text = String(text.dropFirst(pair[0].count).dropLast(pair[1].count))
       }
     }
-    while let last = text.last, part.trimEnd.contains(last), text.count > 1 { text.removeLast() }
-    switch part.type {
-    case .text, .group:
+    while let last = text.last, cleanUp.trimEnd.contains(last), text.count > 1 { text.removeLast() }
+    switch part.kind {
+    case .text?, nil:
+      // A record answered whole (a list of records without a title) is kept as its text.
       return .text(text)
-    case .number:
+    case .number?:
       guard let n = ChineseNumeral.parse(text) else { throw AssistantError.invalidNumber(text) }
       return .number(n)
-    case .count:
+    case .count?:
       let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
       guard let n = Int(digits) ?? ChineseNumeral.parse(text), n >= 0 else { throw AssistantError.invalidCount(text) }
       return .number(n)
-    case .date:
+    case .date?:
       let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
       guard let date = MeetingDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }
       return .text(date.description)
-    case .time:
+    case .time?:
       guard let time = MeetingTime(parsing: text) else { throw AssistantError.invalidTime(text) }
       return .text(time.description)
-    case .choice:
-      if part.choiceValues.contains(text) { return .text(text) }
+    case .choice(let values, let isOpen)?:
+      if values.contains(text) { return .text(text) }
       // `failed` is `Failed`: a choice typed in other letter case is the choice, stored as the template writes it.
-      if let choice = part.choiceValues.first(where: { $0.lowercased() == text.lowercased() }) { return .text(choice) }
-      guard part.isOpen else { throw AssistantError.notAChoice(answer: text, choices: part.choiceValues) }
+      if let choice = values.first(where: { $0.lowercased() == text.lowercased() }) { return .text(choice) }
+      guard isOpen else { throw AssistantError.notAChoice(answer: text, choices: values) }
       return .text(text)
-    case .yesno:
+    case .yesno?:
       if template.yesNo.yes.contains(where: { $0.lowercased() == text.lowercased() }) { return .flag(true) }
       if template.yesNo.no.contains(where: { $0.lowercased() == text.lowercased() }) { return .flag(false) }
       throw AssistantError.notAChoice(answer: text, choices: template.yesNo.yes + template.yesNo.no)

@@ -100,9 +100,9 @@ public struct Interview: Sendable {
     guard !address.isEnd, let part = template.part(at: address), let value = minutes.value(at: address) else {
       return nil
     }
-    if part.isList, address.listEntry != nil, part.isRecord {
+    if address.listEntry != nil, let records = part.records {
       guard let record = value.record else { return nil }
-      if let line = part.line { return Self.lineText(record, part: part, line: line) }
+      if let line = records.line { return Self.lineText(record, part: part, line: line) }
       guard let key = part.titleKey, let title = part.child(key) else { return nil }
       return record[key].flatMap { display($0, part: title) }
     }
@@ -113,7 +113,7 @@ public struct Interview: Sendable {
   func display(_ value: Value, part: Part) -> String? {
     switch value {
     case .flag(let flag): flag ? template.yesNo.yes.first : template.yesNo.no.first
-    case .list(let values): values.compactMap(\.scalarText).joined(separator: part.join?.separator ?? "、")
+    case .list(let values): values.compactMap(\.scalarText).joined(separator: part.rendering.join?.separator ?? "、")
     case .record: nil
     default: value.scalarText
     }
@@ -125,7 +125,8 @@ public struct Interview: Sendable {
     return line.parts.compactMap { key -> String? in
       guard let value = record[key] else { return nil }
       if let values = value.list {
-        let join = part.child(key)?.join?.separator ?? part.child(key)?.split?.first.map(String.init) ?? " "
+        let sub = part.child(key)
+        let join = sub?.rendering.join?.separator ?? sub?.cleanUp.split?.first.map(String.init) ?? " "
         return values.compactMap(\.scalarText).joined(separator: join)
       }
       return value.scalarText
@@ -136,24 +137,29 @@ public struct Interview: Sendable {
   /// depth; each list's first entry stands for all of them. What `minutes templates show --questions` prints.
   public func outline() -> [String] {
     var lines: [String] = []
-    func walk(_ parts: [Part], at address: Address, depth: Int) {
-      for part in parts where part.isAsked {
-        let here = address.appending(key: part.key)
-        let indent = String(repeating: "  ", count: depth)
-        let required = part.required ? (template.messages.isChinese ? "（必填）" : " (required)") : ""
-        if part.isList, part.isRecord, part.line == nil {
+    template.walkShape { part, here, depth in
+      guard part.asking.isAsked else { return false }
+      let indent = String(repeating: "  ", count: depth)
+      let required = part.rules.required ? template.messages.requiredMark : ""
+      // The slot asked: the field itself, or a list's first entry.
+      let asked: Address
+      switch part.shape {
+      case .group:
+        return true
+      case .list(let list):
+        // A list of records asked part by part: its first entry's parts stand for every entry's.
+        if case .records(let records) = list.entries, records.firstPart != nil {
           lines.append("\(indent)\(template.display(here.appending(.index(1))))  \(part.label)\(required)")
-          walk(part.parts, at: here.appending(.index(1)), depth: depth + 1)
-        } else if part.isRecord, !part.isList {
-          walk(part.parts, at: here, depth: depth)
-        } else {
-          let shown = template.display(part.isList ? here.appending(.index(1)) : here)
-          let question = self.question(at: part.isList ? here.appending(.index(1)) : here, in: Minutes(template: template.id))
-          lines.append("\(indent)\(shown)  \(part.label)\(required)  \(question)")
+          return true
         }
+        asked = here.appending(.index(1))
+      case .field:
+        asked = here
       }
+      let question = self.question(at: asked, in: Minutes(template: template.id))
+      lines.append("\(indent)\(template.display(asked))  \(part.label)\(required)  \(question)")
+      return false
     }
-    walk(template.parts, at: .root, depth: 0)
     return lines
   }
 
@@ -167,11 +173,11 @@ public struct Interview: Sendable {
 
   /// The question for `address`, from the template.
   public func question(at address: Address, in minutes: Minutes) -> String {
-    guard let source = askedPart(at: address)?.question else { return label(of: address, in: minutes) + "？" }
+    guard let source = askedPart(at: address)?.asking.question else { return label(of: address, in: minutes) + "？" }
     guard let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) else { return source }
     var context: [String: Any] = [:]
     let numbers = template.numbers(of: address, in: minutes)
-    for (list, n) in numbers { context[list.counter ?? list.key] = n }
+    for (list, n) in numbers { context[list.asking.counter ?? list.key] = n }
     context["n"] = numbers.last?.number
     return mustache.render(context)
   }
@@ -179,8 +185,8 @@ public struct Interview: Sendable {
   /// The answers offered with Tab at `address`.
   public func choices(at address: Address) -> [String] {
     guard let part = askedPart(at: address) else { return [] }
-    switch part.type {
-    case .yesno: return template.yesNo.yes + template.yesNo.no
+    switch part.kind {
+    case .yesno?: return template.yesNo.yes + template.yesNo.no
     default: return part.choiceValues
     }
   }

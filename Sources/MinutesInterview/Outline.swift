@@ -14,15 +14,15 @@ public struct Outline: Sendable {
   public func lines(of minutes: Minutes, under address: Address? = nil) -> [String] {
     let template = interview.template
     let m = template.messages
-    let separator = m("：", ": ")
+    let separator = m.labelSeparator
     return interview.slots(in: minutes).compactMap { slot -> String? in
       if slot.isEnd { return nil }
       if let address, !address.contains(slot) { return nil }
       let label = interview.label(of: slot, in: minutes)
       let shown = template.display(slot)
       if let value = interview.value(at: slot, in: minutes) { return "\(shown)  \(label)\(separator)\(value)" }
-      guard template.part(at: slot)?.required == true else { return nil }
-      return "\(shown)  \(label)\(separator)\(m("（未填）", "(not filled in)"))"
+      guard template.part(at: slot)?.rules.required == true else { return nil }
+      return "\(shown)  \(label)\(separator)\(m.notFilledIn)"
     }
   }
 }

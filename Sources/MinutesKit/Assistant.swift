@@ -138,7 +138,7 @@ public struct Assistant: Sendable {
     }
     let slot = pendingEdit ?? cursor
     guard let slot else { return [] }
-    if let part = template.part(at: slot), let line = part.line, slot.isEnd || slot.entry != nil {
+    if let part = template.part(at: slot), let line = part.lineFormat, slot.isEnd || slot.entry != nil {
       return lineCompletions(for: prefix, part: part, line: line)
     }
     return Self.matching(interview.choices(at: slot), prefix)
@@ -319,9 +319,9 @@ public struct Assistant: Sendable {
       let wasFinished = cursor == nil
       var response = try change(.append(list, text), m("添加到 \(shown)", "add to \(shown)"), keepCursor: true)
       response.messages.append(m("已添加到 \(shown)。", "Added to \(shown)."))
-      if wasFinished, let part = template.part(at: list), part.isRecord, part.line == nil,
+      if wasFinished, let first = template.part(at: list)?.records?.firstPart,
         let entry = minutes.entries(of: list).indices.last.map({ list.appending(.index($0 + 1)) }),
-        let next = interview.next(after: entry.appending(key: part.parts.first?.key ?? ""), in: minutes), entry.contains(next)
+        let next = interview.next(after: entry.appending(key: first.key), in: minutes), entry.contains(next)
       {
         // The interview was over: ask the rest of the entry just added (a motion's mover, its vote…), then stop.
         detour = entry
@@ -408,7 +408,7 @@ public struct Assistant: Sendable {
     var address = ""
     var labels: [String] = []
     for depth in 1...3 {
-      guard part.isRecord, let (_, list) = part.numberedList else { break }
+      guard let (_, list) = part.numberedList else { break }
       address += (address.isEmpty ? "" : ".") + "\(depth == 1 ? 2 : 1)"
       labels.append("\(list.label)\(m("", " "))\(depth == 1 ? 2 : 1)")
       parts.append("\(address) = \(labels.joined(separator: " "))")
@@ -417,13 +417,14 @@ public struct Assistant: Sendable {
     let fields = interview.slots(in: Minutes(template: template.id)).prefix(3).map(template.display)
     // The lists `:add` takes by name: the root's numbered list and the first few other lists.
     var lists: [String] = []
-    func collect(_ parts: [Part], at address: Address) {
-      for part in parts {
-        let here = address.appending(key: part.key)
-        if part.isList { lists.append(template.display(here)) } else if part.isRecord { collect(part.parts, at: here) }
+    template.walkShape { part, here, _ in
+      switch part.shape {
+      case .list: lists.append(template.display(here))
+      case .group: return true
+      case .field: break
       }
+      return false
     }
-    collect(template.parts, at: .root)
     if let (path, _) = template.root.numberedList {
       let root = template.display(Address(steps: path.map(Address.Step.key)))
       lists.removeAll { $0 == root }

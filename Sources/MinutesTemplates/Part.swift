@@ -1,15 +1,13 @@
 import Foundation
+import OrderedCollections
 import MinutesModel
 
 /// One part of the minutes' shape, as a template declares it: a field the assistant asks for, a group of parts,
 /// or a list of entries. The parts of a template form a tree, and a draft is a tree of ``Value``s of that shape.
 ///
-/// A part is
-/// - a **field** (`type` text, number, date, time, choice or yesno): one value, asked with `question`;
-/// - a **group** (`parts` without `list`): a record of parts, e.g. `chair` with `title` and `name`;
-/// - a **list** (`list: true`): entries of its `type`, or records of its `parts`.
-///
-/// See `docs/templates.md` for every key, with examples.
+/// What a part *is* is its ``shape``, an enum, so that a shape that cannot be (a numbered field, a group that
+/// reads lines) cannot be written; the rest of its settings are grouped by purpose: ``asking``, ``cleanUp``,
+/// ``rendering`` and ``rules``. See `docs/templates.md` for every key, with examples.
 public struct Part: Sendable, Hashable {
   /// The key under which the value is stored, e.g. `date`, `items`.
   public var key: String
@@ -17,60 +15,38 @@ public struct Part: Sendable, Hashable {
   public var names: [String]
   /// A short name shown in prompts and outlines, e.g. 日期; for a list, the name of one entry (議題).
   public var label: String
-  /// The question; a Mustache template that may use the entry numbers along the way (see ``counter``) and `n`,
-  /// the number of the entry asked. For a list of records, the question of a new entry is its first part's,
-  /// unless the list reads whole lines (``line``).
-  public var question: String?
-  /// The kind of value of a field, or of each entry of a list of values.
-  public var type: PartType
-  /// Whether a draft is incomplete without it; for a list, whether it needs at least one entry.
-  public var required: Bool
-  /// For a list: the fewest entries a finished draft has (`required: true` means 1).
-  public var min: Int?
-  /// The allowed answers, offered with Tab; each may carry a `phrase` for the export.
-  public var choices: [Choice]?
-  /// Whether answers outside ``choices`` are accepted (the choices are then only suggestions).
-  public var isOpen: Bool
-  /// The parts of a group, or of each entry of a list of records.
-  public var parts: [Part]
-  /// Whether the part holds a list of entries.
-  public var isList: Bool
-  /// Whether bare numbers in an address go to this list: `2` is entry 2 of the numbered list of the root,
-  /// `2.1` entry 1 of the numbered list of that entry. At most one numbered list per record.
-  public var isNumbered: Bool
-  /// For a group: whether its parts are addressed without its key (`date` rather than `meeting.date`).
-  public var isInline: Bool
-  /// For a list of records: the key of the part that stands for the whole entry (shown in outlines, edited by
-  /// `:edit 2`); the first part when not given.
-  public var title: String?
-  /// The name of this list's entry number in questions (`{{item}}`); the key when not given.
-  public var counter: String?
-  /// Asked only when the sibling parts named hold one of the values given, e.g. `{kind: [審議]}`.
-  public var when: [String: [String]]?
-  /// Not asked when the sibling parts named hold one of the values given, e.g. `{verb: [原則同意]}`.
-  public var unless: [String: [String]]?
-  /// For a list of records: each entry is typed on one line and split into these parts (see ``LineFormat``).
-  public var line: LineFormat?
-  /// For a list of values: one answer may hold several entries, separated by any of these characters.
-  public var split: String?
-  /// How the entries of a list are joined in the export and on the input line (see ``Join``).
-  public var join: Join?
-  /// Pairs of marks removed from around an answer because the export prints them, e.g. `[《, 》]`.
-  public var unwrap: [[String]]
-  /// Removes the ``unwrap`` marks only when the sibling parts named hold one of the values given (the kinds
-  /// whose phrase prints the marks itself), e.g. `{kind: [審議]}`; always when not given.
-  public var unwrapWhen: [String: [String]]?
-  /// Characters removed from the end of an answer because the export prints its own, e.g. `。；，`.
-  public var trimEnd: String
-  /// Characters removed from the start of an answer, e.g. `，`.
-  public var trimStart: String
-  /// A pattern a text answer must match to pass `minutes check` (a declared rule).
-  public var pattern: Pattern?
-  /// Whether the interview asks for it; parts that are only edited by command (or filled by others) say false.
-  public var isAsked: Bool
+  /// What the part is: a field, a group or a list.
+  public var shape: Shape
+  /// How and whether the interview asks for it.
+  public var asking: Asking
+  /// What is removed from an answer before it is stored.
+  public var cleanUp: CleanUp
+  /// How the export prints it.
+  public var rendering: Rendering
+  /// What a finished draft needs of it.
+  public var rules: Rules
 
-  /// The kind of a field's value.
-  public enum PartType: String, Sendable, Hashable, Codable, CaseIterable {
+  /// A part with `shape` and the given settings (each empty when not given).
+  public init(key: String, names: [String] = [], label: String? = nil, shape: Shape, asking: Asking = Asking(),
+              cleanUp: CleanUp = CleanUp(), rendering: Rendering = Rendering(), rules: Rules = Rules()) {
+    (self.key, self.names, self.label, self.shape) = (key, names, label ?? key, shape)
+    (self.asking, self.cleanUp, self.rendering, self.rules) = (asking, cleanUp, rendering, rules)
+  }
+
+  // MARK: - Shapes
+
+  /// What a part is.
+  public enum Shape: Sendable, Hashable {
+    /// One value of a kind (`type` text, number, count, date, time, choice or yesno), asked with its question.
+    case field(Kind)
+    /// A record of parts (`parts` without `list`), e.g. `chair` with `title` and `name`.
+    case group(Group)
+    /// Entries of a kind, or records of parts (`list: true`).
+    case list(List)
+  }
+
+  /// The kind of a value: of a field, or of each entry of a list of values.
+  public enum Kind: Sendable, Hashable {
     /// Free text (normalized).
     case text
     /// A positive whole number; Chinese numerals are accepted (十 → 10).
@@ -81,27 +57,154 @@ public struct Part: Sendable, Hashable {
     case date
     /// A time of day, stored `HH:MM` (24-hour).
     case time
-    /// One of ``choices`` (or any text, when ``isOpen``).
-    case choice
+    /// One of `values`, offered with Tab; any text as well when `isOpen` (the values are then suggestions).
+    case choice(_ values: [String], isOpen: Bool)
     /// Yes or no, typed with the template's words (``Template/YesNo``).
     case yesno
-    /// A record of ``parts`` (a group, or the entries of a list of records).
-    case group
   }
 
-  /// An allowed answer.
+  /// The parts of a group.
+  public struct Group: Sendable, Hashable {
+    /// The parts, in interview order.
+    public var parts: [Part]
+    /// Whether its parts are addressed without its key (`date` rather than `meeting.date`).
+    public var isInline: Bool
+
+    /// A group of `parts`, inline or not.
+    public init(parts: [Part], isInline: Bool = false) { (self.parts, self.isInline) = (parts, isInline) }
+  }
+
+  /// A list and its entries.
+  public struct List: Sendable, Hashable {
+    /// Whether bare numbers in an address go to this list: `2` is entry 2 of the numbered list of the root,
+    /// `2.1` entry 1 of the numbered list of that entry. At most one numbered list per record.
+    public var isNumbered: Bool
+    /// What each entry is.
+    public var entries: Entries
+
+    /// A list of `entries`, numbered or not.
+    public init(isNumbered: Bool = false, entries: Entries) { (self.isNumbered, self.entries) = (isNumbered, entries) }
+  }
+
+  /// What the entries of a list are.
+  public enum Entries: Sendable, Hashable {
+    /// Values of a kind, each asked on its own (or several in one answer, see ``CleanUp/split``).
+    case values(Kind)
+    /// Records of parts.
+    case records(Records)
+  }
+
+  /// The entries of a list of records.
+  public struct Records: Sendable, Hashable {
+    /// The parts of each entry; the first is asked when an entry is added, unless the list reads lines.
+    public var parts: [Part]
+    /// When given, each entry is typed on one line and split into these parts (see ``LineFormat``).
+    public var line: LineFormat?
+    /// The key of the part that stands for the whole entry (shown in outlines, edited by `:edit 2`); the first
+    /// part when not given.
+    public var title: String?
+
+    /// The part a new entry is started with, asked first (an item's kind, a directive's verb); `nil` when
+    /// entries are typed as lines, whose parts are not asked one by one.
+    public var firstPart: Part? { line == nil ? parts.first : nil }
+
+    /// Entries of `parts`, typed as lines when `line` is given, titled by `title`.
+    public init(parts: [Part], line: LineFormat? = nil, title: String? = nil) {
+      (self.parts, self.line, self.title) = (parts, line, title)
+    }
+  }
+
+  // MARK: - Settings by purpose
+
+  /// How the interview asks for a part.
+  public struct Asking: Sendable, Hashable {
+    /// The question; a Mustache template that may use the entry numbers along the way (see ``counter``) and
+    /// `n`, the number of the entry asked. For a list of records, the question of a new entry is its first
+    /// part's, unless the list reads whole lines.
+    public var question: String?
+    /// The name of this list's entry number in questions (`{{item}}`); the key when not given.
+    public var counter: String?
+    /// Whether the interview asks for it (`ask`); parts that are only edited by command (or filled by others)
+    /// say false.
+    public var isAsked: Bool
+    /// Asked only when the sibling parts named hold one of the values given, e.g. `{kind: [審議]}`.
+    public var when: [String: [String]]?
+    /// Not asked when the sibling parts named hold one of the values given, e.g. `{verb: [原則同意]}`.
+    public var unless: [String: [String]]?
+
+    /// Asking settings; by default asked, with no question of its own and no conditions.
+    public init(question: String? = nil, counter: String? = nil, isAsked: Bool = true,
+                when: [String: [String]]? = nil, unless: [String: [String]]? = nil) {
+      (self.question, self.counter, self.isAsked, self.when, self.unless) = (question, counter, isAsked, when, unless)
+    }
+  }
+
+  /// What is removed from an answer, and how one answer is split, before it is stored.
+  public struct CleanUp: Sendable, Hashable {
+    /// Pairs of marks removed from around an answer because the export prints them, e.g. `[《, 》]`.
+    public var unwrap: [[String]]
+    /// Removes the ``unwrap`` marks only when the sibling parts named hold one of the values given (the kinds
+    /// whose phrase prints the marks itself), e.g. `{kind: [審議]}`; always when not given.
+    public var unwrapWhen: [String: [String]]?
+    /// Characters removed from the end of an answer because the export prints its own, e.g. `。；，`.
+    public var trimEnd: String
+    /// Characters removed from the start of an answer, e.g. `，`.
+    public var trimStart: String
+    /// For a list of values: one answer may hold several entries, separated by any of these characters.
+    public var split: String?
+
+    /// Clean-up settings; by default nothing is removed or split.
+    public init(unwrap: [[String]] = [], unwrapWhen: [String: [String]]? = nil, trimEnd: String = "",
+                trimStart: String = "", split: String? = nil) {
+      (self.unwrap, self.unwrapWhen, self.trimEnd, self.trimStart, self.split) = (unwrap, unwrapWhen, trimEnd, trimStart, split)
+    }
+  }
+
+  /// How the export prints a part.
+  public struct Rendering: Sendable, Hashable {
+    /// How the entries of a list are joined in the export and on the input line (see ``Join``).
+    public var join: Join?
+    /// What each choice says in the export, by choice value, in the template's order: a Mustache template over
+    /// the entry that holds it, available there as `{{key.phrase}}` (e.g. 會議審議了《{{subject}}》).
+    public var phrases: OrderedDictionary<String, String>
+
+    /// The phrase of the choice `value`, if it has one.
+    public func phrase(of value: String) -> String? { phrases[value] }
+
+    /// Rendering settings; by default no join and no phrases.
+    public init(join: Join? = nil, phrases: OrderedDictionary<String, String> = [:]) {
+      (self.join, self.phrases) = (join, phrases)
+    }
+  }
+
+  /// What a finished draft needs of a part (the rules `minutes check` applies).
+  public struct Rules: Sendable, Hashable {
+    /// Whether a draft is incomplete without it; for a list, whether it needs at least one entry.
+    public var required: Bool
+    /// For a list: the fewest entries a finished draft has (`required: true` means 1).
+    public var min: Int?
+    /// A pattern a text answer must match.
+    public var pattern: Pattern?
+
+    /// Rules; by default none.
+    public init(required: Bool = false, min: Int? = nil, pattern: Pattern? = nil) {
+      (self.required, self.min, self.pattern) = (required, min, pattern)
+    }
+  }
+
+  /// An allowed answer as a template writes it: its value, and what it says in the export.
   public struct Choice: Sendable, Hashable {
     /// The answer as typed and stored.
     public var value: String
-    /// What the answer says in the export: a Mustache template over the entry that holds it, available there
-    /// as `{{key.phrase}}` (e.g. 會議審議了《{{subject}}》).
+    /// What the answer says in the export (see ``Rendering/phrases``).
     public var phrase: String?
   }
 
   /// How a line typed for a list of records is split into its parts.
   ///
   /// The line is split at `separator` (a space means any run of spaces); each part but the last takes one
-  /// piece, the last takes the rest. A list part among them splits its piece further by its own ``split``.
+  /// piece, the last takes the rest. A list part among them splits its piece further by its own
+  /// ``CleanUp/split``.
   public struct LineFormat: Sendable, Hashable {
     /// Where the line is split: `" "` (any spaces) or a mark such as `,`.
     public var separator: String
@@ -137,8 +240,51 @@ public struct Part: Sendable, Hashable {
     public var severity: Severity
   }
 
-  /// Whether the part is a group or a list of records.
-  public var isRecord: Bool { type == .group }
+  // MARK: - Questions in words
+
+  /// The parts under this one: a group's, or each entry's of a list of records; none for a field or a list of
+  /// values.
+  public var parts: [Part] {
+    switch shape {
+    case .group(let group): group.parts
+    case .list: records?.parts ?? []
+    case .field: []
+    }
+  }
+
+  /// The entries of a list of records; `nil` for any other shape.
+  public var records: Records? {
+    if case .list(let list) = shape, case .records(let records) = list.entries { return records }
+    return nil
+  }
+
+  /// The parts of each entry, for a list of records; `nil` for any other shape.
+  public var entryParts: [Part]? { records?.parts }
+
+  /// How a line is split, for a list of records that reads whole lines; `nil` otherwise.
+  public var lineFormat: LineFormat? { records?.line }
+
+  /// The kind of value the clerk types: a field's, or each entry's of a list of values; `nil` for a group or a
+  /// list of records.
+  public var kind: Kind? {
+    switch shape {
+    case .field(let kind): return kind
+    case .list(let list): if case .values(let kind) = list.entries { return kind } else { return nil }
+    case .group: return nil
+    }
+  }
+
+  /// Whether this is a list whose entries bare numbers in an address reach.
+  public var isNumberedList: Bool {
+    if case .list(let list) = shape { return list.isNumbered }
+    return false
+  }
+
+  /// The parts of a group addressed without its key; `nil` for any other shape.
+  public var inlineParts: [Part]? {
+    if case .group(let group) = shape, group.isInline { return group.parts }
+    return nil
+  }
 
   /// The part with this key or name among ``parts``.
   public func child(_ key: String) -> Part? { parts.first { $0.key == key || $0.names.contains(key) } }
@@ -148,22 +294,23 @@ public struct Part: Sendable, Hashable {
 
   static func numberedList(in parts: [Part]) -> (path: [String], part: Part)? {
     for part in parts {
-      if part.isList, part.isNumbered { return ([part.key], part) }
-      if !part.isList, part.isRecord, part.isInline, let found = numberedList(in: part.parts) {
-        return ([part.key] + found.path, found.part)
-      }
+      if part.isNumberedList { return ([part.key], part) }
+      if let inner = part.inlineParts, let found = numberedList(in: inner) { return ([part.key] + found.path, found.part) }
     }
     return nil
   }
 
   /// The key of the part that stands for a whole entry of this list of records.
-  public var titleKey: String? { title ?? parts.first?.key }
+  public var titleKey: String? { records.flatMap { $0.title ?? $0.parts.first?.key } }
 
   /// The fewest entries of this list in a finished draft.
-  public var minimumCount: Int { min ?? (required ? 1 : 0) }
+  public var minimumCount: Int { rules.min ?? (rules.required ? 1 : 0) }
 
-  /// The allowed values, for a choice field.
-  public var choiceValues: [String] { choices?.map(\.value) ?? [] }
+  /// The allowed values of a choice (a field, or the entries of a list of values); none for other kinds.
+  public var choiceValues: [String] {
+    if case .choice(let values, _)? = kind { return values }
+    return []
+  }
 }
 
 extension Part: Decodable {
@@ -172,45 +319,76 @@ extension Part: Decodable {
     case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask
   }
 
+  /// The names of `type`, and `group`, which makes a record of `parts`.
+  private static let typeNames = ["text", "number", "count", "date", "time", "choice", "yesno", "group"]
+
+  /// Reads a part as `docs/templates.md` describes it. Every key is read (and its errors reported) whatever the
+  /// shape; a key that does not apply to the shape (`numbered` on a field, `inline` on a list) is ignored, as
+  /// it always was. `line` and `title` on other shapes than a list of records are refused by the checker.
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
     key = try c.decode(String.self, forKey: .key)
     names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
     label = try c.decodeIfPresent(String.self, forKey: .label) ?? key
-    question = try c.decodeIfPresent(String.self, forKey: .question)
-    parts = try c.decodeIfPresent([Part].self, forKey: .parts) ?? []
-    choices = try c.decodeIfPresent([Choice].self, forKey: .choices)
-    let defaultType: PartType = !parts.isEmpty ? .group : choices != nil ? .choice : .text
+    let question = try c.decodeIfPresent(String.self, forKey: .question)
+    let parts = try c.decodeIfPresent([Part].self, forKey: .parts) ?? []
+    let choices = try c.decodeIfPresent([Choice].self, forKey: .choices)
+    let type: String
     if let name = try c.decodeIfPresent(String.self, forKey: .type) {
-      guard let known = PartType(rawValue: name) else {
+      guard Self.typeNames.contains(name) else {
         throw DecodingError.dataCorruptedError(
           forKey: .type, in: c,
-          debugDescription: "unknown type `\(name)`; the types are \(PartType.allCases.map(\.rawValue).joined(separator: ", "))")
+          debugDescription: "unknown type `\(name)`; the types are \(Self.typeNames.joined(separator: ", "))")
       }
-      type = known
+      type = name
     } else {
-      type = defaultType
+      type = !parts.isEmpty ? "group" : choices != nil ? "choice" : "text"
     }
-    required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
-    min = try c.decodeIfPresent(Int.self, forKey: .min)
-    isOpen = try c.decodeIfPresent(Bool.self, forKey: .open) ?? false
-    isList = try c.decodeIfPresent(Bool.self, forKey: .list) ?? false
-    isNumbered = try c.decodeIfPresent(Bool.self, forKey: .numbered) ?? false
-    isInline = try c.decodeIfPresent(Bool.self, forKey: .inline) ?? false
-    title = try c.decodeIfPresent(String.self, forKey: .title)
-    counter = try c.decodeIfPresent(String.self, forKey: .counter)
-    when = try c.decodeIfPresent([String: [String]].self, forKey: .when)
-    unless = try c.decodeIfPresent([String: [String]].self, forKey: .unless)
-    line = try c.decodeIfPresent(LineFormat.self, forKey: .line)
-    split = try c.decodeIfPresent(String.self, forKey: .split)
-    join = try c.decodeIfPresent(Join.self, forKey: .join)
-    unwrap = try c.decodeIfPresent([[String]].self, forKey: .unwrap) ?? []
-    unwrapWhen = try c.decodeIfPresent([String: [String]].self, forKey: .unwrapWhen)
-    trimEnd = try c.decodeIfPresent(String.self, forKey: .trimEnd) ?? ""
-    trimStart = try c.decodeIfPresent(String.self, forKey: .trimStart) ?? ""
-    pattern = try c.decodeIfPresent(Pattern.self, forKey: .pattern)
-    isAsked = try c.decodeIfPresent(Bool.self, forKey: .ask) ?? true
+    let required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+    let min = try c.decodeIfPresent(Int.self, forKey: .min)
+    let isOpen = try c.decodeIfPresent(Bool.self, forKey: .open) ?? false
+    let isList = try c.decodeIfPresent(Bool.self, forKey: .list) ?? false
+    let isNumbered = try c.decodeIfPresent(Bool.self, forKey: .numbered) ?? false
+    let isInline = try c.decodeIfPresent(Bool.self, forKey: .inline) ?? false
+    let title = try c.decodeIfPresent(String.self, forKey: .title)
+    let counter = try c.decodeIfPresent(String.self, forKey: .counter)
+    let when = try c.decodeIfPresent([String: [String]].self, forKey: .when)
+    let unless = try c.decodeIfPresent([String: [String]].self, forKey: .unless)
+    let line = try c.decodeIfPresent(LineFormat.self, forKey: .line)
+    let split = try c.decodeIfPresent(String.self, forKey: .split)
+    let join = try c.decodeIfPresent(Join.self, forKey: .join)
+    let unwrap = try c.decodeIfPresent([[String]].self, forKey: .unwrap) ?? []
+    let unwrapWhen = try c.decodeIfPresent([String: [String]].self, forKey: .unwrapWhen)
+    let trimEnd = try c.decodeIfPresent(String.self, forKey: .trimEnd) ?? ""
+    let trimStart = try c.decodeIfPresent(String.self, forKey: .trimStart) ?? ""
+    let pattern = try c.decodeIfPresent(Pattern.self, forKey: .pattern)
+    let isAsked = try c.decodeIfPresent(Bool.self, forKey: .ask) ?? true
+
+    let kind: Kind
+    switch type {
+    case "number": kind = .number
+    case "count": kind = .count
+    case "date": kind = .date
+    case "time": kind = .time
+    case "choice": kind = .choice((choices ?? []).map(\.value), isOpen: isOpen)
+    case "yesno": kind = .yesno
+    default: kind = .text
+    }
+    switch (type == "group", isList) {
+    case (true, true): shape = .list(List(isNumbered: isNumbered, entries: .records(Records(parts: parts, line: line, title: title))))
+    case (true, false): shape = .group(Group(parts: parts, isInline: isInline))
+    case (false, true): shape = .list(List(isNumbered: isNumbered, entries: .values(kind)))
+    case (false, false): shape = .field(kind)
+    }
+    asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless)
+    cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split)
+    var phrases: OrderedDictionary<String, String> = [:]
+    var seen: Set<String> = []
+    // The first choice of a value speaks for it, as the export has always looked it up.
+    for choice in choices ?? [] where seen.insert(choice.value).inserted { phrases[choice.value] = choice.phrase }
+    rendering = Rendering(join: join, phrases: phrases)
+    rules = Rules(required: required, min: min, pattern: pattern)
   }
 }
 
@@ -232,6 +410,7 @@ extension Part.Choice: Decodable {
 extension Part.LineFormat: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case separator, parts, example }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -244,6 +423,7 @@ extension Part.LineFormat: Decodable {
 extension Part.Join: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case separator, single, entry }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -256,6 +436,7 @@ extension Part.Join: Decodable {
 extension Part.Pattern: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case regex, message, severity }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -33,11 +33,11 @@ extension Template {
         // A numbered list is named by what holds it (`2` for the directives of item 2, as `:add 2` takes it);
         // the root's own numbered list, which nothing names, by its name (`item`).
         let namesNothing = offset == address.steps.count - 1 && tokens.isEmpty
-        if child.isList, child.isNumbered, anchor.numberedList?.part.key == child.key, !namesNothing {
+        if child.isNumberedList, anchor.numberedList?.part.key == child.key, !namesNothing {
           // The entry number alone names it.
-        } else if !(child.isRecord && !child.isList && child.isInline) {
+        } else if child.inlineParts == nil {
           tokens.append(child.names.first(where: { $0.allSatisfy(\.isASCII) }) ?? key)
-          if child.isRecord, !child.isList { anchor = child }
+          if case .group = child.shape { anchor = child }
         }
         part = child
       case .index(let n):
@@ -69,17 +69,16 @@ extension Template {
           list = numbered
         }
         steps.append(step)
-        record = step != .end && list!.isRecord ? list : nil
+        record = step != .end && list!.records != nil ? list : nil
         list = nil
         continue
       }
       guard list == nil, let current = record, let (path, child) = Self.find(token, in: current.parts) else { return nil }
       steps += path.map(Address.Step.key)
-      if child.isList {
-        list = child
-        record = nil
-      } else {
-        record = child.isRecord ? child : nil
+      switch child.shape {
+      case .list: (list, record) = (child, nil)
+      case .group: record = child
+      case .field: record = nil
       }
     }
     return Address(steps: steps)
@@ -88,8 +87,8 @@ extension Template {
   /// The part named `name` among `parts`, looking inside inline groups; with the keys on the way.
   static func find(_ name: String, in parts: [Part]) -> (path: [String], part: Part)? {
     if let direct = parts.first(where: { $0.key == name || $0.names.contains(name) }) { return ([direct.key], direct) }
-    for group in parts where group.isRecord && !group.isList && group.isInline {
-      if let found = find(name, in: group.parts) { return ([group.key] + found.path, found.part) }
+    for group in parts {
+      if let inner = group.inlineParts, let found = find(name, in: inner) { return ([group.key] + found.path, found.part) }
     }
     return nil
   }
@@ -100,21 +99,27 @@ extension Template {
     let text = raw.trimmingCharacters(in: .whitespaces)
     if text.isEmpty || text == "+" { return root.numberedList.map { Address(steps: $0.path.map(Address.Step.key)) } }
     guard let address = address(parsing: text), let part = part(at: address) else { return nil }
-    if part.isList, address.listEntry == nil { return address }
-    if part.isList, address.listEntry?.index == nil { return address.parent }
-    guard part.isRecord, let (path, _) = part.numberedList else { return nil }
+    if case .list = part.shape {
+      if address.listEntry == nil { return address }
+      if address.listEntry?.index == nil { return address.parent }
+    }
+    // A record (a group, an entry): its numbered list; a field has none.
+    guard let (path, _) = part.numberedList else { return nil }
     return Address(steps: address.steps + path.map(Address.Step.key))
   }
 
   /// The meeting's date: the value of the first date field outside lists, `YYYY-MM-DD`.
   public func meetingDate(of minutes: Minutes) -> String? {
-    func find(_ parts: [Part], _ at: Address) -> Address? {
-      for part in parts where !part.isList {
-        if part.type == .date { return at.appending(key: part.key) }
-        if part.isRecord, let found = find(part.parts, at.appending(key: part.key)) { return found }
+    var found: Address?
+    walkShape { part, address, _ in
+      guard found == nil else { return false }
+      switch part.shape {
+      case .field(.date): found = address
+      case .group: return true
+      case .field, .list: break
       }
-      return nil
+      return false
     }
-    return find(parts, .root).flatMap { minutes.value(at: $0)?.text }
+    return found.flatMap { minutes.value(at: $0)?.text }
   }
 }

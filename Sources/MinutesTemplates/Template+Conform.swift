@@ -27,19 +27,32 @@ extension Template {
   }
 
   private func conform(_ value: Value, to part: Part, at address: Address) throws -> Value {
-    if part.isList {
+    switch part.shape {
+    case .field(let kind):
+      return try conform(value, to: kind, at: address)
+    case .group(let group):
+      return try conform(value, toRecordOf: group.parts, at: address)
+    case .list(let list):
       guard case .list(let entries) = value else { throw mismatch(address, "expected a list") }
-      return .list(try entries.enumerated().map { try conformEntry($1, to: part, at: address.appending(.index($0 + 1))) })
+      return .list(try entries.enumerated().map { offset, entry in
+        let here = address.appending(.index(offset + 1))
+        switch list.entries {
+        case .values(let kind): return try conform(entry, to: kind, at: here)
+        case .records(let records): return try conform(entry, toRecordOf: records.parts, at: here)
+        }
+      })
     }
-    return try conformEntry(value, to: part, at: address)
   }
 
-  private func conformEntry(_ value: Value, to part: Part, at address: Address) throws -> Value {
-    switch (part.type, value) {
-    case (.group, .record(let record)):
-      return .record(try conform(record, to: part.parts, at: address))
-    case (.group, _):
-      throw mismatch(address, "expected a mapping of \(part.parts.map(\.key).joined(separator: ", "))")
+  private func conform(_ value: Value, toRecordOf parts: [Part], at address: Address) throws -> Value {
+    guard case .record(let record) = value else {
+      throw mismatch(address, "expected a mapping of \(parts.map(\.key).joined(separator: ", "))")
+    }
+    return .record(try conform(record, to: parts, at: address))
+  }
+
+  private func conform(_ value: Value, to kind: Part.Kind, at address: Address) throws -> Value {
+    switch (kind, value) {
     case (_, .list), (_, .record):
       throw mismatch(address, "expected a single value")
     case (.number, .number), (.count, .number):
@@ -57,10 +70,10 @@ extension Template {
       case "false", "no": return .flag(false)
       default: throw mismatch(address, "expected true or false")
       }
-    case (.choice, _):
+    case (.choice(let values, _), _):
       // A choice written by hand in another letter case is the choice, as the interview takes it.
       let text = value.scalarText ?? ""
-      return .text(part.choiceValues.first { $0 != text && $0.lowercased() == text.lowercased() } ?? text)
+      return .text(values.first { $0 != text && $0.lowercased() == text.lowercased() } ?? text)
     case (.text, _), (.date, _), (.time, _):
       return .text(value.scalarText ?? "")
     }

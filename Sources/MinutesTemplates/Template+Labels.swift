@@ -7,7 +7,7 @@ extension Template {
   /// of a list of records that does not read lines, the first part of a new entry.
   public func askedPart(at address: Address) -> Part? {
     guard let part = part(at: address) else { return nil }
-    if address.isEnd, part.isRecord, part.line == nil { return part.parts.first }
+    if address.isEnd, let first = part.records?.firstPart { return first }
     return part
   }
 
@@ -17,7 +17,13 @@ extension Template {
     // 議題2 in Chinese; Item 2 in English.
     let space = messages.isChinese ? "" : " "
     var words = numbers.map { "\($0.list.label)\(space)\($0.number)" }
-    if let asked = askedPart(at: address), !(asked.isList && address.listEntry != nil) { words.append(asked.label) }
+    // An entry of a list is named by the list's label and its number alone.
+    if let asked = askedPart(at: address) {
+      switch asked.shape {
+      case .list where address.listEntry != nil: break
+      case .field, .group, .list: words.append(asked.label)
+      }
+    }
     return words.joined(separator: " ")
   }
 

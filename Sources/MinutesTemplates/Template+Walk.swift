@@ -35,38 +35,65 @@ extension Template {
                     slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
                     value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
     for part in parts {
-      let isAsked = asked && part.isAsked && Self.applies(part, in: record)
+      let isAsked = asked && part.asking.isAsked && Self.applies(part, in: record)
       guard isAsked || value != nil else { continue }
       let here = address.appending(key: part.key)
-      if part.isList {
+      switch part.shape {
+      case .list(let list):
         let entries = record?[part.key]?.list ?? []
         for (offset, entry) in entries.enumerated() {
           let entryAddress = here.appending(.index(offset + 1))
           value?(entry, part, entryAddress)
-          if part.isRecord, part.line == nil {
-            walk(part.parts, entry.record, at: entryAddress, asked: isAsked, slot: slot, value: value)
-          } else {
+          switch list.entries {
+          case .records(let records):
+            // An entry typed as a line is one slot, its parts values only; otherwise its parts are asked.
+            let readsLine = records.line != nil
+            if readsLine, isAsked { slot(entryAddress, nil, false) }
+            walk(records.parts, entry.record, at: entryAddress, asked: isAsked && !readsLine, slot: slot, value: value)
+          case .values:
             if isAsked { slot(entryAddress, nil, false) }
-            if part.isRecord { walk(part.parts, entry.record, at: entryAddress, asked: false, slot: slot, value: value) }
           }
         }
         if isAsked {
           let minimum = part.minimumCount
           slot(here.appending(.end), minimum > 0 ? minimum : nil, entries.count < minimum)
         }
-      } else if part.isRecord {
-        walk(part.parts, record?[part.key]?.record, at: here, asked: isAsked, slot: slot, value: value)
-      } else {
+      case .group(let group):
+        walk(group.parts, record?[part.key]?.record, at: here, asked: isAsked, slot: slot, value: value)
+      case .field:
         let held = record?[part.key]
-        if isAsked { slot(here, part.required ? 0 : nil, part.required && held == nil) }
+        let required = part.rules.required
+        if isAsked { slot(here, required ? 0 : nil, required && held == nil) }
         if let held { value?(held, part, here) }
       }
     }
   }
 
+  /// Walks the template's shape, without a draft, in interview order: every part with its address, a group's
+  /// parts under its key and the parts of a list of records under its first entry (`items.1.kind`), each with
+  /// the number of lists of records it is in. `visit` says whether to go under the part it is given (a group, or
+  /// a list of records); the parts of a field or of a list of values have nothing under them.
+  /// What the outline of questions, the example addresses and the meeting's date look through.
+  /// - Complexity: O(n) in the number of parts the walk goes under.
+  public func walkShape(_ visit: (_ part: Part, _ address: Address, _ depth: Int) -> Bool) {
+    func walk(_ parts: [Part], at address: Address, depth: Int) {
+      for part in parts {
+        let here = address.appending(key: part.key)
+        guard visit(part, here, depth) else { continue }
+        switch part.shape {
+        case .group(let group): walk(group.parts, at: here, depth: depth)
+        case .list(let list):
+          if case .records(let records) = list.entries { walk(records.parts, at: here.appending(.index(1)), depth: depth + 1) }
+        case .field: break
+        }
+      }
+    }
+    walk(parts, at: .root, depth: 0)
+  }
+
   /// Whether a part applies in the record that holds it: its `when` holds and its `unless` does not.
   public static func applies(_ part: Part, in record: Record?) -> Bool {
-    holds(part.when, in: record) && (part.unless.map { !holds($0, in: record) } ?? true)
+    holds(part.asking.when, in: record) && (part.asking.unless.map { !holds($0, in: record) } ?? true)
   }
 
   /// Whether every key of `condition` holds one of its values in `record`.

@@ -45,6 +45,7 @@ public struct Template: Sendable {
       self.no = no
     }
 
+    /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
     public init(from decoder: any Decoder) throws {
       try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
       let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -55,10 +56,7 @@ public struct Template: Sendable {
 
   /// The root of the shape, as a group part.
   public var root: Part {
-    Part(key: "", names: [], label: name, question: nil, type: .group, required: false, min: nil, choices: nil,
-         isOpen: false, parts: parts, isList: false, isNumbered: false, isInline: false, title: nil, counter: nil,
-         when: nil, unless: nil, line: nil, split: nil, join: nil, unwrap: [], unwrapWhen: nil, trimEnd: "", trimStart: "", pattern: nil,
-         isAsked: true)
+    Part(key: "", label: name, shape: .group(Part.Group(parts: parts)))
   }
 
   /// The messages of the assistant and the checks, in the template's language.
@@ -131,6 +129,7 @@ extension Template: Decodable {
     case format, id, name, language, extends, parts, yesNo, quotes, roles, export
   }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -150,6 +149,7 @@ extension Template: Decodable {
 extension Roles: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case chair, attendance, motions }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -162,6 +162,7 @@ extension Roles: Decodable {
 extension Roles.Category: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case list, name, present, withoutChair }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -177,6 +178,7 @@ extension Roles.Motions: Decodable {
     case list, mover, disposition, adopted, failed, votesFor, votesAgainst, abstentions, rollCall
   }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -197,6 +199,7 @@ extension Roles.RollCall: Decodable {
     case list, member, vote, votesFor, votesAgainst, abstentions
   }
 
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -49,59 +49,84 @@ struct TemplateChecker {
       guard seen.insert(part.key).inserted else {
         throw fail(here, key: "key", "two parts here have the key `\(part.key)`", occurrence: 2)
       }
-      if part.type == .choice, (part.choices ?? []).isEmpty {
+      if case .choice(let values, _)? = part.kind, values.isEmpty {
         throw fail(here, key: "type", "`\(part.key)` is a choice but has no `choices`")
       }
-      if part.isRecord, part.parts.isEmpty { throw fail(here, key: "parts", "`\(part.key)` is a group but has no `parts`") }
-      if part.isList, part.isRecord, part.line == nil, let first = part.parts.first, first.isList || first.isRecord {
-        throw fail(here + [first.key], key: "key", "`\(first.key)` is the first part of the list `\(part.key)`, which a new entry is started with, so it must be a field, not a list or group")
+      // A group, or a list of records (whose kind of value is none), needs parts.
+      if part.kind == nil, part.parts.isEmpty { throw fail(here, key: "parts", "`\(part.key)` is a group but has no `parts`") }
+      // `line` and `title` belong to a list of records; written on another shape, they are still checked.
+      let written = written(here)
+      let line = part.lineFormat?.parts ?? written.line
+      if let first = part.records?.firstPart {
+        if case .field = first.shape {} else {
+          throw fail(here + [first.key], key: "key", "`\(first.key)` is the first part of the list `\(part.key)`, which a new entry is started with, so it must be a field, not a list or group")
+        }
       }
-      for (name, condition) in [("when", part.when), ("unless", part.unless), ("unwrapWhen", part.unwrapWhen)] {
+      let conditions = [("when", part.asking.when), ("unless", part.asking.unless), ("unwrapWhen", part.cleanUp.unwrapWhen)]
+      for (name, condition) in conditions {
         for (key, values) in condition ?? [:] {
           guard let sibling = parts.first(where: { $0.key == key }) else { continue }
-          let allowed = sibling.type == .yesno ? ["true", "false"] : sibling.isOpen ? [] : sibling.choiceValues
+          let allowed: [String]
+          switch sibling.kind {
+          case .yesno?: allowed = ["true", "false"]
+          case .choice(let values, let isOpen)?: allowed = isOpen ? [] : values
+          default: allowed = []
+          }
           for value in values where value != "*" && !allowed.isEmpty && !allowed.contains(value) {
             throw fail(here, key: name, "`\(name)` gives `\(value)` for `\(key)`, which is not one of its values (\(allowed.joined(separator: ", ")); `*` means any)")
           }
         }
       }
-      if asked, part.isAsked {
-        let asked = part.isRecord ? (part.isList && part.line == nil ? part.parts.first : nil) : part
-        if part.isList, part.line != nil, part.question == nil {
-          throw fail(here, key: "question", "the list `\(part.key)` reads lines and needs a `question`")
-        }
-        if let asked, asked.question == nil, !asked.isRecord {
-          throw fail(part.isList && part.isRecord ? here + [asked.key] : here, key: "question", "`\(asked.key)` is asked but has no `question` (or say `ask: false`)")
+      if asked, part.asking.isAsked {
+        let question = part.asking.question
+        switch part.shape {
+        case .group:
+          break
+        case .list(let list):
+          if line != nil, question == nil {
+            throw fail(here, key: "question", "the list `\(part.key)` reads lines and needs a `question`")
+          }
+          if case .records(let records) = list.entries {
+            // A new entry is started with its first part's question.
+            if let first = records.firstPart, first.asking.question == nil {
+              throw fail(here + [first.key], key: "question", "`\(first.key)` is asked but has no `question` (or say `ask: false`)")
+            }
+          } else if question == nil {
+            throw fail(here, key: "question", "`\(part.key)` is asked but has no `question` (or say `ask: false`)")
+          }
+        case .field:
+          if question == nil { throw fail(here, key: "question", "`\(part.key)` is asked but has no `question` (or say `ask: false`)") }
         }
       }
-      for text in [part.question, part.join?.entry].compactMap({ $0 }) + (part.choices ?? []).compactMap(\.phrase) {
+      for text in [part.asking.question, part.rendering.join?.entry].compactMap({ $0 }) + Array(part.rendering.phrases.values) {
         do { _ = try MustacheTemplate(string: text) } catch {
           throw fail(here, key: nil, "`\(part.key)` has text that is not valid Mustache (\(Self.describe(error))): \(text)")
         }
       }
-      if let pattern = part.pattern, (try? NSRegularExpression(pattern: pattern.regex)) == nil {
+      if let pattern = part.rules.pattern, (try? NSRegularExpression(pattern: pattern.regex)) == nil {
         throw fail(here, key: "pattern", "the `pattern` of `\(part.key)` is not a valid regular expression: \(pattern.regex)")
       }
-      for (name, condition) in [("when", part.when), ("unless", part.unless), ("unwrapWhen", part.unwrapWhen)] {
+      for (name, condition) in conditions {
         for key in (condition ?? [:]).keys where !parts.contains(where: { $0.key == key }) {
           throw fail(here, key: name, "`\(name)` names `\(key)`, which is not a part beside `\(part.key)`")
         }
       }
-      if let title = part.title, part.child(title) == nil {
+      if let title = part.records?.title ?? written.title, part.child(title) == nil {
         throw fail(here, key: "title", "`title` names `\(title)`, which is not a part of `\(part.key)`")
       }
-      for key in part.line?.parts ?? [] where part.child(key) == nil {
+      for key in line ?? [] where part.child(key) == nil {
         throw fail(here, key: "line", "`line` names `\(key)`, which is not a part of `\(part.key)`")
       }
-      if part.isRecord {
-        try check(part.parts, path: here, asked: asked && part.isAsked && part.line == nil)
+      // The parts of a group or of each entry; not asked one by one when the entry is typed as a line.
+      if !part.parts.isEmpty {
+        try check(part.parts, path: here, asked: asked && part.asking.isAsked && line == nil)
       }
     }
     // Bare numbers go to the numbered list of a record, looking inside inline groups: one per record.
     func numbered(_ parts: [Part]) -> [String] {
       parts.flatMap { part -> [String] in
-        if part.isList { return part.isNumbered ? [part.key] : [] }
-        return part.isRecord && part.isInline ? numbered(part.parts) : []
+        if part.isNumberedList { return [part.key] }
+        return part.inlineParts.map(numbered) ?? []
       }
     }
     if numbered(parts).count > 1 {
@@ -113,7 +138,7 @@ struct TemplateChecker {
     let roles = template.roles
     func list(_ path: String, _ role: String) throws -> Part {
       let stored = path.replacingOccurrences(of: ".*.", with: ".1.")
-      guard let address = Address(stored: stored), let part = template.part(at: address), part.isList else {
+      guard let address = Address(stored: stored), let part = template.part(at: address), case .list = part.shape else {
         throw fail([], key: "roles", "`roles.\(role)` names `\(path)`, which is not a list of this template")
       }
       return part
@@ -123,7 +148,7 @@ struct TemplateChecker {
     }
     for category in roles.attendance {
       let part = try list(category.list, "attendance")
-      if part.isRecord, part.child(category.name) == nil {
+      if part.records != nil, part.child(category.name) == nil {
         throw fail([], key: "roles", "`roles.attendance` names `\(category.name)`, which is not a part of `\(category.list)`")
       }
     }
@@ -134,22 +159,35 @@ struct TemplateChecker {
         throw fail([], key: "roles", "`roles.motions` names `\(key)`, which is not a part of `\(motions.list)`")
       }
       if let rollCall = motions.rollCall {
-        guard let calls = part.child(rollCall.list), calls.isList, calls.child(rollCall.member) != nil, calls.child(rollCall.vote) != nil else {
+        guard let calls = part.child(rollCall.list), case .list = calls.shape, calls.child(rollCall.member) != nil, calls.child(rollCall.vote) != nil else {
           throw fail([], key: "roles", "`roles.motions.rollCall` names parts `\(motions.list)` does not have")
         }
       }
     }
   }
 
-  /// An error at the part with the key path `path` (or the top level), at its key `key` when it has one.
-  /// `occurrence` picks among parts with the same key at the end of `path` (2: the duplicate).
-  private func fail(_ path: [String], key: String?, _ message: String, occurrence: Int = 1) -> TemplateError {
+  /// What the YAML of the part at `path` writes for `line` (its parts) and `title`. Only a list of records keeps
+  /// them; written on another shape, they are still checked against the parts, as they always were.
+  private func written(_ path: [String]) -> (line: [String]?, title: String?) {
+    let part = node(at: path, occurrence: 1)
+    return (part?["line"]?["parts"]?.sequence?.compactMap(\.string), part?["title"]?.string)
+  }
+
+  /// The YAML of the part with the key path `path`; `occurrence` picks among parts with the same key at its end.
+  private func node(at path: [String], occurrence: Int) -> Node? {
     var current: Node? = node
     for (offset, partKey) in path.enumerated() {
       let matches = current?["parts"]?.sequence?.filter { $0["key"]?.string == partKey } ?? []
       let wanted = offset == path.count - 1 ? occurrence : 1
       current = matches.count >= wanted ? matches[wanted - 1] : matches.first
     }
+    return current
+  }
+
+  /// An error at the part with the key path `path` (or the top level), at its key `key` when it has one.
+  /// `occurrence` picks among parts with the same key at the end of `path` (2: the duplicate).
+  private func fail(_ path: [String], key: String?, _ message: String, occurrence: Int = 1) -> TemplateError {
+    let current = node(at: path, occurrence: occurrence)
     let mark = (key.flatMap { k in current?.mapping?.first { $0.key.string == k }?.key.mark }) ?? current?.mark
     return .invalid(YAMLProblem(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
   }

@@ -84,8 +84,8 @@ public struct Validator: Sendable {
         : template.label(of: address, in: minutes)
       let shown = template.display(address)
       let message = address.isEnd && minimum > 1
-        ? m("「\(label)」至少要有 \(minimum) 項", "‘\(label)’ needs at least \(minimum) entries")
-        : m("缺少必填部分「\(label)」", "Missing required part ‘\(label)’")
+        ? m.tooFewEntries(label, minimum)
+        : m.missingRequired(label)
       findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
     }, value: { value, part, address in check(value, part: part, at: address, &walk) })
     findings += walk.findings
@@ -113,58 +113,58 @@ public struct Validator: Sendable {
 
   /// The rules of one value: an entry of a list of records (empty; a line's parts missing), or a scalar.
   private func check(_ value: Value, part: Part, at address: Address, _ walk: inout Walk) {
-    if part.isRecord {
+    if let records = part.records {
       guard let record = value.record, !record.isEmpty else {
-        add(.error, "empty", m("這一項是空的", "This entry is empty"), at: address, &walk)
+        add(.error, "empty", m.emptyEntry, at: address, &walk)
         return
       }
       // A line was split into its parts when typed; a file edited by hand may lack one.
-      for sub in part.parts where part.line != nil && sub.required && record[sub.key] == nil {
+      for sub in records.parts where records.line != nil && sub.rules.required && record[sub.key] == nil {
         walk.findings.append(Finding(.error, rule: "required", address: template.display(address.appending(key: sub.key)),
-                                     message: m("缺少必填部分「\(sub.label)」", "Missing required part ‘\(sub.label)’"),
+                                     message: m.missingRequired(sub.label),
                                      hint: ":edit \(template.display(address))"))
       }
       return
     }
     if case .number(let n) = value {
       // The interview takes only positive numbers and counts from 0; a file edited by hand may hold others.
-      if part.type == .number, n <= 0 {
-        add(.error, "number.invalid", m("「\(n)」不是正整數", "‘\(n)’ is not a positive whole number"), at: address, &walk)
-      } else if part.type == .count, n < 0 {
-        add(.error, "number.invalid", m("「\(n)」不是數目（0 或正整數）", "‘\(n)’ is not a count (0 or more)"), at: address, &walk)
+      if case .number? = part.kind, n <= 0 {
+        add(.error, "number.invalid", m.notPositive(n), at: address, &walk)
+      } else if case .count? = part.kind, n < 0 {
+        add(.error, "number.invalid", m.notACount(n), at: address, &walk)
       }
       return
     }
     guard case .text(let text) = value else { return }
     if text.isEmpty {
-      add(.error, "empty", m("這一部分是空的", "This part is empty"), at: address, &walk)
+      add(.error, "empty", m.emptyPart, at: address, &walk)
       return
     }
-    switch part.type {
-    case .date:
-      if MeetingDate(parsing: text) == nil { add(.error, "date.invalid", m("「\(text)」不是存在的日期", "‘\(text)’ is not a date that exists"), at: address, &walk) }
+    switch part.kind {
+    case .date?:
+      if MeetingDate(parsing: text) == nil { add(.error, "date.invalid", m.noSuchDate(text), at: address, &walk) }
       return
-    case .time:
-      if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m("「\(text)」不是有效時間", "‘\(text)’ is not a valid time"), at: address, &walk) }
+    case .time?:
+      if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m.noSuchTime(text), at: address, &walk) }
       return
-    case .choice where !part.isOpen && !part.choiceValues.contains(text):
-      add(.error, "choice.unknown", m("「\(text)」不是可選項（\(m.list(part.choiceValues))）", "‘\(text)’ is not one of the choices (\(m.list(part.choiceValues)))"), at: address, &walk)
+    case .choice(let values, let isOpen)? where !isOpen && !values.contains(text):
+      add(.error, "choice.unknown", m.notAChoice(text, values), at: address, &walk)
     default: break
     }
-    if let pattern = part.pattern, text.range(of: "^(?:\(pattern.regex))$", options: .regularExpression) == nil {
+    if let pattern = part.rules.pattern, text.range(of: "^(?:\(pattern.regex))$", options: .regularExpression) == nil {
       add(pattern.severity, "pattern", pattern.message, at: address, &walk)
     }
     if let mark = Self.unbalancedMark(in: text) {
-      add(.error, "marks.unbalanced", m("「\(mark)」不成對", "‘\(mark)’ has no partner"), at: address, &walk)
+      add(.error, "marks.unbalanced", m.unbalanced(mark), at: address, &walk)
     }
     guard walk.warnings else { return }
     if text.unicodeScalars.contains(where: { Self.halfWidthMarks.contains($0) }), Normalizer.normalize(text) != text {
-      add(.warning, "punctuation.halfWidth", m("中文旁有半形標點", "Half-width punctuation next to Chinese text"), at: address, &walk)
+      add(.warning, "punctuation.halfWidth", m.halfWidthPunctuation, at: address, &walk)
     }
     if let characters = otherScript(in: text, cache: &walk.otherScript) {
       let message = template.language == "zh-Hans"
-        ? m("可能混入了繁體字：\(characters)", "Traditional characters in Simplified text: \(characters)")
-        : m("可能混入了簡體字：\(characters)", "Simplified characters in Traditional text: \(characters)")
+        ? m.traditionalInSimplified(characters)
+        : m.simplifiedInTraditional(characters)
       add(.warning, "script.mixed", message, at: address, &walk)
     }
   }
@@ -198,15 +198,15 @@ public struct Validator: Sendable {
         let twice = earlier.list == category.list
         findings.append(Finding(
           .error, rule: twice ? "attendance.duplicate" : "attendance.twoCategories", address: shown,
-          message: twice ? m("「\(name)」在\(label)中列了兩次（另見 \(earlier.address)）", "‘\(name)’ is listed twice in \(label) (see also \(earlier.address))")
-            : m("「\(name)」同時列在\(earlier.label)（\(earlier.address)）和\(label)中", "‘\(name)’ is listed both in \(earlier.label) (\(earlier.address)) and in \(label)"),
+          message: twice ? m.listedTwice(name, in: label, earlier: earlier.address)
+            : m.listedInBoth(name, earlier.label, at: earlier.address, and: label),
           hint: ":edit \(shown)"))
       } else {
         seen[name] = (category.list, label, shown)
       }
       if category.withoutChair, name == chair {
         findings.append(Finding(.warning, rule: "attendance.chairListed", address: shown,
-                                message: m("主持人「\(name)」不必再列入\(label)", "The chair ‘\(name)’ need not be listed again"), hint: ":edit \(shown)"))
+                                message: m.chairListed(name, in: label), hint: ":edit \(shown)"))
       }
     }
     return findings
@@ -229,9 +229,9 @@ public struct Validator: Sendable {
         let hint = hint.map { template.display(motion.appending(key: $0)) }.map { ":edit \($0)" }
         findings.append((Finding(.error, rule: rule, address: place, message: message, hint: hint ?? (key.map { _ in ":edit \(place)" } ?? ":show \(shown)")), address, unfilled))
       }
-      if record[roles.mover] == nil { add("motion.noMover", m("動議沒有動議人", "The motion has no mover"), at: roles.mover, unfilled: true) }
+      if record[roles.mover] == nil { add("motion.noMover", m.noMover, at: roles.mover, unfilled: true) }
       let disposition = record[roles.disposition]?.text
-      if disposition == nil { add("motion.noDisposition", m("動議沒有結果", "The motion has no disposition"), at: roles.disposition, unfilled: true) }
+      if disposition == nil { add("motion.noDisposition", m.noDisposition, at: roles.disposition, unfilled: true) }
       let count = { (key: String?) in key.flatMap { record[$0]?.number } }
       let (yes, no, abstain) = (count(roles.votesFor), count(roles.votesAgainst), count(roles.abstentions))
       // Without counts, the roll call's tally is the vote the disposition must agree with.
@@ -242,13 +242,13 @@ public struct Validator: Sendable {
       }
       let total = (yes ?? 0) + (no ?? 0) + (abstain ?? 0)
       if !present.isEmpty, total > present.count {
-        add("votes.exceedPresent", m("票數（\(total)）多於出席人數（\(present.count)）", "\(total) votes were counted but only \(present.count) members were present"), hint: roles.votesFor)
+        add("votes.exceedPresent", m.votesExceedPresent(total, present: present.count), hint: roles.votesFor)
       }
       if let disposition, let (yes, no) = yes.flatMap({ y in no.map { (y, $0) } }) ?? tallied {
         if roles.adopted.contains(where: disposition.hasPrefix), yes <= no {
-          add("votes.resultMismatch", m("結果為通過，但贊成票（\(yes)）未過半數", "Reported adopted, but \(yes) in favor is not a majority of the votes cast (\(yes + no))"), hint: roles.disposition)
+          add("votes.resultMismatch", m.adoptedWithoutMajority(yes, of: yes + no), hint: roles.disposition)
         } else if roles.failed.contains(where: disposition.hasPrefix), yes > no {
-          add("votes.resultMismatch", m("結果為否決，但贊成票（\(yes)）已過半數", "Reported failed, but \(yes) in favor is a majority of the votes cast (\(yes + no))"), hint: roles.disposition)
+          add("votes.resultMismatch", m.failedWithMajority(yes, of: yes + no), hint: roles.disposition)
         }
       }
       guard let rollCall = roles.rollCall, let entries = record[rollCall.list]?.list, !entries.isEmpty else { continue }
@@ -260,22 +260,22 @@ public struct Validator: Sendable {
         guard let member = entry.record?[rollCall.member]?.text, let vote = entry.record?[rollCall.vote]?.text else { continue }
         if let earlier = voted[member] {
           findings.append((Finding(.error, rule: "rollCall.twice", address: place,
-                                   message: m("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))"), hint: ":delete \(place)"), entryAddress, false))
+                                   message: m.votesTwice(member, earlier: earlier), hint: ":delete \(place)"), entryAddress, false))
         }
         voted[member] = offset + 1
         let counts = rollCall.votesFor.contains(vote) || rollCall.votesAgainst.contains(vote) || rollCall.abstentions.contains(vote)
         if counts, !present.isEmpty, !present.contains(member) {
           findings.append((Finding(.error, rule: "rollCall.notPresent", address: place,
-                                   message: m("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present"), hint: ":edit \(place)"), entryAddress, false))
+                                   message: m.voterNotPresent(member), hint: ":edit \(place)"), entryAddress, false))
         }
         if rollCall.votesFor.contains(vote) { tally.yes += 1 }
         if rollCall.votesAgainst.contains(vote) { tally.no += 1 }
         if rollCall.abstentions.contains(vote) { tally.abstain += 1 }
       }
-      let reported = [(yes, tally.yes, m("贊成", "in favor")), (no, tally.no, m("反對", "opposed")), (abstain, tally.abstain, m("棄權", "abstaining"))]
+      let reported = [(yes, tally.yes, m.inFavor), (no, tally.no, m.opposed), (abstain, tally.abstain, m.abstaining)]
       for (count, counted, word) in reported {
         if let count, count != counted {
-          add("rollCall.tally", m("報告\(word) \(count) 票，但點名表決中為 \(counted) 票", "\(count) reported \(word), but the roll call has \(counted)"))
+          add("rollCall.tally", m.tallyMismatch(word, reported: count, counted: counted))
         }
       }
     }

@@ -61,56 +61,56 @@ import Testing
     #expect(template.parts.map(\.key) == ["meeting", "items", "arrangements", "otherMatters", "attendance"])
 
     let meeting = try #require(template.parts.first)
-    #expect(meeting.isInline && meeting.isRecord && !meeting.isList)
+    #expect(meeting.shape == .group(Part.Group(parts: meeting.parts, isInline: true)))
     #expect(meeting.parts.map(\.key) == ["date", "period", "chair", "term", "body", "number", "kind"])
-    #expect(meeting.parts.map(\.type) == [.date, .choice, .group, .number, .text, .number, .choice])
-    #expect(meeting.parts.map(\.required) == [true, true, false, true, true, true, true], "chair is a group; its parts are required")
-    #expect(meeting.child("chair")?.parts.map(\.required) == [true, true])
+    #expect(meeting.parts.map(Self.shapeName) == ["date", "choice", "group", "number", "text", "number", "choice"])
+    #expect(meeting.parts.map(\.rules.required) == [true, true, false, true, true, true, true], "chair is a group; its parts are required")
+    #expect(meeting.child("chair")?.parts.map(\.rules.required) == [true, true])
     #expect(meeting.child("chair")?.parts.map(\.label) == ["主持人職務", "主持人姓名"])
     #expect(meeting.child("period")?.choiceValues == ["上午", "下午", "晚上"])
-    #expect(meeting.child("period")?.isOpen == false)
+    #expect(meeting.child("period")?.kind == .choice(["上午", "下午", "晚上"], isOpen: false))
     #expect(meeting.child("kind")?.choiceValues == ["常務會議", "全體會議", "專題會議"])
-    #expect(meeting.child("kind")?.isOpen == true)
-    #expect(meeting.child("term")?.unwrap == [["第", "屆"]])
+    #expect(meeting.child("kind")?.kind == .choice(["常務會議", "全體會議", "專題會議"], isOpen: true))
+    #expect(meeting.child("term")?.cleanUp.unwrap == [["第", "屆"]])
 
     let items = try #require(template.root.child("議題"))
     #expect(items.key == "items")
-    #expect(items.isList && items.isNumbered && items.isRecord && items.required)
+    #expect(items.isNumberedList && items.records != nil && items.rules.required)
     #expect(items.names == ["item", "議題"])
-    #expect(items.counter == "item")
+    #expect(items.asking.counter == "item")
     #expect(items.titleKey == "subject")
     #expect(items.parts.map(\.key) == ["kind", "subject", "status", "followUp", "directives"])
     let kind = try #require(items.child("kind"))
     #expect(kind.choiceValues == ["傳達學習", "傳達", "通報", "聽取匯報", "研究", "研究部署", "審議", "審議並原則通過"])
-    #expect(kind.choices?.first { $0.value == "審議" }?.phrase == "會議審議了《{{subject}}》{{#status}}（{{status}}）{{/status}}")
-    #expect(kind.choices?.allSatisfy { $0.phrase != nil } == true, "every kind has its opening")
-    #expect(items.child("status")?.when == ["kind": ["審議", "審議並原則通過"]])
-    #expect(items.child("status")?.isOpen == true)
+    #expect(kind.rendering.phrase(of: "審議") == "會議審議了《{{subject}}》{{#status}}（{{status}}）{{/status}}")
+    #expect(kind.choiceValues.allSatisfy { kind.rendering.phrase(of: $0) != nil }, "every kind has its opening")
+    #expect(items.child("status")?.asking.when == ["kind": ["審議", "審議並原則通過"]])
+    #expect(items.child("status").map { if case .choice(_, isOpen: true)? = $0.kind { true } else { false } } == true)
     #expect(items.child("followup")?.key == "followUp")
-    #expect(items.child("subject")?.unwrap == [["《", "》"]])
+    #expect(items.child("subject")?.cleanUp.unwrap == [["《", "》"]])
 
     let directives = try #require(items.child("directives"))
-    #expect(directives.isNumbered && directives.required && directives.titleKey == "verb")
+    #expect(directives.isNumberedList && directives.rules.required && directives.titleKey == "verb")
     #expect(directives.parts.map(\.key) == ["verb", "topic", "lead", "points"])
     #expect(directives.child("verb")?.choiceValues == ["指出", "強調", "要求", "認為", "決定", "原則同意", "原則通過"])
-    #expect(directives.child("verb")?.choices?.compactMap(\.phrase) == ["會議原則同意{{lead}}", "會議原則通過{{lead}}"])
+    #expect(directives.child("verb").map { Array($0.rendering.phrases.values) } == ["會議原則同意{{lead}}", "會議原則通過{{lead}}"])
     let points = try #require(directives.child("points"))
-    #expect(points.unless == ["verb": ["原則同意", "原則通過"]])
-    #expect(points.isList && points.isNumbered && !points.isRecord && points.type == .text && points.minimumCount == 1)
+    #expect(points.asking.unless == ["verb": ["原則同意", "原則通過"]])
+    #expect(points.shape == .list(Part.List(isNumbered: true, entries: .values(.text))) && points.minimumCount == 1)
 
     let topics = try #require(template.root.child("arrangements")?.child("topics"))
-    #expect(topics.split == "、")
+    #expect(topics.cleanUp.split == "、")
     #expect(topics.minimumCount == 0)
-    #expect(template.root.child("other")?.type == .yesno)
+    #expect(template.root.child("other")?.shape == .field(.yesno))
 
     let attendance = try #require(template.root.child("attendance"))
     #expect(attendance.parts.map(\.key) == ["present", "inAttendance", "absent"])
     #expect(attendance.parts.map(\.names) == [["出席"], ["attending", "列席"], ["請假"]])
     let present = try #require(attendance.child("present"))
-    #expect(present.line == Part.LineFormat(separator: " ", parts: ["title", "names"], example: "副區長 劉成剛、陳春青"))
-    #expect(present.join == Part.Join(separator: "，", single: "、", entry: "{{title}}{{names}}"))
-    #expect(present.child("names")?.split == "、，,")
-    #expect(attendance.child("absent")?.line?.parts == ["title", "name", "reason"])
+    #expect(present.lineFormat == Part.LineFormat(separator: " ", parts: ["title", "names"], example: "副區長 劉成剛、陳春青"))
+    #expect(present.rendering.join == Part.Join(separator: "，", single: "、", entry: "{{title}}{{names}}"))
+    #expect(present.child("names")?.cleanUp.split == "、，,")
+    #expect(attendance.child("absent")?.lineFormat?.parts == ["title", "name", "reason"])
 
     #expect(template.yesNo == Template.YesNo(yes: ["是", "有"], no: ["否", "沒有", "無"]))
     #expect(template.roles.chair == "meeting.chair.name")
@@ -183,7 +183,7 @@ import Testing
       == "t.yaml:\(line):9: error: `body` is asked but has no `question` (or say `ask: false`)")
     // Not asked, it needs none.
     let unasked = yaml.replacingOccurrences(of: "      - key: body\n", with: "      - key: body\n        ask: false\n")
-    #expect(try TemplateLibrary.parse(unasked, file: Self.file).root.child("meeting")?.child("body")?.isAsked == false)
+    #expect(try TemplateLibrary.parse(unasked, file: Self.file).root.child("meeting")?.child("body")?.asking.isAsked == false)
   }
 
   @Test func aListOfRecordsIsAskedByItsFirstPart() throws {
@@ -228,6 +228,21 @@ import Testing
     let lineNumber = try #require(TestSupport.lines(line).firstIndex { $0.contains("[title, nom, reason]") }) + 1
     #expect(Self.message(parsing: line)
       == "t.yaml:\(lineNumber):9: error: `line` names `nom`, which is not a part of `absent`")
+  }
+
+  @Test func lineAndTitleOnOtherShapesAreCheckedAsBefore() throws {
+    // Only a list of records keeps `line` and `title`; written on another shape, what they name is still checked.
+    let title = Self.small("  - key: title\n    question: Title?\n    title: name\n")
+    #expect(Self.message(parsing: title) == "t.yaml:8:5: error: `title` names `name`, which is not a part of `title`")
+    let unasked = Self.small("  - key: title\n    list: true\n    line: {parts: [a]}\n")
+    #expect(Self.message(parsing: unasked) == "t.yaml:6:5: error: the list `title` reads lines and needs a `question`")
+    let line = Self.small("  - key: title\n    list: true\n    question: Title?\n    line: {parts: [a]}\n")
+    #expect(Self.message(parsing: line) == "t.yaml:9:5: error: `line` names `a`, which is not a part of `title`")
+    // A group that says it reads lines does not ask its parts, as before; `numbered` on a field is ignored.
+    let group = Self.small("  - key: g\n    line: {parts: [a]}\n    parts:\n      - key: a\n  - key: title\n    question: Title?\n    numbered: true\n")
+    let template = try TemplateLibrary.parse(group, file: Self.file)
+    #expect(template.root.child("g")?.shape == .group(Part.Group(parts: template.root.child("g")?.parts ?? [])))
+    #expect(template.root.child("title")?.shape == .field(.text))
   }
 
   @Test func twoNumberedListsInOneRecordAreRefused() throws {
@@ -410,8 +425,8 @@ import Testing
     let meeting = try #require(office.parts.first)
     #expect(meeting.parts.map(\.key) == ["date", "period", "place", "chair", "term", "body", "number", "kind"])
     #expect(meeting.child("period")?.choiceValues == ["上午", "中午", "下午"])
-    #expect(meeting.child("period")?.choices?.map(\.phrase) == [nil, nil, nil])
-    #expect(meeting.child("period")?.question == "上午、下午還是晚上？")
+    #expect(meeting.child("period")?.rendering.phrases.isEmpty == true)
+    #expect(meeting.child("period")?.asking.question == "上午、下午還是晚上？")
     #expect(office.export == (try TestSupport.template().export))
     let entry = try #require(library.entries().first { $0.id == "office" })
     #expect(entry.source == .workspace)
@@ -422,5 +437,22 @@ import Testing
     try "format: 2\nid: loop\nname: L\nextends: loop2\n".write(to: folder.appendingPathComponent("loop.yaml"), atomically: true, encoding: .utf8)
     try "format: 2\nid: loop2\nname: L2\nextends: loop\n".write(to: folder.appendingPathComponent("loop2.yaml"), atomically: true, encoding: .utf8)
     #expect(throws: TemplateError.extensionCycle(ids: ["loop", "loop2", "loop"])) { try library.template(id: "loop") }
+  }
+  /// A part's shape in a word, as a template's `type` says it: a field's kind, `group`, or `list`.
+  static func shapeName(_ part: Part) -> String {
+    switch part.shape {
+    case .group: "group"
+    case .list: "list"
+    case .field(let kind):
+      switch kind {
+      case .text: "text"
+      case .number: "number"
+      case .count: "count"
+      case .date: "date"
+      case .time: "time"
+      case .choice: "choice"
+      case .yesno: "yesno"
+      }
+    }
   }
 }

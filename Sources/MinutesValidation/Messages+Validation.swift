@@ -1,0 +1,121 @@
+import MinutesModel
+
+/// The findings' messages, in the template's language: one place to read and translate them, out of the rules
+/// that find them. Values put into a message (a clerk's answer, a name) are quoted as they are.
+extension Messages {
+  // MARK: - Required parts and values
+
+  /// A required part is empty.
+  func missingRequired(_ label: String) -> String {
+    self("缺少必填部分「\(label)」", "Missing required part ‘\(label)’")
+  }
+
+  /// A list has fewer entries than the `minimum` it needs.
+  func tooFewEntries(_ label: String, _ minimum: Int) -> String {
+    self("「\(label)」至少要有 \(minimum) 項", "‘\(label)’ needs at least \(minimum) entries")
+  }
+
+  /// An entry of a list of records has nothing in it.
+  var emptyEntry: String { self("這一項是空的", "This entry is empty") }
+
+  /// A text part has nothing in it.
+  var emptyPart: String { self("這一部分是空的", "This part is empty") }
+
+  /// A number is not positive.
+  func notPositive(_ n: Int) -> String { self("「\(n)」不是正整數", "‘\(n)’ is not a positive whole number") }
+
+  /// A count is below 0.
+  func notACount(_ n: Int) -> String { self("「\(n)」不是數目（0 或正整數）", "‘\(n)’ is not a count (0 or more)") }
+
+  /// A date that does not exist (2024-02-30).
+  func noSuchDate(_ text: String) -> String { self("「\(text)」不是存在的日期", "‘\(text)’ is not a date that exists") }
+
+  /// A time that does not exist.
+  func noSuchTime(_ text: String) -> String { self("「\(text)」不是有效時間", "‘\(text)’ is not a valid time") }
+
+  /// A closed choice holds a value the template does not offer.
+  func notAChoice(_ text: String, _ choices: [String]) -> String {
+    self("「\(text)」不是可選項（\(list(choices))）", "‘\(text)’ is not one of the choices (\(list(choices)))")
+  }
+
+  // MARK: - Marks and script
+
+  /// A mark without its partner.
+  func unbalanced(_ mark: Character) -> String { self("「\(mark)」不成對", "‘\(mark)’ has no partner") }
+
+  /// Half-width punctuation next to CJK text.
+  var halfWidthPunctuation: String { self("中文旁有半形標點", "Half-width punctuation next to Chinese text") }
+
+  /// Traditional characters in a Simplified template's text.
+  func traditionalInSimplified(_ characters: String) -> String {
+    self("可能混入了繁體字：\(characters)", "Traditional characters in Simplified text: \(characters)")
+  }
+
+  /// Simplified characters in a Traditional template's text.
+  func simplifiedInTraditional(_ characters: String) -> String {
+    self("可能混入了簡體字：\(characters)", "Simplified characters in Traditional text: \(characters)")
+  }
+
+  // MARK: - Attendance
+
+  /// A person listed twice in one category.
+  func listedTwice(_ name: String, in label: String, earlier: String) -> String {
+    self("「\(name)」在\(label)中列了兩次（另見 \(earlier)）", "‘\(name)’ is listed twice in \(label) (see also \(earlier))")
+  }
+
+  /// A person listed in two categories.
+  func listedInBoth(_ name: String, _ earlierLabel: String, at earlier: String, and label: String) -> String {
+    self("「\(name)」同時列在\(earlierLabel)（\(earlier)）和\(label)中",
+         "‘\(name)’ is listed both in \(earlierLabel) (\(earlier)) and in \(label)")
+  }
+
+  /// The chair is repeated among those present.
+  func chairListed(_ name: String, in label: String) -> String {
+    self("主持人「\(name)」不必再列入\(label)", "The chair ‘\(name)’ need not be listed again")
+  }
+
+  // MARK: - Motions and votes
+
+  /// A motion without its mover.
+  var noMover: String { self("動議沒有動議人", "The motion has no mover") }
+
+  /// A motion without its disposition.
+  var noDisposition: String { self("動議沒有結果", "The motion has no disposition") }
+
+  /// More votes than members present.
+  func votesExceedPresent(_ total: Int, present: Int) -> String {
+    self("票數（\(total)）多於出席人數（\(present)）", "\(total) votes were counted but only \(present) members were present")
+  }
+
+  /// Reported adopted without a majority of the votes cast.
+  func adoptedWithoutMajority(_ yes: Int, of cast: Int) -> String {
+    self("結果為通過，但贊成票（\(yes)）未過半數", "Reported adopted, but \(yes) in favor is not a majority of the votes cast (\(cast))")
+  }
+
+  /// Reported failed with a majority of the votes cast.
+  func failedWithMajority(_ yes: Int, of cast: Int) -> String {
+    self("結果為否決，但贊成票（\(yes)）已過半數", "Reported failed, but \(yes) in favor is a majority of the votes cast (\(cast))")
+  }
+
+  /// A member votes twice in a roll call.
+  func votesTwice(_ member: String, earlier: Int) -> String {
+    self("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))")
+  }
+
+  /// A voter not among those present.
+  func voterNotPresent(_ member: String) -> String {
+    self("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present")
+  }
+
+  /// The words of the three counts, in a tally mismatch.
+  var inFavor: String { self("贊成", "in favor") }
+  /// See ``inFavor``.
+  var opposed: String { self("反對", "opposed") }
+  /// See ``inFavor``.
+  var abstaining: String { self("棄權", "abstaining") }
+
+  /// The count reported as `word` differs from the roll call's.
+  func tallyMismatch(_ word: String, reported count: Int, counted: Int) -> String {
+    self("報告\(word) \(count) 票，但點名表決中為 \(counted) 票", "\(count) reported \(word), but the roll call has \(counted)")
+  }
+}
