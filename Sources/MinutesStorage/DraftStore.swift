@@ -35,14 +35,20 @@ extension SessionStore {
     /// The session `name` in `store`.
     public init(store: SessionStore, name: String) { (self.store, self.name) = (store, name) }
 
+    /// `sessions/NAME.yaml`.
     public var sessionFile: URL { store.file(for: name) }
+    /// The store's workspace.
     public var workspace: URL { store.workspace }
+    /// The store's `sessions/` folder.
     public var directory: URL { store.directory }
+    /// Appends the journal line of `effect` (see ``SessionStore/append(_:name:)``).
     public func append(_ effect: DraftEffect) throws { try store.append(effect, name: name) }
+    /// Compacts the session (see ``SessionStore/compact(_:name:keepingChanges:)``).
     @discardableResult
     public func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL? {
       try store.compact(state, name: name, keepingChanges: keepingChanges)
     }
+    /// The snapshot's generation + 1.
     public func rescueGeneration() -> Int { SessionStore.generation(of: sessionFile) + 1 }
   }
 
