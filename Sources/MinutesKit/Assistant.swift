@@ -5,7 +5,6 @@ import MinutesNormalization
 import MinutesInterview
 import MinutesValidation
 import MinutesExport
-import MinutesStorage
 import LineEditing
 
 /// The drafting assistant: holds a draft and where the interview is, takes the clerk's lines (answers or
@@ -58,14 +57,13 @@ public struct Assistant: Sendable {
     set { state.cursor = newValue }
   }
 
-  /// Starts or resumes an interview on `minutes` at `resumeAt`; a slot the draft no longer has resumes at the
-  /// first unanswered one.
-  public init(template: Template, minutes: Minutes, resumeAt: SessionFile.ResumePoint = .firstQuestion) {
+  /// Starts or resumes an interview on `minutes` at `resumeAt` (see ``Interview/resumePoint(for:in:)``).
+  public init(template: Template, minutes: Minutes, resumeAt: ResumePoint = .firstQuestion) {
     let cursor = Interview(template: template).resumePoint(for: resumeAt, in: minutes)
     self.init(template: template, state: DraftState(minutes: minutes, cursor: cursor))
   }
 
-  /// Resumes on a state loaded with its undo history (see ``SessionStore/loadState(name:)``).
+  /// Resumes on a state loaded with its undo history (`SessionStore.loadState(name:)` in MinutesStorage).
   public init(template: Template, state: DraftState) {
     self.template = template
     self.state = state
@@ -75,7 +73,7 @@ public struct Assistant: Sendable {
   }
 
   /// Where the interview stands, as saved in the session file.
-  public var resumePoint: SessionFile.ResumePoint { cursor.map(SessionFile.ResumePoint.at) ?? .finished }
+  public var resumePoint: ResumePoint { cursor.map(ResumePoint.at) ?? .finished }
 
   /// The interview over the template.
   public var interview: Interview { Interview(template: template) }

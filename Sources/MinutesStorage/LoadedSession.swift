@@ -10,7 +10,9 @@ public struct LoadedSession: Sendable {
   /// What `:redo` reaches.
   public var redoStack: [Transaction]
   /// Set when part of the journal could not be used; says what was kept.
-  public var journalProblem: String?
+  public var problem: JournalProblem?
+  /// ``problem`` in English, e.g. `…/s.journal:4: damaged line; the edits before it were restored`.
+  public var journalProblem: String? { problem?.errorDescription }
 
   /// The state an assistant resumes on; `interview` works out the question to resume at
   /// (see ``Interview/resumePoint(for:in:)``).

@@ -79,3 +79,22 @@ extension Messages {
          "could not save \(file): \(reason). Your draft is still open; free some space or fix permissions, then :save.")
   }
 }
+
+/// The messages of a journal that was not applied whole (see ``JournalProblem``).
+extension Messages {
+  /// A journal of another snapshot.
+  func foreignJournal(_ journal: String) -> String {
+    self("\(journal) 不屬於這份快照，沒有套用", "\(journal) does not belong to the snapshot; it was not applied")
+  }
+
+  /// A damaged line in the middle of a journal.
+  func damagedJournalLine(_ journal: String, line: Int) -> String {
+    self("\(journal):\(line)：這一行已損壞；之前的修改已還原", "\(journal):\(line): damaged line; the edits before it were restored")
+  }
+
+  /// A journal edit that does not fit the draft.
+  func unappliedJournal(_ journal: String, line: Int, keptAs kept: String?) -> String {
+    let copy = kept.map { self("，日誌另存為 \($0)", ", and the journal is kept as \($0)") } ?? ""
+    return self("\(journal):\(line)：這一修改與草稿不符（檔案是否被手動改過？）；之前的修改已還原", "\(journal):\(line): the edit does not fit the draft (was the file changed by hand?); the edits before it were restored") + copy
+  }
+}

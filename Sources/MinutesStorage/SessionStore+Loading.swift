@@ -12,12 +12,12 @@ extension SessionStore {
   /// Loads the session `name` with its undo history.
   ///
   /// A journal whose last line is torn (a crash while appending an edit whose prompt never came back) is read
-  /// up to that line. A journal that does not fit the snapshot is not applied, and ``LoadedSession/journalProblem``
+  /// up to that line. A journal that does not fit the snapshot is not applied, and ``LoadedSession/problem``
   /// says so; it is kept beside the session as `NAME.journal.damaged-…` when the session is next compacted.
   /// - Throws: ``SessionError``.
   public func loadState(name: String) throws -> LoadedSession {
     let snapshot = try loadSnapshot(name: name)
-    var loaded = LoadedSession(file: snapshot, undoStack: [], redoStack: [], journalProblem: nil)
+    var loaded = LoadedSession(file: snapshot, undoStack: [], redoStack: [], problem: nil)
     guard let (url, text) = [journal(for: name), nextJournal(for: name)].lazy.compactMap({ url -> (URL, String)? in
       guard let text = try? String(contentsOf: url, encoding: .utf8),
         case .header(let generation)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
@@ -26,14 +26,14 @@ extension SessionStore {
       return (url, text)
     }).first else {
       if FileManager.default.fileExists(atPath: journal(for: name).path) {
-        loaded.journalProblem = "\(journal(for: name).path) does not belong to the snapshot; it was not applied"
+        loaded.problem = .foreign(journal: journal(for: name).path)
       }
       return loaded
     }
     let (records, badLine) = Journal.parse(text)
     let lineCount = text.split(separator: "\n").count
     if let badLine, badLine < lineCount {
-      loaded.journalProblem = "\(url.path):\(badLine): damaged line; the edits before it were restored"
+      loaded.problem = .damagedLine(journal: url.path, line: badLine)
     }
     var state = DraftState(minutes: snapshot.minutes, cursor: snapshot.resumeAt.address)
     var resumeAt = snapshot.resumeAt
@@ -43,8 +43,7 @@ extension SessionStore {
       } catch {
         // The edits from here on were made to a draft that has since been changed by hand: never thrown away.
         let kept = try? keepAside(url, as: "unapplied")
-        loaded.journalProblem = "\(url.path):\(number + 1): the edit does not fit the draft (was the file changed by hand?); "
-          + "the edits before it were restored" + (kept.map { ", and the journal is kept as \($0.path)" } ?? "")
+        loaded.problem = .unapplied(journal: url.path, line: number + 1, keptAs: kept?.path)
         break
       }
       switch record {
