@@ -98,3 +98,12 @@ extension Messages {
     return self("\(journal):\(line)：這一修改與草稿不符（檔案是否被手動改過？）；之前的修改已還原", "\(journal):\(line): the edit does not fit the draft (was the file changed by hand?); the edits before it were restored") + copy
   }
 }
+
+/// The notice of a lock taken over (see ``SessionLock``), for the program that opens the session.
+extension Messages {
+  /// Said when the session `name` was taken over from `holder` (a process that is gone, or `--take-over`).
+  public func tookOver(session name: String, from holder: SessionLock.Holder) -> String {
+    self("已從 \(holder.host) 上的 pid \(holder.pid)（自 \(holder.since) 起）接管會話「\(name)」。",
+         "took over session `\(name)` from pid \(holder.pid) on \(holder.host) (since \(holder.since)).")
+  }
+}

@@ -39,59 +39,79 @@ extension SessionStore {
     try compact(state, resumeAt: state.cursor.map(SessionFile.ResumePoint.at) ?? .finished, name: name, keepingChanges: keepingChanges)
   }
 
+  /// The write protocol. Each step leaves the session loadable if the process dies right after it:
+  /// 1. a next journal left by a crash is put in place (it is the live one);
+  /// 2. a journal that was not applied whole, and (with `keepingChanges`) a snapshot changed outside minutes, are
+  ///    kept aside;
+  /// 3. the next journal (header with generation + 1, then the undo history) is written beside the live one;
+  /// 4. the snapshot is written (temporary file, `fsync`, `rename`, `fsync` of the folder), then its cache;
+  /// 5. the next journal is renamed into place.
   @discardableResult
   private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false) throws -> URL? {
-    var kept: URL?
     let url = file(for: name)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
       let generation = Self.generation(of: url) + 1
-      let current = journal(for: name)
-      // After a crash between a compaction's snapshot and its rename, the live journal is still the next one:
-      // put it in place first, so that writing the next journal below cannot overwrite it.
-      if let text = try? String(contentsOf: nextJournal(for: name), encoding: .utf8),
-        case .header(let nextGeneration)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
-        nextGeneration == generation - 1
-      {
-        guard rename(nextJournal(for: name).path, current.path) == 0 else {
-          throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
-        }
-        DurableFile.syncFolder(of: current)
-      }
-      if let text = try? String(contentsOf: current, encoding: .utf8) {
-        let (records, badLine) = Journal.parse(text)
-        if let badLine, badLine < text.split(separator: "\n").count {
-          // A damaged journal is never thrown away: keep it for the clerk or a maintainer to look at.
-          _ = try? keepAside(current, as: "damaged")
-        }
-        if case .header(let journalGeneration)? = records.first, journalGeneration != generation - 1 {
-          // A journal of another snapshot (a restored backup, a hand-changed generation) was not applied: keep it.
-          _ = try? keepAside(current, as: "unapplied")
-        }
-      }
-      // Only the cache's header is read: the stamps of the snapshot minutes last wrote.
-      if keepingChanges, let stamp = SnapshotCache.stamp(of: url),
-        let header = SnapshotCache.header(ofFileAt: cache(for: name)),
-        !header.matches(stamp, generation: Self.generation(of: url))
-      {
-        // The snapshot was changed by hand (or by another program) since minutes wrote it: keep that version.
-        kept = try? keepAside(url, as: "changed")
-      }
+      try placeNextJournalLeftByACrash(name: name, generation: generation - 1)
+      keepJournalNotApplied(name: name, generation: generation - 1)
+      let kept = keepingChanges ? keepSnapshotChangedOutside(name: name) : nil
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
       let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
       try DurableFile.write(Data(try snapshot.yaml().utf8), to: url)
       writeCache(snapshot, name: name)
-      guard rename(nextJournal(for: name).path, current.path) == 0 else {
-        throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
-      }
-      DurableFile.syncFolder(of: current)
+      try renameNextJournal(name: name)
       return kept
     } catch let error as SessionError {
       throw error
     } catch {
       throw SessionError.writeFailed(file: url.path, reason: error.localizedDescription)
     }
+  }
+
+  /// After a crash between a compaction's snapshot and its rename, the live journal is still the next one (its
+  /// header names the snapshot's `generation`): puts it in place, so that writing the next journal cannot
+  /// overwrite it.
+  private func placeNextJournalLeftByACrash(name: String, generation: Int) throws {
+    guard let text = try? String(contentsOf: nextJournal(for: name), encoding: .utf8),
+      case .header(let nextGeneration)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
+      nextGeneration == generation
+    else { return }
+    try renameNextJournal(name: name)
+  }
+
+  /// Keeps the live journal aside when loading did not apply it whole: `damaged` for a damaged line, `unapplied`
+  /// for a journal of another snapshot than `generation` (a restored backup, a hand-changed generation).
+  private func keepJournalNotApplied(name: String, generation: Int) {
+    let current = journal(for: name)
+    guard let text = try? String(contentsOf: current, encoding: .utf8) else { return }
+    let (records, badLine) = Journal.parse(text)
+    if let badLine, badLine < text.split(separator: "\n").count {
+      _ = try? keepAside(current, as: "damaged")
+    }
+    if case .header(let journalGeneration)? = records.first, journalGeneration != generation {
+      _ = try? keepAside(current, as: "unapplied")
+    }
+  }
+
+  /// Keeps the snapshot aside as `changed` when it is not the one minutes last wrote (changed by hand or by
+  /// another program while the session was open), reading the cache's header alone; the copy, or `nil`.
+  private func keepSnapshotChangedOutside(name: String) -> URL? {
+    let url = file(for: name)
+    guard let stamp = SnapshotCache.stamp(of: url), let header = SnapshotCache.header(ofFileAt: cache(for: name)),
+      !header.matches(stamp, generation: Self.generation(of: url))
+    else { return nil }
+    return try? keepAside(url, as: "changed")
+  }
+
+  /// Renames the next journal into place, durably.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  private func renameNextJournal(name: String) throws {
+    let current = journal(for: name)
+    guard rename(nextJournal(for: name).path, current.path) == 0 else {
+      throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
+    }
+    DurableFile.syncFolder(of: current)
   }
 
   /// Writes the cache of the session `name`'s snapshot `file`, just written, stamped with that file's size, time
