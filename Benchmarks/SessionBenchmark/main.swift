@@ -65,8 +65,8 @@ for size in [10, 1_000] {
     let address = "\(size / 2 + 1).2.\(n % 5 + 1)"
     editTimes.append(try milliseconds {
       let response = assistant.handle(":edit \(address) 要抓好落實，第\(n)次修改")
-      guard let record = response.record else { fatalError("edit \(address) was refused: \(response.messages)") }
-      try store.append(record, name: name)
+      guard let effect = response.effect else { fatalError("edit \(address) was refused: \(response.messages)") }
+      try store.append(effect, name: name)
     })
   }
   // The prompt shown after every line: where the clerk is, the question, and the count of open errors.

@@ -41,20 +41,17 @@ public struct Transaction: Codable, Hashable, Sendable {
   }
 }
 
-/// One line of a session's journal.
-public enum JournalRecord: Codable, Hashable, Sendable {
-  /// The first line: which snapshot generation the records apply to.
-  case header(generation: Int)
-  /// The undo and redo stacks as they were when the snapshot was written (already part of its state).
-  case history(undo: [Transaction], redo: [Transaction])
-  /// An action: apply it, push it for undo, forget what could be redone.
-  case perform(Transaction)
-  /// `:undo`.
-  case undo
-  /// `:redo`.
-  case redo
-  /// The interview moved without a change (a skipped question, `:goto`); the address, or `nil` when over.
-  case cursor(String?)
+/// What one action of the clerk did to a draft and its interview, in the terms of editing: what a store saves
+/// (see `JournalRecord` in MinutesStorage, which turns it into a journal line).
+public enum DraftEffect: Hashable, Sendable {
+  /// The transaction was applied and pushed for undo; what could be redone is forgotten.
+  case performed(Transaction)
+  /// The latest action was undone (`:undo`).
+  case undone
+  /// The latest undone action was redone (`:redo`).
+  case redone
+  /// The interview alone moved (a skipped question, `:goto`, `:add` without text); `nil` when it is over.
+  case moved(to: Address?)
 }
 
 /// A draft with where its interview stands and what can be undone and redone: what a session is, in memory.
@@ -137,18 +134,5 @@ public struct DraftState: Hashable, Sendable {
     redoStack.removeLast()
     undoStack.append(transaction)
     return transaction
-  }
-
-  /// Replays one journal record.
-  /// - Throws: ``ChangeMismatch`` when the record does not fit the draft.
-  public mutating func replay(_ record: JournalRecord) throws {
-    switch record {
-    case .header: break
-    case .history(let undo, let redo): (undoStack, redoStack) = (undo, redo)
-    case .perform(let transaction): try perform(transaction)
-    case .undo: _ = try undo()
-    case .redo: _ = try redo()
-    case .cursor(let text): cursor = text.flatMap(Address.init(stored:))
-    }
   }
 }

@@ -5,7 +5,6 @@ import MinutesNormalization
 import MinutesInterview
 import MinutesValidation
 import MinutesExport
-import MinutesStorage
 import LineEditing
 
 /// The drafting assistant: holds a draft and where the interview is, takes the clerk's lines (answers or
@@ -22,6 +21,10 @@ public struct Assistant: Sendable {
     case quit
   }
 
+  /// What a line did to the draft or the interview: performed a transaction, undid or redid one, or moved the
+  /// interview alone.
+  public typealias Effect = DraftEffect
+
   /// The outcome of one line.
   public struct Response: Hashable, Sendable {
     /// Lines to show the clerk.
@@ -32,8 +35,8 @@ public struct Assistant: Sendable {
     public var action: Action?
     /// Whether the line was refused (an error message is among the messages).
     public var isError = false
-    /// What to append to the session's journal for this line, when it changed the draft or the interview.
-    public var record: JournalRecord?
+    /// What the line did to the draft or the interview, for the session's store to save; `nil` when nothing.
+    public var effect: Effect?
   }
 
   /// The template in use.
@@ -54,41 +57,23 @@ public struct Assistant: Sendable {
     set { state.cursor = newValue }
   }
 
-  /// Starts or resumes an interview on `minutes` at `resumeAt`; a slot the draft no longer has resumes at the
-  /// first unanswered one.
-  public init(template: Template, minutes: Minutes, resumeAt: SessionFile.ResumePoint = .firstQuestion) {
-    let interview = Interview(template: template)
-    let cursor: Address?
-    switch resumeAt {
-    case .at(let address): cursor = address
-    case .finished: cursor = nil
-    case .firstQuestion: cursor = interview.firstQuestion(in: minutes)
-    }
+  /// Starts or resumes an interview on `minutes` at `resumeAt` (see ``Interview/resumePoint(for:in:)``).
+  public init(template: Template, minutes: Minutes, resumeAt: ResumePoint = .firstQuestion) {
+    let cursor = Interview(template: template).resumePoint(for: resumeAt, in: minutes)
     self.init(template: template, state: DraftState(minutes: minutes, cursor: cursor))
   }
 
-  /// Resumes on a state loaded with its undo history (see ``SessionStore/loadState(name:)``).
+  /// Resumes on a state loaded with its undo history (`SessionStore.loadState(name:)` in MinutesStorage).
   public init(template: Template, state: DraftState) {
     self.template = template
     self.state = state
     if let cursor = state.cursor {
-      self.state.cursor = resumable(cursor)
+      self.state.cursor = interview.resumePoint(for: .at(cursor), in: state.minutes)
     }
   }
 
-  /// Where to resume for a saved cursor: the slot itself; else the same text read as a short address (files
-  /// written before addresses were stored as paths said `2.1.+` or `出席.+`); else the first unanswered question.
-  private func resumable(_ cursor: Address) -> Address? {
-    let slots = interview.slots(in: minutes)
-    if slots.contains(cursor) { return cursor }
-    if let short = template.address(parsing: cursor.description), slots.contains(short) { return short }
-    // A place the draft does not have: the first field not answered yet, else the first required part missing
-    // (a list short of entries), else the commands; never "one more entry" of some list.
-    return slots.first { !$0.isEnd && !interview.isAnswered($0, in: minutes) } ?? interview.missing(in: minutes).first
-  }
-
   /// Where the interview stands, as saved in the session file.
-  public var resumePoint: SessionFile.ResumePoint { cursor.map(SessionFile.ResumePoint.at) ?? .finished }
+  public var resumePoint: ResumePoint { cursor.map(ResumePoint.at) ?? .finished }
 
   /// The interview over the template.
   public var interview: Interview { Interview(template: template) }
@@ -108,10 +93,10 @@ public struct Assistant: Sendable {
 
   /// The prompt: where the clerk is (議題2 指示1 要點3), `修改 2.1.3` while editing, or `命令` when done.
   public var prompt: String {
-    if let pendingEdit { return m("修改", "edit") + " \(template.display(pendingEdit))> " }
+    if let pendingEdit { return m.editPrompt + " \(template.display(pendingEdit))> " }
     let errors = openErrors
-    let count = errors == 0 ? "" : m("（\(errors) 個錯誤）", "(\(errors) error\(errors == 1 ? "" : "s")) ")
-    guard let cursor else { return count + m("命令", "command") + "> " }
+    let count = errors == 0 ? "" : m.errorCount(errors)
+    guard let cursor else { return count + m.commandPrompt + "> " }
     return count + interview.label(of: cursor, in: minutes) + "> "
   }
 
@@ -190,13 +175,13 @@ public struct Assistant: Sendable {
       if let address = pendingEdit {
         pendingEdit = nil
         let shown = template.display(address)
-        var response = try change(.set(address, line), m("修改 \(shown)", "edit \(shown)"), keepCursor: true)
-        response.messages.append(m("已修改 \(shown)。", "Changed \(shown)."))
+        var response = try change(.set(address, line), m.editLabel(shown), keepCursor: true)
+        response.messages.append(m.changed(shown))
         return response
       }
       return try answer(line)
     } catch {
-      let message = (error as? AssistantError)?.message(m) ?? (error as? LocalizedError)?.errorDescription ?? "\(error)"
+      let message = error.message(m)
       return Response(messages: [message], isError: true)
     }
   }
@@ -213,11 +198,11 @@ public struct Assistant: Sendable {
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
       var messages: [String] = []
       cursor = nextQuestion(after: slot, messages: &messages)
-      return Response(messages: cursor == nil ? [finishedNotice] : messages, changed: true, record: cursorRecord)
+      return Response(messages: cursor == nil ? [finishedNotice] : messages, changed: true, effect: .moved(to: cursor))
     }
     let edit: Edit = slot.isEnd ? .append(slot.parent, text) : .set(slot, text)
     let shown = template.display(slot)
-    var response = try change(edit, m("回答 \(shown)", "answer \(shown)"), keepCursor: false)
+    var response = try change(edit, m.answerLabel(shown), keepCursor: false)
     if cursor == nil { response.messages.append(finishedNotice) }
     return response
   }
@@ -238,7 +223,7 @@ public struct Assistant: Sendable {
     }
     let transaction = Transaction(changes: changes, cursorBefore: cursorBefore, cursorAfter: cursorAfter, label: description)
     state.record(transaction)
-    return Response(messages: messages, changed: true, record: .perform(transaction))
+    return Response(messages: messages, changed: true, effect: .performed(transaction))
   }
 
   /// The question after `slot`: the next unanswered one, or when the interview has reached its end with required
@@ -253,12 +238,9 @@ public struct Assistant: Sendable {
     if let next = interview.next(after: slot, in: minutes) { return next }
     guard let missing = interview.missing(in: minutes).first else { return nil }
     let label = interview.label(of: missing, in: minutes)
-    messages.append(m("問題已問完，但還缺必填部分「\(label)」，現在回到那裏。", "That was the last question, but ‘\(label)’ is still missing; back to it."))
+    messages.append(m.backToMissing(label))
     return missing
   }
-
-  /// The journal record of a move of the interview alone.
-  private var cursorRecord: JournalRecord { .cursor(cursor?.description) }
 
   /// Said once when the last question has been answered or skipped.
   public var finishedNotice: String { AssistantError.interviewFinished.message(m) }
@@ -302,23 +284,23 @@ public struct Assistant: Sendable {
       let shown = template.display(address)
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
       guard interview.slots(in: minutes).contains(address) else {
-        throw AssistantError.notEditable(address: shown, hint: m("這一部分沒有問題可問；請用 :edit \(shown)", "there is no question for this part; use :edit \(shown)"))
+        throw AssistantError.notEditable(address: shown, hint: m.noQuestionHint(shown))
       }
       // From a finished interview, a detour to the end of a list covers the list and the entries added to it.
       if cursor == nil { detour = address.isEnd ? address.parent : address }
       cursor = address
-      return Response(changed: true, record: cursorRecord)
+      return Response(changed: true, effect: .moved(to: cursor))
     case .add(let list, let text):
       let shown = template.display(list)
       guard interview.contains(list.appending(.end), in: minutes) else { throw AssistantError.noSuchPart(shown) }
       guard let text, !text.isEmpty else {
         if cursor == nil { detour = list }
         cursor = list.appending(.end)
-        return Response(changed: true, record: cursorRecord)
+        return Response(changed: true, effect: .moved(to: cursor))
       }
       let wasFinished = cursor == nil
-      var response = try change(.append(list, text), m("添加到 \(shown)", "add to \(shown)"), keepCursor: true)
-      response.messages.append(m("已添加到 \(shown)。", "Added to \(shown)."))
+      var response = try change(.append(list, text), m.addLabel(shown), keepCursor: true)
+      response.messages.append(m.added(shown))
       if wasFinished, let first = template.part(at: list)?.records?.firstPart,
         let entry = minutes.entries(of: list).indices.last.map({ list.appending(.index($0 + 1)) }),
         let next = interview.next(after: entry.appending(key: first.key), in: minutes), entry.contains(next)
@@ -326,7 +308,7 @@ public struct Assistant: Sendable {
         // The interview was over: ask the rest of the entry just added (a motion's mover, its vote…), then stop.
         detour = entry
         state.setCursorOfLastAction(next)
-        if let transaction = state.undoStack.last { response.record = .perform(transaction) }
+        if let transaction = state.undoStack.last { response.effect = .performed(transaction) }
       }
       return response
     case .edit(let address, let text):
@@ -334,40 +316,40 @@ public struct Assistant: Sendable {
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
       if address.isEnd {
         let list = template.display(address.parent)
-        throw AssistantError.notEditable(address: shown, hint: m("要添加，請用 :add \(list)", "to add an entry, use :add \(list)"))
+        throw AssistantError.notEditable(address: shown, hint: m.useAddHint(list))
       }
       guard let text else {
         pendingEdit = address
         return Response()
       }
-      var response = try change(.set(address, text), m("修改 \(shown)", "edit \(shown)"), keepCursor: true)
-      response.messages.append(m("已修改 \(shown)。", "Changed \(shown)."))
+      var response = try change(.set(address, text), m.editLabel(shown), keepCursor: true)
+      response.messages.append(m.changed(shown))
       return response
     case .delete(let address):
       let shown = template.display(address)
-      var response = try change(.delete(address), m("刪除 \(shown)", "delete \(shown)"), keepCursor: true)
-      response.messages.append(m("已刪除 \(shown)。輸入 :undo 可撤銷。", "Deleted \(shown). Type :undo to bring it back."))
+      var response = try change(.delete(address), m.deleteLabel(shown), keepCursor: true)
+      response.messages.append(m.deleted(shown))
       return response
     case .move(let address, let position):
       let shown = template.display(address)
-      var response = try change(.move(address, to: position), m("移動 \(shown)", "move \(shown)"), keepCursor: true)
-      response.messages.append(m("已把 \(shown) 移到第 \(position) 位。", "Moved \(shown) to position \(position)."))
+      var response = try change(.move(address, to: position), m.moveLabel(shown), keepCursor: true)
+      response.messages.append(m.moved(shown, to: position))
       return response
     case .undo:
       guard let transaction = try state.undo() else { throw AssistantError.nothingTo("undo") }
-      return Response(messages: [m("已撤銷：\(transaction.label)。", "Undone: \(transaction.label).")], changed: true, record: .undo)
+      return Response(messages: [m.undone(transaction.label)], changed: true, effect: .undone)
     case .redo:
       guard let transaction = try state.redo() else { throw AssistantError.nothingTo("redo") }
-      return Response(messages: [m("已重做：\(transaction.label)。", "Redone: \(transaction.label).")], changed: true, record: .redo)
+      return Response(messages: [m.redone(transaction.label)], changed: true, effect: .redone)
     case .check:
       let findings = Validator(template: template).findings(in: minutes)
       let errors = findings.filter { $0.severity == .error }
       let warnings = findings.filter { $0.severity == .warning }
       var lines = errors.isEmpty
-        ? [m("必填部分都已填寫，沒有錯誤。", "Every required part is filled in; no errors.")]
-        : [m("錯誤（\(errors.count) 項）：", "Errors (\(errors.count)):")] + errors.map { "  " + $0.line(m) }
+        ? [m.noErrors]
+        : [m.errorsHeading(errors.count)] + errors.map { "  " + $0.line(m) }
       if !warnings.isEmpty {
-        lines += [m("提醒（\(warnings.count) 項）：", "Warnings (\(warnings.count)):")] + warnings.map { "  " + $0.line(m) }
+        lines += [m.warningsHeading(warnings.count)] + warnings.map { "  " + $0.line(m) }
       }
       return Response(messages: lines)
     case .save:
@@ -395,10 +377,9 @@ public struct Assistant: Sendable {
     }
     let example = examples()
     let columns = max(22, (reference.map { Normalizer.displayWidth($0.usage) }.max() ?? 0) + 2)
-    return [m("回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭：",
-              "Answer each question and press Enter; press Enter alone to skip an optional one. Commands start with a colon:")]
+    return [m.helpIntro]
       + reference.map { "  \(Self.padded($0.usage, toColumns: columns))\($0.summary)" }
-      + [m("地址：\(example)。Tab 補全命令和選項。", "Addresses: \(example). Tab completes commands and choices.")]
+      + [m.helpAddresses(example)]
   }
 
   /// Example addresses for this template: the numbered lists three deep, and a few fields.
@@ -410,7 +391,7 @@ public struct Assistant: Sendable {
     for depth in 1...3 {
       guard let (_, list) = part.numberedList else { break }
       address += (address.isEmpty ? "" : ".") + "\(depth == 1 ? 2 : 1)"
-      labels.append("\(list.label)\(m("", " "))\(depth == 1 ? 2 : 1)")
+      labels.append("\(list.label)\(m.labelNumberSpace)\(depth == 1 ? 2 : 1)")
       parts.append("\(address) = \(labels.joined(separator: " "))")
       part = list
     }
@@ -430,7 +411,7 @@ public struct Assistant: Sendable {
       lists.removeAll { $0 == root }
       lists.insert(root, at: 0)
     }
-    let add = ":add " + lists.prefix(4).joined(separator: m("、:add ", ", :add "))
-    return (parts + fields + [add]).joined(separator: m("，", ", "))
+    let add = ":add " + lists.prefix(4).joined(separator: m.addSeparator)
+    return (parts + fields + [add]).joined(separator: m.exampleSeparator)
   }
 }

@@ -40,6 +40,13 @@ public struct Messages: Sendable, Hashable {
 
     public init(stringInterpolation: Interpolation) { segments = stringInterpolation.segments }
 
+    /// The words of `a` followed by those of `b`.
+    public static func + (a: Wording, b: Wording) -> Wording {
+      var joined = a
+      joined.segments += b.segments
+      return joined
+    }
+
     /// Collects the words and values of a literal.
     public struct Interpolation: StringInterpolationProtocol {
       var segments: [(text: String, isValue: Bool)] = []

@@ -9,12 +9,36 @@ public struct YAMLProblem: Error, Hashable, Sendable, CustomStringConvertible {
   public var line: Int
   /// The 1-based column, or 0 when unknown.
   public var column: Int
-  /// What is wrong, naming the key where there is one (``missing key `meeting.date` ``).
+  /// What is wrong, in English, naming the key where there is one (``missing key `meeting.date` ``).
   public var message: String
+  /// The same in Traditional Chinese, with the values kept apart (see ``Messages/Wording``); `nil` where only
+  /// English wording exists (a message of the YAML parser, which is then quoted).
+  public var chinese: Messages.Wording?
 
-  /// A problem in `file` at `line` and `column` (1-based; 0 when unknown).
-  public init(file: String, line: Int, column: Int, message: String) {
-    (self.file, self.line, self.column, self.message) = (file, line, column, message)
+  /// A problem in `file` at `line` and `column` (1-based; 0 when unknown): `message` in English and, where the
+  /// problem is one of ours, `chinese`.
+  public init(file: String, line: Int, column: Int, message: String, chinese: Messages.Wording? = nil) {
+    (self.file, self.line, self.column, self.message, self.chinese) = (file, line, column, message, chinese)
+  }
+
+  /// What is wrong, in the language of `m`.
+  public func message(_ m: Messages) -> String {
+    guard let chinese else { return m.isChinese ? "`\(message)`" : message }
+    return m(chinese, message)
+  }
+
+  /// `file:line:col` (or `file` alone when the place is unknown).
+  public var place: String { line > 0 ? "\(file):\(line):\(column)" : file }
+
+  public static func == (a: Self, b: Self) -> Bool {
+    (a.file, a.line, a.column, a.message) == (b.file, b.line, b.column, b.message)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(file)
+    hasher.combine(line)
+    hasher.combine(column)
+    hasher.combine(message)
   }
 
   /// `file:line:col: message`.
@@ -43,7 +67,7 @@ package enum YAMLCoding {
       throw problem(from: error, file: file)
     }
     guard let node else {
-      throw YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty")
+      throw YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty", chinese: "檔案是空的")
     }
     try checkShape(node, file: file)
     return try decode(type, from: node, file: file)
@@ -63,7 +87,8 @@ package enum YAMLCoding {
       count += 1
       guard count <= maximumNodes else {
         throw YAMLProblem(file: file, line: 1, column: 1,
-                          message: "the file holds more than \(maximumNodes) values once its YAML aliases (*name) are expanded; write it out without them")
+                          message: "the file holds more than \(maximumNodes) values once its YAML aliases (*name) are expanded; write it out without them",
+                          chinese: "檔案的 YAML 別名（*名稱）展開後超過 \(maximumNodes) 個值；請不用別名，直接寫出")
       }
       switch node {
       case .mapping(let mapping):
@@ -71,7 +96,8 @@ package enum YAMLCoding {
           guard case .scalar = key else {
             let mark = key.mark
             throw YAMLProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
-                              message: "a key must be plain text, not a list or mapping")
+                              message: "a key must be plain text, not a list or mapping",
+                              chinese: "鍵必須是純文字，不能是列表或映射")
           }
           stack.append(value)
         }
@@ -98,11 +124,13 @@ package enum YAMLCoding {
     case .scanner(let context, let message, let mark, _), .parser(let context, let message, let mark, _),
       .composer(let context, let message, let mark, _):
       let text = [context?.text, message].compactMap { $0 }.joined(separator: " ")
-      return YAMLProblem(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(text)")
+      return YAMLProblem(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(text)",
+                         chinese: "YAML 語法錯誤：`\(text)`")
     case .duplicatedKeysInMapping(let duplicates, let context):
       return YAMLProblem(
         file: file, line: context.mark.line, column: context.mark.column,
-        message: "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))")
+        message: "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
+        chinese: "鍵重複：\(duplicates.map { "`\($0)`" }.joined(separator: "、"))")
     default:
       return YAMLProblem(file: file, line: 0, column: 0, message: "\(error)")
     }
@@ -110,25 +138,31 @@ package enum YAMLCoding {
 
   private static func problem(from error: DecodingError, root: Node, file: String) -> YAMLProblem {
     let (path, message): ([any CodingKey], String)
+    let chinese: Messages.Wording?
     switch error {
     case .keyNotFound(let key, let context):
       path = context.codingPath
       message = "missing key `\(dotted(context.codingPath + [key]))`"
+      chinese = "缺少鍵 `\(dotted(context.codingPath + [key]))`"
     case .typeMismatch(let type, let context):
       path = context.codingPath
       message = "at `\(dotted(path))`: expected \(describe(type))"
+      chinese = "`\(dotted(path))` 應為\(describeInChinese(type))"
     case .valueNotFound(let type, let context):
       path = context.codingPath
       message = "at `\(dotted(path))`: expected \(describe(type)), found nothing"
+      chinese = "`\(dotted(path))` 應為\(describeInChinese(type))，卻沒有值"
     case .dataCorrupted(let context):
       path = context.codingPath
       message = "at `\(dotted(path))`: \(context.debugDescription)"
+      chinese = "`\(dotted(path))`：`\(context.debugDescription)`"
     @unknown default:
       path = []
       message = "\(error)"
+      chinese = nil
     }
     let mark = locate(path, in: root)
-    return YAMLProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message)
+    return YAMLProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0, message: message, chinese: chinese)
   }
 
   /// The line and column of the part at a stored address (`items.2.kind`) in a minutes file's text: of its key
@@ -178,6 +212,17 @@ package enum YAMLCoding {
     path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
       .trimmingCharacters(in: CharacterSet(charactersIn: "."))
       .replacingOccurrences(of: ".[", with: "[")
+  }
+
+  /// As ``describe(_:)``, in Traditional Chinese.
+  private static func describeInChinese(_ type: Any.Type) -> String {
+    switch describe(type) {
+    case "text": "文字"
+    case "a whole number": "整數"
+    case "true or false": "true 或 false"
+    case "a list": "列表"
+    default: "映射"
+    }
   }
 
   private static func describe(_ type: Any.Type) -> String {

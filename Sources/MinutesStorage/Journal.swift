@@ -4,26 +4,44 @@ import MinutesTemplates
 import MinutesNormalization
 import MinutesInterview
 
-/// A session as loaded: its snapshot with the journal replayed, and the undo history.
-public struct LoadedSession: Sendable {
-  /// The current draft and where its interview resumes (the snapshot with every journal record applied).
-  public var file: SessionFile
-  /// What `:undo` and `:redo` reach, across earlier sittings.
-  public var undoStack: [Transaction]
-  /// What `:redo` reaches.
-  public var redoStack: [Transaction]
-  /// Set when part of the journal could not be used; says what was kept.
-  public var journalProblem: String?
+/// One line of a session's journal.
+public enum JournalRecord: Codable, Hashable, Sendable {
+  /// The first line: which snapshot generation the records apply to.
+  case header(generation: Int)
+  /// The undo and redo stacks as they were when the snapshot was written (already part of its state).
+  case history(undo: [Transaction], redo: [Transaction])
+  /// An action: apply it, push it for undo, forget what could be redone.
+  case perform(Transaction)
+  /// `:undo`.
+  case undo
+  /// `:redo`.
+  case redo
+  /// The interview moved without a change (a skipped question, `:goto`); the address, or `nil` when over.
+  case cursor(String?)
 
-  /// The state an assistant resumes on; `interview` finds the first question when the file names none.
-  public func state(interview: Interview) -> DraftState {
-    let cursor: Address?
-    switch file.resumeAt {
-    case .at(let address): cursor = address
-    case .finished: cursor = nil
-    case .firstQuestion: cursor = interview.slots(in: file.minutes).first { !interview.isAnswered($0, in: file.minutes) }
+  /// The journal line that saves `effect`.
+  public init(_ effect: DraftEffect) {
+    switch effect {
+    case .performed(let transaction): self = .perform(transaction)
+    case .undone: self = .undo
+    case .redone: self = .redo
+    case .moved(let address): self = .cursor(address?.description)
     }
-    return DraftState(minutes: file.minutes, cursor: cursor, undoStack: undoStack, redoStack: redoStack)
+  }
+}
+
+extension DraftState {
+  /// Replays one journal record.
+  /// - Throws: ``ChangeMismatch`` when the record does not fit the draft.
+  public mutating func replay(_ record: JournalRecord) throws {
+    switch record {
+    case .header: break
+    case .history(let undo, let redo): (undoStack, redoStack) = (undo, redo)
+    case .perform(let transaction): try perform(transaction)
+    case .undo: _ = try undo()
+    case .redo: _ = try redo()
+    case .cursor(let text): cursor = text.flatMap(Address.init(stored:))
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import MinutesNormalization
 import MinutesInterview
 
 /// Why a session could not be created, opened or saved.
-public enum SessionError: LocalizedError, Hashable, Sendable {
+public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Sendable {
   /// The name cannot be a session name (empty, a path, a leading dot, control characters, too long).
   case invalidName(String, reason: String)
   /// A session with this name exists already.
@@ -25,31 +25,21 @@ public enum SessionError: LocalizedError, Hashable, Sendable {
   /// Writing the file failed; the draft in memory is intact.
   case writeFailed(file: String, reason: String)
 
-  public var errorDescription: String? {
+  /// The English wording (see ``message(_:)``).
+  public var errorDescription: String? { message(Messages(language: "en")) }
+
+  /// What went wrong and what to do, in the session's language; the wording is in `Messages+Storage.swift`.
+  public func message(_ m: Messages) -> String {
     switch self {
-    case .invalidName(let name, let reason):
-      "`\(name)` cannot be a session name: \(reason). Use letters, digits, CJK, '-' or '_', e.g. 常務會議-0520."
-    case .exists(let name):
-      "a session named `\(name)` exists already; continue it with `minutes resume \(name)` or choose another --name."
-    case .notFound(let name, let available):
-      available.isEmpty
-        ? "no session `\(name)` in this workspace (it has none yet); start one with `minutes new`."
-        : "no session `\(name)`; sessions here: \(available.joined(separator: ", "))."
-    case .unreadable(let problem):
-      "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message). The file was left as it is."
-    case .recoverable(let problem, let name):
-      "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message). The file was left as it is. "
-        + "The last good snapshot and the journal can restore the draft: `minutes resume \(name) --recover` "
-        + "(the damaged file is kept beside it)."
-    case .nothingToRecover(let name, let reason):
-      "nothing to recover for session `\(name)`: \(reason). Open it with `minutes resume \(name)`."
-    case .unsupportedFormat(let file, let found, let supported):
-      "\(file): minutes format \(found) is newer than this version reads (\(supported)); update minutes."
-    case .locked(let name, let pid, let host, let since):
-      "session `\(name)` is open in another minutes (pid \(pid) on \(host), since \(since)). Close it there; "
-        + "if that window is gone, take the session over with `minutes resume \(name) --take-over`."
-    case .writeFailed(let file, let reason):
-      "could not save \(file): \(reason). Your draft is still open; free some space or fix permissions, then :save."
+    case .invalidName(let name, let reason): m.invalidSessionName(name, reason: reason)
+    case .exists(let name): m.sessionExists(name)
+    case .notFound(let name, let available): m.sessionNotFound(name, available: available)
+    case .unreadable(let problem): m.sessionUnreadable(problem)
+    case .recoverable(let problem, let name): m.sessionRecoverable(problem, name: name)
+    case .nothingToRecover(let name, let reason): m.nothingToRecover(name, reason: reason)
+    case .unsupportedFormat(let file, let found, let supported): m.unsupportedFormat(file, found: found, supported: supported)
+    case .locked(let name, let pid, let host, let since): m.sessionLocked(name, pid: pid, host: host, since: since)
+    case .writeFailed(let file, let reason): m.writeFailed(file, reason: reason)
     }
   }
 }

@@ -19,15 +19,8 @@ public struct SessionFile: Codable, Hashable, Sendable {
   /// number (see ``SessionStore``).
   public var generation: Int
 
-  /// Where an interview resumes.
-  public enum ResumePoint: Hashable, Sendable {
-    /// At the first unanswered question (a new session, or a file written by hand).
-    case firstQuestion
-    /// At the question for this slot.
-    case at(Address)
-    /// Nowhere: every question was answered or skipped; the clerk gives commands.
-    case finished
-  }
+  /// Where an interview resumes (see ``Interview/resumePoint(for:in:)``).
+  public typealias ResumePoint = MinutesInterview.ResumePoint
 
   /// Creates a session file value.
   public init(minutes: Minutes, resumeAt: ResumePoint = .firstQuestion, generation: Int = 0) {

@@ -9,10 +9,11 @@ extension Template {
   public func conform(_ minutes: Minutes, yaml: String?, file: String) throws -> Minutes {
     do {
       return try conform(minutes)
-    } catch TemplateError.draftMismatch(_, let stored, let message) {
+    } catch TemplateError.draftMismatch(_, let stored, let reason) {
       let mark = Address(stored: stored).flatMap { address in yaml.flatMap { YAMLCoding.mark(of: address, in: $0) } }
       throw SessionError.unreadable(YAMLProblem(file: file, line: mark?.line ?? 0, column: mark?.column ?? 0,
-                                                message: "at `\(stored)`: \(message) (template `\(id)`)"))
+                                                message: "at `\(stored)`: \(reason.english) (template `\(id)`)",
+                                                chinese: "`\(stored)`：" + reason.chinese + "（範本 `\(id)`）"))
     }
   }
 }

@@ -6,7 +6,7 @@ extension Template {
   /// The minutes with every value given the type its part declares and every record in the template's order,
   /// as they are written to files. Files are read without the template, every scalar as text; this is where
   /// `term: 10` becomes a number again while a name such as `10` stays text.
-  /// - Throws: ``TemplateError/draftMismatch(template:address:message:)`` when a key is not a part of the
+  /// - Throws: ``TemplateError/draftMismatch(template:address:reason:)`` when a key is not a part of the
   ///   template or a value has another shape (a list where text belongs).
   public func conform(_ minutes: Minutes) throws -> Minutes {
     var copy = minutes
@@ -16,7 +16,7 @@ extension Template {
 
   private func conform(_ record: Record, to parts: [Part], at address: Address) throws -> Record {
     for key in record.fields.keys where !parts.contains(where: { $0.key == key }) {
-      throw mismatch(address.appending(key: key), "`\(key)` is not a part of this template; its parts here are \(parts.map(\.key).joined(separator: ", "))")
+      throw mismatch(address.appending(key: key), .notAPart(key: key, parts: parts.map(\.key)))
     }
     var fields: OrderedDictionary<String, Value> = [:]
     for part in parts {
@@ -33,7 +33,7 @@ extension Template {
     case .group(let group):
       return try conform(value, toRecordOf: group.parts, at: address)
     case .list(let list):
-      guard case .list(let entries) = value else { throw mismatch(address, "expected a list") }
+      guard case .list(let entries) = value else { throw mismatch(address, .expectedList) }
       return .list(try entries.enumerated().map { offset, entry in
         let here = address.appending(.index(offset + 1))
         switch list.entries {
@@ -46,7 +46,7 @@ extension Template {
 
   private func conform(_ value: Value, toRecordOf parts: [Part], at address: Address) throws -> Value {
     guard case .record(let record) = value else {
-      throw mismatch(address, "expected a mapping of \(parts.map(\.key).joined(separator: ", "))")
+      throw mismatch(address, .expectedMapping(parts: parts.map(\.key)))
     }
     return .record(try conform(record, to: parts, at: address))
   }
@@ -54,12 +54,12 @@ extension Template {
   private func conform(_ value: Value, to kind: Part.Kind, at address: Address) throws -> Value {
     switch (kind, value) {
     case (_, .list), (_, .record):
-      throw mismatch(address, "expected a single value")
+      throw mismatch(address, .expectedSingleValue)
     case (.number, .number), (.count, .number):
       return value
     case (.number, _), (.count, _):
       guard let text = value.scalarText, let n = Int(text) ?? ChineseNumeral.parse(text) else {
-        throw mismatch(address, "expected a whole number")
+        throw mismatch(address, .expectedWholeNumber)
       }
       return .number(n)
     case (.yesno, .flag):
@@ -68,7 +68,7 @@ extension Template {
       switch value.scalarText?.lowercased() {
       case "true", "yes": return .flag(true)
       case "false", "no": return .flag(false)
-      default: throw mismatch(address, "expected true or false")
+      default: throw mismatch(address, .expectedYesOrNo)
       }
     case (.choice(let values, _), _):
       // A choice written by hand in another letter case is the choice, as the interview takes it.
@@ -79,7 +79,47 @@ extension Template {
     }
   }
 
-  private func mismatch(_ address: Address, _ message: String) -> TemplateError {
-    .draftMismatch(template: id, address: address.description, message: message)
+  private func mismatch(_ address: Address, _ reason: DraftMismatch) -> TemplateError {
+    .draftMismatch(template: id, address: address.description, reason: reason)
+  }
+}
+
+/// How a draft read from a file does not have the shape its template declares.
+public enum DraftMismatch: Hashable, Sendable {
+  /// A key that is not a part of the template there; with the parts there are.
+  case notAPart(key: String, parts: [String])
+  /// A single value or mapping where a list belongs.
+  case expectedList
+  /// Something else where a mapping of these parts belongs.
+  case expectedMapping(parts: [String])
+  /// A list or mapping where one value belongs.
+  case expectedSingleValue
+  /// Text that is no whole number where a number belongs.
+  case expectedWholeNumber
+  /// Text that is neither true nor false where a yes or no belongs.
+  case expectedYesOrNo
+
+  /// What is wrong, in English.
+  public var english: String {
+    switch self {
+    case .notAPart(let key, let parts): "`\(key)` is not a part of this template; its parts here are \(parts.joined(separator: ", "))"
+    case .expectedList: "expected a list"
+    case .expectedMapping(let parts): "expected a mapping of \(parts.joined(separator: ", "))"
+    case .expectedSingleValue: "expected a single value"
+    case .expectedWholeNumber: "expected a whole number"
+    case .expectedYesOrNo: "expected true or false"
+    }
+  }
+
+  /// What is wrong, in Traditional Chinese (see ``Messages/Wording``).
+  public var chinese: Messages.Wording {
+    switch self {
+    case .notAPart(let key, let parts): "`\(key)` 不是這個範本的部分；這裏的部分是 \(parts.joined(separator: "、"))"
+    case .expectedList: "應為列表"
+    case .expectedMapping(let parts): "應為含 \(parts.joined(separator: "、")) 的映射"
+    case .expectedSingleValue: "應為單一的值"
+    case .expectedWholeNumber: "應為整數"
+    case .expectedYesOrNo: "應為 true 或 false"
+    }
   }
 }

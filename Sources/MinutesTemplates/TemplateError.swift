@@ -13,7 +13,7 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
   case unreadable(file: String, reason: String)
   /// A draft does not have the shape its template declares (a file edited by hand, or for another version of
   /// the template): the stored address of the part and what is wrong.
-  case draftMismatch(template: String, address: String, message: String)
+  case draftMismatch(template: String, address: String, reason: DraftMismatch)
   /// A template extends itself, directly or through others.
   case extensionCycle(ids: [String])
 
@@ -25,15 +25,15 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
       m("沒有範本 `\(id)`；可用的範本：\(available.joined(separator: ", "))。用 --template 指定其中一個。",
         "no template `\(id)`; available: \(available.joined(separator: ", ")). Pass one of them with --template.")
     case .invalid(let problem):
-      "\(problem.file):\(problem.line):\(problem.column): error: \(problem.message)"
+      "\(problem.place): error: \(problem.message(m))"
     case .unsupportedFormat(let file, let found, let supported):
       m("\(file)：範本格式 \(found) 比這個版本能讀的（\(supported)）新；請更新 minutes。",
         "\(file): template format \(found) is newer than this version reads (\(supported)); update minutes.")
     case .unreadable(let file, let reason):
       m("無法讀取範本 \(file)：\(reason)", "cannot read template \(file): \(reason)")
-    case .draftMismatch(let template, let address, let message):
-      m("草稿在 `\(address)` 不符合範本 `\(template)`：\(message)。請手動修正檔案，或對它執行 `minutes check` 查看詳情。",
-        "the draft does not fit template `\(template)` at `\(address)`: \(message). Fix the file by hand, or run `minutes check` on it for details.")
+    case .draftMismatch(let template, let address, let reason):
+      m("草稿在 `\(address)` 不符合範本 `\(template)`：" + reason.chinese + "。請手動修正檔案，或對它執行 `minutes check` 查看詳情。",
+        "the draft does not fit template `\(template)` at `\(address)`: \(reason.english). Fix the file by hand, or run `minutes check` on it for details.")
     case .extensionCycle(let ids):
       m("範本互相擴展，形成循環：\(ids.joined(separator: " → "))；其中一個不能使用 `extends`。",
         "templates extend each other in a circle: \(ids.joined(separator: " → ")); one of them must not use `extends`.")

@@ -28,7 +28,8 @@ import Testing
     #expect(refused.status == 1)
     #expect(refused.stderr.hasPrefix("minutes: \(file.path):"))
     #expect(refused.stderr.contains(" error: "))
-    #expect(refused.stderr.hasSuffix("The last good snapshot and the journal can restore the draft: `minutes resume s --recover` (the damaged file is kept beside it).\n"))
+    // A zh-Hant session: the message is Chinese, in the `file:line:col: error:` form tools read.
+    #expect(refused.stderr.hasSuffix("最後一份完好的快照和日誌可以還原草稿：`minutes resume s --recover`（損壞的檔案會保留在旁邊）。\n"))
     #expect(try Data(contentsOf: file) == damaged, "a damaged file is never overwritten")
     #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/s.lock").path))
 
@@ -51,7 +52,7 @@ import Testing
     let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "items: 5" }! + 1
     let refused = try Binary.run(["export", "s"], in: workspace)
     #expect(refused.status == 1)
-    #expect(refused.stderr == "minutes: \(file.path):\(line):1: error: at `items`: expected a list (template `gov-executive.zh-Hant`). The file was left as it is.\n")
+    #expect(refused.stderr == "minutes: \(file.path):\(line):1: error: `items`：應為列表（範本 `gov-executive.zh-Hant`）。檔案保持原樣。\n")
   }
 
   @Test func aNewerFormatIsRefused() throws {
@@ -62,7 +63,7 @@ import Testing
     try text.write(to: file, atomically: true, encoding: .utf8)
     let refused = try Binary.run(["resume", "s"], in: workspace, input: Data(":quit\n".utf8))
     #expect(refused.status == 1)
-    #expect(refused.stderr == "minutes: error: \(file.path): minutes format 2 is newer than this version reads (1); update minutes.\n")
+    #expect(refused.stderr == "minutes: error: \(file.path)：minutes 格式 2 比這個版本能讀的（1）新；請更新 minutes。\n")
     #expect(try String(contentsOf: file, encoding: .utf8) == text)
   }
 

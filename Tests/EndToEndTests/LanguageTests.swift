@@ -64,19 +64,14 @@ import Testing
     let locked = try Binary.run(["resume", "s"], in: workspace, environment: environment("en_US.UTF-8"))
     #expect(locked.status == 1)
     #expect(locked.stderr.hasPrefix("minutes: error: "))
-    // SessionError's Chinese wording comes with the branch that localizes it; the CLI already asks for zh-Hant.
-    withKnownIssue("SessionError is localized on another branch", isIntermittent: true) {
-      #expect(isChinese(locked.stderr), "\(locked.stderr)")
-    }
+    #expect(isChinese(locked.stderr), "\(locked.stderr)")
     try FileManager.default.removeItem(at: lock)
 
     try "format: 1\ntemplate: [\n".write(to: file, atomically: true, encoding: .utf8)
     let unreadable = try Binary.run(["resume", "s"], in: workspace, environment: environment("en_US.UTF-8"))
     #expect(unreadable.status == 1)
     #expect(unreadable.stderr.hasPrefix("minutes: \(file.path):2:12: error: "))
-    withKnownIssue("SessionError is localized on another branch", isIntermittent: true) {
-      #expect(isChinese(unreadable.stderr), "\(unreadable.stderr)")
-    }
+    #expect(isChinese(unreadable.stderr), "\(unreadable.stderr)")
   }
 
   @Test func withoutASessionTheLocaleChoosesTheLanguage() throws {

@@ -100,7 +100,7 @@ import Testing
     _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "twice"], in: workspace, input: Data("2022-05-20\n".utf8))
     let second = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "twice"], in: workspace)
     #expect(second.status == 1)
-    #expect(second.stderr.contains("a session named `twice` exists already; continue it with `minutes resume twice`"))
+    #expect(second.stderr.contains("已有名為「twice」的會話；用 `minutes resume twice` 繼續"))
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/twice.yaml"), encoding: .utf8)
     #expect(saved.contains("2022-05-20"), "the first session must be untouched")
   }

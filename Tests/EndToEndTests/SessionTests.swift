@@ -78,8 +78,9 @@ import Testing
 
     let second = try Binary.run(["resume", "shared"], in: workspace)
     #expect(second.status == 1)
-    #expect(second.stderr.hasPrefix("minutes: error: session `shared` is open in another minutes (pid \(first.processIdentifier) on "))
-    #expect(second.stderr.hasSuffix("take the session over with `minutes resume shared --take-over`.\n"))
+    #expect(second.stderr.hasPrefix("minutes: error: 會話「shared」已在另一個 minutes 中打開（"))
+    #expect(second.stderr.contains(" 上的 pid \(first.processIdentifier)，自 "))
+    #expect(second.stderr.hasSuffix("用 `minutes resume shared --take-over` 接管這個會話。\n"))
 
     kill(first.processIdentifier, signal)
     first.waitUntilExit()
@@ -126,7 +127,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: workspace) }
     let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", name], in: workspace)
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix("minutes: error: `\(name)` cannot be a session name: "))
+    #expect(result.stderr.hasPrefix("minutes: error: 「\(name)」不能作為會話名稱："))
     #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])
   }
 
@@ -154,6 +155,6 @@ import Testing
     try draft("fine", "2022-05-20\n", in: workspace, date: Date())
     let result = try Binary.run(["resume", "fine", "--recover"], in: workspace, input: Data(":quit\n".utf8))
     #expect(result.status == 1)
-    #expect(result.stderr == "minutes: error: nothing to recover for session `fine`: its file reads fine. Open it with `minutes resume fine`.\n")
+    #expect(result.stderr == "minutes: error: 會話「fine」沒有需要還原的內容：它的檔案可以正常讀取。用 `minutes resume fine` 打開它。\n")
   }
 }

@@ -17,7 +17,7 @@ import Testing
     var states: [Minutes] = [assistant.minutes]
     for line in try TestSupport.seedSessionLines() {
       let response = assistant.handle(line)
-      if case .perform? = response.record { states.append(assistant.minutes) }
+      if case .performed? = response.effect { states.append(assistant.minutes) }
     }
     let final = assistant.minutes
     #expect(try TextExporter().export(final, template: assistant.template) == TestSupport.seedText("expected.txt"))
@@ -91,7 +91,7 @@ import Testing
     try store.create(SessionFile(minutes: assistant.minutes), name: "s")
     for line in ["2022-05-20", "下午", "政府代區長"] {
       let response = assistant.handle(line)
-      try store.append(try #require(response.record), name: "s")
+      try store.append(try #require(response.effect), name: "s")
     }
     return assistant
   }
@@ -155,7 +155,7 @@ import Testing
       for line in [":edit term 12", ":edit other 是"] {
         let response = assistant.handle(line)
         #expect(!response.isError)
-        try store.append(try #require(response.record), name: "s")
+        try store.append(try #require(response.effect), name: "s")
       }
       if withoutCache { try FileManager.default.removeItem(at: store.cache(for: "s")) }
       let loaded = try store.loadState(name: "s")

@@ -62,7 +62,7 @@ import Testing
       let before = assistant.minutes
       let response = assistant.handle(line)
       if response.isError { #expect(assistant.minutes == before, "refused `\(line)` changed the draft") }
-      if let record = response.record { try replayed.replay(record) }
+      if let effect = response.effect { try replayed.replay(JournalRecord(effect)) }
       guard (try? template.conform(assistant.minutes)) == assistant.minutes else {
         Issue.record("step \(step): after `\(line)` the draft does not have its template's shape")
         return

@@ -70,7 +70,7 @@ import Testing
     let template = try TestSupport.template()
     try store.create(SessionFile(minutes: Minutes(template: template.id)), name: "j")
     var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
-    try store.append(try #require(assistant.handle("2022-05-20").record), name: "j")
+    try store.append(try #require(assistant.handle("2022-05-20").effect), name: "j")
     // The snapshot is changed by hand where the journal's edit applies, and its cache removed.
     let url = store.file(for: "j")
     try (try String(contentsOf: url, encoding: .utf8)).replacingOccurrences(of: "template: gov-executive.zh-Hant\n", with: "template: gov-executive.zh-Hant\nmeeting:\n  date: '2021-01-01'\n")

@@ -1,0 +1,57 @@
+import Foundation
+import MinutesInterview
+
+/// Where a drafting loop saves one session: what the loop needs of storage, and no more. ``SessionStore`` bound to
+/// a name (``SessionStore/session(named:)``) keeps it on disk; a store in memory stands in for it in tests.
+public protocol DraftStore: Sendable {
+  /// The session's file, named in messages (where every change is saved) and beside which a rescue copy is put
+  /// back.
+  var sessionFile: URL { get }
+  /// The workspace folder: paths the clerk types (`:export FILE`) are relative to it.
+  var workspace: URL { get }
+  /// The folder of the session files, which exports refuse to write into.
+  var directory: URL { get }
+  /// Saves one action durably (a journal line) before the next prompt.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``; the draft in memory is intact.
+  func append(_ effect: DraftEffect) throws
+  /// Writes `state` whole, with its undo history, as a new snapshot. With `keepingChanges`, a snapshot changed
+  /// outside minutes is first kept aside, and the copy returned.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  @discardableResult
+  func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL?
+  /// The generation a rescue copy is written with: after the snapshot's, so that the copy, put back, is read as
+  /// the newer snapshot.
+  func rescueGeneration() -> Int
+}
+
+extension SessionStore {
+  /// The session `name` in this store, as a ``DraftStore``.
+  public struct Session: DraftStore {
+    /// The store of the workspace.
+    public let store: SessionStore
+    /// The session's name.
+    public let name: String
+
+    /// The session `name` in `store`.
+    public init(store: SessionStore, name: String) { (self.store, self.name) = (store, name) }
+
+    /// `sessions/NAME.yaml`.
+    public var sessionFile: URL { store.file(for: name) }
+    /// The store's workspace.
+    public var workspace: URL { store.workspace }
+    /// The store's `sessions/` folder.
+    public var directory: URL { store.directory }
+    /// Appends the journal line of `effect` (see ``SessionStore/append(_:name:)``).
+    public func append(_ effect: DraftEffect) throws { try store.append(effect, name: name) }
+    /// Compacts the session (see ``SessionStore/compact(_:name:keepingChanges:)``).
+    @discardableResult
+    public func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL? {
+      try store.compact(state, name: name, keepingChanges: keepingChanges)
+    }
+    /// The snapshot's generation + 1.
+    public func rescueGeneration() -> Int { SessionStore.generation(of: sessionFile) + 1 }
+  }
+
+  /// The session `name`, bound to this store, for a drafting loop.
+  public func session(named name: String) -> Session { Session(store: self, name: name) }
+}

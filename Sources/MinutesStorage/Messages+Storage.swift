@@ -1,0 +1,110 @@
+import MinutesModel
+
+/// The messages of session storage (see ``SessionError``), in the session's language.
+extension Messages {
+  /// A name that cannot name a session.
+  func invalidSessionName(_ name: String, reason: String) -> String {
+    self("「\(name)」不能作為會話名稱：\(nameReason(reason))。請用字母、數字、中文、「-」或「_」，例如 常務會議-0520。",
+         "`\(name)` cannot be a session name: \(reason). Use letters, digits, CJK, '-' or '_', e.g. 常務會議-0520.")
+  }
+
+  /// Why a name was refused (``SessionStore/validate(name:)`` says it in English).
+  func nameReason(_ reason: String) -> String {
+    switch reason {
+    case "it is empty": self("名稱是空的", reason)
+    case "it contains a path separator": self("名稱含有路徑分隔符", reason)
+    case "it starts with a dot": self("名稱以點開頭", reason)
+    case "it contains spaces or control characters": self("名稱含有空格或控制字元", reason)
+    case "it is longer than 200 bytes": self("名稱超過 200 位元組", reason)
+    default: reason
+    }
+  }
+
+  /// A session created under a name that is taken.
+  func sessionExists(_ name: String) -> String {
+    self("已有名為「\(name)」的會話；用 `minutes resume \(name)` 繼續，或用 --name 另取一個名稱。",
+         "a session named `\(name)` exists already; continue it with `minutes resume \(name)` or choose another --name.")
+  }
+
+  /// A session name not in the workspace.
+  func sessionNotFound(_ name: String, available: [String]) -> String {
+    available.isEmpty
+      ? self("這個工作區沒有會話「\(name)」（還沒有任何會話）；用 `minutes new` 開始一個。",
+             "no session `\(name)` in this workspace (it has none yet); start one with `minutes new`.")
+      : self("沒有會話「\(name)」；這裏的會話：\(available.joined(separator: "、"))。",
+             "no session `\(name)`; sessions here: \(available.joined(separator: ", ")).")
+  }
+
+  /// A session file that does not read.
+  func sessionUnreadable(_ problem: YAMLProblem) -> String {
+    // `file:line:col: error:` is the diagnostic form in every language (editors and tools read it).
+    self("\(problem.place): error: \(problem.message(self))。檔案保持原樣。",
+         "\(problem.place): error: \(problem.message). The file was left as it is.")
+  }
+
+  /// A session file that does not read, but can be restored.
+  func sessionRecoverable(_ problem: YAMLProblem, name: String) -> String {
+    sessionUnreadable(problem) + self(
+      "最後一份完好的快照和日誌可以還原草稿：`minutes resume \(name) --recover`（損壞的檔案會保留在旁邊）。",
+      " The last good snapshot and the journal can restore the draft: `minutes resume \(name) --recover` "
+        + "(the damaged file is kept beside it).")
+  }
+
+  /// `--recover` for a session that needs none or cannot be restored.
+  func nothingToRecover(_ name: String, reason: String) -> String {
+    let why = switch reason {
+    case "its file reads fine": self("它的檔案可以正常讀取", reason)
+    case "there is no copy of a good snapshot to restore it from": self("沒有完好快照的副本可用來還原", reason)
+    default: reason
+    }
+    return self("會話「\(name)」沒有需要還原的內容：\(why)。用 `minutes resume \(name)` 打開它。",
+                "nothing to recover for session `\(name)`: \(why). Open it with `minutes resume \(name)`.")
+  }
+
+  /// A file of a newer format.
+  func unsupportedFormat(_ file: String, found: Int, supported: Int) -> String {
+    self("\(file)：minutes 格式 \(found) 比這個版本能讀的（\(supported)）新；請更新 minutes。",
+         "\(file): minutes format \(found) is newer than this version reads (\(supported)); update minutes.")
+  }
+
+  /// A session open in another `minutes`.
+  func sessionLocked(_ name: String, pid: Int32, host: String, since: String) -> String {
+    self("會話「\(name)」已在另一個 minutes 中打開（\(host) 上的 pid \(pid)，自 \(since) 起）。請在那裏關閉；如果那個視窗已經不在了，用 `minutes resume \(name) --take-over` 接管這個會話。",
+         "session `\(name)` is open in another minutes (pid \(pid) on \(host), since \(since)). Close it there; "
+           + "if that window is gone, take the session over with `minutes resume \(name) --take-over`.")
+  }
+
+  /// A write that failed (a full disk, permissions).
+  func writeFailed(_ file: String, reason: String) -> String {
+    self("無法保存 \(file)：\(reason)。草稿仍然打開；請釋放空間或修正權限，再輸入 :save。",
+         "could not save \(file): \(reason). Your draft is still open; free some space or fix permissions, then :save.")
+  }
+}
+
+/// The messages of a journal that was not applied whole (see ``JournalProblem``).
+extension Messages {
+  /// A journal of another snapshot.
+  func foreignJournal(_ journal: String) -> String {
+    self("\(journal) 不屬於這份快照，沒有套用", "\(journal) does not belong to the snapshot; it was not applied")
+  }
+
+  /// A damaged line in the middle of a journal.
+  func damagedJournalLine(_ journal: String, line: Int) -> String {
+    self("\(journal):\(line)：這一行已損壞；之前的修改已還原", "\(journal):\(line): damaged line; the edits before it were restored")
+  }
+
+  /// A journal edit that does not fit the draft.
+  func unappliedJournal(_ journal: String, line: Int, keptAs kept: String?) -> String {
+    let copy = kept.map { self("，日誌另存為 \($0)", ", and the journal is kept as \($0)") } ?? ""
+    return self("\(journal):\(line)：這一修改與草稿不符（檔案是否被手動改過？）；之前的修改已還原", "\(journal):\(line): the edit does not fit the draft (was the file changed by hand?); the edits before it were restored") + copy
+  }
+}
+
+/// The notice of a lock taken over (see ``SessionLock``), for the program that opens the session.
+extension Messages {
+  /// Said when the session `name` was taken over from `holder` (a process that is gone, or `--take-over`).
+  public func tookOver(session name: String, from holder: SessionLock.Holder) -> String {
+    self("已從 \(holder.host) 上的 pid \(holder.pid)（自 \(holder.since) 起）接管會話「\(name)」。",
+         "took over session `\(name)` from pid \(holder.pid) on \(holder.host) (since \(holder.since)).")
+  }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import MinutesModel
+import MinutesInterview
+
+/// The write protocol: a new journal beside the old one, then the snapshot, then the rename (see ``SessionStore``).
+extension SessionStore {
+  /// Creates the session `name` with `file` as its first content.
+  /// - Throws: ``SessionError/exists(name:)`` when the name is taken, or the errors of ``save(_:name:)``.
+  public func create(_ file: SessionFile, name: String) throws {
+    try Self.validate(name: name)
+    if FileManager.default.fileExists(atPath: self.file(for: name).path) { throw SessionError.exists(name: name) }
+    try save(file, name: name)
+  }
+
+  /// Writes `file` as the session's new snapshot, with a new journal holding no history.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  public func save(_ file: SessionFile, name: String) throws {
+    try compact(DraftState(minutes: file.minutes, cursor: file.resumeAt.address), resumeAt: file.resumeAt, name: name)
+  }
+
+  /// Appends `record` to the session's journal, durably.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  public func append(_ record: JournalRecord, name: String) throws {
+    try Journal.append(record, to: journal(for: name))
+  }
+
+  /// Appends the journal line of `effect` to the session's journal, durably.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  public func append(_ effect: DraftEffect, name: String) throws {
+    try append(JournalRecord(effect), name: name)
+  }
+
+  /// Writes `state` as a new snapshot and starts a new journal that holds its undo history.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  /// With `keepingChanges`, a snapshot changed by hand (or another program) since minutes last wrote it is first
+  /// copied aside as `NAME.yaml.changed-<time>`, and the copy returned: the draft in memory would overwrite it.
+  @discardableResult
+  public func compact(_ state: DraftState, name: String, keepingChanges: Bool = false) throws -> URL? {
+    try compact(state, resumeAt: state.cursor.map(SessionFile.ResumePoint.at) ?? .finished, name: name, keepingChanges: keepingChanges)
+  }
+
+  /// The write protocol. Each step leaves the session loadable if the process dies right after it:
+  /// 1. a next journal left by a crash is put in place (it is the live one);
+  /// 2. a journal that was not applied whole, and (with `keepingChanges`) a snapshot changed outside minutes, are
+  ///    kept aside;
+  /// 3. the next journal (header with generation + 1, then the undo history) is written beside the live one;
+  /// 4. the snapshot is written (temporary file, `fsync`, `rename`, `fsync` of the folder), then its cache;
+  /// 5. the next journal is renamed into place.
+  @discardableResult
+  private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false) throws -> URL? {
+    let url = file(for: name)
+    do {
+      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      let generation = Self.generation(of: url) + 1
+      try placeNextJournalLeftByACrash(name: name, generation: generation - 1)
+      keepJournalNotApplied(name: name, generation: generation - 1)
+      let kept = keepingChanges ? keepSnapshotChangedOutside(name: name) : nil
+      let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
+      try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
+      let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
+      try DurableFile.write(Data(try snapshot.yaml().utf8), to: url)
+      writeCache(snapshot, name: name)
+      try renameNextJournal(name: name)
+      return kept
+    } catch let error as SessionError {
+      throw error
+    } catch {
+      throw SessionError.writeFailed(file: url.path, reason: error.localizedDescription)
+    }
+  }
+
+  /// After a crash between a compaction's snapshot and its rename, the live journal is still the next one (its
+  /// header names the snapshot's `generation`): puts it in place, so that writing the next journal cannot
+  /// overwrite it.
+  private func placeNextJournalLeftByACrash(name: String, generation: Int) throws {
+    guard let text = try? String(contentsOf: nextJournal(for: name), encoding: .utf8),
+      case .header(let nextGeneration)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
+      nextGeneration == generation
+    else { return }
+    try renameNextJournal(name: name)
+  }
+
+  /// Keeps the live journal aside when loading did not apply it whole: `damaged` for a damaged line, `unapplied`
+  /// for a journal of another snapshot than `generation` (a restored backup, a hand-changed generation).
+  private func keepJournalNotApplied(name: String, generation: Int) {
+    let current = journal(for: name)
+    guard let text = try? String(contentsOf: current, encoding: .utf8) else { return }
+    let (records, badLine) = Journal.parse(text)
+    if let badLine, badLine < text.split(separator: "\n").count {
+      _ = try? keepAside(current, as: "damaged")
+    }
+    if case .header(let journalGeneration)? = records.first, journalGeneration != generation {
+      _ = try? keepAside(current, as: "unapplied")
+    }
+  }
+
+  /// Keeps the snapshot aside as `changed` when it is not the one minutes last wrote (changed by hand or by
+  /// another program while the session was open), reading the cache's header alone; the copy, or `nil`.
+  private func keepSnapshotChangedOutside(name: String) -> URL? {
+    let url = file(for: name)
+    guard let stamp = SnapshotCache.stamp(of: url), let header = SnapshotCache.header(ofFileAt: cache(for: name)),
+      !header.matches(stamp, generation: Self.generation(of: url))
+    else { return nil }
+    return try? keepAside(url, as: "changed")
+  }
+
+  /// Renames the next journal into place, durably.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  private func renameNextJournal(name: String) throws {
+    let current = journal(for: name)
+    guard rename(nextJournal(for: name).path, current.path) == 0 else {
+      throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
+    }
+    DurableFile.syncFolder(of: current)
+  }
+
+  /// Writes the cache of the session `name`'s snapshot `file`, just written, stamped with that file's size, time
+  /// and inode; a cache that cannot be written is no loss (the YAML is read instead).
+  func writeCache(_ file: SessionFile, name: String) {
+    guard let stamp = SnapshotCache.stamp(of: self.file(for: name)),
+      case let data = SnapshotCache(
+        generation: file.generation, size: stamp.size, modified: stamp.modified, inode: stamp.inode, file: file).data()
+    else { return }
+    try? DurableFile.write(data, to: cache(for: name))
+  }
+}

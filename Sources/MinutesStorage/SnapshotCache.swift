@@ -1,0 +1,183 @@
+import Foundation
+import MinutesModel
+import MinutesInterview
+
+/// The cache file: the stamps of the snapshot it copies, and the snapshot, in a compact binary form.
+///
+/// The cache exists to make resuming fast, and a draft is a generic tree: JSON through `Codable` had to try
+/// each kind of value until one fitted, and even `JSONSerialization` spent most of a resume building and
+/// bridging objects. This form is read in one pass over the bytes: after the magic `MNC1`, little-endian
+/// 64-bit numbers, strings as a 32-bit length and UTF-8, and each value as a tag (0 text, 1 number, 2 flag,
+/// 3 list, 4 record) and its contents. A file that does not read whole is no cache: the YAML is read instead.
+struct SnapshotCache {
+  var generation: Int
+  var size: Int
+  var modified: Double
+  var inode: UInt64
+  var file: SessionFile
+
+  static let magic: [UInt8] = Array("MNC1".utf8)
+
+  init(generation: Int, size: Int, modified: Double, inode: UInt64, file: SessionFile) {
+    (self.generation, self.size, self.modified, self.inode, self.file) = (generation, size, modified, inode, file)
+  }
+
+  func data() -> Data {
+    var writer = Writer()
+    writer.bytes += Self.magic
+    for number in [UInt64(bitPattern: Int64(generation)), UInt64(bitPattern: Int64(size)), modified.bitPattern, inode,
+                   UInt64(bitPattern: Int64(file.minutes.format))] {
+      writer.u64(number)
+    }
+    writer.string(file.minutes.template)
+    switch file.resumeAt {
+    case .firstQuestion: writer.string("")
+    case .at(let address): writer.string(address.description)
+    case .finished: writer.string("finished")
+    }
+    writer.value(.record(file.minutes.content))
+    return Data(writer.bytes)
+  }
+
+  /// The stamps a cache file was written for, read from its header alone (without reading the draft).
+  struct Header: Equatable {
+    var generation: Int
+    var size: Int
+    var modified: Double
+    var inode: UInt64
+
+    /// Whether the header names the snapshot with these stamps and generation.
+    func matches(_ stamp: (size: Int, modified: Double, inode: UInt64), generation: Int) -> Bool {
+      size == stamp.size && modified == stamp.modified && inode == stamp.inode && self.generation == generation
+    }
+  }
+
+  /// The header of a cache file; `nil` when it is none.
+  static func header(of data: Data) -> Header? {
+    var reader = Reader(bytes: [UInt8](data.prefix(4 + 4 * 8)))
+    return header(from: &reader)
+  }
+
+  private static func header(from reader: inout Reader) -> Header? {
+    guard reader.take(4) == magic[...], let generation = reader.u64(), let size = reader.u64(),
+      let modified = reader.u64(), let inode = reader.u64()
+    else { return nil }
+    return Header(generation: Int(Int64(bitPattern: generation)), size: Int(Int64(bitPattern: size)),
+                  modified: Double(bitPattern: modified), inode: inode)
+  }
+
+  /// Reads a cache file; `nil` when it is not a whole one.
+  init?(data: Data) {
+    var reader = Reader(bytes: [UInt8](data))
+    guard let header = Self.header(from: &reader), let format = reader.u64(),
+      let template = reader.string(), let resume = reader.string(), case .record(let content)? = reader.value(depth: 0),
+      reader.isAtEnd
+    else { return nil }
+    var minutes = Minutes(template: template, content: content)
+    minutes.format = Int(Int64(bitPattern: format))
+    let resumeAt: SessionFile.ResumePoint
+    switch resume {
+    case "": resumeAt = .firstQuestion
+    case "finished": resumeAt = .finished
+    default: resumeAt = Address(stored: resume).map(SessionFile.ResumePoint.at) ?? .firstQuestion
+    }
+    self.init(generation: header.generation, size: header.size, modified: header.modified, inode: header.inode,
+              file: SessionFile(minutes: minutes, resumeAt: resumeAt, generation: header.generation))
+  }
+
+  private struct Writer {
+    var bytes: [UInt8] = []
+    mutating func u32(_ n: UInt32) { withUnsafeBytes(of: n.littleEndian) { bytes += $0 } }
+    mutating func u64(_ n: UInt64) { withUnsafeBytes(of: n.littleEndian) { bytes += $0 } }
+    mutating func string(_ text: String) {
+      let utf8 = Array(text.utf8)
+      u32(UInt32(utf8.count))
+      bytes += utf8
+    }
+    mutating func value(_ value: Value) {
+      switch value {
+      case .text(let text): bytes.append(0); string(text)
+      case .number(let n): bytes.append(1); u64(UInt64(bitPattern: Int64(n)))
+      case .flag(let flag): bytes.append(2); bytes.append(flag ? 1 : 0)
+      case .list(let entries):
+        bytes.append(3)
+        u32(UInt32(entries.count))
+        for entry in entries { self.value(entry) }
+      case .record(let record):
+        bytes.append(4)
+        u32(UInt32(record.fields.count))
+        for (key, entry) in record.fields {
+          string(key)
+          self.value(entry)
+        }
+      }
+    }
+  }
+
+  private struct Reader {
+    let bytes: [UInt8]
+    var index = 0
+    var isAtEnd: Bool { index == bytes.count }
+
+    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+      guard count >= 0, count <= bytes.count - index else { return nil }
+      defer { index += count }
+      return bytes[index..<index + count]
+    }
+    mutating func u8() -> UInt8? { take(1)?.first }
+    mutating func u32() -> UInt32? {
+      take(4).map { $0.reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
+    }
+    mutating func u64() -> UInt64? {
+      take(8).map { $0.reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }
+    }
+    mutating func string() -> String? {
+      guard let count = u32(), let slice = take(Int(count)) else { return nil }
+      return String(decoding: slice, as: UTF8.self)
+    }
+    /// A value; `depth` bounds the nesting, so a damaged file cannot run the stack out.
+    mutating func value(depth: Int) -> Value? {
+      guard depth < 64, let tag = u8() else { return nil }
+      switch tag {
+      case 0: return string().map(Value.text)
+      case 1: return u64().map { .number(Int(Int64(bitPattern: $0))) }
+      case 2: return u8().map { .flag($0 != 0) }
+      case 3:
+        guard let count = u32(), Int(count) <= bytes.count - index else { return nil }
+        var entries: [Value] = []
+        entries.reserveCapacity(Int(count))
+        for _ in 0..<count {
+          guard let entry = value(depth: depth + 1) else { return nil }
+          entries.append(entry)
+        }
+        return .list(entries)
+      case 4:
+        guard let count = u32(), Int(count) <= bytes.count - index else { return nil }
+        var record = Record()
+        for _ in 0..<count {
+          guard let key = string(), let entry = value(depth: depth + 1) else { return nil }
+          record.fields[key] = entry
+        }
+        return .record(record)
+      default: return nil
+      }
+    }
+  }
+
+  /// Size, modification time and inode: a file replaced by a save (ours or an editor's) gets a new inode even
+  /// when its size and coarse timestamp happen to match.
+  static func stamp(of url: URL) -> (size: Int, modified: Double, inode: UInt64)? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+      let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
+    else { return nil }
+    let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? (attributes[.systemFileNumber] as? UInt64) ?? 0
+    return (size, modified.timeIntervalSince1970, inode)
+  }
+
+  /// The header of the cache file at `url`, reading its first bytes alone; `nil` when there is no cache there.
+  static func header(ofFileAt url: URL) -> Header? {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    defer { try? handle.close() }
+    return (try? handle.read(upToCount: 4 + 4 * 8)).flatMap(header(of:))
+  }
+}
