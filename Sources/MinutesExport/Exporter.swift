@@ -25,7 +25,7 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
       m("範本 `\(template)` 沒有 `\(format)` 匯出；請在範本中加上 `export.\(format)`。",
         "template `\(template)` has no `\(format)` export; add `export.\(format)` to it.")
     case .intoSessions(let file):
-      m("\(file) 在保存草稿的 sessions 資料夾中；請匯出到別的檔案（例如工作區本身）。",
+      m("\(file) 在保存草稿的 `sessions/` 資料夾中；請匯出到別的檔案（例如工作區本身）。",
         "\(file) is in the sessions folder, where the drafts are kept; export to another file (e.g. in the workspace itself).")
     case .writeFailed(let file, let reason) where reason == "it is a folder":
       m("無法寫入 \(file)：它是資料夾；請指定其中的檔案，例如 \(file.hasSuffix("/") ? file : file + "/")minutes.txt。",
@@ -44,7 +44,7 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
       let folder = String(reason.dropFirst(prefix.count).dropLast(suffix.count))
       return m("資料夾 \(folder) 不存在", reason)
     }
-    return reason
+    return m.systemReason(reason)
   }
 }
 

@@ -37,21 +37,7 @@ public enum Command: Hashable, Sendable {
 
   /// Every command with its usage line and what it does, in the order `:help` lists them, in the language of `m`.
   public static func reference(_ m: Messages) -> [(name: String, usage: String, summary: String)] {
-    [
-      ("help", m(":help [命令]", ":help [command]"), m("列出命令，或顯示一個命令的用法", "list the commands, or show how to use one")),
-      ("show", m(":show [地址]", ":show [address]"), m("顯示整份草稿及各部分的地址，或只顯示一部分，如 :show 2", "show the draft with the address of every part, or one part, e.g. :show 2")),
-      ("goto", m(":goto 地址", ":goto address"), m("跳到某一部分，從那裏繼續問答，如 :goto 2.1.3", "go to a part and go on with the questions from there, e.g. :goto 2.1")),
-      ("add", m(":add 列表 [內容]", ":add list [text]"), m("添加一項到列表（見下面的地址）；有內容時立即添加", "add an entry to a list (see the addresses below); with text, at once")),
-      ("edit", m(":edit 地址 [新內容]", ":edit address [text]"), m("修改；不給新內容時，把現有內容放到輸入行上修改", "change a part; without text, its value is put on the line to edit")),
-      ("delete", m(":delete 地址", ":delete address"), m("刪除一項，或清空一個選填欄位", "remove an entry, or clear an optional field")),
-      ("move", m(":move 地址 位置", ":move address position"), m("在同一列表中移動，如 :move 3 1 把第3項移到第1位", "move an entry within its list, e.g. :move 3 1")),
-      ("undo", ":undo", m("撤銷上一個修改", "undo the last change")),
-      ("redo", ":redo", m("重做撤銷的修改", "redo what was undone")),
-      ("check", ":check", m("檢查草稿：缺少的必填部分和其他問題", "check the draft: missing required parts and other problems")),
-      ("save", ":save", m("保存（每次修改後都已自動保存）", "save (every change is saved already)")),
-      ("export", m(":export [檔案]", ":export [file]"), m("匯出文字稿：印出，或寫入檔案", "export the text: print it, or write it to a file")),
-      ("quit", ":quit", m("保存並離開（Ctrl-D 亦可）", "save and leave (Ctrl-D too)")),
-    ]
+    m.commandReference
   }
 
   /// Whether `line` is a command rather than an answer.

@@ -39,4 +39,23 @@ extension Messages {
   func deleteWholeEntry(_ entry: String) -> String {
     self("要刪除整項，請用 :delete \(entry)", "to remove the whole entry, use :delete \(entry)")
   }
+
+  /// Every command with its usage line and what it does, in the order `:help` lists them (see ``Command``).
+  var commandReference: [(name: String, usage: String, summary: String)] {
+    [
+      ("help", self(":help [命令]", ":help [command]"), self("列出命令，或顯示一個命令的用法", "list the commands, or show how to use one")),
+      ("show", self(":show [地址]", ":show [address]"), self("顯示整份草稿及各部分的地址，或只顯示一部分，如 :show 2", "show the draft with the address of every part, or one part, e.g. :show 2")),
+      ("goto", self(":goto 地址", ":goto address"), self("跳到某一部分，從那裏繼續問答，如 :goto 2.1.3", "go to a part and go on with the questions from there, e.g. :goto 2.1")),
+      ("add", self(":add 列表 [內容]", ":add list [text]"), self("添加一項到列表（見下面的地址）；有內容時立即添加", "add an entry to a list (see the addresses below); with text, at once")),
+      ("edit", self(":edit 地址 [新內容]", ":edit address [text]"), self("修改；不給新內容時，把現有內容放到輸入行上修改", "change a part; without text, its value is put on the line to edit")),
+      ("delete", self(":delete 地址", ":delete address"), self("刪除一項，或清空一個選填欄位", "remove an entry, or clear an optional field")),
+      ("move", self(":move 地址 位置", ":move address position"), self("在同一列表中移動，如 :move 3 1 把第3項移到第1位", "move an entry within its list, e.g. :move 3 1")),
+      ("undo", ":undo", self("撤銷上一個修改", "undo the last change")),
+      ("redo", ":redo", self("重做撤銷的修改", "redo what was undone")),
+      ("check", ":check", self("檢查草稿：缺少的必填部分和其他問題", "check the draft: missing required parts and other problems")),
+      ("save", ":save", self("保存（每次修改後都已自動保存）", "save (every change is saved already)")),
+      ("export", self(":export [檔案]", ":export [file]"), self("匯出文字稿：印出，或寫入檔案", "export the text: print it, or write it to a file")),
+      ("quit", ":quit", self("保存並離開（Ctrl-D 亦可）", "save and leave (Ctrl-D too)")),
+    ]
+  }
 }

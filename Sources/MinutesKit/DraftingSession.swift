@@ -181,13 +181,12 @@ public struct DraftingSession: Sendable {
         assistant.minutes, template: assistant.template, allowErrors: true,
         to: file.map { URL(fileURLWithPath: $0, relativeTo: store.workspace) }, sessions: store.directory)
       if let url = exported.file {
-        output.write(m("已匯出到 \(url.path)。", "Exported to \(url.path).") + "\n")
+        output.write(m.exported(to: url.path) + "\n")
       } else {
         output.write(exported.text)
       }
       if !exported.errors.isEmpty {
-        output.write(m("注意：還有 \(exported.errors.count) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",
-                       "Note: \(exported.errors.count) error(s) remain, so the export is marked DRAFT; type :check to see them.") + "\n")
+        output.write(m.exportedAsDraft(errors: exported.errors.count) + "\n")
       }
     } catch {
       output.write(error.message(m) + "\n")

@@ -141,4 +141,12 @@ extension Messages {
   var addSeparator: String { self("、:add ", ", :add ") }
   /// Between the examples of `:help`.
   var exampleSeparator: String { self("，", ", ") }
+
+  /// `:export FILE` wrote the file.
+  func exported(to path: String) -> String { self("已匯出到 \(path)。", "Exported to \(path).") }
+  /// `:export` with errors left: the export is marked as a draft.
+  func exportedAsDraft(errors: Int) -> String {
+    self("注意：還有 \(errors) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",
+         "Note: \(errors) error(s) remain, so the export is marked DRAFT; type :check to see them.")
+  }
 }

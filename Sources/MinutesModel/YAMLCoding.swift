@@ -219,7 +219,7 @@ package enum YAMLCoding {
     switch describe(type) {
     case "text": "文字"
     case "a whole number": "整數"
-    case "true or false": "true 或 false"
+    case "true or false": "`true` 或 `false`"
     case "a list": "列表"
     default: "映射"
     }

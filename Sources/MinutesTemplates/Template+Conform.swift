@@ -114,12 +114,12 @@ public enum DraftMismatch: Hashable, Sendable {
   /// What is wrong, in Traditional Chinese (see ``Messages/Wording``).
   public var chinese: Messages.Wording {
     switch self {
-    case .notAPart(let key, let parts): "`\(key)` 不是這個範本的部分；這裏的部分是 \(parts.joined(separator: "、"))"
+    case .notAPart(let key, let parts): "`\(key)` 不是這個範本的部分；這裏的部分是 \(parts.map { "`\($0)`" }.joined(separator: "、"))"
     case .expectedList: "應為列表"
-    case .expectedMapping(let parts): "應為含 \(parts.joined(separator: "、")) 的映射"
+    case .expectedMapping(let parts): "應為含 \(parts.map { "`\($0)`" }.joined(separator: "、")) 的映射"
     case .expectedSingleValue: "應為單一的值"
     case .expectedWholeNumber: "應為整數"
-    case .expectedYesOrNo: "應為 true 或 false"
+    case .expectedYesOrNo: "應為 `true` 或 `false`"
     }
   }
 }

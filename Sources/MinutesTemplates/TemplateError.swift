@@ -22,7 +22,7 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
   public func message(_ m: Messages) -> String {
     switch self {
     case .notFound(let id, let available):
-      m("沒有範本 `\(id)`；可用的範本：\(available.joined(separator: ", "))。用 --template 指定其中一個。",
+      m("沒有範本 `\(id)`；可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。用 --template 指定其中一個。",
         "no template `\(id)`; available: \(available.joined(separator: ", ")). Pass one of them with --template.")
     case .invalid(let problem):
       "\(problem.place): error: \(problem.message(m))"
@@ -30,7 +30,7 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
       m("\(file)：範本格式 \(found) 比這個版本能讀的（\(supported)）新；請更新 minutes。",
         "\(file): template format \(found) is newer than this version reads (\(supported)); update minutes.")
     case .unreadable(let file, let reason):
-      m("無法讀取範本 \(file)：\(reason)", "cannot read template \(file): \(reason)")
+      m("無法讀取範本 \(file)：\(m.systemReason(reason))", "cannot read template \(file): \(reason)")
     case .draftMismatch(let template, let address, let reason):
       m("草稿在 `\(address)` 不符合範本 `\(template)`：" + reason.chinese + "。請手動修正檔案，或對它執行 `minutes check` 查看詳情。",
         "the draft does not fit template `\(template)` at `\(address)`: \(reason.english). Fix the file by hand, or run `minutes check` on it for details.")

@@ -30,10 +30,11 @@ public struct Finding: Codable, Hashable, Sendable {
     self.hint = hint
   }
 
-  /// The line `:check` and `minutes check` print, in the template's punctuation: `error 2.1.3：message（hint）`
-  /// in Chinese, `error 2.1.3: message (hint)` in English.
+  /// The line `:check` and `minutes check` print, in the template's language and punctuation:
+  /// `錯誤 2.1.3：message（hint）` in Chinese, `error 2.1.3: message (hint)` in English (`--json` keeps the
+  /// severity's stable name).
   public func line(_ m: Messages) -> String {
     let place = address.isEmpty ? "" : " \(address)"
-    return "\(severity.rawValue)\(place)" + m("：\(message)（\(hint)）", ": \(message) (\(hint))")
+    return m.severity(severity) + place + m("：\(message)（\(hint)）", ": \(message) (\(hint))")
   }
 }

@@ -118,4 +118,12 @@ extension Messages {
   func tallyMismatch(_ word: String, reported count: Int, counted: Int) -> String {
     self("報告\(word) \(count) 票，但點名表決中為 \(counted) 票", "\(count) reported \(word), but the roll call has \(counted)")
   }
+
+  /// A finding's severity as a line of `:check` names it: 錯誤 or 提醒 in Chinese, `error` or `warning` in English.
+  func severity(_ severity: Finding.Severity) -> String {
+    switch severity {
+    case .error: self("錯誤", "error")
+    case .warning: self("提醒", "warning")
+    }
+  }
 }

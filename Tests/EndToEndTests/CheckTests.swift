@@ -13,7 +13,7 @@ import Testing
     #expect(clean.status == 0, "stderr: \(clean.stderr)")
     // The published seed mixes in Simplified characters (于 干 斗 后 范 征 筑 鲅): warnings, never errors.
     #expect(clean.text.hasSuffix("0 個錯誤，15 個警告\n"))
-    #expect(clean.text.contains("sessions/seed.yaml: warning 5.subject：可能混入了簡體字：鲅（:edit 5.subject）\n"))
+    #expect(clean.text.contains("sessions/seed.yaml: 提醒 5.subject：可能混入了簡體字：鲅（:edit 5.subject）\n"))
 
     _ = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "half"], in: workspace, input: Data("2022-05-20\n".utf8))
     let broken = try Binary.run(["check", "half", "--json"], in: workspace)

@@ -38,7 +38,7 @@ import Testing
     let before = try Data(contentsOf: draft)
     let refused = try Binary.run(["export", "seed", "--workspace", workspace.path, "-o", draft.path], in: elsewhere)
     #expect(refused.status == 1)
-    #expect(refused.stderr == "minutes: error: \(draft.path) 在保存草稿的 sessions 資料夾中；請匯出到別的檔案（例如工作區本身）。\n")
+    #expect(refused.stderr == "minutes: error: \(draft.path) 在保存草稿的 `sessions/` 資料夾中；請匯出到別的檔案（例如工作區本身）。\n")
     #expect(try Data(contentsOf: draft) == before)
   }
 
@@ -142,7 +142,7 @@ import Testing
     let refused = try Binary.run(["export", "half"], in: workspace)
     #expect(refused.status == 1)
     #expect(refused.stdout.isEmpty)
-    #expect(refused.stderr.hasPrefix("minutes: error chair.title：缺少必填部分「主持人職務」（:goto chair.title）\n"))
+    #expect(refused.stderr.hasPrefix("minutes: 錯誤 chair.title：缺少必填部分「主持人職務」（:goto chair.title）\n"))
     #expect(refused.stderr.hasSuffix(
       "minutes: error: 「half」還有 9 個錯誤；請用 `minutes resume half` 修正（:check 會列出），或加上 --draft 照樣匯出。\n"))
     let draft = try Binary.run(["export", "half", "--draft"], in: workspace)

@@ -614,26 +614,26 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(!response.isError)
     #expect(response.messages == [
       "錯誤（11 項）：",
-      "  error date：缺少必填部分「日期」（:goto date）",
-      "  error period：缺少必填部分「時段」（:goto period）",
-      "  error chair.title：缺少必填部分「主持人職務」（:goto chair.title）",
-      "  error chair.name：缺少必填部分「主持人姓名」（:goto chair.name）",
-      "  error term：缺少必填部分「屆次」（:goto term）",
-      "  error body：缺少必填部分「機構」（:goto body）",
-      "  error number：缺少必填部分「會次」（:goto number）",
-      "  error kind：缺少必填部分「會議類別」（:goto kind）",
-      "  error +：缺少必填部分「議題1 類型」（:goto +）",
-      "  error other：缺少必填部分「其他事項」（:goto other）",
-      "  error present.+：缺少必填部分「出席1」（:goto present.+）",
+      "  錯誤 date：缺少必填部分「日期」（:goto date）",
+      "  錯誤 period：缺少必填部分「時段」（:goto period）",
+      "  錯誤 chair.title：缺少必填部分「主持人職務」（:goto chair.title）",
+      "  錯誤 chair.name：缺少必填部分「主持人姓名」（:goto chair.name）",
+      "  錯誤 term：缺少必填部分「屆次」（:goto term）",
+      "  錯誤 body：缺少必填部分「機構」（:goto body）",
+      "  錯誤 number：缺少必填部分「會次」（:goto number）",
+      "  錯誤 kind：缺少必填部分「會議類別」（:goto kind）",
+      "  錯誤 +：缺少必填部分「議題1 類型」（:goto +）",
+      "  錯誤 other：缺少必填部分「其他事項」（:goto other）",
+      "  錯誤 present.+：缺少必填部分「出席1」（:goto present.+）",
     ])
 
     assistant.answer(Self.header + [":add item 傳達"])
     #expect(assistant.handle(":check").messages == [
       "錯誤（4 項）：",
-      "  error 1.subject：缺少必填部分「議題1 內容」（:goto 1.subject）",
-      "  error 1.+：缺少必填部分「議題1 指示1 動詞」（:goto 1.+）",
-      "  error other：缺少必填部分「其他事項」（:goto other）",
-      "  error present.+：缺少必填部分「出席1」（:goto present.+）",
+      "  錯誤 1.subject：缺少必填部分「議題1 內容」（:goto 1.subject）",
+      "  錯誤 1.+：缺少必填部分「議題1 指示1 動詞」（:goto 1.+）",
+      "  錯誤 other：缺少必填部分「其他事項」（:goto other）",
+      "  錯誤 present.+：缺少必填部分「出席1」（:goto present.+）",
     ])
 
     assistant = try TestSupport.freshAssistant()
@@ -643,7 +643,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.handle(":check").messages == [
       "必填部分都已填寫，沒有錯誤。",
       "提醒（1 項）：",
-      "  warning 2.subject：可能混入了簡體字：会（:edit 2.subject）",
+      "  提醒 2.subject：可能混入了簡體字：会（:edit 2.subject）",
     ])
   }
 

@@ -63,7 +63,7 @@ struct DraftingSessionTests {
     #expect(saved)
     // The answer could not be appended: it stays in the draft, and the clerk is told in the session's language.
     #expect(output.contains("無法保存 "))
-    #expect(output.contains("No space left on device"))
+    #expect(output.contains("磁碟空間不足"))
     #expect(output.contains("這一修改仍在草稿中，下次修改或 :save 時會再嘗試保存。"))
     #expect(session.assistant.minutes["meeting.date"] == .text("2022-05-20"))
     // The next action writes a whole snapshot instead of a journal line, so nothing is skipped.
@@ -72,5 +72,23 @@ struct DraftingSessionTests {
     #expect(store.snapshots.first?.minutes["meeting.date"] == .text("2022-05-20"))
     #expect(store.snapshots.first?.cursor == TestSupport.at("meeting.date"))
     #expect(output.contains("已保存：之前未能保存的修改也已寫入。"))
+  }
+
+  /// Every line a clerk can make the loop say in a zh-Hant session (help, each command, each refusal, a full
+  /// disk, the checks, the end) is Chinese: no English sentence (see ``MessageLanguageTests``).
+  @Test func aChineseSessionSaysEverythingInChinese() throws {
+    let store = InMemoryDraftStore(name: "s")
+    store.failingAppends = 1
+    let lines = [
+      "2022-13-40", "2022-02-30", "2022-05-20", ":goto date", "", ":help", ":help edit", ":help nosuch", ":nosuch",
+      ":show", ":show 9", ":show 甲乙", ":goto 9.1", ":edit", ":edit 9 甲", ":delete 9", ":move 1 5", ":add", ":add 甲乙",
+      ":undo", ":undo", ":undo", ":undo", ":redo", ":redo", ":redo", ":check", ":save", ":export",
+      ":export /nonexistent-folder/x.txt", ":export sessions/x.txt", "下午", "", "", "", "會議", "甲乙", "", ":check",
+      ":quit",
+    ]
+    let (_, output, _) = try Self.run(lines, store: store)
+    for line in output.split(separator: "\n").map(String.init) {
+      #expect(MessageLanguageTests.englishWords(in: line).isEmpty, "\(line)")
+    }
   }
 }

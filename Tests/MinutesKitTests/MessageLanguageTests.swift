@@ -1,9 +1,13 @@
 import Foundation
 import Testing
 
-@testable import MinutesKit
+@testable import MinutesExport
 @testable import MinutesInterview
+@testable import MinutesKit
 @testable import MinutesModel
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
 
 /// A Chinese session never shows an English sentence: every error a clerk can reach says its message in the
 /// session's language. Each error type lists one sample of every case through a `switch` without `default`, so a
@@ -19,21 +23,36 @@ import Testing
     var prose = text
     let notProse = [
       #"`[^`]*`"#, #"「[^」]*」"#, #"“[^”]*”"#, #"‘[^’]*’"#, #"《[^》]*》"#,
-      #"minutes [a-z]+(?:[ ][^\s，。；、（）「」]+)*"#, #":(?:help|show|goto|add|edit|delete|move|undo|redo|check|save|export|quit)\b(?:[ ][^\s，。；、（）「」]+)*"#,
+      #"minutes (?:new|resume|list|export|fmt|check|templates)\b(?:[ ][^\s，。；、（）「」]+)*"#, #"(?<![A-Za-z0-9]):[a-z]+\b(?:[ ][^\s，。；、（）「」]+)*"#,
+      // An address naming a part: `chair.title  主持人職務：…` (`:show`), `2.1.verb：…` (a finding).
+      #"(?<![A-Za-z])[a-z][A-Za-z]*(?:\.[0-9A-Za-z+]+)*(?=  |：)"#,
       // An address in a list of examples: 、date、present.2。
       #"(?<=[、，（：])[a-z][A-Za-z]*(?:\.[0-9A-Za-z+]+)*(?=[、，。）；]|$)"#,
-      #"--[a-z-]+"#, #"(?:[A-Za-z]:)?/[^\s，。；、（）「」]*"#, #"\b[A-Za-z0-9_.+-]+\.(?:yaml|journal|cache|lock|txt)\b"#,
+      #"--[a-z-]+"#, #":\d+:\d+: (?:error|warning):"#, #"(?:[A-Za-z]:)?/[^\s，。；、（）「」]*"#, #"\b[A-Za-z0-9_.+-]+\.(?:yaml|journal|cache|lock|txt)\b"#,
     ]
     for pattern in notProse {
       prose = prose.replacingOccurrences(of: pattern, with: " ", options: .regularExpression)
     }
-    let allowed: Set<String> = ["DRAFT", "YAML", "UTF", "JSON", "Tab", "Enter", "Ctrl", "Ctrl-C", "Ctrl-D", "pid", "ICU", "GB", "T"]
-    return prose.components(separatedBy: CharacterSet.letters.inverted)
-      .filter { $0.count >= 2 && $0.unicodeScalars.allSatisfy { $0.isASCII } && !allowed.contains($0) }
+    let allowed: Set<String> = ["DRAFT", "YAML", "UTF", "JSON", "Tab", "Enter", "Ctrl", "Ctrl-C", "Ctrl-D", "pid", "ICU", "GB", "T", "minutes"]
+    // English prose is two or more words in a row, or a capitalized word; a lone lowercase word amid Chinese is
+    // a key or an address the clerk types (`回答 date`).
+    var words: [String] = []
+    for pattern in [#"[A-Za-z]+(?:[ ,'’-]+[A-Za-z]+)+"#, #"\b[A-Z][a-z]+\b"#] {
+      var rest = prose[...]
+      while let range = rest.range(of: pattern, options: .regularExpression) {
+        words += rest[range].components(separatedBy: CharacterSet.letters.inverted)
+          .filter { $0.count >= 2 && $0.unicodeScalars.allSatisfy(\.isASCII) && !allowed.contains($0) }
+        rest = rest[range.upperBound...]
+      }
+    }
+    var seen: Set<String> = []
+    return words.filter { seen.insert($0).inserted }
   }
 
   @Test func theDetectorFindsEnglishAndPassesChinese() {
     #expect(Self.englishWords(in: "The draft has no 2.1.") == ["The", "draft", "has", "no"])
+    #expect(Self.englishWords(in: "已撤銷：回答 date。") == [])
+    #expect(Self.englishWords(in: "無法保存：Saved") == ["Saved"])
     #expect(Self.englishWords(in: "草稿中沒有 2.1。輸入 :show 查看現有的地址。").isEmpty)
     #expect(Self.englishWords(in: "「Ann Lee」不是可選項。").isEmpty)
     #expect(Self.englishWords(in: "地址如 2、date、present.2。可用 :show 檢查、:edit 地址 修改。").isEmpty)
@@ -69,5 +88,115 @@ import Testing
       #expect(!message.hasPrefix("error"), "\(message)")
     }
     #expect(!Self.englishWords(in: error.message(Messages(language: "en"))).isEmpty)
+  }
+
+  /// One of every ``SessionError``, with file problems of every kind minutes itself reports.
+  static let sessionErrors: [SessionError] = {
+    let problems = [
+      YAMLProblem(file: "/w/sessions/會議.yaml", line: 3, column: 1, message: "the file ends early", chinese: "檔案提前結束"),
+      YAMLProblem(file: "/w/sessions/會議.yaml", line: 3, column: 1, message: "at `items`: expected a list",
+                  chinese: "`items`：" + DraftMismatch.expectedList.chinese),
+    ]
+    var all: [SessionError] = problems.flatMap { [.unreadable($0), .recoverable($0, name: "會議")] }
+    all += [
+      .invalidName("a b", reason: "it contains spaces or control characters"), .invalidName("", reason: "it is empty"),
+      .invalidName("/x", reason: "it contains a path separator"), .invalidName(".x", reason: "it starts with a dot"),
+      .invalidName(String(repeating: "長", count: 80), reason: "it is longer than 200 bytes"),
+      .exists(name: "會議"), .notFound(name: "會議", available: []), .notFound(name: "會議", available: ["甲", "乙"]),
+      .nothingToRecover(name: "會議", reason: "its file reads fine"),
+      .nothingToRecover(name: "會議", reason: "there is no copy of a good snapshot to restore it from"),
+      .unsupportedFormat(file: "/w/sessions/會議.yaml", found: 9, supported: 1),
+      .locked(name: "會議", pid: 42, host: "主機", since: "2026-12-01T09:00:00Z"),
+      .writeFailed(file: "/w/sessions/會議.journal", reason: String(cString: strerror(ENOSPC))),
+      .writeFailed(file: "/w/sessions/會議.journal", reason: String(cString: strerror(EACCES))),
+    ]
+    for error in all {
+      switch error {
+      case .invalidName, .exists, .notFound, .unreadable, .recoverable, .nothingToRecover, .unsupportedFormat, .locked,
+        .writeFailed:
+        break
+      }
+    }
+    return all
+  }()
+
+  /// One of every ``JournalProblem``.
+  static let journalProblems: [JournalProblem] = {
+    let all: [JournalProblem] = [
+      .foreign(journal: "/w/sessions/會議.journal"), .damagedLine(journal: "/w/sessions/會議.journal", line: 7),
+      .unapplied(journal: "/w/sessions/會議.journal", line: 7, keptAs: "/w/sessions/會議.journal.unapplied-1"),
+      .unapplied(journal: "/w/sessions/會議.journal", line: 7, keptAs: nil),
+    ]
+    for problem in all {
+      switch problem {
+      case .foreign, .damagedLine, .unapplied: break
+      }
+    }
+    return all
+  }()
+
+  /// One of every ``TemplateError`` a clerk can meet while drafting (a template's own authoring errors are
+  /// checked with `minutes templates check`, in the template author's words, and are not among them).
+  static let templateErrors: [TemplateError] = {
+    let reasons: [DraftMismatch] = [
+      .notAPart(key: "itmes", parts: ["date", "items"]), .expectedList, .expectedMapping(parts: ["title", "name"]),
+      .expectedSingleValue, .expectedWholeNumber, .expectedYesOrNo,
+    ]
+    for reason in reasons {
+      switch reason {
+      case .notAPart, .expectedList, .expectedMapping, .expectedSingleValue, .expectedWholeNumber, .expectedYesOrNo: break
+      }
+    }
+    var all: [TemplateError] = reasons.map { .draftMismatch(template: "gov-executive.zh-Hant", address: "items", reason: $0) }
+    all += [
+      .notFound(id: "甲", available: ["gov-executive.zh-Hant"]),
+      .unsupportedFormat(file: "/w/templates/甲.yaml", found: 9, supported: 2),
+      .unreadable(file: "/w/templates/甲.yaml", reason: String(cString: strerror(EACCES))),
+      .extensionCycle(ids: ["甲", "乙", "甲"]),
+    ]
+    for error in all {
+      switch error {
+      case .notFound, .invalid, .unsupportedFormat, .unreadable, .draftMismatch, .extensionCycle: break
+      }
+    }
+    return all
+  }()
+
+  /// One of every ``ExportError`` and ``WorkspaceError``.
+  static let exportErrors: [any Error] = {
+    let exports: [ExportError] = [
+      .formatNotInTemplate(format: "text", template: "甲"), .intoSessions(file: "/w/sessions/甲.txt"),
+      .writeFailed(file: "/w/out", reason: "it is a folder"),
+      .writeFailed(file: "/w/out.txt", reason: "permission denied or disk full"),
+      .writeFailed(file: "/w/no/out.txt", reason: "the folder /w/no does not exist"),
+    ]
+    for error in exports {
+      switch error {
+      case .formatNotInTemplate, .writeFailed, .intoSessions: break
+      }
+    }
+    let workspace: [WorkspaceError] = [
+      .unreadableFile("/w/甲.yaml", reason: .missing), .unreadableFile("/w/甲", reason: .folder),
+      .unreadableFile("/w/甲.yaml", reason: .permissions), .unreadableFile("/w/甲.yaml", reason: .notUTF8),
+      .exportRefused(errors: []),
+    ]
+    for error in workspace {
+      switch error {
+      case .unreadableFile, .exportRefused: break
+      }
+    }
+    return exports + workspace
+  }()
+
+  static let everyError: [any Error] = assistantErrors + sessionErrors + journalProblems + templateErrors + exportErrors
+
+  @Test(arguments: everyError.indices)
+  func everyErrorSpeaksTheSessionsLanguage(index: Int) {
+    let error = Self.everyError[index]
+    for m in [Self.hant, Self.hans] {
+      let message = error.message(m)
+      #expect(Self.englishWords(in: message).isEmpty, "\(m.language): \(message)")
+    }
+    #expect(!Self.englishWords(in: error.message(Messages(language: "en"))).isEmpty, "\(error)")
   }
 }

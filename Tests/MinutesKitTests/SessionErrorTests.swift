@@ -32,8 +32,8 @@ struct SessionErrorTests {
 
   @Test func aFullDiskAndALockAreSaidInTheSessionsLanguage() {
     let full = SessionError.writeFailed(file: "s.journal", reason: "No space left on device")
-    #expect(full.message(Self.hant) == "無法保存 s.journal：No space left on device。草稿仍然打開；請釋放空間或修正權限，再輸入 :save。")
-    #expect(full.message(Self.hans) == "无法保存 s.journal：No space left on device。草稿仍然打开；请释放空间或修正权限，再输入 :save。")
+    #expect(full.message(Self.hant) == "無法保存 s.journal：磁碟空間不足。草稿仍然打開；請釋放空間或修正權限，再輸入 :save。")
+    #expect(full.message(Self.hans) == "无法保存 s.journal：磁盘空间不足。草稿仍然打开；请释放空间或修正权限，再输入 :save。")
     #expect(full.errorDescription == "could not save s.journal: No space left on device. Your draft is still open; free some space or fix permissions, then :save.")
     let locked = SessionError.locked(name: "會議", pid: 42, host: "h", since: "09:00")
     #expect(locked.message(Self.hant).hasPrefix("會話「會議」已在另一個 minutes 中打開（h 上的 pid 42，自 09:00 起）。"))

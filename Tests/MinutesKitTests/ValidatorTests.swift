@@ -76,7 +76,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     let minutes = try TestSupport.draft(["meeting": ["date": "2022-05-20"]])
     let findings = Validator(template: template).findings(in: minutes)
     #expect(findings.first == Finding(.error, rule: "required", address: "period", message: "缺少必填部分「時段」", hint: ":goto period"))
-    #expect(findings.first?.line(template.messages) == "error period：缺少必填部分「時段」（:goto period）")
+    #expect(findings.first?.line(template.messages) == "錯誤 period：缺少必填部分「時段」（:goto period）")
     #expect(findings.first?.line(Messages(language: "en")) == "error period: 缺少必填部分「時段」 (:goto period)")
     #expect(findings.map(\.address) == ["period", "chair.title", "chair.name", "term", "body", "number", "kind", "+", "other", "present.+"])
     #expect(Set(findings.map(\.rule)) == ["required"])
