@@ -96,17 +96,20 @@ let package = Package(
     ),
 
     // MARK: - Tests
+    // Helpers shared by both test targets: the package root, fixtures, temporary workspaces, template loading,
+    // draft literals, scripted assistants and the seeded generator.
+    .target(name: "MinutesTestSupport", dependencies: ["MinutesKit"], path: "Tests/MinutesTestSupport"),
     .testTarget(
       name: "MinutesKitTests",
       dependencies: [
-        "MinutesKit", "MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview",
+        "MinutesKit", "MinutesTestSupport", "MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview",
         "MinutesValidation", "MinutesExport", "MinutesStorage", "LineEditing",
       ],
       resources: [.copy("Snapshots")]
     ),
     .testTarget(
       name: "EndToEndTests",
-      dependencies: ["MinutesKit"]
+      dependencies: ["MinutesKit", "MinutesTestSupport"]
     ),
   ]
 )

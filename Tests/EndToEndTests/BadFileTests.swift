@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// Damaged session files: where the problem is, the file never overwritten, recovery offered and done.
 @Suite struct BadFileTests {

@@ -1,10 +1,10 @@
 import Foundation
+import MinutesTestSupport
 
 /// Runs the built `minutes` executable for end-to-end tests.
 enum Binary {
-  /// The package root, found from this file's path.
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
+  /// The package root.
+  static var packageRoot: URL { TestSupport.packageRoot }
 
   /// The built executable: beside the test bundle, in the same build folder.
   static var executable: URL {
@@ -22,9 +22,7 @@ enum Binary {
   }
 
   /// A fixture file's URL under `Tests/Fixtures`.
-  static func fixture(_ path: String) -> URL {
-    packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(path)
-  }
+  static func fixture(_ path: String) -> URL { TestSupport.fixture(path) }
 
   /// What a run gave.
   struct Result {
@@ -76,9 +74,5 @@ enum Binary {
   }
 
   /// A new empty folder, removed by the caller with `cleanUp`.
-  static func temporaryWorkspace() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  static func temporaryWorkspace() throws -> URL { try TestSupport.temporaryWorkspace("e2e") }
 }

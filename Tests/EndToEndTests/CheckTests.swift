@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// `minutes check`: exit codes 0, 1 and 2, text and JSON.
 @Suite struct CheckTests {

@@ -1,6 +1,7 @@
 import Foundation
 import MinutesKit
 import Testing
+import MinutesTestSupport
 
 /// Kills a drafting `minutes` with SIGKILL at random moments and checks that every acknowledged edit survives.
 @Suite(.serialized) struct CrashTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// Each built-in template's example meeting, drafted through the REPL as a clerk types it: the transcript
 /// `Tests/Fixtures/examples/ID.session.txt` piped into `minutes new --template ID`, then `minutes export` gives

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// The session's language everywhere a clerk can reach, and one `error:` per line.
 @Suite struct LanguageTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// The built binary driven through pipes: the seed meeting end to end, and input that pipes really carry.
 @Suite struct PipeTests {

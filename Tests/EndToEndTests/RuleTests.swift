@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// `minutes check` on a minutes file: exit 0 for a correct board meeting, 1 with an error, 0 with a warning
 /// alone, and the `--json` report of a broken file against a golden file. (Each rule's finding is tested at the

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// Sessions through the built binary: listing, resuming, the lock, and leaving on SIGTERM.
 @Suite struct SessionTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// `minutes templates` (list, show, check), workspace templates that override or extend a built-in, and
 /// `minutes new` asking for a template.

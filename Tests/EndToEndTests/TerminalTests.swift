@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// Drives the built binary in a real pseudo-terminal through tmux, as a clerk types at it.
 final class Tmux {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesTestSupport
 
 /// The areas of the library depend on each other one way (see `Package.swift`): a source file imports only the
 /// areas below its own. The targets already make the compiler refuse an import they do not declare; this test
@@ -21,8 +22,7 @@ import Testing
 
   /// Every `import` of every Swift file of `target`, with the file.
   static func imports(of target: String) throws -> [(file: String, module: String)] {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent().appendingPathComponent("Sources/\(target)")
+    let root = TestSupport.packageRoot.appendingPathComponent("Sources/\(target)")
     let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
     return try files.flatMap { file in
       try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8).split(separator: "\n").compactMap { line in

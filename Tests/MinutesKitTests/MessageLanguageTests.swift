@@ -8,6 +8,7 @@ import Testing
 @testable import MinutesStorage
 @testable import MinutesTemplates
 @testable import MinutesValidation
+import MinutesTestSupport
 
 /// A Chinese session never shows an English sentence: every error a clerk can reach says its message in the
 /// session's language. Each error type lists one sample of every case through a `switch` without `default`, so a

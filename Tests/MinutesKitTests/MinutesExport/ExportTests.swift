@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// ``TextExporter``: the seed session exports the published report byte for byte, a small draft renders every
+/// template section, attendance name lists, item openings and export errors.
+@Suite struct ExportTests {
+  @Test func seedSessionExportsTheExpectedReport() throws {
+    let lines = try TestSupport.seedSessionLines()
+    #expect(TestSupport.lines(try TestSupport.seedText("session.txt")).last == ":quit")
+    var assistant = try TestSupport.freshAssistant()
+    for (number, line) in zip(1..., lines) {
+      let response = assistant.handle(line)
+      #expect(!response.isError, "session.txt line \(number) \(line.debugDescription): \(response.messages)")
+    }
+    #expect(assistant.cursor == nil)
+    #expect(assistant.interview.missing(in: assistant.minutes) == [])
+    #expect(assistant.minutes.column("items", "kind") == ["傳達學習", "傳達學習", "傳達學習", "傳達", "審議", "審議", "審議"])
+
+    let text = try TextExporter().export(assistant.minutes, template: assistant.template)
+    let expected = try Data(contentsOf: TestSupport.seedDirectory.appendingPathComponent("expected.txt"))
+    #expect(Data(text.utf8) == expected)
+    if Data(text.utf8) != expected {
+      let want = TestSupport.lines(String(decoding: expected, as: UTF8.self))
+      for (number, (got, line)) in zip(1..., zip(TestSupport.lines(text), want)) where got != line {
+        Issue.record("line \(number):\n got \(got)\nwant \(line)")
+      }
+    }
+  }
+
+  @Test func seedSessionUndoDropsTheUndoneDirective() throws {
+    let assistant = try TestSupport.seedAssistant()
+    // Item 3 was answered 指出, undone, then answered 強調.
+    #expect(assistant.minutes.column("items.3.directives", "verb") == ["強調"])
+    #expect(assistant.minutes.text("items.2.followUp") == "研究部署我區安全生產工作")
+  }
+
+  /// The seed draft read back from its file (every scalar as text) and conformed exports the same report.
+  @Test func theSeedDraftReadFromItsFileExportsTheSameReport() throws {
+    let assistant = try TestSupport.seedAssistant()
+    let yaml = try SessionFile(minutes: assistant.minutes, resumeAt: .finished).yaml()
+    let read = try SessionFile.parse(yaml, file: "seed.yaml").minutes
+    #expect(read["meeting.term"] == .text("10"), "a file is read without its template")
+    let conformed = try assistant.template.conform(read)
+    #expect(conformed == assistant.minutes)
+    #expect(try TextExporter().export(conformed, template: assistant.template) == TestSupport.seedText("expected.txt"))
+  }
+
+  static func smallDraft() throws -> Minutes {
+    try TestSupport.draft([
+      "meeting": [
+        "date": "2023-01-09", "period": "上午", "chair": ["title": "區長", "name": "王一"], "term": "11",
+        "body": "區政府", "number": "12", "kind": "常務會議",
+      ],
+      "items": [
+        ["kind": "審議", "subject": "關于X的辦法", "status": "草案",
+         "directives": [["verb": "原則通過", "lead": "該辦法"]]],
+        ["kind": "傳達", "subject": "Y精神", "followUp": "研究部署Z工作",
+         "directives": [
+           ["verb": "要求", "topic": "做好Z工作", "points": ["要甲", "要乙"]],
+           ["verb": "強調", "lead": "形勢嚴峻", "points": ["要丙"]],
+         ]],
+      ],
+      "arrangements": ["topics": ["疫情防控", "安全生產"]],
+      "otherMatters": "false",
+      "attendance": ["present": [["title": "副區長", "names": ["甲"]], ["title": "區長助理", "names": ["乙"]]]],
+    ])
+  }
+
+  @Test func aSmallDraftRendersEverySection() throws {
+    let template = try TestSupport.template()
+    let draft = try Self.smallDraft()
+    #expect(draft["meeting.term"] == .number(11), "conform types the numbers")
+    #expect(draft["otherMatters"] == .flag(false))
+    #expect(try TextExporter().export(draft, template: template) == """
+      1月9日上午，區長王一主持召開第十一屆區政府第12次常務會議。
+      會議審議了《關于X的辦法》（草案）。會議原則通過該辦法。
+      會議傳達了Y精神，研究部署Z工作。就做好Z工作，會議要求，要甲；要乙。會議強調，形勢嚴峻。要丙。
+      會議就疫情防控、安全生產等作了安排部署。
+      副區長甲、區長助理乙出席會議。
+
+      """)
+
+    var more = draft
+    more.setValue("全區下一步", at: TestSupport.at("arrangements.scope"))
+    more.setValue(true, at: TestSupport.at("otherMatters"))
+    more.setValue([["title": "區人大代表", "names": ["秦雪", "李四"]]], at: TestSupport.at("attendance.inAttendance"))
+    more.setValue([["title": "副區長", "name": "張三", "reason": "出差"]], at: TestSupport.at("attendance.absent"))
+    #expect(try TextExporter().export(more, template: template).hasSuffix("""
+      會議就全區下一步疫情防控、安全生產等作了安排部署。
+      會議還研究了其他事項。
+      副區長甲、區長助理乙出席會議。
+      區人大代表秦雪、李四應邀列席會議。
+
+      """))
+  }
+
+  @Test func anEmptyDraftExportsNothingAndAPartialOneOnlyWhatIsThere() throws {
+    let template = try TestSupport.template()
+    #expect(try TextExporter().export(Minutes(template: template.id), template: template) == "")
+    let partial = try TestSupport.draft(["otherMatters": "true", "items": [["kind": "傳達", "subject": "甲"]]])
+    #expect(try TextExporter().export(partial, template: template) == "會議傳達了甲。\n會議還研究了其他事項。\n")
+  }
+
+  /// The attendance lines: groups joined by ，, names by 、, and every group joined by 、 when each has one name.
+  @Test(arguments: [
+    ([("區委常委、副區長", ["曲興群", "唐洪斌"]), ("副區長", ["劉成剛", "陳春青"])], "區委常委、副區長曲興群、唐洪斌，副區長劉成剛、陳春青"),
+    ([("區人大代表", ["秦雪"]), ("政協委員", ["賀超"])], "區人大代表秦雪、政協委員賀超"),
+    ([("副區長", ["甲"]), ("區長助理", ["乙", "丙"])], "副區長甲，區長助理乙、丙"),
+    ([("副區長", ["劉成剛", "陳春青", "李禹霖", "旦增桑布"])], "副區長劉成剛、陳春青、李禹霖、旦增桑布"),
+    ([("政協委員", ["賀超"])], "政協委員賀超"),
+  ])
+  func nameListJoinsGroupsPerTheTemplateStyle(groups: [(String, [String])], expected: String) throws {
+    let template = try TestSupport.template()
+    let list = Value.list(groups.map { ["title": .text($0.0), "names": .list($0.1.map(Value.text))] })
+    let draft = try TestSupport.draft(["attendance": ["present": list, "inAttendance": list]])
+    #expect(try TextExporter().export(draft, template: template) == "\(expected)出席會議。\n\(expected)應邀列席會議。\n")
+  }
+
+  @Test func nobodyPresentPrintsNoAttendanceLine() throws {
+    let template = try TestSupport.template()
+    let draft = try TestSupport.draft(["attendance": ["absent": [["title": "副區長", "name": "張三"]]]])
+    #expect(try TextExporter().export(draft, template: template) == "", "absences are not printed in the report")
+  }
+
+  @Test func nameListUsesTheJoinsOfItsTemplate() throws {
+    let yaml = try TestSupport.templateText()
+      .replacingOccurrences(of: #"join: {separator: ，, single: 、, entry: "{{title}}{{names}}"}"#,
+                            with: #"join: {separator: "; ", single: " | ", entry: "{{title}} {{names}}"}"#)
+      .replacingOccurrences(of: "split: 、，,\n            join: {separator: 、}", with: "split: 、，,\n            join: {separator: /}")
+    let template = try TemplateLibrary.parse(yaml, file: "t.yaml")
+    let several = try TestSupport.draft(["attendance": ["present": [["title": "A", "names": ["a", "b"]], ["title": "B", "names": ["c"]]]]])
+    #expect(try TextExporter().export(several, template: template) == "A a/b; B c出席會議。\n")
+    let single = try TestSupport.draft(["attendance": ["present": [["title": "A", "names": ["a"]], ["title": "B", "names": ["c"]]]]])
+    #expect(try TextExporter().export(single, template: template) == "A a | B c出席會議。\n")
+  }
+
+  static let openings: [(Value, String)] = [
+    (["kind": "審議", "subject": "辦法", "status": "討論稿"], "會議審議了《辦法》（討論稿）"),
+    (["kind": "審議", "subject": "辦法"], "會議審議了《辦法》"),
+    (["kind": "審議並原則通過", "subject": "辦法", "status": "草案"], "會議審議並原則通過了《辦法》（草案）"),
+    (["kind": "傳達學習", "subject": "全國“兩會”精神"], "會議傳達學習了全國“兩會”精神"),
+    (["kind": "傳達", "subject": "A&B<C>", "status": "草案"], "會議傳達了A&B<C>"),
+    (["kind": "聽取匯報", "subject": "區財政局關於預算執行情況"], "會議聽取了區財政局關於預算執行情況的匯報"),
+    (["kind": "研究部署", "subject": "防汛工作", "followUp": "明確分工"], "會議研究部署了防汛工作，明確分工"),
+  ]
+
+  @Test(arguments: openings)
+  func openingsFollowTheItemKind(item: Value, expected: String) throws {
+    let draft = try TestSupport.draft(["items": [item]])
+    #expect(try TextExporter().export(draft, template: TestSupport.template()) == "\(expected)。\n")
+  }
+
+  /// A kind the template does not offer (a file edited by hand) has no opening; the validator names it with its
+  /// address, and an export of a draft with errors is refused (or marked DRAFT).
+  @Test func anUnknownItemKindIsNamedWithItsAddress() throws {
+    let template = try TestSupport.template()
+    var minutes = try Self.smallDraft()
+    minutes.setValue("討論", at: TestSupport.at("items.2.kind"))
+    let findings = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
+    #expect(findings == [
+      Finding(.error, rule: "choice.unknown", address: "2.kind",
+              message: "「討論」不是可選項（傳達學習、傳達、通報、聽取匯報、研究、研究部署、審議、審議並原則通過）", hint: ":edit 2.kind"),
+    ])
+    #expect(ExportFormat.draftBanner(errors: findings.count) == "DRAFT 草稿：尚有 1 個錯誤，未定稿。\n")
+    #expect(ExportFormat.draftBanner(errors: 2, Messages(language: "en")) == "DRAFT — 2 error(s) remain; not final.\n")
+  }
+
+  @Test func aTemplateWithoutTextExportIsRefused() throws {
+    var template = try TestSupport.template()
+    template.export = [:]
+    let error = ExportError.formatNotInTemplate(format: "text", template: "gov-executive.zh-Hant")
+    #expect(throws: error) { try TextExporter().export(Self.smallDraft(), template: template) }
+    #expect(error.errorDescription == "template `gov-executive.zh-Hant` has no `text` export; add `export.text` to it.")
+    #expect(ExportFormat.text.exporter.format == .text)
+  }
+
+  @Test func writingAnExportReplacesTheFileOrSaysWhyItCannot() throws {
+    let folder = try TestSupport.temporaryWorkspace("export")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("out.txt")
+    try TextExporter.write("舊\n", to: file)
+    try TextExporter.write("新\n", to: file)
+    #expect(try String(contentsOf: file, encoding: .utf8) == "新\n")
+    #expect(throws: ExportError.writeFailed(file: folder.path, reason: "it is a folder")) {
+      try TextExporter.write("x", to: folder)
+    }
+    let missing = folder.appendingPathComponent("no/out.txt")
+    #expect(throws: ExportError.writeFailed(file: missing.path, reason: "the folder \(folder.path)/no does not exist")) {
+      try TextExporter.write("x", to: missing)
+    }
+  }
+}

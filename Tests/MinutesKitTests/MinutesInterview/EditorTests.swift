@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// The stored address `text`.
+private func stored(_ text: String) -> Address { Address(stored: text)! }
+
+/// ``Editor``: edits applied to a draft, and the invertible changes they are recorded as.
+@Suite struct EditorTests {
+  static func editor() throws -> Editor { Editor(template: try TestSupport.template()) }
+
+  @Test func aSetIsOneFieldChangeAndNothingWhenTheValueIsTheSame() throws {
+    let editor = try Self.editor()
+    var minutes = Minutes(template: TestSupport.templateID)
+    let (address, changes) = try editor.perform(.set(stored("meeting.date"), "2022/5/20"), on: &minutes)
+    #expect(address == stored("meeting.date"))
+    #expect(changes == [.field(address: "meeting.date", old: nil, new: "2022-05-20")])
+    #expect(try editor.perform(.set(stored("meeting.date"), "2022-05-20"), on: &minutes).changes == [])
+    #expect(try editor.perform(.set(stored("meeting.term"), "第十屆"), on: &minutes).changes
+      == [.field(address: "meeting.term", old: nil, new: 10)])
+    #expect(try editor.perform(.set(stored("meeting.term"), "11"), on: &minutes).changes
+      == [.field(address: "meeting.term", old: 10, new: 11)])
+  }
+
+  @Test func appendsAreInsertsAndSplitAnswersAreSeveral() throws {
+    let editor = try Self.editor()
+    var minutes = Minutes(template: TestSupport.templateID)
+    let item = try editor.perform(.append(stored("items"), "審議"), on: &minutes)
+    #expect(item.address == stored("items.1.kind"))
+    #expect(item.changes == [.insert(container: "items", index: 1, entry: ["kind": "審議"])])
+    let topics = try editor.perform(.append(stored("arrangements.topics"), "甲、乙。"), on: &minutes)
+    #expect(topics.address == stored("arrangements.topics.2"))
+    #expect(topics.changes == [
+      .insert(container: "arrangements.topics", index: 1, entry: "甲"),
+      .insert(container: "arrangements.topics", index: 2, entry: "乙"),
+    ])
+    let group = try editor.perform(.append(stored("attendance.present"), "副區長 甲、乙"), on: &minutes)
+    #expect(group.changes == [.insert(container: "attendance.present", index: 1, entry: ["title": "副區長", "names": ["甲", "乙"]])])
+  }
+
+  @Test func settingAnEntrySetsItsTitleOrReplacesItsLine() throws {
+    let editor = try Self.editor()
+    var minutes = try TestSupport.draft([
+      "items": [["kind": "傳達", "subject": "甲"]], "attendance": ["present": [["title": "副區長", "names": ["甲"]]]],
+    ])
+    #expect(try editor.perform(.set(stored("items.1"), "乙"), on: &minutes).changes
+      == [.field(address: "items.1.subject", old: "甲", new: "乙")])
+    #expect(try editor.perform(.set(stored("attendance.present.1"), "區長助理 丙"), on: &minutes).changes == [
+      .remove(container: "attendance.present", index: 1, entry: ["title": "副區長", "names": ["甲"]]),
+      .insert(container: "attendance.present", index: 1, entry: ["title": "區長助理", "names": ["丙"]]),
+    ])
+  }
+
+  @Test func deletesAndMovesAreRecordedWithWhatTheyTook() throws {
+    let editor = try Self.editor()
+    var minutes = try TestSupport.draft(["items": [["kind": "傳達", "subject": "甲"], ["kind": "審議", "subject": "乙", "status": "草案"]]])
+    let original = minutes
+    var all: [Change] = []
+    all += try editor.perform(.move(stored("items.2"), to: 1), on: &minutes).changes
+    all += try editor.perform(.delete(stored("items.1.status")), on: &minutes).changes
+    all += try editor.perform(.delete(stored("items.2")), on: &minutes).changes
+    #expect(all == [
+      .move(container: "items", from: 2, to: 1),
+      .field(address: "items.1.status", old: "草案", new: nil),
+      .remove(container: "items", index: 2, entry: ["kind": "傳達", "subject": "甲"]),
+    ])
+    #expect(minutes["items"] == [["kind": "審議", "subject": "乙"]])
+    for change in all.reversed() { try minutes.apply(change.inverse) }
+    #expect(minutes == original)
+  }
+
+  @Test func aRefusedEditLeavesTheDraftAsItWas() throws {
+    let editor = try Self.editor()
+    var minutes = try TestSupport.draft(["items": [["kind": "傳達", "subject": "甲"]]])
+    let before = minutes
+    #expect(throws: AssistantError.noSuchPart("5.subject")) { try editor.apply(.set(stored("items.5.subject"), "x"), to: &minutes) }
+    #expect(throws: AssistantError.invalidDate("明天")) { try editor.apply(.set(stored("meeting.date"), "明天"), to: &minutes) }
+    #expect(throws: AssistantError.invalidPosition(position: "3", count: 1)) { try editor.apply(.move(stored("items.1"), to: 3), to: &minutes) }
+    #expect(throws: AssistantError.required(label: "議題1 內容")) { try editor.apply(.set(stored("items.1.subject"), " "), to: &minutes) }
+    #expect(minutes == before)
+  }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesStorage
+@testable import MinutesTemplates
+import MinutesTestSupport
+
+/// The drafting loop over a store in memory: what it asks storage to save, line by line.
+struct DraftingSessionTests {
+  /// Lines fed to the loop as a pipe would.
+  final class Script: LineReader {
+    var lines: [String]
+    init(_ lines: [String]) { self.lines = lines }
+    var isInteractive: Bool { false }
+    func readLine(prompt: String, prefill: String?, completions: (String) -> [String]) -> LineReadResult {
+      lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
+    }
+  }
+
+  static func run(_ lines: [String], store: InMemoryDraftStore) throws -> (saved: Bool, output: String, DraftingSession) {
+    let template = try TestSupport.template()
+    var session = DraftingSession(
+      assistant: Assistant(template: template, minutes: Minutes(template: template.id)), store: store, name: "s")
+    var output = ""
+    let saved = session.run(reader: Script(lines), output: &output)
+    return (saved, output, session)
+  }
+
+  @Test func everyActionIsOneJournalLineAndSaveAndQuitWriteSnapshots() throws {
+    let store = InMemoryDraftStore(name: "s")
+    let (saved, output, _) = try Self.run(["2022-05-20", ":goto date", ":undo", ":redo", ":save", ":quit"], store: store)
+    #expect(saved)
+    let records = Journal.parse(store.allJournalLines.joined()).records
+    #expect(records.count == 4)
+    guard case .perform(let answer)? = records.first else {
+      Issue.record("the answer was not journaled as a transaction: \(records)")
+      return
+    }
+    #expect(answer.changes.count == 1)
+    if case .field(let address, _, let new)? = answer.changes.first {
+      #expect(address == "meeting.date")
+      #expect(new == .text("2022-05-20"))
+    } else {
+      Issue.record("the answer was not one field change: \(answer.changes)")
+    }
+    #expect(answer.cursorBefore == TestSupport.at("meeting.date"))
+    #expect(Array(records.dropFirst()) == [.cursor("meeting.date"), .undo, .redo])
+    // `:save` and `:quit` each write the draft whole, and the journal starts again after each.
+    #expect(store.snapshots.count == 2)
+    #expect(store.journalLines.isEmpty)
+    #expect(store.snapshots.last?.minutes["meeting.date"] == .text("2022-05-20"))
+    #expect(store.snapshots.last?.undoStack.count == 1)
+    #expect(output.contains("已保存到 \(store.sessionFile.path)。"))
+    #expect(output.hasSuffix("已保存。繼續起草：minutes resume s\n"))
+  }
+
+  @Test func aFailingAppendKeepsTheChangeAndTheNextSaveCompacts() throws {
+    let store = InMemoryDraftStore(name: "s")
+    store.failingAppends = 1
+    let (saved, output, session) = try Self.run(["2022-05-20", ":goto date", ":quit"], store: store)
+    #expect(saved)
+    // The answer could not be appended: it stays in the draft, and the clerk is told in the session's language.
+    #expect(output.contains("無法保存 "))
+    #expect(output.contains("磁碟空間不足"))
+    #expect(output.contains("這一修改仍在草稿中，下次修改或 :save 時會再嘗試保存。"))
+    #expect(session.assistant.minutes["meeting.date"] == .text("2022-05-20"))
+    // The next action writes a whole snapshot instead of a journal line, so nothing is skipped.
+    #expect(store.allJournalLines.isEmpty)
+    #expect(store.snapshots.count == 2)
+    #expect(store.snapshots.first?.minutes["meeting.date"] == .text("2022-05-20"))
+    #expect(store.snapshots.first?.cursor == TestSupport.at("meeting.date"))
+    #expect(output.contains("已保存：之前未能保存的修改也已寫入。"))
+  }
+
+  /// Every line a clerk can make the loop say in a zh-Hant session (help, each command, each refusal, a full
+  /// disk, the checks, the end) is Chinese: no English sentence (see ``MessageLanguageTests``).
+  @Test func aChineseSessionSaysEverythingInChinese() throws {
+    let store = InMemoryDraftStore(name: "s")
+    store.failingAppends = 1
+    let lines = [
+      "2022-13-40", "2022-02-30", "2022-05-20", ":goto date", "", ":help", ":help edit", ":help nosuch", ":nosuch",
+      ":show", ":show 9", ":show 甲乙", ":goto 9.1", ":edit", ":edit 9 甲", ":delete 9", ":move 1 5", ":add", ":add 甲乙",
+      ":undo", ":undo", ":undo", ":undo", ":redo", ":redo", ":redo", ":check", ":save", ":export",
+      ":export /nonexistent-folder/x.txt", ":export sessions/x.txt", "下午", "", "", "", "會議", "甲乙", "", ":check",
+      ":quit",
+    ]
+    let (_, output, _) = try Self.run(lines, store: store)
+    for line in output.split(separator: "\n").map(String.init) {
+      #expect(MessageLanguageTests.englishWords(in: line).isEmpty, "\(line)")
+    }
+  }
+}

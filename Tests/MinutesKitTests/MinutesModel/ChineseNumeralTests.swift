@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// ``ChineseNumeral``: numbers as Chinese numerals, and reading numbers typed as digits or numerals.
+@Suite struct ChineseNumeralTests {
+  @Test(arguments: [(1, "一"), (2, "二"), (10, "十"), (11, "十一"), (21, "二十一"), (100, "一百")])
+  func spellsNumbers(number: Int, expected: String) {
+    #expect(ChineseNumeral.string(number) == expected)
+  }
+
+  @Test(arguments: [
+    ("十", 10), ("10", 10), ("１０", 10), ("二十一", 21), ("兩", 2), ("3", 3), ("一百零五", 105), ("十一", 11),
+  ])
+  func parsesDigitsAndNumerals(text: String, expected: Int) {
+    #expect(ChineseNumeral.parse(text) == expected)
+  }
+
+  @Test(arguments: ["abc", "0", "０", "", "-1", "十a", "1.5", " "])
+  func refusesWhatIsNotAPositiveNumber(text: String) {
+    #expect(ChineseNumeral.parse(text) == nil)
+  }
+
+  /// "零"/"〇" are zero, not a positive number, just like "0"; "十十" is no numeral at all.
+  @Test(arguments: ["零", "〇", "十十"])
+  func refusesZeroAndMalformedNumerals(text: String) {
+    #expect(ChineseNumeral.parse(text) == nil)
+  }
+
+  @Test(arguments: 1...120)
+  func spellingParsesBack(number: Int) {
+    #expect(ChineseNumeral.parse(ChineseNumeral.string(number)) == number)
+  }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// What a hostile-but-realistic user found: a full disk, hand edits while a session is open, files built to
+/// break the reader, control characters, odd numbers and dates. Nothing may crash, and nothing may be lost.
+@Suite(.serialized) struct RobustnessTests {
+  /// Lines fed to a session as a pipe would.
+  final class Script: LineReader {
+    var lines: [String]
+    init(_ lines: [String]) { self.lines = lines }
+    var isInteractive: Bool { false }
+    func readLine(prompt: String, prefill: String?, completions: (String) -> [String]) -> LineReadResult {
+      lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
+    }
+  }
+
+  static func workspace() throws -> (SessionStore, URL) {
+    let folder = try TestSupport.temporaryWorkspace("robust")
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+    return (SessionStore(workspace: folder), folder)
+  }
+
+  @Test func quitDoesNotLeaveAnUnsavedDraftAndTheEndOfInputWritesARescueCopy() throws {
+    let (store, folder) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try TestSupport.template()
+    let file = SessionFile(minutes: Minutes(template: template.id))
+    try store.create(file, name: "full")
+    // A folder where the snapshot's temporary file goes makes every snapshot write fail, as a full disk does.
+    try FileManager.default.createDirectory(at: store.directory.appendingPathComponent(".full.yaml.tmp"), withIntermediateDirectories: true)
+    var session = DraftingSession(assistant: Assistant(template: template, minutes: file.minutes), store: store, name: "full")
+    var output = ""
+    let saved = session.run(reader: Script(["2022-05-20", ":quit"]), output: &output)
+    #expect(!saved)
+    #expect(output.contains("草稿未能保存，所以沒有離開。"))
+    let rescue = try #require(output.split(separator: "\n").first { $0.hasPrefix("草稿未能保存到工作區；已另存為 ") })
+    let path = String(rescue.dropFirst("草稿未能保存到工作區；已另存為 ".count).prefix { $0 != "。" })
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let copy = try SessionFile.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+    #expect(copy.minutes.content["meeting"]?.record?["date"] == .text("2022-05-20"))
+    #expect(!output.contains("已保存。繼續起草"))
+  }
+
+  @Test func aSnapshotChangedByHandWhileOpenIsKeptBeforeItIsOverwritten() throws {
+    let (store, folder) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try TestSupport.template()
+    let file = SessionFile(minutes: Minutes(template: template.id))
+    try store.create(file, name: "s")
+    let url = store.file(for: "s")
+    try (try String(contentsOf: url, encoding: .utf8)).replacingOccurrences(of: "template:", with: "# hand\ntemplate:")
+      .write(to: url, atomically: true, encoding: .utf8)
+    let kept = try #require(try store.compact(DraftState(minutes: file.minutes, cursor: nil), name: "s", keepingChanges: true))
+    #expect(try String(contentsOf: kept, encoding: .utf8).contains("# hand\n"))
+    #expect(try store.compact(DraftState(minutes: file.minutes, cursor: nil), name: "s", keepingChanges: true) == nil)
+  }
+
+  @Test func aJournalThatNoLongerFitsIsKeptAside() throws {
+    let (store, folder) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try TestSupport.template()
+    try store.create(SessionFile(minutes: Minutes(template: template.id)), name: "j")
+    var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+    try store.append(try #require(assistant.handle("2022-05-20").effect), name: "j")
+    // The snapshot is changed by hand where the journal's edit applies, and its cache removed.
+    let url = store.file(for: "j")
+    try (try String(contentsOf: url, encoding: .utf8)).replacingOccurrences(of: "template: gov-executive.zh-Hant\n", with: "template: gov-executive.zh-Hant\nmeeting:\n  date: '2021-01-01'\n")
+      .write(to: url, atomically: true, encoding: .utf8)
+    try? FileManager.default.removeItem(at: store.cache(for: "j"))
+    let loaded = try store.loadState(name: "j")
+    let problem = try #require(loaded.journalProblem)
+    #expect(problem.contains("the edit does not fit the draft"))
+    let names = try FileManager.default.contentsOfDirectory(atPath: store.directory.path)
+    #expect(names.contains { $0.hasPrefix("j.journal.unapplied-") }, "\(names)")
+  }
+
+  @Test func aKeyThatIsNotTextIsRefusedNotDropped() throws {
+    let yaml = "template: t\n? [a]\n: b\n"
+    do {
+      _ = try SessionFile.parse(yaml, file: "x.yaml")
+      Issue.record("a list as a key was read")
+    } catch {
+      #expect((error as? LocalizedError)?.errorDescription == "x.yaml:2:3: error: a key must be plain text, not a list or mapping. The file was left as it is.")
+    }
+  }
+
+  @Test func aFileThatExpandsWithoutEndIsRefused() throws {
+    var lines = ["template: t", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for n in 1..<8 { lines.append("a\(n): &a\(n) [" + Array(repeating: "*a\(n - 1)", count: 10).joined(separator: ", ") + "]") }
+    let yaml = lines.joined(separator: "\n") + "\n"
+    do {
+      _ = try SessionFile.parse(yaml, file: "bomb.yaml")
+      Issue.record("a file of 100 million values was read")
+    } catch {
+      #expect((error as? LocalizedError)?.errorDescription?.contains("once its YAML aliases (*name) are expanded") == true, "\(error)")
+    }
+  }
+
+  @Test func aTemplateNestedTooDeepIsRefusedNotCrashed() {
+    var part = "{key: leaf, question: Q?}"
+    for n in 0..<40 { part = "{key: g\(n), parts: [\(part)]}" }
+    let yaml = "format: 2\nid: deep\nname: D\nlanguage: en\nparts: [\(part)]\nexport: {text: x}\n"
+    do {
+      _ = try TemplateLibrary.parse(yaml, file: "deep.yaml")
+      Issue.record("a template 40 levels deep was accepted")
+    } catch {
+      #expect((error as? LocalizedError)?.errorDescription?.hasSuffix("parts are nested more than 16 levels deep; minutes need far fewer") == true, "\(error)")
+    }
+  }
+
+  @Test(arguments: [("Bell\u{07}Esc\u{1B}[31m紅", "BellEsc[31m紅"), ("Nul\u{00}Byte", "NulByte"), ("名\u{202E}字", "名字"), ("a\u{85}b", "ab")])
+  func controlCharactersAreRemoved(text: String, normalized: String) {
+    #expect(Normalizer.normalize(text) == normalized)
+  }
+
+  @Test func aDateStartsWithItsYear() {
+    #expect(MeetingDate(parsing: "-2024-01-01") == nil)
+    #expect(MeetingDate(parsing: "2024-01-01") != nil)
+  }
+
+  @Test func numbersAFileMayHoldButTheInterviewRefusesAreFound() throws {
+    var minutes = try TestSupport.draft(["meeting": ["term": 0, "number": -3]])
+    minutes.content["items"] = nil
+    let findings = Validator(template: try TestSupport.template()).findings(in: minutes).filter { $0.rule == "number.invalid" }
+    #expect(findings == [
+      Finding(.error, rule: "number.invalid", address: "term", message: "「0」不是正整數", hint: ":edit term"),
+      Finding(.error, rule: "number.invalid", address: "number", message: "「-3」不是正整數", hint: ":edit number"),
+    ])
+  }
+
+  @Test func aListAnswerThatHoldsNothingIsNoEntry() throws {
+    var assistant = try TestSupport.freshAssistant()
+    let response = assistant.handle(":add arrangements 、、")
+    #expect(response.isError)
+    #expect(assistant.minutes.entries(of: TestSupport.at("arrangements.topics")).isEmpty)
+  }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// ``SessionStore``: session files in a workspace, created, listed, loaded and saved, and the names it refuses.
+@Suite struct SessionStoreTests {
+  /// Runs `body` with a store in a new temporary workspace, removed afterwards.
+  static func withStore(_ body: (SessionStore) throws -> Void) throws {
+    let workspace = try TestSupport.temporaryWorkspace("store")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try body(SessionStore(workspace: workspace))
+  }
+
+  /// `file` with its draft conformed to the built-in template: a snapshot read from its YAML holds text, one
+  /// read from its cache typed values.
+  static func conformed(_ file: SessionFile) throws -> SessionFile {
+    var copy = file
+    copy.minutes = try TestSupport.template().conform(file.minutes)
+    return copy
+  }
+
+  @Test func createLoadListAndSave() throws {
+    let file = try SessionFileTests.seedFile()
+    try Self.withStore { store in
+      #expect(store.names() == [])
+      #expect(store.file(for: "常務會議-0520") == store.workspace.appendingPathComponent("sessions/常務會議-0520.yaml"))
+      try store.create(file, name: "常務會議-0520")
+      #expect(FileManager.default.fileExists(atPath: store.file(for: "常務會議-0520").path))
+      // Creating writes the first snapshot generation, with an empty journal beside it.
+      var written = file
+      written.generation = 1
+      #expect(try String(contentsOf: store.file(for: "常務會議-0520"), encoding: .utf8) == written.yaml())
+      #expect(try Self.conformed(store.load(name: "常務會議-0520")) == written)
+
+      #expect(throws: SessionError.exists(name: "常務會議-0520")) { try store.create(file, name: "常務會議-0520") }
+      #expect(
+        SessionError.exists(name: "常務會議-0520").errorDescription
+          == "a session named `常務會議-0520` exists already; continue it with `minutes resume 常務會議-0520` or choose another --name.")
+
+      var changed = file
+      changed.resumeAt = .at(TestSupport.at("meeting.date"))
+      try store.save(changed, name: "常務會議-0520")
+      changed.generation = 2
+      #expect(try Self.conformed(store.load(name: "常務會議-0520")) == changed)
+
+      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "b-1")
+      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "a_2")
+      #expect(store.names() == ["a_2", "b-1", "常務會議-0520"])
+      let files = try FileManager.default.contentsOfDirectory(atPath: store.directory.path).sorted()
+      #expect(
+        files == [
+          ".a_2.cache", ".b-1.cache", ".常務會議-0520.cache",
+          "a_2.journal", "a_2.yaml", "b-1.journal", "b-1.yaml", "常務會議-0520.journal", "常務會議-0520.yaml",
+        ],
+        "no temporary file is left behind")
+    }
+  }
+
+  @Test func loadingAMissingSessionListsTheOthers() throws {
+    try Self.withStore { store in
+      #expect(throws: SessionError.notFound(name: "nope", available: [])) { try store.load(name: "nope") }
+      #expect(
+        SessionError.notFound(name: "nope", available: []).errorDescription
+          == "no session `nope` in this workspace (it has none yet); start one with `minutes new`.")
+      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "b-1")
+      try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: "a_2")
+      #expect(throws: SessionError.notFound(name: "nope", available: ["a_2", "b-1"])) { try store.load(name: "nope") }
+      #expect(
+        SessionError.notFound(name: "nope", available: ["a_2", "b-1"]).errorDescription
+          == "no session `nope`; sessions here: a_2, b-1.")
+    }
+  }
+
+  @Test func loadingABrokenFileSaysWhereAndLeavesItAlone() throws {
+    try Self.withStore { store in
+      try FileManager.default.createDirectory(at: store.directory, withIntermediateDirectories: true)
+      let url = store.file(for: "bad")
+      try Data("format: 1\ntemplate: t\nmeeting: [\n".utf8).write(to: url)
+      #expect(
+        throws: SessionError.unreadable(
+          YAMLProblem(file: url.path, line: 4, column: 1,
+                      message: "YAML syntax: while parsing a flow node did not find expected node content"))
+      ) { try store.load(name: "bad") }
+      #expect(try String(contentsOf: url, encoding: .utf8) == "format: 1\ntemplate: t\nmeeting: [\n")
+
+      try Data([0x74, 0xFF, 0xFE]).write(to: url)
+      #expect(
+        throws: SessionError.unreadable(YAMLProblem(file: url.path, line: 1, column: 1, message: "the file is not UTF-8 text"))
+      ) { try store.load(name: "bad") }
+    }
+  }
+
+  @Test(arguments: [
+    ("../x", "it contains a path separator"),
+    ("a/b", "it contains a path separator"),
+    ("a\\b", "it contains a path separator"),
+    (".x", "it starts with a dot"),
+    ("..", "it starts with a dot"),
+    ("", "it is empty"),
+    ("a b", "it contains spaces or control characters"),
+    ("a\tb", "it contains spaces or control characters"),
+    (String(repeating: "會", count: 67), "it is longer than 200 bytes"),
+  ])
+  func invalidNamesAreRefused(name: String, reason: String) throws {
+    let error = SessionError.invalidName(name, reason: reason)
+    #expect(throws: error) { try SessionStore.validate(name: name) }
+    #expect(
+      error.errorDescription
+        == "`\(name)` cannot be a session name: \(reason). Use letters, digits, CJK, '-' or '_', e.g. 常務會議-0520.")
+    try Self.withStore { store in
+      #expect(throws: error) { try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: name) }
+      #expect(throws: error) { try store.load(name: name) }
+      #expect(!FileManager.default.fileExists(atPath: store.directory.path), "nothing was written")
+    }
+  }
+
+  @Test(arguments: ["常務會議-0520", "a_2", "x.y", String(repeating: "會", count: 66)])
+  func validNamesAreAccepted(name: String) throws {
+    try SessionStore.validate(name: name)
+  }
+}

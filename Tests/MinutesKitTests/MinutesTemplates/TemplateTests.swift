@@ -1,0 +1,457 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// ``TemplateLibrary``: the built-in template parses to what the interview relies on, and broken templates give
+/// ``TemplateError`` messages that name the file, line and column and the key at fault.
+@Suite struct TemplateTests {
+  static let file = "t.yaml"
+
+  /// The built-in template's text with `transform` applied.
+  static func builtIn(_ transform: (String) -> String) throws -> String {
+    transform(try TestSupport.templateText())
+  }
+
+  /// The 1-based number of the first line of `text` equal to `line`.
+  static func lineNumber(of line: String, in text: String) throws -> Int {
+    try #require(TestSupport.lines(text).firstIndex(of: line)) + 1
+  }
+
+  /// The 1-based number of the first line of `text` equal to `line` after the line `after`.
+  static func lineNumber(of line: String, in text: String, after: String) throws -> Int {
+    let lines = TestSupport.lines(text)
+    let start = try #require(lines.firstIndex(of: after))
+    return try #require(lines[start...].firstIndex(of: line)) + 1
+  }
+
+  /// The message of the ``TemplateError`` thrown when parsing `yaml`.
+  static func message(parsing yaml: String) -> String? {
+    do {
+      _ = try TemplateLibrary.parse(yaml, file: file)
+      Issue.record("the template was accepted")
+    } catch let error as TemplateError {
+      return error.errorDescription
+    } catch {
+      Issue.record("expected a TemplateError, got \(error)")
+    }
+    return nil
+  }
+
+  /// A small template with `parts` (indented as list entries under `parts:`) and `rest` after them.
+  static func small(_ parts: String, rest: String = "export:\n  text: \"{{title}}\"\n") -> String {
+    "format: 2\nid: small\nname: Small\nlanguage: en\nparts:\n" + parts + rest
+  }
+
+  @Test func builtInTemplateParses() throws {
+    let template = try TestSupport.template()
+    #expect(template.format == 2)
+    #expect(Template.currentFormat == 2)
+    #expect(template.id == "gov-executive.zh-Hant")
+    #expect(template.name == "區政府常務會議報道")
+    #expect(template.language == "zh-Hant")
+    #expect(template.extends == nil)
+    #expect(template.parts.map(\.key) == ["meeting", "items", "arrangements", "otherMatters", "attendance"])
+
+    let meeting = try #require(template.parts.first)
+    #expect(meeting.shape == .group(Part.Group(parts: meeting.parts, isInline: true)))
+    #expect(meeting.parts.map(\.key) == ["date", "period", "chair", "term", "body", "number", "kind"])
+    #expect(meeting.parts.map(Self.shapeName) == ["date", "choice", "group", "number", "text", "number", "choice"])
+    #expect(meeting.parts.map(\.rules.required) == [true, true, false, true, true, true, true], "chair is a group; its parts are required")
+    #expect(meeting.child("chair")?.parts.map(\.rules.required) == [true, true])
+    #expect(meeting.child("chair")?.parts.map(\.label) == ["主持人職務", "主持人姓名"])
+    #expect(meeting.child("period")?.choiceValues == ["上午", "下午", "晚上"])
+    #expect(meeting.child("period")?.kind == .choice(["上午", "下午", "晚上"], isOpen: false))
+    #expect(meeting.child("kind")?.choiceValues == ["常務會議", "全體會議", "專題會議"])
+    #expect(meeting.child("kind")?.kind == .choice(["常務會議", "全體會議", "專題會議"], isOpen: true))
+    #expect(meeting.child("term")?.cleanUp.unwrap == [["第", "屆"]])
+
+    let items = try #require(template.root.child("議題"))
+    #expect(items.key == "items")
+    #expect(items.isNumberedList && items.records != nil && items.rules.required)
+    #expect(items.names == ["item", "議題"])
+    #expect(items.asking.counter == "item")
+    #expect(items.titleKey == "subject")
+    #expect(items.parts.map(\.key) == ["kind", "subject", "status", "followUp", "directives"])
+    let kind = try #require(items.child("kind"))
+    #expect(kind.choiceValues == ["傳達學習", "傳達", "通報", "聽取匯報", "研究", "研究部署", "審議", "審議並原則通過"])
+    #expect(kind.rendering.phrase(of: "審議") == "會議審議了《{{subject}}》{{#status}}（{{status}}）{{/status}}")
+    #expect(kind.choiceValues.allSatisfy { kind.rendering.phrase(of: $0) != nil }, "every kind has its opening")
+    #expect(items.child("status")?.asking.when == ["kind": ["審議", "審議並原則通過"]])
+    #expect(items.child("status").map { if case .choice(_, isOpen: true)? = $0.kind { true } else { false } } == true)
+    #expect(items.child("followup")?.key == "followUp")
+    #expect(items.child("subject")?.cleanUp.unwrap == [["《", "》"]])
+
+    let directives = try #require(items.child("directives"))
+    #expect(directives.isNumberedList && directives.rules.required && directives.titleKey == "verb")
+    #expect(directives.parts.map(\.key) == ["verb", "topic", "lead", "points"])
+    #expect(directives.child("verb")?.choiceValues == ["指出", "強調", "要求", "認為", "決定", "原則同意", "原則通過"])
+    #expect(directives.child("verb").map { Array($0.rendering.phrases.values) } == ["會議原則同意{{lead}}", "會議原則通過{{lead}}"])
+    let points = try #require(directives.child("points"))
+    #expect(points.asking.unless == ["verb": ["原則同意", "原則通過"]])
+    #expect(points.shape == .list(Part.List(isNumbered: true, entries: .values(.text))) && points.minimumCount == 1)
+
+    let topics = try #require(template.root.child("arrangements")?.child("topics"))
+    #expect(topics.cleanUp.split == "、")
+    #expect(topics.minimumCount == 0)
+    #expect(template.root.child("other")?.shape == .field(.yesno))
+
+    let attendance = try #require(template.root.child("attendance"))
+    #expect(attendance.parts.map(\.key) == ["present", "inAttendance", "absent"])
+    #expect(attendance.parts.map(\.names) == [["出席"], ["attending", "列席"], ["請假"]])
+    let present = try #require(attendance.child("present"))
+    #expect(present.lineFormat == Part.LineFormat(separator: " ", parts: ["title", "names"], example: "副區長 劉成剛、陳春青"))
+    #expect(present.rendering.join == Part.Join(separator: "，", single: "、", entry: "{{title}}{{names}}"))
+    #expect(present.child("names")?.cleanUp.split == "、，,")
+    #expect(attendance.child("absent")?.lineFormat?.parts == ["title", "name", "reason"])
+
+    #expect(template.yesNo == Template.YesNo(yes: ["是", "有"], no: ["否", "沒有", "無"]))
+    #expect(template.roles.chair == "meeting.chair.name")
+    #expect(template.roles.attendance == [
+      Roles.Category(list: "attendance.present", name: "names", present: true, withoutChair: true),
+      Roles.Category(list: "attendance.inAttendance", name: "names", present: false, withoutChair: false),
+      Roles.Category(list: "attendance.absent", name: "name", present: false, withoutChair: false),
+    ])
+    #expect(template.roles.motions == nil)
+    #expect(Array(template.export.keys) == ["text"])
+    #expect(template.export["text"]?.hasPrefix("{{% CONTENT_TYPE: TEXT}}\n{{#meeting}}\n") == true)
+    #expect(template.messages.language == "zh-Hant")
+  }
+
+  /// The templates the program loads are the package's `templates/*.yaml`, embedded byte for byte at build time.
+  @Test func builtInTemplatesAreTheRepositoryFiles() throws {
+    let library = TemplateLibrary()
+    #expect(library.searchPath.isEmpty)
+    #expect(library.availableIDs().contains("gov-executive.zh-Hant"))
+    #expect(library.location(of: "gov-executive.zh-Hant") == .builtIn("gov-executive.zh-Hant"))
+    let folder = TestSupport.templateURL.deletingLastPathComponent()
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasSuffix(".yaml") {
+      let embedded = try #require(TemplateLibrary.builtIns[String(name.dropLast(5))], "templates/\(name) is not embedded")
+      #expect(Array(embedded.utf8) == Array(try Data(contentsOf: folder.appendingPathComponent(name))), "templates/\(name)")
+    }
+    #expect(try library.template(id: "gov-executive.zh-Hant").parts == TestSupport.template().parts)
+    // Every built-in template loads, and each is the file in the sources.
+    let sources = TestSupport.templateURL.deletingLastPathComponent()
+    let ids = try FileManager.default.contentsOfDirectory(atPath: sources.path).filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+    #expect(library.availableIDs() == ids)
+    for entry in library.entries() {
+      #expect(entry.source == .builtIn)
+      #expect(!entry.overrides)
+      #expect(entry.problem == nil, "\(entry.id): \(entry.problem ?? "")")
+      #expect(entry.name != nil)
+      #expect(entry.file == "built-in:\(entry.id).yaml")
+    }
+  }
+
+  // MARK: - Broken templates
+
+  @Test func anUnknownKeyIsNamedWhereItIs() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "        label: 時段\n", with: "        label: 時段\n        lable: x\n") }
+    let line = try Self.lineNumber(of: "        lable: x", in: yaml)
+    let known = "key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title, "
+      + "counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask"
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:\(line):9: error: at `parts[0].parts[1].lable`: unknown key `lable`; known keys here: \(known)")
+  }
+
+  @Test func anUnknownTopLevelKeyIsNamed() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\nlanguage: zh-Hant\n", with: "\nlanguage: zh-Hant\nfields: {}\n") }
+    let line = try Self.lineNumber(of: "fields: {}", in: yaml)
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:\(line):1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, export")
+  }
+
+  /// A format 1 template (`fields:` and `itemKinds:`) is not read as format 2 by mistake: its first key the new
+  /// format does not know is named.
+  @Test func aFormatOneTemplateNamesItsFirstOldKey() {
+    let yaml = "format: 1\nid: old\nname: Old\nlanguage: zh-Hant\nfields:\n  date:\n    label: 日期\nitemKinds: []\nexport:\n  text: x\n"
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:5:1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, export")
+  }
+
+  @Test func anAskedFieldWithoutAQuestionIsNamed() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "        question: 召開會議的機構？（如 區政府）\n", with: "") }
+    let line = try Self.lineNumber(of: "      - key: body", in: yaml)
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:\(line):9: error: `body` is asked but has no `question` (or say `ask: false`)")
+    // Not asked, it needs none.
+    let unasked = yaml.replacingOccurrences(of: "      - key: body\n", with: "      - key: body\n        ask: false\n")
+    #expect(try TemplateLibrary.parse(unasked, file: Self.file).root.child("meeting")?.child("body")?.asking.isAsked == false)
+  }
+
+  @Test func aListOfRecordsIsAskedByItsFirstPart() throws {
+    let yaml = try Self.builtIn {
+      $0.replacingOccurrences(of: "            question: 議題 {{item}} 的第 {{directive}} 條指示：會議指出、強調還是要求？（Tab 可補全；直接按 Enter 表示本議題的指示已全部輸入）\n", with: "")
+    }
+    let line = try Self.lineNumber(of: "          - key: verb", in: yaml)
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:\(line):13: error: `verb` is asked but has no `question` (or say `ask: false`)")
+  }
+
+  @Test func aListReadingLinesNeedsAQuestion() throws {
+    let yaml = try Self.builtIn {
+      $0.replacingOccurrences(of: "        question: 列席人員，每行一組「職務 姓名、姓名」（如 區人大代表 秦雪；直接按 Enter 結束）\n", with: "")
+    }
+    let line = try Self.lineNumber(of: "      - key: inAttendance", in: yaml)
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:\(line):9: error: the list `inAttendance` reads lines and needs a `question`")
+  }
+
+  @Test func aChoiceWithoutChoicesIsNamedAtItsType() throws {
+    let yaml = Self.small("  - key: title\n    question: Title?\n    type: choice\n")
+    #expect(Self.message(parsing: yaml) == "t.yaml:8:5: error: `title` is a choice but has no `choices`")
+    let empty = Self.small("  - key: title\n    question: Title?\n    choices: []\n")
+    #expect(Self.message(parsing: empty) == "t.yaml:6:5: error: `title` is a choice but has no `choices`")
+  }
+
+  @Test func whenMustNameASibling() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "when: {kind: [", with: "when: {type: [") }
+    let line = try #require(TestSupport.lines(yaml).firstIndex { $0.hasPrefix("        when: {type: [") }) + 1
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:\(line):9: error: `when` names `type`, which is not a part beside `status`")
+  }
+
+  @Test func titleAndLineMustNameParts() throws {
+    let title = try Self.builtIn { $0.replacingOccurrences(of: "    title: subject\n", with: "    title: topic\n") }
+    #expect(Self.message(parsing: title)
+      == "t.yaml:\(try Self.lineNumber(of: "    title: topic", in: title)):5: error: `title` names `topic`, which is not a part of `items`")
+    let line = try Self.builtIn {
+      $0.replacingOccurrences(of: "line: {parts: [title, name, reason]", with: "line: {parts: [title, nom, reason]")
+    }
+    let lineNumber = try #require(TestSupport.lines(line).firstIndex { $0.contains("[title, nom, reason]") }) + 1
+    #expect(Self.message(parsing: line)
+      == "t.yaml:\(lineNumber):9: error: `line` names `nom`, which is not a part of `absent`")
+  }
+
+  @Test func lineAndTitleOnOtherShapesAreCheckedAsBefore() throws {
+    // Only a list of records keeps `line` and `title`; written on another shape, what they name is still checked.
+    let title = Self.small("  - key: title\n    question: Title?\n    title: name\n")
+    #expect(Self.message(parsing: title) == "t.yaml:8:5: error: `title` names `name`, which is not a part of `title`")
+    let unasked = Self.small("  - key: title\n    list: true\n    line: {parts: [a]}\n")
+    #expect(Self.message(parsing: unasked) == "t.yaml:6:5: error: the list `title` reads lines and needs a `question`")
+    let line = Self.small("  - key: title\n    list: true\n    question: Title?\n    line: {parts: [a]}\n")
+    #expect(Self.message(parsing: line) == "t.yaml:9:5: error: `line` names `a`, which is not a part of `title`")
+    // A group that says it reads lines does not ask its parts, as before; `numbered` on a field is ignored.
+    let group = Self.small("  - key: g\n    line: {parts: [a]}\n    parts:\n      - key: a\n  - key: title\n    question: Title?\n    numbered: true\n")
+    let template = try TemplateLibrary.parse(group, file: Self.file)
+    #expect(template.root.child("g")?.shape == .group(Part.Group(parts: template.root.child("g")?.parts ?? [])))
+    #expect(template.root.child("title")?.shape == .field(.text))
+  }
+
+  @Test func twoNumberedListsInOneRecordAreRefused() throws {
+    let yaml = try Self.builtIn {
+      $0.replacingOccurrences(of: "      - key: directives\n        list: true\n", with: "      - key: notes\n        list: true\n        numbered: true\n        question: 備註？\n      - key: directives\n        list: true\n")
+    }
+    let line = try Self.lineNumber(of: "  - key: items", in: yaml)
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:\(line):5: error: more than one numbered list here (notes, directives), counting those in inline groups; bare numbers can reach only one")
+  }
+
+  @Test func twoNumberedListsAtTheTopAreRefused() {
+    let yaml = Self.small("""
+        - key: motions
+          list: true
+          numbered: true
+          question: Motion?
+        - key: reports
+          list: true
+          numbered: true
+          question: Report?
+
+      """)
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:5:1: error: more than one numbered list here (motions, reports), counting those in inline groups; bare numbers can reach only one")
+  }
+
+  @Test func aQuestionThatIsNotMustacheIsNamed() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "question: 第幾屆？（如 十 或 10）", with: "question: 第幾屆？{{#term}}") }
+    let line = try Self.lineNumber(of: "      - key: term", in: yaml)
+    let message = try #require(Self.message(parsing: yaml))
+    #expect(message.hasPrefix("t.yaml:\(line):9: error: `term` has text that is not valid Mustache ("), "\(message)")
+    #expect(message.hasSuffix("): 第幾屆？{{#term}}"), "\(message)")
+  }
+
+  @Test func aPhraseThatIsNotMustacheIsNamedAtItsPart() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "phrase: 會議傳達了{{subject}}", with: "phrase: 會議傳達了{{#subject}}") }
+    let line = try Self.lineNumber(of: "      - key: kind", in: yaml, after: "  - key: items")
+    let message = try #require(Self.message(parsing: yaml))
+    #expect(message.hasPrefix("t.yaml:\(line):9: error: `kind` has text that is not valid Mustache ("), "\(message)")
+    #expect(message.hasSuffix("): 會議傳達了{{#subject}}"), "\(message)")
+  }
+
+  @Test func anExportThatIsNotMustacheIsNamed() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "{{/otherMatters}}\n", with: "") }
+    let line = try Self.lineNumber(of: "export:", in: yaml)
+    let message = try #require(Self.message(parsing: yaml))
+    #expect(message.hasPrefix("t.yaml:\(line):1: error: `export.text` is not valid Mustache: "), "\(message)")
+  }
+
+  @Test func aMissingTextExportIsNamed() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\n  text: |\n", with: "\n  html: |\n") }
+    let line = try Self.lineNumber(of: "export:", in: yaml)
+    #expect(Self.message(parsing: yaml) == "t.yaml:\(line):1: error: missing key `export.text`")
+  }
+
+  @Test func rolesMustNameListsAndPartsOfTheTemplate() throws {
+    let list = try Self.builtIn { $0.replacingOccurrences(of: "{list: attendance.inAttendance, name: names}", with: "{list: attendance.guests, name: names}") }
+    let line = try Self.lineNumber(of: "roles:", in: list)
+    #expect(Self.message(parsing: list)
+      == "t.yaml:\(line):1: error: `roles.attendance` names `attendance.guests`, which is not a list of this template")
+    let name = try Self.builtIn { $0.replacingOccurrences(of: "{list: attendance.absent, name: name}", with: "{list: attendance.absent, name: who}") }
+    #expect(Self.message(parsing: name)
+      == "t.yaml:\(line):1: error: `roles.attendance` names `who`, which is not a part of `attendance.absent`")
+    let chair = try Self.builtIn { $0.replacingOccurrences(of: "chair: meeting.chair.name", with: "chair: meeting.chairman") }
+    #expect(Self.message(parsing: chair)
+      == "t.yaml:\(line):1: error: `roles.chair` names `meeting.chairman`, which is not a part of this template")
+  }
+
+  @Test func aMissingTopLevelKeyIsNamed() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\nlanguage: zh-Hant\n", with: "\n") }
+    // Located at the top-level mapping, which starts at `format:` after the comments.
+    let line = try Self.lineNumber(of: "format: 2", in: yaml)
+    #expect(Self.message(parsing: yaml) == "t.yaml:\(line):1: error: missing key `language`")
+  }
+
+  @Test func aPartWithoutAKeyIsNamed() {
+    let yaml = Self.small("  - label: Title\n    question: Title?\n")
+    #expect(Self.message(parsing: yaml) == "t.yaml:6:5: error: missing key `parts[0].key`")
+  }
+
+  @Test(arguments: [("a.b", 6, 5), ("3", 6, 5), ("+", 6, 5), ("two words", 6, 5)])
+  func aPartKeyMustBeAWord(key: String, line: Int, column: Int) {
+    let yaml = Self.small("  - key: \"\(key)\"\n    question: Title?\n")
+    #expect(Self.message(parsing: yaml)
+      == "t.yaml:\(line):\(column): error: part key `\(key)` must be a word without dots or spaces, and not a number")
+  }
+
+  @Test func siblingKeysAreUnique() throws {
+    let yaml = Self.small("  - key: title\n    question: A?\n  - key: title\n    question: B?\n")
+    let message = try #require(Self.message(parsing: yaml))
+    #expect(message.hasSuffix(": error: two parts here have the key `title`"))
+    // The error should point at the second `title`, the one to rename; it points at the first.
+    #expect(message == "t.yaml:8:5: error: two parts here have the key `title`")
+  }
+
+  @Test func aYAMLSyntaxErrorGivesFileLineAndColumn() throws {
+    #expect(
+      Self.message(parsing: "format: 2\nid: x\nname: [\n")
+        == "t.yaml:4:1: error: YAML syntax: while parsing a flow node did not find expected node content")
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\nlanguage: zh-Hant\n", with: "\nlanguage: zh-Hant: x\n") }
+    let line = try Self.lineNumber(of: "language: zh-Hant: x", in: yaml)
+    #expect(
+      Self.message(parsing: yaml)
+        == "t.yaml:\(line):18: error: YAML syntax: mapping values are not allowed in this context")
+  }
+
+  @Test func aNewerFormatIsRefused() throws {
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\nformat: 2\n", with: "\nformat: 3\n") }
+    #expect(throws: TemplateError.unsupportedFormat(file: "t.yaml", found: 3, supported: 2)) {
+      try TemplateLibrary.parse(yaml, file: "t.yaml")
+    }
+    #expect(Self.message(parsing: yaml) == "t.yaml: template format 3 is newer than this version reads (2); update minutes.")
+  }
+
+  // MARK: - The library
+
+  @Test func libraryFindsWorkspaceTemplatesAndListsThemWhenMissing() throws {
+    let workspace = try TestSupport.temporaryWorkspace("templates")
+    let folder = workspace.appendingPathComponent("templates", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let text = try TestSupport.templateText().replacingOccurrences(of: "id: gov-executive.zh-Hant\n", with: "id: mine\n")
+    try Data(text.utf8).write(to: folder.appendingPathComponent("mine.yaml"))
+
+    var library = TemplateLibrary(workspace: workspace)
+    library.includesBuiltIns = false
+    #expect(library.availableIDs() == ["mine"])
+    #expect(try library.template(id: "mine").id == "mine")
+    // A template is found by its file name, so its `id` must say the same.
+    try Data(try TestSupport.templateText().utf8).write(to: folder.appendingPathComponent("other.yaml"))
+    #expect(throws: TemplateError.self) { try library.template(id: "other") }
+    do {
+      _ = try library.template(id: "other")
+    } catch {
+      #expect((error as? TemplateError)?.errorDescription
+        == "\(folder.path)/other.yaml:5:1: error: `id` is `gov-executive.zh-Hant` but the file is named `other.yaml`; a template is found by its file name, so the two must agree")
+    }
+    #expect(throws: TemplateError.notFound(id: "nope", available: ["mine", "other"])) { try library.template(id: "nope") }
+    #expect(
+      TemplateError.notFound(id: "nope", available: ["mine"]).errorDescription
+        == "no template `nope`; available: mine. Pass one of them with --template.")
+  }
+
+  /// An office's template may extend the built-in one: parts merge by key and choices by value, `remove: true`
+  /// drops one, `after` places a new one, and other values replace the parent's.
+  @Test func aWorkspaceTemplateExtendsTheBuiltInOne() throws {
+    let workspace = try TestSupport.temporaryWorkspace("extends")
+    let folder = workspace.appendingPathComponent("templates", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try """
+      format: 2
+      id: office
+      name: 本局常務會議
+      extends: gov-executive.zh-Hant
+      parts:
+        - key: meeting
+          parts:
+            - key: period
+              choices: [{value: 晚上, remove: true}, {value: 中午, after: 上午}]
+            - key: place
+              after: period
+              label: 地點
+              question: 會議地點？
+        - key: otherMatters
+          remove: true
+
+      """.write(to: folder.appendingPathComponent("office.yaml"), atomically: true, encoding: .utf8)
+    let library = TemplateLibrary(workspace: workspace)
+    #expect(library.availableIDs().contains("office"))
+    #expect(library.availableIDs().contains("gov-executive.zh-Hant"))
+    let office = try library.template(id: "office")
+    #expect(office.id == "office")
+    #expect(office.name == "本局常務會議")
+    #expect(office.language == "zh-Hant")
+    #expect(office.parts.map(\.key) == ["meeting", "items", "arrangements", "attendance"])
+    let meeting = try #require(office.parts.first)
+    #expect(meeting.parts.map(\.key) == ["date", "period", "place", "chair", "term", "body", "number", "kind"])
+    #expect(meeting.child("period")?.choiceValues == ["上午", "中午", "下午"])
+    #expect(meeting.child("period")?.rendering.phrases.isEmpty == true)
+    #expect(meeting.child("period")?.asking.question == "上午、下午還是晚上？")
+    #expect(office.export == (try TestSupport.template().export))
+    let entry = try #require(library.entries().first { $0.id == "office" })
+    #expect(entry.source == .workspace)
+    #expect(!entry.overrides)
+    #expect(entry.name == "本局常務會議")
+    #expect(library.entries().filter { $0.source == .workspace }.map(\.id) == ["office"])
+
+    try "format: 2\nid: loop\nname: L\nextends: loop2\n".write(to: folder.appendingPathComponent("loop.yaml"), atomically: true, encoding: .utf8)
+    try "format: 2\nid: loop2\nname: L2\nextends: loop\n".write(to: folder.appendingPathComponent("loop2.yaml"), atomically: true, encoding: .utf8)
+    #expect(throws: TemplateError.extensionCycle(ids: ["loop", "loop2", "loop"])) { try library.template(id: "loop") }
+  }
+  /// A part's shape in a word, as a template's `type` says it: a field's kind, `group`, or `list`.
+  static func shapeName(_ part: Part) -> String {
+    switch part.shape {
+    case .group: "group"
+    case .list: "list"
+    case .field(let kind):
+      switch kind {
+      case .text: "text"
+      case .number: "number"
+      case .count: "count"
+      case .date: "date"
+      case .time: "time"
+      case .choice: "choice"
+      case .yesno: "yesno"
+      }
+    }
+  }
+}

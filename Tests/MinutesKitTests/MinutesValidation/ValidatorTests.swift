@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesExport
+@testable import MinutesInterview
+@testable import MinutesModel
+@testable import MinutesNormalization
+@testable import MinutesStorage
+@testable import MinutesTemplates
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// The stored address `text`.
+private func stored(_ text: String) -> Address { Address(stored: text)! }
+
+/// The validator's rules, one test each, with the exact finding.
+@Suite struct ValidatorTests {
+  static func seed() throws -> (Template, Minutes) {
+    let assistant = try TestSupport.seedAssistant()
+    return (assistant.template, assistant.minutes)
+  }
+
+  @Test func theSeedDraftHasNoErrorsAndWarnsOnlyAboutMixedScript() throws {
+    let (template, minutes) = try Self.seed()
+    let findings = Validator(template: template).findings(in: minutes)
+    #expect(findings.filter { $0.severity == .error } == [])
+    #expect(Set(findings.map(\.rule)) == ["script.mixed"])
+    // 鲅 in 鲅魚圈 is the Simplified form (domain notes): a warning, never a rewrite.
+    #expect(findings.contains { $0.address == "5.subject" && $0.message.contains("鲅") })
+    #expect(findings.filter { $0.severity != .warning || $0.hint != ":edit \($0.address)" } == [])
+  }
+
+  @Test func aPersonInTwoCategoriesOrTwiceOrTheChairAmongThePresent() throws {
+    let (template, seedMinutes) = try Self.seed()
+    var minutes = seedMinutes
+    let inserted = minutes.insert(["title": "副區長", "names": ["劉成剛"]], at: 3, in: stored("attendance.inAttendance"))
+      && minutes.insert(["title": "副區長", "names": ["陳春青", "管尊旭"]], at: 4, in: stored("attendance.present"))
+    #expect(inserted)
+    let findings = Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("attendance") }
+    #expect(findings == [
+      Finding(.error, rule: "attendance.duplicate", address: "present.4", message: "「陳春青」在出席中列了兩次（另見 present.2）", hint: ":edit present.4"),
+      Finding(.error, rule: "attendance.twoCategories", address: "attending.3", message: "「劉成剛」同時列在出席（present.2）和列席中", hint: ":edit attending.3"),
+      Finding(.warning, rule: "attendance.chairListed", address: "present.4", message: "主持人「管尊旭」不必再列入出席", hint: ":edit present.4"),
+    ])
+  }
+
+  @Test func anAbsentPersonAlsoListedAsPresentIsNamed() throws {
+    let (template, seedMinutes) = try Self.seed()
+    var minutes = seedMinutes
+    minutes.setValue([["title": "副區長", "name": "李禹霖", "reason": "出差"]], at: stored("attendance.absent"))
+    let findings = Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("attendance") }
+    #expect(findings == [
+      Finding(.error, rule: "attendance.twoCategories", address: "absent.1", message: "「李禹霖」同時列在出席（present.2）和請假中", hint: ":edit absent.1"),
+    ])
+  }
+
+  @Test(arguments: [("關于《監督意見", "《"), ("“兩會精神", "“"), ("文件）", "）"), ("《甲》（乙）「丙」", nil), ("《甲（乙》）", "》")])
+  func unbalancedMarks(text: String, mark: Character?) {
+    #expect(Validator.unbalancedMark(in: text) == mark)
+  }
+
+  @Test func anUnbalancedSubjectAndHalfWidthPunctuationEditedByHand() throws {
+    let (template, seedMinutes) = try Self.seed()
+    var minutes = seedMinutes
+    minutes.setValue("全國“兩會精神", at: stored("items.1.subject"))
+    minutes.setValue("研究部署,我區安全生產工作", at: stored("items.2.followUp"))
+    let findings = Validator(template: template).findings(in: minutes).filter { $0.rule != "script.mixed" }
+    #expect(findings == [
+      Finding(.error, rule: "marks.unbalanced", address: "1.subject", message: "「“」不成對", hint: ":edit 1.subject"),
+      Finding(.warning, rule: "punctuation.halfWidth", address: "2.followup", message: "中文旁有半形標點", hint: ":edit 2.followup"),
+    ])
+  }
+
+  @Test func missingRequiredPartsAreErrorsNamingTheCommand() throws {
+    let template = try TestSupport.template()
+    let minutes = try TestSupport.draft(["meeting": ["date": "2022-05-20"]])
+    let findings = Validator(template: template).findings(in: minutes)
+    #expect(findings.first == Finding(.error, rule: "required", address: "period", message: "缺少必填部分「時段」", hint: ":goto period"))
+    #expect(findings.first?.line(template.messages) == "錯誤 period：缺少必填部分「時段」（:goto period）")
+    #expect(findings.first?.line(Messages(language: "en")) == "error period: 缺少必填部分「時段」 (:goto period)")
+    #expect(findings.map(\.address) == ["period", "chair.title", "chair.name", "term", "body", "number", "kind", "+", "other", "present.+"])
+    #expect(Set(findings.map(\.rule)) == ["required"])
+    #expect(Set(findings.map(\.severity)) == [.error])
+  }
+
+  /// The parts of a line (an attendance group's title and names) are not asked one by one, but a hand-edited
+  /// entry without them is still found.
+  @Test func anEntryEditedByHandWithoutItsRequiredPartsIsFound() throws {
+    let (template, seedMinutes) = try Self.seed()
+    var minutes = seedMinutes
+    minutes.setValue(["title": "副區長"], at: stored("attendance.present.2"))
+    minutes.setValue(["kind": "傳達", "subject": ""], at: stored("items.4"))
+    let findings = Validator(template: template).findings(in: minutes).filter { $0.rule != "script.mixed" }
+    #expect(findings.contains(Finding(.error, rule: "empty", address: "4.subject", message: "這一部分是空的", hint: ":edit 4.subject")))
+    #expect(findings.contains(Finding(.error, rule: "required", address: "4.+", message: "缺少必填部分「議題4 指示1 動詞」", hint: ":goto 4.+")))
+    // The export would print the group's title alone: …唐洪斌，副區長，管委會副主任張睿…出席會議。
+    #expect(try TextExporter().export(minutes, template: template).contains("唐洪斌，副區長，管委會副主任"))
+    #expect(findings.contains { $0.rule == "required" && $0.address.hasPrefix("present.2") }, "\(findings)")
+  }
+
+  @Test func aDateThatDoesNotExistAndAClosedChoiceOutsideItsChoices() throws {
+    let (template, seedMinutes) = try Self.seed()
+    var minutes = seedMinutes
+    minutes.setValue("2022-02-30", at: stored("meeting.date"))
+    minutes.setValue("中午", at: stored("meeting.period"))
+    minutes.setValue("專題會議X", at: stored("meeting.kind"))  // an open choice takes anything
+    let findings = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
+    #expect(findings == [
+      Finding(.error, rule: "date.invalid", address: "date", message: "「2022-02-30」不是存在的日期", hint: ":edit date"),
+      Finding(.error, rule: "choice.unknown", address: "period", message: "「中午」不是可選項（上午、下午、晚上）", hint: ":edit period"),
+    ])
+  }
+}
