@@ -107,4 +107,16 @@ extension Messages {
     self("已從 \(holder.host) 上的 pid \(holder.pid)（自 \(holder.since) 起）接管會話「\(name)」。",
          "took over session `\(name)` from pid \(holder.pid) on \(holder.host) (since \(holder.since)).")
   }
+
+  /// The headings of `minutes list`'s table.
+  var sessionTableHeadings: [String] {
+    [self("名稱", "NAME"), self("範本", "TEMPLATE"), self("會議日期", "DATE"), self("完成度", "COMPLETE"),
+     self("最後修改", "LAST CHANGE")]
+  }
+  /// A session whose file cannot be read, in `minutes list`.
+  var unreadableSession: String { self("無法讀取", "unreadable") }
+  /// Required parts filled in, out of how many.
+  func completeness(done: Int, total: Int) -> String {
+    self("必填 \(done)/\(total)", "\(done) of \(total) required parts")
+  }
 }

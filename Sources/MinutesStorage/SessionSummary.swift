@@ -24,15 +24,19 @@ public struct SessionSummary: Codable, Hashable, Sendable {
   public var problem: String?
 
   /// The completeness in words: `12 of 14 required parts`.
-  public var completeness: String {
+  public var completeness: String { completeness(Messages(language: "en")) }
+
+  /// The completeness in the words of `m`: `必填 12/14`, `12 of 14 required parts`.
+  public func completeness(_ m: Messages) -> String {
     guard let requiredDone, let requiredTotal else { return "?" }
-    return "\(requiredDone) of \(requiredTotal) required parts"
+    return m.completeness(done: requiredDone, total: requiredTotal)
   }
 }
 
 extension SessionStore {
-  /// The summaries of every session in the workspace, most recently changed first.
-  public func summaries(templates: TemplateLibrary) -> [SessionSummary] {
+  /// The summaries of every session in the workspace, most recently changed first; the problems of unreadable
+  /// sessions in the language of `m` (English for `--json`).
+  public func summaries(templates: TemplateLibrary, _ m: Messages = Messages(language: "en")) -> [SessionSummary] {
     let iso = ISO8601DateFormatter()
     return names().map { name -> (Date, SessionSummary) in
       let url = file(for: name)
@@ -46,7 +50,7 @@ extension SessionStore {
         let progress = Interview(template: template).progress(in: try template.conform(file.minutes))
         (summary.requiredDone, summary.requiredTotal) = (progress.done, progress.total)
       } catch {
-        summary.problem = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+        summary.problem = error.message(m)
       }
       return (modified, summary)
     }
@@ -56,9 +60,9 @@ extension SessionStore {
 
   /// The summaries as an aligned text table with a header line; the problems of unreadable sessions follow it,
   /// one line each.
-  public static func table(_ summaries: [SessionSummary]) -> String {
-    let rows = [["NAME", "TEMPLATE", "DATE", "COMPLETE", "LAST CHANGE"]] + summaries.map {
-      [$0.name, $0.template ?? "?", $0.meetingDate ?? "-", $0.problem == nil ? $0.completeness : "unreadable",
+  public static func table(_ summaries: [SessionSummary], _ m: Messages = Messages(language: "en")) -> String {
+    let rows = [m.sessionTableHeadings] + summaries.map {
+      [$0.name, $0.template ?? "?", $0.meetingDate ?? "-", $0.problem == nil ? $0.completeness(m) : m.unreadableSession,
        $0.lastChange]
     }
     let problems = summaries.compactMap { summary in summary.problem.map { "\(summary.name): \($0)\n" } }

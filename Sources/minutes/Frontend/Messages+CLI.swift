@@ -103,4 +103,17 @@ extension Messages {
 
   /// `minutes fmt` rewrote a file.
   func reformatted(_ path: String) -> String { self("已重新格式化 \(path)", "reformatted \(path)") }
+
+  /// The headings of `minutes templates`' table.
+  var templateTableHeadings: [String] { [self("範本", "ID"), self("語言", "LANGUAGE"), self("來源", "SOURCE"), self("名稱", "NAME")] }
+  /// Where a template comes from, in `minutes templates`.
+  func templateSource(_ source: TemplateLibrary.Source, overrides: Bool) -> String {
+    switch (source, overrides) {
+    case (.builtIn, _): self("內建", "built-in")
+    case (.workspace, false): self("工作區", "workspace")
+    case (.workspace, true): self("工作區（取代內建）", "workspace (overrides built-in)")
+    }
+  }
+  /// A template that does not load, in `minutes templates` (its error follows the table).
+  var unusableTemplate: String { self("無法使用：見下", "unusable: see below") }
 }

@@ -12,7 +12,9 @@ struct List: ParsableCommand {
 
   func run() throws {
     let workspace = options.opened
-    let summaries = workspace.store.summaries(templates: workspace.templates)
+    // Many sessions, no one session concerned: the environment's language.
+    let m = Diagnostics.environment.messages
+    let summaries = workspace.store.summaries(templates: workspace.templates, json ? Messages(language: "en") : m)
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -21,7 +23,7 @@ struct List: ParsableCommand {
       // No session concerned: the environment's language.
       StandardStreams.output.write(Diagnostics.environment.messages.noSessionsYet(in: workspace.store.directory.path) + "\n")
     } else {
-      StandardStreams.output.write(SessionStore.table(summaries))
+      StandardStreams.output.write(SessionStore.table(summaries, m))
     }
   }
 }

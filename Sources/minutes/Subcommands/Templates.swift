@@ -26,9 +26,9 @@ struct ListTemplates: ParsableCommand {
       StandardStreams.output.write(String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n")
       return
     }
-    let rows = [["ID", "LANGUAGE", "SOURCE", "NAME"]] + entries.map {
-      [$0.id, $0.language ?? "?", $0.source.rawValue + ($0.overrides ? " (overrides built-in)" : ""),
-       $0.name ?? "unusable: see below"]
+    let m = Diagnostics.environment.messages
+    let rows = [m.templateTableHeadings] + entries.map {
+      [$0.id, $0.language ?? "?", m.templateSource($0.source, overrides: $0.overrides), $0.name ?? m.unusableTemplate]
     }
     let widths = (0..<3).map { column in rows.map { Normalizer.displayWidth($0[column]) }.max() ?? 0 }
     for row in rows {
