@@ -31,8 +31,8 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
       m("無法寫入 \(file)：它是資料夾；請指定其中的檔案，例如 \(file.hasSuffix("/") ? file : file + "/")minutes.txt。",
         "cannot write \(file): it is a folder; name a file in it, e.g. \(file.hasSuffix("/") ? file : file + "/")minutes.txt.")
     case .writeFailed(let file, let reason):
-      m("無法寫入 \(file)：\(Self.reason(reason, m))。請確認資料夾存在且可寫入，或不用 -o 直接印出。",
-        "cannot write \(file): \(reason). Check that the folder exists and can be written, or leave out -o to print.")
+      m("無法寫入 \(file)：\(Self.reason(reason, m))。請確認資料夾存在且可寫入；或不給檔案，直接印出。",
+        "cannot write \(file): \(reason). Check that the folder exists and can be written, or give no file to print it instead.")
     }
   }
 

@@ -38,7 +38,7 @@ public struct Workspace: Sendable {
     public var session: LoadedSession?
 
     /// Set when part of the session's journal could not be used; says what was kept.
-    public var journalProblem: String? { session?.journalProblem }
+    public var journalProblem: JournalProblem? { session?.problem }
 
     /// The state an assistant drafts on: the conformed draft with the session's undo history.
     public func state(interview: Interview) -> DraftState {

@@ -23,7 +23,7 @@ public struct YAMLProblem: Error, Hashable, Sendable, CustomStringConvertible {
 
   /// What is wrong, in the language of `m`.
   public func message(_ m: Messages) -> String {
-    guard let chinese else { return m.isChinese ? "`\(message)`" : message }
+    guard let chinese else { return message }
     return m(chinese, message)
   }
 
@@ -131,8 +131,18 @@ package enum YAMLCoding {
         file: file, line: context.mark.line, column: context.mark.column,
         message: "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", "))",
         chinese: "鍵重複：\(duplicates.map { "`\($0)`" }.joined(separator: "、"))")
+    case .reader(let problem, let offset, _, let yaml):
+      // A character the YAML reader refuses (a control character, bytes that are not UTF-8): where it is, in
+      // words, without echoing the character itself.
+      let prefix = String(decoding: Array(yaml.utf8).prefix(max(0, offset ?? 0)), as: UTF8.self)
+      let lines = prefix.split(separator: "\n", omittingEmptySubsequences: false)
+      let clean = String(problem.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) })
+      return YAMLProblem(file: file, line: lines.count, column: (lines.last?.count ?? 0) + 1,
+                         message: "the YAML reader refuses the file here: \(clean)",
+                         chinese: "YAML 讀取器在此拒絕了檔案（`\(clean)`），多半是控制字元或非 UTF-8 的位元組")
     default:
-      return YAMLProblem(file: file, line: 0, column: 0, message: "\(error)")
+      let text = String("\(error)".unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) || $0 == "\n" })
+      return YAMLProblem(file: file, line: 0, column: 0, message: text.split(separator: "\n").first.map(String.init) ?? text)
     }
   }
 

@@ -22,8 +22,8 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
   public func message(_ m: Messages) -> String {
     switch self {
     case .notFound(let id, let available):
-      m("沒有範本 `\(id)`；可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。用 --template 指定其中一個。",
-        "no template `\(id)`; available: \(available.joined(separator: ", ")). Pass one of them with --template.")
+      m("沒有範本 `\(id)`；可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
+        "no template `\(id)`; available: \(available.joined(separator: ", ")).")
     case .invalid(let problem):
       "\(problem.place): error: \(problem.message(m))"
     case .unsupportedFormat(let file, let found, let supported):

@@ -29,13 +29,17 @@ import MinutesTestSupport
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     let file = try session(in: workspace)
-    try "format: 1\ntemplate: [\n".write(to: file, atomically: true, encoding: .utf8)
-    for arguments in [["resume", "s"], ["export", "s"], ["check", "s"], ["check", file.path], ["fmt", file.path]] {
-      let result = try Binary.run(arguments, in: workspace, input: Data(":quit\n".utf8), environment: environment("C.UTF-8"))
-      #expect(result.status != 0, "\(arguments)")
-      #expect(result.stderr.hasPrefix("minutes: \(file.path):"), "\(arguments): \(result.stderr)")
-      #expect(result.stderr.contains(": error: "), "\(arguments): \(result.stderr)")
-      #expect(result.stderr.components(separatedBy: "error:").count == 2, "\(arguments): \(result.stderr)")
+    // A YAML syntax error, and a control character the YAML reader refuses (which must not be echoed).
+    for broken in ["format: 1\ntemplate: [\n", "format: 1\ntemplate: gov-executive.zh-Hant\nmeeting:\n  body: a\u{07}b\n"] {
+      try broken.write(to: file, atomically: true, encoding: .utf8)
+      for arguments in [["resume", "s"], ["export", "s"], ["check", "s"], ["check", file.path], ["fmt", file.path]] {
+        let result = try Binary.run(arguments, in: workspace, input: Data(":quit\n".utf8), environment: environment("C.UTF-8"))
+        #expect(result.status != 0, "\(arguments)")
+        #expect(result.stderr.hasPrefix("minutes: \(file.path):"), "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(": error: "), "\(arguments): \(result.stderr)")
+        #expect(result.stderr.components(separatedBy: "error:").count == 2, "\(arguments): \(result.stderr)")
+        #expect(!result.stderr.contains("\u{07}"), "\(arguments): a control character is echoed")
+      }
     }
   }
 

@@ -45,9 +45,10 @@ struct Diagnostics {
     isLocated(text) ? "minutes: \(text)" : "minutes: \(severity.rawValue): \(text)"
   }
 
-  /// Whether `text` starts `file:line:col: error:` (or `warning:`, `notice:`).
+  /// Whether `text` starts `file:line:col: error:` (or `warning:`, `notice:`), or `/path/file: error:` where the
+  /// place in the file is unknown.
   static func isLocated(_ text: String) -> Bool {
-    text.prefixMatch(of: #/[^\n]+?:\d+:\d+: (error|warning|notice): /#) != nil
+    text.prefixMatch(of: #/(?:[^\n]+?:\d+:\d+|/[^\n:]*): (error|warning|notice): /#) != nil
   }
 
   /// Runs `body`; an error of the library is reported and becomes exit code 1 (others, such as an `ExitCode`,

@@ -43,11 +43,6 @@ extension Messages {
     return self("\(holder.host) 上的 pid \(holder.pid)", "pid \(holder.pid) on \(holder.host)")
   }
 
-  /// The warning when part of a session's journal could not be used (`problem` says what was kept).
-  func journalProblem(_ problem: String) -> String {
-    self("日誌有問題：\(problem)。", "\(problem).")
-  }
-
   // MARK: - Templates
 
   var noTemplates: String {
@@ -116,4 +111,7 @@ extension Messages {
   }
   /// A template that does not load, in `minutes templates` (its error follows the table).
   var unusableTemplate: String { self("無法使用：見下", "unusable: see below") }
+
+  /// After `minutes new --template` named no template: what to pass instead.
+  var passATemplate: String { self("用 --template 指定其中一個。", " Pass one of them with --template.") }
 }

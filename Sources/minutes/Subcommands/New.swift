@@ -14,7 +14,16 @@ struct New: ParsableCommand {
     let workspace = options.opened
     let environment = Diagnostics.environment
     let id = try self.template ?? Choosers.chooseTemplate(from: workspace.templates.entries(), environment)
-    let template = try environment.run { try workspace.templates.template(id: id) }
+    let template: Template
+    do {
+      template = try workspace.templates.template(id: id)
+    } catch let error as TemplateError {
+      if case .notFound = error {
+        throw environment.fail(error.message(environment.messages) + environment.messages.passATemplate)
+      }
+      environment.error(error)
+      throw Diagnostics.failure
+    }
     let diagnostics = Diagnostics(messages: template.messages)
     let name = Workspace.sessionName(self.name ?? Workspace.defaultSessionName())
     let file = SessionFile(minutes: Minutes(template: template.id))

@@ -103,11 +103,11 @@ import MinutesTestSupport
 
   @Test func templateAndExportErrorsSpeakTheSessionsLanguage() {
     let notFound = TemplateError.notFound(id: "x", available: ["a", "b"])
-    #expect(notFound.message(Messages(language: "zh-Hant")) == "沒有範本 `x`；可用的範本：`a`、`b`。用 --template 指定其中一個。")
-    #expect(notFound.message(Messages(language: "zh-Hans")) == "没有模板 `x`；可用的模板：`a`、`b`。用 --template 指定其中一个。")
+    #expect(notFound.message(Messages(language: "zh-Hant")) == "沒有範本 `x`；可用的範本：`a`、`b`。")
+    #expect(notFound.message(Messages(language: "zh-Hans")) == "没有模板 `x`；可用的模板：`a`、`b`。")
     #expect(notFound.message(Messages(language: "en")) == notFound.errorDescription)
     let folder = ExportError.writeFailed(file: "/f", reason: "the folder /f does not exist")
-    #expect(folder.message(Messages(language: "zh-Hant")) == "無法寫入 /f：資料夾 /f 不存在。請確認資料夾存在且可寫入，或不用 -o 直接印出。")
+    #expect(folder.message(Messages(language: "zh-Hant")) == "無法寫入 /f：資料夾 /f 不存在。請確認資料夾存在且可寫入；或不給檔案，直接印出。")
     #expect(ExportError.intoSessions(file: "/s/x").message(Messages(language: "zh-Hant")).contains("`sessions/` 資料夾"))
   }
 

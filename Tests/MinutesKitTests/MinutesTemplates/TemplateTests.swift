@@ -385,7 +385,7 @@ import MinutesTestSupport
     #expect(throws: TemplateError.notFound(id: "nope", available: ["mine", "other"])) { try library.template(id: "nope") }
     #expect(
       TemplateError.notFound(id: "nope", available: ["mine"]).errorDescription
-        == "no template `nope`; available: mine. Pass one of them with --template.")
+        == "no template `nope`; available: mine.")
   }
 
   /// An office's template may extend the built-in one: parts merge by key and choices by value, `remove: true`
