@@ -73,7 +73,7 @@ public struct DraftingSession: Sendable {
       case .endOfInput:
         guard compact(&output) else { return false }
         guard !needsCompaction else { return rescue(&output) }
-        output.write(m.savedToGoOn(name) + "\n")
+        output.write(m.savedToGoOn(resumeCommand) + "\n")
         return true
       case .interrupted:
         assistant.cancelPendingEdit()
@@ -95,7 +95,7 @@ public struct DraftingSession: Sendable {
             output.write(m.notQuitUnsaved + "\n")
             continue
           }
-          output.write(m.savedToGoOn(name) + "\n")
+          output.write(m.savedToGoOn(resumeCommand) + "\n")
           return true
         }
       }
@@ -104,6 +104,16 @@ public struct DraftingSession: Sendable {
 
   /// Writes the draft, which could not be saved in the workspace, to the temporary folder (usually another disk),
   /// and says where; returns false: the session itself is not saved.
+  /// The command that goes on with this session: `minutes resume NAME`, with `--workspace DIR` when the workspace
+  /// is not the current folder (so that the hint works where it was given).
+  var resumeCommand: String {
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath()
+    let workspace = store.workspace.standardizedFileURL.resolvingSymlinksInPath()
+    guard workspace.path != here.path else { return "minutes resume \(name)" }
+    let path = workspace.path.contains(" ") ? "'\(workspace.path)'" : workspace.path
+    return "minutes resume \(name) --workspace \(path)"
+  }
+
   private func rescue(_ output: inout some TextOutputStream) -> Bool {
     let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-rescue-\(name)-\(stamp).yaml")
@@ -111,7 +121,7 @@ public struct DraftingSession: Sendable {
     let generation = store.rescueGeneration()
     let file = SessionFile(minutes: assistant.minutes, resumeAt: assistant.resumePoint, generation: generation)
     if let yaml = try? file.yaml(), (try? Data(yaml.utf8).write(to: url)) != nil {
-      output.write(m.rescued(to: url.path, sessionFile: store.sessionFile.path, name: name) + "\n")
+      output.write(m.rescued(to: url.path, sessionFile: store.sessionFile.path, resume: resumeCommand) + "\n")
     } else {
       output.write(m.rescueFailed + "\n")
     }

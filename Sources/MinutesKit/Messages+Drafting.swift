@@ -9,7 +9,7 @@ extension Messages {
   }
 
   /// Said when the session ends saved: how to go on.
-  func savedToGoOn(_ name: String) -> String { self("已保存。繼續起草：", "Saved. To go on: ") + "minutes resume \(name)" }
+  func savedToGoOn(_ command: String) -> String { self("已保存。繼續起草：", "Saved. To go on: ") + command }
 
   /// Said when Ctrl-C dropped the line being typed.
   var lineDropped: String { self("（已放棄這一行）", "(line dropped)") }
@@ -24,9 +24,9 @@ extension Messages {
   }
 
   /// Where the rescue copy of an unsaved draft was written, and how to put it back.
-  func rescued(to path: String, sessionFile: String, name: String) -> String {
-    self("草稿未能保存到工作區；已另存為 \(path)。釋放空間後，把它複製為 \(sessionFile) 再 minutes resume \(name)。",
-         "The draft could not be saved in the workspace; a rescue copy is at \(path). Once there is space, copy it to \(sessionFile) and run minutes resume \(name).")
+  func rescued(to path: String, sessionFile: String, resume command: String) -> String {
+    self("草稿未能保存到工作區；已另存為 \(path)。釋放空間後，把它複製為 \(sessionFile) 再 \(command)。",
+         "The draft could not be saved in the workspace; a rescue copy is at \(path). Once there is space, copy it to \(sessionFile) and run \(command).")
   }
 
   /// Said when neither the session nor a rescue copy could be written.

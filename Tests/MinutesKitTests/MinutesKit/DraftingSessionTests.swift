@@ -54,7 +54,8 @@ struct DraftingSessionTests {
     #expect(store.snapshots.last?.minutes["meeting.date"] == .text("2022-05-20"))
     #expect(store.snapshots.last?.undoStack.count == 1)
     #expect(output.contains("已保存到 \(store.sessionFile.path)。"))
-    #expect(output.hasSuffix("已保存。繼續起草：minutes resume s\n"))
+    // The workspace is not the current folder, so the hint names it.
+    #expect(output.hasSuffix("已保存。繼續起草：minutes resume s --workspace \(store.workspace.path)\n"))
   }
 
   @Test func aFailingAppendKeepsTheChangeAndTheNextSaveCompacts() throws {
