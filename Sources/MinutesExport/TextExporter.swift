@@ -120,8 +120,8 @@ public struct TextExporter: Exporter {
       context["zh"] = ChineseNumeral.string(n, language: rendering.language)
     }
 
-    /// The context of one value of `kind` (of a field, or an entry of a list of values); `nil` for a value
-    /// out of place.
+    /// The context of one value of `kind` (of a field, or an entry of a list of values); `kind` is `nil` for a
+    /// value out of place where a group or a list of records belongs.
     private func scalar(_ value: Value, kind: Part.Kind?) -> Any {
       let language = rendering.language
       switch (kind, value) {

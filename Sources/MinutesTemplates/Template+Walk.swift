@@ -2,7 +2,8 @@ import MinutesModel
 
 /// The one walk over a draft and its template: which parts are asked, in what order, which are required and
 /// which are missing, and every value with its part. The interview (slots, progress, the next question), the
-/// validator (missing parts and value rules) and the outline all walk the draft through it.
+/// validator (missing parts and value rules) and the outline all walk the draft through it. What builds a new
+/// value of a draft, bottom-up (conform, the exporter's context), folds it instead (``DraftFolder``, below).
 extension Template {
   /// Walks `minutes` in interview order.
   ///
@@ -141,19 +142,24 @@ public protocol DraftFolder {
   /// The result of `value`, a field's value or an entry of a list of values, which `part` declares of `kind`.
   /// `entry` is the entry's 1-based number in the list `part`, `nil` for a field. `value` may be of any shape:
   /// a draft read from a file may hold a list where text belongs.
+  /// - Complexity: called once per field value and per entry of a list of values.
   mutating func value(_ value: Value, of kind: Part.Kind, part: Part, at address: Address, entry: Int?) throws(Failure) -> Result
 
   /// The result of `record`, a record of `parts`: the draft's content (`address` is the root), a group's value or
   /// an entry of a list of records (`entry` is then its 1-based number). `results[i]` is the result of
   /// `parts[i]`, folded in that order, or `nil` when `record` does not hold it.
+  /// - Complexity: called once per record, after the calls for what it holds.
   mutating func record(_ record: Record, parts: [Part], results: [Result?], at address: Address, entry: Int?) throws(Failure) -> Result
 
   /// The result of the list `part` with `entries`; `results[i]` is the result of `entries[i]`.
+  /// - Complexity: called once per list, after the calls for its entries.
   mutating func list(_ entries: [Value], results: [Result], of part: Part, at address: Address) throws(Failure) -> Result
 
   /// The result of `value`, which does not have the shape of `part`: not a list where `part` is a list
   /// (`entry` is `nil`), not a record where `part` is a group (`entry` is `nil`) or where an entry of the list of
   /// records `part` belongs (`entry` is its 1-based number).
+  /// - Complexity: called once per value out of shape; nothing under it is folded unless the folder folds it
+  ///   itself (``Template/fold(_:parts:at:with:)``).
   mutating func misshapen(_ value: Value, part: Part, at address: Address, entry: Int?) throws(Failure) -> Result
 }
 
