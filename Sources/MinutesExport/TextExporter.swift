@@ -15,7 +15,7 @@ import MinutesTemplates
 /// - yes/no as a boolean, for sections;
 /// - lists as sequences, for sections; `{{key}}` prints the entries joined as the part's `join` says, and
 ///   `{{#empty(key)}}` tests for none. Each entry also offers `n` (1, 2…) and `zh` (一, 二…).
-/// Parts not yet drafted are left out, so a section around them renders nothing.
+/// Parts not yet drafted are present but empty (an empty list), so a section around them renders nothing.
 public struct TextExporter: Exporter {
   /// Plain text.
   public var format: ExportFormat { .text }
@@ -26,6 +26,7 @@ public struct TextExporter: Exporter {
   /// `minutes` rendered with the template's `export.text`.
   /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export, or a
   ///   Mustache error when it does not parse (the checker refuses such templates).
+  /// - Complexity: one ``Template/fold(_:with:)`` of the draft to build the context, then the rendering.
   public func export(_ minutes: Minutes, template: Template) throws -> String {
     guard let source = template.export[format.rawValue] else {
       throw ExportError.formatNotInTemplate(format: format.rawValue, template: template.id)
@@ -34,7 +35,8 @@ public struct TextExporter: Exporter {
     let pragma = "{{% CONTENT_TYPE: TEXT}}"
     // On a line of its own, so that it is a standalone tag and a section tag on the first line stays standalone.
     let mustache = try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
-    return mustache.render(Self.context(minutes.content, parts: template.parts, in: Rendering(language: template.language)))
+    var context = Context(rendering: Rendering(language: template.language))
+    return mustache.render(template.fold(minutes.content, with: &context))
   }
 
   /// What one export shares: the template's language, and the small templates (phrases, `join.entry`) compiled
@@ -54,77 +56,98 @@ public struct TextExporter: Exporter {
     }
   }
 
-  /// The rendering context of a record: its parts by key, as described above.
-  static func context(_ record: Record?, parts: [Part], in rendering: Rendering) -> [String: Any] {
-    var context: [String: Any] = [:]
-    for part in parts {
-      guard let value = record?[part.key] else {
+  /// The rendering context as a fold: a record's context is its parts by key, a list's a ``ListContext``, a
+  /// value's what its kind offers, as described above.
+  struct Context: DraftFolder {
+    let rendering: Rendering
+
+    /// A record's parts by key; then each choice with a phrase, rendered over the record's other parts; then,
+    /// for an entry of a list, `n` and `zh`.
+    func record(_ record: Record, parts: [Part], results: [Any?], at address: Address, entry: Int?) -> Any {
+      var context: [String: Any] = [:]
+      for (part, result) in zip(parts, results) {
         // A part not filled in is present but empty, so that `{{key}}` prints nothing rather than a part of the
         // same name further out (an item without a `topic` must not print the meeting's).
-        if case .list = part.shape {
-          context[part.key] = ListContext(elements: [], text: "")
-        } else {
-          context[part.key] = NSNull()
-        }
-        continue
+        context[part.key] = result ?? Self.empty(part)
       }
-      context[part.key] = self.context(value, part: part, in: rendering)
+      for part in parts {
+        guard case .field(.choice(_, _)) = part.shape, let value = record[part.key]?.text,
+          let phrase = part.rendering.phrase(of: value),
+          let mustache = rendering.template(phrase)
+        else { continue }
+        context[part.key] = ChoiceContext(value: value, phrase: mustache.render(context))
+      }
+      if let entry { number(&context, entry) }
+      return context
     }
-    for part in parts {
-      guard case .field(.choice(_, _)) = part.shape, let value = record?[part.key]?.text,
-        let phrase = part.rendering.phrase(of: value),
-        let mustache = rendering.template(phrase)
-      else { continue }
-      context[part.key] = ChoiceContext(value: value, phrase: mustache.render(context))
-    }
-    return context
-  }
 
-  private static func context(_ value: Value, part: Part, in rendering: Rendering) -> Any {
-    guard case .list(let list) = part.shape, let entries = value.list else { return scalarContext(value, part: part, in: rendering) }
-    let language = rendering.language
-    let elements: [Any] = entries.enumerated().map { offset, entry in
-      let n = offset + 1
-      switch list.entries {
-      case .records(let records):
-        var record = context(entry.record, parts: records.parts, in: rendering)
-        record["n"] = n
-        record["zh"] = ChineseNumeral.string(n, language: language)
-        return record
-      case .values:
-        return Element(value: scalarContext(entry, part: part, in: rendering), n: n, language: language)
+    func list(_ entries: [Value], results: [Any], of part: Part, at address: Address) -> Any {
+      ListContext(elements: results, text: joined(entries, elements: results, part: part))
+    }
+
+    /// A field's value as its kind offers it; an entry of a list of values also offers `n` and `zh`.
+    func value(_ value: Value, of kind: Part.Kind, part: Part, at address: Address, entry: Int?) -> Any {
+      let context = scalar(value, kind: kind)
+      guard let entry else { return context }
+      return Element(value: context, n: entry, language: rendering.language)
+    }
+
+    /// As the export always read a value out of shape: an entry of a list of records that is no record as an
+    /// entry with no parts filled in; a record where a list of records belongs as an entry; anything else as
+    /// its text.
+    mutating func misshapen(_ value: Value, part: Part, at address: Address, entry: Int?) -> Any {
+      if let entry {
+        var context = [String: Any]()
+        for part in part.parts { context[part.key] = Self.empty(part) }
+        number(&context, entry)
+        return context
+      }
+      if part.kind == nil, case .record(let record) = value {
+        return Template.fold(record, parts: part.parts, at: address, with: &self)
+      }
+      return scalar(value, kind: part.kind)
+    }
+
+    /// What a part not filled in offers: an empty list, or nothing.
+    private static func empty(_ part: Part) -> Any {
+      if case .list = part.shape { return ListContext(elements: [], text: "") }
+      return NSNull()
+    }
+
+    /// An entry of a list of records offers its number, `n` (1, 2…) and `zh` (一, 二…).
+    private func number(_ context: inout [String: Any], _ n: Int) {
+      context["n"] = n
+      context["zh"] = ChineseNumeral.string(n, language: rendering.language)
+    }
+
+    /// The context of one value of `kind` (of a field, or an entry of a list of values); `kind` is `nil` for a
+    /// value out of place where a group or a list of records belongs.
+    private func scalar(_ value: Value, kind: Part.Kind?) -> Any {
+      let language = rendering.language
+      switch (kind, value) {
+      case (.number?, .number(let n)), (.count?, .number(let n)): return NumberContext(n: n, language: language)
+      case (.date?, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
+      case (.time?, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
+      case (_, .flag(let flag)): return flag
+      default: return value.scalarText ?? ""
       }
     }
-    return ListContext(elements: elements, text: joined(entries, elements: elements, part: part, in: rendering))
-  }
 
-  /// The context of one value of `part`'s kind (of a field, or an entry of a list of values), or of a record.
-  private static func scalarContext(_ value: Value, part: Part, in rendering: Rendering) -> Any {
-    let language = rendering.language
-    switch (part.kind, value) {
-    case (nil, .record(let record)): return context(record, parts: part.parts, in: rendering)
-    case (.number?, .number(let n)), (.count?, .number(let n)): return NumberContext(n: n, language: language)
-    case (.date?, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
-    case (.time?, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
-    case (_, .flag(let flag)): return flag
-    default: return value.scalarText ?? ""
+    /// The entries of a list joined as its part's `join` says: values by `separator`; records each rendered with
+    /// `entry` (or their title), by `separator`, or by `single` when every entry's own lists have one value each.
+    private func joined(_ entries: [Value], elements: [Any], part: Part) -> String {
+      let join = part.rendering.join ?? Part.Join(separator: "", single: nil, entry: nil)
+      guard part.records != nil else { return elements.map { String(describing: $0) }.joined(separator: join.separator) }
+      let entry = join.entry.flatMap(rendering.template)
+      let rendered: [String] = elements.enumerated().map { offset, element in
+        if let entry { return entry.render(element) }
+        return part.titleKey.flatMap { entries[offset].record?[$0]?.scalarText } ?? ""
+      }
+      let allSingle = entries.allSatisfy { entry in
+        entry.record?.fields.values.allSatisfy { $0.list.map { $0.count == 1 } ?? true } ?? true
+      }
+      return rendered.joined(separator: allSingle ? (join.single ?? join.separator) : join.separator)
     }
-  }
-
-  /// The entries of a list joined as its part's `join` says: values by `separator`; records each rendered with
-  /// `entry` (or their title), by `separator`, or by `single` when every entry's own lists have one value each.
-  private static func joined(_ entries: [Value], elements: [Any], part: Part, in rendering: Rendering) -> String {
-    let join = part.rendering.join ?? Part.Join(separator: "", single: nil, entry: nil)
-    guard part.records != nil else { return elements.map { String(describing: $0) }.joined(separator: join.separator) }
-    let entry = join.entry.flatMap(rendering.template)
-    let rendered: [String] = elements.enumerated().map { offset, element in
-      if let entry { return entry.render(element) }
-      return part.titleKey.flatMap { entries[offset].record?[$0]?.scalarText } ?? ""
-    }
-    let allSingle = entries.allSatisfy { entry in
-      entry.record?.fields.values.allSatisfy { $0.list.map { $0.count == 1 } ?? true } ?? true
-    }
-    return rendered.joined(separator: allSingle ? (join.single ?? join.separator) : join.separator)
   }
 }
 

@@ -8,50 +8,43 @@ extension Template {
   /// `term: 10` becomes a number again while a name such as `10` stays text.
   /// - Throws: ``TemplateError/draftMismatch(template:address:reason:)`` when a key is not a part of the
   ///   template or a value has another shape (a list where text belongs).
+  /// - Complexity: O(n) in the number of values of the draft (one ``fold(_:with:)``).
   public func conform(_ minutes: Minutes) throws -> Minutes {
     var copy = minutes
-    copy.content = try conform(minutes.content, to: root.parts, at: .root)
+    var conform = Conform(template: id)
+    if case .record(let content) = try fold(minutes.content, with: &conform) { copy.content = content }
     return copy
   }
+}
 
-  private func conform(_ record: Record, to parts: [Part], at address: Address) throws -> Record {
+/// Conform as a fold: each value typed as its part declares, each record rebuilt in the template's order; the
+/// first key that is no part, or value of another shape, throws.
+private struct Conform: DraftFolder {
+  typealias Failure = TemplateError
+  let template: String
+
+  func enter(_ record: Record, parts: [Part], at address: Address) throws(TemplateError) {
     for key in record.fields.keys where !parts.contains(where: { $0.key == key }) {
       throw mismatch(address.appending(key: key), .notAPart(key: key, parts: parts.map(\.key)))
     }
+  }
+
+  func record(_ record: Record, parts: [Part], results: [Value?], at address: Address, entry: Int?) -> Value {
     var fields: OrderedDictionary<String, Value> = [:]
-    for part in parts {
-      guard let value = record[part.key] else { continue }
-      fields[part.key] = try conform(value, to: part, at: address.appending(key: part.key))
+    for (part, result) in zip(parts, results) {
+      if let result { fields[part.key] = result }
     }
-    return Record(fields)
+    return .record(Record(fields))
   }
 
-  private func conform(_ value: Value, to part: Part, at address: Address) throws -> Value {
-    switch part.shape {
-    case .field(let kind):
-      return try conform(value, to: kind, at: address)
-    case .group(let group):
-      return try conform(value, toRecordOf: group.parts, at: address)
-    case .list(let list):
-      guard case .list(let entries) = value else { throw mismatch(address, .expectedList) }
-      return .list(try entries.enumerated().map { offset, entry in
-        let here = address.appending(.index(offset + 1))
-        switch list.entries {
-        case .values(let kind): return try conform(entry, to: kind, at: here)
-        case .records(let records): return try conform(entry, toRecordOf: records.parts, at: here)
-        }
-      })
-    }
+  func list(_ entries: [Value], results: [Value], of part: Part, at address: Address) -> Value { .list(results) }
+
+  func misshapen(_ value: Value, part: Part, at address: Address, entry: Int?) throws(TemplateError) -> Value {
+    if entry == nil, case .list = part.shape { throw mismatch(address, .expectedList) }
+    throw mismatch(address, .expectedMapping(parts: part.parts.map(\.key)))
   }
 
-  private func conform(_ value: Value, toRecordOf parts: [Part], at address: Address) throws -> Value {
-    guard case .record(let record) = value else {
-      throw mismatch(address, .expectedMapping(parts: parts.map(\.key)))
-    }
-    return .record(try conform(record, to: parts, at: address))
-  }
-
-  private func conform(_ value: Value, to kind: Part.Kind, at address: Address) throws -> Value {
+  func value(_ value: Value, of kind: Part.Kind, part: Part, at address: Address, entry: Int?) throws(TemplateError) -> Value {
     switch (kind, value) {
     case (_, .list), (_, .record):
       throw mismatch(address, .expectedSingleValue)
@@ -80,7 +73,7 @@ extension Template {
   }
 
   private func mismatch(_ address: Address, _ reason: DraftMismatch) -> TemplateError {
-    .draftMismatch(template: id, address: address.description, reason: reason)
+    .draftMismatch(template: template, address: address.description, reason: reason)
   }
 }
 

@@ -2,7 +2,8 @@ import MinutesModel
 
 /// The one walk over a draft and its template: which parts are asked, in what order, which are required and
 /// which are missing, and every value with its part. The interview (slots, progress, the next question), the
-/// validator (missing parts and value rules) and the outline all walk the draft through it.
+/// validator (missing parts and value rules) and the outline all walk the draft through it. What builds a new
+/// value of a draft, bottom-up (conform, the exporter's context), folds it instead (``DraftFolder``, below).
 extension Template {
   /// Walks `minutes` in interview order.
   ///
@@ -102,6 +103,148 @@ extension Template {
     return condition.allSatisfy { key, values in
       guard let value = record?[key] else { return false }
       return values.contains("*") || value.scalarText.map(values.contains) == true
+    }
+  }
+}
+
+// MARK: - The fold
+
+/// What a fold over a draft and its template makes of each shape: one result per value, built bottom-up.
+///
+/// ``Template/fold(_:with:)`` walks the draft with its template once, in the template's order, and hands each
+/// value to the method of its shape with the results already made of what it holds:
+/// - ``value(_:of:part:at:entry:)``: a field's value, or an entry of a list of values, with the ``Part/Kind`` its
+///   part declares;
+/// - ``record(_:parts:results:at:entry:)``: a record of parts (the draft's content, a group's value, or an entry of
+///   a list of records), with the result of each of its parts, `nil` for a part the record does not hold;
+/// - ``list(_:results:of:at:)``: a list's entries, with the result of each;
+/// - ``misshapen(_:part:at:entry:)``: a value that does not have its part's shape (no list where a list belongs,
+///   no record where a group or an entry of a list of records belongs); what is under it is not folded.
+///
+/// ``enter(_:parts:at:)`` is told of each record before its parts are folded. Every method is given the value's
+/// ``Address`` (`items.2.directives.1`); it is built as the fold goes, so keeping it costs a copy and reading it
+/// costs nothing. The fold stops at the first error a method throws (``Failure``; `Never` for a fold that
+/// cannot fail). Keys of a record that are not parts of the template are not folded: ``enter(_:parts:at:)`` sees
+/// them.
+///
+/// Conform (typed, template-ordered values) and the text exporter (the Mustache context) are folds.
+public protocol DraftFolder {
+  /// What the fold makes of one value.
+  associatedtype Result
+  /// What a method may throw; `Never` when the fold cannot fail.
+  associatedtype Failure: Error = Never
+
+  /// Told of `record` before its parts are folded; `parts` are its parts in the template's order, `address` its
+  /// place. Does nothing unless a folder says otherwise (conform refuses keys that are no part here).
+  /// - Complexity: called once per record of the draft.
+  mutating func enter(_ record: Record, parts: [Part], at address: Address) throws(Failure)
+
+  /// The result of `value`, a field's value or an entry of a list of values, which `part` declares of `kind`.
+  /// `entry` is the entry's 1-based number in the list `part`, `nil` for a field. `value` may be of any shape:
+  /// a draft read from a file may hold a list where text belongs.
+  /// - Complexity: called once per field value and per entry of a list of values.
+  mutating func value(_ value: Value, of kind: Part.Kind, part: Part, at address: Address, entry: Int?) throws(Failure) -> Result
+
+  /// The result of `record`, a record of `parts`: the draft's content (`address` is the root), a group's value or
+  /// an entry of a list of records (`entry` is then its 1-based number). `results[i]` is the result of
+  /// `parts[i]`, folded in that order, or `nil` when `record` does not hold it.
+  /// - Complexity: called once per record, after the calls for what it holds.
+  mutating func record(_ record: Record, parts: [Part], results: [Result?], at address: Address, entry: Int?) throws(Failure) -> Result
+
+  /// The result of the list `part` with `entries`; `results[i]` is the result of `entries[i]`.
+  /// - Complexity: called once per list, after the calls for its entries.
+  mutating func list(_ entries: [Value], results: [Result], of part: Part, at address: Address) throws(Failure) -> Result
+
+  /// The result of `value`, which does not have the shape of `part`: not a list where `part` is a list
+  /// (`entry` is `nil`), not a record where `part` is a group (`entry` is `nil`) or where an entry of the list of
+  /// records `part` belongs (`entry` is its 1-based number).
+  /// - Complexity: called once per value out of shape; nothing under it is folded unless the folder folds it
+  ///   itself (``Template/fold(_:parts:at:with:)``).
+  mutating func misshapen(_ value: Value, part: Part, at address: Address, entry: Int?) throws(Failure) -> Result
+}
+
+extension DraftFolder {
+  /// Does nothing: most folds have nothing to say before a record's parts.
+  @inlinable
+  public mutating func enter(_ record: Record, parts: [Part], at address: Address) throws(Failure) {}
+}
+
+extension Template {
+  /// `content`, a draft's content, folded with `folder` (see ``DraftFolder``): the result of its record.
+  ///
+  /// Specialized for each folder, so the methods are called directly; no value of the draft is copied, and one
+  /// address is kept up to date along the way rather than one built per value.
+  /// - Throws: the first error one of `folder`'s methods throws.
+  /// - Complexity: O(n) in the number of values of `content` that are parts of the template, plus the work of
+  ///   `folder`'s methods; one call per value (and per record before its parts).
+  @inlinable
+  public func fold<Folder: DraftFolder>(_ content: Record, with folder: inout Folder) throws(Folder.Failure) -> Folder.Result {
+    try Self.fold(content, parts: parts, at: .root, with: &folder)
+  }
+
+  /// `record`, a record of `parts` at `address`, folded with `folder`, as ``fold(_:with:)`` folds a draft's
+  /// content: for a folder that meets a record out of place (``DraftFolder/misshapen(_:part:at:entry:)``) and
+  /// folds it all the same.
+  /// - Complexity: O(n) in the number of values of `record` that are parts, plus the work of `folder`'s methods.
+  @inlinable
+  public static func fold<Folder: DraftFolder>(
+    _ record: Record, parts: [Part], at address: Address, with folder: inout Folder
+  ) throws(Folder.Failure) -> Folder.Result {
+    var address = address
+    return try foldRecord(record, parts: parts, entry: nil, at: &address, with: &folder)
+  }
+
+  /// A record of `parts` at `address`: told to the folder, its parts folded in order, then the record.
+  @usableFromInline
+  static func foldRecord<Folder: DraftFolder>(
+    _ record: Record, parts: [Part], entry: Int?, at address: inout Address, with folder: inout Folder
+  ) throws(Folder.Failure) -> Folder.Result {
+    try folder.enter(record, parts: parts, at: address)
+    var results: [Folder.Result?] = []
+    results.reserveCapacity(parts.count)
+    for part in parts {
+      guard let value = record[part.key] else {
+        results.append(nil)
+        continue
+      }
+      address.steps.append(.key(part.key))
+      defer { address.steps.removeLast() }
+      results.append(try foldPart(value, part: part, at: &address, with: &folder))
+    }
+    return try folder.record(record, parts: parts, results: results, at: address, entry: entry)
+  }
+
+  /// The value of `part` at `address`, by its part's shape.
+  @usableFromInline
+  static func foldPart<Folder: DraftFolder>(
+    _ value: Value, part: Part, at address: inout Address, with folder: inout Folder
+  ) throws(Folder.Failure) -> Folder.Result {
+    switch part.shape {
+    case .field(let kind):
+      return try folder.value(value, of: kind, part: part, at: address, entry: nil)
+    case .group(let group):
+      guard case .record(let record) = value else { return try folder.misshapen(value, part: part, at: address, entry: nil) }
+      return try foldRecord(record, parts: group.parts, entry: nil, at: &address, with: &folder)
+    case .list(let list):
+      guard case .list(let entries) = value else { return try folder.misshapen(value, part: part, at: address, entry: nil) }
+      var results: [Folder.Result] = []
+      results.reserveCapacity(entries.count)
+      for (offset, entry) in entries.enumerated() {
+        let n = offset + 1
+        address.steps.append(.index(n))
+        defer { address.steps.removeLast() }
+        switch list.entries {
+        case .values(let kind):
+          results.append(try folder.value(entry, of: kind, part: part, at: address, entry: n))
+        case .records(let records):
+          if case .record(let record) = entry {
+            results.append(try foldRecord(record, parts: records.parts, entry: n, at: &address, with: &folder))
+          } else {
+            results.append(try folder.misshapen(entry, part: part, at: address, entry: n))
+          }
+        }
+      }
+      return try folder.list(entries, results: results, of: part, at: address)
     }
   }
 }
