@@ -97,8 +97,16 @@ public struct TemplateLibrary: Sendable {
   }
 
   /// Every place searched, in order: the folders' template files, then the built-in templates.
+  /// A folder's file that is a built-in template byte for byte (the project's own `templates/` when the package
+  /// folder is the workspace, or a copy a clerk made) is that built-in, not an override of it.
   private var locations: [[Location]] {
-    searchPath.map { folder in Self.ids(in: folder).map { .file(folder.appendingPathComponent("\($0).yaml")) } }
+    searchPath.map { folder in
+      Self.ids(in: folder).compactMap { id in
+        let url = folder.appendingPathComponent("\(id).yaml")
+        if includesBuiltIns, let builtIn = Self.builtIns[id], (try? Data(contentsOf: url)) == Data(builtIn.utf8) { return nil }
+        return .file(url)
+      }
+    }
       + (includesBuiltIns ? [Self.builtIns.keys.sorted().map(Location.builtIn)] : [])
   }
 

@@ -454,4 +454,24 @@ import MinutesTestSupport
       }
     }
   }
+
+  /// A workspace file that is a built-in template byte for byte (the project's own `templates/` when the
+  /// package folder is the workspace, as with `make run`) is that built-in; a changed one overrides it.
+  @Test func aWorkspaceCopyOfABuiltInIsTheBuiltIn() throws {
+    let workspace = try TestSupport.temporaryWorkspace("copy")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let folder = workspace.appendingPathComponent("templates", isDirectory: true)
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("\(TestSupport.templateID).yaml")
+    try TestSupport.templateText().write(to: file, atomically: true, encoding: .utf8)
+    let library = TemplateLibrary(workspace: workspace)
+    let entry = try #require(library.entries().first { $0.id == TestSupport.templateID })
+    #expect(entry.source == .builtIn)
+    #expect(!entry.overrides)
+    #expect(library.location(of: TestSupport.templateID) == .builtIn(TestSupport.templateID))
+    try (TestSupport.templateText() + "# ours\n").write(to: file, atomically: true, encoding: .utf8)
+    let changed = try #require(library.entries().first { $0.id == TestSupport.templateID })
+    #expect(changed.source == .workspace)
+    #expect(changed.overrides)
+  }
 }
