@@ -19,6 +19,7 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
 
   public var errorDescription: String? { message(Messages(language: "en")) }
 
+  /// What went wrong and what to do, in the language of `m`.
   public func message(_ m: Messages) -> String {
     switch self {
     case .formatNotInTemplate(let format, let template):

@@ -197,6 +197,7 @@ public enum WorkspaceError: LocalizedError, LocalizedMinutesError, Sendable {
 
   public var errorDescription: String? { message(Messages(language: "en")) }
 
+  /// What went wrong and what to do, in the language of `m`.
   public func message(_ m: Messages) -> String {
     switch self {
     case .unreadableFile(let path, .missing): m("\(path)：沒有這個檔案", "\(path): no such file")

@@ -19,6 +19,7 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
 
   public var errorDescription: String? { message(Messages(language: "en")) }
 
+  /// What went wrong and what to do, in the language of `m`.
   public func message(_ m: Messages) -> String {
     switch self {
     case .notFound(let id, let available):
