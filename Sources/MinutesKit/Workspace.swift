@@ -117,6 +117,15 @@ public struct Workspace: Sendable {
     return template.messages
   }
 
+  /// The messages in the language of the template of the minutes file at `path`, as far as it can be read;
+  /// `nil` when it cannot.
+  public func messages(forFile path: String) -> Messages? {
+    guard let text = try? Self.readText(path), let file = try? SessionFile.parse(text, file: path),
+      let template = try? templates.template(id: file.minutes.template)
+    else { return nil }
+    return template.messages
+  }
+
   // MARK: - Check, export, format
 
   /// The findings of the checks on `draft`.

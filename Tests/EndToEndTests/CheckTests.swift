@@ -56,7 +56,8 @@ import MinutesTestSupport
       """.write(to: file, atomically: true, encoding: .utf8)
     let before = try Binary.run(["fmt", "--check", file.path], in: workspace)
     #expect(before.status == 1)
-    #expect(before.text == "would reformat \(file.path)\n")
+    // A zh-Hant file: said in its template's language.
+    #expect(before.text == "會重新格式化 \(file.path)\n")
     let formatted = try Binary.run(["fmt", file.path], in: workspace)
     #expect(formatted.status == 0)
     let text = try String(contentsOf: file, encoding: .utf8)

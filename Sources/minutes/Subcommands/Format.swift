@@ -15,20 +15,19 @@ struct Format: ParsableCommand {
 
   func run() throws {
     let workspace = options.opened
-    // Files of any template: the environment's language.
-    let diagnostics = Diagnostics.environment
-    var changed: [String] = []
+    var changed: [(path: String, messages: Messages)] = []
     var unreadable = false
     for path in files {
+      // Each file in its template's language, as far as it can be read; else the environment's.
+      let diagnostics = workspace.messages(forFile: path).map { Diagnostics(messages: $0) } ?? .environment
       do {
-        if try workspace.format(path, dryRun: check) { changed.append(path) }
+        if try workspace.format(path, dryRun: check) { changed.append((path, diagnostics.messages)) }
       } catch {
         unreadable = true
         diagnostics.error(error)
       }
     }
-    let m = diagnostics.messages
-    for path in changed { StandardStreams.output.write((check ? m.wouldReformat(path) : m.reformatted(path)) + "\n") }
+    for (path, m) in changed { StandardStreams.output.write((check ? m.wouldReformat(path) : m.reformatted(path)) + "\n") }
     if unreadable { throw Diagnostics.unreadable }
     if check && !changed.isEmpty { throw Diagnostics.failure }
   }
