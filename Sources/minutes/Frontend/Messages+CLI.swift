@@ -114,4 +114,10 @@ extension Messages {
 
   /// After `minutes new --template` named no template: what to pass instead.
   var passATemplate: String { self("用 --template 指定其中一個。", " Pass one of them with --template.") }
+
+  /// `--format` named no export format.
+  func unknownFormat(_ format: String, available: [String]) -> String {
+    self("沒有「\(format)」這種匯出格式；可用：\(available.joined(separator: "、"))",
+         "unknown format '\(format)'; available: \(available.joined(separator: ", "))")
+  }
 }

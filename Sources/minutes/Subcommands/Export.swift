@@ -14,7 +14,8 @@ struct Export: ParsableCommand {
 
   func validate() throws {
     guard ExportFormat(rawValue: format) != nil else {
-      throw ValidationError("unknown format '\(format)'; available: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+      // Before any session is read: the environment's language.
+      throw ValidationError(Diagnostics.environment.messages.unknownFormat(format, available: ExportFormat.allCases.map(\.rawValue)))
     }
   }
 
