@@ -48,8 +48,12 @@ extension SessionStore {
     public func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL? {
       try store.compact(state, name: name, keepingChanges: keepingChanges)
     }
-    /// The snapshot's generation + 1.
-    public func rescueGeneration() -> Int { SessionStore.generation(of: sessionFile) + 1 }
+    /// The snapshot's generation + 1 (the snapshot's own when it is the largest number there is).
+    public func rescueGeneration() -> Int {
+      let generation = SessionStore.generation(of: sessionFile)
+      let (next, overflow) = generation.addingReportingOverflow(1)
+      return overflow ? generation : next
+    }
   }
 
   /// The session `name`, bound to this store, for a drafting loop.

@@ -81,6 +81,14 @@ extension Messages {
   }
 }
 
+extension Messages {
+  /// A snapshot whose generation cannot be incremented.
+  func generationExhausted(_ file: String, generation: Int) -> String {
+    self("無法保存 \(file)：它的最後一行 `generation: \(generation)` 已是最大的數，下一份快照無法再編號（檔案是否被手動改過？）。檔案保持原樣，草稿仍然打開；請把這一行改成較小的數，再輸入 :save。",
+         "could not save \(file): its last line `generation: \(generation)` is the largest number there is, so the next snapshot cannot be numbered (was the file changed by hand?). The file was left as it is and your draft is still open; set that line to a smaller number, then :save.")
+  }
+}
+
 /// The messages of a journal that was not applied whole (see ``JournalProblem``).
 extension Messages {
   /// A journal of another snapshot.

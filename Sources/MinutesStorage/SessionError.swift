@@ -24,6 +24,9 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   case locked(name: String, pid: Int32, host: String, since: String)
   /// Writing the file failed; the draft in memory is intact.
   case writeFailed(file: String, reason: String)
+  /// The snapshot's generation is the largest number there is (a file changed by hand), so a new snapshot cannot
+  /// be numbered after it; nothing was written.
+  case generationExhausted(file: String, generation: Int)
 
   /// The English wording (see ``message(_:)``).
   public var errorDescription: String? { message(Messages(language: "en")) }
@@ -40,6 +43,7 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
     case .unsupportedFormat(let file, let found, let supported): m.unsupportedFormat(file, found: found, supported: supported)
     case .locked(let name, let pid, let host, let since): m.sessionLocked(name, pid: pid, host: host, since: since)
     case .writeFailed(let file, let reason): m.writeFailed(file, reason: reason)
+    case .generationExhausted(let file, let generation): m.generationExhausted(file, generation: generation)
     }
   }
 }

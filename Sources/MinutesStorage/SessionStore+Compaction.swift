@@ -31,7 +31,8 @@ extension SessionStore {
   }
 
   /// Writes `state` as a new snapshot and starts a new journal that holds its undo history.
-  /// - Throws: ``SessionError/writeFailed(file:reason:)``.
+  /// - Throws: ``SessionError/writeFailed(file:reason:)``, or ``SessionError/generationExhausted(file:generation:)``
+  ///   when the snapshot's generation cannot be incremented (nothing is written then).
   /// With `keepingChanges`, a snapshot changed by hand (or another program) since minutes last wrote it is first
   /// copied aside as `NAME.yaml.changed-<time>`, and the copy returned: the draft in memory would overwrite it.
   @discardableResult
@@ -51,9 +52,12 @@ extension SessionStore {
     let url = file(for: name)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      let generation = Self.generation(of: url) + 1
-      try placeNextJournalLeftByACrash(name: name, generation: generation - 1)
-      keepJournalNotApplied(name: name, generation: generation - 1)
+      // The generation is read from a file, which may say any number: the largest one cannot be incremented.
+      let current = Self.generation(of: url)
+      let (generation, overflow) = current.addingReportingOverflow(1)
+      if overflow { throw SessionError.generationExhausted(file: url.path, generation: current) }
+      try placeNextJournalLeftByACrash(name: name, generation: current)
+      keepJournalNotApplied(name: name, generation: current)
       let kept = keepingChanges ? keepSnapshotChangedOutside(name: name) : nil
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))

@@ -240,15 +240,16 @@ public struct Validator: Sendable {
         let votes = entries.compactMap { $0.record?[rollCall.vote]?.text }
         return (votes.filter(rollCall.votesFor.contains).count, votes.filter(rollCall.votesAgainst.contains).count)
       }
-      let total = (yes ?? 0) + (no ?? 0) + (abstain ?? 0)
+      // Counts are read from a file and may be any number: their sums saturate rather than overflow.
+      let total = Self.sum(Self.sum(yes ?? 0, no ?? 0), abstain ?? 0)
       if !present.isEmpty, total > present.count {
         add("votes.exceedPresent", m.votesExceedPresent(total, present: present.count), hint: roles.votesFor)
       }
       if let disposition, let (yes, no) = yes.flatMap({ y in no.map { (y, $0) } }) ?? tallied {
         if roles.adopted.contains(where: disposition.hasPrefix), yes <= no {
-          add("votes.resultMismatch", m.adoptedWithoutMajority(yes, of: yes + no), hint: roles.disposition)
+          add("votes.resultMismatch", m.adoptedWithoutMajority(yes, of: Self.sum(yes, no)), hint: roles.disposition)
         } else if roles.failed.contains(where: disposition.hasPrefix), yes > no {
-          add("votes.resultMismatch", m.failedWithMajority(yes, of: yes + no), hint: roles.disposition)
+          add("votes.resultMismatch", m.failedWithMajority(yes, of: Self.sum(yes, no)), hint: roles.disposition)
         }
       }
       guard let rollCall = roles.rollCall, let entries = record[rollCall.list]?.list, !entries.isEmpty else { continue }
@@ -351,5 +352,11 @@ public struct Validator: Sendable {
       if isOther { found.append(character) }
     }
     return found.isEmpty ? nil : String(found)
+  }
+
+  /// `a + b`, or the largest (smallest) number there is when the sum would pass it: counts come from files.
+  static func sum(_ a: Int, _ b: Int) -> Int {
+    let (result, overflow) = a.addingReportingOverflow(b)
+    return overflow ? (b > 0 ? Int.max : Int.min) : result
   }
 }

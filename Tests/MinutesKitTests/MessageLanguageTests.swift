@@ -110,11 +110,12 @@ import MinutesTestSupport
       .locked(name: "會議", pid: 42, host: "主機", since: "2026-12-01T09:00:00Z"),
       .writeFailed(file: "/w/sessions/會議.journal", reason: String(cString: strerror(ENOSPC))),
       .writeFailed(file: "/w/sessions/會議.journal", reason: String(cString: strerror(EACCES))),
+      .generationExhausted(file: "/w/sessions/會議.yaml", generation: Int.max),
     ]
     for error in all {
       switch error {
       case .invalidName, .exists, .notFound, .unreadable, .recoverable, .nothingToRecover, .unsupportedFormat, .locked,
-        .writeFailed:
+        .writeFailed, .generationExhausted:
         break
       }
     }

@@ -51,6 +51,35 @@ import MinutesTestSupport
     #expect(!output.contains("已保存。繼續起草"))
   }
 
+  /// A snapshot whose generation is the largest number there is cannot be numbered after: a clear error, the file
+  /// left as it is (compaction crashed on the overflow).
+  @Test func aGenerationThatCannotBeIncrementedIsAnErrorNotACrash() throws {
+    let (store, folder) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try TestSupport.template()
+    let file = SessionFile(minutes: Minutes(template: template.id))
+    try store.create(file, name: "g")
+    let url = store.file(for: "g")
+    let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "generation: 1\n", with: "generation: 9223372036854775807\n")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    #expect(throws: SessionError.generationExhausted(file: url.path, generation: Int.max)) {
+      try store.compact(DraftState(minutes: file.minutes, cursor: nil), name: "g", keepingChanges: true)
+    }
+    #expect(try String(contentsOf: url, encoding: .utf8) == text)
+    #expect(!FileManager.default.fileExists(atPath: store.nextJournal(for: "g").path))
+    // A drafting loop says so, keeps the draft, and its rescue copy is numbered without overflow.
+    var session = DraftingSession(assistant: Assistant(template: template, minutes: file.minutes), store: store, name: "g")
+    session.isResumed = true
+    var output = ""
+    #expect(!session.run(reader: Script(["2022-05-20"]), output: &output))
+    #expect(output.contains("已是最大的數"))
+    #expect(try String(contentsOf: url, encoding: .utf8) == text)
+    let rescue = try #require(output.split(separator: "\n").first { $0.hasPrefix("草稿未能保存到工作區；已另存為 ") })
+    let path = String(rescue.dropFirst("草稿未能保存到工作區；已另存為 ".count).prefix { $0 != "。" })
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    #expect(try SessionFile.parse(try String(contentsOfFile: path, encoding: .utf8), file: path).generation == Int.max)
+  }
+
   @Test func aSnapshotChangedByHandWhileOpenIsKeptBeforeItIsOverwritten() throws {
     let (store, folder) = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: folder) }

@@ -124,6 +124,17 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     ])
   }
 
+  /// Counts read from a file can be any number: adding them up must not overflow (it crashed).
+  @Test func theLargestCountsAreAddedWithoutOverflow() throws {
+    var content = Self.base
+    content["motions"] = [
+      ["text": "A", "mover": "Bob", "result": "adopted", "ayes": "9223372036854775807", "noes": "9223372036854775807",
+       "abstentions": "9223372036854775807"],
+    ]
+    #expect(try Self.findings(content).map(\.rule) == ["votes.exceedPresent", "votes.resultMismatch"])
+    #expect(try Self.findings(content).first?.message == "9223372036854775807 votes were counted but only 3 members were present")
+  }
+
   @Test func theRollCallIsTalliedAndEachVoterIsPresentOnce() throws {
     var content = Self.base
     content["motions"] = [[
