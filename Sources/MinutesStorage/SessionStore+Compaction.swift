@@ -58,11 +58,17 @@ extension SessionStore {
       if overflow { throw SessionError.generationExhausted(file: url.path, generation: current) }
       try placeNextJournalLeftByACrash(name: name, generation: current)
       keepJournalNotApplied(name: name, generation: current)
-      let kept = keepingChanges ? keepSnapshotChangedOutside(name: name) : nil
+      let kept = keepingChanges ? keepSnapshotChangedOutside(name: name, holding: state.minutes) : nil
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
       let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
-      try DurableFile.write(Data(try snapshot.yaml().utf8), to: url)
+      do {
+        try DurableFile.write(Data(try snapshot.yaml().utf8), to: url)
+      } catch {
+        // The snapshot was not written, so the next journal belongs to no snapshot: leave nothing behind.
+        unlink(nextJournal(for: name).path)
+        throw error
+      }
       writeCache(snapshot, name: name)
       try renameNextJournal(name: name)
       return kept
@@ -100,12 +106,39 @@ extension SessionStore {
 
   /// Keeps the snapshot aside as `changed` when it is not the one minutes last wrote (changed by hand or by
   /// another program while the session was open), reading the cache's header alone; the copy, or `nil`.
-  private func keepSnapshotChangedOutside(name: String) -> URL? {
+  ///
+  /// A cache that does not match is not proof enough: its write may have failed (a full disk) after minutes wrote
+  /// the snapshot. So the content is compared first: a snapshot in the form minutes writes whose draft, with its
+  /// journal applied, is the draft about to be written loses nothing when it is overwritten, and is not copied.
+  private func keepSnapshotChangedOutside(name: String, holding minutes: Minutes) -> URL? {
     let url = file(for: name)
     guard let stamp = SnapshotCache.stamp(of: url), let header = SnapshotCache.header(ofFileAt: cache(for: name)),
-      !header.matches(stamp, generation: Self.generation(of: url))
+      !header.matches(stamp, generation: Self.generation(of: url)),
+      draftOfSnapshotAndJournal(name: name) != minutes
     else { return nil }
     return try? keepAside(url, as: "changed")
+  }
+
+  /// The draft of the session's snapshot file (read from its YAML) with its journal applied; `nil` when the file
+  /// does not read, is not in the form minutes writes, or the journal does not apply whole. Nothing is written or
+  /// kept aside.
+  private func draftOfSnapshotAndJournal(name: String) -> Minutes? {
+    guard let text = try? String(contentsOf: file(for: name), encoding: .utf8),
+      let snapshot = try? SessionFile.parse(text, file: file(for: name).path),
+      // Bytes minutes would not write (a comment, another layout) are a change of their own.
+      (try? snapshot.yaml()) == text
+    else { return nil }
+    var state = DraftState(minutes: snapshot.minutes, cursor: snapshot.resumeAt.address)
+    guard let journal = try? String(contentsOf: self.journal(for: name), encoding: .utf8) else { return state.minutes }
+    let (records, badLine) = Journal.parse(journal)
+    guard case .header(let generation)? = records.first, generation == snapshot.generation else {
+      return journal.isEmpty ? state.minutes : nil
+    }
+    if let badLine, badLine < journal.split(separator: "\n").count { return nil }
+    for record in records {
+      guard (try? state.replay(record)) != nil else { return nil }
+    }
+    return state.minutes
   }
 
   /// Renames the next journal into place, durably.

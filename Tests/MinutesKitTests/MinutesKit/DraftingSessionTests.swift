@@ -76,6 +76,22 @@ struct DraftingSessionTests {
     #expect(output.contains("已保存：之前未能保存的修改也已寫入。"))
   }
 
+  /// After failed writes (a journal line, then a whole snapshot), a `:save` that succeeds saves everything, so
+  /// `:quit` leaves.
+  @Test func quitLeavesOnceASaveAfterAFailedWriteSucceeded() throws {
+    for failing in [(appends: 1, compactions: 0), (appends: 1, compactions: 1), (appends: 0, compactions: 1)] {
+      let store = InMemoryDraftStore(name: "s")
+      store.failingAppends = failing.appends
+      let lines = failing.appends > 0 ? ["2022-05-20", "下午", ":save", ":quit"] : [":save", "2022-05-20", ":save", ":quit"]
+      store.failingCompactions = failing.compactions
+      let (saved, output, session) = try Self.run(lines, store: store)
+      #expect(saved, "\(failing): \(output)")
+      #expect(!output.contains("草稿未能保存，所以沒有離開。"), "\(failing): \(output)")
+      #expect(output.hasSuffix("已保存。繼續起草：minutes resume s --workspace \(store.workspace.path)\n"), "\(failing): \(output)")
+      #expect(store.snapshots.last?.minutes == session.assistant.minutes)
+    }
+  }
+
   /// Every line a clerk can make the loop say in a zh-Hant session (help, each command, each refusal, a full
   /// disk, the checks, the end) is Chinese: no English sentence (see ``MessageLanguageTests``).
   @Test func aChineseSessionSaysEverythingInChinese() throws {

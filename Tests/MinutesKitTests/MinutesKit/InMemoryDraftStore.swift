@@ -15,6 +15,8 @@ final class InMemoryDraftStore: DraftStore, @unchecked Sendable {
   private(set) var snapshots: [DraftState] = []
   /// How many of the next appends fail with ``SessionError/writeFailed(file:reason:)`` (a full disk).
   var failingAppends = 0
+  /// How many of the next compactions fail with ``SessionError/writeFailed(file:reason:)`` (a full disk).
+  var failingCompactions = 0
 
   let sessionFile: URL
   let workspace: URL
@@ -41,6 +43,10 @@ final class InMemoryDraftStore: DraftStore, @unchecked Sendable {
   }
 
   func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL? {
+    if failingCompactions > 0 {
+      failingCompactions -= 1
+      throw SessionError.writeFailed(file: sessionFile.path, reason: "No space left on device")
+    }
     snapshots.append(state)
     journalLines = []
     return nil

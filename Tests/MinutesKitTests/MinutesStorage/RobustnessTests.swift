@@ -24,6 +24,23 @@ import MinutesTestSupport
     }
   }
 
+  /// Lines fed to a session, with things done between them (a disk filling up or freed).
+  final class Steps: LineReader {
+    enum Step { case line(String), run(() throws -> Void) }
+    var steps: [Step]
+    init(_ steps: [Step]) { self.steps = steps }
+    var isInteractive: Bool { false }
+    func readLine(prompt: String, prefill: String?, completions: (String) -> [String]) -> LineReadResult {
+      while !steps.isEmpty {
+        switch steps.removeFirst() {
+        case .line(let line): return .line(line)
+        case .run(let action): try! action()
+        }
+      }
+      return .endOfInput
+    }
+  }
+
   static func workspace() throws -> (SessionStore, URL) {
     let folder = try TestSupport.temporaryWorkspace("robust")
     try FileManager.default.createDirectory(at: folder.appendingPathComponent("sessions"), withIntermediateDirectories: true)
@@ -78,6 +95,43 @@ import MinutesTestSupport
     let path = String(rescue.dropFirst("草稿未能保存到工作區；已另存為 ".count).prefix { $0 != "。" })
     defer { try? FileManager.default.removeItem(atPath: path) }
     #expect(try SessionFile.parse(try String(contentsOfFile: path, encoding: .utf8), file: path).generation == Int.max)
+  }
+
+  /// A full disk fails a snapshot, then its cache: the failed compaction leaves no next journal, the `:save` after
+  /// it saves, `:quit` leaves, and the snapshot whose cache could not be written is not taken for one changed by
+  /// hand (it was kept aside as `changed`, identical to the snapshot).
+  @Test func aSaveAfterAFullDiskLeavesNoSpareFilesAndQuitLeaves() throws {
+    let (store, folder) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try TestSupport.template()
+    let file = SessionFile(minutes: Minutes(template: template.id))
+    try store.create(file, name: "d")
+    // A folder where a file's temporary copy goes makes its writes fail, as a full disk does.
+    let snapshotBlock = store.directory.appendingPathComponent(".d.yaml.tmp")
+    let cacheBlock = store.directory.appendingPathComponent("..d.cache.tmp")
+    try FileManager.default.createDirectory(at: snapshotBlock, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: cacheBlock, withIntermediateDirectories: true)
+    let next = store.nextJournal(for: "d")
+    var sawNext = false
+    var session = DraftingSession(assistant: Assistant(template: template, minutes: file.minutes), store: store, name: "d")
+    var output = ""
+    let saved = session.run(reader: Steps([
+      .line("2022-05-20"), .line(":save"),
+      .run { sawNext = FileManager.default.fileExists(atPath: next.path) },
+      .run { try FileManager.default.removeItem(at: snapshotBlock) },
+      .line(":save"), .line("下午"), .line(":quit"),
+    ]), output: &output)
+    #expect(!sawNext, "a failed compaction left \(next.lastPathComponent)")
+    #expect(saved, "\(output)")
+    #expect(output.contains("無法保存 "))
+    #expect(output.hasSuffix("已保存。繼續起草：minutes resume d --workspace \(folder.path)\n") || output.hasSuffix("已保存。繼續起草：minutes resume d\n"), "\(output)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: store.directory.path)
+    #expect(!names.contains { $0.contains(".changed-") }, "\(names)")
+    #expect(!names.contains(next.lastPathComponent), "\(names)")
+    try FileManager.default.removeItem(at: cacheBlock)
+    let loaded = try store.load(name: "d")
+    #expect(loaded.minutes.content["meeting"]?.record?["date"] == .text("2022-05-20"))
+    #expect(loaded.minutes == session.assistant.minutes)
   }
 
   @Test func aSnapshotChangedByHandWhileOpenIsKeptBeforeItIsOverwritten() throws {
