@@ -2,22 +2,35 @@ import MinutesModel
 
 /// The messages of session storage (see ``SessionError``), in the session's language.
 extension Messages {
-  /// A name that cannot name a session.
+  /// A name that cannot name a session; the rule is the one ``SessionStore/validate(name:)`` checks.
   func invalidSessionName(_ name: String, reason: String) -> String {
-    self("「\(name)」不能作為會話名稱：\(nameReason(reason))。請用字母、數字、中文、「-」或「_」，例如 常務會議-0520。",
-         "`\(name)` cannot be a session name: \(reason). Use letters, digits, CJK, '-' or '_', e.g. 常務會議-0520.")
+    self("「\(name)」不能作為會話名稱：\(nameReason(reason))。名稱只能用任何文字的字母和數字（包括中文）、「-」或「_」，且不以「-」開頭，例如 常務會議-0520。",
+         "`\(name)` cannot be a session name: \(nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
   }
 
   /// Why a name was refused (``SessionStore/validate(name:)`` says it in English).
   func nameReason(_ reason: String) -> String {
     switch reason {
-    case "it is empty": self("名稱是空的", reason)
-    case "it contains a path separator": self("名稱含有路徑分隔符", reason)
-    case "it starts with a dot": self("名稱以點開頭", reason)
-    case "it contains spaces or control characters": self("名稱含有空格或控制字元", reason)
-    case "it is longer than 200 bytes": self("名稱超過 200 位元組", reason)
-    default: reason
+    case "it is empty": return self("名稱是空的", reason)
+    case "it starts with '-'": return self("名稱以「-」開頭（命令會把它當作選項）", "it starts with '-' (a command would take it for an option)")
+    case "it contains spaces or control characters": return self("名稱含有空格或控制字元", reason)
+    case "it is longer than 200 bytes": return self("名稱超過 200 位元組", reason)
+    default:
+      if reason.hasPrefix("it contains `"), reason.hasSuffix("`") {
+        let character = reason.dropFirst("it contains `".count).dropLast()
+        return self("名稱含有「\(character)」", reason)
+      }
+      return reason
     }
+  }
+
+  /// A path given where a session name is expected.
+  func pathAsSessionName(_ path: String) -> String {
+    let last = (path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "")
+    let stem = last.hasSuffix(".yaml") ? String(last.dropLast(5)) : last
+    let example = (try? SessionStore.validate(name: stem)) != nil && last.hasSuffix(".yaml") ? stem : "常務會議-0520"
+    return self("「\(path)」是一個路徑；會話以名稱指稱，例如 \(example)（即 sessions/\(example).yaml）；要檢查一個檔案，請用 `minutes check FILE`。",
+                "`\(path)` is a path; a session is named by its name, e.g. \(example) (the file sessions/\(example).yaml); to check a file use `minutes check FILE`.")
   }
 
   /// A session created under a name that is taken.

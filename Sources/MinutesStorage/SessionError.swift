@@ -6,8 +6,11 @@ import MinutesInterview
 
 /// Why a session could not be created, opened or saved.
 public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Sendable {
-  /// The name cannot be a session name (empty, a path, a leading dot, control characters, too long).
+  /// The name cannot be a session name (empty, a leading `-`, a character other than a letter, a digit, `-` or
+  /// `_`, too long).
   case invalidName(String, reason: String)
+  /// A path was given where a session name is expected (`minutes resume /etc/passwd`).
+  case pathAsName(String)
   /// A session with this name exists already.
   case exists(name: String)
   /// No session with this name is in the workspace; lists the names there are.
@@ -35,6 +38,7 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   public func message(_ m: Messages) -> String {
     switch self {
     case .invalidName(let name, let reason): m.invalidSessionName(name, reason: reason)
+    case .pathAsName(let path): m.pathAsSessionName(path)
     case .exists(let name): m.sessionExists(name)
     case .notFound(let name, let available): m.sessionNotFound(name, available: available)
     case .unreadable(let problem): m.sessionUnreadable(problem)

@@ -29,8 +29,11 @@ public final class SessionLock: Sendable {
   /// Takes the lock of the session `name` in `store`.
   /// - Parameter takeOver: take the lock even from a live holder (the clerk says the other window is gone).
   /// - Throws: ``SessionError/locked(name:holder:)`` when another live process holds it, or
-  ///   ``SessionError/writeFailed(file:reason:)`` when the lock file cannot be written.
+  ///   ``SessionError/writeFailed(file:reason:)`` when the lock file cannot be written, or the errors of
+  ///   ``SessionStore/validate(name:)``.
   public init(name: String, in store: SessionStore, takeOver: Bool = false) throws {
+    // A name that is no session name (a path) would put the lock elsewhere, or fail as if the disk were full.
+    try SessionStore.validate(name: name)
     url = store.directory.appendingPathComponent("\(name).lock")
     try FileManager.default.createDirectory(at: store.directory, withIntermediateDirectories: true)
     let me = Holder(pid: getpid(), host: ProcessInfo.processInfo.hostName, since: ISO8601DateFormatter().string(from: Date()))

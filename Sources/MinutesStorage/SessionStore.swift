@@ -44,16 +44,26 @@ public struct SessionStore: Sendable {
     return files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
   }
 
-  /// Checks that `name` can name a session file and is no path.
-  /// - Throws: ``SessionError/invalidName(_:reason:)``.
+  /// Checks that `name` can name a session, by the one rule the messages and hints state: letters and digits of
+  /// any script (CJK included), `-` and `_`, not starting with `-` (the hint `minutes resume NAME` would then be
+  /// read as an option), at most 200 bytes. A path (a `/` or `\\`, or a name ending in `.yaml`) is refused as one.
+  /// - Throws: ``SessionError/pathAsName(_:)`` or ``SessionError/invalidName(_:reason:)``.
   public static func validate(name: String) throws {
     func refuse(_ reason: String) -> SessionError { .invalidName(name, reason: reason) }
     if name.isEmpty { throw refuse("it is empty") }
-    if name.contains("/") || name.contains("\\") { throw refuse("it contains a path separator") }
-    if name.hasPrefix(".") { throw refuse("it starts with a dot") }
-    if name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || $0 == " " }) {
+    if name.contains("/") || name.contains("\\") || name.hasSuffix(".yaml") { throw SessionError.pathAsName(name) }
+    if name.hasPrefix("-") { throw refuse("it starts with '-'") }
+    if name.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) || CharacterSet.whitespacesAndNewlines.contains($0) }) {
       throw refuse("it contains spaces or control characters")
     }
+    if let other = name.unicodeScalars.first(where: { !isNameCharacter($0) }) {
+      throw refuse("it contains `\(other)`")
+    }
     if name.utf8.count > 200 { throw refuse("it is longer than 200 bytes") }
+  }
+
+  /// A letter or digit of any script (with the marks that letters of some scripts carry), `-` or `_`.
+  static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "-" || scalar == "_" || CharacterSet.alphanumerics.contains(scalar)
   }
 }

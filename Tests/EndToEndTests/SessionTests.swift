@@ -122,13 +122,32 @@ import MinutesTestSupport
     #expect(taken.stderr.hasPrefix("minutes: notice: 已從 \(host) 上的 pid \(getpid())（自 "))
   }
 
-  @Test(arguments: ["../escape", "a/b", ".hidden", "bad\u{7}name", String(repeating: "長", count: 80)])
+  @Test(arguments: [".hidden", "bad\u{7}name", String(repeating: "長", count: 80), "-x", "a;b", "x.y"])
   func namesThatAreNoSessionNamesAreRefused(name: String) throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", name], in: workspace)
+    // `--name=-x`: with a separate argument, ArgumentParser would take `-x` for an option.
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name=\(name)"], in: workspace)
     #expect(result.status == 1)
     #expect(result.stderr.hasPrefix("minutes: error: 「\(name)」不能作為會話名稱："))
+    #expect(result.stderr.contains("名稱只能用任何文字的字母和數字（包括中文）、「-」或「_」，且不以「-」開頭"))
+    #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])
+  }
+
+  /// A path where a session name is expected is said to be one (`resume /etc/passwd` failed at its lock, saying
+  /// to free some space).
+  @Test(arguments: [["resume", "/etc/passwd"], ["resume", "sessions/s.yaml"], ["export", "/etc/passwd"],
+                    ["new", "--template", "gov-executive.zh-Hant", "--name", "../escape"]])
+  func aPathWhereANameIsExpectedIsSaidToBeOne(arguments: [String]) throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let result = try Binary.run(arguments, in: workspace, environment: ["LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"])
+    let path = arguments.last!
+    let example = path == "sessions/s.yaml" ? "s" : "常務會議-0520"
+    #expect(result.status == 1)
+    #expect(result.stderr == "minutes: error: `\(path)` is a path; a session is named by its name, e.g. \(example) (the file sessions/\(example).yaml); to check a file use `minutes check FILE`.\n"
+            || result.stderr.hasPrefix("minutes: error: 「\(path)」是一個路徑；"), "\(result.stderr)")
+    #expect(!result.stderr.contains("free some space"))
     #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])
   }
 

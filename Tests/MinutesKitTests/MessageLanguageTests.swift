@@ -101,7 +101,8 @@ import MinutesTestSupport
     var all: [SessionError] = problems.flatMap { [.unreadable($0), .recoverable($0, name: "會議")] }
     all += [
       .invalidName("a b", reason: "it contains spaces or control characters"), .invalidName("", reason: "it is empty"),
-      .invalidName("/x", reason: "it contains a path separator"), .invalidName(".x", reason: "it starts with a dot"),
+      .invalidName("-x", reason: "it starts with '-'"), .invalidName(".x", reason: "it contains `.`"),
+      .invalidName("a;b", reason: "it contains `;`"), .pathAsName("/etc/passwd"), .pathAsName("sessions/會議.yaml"),
       .invalidName(String(repeating: "長", count: 80), reason: "it is longer than 200 bytes"),
       .exists(name: "會議"), .notFound(name: "會議", available: []), .notFound(name: "會議", available: ["甲", "乙"]),
       .nothingToRecover(name: "會議", reason: "its file reads fine"),
@@ -114,7 +115,7 @@ import MinutesTestSupport
     ]
     for error in all {
       switch error {
-      case .invalidName, .exists, .notFound, .unreadable, .recoverable, .nothingToRecover, .unsupportedFormat, .locked,
+      case .invalidName, .pathAsName, .exists, .notFound, .unreadable, .recoverable, .nothingToRecover, .unsupportedFormat, .locked,
         .writeFailed, .generationExhausted:
         break
       }

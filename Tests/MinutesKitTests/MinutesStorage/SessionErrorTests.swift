@@ -43,7 +43,10 @@ struct SessionErrorTests {
 
   @Test func theReasonANameIsRefusedIsTranslated() {
     #expect(throws: SessionError.self) { try SessionStore.validate(name: ".hidden") }
-    let error = SessionError.invalidName(".hidden", reason: "it starts with a dot")
-    #expect(error.message(Self.hant).contains("名稱以點開頭"))
+    let error = SessionError.invalidName(".hidden", reason: "it contains `.`")
+    #expect(throws: error) { try SessionStore.validate(name: ".hidden") }
+    #expect(error.message(Self.hant).contains("名稱含有「.」"))
+    let dash = SessionError.invalidName("-x", reason: "it starts with '-'")
+    #expect(dash.message(Self.hant).contains("名稱以「-」開頭"))
   }
 }

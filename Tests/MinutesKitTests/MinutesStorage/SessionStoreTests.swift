@@ -100,11 +100,13 @@ import MinutesTestSupport
   }
 
   @Test(arguments: [
-    ("../x", "it contains a path separator"),
-    ("a/b", "it contains a path separator"),
-    ("a\\b", "it contains a path separator"),
-    (".x", "it starts with a dot"),
-    ("..", "it starts with a dot"),
+    (".x", "it contains `.`"),
+    ("..", "it contains `.`"),
+    ("x.y", "it contains `.`"),
+    ("a;b", "it contains `;`"),
+    ("會議、甲", "it contains `、`"),
+    ("-x", "it starts with '-'"),
+    ("--take-over", "it starts with '-'"),
     ("", "it is empty"),
     ("a b", "it contains spaces or control characters"),
     ("a\tb", "it contains spaces or control characters"),
@@ -115,15 +117,37 @@ import MinutesTestSupport
     #expect(throws: error) { try SessionStore.validate(name: name) }
     #expect(
       error.errorDescription
-        == "`\(name)` cannot be a session name: \(reason). Use letters, digits, CJK, '-' or '_', e.g. 常務會議-0520.")
+        == "`\(name)` cannot be a session name: \(Messages(language: "en").nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
     try Self.withStore { store in
       #expect(throws: error) { try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: name) }
       #expect(throws: error) { try store.load(name: name) }
+      #expect(throws: error) { try SessionLock(name: name, in: store) }
       #expect(!FileManager.default.fileExists(atPath: store.directory.path), "nothing was written")
     }
   }
 
-  @Test(arguments: ["常務會議-0520", "a_2", "x.y", String(repeating: "會", count: 66)])
+  /// A path where a name is expected is said to be one, with a name for an example (`minutes resume /etc/passwd`
+  /// failed at its lock as if the disk were full).
+  @Test(arguments: [
+    ("/etc/passwd", "e.g. 常務會議-0520 (the file sessions/常務會議-0520.yaml)"),
+    ("../x", "e.g. 常務會議-0520 (the file sessions/常務會議-0520.yaml)"),
+    ("a\\b", "e.g. 常務會議-0520 (the file sessions/常務會議-0520.yaml)"),
+    ("sessions/會議.yaml", "e.g. 會議 (the file sessions/會議.yaml)"),
+    ("會議.yaml", "e.g. 會議 (the file sessions/會議.yaml)"),
+  ])
+  func pathsAreRefusedAsPaths(path: String, example: String) throws {
+    #expect(throws: SessionError.pathAsName(path)) { try SessionStore.validate(name: path) }
+    #expect(SessionError.pathAsName(path).errorDescription
+      == "`\(path)` is a path; a session is named by its name, \(example); to check a file use `minutes check FILE`.")
+    try Self.withStore { store in
+      #expect(throws: SessionError.pathAsName(path)) { try SessionLock(name: path, in: store) }
+      #expect(throws: SessionError.pathAsName(path)) { try store.load(name: path) }
+      #expect(!FileManager.default.fileExists(atPath: store.directory.path), "nothing was written")
+    }
+  }
+
+  @Test(arguments: ["常務會議-0520", "a_2", "x-", "Ünïcödé", "हिन्दी", "Ελληνικά", "２０２２年", "minutes-20220520-101010",
+                    String(repeating: "會", count: 66)])
   func validNamesAreAccepted(name: String) throws {
     try SessionStore.validate(name: name)
   }
