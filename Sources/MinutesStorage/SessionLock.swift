@@ -33,7 +33,7 @@ public final class SessionLock: Sendable {
   ///   ``SessionStore/validate(name:)``.
   public init(name: String, in store: SessionStore, takeOver: Bool = false) throws {
     // A name that is no session name (a path) would put the lock elsewhere, or fail as if the disk were full.
-    try SessionStore.validate(name: name)
+    try store.validate(existing: name)
     url = store.directory.appendingPathComponent("\(name).lock")
     try FileManager.default.createDirectory(at: store.directory, withIntermediateDirectories: true)
     let me = Holder(pid: getpid(), host: ProcessInfo.processInfo.hostName, since: ISO8601DateFormatter().string(from: Date()))

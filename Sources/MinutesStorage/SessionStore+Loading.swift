@@ -58,7 +58,7 @@ extension SessionStore {
 
   /// Reads the snapshot of the session `name` alone (from its cache when the cache is current).
   func loadSnapshot(name: String) throws -> SessionFile {
-    try Self.validate(name: name)
+    try validate(existing: name)
     let url = file(for: name)
     if let stamp = SnapshotCache.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
       SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(of: url)) == true,

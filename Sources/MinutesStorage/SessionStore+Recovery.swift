@@ -14,7 +14,7 @@ extension SessionStore {
   /// - Throws: ``SessionError/nothingToRecover(name:reason:)`` when the file reads fine or there is no copy to
   ///   restore, ``SessionError/writeFailed(file:reason:)``, or the errors of ``loadState(name:)``.
   public func recover(name: String) throws -> LoadedSession {
-    try Self.validate(name: name)
+    try validate(existing: name)
     if (try? loadSnapshot(name: name)) != nil { throw SessionError.nothingToRecover(name: name, reason: "its file reads fine") }
     guard let good = lastGoodSnapshot(name: name) else {
       throw SessionError.nothingToRecover(name: name, reason: "there is no copy of a good snapshot to restore it from")

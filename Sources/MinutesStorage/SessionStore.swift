@@ -62,6 +62,17 @@ public struct SessionStore: Sendable {
     if name.utf8.count > 200 { throw refuse("it is longer than 200 bytes") }
   }
 
+  /// Checks a name that opens a session: one that exists under a name made before the rule of
+  /// ``validate(name:)`` (with a `.`, say) still opens, so that no draft becomes unreachable; any other name must
+  /// follow that rule. Never a path, a hidden file or control characters.
+  /// - Throws: the errors of ``validate(name:)``.
+  public func validate(existing name: String) throws {
+    let isPlainFileName = !name.isEmpty && !name.contains("/") && !name.contains("\\") && !name.hasPrefix(".")
+      && !name.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) } && name.utf8.count <= 200
+    if isPlainFileName, FileManager.default.fileExists(atPath: file(for: name).path) { return }
+    try Self.validate(name: name)
+  }
+
   /// A letter or digit of any script (with the marks that letters of some scripts carry), `-` or `_`.
   static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "-" || scalar == "_" || CharacterSet.alphanumerics.contains(scalar)

@@ -177,4 +177,25 @@ import MinutesTestSupport
     #expect(result.status == 1)
     #expect(result.stderr == "minutes: error: 會話「fine」沒有需要還原的內容：它的檔案可以正常讀取。用 `minutes resume fine` 打開它。\n")
   }
+
+  /// A session made before the rule for new names (its name has a `.`) still opens, exports and lists: a stricter
+  /// rule for new names never makes a draft unreachable.
+  @Test func aSessionNamedBeforeTheRuleStillOpens() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("old", "2022-05-20\n", in: workspace, date: Date())
+    let sessions = workspace.appendingPathComponent("sessions")
+    for file in try FileManager.default.contentsOfDirectory(atPath: sessions.path) where file.hasPrefix("old.") || file.hasPrefix(".old.") {
+      let renamed = file.replacingOccurrences(of: "old.", with: "會議.0520.")
+      try FileManager.default.moveItem(at: sessions.appendingPathComponent(file), to: sessions.appendingPathComponent(renamed))
+    }
+    let resumed = try Binary.run(["resume", "會議.0520"], in: workspace, input: Data(":show date\n:quit\n".utf8))
+    #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
+    #expect(resumed.text.contains("2022-05-20"))
+    let exported = try Binary.run(["export", "會議.0520", "--draft"], in: workspace)
+    #expect(exported.status == 0, "stderr: \(exported.stderr)")
+    // A new session may not take such a name.
+    let refused = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "新.0521"], in: workspace)
+    #expect(refused.status == 1)
+  }
 }
