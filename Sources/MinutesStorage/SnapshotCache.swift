@@ -6,9 +6,11 @@ import MinutesInterview
 ///
 /// The cache exists to make resuming fast, and a draft is a generic tree: JSON through `Codable` had to try
 /// each kind of value until one fitted, and even `JSONSerialization` spent most of a resume building and
-/// bridging objects. This form is read in one pass over the bytes: after the magic `MNC1`, little-endian
+/// bridging objects. This form is read in one pass over the bytes: after the magic `MNC2`, little-endian
 /// 64-bit numbers, strings as a 32-bit length and UTF-8, and each value as a tag (0 text, 1 number, 2 flag,
-/// 3 list, 4 record) and its contents. A file that does not read whole is no cache: the YAML is read instead.
+/// 3 list, 4 record) and its contents; last, a 64-bit FNV-1a checksum of every byte before it. A file that does
+/// not read whole, or whose checksum does not match (a flipped bit would otherwise change the draft without a
+/// word), is no cache: the YAML is read instead. (`MNC1` caches, which had no checksum, are no longer read.)
 struct SnapshotCache {
   var generation: Int
   var size: Int
@@ -16,7 +18,14 @@ struct SnapshotCache {
   var inode: UInt64
   var file: SessionFile
 
-  static let magic: [UInt8] = Array("MNC1".utf8)
+  static let magic: [UInt8] = Array("MNC2".utf8)
+
+  /// The 64-bit FNV-1a hash of `bytes`: cheap (one multiply per byte) and sensitive to any flipped bit.
+  static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return hash
+  }
 
   init(generation: Int, size: Int, modified: Double, inode: UInt64, file: SessionFile) {
     (self.generation, self.size, self.modified, self.inode, self.file) = (generation, size, modified, inode, file)
@@ -36,6 +45,7 @@ struct SnapshotCache {
     case .finished: writer.string("finished")
     }
     writer.value(.record(file.minutes.content))
+    writer.u64(Self.checksum(writer.bytes[...]))
     return Data(writer.bytes)
   }
 
@@ -68,7 +78,12 @@ struct SnapshotCache {
 
   /// Reads a cache file; `nil` when it is not a whole one.
   init?(data: Data) {
-    var reader = Reader(bytes: [UInt8](data))
+    let bytes = [UInt8](data)
+    guard bytes.count >= 8 else { return nil }
+    let body = bytes[..<(bytes.count - 8)]
+    let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    guard Self.checksum(body) == stored else { return nil }
+    var reader = Reader(bytes: Array(body))
     guard let header = Self.header(from: &reader), let format = reader.u64(),
       let template = reader.string(), let resume = reader.string(), case .record(let content)? = reader.value(depth: 0),
       reader.isAtEnd

@@ -11,7 +11,7 @@ import Testing
 @testable import MinutesValidation
 import MinutesTestSupport
 
-/// The JSON cache of a snapshot is used only while it matches the YAML.
+/// The binary cache of a snapshot is used only while it matches the YAML and its own checksum.
 @Suite struct SnapshotCacheTests {
   @Test func aSnapshotEditedByHandIsReadFromItsYAML() throws {
     let folder = try TestSupport.temporaryWorkspace("cache")
@@ -24,5 +24,35 @@ import MinutesTestSupport
     let yaml = try String(contentsOf: store.file(for: "c"), encoding: .utf8)
     try yaml.replacingOccurrences(of: "body: 區政府", with: "body: 市政府").write(to: store.file(for: "c"), atomically: true, encoding: .utf8)
     #expect(try store.load(name: "c").minutes.text("meeting.body") == "市政府")
+  }
+
+  /// A flipped bit anywhere in the cache never changes the draft: a damaged header no longer matches the
+  /// snapshot, a damaged body fails the checksum, and either way the YAML is read (issue "Never trust a damaged
+  /// file": before the checksum, `關于開展` could silently become `關于鞋展`).
+  @Test func aFlippedBitInTheCacheNeverChangesTheDraft() throws {
+    let folder = try TestSupport.temporaryWorkspace("cache-flip")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = SessionStore(workspace: folder)
+    let minutes = try TestSupport.draft([
+      "meeting": ["date": "2022-05-20", "body": "區政府", "number": 3],
+      "items": [["kind": "審議", "subject": "關于開展安全生產大檢查的通知", "directives": [["verb": "要求", "points": ["要抓好落實"]]]]],
+    ])
+    try store.create(SessionFile(minutes: minutes), name: "f")
+    let template = try TestSupport.template()
+    let cache = store.cache(for: "f")
+    let original = try Data(contentsOf: cache)
+    #expect(SnapshotCache(data: original)?.file.minutes == minutes)
+    var silentChanges: [Int] = []
+    for index in original.indices {
+      for bit in [0, 3, 7] {
+        var damaged = original
+        damaged[index] ^= UInt8(1 << bit)
+        try damaged.write(to: cache)
+        // As every reader does: the file's values typed by the template (the YAML holds them as text).
+        if try template.conform(store.load(name: "f").minutes) != minutes { silentChanges.append(index) }
+      }
+    }
+    #expect(silentChanges.isEmpty, "bytes whose flip changed the draft: \(silentChanges.prefix(10))")
+    #expect(store.lastGoodSnapshot(name: "f") == nil, "a damaged cache is no last good snapshot")
   }
 }
