@@ -19,7 +19,7 @@ struct TemplateChecker {
     guard !template.parts.isEmpty else { throw fail([], key: "parts", "`parts` needs at least one part") }
     try check(template.parts, path: [], asked: true)
     guard let text = template.export["text"] else { throw fail([], key: "export", "missing key `export.text`") }
-    do { _ = try MustacheTemplate(string: text) } catch {
+    do { try Self.compile(text) } catch {
       throw fail([], key: "export", "`export.text` is not valid Mustache: \(Self.describe(error))")
     }
     if let word = template.yesNo.yes.first(where: template.yesNo.no.contains) {
@@ -29,6 +29,37 @@ struct TemplateChecker {
       throw fail([], key: "quotes", "`quotes` is a pair of marks, opening and closing, e.g. [“, ”]")
     }
     try checkRoles()
+  }
+
+  /// The deepest nesting of Mustache sections (`{{#…}}`, `{{^…}}`) a template text may have: an export is a few
+  /// sections deep, and swift-mustache's parser recurses once per level, so thousands of levels would run the
+  /// stack out (a crash, not an error).
+  static let maximumSectionDepth = 64
+
+  /// Why a Mustache text nests its sections too deep.
+  struct TooDeep: Error, CustomStringConvertible {
+    let depth: Int
+    var description: String { "sections are nested more than \(TemplateChecker.maximumSectionDepth) deep" }
+  }
+
+  /// Compiles `text` as swift-mustache would, after refusing sections nested deeper than
+  /// ``maximumSectionDepth`` (counted without parsing, so that no input reaches the recursive parser too deep).
+  /// - Throws: ``TooDeep``, or swift-mustache's error.
+  static func compile(_ text: String) throws {
+    var (depth, deepest) = (0, 0)
+    var rest = text[...]
+    while let open = rest.range(of: "{{") {
+      rest = rest[open.upperBound...]
+      switch rest.first {
+      case "#", "^":
+        depth += 1
+        deepest = max(deepest, depth)
+        if deepest > maximumSectionDepth { throw TooDeep(depth: deepest) }
+      case "/": depth = max(0, depth - 1)
+      default: break
+      }
+    }
+    _ = try MustacheTemplate(string: text)
   }
 
   /// Checks `parts`; `asked` is false under a list that reads whole lines, whose parts have no questions.
@@ -99,7 +130,7 @@ struct TemplateChecker {
         }
       }
       for text in [part.asking.question, part.rendering.join?.entry].compactMap({ $0 }) + Array(part.rendering.phrases.values) {
-        do { _ = try MustacheTemplate(string: text) } catch {
+        do { try Self.compile(text) } catch {
           throw fail(here, key: nil, "`\(part.key)` has text that is not valid Mustache (\(Self.describe(error))): \(text)")
         }
       }

@@ -474,4 +474,34 @@ import MinutesTestSupport
     #expect(changed.source == .workspace)
     #expect(changed.overrides)
   }
+
+  /// Sections nested thousands deep are refused with a located error before swift-mustache's recursive parser
+  /// sees them (it would run the stack out: a crash of `resume`, `export` and `templates list`).
+  @Test(arguments: ["export", "question"])
+  func mustacheNestedTooDeepIsRefusedNotACrash(place: String) throws {
+    let deep = String(repeating: "{{#a}}", count: 10_000) + String(repeating: "{{/a}}", count: 10_000)
+    let question = place == "question" ? deep : "When?"
+    let export = place == "export" ? deep : "{{date}}"
+    let yaml = """
+      format: 2
+      id: deep
+      name: Deep
+      language: en
+      parts:
+        - key: date
+          type: date
+          question: "\(question)"
+      export:
+        text: "\(export)"
+
+      """
+    #expect {
+      try TemplateLibrary.parse(yaml, file: "deep.yaml")
+    } throws: { error in
+      "\(error.message(Messages(language: "en")))".contains("nested more than 64 deep")
+    }
+    // Sixty levels are fine.
+    let fine = String(repeating: "{{#a}}", count: 60) + String(repeating: "{{/a}}", count: 60)
+    #expect(throws: Never.self) { try TemplateLibrary.parse(yaml.replacingOccurrences(of: deep, with: fine), file: "deep.yaml") }
+  }
 }
