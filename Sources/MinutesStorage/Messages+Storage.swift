@@ -125,7 +125,11 @@ extension Messages {
 extension Messages {
   /// Said when the session `name` was taken over from `holder` (a process that is gone, or `--take-over`).
   public func tookOver(session name: String, from holder: SessionLock.Holder) -> String {
-    self("已從 \(holder.host) 上的 pid \(holder.pid)（自 \(holder.since) 起）接管會話「\(name)」。",
+    if holder == .unknown {
+      return self("會話「\(name)」的鎖檔案無法讀取（空白或損壞），已換成這裏的。",
+                  "the lock of session `\(name)` named no holder (empty or damaged); it was replaced by this one.")
+    }
+    return self("已從 \(holder.host) 上的 pid \(holder.pid)（自 \(holder.since) 起）接管會話「\(name)」。",
          "took over session `\(name)` from pid \(holder.pid) on \(holder.host) (since \(holder.since)).")
   }
 

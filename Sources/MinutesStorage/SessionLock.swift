@@ -19,6 +19,9 @@ public final class SessionLock: Sendable {
     public var host: String
     /// When the holder took the lock, ISO 8601.
     public var since: String
+
+    /// The holder of a lock file that names none (empty or damaged): replaced like a stale one.
+    public static let unknown = Holder(pid: 0, host: "?", since: "?")
   }
 
   /// The lock file.
@@ -36,6 +39,7 @@ public final class SessionLock: Sendable {
     try store.validate(existing: name)
     url = store.directory.appendingPathComponent("\(name).lock")
     try FileManager.default.createDirectory(at: store.directory, withIntermediateDirectories: true)
+    Self.removeLeftovers(of: url)
     let me = Holder(pid: getpid(), host: ProcessInfo.processInfo.hostName, since: ISO8601DateFormatter().string(from: Date()))
     var replaced: Holder?
     for _ in 0..<2 {
@@ -47,7 +51,7 @@ public final class SessionLock: Sendable {
       if let holder, !takeOver, !Self.isStale(holder) {
         throw SessionError.locked(name: name, pid: holder.pid, host: holder.host, since: holder.since)
       }
-      replaced = holder ?? Holder(pid: 0, host: "?", since: "?")
+      replaced = holder ?? .unknown
       unlink(url.path)
     }
     throw SessionError.writeFailed(file: url.path, reason: String(cString: strerror(errno)))
@@ -68,6 +72,18 @@ public final class SessionLock: Sendable {
     guard (try? DurableFile.write(Data(text.utf8), to: temporary)) != nil else { return false }
     defer { unlink(temporary.path) }
     return link(temporary.path, url.path) == 0
+  }
+
+  /// Removes the private files (`.NAME.lock.<pid>`) that a lock being created by a process since gone left
+  /// behind (it was killed between writing its file and linking it into place).
+  private static func removeLeftovers(of url: URL) {
+    let folder = url.deletingLastPathComponent()
+    let prefix = ".\(url.lastPathComponent)."
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
+    }
   }
 
   /// Whether this process still holds the lock (another may have taken it over with `--take-over`).

@@ -31,12 +31,6 @@ extension Messages {
     self("沒有選擇會話；請執行 `minutes resume NAME`。", "no session chosen; run `minutes resume NAME`.")
   }
 
-  /// The notice when `resume` took the lock from another (stale or, with --take-over, live) holder.
-  func tookOver(_ name: String, from holder: SessionLock.Holder) -> String {
-    self("已從 \(holder.host) 上的 pid \(holder.pid)（自 \(holder.since) 起）接管會話「\(name)」。",
-         "took over session `\(name)` from pid \(holder.pid) on \(holder.host) (since \(holder.since)).")
-  }
-
   /// Who took a session over, for the window that lost it.
   func lockHolder(_ holder: SessionLock.Holder?) -> String {
     guard let holder else { return self("沒有人：鎖檔案被刪除了", "no one (its lock file was removed)") }

@@ -25,7 +25,7 @@ struct Resume: ParsableCommand {
     let draft = try before.run { try workspace.openSession(name, recover: recover) }
     let diagnostics = Diagnostics(messages: draft.messages)
     if let problem = draft.journalProblem { diagnostics.warning(problem.message(diagnostics.messages)) }
-    if let replaced = lock.replaced { diagnostics.notice(diagnostics.messages.tookOver(name, from: replaced)) }
+    if let replaced = lock.replaced { diagnostics.notice(diagnostics.messages.tookOver(session: name, from: replaced)) }
     let assistant = Assistant(template: draft.template, state: draft.state(interview: Interview(template: draft.template)))
     try Drafting.run(assistant, store: workspace.store, name: name, lock: lock, isResumed: true)
   }
