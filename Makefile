@@ -21,9 +21,12 @@ test: deps
 	swift build
 	swift test
 
-## Print the session benchmark's figures (release build): edit cost and resume time at 10 and 1,000 items.
+## Print the benchmark's figures (release build): in process at 10, 1,000 and 5,000 items, then whole
+## processes (export, check, resume) beside the Python + Jinja2 anchor.
 bench: deps
+	swift build -c release --product minutes
 	swift run -c release minutes-benchmark
+	python3 Benchmarks/processes.py
 
 clean:
 	rm -rf .build

@@ -1,5 +1,7 @@
-// Session benchmark: the cost of one durable edit and of resuming, at 10 and 1,000 agenda items.
-// Run with `make bench` (release build). Prints figures; it asserts nothing.
+// Session benchmark: the cost of one durable edit, the prompt, resuming, a check and an export, at 10, 1,000 and
+// 5,000 agenda items, in process. Run with `make bench` (release build). Prints figures; it asserts nothing.
+// `minutes-benchmark --write-session N WORKSPACE` writes the session `bench-N` of N items into WORKSPACE for
+// the whole-process comparison (Benchmarks/processes.py).
 import Foundation
 import MinutesKit
 
@@ -45,6 +47,13 @@ func peakMemoryMiB() -> Double {
   return Double(usage.ru_maxrss) / 1024  // ru_maxrss is in KiB on Linux
 }
 
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "--write-session", let items = Int(CommandLine.arguments[2]) {
+  let template = try TemplateLibrary().template(id: "gov-executive.zh-Hant")
+  let store = SessionStore(workspace: URL(fileURLWithPath: CommandLine.arguments[3], isDirectory: true))
+  try store.save(SessionFile(minutes: syntheticDraft(items: items, template: template), resumeAt: .finished), name: "bench-\(items)")
+  exit(0)
+}
+
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let yaml = try String(contentsOf: root.appendingPathComponent("templates/gov-executive.zh-Hant.yaml"), encoding: .utf8)
 let template = try TemplateLibrary.parse(yaml, file: "gov-executive.zh-Hant.yaml")
@@ -55,7 +64,7 @@ let edits = 200, resumes = 30
 
 print("items  edit median (ms)  prompt median (ms)  resume median (ms)  check (ms)  export (ms)  snapshot (KiB)")
 var editMedians: [Int: Double] = [:]
-for size in [10, 1_000] {
+for size in [10, 1_000, 5_000] {
   let name = "bench-\(size)"
   try store.save(SessionFile(minutes: syntheticDraft(items: size, template: template), resumeAt: .finished), name: name)
   var assistant = Assistant(template: template, state: try store.loadState(name: name).state(interview: Interview(template: template)))

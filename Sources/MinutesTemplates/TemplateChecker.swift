@@ -46,18 +46,20 @@ struct TemplateChecker {
   /// ``maximumSectionDepth`` (counted without parsing, so that no input reaches the recursive parser too deep).
   /// - Throws: ``TooDeep``, or swift-mustache's error.
   static func compile(_ text: String) throws {
-    var (depth, deepest) = (0, 0)
-    var rest = text[...]
-    while let open = rest.range(of: "{{") {
-      rest = rest[open.upperBound...]
-      switch rest.first {
-      case "#", "^":
-        depth += 1
-        deepest = max(deepest, depth)
-        if deepest > maximumSectionDepth { throw TooDeep(depth: deepest) }
-      case "/": depth = max(0, depth - 1)
-      default: break
+    // One pass over the bytes: `{{#` and `{{^` open a section, `{{/` closes one.
+    var depth = 0
+    var (previous, beforePrevious): (UInt8, UInt8) = (0, 0)
+    for byte in text.utf8 {
+      if beforePrevious == UInt8(ascii: "{"), previous == UInt8(ascii: "{") {
+        switch byte {
+        case UInt8(ascii: "#"), UInt8(ascii: "^"):
+          depth += 1
+          if depth > maximumSectionDepth { throw TooDeep(depth: depth) }
+        case UInt8(ascii: "/"): depth = max(0, depth - 1)
+        default: break
+        }
       }
+      (beforePrevious, previous) = (previous, byte)
     }
     _ = try MustacheTemplate(string: text)
   }
