@@ -1,13 +1,7 @@
 import Foundation
 import Testing
 
-@testable import MinutesExport
-@testable import MinutesInterview
 @testable import MinutesKit
-@testable import MinutesModel
-@testable import MinutesStorage
-@testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// A Chinese session never shows an English sentence: every error a clerk can reach says its message in the

@@ -63,6 +63,12 @@ public enum TestSupport {
     try TemplateLibrary.parse(templateText(), file: templateURL.path)
   }
 
+  /// The built-in template `id`, as the program loads it (embedded from `templates/`, byte for byte the files
+  /// there, which `TemplateTests` checks), merged over what it extends.
+  public static func template(id: String) throws -> Template {
+    try TemplateLibrary().template(id: id)
+  }
+
   /// The stored address `text` (e.g. `items.2.directives.1.points.+`); records an issue and gives the root when
   /// it is not one.
   public static func at(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Address {
@@ -159,6 +165,21 @@ extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     var record = Record()
     for (key, value) in elements { record[key] = value }
     self = .record(record)
+  }
+}
+
+/// Lines fed to a drafting loop as a pipe would, one per `readLine`; then the end of input.
+public final class ScriptedLineReader: LineReader {
+  /// The lines not read yet.
+  public private(set) var lines: [String]
+
+  /// A reader of `lines`.
+  public init(_ lines: [String]) { self.lines = lines }
+
+  public var isInteractive: Bool { false }
+
+  public func readLine(prompt: String, prefill: String?, completions: (String) -> [String]) -> LineReadResult {
+    lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
   }
 }
 

@@ -1,11 +1,8 @@
 import Foundation
 import Testing
 
-@testable import MinutesInterview
 @testable import MinutesKit
-@testable import MinutesModel
 @testable import MinutesStorage
-@testable import MinutesTemplates
 import MinutesTestSupport
 
 /// ``Interview/resumePoint(for:in:)``: the one place where the question to resume at is worked out, and the

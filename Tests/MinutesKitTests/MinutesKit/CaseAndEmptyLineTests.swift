@@ -2,22 +2,13 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesExport
-@testable import MinutesInterview
-@testable import MinutesModel
-@testable import MinutesNormalization
-@testable import MinutesStorage
-@testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// Choices are taken in any letter case, so Tab completes them in any case too; a line that holds nothing, or
 /// lacks its required first part, says so.
 @Suite struct CaseAndEmptyLineTests {
   @Test func tabCompletesChoicesInAnyLetterCase() throws {
-    var library = TemplateLibrary()
-    library.searchPath = [TestSupport.templateURL.deletingLastPathComponent()]
-    let template = try library.template(id: "board-meeting.en")
+    let template = try TestSupport.template(id: "board-meeting.en")
     let minutes = try template.conform(Minutes(template: template.id, content: ["motions": [["text": "the board adopt it"]]]))
     var assistant = Assistant(template: template, minutes: minutes, resumeAt: .finished)
     #expect(assistant.completions(for: ":edit 1.disposition fa") == [":edit 1.disposition Failed"])

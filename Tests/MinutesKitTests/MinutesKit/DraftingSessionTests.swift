@@ -2,30 +2,17 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesInterview
-@testable import MinutesModel
 @testable import MinutesStorage
-@testable import MinutesTemplates
 import MinutesTestSupport
 
 /// The drafting loop over a store in memory: what it asks storage to save, line by line.
 struct DraftingSessionTests {
-  /// Lines fed to the loop as a pipe would.
-  final class Script: LineReader {
-    var lines: [String]
-    init(_ lines: [String]) { self.lines = lines }
-    var isInteractive: Bool { false }
-    func readLine(prompt: String, prefill: String?, completions: (String) -> [String]) -> LineReadResult {
-      lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
-    }
-  }
-
   static func run(_ lines: [String], store: InMemoryDraftStore) throws -> (saved: Bool, output: String, DraftingSession) {
     let template = try TestSupport.template()
     var session = DraftingSession(
       assistant: Assistant(template: template, minutes: Minutes(template: template.id)), store: store, name: "s")
     var output = ""
-    let saved = session.run(reader: Script(lines), output: &output)
+    let saved = session.run(reader: ScriptedLineReader(lines), output: &output)
     return (saved, output, session)
   }
 

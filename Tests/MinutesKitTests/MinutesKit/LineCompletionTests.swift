@@ -2,21 +2,12 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesExport
-@testable import MinutesInterview
-@testable import MinutesModel
-@testable import MinutesNormalization
-@testable import MinutesStorage
-@testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// Tab on a line split into parts completes the part being typed.
 @Suite struct LineCompletionTests {
   @Test func aRollCallVoteIsCompleted() throws {
-    var library = TemplateLibrary()
-    library.searchPath = [TestSupport.templateURL.deletingLastPathComponent()]
-    let template = try library.template(id: "board-meeting.en")
+    let template = try TestSupport.template(id: "board-meeting.en")
     let minutes = try template.conform(Minutes(template: template.id, content: ["motions": [["text": "the board adopt it"]]]))
     var assistant = Assistant(template: template, minutes: minutes, resumeAt: .firstQuestion)
     _ = assistant.handle(":goto 1.rollCall.+")

@@ -2,13 +2,6 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesExport
-@testable import MinutesInterview
-@testable import MinutesModel
-@testable import MinutesNormalization
-@testable import MinutesStorage
-@testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// Seeded random sittings with every built-in template: answers, commands with real and broken addresses, undo
@@ -20,9 +13,7 @@ import MinutesTestSupport
                           "board-meeting.en", "team-meeting.en"]
 
   static func template(_ id: String) throws -> Template {
-    var library = TemplateLibrary()
-    library.searchPath = [TestSupport.templateURL.deletingLastPathComponent()]
-    return try library.template(id: id)
+    try TestSupport.template(id: id)
   }
 
   /// A random line: an answer fitting the question (a choice, a date, a number…) or not, or a command.

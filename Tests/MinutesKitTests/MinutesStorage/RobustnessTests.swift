@@ -2,28 +2,12 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesExport
-@testable import MinutesInterview
-@testable import MinutesModel
-@testable import MinutesNormalization
 @testable import MinutesStorage
-@testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// What a hostile-but-realistic user found: a full disk, hand edits while a session is open, files built to
 /// break the reader, control characters, odd numbers and dates. Nothing may crash, and nothing may be lost.
 @Suite(.serialized) struct RobustnessTests {
-  /// Lines fed to a session as a pipe would.
-  final class Script: LineReader {
-    var lines: [String]
-    init(_ lines: [String]) { self.lines = lines }
-    var isInteractive: Bool { false }
-    func readLine(prompt: String, prefill: String?, completions: (String) -> [String]) -> LineReadResult {
-      lines.isEmpty ? .endOfInput : .line(lines.removeFirst())
-    }
-  }
-
   /// Lines fed to a session, with things done between them (a disk filling up or freed).
   final class Steps: LineReader {
     enum Step { case line(String), run(() throws -> Void) }
@@ -57,7 +41,7 @@ import MinutesTestSupport
     try FileManager.default.createDirectory(at: store.directory.appendingPathComponent(".full.yaml.tmp"), withIntermediateDirectories: true)
     var session = DraftingSession(assistant: Assistant(template: template, minutes: file.minutes), store: store, name: "full")
     var output = ""
-    let saved = session.run(reader: Script(["2022-05-20", ":quit"]), output: &output)
+    let saved = session.run(reader: ScriptedLineReader(["2022-05-20", ":quit"]), output: &output)
     #expect(!saved)
     #expect(output.contains("草稿未能保存，所以沒有離開。"))
     let rescue = try #require(output.split(separator: "\n").first { $0.hasPrefix("草稿未能保存到工作區；已另存為 ") })
@@ -88,7 +72,7 @@ import MinutesTestSupport
     var session = DraftingSession(assistant: Assistant(template: template, minutes: file.minutes), store: store, name: "g")
     session.isResumed = true
     var output = ""
-    #expect(!session.run(reader: Script(["2022-05-20"]), output: &output))
+    #expect(!session.run(reader: ScriptedLineReader(["2022-05-20"]), output: &output))
     #expect(output.contains("已是最大的數"))
     #expect(try String(contentsOf: url, encoding: .utf8) == text)
     let rescue = try #require(output.split(separator: "\n").first { $0.hasPrefix("草稿未能保存到工作區；已另存為 ") })

@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesExport
-@testable import MinutesInterview
-@testable import MinutesModel
-@testable import MinutesNormalization
 @testable import MinutesStorage
-@testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// ``SessionStore``: session files in a workspace, created, listed, loaded and saved, and the names it refuses.

@@ -2,13 +2,7 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesExport
-@testable import MinutesInterview
-@testable import MinutesModel
-@testable import MinutesNormalization
-@testable import MinutesStorage
 @testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// ``TemplateLibrary``: the built-in template parses to what the interview relies on, and broken templates give

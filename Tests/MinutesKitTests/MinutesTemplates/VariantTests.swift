@@ -2,13 +2,6 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesExport
-@testable import MinutesInterview
-@testable import MinutesModel
-@testable import MinutesNormalization
-@testable import MinutesStorage
-@testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// The variants real Chinese reports show, as the formal template (which extends the news-style one) expresses
@@ -17,9 +10,7 @@ import MinutesTestSupport
 /// 一要…二要…, 原則同意 without a comma, 會議還研究審議了其他事項 and a credit line.
 @Suite struct VariantTests {
   static func formal() throws -> Template {
-    var library = TemplateLibrary()
-    library.searchPath = [TestSupport.templateURL.deletingLastPathComponent()]
-    return try library.template(id: "gov-executive-formal.zh-Hant")
+    try TestSupport.template(id: "gov-executive-formal.zh-Hant")
   }
 
   static func export(_ content: Record) throws -> String {

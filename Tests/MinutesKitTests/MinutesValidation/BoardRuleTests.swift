@@ -2,10 +2,6 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
-@testable import MinutesModel
-@testable import MinutesStorage
-@testable import MinutesTemplates
-@testable import MinutesValidation
 import MinutesTestSupport
 
 /// One test per rule of the validator not covered by the Chinese seed's variants: a correct board meeting
