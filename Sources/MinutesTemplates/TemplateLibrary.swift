@@ -103,11 +103,18 @@ public struct TemplateLibrary: Sendable {
     searchPath.map { folder in
       Self.ids(in: folder).compactMap { id in
         let url = folder.appendingPathComponent("\(id).yaml")
-        if includesBuiltIns, let builtIn = Self.builtIns[id], (try? Data(contentsOf: url)) == Data(builtIn.utf8) { return nil }
+        if includesBuiltIns, let builtIn = Self.builtIns[id], Self.isCopy(url, of: builtIn) { return nil }
         return .file(url)
       }
     }
       + (includesBuiltIns ? [Self.builtIns.keys.sorted().map(Location.builtIn)] : [])
+  }
+
+  /// Whether the file at `url` holds `text` byte for byte; its size is looked at first, so that a template of
+  /// its own (almost always another size) is not read just to be told apart.
+  private static func isCopy(_ url: URL, of text: String) -> Bool {
+    let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? -1
+    return size == text.utf8.count && (try? Data(contentsOf: url)) == Data(text.utf8)
   }
 
   /// The ids of every template found, sorted.
