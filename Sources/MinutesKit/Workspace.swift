@@ -109,21 +109,20 @@ public struct Workspace: Sendable {
   }
 
   /// The language for the messages about the session `name` before (or without) opening it: its template's,
-  /// read from the last good snapshot or else the file; `nil` when neither can be read.
+  /// named at the top of its file (or, when that is damaged, in its last good snapshot); `nil` when neither can
+  /// be read. The draft itself is not read: that is the opening's work, done once.
   public func messages(forSession name: String) -> Messages? {
-    guard let file = store.lastGoodSnapshot(name: name) ?? (try? store.load(name: name)),
-      let template = try? templates.template(id: file.minutes.template)
-    else { return nil }
-    return template.messages
+    guard (try? store.validate(existing: name)) != nil else { return nil }
+    if let id = SessionStore.templateID(ofFileAt: store.file(for: name)), let template = try? templates.template(id: id) {
+      return template.messages
+    }
+    return store.lastGoodSnapshot(name: name).flatMap { try? templates.template(id: $0.minutes.template) }?.messages
   }
 
-  /// The messages in the language of the template of the minutes file at `path`, as far as it can be read;
-  /// `nil` when it cannot.
+  /// The messages in the language of the template of the minutes file at `path` (named at its top), as far as
+  /// it can be read; `nil` when it cannot.
   public func messages(forFile path: String) -> Messages? {
-    guard let text = try? Self.readText(path), let file = try? SessionFile.parse(text, file: path),
-      let template = try? templates.template(id: file.minutes.template)
-    else { return nil }
-    return template.messages
+    SessionStore.templateID(ofFileAt: URL(fileURLWithPath: path)).flatMap { try? templates.template(id: $0) }?.messages
   }
 
   // MARK: - Check, export, format

@@ -87,6 +87,18 @@ extension SessionStore {
     return try SessionFile.parse(text, file: url.path)
   }
 
+  /// The template id named at the top of the minutes file at `url` (its `template:` line, which minutes writes
+  /// second), read from the first 4 KiB alone so that it costs the same for any size of draft; `nil` when the
+  /// file cannot be read or names none there.
+  package static func templateID(ofFileAt url: URL) -> String? {
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    defer { try? handle.close() }
+    let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+    guard let line = head.split(separator: "\n").first(where: { $0.hasPrefix("template:") }) else { return nil }
+    let id = line.dropFirst("template:".count).trimmingCharacters(in: CharacterSet(charactersIn: " '\"\r"))
+    return id.isEmpty ? nil : id
+  }
+
   /// The generation written on the last line of the snapshot at `url` (0 when there is none), read from the
   /// file's end so that it costs the same for any size of draft.
   package static func generation(of url: URL) -> Int {
