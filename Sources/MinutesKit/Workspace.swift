@@ -37,8 +37,9 @@ public struct Workspace: Sendable {
     /// The session as loaded, with its undo history, when it was opened as a session.
     public var session: LoadedSession?
 
-    /// Set when part of the session's journal could not be used; says what was kept.
-    public var journalProblem: JournalProblem? { session?.problem }
+    /// What loading the session found and the clerk must hear (see ``LoadProblem``); empty for a file, or when
+    /// all was well.
+    public var loadProblems: [LoadProblem] { session?.problems ?? [] }
 
     /// The state an assistant drafts on: the conformed draft with the session's undo history.
     public func state(interview: Interview) -> DraftState {

@@ -45,8 +45,14 @@ extension DraftState {
   }
 }
 
-/// The journal of a session: `sessions/NAME.journal`, one JSON ``JournalRecord`` per line, appended and flushed
-/// to disk (`fsync`) before the next prompt. Its first line names the snapshot generation it applies to.
+/// The journal of a session: `sessions/NAME.journal`, one ``JournalRecord`` per line, appended and flushed to
+/// disk (`fsync`) before the next prompt. Its first line names the snapshot generation it applies to.
+///
+/// A line is the record as JSON, a tab, and the ``Checksum`` of the JSON's bytes in 16 hexadecimal digits
+/// (`{"perform":{…}}\t3f9c…`). JSON escapes every control character inside strings, so the tab is always the
+/// last one. A line whose checksum does not match is damaged: neither it nor any line after it is applied
+/// (they were made on the draft it would have produced). Journals written before checksums existed have none on
+/// their first line; their lines are read without one.
 ///
 /// Saving one edit appends one line whose size depends on the edit, not on the draft: the cost of an edit does
 /// not grow with the draft. When a session opens or closes, the store *compacts*: it writes the current draft as
@@ -59,23 +65,54 @@ enum Journal {
     return encoder
   }()
 
-  /// The text of `records`, one line each.
+  /// The text of `records`, one line each, with its checksum.
   static func text(_ records: [JournalRecord]) throws -> String {
-    try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
+    try records.map { record in
+      let json = try encoder.encode(record)
+      return String(decoding: json, as: UTF8.self) + "\t" + Checksum.hex(json) + "\n"
+    }.joined()
   }
 
-  /// Parses journal text: the records up to the first line that is not a record, and where that line is
-  /// (`nil` when every line was read; a torn last line is reported too, since its edit was never acknowledged).
-  static func parse(_ text: String) -> (records: [JournalRecord], badLine: Int?) {
-    var records: [JournalRecord] = []
+  /// What reading a journal's text found.
+  struct Reading {
+    /// The records up to the first line that is not a whole, intact record.
+    var records: [JournalRecord]
+    /// That line (from 1), when there is one: it and the lines after it were not read.
+    var badLine: Int?
+    /// Whether that line is the last and lacks its line end: an edit being appended when minutes stopped, whose
+    /// prompt never came back (rather than a line damaged after it was written).
+    var isTorn = false
+  }
+
+  /// Parses journal text (see ``Journal`` for the form of a line).
+  static func parse(_ text: String) -> Reading {
+    var reading = Reading(records: [])
     let decoder = JSONDecoder()
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
-      guard let record = try? decoder.decode(JournalRecord.self, from: Data(line.utf8)) else {
-        return (records, number + 1)
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    var isSigned = true
+    for (number, line) in lines.enumerated() where !line.isEmpty {
+      let tab = line.lastIndex(of: UInt8(ascii: "\t"))
+      if number == 0 { isSigned = tab != nil }
+      let json = tab.map { line[..<$0] } ?? line[...]
+      let intact = switch (isSigned, tab) {
+      case (true, let tab?): Checksum.verify(json, hex: Substring(line[line.index(after: tab)...]))
+      case (false, nil): true
+      default: false
       }
-      records.append(record)
+      guard intact, let record = try? decoder.decode(JournalRecord.self, from: Data(json)) else {
+        reading.badLine = number + 1
+        reading.isTorn = number == lines.count - 1
+        return reading
+      }
+      reading.records.append(record)
     }
-    return (records, nil)
+    return reading
+  }
+
+  /// The generation named by the header on the first line of `text`; `nil` when that line is no intact header.
+  static func generation(ofJournal text: String) -> Int? {
+    guard case .header(let generation)? = parse(String(text.prefix { $0 != "\n" })).records.first else { return nil }
+    return generation
   }
 
   /// Appends `record` to the journal at `url` and flushes it to disk.

@@ -9,10 +9,9 @@ public struct LoadedSession: Sendable {
   public var undoStack: [Transaction]
   /// What `:redo` reaches.
   public var redoStack: [Transaction]
-  /// Set when part of the journal could not be used; says what was kept.
-  public var problem: JournalProblem?
-  /// ``problem`` in English, e.g. `…/s.journal:4: damaged line; the edits before it were restored`.
-  public var journalProblem: String? { problem?.errorDescription }
+  /// What loading found and the clerk must hear (a journal line not applied, a snapshot changed outside
+  /// minutes, a damaged cache), in the order found; empty when all was well.
+  public var problems: [LoadProblem] = []
 
   /// The state an assistant resumes on; `interview` works out the question to resume at
   /// (see ``Interview/resumePoint(for:in:)``).

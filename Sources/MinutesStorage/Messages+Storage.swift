@@ -102,16 +102,39 @@ extension Messages {
   }
 }
 
-/// The messages of a journal that was not applied whole (see ``JournalProblem``).
+/// The messages of what loading a session found (see ``LoadProblem``).
 extension Messages {
   /// A journal of another snapshot.
   func foreignJournal(_ journal: String) -> String {
     self("\(journal) 不屬於這份快照，沒有套用", "\(journal) does not belong to the snapshot; it was not applied")
   }
 
-  /// A damaged line in the middle of a journal.
+  /// A damaged line of a journal.
   func damagedJournalLine(_ journal: String, line: Int) -> String {
-    self("\(journal):\(line)：這一行已損壞；之前的修改已還原", "\(journal):\(line): damaged line; the edits before it were restored")
+    self("\(journal):\(line)：這一行已損壞；之前的修改已還原，這一行和之後的修改沒有套用（日誌會另存一份）",
+         "\(journal):\(line): damaged line; the edits before it were restored, it and the ones after it were not (the journal is kept aside)")
+  }
+
+  /// A journal's last line cut short by a stop while it was written.
+  func tornJournalLine(_ journal: String, line: Int) -> String {
+    self("\(journal):\(line)：最後一行不完整（minutes 在保存一個修改時停止了，那個修改的提示沒有回來）；這個修改沒有還原，請檢查最後一個回答（日誌會另存一份）",
+         "\(journal):\(line): the last line is incomplete (minutes stopped while saving an edit, before its prompt came back); that edit was not restored, so check your last answer (the journal is kept aside)")
+  }
+
+  /// A snapshot whose checksum does not match: changed since minutes wrote it.
+  func snapshotChanged(_ file: String, name: String, good: String?) -> String {
+    let restore = good.map { _ in
+      self("如果不是您改的，用 `minutes resume \(name) --recover` 還原 minutes 上次保存的版本（改過的檔案會保留在旁邊）",
+           "if you did not change it, restore what minutes last saved with `minutes resume \(name) --recover` (the changed file is kept beside it)")
+    } ?? self("沒有上次保存的副本可以還原", "there is no copy of what minutes last saved to restore")
+    return self("\(file)：檔案在 minutes 上次保存後被改過（校驗和不符），按現在的內容讀取；\(restore)",
+                "\(file): the file was changed since minutes last saved it (its checksum does not match); it was read as it is now; \(restore)")
+  }
+
+  /// A cache that failed its checksum.
+  func cacheDamaged(_ cache: String) -> String {
+    self("\(cache)：快取已損壞，沒有使用；草稿從快照讀取，快取會在下次保存時重建",
+         "\(cache): the cache is damaged and was not used; the draft was read from the snapshot, and the cache is rebuilt at the next save")
   }
 
   /// A journal edit that does not fit the draft.

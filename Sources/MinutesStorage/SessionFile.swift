@@ -8,7 +8,10 @@ import MinutesInterview
 ///
 /// On disk it is the minutes file format (see ``Minutes``) with one more key, `resumeAt`: the address of the
 /// question being asked (e.g. `2.1.+`), or `finished` once the interview is over; without it, the interview
-/// starts at the first unanswered question. Last comes `generation`, which ties the file to its journal. Keys are written in a fixed order and text is unescaped UTF-8, so the
+/// starts at the first unanswered question. Last comes `generation`, which ties the file to its journal, and on
+/// the same line, as a YAML comment, the ``Checksum`` of every byte before the comment
+/// (`generation: 7 # checksum 0c1f…`): a file changed since minutes wrote it, by hand or by damage, is told from
+/// one that was not (see ``seal(of:)``). Keys are written in a fixed order and text is unescaped UTF-8, so the
 /// same draft always gives the same bytes.
 public struct SessionFile: Codable, Hashable, Sendable {
   /// The draft.
@@ -60,9 +63,44 @@ public struct SessionFile: Codable, Hashable, Sendable {
     return copy
   }
 
-  /// The file's text.
+  /// The file's text, its last line sealed with its checksum.
   /// - Throws: `EncodingError` (not expected for these types).
-  public func yaml() throws -> String { try YAMLCoding.encode(self) }
+  public func yaml() throws -> String {
+    let text = try YAMLCoding.encode(self)
+    let body = text.hasSuffix("\n") ? text.dropLast() : text[...]
+    return body + Self.sealMark + Checksum.hex(body.utf8) + "\n"
+  }
+
+  /// What precedes the checksum on the last line.
+  static let sealMark = " # checksum "
+
+  /// What a file's checksum says of its text.
+  public enum Seal: Hashable, Sendable {
+    /// The checksum matches: the text is what minutes wrote.
+    case intact
+    /// The last line has no comment after its generation: a file written by hand, or by a minutes from before
+    /// checksums.
+    case absent
+    /// The last line has a comment that is not the checksum of the text before it: the file was changed
+    /// (or damaged) since minutes wrote it.
+    case broken
+  }
+
+  /// The seal of a session file's `text` (see ``SessionFile``).
+  public static func seal(of text: String) -> Seal {
+    let utf8 = text.utf8
+    var end = utf8.endIndex
+    if end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "\n") { end = utf8.index(before: end) }
+    let start = utf8[..<end].lastIndex(of: UInt8(ascii: "\n")).map(utf8.index(after:)) ?? utf8.startIndex
+    let line = Substring(utf8[start..<end])
+    guard line.hasPrefix("generation: ") else { return .absent }
+    let rest = line.drop { $0 != " " }.dropFirst().drop { $0 != " " }
+    if rest.isEmpty { return .absent }
+    guard rest.hasPrefix(sealMark), case let body = Substring(utf8[..<utf8.index(start, offsetBy: line.utf8.count - rest.utf8.count)]),
+      Checksum.verify(body.utf8, hex: rest.dropFirst(sealMark.count))
+    else { return .broken }
+    return .intact
+  }
 
   /// Reads a session file's text; `file` names it in errors.
   /// - Throws: ``SessionError/unreadable(_:)`` with the line and column, or ``SessionError/unsupportedFormat(file:found:supported:)``.

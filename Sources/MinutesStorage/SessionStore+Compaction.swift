@@ -45,7 +45,8 @@ extension SessionStore {
   /// 2. a journal that was not applied whole, and (with `keepingChanges`) a snapshot changed outside minutes, are
   ///    kept aside;
   /// 3. the next journal (header with generation + 1, then the undo history) is written beside the live one;
-  /// 4. the snapshot is written (temporary file, `fsync`, `rename`, `fsync` of the folder), then its cache;
+  /// 4. the snapshot is written (temporary file, `fsync`, `rename`, `fsync` of the folder), then the same bytes
+  ///    as the last good snapshot, then the cache;
   /// 5. the next journal is renamed into place.
   @discardableResult
   private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false) throws -> URL? {
@@ -62,13 +63,16 @@ extension SessionStore {
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
       let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
+      let bytes = Data(try snapshot.yaml().utf8)
       do {
-        try DurableFile.write(Data(try snapshot.yaml().utf8), to: url)
+        try DurableFile.write(bytes, to: url)
       } catch {
         // The snapshot was not written, so the next journal belongs to no snapshot: leave nothing behind.
         unlink(nextJournal(for: name).path)
         throw error
       }
+      // A copy that cannot be written (a full disk) leaves the older one, which `--recover` checks before use.
+      try? DurableFile.write(bytes, to: goodSnapshot(for: name))
       writeCache(snapshot, name: name)
       try renameNextJournal(name: name)
       return kept
@@ -84,22 +88,22 @@ extension SessionStore {
   /// overwrite it.
   private func placeNextJournalLeftByACrash(name: String, generation: Int) throws {
     guard let text = try? String(contentsOf: nextJournal(for: name), encoding: .utf8),
-      case .header(let nextGeneration)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
-      nextGeneration == generation
+      Journal.generation(ofJournal: text) == generation
     else { return }
     try renameNextJournal(name: name)
   }
 
-  /// Keeps the live journal aside when loading did not apply it whole: `damaged` for a damaged line, `unapplied`
+  /// Keeps the live journal aside when loading did not apply it whole: `damaged` for a damaged or cut line, `unapplied`
   /// for a journal of another snapshot than `generation` (a restored backup, a hand-changed generation).
   private func keepJournalNotApplied(name: String, generation: Int) {
     let current = journal(for: name)
     guard let text = try? String(contentsOf: current, encoding: .utf8) else { return }
-    let (records, badLine) = Journal.parse(text)
-    if let badLine, badLine < text.split(separator: "\n").count {
+    let reading = Journal.parse(text)
+    if reading.badLine != nil {
+      // A line cut short is kept too: cut by a bit that flipped rather than a stop, it holds an answer.
       _ = try? keepAside(current, as: "damaged")
     }
-    if case .header(let journalGeneration)? = records.first, journalGeneration != generation {
+    if case .header(let journalGeneration)? = reading.records.first, journalGeneration != generation {
       _ = try? keepAside(current, as: "unapplied")
     }
   }
@@ -130,12 +134,12 @@ extension SessionStore {
     else { return nil }
     var state = DraftState(minutes: snapshot.minutes, cursor: snapshot.resumeAt.address)
     guard let journal = try? String(contentsOf: self.journal(for: name), encoding: .utf8) else { return state.minutes }
-    let (records, badLine) = Journal.parse(journal)
-    guard case .header(let generation)? = records.first, generation == snapshot.generation else {
+    let reading = Journal.parse(journal)
+    guard case .header(let generation)? = reading.records.first, generation == snapshot.generation else {
       return journal.isEmpty ? state.minutes : nil
     }
-    if let badLine, badLine < journal.split(separator: "\n").count { return nil }
-    for record in records {
+    if reading.badLine != nil && !reading.isTorn { return nil }
+    for record in reading.records {
       guard (try? state.replay(record)) != nil else { return nil }
     }
     return state.minutes

@@ -11,39 +11,38 @@ extension SessionStore {
 
   /// Loads the session `name` with its undo history.
   ///
-  /// A journal whose last line is torn (a crash while appending an edit whose prompt never came back) is read
-  /// up to that line. A journal that does not fit the snapshot is not applied, and ``LoadedSession/problem``
-  /// says so; it is kept beside the session as `NAME.journal.damaged-…` when the session is next compacted.
+  /// Whatever loading finds is in ``LoadedSession/problems``, and nothing found is passed over in silence: a
+  /// journal line that fails its checksum or does not read stops the replay there (the edits before it are
+  /// applied; the journal is kept beside the session as `NAME.journal.damaged-…` when the session is next
+  /// compacted), a last line cut short by a stop is not applied, a journal that does not fit the snapshot is not
+  /// applied, a snapshot whose checksum does not match is read as it is now, and a damaged cache is ignored.
   /// - Throws: ``SessionError``.
   public func loadState(name: String) throws -> LoadedSession {
-    let snapshot = try loadSnapshot(name: name)
-    var loaded = LoadedSession(file: snapshot, undoStack: [], redoStack: [], problem: nil)
+    let (snapshot, problems) = try loadSnapshot(name: name)
+    var loaded = LoadedSession(file: snapshot, undoStack: [], redoStack: [], problems: problems)
     guard let (url, text) = [journal(for: name), nextJournal(for: name)].lazy.compactMap({ url -> (URL, String)? in
-      guard let text = try? String(contentsOf: url, encoding: .utf8),
-        case .header(let generation)? = Journal.parse(String(text.prefix { $0 != "\n" })).records.first,
-        generation == snapshot.generation
+      guard let text = try? String(contentsOf: url, encoding: .utf8), Journal.generation(ofJournal: text) == snapshot.generation
       else { return nil }
       return (url, text)
     }).first else {
       if FileManager.default.fileExists(atPath: journal(for: name).path) {
-        loaded.problem = .foreign(journal: journal(for: name).path)
+        loaded.problems.append(.foreign(journal: journal(for: name).path))
       }
       return loaded
     }
-    let (records, badLine) = Journal.parse(text)
-    let lineCount = text.split(separator: "\n").count
-    if let badLine, badLine < lineCount {
-      loaded.problem = .damagedLine(journal: url.path, line: badLine)
+    let reading = Journal.parse(text)
+    if let badLine = reading.badLine {
+      loaded.problems.append(reading.isTorn ? .tornLine(journal: url.path, line: badLine) : .damagedLine(journal: url.path, line: badLine))
     }
     var state = DraftState(minutes: snapshot.minutes, cursor: snapshot.resumeAt.address)
     var resumeAt = snapshot.resumeAt
-    for (number, record) in records.enumerated() {
+    for (number, record) in reading.records.enumerated() {
       do {
         try state.replay(record)
       } catch {
         // The edits from here on were made to a draft that has since been changed by hand: never thrown away.
         let kept = try? keepAside(url, as: "unapplied")
-        loaded.problem = .unapplied(journal: url.path, line: number + 1, keptAs: kept?.path)
+        loaded.problems.append(.unapplied(journal: url.path, line: number + 1, keptAs: kept?.path))
         break
       }
       switch record {
@@ -56,16 +55,32 @@ extension SessionStore {
     return loaded
   }
 
-  /// Reads the snapshot of the session `name` alone (from its cache when the cache is current).
-  func loadSnapshot(name: String) throws -> SessionFile {
+  /// Reads the snapshot of the session `name` alone: from its cache when the cache is current and intact, else
+  /// from its YAML, and what was found on the way (a damaged cache, a snapshot changed since minutes wrote it).
+  /// - Throws: ``SessionError/notFound(name:available:)``, ``SessionError/unreadable(_:)``.
+  func loadSnapshot(name: String) throws -> (SessionFile, [LoadProblem]) {
     try validate(existing: name)
     let url = file(for: name)
+    var problems: [LoadProblem] = []
     if let stamp = SnapshotCache.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
-      SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(of: url)) == true,
-      let cached = SnapshotCache(data: data)
+      SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(of: url)) == true
     {
-      return cached.file
+      if let cached = SnapshotCache(data: data) { return (cached.file, problems) }
+      problems.append(.cacheDamaged(cache: cache(for: name).path))
     }
+    let (snapshot, seal) = try readSnapshot(name: name)
+    if seal == .broken {
+      let good = FileManager.default.fileExists(atPath: goodSnapshot(for: name).path) ? goodSnapshot(for: name).path : nil
+      problems.append(.snapshotChanged(file: url.path, name: name, good: good))
+    }
+    return (snapshot, problems)
+  }
+
+  /// Reads the snapshot of the session `name` from its YAML, and its seal.
+  /// - Throws: ``SessionError/notFound(name:available:)``, ``SessionError/unreadable(_:)`` (a file that is not
+  ///   UTF-8 or was cut short is one, even when what is left parses).
+  func readSnapshot(name: String) throws -> (SessionFile, SessionFile.Seal) {
+    let url = file(for: name)
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw SessionError.notFound(name: name, available: names())
     }
@@ -84,9 +99,8 @@ extension SessionStore {
         message: "the file ends early: its last line should be `generation: N` (was it truncated or cut by hand?)",
         chinese: "檔案提前結束：最後一行應是 `generation: N`（是被截斷了，還是被手動刪改了？）"))
     }
-    return try SessionFile.parse(text, file: url.path)
+    return (try SessionFile.parse(text, file: url.path), SessionFile.seal(of: text))
   }
-
   /// The template id named at the top of the minutes file at `url` (its `template:` line, which minutes writes
   /// second), read from the first 4 KiB alone so that it costs the same for any size of draft; `nil` when the
   /// file cannot be read or names none there.
@@ -105,9 +119,10 @@ extension SessionStore {
     guard let handle = try? FileHandle(forReadingFrom: url) else { return 0 }
     defer { try? handle.close() }
     let end = (try? handle.seekToEnd()) ?? 0
-    try? handle.seek(toOffset: end > 64 ? end - 64 : 0)
+    try? handle.seek(toOffset: end > 128 ? end - 128 : 0)
     let tail = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
     guard let line = tail.split(separator: "\n").last, line.hasPrefix("generation: ") else { return 0 }
-    return Int(line.dropFirst("generation: ".count)) ?? 0
+    // The number ends where the line or its checksum comment does (see ``SessionFile``).
+    return Int(line.dropFirst("generation: ".count).prefix { $0 != " " }) ?? 0
   }
 }

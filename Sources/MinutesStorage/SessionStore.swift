@@ -4,12 +4,15 @@ import MinutesModel
 /// The sessions of a workspace. A session `NAME` is kept in `<workspace>/sessions/` as:
 /// - `NAME.yaml`, a snapshot: the draft as a canonical minutes file, with `resumeAt` and `generation`;
 /// - `NAME.journal`, the edits since that snapshot and the undo history, one JSON line each (see ``Journal``);
-/// - `.NAME.cache`, the snapshot in a compact binary form, also the last good snapshot (see ``SnapshotCache``);
+/// - `.NAME.yaml.good`, the last good snapshot: a copy of the snapshot, for `--recover`;
+/// - `.NAME.cache`, the snapshot in a compact binary form that loads faster (see ``SnapshotCache``);
 /// - `NAME.lock` while a `minutes` has it open (see ``SessionLock``).
 ///
 /// Every edit is one line appended to the journal and flushed (`fsync`) before the next prompt, so its cost does
 /// not grow with the draft. Snapshots are written whole, through a temporary file, `fsync`, `rename` and an
-/// `fsync` of the folder, so a crash leaves the old snapshot or the new one. A snapshot and its journal are tied by
+/// `fsync` of the folder, so a crash leaves the old snapshot or the new one. Every file carries a checksum (the
+/// snapshot on its last line, each journal line at its end, the cache at its end), so that a damaged byte is
+/// reported rather than applied. A snapshot and its journal are tied by
 /// the generation number: compaction writes the next journal beside the old one, then the new snapshot, then
 /// renames the journal into place, and loading uses whichever journal matches the snapshot.
 ///
@@ -34,6 +37,10 @@ public struct SessionStore: Sendable {
 
   /// The journal being written by a compaction of the session `name`, until it is renamed into place.
   func nextJournal(for name: String) -> URL { directory.appendingPathComponent(".\(name).journal.next") }
+
+  /// The last good snapshot of the session `name`: a copy of the snapshot, written after it at every compaction,
+  /// from which `--recover` restores a snapshot that is damaged or was changed outside minutes.
+  func goodSnapshot(for name: String) -> URL { directory.appendingPathComponent(".\(name).yaml.good") }
 
   /// The cache of the session `name`'s snapshot (see ``SnapshotCache``).
   func cache(for name: String) -> URL { directory.appendingPathComponent(".\(name).cache") }

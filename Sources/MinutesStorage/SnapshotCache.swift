@@ -20,13 +20,6 @@ struct SnapshotCache {
 
   static let magic: [UInt8] = Array("MNC2".utf8)
 
-  /// The 64-bit FNV-1a hash of `bytes`: cheap (one multiply per byte) and sensitive to any flipped bit.
-  static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    return hash
-  }
-
   init(generation: Int, size: Int, modified: Double, inode: UInt64, file: SessionFile) {
     (self.generation, self.size, self.modified, self.inode, self.file) = (generation, size, modified, inode, file)
   }
@@ -45,7 +38,7 @@ struct SnapshotCache {
     case .finished: writer.string("finished")
     }
     writer.value(.record(file.minutes.content))
-    writer.u64(Self.checksum(writer.bytes[...]))
+    writer.u64(Checksum.of(writer.bytes))
     return Data(writer.bytes)
   }
 
@@ -82,7 +75,7 @@ struct SnapshotCache {
     guard bytes.count >= 8 else { return nil }
     let body = bytes[..<(bytes.count - 8)]
     let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    guard Self.checksum(body) == stored else { return nil }
+    guard Checksum.of(body) == stored else { return nil }
     var reader = Reader(bytes: Array(body))
     guard let header = Self.header(from: &reader), let format = reader.u64(),
       let template = reader.string(), let resume = reader.string(), case .record(let content)? = reader.value(depth: 0),

@@ -117,16 +117,20 @@ import MinutesTestSupport
     return all
   }()
 
-  /// One of every ``JournalProblem``.
-  static let journalProblems: [JournalProblem] = {
-    let all: [JournalProblem] = [
+  /// One of every ``LoadProblem``.
+  static let loadProblems: [LoadProblem] = {
+    let all: [LoadProblem] = [
       .foreign(journal: "/w/sessions/會議.journal"), .damagedLine(journal: "/w/sessions/會議.journal", line: 7),
+      .tornLine(journal: "/w/sessions/會議.journal", line: 9),
+      .snapshotChanged(file: "/w/sessions/會議.yaml", name: "會議", good: "/w/sessions/.會議.yaml.good"),
+      .snapshotChanged(file: "/w/sessions/會議.yaml", name: "會議", good: nil),
+      .cacheDamaged(cache: "/w/sessions/.會議.cache"),
       .unapplied(journal: "/w/sessions/會議.journal", line: 7, keptAs: "/w/sessions/會議.journal.unapplied-1"),
       .unapplied(journal: "/w/sessions/會議.journal", line: 7, keptAs: nil),
     ]
     for problem in all {
       switch problem {
-      case .foreign, .damagedLine, .unapplied: break
+      case .foreign, .damagedLine, .tornLine, .unapplied, .snapshotChanged, .cacheDamaged: break
       }
     }
     return all
@@ -185,7 +189,7 @@ import MinutesTestSupport
     return exports + workspace
   }()
 
-  static let everyError: [any Error] = assistantErrors + sessionErrors + journalProblems + templateErrors + exportErrors
+  static let everyError: [any Error] = assistantErrors + sessionErrors + loadProblems + templateErrors + exportErrors
 
   @Test(arguments: everyError.indices)
   func everyErrorSpeaksTheSessionsLanguage(index: Int) {

@@ -22,6 +22,13 @@ struct Diagnostics {
   func warning(_ text: String) { report(.warning, text) }
   func notice(_ text: String) { report(.notice, text) }
 
+  /// Warns of what opening `draft` found (a journal line not applied, a snapshot changed outside minutes, a
+  /// damaged cache): `resume`, `export` and `check` all say it, so that no command shows a draft silently
+  /// different from the one saved.
+  func warnLoadProblems(of draft: Workspace.Draft) {
+    for problem in draft.loadProblems { warning(problem.message(messages)) }
+  }
+
   /// Says what was done, on standard error so that standard output keeps only the export: `minutes: text`.
   func say(_ text: String) { StandardStreams.error.write("minutes: \(text)\n") }
 

@@ -29,6 +29,7 @@ struct Check: ParsableCommand {
       (session.map { Diagnostics(messages: $0) } ?? .environment).error(error)
       throw Diagnostics.unreadable
     }
+    Diagnostics(messages: draft.messages).warnLoadProblems(of: draft)
     let findings = workspace.findings(in: draft)
     let errors = findings.filter { $0.severity == .error }.count
     if json {

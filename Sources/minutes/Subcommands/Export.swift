@@ -25,6 +25,7 @@ struct Export: ParsableCommand {
     let before = workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment
     let opened = try before.run { try workspace.openSession(name) }
     let diagnostics = Diagnostics(messages: opened.messages)
+    diagnostics.warnLoadProblems(of: opened)
     do {
       let exported = try workspace.export(
         opened, format: ExportFormat(rawValue: format)!, allowErrors: draft, to: output.map { URL(fileURLWithPath: $0) })

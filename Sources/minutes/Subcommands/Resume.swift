@@ -24,7 +24,7 @@ struct Resume: ParsableCommand {
     let lock = try before.run { try SessionLock(name: name, in: workspace.store, takeOver: takeOver) }
     let draft = try before.run { try workspace.openSession(name, recover: recover) }
     let diagnostics = Diagnostics(messages: draft.messages)
-    if let problem = draft.journalProblem { diagnostics.warning(problem.message(diagnostics.messages)) }
+    diagnostics.warnLoadProblems(of: draft)
     if let replaced = lock.replaced { diagnostics.notice(diagnostics.messages.tookOver(session: name, from: replaced)) }
     let assistant = Assistant(template: draft.template, state: draft.state(interview: Interview(template: draft.template)))
     try Drafting.run(assistant, store: workspace.store, name: name, lock: lock, isResumed: true)

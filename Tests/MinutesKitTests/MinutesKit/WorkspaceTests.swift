@@ -25,7 +25,7 @@ import MinutesTestSupport
     #expect(session.name == "s")
     #expect(session.template.id == "gov-executive.zh-Hant")
     #expect(session.messages.language == "zh-Hant")
-    #expect(session.journalProblem == nil)
+    #expect(session.loadProblems.isEmpty)
     let file = try workspace.open(workspace.store.file(for: "s").path)
     #expect(file.name == nil)
     #expect(file.path == session.path)

@@ -95,7 +95,7 @@ import MinutesTestSupport
     try withStore { store in
       let assistant = try journaledSession(store)
       let loaded = try store.loadState(name: "s")
-      #expect(loaded.journalProblem == nil)
+      #expect(loaded.problems.isEmpty)
       #expect(loaded.file.minutes == assistant.minutes)
       #expect(loaded.file.resumeAt == .at(TestSupport.at("meeting.chair.name")))
       try store.compact(loaded.state(interview: assistant.interview), name: "s")
@@ -109,7 +109,7 @@ import MinutesTestSupport
     }
   }
 
-  @Test func aTornLastLineIsIgnoredAndADamagedOneIsReportedAndKept() throws {
+  @Test func aTornLastLineAndADamagedOneAreReportedNotAppliedAndKept() throws {
     try withStore { store in
       let assistant = try journaledSession(store)
       let journal = store.journal(for: "s")
@@ -118,7 +118,7 @@ import MinutesTestSupport
       try handle.write(contentsOf: Data(#"{"perform":{"chan"#.utf8))
       try handle.close()
       let torn = try store.loadState(name: "s")
-      #expect(torn.journalProblem == nil, "an edit torn by a crash was never acknowledged")
+      #expect(torn.problems == [.tornLine(journal: journal.path, line: 6)], "an edit torn by a crash is not applied, and said")
       #expect(torn.file.minutes == assistant.minutes)
 
       var text = try String(contentsOf: journal, encoding: .utf8)
@@ -127,7 +127,9 @@ import MinutesTestSupport
       text = lines.joined(separator: "\n") + "\n"
       try text.write(to: journal, atomically: true, encoding: .utf8)
       let damaged = try store.loadState(name: "s")
-      #expect(damaged.journalProblem == "\(journal.path):4: damaged line; the edits before it were restored")
+      #expect(damaged.problems.map(\.errorDescription) == [
+        "\(journal.path):4: damaged line; the edits before it were restored, it and the ones after it were not (the journal is kept aside)"
+      ])
       #expect(damaged.file.minutes.text("meeting.date") == "2022-05-20")
       #expect(damaged.file.minutes["meeting.period"] == nil)
       try store.compact(damaged.state(interview: assistant.interview), name: "s")
@@ -156,10 +158,10 @@ import MinutesTestSupport
       let loaded = try store.loadState(name: "s")
       let conformed = try assistant.template.conform(loaded.file.minutes)
       if withoutCache {
-        #expect(loaded.journalProblem == nil)
+        #expect(loaded.problems.isEmpty)
         #expect(conformed == assistant.minutes)
       } else {
-        #expect(loaded.journalProblem == nil)
+        #expect(loaded.problems.isEmpty)
         #expect(conformed == assistant.minutes)
         #expect(conformed["meeting.term"] == .number(12))
         #expect(conformed["otherMatters"] == .flag(true))

@@ -45,7 +45,7 @@ import MinutesTestSupport
     #expect(!yaml.contains("\\u"))
     #expect(!yaml.contains("\\U"))
     #expect(!yaml.contains("\\x"))
-    #expect(yaml.hasSuffix("\nresumeAt: finished\ngeneration: 0\n"), "the seed interview is over")
+    #expect(Self.unsealed(yaml).hasSuffix("\nresumeAt: finished\ngeneration: 0\n"), "the seed interview is over")
     #expect(TestSupport.lines(yaml).map { $0.prefix { $0 != ":" } }.filter { !$0.hasPrefix(" ") && !$0.hasPrefix("-") }
       == ["format", "template", "meeting", "items", "arrangements", "otherMatters", "attendance", "resumeAt", "generation"])
   }
@@ -53,9 +53,9 @@ import MinutesTestSupport
   @Test func resumeAtIsWrittenLastAsAStoredAddress() throws {
     var file = try Self.seedFile()
     file.resumeAt = .at(TestSupport.at("items.2.directives.1.points.+"))
-    #expect(try file.yaml().hasSuffix("\nresumeAt: items.2.directives.1.points.+\ngeneration: 0\n"))
+    #expect(Self.unsealed(try file.yaml()).hasSuffix("\nresumeAt: items.2.directives.1.points.+\ngeneration: 0\n"))
     file.resumeAt = .at(TestSupport.at("meeting.chair.title"))
-    #expect(try file.yaml().hasSuffix("\nresumeAt: meeting.chair.title\ngeneration: 0\n"))
+    #expect(Self.unsealed(try file.yaml()).hasSuffix("\nresumeAt: meeting.chair.title\ngeneration: 0\n"))
     file.resumeAt = .firstQuestion
     #expect(try !file.yaml().contains("resumeAt"))
   }
@@ -148,6 +148,45 @@ import MinutesTestSupport
   // MARK: - Broken files
 
   /// The ``SessionError/unreadable(_:)`` problem thrown for `yaml`.
+  /// `yaml` without the checksum comment on its last line.
+  static func unsealed(_ yaml: String) -> String {
+    yaml.replacing(#/ \# checksum [0-9a-f]{16}\n\z/#, with: "\n")
+  }
+
+  @Test func theLastLineIsSealedWithTheChecksumOfEverythingBeforeIt() throws {
+    let yaml = try Self.seedFile().yaml()
+    let last = try #require(yaml.split(separator: "\n").last)
+    #expect(last.wholeMatch(of: #/generation: 0 \# checksum [0-9a-f]{16}/#) != nil, "\(last)")
+    #expect(SessionFile.seal(of: yaml) == .intact)
+    #expect(SessionFile.seal(of: Self.unsealed(yaml)) == .absent, "a file written by hand, or before checksums")
+    #expect(try SessionFile.parse(yaml, file: "s.yaml") == SessionFile.parse(Self.unsealed(yaml), file: "s.yaml"), "the seal is a comment to YAML")
+    #expect(SessionStore.generation(of: try Self.write(yaml)) == 0)
+    var bumped = try Self.seedFile()
+    bumped.generation = Int.max
+    #expect(SessionStore.generation(of: try Self.write(try bumped.yaml())) == Int.max, "the largest generation is read past its seal")
+  }
+
+  /// Any flipped bit of a sealed file breaks its seal or its YAML: a change is never read as what minutes wrote.
+  @Test func everyFlippedBitBreaksTheSealOrTheFile() throws {
+    let bytes = Array(try Self.seedFile().yaml().utf8)
+    var unnoticed: [Int] = []
+    for index in bytes.indices {
+      for bit in [0, 3, 6] {
+        var flipped = bytes
+        flipped[index] ^= 1 << bit
+        guard let text = String(validating: flipped, as: UTF8.self) else { continue }  // refused as not UTF-8
+        if SessionFile.seal(of: text) == .intact { unnoticed.append(index) }
+      }
+    }
+    #expect(unnoticed.isEmpty, "flips at bytes \(unnoticed.prefix(10)) kept the seal intact")
+  }
+
+  private static func write(_ text: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("seal-\(UUID().uuidString).yaml")
+    try Data(text.utf8).write(to: url)
+    return url
+  }
+
   static func problem(_ yaml: String, file: String = "s.yaml") -> YAMLProblem? {
     do {
       _ = try SessionFile.parse(yaml, file: file)

@@ -52,7 +52,7 @@ import MinutesTestSupport
       let files = try FileManager.default.contentsOfDirectory(atPath: store.directory.path).sorted()
       #expect(
         files == [
-          ".a_2.cache", ".b-1.cache", ".常務會議-0520.cache",
+          ".a_2.cache", ".a_2.yaml.good", ".b-1.cache", ".b-1.yaml.good", ".常務會議-0520.cache", ".常務會議-0520.yaml.good",
           "a_2.journal", "a_2.yaml", "b-1.journal", "b-1.yaml", "常務會議-0520.journal", "常務會議-0520.yaml",
         ],
         "no temporary file is left behind")

@@ -47,6 +47,8 @@ import MinutesTestSupport
       }
     }
     #expect(silentChanges.isEmpty, "bytes whose flip changed the draft: \(silentChanges.prefix(10))")
+    #expect(try store.lastGoodSnapshot(name: "f").map { try template.conform($0.minutes) } == minutes, "the last good snapshot is its own copy")
+    try FileManager.default.removeItem(at: store.goodSnapshot(for: "f"))
     #expect(store.lastGoodSnapshot(name: "f") == nil, "a damaged cache is no last good snapshot")
   }
 }
