@@ -43,6 +43,52 @@ import MinutesTestSupport
     #expect(try Data(contentsOf: workspace.appendingPathComponent("sessions").appendingPathComponent(kept[0])) == damaged)
   }
 
+  /// A snapshot changed since minutes wrote it (by hand, or a bit gone bad on disk) fails its checksum: every
+  /// command that opens it says so and reads it as it is; `--recover` brings back what minutes saved, keeping the
+  /// changed file.
+  @Test func aSnapshotChangedOutsideMinutesIsSaidAndCanBeUndone() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let file = try session(in: workspace)
+    _ = try Binary.run(["resume", "s"], in: workspace, input: Data(":quit\n".utf8))  // the journal's edit compacted in
+    let changed = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "2022-05-20", with: "2022-05-21")
+    try changed.write(to: file, atomically: true, encoding: .utf8)
+    let said = "minutes: warning: \(file.path)：檔案在 minutes 上次保存後被改過（校驗和不符），按現在的內容讀取；"
+      + "如果不是您改的，用 `minutes resume s --recover` 還原 minutes 上次保存的版本（改過的檔案會保留在旁邊）\n"
+    let checked = try Binary.run(["check", "s"], in: workspace)
+    #expect(checked.stderr == said)
+    let exported = try Binary.run(["export", "s", "--draft"], in: workspace)
+    #expect(exported.stderr == said)
+    #expect(exported.text.contains("5月21日"), "read as it is now")
+
+    let recovered = try Binary.run(["resume", "s", "--recover"], in: workspace, input: Data(":show date\n:quit\n".utf8))
+    #expect(recovered.status == 0, "stderr: \(recovered.stderr)")
+    #expect(recovered.stderr.isEmpty, "\(recovered.stderr)")
+    #expect(recovered.text.contains("2022-05-20"), "\(recovered.text)")
+    let sessions = workspace.appendingPathComponent("sessions")
+    let kept = try FileManager.default.contentsOfDirectory(atPath: sessions.path).filter { $0.hasPrefix("s.yaml.changed-") }
+    #expect(kept.count == 1)
+    #expect(try kept.first.map { try String(contentsOf: sessions.appendingPathComponent($0), encoding: .utf8) } == changed)
+    #expect(try Binary.run(["check", "s"], in: workspace).stderr.isEmpty, "what minutes wrote is sealed again")
+  }
+
+  /// A journal line that fails its checksum is not applied, and every command that opens the session says so.
+  @Test func aDamagedJournalLineIsSaid() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    _ = try session(in: workspace)
+    let journal = workspace.appendingPathComponent("sessions/s.journal")
+    var lines = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n").map(String.init)
+    let last = try #require(lines.last)
+    #expect(last.contains("政府代區長"))
+    lines[lines.count - 1] = last.replacingOccurrences(of: "政府代區長", with: "政府副區長")
+    try (lines.joined(separator: "\n") + "\n").write(to: journal, atomically: true, encoding: .utf8)
+    let checked = try Binary.run(["check", "s"], in: workspace)
+    #expect(checked.stderr.hasPrefix("minutes: warning: \(journal.path):\(lines.count)：這一行已損壞；之前的修改已還原"), "\(checked.stderr)")
+    let exported = try Binary.run(["export", "s", "--draft"], in: workspace)
+    #expect(!exported.text.contains("副區長"), "a damaged line is never applied")
+  }
+
   @Test func aHandBrokenFileSaysWhereAndWhat() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
