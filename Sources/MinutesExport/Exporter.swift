@@ -12,8 +12,12 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendable {
   /// The template has no export for this format.
   case formatNotInTemplate(format: String, template: String)
-  /// The export could not be written to the file.
-  case writeFailed(file: String, reason: String)
+  /// The file named is a folder.
+  case isFolder(file: String)
+  /// The folder the file would go in does not exist.
+  case folderMissing(file: String, folder: String)
+  /// The export could not be written to the file, for the system's `reason`.
+  case writeFailed(file: String, reason: SystemReason)
   /// The file is one of the workspace's session files, which an export must not overwrite.
   case intoSessions(file: String)
 
@@ -28,24 +32,16 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
     case .intoSessions(let file):
       m("\(file) 在保存草稿的 `sessions/` 資料夾中；請匯出到別的檔案（例如工作區本身）。",
         "\(file) is in the sessions folder, where the drafts are kept; export to another file (e.g. in the workspace itself).")
-    case .writeFailed(let file, let reason) where reason == "it is a folder":
+    case .isFolder(let file):
       m("無法寫入 \(file)：它是資料夾；請指定其中的檔案，例如 \(file.hasSuffix("/") ? file : file + "/")minutes.txt。",
         "cannot write \(file): it is a folder; name a file in it, e.g. \(file.hasSuffix("/") ? file : file + "/")minutes.txt.")
+    case .folderMissing(let file, let folder):
+      m("無法寫入 \(file)：資料夾 \(folder) 不存在。請先建立它，或不給檔案，直接印出。",
+        "cannot write \(file): the folder \(folder) does not exist. Create it first, or give no file to print it instead.")
     case .writeFailed(let file, let reason):
-      m("無法寫入 \(file)：\(Self.reason(reason, m))。請確認資料夾存在且可寫入；或不給檔案，直接印出。",
-        "cannot write \(file): \(reason). Check that the folder exists and can be written, or give no file to print it instead.")
+      m("無法寫入 \(file)：\(reason.message(m))。請釋放空間或修正權限；或不給檔案，直接印出。",
+        "cannot write \(file): \(reason). Free some space or fix permissions, or give no file to print it instead.")
     }
-  }
-
-  /// The system's reason for a failed write, in the language of `m`.
-  private static func reason(_ reason: String, _ m: Messages) -> String {
-    if reason == "permission denied or disk full" { return m("沒有權限或磁碟已滿", reason) }
-    let prefix = "the folder ", suffix = " does not exist"
-    if reason.hasPrefix(prefix), reason.hasSuffix(suffix) {
-      let folder = String(reason.dropFirst(prefix.count).dropLast(suffix.count))
-      return m("資料夾 \(folder) 不存在", reason)
-    }
-    return m.systemReason(reason)
   }
 }
 
@@ -71,18 +67,19 @@ extension Exporter {
   }
 
   /// Writes `text` to `url`, replacing the file whole.
-  /// - Throws: ``ExportError/writeFailed(file:reason:)`` with the system's reason.
+  /// - Throws: ``ExportError/isFolder(file:)``, ``ExportError/folderMissing(file:folder:)``, or
+  ///   ``ExportError/writeFailed(file:reason:)`` with the system's reason.
   public static func write(_ text: String, to url: URL) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw ExportError.writeFailed(file: url.path, reason: "it is a folder")
+      throw ExportError.isFolder(file: url.path)
     }
+    let folder = url.deletingLastPathComponent().path
     do {
       try Data(text.utf8).write(to: url, options: .atomic)
     } catch {
-      let reason = FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path)
-        ? "permission denied or disk full" : "the folder \(url.deletingLastPathComponent().path) does not exist"
-      throw ExportError.writeFailed(file: url.path, reason: reason)
+      if !FileManager.default.fileExists(atPath: folder) { throw ExportError.folderMissing(file: url.path, folder: folder) }
+      throw ExportError.writeFailed(file: url.path, reason: SystemReason(error))
     }
   }
 }

@@ -64,21 +64,6 @@ public struct Messages: Sendable, Hashable {
     ("「", "“"), ("」", "”"),
   ]
 
-  /// Why the system refused a file operation, in this language: the usual `strerror` and Foundation texts (a full
-  /// disk, no permission, a read-only file system…) are said in Chinese; any other text is quoted as it is.
-  public func systemReason(_ reason: String) -> String {
-    guard isChinese else { return reason }
-    let lowered = reason.lowercased()
-    let known: [(String, Wording)] = [
-      ("no space left", "磁碟空間不足"), ("quota", "超出磁碟配額"), ("read-only", "檔案系統是唯讀的"),
-      ("permission", "沒有權限"), ("not permitted", "沒有權限"), ("no such file", "檔案或資料夾不存在"),
-      ("doesn’t exist", "檔案或資料夾不存在"), ("does not exist", "檔案或資料夾不存在"), ("is a directory", "那是資料夾"),
-      ("input/output", "讀寫裝置出錯"), ("too many open files", "打開的檔案太多"), ("file name too long", "檔名太長"),
-    ]
-    guard let (_, wording) = known.first(where: { lowered.contains($0.0) }) else { return "`\(reason)`" }
-    return self(wording, reason)
-  }
-
   /// Wraps a quoted value: 「value」 in Chinese, ‘value’ in English.
   public func quote(_ value: String) -> String { isChinese ? "「\(value)」" : "‘\(value)’" }
 

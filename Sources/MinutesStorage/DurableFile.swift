@@ -3,7 +3,8 @@ import Foundation
 /// Crash-safe whole-file writes.
 enum DurableFile {
   /// Writes `data` to `url` through a temporary file, `fsync`, `rename` and an `fsync` of the folder.
-  /// - Throws: a POSIX error as `CocoaError`/`NSError` with the reason.
+  /// - Throws: a POSIX error as `NSError` (domain `NSPOSIXErrorDomain`, code `errno`), which ``SystemReason``
+  ///   reads.
   static func write(_ data: Data, to url: URL) throws {
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
     let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

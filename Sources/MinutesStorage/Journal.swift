@@ -120,11 +120,11 @@ enum Journal {
   static func append(_ record: JournalRecord, to url: URL) throws {
     let line = try text([record])
     let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-    guard fd >= 0 else { throw SessionError.writeFailed(file: url.path, reason: String(cString: strerror(errno))) }
+    guard fd >= 0 else { throw SessionError.writeFailed(file: url.path, reason: .posix()) }
     defer { close(fd) }
     let end = lseek(fd, 0, SEEK_END)
     guard DurableFile.writeAll(Data(line.utf8), to: fd), fsync(fd) == 0 else {
-      let reason = String(cString: strerror(errno))
+      let reason = SystemReason.posix()
       // Leave no half line behind: the next record must start on a line of its own.
       if end >= 0 { _ = ftruncate(fd, end) }
       throw SessionError.writeFailed(file: url.path, reason: reason)

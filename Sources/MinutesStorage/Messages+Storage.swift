@@ -88,8 +88,8 @@ extension Messages {
   }
 
   /// A write that failed (a full disk, permissions).
-  func writeFailed(_ file: String, reason: String) -> String {
-    self("無法保存 \(file)：\(systemReason(reason))。草稿仍然打開；請釋放空間或修正權限，再輸入 :save。",
+  func writeFailed(_ file: String, reason: SystemReason) -> String {
+    self("無法保存 \(file)：\(reason.message(self))。草稿仍然打開；請釋放空間或修正權限，再輸入 :save。",
          "could not save \(file): \(reason). Your draft is still open; free some space or fix permissions, then :save.")
   }
 }

@@ -26,7 +26,7 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   /// Another `minutes` has the session open.
   case locked(name: String, pid: Int32, host: String, since: String)
   /// Writing the file failed; the draft in memory is intact.
-  case writeFailed(file: String, reason: String)
+  case writeFailed(file: String, reason: SystemReason)
   /// The snapshot's generation is the largest number there is (a file changed by hand), so a new snapshot cannot
   /// be numbered after it; nothing was written.
   case generationExhausted(file: String, generation: Int)

@@ -54,7 +54,7 @@ public final class SessionLock: Sendable {
       replaced = holder ?? .unknown
       unlink(url.path)
     }
-    throw SessionError.writeFailed(file: url.path, reason: String(cString: strerror(errno)))
+    throw SessionError.writeFailed(file: url.path, reason: .posix())
   }
 
   /// Gives the lock up (only if this process still holds it).

@@ -79,7 +79,7 @@ extension SessionStore {
     } catch let error as SessionError {
       throw error
     } catch {
-      throw SessionError.writeFailed(file: url.path, reason: error.localizedDescription)
+      throw SessionError.writeFailed(file: url.path, reason: SystemReason(error))
     }
   }
 
@@ -150,7 +150,7 @@ extension SessionStore {
   private func renameNextJournal(name: String) throws {
     let current = journal(for: name)
     guard rename(nextJournal(for: name).path, current.path) == 0 else {
-      throw SessionError.writeFailed(file: current.path, reason: String(cString: strerror(errno)))
+      throw SessionError.writeFailed(file: current.path, reason: .posix())
     }
     DurableFile.syncFolder(of: current)
   }

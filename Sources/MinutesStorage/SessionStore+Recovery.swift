@@ -1,4 +1,5 @@
 import Foundation
+import MinutesModel
 
 extension SessionStore {
   /// The session's last good snapshot: its copy `.NAME.yaml.good` when that is intact (its checksum matches),
@@ -36,7 +37,7 @@ extension SessionStore {
     do {
       try DurableFile.write(Data(try good.yaml().utf8), to: url)
     } catch {
-      throw SessionError.writeFailed(file: url.path, reason: error.localizedDescription)
+      throw SessionError.writeFailed(file: url.path, reason: SystemReason(error))
     }
     writeCache(good, name: name)
     return try loadState(name: name)

@@ -10,7 +10,7 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
   /// The file says a format newer than this version reads.
   case unsupportedFormat(file: String, found: Int, supported: Int)
   /// The file could not be read.
-  case unreadable(file: String, reason: String)
+  case unreadable(file: String, reason: SystemReason)
   /// A draft does not have the shape its template declares (a file edited by hand, or for another version of
   /// the template): the stored address of the part and what is wrong.
   case draftMismatch(template: String, address: String, reason: DraftMismatch)
@@ -31,7 +31,7 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
       m("\(file)：範本格式 \(found) 比這個版本能讀的（\(supported)）新；請更新 minutes。",
         "\(file): template format \(found) is newer than this version reads (\(supported)); update minutes.")
     case .unreadable(let file, let reason):
-      m("無法讀取範本 \(file)：\(m.systemReason(reason))", "cannot read template \(file): \(reason)")
+      m("無法讀取範本 \(file)：\(reason.message(m))", "cannot read template \(file): \(reason)")
     case .draftMismatch(let template, let address, let reason):
       m("草稿在 `\(address)` 不符合範本 `\(template)`：" + reason.chinese + "。請手動修正檔案，或對它執行 `minutes check` 查看詳情。",
         "the draft does not fit template `\(template)` at `\(address)`: \(reason.english). Fix the file by hand, or run `minutes check` on it for details.")

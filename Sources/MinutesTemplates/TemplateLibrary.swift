@@ -69,10 +69,10 @@ public struct TemplateLibrary: Sendable {
       switch self {
       case .file(let url):
         do { return try String(contentsOf: url, encoding: .utf8) } catch {
-          throw TemplateError.unreadable(file: url.path, reason: error.localizedDescription)
+          throw TemplateError.unreadable(file: url.path, reason: SystemReason(error))
         }
       case .builtIn(let id):
-        guard let text = TemplateLibrary.builtIns[id] else { throw TemplateError.unreadable(file: path, reason: "no such built-in template") }
+        guard let text = TemplateLibrary.builtIns[id] else { throw TemplateError.unreadable(file: path, reason: SystemReason(code: ENOENT, text: "no such built-in template")) }
         return text
       }
     }

@@ -103,8 +103,9 @@ import MinutesTestSupport
       .nothingToRecover(name: "會議", reason: "there is no copy of a good snapshot to restore it from"),
       .unsupportedFormat(file: "/w/sessions/會議.yaml", found: 9, supported: 1),
       .locked(name: "會議", pid: 42, host: "主機", since: "2026-12-01T09:00:00Z"),
-      .writeFailed(file: "/w/sessions/會議.journal", reason: String(cString: strerror(ENOSPC))),
-      .writeFailed(file: "/w/sessions/會議.journal", reason: String(cString: strerror(EACCES))),
+      .writeFailed(file: "/w/sessions/會議.journal", reason: .posix(ENOSPC)),
+      .writeFailed(file: "/w/sessions/會議.journal", reason: .posix(EACCES)),
+      .writeFailed(file: "/w/sessions/會議.journal", reason: .posix(EXDEV)),
       .generationExhausted(file: "/w/sessions/會議.yaml", generation: Int.max),
     ]
     for error in all {
@@ -152,7 +153,7 @@ import MinutesTestSupport
     all += [
       .notFound(id: "甲", available: ["gov-executive.zh-Hant"]),
       .unsupportedFormat(file: "/w/templates/甲.yaml", found: 9, supported: 2),
-      .unreadable(file: "/w/templates/甲.yaml", reason: String(cString: strerror(EACCES))),
+      .unreadable(file: "/w/templates/甲.yaml", reason: .posix(EACCES)),
       .extensionCycle(ids: ["甲", "乙", "甲"]),
     ]
     for error in all {
@@ -167,13 +168,13 @@ import MinutesTestSupport
   static let exportErrors: [any Error] = {
     let exports: [ExportError] = [
       .formatNotInTemplate(format: "text", template: "甲"), .intoSessions(file: "/w/sessions/甲.txt"),
-      .writeFailed(file: "/w/out", reason: "it is a folder"),
-      .writeFailed(file: "/w/out.txt", reason: "permission denied or disk full"),
-      .writeFailed(file: "/w/no/out.txt", reason: "the folder /w/no does not exist"),
+      .isFolder(file: "/w/out"),
+      .writeFailed(file: "/w/out.txt", reason: .posix(ENOSPC)),
+      .folderMissing(file: "/w/no/out.txt", folder: "/w/no"),
     ]
     for error in exports {
       switch error {
-      case .formatNotInTemplate, .writeFailed, .intoSessions: break
+      case .formatNotInTemplate, .isFolder, .folderMissing, .writeFailed, .intoSessions: break
       }
     }
     let workspace: [WorkspaceError] = [

@@ -184,11 +184,11 @@ import MinutesTestSupport
     try TextExporter.write("舊\n", to: file)
     try TextExporter.write("新\n", to: file)
     #expect(try String(contentsOf: file, encoding: .utf8) == "新\n")
-    #expect(throws: ExportError.writeFailed(file: folder.path, reason: "it is a folder")) {
+    #expect(throws: ExportError.isFolder(file: folder.path)) {
       try TextExporter.write("x", to: folder)
     }
     let missing = folder.appendingPathComponent("no/out.txt")
-    #expect(throws: ExportError.writeFailed(file: missing.path, reason: "the folder \(folder.path)/no does not exist")) {
+    #expect(throws: ExportError.folderMissing(file: missing.path, folder: "\(folder.path)/no")) {
       try TextExporter.write("x", to: missing)
     }
   }

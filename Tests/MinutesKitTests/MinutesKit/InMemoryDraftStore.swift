@@ -35,7 +35,7 @@ final class InMemoryDraftStore: DraftStore, @unchecked Sendable {
     if failingAppends > 0 {
       failingAppends -= 1
       throw SessionError.writeFailed(file: sessionFile.deletingPathExtension().appendingPathExtension("journal").path,
-                                     reason: "No space left on device")
+                                     reason: .posix(ENOSPC))
     }
     let line = try Journal.text([JournalRecord(effect)])
     journalLines.append(line)
@@ -45,7 +45,7 @@ final class InMemoryDraftStore: DraftStore, @unchecked Sendable {
   func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL? {
     if failingCompactions > 0 {
       failingCompactions -= 1
-      throw SessionError.writeFailed(file: sessionFile.path, reason: "No space left on device")
+      throw SessionError.writeFailed(file: sessionFile.path, reason: .posix(ENOSPC))
     }
     snapshots.append(state)
     journalLines = []

@@ -106,8 +106,17 @@ import MinutesTestSupport
     #expect(notFound.message(Messages(language: "zh-Hant")) == "沒有範本 `x`；可用的範本：`a`、`b`。")
     #expect(notFound.message(Messages(language: "zh-Hans")) == "没有模板 `x`；可用的模板：`a`、`b`。")
     #expect(notFound.message(Messages(language: "en")) == notFound.errorDescription)
-    let folder = ExportError.writeFailed(file: "/f", reason: "the folder /f does not exist")
-    #expect(folder.message(Messages(language: "zh-Hant")) == "無法寫入 /f：資料夾 /f 不存在。請確認資料夾存在且可寫入；或不給檔案，直接印出。")
+    let folder = ExportError.folderMissing(file: "/f/out.txt", folder: "/f")
+    #expect(folder.message(Messages(language: "zh-Hant")) == "無法寫入 /f/out.txt：資料夾 /f 不存在。請先建立它，或不給檔案，直接印出。")
+    // The system's reason is said by its number, not by matching its English words.
+    let full = ExportError.writeFailed(file: "/f/out.txt", reason: .posix(ENOSPC))
+    #expect(full.message(Messages(language: "zh-Hant")) == "無法寫入 /f/out.txt：磁碟空間不足。請釋放空間或修正權限；或不給檔案，直接印出。")
+    #expect(full.message(Messages(language: "en")) == "cannot write /f/out.txt: No space left on device. Free some space or fix permissions, or give no file to print it instead.")
+    let odd = SessionError.writeFailed(file: "/s/x.journal", reason: .posix(EXDEV))
+    #expect(odd.message(Messages(language: "zh-Hant")).hasPrefix("無法保存 /s/x.journal：系統錯誤 \(EXDEV)：`Invalid cross-device link`。"))
+    let wrapped = CocoaError(.fileWriteOutOfSpace, userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EDQUOT))])
+    #expect(SystemReason(wrapped).code == EDQUOT, "the POSIX error a Foundation error wraps")
+    #expect(SystemReason(CocoaError(.fileWriteNoPermission)).code == EACCES)
     #expect(ExportError.intoSessions(file: "/s/x").message(Messages(language: "zh-Hant")).contains("`sessions/` 資料夾"))
   }
 

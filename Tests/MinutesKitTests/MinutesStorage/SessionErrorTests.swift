@@ -21,7 +21,7 @@ struct SessionErrorTests {
     .nothingToRecover(name: "s", reason: "its file reads fine"),
     .unsupportedFormat(file: "s.yaml", found: 9, supported: 1),
     .locked(name: "s", pid: 42, host: "h", since: "09:00"),
-    .writeFailed(file: "s.journal", reason: "No space left on device"),
+    .writeFailed(file: "s.journal", reason: .posix(ENOSPC)),
   ]
 
   @Test(arguments: every) func everyCaseHasChineseAndEnglishWording(error: SessionError) {
@@ -32,7 +32,7 @@ struct SessionErrorTests {
   }
 
   @Test func aFullDiskAndALockAreSaidInTheSessionsLanguage() {
-    let full = SessionError.writeFailed(file: "s.journal", reason: "No space left on device")
+    let full = SessionError.writeFailed(file: "s.journal", reason: .posix(ENOSPC))
     #expect(full.message(Self.hant) == "無法保存 s.journal：磁碟空間不足。草稿仍然打開；請釋放空間或修正權限，再輸入 :save。")
     #expect(full.message(Self.hans) == "无法保存 s.journal：磁盘空间不足。草稿仍然打开；请释放空间或修正权限，再输入 :save。")
     #expect(full.errorDescription == "could not save s.journal: No space left on device. Your draft is still open; free some space or fix permissions, then :save.")
