@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesKit
 import MinutesTestSupport
 
 /// Sessions through the built binary: listing, resuming, the lock, and leaving on SIGTERM.
@@ -113,8 +114,23 @@ import MinutesTestSupport
     #expect(stale.stderr == "minutes: notice: 已從 \(host) 上的 pid \(gone.processIdentifier)（自 2026-01-01T00:00:00Z 起）接管會話「left」。\n")
     #expect(!FileManager.default.fileExists(atPath: lock.path), "the lock is released on :quit")
 
-    // A live holder: this test process.
-    try "pid: \(getpid())\nhost: \(host)\nsince: 2026-01-01T00:00:00Z\n".write(to: lock, atomically: true, encoding: .utf8)
+    // A lock from before start times were recorded, naming a live process that is not a `minutes` (its pid was
+    // given to another program): stale as well.
+    let sleep = Process()
+    sleep.executableURL = URL(fileURLWithPath: "/bin/sleep")
+    sleep.arguments = ["600"]
+    try sleep.run()
+    defer {
+      kill(sleep.processIdentifier, SIGKILL)  // this runner's threads block SIGTERM, and its children inherit that
+      sleep.waitUntilExit()
+    }
+    try "pid: \(sleep.processIdentifier)\nhost: \(host)\nsince: 2026-01-01T00:00:00Z\n".write(to: lock, atomically: true, encoding: .utf8)
+    let unrelated = try Binary.run(["resume", "left"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(unrelated.status == 0)
+    #expect(unrelated.stderr == "minutes: notice: 已從 \(host) 上的 pid \(sleep.processIdentifier)（自 2026-01-01T00:00:00Z 起）接管會話「left」。\n")
+
+    // A live holder: this test process, named with its start time.
+    try SessionLock.Holder(process: getpid()).fileText.write(to: lock, atomically: true, encoding: .utf8)
     let refused = try Binary.run(["resume", "left"], in: workspace, input: Data(":quit\n".utf8))
     #expect(refused.status == 1)
     let taken = try Binary.run(["resume", "left", "--take-over"], in: workspace, input: Data(":quit\n".utf8))
