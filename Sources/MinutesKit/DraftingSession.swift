@@ -21,27 +21,29 @@ public struct DraftingSession: Sendable {
   public let name: String
   /// Whether the session was resumed: it then opens with what is done and what is missing.
   public var isResumed = false
-  /// Who took the session over, when this process no longer holds its lock; `nil` while it does.
-  private let takenOverBy: @Sendable () -> String?
+  /// What became of the session's lock, when this process no longer holds it (another `minutes` took the session
+  /// over); `nil` while it does.
+  private let lockLoss: @Sendable () -> SessionLock.Loss?
   /// Set when a journal write failed: the next save writes a whole snapshot instead, so nothing is skipped.
   private var needsCompaction = false
 
-  /// A session named `name` in `store`, driven by `assistant`. `takenOverBy` is asked before every write.
+  /// A session named `name` in `store`, driven by `assistant`. `lockLoss` is asked before every write (usually
+  /// ``SessionLock/loss`` of the lock this process took); while it says the lock is lost, nothing is written.
   public init(
-    assistant: Assistant, store: SessionStore, name: String, takenOverBy: @escaping @Sendable () -> String? = { nil }
+    assistant: Assistant, store: SessionStore, name: String, lockLoss: @escaping @Sendable () -> SessionLock.Loss? = { nil }
   ) {
-    self.init(assistant: assistant, store: store.session(named: name), name: name, takenOverBy: takenOverBy)
+    self.init(assistant: assistant, store: store.session(named: name), name: name, lockLoss: lockLoss)
   }
 
-  /// A session named `name` saved in `store` (on disk or in memory), driven by `assistant`. `takenOverBy` is asked
-  /// before every write.
+  /// A session named `name` saved in `store` (on disk or in memory), driven by `assistant`. `lockLoss` is asked
+  /// before every write; while it says the lock is lost, nothing is written.
   public init(
-    assistant: Assistant, store: any DraftStore, name: String, takenOverBy: @escaping @Sendable () -> String? = { nil }
+    assistant: Assistant, store: any DraftStore, name: String, lockLoss: @escaping @Sendable () -> SessionLock.Loss? = { nil }
   ) {
     self.assistant = assistant
     self.store = store
     self.name = name
-    self.takenOverBy = takenOverBy
+    self.lockLoss = lockLoss
   }
 
 
@@ -50,14 +52,15 @@ public struct DraftingSession: Sendable {
   /// Runs the loop until the input ends or the clerk quits; returns whether everything is saved. `:quit` does not
   /// leave while the draft cannot be saved (a full disk): it says so, and the clerk frees space and quits again.
   /// When the input ends with the draft unsaved, a rescue copy is written to the temporary folder, and its path
-  /// said.
+  /// said. When another `minutes` has taken the session over, the loop ends at the next write, writing nothing:
+  /// a change it could not save is not acknowledged, only said not to be saved, and why.
   @discardableResult
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) -> Bool {
     let path = store.sessionFile.path
     output.write(m.drafting(name, template: assistant.template.name, savedTo: path) + "\n")
     // A resumed session starts a new snapshot generation with its undo history; a new one was just written whole.
     if isResumed {
-      guard compact(&output, keepingChanges: false) else { return false }
+      guard compact(&output, keepingChanges: false) else { return !needsCompaction }
       output.write(summary() + "\n")
     }
     if assistant.cursor == nil { output.write(assistant.finishedNotice + "\n") }
@@ -71,7 +74,7 @@ public struct DraftingSession: Sendable {
       }()
       switch result {
       case .endOfInput:
-        guard compact(&output) else { return false }
+        guard compact(&output) else { return !needsCompaction }
         guard !needsCompaction else { return rescue(&output) }
         output.write(m.savedToGoOn(resumeCommand) + "\n")
         return true
@@ -80,17 +83,20 @@ public struct DraftingSession: Sendable {
         output.write(m.lineDropped + "\n")
       case .line(let line):
         let response = assistant.handle(line)
+        // A change this window can no longer save is not acknowledged ("已修改…"): the clerk hears only that it
+        // was not saved, why, and what to do.
+        if let effect = response.effect, !checkOwnership(&output, pending: effect) { return false }
         for message in response.messages { output.write(message + "\n") }
         if let effect = response.effect, !save(effect, &output) { return false }
         switch response.action {
         case nil: break
         case .save:
-          guard compact(&output) else { return false }
+          guard compact(&output) else { return !needsCompaction }
           if !needsCompaction { output.write(m.saved(to: path) + "\n") }
         case .export(let file):
           export(to: file, &output)
         case .quit:
-          guard compact(&output) else { return false }
+          guard compact(&output) else { return !needsCompaction }
           if needsCompaction {
             output.write(m.notQuitUnsaved + "\n")
             continue
@@ -146,7 +152,8 @@ public struct DraftingSession: Sendable {
   }
 
   /// Writes the draft as a new snapshot with its undo history (when the session opens and closes); false when
-  /// the session was taken over (nothing is written then, and the loop must end).
+  /// the session was taken over (nothing is written then, and the loop must end; changes owed since a failed write
+  /// stay unsaved).
   @discardableResult
   public mutating func compact(_ output: inout some TextOutputStream, keepingChanges: Bool = true) -> Bool {
     guard checkOwnership(&output) else { return false }
@@ -167,7 +174,7 @@ public struct DraftingSession: Sendable {
   /// session was taken over.
   private mutating func save(_ effect: Assistant.Effect, _ output: inout some TextOutputStream) -> Bool {
     if needsCompaction { return compact(&output) }
-    guard checkOwnership(&output) else { return false }
+    guard checkOwnership(&output, pending: effect) else { return false }
     do {
       try store.append(effect)
     } catch {
@@ -178,10 +185,23 @@ public struct DraftingSession: Sendable {
     return true
   }
 
-  /// False, after telling the clerk, when another `minutes` has taken the session over.
-  private func checkOwnership(_ output: inout some TextOutputStream) -> Bool {
-    guard let other = takenOverBy() else { return true }
-    output.write(m.takenOver(by: other) + "\n")
+  /// False, after telling the clerk, when another `minutes` has taken the session over: what was not saved (the
+  /// `pending` action, or changes owed since a failed write) or that nothing was lost, who holds the session now or
+  /// that its holder has since quit, and what to do.
+  private func checkOwnership(_ output: inout some TextOutputStream, pending: Assistant.Effect? = nil) -> Bool {
+    guard let loss = lockLoss() else { return true }
+    if pending != nil || needsCompaction {
+      let what: Messages.Unsaved = switch pending {
+      case .performed(let transaction): .action(transaction.label)
+      case .undone: .action(":undo")
+      case .redone: .action(":redo")
+      case .moved: .step
+      case nil: .owed
+      }
+      output.write(m.notSaved(what, session: name, loss, resume: resumeCommand) + "\n")
+    } else {
+      output.write(m.takenOverNothingUnsaved(session: name, loss, resume: resumeCommand) + "\n")
+    }
     return false
   }
 

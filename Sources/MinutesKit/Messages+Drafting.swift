@@ -66,10 +66,59 @@ extension Messages {
     self("這一修改仍在草稿中，下次修改或 :save 時會再嘗試保存。", "The change is still in the draft; saving is tried again at the next change or :save.")
   }
 
-  /// Said when another `minutes` took the session over.
-  func takenOver(by other: String) -> String {
-    self("這個會話已被另一個 minutes 接管（\(other)），這裏的最後一個修改沒有保存。請在那裏繼續。",
-         "Another minutes took this session over (\(other)); the last change here was not saved. Go on there.")
+  /// What was not saved because another `minutes` took the session over (see ``notSaved(_:session:_:resume:)``).
+  enum Unsaved {
+    /// An action, by its label (`修改 1.subject`, `:undo`).
+    case action(String)
+    /// A move of the interview (a skipped question, `:goto`).
+    case step
+    /// The changes owed since a failed write.
+    case owed
+  }
+
+  /// Said instead of a change's acknowledgement when another `minutes` took the session over: what was not saved,
+  /// who holds the session now or that it has since quit, and what to do (`resume`: the command that reopens the
+  /// session).
+  func notSaved(_ what: Unsaved, session name: String, _ loss: SessionLock.Loss, resume: String) -> String {
+    let lead = switch what {
+    case .action(let label): self("「\(label)」沒有保存", "‘\(label)’ was not saved")
+    case .step: self("這一步沒有保存", "This step was not saved")
+    case .owed: self("之前未能保存的修改仍然沒有保存", "The changes that could not be saved before are still not saved")
+    }
+    switch loss {
+    case .heldBy(let holder):
+      return lead + self(
+        "：會話「\(name)」已被另一個 minutes 接管（\(described(holder))），這個視窗不再寫入。請到那個視窗繼續，在那裏重做這一修改。",
+        ": another minutes took session ‘\(name)’ over (\(described(holder))), so this window no longer writes. Go on in that window and make the change there.")
+    case .holderQuit(let holder):
+      return lead + self(
+        "：會話「\(name)」曾被另一個 minutes 接管\(quitHolder(holder))，那個 minutes 已經結束，這個視窗不再寫入。請執行 \(resume) 重新打開（那個 minutes 保存的內容都在），再重做這一修改。",
+        ": another minutes took session ‘\(name)’ over\(quitHolder(holder)) and has since quit, so this window no longer writes. Run \(resume) to reopen it with what that one saved, and make the change again.")
+    }
+  }
+
+  /// Said when `:quit`, `:save` or the end of input finds the session taken over by another `minutes` with nothing
+  /// unsaved here: who holds it now or that it has since quit, and what to do.
+  func takenOverNothingUnsaved(session name: String, _ loss: SessionLock.Loss, resume: String) -> String {
+    switch loss {
+    case .heldBy(let holder):
+      self("會話「\(name)」已被另一個 minutes 接管（\(described(holder))）；這裏的修改在那之前都已保存，這個視窗不再寫入。請到那個視窗繼續。",
+           "Another minutes took session ‘\(name)’ over (\(described(holder))); every change made here before was saved, and this window no longer writes. Go on in that window.")
+    case .holderQuit(let holder):
+      self("會話「\(name)」曾被另一個 minutes 接管\(quitHolder(holder))，那個 minutes 已經結束；這裏的修改在那之前都已保存，這個視窗不再寫入。要繼續，請執行 \(resume)。",
+           "Another minutes took session ‘\(name)’ over\(quitHolder(holder)) and has since quit; every change made here before was saved, and this window no longer writes. To go on, run \(resume).")
+    }
+  }
+
+  /// A lock's holder in words: `h 上的 pid 42，自 09:00 起`, `pid 42 on h, since 09:00`.
+  private func described(_ holder: SessionLock.Holder) -> String {
+    self("\(holder.host) 上的 pid \(holder.pid)，自 \(holder.since) 起", "pid \(holder.pid) on \(holder.host), since \(holder.since)")
+  }
+
+  /// The holder that took a session over and has since quit, in parentheses; when its lock is gone, that.
+  private func quitHolder(_ holder: SessionLock.Holder?) -> String {
+    guard let holder else { return self("（它的鎖已不在）", " (its lock is gone)") }
+    return self("（\(described(holder))）", " (\(described(holder)))")
   }
 }
 

@@ -173,12 +173,39 @@ public struct Workspace: Sendable {
   }
 
   /// Rewrites the minutes file at `path` in canonical form; returns whether it changed (with `dryRun`, whether it
-  /// would).
+  /// would). A session's snapshot (see ``lockSession(ofFile:)``) is rewritten only while its session is closed, and
+  /// with its lock held so that no `minutes` opens it meanwhile; a stale lock it replaced is passed to `tookOver`.
+  /// - Throws: ``WorkspaceError/sessionOpen(file:name:holder:)`` when another live `minutes` holds the session
+  ///   (nothing is written), or the errors of reading and writing the file.
   @discardableResult
-  public func format(_ path: String, dryRun: Bool = false) throws -> Bool {
+  public func format(_ path: String, dryRun: Bool = false, tookOver: (SessionLock.Holder) -> Void = { _ in }) throws -> Bool {
+    let lock = dryRun ? nil : try Self.lockSession(ofFile: path)
+    defer { lock?.release() }
+    if let replaced = lock?.replaced { tookOver(replaced) }
     let (text, changed) = try canonicalForm(of: path)
     if changed && !dryRun { try TextExporter.write(text, to: URL(fileURLWithPath: path)) }
     return changed
+  }
+
+  /// Takes the lock of the session whose snapshot is the file at `path`, before the file is rewritten outside a
+  /// drafting session: a `NAME.yaml` in a folder named `sessions`, or beside a `NAME.lock`. `nil` for any other
+  /// file (nothing is locked then).
+  /// - Throws: ``WorkspaceError/sessionOpen(file:name:holder:)`` when another live `minutes` holds it, or
+  ///   ``ExportError/writeFailed(file:reason:)`` when the lock cannot be written.
+  public static func lockSession(ofFile path: String) throws -> SessionLock? {
+    let url = URL(fileURLWithPath: path).standardizedFileURL
+    let folder = url.deletingLastPathComponent()
+    let name = url.deletingPathExtension().lastPathComponent
+    guard url.pathExtension == "yaml", !name.isEmpty,
+      folder.lastPathComponent == "sessions" || FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name).lock").path)
+    else { return nil }
+    do {
+      return try SessionLock(snapshot: url)
+    } catch SessionError.locked(let name, let pid, let host, let since) {
+      throw WorkspaceError.sessionOpen(file: path, name: name, holder: SessionLock.Holder(pid: pid, host: host, since: since))
+    } catch SessionError.writeFailed(let file, let reason) {
+      throw ExportError.writeFailed(file: file, reason: reason)
+    }
   }
 
   /// The text of the file at `path`.
@@ -203,6 +230,8 @@ public enum WorkspaceError: LocalizedError, LocalizedMinutesError, Sendable {
   case unreadableFile(String, reason: Reason)
   /// The draft has errors and an export without them was asked for.
   case exportRefused(errors: [Finding])
+  /// `minutes fmt` did not rewrite `file`, the snapshot of the session `name`: another live `minutes` holds it.
+  case sessionOpen(file: String, name: String, holder: SessionLock.Holder)
 
   public var errorDescription: String? { message(Messages(language: "en")) }
 
@@ -214,6 +243,9 @@ public enum WorkspaceError: LocalizedError, LocalizedMinutesError, Sendable {
     case .unreadableFile(let path, .permissions): m("\(path) 無法讀取（權限？）", "\(path) cannot be read (permissions?)")
     case .unreadableFile(let path, .notUTF8): m("\(path) 不是 UTF-8 文字", "\(path) is not UTF-8 text")
     case .exportRefused(let errors): m("草稿還有 \(errors.count) 個錯誤", "\(errors.count) error(s) remain in the draft")
+    case .sessionOpen(let file, let name, let holder):
+      m("沒有改寫 \(file)：會話「\(name)」正在另一個 minutes 中打開（\(holder.host) 上的 pid \(holder.pid)，自 \(holder.since) 起）。請先在那裏輸入 :quit，再執行 minutes fmt。",
+        "did not rewrite \(file): session `\(name)` is open in another minutes (pid \(holder.pid) on \(holder.host), since \(holder.since)). :quit it there first, then run minutes fmt again.")
     }
   }
 }

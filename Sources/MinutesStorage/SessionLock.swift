@@ -4,12 +4,15 @@ import MinutesTemplates
 import MinutesNormalization
 import MinutesInterview
 
-/// The lock that keeps a session open in one `minutes` at a time: `sessions/NAME.lock`, holding the pid, host
-/// and start time of its holder. Created with `O_EXCL`, so two openers cannot both win.
+/// The lock that keeps a session open in one `minutes` at a time: `sessions/NAME.lock`, holding its holder's pid
+/// and host, since when it holds the lock, and (where the system tells them, on Linux) when the holder's process
+/// started and in which boot. Created whole with `link`, which fails when the lock exists, so two openers cannot
+/// both win.
 ///
-/// A lock whose holder is a process on this host that no longer exists (it was killed, or the machine
-/// restarted) is stale and is taken over automatically; a live holder, or one on another host, refuses the
-/// second opener unless it asks to take over.
+/// A lock whose holder is gone is stale and is taken over automatically: on this host, its process no longer
+/// exists, has exited (a zombie), or its pid now belongs to another process (one that started at another time or
+/// in another boot; for a lock written before start times were recorded, one that is not a `minutes`). A live
+/// holder, or one on another host, refuses the second opener unless it asks to take over.
 public final class SessionLock: Sendable {
   /// Who holds a lock.
   public struct Holder: Hashable, Sendable, Codable {
@@ -19,28 +22,84 @@ public final class SessionLock: Sendable {
     public var host: String
     /// When the holder took the lock, ISO 8601.
     public var since: String
+    /// When the holder's process started, in clock ticks after boot (field 22 of `/proc/PID/stat`): with `boot`,
+    /// what tells it from a later process given the same pid. `nil` in a lock written before it was recorded, or
+    /// where there is no `/proc`.
+    public var start: UInt64?
+    /// The boot the holder's process runs in (`/proc/sys/kernel/random/boot_id`); `nil` as for `start`.
+    public var boot: String?
+
+    /// A holder as its lock file names it.
+    public init(pid: Int32, host: String, since: String, start: UInt64? = nil, boot: String? = nil) {
+      self.pid = pid
+      self.host = host
+      self.since = since
+      self.start = start
+      self.boot = boot
+    }
+
+    /// The process `pid` on this host as the holder of a lock taken now, with its start time and boot as the
+    /// system tells them.
+    public init(process pid: Int32, since: Date = Date()) {
+      self.init(
+        pid: pid, host: ProcessInfo.processInfo.hostName, since: ISO8601DateFormatter().string(from: since),
+        start: ProcessStatus(pid)?.start, boot: SessionLock.bootID)
+    }
 
     /// The holder of a lock file that names none (empty or damaged): replaced like a stale one.
     public static let unknown = Holder(pid: 0, host: "?", since: "?")
+
+    /// The lock file's text: one `key: value` line each, the fields a reader does not know being ignored (so a
+    /// `minutes` from before `start` and `boot` reads this one).
+    package var fileText: String {
+      var text = "pid: \(pid)\nhost: \(host)\nsince: \(since)\n"
+      if let start { text += "start: \(start)\n" }
+      if let boot { text += "boot: \(boot)\n" }
+      return text
+    }
+  }
+
+  /// What became of a lock this process no longer holds (see ``loss``).
+  public enum Loss: Hashable, Sendable {
+    /// Another `minutes`, alive, holds it now.
+    case heldBy(Holder)
+    /// Another `minutes` took it over and has since ended: its lock file is gone (`nil`), or names a process that
+    /// is gone.
+    case holderQuit(Holder?)
   }
 
   /// The lock file.
   public let url: URL
   /// The holder the lock replaced, when it was stale or taken over; `nil` when the lock was free.
   public let replaced: Holder?
+  /// This process, as the lock names it.
+  public let mine: Holder
 
   /// Takes the lock of the session `name` in `store`.
   /// - Parameter takeOver: take the lock even from a live holder (the clerk says the other window is gone).
-  /// - Throws: ``SessionError/locked(name:holder:)`` when another live process holds it, or
+  /// - Throws: ``SessionError/locked(name:pid:host:since:)`` when another live process holds it, or
   ///   ``SessionError/writeFailed(file:reason:)`` when the lock file cannot be written, or the errors of
-  ///   ``SessionStore/validate(name:)``.
-  public init(name: String, in store: SessionStore, takeOver: Bool = false) throws {
+  ///   ``SessionStore/validate(existing:)``.
+  public convenience init(name: String, in store: SessionStore, takeOver: Bool = false) throws {
     // A name that is no session name (a path) would put the lock elsewhere, or fail as if the disk were full.
     try store.validate(existing: name)
-    url = store.directory.appendingPathComponent("\(name).lock")
-    try FileManager.default.createDirectory(at: store.directory, withIntermediateDirectories: true)
+    try self.init(url: store.directory.appendingPathComponent("\(name).lock"), name: name, takeOver: takeOver)
+  }
+
+  /// Takes the lock of the session whose snapshot is `snapshot` (`DIR/NAME.yaml`, locked by `DIR/NAME.lock`), for
+  /// a program that rewrites the file without a workspace (`minutes fmt FILE`).
+  /// - Throws: as ``init(name:in:takeOver:)``, except the name's.
+  public convenience init(snapshot: URL, takeOver: Bool = false) throws {
+    let name = snapshot.deletingPathExtension().lastPathComponent
+    try self.init(url: snapshot.deletingLastPathComponent().appendingPathComponent("\(name).lock"), name: name, takeOver: takeOver)
+  }
+
+  private init(url: URL, name: String, takeOver: Bool) throws {
+    self.url = url
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     Self.removeLeftovers(of: url)
-    let me = Holder(pid: getpid(), host: ProcessInfo.processInfo.hostName, since: ISO8601DateFormatter().string(from: Date()))
+    let me = Holder(process: getpid())
+    mine = me
     var replaced: Holder?
     for _ in 0..<2 {
       if Self.create(url, holder: me) {
@@ -68,8 +127,7 @@ public final class SessionLock: Sendable {
   /// to the lock's name, which fails when the name exists. No reader ever sees a half-written lock.
   private static func create(_ url: URL, holder: Holder) -> Bool {
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(holder.pid)")
-    let text = "pid: \(holder.pid)\nhost: \(holder.host)\nsince: \(holder.since)\n"
-    guard (try? DurableFile.write(Data(text.utf8), to: temporary)) != nil else { return false }
+    guard (try? DurableFile.write(Data(holder.fileText.utf8), to: temporary)) != nil else { return false }
     defer { unlink(temporary.path) }
     return link(temporary.path, url.path) == 0
   }
@@ -87,12 +145,25 @@ public final class SessionLock: Sendable {
   }
 
   /// Whether this process still holds the lock (another may have taken it over with `--take-over`).
-  public var isHeld: Bool { Self.read(url)?.pid == getpid() }
+  public var isHeld: Bool {
+    guard let holder = Self.read(url) else { return false }
+    return holder.pid == mine.pid && holder.host == mine.host && holder.start == mine.start && holder.boot == mine.boot
+  }
 
   /// The current holder, if any.
   public var holder: Holder? { Self.read(url) }
 
-  private static func read(_ url: URL) -> Holder? {
+  /// `nil` while this process holds the lock; else who holds it now, or that the `minutes` that took it over
+  /// has since ended.
+  public var loss: Loss? {
+    guard !isHeld else { return nil }
+    let holder = Self.read(url)
+    guard let holder, !Self.isStale(holder) else { return .holderQuit(holder) }
+    return .heldBy(holder)
+  }
+
+  /// The holder the lock file at `url` names; `nil` when there is no lock file, or it names no holder.
+  static func read(_ url: URL) -> Holder? {
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
     var fields: [String: String] = [:]
     for line in text.split(separator: "\n") {
@@ -100,18 +171,68 @@ public final class SessionLock: Sendable {
       if parts.count == 2 { fields[parts[0]] = parts[1] }
     }
     guard let pid = fields["pid"].flatMap(Int32.init), let host = fields["host"] else { return nil }
-    return Holder(pid: pid, host: host, since: fields["since"] ?? "?")
+    let boot = fields["boot"].flatMap { $0.isEmpty ? nil : $0 }
+    return Holder(pid: pid, host: host, since: fields["since"] ?? "?", start: fields["start"].flatMap { UInt64($0) }, boot: boot)
   }
 
-  /// A holder on this host whose process is gone (or is a zombie: it has exited and only waits to be reaped).
-  private static func isStale(_ holder: Holder) -> Bool {
+  /// Whether `holder` is gone, so that its lock may be taken without asking: a process on this host that no longer
+  /// exists, has exited and only waits to be reaped (a zombie), or is not the process that wrote the lock (its pid
+  /// was given to another: in another boot, or started at another time; for a lock that records neither, a
+  /// process that is not a `minutes`). Anything the system does not say counts as alive.
+  package static func isStale(_ holder: Holder) -> Bool {
     guard holder.host == ProcessInfo.processInfo.hostName else { return false }
     // No process has a pid of 0 or less (kill would signal a whole group): such a lock was written by hand.
     if holder.pid <= 0 { return true }
+    // Written in an earlier boot: whatever has this pid now is another process.
+    if let boot = holder.boot, let current = bootID, boot != current { return true }
     if kill(holder.pid, 0) != 0 && errno == ESRCH { return true }
-    guard let stat = try? String(contentsOfFile: "/proc/\(holder.pid)/stat", encoding: .utf8),
+    guard let status = ProcessStatus(holder.pid) else { return false }
+    if status.isZombie { return true }
+    if let start = holder.start { return status.start.map { $0 != start } ?? false }
+    return isMinutes(holder.pid) == false
+  }
+
+  /// This boot's id, from `/proc/sys/kernel/random/boot_id`; `nil` where there is none.
+  static let bootID: String? = {
+    let text = try? String(contentsOfFile: "/proc/sys/kernel/random/boot_id", encoding: .utf8)
+    return text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+  }()
+
+  /// Whether the process `pid` is a `minutes`: its executable, or the program it was started as, is named
+  /// `minutes`. `nil` when the system says neither.
+  static func isMinutes(_ pid: Int32) -> Bool? {
+    var known = false
+    if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe") {
+      known = true
+      // An executable replaced since it started (a rebuild) reads `/path/minutes (deleted)`.
+      let path = exe.hasSuffix(" (deleted)") ? String(exe.dropLast(" (deleted)".count)) : exe
+      if URL(fileURLWithPath: path).lastPathComponent == "minutes" { return true }
+    }
+    if let cmdline = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") {
+      known = true
+      let program = String(decoding: cmdline.prefix { $0 != 0 }, as: UTF8.self)
+      if URL(fileURLWithPath: program).lastPathComponent == "minutes" { return true }
+    }
+    return known ? false : nil
+  }
+}
+
+/// What `/proc/PID/stat` says of a process: whether it is a zombie, and when it started.
+struct ProcessStatus {
+  /// The process has exited and only waits to be reaped.
+  var isZombie: Bool
+  /// When it started, in clock ticks after boot (field 22).
+  var start: UInt64?
+
+  /// The status of `pid`; `nil` when there is no such process or no `/proc`.
+  init?(_ pid: Int32) {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
       let close = stat.lastIndex(of: ")")
-    else { return false }
-    return stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+    else { return nil }
+    // After the command name in parentheses (which may hold spaces and parentheses), fields 3, 4, …
+    let fields = stat[stat.index(after: close)...].split(separator: " ", omittingEmptySubsequences: true)
+    guard let state = fields.first else { return nil }
+    isZombie = state.hasPrefix("Z")
+    start = fields.count > 19 ? UInt64(fields[19]) : nil
   }
 }

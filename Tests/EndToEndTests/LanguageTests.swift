@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesKit
 import MinutesTestSupport
 
 /// The session's language everywhere a clerk can reach, and one `error:` per line.
@@ -64,8 +65,9 @@ import MinutesTestSupport
     defer { try? FileManager.default.removeItem(at: workspace) }
     let file = try session(in: workspace)
     let lock = workspace.appendingPathComponent("sessions/s.lock")
-    try "pid: \(getpid())\nhost: \(ProcessInfo.processInfo.hostName)\nsince: 2026-01-01T00:00:00Z\n"
-      .write(to: lock, atomically: true, encoding: .utf8)
+    // A live holder: this test process, named with its start time (an old lock naming it would be stale: it is
+    // not a `minutes`).
+    try SessionLock.Holder(process: getpid()).fileText.write(to: lock, atomically: true, encoding: .utf8)
     let locked = try Binary.run(["resume", "s"], in: workspace, environment: environment("en_US.UTF-8"))
     #expect(locked.status == 1)
     #expect(locked.stderr.hasPrefix("minutes: error: "))

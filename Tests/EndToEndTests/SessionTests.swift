@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MinutesKit
 import MinutesTestSupport
 
 /// Sessions through the built binary: listing, resuming, the lock, and leaving on SIGTERM.
@@ -113,8 +114,23 @@ import MinutesTestSupport
     #expect(stale.stderr == "minutes: notice: 已從 \(host) 上的 pid \(gone.processIdentifier)（自 2026-01-01T00:00:00Z 起）接管會話「left」。\n")
     #expect(!FileManager.default.fileExists(atPath: lock.path), "the lock is released on :quit")
 
-    // A live holder: this test process.
-    try "pid: \(getpid())\nhost: \(host)\nsince: 2026-01-01T00:00:00Z\n".write(to: lock, atomically: true, encoding: .utf8)
+    // A lock from before start times were recorded, naming a live process that is not a `minutes` (its pid was
+    // given to another program): stale as well.
+    let sleep = Process()
+    sleep.executableURL = URL(fileURLWithPath: "/bin/sleep")
+    sleep.arguments = ["600"]
+    try sleep.run()
+    defer {
+      kill(sleep.processIdentifier, SIGKILL)  // this runner's threads block SIGTERM, and its children inherit that
+      sleep.waitUntilExit()
+    }
+    try "pid: \(sleep.processIdentifier)\nhost: \(host)\nsince: 2026-01-01T00:00:00Z\n".write(to: lock, atomically: true, encoding: .utf8)
+    let unrelated = try Binary.run(["resume", "left"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(unrelated.status == 0)
+    #expect(unrelated.stderr == "minutes: notice: 已從 \(host) 上的 pid \(sleep.processIdentifier)（自 2026-01-01T00:00:00Z 起）接管會話「left」。\n")
+
+    // A live holder: this test process, named with its start time.
+    try SessionLock.Holder(process: getpid()).fileText.write(to: lock, atomically: true, encoding: .utf8)
     let refused = try Binary.run(["resume", "left"], in: workspace, input: Data(":quit\n".utf8))
     #expect(refused.status == 1)
     let taken = try Binary.run(["resume", "left", "--take-over"], in: workspace, input: Data(":quit\n".utf8))
@@ -151,6 +167,8 @@ import MinutesTestSupport
     #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])
   }
 
+  /// The window that lost its session to `--take-over`, the taker having since quit: its next edit is said not to
+  /// be saved, first and only (never "已修改"), that the taker has quit, and how to reopen the session.
   @Test func aSessionTakenOverElsewhereStopsWritingHere() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
@@ -161,12 +179,39 @@ import MinutesTestSupport
 
     let second = try Binary.run(["resume", "owned", "--take-over"], in: workspace, input: Data("區長\n:quit\n".utf8))
     #expect(second.status == 0)
-    input.write(Data("政府代區長\n".utf8))
+    input.write(Data(":edit date 2022-05-21\n".utf8))
     first.waitUntilExit()
+    #expect(first.terminationStatus == 1)
     let rest = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
-    #expect((seen + rest).contains("這個會話已被另一個 minutes 接管（沒有人：鎖檔案被刪除了），這裏的最後一個修改沒有保存。請在那裏繼續。"))
-    let saved = try Binary.run(["resume", "owned"], in: workspace, input: Data(":show chair.title\n:quit\n".utf8))
-    #expect(saved.text.contains("chair.title  主持人職務：區長\n"), "the taker's answer stands; the old window wrote nothing")
+    #expect(rest == ":edit date 2022-05-21\n「修改 date」沒有保存：會話「owned」曾被另一個 minutes 接管（它的鎖已不在），那個 minutes 已經結束，這個視窗不再寫入。請執行 minutes resume owned 重新打開（那個 minutes 保存的內容都在），再重做這一修改。\n")
+    let saved = try Binary.run(["resume", "owned"], in: workspace, input: Data(":show chair.title\n:show date\n:quit\n".utf8))
+    #expect(saved.text.contains("chair.title  主持人職務：區長\n"), "the taker's answer stands")
+    #expect(saved.text.contains("date  日期：2022-05-20\n"), "the old window wrote nothing")
+  }
+
+  /// The same while the taker is still open: the lost window names it (its pid), and says to go on there.
+  @Test func aSessionTakenOverByAnOpenWindowNamesIt() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("owned", "2022-05-20\n下午\n", in: workspace, date: Date())
+    let (first, input, output) = try Binary.start(["resume", "owned"], in: workspace)
+    var seen = ""
+    #expect(CrashTests.waitForPrompt(output, &seen))
+    let (second, secondInput, secondOutput) = try Binary.start(["resume", "owned", "--take-over"], in: workspace)
+    var secondSeen = ""
+    #expect(CrashTests.waitForPrompt(secondOutput, &secondSeen))
+
+    input.write(Data(":edit date 2022-05-21\n".utf8))
+    first.waitUntilExit()
+    #expect(first.terminationStatus == 1)
+    let rest = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
+    #expect(rest.hasPrefix(":edit date 2022-05-21\n「修改 date」沒有保存：會話「owned」已被另一個 minutes 接管（\(ProcessInfo.processInfo.hostName) 上的 pid \(second.processIdentifier)，自 "))
+    #expect(rest.hasSuffix(" 起），這個視窗不再寫入。請到那個視窗繼續，在那裏重做這一修改。\n"))
+    #expect(!rest.contains("已修改"))
+
+    secondInput.write(Data(":quit\n".utf8))
+    second.waitUntilExit()
+    #expect(second.terminationStatus == 0)
   }
 
   @Test func recoverRefusesWhenThereIsNothingToRecover() throws {

@@ -181,10 +181,11 @@ import MinutesTestSupport
       .unreadableFile("/w/甲.yaml", reason: .missing), .unreadableFile("/w/甲", reason: .folder),
       .unreadableFile("/w/甲.yaml", reason: .permissions), .unreadableFile("/w/甲.yaml", reason: .notUTF8),
       .exportRefused(errors: []),
+      .sessionOpen(file: "/w/sessions/甲.yaml", name: "甲", holder: SessionLock.Holder(pid: 42, host: "主機", since: "2026-12-01T09:00:00Z")),
     ]
     for error in workspace {
       switch error {
-      case .unreadableFile, .exportRefused: break
+      case .unreadableFile, .exportRefused, .sessionOpen: break
       }
     }
     return exports + workspace

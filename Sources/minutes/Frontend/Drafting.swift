@@ -12,10 +12,7 @@ enum Drafting {
     Terminal.leaveCleanlyOnHangupOrTerminate()
     signal(SIGPIPE, SIG_IGN)  // a closed output (e.g. `| head`) must not kill the session before it releases its lock
     defer { lock.release() }
-    let m = assistant.template.messages
-    var session = DraftingSession(assistant: assistant, store: store, name: name) {
-      lock.isHeld ? nil : m.lockHolder(lock.holder)
-    }
+    var session = DraftingSession(assistant: assistant, store: store, name: name) { lock.loss }
     session.isResumed = isResumed
     var output = StandardStreams.output
     let saved: Bool

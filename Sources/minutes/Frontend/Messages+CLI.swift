@@ -31,12 +31,6 @@ extension Messages {
     self("沒有選擇會話；請執行 `minutes resume NAME`。", "no session chosen; run `minutes resume NAME`.")
   }
 
-  /// Who took a session over, for the window that lost it.
-  func lockHolder(_ holder: SessionLock.Holder?) -> String {
-    guard let holder else { return self("沒有人：鎖檔案被刪除了", "no one (its lock file was removed)") }
-    return self("\(holder.host) 上的 pid \(holder.pid)", "pid \(holder.pid) on \(holder.host)")
-  }
-
   // MARK: - Templates
 
   var noTemplates: String {

@@ -17,11 +17,18 @@ struct Format: ParsableCommand {
     let workspace = options.opened
     var changed: [(path: String, messages: Messages)] = []
     var unreadable = false
+    var refused = false
     for path in files {
       // Each file in its template's language, as far as it can be read; else the environment's.
       let diagnostics = workspace.messages(forFile: path).map { Diagnostics(messages: $0) } ?? .environment
       do {
-        if try workspace.format(path, dryRun: check) { changed.append((path, diagnostics.messages)) }
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let tookOver = { (holder: SessionLock.Holder) in diagnostics.notice(diagnostics.messages.tookOver(session: name, from: holder)) }
+        if try workspace.format(path, dryRun: check, tookOver: tookOver) { changed.append((path, diagnostics.messages)) }
+      } catch let error as WorkspaceError {
+        // A session open in another minutes is refused, not unreadable.
+        if case .sessionOpen = error { refused = true } else { unreadable = true }
+        diagnostics.error(error)
       } catch {
         unreadable = true
         diagnostics.error(error)
@@ -29,6 +36,6 @@ struct Format: ParsableCommand {
     }
     for (path, m) in changed { StandardStreams.output.write((check ? m.wouldReformat(path) : m.reformatted(path)) + "\n") }
     if unreadable { throw Diagnostics.unreadable }
-    if check && !changed.isEmpty { throw Diagnostics.failure }
+    if refused || (check && !changed.isEmpty) { throw Diagnostics.failure }
   }
 }

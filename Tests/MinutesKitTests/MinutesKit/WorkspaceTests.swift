@@ -87,6 +87,35 @@ import MinutesTestSupport
     #expect(try !workspace.format(path))
   }
 
+  /// A session's snapshot is rewritten only with its lock: while a live `minutes` (here, a lock this process
+  /// holds) has the session open, `format` refuses and writes nothing; a file that is no session's takes no lock.
+  @Test func formatRefusesASessionsSnapshotWhileItIsOpen() throws {
+    let workspace = try workspace()
+    defer { try? FileManager.default.removeItem(at: workspace.url) }
+    let file = workspace.store.file(for: "s")
+    let canonical = try String(contentsOf: file, encoding: .utf8)
+    try canonical.replacingOccurrences(of: "format: 1\n", with: "format: 1\n\n").write(to: file, atomically: true, encoding: .utf8)
+    let open = try SessionLock(name: "s", in: workspace.store)
+    #expect(throws: WorkspaceError.self) { try workspace.format(file.path) }
+    do {
+      try workspace.format(file.path)
+    } catch WorkspaceError.sessionOpen(let path, let name, let holder) {
+      #expect(path == file.path)
+      #expect(name == "s")
+      #expect(holder.pid == getpid())
+    }
+    #expect(try String(contentsOf: file, encoding: .utf8) != canonical, "nothing was written")
+    #expect(open.isHeld, "the open session keeps its lock")
+    #expect(try workspace.format(file.path, dryRun: true), "a dry run writes nothing and needs no lock")
+    open.release()
+    #expect(try workspace.format(file.path))
+    #expect(try String(contentsOf: file, encoding: .utf8) == canonical)
+    #expect(!FileManager.default.fileExists(atPath: workspace.store.directory.appendingPathComponent("s.lock").path))
+
+    let elsewhere = workspace.url.appendingPathComponent("m.yaml").path
+    #expect(try Workspace.lockSession(ofFile: elsewhere) == nil)
+  }
+
   @Test func aFileThatCannotBeReadSaysWhyInTheLanguageAsked() throws {
     let workspace = try workspace()
     defer { try? FileManager.default.removeItem(at: workspace.url) }
