@@ -38,6 +38,12 @@ extension Messages {
     self("「\(text)」不是可選項（\(list(choices))）", "‘\(text)’ is not one of the choices (\(list(choices)))")
   }
 
+  /// Matching a text against its part's `pattern` (the part labelled `label`) took more than its step budget.
+  func patternTooCostly(_ label: String) -> String {
+    self("範本為「\(label)」設定的格式規則（pattern）太費時，無法判斷這個答案是否符合；請範本作者簡化它",
+         "The template's pattern for ‘\(label)’ takes too long to decide whether this answer fits; ask the template's author to simplify it")
+  }
+
   // MARK: - Marks and script
 
   /// A mark without its partner.
