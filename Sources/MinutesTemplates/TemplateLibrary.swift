@@ -186,6 +186,35 @@ public struct TemplateLibrary: Sendable {
     return template
   }
 
+  /// What is worth a warning in the template file at `location`, though it loads: every `pattern` the file
+  /// itself writes whose `regex` can backtrack without end (``Part/Pattern/backtrackingRisk(in:)``), located at
+  /// the regex. Such a pattern still works: matching it stops at its step budget, and the checks then say that
+  /// they could not decide. A file that cannot be read or parsed has no warnings (loading it says why).
+  public func warnings(_ location: Location) -> [YAMLProblem] {
+    guard let text = try? location.text(), let root = try? Yams.compose(yaml: text) else { return [] }
+    var warnings: [YAMLProblem] = []
+    var stack = [root]
+    while let node = stack.popLast() {
+      switch node {
+      case .mapping(let mapping):
+        if let regex = mapping["pattern"]?["regex"], let written = regex.string,
+          let risk = Part.Pattern.backtrackingRisk(in: written)
+        {
+          let key = mapping["key"]?.string ?? "?"
+          warnings.append(YAMLProblem(
+            file: location.path, line: regex.mark?.line ?? 1, column: regex.mark?.column ?? 1,
+            message: "the `pattern` of `\(key)` repeats a group that can match the same text in many ways (`\(risk)`): on an answer that almost matches, trying them all takes exponential time. Write it so that each character can be matched one way only (`a+` rather than `(a|aa)+` or `(a+)+`); until then, an answer that takes too long to decide is reported as undecided (`pattern.tooCostly`)"))
+        }
+        stack.append(contentsOf: mapping.map(\.value).reversed())
+      case .sequence(let sequence):
+        stack.append(contentsOf: sequence.reversed())
+      default:
+        break
+      }
+    }
+    return warnings
+  }
+
   /// Parses and validates a template from its YAML text alone (no `extends`); `file` names it in errors.
   /// - Throws: ``TemplateError``.
   public static func parse(_ yaml: String, file: String) throws -> Template {

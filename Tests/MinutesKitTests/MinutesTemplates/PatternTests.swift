@@ -5,7 +5,8 @@ import Testing
 @testable import MinutesTemplates
 import MinutesTestSupport
 
-/// ``Part/Pattern``: compiled once, matched whole within a step budget counted in ICU's progress callbacks.
+/// ``Part/Pattern``: compiled once, matched whole within a step budget counted in ICU's progress callbacks, and
+/// the static warning of `minutes templates check` about patterns that backtrack without end.
 @Suite struct PatternTests {
   /// Forty `a`s and a `b`: `(a|aa)+$` tries every way of splitting the `a`s (about 10⁸) before failing.
   static let catastrophic = String(repeating: "a", count: 40) + "b"
@@ -47,5 +48,59 @@ import MinutesTestSupport
     b.regex = "[a-z]+"
     #expect(a == b)
     #expect(b.match("abc") == .match, "changing the regex compiles it again")
+  }
+
+  @Test(arguments: [
+    ("(a|aa)+$", "(a|aa)+"),
+    ("(a+)+b", "(a+)+"),
+    ("x(\\w+\\s?)*y", "(\\w+\\s?)*"),
+    ("(a|)+", "(a|)+"),
+    ("((a*))*", "((a*))*"),
+    ("(\\d|x){2,}", "(\\d|x){2,}"),
+  ])
+  func shapesThatBacktrackWithoutEndAreNamed(regex: String, risk: String) {
+    #expect(Part.Pattern.backtrackingRisk(in: regex) == risk)
+  }
+
+  @Test(arguments: [
+    "\\p{Han}{2,4}", ".*[。！？]", "(?!that ).*", "[^a-z].*", "(上午|下午|晚上)+", "(\\d+,)*\\d+", "(a|b)*",
+    "(?>a+)+", "(a++)+", "(a+)?", "(?i)(ab)+", "[(a+)+]", "\\(a+\\)+", "\\Q(a+)+\\E",
+  ])
+  func harmlessShapesAreNotNamed(regex: String) {
+    #expect(Part.Pattern.backtrackingRisk(in: regex) == nil)
+  }
+
+  @Test func theBuiltInTemplatesHaveNoPatternWorthAWarning() throws {
+    let library = TemplateLibrary()
+    for id in TemplateLibrary.builtIns.keys.sorted() {
+      let location = try #require(library.location(of: id))
+      #expect(library.warnings(location) == [], "\(id)")
+    }
+  }
+
+  @Test func theWarningIsLocatedAtTheRegexAndNamesThePart() throws {
+    let folder = try TestSupport.temporaryWorkspace("pattern")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("slow.en.yaml")
+    try """
+      format: 2
+      id: slow.en
+      extends: team-meeting.en
+      name: Slow
+      language: en
+      parts:
+        - key: meeting
+          parts:
+            - key: title
+              pattern:
+                regex: "(a|aa)+$"
+                message: Only a's.
+
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let library = TemplateLibrary()
+    _ = try library.load(contentsOf: file)
+    let warnings = library.warnings(.file(file))
+    #expect(warnings.map(\.place) == ["\(file.path):11:18"])
+    #expect(warnings.first?.message.hasPrefix("the `pattern` of `title` repeats a group that can match the same text in many ways (`(a|aa)+`)") == true)
   }
 }
