@@ -143,7 +143,7 @@ extension Messages {
   var exampleSeparator: String { self("，", ", ") }
 
   /// `:export FILE` wrote the file.
-  func exported(to path: String) -> String { self("已匯出到 \(path)。", "Exported to \(path).") }
+  func exported(to path: String) -> String { self("已匯出到 \(Messages.visible(path))。", "Exported to \(Messages.visible(path)).") }
   /// `:export` with errors left: the export is marked as a draft.
   func exportedAsDraft(errors: Int) -> String {
     self("注意：還有 \(errors) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",

@@ -111,7 +111,7 @@ import MinutesTestSupport
     #expect(throws: error) { try SessionStore.validate(name: name) }
     #expect(
       error.errorDescription
-        == "`\(name)` cannot be a session name: \(Messages(language: "en").nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
+        == "`\(Messages(language: "en").shown(name))` cannot be a session name: \(Messages(language: "en").nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
     try Self.withStore { store in
       #expect(throws: error) { try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: name) }
       #expect(throws: error) { try store.load(name: name) }
