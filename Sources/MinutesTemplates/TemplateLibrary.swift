@@ -64,12 +64,17 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The template's text.
-    /// - Throws: ``TemplateError/unreadable(file:reason:)``.
+    /// - Throws: ``TemplateError/unreadable(file:reason:)``; ``TemplateError/invalid(_:)`` at the line and column
+    ///   of the first byte that is not UTF-8.
     public func text() throws -> String {
       switch self {
       case .file(let url):
-        do { return try String(contentsOf: url, encoding: .utf8) } catch {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
           throw TemplateError.unreadable(file: url.path, reason: error.localizedDescription)
+        }
+        do { return try YAMLCoding.text(data, file: url.path) } catch let problem as YAMLProblem {
+          throw TemplateError.invalid(problem)
         }
       case .builtIn(let id):
         guard let text = TemplateLibrary.builtIns[id] else { throw TemplateError.unreadable(file: path, reason: "no such built-in template") }

@@ -174,7 +174,7 @@ import MinutesTestSupport
     }
     let workspace: [WorkspaceError] = [
       .unreadableFile("/w/甲.yaml", reason: .missing), .unreadableFile("/w/甲", reason: .folder),
-      .unreadableFile("/w/甲.yaml", reason: .permissions), .unreadableFile("/w/甲.yaml", reason: .notUTF8),
+      .unreadableFile("/w/甲.yaml", reason: .permissions),
       .exportRefused(errors: []),
     ]
     for error in workspace {

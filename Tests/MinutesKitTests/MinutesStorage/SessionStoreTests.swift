@@ -88,7 +88,9 @@ import MinutesTestSupport
 
       try Data([0x74, 0xFF, 0xFE]).write(to: url)
       #expect(
-        throws: SessionError.unreadable(YAMLProblem(file: url.path, line: 1, column: 1, message: "the file is not UTF-8 text"))
+        throws: SessionError.unreadable(YAMLProblem(
+          file: url.path, line: 1, column: 2,
+          message: "the file is not UTF-8 text: byte 0xFF (byte 2 of the file) is not UTF-8; save the file as UTF-8"))
       ) { try store.load(name: "bad") }
     }
   }
