@@ -75,6 +75,40 @@ extension Messages {
 
 /// The assistant's messages (see ``Assistant``), in the session's language.
 extension Messages {
+  /// What was removed from a line before it was used, each item written out (`\u{1B}[2J`), at most three of
+  /// a kind: `已從這一行刪除：終端控制序列 \u{1B}[2J、\u{1B}[31m；控制字元 \u{7}。其餘照常採用。`
+  func removedFromLine(_ removed: Normalizer.Removed) -> String {
+    self("已從這一行刪除：", "Removed from this line: ") + removedItems(removed) + self("。其餘照常採用。", ". The rest is used as typed.")
+  }
+
+  /// A line that held only control characters or escape sequences, refused.
+  func onlyControls(_ removed: Normalizer.Removed) -> String {
+    self("這一行只有", "This line held only ") + removedItems(removed)
+      + self("，沒有別的內容，未採用；請重新輸入。", "; nothing was taken. Type it again.")
+  }
+
+  /// The kinds of thing removed, each with up to three examples written out and a count of the rest.
+  private func removedItems(_ removed: Normalizer.Removed) -> String {
+    func examples(_ items: [String]) -> String {
+      let shown = items.prefix(3).map(Messages.visible)
+      let rest = items.count - shown.count
+      return list(shown) + (rest > 0 ? self(" 等共 \(items.count) 個", " and \(rest) more") : "")
+    }
+    func scalars(_ items: [Unicode.Scalar]) -> [String] { items.map { String($0) } }
+    var kinds: [String] = []
+    let escapes = removed.escapeSequences, controls = removed.controlCharacters, invisibles = removed.invisibleCharacters
+    if !escapes.isEmpty {
+      kinds.append(self("終端控制序列 ", escapes.count == 1 ? "the terminal escape sequence " : "the terminal escape sequences ") + examples(escapes))
+    }
+    if !controls.isEmpty {
+      kinds.append(self("控制字元 ", controls.count == 1 ? "the control character " : "the control characters ") + examples(scalars(controls)))
+    }
+    if !invisibles.isEmpty {
+      kinds.append(self("不可見字元 ", invisibles.count == 1 ? "the invisible character " : "the invisible characters ") + examples(scalars(invisibles)))
+    }
+    return kinds.joined(separator: self("；", "; "))
+  }
+
   /// The prompt's word while a value is edited.
   var editPrompt: String { self("修改", "edit") }
   /// The prompt's count of open errors.
