@@ -14,6 +14,24 @@ extension Messages {
   /// Said when Ctrl-C dropped the line being typed.
   var lineDropped: String { self("（已放棄這一行）", "(line dropped)") }
 
+  /// Said when a line held bytes that are not UTF-8: which byte, and where when the reader knows (a pipe's line
+  /// number and the byte's offset in it); at a terminal, it was shown as �, and the terminal's encoding is the
+  /// likely cause.
+  public func notUTF8(_ line: UndecodableLine) -> String {
+    let byte = String(format: "0x%02X", line.byte)
+    let more = line.count > 1 ? [self("共 \(line.count) 處", "\(line.count) in all")] : []
+    if let number = line.lineNumber {
+      let place = line.offset.map { offset in [self("該行第 \(offset) 個位元組", "byte \(offset) of the line")] } ?? []
+      let details = (place + more).joined(separator: self("；", "; "))
+      let said = details.isEmpty ? "" : self("（\(details)）", " (\(details))")
+      return self("第 \(number) 行含無效的 UTF-8 位元組 \(byte)\(said)，未保存；請重新輸入。",
+                  "Line \(number) has an invalid UTF-8 byte \(byte)\(said); not saved, type it again.")
+    }
+    let details = ([self("顯示為 �", "shown as �")] + more).joined(separator: self("；", "; "))
+    return self("這一行含無效的 UTF-8 位元組 \(byte)（\(details)），未保存；請重新輸入。終端的編碼多半不是 UTF-8。",
+                "This line has an invalid UTF-8 byte \(byte) (\(details)); not saved, type it again. The terminal's encoding is probably not UTF-8.")
+  }
+
   /// Said after `:save`.
   func saved(to path: String) -> String { self("已保存到 \(path)。", "Saved to \(path).") }
 
