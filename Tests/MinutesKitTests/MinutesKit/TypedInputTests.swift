@@ -59,8 +59,8 @@ import MinutesTestSupport
     var assistant = try TestSupport.freshAssistant()
     let long = String(repeating: "2022-05-20", count: 100_000)
     #expect(assistant.handle(long).messages == ["「\(String(long.prefix(60)))…（共 1000000 字）」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。"])
-    // A control character that reaches a message (through a command's argument, which is not cleaned of
-    // what the assistant keeps) is written out.
+    // Whatever reaches an error's message is quoted safely, though the assistant cleans every line first (a
+    // caller that does not, a value read from a file edited by hand).
     #expect(AssistantError.invalidAddress("9\u{1B}[2J").message(Messages(language: "en"))
       == "‘9\\u{1B}[2J’ is not an address. Addresses look like 2 (item 2), 2.1, date, present.2; type :show to see them all.")
     #expect(AssistantError.unknownCommand(String(repeating: "x", count: 100)).message(Messages(language: "en"))
