@@ -3,7 +3,9 @@ import Foundation
 import LineEditing
 
 /// A ``LineReader`` on libedit for a person at a terminal: emacs key bindings, history saved per workspace,
-/// Tab completion, pre-filled editing, Ctrl-C abandoning the line and Ctrl-D leaving.
+/// Tab completion, pre-filled editing, Ctrl-C abandoning the line and Ctrl-D leaving. Bytes that are not UTF-8
+/// (a terminal set to Big5 or GBK) are shown as � while the line is typed, and the line is then delivered as
+/// ``LineReadResult/undecodable(_:)`` (libedit alone would drop them without a word).
 ///
 /// This is the only type that touches libedit. It owns the `EditLine` and `History` handles and frees them in
 /// `deinit`. Create it only when ``Terminal/isInteractive`` is true.
@@ -69,6 +71,7 @@ public final class EditLineReader: LineReader {
         el_push(editLine, Self.prefillKey)
       }
       _ = minutes_take_interrupt()
+      minutes_reset_invalid()
       var count: Int32 = 0
       guard let raw = el_gets(editLine, &count) else {
         pendingPrefill = nil
@@ -82,6 +85,10 @@ public final class EditLineReader: LineReader {
       var line = String(decoding: UnsafeRawBufferPointer(start: raw, count: Int(count)), as: UTF8.self)
       while line.hasSuffix("\n") || line.hasSuffix("\r") { line.removeLast() }
       if minutes_take_interrupt() != 0 { return .interrupted }
+      let invalid = minutes_first_invalid_byte()
+      if invalid >= 0 {
+        return .undecodable(UndecodableLine(byte: UInt8(invalid), count: Int(minutes_invalid_bytes())))
+      }
       if !line.trimmingCharacters(in: .whitespaces).isEmpty {
         minutes_history_enter(history, line)
         if let historyFile { _ = minutes_history_save(history, historyFile.path) }

@@ -2,10 +2,54 @@
 public enum LineReadResult: Hashable, Sendable {
   /// A line, without its line ending.
   case line(String)
+  /// A line whose bytes are not UTF-8 text: what was wrong, for the caller to refuse it with (a reader never
+  /// guesses at such a line, nor drops its bad bytes silently).
+  case undecodable(UndecodableLine)
   /// The clerk pressed Ctrl-C: the line being typed is abandoned.
   case interrupted
   /// The input ended (Ctrl-D on an empty line, or the end of a pipe).
   case endOfInput
+}
+
+/// A line that held bytes that are not UTF-8: where the first of them was.
+public struct UndecodableLine: Hashable, Sendable {
+  /// The first byte that is not UTF-8 (the lead byte of a sequence cut short or badly formed, or a stray byte).
+  public var byte: UInt8
+  /// Its 1-based byte offset in the line, when the reader knows it (a pipe); `nil` at a terminal, where the line
+  /// was edited as it was typed.
+  public var offset: Int?
+  /// The line's 1-based number in the input, when the reader counts lines (a pipe); `nil` at a terminal.
+  public var lineNumber: Int?
+  /// How many bytes or badly formed sequences the line held.
+  public var count: Int
+
+  /// A line whose first byte that is not UTF-8 is `byte`, at `offset` of line `lineNumber`, among `count`.
+  public init(byte: UInt8, offset: Int? = nil, lineNumber: Int? = nil, count: Int = 1) {
+    (self.byte, self.offset, self.lineNumber, self.count) = (byte, offset, lineNumber, count)
+  }
+
+  /// The first byte that is not UTF-8 in `bytes` (its 1-based offset in `offset`), and how many there are; `nil`
+  /// when `bytes` are UTF-8.
+  /// - Complexity: O(n) in the number of bytes.
+  public static func firstInvalid(in bytes: some Collection<UInt8>, lineNumber: Int? = nil) -> UndecodableLine? {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    var first: (byte: UInt8, offset: Int)?
+    var count = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        offset += encoded.count
+      case .error(let length):
+        if first == nil { first = (bytes[bytes.index(bytes.startIndex, offsetBy: offset)], offset + 1) }
+        count += 1
+        offset += length
+      case .emptyInput:
+        return first.map { UndecodableLine(byte: $0.byte, offset: $0.offset, lineNumber: lineNumber, count: count) }
+      }
+    }
+  }
 }
 
 /// A source of lines for the REPL: a line editor at a terminal, a pipe, or a script in tests.

@@ -23,9 +23,10 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
 
   public var errorDescription: String? { message(Messages(language: "en")) }
 
-  /// What went wrong and what to do, in the language of `m`.
+  /// What went wrong and what to do, in the language of `m`. A path or format the clerk typed is quoted with its
+  /// control characters written out (``Messages/visible(_:)``).
   public func message(_ m: Messages) -> String {
-    switch self {
+    switch self.typedTextShown {
     case .formatNotInTemplate(let format, let template):
       m("範本 `\(template)` 沒有 `\(format)` 匯出；請在範本中加上 `export.\(format)`。",
         "template `\(template)` has no `\(format)` export; add `export.\(format)` to it.")
@@ -41,6 +42,17 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
     case .writeFailed(let file, let reason):
       m("無法寫入 \(file)：\(reason.message(m))。請釋放空間或修正權限；或不給檔案，直接印出。",
         "cannot write \(file): \(reason). Free some space or fix permissions, or give no file to print it instead.")
+    }
+  }
+
+  /// This error with what the clerk typed (a path, a format) made safe to print.
+  private var typedTextShown: ExportError {
+    switch self {
+    case .formatNotInTemplate(let format, let template): .formatNotInTemplate(format: Messages.visible(format), template: template)
+    case .isFolder(let file): .isFolder(file: Messages.visible(file))
+    case .folderMissing(let file, let folder): .folderMissing(file: Messages.visible(file), folder: Messages.visible(folder))
+    case .writeFailed(let file, let reason): .writeFailed(file: Messages.visible(file), reason: reason)
+    case .intoSessions(let file): .intoSessions(file: Messages.visible(file))
     }
   }
 }

@@ -42,38 +42,39 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
   /// The message in Traditional Chinese (use ``message(_:)`` for the template's language).
   public var errorDescription: String? { message(Messages(language: "zh-Hant")) }
 
-  /// What went wrong and what to type instead, in the language of `m`.
+  /// What went wrong and what to type instead, in the language of `m`. What the clerk typed is quoted with its
+  /// control characters written out and, past 60 characters, cut (``Messages/shown(_:)``).
   public func message(_ m: Messages) -> String {
     switch self {
     case .unknownCommand(let name):
-      m("沒有 :\(name) 這個命令。輸入 :help 查看所有命令。", "There is no command :\(name). Type :help to see all commands.")
+      m("沒有 :\(m.shown(name)) 這個命令。輸入 :help 查看所有命令。", "There is no command :\(m.shown(name)). Type :help to see all commands.")
     case .usage(let command, let usage):
       m(":\(command) 的用法：\(usage)", "Usage of :\(command): \(usage)")
     case .invalidAddress(let text):
-      m("「\(text)」不是地址。地址如 2（議題2）、2.1、2.1.3、date、present.2；輸入 :show 查看所有地址。",
-        "‘\(text)’ is not an address. Addresses look like 2 (item 2), 2.1, date, present.2; type :show to see them all.")
+      m("「\(m.shown(text))」不是地址。地址如 2（議題2）、2.1、2.1.3、date、present.2；輸入 :show 查看所有地址。",
+        "‘\(m.shown(text))’ is not an address. Addresses look like 2 (item 2), 2.1, date, present.2; type :show to see them all.")
     case .noSuchPart(let address):
       m("草稿中沒有 \(address)。輸入 :show 查看現有的地址。", "The draft has no \(address). Type :show to see the addresses there are.")
     case .required(let label):
       m("「\(label)」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。",
         "‘\(label)’ is required and cannot be left blank. Type an answer, or use :goto ADDRESS to fill it in later.")
     case .notAChoice(let answer, let choices):
-      m("「\(answer)」不是可選項。可選：\(choices.joined(separator: "、"))（按 Tab 補全）。",
-        "‘\(answer)’ is not one of the choices: \(choices.joined(separator: ", ")) (Tab completes).")
+      m("「\(m.shown(answer))」不是可選項。可選：\(choices.joined(separator: "、"))（按 Tab 補全）。",
+        "‘\(m.shown(answer))’ is not one of the choices: \(choices.joined(separator: ", ")) (Tab completes).")
     case .invalidDate(let text) where text.range(of: #"^\d{4}\D\d{1,2}\D\d{1,2}\D?$"#, options: .regularExpression) != nil:
-      m("「\(text)」這一天不存在（看看月份和日子）。", "‘\(text)’ is not a day that exists; check the month and the day.")
+      m("「\(m.shown(text))」這一天不存在（看看月份和日子）。", "‘\(m.shown(text))’ is not a day that exists; check the month and the day.")
     case .invalidDate(let text):
-      m("「\(text)」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。", "‘\(text)’ is not a valid date. Type it as YYYY-MM-DD, e.g. 2024-04-16.")
+      m("「\(m.shown(text))」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。", "‘\(m.shown(text))’ is not a valid date. Type it as YYYY-MM-DD, e.g. 2024-04-16.")
     case .invalidTime(let text):
-      m("「\(text)」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(text)’ is not a valid time. Type it as 19:02 or 7:02 pm.")
+      m("「\(m.shown(text))」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(m.shown(text))’ is not a valid time. Type it as 19:02 or 7:02 pm.")
     case .invalidNumber(let text):
-      m("「\(text)」不是正整數。請輸入如 3 或 十。", "‘\(text)’ is not a positive whole number. Type e.g. 3.")
+      m("「\(m.shown(text))」不是正整數。請輸入如 3 或 十。", "‘\(m.shown(text))’ is not a positive whole number. Type e.g. 3.")
     case .nothingToAdd(let text):
-      m("「\(text)」裡沒有可添加的內容。請輸入至少一項；不添加就直接按 Enter。", "‘\(text)’ holds nothing to add. Type at least one entry, or press Enter to add none.")
+      m("「\(m.shown(text))」裡沒有可添加的內容。請輸入至少一項；不添加就直接按 Enter。", "‘\(m.shown(text))’ holds nothing to add. Type at least one entry, or press Enter to add none.")
     case .invalidCount(let text):
-      m("「\(text)」不是數目。請輸入 0 或正整數。", "‘\(text)’ is not a count. Type 0 or a positive whole number.")
+      m("「\(m.shown(text))」不是數目。請輸入 0 或正整數。", "‘\(m.shown(text))’ is not a count. Type 0 or a positive whole number.")
     case .invalidLine(let text, let missing, let example):
-      m("「\(text)」缺少「\(missing)」。請按這樣輸入：\(example)", "‘\(text)’ lacks its \(missing.lowercased()). Type it like this: \(example)")
+      m("「\(m.shown(text))」缺少「\(missing)」。請按這樣輸入：\(example)", "‘\(m.shown(text))’ lacks its \(missing.lowercased()). Type it like this: \(example)")
     case .notEditable(let address, let hint):
       m("\(address) 不能這樣修改：\(hint)", "\(address) cannot be changed that way: \(hint)")
     case .invalidPosition(let position, let count):

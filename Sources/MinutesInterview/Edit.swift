@@ -129,7 +129,7 @@ public struct Editor: Sendable {
     guard let part = template.part(at: address) else { throw AssistantError.noSuchPart(template.display(address)) }
     let shown = template.display(address)
     let label = interview.label(of: address, in: minutes)
-    let text = raw.flatMap { Normalizer.normalize($0).isEmpty ? nil : $0 }
+    let text = raw.flatMap { Normalizer.isBlank($0) ? nil : $0 }
     if address.isEnd {
       throw AssistantError.notEditable(address: shown, hint: messages.endOfList(template.display(address.parent)))
     }

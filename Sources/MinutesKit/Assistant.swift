@@ -166,7 +166,24 @@ public struct Assistant: Sendable {
   public mutating func cancelPendingEdit() { pendingEdit = nil }
 
   /// Takes one line typed by the clerk: a command, the new value of a pending edit, or an answer.
+  ///
+  /// Terminal escape sequences, control characters and invisible characters are removed first
+  /// (``Normalizer/removingControls(from:)``), and the response starts with a notice saying what was removed; a
+  /// line that held nothing else is refused, so that pasted control codes never answer (or skip) a question.
   public mutating func handle(_ line: String) -> Response {
+    let (text, removed) = Normalizer.removingControls(from: line)
+    guard !removed.isEmpty else { return handleClean(line) }
+    guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+      pendingEdit = nil
+      return Response(messages: [m.onlyControls(removed)], isError: true)
+    }
+    var response = handleClean(text)
+    response.messages.insert(m.removedFromLine(removed), at: 0)
+    return response
+  }
+
+  /// ``handle(_:)`` for a line without control characters.
+  private mutating func handleClean(_ line: String) -> Response {
     do {
       if Command.isCommand(line) {
         pendingEdit = nil
@@ -187,7 +204,7 @@ public struct Assistant: Sendable {
   }
 
   private mutating func answer(_ text: String) throws -> Response {
-    let isBlank = Normalizer.normalize(text).isEmpty
+    let isBlank = Normalizer.isBlank(text)
     guard let slot = cursor else {
       if isBlank { return Response() }
       throw AssistantError.interviewFinished

@@ -11,7 +11,8 @@ import LineEditing
 /// The read–answer–save loop of one drafting session, over any ``LineReader`` and output stream.
 ///
 /// Every change is written to the session file before the next prompt appears. A failing line prints its message
-/// and the loop goes on; only the end of input or `:quit` ends it, after saving.
+/// and the loop goes on (a line that is not UTF-8 too: it is refused, never guessed at); only the end of input or
+/// `:quit` ends it, after saving.
 public struct DraftingSession: Sendable {
   /// The assistant holding the draft.
   public private(set) var assistant: Assistant
@@ -81,6 +82,10 @@ public struct DraftingSession: Sendable {
       case .interrupted:
         assistant.cancelPendingEdit()
         output.write(m.lineDropped + "\n")
+      case .undecodable(let line):
+        // Refused like any answer that cannot be used: nothing is saved, and the same question is asked again.
+        assistant.cancelPendingEdit()
+        output.write(m.notUTF8(line) + "\n")
       case .line(let line):
         let response = assistant.handle(line)
         // A change this window can no longer save is not acknowledged ("已修改…"): the clerk hears only that it

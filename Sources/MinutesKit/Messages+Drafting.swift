@@ -14,6 +14,24 @@ extension Messages {
   /// Said when Ctrl-C dropped the line being typed.
   var lineDropped: String { self("（已放棄這一行）", "(line dropped)") }
 
+  /// Said when a line held bytes that are not UTF-8: which byte, and where when the reader knows (a pipe's line
+  /// number and the byte's offset in it); at a terminal, it was shown as �, and the terminal's encoding is the
+  /// likely cause.
+  public func notUTF8(_ line: UndecodableLine) -> String {
+    let byte = String(format: "0x%02X", line.byte)
+    let more = line.count > 1 ? [self("共 \(line.count) 處", "\(line.count) in all")] : []
+    if let number = line.lineNumber {
+      let place = line.offset.map { offset in [self("該行第 \(offset) 個位元組", "byte \(offset) of the line")] } ?? []
+      let details = (place + more).joined(separator: self("；", "; "))
+      let said = details.isEmpty ? "" : self("（\(details)）", " (\(details))")
+      return self("第 \(number) 行含無效的 UTF-8 位元組 \(byte)\(said)，未保存；請重新輸入。",
+                  "Line \(number) has an invalid UTF-8 byte \(byte)\(said); not saved, type it again.")
+    }
+    let details = ([self("顯示為 �", "shown as �")] + more).joined(separator: self("；", "; "))
+    return self("這一行含無效的 UTF-8 位元組 \(byte)（\(details)），未保存；請重新輸入。終端的編碼多半不是 UTF-8。",
+                "This line has an invalid UTF-8 byte \(byte) (\(details)); not saved, type it again. The terminal's encoding is probably not UTF-8.")
+  }
+
   /// Said after `:save`.
   func saved(to path: String) -> String { self("已保存到 \(path)。", "Saved to \(path).") }
 
@@ -124,6 +142,40 @@ extension Messages {
 
 /// The assistant's messages (see ``Assistant``), in the session's language.
 extension Messages {
+  /// What was removed from a line before it was used, each item written out (`\u{1B}[2J`), at most three of
+  /// a kind: `已從這一行刪除：終端控制序列 \u{1B}[2J、\u{1B}[31m；控制字元 \u{7}。其餘照常採用。`
+  func removedFromLine(_ removed: Normalizer.Removed) -> String {
+    self("已從這一行刪除：", "Removed from this line: ") + removedItems(removed) + self("。其餘照常採用。", ". The rest is used as typed.")
+  }
+
+  /// A line that held only control characters or escape sequences, refused.
+  func onlyControls(_ removed: Normalizer.Removed) -> String {
+    self("這一行只有", "This line held only ") + removedItems(removed)
+      + self("，沒有別的內容，未採用；請重新輸入。", "; nothing was taken. Type it again.")
+  }
+
+  /// The kinds of thing removed, each with up to three examples written out and a count of the rest.
+  private func removedItems(_ removed: Normalizer.Removed) -> String {
+    func examples(_ items: [String]) -> String {
+      let shown = items.prefix(3).map(Messages.visible)
+      let rest = items.count - shown.count
+      return list(shown) + (rest > 0 ? self(" 等共 \(items.count) 個", " and \(rest) more") : "")
+    }
+    func scalars(_ items: [Unicode.Scalar]) -> [String] { items.map { String($0) } }
+    var kinds: [String] = []
+    let escapes = removed.escapeSequences, controls = removed.controlCharacters, invisibles = removed.invisibleCharacters
+    if !escapes.isEmpty {
+      kinds.append(self("終端控制序列 ", escapes.count == 1 ? "the terminal escape sequence " : "the terminal escape sequences ") + examples(escapes))
+    }
+    if !controls.isEmpty {
+      kinds.append(self("控制字元 ", controls.count == 1 ? "the control character " : "the control characters ") + examples(scalars(controls)))
+    }
+    if !invisibles.isEmpty {
+      kinds.append(self("不可見字元 ", invisibles.count == 1 ? "the invisible character " : "the invisible characters ") + examples(scalars(invisibles)))
+    }
+    return kinds.joined(separator: self("；", "; "))
+  }
+
   /// The prompt's word while a value is edited.
   var editPrompt: String { self("修改", "edit") }
   /// The prompt's count of open errors.
@@ -192,7 +244,7 @@ extension Messages {
   var exampleSeparator: String { self("，", ", ") }
 
   /// `:export FILE` wrote the file.
-  func exported(to path: String) -> String { self("已匯出到 \(path)。", "Exported to \(path).") }
+  func exported(to path: String) -> String { self("已匯出到 \(Messages.visible(path))。", "Exported to \(Messages.visible(path)).") }
   /// `:export` with errors left: the export is marked as a draft.
   func exportedAsDraft(errors: Int) -> String {
     self("注意：還有 \(errors) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",

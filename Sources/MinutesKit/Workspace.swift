@@ -209,7 +209,8 @@ public struct Workspace: Sendable {
   }
 
   /// The text of the file at `path`.
-  /// - Throws: ``WorkspaceError/unreadableFile(_:reason:)`` saying in words why it cannot be read.
+  /// - Throws: ``WorkspaceError/unreadableFile(_:reason:)`` saying in words why it cannot be read;
+  ///   ``SessionError/unreadable(_:)`` at the line and column of the first byte that is not UTF-8.
   public static func readText(_ path: String) throws -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -217,15 +218,14 @@ public struct Workspace: Sendable {
     }
     guard !isDirectory.boolValue else { throw WorkspaceError.unreadableFile(path, reason: .folder) }
     guard let data = FileManager.default.contents(atPath: path) else { throw WorkspaceError.unreadableFile(path, reason: .permissions) }
-    guard let text = String(data: data, encoding: .utf8) else { throw WorkspaceError.unreadableFile(path, reason: .notUTF8) }
-    return text
+    do { return try YAMLCoding.text(data, file: path) } catch let problem as YAMLProblem { throw SessionError.unreadable(problem) }
   }
 }
 
 /// Why the workspace could not open a file or export a draft.
 public enum WorkspaceError: LocalizedError, LocalizedMinutesError, Sendable {
   /// Why a file cannot be read.
-  public enum Reason: Sendable { case missing, folder, permissions, notUTF8 }
+  public enum Reason: Sendable { case missing, folder, permissions }
   /// A file given on the command line cannot be read.
   case unreadableFile(String, reason: Reason)
   /// The draft has errors and an export without them was asked for.
@@ -241,7 +241,6 @@ public enum WorkspaceError: LocalizedError, LocalizedMinutesError, Sendable {
     case .unreadableFile(let path, .missing): m("\(path)：沒有這個檔案", "\(path): no such file")
     case .unreadableFile(let path, .folder): m("\(path) 是資料夾，不是會議記錄檔案", "\(path) is a folder, not a minutes file")
     case .unreadableFile(let path, .permissions): m("\(path) 無法讀取（權限？）", "\(path) cannot be read (permissions?)")
-    case .unreadableFile(let path, .notUTF8): m("\(path) 不是 UTF-8 文字", "\(path) is not UTF-8 text")
     case .exportRefused(let errors): m("草稿還有 \(errors.count) 個錯誤", "\(errors.count) error(s) remain in the draft")
     case .sessionOpen(let file, let name, let holder):
       m("沒有改寫 \(file)：會話「\(name)」正在另一個 minutes 中打開（\(holder.host) 上的 pid \(holder.pid)，自 \(holder.since) 起）。請先在那裏輸入 :quit，再執行 minutes fmt。",

@@ -67,6 +67,50 @@ public struct Messages: Sendable, Hashable {
   /// Wraps a quoted value: 「value」 in Chinese, ‘value’ in English.
   public func quote(_ value: String) -> String { isChinese ? "「\(value)」" : "‘\(value)’" }
 
+  /// The most characters of a clerk's input a message quotes (``shown(_:)``).
+  public static let shownLength = 60
+
+  /// What a clerk typed (or a file held), as a message may quote it: with its control and invisible characters
+  /// written out (``visible(_:)``), and past ``shownLength`` characters cut, with the whole count:
+  /// `要堅持原則…（共 1048576 字）`, `the board adopt… (1048576 characters)`.
+  public func shown(_ input: String) -> String {
+    var count = 0
+    var end = input.startIndex
+    for index in input.indices {
+      if count == Self.shownLength { end = index }
+      count += 1
+    }
+    guard count > Self.shownLength else { return Self.visible(input) }
+    return Self.visible(String(input[..<end])) + self("…（共 \(count) 字）", "… (\(count) characters)")
+  }
+
+  /// `text` with every character that would act on a terminal or hide itself written out as `\u{1B}`: C0 and
+  /// C1 controls (ESC, BEL, NUL, tab, line breaks), DEL, zero-width characters, bidirectional controls and line
+  /// separators. A line echoed or quoted this way cannot clear the screen, colour it or read backwards, and shows
+  /// what was there.
+  public static func visible(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isHidden) else { return text }
+    var result = ""
+    for scalar in text.unicodeScalars {
+      if isHidden(scalar) {
+        result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  /// Whether ``visible(_:)`` writes `scalar` out: a control (U+0000–U+001F, U+007F–U+009F), a zero-width or
+  /// bidirectional mark (U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+FEFF), or a line or
+  /// paragraph separator (U+2028, U+2029).
+  public static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x2028...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF: true
+    default: false
+    }
+  }
+
   /// Joins items of a list in prose: 、 in Chinese, `, ` in English.
   public func list(_ items: [String]) -> String { items.joined(separator: isChinese ? "、" : ", ") }
 

@@ -57,6 +57,36 @@ package enum YAMLCoding {
     return try encoder.encode(value)
   }
 
+  /// The text of a file that must be UTF-8 (a minutes file, a template).
+  /// - Throws: ``YAMLProblem`` at the line and column of the first byte that is not UTF-8, naming the byte and
+  ///   its offset in the file (`byte 0xFF (byte 1234 of the file) is not UTF-8`), so that it can be found and
+  ///   fixed; nothing is guessed or replaced.
+  package static func text(_ data: Data, file: String) throws -> String {
+    if let text = String(validating: data, as: UTF8.self) { return text }
+    var parser = Unicode.UTF8.ForwardParser()
+    var bytes = data.makeIterator()
+    var (offset, line, column) = (0, 1, 1)
+    while true {
+      switch parser.parseScalar(from: &bytes) {
+      case .valid(let encoded):
+        offset += encoded.count
+        if encoded.count == 1, encoded.first == UInt8(ascii: "\n") {
+          (line, column) = (line + 1, 1)
+        } else {
+          column += 1
+        }
+      case .error:
+        let byte = String(format: "0x%02X", data[data.startIndex + offset])
+        throw YAMLProblem(
+          file: file, line: line, column: column,
+          message: "the file is not UTF-8 text: byte \(byte) (byte \(offset + 1) of the file) is not UTF-8; save the file as UTF-8",
+          chinese: "檔案不是 UTF-8 文字：位元組 \(byte)（檔案的第 \(offset + 1) 個位元組）不是 UTF-8；請以 UTF-8 另存檔案")
+      case .emptyInput:
+        return String(decoding: data, as: UTF8.self)
+      }
+    }
+  }
+
   /// Decodes `T` from `yaml`; `file` names the source in errors.
   /// - Throws: ``YAMLProblem`` with the line and column of the syntax error or of the offending key.
   package static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String) throws -> T {

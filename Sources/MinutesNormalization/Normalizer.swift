@@ -5,8 +5,10 @@ import MinutesModel
 ///
 /// Rules, in order:
 /// 1. Unicode NFC (Unicode Standard Annex #15), so that the same text is always the same bytes.
-/// 2. Zero-width characters (U+200B–U+200D, U+2060, U+FEFF), control characters other than white space (ESC, NUL,
-///    BEL…) and bidirectional overrides (U+202A–U+202E, U+2066–U+2069) are removed.
+/// 2. Terminal escape sequences (whole: `ESC[31m`, not just the ESC), zero-width characters (U+200B–U+200D,
+///    U+2060, U+FEFF), control characters other than white space (NUL, BEL…) and bidirectional overrides
+///    (U+202A–U+202E, U+2066–U+2069) are removed (``removingControls(from:)``). What a clerk types has them
+///    removed before, with a notice saying what was removed; this rule is for files edited by hand.
 /// 3. White space is trimmed at both ends, runs of white space become one space, and a space between two CJK
 ///    characters is removed (Chinese is written without spaces between characters).
 /// 4. Punctuation width (GB/T 15834-2011 §5.1.1–5.1.3, 横排文稿标点符号的位置和书写形式: in horizontal text a mark
@@ -30,11 +32,7 @@ public enum Normalizer {
   /// - Complexity: O(n) in the length of `text` for typical input; each pass of rule 4 is O(n) and a pass
   ///   repeats only while a mark next to a mark changed.
   public static func normalize(_ text: String) -> String {
-    var scalars = String.UnicodeScalarView()
-    scalars.append(contentsOf: text.precomposedStringWithCanonicalMapping.unicodeScalars.filter { scalar in
-      !zeroWidth.contains(scalar) && !isInvisibleControl(scalar)
-    })
-    var chars = Array(String(scalars))
+    var chars = Array(removingControls(from: text.precomposedStringWithCanonicalMapping).text)
     // Widening a mark can make a space sit between two CJK characters, and removing a space can put a mark
     // next to CJK: repeat both rules until neither changes anything, so that normalizing twice changes nothing.
     var changed = true
@@ -46,6 +44,13 @@ public enum Normalizer {
       changed = chars != before
     }
     return String(chars)
+  }
+
+  /// Whether `text` normalizes to nothing (white space, control and invisible characters only), found without
+  /// normalizing it: the first character that stays answers, so a long answer is not normalized once more just
+  /// to tell that it is not blank.
+  public static func isBlank(_ text: String) -> Bool {
+    removingControls(from: text).text.allSatisfy(\.isWhitespace)
   }
 
   /// Replaces straight double quotes (`"`, and the full-width `＂`) with `open` and `close` in turn, the way a
@@ -121,7 +126,7 @@ public enum Normalizer {
     return changed
   }
 
-  private static let zeroWidth: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"]
+  static let zeroWidth: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"]
 
   /// Control characters that have no place in minutes and would act on a terminal or reorder text when printed:
   /// C0 and C1 controls other than white space (ESC, BEL, NUL…), and the bidirectional overrides and isolates

@@ -4,8 +4,8 @@ import MinutesModel
 extension Messages {
   /// A name that cannot name a session; the rule is the one ``SessionStore/validate(name:)`` checks.
   func invalidSessionName(_ name: String, reason: String) -> String {
-    self("「\(name)」不能作為會話名稱：\(nameReason(reason))。名稱只能用任何文字的字母和數字（包括中文）、「-」或「_」，且不以「-」開頭，例如 常務會議-0520。",
-         "`\(name)` cannot be a session name: \(nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
+    self("「\(shown(name))」不能作為會話名稱：\(nameReason(reason))。名稱只能用任何文字的字母和數字（包括中文）、「-」或「_」，且不以「-」開頭，例如 常務會議-0520。",
+         "`\(shown(name))` cannot be a session name: \(nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
   }
 
   /// Why a name was refused (``SessionStore/validate(name:)`` says it in English).
@@ -18,7 +18,7 @@ extension Messages {
     default:
       if reason.hasPrefix("it contains `"), reason.hasSuffix("`") {
         let character = reason.dropFirst("it contains `".count).dropLast()
-        return self("名稱含有「\(character)」", reason)
+        return self("名稱含有「\(Messages.visible(String(character)))」", Messages.visible(reason))
       }
       return reason
     }
@@ -29,8 +29,8 @@ extension Messages {
     let last = (path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "")
     let stem = last.hasSuffix(".yaml") ? String(last.dropLast(5)) : last
     let example = (try? SessionStore.validate(name: stem)) != nil && last.hasSuffix(".yaml") ? stem : "常務會議-0520"
-    return self("「\(path)」是一個路徑；會話以名稱指稱，例如 \(example)（即 sessions/\(example).yaml）；要檢查一個檔案，請用 `minutes check FILE`。",
-                "`\(path)` is a path; a session is named by its name, e.g. \(example) (the file sessions/\(example).yaml); to check a file use `minutes check FILE`.")
+    return self("「\(shown(path))」是一個路徑；會話以名稱指稱，例如 \(example)（即 sessions/\(example).yaml）；要檢查一個檔案，請用 `minutes check FILE`。",
+                "`\(shown(path))` is a path; a session is named by its name, e.g. \(example) (the file sessions/\(example).yaml); to check a file use `minutes check FILE`.")
   }
 
   /// A session created under a name that is taken.
@@ -42,10 +42,10 @@ extension Messages {
   /// A session name not in the workspace.
   func sessionNotFound(_ name: String, available: [String]) -> String {
     available.isEmpty
-      ? self("這個工作區沒有會話「\(name)」（還沒有任何會話）；用 `minutes new` 開始一個。",
-             "no session `\(name)` in this workspace (it has none yet); start one with `minutes new`.")
-      : self("沒有會話「\(name)」；這裏的會話：\(available.joined(separator: "、"))。",
-             "no session `\(name)`; sessions here: \(available.joined(separator: ", ")).")
+      ? self("這個工作區沒有會話「\(shown(name))」（還沒有任何會話）；用 `minutes new` 開始一個。",
+             "no session `\(shown(name))` in this workspace (it has none yet); start one with `minutes new`.")
+      : self("沒有會話「\(shown(name))」；這裏的會話：\(available.joined(separator: "、"))。",
+             "no session `\(shown(name))`; sessions here: \(available.joined(separator: ", ")).")
   }
 
   /// A session file that does not read.

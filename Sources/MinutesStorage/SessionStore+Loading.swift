@@ -84,10 +84,8 @@ extension SessionStore {
     guard let data = FileManager.default.contents(atPath: url.path) else {
       throw SessionError.notFound(name: name, available: names())
     }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw SessionError.unreadable(YAMLProblem(file: url.path, line: 1, column: 1, message: "the file is not UTF-8 text",
-                                                chinese: "檔案不是 UTF-8 文字"))
-    }
+    let text: String
+    do { text = try YAMLCoding.text(data, file: url.path) } catch let problem as YAMLProblem { throw SessionError.unreadable(problem) }
     // Every snapshot minutes writes ends with its generation line; one that minutes wrote (it has a journal or a
     // cache) and lacks it was cut short, even if what is left happens to parse.
     let wroteIt = [journal(for: name), cache(for: name)].contains { FileManager.default.fileExists(atPath: $0.path) }

@@ -230,16 +230,6 @@ public struct Part: Sendable, Hashable {
     }
   }
 
-  /// A pattern that a text answer must match.
-  public struct Pattern: Sendable, Hashable {
-    /// A regular expression (ICU syntax) that must match the whole answer.
-    public var regex: String
-    /// The finding's message when it does not.
-    public var message: String
-    /// `error` or `warning`.
-    public var severity: Severity
-  }
-
   // MARK: - Questions in words
 
   /// The parts under this one: a group's, or each entry's of a list of records; none for a field or a list of
@@ -430,19 +420,6 @@ extension Part.Join: Decodable {
     separator = try c.decodeIfPresent(String.self, forKey: .separator) ?? ""
     single = try c.decodeIfPresent(String.self, forKey: .single)
     entry = try c.decodeIfPresent(String.self, forKey: .entry)
-  }
-}
-
-extension Part.Pattern: Decodable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case regex, message, severity }
-
-  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
-  public init(from decoder: any Decoder) throws {
-    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
-    let c = try decoder.container(keyedBy: CodingKeys.self)
-    regex = try c.decode(String.self, forKey: .regex)
-    message = try c.decode(String.self, forKey: .message)
-    severity = try c.decodeIfPresent(Severity.self, forKey: .severity) ?? .error
   }
 }
 

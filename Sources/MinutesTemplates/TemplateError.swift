@@ -23,8 +23,8 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
   public func message(_ m: Messages) -> String {
     switch self {
     case .notFound(let id, let available):
-      m("沒有範本 `\(id)`；可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
-        "no template `\(id)`; available: \(available.joined(separator: ", ")).")
+      m("沒有範本 `\(m.shown(id))`；可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
+        "no template `\(m.shown(id))`; available: \(available.joined(separator: ", ")).")
     case .invalid(let problem):
       "\(problem.place): error: \(problem.message(m))"
     case .unsupportedFormat(let file, let found, let supported):

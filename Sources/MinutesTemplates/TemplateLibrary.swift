@@ -64,12 +64,17 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The template's text.
-    /// - Throws: ``TemplateError/unreadable(file:reason:)``.
+    /// - Throws: ``TemplateError/unreadable(file:reason:)``; ``TemplateError/invalid(_:)`` at the line and column
+    ///   of the first byte that is not UTF-8.
     public func text() throws -> String {
       switch self {
       case .file(let url):
-        do { return try String(contentsOf: url, encoding: .utf8) } catch {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
           throw TemplateError.unreadable(file: url.path, reason: SystemReason(error))
+        }
+        do { return try YAMLCoding.text(data, file: url.path) } catch let problem as YAMLProblem {
+          throw TemplateError.invalid(problem)
         }
       case .builtIn(let id):
         guard let text = TemplateLibrary.builtIns[id] else { throw TemplateError.unreadable(file: path, reason: SystemReason(code: ENOENT, text: "no such built-in template")) }
@@ -184,6 +189,35 @@ public struct TemplateLibrary: Sendable {
         message: "`id` is `\(template.id)` but the file is named `\(fileID).yaml`; a template is found by its file name, so the two must agree"))
     }
     return template
+  }
+
+  /// What is worth a warning in the template file at `location`, though it loads: every `pattern` the file
+  /// itself writes whose `regex` can backtrack without end (``Part/Pattern/backtrackingRisk(in:)``), located at
+  /// the regex. Such a pattern still works: matching it stops at its step budget, and the checks then say that
+  /// they could not decide. A file that cannot be read or parsed has no warnings (loading it says why).
+  public func warnings(_ location: Location) -> [YAMLProblem] {
+    guard let text = try? location.text(), let root = try? Yams.compose(yaml: text) else { return [] }
+    var warnings: [YAMLProblem] = []
+    var stack = [root]
+    while let node = stack.popLast() {
+      switch node {
+      case .mapping(let mapping):
+        if let regex = mapping["pattern"]?["regex"], let written = regex.string,
+          let risk = Part.Pattern.backtrackingRisk(in: written)
+        {
+          let key = mapping["key"]?.string ?? "?"
+          warnings.append(YAMLProblem(
+            file: location.path, line: regex.mark?.line ?? 1, column: regex.mark?.column ?? 1,
+            message: "the `pattern` of `\(key)` repeats a group that can match the same text in many ways (`\(risk)`): on an answer that almost matches, trying them all takes exponential time. Write it so that each character can be matched one way only (`a+` rather than `(a|aa)+` or `(a+)+`); until then, an answer that takes too long to decide is reported as undecided (`pattern.tooCostly`)"))
+        }
+        stack.append(contentsOf: mapping.map(\.value).reversed())
+      case .sequence(let sequence):
+        stack.append(contentsOf: sequence.reversed())
+      default:
+        break
+      }
+    }
+    return warnings
   }
 
   /// Parses and validates a template from its YAML text alone (no `extends`); `file` names it in errors.

@@ -1,7 +1,8 @@
 import MinutesModel
 
 /// The findings' messages, in the template's language: one place to read and translate them, out of the rules
-/// that find them. Values put into a message (a clerk's answer, a name) are quoted as they are.
+/// that find them. Values put into a message (a clerk's answer, a name) are quoted with their control characters
+/// written out and, past 60 characters, cut (``Messages/shown(_:)``): a file edited by hand may hold anything.
 extension Messages {
   // MARK: - Required parts and values
 
@@ -28,14 +29,20 @@ extension Messages {
   func notACount(_ n: Int) -> String { self("「\(n)」不是數目（0 或正整數）", "‘\(n)’ is not a count (0 or more)") }
 
   /// A date that does not exist (2024-02-30).
-  func noSuchDate(_ text: String) -> String { self("「\(text)」不是存在的日期", "‘\(text)’ is not a date that exists") }
+  func noSuchDate(_ text: String) -> String { self("「\(shown(text))」不是存在的日期", "‘\(shown(text))’ is not a date that exists") }
 
   /// A time that does not exist.
-  func noSuchTime(_ text: String) -> String { self("「\(text)」不是有效時間", "‘\(text)’ is not a valid time") }
+  func noSuchTime(_ text: String) -> String { self("「\(shown(text))」不是有效時間", "‘\(shown(text))’ is not a valid time") }
 
   /// A closed choice holds a value the template does not offer.
   func notAChoice(_ text: String, _ choices: [String]) -> String {
-    self("「\(text)」不是可選項（\(list(choices))）", "‘\(text)’ is not one of the choices (\(list(choices)))")
+    self("「\(shown(text))」不是可選項（\(list(choices))）", "‘\(shown(text))’ is not one of the choices (\(list(choices)))")
+  }
+
+  /// Matching a text against its part's `pattern` (the part labelled `label`) took more than its step budget.
+  func patternTooCostly(_ label: String) -> String {
+    self("範本為「\(label)」設定的格式規則（pattern）太費時，無法判斷這個答案是否符合；請範本作者簡化它",
+         "The template's pattern for ‘\(label)’ takes too long to decide whether this answer fits; ask the template's author to simplify it")
   }
 
   // MARK: - Marks and script
@@ -60,18 +67,18 @@ extension Messages {
 
   /// A person listed twice in one category.
   func listedTwice(_ name: String, in label: String, earlier: String) -> String {
-    self("「\(name)」在\(label)中列了兩次（另見 \(earlier)）", "‘\(name)’ is listed twice in \(label) (see also \(earlier))")
+    self("「\(shown(name))」在\(label)中列了兩次（另見 \(earlier)）", "‘\(shown(name))’ is listed twice in \(label) (see also \(earlier))")
   }
 
   /// A person listed in two categories.
   func listedInBoth(_ name: String, _ earlierLabel: String, at earlier: String, and label: String) -> String {
-    self("「\(name)」同時列在\(earlierLabel)（\(earlier)）和\(label)中",
-         "‘\(name)’ is listed both in \(earlierLabel) (\(earlier)) and in \(label)")
+    self("「\(shown(name))」同時列在\(earlierLabel)（\(earlier)）和\(label)中",
+         "‘\(shown(name))’ is listed both in \(earlierLabel) (\(earlier)) and in \(label)")
   }
 
   /// The chair is repeated among those present.
   func chairListed(_ name: String, in label: String) -> String {
-    self("主持人「\(name)」不必再列入\(label)", "The chair ‘\(name)’ need not be listed again")
+    self("主持人「\(shown(name))」不必再列入\(label)", "The chair ‘\(shown(name))’ need not be listed again")
   }
 
   // MARK: - Motions and votes
@@ -99,12 +106,12 @@ extension Messages {
 
   /// A member votes twice in a roll call.
   func votesTwice(_ member: String, earlier: Int) -> String {
-    self("「\(member)」投了兩次票（另見第 \(earlier) 項）", "‘\(member)’ votes twice (see also entry \(earlier))")
+    self("「\(shown(member))」投了兩次票（另見第 \(earlier) 項）", "‘\(shown(member))’ votes twice (see also entry \(earlier))")
   }
 
   /// A voter not among those present.
   func voterNotPresent(_ member: String) -> String {
-    self("投票人「\(member)」不在出席名單中", "‘\(member)’ voted but is not listed as present")
+    self("投票人「\(shown(member))」不在出席名單中", "‘\(shown(member))’ voted but is not listed as present")
   }
 
   /// The words of the three counts, in a tally mismatch.

@@ -11,7 +11,9 @@ import MinutesNormalization
 /// - `required`: a required field is empty, or a list has fewer entries than its `required`/`min` says (at
 ///   least one agenda item; every item a directive; every directive a point).
 /// - `choice.unknown`: a closed choice holds a value the template does not offer (a file edited by hand).
-/// - `pattern`: a text does not match its part's `pattern` (severity as declared).
+/// - `pattern`: a text does not match its part's `pattern` (severity as declared); `pattern.tooCostly`, a
+///   warning: matching it took more than its step budget (``Part/Pattern/budget(forLength:)``), so whether it
+///   matches is not known (a pattern that backtracks too much, such as `(a|aa)+`).
 ///
 /// Built in, for every template:
 /// - `empty`: an entry or text with nothing in it.
@@ -151,8 +153,12 @@ public struct Validator: Sendable {
       add(.error, "choice.unknown", m.notAChoice(text, values), at: address, &walk)
     default: break
     }
-    if let pattern = part.rules.pattern, text.range(of: "^(?:\(pattern.regex))$", options: .regularExpression) == nil {
-      add(pattern.severity, "pattern", pattern.message, at: address, &walk)
+    if let pattern = part.rules.pattern {
+      switch pattern.match(text) {
+      case .match: break
+      case .noMatch: add(pattern.severity, "pattern", pattern.message, at: address, &walk)
+      case .undecided: add(.warning, "pattern.tooCostly", m.patternTooCostly(part.label), at: address, &walk)
+      }
     }
     if let mark = Self.unbalancedMark(in: text) {
       add(.error, "marks.unbalanced", m.unbalanced(mark), at: address, &walk)

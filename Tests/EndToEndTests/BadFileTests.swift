@@ -125,4 +125,35 @@ import MinutesTestSupport
     #expect(later.text.contains("已重做：回答 period。\n"))
     #expect(later.text.contains("period  時段：下午\n"))
   }
+
+  @Test func aFileThatIsNotUTF8IsRefusedAtTheLineAndColumnOfItsFirstBadByte() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    // A session: its snapshot given a Big5 byte pair in the chair's title (line 6, after `  title: 政府`).
+    let file = try session(in: workspace)
+    let text = try String(contentsOf: file, encoding: .utf8)
+    let (before, after) = try #require(text.range(of: "政府代區長").map { (text[..<$0.lowerBound] + "政府", text[$0.upperBound...]) })
+    let line = before.split(separator: "\n", omittingEmptySubsequences: false).count
+    let column = (before.split(separator: "\n", omittingEmptySubsequences: false).last?.count ?? 0) + 1
+    let offset = before.utf8.count + 1
+    let damaged = Data(before.utf8) + Data([0xA5, 0x4E]) + Data(after.utf8)
+    try damaged.write(to: file)
+    let resumed = try Binary.run(["resume", "s"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(resumed.status == 1)
+    #expect(resumed.stderr.hasPrefix(
+      "minutes: \(file.path):\(line):\(column): error: 檔案不是 UTF-8 文字：位元組 0xA5（檔案的第 \(offset) 個位元組）不是 UTF-8；請以 UTF-8 另存檔案。檔案保持原樣。"))
+    #expect(try Data(contentsOf: file) == damaged)
+
+    // A minutes file checked by path, and a template.
+    let loose = workspace.appendingPathComponent("loose.yaml")
+    try (Data("format: 1\ntemplate: team-meeting.en\nmeeting:\n  title: Sync ".utf8) + Data([0xFF]) + Data("\n".utf8)).write(to: loose)
+    let checked = try Binary.run(["check", loose.path], in: workspace)
+    #expect(checked.status == 2)
+    #expect(checked.stderr == "minutes: \(loose.path):4:15: error: the file is not UTF-8 text: byte 0xFF (byte 60 of the file) is not UTF-8; save the file as UTF-8. The file was left as it is.\n")
+    let template = workspace.appendingPathComponent("bad.en.yaml")
+    try (Data("format: 2\nid: bad.en\nname: B".utf8) + Data([0xC3]) + Data("\n".utf8)).write(to: template)
+    let templates = try Binary.run(["templates", "check", template.path], in: workspace)
+    #expect(templates.status == 1)
+    #expect(templates.stderr == "\(template.path):3:8: error: the file is not UTF-8 text: byte 0xC3 (byte 29 of the file) is not UTF-8; save the file as UTF-8\n")
+  }
 }

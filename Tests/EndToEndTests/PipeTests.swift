@@ -58,16 +58,64 @@ import MinutesTestSupport
     #expect(saved.contains("resumeAt: meeting.term\n"))
   }
 
-  @Test func invalidUTF8IsReplacedNotDropped() throws {
+  @Test func invalidUTF8IsRefusedWithItsLineAndByteAndTheQuestionAskedAgain() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     var input = Data("2022-05-20\n下午\n政府".utf8)
     input.append(contentsOf: [0xFF, 0xFE])
-    input.append(Data("代區長\n".utf8))
+    input.append(Data("代區長\n政府代區長\n".utf8))
     let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bytes"], in: workspace, input: input)
     #expect(result.status == 0)
+    // Refused like any answer that cannot be used: said, nothing saved, the same question asked again, and the
+    // next line answers it.
+    #expect(result.text.contains("""
+      主持人職務> 政府\u{FFFD}\u{FFFD}代區長
+      第 3 行含無效的 UTF-8 位元組 0xFF（該行第 7 個位元組；共 2 處），未保存；請重新輸入。
+      主持人的職務？（如 政府代區長）
+      主持人職務> 政府代區長
+
+      """))
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/bytes.yaml"), encoding: .utf8)
-    #expect(saved.contains("title: 政府\u{FFFD}\u{FFFD}代區長\n"))
+    #expect(saved.contains("title: 政府代區長\n"))
+    #expect(!saved.contains("\u{FFFD}"))
+  }
+
+  @Test func escapeSequencesAreRemovedWithANoticeAndNeverEchoedRaw() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let input = Data("2022-05-20\n\u{1B}[2J\u{1B}[31m下午\u{1B}[0m\n\u{1B}[2J\n:goto 9\u{07}\n政府代區長\n".utf8)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "esc"], in: workspace, input: input)
+    #expect(result.status == 0)
+    #expect(!result.text.contains("\u{1B}") && !result.text.contains("\u{07}"), "a raw escape code reached the output")
+    #expect(result.text.contains("""
+      時段> \\u{1B}[2J\\u{1B}[31m下午\\u{1B}[0m
+      已從這一行刪除：終端控制序列 \\u{1B}[2J、\\u{1B}[31m、\\u{1B}[0m。其餘照常採用。
+      主持人的職務？（如 政府代區長）
+      主持人職務> \\u{1B}[2J
+      這一行只有終端控制序列 \\u{1B}[2J，沒有別的內容，未採用；請重新輸入。
+      主持人的職務？（如 政府代區長）
+      主持人職務> :goto 9\\u{7}
+      已從這一行刪除：控制字元 \\u{7}。其餘照常採用。
+      草稿中沒有 9。輸入 :show 查看現有的地址。
+
+      """))
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/esc.yaml"), encoding: .utf8)
+    #expect(saved.contains("period: 下午\n") && saved.contains("title: 政府代區長\n"))
+  }
+
+  @Test func aMegabyteLineIsTakenWholeAndQuotedShort() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let date = String(repeating: "2022-05-20", count: 100_000)
+    let title = String(repeating: "長", count: 1_000_000)
+    let input = Data("\(date)\n2022-05-20\n下午\n\(title)\n".utf8)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "mega"], in: workspace, input: input)
+    #expect(result.status == 0)
+    // The refusal quotes the first 60 characters and says how many there were; the line itself is echoed once.
+    #expect(result.text.contains("\n「\(date.prefix(60))…（共 1000000 字）」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。\n"))
+    #expect(result.stdout.count < 2 * (date.utf8.count + title.utf8.count))
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/mega.yaml"), encoding: .utf8)
+    #expect(saved.contains("title: \(title)\n"))
   }
 
   @Test func badCommandsAndAnswersNeverEndTheSession() throws {

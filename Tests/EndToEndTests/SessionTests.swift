@@ -138,14 +138,18 @@ import MinutesTestSupport
     #expect(taken.stderr.hasPrefix("minutes: notice: 已從 \(host) 上的 pid \(getpid())（自 "))
   }
 
-  @Test(arguments: [".hidden", "bad\u{7}name", String(repeating: "長", count: 80), "-x", "a;b", "x.y"])
-  func namesThatAreNoSessionNamesAreRefused(name: String) throws {
+  /// The name is quoted safely: a control character written out, a long name cut at 60 characters.
+  @Test(arguments: [
+    (".hidden", ".hidden"), ("bad\u{7}name", "bad\\u{7}name"),
+    (String(repeating: "長", count: 80), String(repeating: "長", count: 60) + "…（共 80 字）"), ("-x", "-x"), ("a;b", "a;b"), ("x.y", "x.y"),
+  ])
+  func namesThatAreNoSessionNamesAreRefused(name: String, shown: String) throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     // `--name=-x`: with a separate argument, ArgumentParser would take `-x` for an option.
     let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name=\(name)"], in: workspace)
     #expect(result.status == 1)
-    #expect(result.stderr.hasPrefix("minutes: error: 「\(name)」不能作為會話名稱："))
+    #expect(result.stderr.hasPrefix("minutes: error: 「\(shown)」不能作為會話名稱："))
     #expect(result.stderr.contains("名稱只能用任何文字的字母和數字（包括中文）、「-」或「_」，且不以「-」開頭"))
     #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])
   }

@@ -145,6 +145,40 @@ import MinutesTestSupport
     #expect(good.text.hasSuffix("board-meeting.en.yaml: ok (board-meeting.en, Board meeting minutes (Robert's Rules))\n"))
   }
 
+  @Test func aPatternThatBacktracksWithoutEndIsWarnedAboutAndDecidedWithinItsBudget() throws {
+    let workspace = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let file = workspace.appendingPathComponent("templates/slow.en.yaml")
+    try """
+      format: 2
+      id: slow.en
+      extends: team-meeting.en
+      name: Slow
+      language: en
+      parts:
+        - key: meeting
+          parts:
+            - key: title
+              pattern:
+                regex: "(a|aa)+$"
+                message: Only a's.
+
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let check = try Binary.run(["templates", "check", file.path], in: workspace)
+    #expect(check.status == 0)
+    #expect(check.text == "\(file.path): ok (slow.en, Slow)\n")
+    #expect(check.stderr.hasPrefix("minutes: \(file.path):11:18: warning: the `pattern` of `title` repeats a group that can match the same text in many ways (`(a|aa)+`)"))
+    // Thirty `a`s and a `b` take about 6 million steps to fail, past the budget of a short answer: every prompt
+    // and check says it could not decide, instead of taking the time to.
+    let title = String(repeating: "a", count: 30) + "b"
+    let session = try Binary.run(["new", "--template", "slow.en", "--name", "slow"], in: workspace,
+                                 input: Data("\(title)\n2024-05-14\n:check\n".utf8))
+    #expect(session.status == 0)
+    #expect(session.text.contains("  warning title: The template's pattern for ‘Title’ takes too long to decide whether this answer fits; ask the template's author to simplify it (:edit title)\n"))
+    let checked = try Binary.run(["check", "slow", "--json"], in: workspace)
+    #expect(checked.text.contains("\"rule\" : \"pattern.tooCostly\""))
+  }
+
   @Test func newWithoutATemplateAsksAndOffersOnlyUsableOnes() throws {
     let workspace = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: workspace) }

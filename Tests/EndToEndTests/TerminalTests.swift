@@ -18,6 +18,11 @@ final class Tmux {
   /// Presses keys by tmux name (Enter, Tab, C-c, C-d, BSpace).
   func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "0"] + keys, capture: false) }
 
+  /// Sends `bytes` as they are, as a terminal in another encoding would (Big5, GBK).
+  func send(bytes: [UInt8]) throws {
+    try tmux(["send-keys", "-t", "0", "-H"] + bytes.map { String(format: "%02x", $0) }, capture: false)
+  }
+
   /// The visible screen.
   func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
 
@@ -141,5 +146,42 @@ final class Tmux {
     #expect(history.hasPrefix("_HiStOrY_V2_\n"))
     #expect(history.contains("\n管尊旭\n"))
     #expect(!history.contains("\\n"), "history lines are stored without their newline")
+  }
+
+  @Test func bytesThatAreNotUTF8AndControlCharactersTypedAtTheTerminalAreSaid() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let command = "cd \(workspace.path) && env -u LANG -u LC_ALL -u LC_CTYPE TERM=xterm \(Binary.executable.path) new --template gov-executive.zh-Hant --name bytes; sleep 60"
+    let terminal = try Tmux(command: command)
+    #expect(try terminal.wait(forLastLine: "日期>"))
+    try terminal.type("2022-05-20")
+    try terminal.press("Enter")
+    #expect(try terminal.wait(forLastLine: "時段>"))
+
+    // A byte that is not UTF-8 (libedit alone drops it without a word) shows as � where it was typed; the byte
+    // that broke the sequence (A) is kept. The line is refused, saying which byte, and the question asked again.
+    try terminal.type("下")
+    try terminal.send(bytes: [0xE4, 0x41])
+    try terminal.type("午")
+    #expect(try terminal.wait(forLastLine: "時段> 下\u{FFFD}A午"))
+    try terminal.press("Enter")
+    #expect(try terminal.wait { $0.contains("這一行含無效的 UTF-8 位元組 0xE4（顯示為 �），未保存；請重新輸入。終端的編碼多半不是 UTF-8。\n上午、下午還是晚上？\n時段>") })
+
+    // A control character typed with Ctrl-V (quoted insert) is removed, and the notice names it.
+    try terminal.type("下午")
+    try terminal.press("C-v", "Escape")
+    try terminal.press("Enter")
+    #expect(try terminal.wait { $0.contains("已從這一行刪除：控制字元 \\u{1B}。其餘照常採用。") })
+    #expect(try terminal.wait(forLastLine: "主持人職務>"))
+
+    // Ctrl-C still abandons a line, and Ctrl-D leaves.
+    try terminal.type("半截")
+    try terminal.press("C-c")
+    #expect(try terminal.wait { $0.contains("（已放棄這一行）") })
+    try terminal.press("C-d")
+    #expect(try terminal.wait { $0.contains("已保存。繼續起草：minutes resume bytes") })
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/bytes.yaml"), encoding: .utf8)
+    #expect(saved.contains("period: 下午\n"))
+    #expect(!saved.contains("\u{FFFD}"))
   }
 }

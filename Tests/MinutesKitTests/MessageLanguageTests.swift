@@ -179,7 +179,7 @@ import MinutesTestSupport
     }
     let workspace: [WorkspaceError] = [
       .unreadableFile("/w/甲.yaml", reason: .missing), .unreadableFile("/w/甲", reason: .folder),
-      .unreadableFile("/w/甲.yaml", reason: .permissions), .unreadableFile("/w/甲.yaml", reason: .notUTF8),
+      .unreadableFile("/w/甲.yaml", reason: .permissions),
       .exportRefused(errors: []),
       .sessionOpen(file: "/w/sessions/甲.yaml", name: "甲", holder: SessionLock.Holder(pid: 42, host: "主機", since: "2026-12-01T09:00:00Z")),
     ]

@@ -17,7 +17,9 @@ enum Choosers {
         "\(index + 1)) \(summary.name)  \(summary.meetingDate ?? "-")  \(m.completeness(summary))  \(summary.lastChange)\n")
     }
     StandardStreams.output.write(m.whichSession(count: recent.count))
-    guard let answer = StandardStreams.readLineUnbuffered()?.trimmingCharacters(in: .whitespaces), !answer.isEmpty else {
+    let read = StandardStreams.readLineUnbuffered()
+    if case .undecodable(let line) = read { throw diagnostics.fail(m.notUTF8(line)) }
+    guard case .line(let line) = read, case let answer = line.trimmingCharacters(in: .whitespaces), !answer.isEmpty else {
       throw diagnostics.fail(m.noSessionChosen)
     }
     if summaries.contains(where: { $0.name == answer }) { return answer }
@@ -41,19 +43,24 @@ enum Choosers {
     let prompt = m.whichTemplate(count: entries.count)
     let reader: EditLineReader? = Terminal.isInteractive ? EditLineReader(historyFile: nil) : nil
     while true {
-      let answer: String?
+      let read: LineReadResult
       if let reader {
-        switch reader.readLine(prompt: prompt, prefill: nil, completions: { typed in entries.map(\.id).filter { $0.hasPrefix(typed) } }) {
-        case .line(let line): answer = line
-        case .interrupted: continue
-        case .endOfInput: answer = nil
-        }
+        read = reader.readLine(prompt: prompt, prefill: nil, completions: { typed in entries.map(\.id).filter { $0.hasPrefix(typed) } })
       } else {
         StandardStreams.output.write(prompt)
-        answer = StandardStreams.readLineUnbuffered()
-        if let answer { StandardStreams.output.write(answer + "\n") }
+        read = StandardStreams.readLineUnbuffered()
+        if case .line(let line) = read { StandardStreams.output.write(Messages.visible(line) + "\n") }
+        if case .undecodable = read { StandardStreams.output.write("\n") }
       }
-      guard let answer else { throw diagnostics.fail(m.noTemplateChosen) }
+      let answer: String
+      switch read {
+      case .line(let line): answer = line
+      case .undecodable(let line):
+        StandardStreams.output.write(m.notUTF8(line) + "\n")
+        continue
+      case .interrupted: continue
+      case .endOfInput: throw diagnostics.fail(m.noTemplateChosen)
+      }
       let text = answer.trimmingCharacters(in: .whitespaces)
       let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
       if let number = Int(digits), entries.indices.contains(number - 1) { return entries[number - 1].id }

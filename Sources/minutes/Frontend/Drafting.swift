@@ -20,7 +20,12 @@ enum Drafting {
       let reader = EditLineReader(historyFile: store.directory.appendingPathComponent(".history"))
       saved = session.run(reader: reader, output: &output)
     } else {
-      let reader = PlainLineReader { text in StandardStreams.output.write(text) }
+      // The prompt and the line read are echoed as a transcript; the line with its control characters written out
+      // (`\u{1B}`), so that an escape code in a pipe cannot clear or colour the terminal showing the output.
+      let reader = PlainLineReader { text in
+        let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        StandardStreams.output.write(Messages.visible(line) + (text.hasSuffix("\n") ? "\n" : ""))
+      }
       saved = session.run(reader: reader, output: &output)
     }
     if !saved { throw Diagnostics.failure }

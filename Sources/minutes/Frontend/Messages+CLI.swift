@@ -58,9 +58,9 @@ extension Messages {
   /// An answer to the template chooser that is no template; `close` are the ids it begins.
   func noSuchTemplate(_ text: String, close: [String], count: Int) -> String {
     close.isEmpty
-      ? self("沒有範本 `\(text)`。請輸入 1 到 \(count) 的數字，或範本 id。", "No template `\(text)`. Type a number from 1 to \(count), or an id.")
-      : self("沒有範本 `\(text)`；是指 \(close.joined(separator: " 或 ")) 嗎？請輸入 1 到 \(count) 的數字，或範本 id。",
-             "No template `\(text)`; did you mean \(close.joined(separator: " or "))? Type a number from 1 to \(count), or an id.")
+      ? self("沒有範本 `\(shown(text))`。請輸入 1 到 \(count) 的數字，或範本 id。", "No template `\(shown(text))`. Type a number from 1 to \(count), or an id.")
+      : self("沒有範本 `\(shown(text))`；是指 \(close.joined(separator: " 或 ")) 嗎？請輸入 1 到 \(count) 的數字，或範本 id。",
+             "No template `\(shown(text))`; did you mean \(close.joined(separator: " or "))? Type a number from 1 to \(count), or an id.")
   }
 
   // MARK: - Export, check, fmt
@@ -73,7 +73,7 @@ extension Messages {
 
   /// `minutes export -o FILE` done.
   func exported(_ name: String, to path: String) -> String {
-    self("已把「\(name)」匯出到 \(path)", "exported `\(name)` to \(path)")
+    self("已把「\(name)」匯出到 \(Messages.visible(path))", "exported `\(name)` to \(Messages.visible(path))")
   }
 
   /// The last line of `minutes check`.
@@ -105,7 +105,7 @@ extension Messages {
 
   /// `--format` named no export format.
   func unknownFormat(_ format: String, available: [String]) -> String {
-    self("沒有「\(format)」這種匯出格式；可用：\(available.joined(separator: "、"))",
-         "unknown format '\(format)'; available: \(available.joined(separator: ", "))")
+    self("沒有「\(shown(format))」這種匯出格式；可用：\(available.joined(separator: "、"))",
+         "unknown format '\(shown(format))'; available: \(available.joined(separator: ", "))")
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesKit
 
 /// Standard output and error, unbuffered, and reading one line from standard input without buffering.
 enum StandardStreams {
@@ -12,14 +13,22 @@ enum StandardStreams {
   static var error: Stream { Stream(handle: .standardError) }
 
   /// One line from standard input, read byte by byte so that nothing after it is taken from the session's
-  /// reader (`readLine()` would buffer the rest of a pipe).
-  static func readLineUnbuffered() -> String? {
+  /// reader (`readLine()` would buffer the rest of a pipe): ``LineReadResult/line(_:)``, or
+  /// ``LineReadResult/undecodable(_:)`` when it is not UTF-8, or ``LineReadResult/endOfInput``.
+  static func readLineUnbuffered() -> LineReadResult {
     var bytes: [UInt8] = []
     var byte: UInt8 = 0
+    var ended = true
     while read(0, &byte, 1) == 1 {
-      if byte == UInt8(ascii: "\n") { return String(decoding: bytes, as: UTF8.self) }
+      if byte == UInt8(ascii: "\n") {
+        ended = false
+        break
+      }
       bytes.append(byte)
     }
-    return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    if ended && bytes.isEmpty { return .endOfInput }
+    if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+    if let text = String(validating: bytes, as: UTF8.self) { return .line(text) }
+    return UndecodableLine.firstInvalid(in: bytes).map(LineReadResult.undecodable) ?? .line(String(decoding: bytes, as: UTF8.self))
   }
 }

@@ -70,7 +70,8 @@ struct ShowTemplate: ParsableCommand {
 
 struct CheckTemplate: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "check", abstract: "Check template files: exit 0 when each loads, 1 with `file:line:col` errors.")
+    commandName: "check",
+    abstract: "Check template files: exit 0 when each loads, 1 with `file:line:col` errors; warn about patterns that can backtrack without end.")
 
   @Argument(help: "Template files (.yaml).") var files: [String]
   @OptionGroup var options: WorkspaceOptions
@@ -81,7 +82,11 @@ struct CheckTemplate: ParsableCommand {
     var failed = false
     for path in files {
       do {
-        let template = try library.load(contentsOf: URL(fileURLWithPath: path))
+        let url = URL(fileURLWithPath: path)
+        let template = try library.load(contentsOf: url)
+        for warning in library.warnings(.file(url)) {
+          StandardStreams.error.write("minutes: \(warning.place): warning: \(warning.message)\n")
+        }
         StandardStreams.output.write("\(path): ok (\(template.id), \(template.name))\n")
       } catch {
         failed = true

@@ -88,7 +88,9 @@ import MinutesTestSupport
 
       try Data([0x74, 0xFF, 0xFE]).write(to: url)
       #expect(
-        throws: SessionError.unreadable(YAMLProblem(file: url.path, line: 1, column: 1, message: "the file is not UTF-8 text"))
+        throws: SessionError.unreadable(YAMLProblem(
+          file: url.path, line: 1, column: 2,
+          message: "the file is not UTF-8 text: byte 0xFF (byte 2 of the file) is not UTF-8; save the file as UTF-8"))
       ) { try store.load(name: "bad") }
     }
   }
@@ -111,7 +113,7 @@ import MinutesTestSupport
     #expect(throws: error) { try SessionStore.validate(name: name) }
     #expect(
       error.errorDescription
-        == "`\(name)` cannot be a session name: \(Messages(language: "en").nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
+        == "`\(Messages(language: "en").shown(name))` cannot be a session name: \(Messages(language: "en").nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
     try Self.withStore { store in
       #expect(throws: error) { try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: name) }
       #expect(throws: error) { try store.load(name: name) }

@@ -105,4 +105,40 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
       Finding(.error, rule: "choice.unknown", address: "period", message: "「中午」不是可選項（上午、下午、晚上）", hint: ":edit period"),
     ])
   }
+
+  @Test func aPatternThatBacktracksWithoutEndIsAWarningNamingThePartNotAStall() throws {
+    let folder = try TestSupport.temporaryWorkspace("pattern")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try FileManager.default.createDirectory(at: folder.appendingPathComponent("templates"), withIntermediateDirectories: true)
+    try """
+      format: 2
+      id: slow.en
+      extends: team-meeting.en
+      name: Slow
+      language: en
+      parts:
+        - key: meeting
+          parts:
+            - key: title
+              pattern:
+                regex: "(a|aa)+$"
+                message: Only a's.
+
+      """.write(to: folder.appendingPathComponent("templates/slow.en.yaml"), atomically: true, encoding: .utf8)
+    let template = try TemplateLibrary(workspace: folder).template(id: "slow.en")
+    var minutes = Minutes(template: template.id)
+    // Thirty `a`s and a `b`: about 6 million steps to fail, past the budget of a short answer (1 million).
+    minutes.setValue(.text(String(repeating: "a", count: 30) + "b"), at: stored("meeting.title"))
+    let validator = Validator(template: template)
+    let findings = validator.findings(in: minutes).filter { $0.rule.hasPrefix("pattern") }
+    #expect(findings == [
+      Finding(.warning, rule: "pattern.tooCostly", address: "title",
+              message: "The template's pattern for ‘Title’ takes too long to decide whether this answer fits; ask the template's author to simplify it",
+              hint: ":edit title"),
+    ])
+    minutes.setValue("aaaa", at: stored("meeting.title"))
+    #expect(validator.findings(in: minutes).filter { $0.rule.hasPrefix("pattern") } == [])
+    minutes.setValue("aab", at: stored("meeting.title"))
+    #expect(validator.findings(in: minutes).filter { $0.rule.hasPrefix("pattern") }.map(\.rule) == ["pattern"])
+  }
 }

@@ -1,0 +1,121 @@
+import Foundation
+
+extension Part {
+  /// A pattern that a text answer must match, compiled once when the template is read and matched within a
+  /// budget of steps, so that a pattern that backtracks without end (`(a|aa)+$` on forty `a`s and a `b`) cannot
+  /// stall the prompt: past the budget, the answer is ``Outcome/undecided`` and the checks say so.
+  ///
+  /// The budget is counted in ICU's progress callbacks, which its matching engine makes about every
+  /// ``stepsPerTick`` steps: the same text and pattern always take the same number, on any machine and under
+  /// any load (a time limit would not).
+  public struct Pattern: Sendable, Hashable {
+    /// A regular expression (ICU syntax) that must match the whole answer.
+    public var regex: String { didSet { matcher = Matcher(regex: regex) } }
+    /// The finding's message when it does not.
+    public var message: String
+    /// `error` or `warning`.
+    public var severity: Severity
+    /// The compiled expression, and the outcomes that were costly to find.
+    private var matcher: Matcher
+
+    /// A pattern: `regex` (ICU syntax) must match the whole answer, else a finding says `message`.
+    public init(regex: String, message: String, severity: Severity = .error) {
+      (self.regex, self.message, self.severity) = (regex, message, severity)
+      matcher = Matcher(regex: regex)
+    }
+
+    /// Whether a text matches.
+    public enum Outcome: Sendable, Hashable {
+      /// The whole text matches.
+      case match
+      /// It does not (or the expression is not valid, which the template checker refuses anyway).
+      case noMatch
+      /// Matching took more than the budget (``budget(forLength:)``) and was stopped: the pattern backtracks too
+      /// much on this text to tell.
+      case undecided
+    }
+
+    /// About how many steps of ICU's matching engine pass between two progress callbacks (ICU's
+    /// `TIMER_INITIAL_VALUE`); one callback is one tick of the budget.
+    public static let stepsPerTick = 10_000
+
+    /// The ticks a match of a text of `length` UTF-16 units may take: 100 (about a million steps, some 20 ms),
+    /// plus one per 200 units (50 steps a character; a pattern that does not backtrack takes a few). A
+    /// million-character answer may take some 5,100 ticks, about a second.
+    public static func budget(forLength length: Int) -> Int { 100 + length / 200 }
+
+    /// Whether the whole of `text` matches, decided within ``budget(forLength:)`` ticks.
+    ///
+    /// An outcome that took a tick or more is remembered for the same text (this runs at every prompt, on every
+    /// answer of the part): a text that exhausts the budget costs it once per process, not once per prompt.
+    /// - Complexity: at most about `stepsPerTick × budget(forLength: text.utf16.count)` steps.
+    public func match(_ text: String) -> Outcome { matcher.match(text) }
+
+    public static func == (a: Self, b: Self) -> Bool {
+      (a.regex, a.message, a.severity) == (b.regex, b.message, b.severity)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+      hasher.combine(regex)
+      hasher.combine(message)
+      hasher.combine(severity)
+    }
+  }
+}
+
+extension Part.Pattern {
+  /// The compiled expression of a pattern, shared by the copies of its template, and the outcomes that were
+  /// costly to find.
+  ///
+  /// `@unchecked Sendable`: the only mutable state, `costly`, is read and written under `lock`.
+  private final class Matcher: @unchecked Sendable {
+    /// `^(?:regex)$`, or `nil` when `regex` is not a valid expression.
+    let expression: NSRegularExpression?
+    private let lock = NSLock()
+    /// The outcomes that took at least one tick, by text; emptied when it holds ``maximumRemembered``.
+    private var costly: [String: Outcome] = [:]
+    /// The most costly outcomes remembered at once.
+    static let maximumRemembered = 1_000
+
+    init(regex: String) {
+      expression = try? NSRegularExpression(pattern: "^(?:\(regex))$")
+    }
+
+    func match(_ text: String) -> Outcome {
+      guard let expression else { return .noMatch }
+      if let known = lock.withLock({ costly[text] }) { return known }
+      let budget = Part.Pattern.budget(forLength: text.utf16.count)
+      var (ticks, matched) = (0, false)
+      expression.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(text.startIndex..., in: text)) {
+        result, flags, stop in
+        if result != nil {
+          matched = true
+          stop.pointee = true
+        } else if flags.contains(.progress) {
+          ticks += 1
+          if ticks > budget { stop.pointee = true }
+        }
+      }
+      let outcome: Outcome = matched ? .match : ticks > budget ? .undecided : .noMatch
+      if ticks > 0 {
+        lock.withLock {
+          if costly.count >= Self.maximumRemembered { costly.removeAll() }
+          costly[text] = outcome
+        }
+      }
+      return outcome
+    }
+  }
+}
+
+extension Part.Pattern: Decodable {
+  private enum CodingKeys: String, CodingKey, CaseIterable { case regex, message, severity }
+
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`), and compiles it.
+  public init(from decoder: any Decoder) throws {
+    try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(regex: try c.decode(String.self, forKey: .regex), message: try c.decode(String.self, forKey: .message),
+              severity: try c.decodeIfPresent(Severity.self, forKey: .severity) ?? .error)
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesTemplates
+import MinutesTestSupport
+
+/// ``Part/Pattern``: compiled once, matched whole within a step budget counted in ICU's progress callbacks, and
+/// the static warning of `minutes templates check` about patterns that backtrack without end.
+@Suite struct PatternTests {
+  /// Forty `a`s and a `b`: `(a|aa)+$` tries every way of splitting the `a`s (about 10⁸) before failing.
+  static let catastrophic = String(repeating: "a", count: 40) + "b"
+
+  @Test func aPatternThatBacktracksWithoutEndIsUndecidedWithinItsBudget() {
+    let pattern = Part.Pattern(regex: "(a|aa)+$", message: "only a's")
+    #expect(pattern.match(Self.catastrophic) == .undecided)
+    // Remembered: asked again (every prompt asks), the same outcome without matching again.
+    #expect(pattern.match(Self.catastrophic) == .undecided)
+    // The same pattern decides what it can within the budget.
+    #expect(pattern.match(String(repeating: "a", count: 40)) == .match)
+    #expect(pattern.match(String(repeating: "a", count: 12) + "b") == .noMatch)
+  }
+
+  @Test(arguments: [
+    ("\\p{Han}{2,4}", "管尊旭", Part.Pattern.Outcome.match),
+    ("\\p{Han}{2,4}", "管尊旭是區長", .noMatch),
+    (".*[。！？]", "要堅持原則。", .match),
+    (".*[。！？]", "要堅持原則", .noMatch),
+    ("(?!that ).*", "that the board adopt", .noMatch),
+    ("(?!that ).*", "the board adopt", .match),
+    // The whole answer must match, not a part of it.
+    ("[0-9]+", "12a", .noMatch),
+  ])
+  func ordinaryPatternsMatchTheWholeAnswer(regex: String, text: String, outcome: Part.Pattern.Outcome) {
+    #expect(Part.Pattern(regex: regex, message: "").match(text) == outcome)
+  }
+
+  @Test func aMillionCharacterAnswerIsDecidedByAPatternThatDoesNotBacktrack() {
+    let text = String(repeating: "要", count: 1_000_000) + "。"
+    #expect(Part.Pattern(regex: ".*[。！？]", message: "").match(text) == .match)
+    #expect(Part.Pattern.budget(forLength: text.utf16.count) == 5_100)
+  }
+
+  @Test func patternsCompareByWhatTheTemplateWrites() {
+    let a = Part.Pattern(regex: "[a-z]+", message: "m", severity: .warning)
+    var b = Part.Pattern(regex: "[0-9]+", message: "m", severity: .warning)
+    #expect(a != b)
+    b.regex = "[a-z]+"
+    #expect(a == b)
+    #expect(b.match("abc") == .match, "changing the regex compiles it again")
+  }
+
+  @Test(arguments: [
+    ("(a|aa)+$", "(a|aa)+"),
+    ("(a+)+b", "(a+)+"),
+    ("x(\\w+\\s?)*y", "(\\w+\\s?)*"),
+    ("(a|)+", "(a|)+"),
+    ("((a*))*", "((a*))*"),
+    ("(\\d|x){2,}", "(\\d|x){2,}"),
+  ])
+  func shapesThatBacktrackWithoutEndAreNamed(regex: String, risk: String) {
+    #expect(Part.Pattern.backtrackingRisk(in: regex) == risk)
+  }
+
+  @Test(arguments: [
+    "\\p{Han}{2,4}", ".*[。！？]", "(?!that ).*", "[^a-z].*", "(上午|下午|晚上)+", "(\\d+,)*\\d+", "(a|b)*",
+    "(?>a+)+", "(a++)+", "(a+)?", "(?i)(ab)+", "[(a+)+]", "\\(a+\\)+", "\\Q(a+)+\\E",
+  ])
+  func harmlessShapesAreNotNamed(regex: String) {
+    #expect(Part.Pattern.backtrackingRisk(in: regex) == nil)
+  }
+
+  @Test func theBuiltInTemplatesHaveNoPatternWorthAWarning() throws {
+    let library = TemplateLibrary()
+    for id in TemplateLibrary.builtIns.keys.sorted() {
+      let location = try #require(library.location(of: id))
+      #expect(library.warnings(location) == [], "\(id)")
+    }
+  }
+
+  @Test func theWarningIsLocatedAtTheRegexAndNamesThePart() throws {
+    let folder = try TestSupport.temporaryWorkspace("pattern")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("slow.en.yaml")
+    try """
+      format: 2
+      id: slow.en
+      extends: team-meeting.en
+      name: Slow
+      language: en
+      parts:
+        - key: meeting
+          parts:
+            - key: title
+              pattern:
+                regex: "(a|aa)+$"
+                message: Only a's.
+
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let library = TemplateLibrary()
+    _ = try library.load(contentsOf: file)
+    let warnings = library.warnings(.file(file))
+    #expect(warnings.map(\.place) == ["\(file.path):11:18"])
+    #expect(warnings.first?.message.hasPrefix("the `pattern` of `title` repeats a group that can match the same text in many ways (`(a|aa)+`)") == true)
+  }
+}
