@@ -45,38 +45,87 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
   }
 }
 
+/// What an export made: text (the text export, and any format that is text), or the bytes of a binary file
+/// (a DOCX package).
+public enum ExportOutput: Sendable, Hashable {
+  /// Text, written as UTF-8.
+  case text(String)
+  /// The bytes of a binary file, written as they are.
+  case binary(Data)
+
+  /// The bytes a file receives: the text in UTF-8, or the binary as it is.
+  public var data: Data {
+    switch self {
+    case .text(let text): Data(text.utf8)
+    case .binary(let data): data
+    }
+  }
+
+  /// The text, or `nil` for a binary export.
+  public var text: String? {
+    if case .text(let text) = self { return text }
+    return nil
+  }
+}
+
+/// What an exporter is told besides the draft and its template.
+public struct ExportOptions: Sendable, Hashable {
+  /// How many errors the draft still has; with one or more, the export says that it is a draft (the text export
+  /// starts with the DRAFT line of ``ExportFormat/draftBanner(errors:_:)``).
+  public var draftErrors: Int
+
+  /// Creates options; `draftErrors` as above.
+  public init(draftErrors: Int = 0) { self.draftErrors = draftErrors }
+
+  /// A finished draft: no errors.
+  public static let `default` = ExportOptions()
+}
+
 /// Turns minutes into one export format.
 public protocol Exporter: Sendable {
   /// The format this exporter writes.
   var format: ExportFormat { get }
-  /// Renders `minutes` with `template`'s prose.
+  /// `minutes` in this format, rendered with `template`'s prose; marked as a draft when `options` say it has
+  /// errors.
   /// - Throws: ``ExportError``.
-  func export(_ minutes: Minutes, template: Template) throws -> String
+  func export(_ minutes: Minutes, template: Template, options: ExportOptions) throws -> ExportOutput
 }
 
 extension Exporter {
-  /// Writes `text` to `url`, as ``write(_:to:)``, but refuses a file in `sessions` (the workspace's session
-  /// folder), where an export would overwrite a draft or its journal.
-  /// - Throws: ``ExportError/intoSessions(file:)``, or the errors of ``write(_:to:)``.
+  /// Writes `text` to `url` in UTF-8, as the `Data` form of `write(_:to:sessions:)`.
+  /// - Throws: as the `Data` form of `write(_:to:sessions:)`.
   public static func write(_ text: String, to url: URL, sessions: URL) throws {
+    try write(Data(text.utf8), to: url, sessions: sessions)
+  }
+
+  /// Writes `data` to `url`, as the `Data` form of `write(_:to:)`, but refuses a file in `sessions` (the workspace's
+  /// session folder), where an export would overwrite a draft or its journal.
+  /// - Throws: ``ExportError/intoSessions(file:)``, or the errors of the `Data` form of `write(_:to:)`.
+  public static func write(_ data: Data, to url: URL, sessions: URL) throws {
     let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
     if folder == sessions.resolvingSymlinksInPath().standardizedFileURL.path {
       throw ExportError.intoSessions(file: url.path)
     }
-    try write(text, to: url)
+    try write(data, to: url)
   }
 
-  /// Writes `text` to `url`, replacing the file whole.
+  /// Writes `text` to `url` in UTF-8, replacing the file whole.
+  /// - Throws: as the `Data` form of `write(_:to:)`.
+  public static func write(_ text: String, to url: URL) throws {
+    try write(Data(text.utf8), to: url)
+  }
+
+  /// Writes `data` to `url`, replacing the file whole.
   /// - Throws: ``ExportError/isFolder(file:)``, ``ExportError/folderMissing(file:folder:)``, or
   ///   ``ExportError/writeFailed(file:reason:)`` with the system's reason.
-  public static func write(_ text: String, to url: URL) throws {
+  public static func write(_ data: Data, to url: URL) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw ExportError.isFolder(file: url.path)
     }
     let folder = url.deletingLastPathComponent().path
     do {
-      try Data(text.utf8).write(to: url, options: .atomic)
+      try data.write(to: url, options: .atomic)
     } catch {
       if !FileManager.default.fileExists(atPath: folder) { throw ExportError.folderMissing(file: url.path, folder: folder) }
       throw ExportError.writeFailed(file: url.path, reason: SystemReason(error))

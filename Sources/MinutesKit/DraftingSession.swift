@@ -187,13 +187,17 @@ public struct DraftingSession: Sendable {
 
   private func export(to file: String?, _ output: inout some TextOutputStream) {
     do {
+      let format = ExportFormat.text
       let exported = try Workspace.export(
-        assistant.minutes, template: assistant.template, allowErrors: true,
+        assistant.minutes, template: assistant.template, format: format, allowErrors: true,
         to: file.map { URL(fileURLWithPath: $0, relativeTo: store.workspace) }, sessions: store.directory)
       if let url = exported.file {
         output.write(m.exported(to: url.path) + "\n")
+      } else if let text = exported.text {
+        output.write(text)
       } else {
-        output.write(exported.text)
+        output.write(m.exportNeedsFile(format.rawValue) + "\n")
+        return
       }
       if !exported.errors.isEmpty {
         output.write(m.exportedAsDraft(errors: exported.errors.count) + "\n")

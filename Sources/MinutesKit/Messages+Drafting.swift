@@ -142,6 +142,11 @@ extension Messages {
   /// Between the examples of `:help`.
   var exampleSeparator: String { self("，", ", ") }
 
+  /// `:export` without a file, for a format that is no text (DOCX): it cannot be printed.
+  func exportNeedsFile(_ format: String) -> String {
+    self("\(format) 匯出是二進位檔，不能印在畫面上；請給檔名，例如 :export 紀要.\(format)",
+         "a \(format) export is a binary file and cannot be printed here; give a file, e.g. :export minutes.\(format)")
+  }
   /// `:export FILE` wrote the file.
   func exported(to path: String) -> String { self("已匯出到 \(path)。", "Exported to \(path).") }
   /// `:export` with errors left: the export is marked as a draft.

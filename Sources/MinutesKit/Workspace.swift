@@ -133,12 +133,15 @@ public struct Workspace: Sendable {
 
   /// What an export made.
   public struct Exported: Sendable {
-    /// The text.
-    public var text: String
-    /// The errors the draft still has (the text then starts with the DRAFT line).
+    /// The export: text, or the bytes of a binary file (DOCX).
+    public var output: ExportOutput
+    /// The errors the draft still has (the export then says it is a draft: the text starts with the DRAFT line).
     public var errors: [Finding]
     /// The file it was written to, when one was asked for.
     public var file: URL?
+
+    /// The text of a text export; `nil` for a binary one.
+    public var text: String? { output.text }
   }
 
   /// Exports `draft`, as ``export(_:template:format:draft:to:sessions:)`` into this workspace.
@@ -147,18 +150,18 @@ public struct Workspace: Sendable {
                     sessions: store.directory)
   }
 
-  /// Exports `minutes`: with errors remaining, the text starts with the DRAFT line when `allowErrors`, and is
-  /// refused otherwise; written to `file` (never into `sessions`) when one is given.
+  /// Exports `minutes`: with errors remaining, the export says it is a draft (the text starts with the DRAFT
+  /// line) when `allowErrors`, and is refused otherwise; written to `file` (never into `sessions`) when one is
+  /// given.
   /// - Throws: ``WorkspaceError/exportRefused(errors:)``, ``ExportError``.
   public static func export(
     _ minutes: Minutes, template: Template, format: ExportFormat = .text, allowErrors: Bool, to file: URL?, sessions: URL
   ) throws -> Exported {
     let errors = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
     if !errors.isEmpty && !allowErrors { throw WorkspaceError.exportRefused(errors: errors) }
-    var text = try format.exporter.export(minutes, template: template)
-    if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, template.messages) + text }
-    if let file { try TextExporter.write(text, to: file, sessions: sessions) }
-    return Exported(text: text, errors: errors, file: file)
+    let output = try format.exporter.export(minutes, template: template, options: ExportOptions(draftErrors: errors.count))
+    if let file { try TextExporter.write(output.data, to: file, sessions: sessions) }
+    return Exported(output: output, errors: errors, file: file)
   }
 
   /// The minutes file at `path` in canonical form (normalized text, the template's key order), and whether that

@@ -109,6 +109,12 @@ extension Messages {
   /// After `minutes new --template` named no template: what to pass instead.
   var passATemplate: String { self("用 --template 指定其中一個。", " Pass one of them with --template.") }
 
+  /// `minutes export` of a binary format (DOCX) without `-o`, with standard output a terminal.
+  func binaryToTerminal(_ name: String, format: String) -> String {
+    self("\(format) 匯出是二進位檔，不能印在終端機上；請用 -o 寫入檔案，例如 minutes export \(name) --format \(format) -o \(name).\(format)",
+         "a \(format) export is a binary file and cannot be printed to a terminal; write it to a file with -o, e.g. minutes export \(name) --format \(format) -o \(name).\(format)")
+  }
+
   /// `--format` named no export format.
   func unknownFormat(_ format: String, available: [String]) -> String {
     self("沒有「\(format)」這種匯出格式；可用：\(available.joined(separator: "、"))",

@@ -26,20 +26,26 @@ struct Export: ParsableCommand {
     let opened = try before.run { try workspace.openSession(name) }
     let diagnostics = Diagnostics(messages: opened.messages)
     diagnostics.warnLoadProblems(of: opened)
+    let format = ExportFormat(rawValue: format)!
+    let exported: Workspace.Exported
     do {
-      let exported = try workspace.export(
-        opened, format: ExportFormat(rawValue: format)!, allowErrors: draft, to: output.map { URL(fileURLWithPath: $0) })
-      if let file = exported.file {
-        diagnostics.say(diagnostics.messages.exported(name, to: file.path))
-      } else {
-        StandardStreams.output.write(exported.text)
-      }
+      exported = try workspace.export(
+        opened, format: format, allowErrors: draft, to: output.map { URL(fileURLWithPath: $0) })
     } catch WorkspaceError.exportRefused(let errors) {
       for finding in errors { diagnostics.finding(finding) }
       throw diagnostics.fail(diagnostics.messages.exportRefused(name, errors: errors.count))
     } catch {
       diagnostics.error(error)
       throw Diagnostics.failure
+    }
+    if let file = exported.file {
+      diagnostics.say(diagnostics.messages.exported(name, to: file.path))
+    } else if let text = exported.text {
+      StandardStreams.output.write(text)
+    } else if StandardStreams.outputIsTerminal {
+      throw diagnostics.fail(diagnostics.messages.binaryToTerminal(name, format: format.rawValue))
+    } else {
+      StandardStreams.output.write(exported.output.data)
     }
   }
 }
