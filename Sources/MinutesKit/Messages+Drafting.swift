@@ -149,6 +149,16 @@ extension Messages {
   }
   /// `:export FILE` wrote the file.
   func exported(to path: String) -> String { self("已匯出到 \(path)。", "Exported to \(path).") }
+  /// `:export FILE` found the file there: overwrite it?
+  func overwriteQuestion(_ path: String, yes: String, no: String) -> String {
+    self("\(path) 已存在。要覆蓋它嗎？（\(yes)/\(no)）", "\(path) already exists. Overwrite it? (\(yes)/\(no))")
+  }
+  /// The prompt of that question.
+  var overwritePrompt: String { self("覆蓋？> ", "Overwrite?> ") }
+  /// The clerk did not say yes: nothing was written.
+  func notOverwritten(_ path: String) -> String {
+    self("沒有匯出，\(path) 保持原樣；要覆蓋它，請用 :export! \(path)", "Nothing exported; \(path) is as it was. To overwrite it, use :export! \(path)")
+  }
   /// `:export` with errors left: the export is marked as a draft.
   func exportedAsDraft(errors: Int) -> String {
     self("注意：還有 \(errors) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",

@@ -115,9 +115,9 @@ extension Messages {
          "a \(format) export is a binary file and cannot be printed to a terminal; write it to a file with -o, e.g. minutes export \(name) --format \(format) -o \(name).\(format)")
   }
 
-  /// `--format` named no export format.
-  func unknownFormat(_ format: String, available: [String]) -> String {
-    self("沒有「\(format)」這種匯出格式；可用：\(available.joined(separator: "、"))",
-         "unknown format '\(format)'; available: \(available.joined(separator: ", "))")
+  /// `--format` names another format than the extension of `-o FILE` chooses.
+  func formatAgainstExtension(_ format: String, file: String, extensionFormat: String) -> String {
+    self("以 \(format) 格式寫入 \(file)，但這個副檔名通常是 \(extensionFormat) 格式",
+         "writing \(format) to \(file), whose extension is for \(extensionFormat)")
   }
 }
