@@ -58,7 +58,10 @@ let package = Package(
     .target(name: "MinutesValidation", dependencies: ["MinutesModel", "MinutesTemplates", "MinutesNormalization"]),
     .target(
       name: "MinutesExport",
-      dependencies: ["MinutesModel", "MinutesTemplates", .product(name: "Mustache", package: "swift-mustache")]
+      dependencies: [
+        "MinutesModel", "MinutesTemplates", .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ]
     ),
     .target(
       name: "MinutesStorage",

@@ -20,6 +20,16 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
   case writeFailed(file: String, reason: SystemReason)
   /// The file is one of the workspace's session files, which an export must not overwrite.
   case intoSessions(file: String)
+  /// The file exists, and overwriting it was not asked for (`minutes export -o FILE` without `--force`).
+  case fileExists(file: String)
+  /// No export format has this name; `available` are the formats there are.
+  case unknownFormat(String, available: [String])
+  /// No export format is chosen by the extension of `file` (`.pdf`), and none was named.
+  case unknownExtension(file: String, extension: String)
+  /// No script has this name (`--script` takes `hans` or `hant`).
+  case unknownScript(String)
+  /// `--script` was asked of a template that is not written in Chinese characters.
+  case scriptNeedsChinese(template: String)
 
   public var errorDescription: String? { message(Messages(language: "en")) }
 
@@ -39,6 +49,21 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
     case .folderMissing(let file, let folder):
       m("無法寫入 \(file)：資料夾 \(folder) 不存在。請先建立它，或不給檔案，直接印出。",
         "cannot write \(file): the folder \(folder) does not exist. Create it first, or give no file to print it instead.")
+    case .fileExists(let file):
+      m("\(file) 已存在，沒有覆蓋；要覆蓋它，請加上 --force，或指定別的檔案。",
+        "\(file) already exists and was not overwritten; add --force to overwrite it, or name another file.")
+    case .unknownFormat(let format, let available):
+      m("沒有「\(format)」這種匯出格式；可用：\(available.joined(separator: "、"))",
+        "unknown format '\(format)'; available: \(available.joined(separator: ", "))")
+    case .unknownExtension(let file, let ext):
+      m("不知道 .\(ext) 檔案（\(file)）該用哪種匯出格式；請用 --format 指定，或用 \(ExportFormat.knownExtensions) 結尾的檔名。",
+        "no export format is known for .\(ext) files (\(file)); name one with --format, or a file ending in \(ExportFormat.knownExtensions).")
+    case .unknownScript(let script):
+      m("沒有「\(script)」這種字體；--script 可用 hans（簡體字）或 hant（繁體字）。",
+        "unknown script '\(script)'; --script takes hans (Simplified characters) or hant (Traditional characters).")
+    case .scriptNeedsChinese(let template):
+      m("範本 `\(template)` 不是中文的；--script 只轉換中文字的簡繁。",
+        "template `\(template)` is not in Chinese; --script converts between Simplified and Traditional characters.")
     case .writeFailed(let file, let reason):
       m("無法寫入 \(file)：\(reason.message(m))。請釋放空間或修正權限；或不給檔案，直接印出。",
         "cannot write \(file): \(reason). Free some space or fix permissions, or give no file to print it instead.")
@@ -53,42 +78,155 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
     case .folderMissing(let file, let folder): .folderMissing(file: Messages.visible(file), folder: Messages.visible(folder))
     case .writeFailed(let file, let reason): .writeFailed(file: Messages.visible(file), reason: reason)
     case .intoSessions(let file): .intoSessions(file: Messages.visible(file))
+    case .fileExists(let file): .fileExists(file: Messages.visible(file))
+    case .unknownFormat(let format, let available): .unknownFormat(Messages.visible(format), available: available)
+    case .unknownExtension(let file, let ext): .unknownExtension(file: Messages.visible(file), extension: Messages.visible(ext))
+    case .unknownScript(let script): .unknownScript(Messages.visible(script))
+    case .scriptNeedsChinese: self
     }
   }
+}
+
+/// What an export made: text (the text export, and any format that is text), or the bytes of a binary file
+/// (a DOCX package).
+public enum ExportOutput: Sendable, Hashable {
+  /// Text, written as UTF-8.
+  case text(String)
+  /// The bytes of a binary file, written as they are.
+  case binary(Data)
+
+  /// The bytes a file receives: the text in UTF-8, or the binary as it is.
+  public var data: Data {
+    switch self {
+    case .text(let text): Data(text.utf8)
+    case .binary(let data): data
+    }
+  }
+
+  /// The text, or `nil` for a binary export.
+  public var text: String? {
+    if case .text(let text) = self { return text }
+    return nil
+  }
+}
+
+/// What an exporter is told besides the draft and its template.
+public struct ExportOptions: Sendable, Hashable {
+  /// How many errors the draft still has; with one or more, the export says that it is a draft (the text export
+  /// starts with the DRAFT line of ``ExportFormat/draftBanner(errors:_:)``).
+  public var draftErrors: Int
+
+  /// Creates options; `draftErrors` as above.
+  public init(draftErrors: Int = 0) { self.draftErrors = draftErrors }
+
+  /// A finished draft: no errors.
+  public static let `default` = ExportOptions()
 }
 
 /// Turns minutes into one export format.
 public protocol Exporter: Sendable {
   /// The format this exporter writes.
   var format: ExportFormat { get }
-  /// Renders `minutes` with `template`'s prose.
+  /// `minutes` in this format, rendered with `template`'s prose; marked as a draft when `options` say it has
+  /// errors.
   /// - Throws: ``ExportError``.
-  func export(_ minutes: Minutes, template: Template) throws -> String
+  func export(_ minutes: Minutes, template: Template, options: ExportOptions) throws -> ExportOutput
 }
 
 extension Exporter {
-  /// Writes `text` to `url`, as ``write(_:to:)``, but refuses a file in `sessions` (the workspace's session
-  /// folder), where an export would overwrite a draft or its journal.
-  /// - Throws: ``ExportError/intoSessions(file:)``, or the errors of ``write(_:to:)``.
-  public static func write(_ text: String, to url: URL, sessions: URL) throws {
+  /// Writes `text` to `url` in UTF-8, as the `Data` form of `write(_:to:sessions:replacing:)`.
+  /// - Throws: as the `Data` form of `write(_:to:sessions:replacing:)`.
+  public static func write(_ text: String, to url: URL, sessions: URL, replacing: Bool = true) throws {
+    try write(Data(text.utf8), to: url, sessions: sessions, replacing: replacing)
+  }
+
+  /// Writes `data` to `url`, as the `Data` form of `write(_:to:)` (or, unless `replacing`, as ``create(_:at:)``),
+  /// but refuses a file in `sessions` (the workspace's session folder), where an export would overwrite a draft
+  /// or its journal.
+  /// - Throws: ``ExportError/intoSessions(file:)``, or the errors of the `Data` form of `write(_:to:)` or of
+  ///   ``create(_:at:)``.
+  public static func write(_ data: Data, to url: URL, sessions: URL, replacing: Bool = true) throws {
+    try refuseSessions(url, sessions: sessions)
+    if replacing {
+      try write(data, to: url)
+    } else {
+      try create(data, at: url)
+    }
+  }
+
+  /// Refuses `url` when it is in `sessions` (the workspace's session folder), where an export would overwrite a
+  /// draft or its journal: said before anything else about an export to it (its format, whether it exists).
+  /// - Throws: ``ExportError/intoSessions(file:)``.
+  public static func refuseSessions(_ url: URL, sessions: URL) throws {
     let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().standardizedFileURL.path
     if folder == sessions.resolvingSymlinksInPath().standardizedFileURL.path {
       throw ExportError.intoSessions(file: url.path)
     }
-    try write(text, to: url)
   }
 
-  /// Writes `text` to `url`, replacing the file whole.
+  /// Writes `data` to a new file at `url`, whole or not at all, and never over a file that is there: it is
+  /// written beside it under a temporary name, then linked to its name, which fails when the name is taken, even
+  /// by a file made a moment before. On a file system without hard links, the file is created exclusively
+  /// (`O_EXCL`) and written in place.
+  /// - Throws: ``ExportError/fileExists(file:)``, ``ExportError/isFolder(file:)``,
+  ///   ``ExportError/folderMissing(file:folder:)``, or ``ExportError/writeFailed(file:reason:)``.
+  public static func create(_ data: Data, at url: URL) throws {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
+      throw isDirectory.boolValue ? ExportError.isFolder(file: url.path) : ExportError.fileExists(file: url.path)
+    }
+    let folder = url.deletingLastPathComponent().path
+    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+    do {
+      try data.write(to: temporary)
+    } catch {
+      if !FileManager.default.fileExists(atPath: folder) { throw ExportError.folderMissing(file: url.path, folder: folder) }
+      throw ExportError.writeFailed(file: url.path, reason: SystemReason(error))
+    }
+    defer { unlink(temporary.path) }
+    guard link(temporary.path, url.path) != 0 else { return }
+    let code = errno
+    if code == EEXIST { throw ExportError.fileExists(file: url.path) }
+    guard [EPERM, ENOTSUP, EOPNOTSUPP, EXDEV, EMLINK].contains(code) else {
+      throw ExportError.writeFailed(file: url.path, reason: .posix(code))
+    }
+    let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o666)
+    guard fd >= 0 else {
+      if errno == EEXIST { throw ExportError.fileExists(file: url.path) }
+      throw ExportError.writeFailed(file: url.path, reason: .posix())
+    }
+    var failure: Int32?
+    data.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count, failure == nil {
+        let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 { if errno != EINTR { failure = errno } } else { offset += written }
+      }
+    }
+    close(fd)
+    if let failure {
+      unlink(url.path)
+      throw ExportError.writeFailed(file: url.path, reason: .posix(failure))
+    }
+  }
+
+  /// Writes `text` to `url` in UTF-8, replacing the file whole.
+  /// - Throws: as the `Data` form of `write(_:to:)`.
+  public static func write(_ text: String, to url: URL) throws {
+    try write(Data(text.utf8), to: url)
+  }
+
+  /// Writes `data` to `url`, replacing the file whole.
   /// - Throws: ``ExportError/isFolder(file:)``, ``ExportError/folderMissing(file:folder:)``, or
   ///   ``ExportError/writeFailed(file:reason:)`` with the system's reason.
-  public static func write(_ text: String, to url: URL) throws {
+  public static func write(_ data: Data, to url: URL) throws {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw ExportError.isFolder(file: url.path)
     }
     let folder = url.deletingLastPathComponent().path
     do {
-      try Data(text.utf8).write(to: url, options: .atomic)
+      try data.write(to: url, options: .atomic)
     } catch {
       if !FileManager.default.fileExists(atPath: folder) { throw ExportError.folderMissing(file: url.path, folder: folder) }
       throw ExportError.writeFailed(file: url.path, reason: SystemReason(error))

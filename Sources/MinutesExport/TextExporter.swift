@@ -23,7 +23,16 @@ public struct TextExporter: Exporter {
   /// Creates a text exporter.
   public init() {}
 
-  /// `minutes` rendered with the template's `export.text`.
+  /// The text of `minutes`, starting with the DRAFT line of ``ExportFormat/draftBanner(errors:_:)`` (in the
+  /// template's language) when `options` say the draft has errors.
+  /// - Throws: as ``export(_:template:)``.
+  public func export(_ minutes: Minutes, template: Template, options: ExportOptions) throws -> ExportOutput {
+    let text = try export(minutes, template: template)
+    guard options.draftErrors > 0 else { return .text(text) }
+    return .text(ExportFormat.draftBanner(errors: options.draftErrors, template.messages) + text)
+  }
+
+  /// `minutes` rendered with the template's `export.text`, without a DRAFT line.
   /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export, or a
   ///   Mustache error when it does not parse (the checker refuses such templates).
   /// - Complexity: one ``Template/fold(_:with:)`` of the draft to build the context, then the rendering.

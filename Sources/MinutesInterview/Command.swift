@@ -27,8 +27,8 @@ public enum Command: Hashable, Sendable {
   case check
   /// `:save`
   case save
-  /// `:export [file]`
-  case export(String?)
+  /// `:export [file] [--format name] [--script hans|hant]`, or `:export! file` to overwrite without asking.
+  case export(ExportCommand)
   /// `:quit`
   case quit
 
@@ -50,8 +50,12 @@ public enum Command: Hashable, Sendable {
   ///   ``AssistantError/invalidAddress(_:)`` with what to type instead.
   public static func parse(_ line: String, template: Template) throws -> Command {
     let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
-    let name = String(body.prefix { !$0.isWhitespace }).lowercased()
-    let rest = body.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+    var name = String(body.prefix { !$0.isWhitespace }).lowercased()
+    let typedName = name
+    // `:export! file` (or `！` as Chinese input methods type it): overwrite without asking.
+    let isForced = name.count > 1 && (name.hasSuffix("!") || name.hasSuffix("！"))
+    if isForced { name.removeLast() }
+    let rest = body.dropFirst(typedName.count).trimmingCharacters(in: .whitespaces)
     let words = rest.split(separator: " ", maxSplits: 1).map(String.init)
     let argument = words.first
     let remainder = words.count > 1 ? words[1] : nil
@@ -62,6 +66,7 @@ public enum Command: Hashable, Sendable {
       return address
     }
 
+    if isForced && name != "export" && name != "x" { throw AssistantError.unknownCommand(typedName) }
     switch name {
     case "help", "h", "?": return .help(argument)
     case "show", "s": return .show(try argument.map { try address($0) })
@@ -79,16 +84,61 @@ public enum Command: Hashable, Sendable {
     case "redo", "r": return .redo
     case "check": return .check
     case "save", "w": return .save
-    case "export", "x": return .export(rest.isEmpty ? nil : rest)
+    case "export", "x": return .export(try exportCommand(rest, overwrite: isForced, template.messages))
     case "quit", "q", "exit": return .quit
     case "": throw AssistantError.unknownCommand("")
-    default: throw AssistantError.unknownCommand(name)
+    default: throw AssistantError.unknownCommand(typedName)
     }
+  }
+
+  /// The words after `:export`: `--format NAME` and `--script NAME` (or `--format=NAME`) wherever they stand,
+  /// the rest the file (words joined by one space). `:export!` needs a file.
+  static func exportCommand(_ rest: String, overwrite: Bool, _ m: Messages) throws -> ExportCommand {
+    var command = ExportCommand(overwrite: overwrite)
+    var file: [String] = []
+    var words = rest.split(whereSeparator: \.isWhitespace).map(String.init)[...]
+    while let word = words.popFirst() {
+      guard word.hasPrefix("--") else {
+        file.append(word)
+        continue
+      }
+      let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+      guard let value = parts.count == 2 ? parts[1] : words.popFirst(), !value.hasPrefix("--") else {
+        throw usage("export", m)
+      }
+      switch parts[0] {
+      case "--format": command.format = value
+      case "--script": command.script = value
+      default: throw usage("export", m)
+      }
+    }
+    command.file = file.isEmpty ? nil : file.joined(separator: " ")
+    if overwrite && command.file == nil { throw usage("export", m) }
+    return command
   }
 
   /// The usage error of the command `name`.
   static func usage(_ name: String, _ m: Messages) -> AssistantError {
     let full = reference(m).first { $0.name.hasPrefix(name) || $0.name == name }
     return .usage(command: full?.name ?? name, usage: full?.usage ?? ":help")
+  }
+}
+
+/// What `:export` asks for, as typed; the names are checked where the export is made (the format and script are
+/// the export's business, not the interview's).
+public struct ExportCommand: Hashable, Sendable {
+  /// The file to write, relative to the workspace; `nil` prints the export.
+  public var file: String?
+  /// The format named with `--format`; `nil`: the one the file's extension chooses, else text.
+  public var format: String?
+  /// The script named with `--script` (`hans`, `hant`); `nil`: the template's own.
+  public var script: String?
+  /// `:export!`: overwrite the file without asking.
+  public var overwrite: Bool
+
+  /// A request to export to `file` (printed when `nil`) in `format` and `script`, overwriting without asking
+  /// when `overwrite`.
+  public init(file: String? = nil, format: String? = nil, script: String? = nil, overwrite: Bool = false) {
+    (self.file, self.format, self.script, self.overwrite) = (file, format, script, overwrite)
   }
 }

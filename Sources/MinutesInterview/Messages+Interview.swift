@@ -54,7 +54,9 @@ extension Messages {
       ("redo", ":redo", self("重做撤銷的修改", "redo what was undone")),
       ("check", ":check", self("檢查草稿：缺少的必填部分和其他問題", "check the draft: missing required parts and other problems")),
       ("save", ":save", self("保存（每次修改後都已自動保存）", "save (every change is saved already)")),
-      ("export", self(":export [檔案]", ":export [file]"), self("匯出文字稿：印出，或寫入檔案", "export the text: print it, or write it to a file")),
+      ("export", self(":export [檔案] [選項]", ":export [file] [options]"),
+       self("匯出：印出，或寫入檔案（格式依副檔名，或用 --format 指定）；--script hans 或 hant 轉為簡體字或繁體字；檔案已存在時先問，:export! 檔案 直接覆蓋",
+            "export: print it, or write it to a file (in the format of its extension, or --format name); --script hans or hant writes Simplified or Traditional characters; asks before overwriting a file, :export! file does not")),
       ("quit", ":quit", self("保存並離開（Ctrl-D 亦可）", "save and leave (Ctrl-D too)")),
     ]
   }

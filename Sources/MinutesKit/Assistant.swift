@@ -15,8 +15,8 @@ public struct Assistant: Sendable {
   public enum Action: Hashable, Sendable {
     /// Write the draft to its session file now (it is written after every change anyway).
     case save
-    /// Export the text: print it, or write it to the file at the path.
-    case export(String?)
+    /// Export the draft as the command says: print it, or write it to the file at its path.
+    case export(ExportCommand)
     /// Save and leave.
     case quit
   }
@@ -371,8 +371,8 @@ public struct Assistant: Sendable {
       return Response(messages: lines)
     case .save:
       return Response(action: .save)
-    case .export(let file):
-      return Response(action: .export(file))
+    case .export(let command):
+      return Response(action: .export(command))
     case .quit:
       return Response(action: .quit)
     }

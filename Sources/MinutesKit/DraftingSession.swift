@@ -98,8 +98,8 @@ public struct DraftingSession: Sendable {
         case .save:
           guard compact(&output) else { return !needsCompaction }
           if !needsCompaction { output.write(m.saved(to: path) + "\n") }
-        case .export(let file):
-          export(to: file, &output)
+        case .export(let command):
+          export(command, reader: reader, &output)
         case .quit:
           guard compact(&output) else { return !needsCompaction }
           if needsCompaction {
@@ -210,21 +210,55 @@ public struct DraftingSession: Sendable {
     return false
   }
 
-  private func export(to file: String?, _ output: inout some TextOutputStream) {
+  /// Exports the draft as `command` asks (errors left mark it DRAFT); a file that exists is overwritten only
+  /// when the command says so (`:export!`) or the clerk answers yes when asked. What goes wrong is said, and the
+  /// loop goes on.
+  private func export(_ command: ExportCommand, reader: some LineReader, _ output: inout some TextOutputStream) {
     do {
-      let exported = try Workspace.export(
-        assistant.minutes, template: assistant.template, allowErrors: true,
-        to: file.map { URL(fileURLWithPath: $0, relativeTo: store.workspace) }, sessions: store.directory)
+      let url = command.file.map { URL(fileURLWithPath: $0, relativeTo: store.workspace).standardizedFileURL }
+      if let url { try TextExporter.refuseSessions(url, sessions: store.directory) }
+      let exportRequest = try ExportRequest(format: command.format, script: command.script, file: command.file)
+      let exported: Workspace.Exported
+      do {
+        exported = try export(exportRequest, to: url, replacing: command.overwrite)
+      } catch ExportError.fileExists(let path) {
+        guard confirmOverwrite(path, reader: reader, &output) else {
+          output.write(m.notOverwritten(path) + "\n")
+          return
+        }
+        exported = try export(exportRequest, to: url, replacing: true)
+      }
       if let url = exported.file {
         output.write(m.exported(to: url.path) + "\n")
+      } else if let text = exported.text {
+        output.write(text)
       } else {
-        output.write(exported.text)
+        output.write(m.exportNeedsFile(exportRequest.format.rawValue) + "\n")
+        return
       }
+      for line in exported.conversion?.report(m) ?? [] { output.write(line + "\n") }
       if !exported.errors.isEmpty {
         output.write(m.exportedAsDraft(errors: exported.errors.count) + "\n")
       }
     } catch {
       output.write(error.message(m) + "\n")
     }
+  }
+
+  private func export(_ request: ExportRequest, to url: URL?, replacing: Bool) throws -> Workspace.Exported {
+    try Workspace.export(
+      assistant.minutes, template: assistant.template, request: request, allowErrors: true, to: url,
+      sessions: store.directory, templates: TemplateLibrary(workspace: store.workspace), replacing: replacing)
+  }
+
+  /// Asks whether to overwrite the file at `path`; true only for one of the template's words for yes.
+  private func confirmOverwrite(_ path: String, reader: some LineReader, _ output: inout some TextOutputStream) -> Bool {
+    let yesNo = assistant.template.yesNo
+    output.write(m.overwriteQuestion(path, yes: yesNo.yes.first ?? "yes", no: yesNo.no.first ?? "no") + "\n")
+    let words = yesNo.yes + yesNo.no
+    let result = reader.readLine(prompt: m.overwritePrompt, prefill: nil) { typed in words.filter { $0.hasPrefix(typed) } }
+    guard case .line(let line) = result else { return false }
+    let answer = line.trimmingCharacters(in: .whitespaces).lowercased()
+    return yesNo.yes.contains { $0.lowercased() == answer }
   }
 }

@@ -243,8 +243,23 @@ extension Messages {
   /// Between the examples of `:help`.
   var exampleSeparator: String { self("，", ", ") }
 
+  /// `:export` without a file, for a format that is no text (DOCX): it cannot be printed.
+  func exportNeedsFile(_ format: String) -> String {
+    self("\(format) 匯出是二進位檔，不能印在畫面上；請給檔名，例如 :export 紀要.\(format)",
+         "a \(format) export is a binary file and cannot be printed here; give a file, e.g. :export minutes.\(format)")
+  }
   /// `:export FILE` wrote the file.
   func exported(to path: String) -> String { self("已匯出到 \(Messages.visible(path))。", "Exported to \(Messages.visible(path)).") }
+  /// `:export FILE` found the file there: overwrite it?
+  func overwriteQuestion(_ path: String, yes: String, no: String) -> String {
+    self("\(Messages.visible(path)) 已存在。要覆蓋它嗎？（\(yes)/\(no)）", "\(Messages.visible(path)) already exists. Overwrite it? (\(yes)/\(no))")
+  }
+  /// The prompt of that question.
+  var overwritePrompt: String { self("覆蓋？> ", "Overwrite?> ") }
+  /// The clerk did not say yes: nothing was written.
+  func notOverwritten(_ path: String) -> String {
+    self("沒有匯出，\(Messages.visible(path)) 保持原樣；要覆蓋它，請用 :export! \(Messages.visible(path))", "Nothing exported; \(Messages.visible(path)) is as it was. To overwrite it, use :export! \(Messages.visible(path))")
+  }
   /// `:export` with errors left: the export is marked as a draft.
   func exportedAsDraft(errors: Int) -> String {
     self("注意：還有 \(errors) 個錯誤，匯出稿標為草稿（DRAFT）；輸入 :check 查看。",

@@ -133,32 +133,52 @@ public struct Workspace: Sendable {
 
   /// What an export made.
   public struct Exported: Sendable {
-    /// The text.
-    public var text: String
-    /// The errors the draft still has (the text then starts with the DRAFT line).
+    /// The export: text, or the bytes of a binary file (DOCX).
+    public var output: ExportOutput
+    /// The errors the draft still has (the export then says it is a draft: the text starts with the DRAFT line).
     public var errors: [Finding]
     /// The file it was written to, when one was asked for.
     public var file: URL?
+    /// The conversion into the other script, when one was asked for (`--script`): what it used and the
+    /// characters to confirm (``ScriptConversion/report(_:places:)``).
+    public var conversion: ScriptConversion?
+
+    /// The text of a text export; `nil` for a binary one.
+    public var text: String? { output.text }
   }
 
-  /// Exports `draft`, as ``export(_:template:format:draft:to:sessions:)`` into this workspace.
-  public func export(_ draft: Draft, format: ExportFormat = .text, allowErrors: Bool, to file: URL? = nil) throws -> Exported {
-    try Self.export(draft.minutes, template: draft.template, format: format, allowErrors: allowErrors, to: file,
-                    sessions: store.directory)
+  /// Exports `draft`, as ``export(_:template:request:allowErrors:to:sessions:templates:replacing:)`` into this
+  /// workspace, with its templates (for the counterpart of a template in the other script).
+  public func export(
+    _ draft: Draft, request: ExportRequest = .default, allowErrors: Bool, to file: URL? = nil, replacing: Bool = true
+  ) throws -> Exported {
+    try Self.export(draft.minutes, template: draft.template, request: request, allowErrors: allowErrors, to: file,
+                    sessions: store.directory, templates: templates, replacing: replacing)
   }
 
-  /// Exports `minutes`: with errors remaining, the text starts with the DRAFT line when `allowErrors`, and is
-  /// refused otherwise; written to `file` (never into `sessions`) when one is given.
-  /// - Throws: ``WorkspaceError/exportRefused(errors:)``, ``ExportError``.
+  /// Exports `minutes` in the format `request` names: with errors remaining, the export says it is a draft (the
+  /// text starts with the DRAFT line) when `allowErrors`, and is refused otherwise; in the other script when
+  /// `request` asks for one (see ``ScriptConversion``: the counterpart of `template` is looked for in
+  /// `templates`); written to `file` (never into `sessions`; unless `replacing`, never over a file that is there)
+  /// when one is given.
+  /// - Throws: ``WorkspaceError/exportRefused(errors:)``, ``ExportError`` (``ExportError/fileExists(file:)`` when
+  ///   `file` exists and not `replacing`).
   public static func export(
-    _ minutes: Minutes, template: Template, format: ExportFormat = .text, allowErrors: Bool, to file: URL?, sessions: URL
+    _ minutes: Minutes, template: Template, request: ExportRequest = .default, allowErrors: Bool, to file: URL?,
+    sessions: URL, templates: TemplateLibrary = TemplateLibrary(), replacing: Bool = true
   ) throws -> Exported {
     let errors = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
     if !errors.isEmpty && !allowErrors { throw WorkspaceError.exportRefused(errors: errors) }
-    var text = try format.exporter.export(minutes, template: template)
-    if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, template.messages) + text }
-    if let file { try TextExporter.write(text, to: file, sessions: sessions) }
-    return Exported(text: text, errors: errors, file: file)
+    var conversion: ScriptConversion?
+    var (minutes, template) = (minutes, template)
+    if let script = request.script {
+      let counterpart = script.counterpartID(of: template.id).flatMap { try? templates.template(id: $0) }
+      let converted = try ScriptConversion(minutes, template: template, to: script, counterpart: counterpart)
+      (minutes, template, conversion) = (converted.minutes, converted.template, converted)
+    }
+    let output = try request.format.exporter.export(minutes, template: template, options: ExportOptions(draftErrors: errors.count))
+    if let file { try TextExporter.write(output.data, to: file, sessions: sessions, replacing: replacing) }
+    return Exported(output: output, errors: errors, file: file, conversion: conversion)
   }
 
   /// The minutes file at `path` in canonical form (normalized text, the template's key order), and whether that

@@ -59,7 +59,7 @@ public struct Messages: Sendable, Hashable {
   /// Where mainland usage differs from the character-by-character conversion: words (汇出 → 导出) and the
   /// quotation marks (「」 → “”, GB/T 15834-2011 §4.8 引号).
   package static let mainlandUsage: [(String, String)] = [
-    ("汇出", "导出"), ("档案", "文件"), ("资料夹", "文件夹"), ("磁碟", "磁盘"), ("视窗", "窗口"), ("位元组", "字节"),
+    ("汇出", "导出"), ("副档名", "扩展名"), ("档名", "文件名"), ("档案", "文件"), ("资料夹", "文件夹"), ("磁碟", "磁盘"), ("视窗", "窗口"), ("位元组", "字节"),
     ("范本", "模板"), ("内建", "内置"),
     ("「", "“"), ("」", "”"),
   ]

@@ -171,10 +171,14 @@ import MinutesTestSupport
       .isFolder(file: "/w/out"),
       .writeFailed(file: "/w/out.txt", reason: .posix(ENOSPC)),
       .folderMissing(file: "/w/no/out.txt", folder: "/w/no"),
+      .fileExists(file: "/w/紀要.txt"), .unknownFormat("甲", available: ["text"]),
+      .unknownExtension(file: "/w/紀要.pdf", extension: "pdf"), .unknownScript("甲"),
+      .scriptNeedsChinese(template: "board-meeting.en"),
     ]
     for error in exports {
       switch error {
-      case .formatNotInTemplate, .isFolder, .folderMissing, .writeFailed, .intoSessions: break
+      case .formatNotInTemplate, .isFolder, .folderMissing, .writeFailed, .intoSessions, .fileExists, .unknownFormat,
+           .unknownExtension, .unknownScript, .scriptNeedsChinese: break
       }
     }
     let workspace: [WorkspaceError] = [

@@ -103,9 +103,15 @@ extension Messages {
   /// After `minutes new --template` named no template: what to pass instead.
   var passATemplate: String { self("用 --template 指定其中一個。", " Pass one of them with --template.") }
 
-  /// `--format` named no export format.
-  func unknownFormat(_ format: String, available: [String]) -> String {
-    self("沒有「\(shown(format))」這種匯出格式；可用：\(available.joined(separator: "、"))",
-         "unknown format '\(shown(format))'; available: \(available.joined(separator: ", "))")
+  /// `minutes export` of a binary format (DOCX) without `-o`, with standard output a terminal.
+  func binaryToTerminal(_ name: String, format: String) -> String {
+    self("\(format) 匯出是二進位檔，不能印在終端機上；請用 -o 寫入檔案，例如 minutes export \(name) --format \(format) -o \(name).\(format)",
+         "a \(format) export is a binary file and cannot be printed to a terminal; write it to a file with -o, e.g. minutes export \(name) --format \(format) -o \(name).\(format)")
+  }
+
+  /// `--format` names another format than the extension of `-o FILE` chooses.
+  func formatAgainstExtension(_ format: String, file: String, extensionFormat: String) -> String {
+    self("以 \(format) 格式寫入 \(file)，但這個副檔名通常是 \(extensionFormat) 格式",
+         "writing \(format) to \(file), whose extension is for \(extensionFormat)")
   }
 }

@@ -6,10 +6,14 @@ enum StandardStreams {
   /// An unbuffered stream, so prompts appear before the program waits for input.
   struct Stream: TextOutputStream {
     let handle: FileHandle
-    func write(_ string: String) { try? handle.write(contentsOf: Data(string.utf8)) }
+    func write(_ string: String) { write(Data(string.utf8)) }
+    /// Writes bytes as they are (a binary export).
+    func write(_ data: Data) { try? handle.write(contentsOf: data) }
   }
 
   static var output: Stream { Stream(handle: .standardOutput) }
+  /// Whether standard output is a terminal (where a binary export must not be printed).
+  static var outputIsTerminal: Bool { isatty(1) == 1 }
   static var error: Stream { Stream(handle: .standardError) }
 
   /// One line from standard input, read byte by byte so that nothing after it is taken from the session's

@@ -2,20 +2,30 @@ import ArgumentParser
 import Foundation
 import MinutesKit
 
-/// `minutes export`: print or write the finished minutes; a draft with errors is refused unless `--draft`.
+/// `minutes export`: print or write the finished minutes; a draft with errors is refused unless `--draft`. The
+/// format is the one named, else the one the extension of `-o FILE` chooses (`.md` → markdown), else text; an
+/// existing file is overwritten only with `--force`; `--script` writes a Chinese export in the other script and
+/// lists the characters to confirm on standard error.
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Print or write the finished minutes.")
 
   @Argument(help: "The session name.") var name: String
-  @Option(help: "The export format.") var format: String = ExportFormat.text.rawValue
+  @Option(help: "The export format (\(ExportFormat.names.joined(separator: ", "))); without it, the one the extension of -o FILE chooses, else text.")
+  var format: String?
+  @Option(help: "Write a Chinese export in this script: hans (Simplified) or hant (Traditional) characters.")
+  var script: String?
   @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+  @Flag(help: "Overwrite the file of -o when it exists.") var force = false
   @Flag(help: "Export even though the draft has errors; the export then starts with a DRAFT line.") var draft = false
   @OptionGroup var options: WorkspaceOptions
 
   func validate() throws {
-    guard ExportFormat(rawValue: format) != nil else {
-      // Before any session is read: the environment's language.
-      throw ValidationError(Diagnostics.environment.messages.unknownFormat(format, available: ExportFormat.allCases.map(\.rawValue)))
+    // The names, before any session is read: in the environment's language. A file's extension is the session's
+    // business (after the sessions folder is refused).
+    do {
+      _ = try ExportRequest(format: format, script: script, file: nil)
+    } catch {
+      throw ValidationError(error.message(Diagnostics.environment.messages))
     }
   }
 
@@ -26,20 +36,34 @@ struct Export: ParsableCommand {
     let opened = try before.run { try workspace.openSession(name) }
     let diagnostics = Diagnostics(messages: opened.messages)
     diagnostics.warnLoadProblems(of: opened)
+    let request: ExportRequest
+    let exported: Workspace.Exported
     do {
-      let exported = try workspace.export(
-        opened, format: ExportFormat(rawValue: format)!, allowErrors: draft, to: output.map { URL(fileURLWithPath: $0) })
-      if let file = exported.file {
-        diagnostics.say(diagnostics.messages.exported(name, to: file.path))
-      } else {
-        StandardStreams.output.write(exported.text)
+      let file = output.map { URL(fileURLWithPath: $0) }
+      if let file { try TextExporter.refuseSessions(file, sessions: workspace.store.directory) }
+      request = try ExportRequest(format: format, script: script, file: output)
+      if let output, format != nil, let chosen = try? ExportFormat(forFile: output), chosen != request.format {
+        diagnostics.warning(diagnostics.messages.formatAgainstExtension(request.format.rawValue, file: output, extensionFormat: chosen.rawValue))
       }
+      exported = try workspace.export(opened, request: request, allowErrors: draft, to: file, replacing: force)
     } catch WorkspaceError.exportRefused(let errors) {
       for finding in errors { diagnostics.finding(finding) }
       throw diagnostics.fail(diagnostics.messages.exportRefused(name, errors: errors.count))
     } catch {
       diagnostics.error(error)
       throw Diagnostics.failure
+    }
+    if let file = exported.file {
+      diagnostics.say(diagnostics.messages.exported(name, to: file.path))
+    } else if let text = exported.text {
+      StandardStreams.output.write(text)
+    } else if StandardStreams.outputIsTerminal {
+      throw diagnostics.fail(diagnostics.messages.binaryToTerminal(name, format: request.format.rawValue))
+    } else {
+      StandardStreams.output.write(exported.output.data)
+    }
+    for line in exported.conversion?.report(diagnostics.messages) ?? [] {
+      diagnostics.notice(line.trimmingCharacters(in: .whitespaces))
     }
   }
 }

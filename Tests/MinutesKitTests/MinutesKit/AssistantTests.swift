@@ -679,8 +679,9 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   @Test func saveExportAndQuitAskTheREPLToAct() throws {
     var assistant = try TestSupport.freshAssistant()
     #expect(assistant.handle(":save").action == .save)
-    #expect(assistant.handle(":export").action == .export(nil))
-    #expect(assistant.handle(":x out.txt").action == .export("out.txt"))
+    #expect(assistant.handle(":export").action == .export(ExportCommand()))
+    #expect(assistant.handle(":x out.txt").action == .export(ExportCommand(file: "out.txt")))
+    #expect(assistant.handle(":export! out.md --script hans").action == .export(ExportCommand(file: "out.md", script: "hans", overwrite: true)))
     #expect(assistant.handle(":quit").action == .quit)
     #expect(assistant.handle("：q").action == .quit)
     #expect(assistant.minutes == Minutes(template: TestSupport.templateID))
@@ -694,8 +695,9 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(all.first == "回答問題後按 Enter；選填的問題直接按 Enter 跳過。命令以 : 或 ： 開頭：")
     #expect(all.last == "地址：2 = 議題2，2.1 = 議題2 指示1，2.1.1 = 議題2 指示1 要點1，date，period，chair.title，:add item、:add arrangements、:add present、:add attending。Tab 補全命令和選項。")
     // Columns line up in a terminal: CJK characters take two cells, so the padding counts them twice.
-    #expect(all[1] == "  :help [命令]" + String(repeating: " ", count: 10) + "列出命令，或顯示一個命令的用法")
-    #expect(all[5] == "  :edit 地址 [新內容]   修改；不給新內容時，把現有內容放到輸入行上修改")
+    // The widest usage, `:export [檔案] [選項]`, takes 21 cells; two spaces follow it.
+    #expect(all[1] == "  :help [命令]" + String(repeating: " ", count: 11) + "列出命令，或顯示一個命令的用法")
+    #expect(all[5] == "  :edit 地址 [新內容]    修改；不給新內容時，把現有內容放到輸入行上修改")
     #expect(assistant.handle(":help move").messages == [":move 地址 位置  在同一列表中移動，如 :move 3 1 把第3項移到第1位"])
     #expect(assistant.handle(":help :undo").messages == [":undo  撤銷上一個修改"])
     #expect(assistant.handle(":help fly").messages == ["沒有 :fly 這個命令。輸入 :help 查看所有命令。"])

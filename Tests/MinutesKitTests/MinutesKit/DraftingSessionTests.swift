@@ -79,6 +79,54 @@ struct DraftingSessionTests {
     }
   }
 
+  /// `:export FILE` over a file that exists asks first: anything but yes leaves the file as it was (and says how
+  /// to overwrite it); yes, or `:export! FILE`, overwrites it.
+  @Test func exportAsksBeforeOverwritingAFile() throws {
+    let folder = try TestSupport.temporaryWorkspace("repl-export")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("紀要.txt")
+    try Data("mine\n".utf8).write(to: file)
+    let question = "\(file.path) 已存在。要覆蓋它嗎？（是/否）"
+
+    let (_, refused, _) = try Self.run(["2022-05-20", ":export \(file.path)", "否", ":export \(file.path)", "", ":quit"], store: InMemoryDraftStore(name: "s"))
+    #expect(refused.components(separatedBy: question).count == 3, "asked twice: \(refused)")
+    #expect(refused.contains("沒有匯出，\(file.path) 保持原樣；要覆蓋它，請用 :export! \(file.path)"))
+    #expect(try String(contentsOf: file, encoding: .utf8) == "mine\n")
+
+    let (_, yes, _) = try Self.run(["2022-05-20", ":export \(file.path)", "是", ":quit"], store: InMemoryDraftStore(name: "s"))
+    #expect(yes.contains(question))
+    #expect(yes.contains("已匯出到 \(file.path)。"))
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("DRAFT"))
+
+    try Data("mine\n".utf8).write(to: file)
+    let (_, forced, _) = try Self.run(["2022-05-20", ":export! \(file.path)", ":quit"], store: InMemoryDraftStore(name: "s"))
+    #expect(!forced.contains(question))
+    #expect(try String(contentsOf: file, encoding: .utf8).contains("DRAFT"))
+
+    // The input ending at the question is a no.
+    try Data("mine\n".utf8).write(to: file)
+    let (_, ended, _) = try Self.run(["2022-05-20", ":export \(file.path)"], store: InMemoryDraftStore(name: "s"))
+    #expect(ended.contains(question))
+    #expect(try String(contentsOf: file, encoding: .utf8) == "mine\n")
+  }
+
+  /// `:export` takes the format from the file's extension and `--script`; a new file is written without asking.
+  @Test func exportTakesTheFormatAndTheScript() throws {
+    let folder = try TestSupport.temporaryWorkspace("repl-export")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (_, output, _) = try Self.run(
+      ["2022-05-20", ":export --script hans", ":export \(folder.path)/out.pdf", ":export \(folder.path)/out --script hans",
+       ":export --script simplified", ":quit"],
+      store: InMemoryDraftStore(name: "s"))
+    #expect(output.contains("DRAFT 草稿：尚有 "), "printed")
+    #expect(output.contains("5月20日") && output.contains("主持召开第"), "in Simplified characters, from gov-executive.zh-Hans: \(output)")
+    #expect(output.contains("已轉為簡體字；ICU 每個字都能確定，沒有要核對的字。"), "the report in the session's language")
+    #expect(output.contains("不知道 .pdf 檔案（\(folder.path)/out.pdf）該用哪種匯出格式；請用 --format 指定，或用 .txt 結尾的檔名。")
+            || output.contains("不知道 .pdf 檔案（\(folder.path)/out.pdf）該用哪種匯出格式"))
+    #expect(try String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8).contains("召开"))
+    #expect(output.contains("沒有「simplified」這種字體；--script 可用 hans（簡體字）或 hant（繁體字）。"))
+  }
+
   /// Every line a clerk can make the loop say in a zh-Hant session (help, each command, each refusal, a full
   /// disk, the checks, the end) is Chinese: no English sentence (see ``MessageLanguageTests``).
   @Test func aChineseSessionSaysEverythingInChinese() throws {
@@ -88,7 +136,8 @@ struct DraftingSessionTests {
       "2022-13-40", "2022-02-30", "2022-05-20", ":goto date", "", ":help", ":help edit", ":help nosuch", ":nosuch",
       ":show", ":show 9", ":show 甲乙", ":goto 9.1", ":edit", ":edit 9 甲", ":delete 9", ":move 1 5", ":add", ":add 甲乙",
       ":undo", ":undo", ":undo", ":undo", ":redo", ":redo", ":redo", ":check", ":save", ":export",
-      ":export /nonexistent-folder/x.txt", ":export sessions/x.txt", "下午", "", "", "", "會議", "甲乙", "", ":check",
+      ":export /nonexistent-folder/x.txt", ":export sessions/x.txt", ":export x.pdf", ":export --script hans",
+      ":export --script hant", ":export --script x", ":export --format x", "下午", "", "", "", "會議", "甲乙", "", ":check",
       ":quit",
     ]
     let (_, output, _) = try Self.run(lines, store: store)

@@ -62,7 +62,7 @@ import MinutesTestSupport
       return !errors.isEmpty && errors.allSatisfy { $0.severity == .error }
     }
     let exported = try workspace.export(draft, allowErrors: true)
-    #expect(exported.text.hasPrefix("DRAFT 草稿：尚有 \(exported.errors.count) 個錯誤，未定稿。\n"))
+    #expect(exported.text?.hasPrefix("DRAFT 草稿：尚有 \(exported.errors.count) 個錯誤，未定稿。\n") == true)
     #expect(exported.file == nil)
     let out = workspace.url.appendingPathComponent("out.txt")
     let written = try workspace.export(draft, allowErrors: true, to: out)
