@@ -171,10 +171,12 @@ import MinutesTestSupport
       .isFolder(file: "/w/out"),
       .writeFailed(file: "/w/out.txt", reason: .posix(ENOSPC)),
       .folderMissing(file: "/w/no/out.txt", folder: "/w/no"),
+      .invalidStyledExport(template: "甲", message: "`@乙`"), .packageFailed(reason: "甲"),
     ]
     for error in exports {
       switch error {
-      case .formatNotInTemplate, .isFolder, .folderMissing, .writeFailed, .intoSessions: break
+      case .formatNotInTemplate, .isFolder, .folderMissing, .writeFailed, .intoSessions, .invalidStyledExport,
+           .packageFailed: break
       }
     }
     let workspace: [WorkspaceError] = [
