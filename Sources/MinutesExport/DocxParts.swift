@@ -144,9 +144,10 @@ struct DocxParts {
   /// `word/settings.xml`: odd and even pages' footers apart (Chinese), the default tab stop, the languages.
   var settings: String {
     var x = ML.declaration + #"<w:settings xmlns:w="\#(ML.main)">"#
+    // In the order of the schema (CT_Settings), which Word holds to.
     x += #"<w:zoom w:percent="100"/>"#
-    if layout.isChinese { x += "<w:evenAndOddHeaders/>" }
     x += #"<w:defaultTabStop w:val="\#(layout.isChinese ? 420 : 720)"/>"#
+    if layout.isChinese { x += "<w:evenAndOddHeaders/>" }
     x += #"<w:characterSpacingControl w:val="doNotCompress"/>"#
     x += #"<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>"#
     x += #"<w:themeFontLang w:val="en-US" w:eastAsia="\#(layout.language == "zh-Hant" ? "zh-TW" : "zh-CN")"/>"#

@@ -170,7 +170,8 @@ import MinutesTestSupport
     #expect(document.contains(#"<w:docGrid w:type="lines" w:linePitch="579"/>"#))
     let footer = try part("word/footer1.xml", assistant)
     #expect(footer.contains(#"<w:t xml:space="preserve">— </w:t>"#) && footer.contains(" PAGE "))
-    #expect(try part("word/settings.xml", assistant).contains("<w:evenAndOddHeaders/>"))
+    // Odd and even pages' footers apart, written where the schema puts it (after the default tab stop).
+    #expect(try part("word/settings.xml", assistant).contains(#"<w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>"#))
   }
 
   /// An English template is on US Letter unless its `export.docx` says `@page a4`.
