@@ -1,4 +1,5 @@
-# The two commands a fresh machine needs (see README). Both install libedit-dev first when it is missing.
+# The two commands a fresh machine needs (see README). Both install libedit-dev first when it is missing (and
+# tmux, zlib1g-dev, and python-docx from PyPI for the test that reads the DOCX exports).
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKSPACE ?= .
 TEMPLATE ?= gov-executive.zh-Hant
@@ -8,6 +9,9 @@ TEMPLATE ?= gov-executive.zh-Hant
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
 	@command -v tmux >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq tmux; }
+	@dpkg -s zlib1g-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq zlib1g-dev; }
+	@! command -v python3 >/dev/null 2>&1 || python3 -c "import docx" 2>/dev/null || python3 -m pip install --quiet python-docx \
+	  || python3 -m pip install --quiet --break-system-packages python-docx
 
 build: deps
 	swift build

@@ -20,6 +20,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // MARK: - Terminal edge
@@ -61,6 +62,8 @@ let package = Package(
       dependencies: [
         "MinutesModel", "MinutesTemplates", .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "OrderedCollections", package: "swift-collections"),
+        // The DOCX package is a ZIP archive of WordprocessingML parts that MinutesExport writes itself.
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .target(

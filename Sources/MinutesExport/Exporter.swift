@@ -6,6 +6,9 @@ import MinutesTemplates
 public enum ExportFormat: String, CaseIterable, Sendable {
   /// Plain text in the template's house style, one paragraph per line, UTF-8, ending with a newline.
   case text
+  /// A Word document (Office Open XML, `.docx`): GB/T 9704-2012 for a Chinese template, a minutes document for an
+  /// English one; one named paragraph style per kind of paragraph (see ``DocxExporter``).
+  case docx
 }
 
 /// Why minutes could not be exported.
@@ -30,6 +33,11 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
   case unknownScript(String)
   /// `--script` was asked of a template that is not written in Chinese characters.
   case scriptNeedsChinese(template: String)
+  /// The template's `export.docx` names a paragraph style that does not exist (`minutes templates check` says
+  /// where).
+  case invalidStyledExport(template: String, message: String)
+  /// The DOCX package could not be put together, for `reason` (a fault of this program).
+  case packageFailed(reason: String)
 
   public var errorDescription: String? { message(Messages(language: "en")) }
 
@@ -64,6 +72,12 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
     case .scriptNeedsChinese(let template):
       m("範本 `\(template)` 不是中文的；--script 只轉換中文字的簡繁。",
         "template `\(template)` is not in Chinese; --script converts between Simplified and Traditional characters.")
+    case .invalidStyledExport(let template, let message):
+      m("範本 `\(template)` 的 `export.docx` 有誤：\(message)。請用 minutes templates check 檢查並修正範本。",
+        "the `export.docx` of template `\(template)` is wrong: \(message). Check and fix the template with minutes templates check.")
+    case .packageFailed(let reason):
+      m("無法組成 DOCX 檔：\(reason)。這是 minutes 的錯誤，請回報；文字匯出（--format text）不受影響。",
+        "could not put the DOCX file together: \(reason). This is a fault of minutes; please report it. The text export (--format text) still works.")
     case .writeFailed(let file, let reason):
       m("無法寫入 \(file)：\(reason.message(m))。請釋放空間或修正權限；或不給檔案，直接印出。",
         "cannot write \(file): \(reason). Free some space or fix permissions, or give no file to print it instead.")
@@ -82,7 +96,7 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
     case .unknownFormat(let format, let available): .unknownFormat(Messages.visible(format), available: available)
     case .unknownExtension(let file, let ext): .unknownExtension(file: Messages.visible(file), extension: Messages.visible(ext))
     case .unknownScript(let script): .unknownScript(Messages.visible(script))
-    case .scriptNeedsChinese: self
+    case .scriptNeedsChinese, .invalidStyledExport, .packageFailed: self
     }
   }
 }
@@ -244,6 +258,7 @@ extension ExportFormat {
   public var exporter: any Exporter {
     switch self {
     case .text: TextExporter()
+    case .docx: DocxExporter()
     }
   }
 }

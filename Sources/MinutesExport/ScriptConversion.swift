@@ -64,9 +64,11 @@ public struct ScriptConversion: Sendable {
     var converted = Minutes(template: self.counterpart ?? template.id, content: content)
     converted.format = minutes.format
     self.minutes = converted
-    // The template's wording is said once for each place in it, however often the export prints it.
-    var seen = Set<UncertainCharacter>()
-    uncertain = (wording + converter.uncertain.filter { $0.address == nil }).filter { seen.insert($0).inserted }
+    // The template's wording is said once for each character, however often its exports (text, DOCX…) print it.
+    var seen = Set<String>()
+    uncertain = (wording + converter.uncertain.filter { $0.address == nil }).filter {
+      seen.insert("\($0.character)\($0.chosen)").inserted
+    }
     uncertain = converter.uncertain.filter { $0.address != nil } + uncertain
   }
 
@@ -227,7 +229,10 @@ struct Converter: DraftFolder {
     converted.parts = template.parts.map { converting($0) }
     converted.yesNo.yes = template.yesNo.yes.map { convert($0, address: nil, report: false) }
     converted.yesNo.no = template.yesNo.no.map { convert($0, address: nil, report: false) }
-    converted.export = template.export.mapValues { mustache($0) }
+    // The text export first, so that a character to confirm is shown in its words rather than a layout's.
+    for format in template.export.keys.sorted(by: { ($0 == "text" ? "" : $0) < ($1 == "text" ? "" : $1) }) {
+      converted.export[format] = template.export[format].map { mustache($0) }
+    }
     return converted
   }
 

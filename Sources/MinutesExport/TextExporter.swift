@@ -40,12 +40,33 @@ public struct TextExporter: Exporter {
     guard let source = template.export[format.rawValue] else {
       throw ExportError.formatNotInTemplate(format: format.rawValue, template: template.id)
     }
-    // Minutes are text, never HTML: the TEXT pragma is added when a template leaves it out, so that `&` stays `&`.
+    return try Self.render(source, minutes: minutes, template: template)
+  }
+
+  /// `source`, a Mustache text, rendered over `minutes` as the text export is (the context described above),
+  /// with `partials` by name (`{{> text}}`) and `globals` added to the top level of the context where no part
+  /// has their name.
+  /// - Throws: a Mustache error when `source` or a partial does not parse.
+  static func render(
+    _ source: String, minutes: Minutes, template: Template, partials: [String: String] = [:], globals: [String: String] = [:]
+  ) throws -> String {
+    var library = MustacheLibrary()
+    for (name, partial) in partials { library.register(try compile(partial), named: name) }
+    var context = Context(rendering: Rendering(language: template.language))
+    var root = template.fold(minutes.content, with: &context)
+    if var record = root as? [String: Any] {
+      for (name, value) in globals where record[name] == nil { record[name] = value }
+      root = record
+    }
+    return try compile(source).render(root, library: library)
+  }
+
+  /// `source` compiled as text: minutes are text, never HTML, so the TEXT pragma is added when a template leaves
+  /// it out, so that `&` stays `&`.
+  private static func compile(_ source: String) throws -> MustacheTemplate {
     let pragma = "{{% CONTENT_TYPE: TEXT}}"
     // On a line of its own, so that it is a standalone tag and a section tag on the first line stays standalone.
-    let mustache = try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
-    var context = Context(rendering: Rendering(language: template.language))
-    return mustache.render(template.fold(minutes.content, with: &context))
+    return try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
   }
 
   /// What one export shares: the template's language, and the small templates (phrases, `join.entry`) compiled

@@ -22,6 +22,7 @@ struct TemplateChecker {
     do { try Self.compile(text) } catch {
       throw fail([], key: "export", "`export.text` is not valid Mustache: \(Self.describe(error))")
     }
+    if let docx = template.export["docx"] { try checkDocx(docx) }
     if let word = template.yesNo.yes.first(where: template.yesNo.no.contains) {
       throw fail([], key: "yesNo", "`\(word)` is listed both as yes and as no")
     }
@@ -196,6 +197,27 @@ struct TemplateChecker {
           throw fail([], key: "roles", "`roles.motions.rollCall` names parts `\(motions.list)` does not have")
         }
       }
+    }
+  }
+
+  /// `export.docx`: its paragraph tags name known styles (`@page` only in an English template), and it is valid
+  /// Mustache. A tag's problem is reported at its line.
+  private func checkDocx(_ source: String) throws {
+    let styled: StyledSource
+    do {
+      styled = try StyledSource(parsing: source, allowsPage: !template.language.hasPrefix("zh"))
+    } catch {
+      let key = node["export"]?.mapping?.first { $0.key.string == "docx" }
+      var (line, column) = (key?.key.mark?.line ?? 1, key?.key.mark?.column ?? 1)
+      // A block scalar (`docx: |`) starts on the line after its indicator, indented under its key.
+      if case .scalar(let scalar)? = key?.value, scalar.style == .literal || scalar.style == .folded {
+        line += 1 + error.line
+        column += 2
+      }
+      throw TemplateError.invalid(YAMLProblem(file: file, line: line, column: column, message: "`export.docx`: \(error.message)"))
+    }
+    do { try Self.compile(styled.mustache) } catch {
+      throw fail([], key: "export", "`export.docx` is not valid Mustache: \(Self.describe(error))")
     }
   }
 

@@ -174,11 +174,12 @@ import MinutesTestSupport
       .fileExists(file: "/w/紀要.txt"), .unknownFormat("甲", available: ["text"]),
       .unknownExtension(file: "/w/紀要.pdf", extension: "pdf"), .unknownScript("甲"),
       .scriptNeedsChinese(template: "board-meeting.en"),
+      .invalidStyledExport(template: "甲", message: "`@乙`"), .packageFailed(reason: "甲"),
     ]
     for error in exports {
       switch error {
       case .formatNotInTemplate, .isFolder, .folderMissing, .writeFailed, .intoSessions, .fileExists, .unknownFormat,
-           .unknownExtension, .unknownScript, .scriptNeedsChinese: break
+           .unknownExtension, .unknownScript, .scriptNeedsChinese, .invalidStyledExport, .packageFailed: break
       }
     }
     let workspace: [WorkspaceError] = [

@@ -104,6 +104,29 @@ public enum TestSupport {
     return assistant
   }
 
+  /// The built-in templates and their example meetings: the seed for `gov-executive.zh-Hant`, the transcript
+  /// `Tests/Fixtures/examples/ID.session.txt` (whose text export is `ID.txt`) for the others.
+  public static let builtInTemplates = [
+    "gov-executive.zh-Hant", "gov-executive.zh-Hans", "gov-executive-formal.zh-Hant", "jiyao.zh-Hans",
+    "board-meeting.en", "team-meeting.en",
+  ]
+
+  /// The assistant after the example meeting of the built-in template `id` (every line before `:quit`).
+  public static func exampleAssistant(_ id: String) throws -> Assistant {
+    if id == templateID { return try seedAssistant() }
+    let template = try template(id: id)
+    var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+    let all = lines(try String(contentsOf: fixture("examples/\(id).session.txt"), encoding: .utf8))
+    assistant.run(Array(all.prefix { $0 != ":quit" }))
+    return assistant
+  }
+
+  /// The text export of the example meeting of the built-in template `id`, as committed.
+  public static func exampleText(_ id: String) throws -> String {
+    if id == templateID { return try seedText("expected.txt") }
+    return try String(contentsOf: fixture("examples/\(id).txt"), encoding: .utf8)
+  }
+
   /// The error message the assistant shows for `error`.
   public static func message(_ error: AssistantError) -> String {
     error.errorDescription ?? "\(error)"
@@ -196,5 +219,36 @@ public struct SplitMix64: RandomNumberGenerator {
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
+  }
+}
+
+/// A program found on the `PATH`, for the tests that use one where it is installed (python3, LibreOffice).
+public enum Tool {
+  /// The path of the program `name` on the `PATH`, or `nil` when it is not installed.
+  public static func path(_ name: String) -> String? {
+    let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
+    return folders.map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+  }
+
+  /// Runs the program at `path` with `arguments` in `directory`, and gives its status and its standard output and
+  /// error together (through a file, so that no pipe fills up).
+  public static func run(_ path: String, _ arguments: [String], in directory: URL? = nil,
+                         environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent("minutes-tool-\(UUID().uuidString)")
+    FileManager.default.createFile(atPath: log.path, contents: nil)
+    defer { try? FileManager.default.removeItem(at: log) }
+    let handle = try FileHandle(forWritingTo: log)
+    process.standardOutput = handle
+    process.standardError = handle
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try handle.close()
+    return (process.terminationStatus, String(decoding: try Data(contentsOf: log), as: UTF8.self))
   }
 }

@@ -115,7 +115,7 @@ import MinutesTestSupport
       Roles.Category(list: "attendance.absent", name: "name", present: false, withoutChair: false),
     ])
     #expect(template.roles.motions == nil)
-    #expect(Array(template.export.keys) == ["text"])
+    #expect(template.export.keys.sorted() == ["docx", "text"])
     #expect(template.export["text"]?.hasPrefix("{{% CONTENT_TYPE: TEXT}}\n{{#meeting}}\n") == true)
     #expect(template.messages.language == "zh-Hant")
   }
@@ -343,6 +343,22 @@ import MinutesTestSupport
     #expect(
       Self.message(parsing: yaml)
         == "t.yaml:\(line):18: error: YAML syntax: mapping values are not allowed in this context")
+  }
+
+  /// `export.docx`: a style that does not exist, or `@page` in a Chinese template, is reported at its line, at
+  /// the indentation of the block; invalid Mustache at the `export` key.
+  @Test func aDocxExportsMistakesAreReportedWhereTheyAreWritten() throws {
+    let english = Self.small("  - key: title\n    question: Title?\n",
+                             rest: "export:\n  text: \"{{title}}\"\n  docx: |\n    @title {{title}}\n    @headline x\n")
+    #expect(Self.message(parsing: english)?.hasPrefix("t.yaml:12:5: error: `export.docx`: unknown paragraph style `@headline`; the styles are @title,") == true)
+    #expect(throws: Never.self) {
+      try TemplateLibrary.parse(english.replacingOccurrences(of: "@headline x", with: "@page a4\n    @heading1 x"), file: Self.file)
+    }
+    let chinese = english.replacingOccurrences(of: "language: en", with: "language: zh-Hans")
+      .replacingOccurrences(of: "@headline x", with: "@page a4")
+    #expect(Self.message(parsing: chinese) == "t.yaml:12:5: error: `export.docx`: `@page` is for English templates; a Chinese one is laid out on the A4 page of GB/T 9704-2012")
+    let unclosed = english.replacingOccurrences(of: "@headline x", with: "{{#title}}")
+    #expect(Self.message(parsing: unclosed)?.contains("`export.docx` is not valid Mustache") == true)
   }
 
   @Test func aNewerFormatIsRefused() throws {
