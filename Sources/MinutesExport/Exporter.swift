@@ -6,6 +6,53 @@ import MinutesTemplates
 public enum ExportFormat: String, CaseIterable, Sendable {
   /// Plain text in the template's house style, one paragraph per line, UTF-8, ending with a newline.
   case text
+  /// CommonMark with GitHub's tables: the template's `export.markdown`, or the text export's paragraphs under
+  /// the template's name (``MarkdownExporter``).
+  case markdown
+  /// One HTML5 file with its style sheet, `lang` set and no scripts, ready to print (``HTMLExporter``).
+  case html
+  /// The draft as data: its template, its findings, its parts and the text export (``JSONExporter``; the
+  /// schema is `docs/export.schema.json`).
+  case json
+}
+
+/// What an export is told besides the draft and its template.
+public struct ExportOptions: Sendable, Hashable {
+  /// The findings of the checks on the draft: an export with errors among them is marked as a draft (the DRAFT
+  /// line), and the JSON export lists them all.
+  public var findings: [ExportFinding]
+
+  /// Creates options.
+  public init(findings: [ExportFinding] = []) { self.findings = findings }
+
+  /// No findings: a final export.
+  public static let `default` = ExportOptions()
+
+  /// How many of the findings are errors.
+  public var errors: Int { findings.count { $0.severity == .error } }
+}
+
+/// A finding of the checks as an export carries it (the validator's `Finding`, which this area does not see).
+public struct ExportFinding: Codable, Hashable, Sendable {
+  /// `error` or `warning`.
+  public var severity: Severity
+  /// The rule's stable id, e.g. `required`.
+  public var rule: String
+  /// Where in the draft, as a clerk types it; `""` for the whole draft.
+  public var address: String
+  /// What is wrong, in the template's language.
+  public var message: String
+  /// The command that fixes it.
+  public var hint: String
+
+  /// Creates a finding.
+  public init(severity: Severity, rule: String, address: String, message: String, hint: String) {
+    self.severity = severity
+    self.rule = rule
+    self.address = address
+    self.message = message
+    self.hint = hint
+  }
 }
 
 /// Why minutes could not be exported.
@@ -90,10 +137,16 @@ extension ExportFormat {
     "DRAFT " + m("草稿：尚有 \(errors) 個錯誤，未定稿。", "— \(errors) error(s) remain; not final.") + "\n"
   }
 
-  /// The exporter for this format.
-  public var exporter: any Exporter {
+  /// The exporter for this format, with no findings (a final export).
+  public var exporter: any Exporter { exporter(.default) }
+
+  /// The exporter for this format, told `options`.
+  public func exporter(_ options: ExportOptions) -> any Exporter {
     switch self {
-    case .text: TextExporter()
+    case .text: TextExporter(options: options)
+    case .markdown: MarkdownExporter(options: options)
+    case .html: HTMLExporter(options: options)
+    case .json: JSONExporter(options: options)
     }
   }
 }

@@ -19,20 +19,39 @@ import MinutesTemplates
 public struct TextExporter: Exporter {
   /// Plain text.
   public var format: ExportFormat { .text }
+  /// The findings: with errors among them, the text starts with the DRAFT line.
+  public var options: ExportOptions
 
   /// Creates a text exporter.
-  public init() {}
+  public init(options: ExportOptions = .default) { self.options = options }
 
-  /// `minutes` rendered with the template's `export.text`.
+  /// `minutes` rendered with the template's `export.text`, after the DRAFT line when ``options`` has errors.
   /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export, or a
   ///   Mustache error when it does not parse (the checker refuses such templates).
   /// - Complexity: one ``Template/fold(_:with:)`` of the draft to build the context, then the rendering.
   public func export(_ minutes: Minutes, template: Template) throws -> String {
-    guard let source = template.export[format.rawValue] else {
-      throw ExportError.formatNotInTemplate(format: format.rawValue, template: template.id)
+    let banner = options.errors > 0 ? ExportFormat.draftBanner(errors: options.errors, template.messages) : ""
+    return banner + (try Self.text(minutes, template: template))
+  }
+
+  /// `minutes` rendered with the template's `export.text`: the wording every other format lays out.
+  /// - Throws: as ``export(_:template:)``.
+  static func text(_ minutes: Minutes, template: Template) throws -> String {
+    guard let source = template.export[ExportFormat.text.rawValue] else {
+      throw ExportError.formatNotInTemplate(format: ExportFormat.text.rawValue, template: template.id)
     }
     // Minutes are text, never HTML: the TEXT pragma is added when a template leaves it out, so that `&` stays `&`.
-    let pragma = "{{% CONTENT_TYPE: TEXT}}"
+    return try render(source, contentType: "TEXT", minutes, template: template)
+  }
+
+  /// `minutes` rendered with the Mustache text `source`, whose values are escaped for `contentType` (`TEXT`,
+  /// `MARKDOWN` or `HTML`; see `ContentTypes`): the pragma naming it is put first unless `source` starts with it.
+  /// The context is the one described above, whatever the content type; phrases and `join.entry` are rendered as
+  /// text, and escaped as values where they are printed.
+  /// - Throws: a Mustache error when `source` does not parse (the checker refuses such templates).
+  static func render(_ source: String, contentType: String, _ minutes: Minutes, template: Template) throws -> String {
+    _ = ContentTypes.registered
+    let pragma = "{{% CONTENT_TYPE: \(contentType)}}"
     // On a line of its own, so that it is a standalone tag and a section tag on the first line stays standalone.
     let mustache = try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
     var context = Context(rendering: Rendering(language: template.language))

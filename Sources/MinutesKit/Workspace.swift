@@ -147,16 +147,18 @@ public struct Workspace: Sendable {
                     sessions: store.directory)
   }
 
-  /// Exports `minutes`: with errors remaining, the text starts with the DRAFT line when `allowErrors`, and is
-  /// refused otherwise; written to `file` (never into `sessions`) when one is given.
+  /// Exports `minutes`: with errors remaining, the export is marked as a draft when `allowErrors` (the DRAFT
+  /// line; in JSON, `"final": false`), and is refused otherwise; written to `file` (never into `sessions`) when
+  /// one is given. The exporter is told every finding (the JSON export lists them).
   /// - Throws: ``WorkspaceError/exportRefused(errors:)``, ``ExportError``.
   public static func export(
     _ minutes: Minutes, template: Template, format: ExportFormat = .text, allowErrors: Bool, to file: URL?, sessions: URL
   ) throws -> Exported {
-    let errors = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
+    let findings = Validator(template: template).findings(in: minutes)
+    let errors = findings.filter { $0.severity == .error }
     if !errors.isEmpty && !allowErrors { throw WorkspaceError.exportRefused(errors: errors) }
-    var text = try format.exporter.export(minutes, template: template)
-    if !errors.isEmpty { text = ExportFormat.draftBanner(errors: errors.count, template.messages) + text }
+    let options = ExportOptions(findings: findings.map(ExportFinding.init))
+    let text = try format.exporter(options).export(minutes, template: template)
     if let file { try TextExporter.write(text, to: file, sessions: sessions) }
     return Exported(text: text, errors: errors, file: file)
   }
@@ -192,6 +194,14 @@ public struct Workspace: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else { throw WorkspaceError.unreadableFile(path, reason: .permissions) }
     guard let text = String(data: data, encoding: .utf8) else { throw WorkspaceError.unreadableFile(path, reason: .notUTF8) }
     return text
+  }
+}
+
+extension ExportFinding {
+  /// The validator's `finding` as an export carries it.
+  public init(_ finding: Finding) {
+    self.init(severity: finding.severity, rule: finding.rule, address: finding.address, message: finding.message,
+              hint: finding.hint)
   }
 }
 
