@@ -6,7 +6,8 @@ import MinutesTemplates
 /// `<title>`, the style sheet inside it, and no scripts, links or other files.
 ///
 /// The body is the template's `export.html`, a Mustache template over the same context as the text export (see
-/// ``TextExporter``) in the `HTML` content type, so that every value is escaped (`<`, `>`, `&`, `"`, `'`);
+/// ``TextExporter``) in the `HTML` content type, so that every value is escaped (`<`, `>`, `&`, `"`, `'`), with
+/// `textLines`, the lines of the text export, as in ``MarkdownExporter``;
 /// without it, the body is derived from what the template already says: its name as `<h1>`, then each line of
 /// the text export as a `<p>`. The style sheet is the template's `export.css`, or ``HTMLStyle/sheet(language:)``
 /// (the GB/T 9704-2012 page for Chinese, a plain serif page for English). The `<title>` is the text of the first
@@ -28,7 +29,9 @@ public struct HTMLExporter: Exporter {
   public func export(_ minutes: Minutes, template: Template) throws -> String {
     var body: String
     if let source = template.export[format.rawValue] {
-      body = try TextExporter.render(source, contentType: "HTML", minutes, template: template)
+      body = try TextExporter.render(
+        source, contentType: "HTML", minutes, template: template,
+        extra: try TextExporter.layoutNames(minutes, template: template))
     } else {
       body = Self.derived(try TextExporter.text(minutes, template: template), title: template.name)
     }
@@ -63,10 +66,7 @@ public struct HTMLExporter: Exporter {
   /// The body of a template that has no `export.html`: `title` as `<h1>`, then each line of `text` that is not
   /// blank as a `<p>`, trimmed and escaped.
   static func derived(_ text: String, title: String) -> String {
-    let paragraphs = text.split(whereSeparator: \.isNewline)
-      .map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
-      .map { "<p>\(escape($0))</p>" }
+    let paragraphs = TextExporter.paragraphs(text).map { "<p>\(escape($0))</p>" }
     return (["<h1>\(escape(title))</h1>"] + paragraphs).joined(separator: "\n") + "\n"
   }
 

@@ -8,7 +8,8 @@ import MinutesTemplates
 /// ``TextExporter``) in the `MARKDOWN` content type: the template writes the markup (headings, lists, tables)
 /// and every value it prints is escaped, so that a CommonMark parser reads back the clerk's words exactly
 /// (`*`, `_`, `|`, `<`, a leading `1.` or `#`…; see `MarkdownText.escape`). `{{{key}}}` prints a value
-/// unescaped, as Markdown.
+/// unescaped, as Markdown. `{{#textLines}}…{{/textLines}}` goes through the lines of the text export, for a
+/// layout that keeps the text's wording.
 ///
 /// Without it, the Markdown is derived from what the template already says: its name as the heading, then each
 /// line of the text export as a paragraph of its own, escaped whole.
@@ -29,7 +30,9 @@ public struct MarkdownExporter: Exporter {
   public func export(_ minutes: Minutes, template: Template) throws -> String {
     var body: String
     if let source = template.export[format.rawValue] {
-      body = try TextExporter.render(source, contentType: "MARKDOWN", minutes, template: template)
+      body = try TextExporter.render(
+        source, contentType: "MARKDOWN", minutes, template: template,
+        extra: try TextExporter.layoutNames(minutes, template: template))
     } else {
       body = Self.derived(try TextExporter.text(minutes, template: template), title: template.name)
     }
@@ -42,10 +45,7 @@ public struct MarkdownExporter: Exporter {
   /// The Markdown of a template that has none: `title` as a level-1 heading, then each line of `text` that is
   /// not blank as a paragraph, trimmed and escaped.
   static func derived(_ text: String, title: String) -> String {
-    let paragraphs = text.split(whereSeparator: \.isNewline)
-      .map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
-      .map(MarkdownText.escape)
+    let paragraphs = TextExporter.paragraphs(text).map(MarkdownText.escape)
     return (["# " + MarkdownText.escape(title)] + paragraphs).joined(separator: "\n\n") + "\n"
   }
 

@@ -49,13 +49,34 @@ public struct TextExporter: Exporter {
   /// The context is the one described above, whatever the content type; phrases and `join.entry` are rendered as
   /// text, and escaped as values where they are printed.
   /// - Throws: a Mustache error when `source` does not parse (the checker refuses such templates).
-  static func render(_ source: String, contentType: String, _ minutes: Minutes, template: Template) throws -> String {
+  /// `extra` adds names to the top of the context, unless a part has the name already.
+  static func render(
+    _ source: String, contentType: String, _ minutes: Minutes, template: Template, extra: [String: Any] = [:]
+  ) throws -> String {
     _ = ContentTypes.registered
     let pragma = "{{% CONTENT_TYPE: \(contentType)}}"
     // On a line of its own, so that it is a standalone tag and a section tag on the first line stays standalone.
     let mustache = try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
     var context = Context(rendering: Rendering(language: template.language))
-    return mustache.render(template.fold(minutes.content, with: &context))
+    var root = template.fold(minutes.content, with: &context)
+    if !extra.isEmpty, var names = root as? [String: Any] {
+      for (name, value) in extra where names[name] == nil { names[name] = value }
+      root = names
+    }
+    return mustache.render(root)
+  }
+
+  /// What a layout of the text export (`export.markdown`, `export.html`) sees besides the draft: `textLines`, the
+  /// lines of the text export that are not blank, trimmed, so that a layout can keep the text's wording
+  /// (`{{#textLines}}<p>{{.}}</p>{{/textLines}}`) rather than repeat it.
+  /// - Throws: as ``text(_:template:)``.
+  static func layoutNames(_ minutes: Minutes, template: Template) throws -> [String: Any] {
+    ["textLines": paragraphs(try text(minutes, template: template))]
+  }
+
+  /// The lines of `text` that are not blank, trimmed of spaces.
+  static func paragraphs(_ text: String) -> [String] {
+    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
   /// What one export shares: the template's language, and the small templates (phrases, `join.entry`) compiled
