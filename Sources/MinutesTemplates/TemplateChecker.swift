@@ -32,8 +32,7 @@ struct TemplateChecker {
     try checkRoles()
   }
 
-  /// Every key of `export` is one minutes knows, and its Mustache texts (`markdown`, `html`) parse, with the
-  /// content type their exporter gives them.
+  /// Every key of `export` is one minutes knows, and its layouts (`markdown`, `html`) parse as Mustache.
   private func checkExportKeys() throws {
     let exportNode = node["export"]
     func at(_ key: String, _ message: String) -> TemplateError {
@@ -43,9 +42,10 @@ struct TemplateChecker {
     for key in template.export.keys.sorted() where !Template.exportKeys.contains(key) {
       throw at(key, "at `export.\(key)`: unknown key `\(key)`; known keys here: \(Template.exportKeys.joined(separator: ", "))")
     }
-    for (key, contentType) in [("markdown", "MARKDOWN"), ("html", "HTML")] {
+    for key in ["markdown", "html"] {
       guard let source = template.export[key] else { continue }
-      do { try Self.compile("{{% CONTENT_TYPE: \(contentType)}}\n" + source) } catch {
+      // As written, so that a parse error's line and column are the author's (the exporter puts its pragma first).
+      do { try Self.compile(source) } catch {
         throw at(key, "`export.\(key)` is not valid Mustache: \(Self.describe(error))")
       }
     }
