@@ -80,7 +80,7 @@ public enum Python {
     defer { try? FileManager.default.removeItem(at: scratch) }
     let files = ["stdin", "stdout", "stderr"].map { scratch.appendingPathComponent($0) }
     try input.write(to: files[0])
-    for file in files.dropFirst() { FileManager.default.createFile(atPath: file.path, contents: nil) }
+    for file in files.dropFirst() { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
     process.standardInput = try FileHandle(forReadingFrom: files[0])
     process.standardOutput = try FileHandle(forWritingTo: files[1])
     process.standardError = try FileHandle(forWritingTo: files[2])
