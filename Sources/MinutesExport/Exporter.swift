@@ -18,18 +18,22 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 /// What an export is told besides the draft and its template.
 public struct ExportOptions: Sendable, Hashable {
-  /// The findings of the checks on the draft: an export with errors among them is marked as a draft (the DRAFT
-  /// line), and the JSON export lists them all.
+  /// How many errors the draft still has; with one or more, the export says that it is a draft (the DRAFT line
+  /// of ``ExportFormat/draftBanner(errors:_:)`` in text, Markdown and HTML).
+  public var draftErrors: Int
+  /// The findings of the checks on the draft, which the JSON export lists (the other formats need only
+  /// ``draftErrors``).
   public var findings: [ExportFinding]
 
-  /// Creates options.
-  public init(findings: [ExportFinding] = []) { self.findings = findings }
+  /// Creates options; `draftErrors` and `findings` as above (`Workspace` gives the validator's findings and the
+  /// number of errors among them).
+  public init(draftErrors: Int = 0, findings: [ExportFinding] = []) {
+    self.draftErrors = draftErrors
+    self.findings = findings
+  }
 
-  /// No findings: a final export.
+  /// A finished draft: no errors, no findings.
   public static let `default` = ExportOptions()
-
-  /// How many of the findings are errors.
-  public var errors: Int { findings.count { $0.severity == .error } }
 }
 
 /// A finding of the checks as an export carries it (the validator's `Finding`, which this area does not see).

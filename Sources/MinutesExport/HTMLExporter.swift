@@ -36,8 +36,8 @@ public struct HTMLExporter: Exporter {
       body = Self.derived(try TextExporter.text(minutes, template: template), title: template.name)
     }
     body = Self.tidied(body)
-    if options.errors > 0 {
-      let banner = ExportFormat.draftBanner(errors: options.errors, template.messages).trimmingCharacters(in: .newlines)
+    if options.draftErrors > 0 {
+      let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages).trimmingCharacters(in: .newlines)
       body = "<p class=\"draft\">\(Self.escape(banner))</p>\n" + body
     }
     let title = Self.firstHeading(in: body) ?? Self.escape(template.name)

@@ -19,8 +19,8 @@ import MinutesTemplates
 /// ```
 ///
 /// - `format` is the version of this JSON (1); `template` names the template the draft follows, and its format;
-/// - `final` is false when errors remain (the other formats' DRAFT line); `findings` are ``options``' findings in
-///   the order the checks report them, the same objects as `minutes check --json`;
+/// - `final` is false when errors remain among the findings (the other formats' DRAFT line); `findings` are
+///   ``options``' findings in the order the checks report them, the same objects as `minutes check --json`;
 /// - `minutes` is the draft as the session file stores it, parts in the template's order and only those filled
 ///   in: text and choices as strings, dates as `YYYY-MM-DD`, times as `HH:MM`, numbers and counts as integers,
 ///   yes/no as booleans, lists as arrays, groups and entries of lists as objects;
@@ -42,7 +42,7 @@ public struct JSONExporter: Exporter {
   ///   Mustache error when it does not parse (the checker refuses such templates).
   public func export(_ minutes: Minutes, template: Template) throws -> String {
     let text = try TextExporter.text(minutes, template: template)
-    let errors = options.errors
+    let errors = options.findings.count { $0.severity == .error }
     let findings: [JSON] = options.findings.map { finding in
       .object([
         ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule)),

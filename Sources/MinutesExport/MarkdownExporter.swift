@@ -37,8 +37,8 @@ public struct MarkdownExporter: Exporter {
       body = Self.derived(try TextExporter.text(minutes, template: template), title: template.name)
     }
     body = Self.tidied(body)
-    guard options.errors > 0 else { return body }
-    let banner = ExportFormat.draftBanner(errors: options.errors, template.messages)
+    guard options.draftErrors > 0 else { return body }
+    let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages)
     return "> " + MarkdownText.escape(banner.trimmingCharacters(in: .newlines)) + "\n\n" + body
   }
 

@@ -30,7 +30,7 @@ public struct TextExporter: Exporter {
   ///   Mustache error when it does not parse (the checker refuses such templates).
   /// - Complexity: one ``Template/fold(_:with:)`` of the draft to build the context, then the rendering.
   public func export(_ minutes: Minutes, template: Template) throws -> String {
-    let banner = options.errors > 0 ? ExportFormat.draftBanner(errors: options.errors, template.messages) : ""
+    let banner = options.draftErrors > 0 ? ExportFormat.draftBanner(errors: options.draftErrors, template.messages) : ""
     return banner + (try Self.text(minutes, template: template))
   }
 

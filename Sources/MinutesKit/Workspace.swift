@@ -157,7 +157,7 @@ public struct Workspace: Sendable {
     let findings = Validator(template: template).findings(in: minutes)
     let errors = findings.filter { $0.severity == .error }
     if !errors.isEmpty && !allowErrors { throw WorkspaceError.exportRefused(errors: errors) }
-    let options = ExportOptions(findings: findings.map(ExportFinding.init))
+    let options = ExportOptions(draftErrors: errors.count, findings: findings.map(ExportFinding.init))
     let text = try format.exporter(options).export(minutes, template: template)
     if let file { try TextExporter.write(text, to: file, sessions: sessions) }
     return Exported(text: text, errors: errors, file: file)

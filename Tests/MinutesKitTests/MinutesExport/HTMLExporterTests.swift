@@ -59,7 +59,7 @@ import MinutesTestSupport
 
   @Test func aDraftWithErrorsStartsWithTheDraftLine() throws {
     let (template, minutes) = try TestSupport.example("board-meeting.en")
-    let options = ExportOptions(findings: [ExportFinding(severity: .error, rule: "required", address: "secretary", message: "m", hint: "h")])
+    let options = ExportOptions(draftErrors: 1)
     let html = try HTMLExporter(options: options).export(minutes, template: template)
     #expect(html.contains("<main class=\"minutes\">\n<p class=\"draft\">DRAFT — 1 error(s) remain; not final.</p>\n<header>\n<h1>Harborview Literacy Alliance</h1>"))
     #expect(html.contains("<title>Harborview Literacy Alliance</title>"))

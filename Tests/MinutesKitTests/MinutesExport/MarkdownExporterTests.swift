@@ -88,14 +88,14 @@ import MinutesTestSupport
 
   @Test func aDraftWithErrorsStartsWithTheDraftLine() throws {
     let (template, minutes) = try Self.weeklyDraft()
-    let options = ExportOptions(findings: [
+    let options = ExportOptions(draftErrors: 1, findings: [
       ExportFinding(severity: .error, rule: "required", address: "1.1", message: "m", hint: "h"),
       ExportFinding(severity: .warning, rule: "pattern", address: "1.2", message: "m", hint: "h"),
     ])
     let markdown = try MarkdownExporter(options: options).export(minutes, template: template)
     #expect(markdown.hasPrefix("> DRAFT 草稿：尚有 1 個錯誤，未定稿。\n\n# 科室週例會紀要\n"))
     #expect(try TextExporter(options: options).export(minutes, template: template).hasPrefix("DRAFT 草稿：尚有 1 個錯誤，未定稿。\n2024年"))
-    let warningsOnly = ExportOptions(findings: [options.findings[1]])
+    let warningsOnly = ExportOptions(draftErrors: 0, findings: [options.findings[1]])
     #expect(try MarkdownExporter(options: warningsOnly).export(minutes, template: template).hasPrefix("# 科室週例會紀要\n"))
   }
 
