@@ -67,8 +67,8 @@ public struct DocxExporter: Exporter {
     } catch {
       throw ExportError.invalidStyledExport(template: template.id, message: error.message)
     }
-    let rendered = try TextExporter.render(source.mustache, minutes: minutes, template: template,
-                                           partials: ["text": text], globals: ["tab": "\t"])
+    let rendered = try TextExporter.render(source.mustache, contentType: "TEXT", minutes, template: template,
+                                           partials: ["text": text], extra: ["tab": "\t"])
     var paragraphs = StyledParagraph.paragraphs(of: rendered, language: template.language)
     if options.draftErrors > 0 {
       let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages)

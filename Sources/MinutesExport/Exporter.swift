@@ -9,6 +9,57 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   /// A Word document (Office Open XML, `.docx`): GB/T 9704-2012 for a Chinese template, a minutes document for an
   /// English one; one named paragraph style per kind of paragraph (see ``DocxExporter``).
   case docx
+  /// CommonMark with GitHub's tables: the template's `export.markdown`, or the text export's paragraphs under
+  /// the template's name (``MarkdownExporter``).
+  case markdown
+  /// One HTML5 file with its style sheet, `lang` set and no scripts, ready to print (``HTMLExporter``).
+  case html
+  /// The draft as data: its template, its findings, its parts and the text export (``JSONExporter``; the
+  /// schema is `docs/export.schema.json`).
+  case json
+}
+
+/// What an export is told besides the draft and its template.
+public struct ExportOptions: Sendable, Hashable {
+  /// How many errors the draft still has; with one or more, the export says that it is a draft (the DRAFT line
+  /// of ``ExportFormat/draftBanner(errors:_:)`` in text, Markdown and HTML).
+  public var draftErrors: Int
+  /// The findings of the checks on the draft, which the JSON export lists (the other formats need only
+  /// ``draftErrors``).
+  public var findings: [ExportFinding]
+
+  /// Creates options; `draftErrors` and `findings` as above (`Workspace` gives the validator's findings and the
+  /// number of errors among them).
+  public init(draftErrors: Int = 0, findings: [ExportFinding] = []) {
+    self.draftErrors = draftErrors
+    self.findings = findings
+  }
+
+  /// A finished draft: no errors, no findings.
+  public static let `default` = ExportOptions()
+}
+
+/// A finding of the checks as an export carries it (the validator's `Finding`, which this area does not see).
+public struct ExportFinding: Codable, Hashable, Sendable {
+  /// `error` or `warning`.
+  public var severity: Severity
+  /// The rule's stable id, e.g. `required`.
+  public var rule: String
+  /// Where in the draft, as a clerk types it; `""` for the whole draft.
+  public var address: String
+  /// What is wrong, in the template's language.
+  public var message: String
+  /// The command that fixes it.
+  public var hint: String
+
+  /// Creates a finding.
+  public init(severity: Severity, rule: String, address: String, message: String, hint: String) {
+    self.severity = severity
+    self.rule = rule
+    self.address = address
+    self.message = message
+    self.hint = hint
+  }
 }
 
 /// Why minutes could not be exported.
@@ -124,18 +175,6 @@ public enum ExportOutput: Sendable, Hashable {
   }
 }
 
-/// What an exporter is told besides the draft and its template.
-public struct ExportOptions: Sendable, Hashable {
-  /// How many errors the draft still has; with one or more, the export says that it is a draft (the text export
-  /// starts with the DRAFT line of ``ExportFormat/draftBanner(errors:_:)``).
-  public var draftErrors: Int
-
-  /// Creates options; `draftErrors` as above.
-  public init(draftErrors: Int = 0) { self.draftErrors = draftErrors }
-
-  /// A finished draft: no errors.
-  public static let `default` = ExportOptions()
-}
 
 /// Turns minutes into one export format.
 public protocol Exporter: Sendable {
@@ -254,11 +293,17 @@ extension ExportFormat {
     "DRAFT " + m("草稿：尚有 \(errors) 個錯誤，未定稿。", "— \(errors) error(s) remain; not final.") + "\n"
   }
 
-  /// The exporter for this format.
-  public var exporter: any Exporter {
+  /// The exporter for this format, with no findings (a final export).
+  public var exporter: any Exporter { exporter(.default) }
+
+  /// The exporter for this format, told `options`.
+  public func exporter(_ options: ExportOptions) -> any Exporter {
     switch self {
     case .text: TextExporter()
     case .docx: DocxExporter()
+    case .markdown: MarkdownExporter()
+    case .html: HTMLExporter()
+    case .json: JSONExporter()
     }
   }
 }

@@ -32,41 +32,65 @@ public struct TextExporter: Exporter {
     return .text(ExportFormat.draftBanner(errors: options.draftErrors, template.messages) + text)
   }
 
-  /// `minutes` rendered with the template's `export.text`, without a DRAFT line.
+  /// `minutes` rendered with the template's `export.text`, without a DRAFT line: the wording every other format
+  /// lays out.
   /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export, or a
   ///   Mustache error when it does not parse (the checker refuses such templates).
   /// - Complexity: one ``Template/fold(_:with:)`` of the draft to build the context, then the rendering.
   public func export(_ minutes: Minutes, template: Template) throws -> String {
-    guard let source = template.export[format.rawValue] else {
-      throw ExportError.formatNotInTemplate(format: format.rawValue, template: template.id)
-    }
-    return try Self.render(source, minutes: minutes, template: template)
+    try Self.text(minutes, template: template)
   }
 
-  /// `source`, a Mustache text, rendered over `minutes` as the text export is (the context described above),
-  /// with `partials` by name (`{{> text}}`) and `globals` added to the top level of the context where no part
-  /// has their name.
-  /// - Throws: a Mustache error when `source` or a partial does not parse.
+  /// `minutes` rendered with the template's `export.text`, without a DRAFT line.
+  /// - Throws: as ``export(_:template:)``.
+  static func text(_ minutes: Minutes, template: Template) throws -> String {
+    guard let source = template.export[ExportFormat.text.rawValue] else {
+      throw ExportError.formatNotInTemplate(format: ExportFormat.text.rawValue, template: template.id)
+    }
+    // Minutes are text, never HTML: the TEXT pragma is added when a template leaves it out, so that `&` stays `&`.
+    return try render(source, contentType: "TEXT", minutes, template: template)
+  }
+
+  /// `minutes` rendered with the Mustache text `source`, whose values are escaped for `contentType` (`TEXT`,
+  /// `MARKDOWN` or `HTML`; see `ContentTypes`): the pragma naming it is put first unless `source` starts with it.
+  /// The context is the one described above, whatever the content type; phrases and `join.entry` are rendered as
+  /// text, and escaped as values where they are printed. `partials` are Mustache texts by name (`{{> text}}`),
+  /// compiled as text; `extra` adds names to the top of the context, unless a part has the name already.
+  /// - Throws: a Mustache error when `source` or a partial does not parse (the checker refuses such templates).
   static func render(
-    _ source: String, minutes: Minutes, template: Template, partials: [String: String] = [:], globals: [String: String] = [:]
+    _ source: String, contentType: String, _ minutes: Minutes, template: Template, partials: [String: String] = [:],
+    extra: [String: Any] = [:]
   ) throws -> String {
+    _ = ContentTypes.registered
     var library = MustacheLibrary()
-    for (name, partial) in partials { library.register(try compile(partial), named: name) }
+    for (name, partial) in partials { library.register(try compile(partial, contentType: "TEXT"), named: name) }
     var context = Context(rendering: Rendering(language: template.language))
     var root = template.fold(minutes.content, with: &context)
-    if var record = root as? [String: Any] {
-      for (name, value) in globals where record[name] == nil { record[name] = value }
-      root = record
+    if !extra.isEmpty, var names = root as? [String: Any] {
+      for (name, value) in extra where names[name] == nil { names[name] = value }
+      root = names
     }
-    return try compile(source).render(root, library: library)
+    return try compile(source, contentType: contentType).render(root, library: library)
   }
 
-  /// `source` compiled as text: minutes are text, never HTML, so the TEXT pragma is added when a template leaves
-  /// it out, so that `&` stays `&`.
-  private static func compile(_ source: String) throws -> MustacheTemplate {
-    let pragma = "{{% CONTENT_TYPE: TEXT}}"
-    // On a line of its own, so that it is a standalone tag and a section tag on the first line stays standalone.
+  /// `source` compiled with the pragma of `contentType` first, unless it starts with it; on a line of its own, so
+  /// that it is a standalone tag and a section tag on the first line stays standalone.
+  private static func compile(_ source: String, contentType: String) throws -> MustacheTemplate {
+    let pragma = "{{% CONTENT_TYPE: \(contentType)}}"
     return try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
+  }
+
+  /// What a layout of the text export (`export.markdown`, `export.html`) sees besides the draft: `textLines`, the
+  /// lines of the text export that are not blank, trimmed, so that a layout can keep the text's wording
+  /// (`{{#textLines}}<p>{{.}}</p>{{/textLines}}`) rather than repeat it.
+  /// - Throws: as ``text(_:template:)``.
+  static func layoutNames(_ minutes: Minutes, template: Template) throws -> [String: Any] {
+    ["textLines": paragraphs(try text(minutes, template: template))]
+  }
+
+  /// The lines of `text` that are not blank, trimmed of spaces.
+  static func paragraphs(_ text: String) -> [String] {
+    text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
   /// What one export shares: the template's language, and the small templates (phrases, `join.entry`) compiled

@@ -157,7 +157,8 @@ public struct Workspace: Sendable {
   }
 
   /// Exports `minutes` in the format `request` names: with errors remaining, the export says it is a draft (the
-  /// text starts with the DRAFT line) when `allowErrors`, and is refused otherwise; in the other script when
+  /// DRAFT line; in JSON, `"final": false`) when `allowErrors`, and is refused otherwise; the exporter is told
+  /// every finding (the JSON export lists them); in the other script when
   /// `request` asks for one (see ``ScriptConversion``: the counterpart of `template` is looked for in
   /// `templates`); written to `file` (never into `sessions`; unless `replacing`, never over a file that is there)
   /// when one is given.
@@ -167,7 +168,8 @@ public struct Workspace: Sendable {
     _ minutes: Minutes, template: Template, request: ExportRequest = .default, allowErrors: Bool, to file: URL?,
     sessions: URL, templates: TemplateLibrary = TemplateLibrary(), replacing: Bool = true
   ) throws -> Exported {
-    let errors = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
+    let findings = Validator(template: template).findings(in: minutes)
+    let errors = findings.filter { $0.severity == .error }
     if !errors.isEmpty && !allowErrors { throw WorkspaceError.exportRefused(errors: errors) }
     var conversion: ScriptConversion?
     var (minutes, template) = (minutes, template)
@@ -176,7 +178,8 @@ public struct Workspace: Sendable {
       let converted = try ScriptConversion(minutes, template: template, to: script, counterpart: counterpart)
       (minutes, template, conversion) = (converted.minutes, converted.template, converted)
     }
-    let output = try request.format.exporter.export(minutes, template: template, options: ExportOptions(draftErrors: errors.count))
+    let options = ExportOptions(draftErrors: errors.count, findings: findings.map(ExportFinding.init))
+    let output = try request.format.exporter.export(minutes, template: template, options: options)
     if let file { try TextExporter.write(output.data, to: file, sessions: sessions, replacing: replacing) }
     return Exported(output: output, errors: errors, file: file, conversion: conversion)
   }
@@ -239,6 +242,14 @@ public struct Workspace: Sendable {
     guard !isDirectory.boolValue else { throw WorkspaceError.unreadableFile(path, reason: .folder) }
     guard let data = FileManager.default.contents(atPath: path) else { throw WorkspaceError.unreadableFile(path, reason: .permissions) }
     do { return try YAMLCoding.text(data, file: path) } catch let problem as YAMLProblem { throw SessionError.unreadable(problem) }
+  }
+}
+
+extension ExportFinding {
+  /// The validator's `finding` as an export carries it.
+  public init(_ finding: Finding) {
+    self.init(severity: finding.severity, rule: finding.rule, address: finding.address, message: finding.message,
+              hint: finding.hint)
   }
 }
 

@@ -28,8 +28,18 @@ public struct Template: Sendable {
   public var quotes: [String]?
   /// The parts the built-in checks look at (see ``Roles``).
   public var roles: Roles
-  /// The export templates, by format (`text`): Mustache templates over the draft (see ``TextExporter``).
+  /// The export templates, by key (one of ``exportKeys``): Mustache templates over the draft for `text`
+  /// (required), `markdown`, `html` and `docx` (see `TextExporter`, `MarkdownExporter`, `HTMLExporter`,
+  /// `DocxExporter`), and `css`, the style sheet of the HTML export.
   public var export: [String: String]
+
+  /// The keys `export` may have: `text`, `markdown`, `html` (Mustache texts) and `css` (a style sheet).
+  public static let exportKeys = ["text", "markdown", "html", "docx", "css"]
+
+  /// The keys of `export` that lay out the text export's wording in another format. A template that `extends`
+  /// another and writes its own `export.text` does not inherit these from its parent: they would print the
+  /// parent's wording (``TemplateLibrary``).
+  public static let layoutExportKeys = ["markdown", "html"]
 
   /// The answers that mean yes and no.
   public struct YesNo: Decodable, Sendable, Hashable {

@@ -22,6 +22,7 @@ struct TemplateChecker {
     do { try Self.compile(text) } catch {
       throw fail([], key: "export", "`export.text` is not valid Mustache: \(Self.describe(error))")
     }
+    try checkExportKeys()
     if let docx = template.export["docx"] { try checkDocx(docx) }
     if let word = template.yesNo.yes.first(where: template.yesNo.no.contains) {
       throw fail([], key: "yesNo", "`\(word)` is listed both as yes and as no")
@@ -30,6 +31,25 @@ struct TemplateChecker {
       throw fail([], key: "quotes", "`quotes` is a pair of marks, opening and closing, e.g. [“, ”]")
     }
     try checkRoles()
+  }
+
+  /// Every key of `export` is one minutes knows, and its layouts (`markdown`, `html`) parse as Mustache.
+  private func checkExportKeys() throws {
+    let exportNode = node["export"]
+    func at(_ key: String, _ message: String) -> TemplateError {
+      let mark = exportNode?.mapping?.first { $0.key.string == key }?.key.mark ?? exportNode?.mark
+      return .invalid(YAMLProblem(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+    }
+    for key in template.export.keys.sorted() where !Template.exportKeys.contains(key) {
+      throw at(key, "at `export.\(key)`: unknown key `\(key)`; known keys here: \(Template.exportKeys.joined(separator: ", "))")
+    }
+    for key in ["markdown", "html"] {
+      guard let source = template.export[key] else { continue }
+      // As written, so that a parse error's line and column are the author's (the exporter puts its pragma first).
+      do { try Self.compile(source) } catch {
+        throw at(key, "`export.\(key)` is not valid Mustache: \(Self.describe(error))")
+      }
+    }
   }
 
   /// The deepest nesting of Mustache sections (`{{#…}}`, `{{^…}}`) a template text may have: an export is a few
@@ -62,6 +82,7 @@ struct TemplateChecker {
       }
       (beforePrevious, previous) = (previous, byte)
     }
+    _ = ContentTypes.registered
     _ = try MustacheTemplate(string: text)
   }
 

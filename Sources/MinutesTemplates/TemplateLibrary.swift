@@ -265,7 +265,9 @@ public struct TemplateLibrary: Sendable {
   }
 
   /// Merges a template that extends another over its parent:
-  /// - mappings merge key by key, the child's values winning;
+  /// - mappings merge key by key, the child's values winning; but a child that writes `export.text` drops the
+  ///   parent's `export.markdown` and `export.html` (``Template/layoutExportKeys``), which lay out the parent's
+  ///   wording;
   /// - lists of parts (mappings with a `key`) merge part by part: a part with the key of a parent part merges
   ///   into it, `remove: true` drops it, and a new part goes at the end, or after the part named by its `after`;
   /// - `choices` merge choice by choice: a choice with the value of a parent choice replaces it,
@@ -277,6 +279,10 @@ public struct TemplateLibrary: Sendable {
     switch (child, parent) {
     case (.mapping(let c), .mapping(let p)):
       var pairs = Array(p.map { ($0.key, $0.value) })
+      if key == "export", c.contains(where: { $0.key.string == "text" }) {
+        // A variant that writes its own wording does not inherit layouts of its parent's wording.
+        pairs.removeAll { Template.layoutExportKeys.contains($0.0.string ?? "") }
+      }
       for (key, value) in c {
         if let index = pairs.firstIndex(where: { $0.0 == key }) {
           // The child's key node is kept, so that an error in what the child changed points into the child.

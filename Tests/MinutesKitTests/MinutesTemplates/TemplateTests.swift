@@ -115,7 +115,7 @@ import MinutesTestSupport
       Roles.Category(list: "attendance.absent", name: "name", present: false, withoutChair: false),
     ])
     #expect(template.roles.motions == nil)
-    #expect(template.export.keys.sorted() == ["docx", "text"])
+    #expect(template.export.keys.sorted() == ["docx", "html", "markdown", "text"])
     #expect(template.export["text"]?.hasPrefix("{{% CONTENT_TYPE: TEXT}}\n{{#meeting}}\n") == true)
     #expect(template.messages.language == "zh-Hant")
   }
@@ -289,7 +289,7 @@ import MinutesTestSupport
   }
 
   @Test func aMissingTextExportIsNamed() throws {
-    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\n  text: |\n", with: "\n  html: |\n") }
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\n  text: |\n", with: "\n  css: |\n") }
     let line = try Self.lineNumber(of: "export:", in: yaml)
     #expect(Self.message(parsing: yaml) == "t.yaml:\(line):1: error: missing key `export.text`")
   }
