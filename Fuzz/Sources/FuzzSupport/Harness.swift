@@ -20,10 +20,10 @@ public enum Target: String, CaseIterable, Sendable {
 ///
 /// A harness fails (and libFuzzer keeps the input) on a crash, a trap, a hang (`-timeout`), or one of the few
 /// properties the program promises and checks here: a template that loads can be drafted with; `minutes fmt` of
-/// its own output changes nothing; a cache re-encoded reads back the same; a draft written as a snapshot reads
-/// back the same.
+/// its own output changes nothing; a session written when resumed reads back the same; a cache re-encoded reads
+/// back the same; a draft written as a snapshot reads back the same.
 public enum Harness {
-  /// The scratch workspace of this process, made by ``initialize(_:)``.
+  /// The scratch workspace of this process, made by ``main(_:)``.
   nonisolated(unsafe) static var scratch: Scratch?
 
   /// The harness libFuzzer calls.
@@ -140,11 +140,13 @@ public enum Harness {
 
   // MARK: - What the program does with what it read
 
-  /// Opens the session `name` as `minutes resume` does, up to its first question (the steps of
-  /// `Workspace.openSession`: the store loads the snapshot, from its cache when current, and replays the journal;
-  /// the draft is conformed to its template, with a recovery offered from the last good snapshot when the file is
-  /// unreadable); with `checking`, shows its first prompt (with the count of open errors), then checks and exports
-  /// it as `minutes check` and `minutes export --draft` do. Returns the conformed draft and its template.
+  /// Opens the session `name` as `minutes resume` does (the steps of `Workspace.openSession`: the store loads the
+  /// snapshot, from its cache when current, and replays the journal; the draft is conformed to its template, with
+  /// a recovery offered from the last good snapshot when the file is unreadable), up to its first question; with
+  /// `checking`, shows its first prompt (with the count of open errors), then checks and exports it as
+  /// `minutes check` and `minutes export --draft` do. Then, as `minutes resume` does before its first prompt, the
+  /// store writes the draft as a new snapshot with its undo history (see ``compactAndReopen(_:_:state:template:)``).
+  /// Returns the conformed draft and its template.
   ///
   /// The template comes from ``builtIn(_:)``, loaded once per process: loading a template costs more than all the
   /// rest, and the template is not what this harness fuzzes. The journal harness does not check or export: any
@@ -174,14 +176,44 @@ public enum Harness {
       _ = error.message(template.messages)
       return nil
     }
-    let assistant = Assistant(template: template, state: session.state(interview: Interview(template: template)))
+    let state = session.state(interview: Interview(template: template))
+    let assistant = Assistant(template: template, state: state)
     if checking {
       resume(assistant, template: template)
     } else {
       _ = assistant.question
       _ = assistant.completions(for: "")
     }
+    compactAndReopen(store, name, state: state, template: template)
     return (session.file, template)
+  }
+
+  /// `minutes resume` writes the draft it opened as a new snapshot (generation + 1), its cache and a journal
+  /// holding its undo history; opened again (from the cache: the cache harness checks that a cache and its
+  /// snapshot hold the same draft), the session is the same: the same draft, resume point and undo history.
+  static func compactAndReopen(_ store: SessionStore, _ name: String, state: DraftState, template: Template) {
+    do {
+      try store.compact(state, name: name, keepingChanges: false)
+    } catch {
+      _ = error.message(template.messages)
+      return
+    }
+    let resumeAt = state.cursor.map(SessionFile.ResumePoint.at) ?? .finished
+    do {
+      var again = try store.loadState(name: name)
+      again.file.minutes = try template.conform(again.file.minutes)
+      guard again.file.minutes == state.minutes, again.file.resumeAt == resumeAt, again.undoStack == state.undoStack,
+        again.redoStack == state.redoStack, again.problem == nil
+      else {
+        fatalError("""
+          a session written when resumed reads back as another: \(again.problem?.errorDescription ?? "")
+          \((try? SessionFile(minutes: state.minutes, resumeAt: resumeAt).yaml()) ?? "")----
+          \((try? again.file.yaml()) ?? "")
+          """)
+      }
+    } catch {
+      fatalError("a session written when resumed does not open: \(error.message(english))")
+    }
   }
 
   /// The built-in template `id`, loaded once per process; `nil` when there is none.
@@ -192,6 +224,7 @@ public enum Harness {
     return template
   }
 
+  /// The built-in templates loaded so far, by id.
   nonisolated(unsafe) static var builtIns: [String: Template] = [:]
 
   /// The first prompt of a resumed session, its checks and its export.
@@ -307,6 +340,12 @@ final class Scratch: @unchecked Sendable {
     let base = environment.map { URL(fileURLWithPath: $0, isDirectory: true) }
       ?? (FileManager.default.isWritableFile(atPath: memory.path) ? memory : FileManager.default.temporaryDirectory)
     root = base.appendingPathComponent("minutes-fuzz-\(target.rawValue)-\(getpid())", isDirectory: true)
+    // The folders of harnesses that were stopped by a signal, which leaves no time to remove them.
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? [] where name.hasPrefix("minutes-fuzz-") {
+      if let pid = name.split(separator: "-").last.flatMap({ pid_t($0) }), kill(pid, 0) != 0, errno == ESRCH {
+        try? FileManager.default.removeItem(at: base.appendingPathComponent(name))
+      }
+    }
     try? FileManager.default.removeItem(at: root)
     reset()
   }
