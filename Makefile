@@ -3,7 +3,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKSPACE ?= .
 TEMPLATE ?= gov-executive.zh-Hant
 
-.PHONY: run test bench deps build clean fuzz fuzz-build fuzz-smoke
+.PHONY: run test bench deps build clean fuzz fuzz-build fuzz-smoke fuzz-coverage
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
@@ -44,6 +44,12 @@ fuzz-build: deps
 
 fuzz: fuzz-build
 	Fuzz/run $(if $(FUZZ_RUNS),-n $(FUZZ_RUNS),-t $(FUZZ_SECONDS))
+
+## The lines, functions and regions of Sources/ that the fuzz corpus reaches (llvm-cov, per file).
+fuzz-coverage: deps
+	swift build --package-path Fuzz --scratch-path .build/fuzz-coverage --enable-code-coverage \
+	  -Xlinker --whole-archive -Xlinker $(FUZZ_RUNTIME) -Xlinker --no-whole-archive -Xlinker -lstdc++
+	Fuzz/coverage
 
 ## What CI runs: each harness for a few seconds.
 fuzz-smoke: fuzz-build
