@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKSPACE ?= .
 TEMPLATE ?= gov-executive.zh-Hant
 
-.PHONY: run test bench deps build clean
+.PHONY: run test bench deps build clean fuzz fuzz-build fuzz-smoke fuzz-coverage
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
@@ -31,6 +31,33 @@ bench: deps
 	swift build -c release --product minutes
 	swift run -c release minutes-benchmark
 	python3 Benchmarks/processes.py
+
+## Fuzz the readers of templates, snapshots, journals and caches (Fuzz/, libFuzzer): each harness for
+## FUZZ_SECONDS, printing its executions and coverage; FUZZ_RUNS=N runs N executions each instead.
+FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
+# libFuzzer without its main, from the Swift toolchain (see Fuzz/Package.swift for why not --sanitize=fuzzer).
+FUZZ_RUNTIME = $(shell find "$$(dirname "$$(dirname "$$(readlink -f "$$(command -v swiftc)")")")/lib" \
+  -name 'libclang_rt.fuzzer_no_main-*.a' | head -1)
+
+fuzz-build: deps
+	@test -n "$(FUZZ_RUNTIME)" || { echo "libclang_rt.fuzzer_no_main is not in this Swift toolchain" >&2; exit 1; }
+	swift build -c release --package-path Fuzz --scratch-path .build/fuzz -Xswiftc -enable-testing \
+	  -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer -Xcc -fsanitize=fuzzer-no-link \
+	  -Xlinker --whole-archive -Xlinker $(FUZZ_RUNTIME) -Xlinker --no-whole-archive -Xlinker -lstdc++
+
+fuzz: fuzz-build
+	Fuzz/run $(if $(FUZZ_RUNS),-n $(FUZZ_RUNS),-t $(FUZZ_SECONDS))
+
+## The lines, functions and regions of Sources/ that the fuzz corpus reaches (llvm-cov, per file).
+fuzz-coverage: deps
+	swift build --package-path Fuzz --scratch-path .build/fuzz-coverage --enable-code-coverage \
+	  -Xlinker --whole-archive -Xlinker $(FUZZ_RUNTIME) -Xlinker --no-whole-archive -Xlinker -lstdc++
+	Fuzz/coverage
+
+## What CI runs: each harness for a few seconds.
+fuzz-smoke: fuzz-build
+	Fuzz/run -t 5
 
 clean:
 	rm -rf .build

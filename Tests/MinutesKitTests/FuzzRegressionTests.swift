@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+import MinutesKit
+import MinutesTestSupport
+
+/// The inputs the fuzz harnesses keep in `Tests/Fixtures/fuzz/TARGET/` (`Fuzz/run` replays them before every
+/// run): each made minutes crash or fail once, and has here the outcome it must have now, through the entry point
+/// its harness drives (see `Fuzz/Sources/FuzzSupport/Harness.swift`). A kept input without its test fails
+/// ``everyKeptInputHasItsTest()``.
+@Suite struct FuzzRegressionTests {
+  static let folder = TestSupport.fixture("fuzz")
+
+  /// Template inputs and what `minutes templates check FILE` says of each.
+  static let templates: [String: String] = [
+    "mustache-sections-10000-deep-in-export.yaml": "nested more than 64 deep",
+    "mustache-sections-10000-deep-in-question.yaml": "nested more than 64 deep",
+    "parts-40-deep.yaml": "parts are nested more than 16 levels deep; minutes need far fewer",
+  ]
+
+  /// Snapshot inputs that do not open, and what opening each says.
+  static let unreadableSessions: [String: String] = [
+    "aliases-expanding-to-100-million-values.yaml": "once its YAML aliases (*name) are expanded",
+    "key-that-is-a-list.yaml": "a key must be plain text, not a list or mapping",
+  ]
+
+  /// Inputs tested one by one below.
+  static let others: Set<String> = ["session/generation-int-max.yaml"]
+
+  @Test func everyKeptInputHasItsTest() throws {
+    var kept: Set<String> = []
+    for target in try FileManager.default.contentsOfDirectory(atPath: Self.folder.path) {
+      for name in try FileManager.default.contentsOfDirectory(atPath: Self.folder.appendingPathComponent(target).path) {
+        kept.insert("\(target)/\(name)")
+      }
+    }
+    let tested = Set(Self.templates.keys.map { "template/\($0)" } + Self.unreadableSessions.keys.map { "session/\($0)" })
+      .union(Self.others)
+    #expect(kept == tested)
+  }
+
+  @Test(arguments: templates.keys.sorted())
+  func aTemplateIsRefusedWhereItIsWrong(name: String) throws {
+    let url = Self.folder.appendingPathComponent("template/\(name)")
+    let workspace = try TestSupport.temporaryWorkspace("fuzz")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let library = TemplateLibrary(workspace: workspace)
+    #expect {
+      try library.load(contentsOf: url)
+    } throws: { error in
+      let message = error.message(Messages(language: "en"))
+      return message.hasPrefix(url.path + ":") && message.contains(Self.templates[name]!)
+    }
+  }
+
+  /// Opens the kept snapshot `name` as the session `x` of a new workspace.
+  static func workspace(with name: String) throws -> Workspace {
+    let workspace = Workspace(url: try TestSupport.temporaryWorkspace("fuzz"))
+    try FileManager.default.createDirectory(at: workspace.store.directory, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(at: folder.appendingPathComponent("session/\(name)"), to: workspace.store.file(for: "x"))
+    return workspace
+  }
+
+  @Test(arguments: unreadableSessions.keys.sorted())
+  func aSnapshotThatCannotBeReadIsAnErrorAtItsPlace(name: String) throws {
+    let workspace = try Self.workspace(with: name)
+    defer { try? FileManager.default.removeItem(at: workspace.url) }
+    #expect {
+      try workspace.openSession("x")
+    } throws: { error in
+      let message = error.message(Messages(language: "en"))
+      return message.hasPrefix(workspace.store.file(for: "x").path + ":") && message.contains(Self.unreadableSessions[name]!)
+    }
+  }
+
+  /// A snapshot at the largest generation opens, and the compaction of `minutes resume` is refused with a clear
+  /// error, the file left as it is (the generation + 1 overflowed and crashed).
+  @Test func aSnapshotAtTheLargestGenerationOpensAndIsNotRenumbered() throws {
+    let workspace = try Self.workspace(with: "generation-int-max.yaml")
+    defer { try? FileManager.default.removeItem(at: workspace.url) }
+    let url = workspace.store.file(for: "x")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let draft = try workspace.openSession("x")
+    #expect(draft.file.generation == Int.max)
+    #expect(throws: SessionError.generationExhausted(file: url.path, generation: Int.max)) {
+      try workspace.store.compact(draft.state(interview: Interview(template: draft.template)), name: "x")
+    }
+    #expect(try String(contentsOf: url, encoding: .utf8) == text)
+  }
+}
