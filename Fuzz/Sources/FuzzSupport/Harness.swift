@@ -114,7 +114,7 @@ public enum Harness {
     _ = SnapshotCache.header(of: data)
     guard data.count >= 8 else { return }
     var bytes = [UInt8](data.dropLast(8))
-    withUnsafeBytes(of: SnapshotCache.checksum(bytes[...]).littleEndian) { bytes += $0 }
+    withUnsafeBytes(of: Checksum.of(bytes).littleEndian) { bytes += $0 }
     guard let cache = SnapshotCache(data: Data(bytes)) else { return }
     guard let again = SnapshotCache(data: cache.data()) else {
       fatalError("a cache written for a cache that reads does not read")
@@ -167,7 +167,7 @@ public enum Harness {
       return nil
     }
     guard let template = builtIn(loaded.file.minutes.template) else { return nil }
-    _ = loaded.problem?.message(template.messages)
+    for problem in loaded.problems { _ = problem.message(template.messages) }
     let path = store.file(for: name).path
     var session = loaded
     do {
@@ -203,10 +203,10 @@ public enum Harness {
       var again = try store.loadState(name: name)
       again.file.minutes = try template.conform(again.file.minutes)
       guard again.file.minutes == state.minutes, again.file.resumeAt == resumeAt, again.undoStack == state.undoStack,
-        again.redoStack == state.redoStack, again.problem == nil
+        again.redoStack == state.redoStack, again.problems.isEmpty
       else {
         fatalError("""
-          a session written when resumed reads back as another: \(again.problem?.errorDescription ?? "")
+          a session written when resumed reads back as another: \(again.problems.map { $0.errorDescription ?? "" })
           \((try? SessionFile(minutes: state.minutes, resumeAt: resumeAt).yaml()) ?? "")----
           \((try? again.file.yaml()) ?? "")
           """)
