@@ -10,7 +10,7 @@ import MinutesInterview
 /// 64-bit numbers, strings as a 32-bit length and UTF-8, and each value as a tag (0 text, 1 number, 2 flag,
 /// 3 list, 4 record) and its contents; last, a 64-bit FNV-1a checksum of every byte before it. A file that does
 /// not read whole, or whose checksum does not match (a flipped bit would otherwise change the draft without a
-/// word), is no cache: the YAML is read instead. (`MNC1` caches, which had no checksum, are no longer read.)
+/// word), or whose minutes format this version does not know, is no cache: the YAML is read instead. (`MNC1` caches, which had no checksum, are no longer read.)
 struct SnapshotCache {
   var generation: Int
   var size: Int
@@ -81,8 +81,11 @@ struct SnapshotCache {
       let template = reader.string(), let resume = reader.string(), case .record(let content)? = reader.value(depth: 0),
       reader.isAtEnd
     else { return nil }
+    // A format this version does not know is no cache either: the YAML says so with a message.
+    let formatNumber = Int64(bitPattern: format)
+    guard (0...Int64(Minutes.currentFormat)).contains(formatNumber) else { return nil }
     var minutes = Minutes(template: template, content: content)
-    minutes.format = Int(Int64(bitPattern: format))
+    minutes.format = Int(formatNumber)
     let resumeAt: SessionFile.ResumePoint
     switch resume {
     case "": resumeAt = .firstQuestion

@@ -51,4 +51,16 @@ import MinutesTestSupport
     try FileManager.default.removeItem(at: store.goodSnapshot(for: "f"))
     #expect(store.lastGoodSnapshot(name: "f") == nil, "a damaged cache is no last good snapshot")
   }
+
+  /// A cache naming a minutes format this version does not know (written by a later version, or a damaged number
+  /// under a correct checksum) is no cache: the YAML is read, which says what to do about the format.
+  @Test(arguments: [-1, 2, 99, Int.max, Int.min])
+  func aCacheOfAnUnknownFormatIsNotRead(format: Int) throws {
+    var minutes = Minutes(template: TestSupport.templateID, content: ["meeting": ["body": "區政府"]])
+    let known = SnapshotCache(generation: 1, size: 10, modified: 0, inode: 1, file: SessionFile(minutes: minutes))
+    #expect(SnapshotCache(data: known.data())?.file.minutes == minutes)
+    minutes.format = format
+    let unknown = SnapshotCache(generation: 1, size: 10, modified: 0, inode: 1, file: SessionFile(minutes: minutes))
+    #expect(SnapshotCache(data: unknown.data()) == nil)
+  }
 }
