@@ -82,6 +82,18 @@ enum Journal {
     /// Whether that line is the last and lacks its line end: an edit being appended when minutes stopped, whose
     /// prompt never came back (rather than a line damaged after it was written).
     var isTorn = false
+
+    /// Whether the journal holds anything a draft would lose if it were not applied: an edit (or its undo or
+    /// redo), or a line that could not be read. A journal of a header, the undo history and cursor moves holds
+    /// none: it is what a session closed cleanly leaves.
+    var holdsEdits: Bool {
+      badLine != nil || records.contains {
+        switch $0 {
+        case .perform, .undo, .redo: true
+        case .header, .history, .cursor: false
+        }
+      }
+    }
   }
 
   /// Parses journal text (see ``Journal`` for the form of a line).

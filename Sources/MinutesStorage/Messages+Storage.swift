@@ -102,6 +102,29 @@ extension Messages {
   }
 }
 
+extension Messages {
+  /// A file with git's conflict markers: each conflict's two sides with their lines (the first three conflicts,
+  /// each side's first six lines), and how to resolve it.
+  func conflicted(_ file: String, conflicts: [MergeConflict]) -> String {
+    var text = self("\(file):\(conflicts[0].line): error: 有 \(conflicts.count) 處 git 合併衝突尚未解決；檔案未讀取，也未改動。",
+                    "\(file):\(conflicts[0].line): error: \(conflicts.count) unresolved git merge conflict\(conflicts.count == 1 ? "" : "s"); the file was not read and nothing was changed.")
+    for conflict in conflicts.prefix(3) {
+      for side in [conflict.first, conflict.second] {
+        let label = side.label.isEmpty ? "" : " \(Messages.visible(side.label))"
+        let lines = side.lines.map { $0.count == 1 ? self("第 \($0.lowerBound) 行", "line \($0.lowerBound)") : self("第 \($0.lowerBound)–\($0.upperBound) 行", "lines \($0.lowerBound)–\($0.upperBound)") }
+          ?? self("（無內容）", "(nothing)")
+        text += "\n  " + (side == conflict.first ? "<<<<<<<" : ">>>>>>>") + label + self("，", ", ") + lines
+        for line in side.text.prefix(6) { text += "\n    " + shown(line) }
+        if side.text.count > 6 { text += "\n    " + self("……（另有 \(side.text.count - 6) 行）", "… (\(side.text.count - 6) more lines)") }
+      }
+    }
+    if conflicts.count > 3 { text += "\n  " + self("……另有 \(conflicts.count - 3) 處衝突", "… \(conflicts.count - 3) more conflicts") }
+    return text + "\n" + self(
+      "在編輯器中打開它，在每處衝突中保留要的一邊，刪去標記行（<<<<<<<、=======、>>>>>>>），然後再打開（在同步中途則再執行 `minutes sync`）。",
+      "Open it in an editor, keep the side you want in each conflict and delete the marker lines (<<<<<<<, =======, >>>>>>>), then open it again (or, in the middle of a sync, run `minutes sync` again).")
+  }
+}
+
 /// The messages of what loading a session found (see ``LoadProblem``).
 extension Messages {
   /// A journal of another snapshot.

@@ -30,6 +30,9 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   /// The snapshot's generation is the largest number there is (a file changed by hand), so a new snapshot cannot
   /// be numbered after it; nothing was written.
   case generationExhausted(file: String, generation: Int)
+  /// The file holds conflicts git left when it could not merge two clerks' edits (see ``MergeConflict``); it was
+  /// not read, and nothing was written.
+  case conflicted(file: String, conflicts: [MergeConflict])
 
   /// The English wording (see ``message(_:)``).
   public var errorDescription: String? { message(Messages(language: "en")) }
@@ -48,6 +51,7 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
     case .locked(let name, let pid, let host, let since): m.sessionLocked(name, pid: pid, host: host, since: since)
     case .writeFailed(let file, let reason): m.writeFailed(file, reason: reason)
     case .generationExhausted(let file, let generation): m.generationExhausted(file, generation: generation)
+    case .conflicted(let file, let conflicts): m.conflicted(file, conflicts: conflicts)
     }
   }
 }

@@ -103,8 +103,11 @@ public struct SessionFile: Codable, Hashable, Sendable {
   }
 
   /// Reads a session file's text; `file` names it in errors.
-  /// - Throws: ``SessionError/unreadable(_:)`` with the line and column, or ``SessionError/unsupportedFormat(file:found:supported:)``.
+  /// - Throws: ``SessionError/unreadable(_:)`` with the line and column, ``SessionError/unsupportedFormat(file:found:supported:)``,
+  ///   or ``SessionError/conflicted(file:conflicts:)`` for a file with git's conflict markers.
   public static func parse(_ yaml: String, file: String) throws -> SessionFile {
+    let conflicts = MergeConflict.find(in: yaml)
+    guard conflicts.isEmpty else { throw SessionError.conflicted(file: file, conflicts: conflicts) }
     do {
       let value = try YAMLCoding.decode(SessionFile.self, from: yaml, file: file)
       guard value.minutes.format <= Minutes.currentFormat else {

@@ -153,6 +153,13 @@ public final class SessionLock: Sendable {
   /// The current holder, if any.
   public var holder: Holder? { Self.read(url) }
 
+  /// Who has the session `name` open now: the holder its lock names, unless that holder is gone (see
+  /// ``isStale(_:)``); `nil` when no live `minutes` holds it.
+  public static func liveHolder(of name: String, in store: SessionStore) -> Holder? {
+    guard let holder = read(store.directory.appendingPathComponent("\(name).lock")), !isStale(holder) else { return nil }
+    return holder
+  }
+
   /// `nil` while this process holds the lock; else who holds it now, or that the `minutes` that took it over
   /// has since ended.
   public var loss: Loss? {

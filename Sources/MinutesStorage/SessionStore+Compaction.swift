@@ -103,7 +103,7 @@ extension SessionStore {
       // A line cut short is kept too: cut by a bit that flipped rather than a stop, it holds an answer.
       _ = try? keepAside(current, as: "damaged")
     }
-    if case .header(let journalGeneration)? = reading.records.first, journalGeneration != generation {
+    if case .header(let journalGeneration)? = reading.records.first, journalGeneration != generation, reading.holdsEdits {
       _ = try? keepAside(current, as: "unapplied")
     }
   }

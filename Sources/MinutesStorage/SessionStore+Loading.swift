@@ -25,8 +25,12 @@ extension SessionStore {
       else { return nil }
       return (url, text)
     }).first else {
-      if FileManager.default.fileExists(atPath: journal(for: name).path) {
-        loaded.problems.append(.foreign(journal: journal(for: name).path))
+      // A journal that holds no edit (a session closed cleanly, whose snapshot was then replaced, as by a git pull)
+      // loses nothing by not being applied: only an undo history that no longer fits.
+      let other = journal(for: name)
+      if FileManager.default.fileExists(atPath: other.path),
+        (try? String(contentsOf: other, encoding: .utf8)).map({ Journal.parse($0).holdsEdits }) ?? true {
+        loaded.problems.append(.foreign(journal: other.path))
       }
       return loaded
     }
@@ -86,6 +90,8 @@ extension SessionStore {
     }
     let text: String
     do { text = try YAMLCoding.text(data, file: url.path) } catch let problem as YAMLProblem { throw SessionError.unreadable(problem) }
+    let conflicts = MergeConflict.find(in: text)
+    guard conflicts.isEmpty else { throw SessionError.conflicted(file: url.path, conflicts: conflicts) }
     // Every snapshot minutes writes ends with its generation line; one that minutes wrote (it has a journal or a
     // cache) and lacks it was cut short, even if what is left happens to parse.
     let wroteIt = [journal(for: name), cache(for: name)].contains { FileManager.default.fileExists(atPath: $0.path) }

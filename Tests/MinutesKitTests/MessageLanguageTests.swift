@@ -107,11 +107,12 @@ import MinutesTestSupport
       .writeFailed(file: "/w/sessions/會議.journal", reason: .posix(EACCES)),
       .writeFailed(file: "/w/sessions/會議.journal", reason: .posix(EXDEV)),
       .generationExhausted(file: "/w/sessions/會議.yaml", generation: Int.max),
+      .conflicted(file: "/w/sessions/會議.yaml", conflicts: MergeConflict.find(in: "會議:\n<<<<<<< 你的\n  主持: 王某\n=======\n  主持: 李某\n>>>>>>> 拉取的\n")),
     ]
     for error in all {
       switch error {
       case .invalidName, .pathAsName, .exists, .notFound, .unreadable, .recoverable, .nothingToRecover, .unsupportedFormat, .locked,
-        .writeFailed, .generationExhausted:
+        .writeFailed, .generationExhausted, .conflicted:
         break
       }
     }
@@ -193,7 +194,16 @@ import MinutesTestSupport
       case .unreadableFile, .exportRefused, .sessionOpen: break
       }
     }
-    return exports + workspace
+    let sharing: [SharingError] = [
+      .cannotWrite("/w/roster.yaml", reason: .posix(EACCES)), .notARepository("/w/甲"), .noGit, .sessionsOpen(["甲", "乙"]),
+      .gitFailed(command: "git push", output: "甲"), .conflicts(["sessions/甲.yaml"]), .unresolved(["sessions/甲.yaml"]),
+    ]
+    for error in sharing {
+      switch error {
+      case .cannotWrite, .notARepository, .noGit, .sessionsOpen, .gitFailed, .conflicts, .unresolved: break
+      }
+    }
+    return exports + workspace + sharing
   }()
 
   static let everyError: [any Error] = assistantErrors + sessionErrors + loadProblems + templateErrors + exportErrors
