@@ -9,16 +9,24 @@ struct MinutesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "minutes",
     abstract: "Draft meeting minutes with a guided assistant, saved after every change.",
-    subcommands: [New.self, Resume.self, List.self, Export.self, Check.self, Format.self, Templates.self])
+    subcommands: [
+      New.self, Resume.self, List.self, Export.self, Check.self, Format.self, Templates.self, Init.self, Sync.self,
+      MergeSession.self,
+    ])
 }
 
 /// Options shared by every subcommand.
 struct WorkspaceOptions: ParsableArguments {
-  @Option(help: "The workspace folder; sessions are kept in its sessions/ folder.")
-  var workspace: String = "."
+  @Option(help: "The workspace folder; sessions are kept in its sessions/ folder. Default: the nearest folder, from the current one upwards, that has a sessions/ folder (else the current folder).")
+  var workspace: String?
 
-  /// The workspace the options name.
-  var opened: Workspace { Workspace(url: URL(fileURLWithPath: workspace, isDirectory: true).standardizedFileURL) }
+  /// The workspace the options name, or the one the current folder is in.
+  var opened: Workspace {
+    guard let workspace else {
+      return Workspace(url: Workspace.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)))
+    }
+    return Workspace(url: URL(fileURLWithPath: workspace, isDirectory: true).standardizedFileURL)
+  }
 }
 
 extension Diagnostics {

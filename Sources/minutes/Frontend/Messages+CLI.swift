@@ -115,3 +115,45 @@ extension Messages {
          "writing \(format) to \(file), whose extension is for \(extensionFormat)")
   }
 }
+
+// MARK: - Sharing a workspace
+
+extension Messages {
+  /// `minutes init`: what was made, what was there already, and what to do next.
+  func initialized(_ folder: String, made: [String], kept: [String], git: Bool) -> String {
+    var text = made.isEmpty
+      ? self("\(folder) 已經是工作區，沒有新增任何檔案。", "\(folder) is a workspace already; nothing was added.")
+      : self("已在 \(folder) 建立工作區：\(made.joined(separator: "、"))。", "Made a workspace in \(folder): \(made.joined(separator: ", ")).")
+    if !made.isEmpty && !kept.isEmpty { text += self("保留原有的：\(kept.joined(separator: "、"))。", " Kept as they were: \(kept.joined(separator: ", ")).") }
+    if git {
+      text += self("\n已設為 git 倉庫（會話檔案逐項合併）。加上遠端後即可用 `minutes sync` 與其他記錄員共用：`git remote add origin URL`",
+                   "\nIt is a git repository (session files merge part by part). Add a remote to share it with `minutes sync`: `git remote add origin URL`")
+    }
+    return text + self("\n開始起草：cd \(folder) && minutes new", "\nStart drafting: cd \(folder) && minutes new")
+  }
+
+  /// `minutes sync`: what it did.
+  func synced(_ report: Workspace.SyncReport) -> String {
+    var parts: [String] = []
+    parts.append(report.committed.isEmpty
+      ? self("沒有要提交的會話變更", "no session changes to commit")
+      : self("已提交：\(report.committed.joined(separator: "、"))", "committed: \(report.committed.joined(separator: ", "))"))
+    if report.hasRemote {
+      parts.append(self("取回其他記錄員的提交 \(report.pulled) 個", "brought in \(report.pulled) commit\(report.pulled == 1 ? "" : "s") of other clerks"))
+      parts.append(report.pushed ? self("已推送", "pushed") : self("未推送（--no-push）", "not pushed (--no-push)"))
+    } else {
+      parts.append(self("倉庫沒有遠端，未取回也未推送（`git remote add origin URL`）", "the repository has no remote, so nothing was pulled or pushed (`git remote add origin URL`)"))
+    }
+    let english = parts.joined(separator: "; ")
+    return self("\(parts.joined(separator: "；"))。", "\(english.prefix(1).uppercased())\(english.dropFirst()).")
+  }
+
+  /// The merge driver found parts both clerks changed.
+  func sessionMergeConflict(_ path: String, parts: [String]) -> String {
+    parts.isEmpty
+      ? self("\(path)：兩位記錄員的版本無法逐項合併；檔案中保留了兩邊（git 衝突標記）。",
+             "\(path): the two clerks' copies could not be merged part by part; the file holds both (git conflict markers).")
+      : self("\(path)：兩位記錄員都改了這些部分：\(parts.joined(separator: "、"))；檔案中保留了兩邊（git 衝突標記）。",
+             "\(path): both clerks changed these parts: \(parts.joined(separator: ", ")); the file holds both sides (git conflict markers).")
+  }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import MinutesModel
+import MinutesStorage
+
+/// `git`, run in one folder with its output captured.
+struct Git {
+  /// The folder git runs in.
+  var folder: URL
+  /// Variables added to git's environment (the author and committer when git knows none).
+  var extra: [String: String] = [:]
+
+  /// `git` in `folder`, committing as the login and host where git knows no `user.name` or `user.email` (a
+  /// clerk's machine set up by no one): commits, rebases and merges need one.
+  static func committing(in folder: URL) throws -> Git {
+    var git = Git(folder: folder)
+    if try git.run(["config", "user.name"]).status != 0 || git.run(["config", "user.email"]).status != 0 {
+      let user = NSUserName(), host = ProcessInfo.processInfo.hostName
+      git.extra = ["GIT_AUTHOR_NAME": user, "GIT_COMMITTER_NAME": user, "GIT_AUTHOR_EMAIL": "\(user)@\(host)",
+                   "GIT_COMMITTER_EMAIL": "\(user)@\(host)"]
+    }
+    return git
+  }
+
+  /// Runs `git ARGUMENTS`; its exit status and what it printed (standard output and error together).
+  /// - Throws: ``SharingError/noGit`` when there is no `git` to run.
+  @discardableResult
+  func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = folder
+    var environment = ProcessInfo.processInfo.environment
+    // Never stop to ask: a sync runs without an editor or a terminal prompt.
+    environment["GIT_EDITOR"] = "true"
+    environment["GIT_TERMINAL_PROMPT"] = "0"
+    environment["LC_ALL"] = "C"
+    environment.merge(extra) { $1 }
+    process.environment = environment
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    process.standardInput = FileHandle.nullDevice
+    do { try process.run() } catch { throw SharingError.noGit }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    if process.terminationStatus == 127 { throw SharingError.noGit }
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// Runs `git ARGUMENTS` and returns what it printed.
+  /// - Throws: ``SharingError/gitFailed(command:output:)`` when it fails.
+  @discardableResult
+  func check(_ arguments: [String]) throws -> String {
+    let (status, output) = try run(arguments)
+    guard status == 0 else { throw SharingError.gitFailed(command: (["git"] + arguments).joined(separator: " "), output: output) }
+    return output
+  }
+}
+
+extension Workspace {
+  /// What `minutes sync` did.
+  public struct SyncReport: Hashable, Sendable {
+    /// The sessions whose changes this clerk committed.
+    public var committed: [String] = []
+    /// How many commits of other clerks were brought in.
+    public var pulled = 0
+    /// Whether the commits were pushed (there is a remote and pushing was asked for).
+    public var pushed = false
+    /// Whether the repository has a remote to pull from and push to.
+    public var hasRemote = false
+  }
+
+  /// Makes this workspace's repository merge session files part by part: the merge driver `minutes-session`
+  /// runs `program merge-session` (see ``mergeSession(base:ours:theirs:)``). The configuration is the clone's
+  /// own (`.git/config`), as git keeps no program paths in the repository; `.gitattributes` names the driver.
+  /// - Throws: ``SharingError``.
+  public func configureMergeDriver(program: String) throws {
+    let git = Git(folder: url)
+    try git.check(["config", "merge.minutes-session.name", "minutes: merge session files part by part"])
+    let quoted = "'" + program.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    try git.check(["config", "merge.minutes-session.driver", "\(quoted) merge-session %O %A %B %P"])
+  }
+
+  /// `minutes init --git`: a repository in the workspace folder with everything ``initialize(at:)`` made as its
+  /// first commit, and the merge driver configured. A folder already in a repository gets the driver only.
+  /// - Throws: ``SharingError``.
+  public func initializeRepository(program: String) throws {
+    if try Git(folder: url).run(["rev-parse", "--show-toplevel"]).status != 0 {
+      try Git(folder: url).check(["init", "--quiet", "--initial-branch=main"])
+      let git = try Git.committing(in: url)
+      try configureMergeDriver(program: program)
+      try git.check(["add", "--", "."])
+      try git.check(["commit", "--quiet", "-m", "minutes init"])
+      return
+    }
+    try configureMergeDriver(program: program)
+  }
+
+  /// `minutes sync`: commits the changed session files (and roster, templates) with a message naming the
+  /// sessions, pulls the other clerks' commits with a rebase (session files merge part by part through the
+  /// merge driver), and pushes. A sync stopped by a conflict is finished by running it again once the clerk has
+  /// resolved the conflicts.
+  /// - Parameters:
+  ///   - program: this program's path, for the merge driver.
+  ///   - push: whether to push after pulling.
+  /// - Throws: ``SharingError``: ``SharingError/sessionsOpen(_:)`` while sessions are drafted here (nothing is
+  ///   done), ``SharingError/conflicts(_:)`` when the pull stopped on conflicts (this clerk's commit is kept;
+  ///   the files hold both sides), ``SharingError/unresolved(_:)``.
+  public func sync(program: String, push: Bool = true) throws -> SyncReport {
+    guard try Git(folder: url).run(["rev-parse", "--show-toplevel"]).status == 0 else { throw SharingError.notARepository(url.path) }
+    let git = try Git.committing(in: url)
+    let open = store.names().filter { SessionLock.liveHolder(of: $0, in: store) != nil }
+    guard open.isEmpty else { throw SharingError.sessionsOpen(open) }
+    try configureMergeDriver(program: program)
+    var report = SyncReport()
+    let gitFolder = URL(fileURLWithPath: try git.check(["rev-parse", "--absolute-git-dir"]))
+    let rebasing = ["rebase-merge", "rebase-apply"].contains {
+      FileManager.default.fileExists(atPath: gitFolder.appendingPathComponent($0).path)
+    }
+    if rebasing { try finishRebase(git) }
+    try joinRemoteBranch(git)
+    let paths = ["sessions", "templates", "roster.yaml", ".gitignore", ".gitattributes"].filter {
+      FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
+    }
+    if !paths.isEmpty { try git.check(["add", "--all", "--"] + paths) }
+    let staged = try git.check(["diff", "--cached", "--name-only", "--relative"]).split(separator: "\n").map(String.init)
+    if !staged.isEmpty {
+      report.committed = staged.compactMap { path in
+        path.hasPrefix("sessions/") && path.hasSuffix(".yaml") ? String(path.dropFirst("sessions/".count).dropLast(".yaml".count)) : nil
+      }
+      let subject = report.committed.isEmpty ? "minutes: roster and templates" : "minutes: " + report.committed.joined(separator: ", ")
+      let others = staged.filter { !$0.hasPrefix("sessions/") }
+      let body = others.isEmpty ? "" : "\n\nAlso: " + others.joined(separator: ", ")
+      try git.check(["commit", "--quiet", "-m", subject + body])
+    }
+    report.hasRemote = !(try git.check(["remote"])).isEmpty
+    guard report.hasRemote else { return report }
+    guard try hasUpstream(git) else {
+      // A new repository's first sync: nothing to pull yet; its branch goes up and is followed from now on.
+      if push { try git.check(["push", "--quiet", "--set-upstream", try git.check(["remote"]).split(separator: "\n")[0].description, "HEAD"]) }
+      report.pushed = push
+      return report
+    }
+    let before = try git.check(["rev-parse", "@{upstream}"])
+    let pull = try git.run(["pull", "--rebase", "--quiet"])
+    if pull.status != 0 {
+      let conflicted = try git.check(["diff", "--name-only", "--diff-filter=U", "--relative"]).split(separator: "\n").map(String.init)
+      if !conflicted.isEmpty { throw SharingError.conflicts(conflicted) }
+      throw SharingError.gitFailed(command: "git pull --rebase", output: pull.output)
+    }
+    report.pulled = Int(try git.check(["rev-list", "--count", "\(before)..@{upstream}"])) ?? 0
+    if push {
+      let pushed = try git.run(["push", "--quiet"])
+      if pushed.status != 0 {
+        // Another clerk pushed in between: take theirs in and push once more.
+        try git.check(["pull", "--rebase", "--quiet"])
+        try git.check(["push", "--quiet"])
+      }
+      report.pushed = true
+    }
+    return report
+  }
+
+  /// In a clone that has no commit of its own yet (a clone of a repository whose default branch is missing, as
+  /// when the server's default is `main` and the first clerk pushed `master`), checks out the remote's branch:
+  /// the one of the same name, else `main`, else the only one. The clerk's new files stay as they are.
+  private func joinRemoteBranch(_ git: Git) throws {
+    guard let remote = try git.check(["remote"]).split(separator: "\n").first.map(String.init),
+      try git.run(["rev-parse", "--verify", "--quiet", "HEAD"]).status != 0,
+      try git.run(["fetch", "--quiet", remote]).status == 0
+    else { return }
+    let branches = try git.check(["for-each-ref", "--format=%(refname:strip=3)", "refs/remotes/\(remote)/"])
+      .split(separator: "\n").map(String.init).filter { $0 != "HEAD" }
+    let current = try git.check(["symbolic-ref", "--short", "HEAD"])
+    guard let branch = [current, "main", "master"].first(where: branches.contains) ?? (branches.count == 1 ? branches[0] : nil)
+    else { return }
+    try git.check(["checkout", "--quiet", "-B", branch, "--track", "\(remote)/\(branch)"])
+  }
+
+  /// Whether the current branch follows a branch of a remote; when it does not but the first remote has a
+  /// branch of the same name (a clone made by hand), it is set to follow that one.
+  private func hasUpstream(_ git: Git) throws -> Bool {
+    if try git.run(["rev-parse", "--abbrev-ref", "@{upstream}"]).status == 0 { return true }
+    guard let remote = try git.check(["remote"]).split(separator: "\n").first.map(String.init) else { return false }
+    let branch = try git.check(["symbolic-ref", "--short", "HEAD"])
+    guard try git.run(["fetch", "--quiet", remote]).status == 0,
+      try git.run(["rev-parse", "--verify", "--quiet", "refs/remotes/\(remote)/\(branch)"]).status == 0
+    else { return false }
+    try git.check(["branch", "--quiet", "--set-upstream-to=\(remote)/\(branch)"])
+    return true
+  }
+
+  /// Finishes a rebase that stopped on conflicts, once no file holds conflict markers any more.
+  private func finishRebase(_ git: Git) throws {
+    let root = URL(fileURLWithPath: try git.check(["rev-parse", "--show-toplevel"]))
+    let conflicted = try git.check(["diff", "--name-only", "--diff-filter=U"]).split(separator: "\n").map(String.init)
+    let unresolved = conflicted.filter { path in
+      let text = (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
+      return !MergeConflict.find(in: text).isEmpty
+    }
+    guard unresolved.isEmpty else { throw SharingError.unresolved(unresolved) }
+    if !conflicted.isEmpty { try Git(folder: root, extra: git.extra).check(["add", "--"] + conflicted) }
+    try git.check(["-c", "core.editor=true", "rebase", "--continue"])
+  }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import MinutesModel
+
+/// Finding a workspace from a folder inside it, and making a new one (`minutes init`).
+extension Workspace {
+  /// The workspace that holds `folder`: the nearest of `folder` and the folders above it that has a `sessions/`
+  /// folder or a `roster.yaml` (as git finds `.git`; a fresh clone of a shared workspace has no `sessions/` until
+  /// a session is made, git keeping no empty folders), else `folder` itself, where `sessions/` will be made.
+  /// `folder` is a file URL of a folder; the result is standardized.
+  public static func find(from folder: URL) -> URL {
+    let start = folder.standardizedFileURL
+    var candidate = start
+    while true {
+      var isFolder: ObjCBool = false
+      let sessions = candidate.appendingPathComponent("sessions", isDirectory: true)
+      if FileManager.default.fileExists(atPath: sessions.path, isDirectory: &isFolder), isFolder.boolValue { return candidate }
+      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("roster.yaml").path) { return candidate }
+      let parent = candidate.deletingLastPathComponent().standardizedFileURL
+      if parent.path == candidate.path { return start }
+      candidate = parent
+    }
+  }
+
+  /// What `minutes init` keeps out of version control: what belongs to one machine (locks, journals, caches,
+  /// the last good snapshots, the line history) and the copies minutes keeps aside for the clerk to look at.
+  public static let ignoredFiles = """
+    # minutes: what belongs to this machine only (see README, "Sharing a workspace through git").
+    # Locks say who drafts a session on this machine; journals, caches and last good copies are this
+    # machine's working files (the snapshot NAME.yaml holds every saved answer once the session is closed).
+    sessions/*.lock
+    sessions/.*.lock.*
+    sessions/*.journal
+    sessions/.*.journal.next
+    sessions/.*.cache
+    sessions/.*.yaml.good
+    sessions/.*.tmp
+    sessions/.history
+    # Copies kept aside for the clerk to look at: damaged, changed by hand, not applied.
+    sessions/*.damaged-*
+    sessions/*.changed-*
+    sessions/*.unapplied-*
+
+    """
+
+  /// Which merge driver git uses for session files (see ``mergeSession(base:ours:theirs:)``); `minutes init
+  /// --git` and `minutes sync` name the program in the repository's configuration.
+  public static let attributes = """
+    # minutes: session files are merged part by part (minutes merge-session), not line by line.
+    sessions/*.yaml merge=minutes-session
+
+    """
+
+  /// The roster a new workspace starts with: no one yet, and how to add people.
+  public static let emptyRoster = """
+    # The people of this office's meetings, for completing and checking names.
+    # Each person: name, titles in rank order, the bodies they sit on, other spellings. For example:
+    #   - name: 王小明
+    #     titles: [區委常委, 副區長]
+    #     bodies: [區政府常務會議]
+    #     spellings: [王曉明]
+    people: []
+
+    """
+
+  /// The files and folders of a new workspace, relative to its folder, with what each starts with (`nil`: a
+  /// folder).
+  public static let layout: [(path: String, contents: String?)] = [
+    ("sessions", nil), ("templates", nil), ("roster.yaml", emptyRoster), (".gitignore", ignoredFiles),
+    (".gitattributes", attributes),
+  ]
+
+  /// Makes a workspace in `folder` (made too when missing): every part of ``layout`` that is not there yet.
+  /// Nothing that exists is changed, so running it again on a workspace only adds what is missing.
+  /// - Returns: the paths made and the paths that were there already, relative to `folder`.
+  /// - Throws: ``SharingError/cannotWrite(_:reason:)``.
+  public static func initialize(at folder: URL) throws -> (made: [String], kept: [String]) {
+    var made: [String] = [], kept: [String] = []
+    for (path, contents) in layout {
+      let url = folder.appendingPathComponent(path, isDirectory: contents == nil)
+      if FileManager.default.fileExists(atPath: url.path) {
+        kept.append(path)
+        continue
+      }
+      do {
+        if let contents {
+          try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+          try Data(contents.utf8).write(to: url, options: .withoutOverwriting)
+        } else {
+          try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        }
+      } catch {
+        throw SharingError.cannotWrite(url.path, reason: SystemReason(error))
+      }
+      made.append(path)
+    }
+    return (made, kept)
+  }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import MinutesTestSupport
+import Testing
+
+/// Two clerks share a workspace through git (`minutes init --git`, `minutes sync`): a bare repository and two
+/// clones on local disk, as an office's server and two clerks' machines.
+@Suite(.serialized) struct SharingTests {
+  /// The office: the bare repository, the two clerks' folders, and an environment that keeps the machine's own
+  /// git configuration out (no user name: sync must commit without one).
+  struct Office {
+    let root: URL
+    var hub: URL { root.appendingPathComponent("hub.git") }
+    var a: URL { root.appendingPathComponent("a") }
+    var b: URL { root.appendingPathComponent("b") }
+    var environment: [String: String] {
+      ["HOME": root.path, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "GIT_CONFIG_NOSYSTEM": "1", "LANG": "C.UTF-8"]
+    }
+
+    init() throws {
+      root = try Binary.temporaryWorkspace()
+      try git(["init", "--quiet", "--bare", "--initial-branch=main", hub.path], in: root)
+    }
+
+    @discardableResult
+    func git(_ arguments: [String], in folder: URL) throws -> String {
+      let (status, output) = try Tool.run(try #require(Tool.path("git")), arguments, in: folder, environment: environment)
+      #expect(status == 0, "git \(arguments.joined(separator: " ")): \(output)")
+      return output
+    }
+
+    func minutes(_ arguments: [String], in folder: URL, input: String = "") throws -> Binary.Result {
+      try Binary.run(arguments, in: folder, input: Data(input.utf8), environment: environment)
+    }
+
+    /// Runs `minutes sync` in `folder` and expects it to succeed.
+    func sync(_ folder: URL) throws {
+      let result = try minutes(["sync"], in: folder)
+      #expect(result.status == 0, "sync in \(folder.lastPathComponent): \(result.stderr)")
+    }
+
+    /// Answers `commands` in the session `name` drafted in `folder`, then quits.
+    func edit(_ name: String, in folder: URL, _ commands: [String]) throws {
+      let result = try minutes(["resume", name], in: folder, input: (commands + [":quit"]).joined(separator: "\n") + "\n")
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    func session(_ name: String, in folder: URL) throws -> String {
+      try String(contentsOf: folder.appendingPathComponent("sessions/\(name).yaml"), encoding: .utf8)
+    }
+
+    func export(_ name: String, in folder: URL) throws -> String {
+      let result = try minutes(["export", name, "--draft"], in: folder)
+      #expect(result.status == 0, "\(result.stderr)")
+      return result.text
+    }
+  }
+
+  /// Sets up the office: clerk A makes the workspace and pushes it; clerk B clones it.
+  func office() throws -> Office {
+    let office = try Office()
+    let made = try office.minutes(["init", "a", "--git"], in: office.root)
+    #expect(made.status == 0, "\(made.stderr)")
+    #expect(made.text.contains("Made a workspace in \(office.a.path)"))
+    for path in ["sessions", "templates", "roster.yaml", ".gitignore", ".gitattributes"] {
+      #expect(FileManager.default.fileExists(atPath: office.a.appendingPathComponent(path).path), "\(path)")
+    }
+    #expect(try office.git(["log", "--format=%s"], in: office.a).contains("minutes init"))
+    try office.git(["remote", "add", "origin", office.hub.path], in: office.a)
+    try office.sync(office.a)
+    try office.git(["clone", "--quiet", office.hub.path, office.b.path], in: office.root)
+    return office
+  }
+
+  @Test func twoClerksDraftDifferentMeetingsAndDifferentPartsOfOneAndBothEndWithEveryEdit() throws {
+    let office = try office()
+    defer { try? FileManager.default.removeItem(at: office.root) }
+    // Different meetings; A from a folder inside the workspace, B in a clone without sessions/ yet.
+    let team = try String(contentsOf: Binary.fixture("examples/team-meeting.en.session.txt"), encoding: .utf8)
+    let board = try String(contentsOf: Binary.fixture("examples/board-meeting.en.session.txt"), encoding: .utf8)
+    #expect(try office.minutes(["new", "--template", "team-meeting.en", "--name", "weekly"], in: office.a.appendingPathComponent("templates"), input: team).status == 0)
+    #expect(try office.minutes(["new", "--template", "board-meeting.en", "--name", "board"], in: office.b, input: board).status == 0)
+    #expect(FileManager.default.fileExists(atPath: office.a.appendingPathComponent("sessions/weekly.yaml").path), "found the workspace from a folder in it")
+    try office.sync(office.a)
+    try office.sync(office.b)
+    try office.sync(office.a)
+    for folder in [office.a, office.b] {
+      #expect(try office.minutes(["list"], in: folder).text.contains("board"))
+      #expect(try office.minutes(["list"], in: folder).text.contains("weekly"))
+    }
+    // The same meeting, different parts on neighbouring lines: both edits are kept.
+    try office.edit("weekly", in: office.a, [":edit title Platform Team Weekly Sync (revised)"])
+    try office.edit("weekly", in: office.b, [":edit date 2024-05-15", ":add attendees Ana Lopez"])
+    try office.sync(office.a)
+    try office.sync(office.b)
+    try office.sync(office.a)
+    #expect(try office.session("weekly", in: office.a) == office.session("weekly", in: office.b))
+    let text = try office.export("weekly", in: office.a)
+    #expect(text.contains("Platform Team Weekly Sync (revised)"))
+    #expect(text.contains("2024"))
+    #expect(text.contains("Ana Lopez"))
+    #expect(try office.session("weekly", in: office.a).contains("date: '2024-05-15'"))
+    #expect(try office.minutes(["check", "weekly"], in: office.b).stderr.isEmpty, "opens without a warning after the merge")
+    // Every commit says which sessions it holds.
+    #expect(try office.git(["log", "--format=%s"], in: office.a).contains("minutes: weekly"))
+  }
+
+  @Test func aRealConflictIsReportedWithBothSidesAndNothingIsLost() throws {
+    let office = try office()
+    defer { try? FileManager.default.removeItem(at: office.root) }
+    let team = try String(contentsOf: Binary.fixture("examples/team-meeting.en.session.txt"), encoding: .utf8)
+    #expect(try office.minutes(["new", "--template", "team-meeting.en", "--name", "weekly"], in: office.a, input: team).status == 0)
+    try office.sync(office.a)
+    try office.sync(office.b)
+    try office.edit("weekly", in: office.a, [":edit title Weekly Sync (A)"])
+    try office.edit("weekly", in: office.b, [":edit title Weekly Sync (B)", ":edit facilitator Jonas Berg"])
+    try office.sync(office.a)
+    let stopped = try office.minutes(["sync"], in: office.b)
+    #expect(stopped.status == 1)
+    #expect(stopped.stderr.contains("sessions/weekly.yaml"), "\(stopped.stderr)")
+    // The file holds both titles between markers, and B's other edit merged.
+    let file = try office.session("weekly", in: office.b)
+    #expect(file.contains("<<<<<<< pulled (another clerk)\n  title: Weekly Sync (A)\n=======\n  title: Weekly Sync (B)\n>>>>>>> yours\n"), "\(file)")
+    #expect(file.contains("facilitator: Jonas Berg"))
+    // minutes refuses to read it and shows both sides with their lines; nothing is written.
+    let check = try office.minutes(["check", "weekly"], in: office.b)
+    #expect(check.status == 2)
+    #expect(check.stderr.contains("1 unresolved git merge conflict"), "\(check.stderr)")
+    #expect(check.stderr.contains("title: Weekly Sync (A)") && check.stderr.contains("title: Weekly Sync (B)"))
+    let resume = try office.minutes(["resume", "weekly"], in: office.b, input: ":quit\n")
+    #expect(resume.status != 0)
+    #expect(try office.session("weekly", in: office.b) == file, "never overwritten")
+    // A sync before the clerk resolves it says so and changes nothing.
+    let early = try office.minutes(["sync"], in: office.b)
+    #expect(early.status == 1)
+    #expect(early.stderr.contains("still hold conflict markers"), "\(early.stderr)")
+    // B keeps their own title; the sync finishes, and A gets it.
+    let resolved = file.replacingOccurrences(of: "<<<<<<< pulled (another clerk)\n  title: Weekly Sync (A)\n=======\n", with: "")
+      .replacingOccurrences(of: ">>>>>>> yours\n", with: "")
+    try resolved.write(to: office.b.appendingPathComponent("sessions/weekly.yaml"), atomically: true, encoding: .utf8)
+    try office.sync(office.b)
+    try office.sync(office.a)
+    #expect(try office.session("weekly", in: office.a) == office.session("weekly", in: office.b))
+    let text = try office.export("weekly", in: office.a)
+    #expect(text.contains("Weekly Sync (B)") && text.contains("Jonas Berg"))
+    #expect(try office.minutes(["check", "weekly"], in: office.a).stderr.isEmpty, "a resolved file opens without a warning")
+  }
+
+  @Test func initKeepsWhatIsThereAndSyncOutsideARepositorySaysWhatToDo() throws {
+    let root = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try "people:\n  - name: 王小明\n".write(to: root.appendingPathComponent("roster.yaml"), atomically: true, encoding: .utf8)
+    let made = try Binary.run(["init"], in: root, environment: ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+    #expect(made.status == 0)
+    #expect(made.text.contains("Kept as they were: roster.yaml"), "\(made.text)")
+    #expect(try String(contentsOf: root.appendingPathComponent("roster.yaml"), encoding: .utf8).contains("王小明"))
+    let again = try Binary.run(["init"], in: root, environment: ["LANG": "C.UTF-8"])
+    #expect(again.text.contains("is a workspace already"), "\(again.text)")
+    let sync = try Binary.run(["sync"], in: root, environment: ["LANG": "C.UTF-8", "HOME": root.path, "GIT_CEILING_DIRECTORIES": root.deletingLastPathComponent().path,
+                                                             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"])
+    #expect(sync.status != 0)
+    #expect(sync.stderr.contains("is not in a git repository"), "\(sync.stderr)")
+  }
+}
