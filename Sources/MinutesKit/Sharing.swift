@@ -19,6 +19,8 @@ public enum SharingError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   case conflicts([String])
   /// Files still hold conflict markers while a sync was being finished.
   case unresolved([String])
+  /// `minutes diff` was given a revision git does not know.
+  case unknownRevision(String)
 
   public var errorDescription: String? { message(Messages(language: "en")) }
 
@@ -40,6 +42,9 @@ public enum SharingError: LocalizedError, LocalizedMinutesError, Hashable, Senda
     case .conflicts(let files):
       m("另一位記錄員改了同樣的部分，git 無法自動合併：\(files.joined(separator: "、"))。用 `minutes resume` 打開（或用編輯器）查看兩邊，每處保留要的一邊並刪去標記行，然後再執行 `minutes sync`。你的回答都沒有遺失。",
         "another clerk changed the same parts and git could not merge them: \(files.joined(separator: ", ")). Open each (`minutes check NAME`, or an editor) to see both sides, keep the side you want in each conflict and delete the marker lines, then run `minutes sync` again. None of your answers is lost.")
+    case .unknownRevision(let revision):
+      m("git 中沒有修訂版本「\(revision)」。可用提交編號、分支名或 HEAD~1 之類（見 `git log --oneline`）。",
+        "git knows no revision ‘\(revision)’. Give a commit, a branch or something like HEAD~1 (see `git log --oneline`).")
     case .unresolved(let files):
       m("這些檔案仍有衝突標記：\(files.joined(separator: "、"))。請先解決它們，再執行 `minutes sync`。",
         "these files still hold conflict markers: \(files.joined(separator: ", ")). Resolve them first, then run `minutes sync` again.")

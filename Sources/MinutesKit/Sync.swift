@@ -203,3 +203,25 @@ extension Workspace {
     try git.check(["-c", "core.editor=true", "rebase", "--continue"])
   }
 }
+
+extension Workspace {
+  /// What changed in the session `name` since the git revision `revision` (a commit, a branch, `HEAD~2`…): the
+  /// draft as it is now (its journal applied) against the session file committed there, part by part. A session
+  /// not in that revision is all additions.
+  /// - Throws: ``SharingError`` (not a repository, an unknown revision), ``SessionError`` and ``TemplateError`` as
+  ///   ``openSession(_:recover:)`` does.
+  public func changes(in name: String, since revision: String) throws -> (draft: Draft, changes: [DraftDiff.Change]) {
+    guard try Git(folder: url).run(["rev-parse", "--show-toplevel"]).status == 0 else { throw SharingError.notARepository(url.path) }
+    let git = Git(folder: url)
+    let draft = try openSession(name)
+    let path = "./sessions/\(name).yaml"
+    guard try git.run(["rev-parse", "--verify", "--quiet", "\(revision)^{commit}"]).status == 0 else {
+      throw SharingError.unknownRevision(revision)
+    }
+    let shown = try git.run(["show", "\(revision):\(path)"])
+    guard shown.status == 0 else { return (draft, DraftDiff.changes(from: Record(), to: draft.minutes.content)) }
+    let before = try SessionFile.parse(shown.output + "\n", file: "\(revision):sessions/\(name).yaml")
+    let old = (try? draft.template.conform(before.minutes)) ?? before.minutes
+    return (draft, DraftDiff.changes(from: old.content, to: draft.minutes.content))
+  }
+}

@@ -100,6 +100,13 @@ import Testing
     #expect(text.contains("Ana Lopez"))
     #expect(try office.session("weekly", in: office.a).contains("date: '2024-05-15'"))
     #expect(try office.minutes(["check", "weekly"], in: office.b).stderr.isEmpty, "opens without a warning after the merge")
+    // What changed since a revision, part by part.
+    try office.edit("weekly", in: office.b, [":edit title Platform Sync", ":delete absent.1"])
+    let diff = try office.minutes(["diff", "weekly"], in: office.b)
+    #expect(diff.text == "~ title  Title: Platform Team Weekly Sync (revised) → Platform Sync\n- absent.1  Absent 1: Noor Haddad\n", "\(diff.text)\(diff.stderr)")
+    #expect(try office.minutes(["diff", "weekly", "HEAD"], in: office.a).text == "Session `weekly` has not changed since HEAD.\n")
+    let unknown = try office.minutes(["diff", "weekly", "no-such-thing"], in: office.a)
+    #expect(unknown.status != 0 && unknown.stderr.contains("git knows no revision ‘no-such-thing’"), "\(unknown.stderr)")
     // Every commit says which sessions it holds.
     #expect(try office.git(["log", "--format=%s"], in: office.a).contains("minutes: weekly"))
   }

@@ -197,10 +197,11 @@ import MinutesTestSupport
     let sharing: [SharingError] = [
       .cannotWrite("/w/roster.yaml", reason: .posix(EACCES)), .notARepository("/w/甲"), .noGit, .sessionsOpen(["甲", "乙"]),
       .gitFailed(command: "git push", output: "甲"), .conflicts(["sessions/甲.yaml"]), .unresolved(["sessions/甲.yaml"]),
+      .unknownRevision("甲"),
     ]
     for error in sharing {
       switch error {
-      case .cannotWrite, .notARepository, .noGit, .sessionsOpen, .gitFailed, .conflicts, .unresolved: break
+      case .cannotWrite, .notARepository, .noGit, .sessionsOpen, .gitFailed, .conflicts, .unresolved, .unknownRevision: break
       }
     }
     return exports + workspace + sharing

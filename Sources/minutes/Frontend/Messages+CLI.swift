@@ -157,3 +157,13 @@ extension Messages {
              "\(path): both clerks changed these parts: \(parts.joined(separator: ", ")); the file holds both sides (git conflict markers).")
   }
 }
+
+extension Messages {
+  /// `minutes diff` when nothing changed.
+  func noChanges(_ name: String, since revision: String) -> String {
+    self("會話「\(name)」自 \(revision) 以來沒有改動。", "Session `\(name)` has not changed since \(revision).")
+  }
+
+  /// What separates a label from a value: `：` in Chinese, `: ` in English.
+  var colon: String { isChinese ? "：" : ": " }
+}

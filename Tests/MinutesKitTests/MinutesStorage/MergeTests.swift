@@ -102,4 +102,17 @@ import MinutesTestSupport
             == "a\n<<<<<<< ours\nb\n=======\nB\n>>>>>>> theirs\nc\nd\n<<<<<<< ours\n=======\ne\n>>>>>>> theirs\n")
     #expect(Workspace.markedConflicts(ours: ours, theirs: ours) == ours)
   }
+
+  @Test func aDiffNamesEachAnswerAddedRemovedOrChanged() {
+    let old: Record = ["meeting": ["title": "T"], "attendees": ["A", "B", "C"], "items": [["s": "1"]]]
+    let new: Record = ["meeting": ["title": "T2", "date": "2024-05-15"], "attendees": ["A", "X", "B", "C"], "items": []]
+    let at = { (text: String) in Address(stored: text)! }
+    #expect(DraftDiff.changes(from: old, to: new) == [
+      .init(kind: .changed, address: at("meeting.title"), old: "T", new: "T2"),
+      .init(kind: .added, address: at("meeting.date"), old: nil, new: "2024-05-15"),
+      .init(kind: .added, address: at("attendees.2"), old: nil, new: "X"),
+      .init(kind: .removed, address: at("items.1.s"), old: "1", new: nil),
+    ])
+    #expect(DraftDiff.changes(from: old, to: old).isEmpty)
+  }
 }
