@@ -10,7 +10,7 @@ struct MinutesCommand: ParsableCommand {
     commandName: "minutes",
     abstract: "Draft meeting minutes with a guided assistant, saved after every change.",
     subcommands: [
-      New.self, Resume.self, List.self, Export.self, Check.self, Format.self, Templates.self, Init.self, Sync.self, Diff.self,
+      New.self, Resume.self, List.self, Export.self, Check.self, Format.self, Templates.self, Init.self, Sync.self, Diff.self, RosterCommand.self,
       MergeSession.self,
     ])
 }

@@ -167,4 +167,31 @@ import Testing
     #expect(sync.status != 0)
     #expect(sync.stderr.contains("is not in a git repository"), "\(sync.stderr)")
   }
+
+  @Test func theRosterIsListedAddedToCheckedAndLearnedFromTheSessions() throws {
+    let root = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let environment = ["LANG": "C.UTF-8", "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+    let run = { (arguments: [String], input: String) in try Binary.run(arguments, in: root, input: Data(input.utf8), environment: environment) }
+    #expect(try run(["init"], "").status == 0)
+    #expect(try run(["roster"], "").text.contains("has no one yet"))
+    #expect(try run(["roster", "add", "趙雅琳", "--title", "副區長", "--spelling", "趙雅林"], "").text == "Added ‘趙雅琳’ to \(root.path)/roster.yaml.\n")
+    let twice = try run(["roster", "add", "趙雅林"], "")
+    #expect(twice.status != 0 && twice.stderr.contains("‘趙雅林’ is in the roster already"), "\(twice.stderr)")
+    #expect(try run(["roster", "list"], "").text == "趙雅琳  副區長  ≈ 趙雅林\n")
+    #expect(try run(["roster", "check"], "").status == 0)
+    let example = try String(contentsOf: Binary.fixture("examples/gov-executive-formal.zh-Hant.session.txt"), encoding: .utf8)
+    #expect(try run(["new", "--template", "gov-executive-formal.zh-Hant", "--name", "s"], example).status == 0)
+    let learned = try run(["roster", "learn"], "")
+    #expect(learned.text.hasPrefix("韓啟明  區委副書記、區長\n"), "\(learned.text)")
+    #expect(!learned.text.contains("趙雅琳"), "known already")
+    #expect(try run(["roster", "learn", "--add"], "").status == 0)
+    #expect(try run(["roster", "learn"], "").text == "Everyone the sessions name is in the roster already.\n")
+    let roster = try String(contentsOf: root.appendingPathComponent("roster.yaml"), encoding: .utf8)
+    #expect(roster.hasPrefix("# The people of this office's meetings"), "the clerk's comments are kept")
+    #expect(roster.contains("  - name: 韓啟明\n    titles: [區委副書記, 區長]\n"))
+    try (roster + "  - name: 韓啟明\n").write(to: root.appendingPathComponent("roster.yaml"), atomically: true, encoding: .utf8)
+    let check = try run(["roster", "check"], "")
+    #expect(check.status == 1 && check.stderr.contains("roster.yaml:") && check.stderr.contains("‘韓啟明’ is listed twice"), "\(check.stderr)")
+  }
 }

@@ -167,3 +167,27 @@ extension Messages {
   /// What separates a label from a value: `：` in Chinese, `: ` in English.
   var colon: String { isChinese ? "：" : ": " }
 }
+
+// MARK: - The roster
+
+extension Messages {
+  func rosterEmpty(_ file: String) -> String {
+    self("名冊（\(file)）還沒有人；用 `minutes roster add 姓名 --title 職務` 添加，或用 `minutes roster learn --add` 從會話中學習。",
+         "The roster (\(file)) has no one yet; add people with `minutes roster add NAME --title TITLE`, or learn them from the sessions with `minutes roster learn --add`.")
+  }
+
+  func rosterAdded(_ name: String, file: String) -> String {
+    self("已把「\(name)」加入 \(file)。", "Added ‘\(name)’ to \(file).")
+  }
+
+  func rosterChecked(people: Int, problems: Int) -> String {
+    problems == 0 ? self("名冊有 \(people) 人，沒有問題。", "The roster has \(people) \(people == 1 ? "person" : "people") and no problem.")
+      : self("名冊有 \(people) 人，\(problems) 個問題。", "The roster has \(people) \(people == 1 ? "person" : "people") and \(problems) problem\(problems == 1 ? "" : "s").")
+  }
+
+  func rosterLearned(_ count: Int, added: Bool) -> String {
+    if count == 0 { return self("會話中的人都已在名冊中。", "Everyone the sessions name is in the roster already.") }
+    return added ? self("已把 \(count) 人加入名冊；可在 roster.yaml 中補上職務和其他寫法。", "Added \(count) \(count == 1 ? "person" : "people") to the roster; add their titles and other spellings in roster.yaml.")
+      : self("名冊缺 \(count) 人；用 `minutes roster learn --add` 加入。", "\(count) \(count == 1 ? "person is" : "people are") missing from the roster; add them with `minutes roster learn --add`.")
+  }
+}

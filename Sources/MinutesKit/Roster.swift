@@ -1,0 +1,263 @@
+import Foundation
+import MinutesModel
+import MinutesStorage
+import MinutesTemplates
+
+/// The office's people (`roster.yaml` in the workspace): for completing names at the prompts that ask for people
+/// and for checking their spelling. Readable and editable by hand:
+///
+/// ```yaml
+/// people:
+///   - name: 王小明
+///     titles: [區委常委, 副區長]      # in rank order, highest first
+///     bodies: [區政府常務會議]
+///     spellings: [王曉明]            # other spellings met in minutes, taken as this person
+/// ```
+public struct Roster: Hashable, Sendable {
+  /// One person.
+  public struct Person: Hashable, Sendable, Codable {
+    /// The name as minutes should print it.
+    public var name: String
+    /// The person's titles, highest rank first (`區委常委` before `副區長`).
+    public var titles: [String]
+    /// The bodies the person sits on.
+    public var bodies: [String]
+    /// Other spellings of the name (a former transliteration, a variant character).
+    public var spellings: [String]
+
+    /// A person with these details.
+    public init(name: String, titles: [String] = [], bodies: [String] = [], spellings: [String] = []) {
+      (self.name, self.titles, self.bodies, self.spellings) = (name, titles, bodies, spellings)
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, titles, bodies, spellings }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      name = try c.decode(String.self, forKey: .name)
+      titles = try c.decodeIfPresent([String].self, forKey: .titles) ?? []
+      bodies = try c.decodeIfPresent([String].self, forKey: .bodies) ?? []
+      spellings = try c.decodeIfPresent([String].self, forKey: .spellings) ?? []
+    }
+  }
+
+  /// The people, in the file's order.
+  public var people: [Person]
+
+  /// A roster of these people.
+  public init(people: [Person] = []) { self.people = people }
+
+  private struct File: Decodable { var people: [Person]? }
+
+  /// The roster in `text`; `file` names it in errors.
+  /// - Throws: ``RosterError/unreadable(_:)`` with the line and column.
+  public static func parse(_ text: String, file: String) throws -> Roster {
+    do {
+      if text.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") || $0.allSatisfy(\.isWhitespace) }) {
+        return Roster()
+      }
+      return Roster(people: try YAMLCoding.decode(File.self, from: text, file: file).people ?? [])
+    } catch let problem as YAMLProblem {
+      throw RosterError.unreadable(problem)
+    }
+  }
+
+  /// The workspace's roster file.
+  public static func file(in workspace: URL) -> URL { workspace.appendingPathComponent("roster.yaml") }
+
+  /// The roster of the workspace at `url`; empty when it has no `roster.yaml`.
+  /// - Throws: ``RosterError``.
+  public static func load(in workspace: URL) throws -> Roster {
+    let url = file(in: workspace)
+    guard let data = FileManager.default.contents(atPath: url.path) else { return Roster() }
+    do {
+      return try parse(YAMLCoding.text(data, file: url.path), file: url.path)
+    } catch let problem as YAMLProblem {
+      throw RosterError.unreadable(problem)
+    }
+  }
+
+  /// The person whose name or other spelling is `name`, if any.
+  public func person(named name: String) -> Person? {
+    people.first { $0.name == name || $0.spellings.contains(name) }
+  }
+
+  /// Every name a prompt can complete: each person's name, in the file's order.
+  public var names: [String] { people.map(\.name) }
+
+  /// What is wrong in a roster read from `text` (as `file`): the same name twice, an other spelling that is
+  /// another person's name or spelling, an empty name. Each at its `file:line:col`.
+  public func problems(text: String, file: String) -> [RosterProblem] {
+    var problems: [RosterProblem] = []
+    var seen: [String: String] = [:]
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // The line of the n-th occurrence of `value` after a `name:` or in a list, for the location alone.
+    func place(of value: String, occurrence: Int = 0) -> (line: Int, column: Int) {
+      var count = 0
+      for (index, line) in lines.enumerated() where !line.drop(while: \.isWhitespace).hasPrefix("#") {
+        guard let range = line.range(of: value) else { continue }
+        if count == occurrence { return (index + 1, line.distance(from: line.startIndex, to: range.lowerBound) + 1) }
+        count += 1
+      }
+      return (0, 0)
+    }
+    var occurrences: [String: Int] = [:]
+    for (index, person) in people.enumerated() {
+      let name = person.name.trimmingCharacters(in: .whitespaces)
+      if name.isEmpty {
+        problems.append(RosterProblem(file: file, line: 0, column: 0, kind: .emptyName))
+        continue
+      }
+      let at = place(of: person.name, occurrence: occurrences[person.name, default: 0])
+      occurrences[person.name, default: 0] += 1
+      if let earlier = seen[person.name] {
+        problems.append(RosterProblem(file: file, line: at.line, column: at.column, kind: .twice(person.name, earlier: earlier)))
+      }
+      seen[person.name] = person.name
+      for spelling in person.spellings {
+        let spelledAt = place(of: spelling, occurrence: occurrences[spelling, default: 0])
+        occurrences[spelling, default: 0] += 1
+        // Said once, at the later of the two.
+        if let other = people[..<index].first(where: { $0.name != person.name && ($0.name == spelling || $0.spellings.contains(spelling)) }) {
+          problems.append(RosterProblem(file: file, line: spelledAt.line, column: spelledAt.column,
+                                        kind: .spellingOfTwo(spelling, person.name, other.name)))
+        }
+      }
+    }
+    return problems
+  }
+
+  /// The roster's file with `person` added at its end, keeping everything the clerk wrote (comments, order).
+  public static func adding(_ person: Person, to text: String) -> String {
+    var text = text
+    if let range = text.range(of: "people: []") { text.replaceSubrange(range, with: "people:") }
+    if !text.contains("people:") { text += (text.isEmpty || text.hasSuffix("\n") ? "" : "\n") + "people:\n" }
+    if !text.hasSuffix("\n") { text += "\n" }
+    let quoted = { (value: String) in Self.flowScalar(value) }
+    text += "  - name: \(quoted(person.name))\n"
+    for (key, values) in [("titles", person.titles), ("bodies", person.bodies), ("spellings", person.spellings)] where !values.isEmpty {
+      text += "    \(key): [\(values.map(quoted).joined(separator: ", "))]\n"
+    }
+    return text
+  }
+
+  /// `value` as a YAML scalar that reads back as the same text, in a flow list too: plain when it can be,
+  /// else double-quoted with escapes.
+  static func flowScalar(_ value: String) -> String {
+    // Plain only for names of letters and numbers (a space, `.`, `-`, `、` or `·` inside): anything else could
+    // start a YAML indicator or read as another type, and is quoted.
+    let plain = value.first.map { $0.isLetter } == true && value.last.map { $0.isLetter || $0.isNumber } == true
+      && value.allSatisfy { $0.isLetter || $0.isNumber || " .-、·".contains($0) }
+      && !["null", "true", "false", "yes", "no", "on", "off", "y", "n"].contains(value.lowercased())
+    if plain { return value }
+    var escaped = ""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": escaped += "\\\""
+      case "\\": escaped += "\\\\"
+      case "\n": escaped += "\\n"
+      case "\t": escaped += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x7F { escaped += String(format: "\\x%02X", scalar.value) } else { escaped.unicodeScalars.append(scalar) }
+      }
+    }
+    return "\"\(escaped)\""
+  }
+}
+
+/// Something wrong in a roster, at its place in the file.
+public struct RosterProblem: Hashable, Sendable {
+  /// What is wrong.
+  public enum Kind: Hashable, Sendable {
+    /// A person without a name.
+    case emptyName
+    /// The same name on two people (one line is enough: the other is the same person).
+    case twice(String, earlier: String)
+    /// A spelling listed for two people: completion could not tell whom it means.
+    case spellingOfTwo(String, String, String)
+  }
+
+  /// The file, its 1-based line and column (0 when unknown).
+  public var file: String, line: Int, column: Int
+  /// What is wrong.
+  public var kind: Kind
+
+  /// `file:line:col: error: …` in the language of `m`.
+  public func message(_ m: Messages) -> String {
+    let place = line > 0 ? "\(file):\(line):\(column)" : file
+    let text: String = switch kind {
+    case .emptyName: m("有一個人沒有姓名（name）", "a person has no name")
+    case .twice(let name, _): m("「\(name)」列了兩次；刪去一個（兩個都是同一個人）", "‘\(name)’ is listed twice; remove one (both are the same person)")
+    case .spellingOfTwo(let spelling, let a, let b):
+      m("「\(spelling)」同時是「\(a)」和「\(b)」的寫法，補全時無法分辨；只留在其中一人下", "‘\(spelling)’ is a spelling of both ‘\(a)’ and ‘\(b)’, so completion cannot tell them apart; keep it under one")
+    }
+    return "\(place): error: \(text)"
+  }
+}
+
+/// Why the roster could not be read or changed.
+public enum RosterError: LocalizedError, LocalizedMinutesError, Hashable, Sendable {
+  /// `roster.yaml` is not a readable roster: `file:line:col` and what.
+  case unreadable(YAMLProblem)
+  /// The person is in the roster already.
+  case exists(String)
+  /// Writing the roster failed; it is as it was.
+  case cannotWrite(String, reason: SystemReason)
+
+  public var errorDescription: String? { message(Messages(language: "en")) }
+
+  /// What went wrong and what to do, in the language of `m`.
+  public func message(_ m: Messages) -> String {
+    switch self {
+    case .unreadable(let problem):
+      m("\(problem.place): error: \(problem.message(m))。名冊保持原樣；請改正後再試（格式見 `minutes roster --help`）。",
+        "\(problem.place): error: \(problem.message). The roster was left as it is; correct it and try again (its form: `minutes roster --help`).")
+    case .exists(let name): m("「\(name)」已在名冊中。", "‘\(name)’ is in the roster already.")
+    case .cannotWrite(let file, let reason): m("無法寫入 \(file)：\(reason.message(m))；名冊保持原樣。", "could not write \(file): \(reason.message(m)); the roster is as it was.")
+    }
+  }
+}
+
+extension Workspace {
+  /// The names of people in the workspace's sessions that the roster does not know (by name or spelling), each
+  /// with the titles it was given there, in the order first met: the chair and the attendance lists, as the
+  /// templates' roles say.
+  public func peopleMissing(from roster: Roster) -> [Roster.Person] {
+    var found: [Roster.Person] = []
+    var seen = Set(roster.people.flatMap { [$0.name] + $0.spellings })
+    for name in store.names() {
+      guard let draft = try? openSession(name) else { continue }
+      for person in Self.people(in: draft.minutes, template: draft.template) where seen.insert(person.name).inserted {
+        found.append(person)
+      }
+    }
+    return found
+  }
+
+  /// The people a draft names where its template's roles say people are, with their titles when the draft gives
+  /// them (a `title` part beside the names; `區委常委、副區長` is two titles, in the order given).
+  static func people(in minutes: Minutes, template: Template) -> [Roster.Person] {
+    var people: [Roster.Person] = []
+    let roles = template.roles
+    if let chair = roles.chair.flatMap(Address.init(stored:)), let name = minutes.value(at: chair)?.text {
+      let title = Address(stored: chair.description.replacingOccurrences(of: ".name", with: ".title")).flatMap { minutes.value(at: $0)?.text }
+      people.append(Roster.Person(name: name, titles: title.map(titles) ?? []))
+    }
+    for category in roles.attendance {
+      guard let list = Address(stored: category.list) else { continue }
+      for entry in minutes.entries(of: list) {
+        let value = entry.record?[category.name] ?? entry
+        let title = entry.record?["title"]?.text
+        for name in value.list?.compactMap(\.text) ?? value.text.map({ [$0] }) ?? [] {
+          people.append(Roster.Person(name: name, titles: title.map(titles) ?? []))
+        }
+      }
+    }
+    return people.filter { !$0.name.trimmingCharacters(in: .whitespaces).isEmpty }
+  }
+
+  /// The titles in a title part: `區委常委、副區長` is two.
+  private static func titles(_ text: String) -> [String] {
+    text.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+}
