@@ -3,7 +3,8 @@ import Foundation
 import MinutesKit
 import MinutesStorage
 
-/// `minutes init`: a new workspace, with `--git` a repository for sharing it.
+/// `minutes init`: a new workspace, with `--git` a repository for sharing it. (This file: the commands that
+/// make and share a workspace; `diff` and `roster` have their own.)
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Make a workspace: sessions/, templates/, roster.yaml, a .gitignore; with --git, a git repository.")
