@@ -160,7 +160,7 @@ extension Assistant {
   }
 
   /// After a command name: the address of `:show`, `:goto`, `:edit`, `:delete`, `:move`, or the file of
-  /// `:export`; each candidate the whole line so far. `nil` when the command takes neither there.
+  /// `:export` (relative to `base`, else the current folder); each candidate the whole line so far. `nil` when the command takes neither there.
   func argumentCompletions(for prefix: String, files base: URL?) -> [String]? {
     let words = prefix.dropFirst().split(separator: " ", omittingEmptySubsequences: false).map(String.init)
     guard words.count >= 2, let name = words.first?.lowercased() else { return nil }
@@ -171,10 +171,11 @@ extension Assistant {
       guard words.count == 2 else { return nil }
       return addressCompletions(of: typed, includingEnds: name.hasPrefix("g")).map { start + $0 }
     case "export", "x", "export!", "x!", "export！", "x！":
-      guard let base, !typed.hasPrefix("-"), words[words.count - 2] != "--format", words[words.count - 2] != "--script" else {
+      guard !typed.hasPrefix("-"), words[words.count - 2] != "--format", words[words.count - 2] != "--script" else {
         return nil
       }
-      return FilePathCompletion.completions(of: typed, relativeTo: base).map { start + $0 }
+      let folder = base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+      return FilePathCompletion.completions(of: typed, relativeTo: folder).map { start + $0 }
     default:
       return nil
     }
