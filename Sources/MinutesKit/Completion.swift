@@ -132,18 +132,21 @@ public enum FilePathCompletion {
 extension Assistant {
   /// The addresses of the draft a clerk can type after `:show`, `:goto`, `:edit`, `:delete` or `:move`, each
   /// with every shorter address above it (`2.1.3`, `2.1`, `2`), in the order of the draft; with `ends`, the ends
-  /// of lists too (`present.+`, for `:goto`).
-  func addresses(includingEnds ends: Bool) -> [String] {
+  /// of lists too (`present.+`, for `:goto`); with `head`, only the parts under it.
+  func addresses(includingEnds ends: Bool, under head: Address? = nil) -> [String] {
     var seen: Set<String> = []
     var found: [String] = []
-    for slot in interview.slots(in: minutes) where ends || !slot.isEnd {
+    for slot in interview.slots(in: minutes) where (ends || !slot.isEnd) && (head?.contains(slot) ?? true) {
       let shown = template.display(slot)
+      // The addresses above it, each parsed once (most are shared: `present` above every `present.N`); the
+      // slot's own address is one by construction.
       let tokens = shown.split(separator: ".").map(String.init)
-      for length in 1...max(1, tokens.count) {
+      for length in 1..<max(1, tokens.count) {
         let candidate = tokens.prefix(length).joined(separator: ".")
-        guard !candidate.isEmpty, template.address(parsing: candidate) != nil, seen.insert(candidate).inserted else { continue }
+        guard seen.insert(candidate).inserted, template.address(parsing: candidate) != nil else { continue }
         found.append(candidate)
       }
+      if seen.insert(shown).inserted { found.append(shown) }
     }
     return found
   }
@@ -152,7 +155,9 @@ extension Assistant {
   /// typed (`pre` → `present`; `present.` → `present.1`, `present.2`), as a shell completes one folder at a time.
   func addressCompletions(of typed: String, includingEnds ends: Bool) -> [String] {
     var seen: Set<String> = []
-    return addresses(includingEnds: ends).filter { $0.hasPrefix(typed) }.compactMap { address in
+    // `present.` or `2.1.`: only the parts under what is typed before the last dot are looked at.
+    let head = typed.lastIndex(of: ".").flatMap { template.address(parsing: String(typed[..<$0])) }
+    return addresses(includingEnds: ends, under: head).filter { $0.hasPrefix(typed) }.compactMap { address in
       let rest = address.dropFirst(typed.count)
       let cut = rest.firstIndex(of: ".").map { String(address[..<$0]) } ?? address
       return seen.insert(cut).inserted ? cut : nil

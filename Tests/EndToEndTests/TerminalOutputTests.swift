@@ -160,10 +160,16 @@ import MinutesTestSupport
     try Self.answer(terminal, "Board", then: "Kind of meeting>")
     try Self.answer(terminal, "Regular", then: "Date>")
     try Self.answer(terminal, "someday", then: "Date>")
+    // A control character typed with Ctrl-V is taken out, and the notice (a warning) is yellow.
+    try terminal.type("2024-04-16")
+    try terminal.press("C-v", "Escape")
+    try terminal.press("Enter")
+    #expect(try terminal.wait(forLastLine: "Called to order>"))
     let screen = try Self.colouredScreen(terminal)
-    // The question in bold, the error in red; the answer typed at the prompt as it is.
+    // The question in bold, the error in red, the warning in yellow; the answer typed at the prompt as it is.
     #expect(screen.contains("\u{1B}[1mWhich body met? (e.g. Board of Directors)"))
     #expect(screen.contains("\u{1B}[31m‘someday’"))
+    #expect(screen.contains("\u{1B}[33mRemoved from this line"), "\(screen)")
     #expect(screen.contains("Body> Board\n"))
 
     let plain = try Self.start("new --template gov-executive.zh-Hant --name 無色", in: workspace, term: term, environment: "NO_COLOR=1")
@@ -172,6 +178,14 @@ import MinutesTestSupport
     let plainScreen = try Self.colouredScreen(plain)
     #expect(plainScreen.contains("會議日期？"))
     #expect(!plainScreen.contains("\u{1B}[1m") && !plainScreen.contains("\u{1B}[31m"), "\(plainScreen)")
+
+    // TERM=dumb: no line editor, no colour.
+    let dumb = try Self.start("new --template board-meeting.en --name dumb", in: workspace, term: "dumb")
+    #expect(try dumb.wait { $0.contains("Organization>") })
+    try dumb.type("Harbor")
+    try dumb.press("Enter")
+    #expect(try dumb.wait { $0.contains("Body>") })
+    #expect(!(try Self.colouredScreen(dumb)).contains("\u{1B}["))
   }
 
   @Test func answersFromAPipeAreColouredOnATerminalAndNothingIsColouredInAPipe() throws {
