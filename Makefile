@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WORKSPACE ?= .
 TEMPLATE ?= gov-executive.zh-Hant
 
-.PHONY: run test bench deps build clean fuzz fuzz-build fuzz-smoke fuzz-coverage
+.PHONY: run test bench deps build clean man fuzz fuzz-build fuzz-smoke fuzz-coverage
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libedit-dev; }
@@ -25,6 +25,14 @@ run: build
 test: deps
 	swift build
 	swift test
+
+## Regenerate the man page docs/minutes.1 from the command definitions (swift-argument-parser's generate-manual,
+## built from the checkout, offline); Tests/EndToEndTests/ShellTests.swift checks the page is up to date.
+MAN_DATE ?= 2026-12-01
+man: build
+	swift build --product generate-manual
+	"$$(swift build --show-bin-path)/generate-manual-tool" .build/debug/minutes --date $(MAN_DATE) \
+	  --authors "minutes contributors" --output-directory docs
 
 ## Print the benchmark's figures (release build): in process at 10, 1,000 and 5,000 items, then whole
 ## processes (export, check, resume) beside the Python + Jinja2 anchor.

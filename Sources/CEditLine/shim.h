@@ -210,4 +210,12 @@ static inline void minutes_write_stdout(const char *text) {
   fflush(stdout);
 }
 
+
+/* The history file (HistoryFile.swift): saved to an open FILE (a temporary file renamed over the history), so
+   that the history's own path, which may be a symlink put there by someone else, is never opened for writing. */
+static inline int minutes_history_save_fp(History *h, FILE *file) {
+  HistEvent ev;
+  return history(h, &ev, H_SAVE_FP, file);
+}
+
 #endif

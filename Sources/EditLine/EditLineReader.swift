@@ -49,7 +49,7 @@ public final class EditLineReader: LineReader {
     minutes_el_bind(editLine, "^I", "minutes-complete")
     minutes_el_bind(editLine, Self.prefillKey, "minutes-prefill")
     minutes_el_source_editrc(editLine)
-    if let historyFile { _ = minutes_history_load(history, historyFile.path) }
+    if let historyFile { HistoryFile.load(history, from: historyFile) }
   }
 
   deinit {
@@ -91,7 +91,7 @@ public final class EditLineReader: LineReader {
       }
       if !line.trimmingCharacters(in: .whitespaces).isEmpty {
         minutes_history_enter(history, line)
-        if let historyFile { _ = minutes_history_save(history, historyFile.path) }
+        if let historyFile { HistoryFile.save(history, to: historyFile) }
       }
       return .line(line)
     }

@@ -37,6 +37,8 @@ public struct Assistant: Sendable {
     public var isError = false
     /// What the line did to the draft or the interview, for the session's store to save; `nil` when nothing.
     public var effect: Effect?
+    /// The role of each message, where it is not the usual one (see ``role(ofMessage:)``).
+    public var roles: [OutputRole?] = []
   }
 
   /// The template in use.
@@ -48,6 +50,10 @@ public struct Assistant: Sendable {
   /// The part or list the clerk went to with `:goto` or `:add` after the interview was over: when it is done,
   /// the interview is over again instead of asking for more of everything after it.
   private var detour: Address?
+
+  /// Where Tab finds people's names at the prompts that take a person: the draft, and any other source (a
+  /// roster) added here.
+  public var peopleSources: [any PeopleSource] = [DraftPeople()]
 
   /// The draft.
   public var minutes: Minutes { state.minutes }
@@ -111,20 +117,24 @@ public struct Assistant: Sendable {
     return cursor.flatMap { interview.value(at: $0, in: minutes) }
   }
 
-  /// Completions for the text before the cursor: command names after a colon, otherwise the current
-  /// question's choices. Each candidate is the whole replacement for `prefix`.
-  public func completions(for prefix: String) -> [String] {
+  /// Completions for the text before the cursor: command names after a colon, then their addresses, or file
+  /// paths after `:export` (relative to `files`, when given); otherwise the current question's choices, or the
+  /// people known (``peopleSources``) where it takes a person. Each candidate is the whole replacement for `prefix`.
+  public func completions(for prefix: String, files: URL? = nil) -> [String] {
     if Command.isCommand(prefix) {
       let colon = prefix.prefix(1)
       let typed = prefix.dropFirst()
       // A command name completed alone is followed by a space, ready for its argument.
       guard typed.contains(" ") else { return Command.names.filter { $0.hasPrefix(typed) }.map { colon + $0 + " " } }
-      return valueCompletions(for: prefix)
+      return argumentCompletions(for: prefix, files: files) ?? valueCompletions(for: prefix)
     }
     let slot = pendingEdit ?? cursor
     guard let slot else { return [] }
     if let part = template.part(at: slot), let line = part.lineFormat, slot.isEnd || slot.entry != nil {
-      return lineCompletions(for: prefix, part: part, line: line)
+      return lineCompletions(for: prefix, part: part, line: line, slot: slot)
+    }
+    if PeopleSlots.isPerson(slot, in: template) {
+      return personCompletions(of: prefix, splitAt: template.part(at: slot)?.cleanUp.split)
     }
     return Self.matching(interview.choices(at: slot), prefix)
   }
@@ -135,14 +145,29 @@ public struct Assistant: Sendable {
   }
 
   /// On a line that is split into parts (`Ann Lee, aye`), the choices of the part being typed.
-  private func lineCompletions(for prefix: String, part: Part, line: Part.LineFormat) -> [String] {
+  private func lineCompletions(for prefix: String, part: Part, line: Part.LineFormat, slot: Address) -> [String] {
     let pieces = line.separator == " "
       ? prefix.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
       : prefix.components(separatedBy: line.separator)
     guard pieces.count <= line.parts.count, let key = line.parts.element(pieces.count), let sub = part.child(key) else { return [] }
     let typed = pieces.last?.trimmingCharacters(in: .whitespaces) ?? ""
     let start = String(prefix.dropLast(pieces.last?.count ?? 0)) + (line.separator == " " || pieces.count == 1 ? "" : " ")
+    if key == PeopleSlots.personKey(inLineOf: slot, in: template) {
+      return personCompletions(of: typed, splitAt: sub.cleanUp.split).map { start + $0 }
+    }
     return Self.matching(sub.choiceValues, typed).map { start + $0 }
+  }
+
+  /// The people whose names start with the name being typed (after the last of `splitAt`'s marks, where one
+  /// answer holds several names: `劉成剛、陳`), each as the whole of `typed` with that name completed.
+  private func personCompletions(of typed: String, splitAt marks: String?) -> [String] {
+    let cut = marks.flatMap { marks in typed.lastIndex { marks.contains($0) } }
+    let head = cut.map { String(typed[...$0]) } ?? ""
+    let rest = typed[(cut.map { typed.index(after: $0) } ?? typed.startIndex)...]
+    let lead = String(rest.prefix { $0.isWhitespace })
+    let named = Set(head.split { marks?.contains($0) ?? false }.map { $0.trimmingCharacters(in: .whitespaces) })
+    let names = peopleNames().filter { !named.contains($0) }
+    return Self.matching(names, String(rest.dropFirst(lead.count))).map { head + lead + $0 }
   }
 
   /// After `:edit ADDRESS ` or `:add LIST `, the choices of that part, each as the whole line so far.
@@ -179,6 +204,7 @@ public struct Assistant: Sendable {
     }
     var response = handleClean(text)
     response.messages.insert(m.removedFromLine(removed), at: 0)
+    response.roles = [.warning] + response.roles
     return response
   }
 
@@ -293,10 +319,10 @@ public struct Assistant: Sendable {
   private mutating func run(_ command: Command) throws -> Response {
     switch command {
     case .help(let name):
-      return Response(messages: help(name))
+      return Response(messages: help(name), roles: [.listing])
     case .show(let address):
       if let address, !interview.contains(address, in: minutes) { throw AssistantError.noSuchPart(template.display(address)) }
-      return Response(messages: Outline(interview: interview).lines(of: minutes, under: address))
+      return Response(messages: Outline(interview: interview).lines(of: minutes, under: address), roles: [.listing])
     case .goto(let address):
       let shown = template.display(address)
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
@@ -365,10 +391,12 @@ public struct Assistant: Sendable {
       var lines = errors.isEmpty
         ? [m.noErrors]
         : [m.errorsHeading(errors.count)] + errors.map { "  " + $0.line(m) }
+      var roles: [OutputRole?] = Array(repeating: errors.isEmpty ? .notice : .error, count: lines.count)
       if !warnings.isEmpty {
         lines += [m.warningsHeading(warnings.count)] + warnings.map { "  " + $0.line(m) }
+        roles += Array(repeating: .warning, count: warnings.count + 1)
       }
-      return Response(messages: lines)
+      return Response(messages: lines, roles: roles)
     case .save:
       return Response(action: .save)
     case .export(let command):

@@ -27,6 +27,14 @@ public struct DraftingSession: Sendable {
   private let lockLoss: @Sendable () -> SessionLock.Loss?
   /// Set when a journal write failed: the next save writes a whole snapshot instead, so nothing is skipped.
   private var needsCompaction = false
+  /// How the questions, messages, listings and printed exports reach the clerk: given one (without its final
+  /// newline, except an export) and its role, what to write. A terminal front end wraps, colours or pages here,
+  /// and may show the text itself (through a pager) and return nothing. By default the text as it is.
+  public var present: @Sendable (_ text: String, _ role: OutputRole) -> String = { text, _ in text }
+  /// Whether a list's question is asked in full for its first entry only, and briefly (`出席2？（直接按 Enter
+  /// 結束）`, `Present 2? (press Enter when done)`) for the entries after it while the clerk goes on down the
+  /// list. Off by default, so that a transcript from a pipe keeps every question whole.
+  public var asksListsBriefly = false
 
   /// A session named `name` in `store`, driven by `assistant`. `lockLoss` is asked before every write (usually
   /// ``SessionLock/loss`` of the lock this process took); while it says the lock is lost, nothing is written.
@@ -65,13 +73,24 @@ public struct DraftingSession: Sendable {
       output.write(summary() + "\n")
     }
     if assistant.cursor == nil { output.write(assistant.finishedNotice + "\n") }
+    // The list whose question was asked last, so that its next entries are asked briefly.
+    var listAsked: Address?
     while true {
-      if let question = assistant.question { output.write(question + "\n") }
+      if let question = assistant.question, let cursor = assistant.cursor {
+        let list = cursor.isEnd || cursor.entry != nil ? cursor.parent : nil
+        if asksListsBriefly, let list, list == listAsked {
+          emit(m.nextEntry(assistant.interview.label(of: cursor, in: assistant.minutes)), .question, &output)
+        } else {
+          emit(question, .question, &output)
+        }
+        listAsked = list
+      }
       // The completion closure gets its own copy of the assistant, released before the line is handled, so that
       // the edit finds the draft unshared and changes it in place.
       let result: LineReadResult = {
         let current = assistant
-        return reader.readLine(prompt: current.prompt, prefill: current.prefill) { current.completions(for: $0) }
+        let files = store.workspace
+        return reader.readLine(prompt: current.prompt, prefill: current.prefill) { current.completions(for: $0, files: files) }
       }()
       switch result {
       case .endOfInput:
@@ -81,17 +100,21 @@ public struct DraftingSession: Sendable {
         return true
       case .interrupted:
         assistant.cancelPendingEdit()
-        output.write(m.lineDropped + "\n")
+        emit(m.lineDropped, .warning, &output)
       case .undecodable(let line):
         // Refused like any answer that cannot be used: nothing is saved, and the same question is asked again.
         assistant.cancelPendingEdit()
-        output.write(m.notUTF8(line) + "\n")
+        emit(m.notUTF8(line), .error, &output)
       case .line(let line):
         let response = assistant.handle(line)
         // A change this window can no longer save is not acknowledged ("已修改…"): the clerk hears only that it
         // was not saved, why, and what to do.
         if let effect = response.effect, !checkOwnership(&output, pending: effect) { return false }
-        for message in response.messages { output.write(message + "\n") }
+        if response.role(ofMessage: 0) == .listing {
+          emit(response.messages.joined(separator: "\n"), .listing, &output)
+        } else {
+          for (index, message) in response.messages.enumerated() { emit(message, response.role(ofMessage: index), &output) }
+        }
         if let effect = response.effect, !save(effect, &output) { return false }
         switch response.action {
         case nil: break
@@ -111,6 +134,12 @@ public struct DraftingSession: Sendable {
         }
       }
     }
+  }
+
+  /// Writes `text` as ``present`` makes it, with a newline unless it made it nothing.
+  private func emit(_ text: String, _ role: OutputRole, _ output: inout some TextOutputStream) {
+    let shown = present(text, role)
+    if !shown.isEmpty { output.write(shown + "\n") }
   }
 
   /// Writes the draft, which could not be saved in the workspace, to the temporary folder (usually another disk),
@@ -231,7 +260,7 @@ public struct DraftingSession: Sendable {
       if let url = exported.file {
         output.write(m.exported(to: url.path) + "\n")
       } else if let text = exported.text {
-        output.write(text)
+        output.write(present(text, .export))
       } else {
         output.write(m.exportNeedsFile(exportRequest.format.rawValue) + "\n")
         return

@@ -11,6 +11,11 @@ extension Messages {
   /// Said when the session ends saved: how to go on.
   func savedToGoOn(_ command: String) -> String { self("已保存。繼續起草：", "Saved. To go on: ") + command }
 
+  /// A list's question asked briefly, for an entry after the first (`label`: the entry's, `出席2`).
+  func nextEntry(_ label: String) -> String {
+    self("\(label)？（直接按 Enter 結束）", "\(label)? (press Enter when done)")
+  }
+
   /// Said when Ctrl-C dropped the line being typed.
   var lineDropped: String { self("（已放棄這一行）", "(line dropped)") }
 

@@ -101,6 +101,8 @@ public struct Roles: Sendable, Hashable {
     public var list: String
     /// The key of the mover.
     public var mover: String
+    /// The key of the seconder, where the template has one.
+    public var seconder: String?
     /// The key of the disposition (adopted, failed…).
     public var disposition: String
     /// Dispositions that mean the motion was adopted.
@@ -185,7 +187,7 @@ extension Roles.Category: Decodable {
 
 extension Roles.Motions: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case list, mover, disposition, adopted, failed, votesFor, votesAgainst, abstentions, rollCall
+    case list, mover, seconder, disposition, adopted, failed, votesFor, votesAgainst, abstentions, rollCall
   }
 
   /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
@@ -194,6 +196,7 @@ extension Roles.Motions: Decodable {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     list = try c.decode(String.self, forKey: .list)
     mover = try c.decode(String.self, forKey: .mover)
+    seconder = try c.decodeIfPresent(String.self, forKey: .seconder)
     disposition = try c.decode(String.self, forKey: .disposition)
     adopted = try c.decodeIfPresent([String].self, forKey: .adopted) ?? []
     failed = try c.decodeIfPresent([String].self, forKey: .failed) ?? []

@@ -209,7 +209,7 @@ struct TemplateChecker {
     }
     if let motions = roles.motions {
       let part = try list(motions.list, "motions")
-      let keys = [motions.mover, motions.disposition] + [motions.votesFor, motions.votesAgainst, motions.abstentions].compactMap { $0 }
+      let keys = [motions.mover, motions.disposition] + [motions.seconder, motions.votesFor, motions.votesAgainst, motions.abstentions].compactMap { $0 }
       for key in keys where part.child(key) == nil {
         throw fail([], key: "roles", "`roles.motions` names `\(key)`, which is not a part of `\(motions.list)`")
       }

@@ -6,9 +6,13 @@ import MinutesKit
 /// ``Workspace``, and every diagnostic goes through ``Diagnostics``.
 @main
 struct MinutesCommand: ParsableCommand {
+  /// The version `minutes --version` prints.
+  static let version = "0.9.0"
+
   static let configuration = CommandConfiguration(
     commandName: "minutes",
     abstract: "Draft meeting minutes with a guided assistant, saved after every change.",
+    version: MinutesCommand.version,
     subcommands: [
       New.self, Resume.self, List.self, Export.self, Check.self, Format.self, Templates.self, Init.self, Sync.self, Diff.self, RosterCommand.self,
       MergeSession.self,

@@ -44,7 +44,21 @@ struct Diagnostics {
 
   /// Writes `minutes: severity: text`, or `minutes: text` when `text` is located already.
   func report(_ severity: Severity, _ text: String) {
-    StandardStreams.error.write(Self.line(severity, text) + "\n")
+    StandardStreams.error.write(Self.coloured(Self.line(severity, text), severity) + "\n")
+  }
+
+  /// `line` with its severity in colour (errors red, warnings yellow, notices cyan) when standard error is a
+  /// terminal and the environment allows colour (see ``TerminalOutput/allowsColour(_:)``); else as it is.
+  static func coloured(_ line: String, _ severity: Severity) -> String {
+    guard isatty(2) == 1, TerminalOutput.allowsColour(ProcessInfo.processInfo.environment) else { return line }
+    let code = switch severity {
+    case .error: "\u{1B}[1;31m"
+    case .warning: "\u{1B}[1;33m"
+    case .notice: "\u{1B}[1;36m"
+    }
+    let word = severity.rawValue + ":"
+    guard let range = line.range(of: word) else { return line }
+    return line.replacingCharacters(in: range, with: code + word + TerminalOutput.reset)
   }
 
   /// The line for `text`: never two severities.

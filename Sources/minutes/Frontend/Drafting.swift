@@ -14,7 +14,10 @@ enum Drafting {
     defer { lock.release() }
     var session = DraftingSession(assistant: assistant, store: store, name: name) { lock.loss }
     session.isResumed = isResumed
-    var output = StandardStreams.output
+    let presentation = TerminalOutput.current
+    session.present = { text, role in presentation.present(text, role) }
+    session.asksListsBriefly = presentation.wraps
+    var output = TerminalOutput.Stream(presentation: presentation)
     let saved: Bool
     if Terminal.isInteractive {
       let reader = EditLineReader(historyFile: store.directory.appendingPathComponent(".history"))
@@ -24,7 +27,7 @@ enum Drafting {
       // (`\u{1B}`), so that an escape code in a pipe cannot clear or colour the terminal showing the output.
       let reader = PlainLineReader { text in
         let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
-        StandardStreams.output.write(Messages.visible(line) + (text.hasSuffix("\n") ? "\n" : ""))
+        StandardStreams.output.write(presentation.echo(Messages.visible(line) + (text.hasSuffix("\n") ? "\n" : "")))
       }
       saved = session.run(reader: reader, output: &output)
     }

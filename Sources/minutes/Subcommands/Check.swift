@@ -7,7 +7,7 @@ struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Check a session or a minutes file: exit 0 without errors, 1 with errors, 2 when it cannot be read.")
 
-  @Argument(help: "A session name, or the path of a minutes file.") var target: String
+  @Argument(help: "A session name, or the path of a minutes file.", completion: ShellCompletion.sessionNames) var target: String
   @Flag(help: "Print JSON: {\"file\", \"errors\", \"warnings\", \"findings\": [{severity, rule, address, message, hint}]}.")
   var json = false
   @OptionGroup var options: WorkspaceOptions

@@ -9,12 +9,12 @@ import MinutesKit
 struct Export: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Print or write the finished minutes.")
 
-  @Argument(help: "The session name.") var name: String
+  @Argument(help: "The session name.", completion: ShellCompletion.sessionNames) var name: String
   @Option(help: "The export format (\(ExportFormat.names.joined(separator: ", "))); without it, the one the extension of -o FILE chooses, else text.")
   var format: String?
   @Option(help: "Write a Chinese export in this script: hans (Simplified) or hant (Traditional) characters.")
   var script: String?
-  @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+  @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file()) var output: String?
   @Flag(help: "Overwrite the file of -o when it exists.") var force = false
   @Flag(help: "Export even though the draft has errors; the export then starts with a DRAFT line.") var draft = false
   @OptionGroup var options: WorkspaceOptions

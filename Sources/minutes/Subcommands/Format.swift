@@ -8,7 +8,7 @@ struct Format: ParsableCommand {
     commandName: "fmt",
     abstract: "Rewrite minutes files in canonical form; with --check, only report (exit 1 when a file would change).")
 
-  @Argument(help: "Minutes files (.yaml).") var files: [String]
+  @Argument(help: "Minutes files (.yaml).", completion: .file(extensions: ["yaml"])) var files: [String]
   @Flag(help: "Change nothing; list the files that are not in canonical form and exit 1 if there are any.")
   var check = false
   @OptionGroup var options: WorkspaceOptions

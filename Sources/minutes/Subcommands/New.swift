@@ -6,7 +6,8 @@ import MinutesKit
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Start a drafting session.")
 
-  @Option(help: "The template id (see `minutes templates`); without it, minutes asks.") var template: String?
+  @Option(help: "The template id (see `minutes templates`); without it, minutes asks.", completion: ShellCompletion.templateIDs)
+  var template: String?
   @Option(help: "The session name: letters and digits of any script, '-' or '_', not starting with '-' (default: minutes-<date>-<time>).") var name: String?
   @OptionGroup var options: WorkspaceOptions
 

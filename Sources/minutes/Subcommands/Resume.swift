@@ -7,7 +7,7 @@ struct Resume: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Continue a saved drafting session; without a name, choose among the most recent.")
 
-  @Argument(help: "The session name.") var name: String?
+  @Argument(help: "The session name.", completion: ShellCompletion.sessionNames) var name: String?
   @Flag(help: "Open the session even though another minutes holds it (when that window is gone).")
   var takeOver = false
   @Flag(help: "Restore a damaged session from its last good snapshot (the damaged file is kept).")

@@ -45,7 +45,7 @@ struct ShowTemplate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show", abstract: "Print a template's file (and, for one that extends another, what it extends).")
 
-  @Argument(help: "The template id.") var id: String
+  @Argument(help: "The template id.", completion: ShellCompletion.templateIDs) var id: String
   @Flag(help: "Print the questions in interview order instead of the file.") var questions = false
   @OptionGroup var options: WorkspaceOptions
 
@@ -73,7 +73,7 @@ struct CheckTemplate: ParsableCommand {
     commandName: "check",
     abstract: "Check template files: exit 0 when each loads, 1 with `file:line:col` errors; warn about patterns that can backtrack without end.")
 
-  @Argument(help: "Template files (.yaml).") var files: [String]
+  @Argument(help: "Template files (.yaml).", completion: .file(extensions: ["yaml"])) var files: [String]
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {

@@ -1,0 +1,194 @@
+import Foundation
+import MinutesModel
+import MinutesTemplates
+import MinutesInterview
+
+/// Where Tab finds the names of people at the prompts that take a person (attendance, the chair, a motion's
+/// mover and seconder, a roll-call vote). The draft is one source (``DraftPeople``); a roster can be another.
+/// A source does no input or output of its own beyond reading what it was given.
+public protocol PeopleSource: Sendable {
+  /// The names this source knows for a draft `minutes` of `template`, in the order they should be offered,
+  /// each once.
+  func names(in minutes: Minutes, template: Template) -> [String]
+}
+
+/// The people already named in the draft: the chair, everyone in an attendance list, every mover, seconder
+/// and roll-call member, in the order they appear in the draft.
+public struct DraftPeople: PeopleSource {
+  /// The people of the draft.
+  public init() {}
+
+  public func names(in minutes: Minutes, template: Template) -> [String] {
+    let roles = template.roles
+    var found: [String] = []
+    func add(_ value: Value?) {
+      switch value {
+      case .text(let text)?: found.append(text)
+      case .list(let entries)?: entries.forEach(add)
+      default: break
+      }
+    }
+    if let chair = roles.chair { PeopleSlots.values(at: chair, in: minutes).forEach(add) }
+    for category in roles.attendance {
+      for entry in PeopleSlots.values(at: category.list + ".*", in: minutes) {
+        add(entry.record.map { $0[category.name] } ?? entry)
+      }
+    }
+    if let motions = roles.motions {
+      for motion in PeopleSlots.values(at: motions.list + ".*", in: minutes) {
+        guard let record = motion.record else { continue }
+        add(record[motions.mover])
+        if let seconder = motions.seconder { add(record[seconder]) }
+        if let rollCall = motions.rollCall {
+          for vote in record[rollCall.list]?.list ?? [] { add(vote.record?[rollCall.member]) }
+        }
+      }
+    }
+    var seen: Set<String> = []
+    return found.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+  }
+}
+
+/// Which questions of a template take a person, from its `roles`.
+enum PeopleSlots {
+  /// The stored values at `path` (dotted keys, `*` for every entry of a list) in `minutes`.
+  static func values(at path: String, in minutes: Minutes) -> [Value] {
+    var values: [Value] = [.record(minutes.content)]
+    for step in path.split(separator: ".").map(String.init) {
+      values = values.flatMap { value -> [Value] in
+        if step == "*" { return value.list ?? [] }
+        return value.record?[step].map { [$0] } ?? []
+      }
+    }
+    return values
+  }
+
+  /// `address` with every entry number (and the end of a list) written `*`, as roles name paths.
+  static func pattern(of address: Address) -> String {
+    address.steps.map { step in
+      switch step {
+      case .key(let key): key
+      case .index, .end: "*"
+      }
+    }.joined(separator: ".")
+  }
+
+  /// Whether the question at `slot` takes a person's name as its whole answer (the chair, a mover, a seconder,
+  /// an entry of a list of names).
+  static func isPerson(_ slot: Address, in template: Template) -> Bool {
+    let roles = template.roles
+    let here = pattern(of: slot)
+    if here == roles.chair { return true }
+    if let motions = roles.motions {
+      if here == motions.list + ".*." + motions.mover { return true }
+      if let seconder = motions.seconder, here == motions.list + ".*." + seconder { return true }
+    }
+    return roles.attendance.contains { category in
+      here == category.list + ".*" && template.part(at: slot)?.lineFormat == nil
+    }
+  }
+
+  /// The key, in the parts of a line typed for the list entry at `slot`, that takes a person (`name` of
+  /// `Aisha Bello, remote`, `member` of a roll-call vote); `nil` when none does.
+  static func personKey(inLineOf slot: Address, in template: Template) -> String? {
+    let roles = template.roles
+    let here = pattern(of: slot)
+    if let category = roles.attendance.first(where: { here == $0.list + ".*" }) { return category.name }
+    if let motions = roles.motions, let rollCall = motions.rollCall, here == motions.list + ".*." + rollCall.list + ".*" {
+      return rollCall.member
+    }
+    return nil
+  }
+}
+
+/// File paths for Tab after `:export`: the names in the folder typed so far, relative to a base folder (the
+/// workspace, as `:export FILE` reads them). Hidden files are offered only when the name typed starts with a dot;
+/// a folder is offered with a `/` after it.
+public enum FilePathCompletion {
+  /// The completions of `typed` (a path as typed: relative to `base`, absolute, or starting with `~/`), each the
+  /// whole replacement for `typed`, sorted.
+  public static func completions(of typed: String, relativeTo base: URL) -> [String] {
+    let slash = typed.lastIndex(of: "/")
+    let folderPart = slash.map { String(typed[...$0]) } ?? ""
+    let namePart = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+    var folder: URL
+    if folderPart.hasPrefix("/") {
+      folder = URL(fileURLWithPath: folderPart, isDirectory: true)
+    } else if folderPart.hasPrefix("~/") {
+      folder = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(folderPart.dropFirst(2)), isDirectory: true)
+    } else {
+      folder = base.appendingPathComponent(folderPart, isDirectory: true)
+    }
+    folder = folder.standardizedFileURL
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+    return names.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+      return folderPart + name + (isDirectory.boolValue ? "/" : "")
+    }
+  }
+}
+
+extension Assistant {
+  /// The addresses of the draft a clerk can type after `:show`, `:goto`, `:edit`, `:delete` or `:move`, each
+  /// with every shorter address above it (`2.1.3`, `2.1`, `2`), in the order of the draft; with `ends`, the ends
+  /// of lists too (`present.+`, for `:goto`); with `head`, only the parts under it.
+  func addresses(includingEnds ends: Bool, under head: Address? = nil) -> [String] {
+    var seen: Set<String> = []
+    var found: [String] = []
+    for slot in interview.slots(in: minutes) where (ends || !slot.isEnd) && (head?.contains(slot) ?? true) {
+      let shown = template.display(slot)
+      // The addresses above it, each parsed once (most are shared: `present` above every `present.N`); the
+      // slot's own address is one by construction.
+      let tokens = shown.split(separator: ".").map(String.init)
+      for length in 1..<max(1, tokens.count) {
+        let candidate = tokens.prefix(length).joined(separator: ".")
+        guard seen.insert(candidate).inserted, template.address(parsing: candidate) != nil else { continue }
+        found.append(candidate)
+      }
+      if seen.insert(shown).inserted { found.append(shown) }
+    }
+    return found
+  }
+
+  /// Completions of the address being typed: each address that starts with `typed`, cut after the step being
+  /// typed (`pre` → `present`; `present.` → `present.1`, `present.2`), as a shell completes one folder at a time.
+  func addressCompletions(of typed: String, includingEnds ends: Bool) -> [String] {
+    var seen: Set<String> = []
+    // `present.` or `2.1.`: only the parts under what is typed before the last dot are looked at.
+    let head = typed.lastIndex(of: ".").flatMap { template.address(parsing: String(typed[..<$0])) }
+    return addresses(includingEnds: ends, under: head).filter { $0.hasPrefix(typed) }.compactMap { address in
+      let rest = address.dropFirst(typed.count)
+      let cut = rest.firstIndex(of: ".").map { String(address[..<$0]) } ?? address
+      return seen.insert(cut).inserted ? cut : nil
+    }
+  }
+
+  /// After a command name: the address of `:show`, `:goto`, `:edit`, `:delete`, `:move`, or the file of
+  /// `:export` (relative to `base`, else the current folder); each candidate the whole line so far. `nil` when the command takes neither there.
+  func argumentCompletions(for prefix: String, files base: URL?) -> [String]? {
+    let words = prefix.dropFirst().split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+    guard words.count >= 2, let name = words.first?.lowercased() else { return nil }
+    let typed = words[words.count - 1]
+    let start = String(prefix.dropLast(typed.count))
+    switch name {
+    case "show", "s", "edit", "e", "delete", "del", "d", "move", "m", "goto", "g":
+      guard words.count == 2 else { return nil }
+      return addressCompletions(of: typed, includingEnds: name.hasPrefix("g")).map { start + $0 }
+    case "export", "x", "export!", "x!", "export！", "x！":
+      guard !typed.hasPrefix("-"), words[words.count - 2] != "--format", words[words.count - 2] != "--script" else {
+        return nil
+      }
+      let folder = base ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+      return FilePathCompletion.completions(of: typed, relativeTo: folder).map { start + $0 }
+    default:
+      return nil
+    }
+  }
+
+  /// The names of people offered with Tab, from every source, each once.
+  func peopleNames() -> [String] {
+    var seen: Set<String> = []
+    return peopleSources.flatMap { $0.names(in: minutes, template: template) }.filter { seen.insert($0).inserted }
+  }
+}
