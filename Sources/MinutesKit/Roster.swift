@@ -201,6 +201,10 @@ public enum RosterError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
   case unreadable(YAMLProblem)
   /// The person is in the roster already.
   case exists(String)
+  /// A name, title, body or spelling that is empty or holds a line break or a control character.
+  case invalidValue(String)
+  /// A spelling given for a new person is another person's name or spelling.
+  case spellingTaken(String, by: String)
   /// Writing the roster failed; it is as it was.
   case cannotWrite(String, reason: SystemReason)
 
@@ -213,6 +217,10 @@ public enum RosterError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
       m("\(problem.place): error: \(problem.message(m))。名冊保持原樣；請改正後再試（格式見 `minutes roster --help`）。",
         "\(problem.place): error: \(problem.message). The roster was left as it is; correct it and try again (its form: `minutes roster --help`).")
     case .exists(let name): m("「\(name)」已在名冊中。", "‘\(name)’ is in the roster already.")
+    case .invalidValue(let value):
+      m("「\(Messages.visible(value))」不能寫入名冊：不能是空的，也不能含換行或控制字元。", "‘\(Messages.visible(value))’ cannot go in the roster: it must not be empty or hold a line break or a control character.")
+    case .spellingTaken(let spelling, let other):
+      m("「\(spelling)」已是「\(other)」的寫法；同一寫法不能屬於兩個人。", "‘\(spelling)’ is already a spelling of ‘\(other)’; one spelling cannot belong to two people.")
     case .cannotWrite(let file, let reason): m("無法寫入 \(file)：\(reason.message(m))；名冊保持原樣。", "could not write \(file): \(reason.message(m)); the roster is as it was.")
     }
   }

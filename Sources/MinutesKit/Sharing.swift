@@ -15,8 +15,13 @@ public enum SharingError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   case sessionsOpen([String])
   /// A git command failed: the command and what git said.
   case gitFailed(command: String, output: String)
-  /// Pulling brought conflicts git could not merge: the files, relative to the repository.
-  case conflicts([String])
+  /// Pulling brought conflicts git could not merge: the files, relative to the repository, and how each conflicts.
+  case conflicts([SyncConflict])
+  /// A session changed here does not read (a conflict marker left, a part twice, a hand edit gone wrong): it is
+  /// not shared until it does.
+  case unreadableSession(String, error: SessionError)
+  /// The workspace folder does not exist.
+  case noFolder(String)
   /// Files still hold conflict markers while a sync was being finished.
   case unresolved([String])
   /// `minutes diff` was given a revision git does not know.
@@ -39,15 +44,57 @@ public enum SharingError: LocalizedError, LocalizedMinutesError, Hashable, Senda
         "these sessions are being drafted on this machine: \(names.joined(separator: ", ")). :quit them first, then sync (no saved answer is lost).")
     case .gitFailed(let command, let output):
       m("`\(command)` 失敗，git 說：\n\(output)", "`\(command)` did not succeed; git said:\n\(output)")
-    case .conflicts(let files):
-      m("另一位記錄員改了同樣的部分，git 無法自動合併：\(files.joined(separator: "、"))。用 `minutes resume` 打開（或用編輯器）查看兩邊，每處保留要的一邊並刪去標記行，然後再執行 `minutes sync`。你的回答都沒有遺失。",
-        "another clerk changed the same parts and git could not merge them: \(files.joined(separator: ", ")). Open each (`minutes check NAME`, or an editor) to see both sides, keep the side you want in each conflict and delete the marker lines, then run `minutes sync` again. None of your answers is lost.")
+    case .conflicts(let conflicts):
+      m("同步在合併其他記錄員的提交時停下：\n", "the sync stopped while bringing in the other clerks' commits:\n")
+        + conflicts.map { "  " + $0.message(m) }.joined(separator: "\n") + "\n"
+        + m("處理好每個檔案後再執行 `minutes sync` 完成同步。你的回答都沒有遺失。",
+            "Deal with each file, then run `minutes sync` again to finish. None of your answers is lost.")
+    case .unreadableSession(let path, let error):
+      m("\(path) 無法讀取，未共用（沒有提交任何內容）：\(error.message(m))\n請先改正（`minutes check` 會指出位置），再執行 `minutes sync`。",
+        "\(path) does not read, so nothing was shared (nothing was committed): \(error.message(m))\nCorrect it first (`minutes check` shows where), then run `minutes sync` again.")
+    case .noFolder(let folder):
+      m("沒有資料夾 \(folder)。", "there is no folder \(folder).")
     case .unknownRevision(let revision):
       m("git 中沒有修訂版本「\(revision)」。可用提交編號、分支名或 HEAD~1 之類（見 `git log --oneline`）。",
         "git knows no revision ‘\(revision)’. Give a commit, a branch or something like HEAD~1 (see `git log --oneline`).")
     case .unresolved(let files):
       m("這些檔案仍有衝突標記：\(files.joined(separator: "、"))。請先解決它們，再執行 `minutes sync`。",
         "these files still hold conflict markers: \(files.joined(separator: ", ")). Resolve them first, then run `minutes sync` again.")
+    }
+  }
+}
+
+/// A file a sync could not merge, and how it conflicts.
+public struct SyncConflict: Hashable, Sendable {
+  /// How the two clerks' changes to it met.
+  public enum Kind: Hashable, Sendable {
+    /// Both changed the same part differently: the file holds both sides between markers.
+    case bothChanged
+    /// Both made a file of this name, and they differ: the file holds both between markers.
+    case bothAdded
+    /// Another clerk deleted it; this clerk changed it. This clerk's version is in the folder.
+    case deletedByOther
+    /// This clerk deleted it; another clerk changed it. Their version is in the folder.
+    case deletedByYou
+  }
+
+  /// The file, relative to the repository.
+  public var path: String
+  /// How it conflicts.
+  public var kind: Kind
+
+  /// One line on the file and what to do, in the language of `m`.
+  public func message(_ m: Messages) -> String {
+    switch kind {
+    case .bothChanged, .bothAdded:
+      m("\(path)：兩位記錄員改了同樣的部分；在編輯器中打開，每處衝突保留要的一邊並刪去標記行（`minutes check` 會列出兩邊和行號）",
+        "\(path): both clerks changed the same parts; open it in an editor, keep the side you want in each conflict and delete the marker lines (`minutes check` lists both sides with their lines)")
+    case .deletedByOther:
+      m("\(path)：另一位記錄員刪除了它，而你改了它；要保留就直接再執行 `minutes sync`，要刪除就先刪去這個檔案",
+        "\(path): another clerk deleted it and you changed it; to keep it, just run `minutes sync` again; to delete it, delete the file first")
+    case .deletedByYou:
+      m("\(path)：你刪除了它，而另一位記錄員改了它；他們的版本已放回資料夾，要保留就直接再執行 `minutes sync`，要刪除就再刪去這個檔案",
+        "\(path): you deleted it and another clerk changed it; their version is back in the folder; to keep it, just run `minutes sync` again; to delete it, delete the file again")
     }
   }
 }

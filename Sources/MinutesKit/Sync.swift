@@ -27,7 +27,8 @@ struct Git {
   func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
+    // Paths as they are (`sessions/會議.yaml`), not quoted in octal escapes.
+    process.arguments = ["git", "-c", "core.quotepath=false"] + arguments
     process.currentDirectoryURL = folder
     var environment = ProcessInfo.processInfo.environment
     // Never stop to ask: a sync runs without an editor or a terminal prompt.
@@ -40,11 +41,18 @@ struct Git {
     process.standardOutput = output
     process.standardError = output
     process.standardInput = FileHandle.nullDevice
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+      throw SharingError.noFolder(folder.path)
+    }
     do { try process.run() } catch { throw SharingError.noGit }
     let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     if process.terminationStatus == 127 { throw SharingError.noGit }
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    // Only the end is trimmed: a porcelain status line starts with a meaningful space.
+    var text = String(decoding: data, as: UTF8.self)
+    while let last = text.last, last.isWhitespace { text.removeLast() }
+    return (process.terminationStatus, text)
   }
 
   /// Runs `git ARGUMENTS` and returns what it printed.
@@ -62,6 +70,19 @@ extension Workspace {
   public struct SyncReport: Hashable, Sendable {
     /// The sessions whose changes this clerk committed.
     public var committed: [String] = []
+    /// The sessions this clerk deleted, committed as deleted.
+    public var deleted: [String] = []
+    /// Other files committed (the roster, templates, `.gitignore`), relative to the workspace.
+    public var others: [String] = []
+    /// Sessions this clerk made under a name another clerk had used for a different meeting, and their new names.
+    public var renamed: [Renamed] = []
+    /// A session renamed by ``Workspace/sync(program:push:)``.
+    public struct Renamed: Hashable, Sendable {
+      /// The name both clerks used.
+      public var from: String
+      /// This clerk's meeting's new name.
+      public var to: String
+    }
     /// How many commits of other clerks were brought in.
     public var pulled = 0
     /// Whether the commits were pushed (there is a remote and pushing was asked for).
@@ -119,46 +140,153 @@ extension Workspace {
     }
     if rebasing { try finishRebase(git) }
     try joinRemoteBranch(git)
-    let paths = ["sessions", "templates", "roster.yaml", ".gitignore", ".gitattributes"].filter {
-      FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
-    }
-    if !paths.isEmpty { try git.check(["add", "--all", "--"] + paths) }
-    let staged = try git.check(["diff", "--cached", "--name-only", "--relative"]).split(separator: "\n").map(String.init)
-    if !staged.isEmpty {
-      report.committed = staged.compactMap { path in
-        path.hasPrefix("sessions/") && path.hasSuffix(".yaml") ? String(path.dropFirst("sessions/".count).dropLast(".yaml".count)) : nil
-      }
-      let subject = report.committed.isEmpty ? "minutes: roster and templates" : "minutes: " + report.committed.joined(separator: ", ")
-      let others = staged.filter { !$0.hasPrefix("sessions/") }
-      let body = others.isEmpty ? "" : "\n\nAlso: " + others.joined(separator: ", ")
-      try git.check(["commit", "--quiet", "-m", subject + body])
-    }
     report.hasRemote = !(try git.check(["remote"])).isEmpty
+    let upstream = report.hasRemote ? try hasUpstream(git) : false
+    if upstream {
+      try git.check(["fetch", "--quiet"])
+      report.renamed = try renameMeetingsMadeTwice(git).map { SyncReport.Renamed(from: $0.from, to: $0.to) }
+    }
+    try commitChanges(git, into: &report)
     guard report.hasRemote else { return report }
-    guard try hasUpstream(git) else {
+    guard upstream else {
       // A new repository's first sync: nothing to pull yet; its branch goes up and is followed from now on.
       if push { try git.check(["push", "--quiet", "--set-upstream", try git.check(["remote"]).split(separator: "\n")[0].description, "HEAD"]) }
       report.pushed = push
       return report
     }
-    let before = try git.check(["rev-parse", "@{upstream}"])
-    let pull = try git.run(["pull", "--rebase", "--quiet"])
-    if pull.status != 0 {
-      let conflicted = try git.check(["diff", "--name-only", "--diff-filter=U", "--relative"]).split(separator: "\n").map(String.init)
-      if !conflicted.isEmpty { throw SharingError.conflicts(conflicted) }
-      throw SharingError.gitFailed(command: "git pull --rebase", output: pull.output)
-    }
-    report.pulled = Int(try git.check(["rev-list", "--count", "\(before)..@{upstream}"])) ?? 0
+    report.pulled = Int(try git.check(["rev-list", "--count", "HEAD..@{upstream}"])) ?? 0
+    try pull(git)
     if push {
       let pushed = try git.run(["push", "--quiet"])
       if pushed.status != 0 {
         // Another clerk pushed in between: take theirs in and push once more.
-        try git.check(["pull", "--rebase", "--quiet"])
+        try git.check(["fetch", "--quiet"])
+        report.pulled += Int(try git.check(["rev-list", "--count", "HEAD..@{upstream}"])) ?? 0
+        try pull(git)
         try git.check(["push", "--quiet"])
       }
       report.pushed = true
     }
     return report
+  }
+
+  /// Pulls with a rebase (the clerk's other tracked files set aside and put back); a stop on conflicts says
+  /// which files and how each conflicts.
+  /// - Throws: ``SharingError/conflicts(_:)``, ``SharingError/gitFailed(command:output:)``.
+  private func pull(_ git: Git) throws {
+    let pull = try git.run(["pull", "--rebase", "--autostash", "--quiet"])
+    guard pull.status != 0 else { return }
+    let conflicts = try unmerged(git)
+    if !conflicts.isEmpty { throw SharingError.conflicts(conflicts) }
+    throw SharingError.gitFailed(command: "git pull --rebase", output: pull.output)
+  }
+
+  /// The files a stopped rebase left unmerged, and how (`git status --porcelain`: in a rebase, "us" is the other
+  /// clerks' branch and "them" this clerk's commit).
+  private func unmerged(_ git: Git) throws -> [SyncConflict] {
+    try git.check(["status", "--porcelain=v1", "--untracked-files=no", "."]).split(separator: "\n").compactMap { line in
+      let code = line.prefix(2), path = String(line.dropFirst(3))
+      let kind: SyncConflict.Kind
+      switch code {
+      case "UU": kind = .bothChanged
+      case "AA": kind = .bothAdded
+      case "DU": kind = .deletedByOther
+      case "UD": kind = .deletedByYou
+      case "AU", "UA", "DD": kind = .bothChanged
+      default: return nil
+      }
+      return SyncConflict(path: path, kind: kind)
+    }
+  }
+
+  /// Renames each session this clerk made that another clerk has also made, differently, under the same name
+  /// (the README suggests naming a meeting by its date): `NAME-2` (or the first free number). Both meetings are
+  /// kept; the report says which were renamed.
+  private func renameMeetingsMadeTwice(_ git: Git) throws -> [(from: String, to: String)] {
+    var renamed: [(String, String)] = []
+    for name in store.names() {
+      let path = "./sessions/\(name).yaml"
+      guard try git.run(["cat-file", "-e", "HEAD:\(path)"]).status != 0,
+        case let theirs = try git.run(["show", "@{upstream}:\(path)"]), theirs.status == 0,
+        let mine = try? String(contentsOf: store.file(for: name), encoding: .utf8),
+        mine.trimmingCharacters(in: .whitespacesAndNewlines) != theirs.output
+      else { continue }
+      var number = 2
+      func taken(_ candidate: String) throws -> Bool {
+        try store.names().contains(candidate) || git.run(["cat-file", "-e", "@{upstream}:./sessions/\(candidate).yaml"]).status == 0
+      }
+      while try taken("\(name)-\(number)") { number += 1 }
+      try store.renameSession(name, to: "\(name)-\(number)")
+      renamed.append((name, "\(name)-\(number)"))
+    }
+    return renamed
+  }
+
+  /// Commits what changed in the sessions, the roster, the templates and the workspace's git files, after
+  /// checking that every changed session reads (no conflict markers, no error) and sealing anew the ones changed
+  /// by hand. Other files are not committed.
+  /// - Throws: ``SharingError/unreadableSession(_:error:)`` (nothing is committed), or git's failure.
+  private func commitChanges(_ git: Git, into report: inout SyncReport) throws {
+    let sessions = try changedSessionFiles(git)
+    try prepareSessions(sessions.filter { !$0.deleted }.map(\.url))
+    let paths = ["templates", "roster.yaml", ".gitignore", ".gitattributes"].filter {
+      FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path)
+    } + sessions.map(\.url.path)
+    if !paths.isEmpty { try git.check(["add", "--all", "--"] + paths) }
+    let staged = try git.check(["diff", "--cached", "--name-status", "--relative"]).split(separator: "\n").map { line in
+      let fields = line.split(separator: "\t", maxSplits: 1).map(String.init)
+      return (status: fields[0], path: fields.count > 1 ? fields[1] : "")
+    }
+    guard !staged.isEmpty else { return }
+    let session = { (path: String) -> String? in
+      path.hasPrefix("sessions/") && path.hasSuffix(".yaml") ? String(path.dropFirst("sessions/".count).dropLast(".yaml".count)) : nil
+    }
+    report.committed = staged.filter { $0.status != "D" }.compactMap { session($0.path) }
+    report.deleted = staged.filter { $0.status == "D" }.compactMap { session($0.path) }
+    report.others = staged.filter { session($0.path) == nil }.map(\.path)
+    var subject = "minutes: " + report.committed.joined(separator: ", ")
+    if !report.deleted.isEmpty { subject += (report.committed.isEmpty ? "" : "; ") + "deleted " + report.deleted.joined(separator: ", ") }
+    if report.committed.isEmpty && report.deleted.isEmpty { subject = "minutes: " + report.others.joined(separator: ", ") }
+    let body = report.others.isEmpty || subject.hasSuffix(report.others.joined(separator: ", ")) ? "" : "\n\nAlso: " + report.others.joined(separator: ", ")
+    try git.check(["commit", "--quiet", "-m", subject + body])
+  }
+
+  /// The session files (`sessions/NAME.yaml` of this workspace) that differ from the last commit: changed, new
+  /// or deleted.
+  private func changedSessionFiles(_ git: Git) throws -> [(url: URL, deleted: Bool)] {
+    let root = URL(fileURLWithPath: try git.check(["rev-parse", "--show-toplevel"]), isDirectory: true)
+    // Porcelain paths are relative to the repository, whatever folder of it git runs in.
+    return try git.check(["status", "--porcelain=v1", "--untracked-files=all", "--no-renames", "--", "sessions"])
+      .split(separator: "\n").compactMap { line in
+        let path = String(line.dropFirst(3))
+        let file = root.appendingPathComponent(path)
+        guard path.hasSuffix(".yaml"), file.deletingLastPathComponent().standardizedFileURL.path == store.directory.standardizedFileURL.path
+        else { return nil }
+        return (file, line.hasPrefix(" D") || line.hasPrefix("D "))
+      }
+  }
+
+  /// Checks that each session file at `files` reads as a minutes file, and seals anew one changed by hand.
+  /// - Throws: ``SharingError/unreadableSession(_:error:)`` for the first that does not read.
+  private func prepareSessions(_ files: [URL]) throws {
+    for file in files {
+      let shown = "sessions/" + file.lastPathComponent
+      let text: String
+      do {
+        text = try YAMLCoding.text(try Data(contentsOf: file), file: file.path)
+        _ = try SessionFile.parse(text, file: file.path)
+      } catch let error as SessionError {
+        throw SharingError.unreadableSession(shown, error: error)
+      } catch let problem as YAMLProblem {
+        throw SharingError.unreadableSession(shown, error: .unreadable(problem))
+      } catch {
+        throw SharingError.unreadableSession(shown, error: .writeFailed(file: file.path, reason: SystemReason(error)))
+      }
+      if SessionFile.seal(of: text) != .intact {
+        let sealed = SessionFile.resealed(text)
+        if sealed != text { try? Data(sealed.utf8).write(to: file, options: .atomic) }
+      }
+    }
   }
 
   /// In a clone that has no commit of its own yet (a clone of a repository whose default branch is missing, as
@@ -199,7 +327,13 @@ extension Workspace {
       return !MergeConflict.find(in: text).isEmpty
     }
     guard unresolved.isEmpty else { throw SharingError.unresolved(unresolved) }
-    if !conflicted.isEmpty { try Git(folder: root, extra: git.extra).check(["add", "--"] + conflicted) }
+    // A session must read before it is shared: a marker left over, a side kept twice.
+    let sessions = conflicted.map { root.appendingPathComponent($0) }.filter {
+      $0.pathExtension == "yaml" && $0.deletingLastPathComponent().standardizedFileURL.path == store.directory.standardizedFileURL.path
+        && FileManager.default.fileExists(atPath: $0.path)
+    }
+    try prepareSessions(sessions)
+    if !conflicted.isEmpty { try Git(folder: root, extra: git.extra).check(["add", "-A", "--"] + conflicted) }
     try git.check(["-c", "core.editor=true", "rebase", "--continue"])
   }
 }

@@ -45,8 +45,10 @@ extension Workspace {
   /// Which merge driver git uses for session files (see ``mergeSession(base:ours:theirs:)``); `minutes init
   /// --git` and `minutes sync` name the program in the repository's configuration.
   public static let attributes = """
-    # minutes: session files are merged part by part (minutes merge-session), not line by line.
+    # minutes: session files are merged part by part (minutes merge-session), not line by line; the roster
+    # keeps both clerks' lines (people two clerks added at once are both kept; `minutes roster check` then).
     sessions/*.yaml merge=minutes-session
+    roster.yaml merge=union
 
     """
 

@@ -5,10 +5,10 @@ import MinutesModel
 /// one side changed and the other did not is taken; what both changed the same way is taken once; what both
 /// changed differently is a conflict, named by its address, and nothing is chosen for the clerk.
 ///
-/// Lists merge entry by entry while both sides keep the entries the base had (each may change them); entries
-/// appended by one side only are added after them. Two sides that both appended different entries, or changed
-/// the length of the list otherwise (a deletion, a move), conflict on the whole list: the entries' positions no
-/// longer say which entry is which.
+/// Lists merge entry by entry while both sides keep the entries the base had in place (each may change them);
+/// entries appended by either side are added after them, ours first. A side that deleted, moved or reordered
+/// entries of a list the other side also changed makes the whole list a conflict: the entries' positions no
+/// longer say which entry is which, and merging by position would put an answer under the wrong entry.
 public enum DraftMerge {
   /// The merged content and the addresses where the two sides conflict (``Template/display(_:)`` shows them to
   /// the clerk); at each conflict, `merged` holds the side preferred, and is for showing the conflict only.
@@ -39,6 +39,15 @@ public enum DraftMerge {
     return result
   }
 
+  /// Whether `side` holds the entries of `base` where `base` has them (each changed or not, but none deleted,
+  /// moved or replaced by another of the base's entries), with entries appended after them at most.
+  private static func keepsInPlace(_ side: [Value], _ base: [Value]) -> Bool {
+    guard side.count >= base.count else { return false }
+    return base.indices.allSatisfy { index in
+      side[index] == base[index] || !base.indices.contains { $0 != index && base[$0] == side[index] }
+    }
+  }
+
   /// The merged value, `nil` when the part is unset after the merge.
   private static func merge(_ base: Value?, _ ours: Value?, _ theirs: Value?, at path: Address, conflicts: inout [Address]) -> Value? {
     if ours == theirs { return ours }
@@ -49,17 +58,13 @@ public enum DraftMerge {
       return .record(merge(record: b, o, t, at: path, conflicts: &conflicts))
     case (nil, .record(let o)?, .record(let t)?):
       return .record(merge(record: Record(), o, t, at: path, conflicts: &conflicts))
-    case (.list(let b)?, .list(let o)?, .list(let t)?) where o.count >= b.count && t.count >= b.count:
+    case (.list(let b)?, .list(let o)?, .list(let t)?) where keepsInPlace(o, b) && keepsInPlace(t, b):
       var entries = (0..<b.count).map { index in
         merge(b[index], o[index], t[index], at: path.appending(.index(index + 1)), conflicts: &conflicts) ?? b[index]
       }
-      let ourTail = o.dropFirst(b.count), theirTail = t.dropFirst(b.count)
-      if ourTail.isEmpty || theirTail.isEmpty || ourTail == theirTail {
-        entries += ourTail.isEmpty ? theirTail : ourTail
-      } else {
-        conflicts.append(path.appending(.index(b.count + 1)))
-        entries += ourTail
-      }
+      // Entries both appended: ours, then theirs that ours does not have.
+      let ourTail = Array(o.dropFirst(b.count))
+      entries += ourTail + t.dropFirst(b.count).filter { !ourTail.contains($0) }
       return .list(entries)
     default:
       conflicts.append(path)

@@ -65,6 +65,25 @@ public struct MergeConflict: Hashable, Sendable {
     return conflicts
   }
 
+  /// The 1-based lines of `text` that are a marker outside any whole conflict: what is left when a clerk removed
+  /// some of a conflict's markers but not all (a `=======` or `>>>>>>> LABEL` line, which no minutes file holds
+  /// at the start of a line). Empty when there are none.
+  public static func strayMarkers(in text: String) -> [Int] {
+    guard text.contains("=======") || text.contains(">>>>>>>") || text.contains("<<<<<<<") || text.contains("|||||||") else { return [] }
+    let whole = find(in: text)
+    var inside = Set<Int>()
+    for conflict in whole {
+      let end = max(conflict.second.lines?.upperBound ?? conflict.line, conflict.first.lines?.upperBound ?? conflict.line) + 1
+      inside.formUnion(conflict.line...end)
+    }
+    var stray: [Int] = []
+    for (index, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated()
+    where !inside.contains(index + 1) {
+      if line == "=======" || ["<", "|", ">"].contains(where: { marker(Character($0), in: line) != nil }) { stray.append(index + 1) }
+    }
+    return stray
+  }
+
   /// The label after a seven-character marker of `character` that starts `line`, or `nil` when `line` is no such
   /// marker.
   private static func marker(_ character: Character, in line: Substring) -> String? {
@@ -83,3 +102,17 @@ extension MergeConflict.Side {
     lines = (lines?.lowerBound ?? number)...number
   }
 }
+
+extension MergeConflict {
+  /// Refuses `text` (the file `file`) when it holds git's conflict markers.
+  /// - Throws: ``SessionError/conflicted(file:conflicts:)`` for whole conflicts, ``SessionError/strayMarker(file:line:)``
+  ///   at the first marker left over from one.
+  static func refuse(in text: String, file: String) throws {
+    let conflicts = find(in: text)
+    guard conflicts.isEmpty else { throw SessionError.conflicted(file: file, conflicts: conflicts) }
+    if let line = strayMarkers(in: text).first {
+      throw SessionError.strayMarker(file: file, line: line)
+    }
+  }
+}
+

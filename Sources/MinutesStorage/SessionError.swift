@@ -33,6 +33,9 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   /// The file holds conflicts git left when it could not merge two clerks' edits (see ``MergeConflict``); it was
   /// not read, and nothing was written.
   case conflicted(file: String, conflicts: [MergeConflict])
+  /// A marker of a git conflict is left at `line` (some of a conflict's markers were removed, not all): the file
+  /// may hold both sides of a part; it was not read.
+  case strayMarker(file: String, line: Int)
 
   /// The English wording (see ``message(_:)``).
   public var errorDescription: String? { message(Messages(language: "en")) }
@@ -52,6 +55,9 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
     case .writeFailed(let file, let reason): m.writeFailed(file, reason: reason)
     case .generationExhausted(let file, let generation): m.generationExhausted(file, generation: generation)
     case .conflicted(let file, let conflicts): m.conflicted(file, conflicts: conflicts)
+    case .strayMarker(let file, let line):
+      m("\(file):\(line): error: 這裏留有 git 衝突標記；檔案未讀取，也未改動。刪去它，並確認衝突只保留了一邊，然後再打開（在同步中途則再執行 `minutes sync`）。",
+        "\(file):\(line): error: a git conflict marker is left here; the file was not read and nothing was changed. Remove it and make sure only one side of the conflict is kept, then open it again (or, in the middle of a sync, run `minutes sync` again).")
     }
   }
 }

@@ -106,8 +106,7 @@ public struct SessionFile: Codable, Hashable, Sendable {
   /// - Throws: ``SessionError/unreadable(_:)`` with the line and column, ``SessionError/unsupportedFormat(file:found:supported:)``,
   ///   or ``SessionError/conflicted(file:conflicts:)`` for a file with git's conflict markers.
   public static func parse(_ yaml: String, file: String) throws -> SessionFile {
-    let conflicts = MergeConflict.find(in: yaml)
-    guard conflicts.isEmpty else { throw SessionError.conflicted(file: file, conflicts: conflicts) }
+    try MergeConflict.refuse(in: yaml, file: file)
     do {
       let value = try YAMLCoding.decode(SessionFile.self, from: yaml, file: file)
       guard value.minutes.format <= Minutes.currentFormat else {

@@ -90,8 +90,7 @@ extension SessionStore {
     }
     let text: String
     do { text = try YAMLCoding.text(data, file: url.path) } catch let problem as YAMLProblem { throw SessionError.unreadable(problem) }
-    let conflicts = MergeConflict.find(in: text)
-    guard conflicts.isEmpty else { throw SessionError.conflicted(file: url.path, conflicts: conflicts) }
+    try MergeConflict.refuse(in: text, file: url.path)
     // Every snapshot minutes writes ends with its generation line; one that minutes wrote (it has a journal or a
     // cache) and lacks it was cut short, even if what is left happens to parse.
     let wroteIt = [journal(for: name), cache(for: name)].contains { FileManager.default.fileExists(atPath: $0.path) }

@@ -25,6 +25,9 @@ extension SessionStore {
   ///   ``loadState(name:)``.
   public func recover(name: String) throws -> LoadedSession {
     try validate(existing: name)
+    // A file holding another clerk's answers between git's conflict markers is not damage: restoring the last
+    // good copy over it would drop them. The clerk resolves it instead.
+    if let text = try? String(contentsOf: file(for: name), encoding: .utf8) { try MergeConflict.refuse(in: text, file: file(for: name).path) }
     let seal = try? readSnapshot(name: name).1
     if let seal, seal != .broken { throw SessionError.nothingToRecover(name: name, reason: "its file reads fine") }
     guard let good = lastGoodSnapshot(name: name) else {

@@ -194,4 +194,73 @@ import Testing
     let check = try run(["roster", "check"], "")
     #expect(check.status == 1 && check.stderr.contains("roster.yaml:") && check.stderr.contains("‘韓啟明’ is listed twice"), "\(check.stderr)")
   }
+
+  /// What a clerk could do that once lost answers (a break-it trial): two meetings made under one name, a
+  /// `--recover` of a file in conflict, a conflict half resolved, a hand edit pulled by the other clerk, a
+  /// conflict in a session with a Chinese name.
+  @Test func nothingIsLostWhenClerksTripOverEachOther() throws {
+    let office = try office()
+    defer { try? FileManager.default.removeItem(at: office.root) }
+    let team = try String(contentsOf: Binary.fixture("examples/team-meeting.en.session.txt"), encoding: .utf8)
+    let board = try String(contentsOf: Binary.fixture("examples/board-meeting.en.session.txt"), encoding: .utf8)
+    // Two different meetings under one name: both kept, the second renamed.
+    #expect(try office.minutes(["new", "--template", "team-meeting.en", "--name", "2024-06-11"], in: office.a, input: team).status == 0)
+    #expect(try office.minutes(["new", "--template", "board-meeting.en", "--name", "2024-06-11"], in: office.b, input: board).status == 0)
+    try office.sync(office.a)
+    let renamed = try office.minutes(["sync"], in: office.b)
+    #expect(renamed.status == 0, "\(renamed.stderr)")
+    #expect(renamed.text.contains("Another clerk had made a different meeting named ‘2024-06-11’, so yours is now ‘2024-06-11-2’"), "\(renamed.text)")
+    try office.sync(office.a)
+    #expect(try office.session("2024-06-11", in: office.a).contains("template: team-meeting.en"))
+    #expect(try office.session("2024-06-11-2", in: office.a).contains("template: board-meeting.en"))
+
+    // A conflict: --recover does not throw the other clerk's answers away, and a half-resolved file is not shared.
+    try office.edit("2024-06-11", in: office.a, [":edit title Title A", ":edit 2.notes Notes by A"])
+    try office.edit("2024-06-11", in: office.b, [":edit title Title B"])
+    try office.sync(office.a)
+    #expect(try office.minutes(["sync"], in: office.b).status == 1)
+    let recover = try office.minutes(["resume", "2024-06-11", "--recover"], in: office.b, input: ":quit\n")
+    #expect(recover.status != 0 && recover.stderr.contains("unresolved git merge conflict"), "\(recover.stderr)")
+    let conflicted = try office.session("2024-06-11", in: office.b)
+    #expect(conflicted.contains("Notes by A"), "A's other answer merged in")
+    let half = conflicted.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("<<<<<<< ") }.joined(separator: "\n")
+    try half.write(to: office.b.appendingPathComponent("sessions/2024-06-11.yaml"), atomically: true, encoding: .utf8)
+    let refused = try office.minutes(["sync"], in: office.b)
+    #expect(refused.status == 1 && refused.stderr.contains("a git conflict marker is left here"), "\(refused.stderr)")
+    #expect(try office.minutes(["check", "2024-06-11"], in: office.b).stderr.contains("a git conflict marker is left here"))
+    let resolved = half.replacingOccurrences(of: "  title: Title A\n=======\n", with: "").replacingOccurrences(of: ">>>>>>> yours\n", with: "")
+    try resolved.write(to: office.b.appendingPathComponent("sessions/2024-06-11.yaml"), atomically: true, encoding: .utf8)
+    try office.sync(office.b)
+    try office.sync(office.a)
+    let text = try office.export("2024-06-11", in: office.a)
+    #expect(text.contains("Title B") && text.contains("Notes by A"), "\(text)")
+
+    // A hand edit, shared: the other clerk opens it without being told to --recover it away.
+    let file = office.a.appendingPathComponent("sessions/2024-06-11.yaml")
+    try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "title: Title B", with: "title: Title by hand")
+      .write(to: file, atomically: true, encoding: .utf8)
+    try office.sync(office.a)
+    try office.sync(office.b)
+    let check = try office.minutes(["check", "2024-06-11"], in: office.b)
+    #expect(check.stderr.isEmpty, "\(check.stderr)")
+    #expect(try office.export("2024-06-11", in: office.b).contains("Title by hand"))
+
+    // A Chinese session name: the conflict names it plainly, and the sync finishes once it is resolved.
+    let jiyao = try String(contentsOf: Binary.fixture("examples/jiyao.zh-Hans.session.txt"), encoding: .utf8)
+    #expect(try office.minutes(["new", "--template", "jiyao.zh-Hans", "--name", "防汛-1118"], in: office.a, input: jiyao).status == 0)
+    try office.sync(office.a)
+    try office.sync(office.b)
+    try office.edit("防汛-1118", in: office.a, [":edit number 9"])
+    try office.edit("防汛-1118", in: office.b, [":edit number 10"])
+    try office.sync(office.a)
+    let stopped = try office.minutes(["sync"], in: office.b)
+    #expect(stopped.status == 1 && stopped.stderr.contains("sessions/防汛-1118.yaml"), "\(stopped.stderr)")
+    let chinese = office.b.appendingPathComponent("sessions/防汛-1118.yaml")
+    let kept = try String(contentsOf: chinese, encoding: .utf8).replacingOccurrences(
+      of: #"<<<<<<< [^\n]*\n[^\n]*\n=======\n([^\n]*\n)>>>>>>> [^\n]*\n"#, with: "$1", options: .regularExpression)
+    try kept.write(to: chinese, atomically: true, encoding: .utf8)
+    try office.sync(office.b)
+    try office.sync(office.a)
+    #expect(try office.session("防汛-1118", in: office.a) == office.session("防汛-1118", in: office.b))
+  }
 }

@@ -107,12 +107,13 @@ import MinutesTestSupport
       .writeFailed(file: "/w/sessions/會議.journal", reason: .posix(EACCES)),
       .writeFailed(file: "/w/sessions/會議.journal", reason: .posix(EXDEV)),
       .generationExhausted(file: "/w/sessions/會議.yaml", generation: Int.max),
+      .strayMarker(file: "/w/sessions/會議.yaml", line: 4),
       .conflicted(file: "/w/sessions/會議.yaml", conflicts: MergeConflict.find(in: "會議:\n<<<<<<< 你的\n  主持: 王某\n=======\n  主持: 李某\n>>>>>>> 拉取的\n")),
     ]
     for error in all {
       switch error {
       case .invalidName, .pathAsName, .exists, .notFound, .unreadable, .recoverable, .nothingToRecover, .unsupportedFormat, .locked,
-        .writeFailed, .generationExhausted, .conflicted:
+        .writeFailed, .generationExhausted, .conflicted, .strayMarker:
         break
       }
     }
@@ -196,15 +197,26 @@ import MinutesTestSupport
     }
     let sharing: [SharingError] = [
       .cannotWrite("/w/roster.yaml", reason: .posix(EACCES)), .notARepository("/w/甲"), .noGit, .sessionsOpen(["甲", "乙"]),
-      .gitFailed(command: "git push", output: "甲"), .conflicts(["sessions/甲.yaml"]), .unresolved(["sessions/甲.yaml"]),
-      .unknownRevision("甲"),
+      .gitFailed(command: "git push", output: "甲"), .conflicts([SyncConflict(path: "sessions/甲.yaml", kind: .bothChanged), SyncConflict(path: "sessions/乙.yaml", kind: .deletedByOther),
+                  SyncConflict(path: "sessions/丙.yaml", kind: .deletedByYou), SyncConflict(path: "sessions/丁.yaml", kind: .bothAdded)]),
+      .unresolved(["sessions/甲.yaml"]), .unknownRevision("甲"), .unreadableSession("sessions/甲.yaml", error: .strayMarker(file: "/w/sessions/甲.yaml", line: 3)), .noFolder("/w/甲"),
     ]
     for error in sharing {
       switch error {
-      case .cannotWrite, .notARepository, .noGit, .sessionsOpen, .gitFailed, .conflicts, .unresolved, .unknownRevision: break
+      case .cannotWrite, .notARepository, .noGit, .sessionsOpen, .gitFailed, .conflicts, .unresolved, .unknownRevision,
+        .unreadableSession, .noFolder: break
       }
     }
-    return exports + workspace + sharing
+    let roster: [RosterError] = [
+      .unreadable(YAMLProblem(file: "/w/roster.yaml", line: 2, column: 5, message: "missing key `people[0].name`", chinese: "缺少鍵 `people[0].name`")),
+      .exists("王小明"), .invalidValue(""), .spellingTaken("王曉明", by: "王小明"), .cannotWrite("/w/roster.yaml", reason: .posix(EACCES)),
+    ]
+    for error in roster {
+      switch error {
+      case .unreadable, .exists, .invalidValue, .spellingTaken, .cannotWrite: break
+      }
+    }
+    return exports + workspace + sharing + roster
   }()
 
   static let everyError: [any Error] = assistantErrors + sessionErrors + loadProblems + templateErrors + exportErrors

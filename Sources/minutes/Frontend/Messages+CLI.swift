@@ -135,9 +135,15 @@ extension Messages {
   /// `minutes sync`: what it did.
   func synced(_ report: Workspace.SyncReport) -> String {
     var parts: [String] = []
+    for renamed in report.renamed {
+      parts.append(self("另一位記錄員已用「\(renamed.from)」命名另一個會議，你的會議改名為「\(renamed.to)」",
+                        "another clerk had made a different meeting named ‘\(renamed.from)’, so yours is now ‘\(renamed.to)’"))
+    }
     parts.append(report.committed.isEmpty
       ? self("沒有要提交的會話變更", "no session changes to commit")
       : self("已提交：\(report.committed.joined(separator: "、"))", "committed: \(report.committed.joined(separator: ", "))"))
+    if !report.deleted.isEmpty { parts.append(self("已提交刪除：\(report.deleted.joined(separator: "、"))", "committed as deleted: \(report.deleted.joined(separator: ", "))")) }
+    if !report.others.isEmpty { parts.append(self("另提交了：\(report.others.joined(separator: "、"))", "also committed: \(report.others.joined(separator: ", "))")) }
     if report.hasRemote {
       parts.append(self("取回其他記錄員的提交 \(report.pulled) 個", "brought in \(report.pulled) commit\(report.pulled == 1 ? "" : "s") of other clerks"))
       parts.append(report.pushed ? self("已推送", "pushed") : self("未推送（--no-push）", "not pushed (--no-push)"))

@@ -59,11 +59,20 @@ struct RosterCommand: ParsableCommand {
     func run() throws {
       let diagnostics = Diagnostics.environment
       let url = Roster.file(in: options.opened.url)
-      let person = Roster.Person(name: name.precomposedStringWithCanonicalMapping, titles: titles, bodies: bodies, spellings: spellings)
+      let clean = { (text: String) in text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespaces) }
+      let person = Roster.Person(name: clean(name), titles: titles.map(clean), bodies: bodies.map(clean), spellings: spellings.map(clean))
       try diagnostics.run {
+        for value in [person.name] + person.titles + person.bodies + person.spellings {
+          if value.isEmpty || value.contains(where: { $0.isNewline || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+            throw RosterError.invalidValue(value)
+          }
+        }
         let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
         let roster = try Roster.parse(text, file: url.path)
         if roster.person(named: person.name) != nil { throw RosterError.exists(person.name) }
+        for spelling in person.spellings {
+          if let other = roster.person(named: spelling) { throw RosterError.spellingTaken(spelling, by: other.name) }
+        }
         do {
           try Data(Roster.adding(person, to: text).utf8).write(to: url, options: .atomic)
         } catch {

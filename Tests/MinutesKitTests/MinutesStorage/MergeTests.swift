@@ -66,11 +66,19 @@ import MinutesTestSupport
     let merged = DraftMerge.merge(base: base, ours: ours, theirs: theirs)
     #expect(merged.conflicts.isEmpty)
     #expect(merged.merged == ["meeting": ["title": "T2", "date": "2024-05-15", "place": "Room 1"], "attendees": ["A", "B", "C"]])
-    // Entries changed on both sides in different places merge; both appending differently conflicts.
+    // Entries changed on both sides in different places merge; entries both appended are all kept.
     let both = DraftMerge.merge(base: ["items": [["s": "1"], ["s": "2"]]], ours: ["items": [["s": "1*"], ["s": "2"], ["s": "3"]]],
-                                theirs: ["items": [["s": "1"], ["s": "2*"], ["s": "4"]]])
-    #expect(both.conflicts == [Address(stored: "items.3")!])
-    #expect(both.merged == ["items": [["s": "1*"], ["s": "2*"], ["s": "3"]]])
+                                theirs: ["items": [["s": "1"], ["s": "2*"], ["s": "4"], ["s": "3"]]])
+    #expect(both.conflicts.isEmpty)
+    #expect(both.merged == ["items": [["s": "1*"], ["s": "2*"], ["s": "3"], ["s": "4"]]])
+    // A move or a deletion on one side and an edit on the other: the whole list conflicts, never an answer under
+    // the wrong entry.
+    let twoItems: Record = ["items": [["s": "1", "n": "a"], ["s": "2", "n": "b"]]]
+    let moved = DraftMerge.merge(base: twoItems, ours: ["items": [["s": "2", "n": "b"], ["s": "1", "n": "a"]]],
+                                 theirs: ["items": [["s": "1", "n": "a"], ["s": "2", "n": "B"]]])
+    #expect(moved.conflicts == [Address(stored: "items")!])
+    let deleted = DraftMerge.merge(base: twoItems, ours: ["items": [["s": "2", "n": "b"]]], theirs: ["items": [["s": "1", "n": "A"], ["s": "2", "n": "b"]]])
+    #expect(deleted.conflicts == [Address(stored: "items")!])
     // The same change on both sides is taken once; a deletion against a change conflicts.
     #expect(DraftMerge.merge(base: ["a": "x"], ours: ["a": "y"], theirs: ["a": "y"]) == .init(merged: ["a": "y"], conflicts: []))
     #expect(DraftMerge.merge(base: ["a": "x"], ours: [:], theirs: ["a": "y"]).conflicts == [Address(stored: "a")!])
