@@ -50,7 +50,7 @@ final class Tmux {
   /// Runs a tmux command through `posix_spawn` and `waitpid`. Foundation's `Process` is not used here: its
   /// `waitUntilExit` was seen to hang on the client that `new-session` leaves while it starts the server.
   @discardableResult
-  private func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+  func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: output) }
     let argv = ["tmux", "-u", "-L", socket] + arguments
