@@ -267,7 +267,15 @@ static int minutes_read_char(EditLine *el, wchar_t *cp) {
         return -1;
       }
       /* Before waiting for a key (not in the middle of a character or of typed-ahead input), draw the line. */
-      if (count == 0 && minutes_draw != NULL) minutes_draw(el, minutes_input_waiting() ? 3 : 0);
+      if (count == 0 && minutes_draw != NULL) {
+        minutes_draw(el, minutes_input_waiting() ? 3 : 0);
+        /* Ctrl-C during the drawing: its signal has come and gone, so read would wait for a key. */
+        if (minutes_interrupted) {
+          errno = EINTR;
+          *cp = L'\0';
+          return -1;
+        }
+      }
       ssize_t got = read(fileno(stdin), &byte, 1);
       if (got < 0) {
         if (errno == EINTR && !minutes_interrupted) {

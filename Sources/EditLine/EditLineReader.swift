@@ -94,7 +94,7 @@ public final class EditLineReader: LineReader {
   }
 
   deinit {
-    minutes_set_draw(nil)
+    // The drawing function stays: it is the same for every reader, and finds its reader through the EditLine.
     minutes_el_end(editLine)
     history_end(history)
   }

@@ -267,7 +267,8 @@ extension Tmux {
       try tmux.paste("2022-05-21\t")
       #expect(try tmux.wait(forLastLine: "日期> 2022-05-21"))
       try tmux.press("BSpace", "Enter")
-      #expect(try tmux.wait(forLastLine: "議題1 指示1 要點1>"), "\((try? tmux.screen()) ?? "")")
+      // The interview goes on at the first part still missing.
+      #expect(try tmux.wait(forLastLine: "議題1 後續>"), "\((try? tmux.screen()) ?? "")")
       try tmux.press("C-d")
       #expect(try tmux.wait { $0.contains("minutes resume paste") })
       let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/paste.yaml"), encoding: .utf8)
