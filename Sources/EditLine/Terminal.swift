@@ -15,7 +15,12 @@ public enum Terminal {
   public static func leaveCleanlyOnHangupOrTerminate() {
     var action = sigaction()
     action.__sigaction_handler.sa_handler = { _ in
-      // Only async-signal-safe calls: write, _exit. libedit restores the terminal before calling this.
+      // Only async-signal-safe calls: write, tcgetattr (isatty), _exit. libedit restores the terminal's modes before
+      // calling this; bracketed paste, on while a line is read, is switched off here.
+      if isatty(1) == 1 {
+        let pasteOff: StaticString = "\u{1B}[?2004l"
+        _ = write(1, pasteOff.utf8Start, pasteOff.utf8CodeUnitCount)
+      }
       let notice: StaticString = "\n(closed; every answer was saved)\n"
       _ = write(2, notice.utf8Start, notice.utf8CodeUnitCount)
       _exit(0)

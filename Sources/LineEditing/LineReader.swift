@@ -5,6 +5,10 @@ public enum LineReadResult: Hashable, Sendable {
   /// A line whose bytes are not UTF-8 text: what was wrong, for the caller to refuse it with (a reader never
   /// guesses at such a line, nor drops its bad bytes silently).
   case undecodable(UndecodableLine)
+  /// Several lines at once, to be taken as one answer: a paste of more than one line (bracketed paste), or the
+  /// text the clerk's editor gave for the line (Ctrl-X Ctrl-E). Each line is without its line ending, tabs are
+  /// spaces, and blank lines at the start and the end are dropped; there are at least two.
+  case lines([String])
   /// The clerk pressed Ctrl-C: the line being typed is abandoned.
   case interrupted
   /// The input ended (Ctrl-D on an empty line, or the end of a pipe).
@@ -63,4 +67,42 @@ public protocol LineReader: AnyObject {
   ///   - prefill: text to place on the input line, or `nil`.
   ///   - completions: given the text before the cursor, the candidates that replace it (for Tab).
   func readLine(prompt: String, prefill: String?, completions: (String) -> [String]) -> LineReadResult
+
+  /// Opens `text` in the clerk's editor (`$VISUAL`, else `$EDITOR`, else `vi`) and says what came back. Only a
+  /// reader at a terminal can; the others give ``EditorResult/unavailable``.
+  func editInEditor(_ text: String) -> EditorResult
+}
+
+extension LineReader {
+  /// No editor without a terminal: ``EditorResult/unavailable``.
+  public func editInEditor(_ text: String) -> EditorResult { .unavailable }
+}
+
+/// What the clerk's editor gave for a text (`:edit ADDRESS --editor`).
+public enum EditorResult: Hashable, Sendable {
+  /// The text saved, as lines (without their line endings, tabs as spaces, blank lines at the ends dropped).
+  case edited([String])
+  /// The editor was left without saving, or the text saved is the text given: nothing is to change.
+  case unchanged
+  /// The editor could not be started, or ended with a failure status: nothing is to change.
+  case failed(editor: String, status: Int32)
+  /// There is no terminal to run an editor in (a pipe).
+  case unavailable
+}
+
+/// Turns pasted or edited text into lines: `\r\n` and `\r` end lines as `\n` does, a tab is a space, and blank
+/// lines at the start and at the end are dropped.
+/// - Complexity: O(n) in the length of `text`.
+public func linesOfPastedText(_ text: String) -> [String] {
+  var lines: [String] = [""]
+  for character in text {
+    switch character {
+    case "\n", "\r\n", "\r": lines.append("")
+    case "\t": lines[lines.count - 1].append(" ")
+    default: lines[lines.count - 1].append(character)
+    }
+  }
+  while let first = lines.first, first.allSatisfy(\.isWhitespace) { lines.removeFirst() }
+  while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
+  return lines
 }

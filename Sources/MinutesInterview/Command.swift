@@ -15,6 +15,8 @@ public enum Command: Hashable, Sendable {
   case add(Address, String?)
   /// `:edit address [text]`
   case edit(Address, String?)
+  /// `:edit address --editor`: the part's value in the clerk's editor (`$VISUAL`, `$EDITOR`).
+  case editInEditor(Address)
   /// `:delete address`
   case delete(Address)
   /// `:move address position`
@@ -75,7 +77,10 @@ public enum Command: Hashable, Sendable {
       guard let argument else { throw usage(name, template.messages) }
       guard let container = template.list(parsing: argument) else { throw AssistantError.invalidAddress(argument) }
       return .add(container, remainder)
-    case "edit", "e": return .edit(try address(argument), remainder)
+    case "edit", "e":
+      if remainder == "--editor" { return .editInEditor(try address(argument)) }
+      if argument == "--editor" { return .editInEditor(try address(remainder)) }
+      return .edit(try address(argument), remainder)
     case "delete", "del", "d": return .delete(try address(argument))
     case "move", "m":
       guard let remainder, let position = Int(remainder) else { throw usage(name, template.messages) }

@@ -44,9 +44,12 @@ public struct Assistant: Sendable {
   /// The template in use.
   public let template: Template
   /// The draft, the interview position and the undo history.
-  public private(set) var state: DraftState
+  public internal(set) var state: DraftState
   /// The address being edited by `:edit ADDRESS` without a value: the next line is its new value.
   public private(set) var pendingEdit: Address?
+  /// Whether the pending edit is to be made in the clerk's editor (`:edit ADDRESS --editor`): the REPL opens the
+  /// value (``prefill``) there and passes what comes back to ``takeEditorText(_:)``.
+  public private(set) var opensEditor = false
   /// The part or list the clerk went to with `:goto` or `:add` after the interview was over: when it is done,
   /// the interview is over again instead of asking for more of everything after it.
   private var detour: Address?
@@ -84,7 +87,7 @@ public struct Assistant: Sendable {
   /// The interview over the template.
   public var interview: Interview { Interview(template: template) }
 
-  private var editor: Editor { Editor(template: template) }
+  var editor: Editor { Editor(template: template) }
 
   /// The messages in the template's language.
   private var m: Messages { template.messages }
@@ -188,7 +191,10 @@ public struct Assistant: Sendable {
   // MARK: - Taking a line
 
   /// Abandons an `:edit` waiting for its new value (the clerk pressed Ctrl-C).
-  public mutating func cancelPendingEdit() { pendingEdit = nil }
+  public mutating func cancelPendingEdit() {
+    pendingEdit = nil
+    opensEditor = false
+  }
 
   /// Takes one line typed by the clerk: a command, the new value of a pending edit, or an answer.
   ///
@@ -210,6 +216,7 @@ public struct Assistant: Sendable {
 
   /// ``handle(_:)`` for a line without control characters.
   private mutating func handleClean(_ line: String) -> Response {
+    opensEditor = false
     do {
       if Command.isCommand(line) {
         pendingEdit = nil
@@ -251,7 +258,7 @@ public struct Assistant: Sendable {
   }
 
   /// Applies `edit`, records it for undo and, unless `keepCursor`, moves the interview past what was answered.
-  private mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool) throws -> Response {
+  mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool) throws -> Response {
     let cursorBefore = cursor
     // Edited in place: the draft is not shared (the undo stack holds changes, not copies), so nothing is copied.
     let (address, changes) = try editor.perform(edit, on: &state.minutes)
@@ -271,7 +278,7 @@ public struct Assistant: Sendable {
 
   /// The question after `slot`: the next unanswered one, or when the interview has reached its end with required
   /// parts still missing (skipped with `:goto`, or emptied by `:delete`), the first of those, with a message.
-  private mutating func nextQuestion(after slot: Address, messages: inout [String]) -> Address? {
+  mutating func nextQuestion(after slot: Address, messages: inout [String]) -> Address? {
     if let detour {
       // A detour from a finished interview (`:goto`, `:add` without text) ends where its part or list ends.
       if let next = interview.next(after: slot, in: minutes), detour.contains(next) { return next }
@@ -368,6 +375,16 @@ public struct Assistant: Sendable {
       var response = try change(.set(address, text), m.editLabel(shown), keepCursor: true)
       response.messages.append(m.changed(shown))
       return response
+    case .editInEditor(let address):
+      let shown = template.display(address)
+      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      if address.isEnd {
+        let list = template.display(address.parent)
+        throw AssistantError.notEditable(address: shown, hint: m.useAddHint(list))
+      }
+      pendingEdit = address
+      opensEditor = true
+      return Response()
     case .delete(let address):
       let shown = template.display(address)
       var response = try change(.delete(address), m.deleteLabel(shown), keepCursor: true)

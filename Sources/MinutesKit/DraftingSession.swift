@@ -85,53 +85,79 @@ public struct DraftingSession: Sendable {
         }
         listAsked = list
       }
-      // The completion closure gets its own copy of the assistant, released before the line is handled, so that
-      // the edit finds the draft unshared and changes it in place.
-      let result: LineReadResult = {
-        let current = assistant
-        let files = store.workspace
-        return reader.readLine(prompt: current.prompt, prefill: current.prefill) { current.completions(for: $0, files: files) }
-      }()
-      switch result {
-      case .endOfInput:
-        guard compact(&output) else { return !needsCompaction }
-        guard !needsCompaction else { return rescue(&output) }
-        output.write(m.savedToGoOn(resumeCommand) + "\n")
-        return true
-      case .interrupted:
-        assistant.cancelPendingEdit()
-        emit(m.lineDropped, .warning, &output)
-      case .undecodable(let line):
-        // Refused like any answer that cannot be used: nothing is saved, and the same question is asked again.
-        assistant.cancelPendingEdit()
-        emit(m.notUTF8(line), .error, &output)
-      case .line(let line):
-        let response = assistant.handle(line)
-        // A change this window can no longer save is not acknowledged ("已修改…"): the clerk hears only that it
-        // was not saved, why, and what to do.
-        if let effect = response.effect, !checkOwnership(&output, pending: effect) { return false }
-        if response.role(ofMessage: 0) == .listing {
-          emit(response.messages.joined(separator: "\n"), .listing, &output)
-        } else {
-          for (index, message) in response.messages.enumerated() { emit(message, response.role(ofMessage: index), &output) }
+      let response: Assistant.Response
+      if assistant.opensEditor {
+        // `:edit ADDRESS --editor`: the value in the clerk's editor instead of on the line.
+        switch reader.editInEditor(assistant.prefill ?? "") {
+        case .edited(let lines):
+          response = assistant.takeEditorText(lines)
+        case .unchanged:
+          assistant.cancelPendingEdit()
+          emit(m.editorUnchanged, .notice, &output)
+          continue
+        case .failed(let editor, let status):
+          assistant.cancelPendingEdit()
+          emit(m.editorFailed(editor, status: status), .error, &output)
+          continue
+        case .unavailable:
+          assistant.cancelPendingEdit()
+          emit(m.editorNeedsTerminal, .error, &output)
+          continue
         }
-        if let effect = response.effect, !save(effect, &output) { return false }
-        switch response.action {
-        case nil: break
-        case .save:
+      } else {
+        // The completion closure gets its own copy of the assistant, released before the line is handled, so that
+        // the edit finds the draft unshared and changes it in place.
+        let result: LineReadResult = {
+          let current = assistant
+          let files = store.workspace
+          return reader.readLine(prompt: current.prompt, prefill: current.prefill) { current.completions(for: $0, files: files) }
+        }()
+        switch result {
+        case .endOfInput:
           guard compact(&output) else { return !needsCompaction }
-          if !needsCompaction { output.write(m.saved(to: path) + "\n") }
-        case .export(let command):
-          export(command, reader: reader, &output)
-        case .quit:
-          guard compact(&output) else { return !needsCompaction }
-          if needsCompaction {
-            output.write(m.notQuitUnsaved + "\n")
-            continue
-          }
+          guard !needsCompaction else { return rescue(&output) }
           output.write(m.savedToGoOn(resumeCommand) + "\n")
           return true
+        case .interrupted:
+          assistant.cancelPendingEdit()
+          emit(m.lineDropped, .warning, &output)
+          continue
+        case .undecodable(let line):
+          // Refused like any answer that cannot be used: nothing is saved, and the same question is asked again.
+          assistant.cancelPendingEdit()
+          emit(m.notUTF8(line), .error, &output)
+          continue
+        case .line(let line):
+          response = assistant.handle(line)
+        case .lines(let lines):
+          // A paste of several lines (or the editor's text for the line): one answer, or none and a word why.
+          response = assistant.paste(lines)
         }
+      }
+      // A change this window can no longer save is not acknowledged ("已修改…"): the clerk hears only that it was
+      // not saved, why, and what to do.
+      if let effect = response.effect, !checkOwnership(&output, pending: effect) { return false }
+      if response.role(ofMessage: 0) == .listing {
+        emit(response.messages.joined(separator: "\n"), .listing, &output)
+      } else {
+        for (index, message) in response.messages.enumerated() { emit(message, response.role(ofMessage: index), &output) }
+      }
+      if let effect = response.effect, !save(effect, &output) { return false }
+      switch response.action {
+      case nil: break
+      case .save:
+        guard compact(&output) else { return !needsCompaction }
+        if !needsCompaction { output.write(m.saved(to: path) + "\n") }
+      case .export(let command):
+        export(command, reader: reader, &output)
+      case .quit:
+        guard compact(&output) else { return !needsCompaction }
+        if needsCompaction {
+          output.write(m.notQuitUnsaved + "\n")
+          continue
+        }
+        output.write(m.savedToGoOn(resumeCommand) + "\n")
+        return true
       }
     }
   }

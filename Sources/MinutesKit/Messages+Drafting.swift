@@ -271,3 +271,47 @@ extension Messages {
          "Note: \(errors) error(s) remain, so the export is marked DRAFT; type :check to see them.")
   }
 }
+
+// MARK: - Pastes and the editor
+
+extension Messages {
+  /// The undo label of a paste of `count` lines into the list `shown`.
+  func pasteLabel(_ count: Int, _ shown: String) -> String {
+    self("貼上 \(count) 行到 \(shown)", "paste of \(count) lines into \(shown)")
+  }
+
+  /// Said when the pasted lines became entries of a list, from `first` to `last`.
+  func pastedAsEntries(_ count: Int, first: String, last: String) -> String {
+    self("貼上的 \(count) 行已分別成為 \(count) 項：\(first) 至 \(last)；:undo 可一次撤回整次貼上。",
+         "The \(count) pasted lines became \(count) entries, \(first) to \(last); :undo takes the whole paste back.")
+  }
+
+  /// Said when several lines (pasted, or from the editor) were joined into one paragraph.
+  func linesJoined(_ count: Int) -> String {
+    self("這 \(count) 行已合為一段。", "The \(count) lines were joined into one paragraph.")
+  }
+
+  /// Said when a paste of several lines came where one line is asked (`label`): nothing was answered.
+  func pasteRefused(_ count: Int, label: String?) -> String {
+    let part = label.map { self("「\($0)」只收一行", "‘\($0)’ takes one line") } ?? self("這裡只收一行", "this takes one line")
+    return self("貼上的內容有 \(count) 行，\(part)，所以一行也沒有採用。請一次貼上一行，或用 :edit 地址 --editor 在編輯器中編寫。",
+                "The paste held \(count) lines, but \(part), so none of it was used. Paste one line at a time, or write it in your editor with :edit ADDRESS --editor.")
+  }
+
+  /// Said when the editor was left without saving.
+  var editorUnchanged: String {
+    self("編輯器沒有保存就退出了，內容未修改。", "The editor was left without saving; nothing changed.")
+  }
+
+  /// Said when the editor could not be run or failed.
+  func editorFailed(_ editor: String, status: Int32) -> String {
+    self("編輯器「\(editor)」未能正常執行（結束狀態 \(status)），內容未修改。請用環境變數 VISUAL 或 EDITOR 指定編輯器。",
+         "The editor ‘\(editor)’ did not run properly (exit status \(status)); nothing changed. Set VISUAL or EDITOR to the editor to use.")
+  }
+
+  /// Said when `:edit ADDRESS --editor` is typed where there is no terminal (a pipe).
+  var editorNeedsTerminal: String {
+    self("只有在終端中才能打開編輯器；請輸入 :edit 地址 新內容。",
+         "The editor opens only at a terminal; type :edit ADDRESS NEW-TEXT instead.")
+  }
+}

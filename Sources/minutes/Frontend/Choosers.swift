@@ -59,6 +59,9 @@ enum Choosers {
         StandardStreams.output.write(m.notUTF8(line) + "\n")
         continue
       case .interrupted: continue
+      case .lines(let lines):
+        // A paste of several lines: only the first can name a template.
+        answer = lines[0]
       case .endOfInput: throw diagnostics.fail(m.noTemplateChosen)
       }
       let text = answer.trimmingCharacters(in: .whitespaces)

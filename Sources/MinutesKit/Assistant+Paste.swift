@@ -1,0 +1,110 @@
+import MinutesModel
+import MinutesTemplates
+import MinutesNormalization
+import MinutesInterview
+
+// MARK: - Several lines at once: a paste, the editor's text
+
+extension Assistant {
+  /// Takes several lines given at once (a bracketed paste of more than one line, or the text of Ctrl-X Ctrl-E) as
+  /// one answer to the part asked or edited, and says which way it was taken:
+  /// - at a list of texts (the points of a directive, paragraphs, action items), each non-blank line becomes an
+  ///   entry, all in one change, so one `:undo` takes the whole paste back;
+  /// - at a text field, the lines are joined into one paragraph (with a space between words, none between
+  ///   Chinese characters);
+  /// - anywhere else (a date, a choice, a number, a line split into parts, a command), nothing is answered: the
+  ///   clerk is told that the paste held several lines.
+  ///
+  /// Control characters are removed from each line and said, as from a typed line (``handle(_:)``).
+  public mutating func paste(_ lines: [String]) -> Response {
+    var removed = Normalizer.Removed()
+    var texts: [String] = []
+    for line in lines {
+      let (text, gone) = Normalizer.removingControls(from: line)
+      removed.escapeSequences += gone.escapeSequences
+      removed.controlCharacters += gone.controlCharacters
+      removed.invisibleCharacters += gone.invisibleCharacters
+      if !text.trimmingCharacters(in: .whitespaces).isEmpty { texts.append(text.trimmingCharacters(in: .whitespaces)) }
+    }
+    var response = takeLines(texts, count: lines.count)
+    if !removed.isEmpty { response.messages.insert(template.messages.removedFromLine(removed), at: 0) }
+    return response
+  }
+
+  /// The text the clerk's editor gave for the part of `:edit ADDRESS --editor`: its new value, several lines
+  /// joined into one paragraph.
+  public mutating func takeEditorText(_ lines: [String]) -> Response {
+    let texts = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    var response = handle(Self.paragraph(texts))
+    if texts.count > 1 && !response.isError { response.messages.insert(template.messages.linesJoined(texts.count), at: 0) }
+    return response
+  }
+
+  private mutating func takeLines(_ texts: [String], count: Int) -> Response {
+    let m = template.messages
+    guard texts.count > 1 else { return handle(texts.first ?? "") }
+    let slot = pendingEdit ?? cursor
+    let refused = Response(messages: [m.pasteRefused(count, label: slot.map { interview.label(of: $0, in: minutes) })], isError: true)
+    guard !texts.contains(where: Command.isCommand), let slot, let part = template.part(at: slot) else {
+      return refused
+    }
+    switch part.shape {
+    case .list(let list) where slot.isEnd && pendingEdit == nil:
+      guard case .values(.text) = list.entries else { return refused }
+      return appendAll(texts, to: slot.parent)
+    case .field(.text) where part.lineFormat == nil:
+      var response = handle(Self.paragraph(texts))
+      if !response.isError { response.messages.insert(m.linesJoined(texts.count), at: 0) }
+      return response
+    default:
+      return refused
+    }
+  }
+
+  /// Appends `texts` to `list` as one change (one undo), and moves the interview on past them.
+  private mutating func appendAll(_ texts: [String], to list: Address) -> Response {
+    let m = template.messages
+    let shown = template.display(list)
+    let first = minutes.entries(of: list).count + 1
+    let cursorBefore = cursor
+    var changes: [Change] = []
+    do {
+      var address = list
+      for text in texts {
+        let (added, made) = try editor.perform(.append(list, text), on: &state.minutes)
+        address = added
+        changes += made
+      }
+      var messages: [String] = []
+      let cursorAfter = nextQuestion(after: address, messages: &messages)
+      let transaction = Transaction(changes: changes, cursorBefore: cursorBefore, cursorAfter: cursorAfter,
+                                    label: m.pasteLabel(texts.count, shown))
+      state.record(transaction)
+      let labels = [first, first + texts.count - 1].map { interview.label(of: list.appending(.index($0)), in: minutes) }
+      messages.insert(m.pastedAsEntries(texts.count, first: labels[0], last: labels[1]), at: 0)
+      if cursor == nil { messages.append(finishedNotice) }
+      return Response(messages: messages, changed: true, effect: .performed(transaction))
+    } catch {
+      // The lines appended before the one refused are taken back: all or nothing.
+      for change in changes.reversed() { try? state.minutes.apply(change.inverse) }
+      return Response(messages: [error.message(m)], isError: true)
+    }
+  }
+
+  /// `lines` as one paragraph: a space between them, except where either side is a Chinese character or mark.
+  static func paragraph(_ lines: [String]) -> String {
+    var text = ""
+    for line in lines {
+      if let last = text.unicodeScalars.last, let next = line.unicodeScalars.first, !isWide(last), !isWide(next) {
+        text += " "
+      }
+      text += line
+    }
+    return text
+  }
+
+  private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isIdeographic || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFFEF).contains(scalar.value)
+      || (0x2E80...0x2FDF).contains(scalar.value)
+  }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+import MinutesTestSupport
+
+/// Several lines given at once (a bracketed paste, the editor's text) are one answer: entries of a list of texts
+/// in one change, one paragraph in a text field, or nothing and a word why.
+@Suite struct PasteTests {
+  /// The team-meeting template's first item, at its decisions (a list of texts).
+  static func atDecisions() throws -> Assistant {
+    let template = try TestSupport.template(id: "team-meeting.en")
+    var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+    for line in ["Sync", "2024-05-14", "Maya Chen", "", "Maya Chen", "", "", "", "Release", ""] {
+      _ = assistant.handle(line)
+    }
+    #expect(assistant.prompt == "Item 1 Decision 1> ")
+    return assistant
+  }
+
+  @Test func linesAtAListOfTextsBecomeEntriesThatOneUndoTakesBack() throws {
+    var assistant = try Self.atDecisions()
+    let response = assistant.paste(["Keep the date.", "", "Cut the\u{1B}[31m branch."])
+    #expect(!response.isError)
+    #expect(response.messages == [
+      "Removed from this line: the terminal escape sequence \\u{1B}[31m. The rest is used as typed.",
+      "The 2 pasted lines became 2 entries, Item 1 Decision 1 to Item 1 Decision 2; :undo takes the whole paste back.",
+    ])
+    #expect(assistant.minutes.text("items.1.decisions.1") == "Keep the date.")
+    #expect(assistant.minutes.text("items.1.decisions.2") == "Cut the branch.")
+    #expect(assistant.prompt == "Item 1 Decision 3> ")
+    let undone = assistant.handle(":undo")
+    #expect(undone.messages == ["Undone: paste of 2 lines into 1."])
+    #expect(assistant.minutes.text("items.1.decisions.1") == nil)
+    #expect(assistant.prompt == "Item 1 Decision 1> ")
+  }
+
+  @Test func linesAtATextFieldBecomeOneParagraphAndChineseLinesJoinWithoutASpace() throws {
+    let template = try TestSupport.template(id: "team-meeting.en")
+    var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+    let response = assistant.paste(["Platform Team", "Weekly Sync"])
+    #expect(response.messages.first == "The 2 lines were joined into one paragraph.")
+    #expect(assistant.minutes.text("meeting.title") == "Platform Team Weekly Sync")
+    #expect(Assistant.paragraph(["要堅持原則，", "落實到位。", "Plan B", "ready"]) == "要堅持原則，落實到位。Plan B ready")
+  }
+
+  @Test func linesWhereOneLineIsAskedAnswerNothing() throws {
+    var assistant = try TestSupport.freshAssistant()
+    let response = assistant.paste(["2022-05-20", "2022-05-21"])
+    #expect(response.isError)
+    #expect(response.messages == ["貼上的內容有 2 行，「日期」只收一行，所以一行也沒有採用。請一次貼上一行，或用 :edit 地址 --editor 在編輯器中編寫。"])
+    #expect(assistant.minutes.text("meeting.date") == nil)
+    #expect(assistant.prompt == "日期> ")
+  }
+
+  @Test func editWithEditorWaitsForTheEditorsTextAndJoinsItsLines() throws {
+    var assistant = try TestSupport.freshAssistant()
+    _ = assistant.handle("2022-05-20")
+    _ = assistant.handle(":e date --editor")
+    #expect(assistant.opensEditor)
+    #expect(assistant.prefill == "2022-05-20")
+    let response = assistant.takeEditorText(["2022-05-21"])
+    #expect(!assistant.opensEditor)
+    #expect(assistant.minutes.text("meeting.date") == "2022-05-21")
+    #expect(!response.isError)
+  }
+}
