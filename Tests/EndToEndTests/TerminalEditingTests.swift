@@ -196,7 +196,8 @@ extension Tmux {
       #expect(try tmux.wait { $0.contains("主持人姓名>") })
       try tmux.resize(width: 100)
       try tmux.press("C-d")
-      #expect(try tmux.wait { $0.contains("minutes resume wide") })
+      // The session ended (the message may be wrapped where the window was still narrow).
+      #expect(try tmux.wait { $0.contains("resume wide") }, "\((try? tmux.screen()) ?? "")")
       let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/wide.yaml"), encoding: .utf8)
       #expect(saved.contains("title: " + edited.joined() + "\n"))
     } else {
@@ -223,7 +224,8 @@ extension Tmux {
       #expect(try tmux.wait { $0.contains("Date>") })
       try tmux.resize(width: 100)
       try tmux.press("C-d")
-      #expect(try tmux.wait { $0.contains("minutes resume wide") })
+      // The session ended (the message may be wrapped where the window was still narrow).
+      #expect(try tmux.wait { $0.contains("resume wide") }, "\((try? tmux.screen()) ?? "")")
       let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/wide.yaml"), encoding: .utf8)
       #expect(saved.contains("title: 'Cas menu: résumé, crème brûlée and more!'\n"))
     }
@@ -250,7 +252,7 @@ extension Tmux {
       #expect(try tmux.wait(rows: [
         "議題1 指示1 要點1> 要堅持原則。", "要積極貫徹， 落實到位。", "要加強督查。",
         "貼上的 3 行已分別成為 3 項：議題1 指示1 要點1 至 議題1 指示1 要點3；:undo 可一次撤回整次貼上。",
-        "第 4 個要點？（以「要…」開頭，可接展開的句子；直接按 Enter 結束本條指示）", "議題1 指示1 要點4>",
+        "議題1 指示1 要點4？（直接按 Enter 結束）", "議題1 指示1 要點4>",
       ], from: "議題1 指示1 要點1> 要堅持"), "\((try? tmux.screen()) ?? "")")
       try tmux.type(":undo")
       try tmux.press("Enter")
@@ -288,7 +290,7 @@ extension Tmux {
       #expect(try tmux.wait(rows: [
         "Item 1 Decision 1> Keep the May 22 release date.", "Cut the branch on May 17.", " Tell support.",
         "The 3 pasted lines became 3 entries, Item 1 Decision 1 to Item 1 Decision 3; :undo takes the whole paste back.",
-        "Decision 4 on item 1? (press Enter when there are no more)", "Item 1 Decision 4>",
+        "Item 1 Decision 4? (press Enter when done)", "Item 1 Decision 4>",
       ], from: "Item 1 Decision 1> Keep"), "\((try? tmux.screen()) ?? "")")
       try tmux.type(":undo")
       try tmux.press("Enter")
@@ -409,7 +411,7 @@ extension Tmux {
     try tmux.press("C-c")
     let expected = zh
       ? [question, "（已放棄這一行）", question, prompt]
-      : [question, " Weekly Sync)", "(line dropped)", question, " Weekly Sync)", prompt]
+      : [question, "Weekly Sync)", "(line dropped)", question, "Weekly Sync)", prompt]
     #expect(try tmux.wait { _ in (try? tmux.lastRows(expected.count)) == expected }, "\((try? tmux.screen()) ?? "")")
     try tmux.press("C-d")
     #expect(try tmux.wait { $0.contains("minutes resume ctrlc") })
