@@ -20,6 +20,8 @@ MINUTES = os.path.join(BIN, "minutes")
 ANCHOR = os.path.join(ROOT, "..", "shared", "bench", "jinja_anchor.py")
 RUNS = max(5, int(os.environ.get("BENCH_RUNS", "5")))
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10,1000,5000").split(",")]
+# BENCH_SKIP_RESUME=1 leaves out resume and the answer (the slowest runs) to time check and export alone.
+SKIP_RESUME = os.environ.get("BENCH_SKIP_RESUME") == "1"
 
 
 class Figure:
@@ -117,13 +119,14 @@ def main():
             restore()
             run = lambda *args: [MINUTES, *args, "--workspace", workspace]
             edit = f":edit {items // 2 + 1}.2.3 要抓好落實，確保各項工作按時完成\n:quit\n".encode()
-            figures = {
+            figures = {} if SKIP_RESUME else {
                 "resume": measure(run("resume", name), b":quit\n", prepare=restore),
                 "resume+answer": measure(run("resume", name), edit, prepare=restore),
-                "check": measure(run("check", name), prepare=restore),
-                "export": measure(run("export", name)),
             }
-            figures["answer"] = figures["resume+answer"].minus(figures["resume"])
+            figures["check"] = measure(run("check", name), prepare=restore)
+            figures["export"] = measure(run("export", name))
+            if not SKIP_RESUME:
+                figures["answer"] = figures["resume+answer"].minus(figures["resume"])
             if anchor_ok:
                 data = os.path.join(scratch, f"anchor-{items}.json")
                 subprocess.run([sys.executable, ANCHOR, "--write", str(items), data], check=True)
@@ -135,13 +138,13 @@ def main():
     print()
     header = ["items", "answer", "resume + :quit", "check", "export", "Jinja2 render", "peak MiB (resume/check/export)"]
     print(" | ".join(header))
+    cell = lambda f, key, show: show(f[key]) if key in f else "-"
     for items, f in rows.items():
-        jinja = f["jinja2"].cell() if "jinja2" in f else "-"
-        peaks = f"{f['resume'].peak():.0f} / {f['check'].peak():.0f} / {f['export'].peak():.0f}"
-        print(f"{items:,} | {f['answer'].cell()} | {f['resume'].cell()} | {f['check'].cell()} | {f['export'].cell()} | "
-              f"{jinja} | {peaks}")
+        peaks = " / ".join(cell(f, key, lambda x: f"{x.peak():.0f}") for key in ("resume", "check", "export"))
+        print(f"{items:,} | " + " | ".join(cell(f, key, Figure.cell) for key in ("answer", "resume", "check", "export", "jinja2"))
+              + f" | {peaks}")
     print("wall ms: " + "; ".join(
-        f"{items:,}: resume {f['resume'].wall_cell()}, check {f['check'].wall_cell()}, export {f['export'].wall_cell()}"
+        f"{items:,}: " + ", ".join(f"{key} {cell(f, key, Figure.wall_cell)}" for key in ("resume", "check", "export"))
         for items, f in rows.items()))
     print()
     print(f"time to first prompt (minutes new … </dev/null): {first.cell()} ms CPU, wall {first.wall_cell()} ms, "
@@ -158,11 +161,15 @@ def main():
     if sqlite_figure:
         goal("first prompt / sqlite3", first.median / max(sqlite_figure.median, 0.01), 3, "×")
     small, mid, large = (rows.get(n) for n in (10, 1000, 5000))
+    if SKIP_RESUME:
+        small = mid_resume = large_resume = None
+    else:
+        mid_resume, large_resume = mid, large
     if small and mid:
         goal("answer at 1,000 / answer at 10", mid["answer"].median / max(small["answer"].median, 1.0), 1.5, "×")
-    if mid:
+    if mid_resume:
         goal("resume + :quit at 1,000", mid["resume"].median, 50, " ms")
-    if large:
+    if large_resume:
         goal("resume + :quit at 5,000", large["resume"].median, 250, " ms")
         goal("resume peak memory at 5,000", large["resume"].peak(), 60, " MiB")
     for items, f in rows.items():
@@ -170,7 +177,7 @@ def main():
             goal(f"Jinja2 / export at {items:,}", f["jinja2"].median / f["export"].median, 3, "×", "≥")
             goal(f"Jinja2 / check at {items:,}", f["jinja2"].median / f["check"].median, 3, "×", "≥")
     if mid and large:
-        for key in ("export", "check", "resume"):
+        for key in ("export", "check") + (() if SKIP_RESUME else ("resume",)):
             goal(f"{key} growth 1,000 → 5,000 items", large[key].median / mid[key].median, 5, "× (5× is linear)")
     if not anchor_ok:
         print("(the Jinja2 anchor needs ../shared/bench/jinja_anchor.py and jinja2: pip install jinja2)")
