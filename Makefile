@@ -34,12 +34,18 @@ man: build
 	"$$(swift build --show-bin-path)/generate-manual-tool" .build/debug/minutes --date $(MAN_DATE) \
 	  --authors "minutes contributors" --output-directory docs
 
-## Print the benchmark's figures (release build): in process at 10, 1,000 and 5,000 items, then whole
-## processes (export, check, resume) beside the Python + Jinja2 anchor.
+## Print the benchmark's figures (release build): whole processes as a clerk feels them (an answer, resume,
+## check, export, first prompt; 10, 1,000 and 5,000 items; CPU median of BENCH_RUNS ≥ 5 with the spread, peak
+## memory) beside the two anchors, sqlite3 and Python + Jinja2, with the ratios against the goals; then the
+## in-process figures. Installs sqlite3 and jinja2 when missing.
 bench: deps
+	@command -v sqlite3 >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq sqlite3; }
+	@python3 -c "import jinja2" 2>/dev/null || python3 -m pip install --quiet jinja2 \
+	  || python3 -m pip install --quiet --break-system-packages jinja2
 	swift build -c release --product minutes
-	swift run -c release minutes-benchmark
+	swift build -c release --product minutes-benchmark
 	python3 Benchmarks/processes.py
+	.build/release/minutes-benchmark
 
 ## Fuzz the readers of templates, snapshots, journals and caches (Fuzz/, libFuzzer): each harness for
 ## FUZZ_SECONDS, printing its executions and coverage; FUZZ_RUNS=N runs N executions each instead.

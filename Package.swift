@@ -79,7 +79,8 @@ let package = Package(
     ),
 
     // MARK: - The built-in templates, embedded at build time from templates/
-    .executableTarget(name: "EmbedTemplatesTool"),
+    // It composes each template with Yams at build time, so that the program loads them without parsing YAML.
+    .executableTarget(name: "EmbedTemplatesTool", dependencies: [.product(name: "Yams", package: "Yams")]),
     // The plugin's folder is the package root, so that a template added to or removed from templates/ makes
     // SwiftPM plan the build again (it re-plans when a target's or plugin's folder changes).
     .plugin(

@@ -1,59 +1,188 @@
-"""Whole processes, as a clerk runs them, beside the Python + Jinja2 anchor (../shared/bench/jinja_anchor.py),
-at 10, 1,000 and 5,000 agenda items (3 directives of 5 points each). Run by `make bench` after the release build.
+"""What a clerk feels: whole processes of the release build, as a clerk runs them, at 10, 1,000 and 5,000 agenda
+items (3 directives of 5 points each), beside the two anchors run in the same invocation: `sqlite3 :memory: .quit`
+for the time to the first prompt, and the Python + Jinja2 anchor (../shared/bench/jinja_anchor.py, the same
+report's text from JSON) for export and check. Run by `make bench` after the release build.
 
-Each figure is the median wall time of several runs of one whole process (start, work, exit); the anchor loads
-the same report's data from JSON and renders it with Jinja2. Ratios matter more than absolute times: the machine
-is shared. Prints figures; asserts nothing."""
-import os, subprocess, sys, tempfile, time, statistics
+Figures, each the median of RUNS runs (BENCH_RUNS, at least 5) with the spread (the fastest and slowest run):
+- first prompt: `minutes new --template gov-executive.zh-Hant --name … </dev/null` (start, first question, exit);
+- resume: `minutes resume NAME` with `:quit` piped in (load, first prompt, save, exit);
+- answer: the same with one answer first (`:edit I.2.3 …`), minus resume: prompt to next prompt, journal included;
+- check: `minutes check NAME`; export: `minutes export NAME` (text, to a pipe);
+- peak memory: the process's maximum resident set (getrusage of the child, through wait4).
+Times are CPU (user + system) of the whole process, the measure least disturbed by a shared machine; wall
+times are printed beside them. Every run starts from the same session files (copied back before each run).
+Prints figures and the ratios against the goals of issue 13; asserts nothing."""
+import os, shutil, subprocess, sys, tempfile, time, statistics
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release")
+MINUTES = os.path.join(BIN, "minutes")
 ANCHOR = os.path.join(ROOT, "..", "shared", "bench", "jinja_anchor.py")
+RUNS = max(5, int(os.environ.get("BENCH_RUNS", "5")))
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10,1000,5000").split(",")]
+# BENCH_SKIP_RESUME=1 leaves out resume and the answer (the slowest runs) to time check and export alone.
+SKIP_RESUME = os.environ.get("BENCH_SKIP_RESUME") == "1"
 
 
-def timed(command, runs, stdin=b""):
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, input=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+class Figure:
+    """The runs of one measure: CPU and wall milliseconds, peak MiB."""
+
+    def __init__(self, cpu, wall, mib):
+        self.cpu, self.wall, self.mib = cpu, wall, mib
+
+    @property
+    def median(self):
+        return statistics.median(self.cpu)
+
+    def minus(self, other):
+        """This measure less `other`'s median (e.g. an answer: resume with one answer, less resume alone)."""
+        base, wall = other.median, statistics.median(other.wall)
+        return Figure([max(0.0, c - base) for c in self.cpu], [max(0.0, w - wall) for w in self.wall], self.mib)
+
+    def cell(self):
+        return f"{fmt(self.median)} [{fmt(min(self.cpu))}–{fmt(max(self.cpu))}]"
+
+    def wall_cell(self):
+        return fmt(statistics.median(self.wall))
+
+    def peak(self):
+        return max(self.mib)
+
+
+def fmt(ms):
+    return f"{ms:,.0f}" if ms >= 100 else f"{ms:.1f}"
+
+
+def run_once(command, stdin_data=b"", prepare=None):
+    """One whole process: its CPU and wall milliseconds and peak MiB."""
+    if prepare:
+        prepare()
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if stdin_data:
+        try:
+            process.stdin.write(stdin_data)
+        except BrokenPipeError:
+            pass
+    process.stdin.close()
+    _, _, usage = os.wait4(process.pid, 0)
+    wall = (time.perf_counter() - start) * 1000
+    process.returncode = 0
+    cpu = (usage.ru_utime + usage.ru_stime) * 1000
+    return cpu, wall, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+
+
+def measure(command, stdin_data=b"", prepare=None, runs=RUNS):
+    results = [run_once(command() if callable(command) else command, stdin_data, prepare) for _ in range(runs)]
+    return Figure([r[0] for r in results], [r[1] for r in results], [r[2] for r in results])
+
+
+def has_jinja():
+    if not os.path.exists(ANCHOR):
+        return False
+    try:
+        import jinja2  # noqa: F401
+        return True
+    except ImportError:
+        return False
 
 
 def main():
-    has_anchor = os.path.exists(ANCHOR)
-    if has_anchor:
-        try:
-            import jinja2  # noqa: F401
-        except ImportError:
-            has_anchor = False
-    rows = []
-    with tempfile.TemporaryDirectory() as workspace:
-        for items in (10, 1000, 5000):
-            runs = 15 if items <= 1000 else 5
-            subprocess.run([os.path.join(BIN, "minutes-benchmark"), "--write-session", str(items), workspace], check=True)
+    if not os.path.exists(MINUTES):
+        sys.exit(f"no release build at {MINUTES}: run `make bench` (or swift build -c release)")
+    anchor_ok = has_jinja()
+    sqlite = shutil.which("sqlite3")
+    rows = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        pristine = os.path.join(scratch, "pristine")
+        workspace = os.path.join(scratch, "workspace")
+        counter = [0]
+
+        def fresh_name():
+            counter[0] += 1
+            return f"first-{counter[0]}"
+
+        first = measure(lambda: [MINUTES, "new", "--template", "gov-executive.zh-Hant", "--workspace", workspace,
+                                 "--name", fresh_name()])
+        sqlite_figure = measure([sqlite, ":memory:", ".quit"]) if sqlite else None
+        for items in SIZES:
             name = f"bench-{items}"
-            run = lambda *args: [os.path.join(BIN, "minutes"), *args, "--workspace", workspace]
-            export = timed(run("export", name), runs)
-            check = timed(run("check", name), runs)
-            resume = timed(run("resume", name), runs, stdin=b":quit\n")
-            anchor = None
-            if has_anchor:
-                data = os.path.join(workspace, f"anchor-{items}.json")
+            shutil.rmtree(pristine, ignore_errors=True)
+            subprocess.run([os.path.join(BIN, "minutes-benchmark"), "--write-session", str(items), pristine], check=True)
+            sessions = os.path.join(pristine, "sessions")
+
+            def restore():
+                target = os.path.join(workspace, "sessions")
+                shutil.rmtree(target, ignore_errors=True)
+                shutil.copytree(sessions, target)
+
+            restore()
+            run = lambda *args: [MINUTES, *args, "--workspace", workspace]
+            edit = f":edit {items // 2 + 1}.2.3 要抓好落實，確保各項工作按時完成\n:quit\n".encode()
+            figures = {} if SKIP_RESUME else {
+                "resume": measure(run("resume", name), b":quit\n", prepare=restore),
+                "resume+answer": measure(run("resume", name), edit, prepare=restore),
+            }
+            figures["check"] = measure(run("check", name), prepare=restore)
+            figures["export"] = measure(run("export", name))
+            if not SKIP_RESUME:
+                figures["answer"] = figures["resume+answer"].minus(figures["resume"])
+            if anchor_ok:
+                data = os.path.join(scratch, f"anchor-{items}.json")
                 subprocess.run([sys.executable, ANCHOR, "--write", str(items), data], check=True)
-                anchor = timed([sys.executable, ANCHOR, "--render", data], runs)
-            rows.append((items, export, check, resume, anchor))
-    start = timed([os.path.join(BIN, "minutes"), "new", "--template", "gov-executive.zh-Hant", "--workspace",
-                   tempfile.mkdtemp(), "--name", "first"], 1)
-    print("items  export (ms)  check (ms)  resume+:quit (ms)  jinja2 render (ms)  export/jinja2  check/jinja2")
-    for items, export, check, resume, anchor in rows:
-        dash = "-"
-        ratio = (lambda x: f"{x / anchor:13.2f}") if anchor else (lambda x: f"{dash:>13}")
-        shown = f"{anchor:18.1f}" if anchor else f"{dash:>18}"
-        print(f"{items:5d}  {export:11.1f}  {check:10.1f}  {resume:17.1f}  {shown}  {ratio(export)}  {ratio(check)}")
-    print(f"time to first prompt (minutes new … </dev/null, one run): {start:.1f} ms")
-    if not has_anchor:
-        print("(the anchor needs ../shared/bench/jinja_anchor.py and jinja2: pip install jinja2)")
+                figures["jinja2"] = measure([sys.executable, ANCHOR, "--render", data])
+            rows[items] = figures
+
+    print(f"Whole processes, release build, CPU ms (user + system): median [fastest–slowest] of {RUNS} runs; "
+          "wall ms median; peak MiB")
+    print()
+    header = ["items", "answer", "resume + :quit", "check", "export", "Jinja2 render", "peak MiB (resume/check/export)"]
+    print(" | ".join(header))
+    cell = lambda f, key, show: show(f[key]) if key in f else "-"
+    for items, f in rows.items():
+        peaks = " / ".join(cell(f, key, lambda x: f"{x.peak():.0f}") for key in ("resume", "check", "export"))
+        print(f"{items:,} | " + " | ".join(cell(f, key, Figure.cell) for key in ("answer", "resume", "check", "export", "jinja2"))
+              + f" | {peaks}")
+    print("wall ms: " + "; ".join(
+        f"{items:,}: " + ", ".join(f"{key} {cell(f, key, Figure.wall_cell)}" for key in ("resume", "check", "export"))
+        for items, f in rows.items()))
+    print()
+    print(f"time to first prompt (minutes new … </dev/null): {first.cell()} ms CPU, wall {first.wall_cell()} ms, "
+          f"{first.peak():.0f} MiB")
+    if sqlite_figure:
+        print(f"sqlite3 :memory: .quit: {sqlite_figure.cell()} ms CPU, wall {sqlite_figure.wall_cell()} ms")
+    print()
+    print("Against the goals of issue 13:")
+
+    def goal(label, value, target, unit="", better="≤"):
+        met = value <= target if better == "≤" else value >= target
+        print(f"  {label}: {value:.2f}{unit} (goal {better} {target}{unit}) {'met' if met else 'NOT MET'}")
+
+    if sqlite_figure:
+        goal("first prompt / sqlite3", first.median / max(sqlite_figure.median, 0.01), 3, "×")
+    small, mid, large = (rows.get(n) for n in (10, 1000, 5000))
+    if SKIP_RESUME:
+        small = mid_resume = large_resume = None
+    else:
+        mid_resume, large_resume = mid, large
+    if small and mid:
+        goal("answer at 1,000 / answer at 10", mid["answer"].median / max(small["answer"].median, 1.0), 1.5, "×")
+    if mid_resume:
+        goal("resume + :quit at 1,000", mid["resume"].median, 50, " ms")
+    if large_resume:
+        goal("resume + :quit at 5,000", large["resume"].median, 250, " ms")
+        goal("resume peak memory at 5,000", large["resume"].peak(), 60, " MiB")
+    for items, f in rows.items():
+        if "jinja2" in f:
+            goal(f"Jinja2 / export at {items:,}", f["jinja2"].median / f["export"].median, 3, "×", "≥")
+            goal(f"Jinja2 / check at {items:,}", f["jinja2"].median / f["check"].median, 3, "×", "≥")
+    if mid and large:
+        for key in ("export", "check") + (() if SKIP_RESUME else ("resume",)):
+            goal(f"{key} growth 1,000 → 5,000 items", large[key].median / mid[key].median, 5, "× (5× is linear)")
+    if not anchor_ok:
+        print("(the Jinja2 anchor needs ../shared/bench/jinja_anchor.py and jinja2: pip install jinja2)")
+    if not sqlite:
+        print("(the startup anchor needs sqlite3: apt-get install sqlite3)")
 
 
 main()

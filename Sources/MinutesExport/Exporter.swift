@@ -17,6 +17,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
   /// The draft as data: its template, its findings, its parts and the text export (``JSONExporter``; the
   /// schema is `docs/export.schema.json`).
   case json
+
+  /// Whether this format lists the draft's findings (the JSON export does), so that an export must run every
+  /// check and not only those that can refuse it (the errors).
+  public var listsFindings: Bool { self == .json }
 }
 
 /// What an export is told besides the draft and its template.

@@ -158,7 +158,7 @@ public struct Workspace: Sendable {
 
   /// Exports `minutes` in the format `request` names: with errors remaining, the export says it is a draft (the
   /// DRAFT line; in JSON, `"final": false`) when `allowErrors`, and is refused otherwise; the exporter is told
-  /// every finding (the JSON export lists them); in the other script when
+  /// the errors, and every finding when its format lists them (JSON, ``ExportFormat/listsFindings``); in the other script when
   /// `request` asks for one (see ``ScriptConversion``: the counterpart of `template` is looked for in
   /// `templates`); written to `file` (never into `sessions`; unless `replacing`, never over a file that is there)
   /// when one is given.
@@ -168,7 +168,9 @@ public struct Workspace: Sendable {
     _ minutes: Minutes, template: Template, request: ExportRequest = .default, allowErrors: Bool, to file: URL?,
     sessions: URL, templates: TemplateLibrary = TemplateLibrary(), replacing: Bool = true
   ) throws -> Exported {
-    let findings = Validator(template: template).findings(in: minutes)
+    // Only the errors can refuse an export; the warnings are worked out only for a format that lists them.
+    let validator = Validator(template: template)
+    let findings = request.format.listsFindings ? validator.findings(in: minutes) : validator.errors(in: minutes)
     let errors = findings.filter { $0.severity == .error }
     if !errors.isEmpty && !allowErrors { throw WorkspaceError.exportRefused(errors: errors) }
     var conversion: ScriptConversion?

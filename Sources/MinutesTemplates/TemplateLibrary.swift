@@ -179,8 +179,10 @@ public struct TemplateLibrary: Sendable {
   /// Loads and validates the template at `location`, merged over the template it extends.
   /// - Throws: ``TemplateError`` with the file, line and column of the problem.
   public func load(_ location: Location) throws -> Template {
-    let (node, _) = try resolvedNode(location, chain: [])
-    let template = try Self.decode(node, file: location.path)
+    let (node, _, isCompiled) = try resolvedNode(location, chain: [])
+    // A built-in template (and what it extends) compiled at build time is read without YAML parsing; its checks
+    // were passed by its YAML, which it equals (the tests compare the two).
+    let template = isCompiled ? try Self.decodeCompiled(node, file: location.path) : try Self.decode(node, file: location.path)
     let fileID = location.id
     guard template.id == fileID else {
       let mark = node.mapping?.first { $0.key.string == "id" }?.key.mark
@@ -226,20 +228,27 @@ public struct TemplateLibrary: Sendable {
     try decode(try compose(yaml, file: file), file: file)
   }
 
-  private func resolvedNode(_ location: Location, chain: [Location]) throws -> (Node, String) {
-    let text = try location.text()
-    let node = try Self.compose(text, file: location.path)
+  /// The tree of the template at `location` merged over what it extends, its id, and whether every file of the
+  /// chain is a built-in template read in its compiled form (``CompiledTemplates``).
+  private func resolvedNode(_ location: Location, chain: [Location]) throws -> (Node, String, Bool) {
+    let node: Node
+    var isCompiled = false
+    if case .builtIn(let id) = location, let compiled = CompiledTemplates.node(id: id) {
+      (node, isCompiled) = (compiled, true)
+    } else {
+      node = try Self.compose(try location.text(), file: location.path)
+    }
     let id = node["id"]?.string ?? location.id
-    guard let parentID = node["extends"]?.string else { return (node, id) }
+    guard let parentID = node["extends"]?.string else { return (node, id, isCompiled) }
     if chain.contains(location) { throw TemplateError.extensionCycle(ids: chain.map(\.id) + [id]) }
     guard let parent = self.location(of: parentID, after: parentID == id ? location : nil) else {
       let mark = node.mapping?.first { $0.key.string == "extends" }?.value.mark
       throw TemplateError.invalid(YAMLProblem(file: location.path, line: mark?.line ?? 1, column: mark?.column ?? 1,
                                               message: "`extends`: no template `\(parentID)`; available: \(availableIDs().joined(separator: ", "))"))
     }
-    let (parentNode, _) = try resolvedNode(parent, chain: chain + [location])
+    let (parentNode, _, isParentCompiled) = try resolvedNode(parent, chain: chain + [location])
     do {
-      return (try Self.merge(node, over: parentNode), id)
+      return (try Self.merge(node, over: parentNode), id, isCompiled && isParentCompiled)
     } catch let problem as MergeProblem {
       throw TemplateError.invalid(YAMLProblem(
         file: location.path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1,
@@ -352,6 +361,17 @@ public struct TemplateLibrary: Sendable {
     guard case .mapping(let mapping) = node else { return node }
     let pairs = mapping.filter { !["after", "remove"].contains($0.key.string ?? "") }.map { ($0.key, $0.value) }
     return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+  }
+
+  /// A built-in template from its compiled tree (``CompiledTemplates``), decoded without Yams' decoder; its YAML
+  /// passed the checks of ``decode(_:file:)``, and the tests check that both give the same template.
+  /// - Throws: ``TemplateError/invalid(_:)`` should the compiled form not decode (it always does).
+  private static func decodeCompiled(_ node: Node, file: String) throws -> Template {
+    do {
+      return try ResolvedNodeDecoder.decode(Template.self, from: node)
+    } catch let error as DecodingError {
+      throw TemplateError.invalid(YAMLProblem(file: file, line: 1, column: 1, message: "compiled template: \(error)"))
+    }
   }
 
   private static func decode(_ node: Node, file: String) throws -> Template {

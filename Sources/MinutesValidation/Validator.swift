@@ -55,6 +55,14 @@ public struct Validator: Sendable {
     findings(in: minutes, warnings: true)
   }
 
+  /// The errors among ``findings(in:)``, in the same order, without running the rules that can only warn (the
+  /// text rules `punctuation.halfWidth` and `script.mixed`, a `pattern` declared a warning): what can refuse an
+  /// export.
+  /// - Complexity: O(n) in the size of the draft.
+  public func errors(in minutes: Minutes) -> [Finding] {
+    findings(in: minutes, warnings: false).filter { $0.severity == .error }
+  }
+
   /// The number of errors a clerk should know of while the interview is at `cursor`: every error, except
   /// required parts at or after the cursor in interview order (those are the questions still to come). The
   /// text rules that only warn are not run, so this is cheap enough for every prompt.
@@ -90,7 +98,7 @@ public struct Validator: Sendable {
         : m.missingRequired(label)
       findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
     }, value: { value, part, address in check(value, part: part, at: address, &walk) })
-    findings += walk.findings
+    findings += walk.findings.map { $0.finding(template) }
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes).map(\.finding)
     return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
@@ -102,15 +110,31 @@ public struct Validator: Sendable {
   private struct Walk {
     /// Whether to run the text rules that only warn.
     let warnings: Bool
-    /// What the value rules found.
-    var findings: [Finding] = []
+    /// What the value rules found, their addresses not yet displayed (the prompt only counts them).
+    var findings: [PendingFinding] = []
     /// Characters already looked up for `script.mixed` (a draft repeats the same few thousand characters).
-    var otherScript: [Character: Bool] = [:]
+    var otherScript = ScriptTable()
+  }
+
+  /// A finding of the value rules before its address is displayed: it is about `address`, and its hint edits
+  /// `editing` (the same address, or the entry that holds a missing part of a line).
+  private struct PendingFinding {
+    var severity: Finding.Severity
+    var rule: String
+    var message: String
+    var address: Address
+    var editing: Address
+
+    /// The finding, its addresses displayed as a clerk types them.
+    func finding(_ template: Template) -> Finding {
+      let shown = template.display(address)
+      let hint = editing == address ? shown : template.display(editing)
+      return Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(hint)")
+    }
   }
 
   private func add(_ severity: Finding.Severity, _ rule: String, _ message: String, at address: Address, _ walk: inout Walk) {
-    let shown = template.display(address)
-    walk.findings.append(Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(shown)"))
+    walk.findings.append(PendingFinding(severity: severity, rule: rule, message: message, address: address, editing: address))
   }
 
   /// The rules of one value: an entry of a list of records (empty; a line's parts missing), or a scalar.
@@ -122,9 +146,8 @@ public struct Validator: Sendable {
       }
       // A line was split into its parts when typed; a file edited by hand may lack one.
       for sub in records.parts where records.line != nil && sub.rules.required && record[sub.key] == nil {
-        walk.findings.append(Finding(.error, rule: "required", address: template.display(address.appending(key: sub.key)),
-                                     message: m.missingRequired(sub.label),
-                                     hint: ":edit \(template.display(address))"))
+        walk.findings.append(PendingFinding(severity: .error, rule: "required", message: m.missingRequired(sub.label),
+                                            address: address.appending(key: sub.key), editing: address))
       }
       return
     }
@@ -153,7 +176,8 @@ public struct Validator: Sendable {
       add(.error, "choice.unknown", m.notAChoice(text, values), at: address, &walk)
     default: break
     }
-    if let pattern = part.rules.pattern {
+    // A pattern declared a warning can only warn (and one too costly to decide is a warning too).
+    if let pattern = part.rules.pattern, walk.warnings || pattern.severity == .error {
       switch pattern.match(text) {
       case .match: break
       case .noMatch: add(pattern.severity, "pattern", pattern.message, at: address, &walk)
@@ -164,7 +188,7 @@ public struct Validator: Sendable {
       add(.error, "marks.unbalanced", m.unbalanced(mark), at: address, &walk)
     }
     guard walk.warnings else { return }
-    if text.unicodeScalars.contains(where: { Self.halfWidthMarks.contains($0) }), Normalizer.normalize(text) != text {
+    if text.unicodeScalars.contains(where: Self.isHalfWidthMark), Normalizer.normalize(text) != text {
       add(.warning, "punctuation.halfWidth", m.halfWidthPunctuation, at: address, &walk)
     }
     if let characters = otherScript(in: text, cache: &walk.otherScript) {
@@ -177,6 +201,13 @@ public struct Validator: Sendable {
 
   /// The half-width marks the punctuation rule looks for.
   private static let halfWidthMarks: Set<Unicode.Scalar> = Set(Normalizer.fullWidthPunctuation.keys.compactMap(\.unicodeScalars.first))
+  /// ``halfWidthMarks`` among ASCII, by scalar value: every text is scanned, so no hashing for the usual scalars.
+  private static let asciiHalfWidthMarks: [Bool] = (0..<128).map { halfWidthMarks.contains(Unicode.Scalar(UInt8($0))) }
+
+  /// Whether `scalar` is one of ``halfWidthMarks``.
+  private static func isHalfWidthMark(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 128 ? asciiHalfWidthMarks[Int(scalar.value)] : halfWidthMarks.contains(scalar)
+  }
 
   // MARK: - Attendance
 
@@ -338,13 +369,37 @@ public struct Validator: Sendable {
   /// The characters of `text` that belong to the other script of the template's language, joined, if any.
   /// Each character is looked up once per walk (`cache`), since ICU transforms are slow and drafts repeat
   /// their characters.
-  private func otherScript(in text: String, cache: inout [Character: Bool]) -> String? {
+  ///
+  /// Text whose every scalar is its own character and cannot join a neighbour (ASCII, Han ideographs, CJK and
+  /// general punctuation, full-width forms: ``ScriptTable/isStandalone(_:)``) is scanned scalar by scalar with a
+  /// table indexed by scalar value; any other text (a combining mark, a variation selector, Hangul jamo) is
+  /// read character by character, as before. Both give the same characters in the same order.
+  func otherScript(in text: String, cache: inout ScriptTable) -> String? {
     let transform: StringTransform
     switch template.language {
     case "zh-Hant": transform = StringTransform("Hans-Hant")
     case "zh-Hans": transform = StringTransform("Hant-Hans")
     default: return nil
     }
+    if text.unicodeScalars.allSatisfy(ScriptTable.isStandalone) {
+      var found: [Unicode.Scalar] = []
+      for scalar in text.unicodeScalars where ScriptTable.isCJK(scalar) && !found.contains(scalar) {
+        if cache.isOther(scalar, transform: transform) { found.append(scalar) }
+      }
+      guard !found.isEmpty else { return nil }
+      var joined = String.UnicodeScalarView()
+      joined.append(contentsOf: found)
+      return String(joined)
+    }
+    return Self.otherScriptByCharacter(in: text, transform: transform, cache: &cache.characters)
+  }
+
+  /// The characters of `text` that `transform` changes, among those ``Normalizer/isCJK(_:)`` counts, each once,
+  /// joined; `nil` for none. Character by character (Swift's grapheme clusters): the reference the scalar scan
+  /// of ``otherScript(in:cache:)`` must agree with.
+  static func otherScriptByCharacter(
+    in text: String, transform: StringTransform, cache: inout [Character: Bool]
+  ) -> String? {
     var found: [Character] = []
     for character in text where Normalizer.isCJK(character) && !found.contains(character) {
       let isOther: Bool
