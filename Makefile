@@ -31,7 +31,7 @@ test: deps
 MAN_DATE ?= 2026-12-01
 man: build
 	swift build --product generate-manual
-	"$$(swift build --show-bin-path)/generate-manual-tool" .build/debug/minutes --date $(MAN_DATE) \
+	"$$(swift build --show-bin-path)/generate-manual" .build/debug/minutes --date $(MAN_DATE) \
 	  --authors "minutes contributors" --output-directory docs
 
 ## Print the benchmark's figures (release build): whole processes as a clerk feels them (an answer, resume,
