@@ -9,7 +9,7 @@ struct Diff: ParsableCommand {
     abstract: "Show what changed in a session since a git revision (default: the last commit), part by part with addresses.")
 
   @Argument(help: "The session's name.") var name: String
-  @Argument(help: "A git revision: a commit, a branch, HEAD~2… (default: HEAD, the last commit).") var revision = "HEAD"
+  @Argument(help: "A git revision: a commit, a branch or HEAD~2 (default: HEAD, the last commit).") var revision = "HEAD"
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
