@@ -142,8 +142,8 @@ public struct DraftingSession: Sendable {
   /// What is done and what is missing, e.g. `已完成 12/14 項必填部分；尚缺：議題3 指示1 要點1、出席1。`
   public func summary() -> String {
     let interview = assistant.interview
-    let progress = interview.progress(in: assistant.minutes)
-    let missing = interview.missing(in: assistant.minutes)
+    let progress = assistant.progress
+    let missing = assistant.missing
     let template = assistant.template
     var text = m.requiredDone(progress.done, of: progress.total)
     if let (path, list) = template.root.numberedList {
