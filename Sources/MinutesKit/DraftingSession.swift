@@ -27,6 +27,9 @@ public struct DraftingSession: Sendable {
   private let lockLoss: @Sendable () -> SessionLock.Loss?
   /// Set when a journal write failed: the next save writes a whole snapshot instead, so nothing is skipped.
   private var needsCompaction = false
+  /// Whether the session's files hold the draft as it is, with nothing in the journal but its undo history: then
+  /// opening and closing it write nothing (see ``DraftState/isSnapshotCurrent``).
+  private var isSnapshotCurrent: Bool
 
   /// A session named `name` in `store`, driven by `assistant`. `lockLoss` is asked before every write (usually
   /// ``SessionLock/loss`` of the lock this process took); while it says the lock is lost, nothing is written.
@@ -45,6 +48,7 @@ public struct DraftingSession: Sendable {
     self.store = store
     self.name = name
     self.lockLoss = lockLoss
+    self.isSnapshotCurrent = assistant.state.isSnapshotCurrent
   }
 
 
@@ -59,9 +63,10 @@ public struct DraftingSession: Sendable {
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) -> Bool {
     let path = store.sessionFile.path
     output.write(m.drafting(name, template: assistant.template.name, savedTo: path) + "\n")
-    // A resumed session starts a new snapshot generation with its undo history; a new one was just written whole.
+    // A resumed session starts a new snapshot generation with its undo history (unless its files hold just that
+    // already); a new one was just written whole.
     if isResumed {
-      guard compact(&output, keepingChanges: false) else { return !needsCompaction }
+      guard compact(&output, keepingChanges: false, onlyIfChanged: true) else { return !needsCompaction }
       output.write(summary() + "\n")
     }
     if assistant.cursor == nil { output.write(assistant.finishedNotice + "\n") }
@@ -75,7 +80,7 @@ public struct DraftingSession: Sendable {
       }()
       switch result {
       case .endOfInput:
-        guard compact(&output) else { return !needsCompaction }
+        guard compact(&output, onlyIfChanged: true) else { return !needsCompaction }
         guard !needsCompaction else { return rescue(&output) }
         output.write(m.savedToGoOn(resumeCommand) + "\n")
         return true
@@ -101,7 +106,7 @@ public struct DraftingSession: Sendable {
         case .export(let command):
           export(command, reader: reader, &output)
         case .quit:
-          guard compact(&output) else { return !needsCompaction }
+          guard compact(&output, onlyIfChanged: true) else { return !needsCompaction }
           if needsCompaction {
             output.write(m.notQuitUnsaved + "\n")
             continue
@@ -156,18 +161,24 @@ public struct DraftingSession: Sendable {
     return text
   }
 
-  /// Writes the draft as a new snapshot with its undo history (when the session opens and closes); false when
-  /// the session was taken over (nothing is written then, and the loop must end; changes owed since a failed write
-  /// stay unsaved).
+  /// Writes the draft as a new snapshot with its undo history (when the session opens and closes, and on
+  /// `:save`); false when the session was taken over (nothing is written then, and the loop must end; changes owed
+  /// since a failed write stay unsaved). With `onlyIfChanged`, nothing is written when the session's files already
+  /// hold the draft and its undo history alone (nothing was saved to the journal since they were written, and
+  /// loading found nothing to fold in): a session resumed and closed unchanged leaves its files as they were.
   @discardableResult
-  public mutating func compact(_ output: inout some TextOutputStream, keepingChanges: Bool = true) -> Bool {
+  public mutating func compact(
+    _ output: inout some TextOutputStream, keepingChanges: Bool = true, onlyIfChanged: Bool = false
+  ) -> Bool {
     guard checkOwnership(&output) else { return false }
+    if onlyIfChanged, isSnapshotCurrent, !needsCompaction { return true }
     do {
       if let kept = try store.compact(assistant.state, keepingChanges: keepingChanges) {
         output.write(m.changedOutside(store.sessionFile.lastPathComponent, keptAs: kept.path) + "\n")
       }
       if needsCompaction { output.write(m.owedChangesSaved + "\n") }
       needsCompaction = false
+      isSnapshotCurrent = true
     } catch {
       needsCompaction = true
       output.write(error.message(m) + "\n")
@@ -180,6 +191,7 @@ public struct DraftingSession: Sendable {
   private mutating func save(_ effect: Assistant.Effect, _ output: inout some TextOutputStream) -> Bool {
     if needsCompaction { return compact(&output) }
     guard checkOwnership(&output, pending: effect) else { return false }
+    isSnapshotCurrent = false
     do {
       try store.append(effect)
     } catch {
