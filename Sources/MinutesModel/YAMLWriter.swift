@@ -1,5 +1,4 @@
 import Foundation
-internal import Yams
 
 /// Writes a minutes file's mapping of ``Value``s as YAML directly, byte for byte as ``YAMLCoding/encode(_:)`` (Yams'
 /// encoder over libyaml's emitter, two-space indent, no line width, unescaped UTF-8) writes the same values, without
@@ -146,13 +145,138 @@ package enum YAMLWriter {
         default: false
         }
       }
-      return candidate && Resolver.default.resolveTag(of: Node(text)) != .str
+      return candidate && resolvesAsAnotherType(Array(text.utf8))
     case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
       // Of the forms, only the booleans and null start with a letter.
       return text.utf8.count <= 5 && otherTypeWords.contains(text)
     default:
       return false
     }
+  }
+
+  /// Whether Yams' default resolver reads `text` (ASCII, starting with a digit, a sign, a dot, `~`, `<` or `=`, on
+  /// one line) as an integer, a float, a merge key, null, a timestamp or a value key: its regular expressions,
+  /// matched by hand.
+  package static func resolvesAsAnotherType(_ text: [UInt8]) -> Bool {
+    if text == Array("<<".utf8) || text == Array("=".utf8) || text == Array("~".utf8) { return true }
+    return isInt(text) || isFloat(text) || isTimestamp(text)
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+  private static func isIn(_ byte: UInt8, _ set: String) -> Bool { set.utf8.contains(byte) }
+
+  /// `[-+]?(0b[0-1_]+|0o?[0-7_]+|0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|[1-9][0-9_]*(:[0-5]?[0-9])+)`, whole.
+  private static func isInt(_ text: [UInt8]) -> Bool {
+    var b = text[...]
+    if let first = b.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { b = b.dropFirst() }
+    guard let first = b.first else { return false }
+    if first == UInt8(ascii: "0") {
+      let rest = b.dropFirst()
+      if rest.isEmpty { return true }
+      if rest.first == UInt8(ascii: "b"), rest.count > 1, rest.dropFirst().allSatisfy({ isIn($0, "01_") }) { return true }
+      if rest.first == UInt8(ascii: "x"), rest.count > 1, rest.dropFirst().allSatisfy({ isIn($0, "0123456789abcdefABCDEF_") }) {
+        return true
+      }
+      if rest.allSatisfy({ isIn($0, "01234567_") }) { return true }
+      return rest.first == UInt8(ascii: "o") && rest.count > 1 && rest.dropFirst().allSatisfy { isIn($0, "01234567_") }
+    }
+    guard first >= UInt8(ascii: "1"), first <= UInt8(ascii: "9") else { return false }
+    let head = b.prefix { isDigit($0) || $0 == UInt8(ascii: "_") }
+    let tail = b[head.endIndex...]
+    if tail.isEmpty { return true }
+    return isSexagesimal(tail)
+  }
+
+  /// `(:[0-5]?[0-9])+`, whole.
+  private static func isSexagesimal(_ text: ArraySlice<UInt8>) -> Bool {
+    guard text.first == UInt8(ascii: ":") else { return false }
+    return text.dropFirst().split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).allSatisfy { group in
+      switch group.count {
+      case 1: isDigit(group[group.startIndex])
+      case 2: isIn(group[group.startIndex], "012345") && isDigit(group[group.startIndex + 1])
+      default: false
+      }
+    }
+  }
+
+  /// Yams' float rule, whole: `[-+]?[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?`, `\.[0-9_]+([eE][-+][0-9]+)?`,
+  /// `[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*`, `[-+]?\.(inf|Inf|INF)`, `\.(nan|NaN|NAN)`.
+  private static func isFloat(_ text: [UInt8]) -> Bool {
+    let whole = text[...]
+    if [".nan", ".NaN", ".NAN"].contains(where: { whole.elementsEqual($0.utf8) }) { return true }
+    var b = whole
+    let signed = b.first == UInt8(ascii: "-") || b.first == UInt8(ascii: "+")
+    if signed { b = b.dropFirst() }
+    if [".inf", ".Inf", ".INF"].contains(where: { b.elementsEqual($0.utf8) }) { return true }
+    // An exponent: [eE], a sign (required or not), digits.
+    func isExponent(_ e: ArraySlice<UInt8>, signRequired: Bool) -> Bool {
+      guard let first = e.first, first == UInt8(ascii: "e") || first == UInt8(ascii: "E") else { return false }
+      var rest = e.dropFirst()
+      if let sign = rest.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") {
+        rest = rest.dropFirst()
+      } else if signRequired {
+        return false
+      }
+      return !rest.isEmpty && rest.allSatisfy(isDigit)
+    }
+    if !signed, b.first == UInt8(ascii: ".") {
+      let rest = b.dropFirst()
+      let digits = rest.prefix { isDigit($0) || $0 == UInt8(ascii: "_") }
+      guard !digits.isEmpty else { return false }
+      let after = rest[digits.endIndex...]
+      return after.isEmpty || isExponent(after, signRequired: true)
+    }
+    guard let first = b.first, isDigit(first) else { return false }
+    let head = b.prefix { isDigit($0) || $0 == UInt8(ascii: "_") }
+    var rest = b[head.endIndex...]
+    if rest.first == UInt8(ascii: ":") {
+      // Sexagesimal: the groups, then a dot and digits.
+      guard let dot = rest.firstIndex(of: UInt8(ascii: ".")) else { return false }
+      return isSexagesimal(rest[..<dot]) && rest[(dot + 1)...].allSatisfy { isDigit($0) || $0 == UInt8(ascii: "_") }
+    }
+    if rest.first == UInt8(ascii: ".") {
+      rest = rest.dropFirst().drop { isDigit($0) || $0 == UInt8(ascii: "_") }
+    }
+    return rest.isEmpty || isExponent(rest, signRequired: false)
+  }
+
+  /// Yams' timestamp rule, whole: `[0-9]{4}-[0-9]{2}-[0-9]{2}`, or `[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}` then `[Tt]` or
+  /// blanks, `[0-9]{1,2}:[0-9]{2}:[0-9]{2}`, an optional fraction `\.[0-9]*` and an optional zone
+  /// `[ \t]*(Z|[-+][0-9]{1,2}(:[0-9]{2})?)`.
+  private static func isTimestamp(_ text: [UInt8]) -> Bool {
+    var b = text[...]
+    func digits(_ minimum: Int, _ maximum: Int) -> Bool {
+      let run = b.prefix(maximum).prefix(while: isDigit)
+      guard run.count >= minimum else { return false }
+      b = b.dropFirst(run.count)
+      return true
+    }
+    func literal(_ byte: UInt8) -> Bool {
+      guard b.first == byte else { return false }
+      b = b.dropFirst()
+      return true
+    }
+    guard digits(4, 4), literal(UInt8(ascii: "-")) else { return false }
+    let month = b.prefix(while: isDigit).count
+    guard digits(1, 2), literal(UInt8(ascii: "-")) else { return false }
+    let day = b.prefix(while: isDigit).count
+    guard digits(1, 2) else { return false }
+    if b.isEmpty { return month == 2 && day == 2 }
+    if b.first == UInt8(ascii: "T") || b.first == UInt8(ascii: "t") {
+      b = b.dropFirst()
+    } else {
+      let blanks = b.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+      guard !blanks.isEmpty else { return false }
+      b = b.dropFirst(blanks.count)
+    }
+    guard digits(1, 2), literal(UInt8(ascii: ":")), digits(2, 2), literal(UInt8(ascii: ":")), digits(2, 2) else { return false }
+    if literal(UInt8(ascii: ".")) { b = b.drop(while: isDigit) }
+    if b.isEmpty { return true }
+    b = b.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    if literal(UInt8(ascii: "Z")) { return b.isEmpty }
+    guard literal(UInt8(ascii: "-")) || literal(UInt8(ascii: "+")), digits(1, 2) else { return false }
+    if b.isEmpty { return true }
+    return literal(UInt8(ascii: ":")) && digits(2, 2) && b.isEmpty
   }
 
   /// The words Yams' resolver reads as booleans or null.

@@ -3,6 +3,7 @@ import Testing
 
 @testable import MinutesKit
 @testable import MinutesStorage
+@testable import MinutesModel
 import MinutesTestSupport
 
 /// The snapshot writer (``YAMLWriter``) writes the same bytes as Yams' `Codable` encoder did, over random drafts
@@ -67,6 +68,32 @@ import MinutesTestSupport
       }
     }
     #expect(differing == 0)
+  }
+
+  /// Text that might read as a number, a date, a time or null: the writer's own reading of Yams' resolver rules
+  /// quotes exactly what Yams quotes.
+  @Test func numbersDatesAndTimesAreQuotedAsYamsQuotesThem() throws {
+    var generator = SplitMix64(seed: 0x5A7E_0002)
+    let alphabet = Array("0123456789012345678901234567890123456789+-._:eE xXoObBtTZ~<=aAfFiInN\t")
+    let starts = Array("0123456789+-.~<=")
+    var (compared, quoted) = (0, 0)
+    for _ in 0..<40_000 {
+      let length = Int.random(in: 0...14, using: &generator)
+      let text = String(starts.randomElement(using: &generator)!) + String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+      guard YAMLWriter.Analysis(text).blockPlainAllowed else { continue }
+      let byYams = try YAMLCoding.encode(text).hasPrefix("'")
+      compared += 1
+      if byYams { quoted += 1 }
+      #expect(YAMLWriter.resolvesAsAnotherType(Array(text.utf8)) == byYams, "\(text.debugDescription)")
+    }
+    for text in ["0", "-0", "0o", "0o7", "0b", "0b1_0", "0x", "0xF_f", "1:2:3", "1:60", "1:05.5", ".5", "-.5", ".5e+3", ".5e3",
+                 "1.", "1e", "1e5", "+1_0.0_e-3", ".inf", "-.INF", ".NaN", "-.nan", "2022-05-20", "2022-5-20",
+                 "2022-05-20 1:02:03", "2022-05-20T01:02:03.5 Z", "2022-05-20t1:02:03 +8", "2022-05-20 1:02:03 +08:00",
+                 "2022-05-20 1:02:03  Z", "~", "<<", "="] {
+      #expect(YAMLWriter.Analysis(text).blockPlainAllowed)
+      #expect(YAMLWriter.resolvesAsAnotherType(Array(text.utf8)) == (try YAMLCoding.encode(text).hasPrefix("'")), "\(text)")
+    }
+    #expect(compared > 10_000 && quoted > 1_000, "too few candidates: \(compared), of which \(quoted) quoted")
   }
 
   @Test(arguments: RandomSessionTests.templates)
