@@ -67,6 +67,10 @@ public struct DraftState: Hashable, Sendable {
   public var undoStack: [Transaction] = []
   /// Undone actions that can be redone, the latest undone last.
   public var redoStack: [Transaction] = []
+  /// Whether the session's files already hold this state, as a snapshot and a journal of its undo history alone
+  /// (a session resumed that was closed cleanly): then closing it unchanged writes nothing. Not part of the
+  /// state's equality.
+  public var isSnapshotCurrent = false
 
   /// Creates a state.
   public init(minutes: Minutes, cursor: Address?, undoStack: [Transaction] = [], redoStack: [Transaction] = []) {
@@ -74,6 +78,17 @@ public struct DraftState: Hashable, Sendable {
     self.cursor = cursor
     self.undoStack = undoStack
     self.redoStack = redoStack
+  }
+
+  public static func == (a: DraftState, b: DraftState) -> Bool {
+    (a.minutes, a.cursor, a.undoStack, a.redoStack) == (b.minutes, b.cursor, b.undoStack, b.redoStack)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(minutes)
+    hasher.combine(cursor)
+    hasher.combine(undoStack)
+    hasher.combine(redoStack)
   }
 
   /// Applies `transaction` and records it for undo.

@@ -75,6 +75,7 @@ extension Assistant {
         address = added
         changes += made
       }
+      index.update(after: changes, in: state.minutes)
       var messages: [String] = []
       let cursorAfter = nextQuestion(after: address, messages: &messages)
       let transaction = Transaction(changes: changes, cursorBefore: cursorBefore, cursorAfter: cursorAfter,
@@ -87,6 +88,7 @@ extension Assistant {
     } catch {
       // The lines appended before the one refused are taken back: all or nothing.
       for change in changes.reversed() { try? state.minutes.apply(change.inverse) }
+      index.update(after: changes.reversed().map(\.inverse), in: state.minutes)
       return Response(messages: [error.message(m)], isError: true)
     }
   }

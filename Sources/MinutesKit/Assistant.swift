@@ -53,6 +53,9 @@ public struct Assistant: Sendable {
   /// The part or list the clerk went to with `:goto` or `:add` after the interview was over: when it is done,
   /// the interview is over again instead of asking for more of everything after it.
   private var detour: Address?
+  /// The open errors, the next question, the missing parts and the progress, kept up to date from each change
+  /// (see ``DraftIndex``), so that an answer costs the same in a draft of any size.
+  var index: DraftIndex
 
   /// Where Tab finds people's names at the prompts that take a person: the draft, and any other source (a
   /// roster) added here.
@@ -76,6 +79,7 @@ public struct Assistant: Sendable {
   public init(template: Template, state: DraftState) {
     self.template = template
     self.state = state
+    self.index = DraftIndex(template: template, minutes: state.minutes)
     if let cursor = state.cursor {
       self.state.cursor = interview.resumePoint(for: .at(cursor), in: state.minutes)
     }
@@ -111,7 +115,19 @@ public struct Assistant: Sendable {
 
   /// The number of errors in the draft a clerk should know of now: every error ``Validator`` finds, except
   /// required parts the interview has not reached yet (those are the questions still to come).
-  public var openErrors: Int { Validator(template: template).openErrorCount(in: minutes, cursor: cursor) }
+  /// - Complexity: O(1) in the size of the draft, but for a sum over the entries of the top-level lists and the
+  ///   rules that relate parts to each other (see ``DraftIndex/openErrorCount(in:cursor:)``).
+  public var openErrors: Int { index.openErrorCount(in: minutes, cursor: cursor) }
+
+  /// How many required parts are filled in, out of how many (as ``Interview/progress(in:)`` says).
+  public var progress: (done: Int, total: Int) { index.progress }
+
+  /// The required parts still missing, in interview order (as ``Interview/missing(in:)`` says).
+  public var missing: [Address] { index.missing }
+
+  /// The first unanswered slot after `address`, or `nil` when the interview is over (as
+  /// ``Interview/next(after:in:)`` says).
+  public func next(after address: Address) -> Address? { index.next(after: address) }
 
 
   /// Text to put on the input line for the clerk to edit: the current value of the part edited or asked.
@@ -244,7 +260,7 @@ public struct Assistant: Sendable {
     }
     if isBlank {
       // A blank answer skips the question, unless the part is required and not filled in yet.
-      let isEmptyRequired = interview.missing(in: minutes).contains(slot)
+      let isEmptyRequired = index.isMissing(slot)
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
       var messages: [String] = []
       cursor = nextQuestion(after: slot, messages: &messages)
@@ -262,12 +278,13 @@ public struct Assistant: Sendable {
     let cursorBefore = cursor
     // Edited in place: the draft is not shared (the undo stack holds changes, not copies), so nothing is copied.
     let (address, changes) = try editor.perform(edit, on: &state.minutes)
+    index.update(after: changes, in: state.minutes)
     let cursorAfter: Address?
     var messages: [String] = []
     if !keepCursor {
       cursorAfter = nextQuestion(after: address, messages: &messages)
     } else if let current = cursorBefore {
-      cursorAfter = Self.follow(current, through: edit, in: minutes, interview: interview)
+      cursorAfter = follow(current, through: edit)
     } else {
       cursorAfter = nil
     }
@@ -281,12 +298,12 @@ public struct Assistant: Sendable {
   mutating func nextQuestion(after slot: Address, messages: inout [String]) -> Address? {
     if let detour {
       // A detour from a finished interview (`:goto`, `:add` without text) ends where its part or list ends.
-      if let next = interview.next(after: slot, in: minutes), detour.contains(next) { return next }
+      if let next = index.next(after: slot), detour.contains(next) { return next }
       self.detour = nil
-      return interview.missing(in: minutes).first
+      return index.firstMissing
     }
-    if let next = interview.next(after: slot, in: minutes) { return next }
-    guard let missing = interview.missing(in: minutes).first else { return nil }
+    if let next = index.next(after: slot) { return next }
+    guard let missing = index.firstMissing else { return nil }
     let label = interview.label(of: missing, in: minutes)
     messages.append(m.backToMissing(label))
     return missing
@@ -297,7 +314,7 @@ public struct Assistant: Sendable {
 
   /// Where the question at `cursor` is after `edit`: the same part, though entries before it were deleted or
   /// moved; when the part itself was deleted, the end of the list it was in.
-  private static func follow(_ cursor: Address, through edit: Edit, in minutes: Minutes, interview: Interview) -> Address? {
+  private func follow(_ cursor: Address, through edit: Edit) -> Address? {
     var moved: Address? = cursor
     switch edit {
     case .delete(let deleted):
@@ -318,7 +335,7 @@ public struct Assistant: Sendable {
       break
     }
     if let moved, interview.contains(moved, in: minutes) { return moved }
-    return interview.next(after: cursor, in: minutes)
+    return index.next(after: cursor)
   }
 
   // MARK: - Commands
@@ -333,7 +350,7 @@ public struct Assistant: Sendable {
     case .goto(let address):
       let shown = template.display(address)
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
-      guard interview.slots(in: minutes).contains(address) else {
+      guard index.isSlot(address) else {
         throw AssistantError.notEditable(address: shown, hint: m.noQuestionHint(shown))
       }
       // From a finished interview, a detour to the end of a list covers the list and the entries added to it.
@@ -353,7 +370,7 @@ public struct Assistant: Sendable {
       response.messages.append(m.added(shown))
       if wasFinished, let first = template.part(at: list)?.records?.firstPart,
         let entry = minutes.entries(of: list).indices.last.map({ list.appending(.index($0 + 1)) }),
-        let next = interview.next(after: entry.appending(key: first.key), in: minutes), entry.contains(next)
+        let next = index.next(after: entry.appending(key: first.key)), entry.contains(next)
       {
         // The interview was over: ask the rest of the entry just added (a motion's mover, its vote…), then stop.
         detour = entry
@@ -397,9 +414,11 @@ public struct Assistant: Sendable {
       return response
     case .undo:
       guard let transaction = try state.undo() else { throw AssistantError.nothingTo("undo") }
+      index.update(after: transaction.changes.reversed().map(\.inverse), in: state.minutes)
       return Response(messages: [m.undone(transaction.label)], changed: true, effect: .undone)
     case .redo:
       guard let transaction = try state.redo() else { throw AssistantError.nothingTo("redo") }
+      index.update(after: transaction.changes, in: state.minutes)
       return Response(messages: [m.redone(transaction.label)], changed: true, effect: .redone)
     case .check:
       let findings = Validator(template: template).findings(in: minutes)

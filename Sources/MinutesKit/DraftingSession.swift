@@ -35,6 +35,9 @@ public struct DraftingSession: Sendable {
   /// 結束）`, `Present 2? (press Enter when done)`) for the entries after it while the clerk goes on down the
   /// list. Off by default, so that a transcript from a pipe keeps every question whole.
   public var asksListsBriefly = false
+  /// Whether the session's files hold the draft as it is, with nothing in the journal but its undo history: then
+  /// opening and closing it write nothing (see ``DraftState/isSnapshotCurrent``).
+  private var isSnapshotCurrent: Bool
 
   /// A session named `name` in `store`, driven by `assistant`. `lockLoss` is asked before every write (usually
   /// ``SessionLock/loss`` of the lock this process took); while it says the lock is lost, nothing is written.
@@ -53,6 +56,7 @@ public struct DraftingSession: Sendable {
     self.store = store
     self.name = name
     self.lockLoss = lockLoss
+    self.isSnapshotCurrent = assistant.state.isSnapshotCurrent
   }
 
 
@@ -67,9 +71,10 @@ public struct DraftingSession: Sendable {
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) -> Bool {
     let path = store.sessionFile.path
     output.write(m.drafting(name, template: assistant.template.name, savedTo: path) + "\n")
-    // A resumed session starts a new snapshot generation with its undo history; a new one was just written whole.
+    // A resumed session starts a new snapshot generation with its undo history (unless its files hold just that
+    // already); a new one was just written whole.
     if isResumed {
-      guard compact(&output, keepingChanges: false) else { return !needsCompaction }
+      guard compact(&output, keepingChanges: false, onlyIfChanged: true) else { return !needsCompaction }
       output.write(summary() + "\n")
     }
     if assistant.cursor == nil { output.write(assistant.finishedNotice + "\n") }
@@ -114,7 +119,7 @@ public struct DraftingSession: Sendable {
         }()
         switch result {
         case .endOfInput:
-          guard compact(&output) else { return !needsCompaction }
+          guard compact(&output, onlyIfChanged: true) else { return !needsCompaction }
           guard !needsCompaction else { return rescue(&output) }
           output.write(m.savedToGoOn(resumeCommand) + "\n")
           return true
@@ -151,7 +156,7 @@ public struct DraftingSession: Sendable {
       case .export(let command):
         export(command, reader: reader, &output)
       case .quit:
-        guard compact(&output) else { return !needsCompaction }
+        guard compact(&output, onlyIfChanged: true) else { return !needsCompaction }
         if needsCompaction {
           output.write(m.notQuitUnsaved + "\n")
           continue
@@ -197,8 +202,8 @@ public struct DraftingSession: Sendable {
   /// What is done and what is missing, e.g. `已完成 12/14 項必填部分；尚缺：議題3 指示1 要點1、出席1。`
   public func summary() -> String {
     let interview = assistant.interview
-    let progress = interview.progress(in: assistant.minutes)
-    let missing = interview.missing(in: assistant.minutes)
+    let progress = assistant.progress
+    let missing = assistant.missing
     let template = assistant.template
     var text = m.requiredDone(progress.done, of: progress.total)
     if let (path, list) = template.root.numberedList {
@@ -211,18 +216,24 @@ public struct DraftingSession: Sendable {
     return text
   }
 
-  /// Writes the draft as a new snapshot with its undo history (when the session opens and closes); false when
-  /// the session was taken over (nothing is written then, and the loop must end; changes owed since a failed write
-  /// stay unsaved).
+  /// Writes the draft as a new snapshot with its undo history (when the session opens and closes, and on
+  /// `:save`); false when the session was taken over (nothing is written then, and the loop must end; changes owed
+  /// since a failed write stay unsaved). With `onlyIfChanged`, nothing is written when the session's files already
+  /// hold the draft and its undo history alone (nothing was saved to the journal since they were written, and
+  /// loading found nothing to fold in): a session resumed and closed unchanged leaves its files as they were.
   @discardableResult
-  public mutating func compact(_ output: inout some TextOutputStream, keepingChanges: Bool = true) -> Bool {
+  public mutating func compact(
+    _ output: inout some TextOutputStream, keepingChanges: Bool = true, onlyIfChanged: Bool = false
+  ) -> Bool {
     guard checkOwnership(&output) else { return false }
+    if onlyIfChanged, isSnapshotCurrent, !needsCompaction { return true }
     do {
       if let kept = try store.compact(assistant.state, keepingChanges: keepingChanges) {
         output.write(m.changedOutside(store.sessionFile.lastPathComponent, keptAs: kept.path) + "\n")
       }
       if needsCompaction { output.write(m.owedChangesSaved + "\n") }
       needsCompaction = false
+      isSnapshotCurrent = true
     } catch {
       needsCompaction = true
       output.write(error.message(m) + "\n")
@@ -235,6 +246,7 @@ public struct DraftingSession: Sendable {
   private mutating func save(_ effect: Assistant.Effect, _ output: inout some TextOutputStream) -> Bool {
     if needsCompaction { return compact(&output) }
     guard checkOwnership(&output, pending: effect) else { return false }
+    isSnapshotCurrent = false
     do {
       try store.append(effect)
     } catch {

@@ -12,11 +12,17 @@ public struct LoadedSession: Sendable {
   /// What loading found and the clerk must hear (a journal line not applied, a snapshot changed outside
   /// minutes, a damaged cache), in the order found; empty when all was well.
   public var problems: [LoadProblem] = []
+  /// Whether the session's files hold the draft as it is and nothing more to fold in: the snapshot read from its
+  /// current cache, a journal of the undo history alone, nothing found. A session so loaded and closed unchanged
+  /// need not be written again.
+  public var isCompact = false
 
   /// The state an assistant resumes on; `interview` works out the question to resume at
   /// (see ``Interview/resumePoint(for:in:)``).
   public func state(interview: Interview) -> DraftState {
-    DraftState(minutes: file.minutes, cursor: interview.resumePoint(for: file.resumeAt, in: file.minutes),
-               undoStack: undoStack, redoStack: redoStack)
+    var state = DraftState(minutes: file.minutes, cursor: interview.resumePoint(for: file.resumeAt, in: file.minutes),
+                           undoStack: undoStack, redoStack: redoStack)
+    state.isSnapshotCurrent = isCompact
+    return state
   }
 }

@@ -18,7 +18,7 @@ extension SessionStore {
   /// applied, a snapshot whose checksum does not match is read as it is now, and a damaged cache is ignored.
   /// - Throws: ``SessionError``.
   public func loadState(name: String) throws -> LoadedSession {
-    let (snapshot, problems) = try loadSnapshot(name: name)
+    let (snapshot, problems, fromCache) = try loadSnapshot(name: name)
     var loaded = LoadedSession(file: snapshot, undoStack: [], redoStack: [], problems: problems)
     guard let (url, text) = [journal(for: name), nextJournal(for: name)].lazy.compactMap({ url -> (URL, String)? in
       guard let text = try? String(contentsOf: url, encoding: .utf8), Journal.generation(ofJournal: text) == snapshot.generation
@@ -56,20 +56,24 @@ extension SessionStore {
     }
     loaded.file = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: snapshot.generation)
     (loaded.undoStack, loaded.redoStack) = (state.undoStack, state.redoStack)
+    // Nothing to fold in: the current cache, the live journal holding its header and the undo history alone.
+    loaded.isCompact = fromCache && loaded.problems.isEmpty && url == journal(for: name) && reading.badLine == nil
+      && reading.records.allSatisfy { if case .header = $0 { true } else if case .history = $0 { true } else { false } }
+      && !FileManager.default.fileExists(atPath: nextJournal(for: name).path)
     return loaded
   }
 
   /// Reads the snapshot of the session `name` alone: from its cache when the cache is current and intact, else
   /// from its YAML, and what was found on the way (a damaged cache, a snapshot changed since minutes wrote it).
   /// - Throws: ``SessionError/notFound(name:available:)``, ``SessionError/unreadable(_:)``.
-  func loadSnapshot(name: String) throws -> (SessionFile, [LoadProblem]) {
+  func loadSnapshot(name: String) throws -> (SessionFile, [LoadProblem], fromCache: Bool) {
     try validate(existing: name)
     let url = file(for: name)
     var problems: [LoadProblem] = []
     if let stamp = SnapshotCache.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
       SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(of: url)) == true
     {
-      if let cached = SnapshotCache(data: data) { return (cached.file, problems) }
+      if let cached = SnapshotCache(data: data) { return (cached.file, problems, true) }
       problems.append(.cacheDamaged(cache: cache(for: name).path))
     }
     let (snapshot, seal) = try readSnapshot(name: name)
@@ -77,7 +81,7 @@ extension SessionStore {
       let good = FileManager.default.fileExists(atPath: goodSnapshot(for: name).path) ? goodSnapshot(for: name).path : nil
       problems.append(.snapshotChanged(file: url.path, name: name, good: good))
     }
-    return (snapshot, problems)
+    return (snapshot, problems, false)
   }
 
   /// Reads the snapshot of the session `name` from its YAML, and its seal.

@@ -32,7 +32,7 @@ extension Template {
   /// Walks `parts` of `record` in interview order. `asked` is false under a part that is not asked (`ask: false`,
   /// a `when` that does not hold) and inside a list that reads whole lines: its slots are not visited, its
   /// values are (when `value` is given).
-  private func walk(_ parts: [Part], _ record: Record?, at address: Address, asked: Bool,
+  func walk(_ parts: [Part], _ record: Record?, at address: Address, asked: Bool,
                     slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
                     value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
     for part in parts {

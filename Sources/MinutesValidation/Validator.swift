@@ -83,6 +83,27 @@ public struct Validator: Sendable {
       + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead
   }
 
+  /// The errors the value rules find in `value` alone (the rules of ``openErrorCount(in:cursor:)`` that look at
+  /// one value: an empty entry or text, a line's missing parts, a number, a date, a time, a choice, a pattern,
+  /// unbalanced marks), for a count kept up to date value by value.
+  /// - Complexity: O(1) in the size of the draft: the value and, for an entry of a list of records, its parts.
+  package func valueErrorCount(_ value: Value, part: Part, at address: Address) -> Int {
+    var walk = Walk(warnings: false)
+    check(value, part: part, at: address, &walk)
+    return walk.findings.count { $0.severity == .error }
+  }
+
+  /// The errors of the rules that relate parts to each other (attendance, motions), less the motions' parts not
+  /// filled in yet that `isAhead` says are questions still to come (slots at or after the interview's cursor).
+  /// - Complexity: O(a + m) in the number of people listed and of motions.
+  package func relationalErrorCount(in minutes: Minutes, isAhead: (Address) -> Bool) -> Int {
+    let motions = motionFindings(minutes)
+    // A part not filled in (a mover, a disposition) at or after the cursor is a question still to come, not an
+    // error yet.
+    let unfilled = Set(motions.filter(\.isUnfilled).map(\.address))
+    return attendanceFindings(minutes).count { $0.severity == .error } + motions.count - unfilled.count(where: isAhead)
+  }
+
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
     var findings: [Finding] = []
     var walk = Walk(warnings: warnings)

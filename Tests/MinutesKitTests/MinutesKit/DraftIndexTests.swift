@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+import MinutesTestSupport
+
+/// The assistant keeps the open errors, the next question, the missing parts and the progress up to date from
+/// each change (``DraftIndex``) instead of walking the draft: over random drafts and random sittings (answers,
+/// edits, deletions, moves, `:add`, `:goto`, undo and redo), after every line what it says must equal the full
+/// recomputation by ``Interview`` and ``Validator``.
+@Suite struct DraftIndexTests {
+  /// The index's answers against the full walks, for the assistant's draft and cursor.
+  static func expectAgrees(_ assistant: Assistant, after line: String, step: Int) -> Bool {
+    let minutes = assistant.minutes
+    let interview = assistant.interview
+    let context = "step \(step), after `\(line)`"
+    var agrees = true
+    func check(_ ok: Bool, _ what: @autoclosure () -> String) {
+      if !ok {
+        Issue.record("\(context): \(what())")
+        agrees = false
+      }
+    }
+    let full = Validator(template: assistant.template).openErrorCount(in: minutes, cursor: assistant.cursor)
+    check(assistant.openErrors == full, "open errors \(assistant.openErrors), walking the draft \(full)")
+    let progress = interview.progress(in: minutes)
+    check(assistant.progress == progress, "progress \(assistant.progress), walking the draft \(progress)")
+    let missing = interview.missing(in: minutes)
+    check(assistant.missing == missing, "missing \(assistant.missing), walking the draft \(missing)")
+    let slots = interview.slots(in: minutes)
+    // The next question after the cursor, a few other slots and a place that is no slot, and the open errors with
+    // the cursor at a few slots.
+    let some = [assistant.cursor, slots.first, slots.last, slots.randomElement(), slots.randomElement()].compactMap { $0 }
+    for slot in some + [Address(stored: "nowhere.9")!] {
+      let next = interview.next(after: slot, in: minutes)
+      check(assistant.next(after: slot) == next, "next after \(slot): \(String(describing: assistant.next(after: slot))), walking the draft \(String(describing: next))")
+    }
+    for slot in slots.shuffled().prefix(3) {
+      var moved = assistant
+      moved.cursor = slot
+      let full = Validator(template: assistant.template).openErrorCount(in: minutes, cursor: slot)
+      check(moved.openErrors == full, "open errors at \(slot): \(moved.openErrors), walking the draft \(full)")
+    }
+    return agrees
+  }
+
+  @Test(arguments: RandomSessionTests.templates)
+  func theIndexAlwaysEqualsTheFullWalk(id: String) throws {
+    let template = try TestSupport.template(id: id)
+    var generator = SplitMix64(seed: 0x1DE8_0001 &+ UInt64(id.utf8.count))
+    var texts = NormalizerTests.randomStrings(count: 3000, seed: 0x1DE8_0002)
+    for sitting in 0..<2 {
+      // A random draft: a sitting from the empty draft, then more lines on it.
+      var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+      for step in 0..<150 {
+        let line = RandomSessionTests.line(assistant, &generator, &texts)
+        _ = assistant.handle(line)
+        guard Self.expectAgrees(assistant, after: line, step: sitting * 1000 + step) else { return }
+      }
+      // The same draft resumed (the index built whole), then undone line by line to the start and redone.
+      var resumed = Assistant(template: template, state: assistant.state)
+      #expect(Self.expectAgrees(resumed, after: "resume", step: sitting * 1000 + 500))
+      for step in 0..<40 {
+        let line = step < 25 ? ":undo" : ":redo"
+        _ = resumed.handle(line)
+        guard Self.expectAgrees(resumed, after: line, step: sitting * 1000 + 600 + step) else { return }
+      }
+    }
+  }
+
+  /// A larger draft (40 agenda items, as the benchmark's), edited at random places: deletions and moves of whole
+  /// items shift the entries the index keeps.
+  @Test func aLargeDraftEditedAnywhere() throws {
+    let template = try TestSupport.template(id: "gov-executive.zh-Hant")
+    var generator = SplitMix64(seed: 0x1DE8_0003)
+    let point = "要堅持問題導向（"
+    let items: [Value] = (1...40).map { n in
+      .record(["kind": .text("審議"), "subject": .text("第\(n)號辦法"), "status": .text("討論稿"),
+               "directives": .list(["指出", "強調"].map { verb in
+                 .record(["verb": .text(verb), "points": .list((1...3).map { .text(point + "\($0)") })])
+               })])
+    }
+    let minutes = Minutes(template: template.id, content: ["items": .list(items)])
+    var assistant = Assistant(template: template, minutes: try template.conform(minutes))
+    #expect(Self.expectAgrees(assistant, after: "open", step: 0))
+    for step in 1...60 {
+      let item = Int.random(in: 1...max(1, assistant.minutes.entries(of: Address(stored: "items")!).count), using: &generator)
+      let line = [
+        ":delete \(item)", ":move \(item) \(Int.random(in: 1...40, using: &generator))", ":edit \(item).1.1 要抓好落實（",
+        ":delete \(item).1.2", ":edit \(item).subject 新辦法", ":add item 審議", ":undo", ":redo", ":goto \(item).1.+", "要落實。",
+        "", ":delete \(item).1",
+      ].randomElement(using: &generator)!
+      _ = assistant.handle(line)
+      guard Self.expectAgrees(assistant, after: line, step: step) else { return }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesStorage
+import MinutesTestSupport
+
+/// A session is compacted (a new snapshot, its last good copy, its cache, a new journal) only when something
+/// changed: resumed and closed with no edit, its files are left as they were.
+@Suite struct CompactionTests {
+  /// Every file of the folder with its bytes, inode and modification time.
+  static func files(in folder: URL) throws -> [String: (Data, Int, Date)] {
+    var files: [String: (Data, Int, Date)] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasSuffix(".lock") {
+      let url = folder.appendingPathComponent(name)
+      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+      files[name] = (try Data(contentsOf: url), attributes[.systemFileNumber] as? Int ?? 0, attributes[.modificationDate] as? Date ?? .distantPast)
+    }
+    return files
+  }
+
+  static func same(_ a: [String: (Data, Int, Date)], _ b: [String: (Data, Int, Date)]) -> Bool {
+    a.keys.sorted() == b.keys.sorted() && a.allSatisfy { name, file in
+      b[name].map { $0.0 == file.0 && $0.1 == file.1 && $0.2 == file.2 } == true
+    }
+  }
+
+  /// Resumes the session `name` and runs `lines` in a drafting loop; returns the loop's output.
+  static func resume(_ name: String, in store: SessionStore, template: Template, lines: [String]) throws -> String {
+    let loaded = try store.loadState(name: name)
+    var state = loaded.state(interview: Interview(template: template))
+    state.minutes = try template.conform(state.minutes)
+    var session = DraftingSession(assistant: Assistant(template: template, state: state), store: store, name: name)
+    session.isResumed = true
+    var output = ""
+    #expect(session.run(reader: ScriptedLineReader(lines), output: &output))
+    return output
+  }
+
+  static func session() throws -> (SessionStore, Template, URL) {
+    let folder = try TestSupport.temporaryWorkspace("compaction")
+    let store = SessionStore(workspace: folder)
+    let template = try TestSupport.template()
+    var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+    for line in ["2022-05-20", "下午", ":undo", "上午"] { _ = assistant.handle(line) }
+    try store.save(SessionFile(minutes: assistant.minutes, resumeAt: assistant.resumePoint), name: "s")
+    try store.compact(assistant.state, name: "s")
+    return (store, template, folder)
+  }
+
+  @Test func resumeThenQuitWithoutAnEditWritesNothing() throws {
+    let (store, template, folder) = try Self.session()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    #expect(try store.loadState(name: "s").isCompact)
+    let before = try Self.files(in: store.directory)
+    Thread.sleep(forTimeInterval: 0.01)  // a write would show in the modification time
+    let output = try Self.resume("s", in: store, template: template, lines: [":show 1", ":quit"])
+    #expect(output.contains("已保存。繼續起草"))
+    #expect(Self.same(before, try Self.files(in: store.directory)), "resume and :quit without an edit wrote to the session's files")
+    // The end of the input without an edit writes nothing either.
+    _ = try Self.resume("s", in: store, template: template, lines: [])
+    #expect(Self.same(before, try Self.files(in: store.directory)))
+  }
+
+  @Test func anEditOrAMoveIsCompactedOnQuitAndUndoReachesBack() throws {
+    let (store, template, folder) = try Self.session()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let generation = SessionStore.generation(of: store.file(for: "s"))
+    _ = try Self.resume("s", in: store, template: template, lines: [":goto date", ":quit"])
+    #expect(SessionStore.generation(of: store.file(for: "s")) == generation + 1)
+    _ = try Self.resume("s", in: store, template: template, lines: [":edit date 2022-05-21", ":quit"])
+    #expect(SessionStore.generation(of: store.file(for: "s")) == generation + 2)
+    #expect(try store.load(name: "s").minutes.content["meeting"]?.record?["date"] == .text("2022-05-21"))
+    let loaded = try store.loadState(name: "s")
+    #expect(loaded.isCompact)
+    #expect(loaded.undoStack.map(\.label).suffix(1) == ["修改 date"])
+  }
+
+  @Test func aJournalWithEditsOrADamagedCacheIsCompactedOnOpen() throws {
+    let (store, template, folder) = try Self.session()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Edits left in the journal (a sitting that ended with a kill) are folded into a new snapshot on open.
+    var assistant = Assistant(template: template, state: try store.loadState(name: "s").state(interview: Interview(template: template)))
+    let effect = try #require(assistant.handle(":edit date 2022-06-01").effect)
+    try store.append(effect, name: "s")
+    #expect(try !store.loadState(name: "s").isCompact)
+    let generation = SessionStore.generation(of: store.file(for: "s"))
+    _ = try Self.resume("s", in: store, template: template, lines: [])
+    #expect(SessionStore.generation(of: store.file(for: "s")) == generation + 1)
+    // A damaged cache is rebuilt.
+    let cache = store.cache(for: "s")
+    var bytes = try Data(contentsOf: cache)
+    bytes[bytes.count - 3] ^= 0x20
+    try bytes.write(to: cache)
+    #expect(try !store.loadState(name: "s").isCompact)
+    _ = try Self.resume("s", in: store, template: template, lines: [":quit"])
+    #expect(try store.loadState(name: "s").isCompact)
+    #expect(SessionStore.generation(of: store.file(for: "s")) == generation + 2)
+  }
+}
