@@ -269,3 +269,9 @@ extension Workspace {
     text.split(separator: "、").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 }
+
+/// The roster completes names at the prompts that ask for people, after the people already in the draft.
+extension Roster: PeopleSource {
+  public func names(in minutes: Minutes, template: Template) -> [String] { names }
+}
+

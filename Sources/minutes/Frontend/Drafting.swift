@@ -12,6 +12,14 @@ enum Drafting {
     Terminal.leaveCleanlyOnHangupOrTerminate()
     signal(SIGPIPE, SIG_IGN)  // a closed output (e.g. `| head`) must not kill the session before it releases its lock
     defer { lock.release() }
+    var assistant = assistant
+    // The office's roster completes names too; one that does not read is said, and drafting goes on without it.
+    do {
+      let roster = try Roster.load(in: store.workspace)
+      if !roster.people.isEmpty { assistant.peopleSources.append(roster) }
+    } catch {
+      Diagnostics(messages: assistant.template.messages).warning(error.message(assistant.template.messages))
+    }
     var session = DraftingSession(assistant: assistant, store: store, name: name) { lock.loss }
     session.isResumed = isResumed
     let presentation = TerminalOutput.current

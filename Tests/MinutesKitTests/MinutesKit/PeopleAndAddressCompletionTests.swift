@@ -38,6 +38,11 @@ import MinutesTestSupport
     assistant.peopleSources.append(Roster(people: ["Aiden Quill", "Aisha Bello"]))
     _ = assistant.handle(":goto 1.mover")
     #expect(assistant.completions(for: "Ai") == ["Aisha Bello", "Aiden Quill"])
+    // The office's roster (roster.yaml) is such a source.
+    var withRoster = try TestSupport.exampleAssistant("board-meeting.en")
+    withRoster.peopleSources.append(try MinutesKit.Roster.parse("people:\n  - name: Aiden Quill\n    titles: [Treasurer]\n", file: "roster.yaml"))
+    _ = withRoster.handle(":goto 1.mover")
+    #expect(withRoster.completions(for: "Ai") == ["Aisha Bello", "Aiden Quill"])
   }
 
   @Test func namesInAChineseAttendanceLineCompleteAfterEachSeparator() throws {
