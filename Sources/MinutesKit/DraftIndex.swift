@@ -176,21 +176,7 @@ struct DraftIndex: Sendable {
   }
 
   /// The value at `steps` under `value`, as ``Minutes/value(at:)`` finds it.
-  private static func value(at steps: ArraySlice<Address.Step>, in value: Value) -> Value? {
-    var current = value
-    for step in steps {
-      switch (step, current) {
-      case (.key(let key), .record(let record)):
-        guard let next = record[key] else { return nil }
-        current = next
-      case (.index(let n), .list(let entries)):
-        guard n >= 1, n <= entries.count else { return nil }
-        current = entries[n - 1]
-      default: return nil
-      }
-    }
-    return current
-  }
+  private static func value(at steps: ArraySlice<Address.Step>, in value: Value) -> Value? { value.value(at: steps) }
 
   // MARK: - Finding slots
 

@@ -30,21 +30,7 @@ public struct Minutes: Hashable, Sendable {
   // MARK: - Reading and changing by address
 
   /// The value at `address`, or `nil` when there is nothing there (end addresses have no value).
-  public func value(at address: Address) -> Value? {
-    var current = Value.record(content)
-    for step in address.steps {
-      switch (step, current) {
-      case (.key(let key), .record(let record)):
-        guard let next = record[key] else { return nil }
-        current = next
-      case (.index(let n), .list(let entries)):
-        guard n >= 1, n <= entries.count else { return nil }
-        current = entries[n - 1]
-      default: return nil
-      }
-    }
-    return current
-  }
+  public func value(at address: Address) -> Value? { Value.record(content).value(at: address.steps) }
 
   /// The entries of the list at `list`; empty when it is not set.
   public func entries(of list: Address) -> [Value] { value(at: list)?.list ?? [] }
@@ -166,3 +152,24 @@ extension Minutes: Codable {
     try content.encode(into: &parts)
   }
 }
+
+extension Value {
+  /// The value at `steps` (keys of records, 1-based entry numbers of lists) under this one, or `nil` when there is
+  /// nothing there (an end step has no value).
+  public func value(at steps: some Sequence<Address.Step>) -> Value? {
+    var current = self
+    for step in steps {
+      switch (step, current) {
+      case (.key(let key), .record(let record)):
+        guard let next = record[key] else { return nil }
+        current = next
+      case (.index(let n), .list(let entries)):
+        guard n >= 1, n <= entries.count else { return nil }
+        current = entries[n - 1]
+      default: return nil
+      }
+    }
+    return current
+  }
+}
+

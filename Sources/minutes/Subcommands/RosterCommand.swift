@@ -73,11 +73,7 @@ struct RosterCommand: ParsableCommand {
         for spelling in person.spellings {
           if let other = roster.person(named: spelling) { throw RosterError.spellingTaken(spelling, by: other.name) }
         }
-        do {
-          try Data(Roster.adding(person, to: text).utf8).write(to: url, options: .atomic)
-        } catch {
-          throw RosterError.cannotWrite(url.path, reason: SystemReason(error))
-        }
+        try RosterCommand.write(Roster.adding(person, to: text), to: url)
       }
       StandardStreams.output.write(diagnostics.messages.rosterAdded(person.name, file: url.path) + "\n")
     }
@@ -123,10 +119,14 @@ struct RosterCommand: ParsableCommand {
         return
       }
       for person in missing { text = Roster.adding(person, to: text) }
-      try diagnostics.run {
-        do { try Data(text.utf8).write(to: url, options: .atomic) } catch { throw RosterError.cannotWrite(url.path, reason: SystemReason(error)) }
-      }
+      try diagnostics.run { try RosterCommand.write(text, to: url) }
       StandardStreams.output.write(diagnostics.messages.rosterLearned(missing.count, added: true) + "\n")
     }
+  }
+
+  /// Writes the roster's `text` whole (a temporary file renamed over it).
+  /// - Throws: ``RosterError/cannotWrite(_:reason:)``; the roster is then as it was.
+  static func write(_ text: String, to url: URL) throws {
+    do { try Data(text.utf8).write(to: url, options: .atomic) } catch { throw RosterError.cannotWrite(url.path, reason: SystemReason(error)) }
   }
 }
