@@ -47,7 +47,7 @@ extension Messages {
       ("show", self(":show [地址]", ":show [address]"), self("顯示整份草稿及各部分的地址，或只顯示一部分，如 :show 2", "show the draft with the address of every part, or one part, e.g. :show 2")),
       ("goto", self(":goto 地址", ":goto address"), self("跳到某一部分，從那裏繼續問答，如 :goto 2.1.3", "go to a part and go on with the questions from there, e.g. :goto 2.1")),
       ("add", self(":add 列表 [內容]", ":add list [text]"), self("添加一項到列表（見下面的地址）；有內容時立即添加", "add an entry to a list (see the addresses below); with text, at once")),
-      ("edit", self(":edit 地址 [新內容]", ":edit address [text]"), self("修改；不給新內容時，把現有內容放到輸入行上修改", "change a part; without text, its value is put on the line to edit")),
+      ("edit", self(":edit 地址 [新內容]", ":edit address [text]"), self("修改；不給新內容時，把現有內容放到輸入行上修改；加 --editor 則在編輯器中修改", "change a part; without text, its value is put on the line to edit; with --editor, in your editor")),
       ("delete", self(":delete 地址", ":delete address"), self("刪除一項，或清空一個選填欄位", "remove an entry, or clear an optional field")),
       ("move", self(":move 地址 位置", ":move address position"), self("在同一列表中移動，如 :move 3 1 把第3項移到第1位", "move an entry within its list, e.g. :move 3 1")),
       ("undo", ":undo", self("撤銷上一個修改", "undo the last change")),

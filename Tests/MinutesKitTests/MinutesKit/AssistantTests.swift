@@ -697,7 +697,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     // Columns line up in a terminal: CJK characters take two cells, so the padding counts them twice.
     // The widest usage, `:export [檔案] [選項]`, takes 21 cells; two spaces follow it.
     #expect(all[1] == "  :help [命令]" + String(repeating: " ", count: 11) + "列出命令，或顯示一個命令的用法")
-    #expect(all[5] == "  :edit 地址 [新內容]    修改；不給新內容時，把現有內容放到輸入行上修改")
+    #expect(all[5] == "  :edit 地址 [新內容]    修改；不給新內容時，把現有內容放到輸入行上修改；加 --editor 則在編輯器中修改")
     #expect(assistant.handle(":help move").messages == [":move 地址 位置  在同一列表中移動，如 :move 3 1 把第3項移到第1位"])
     #expect(assistant.handle(":help :undo").messages == [":undo  撤銷上一個修改"])
     #expect(assistant.handle(":help fly").messages == ["沒有 :fly 這個命令。輸入 :help 查看所有命令。"])
