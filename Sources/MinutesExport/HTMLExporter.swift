@@ -33,15 +33,8 @@ public struct HTMLExporter: Exporter {
   /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export to
   ///   derive from, or a Mustache error when a text does not parse (the checker refuses such templates).
   public func export(_ minutes: Minutes, template: Template) throws -> String {
-    var body: String
-    if let source = template.export[format.rawValue] {
-      body = try TextExporter.render(
-        source, contentType: "HTML", minutes, template: template,
-        extra: try TextExporter.layoutNames(minutes, template: template))
-    } else {
-      body = Self.derived(try TextExporter.text(minutes, template: template), title: template.name)
-    }
-    body = Self.tidied(body)
+    var body = Self.tidied(try TextExporter.layout(
+      format, contentType: "HTML", minutes, template: template, derived: { Self.derived($0, title: template.name) }))
     if options.draftErrors > 0 {
       let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages).trimmingCharacters(in: .newlines)
       body = "<p class=\"draft\">\(Self.escape(banner))</p>\n" + body

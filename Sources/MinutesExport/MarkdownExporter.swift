@@ -34,15 +34,8 @@ public struct MarkdownExporter: Exporter {
   /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export to
   ///   derive from, or a Mustache error when a text does not parse (the checker refuses such templates).
   public func export(_ minutes: Minutes, template: Template) throws -> String {
-    var body: String
-    if let source = template.export[format.rawValue] {
-      body = try TextExporter.render(
-        source, contentType: "MARKDOWN", minutes, template: template,
-        extra: try TextExporter.layoutNames(minutes, template: template))
-    } else {
-      body = Self.derived(try TextExporter.text(minutes, template: template), title: template.name)
-    }
-    body = Self.tidied(body)
+    var body = Self.tidied(try TextExporter.layout(
+      format, contentType: "MARKDOWN", minutes, template: template, derived: { Self.derived($0, title: template.name) }))
     guard options.draftErrors > 0 else { return body }
     let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages)
     return "> " + MarkdownText.escape(banner.trimmingCharacters(in: .newlines)) + "\n\n" + body

@@ -80,6 +80,17 @@ public struct TextExporter: Exporter {
     return try MustacheTemplate(string: source.hasPrefix(pragma) ? source : pragma + "\n" + source)
   }
 
+  /// The body of a markup export in `format`: the template's own layout for it (`export.markdown`,
+  /// `export.html`) rendered in `contentType` with ``layoutNames(_:template:)``, or else `derived` of the text
+  /// export.
+  /// - Throws: as ``text(_:template:)``, or a Mustache error when the layout does not parse.
+  static func layout(
+    _ format: ExportFormat, contentType: String, _ minutes: Minutes, template: Template, derived: (String) -> String
+  ) throws -> String {
+    guard let source = template.export[format.rawValue] else { return derived(try text(minutes, template: template)) }
+    return try render(source, contentType: contentType, minutes, template: template, extra: try layoutNames(minutes, template: template))
+  }
+
   /// What a layout of the text export (`export.markdown`, `export.html`) sees besides the draft: `textLines`, the
   /// lines of the text export that are not blank, trimmed, so that a layout can keep the text's wording
   /// (`{{#textLines}}<p>{{.}}</p>{{/textLines}}`) rather than repeat it.
