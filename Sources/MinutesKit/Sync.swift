@@ -203,20 +203,24 @@ extension Workspace {
   /// (the README suggests naming a meeting by its date): `NAME-2` (or the first free number). Both meetings are
   /// kept; the report says which were renamed.
   private func renameMeetingsMadeTwice(_ git: Git) throws -> [(from: String, to: String)] {
+    // The session files of a commit, read once (one git call, not one for each session).
+    func sessions(in revision: String) throws -> Set<String> {
+      let listing = try git.run(["ls-tree", "--name-only", "\(revision):./sessions"])
+      guard listing.status == 0 else { return [] }
+      return Set(listing.output.split(separator: "\n").filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(".yaml".count)) })
+    }
+    let committed = try sessions(in: "HEAD"), theirs = try sessions(in: "@{upstream}")
+    var names = Set(store.names())
     var renamed: [(String, String)] = []
-    for name in store.names() {
-      let path = "./sessions/\(name).yaml"
-      guard try git.run(["cat-file", "-e", "HEAD:\(path)"]).status != 0,
-        case let theirs = try git.run(["show", "@{upstream}:\(path)"]), theirs.status == 0,
-        let mine = try? String(contentsOf: store.file(for: name), encoding: .utf8),
-        mine.trimmingCharacters(in: .whitespacesAndNewlines) != theirs.output
+    for name in store.names() where !committed.contains(name) && theirs.contains(name) {
+      let their = try git.run(["show", "@{upstream}:./sessions/\(name).yaml"])
+      guard their.status == 0, let mine = try? String(contentsOf: store.file(for: name), encoding: .utf8),
+        mine.trimmingCharacters(in: .whitespacesAndNewlines) != their.output
       else { continue }
       var number = 2
-      func taken(_ candidate: String) throws -> Bool {
-        try store.names().contains(candidate) || git.run(["cat-file", "-e", "@{upstream}:./sessions/\(candidate).yaml"]).status == 0
-      }
-      while try taken("\(name)-\(number)") { number += 1 }
+      while names.contains("\(name)-\(number)") || theirs.contains("\(name)-\(number)") { number += 1 }
       try store.renameSession(name, to: "\(name)-\(number)")
+      names.insert("\(name)-\(number)")
       renamed.append((name, "\(name)-\(number)"))
     }
     return renamed
