@@ -171,7 +171,8 @@ public struct Interview: Sendable {
   /// A short prompt naming where the clerk is, e.g. `議題2 指示1 要點3` (see ``Template/label(of:in:)``).
   public func label(of address: Address, in minutes: Minutes) -> String { template.label(of: address, in: minutes) }
 
-  /// The question for `address`, from the template.
+  /// The question for `address`, from the template: its Mustache rendered with the entry numbers along the way
+  /// (each list's `counter`), `n`, and the text answers of the record that holds the part, by key.
   public func question(at address: Address, in minutes: Minutes) -> String {
     guard let source = askedPart(at: address)?.asking.question else { return label(of: address, in: minutes) + "？" }
     guard let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) else { return source }
@@ -179,6 +180,10 @@ public struct Interview: Sendable {
     let numbers = template.numbers(of: address, in: minutes)
     for (list, n) in numbers { context[list.asking.counter ?? list.key] = n }
     context["n"] = numbers.last?.number
+    // The entry's other answers, by key, for a question about one of its parts (`{{task}}`); the counters win.
+    if let record = minutes.value(at: address.parent)?.record {
+      for (key, value) in record.fields where context[key] == nil { if let text = value.text { context[key] = text } }
+    }
     return mustache.render(context)
   }
 

@@ -32,6 +32,8 @@ public struct Template: Sendable {
   /// (required), `markdown`, `html` and `docx` (see `TextExporter`, `MarkdownExporter`, `HTMLExporter`,
   /// `DocxExporter`), and `css`, the style sheet of the HTML export.
   public var export: [String: String]
+  /// What a meeting that follows on takes over from this one (`minutes new --from`); `nil` when nothing is.
+  public var carry: Carry?
 
   /// The keys `export` may have: `text`, `markdown`, `html` (Mustache texts) and `css` (a style sheet).
   public static let exportKeys = ["text", "markdown", "html", "docx", "css"]
@@ -142,7 +144,7 @@ extension Template: Hashable {}
 
 extension Template: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case format, id, name, language, extends, parts, yesNo, quotes, roles, export
+    case format, id, name, language, extends, parts, yesNo, quotes, roles, export, carry
   }
 
   /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
@@ -159,6 +161,7 @@ extension Template: Decodable {
     quotes = try c.decodeIfPresent([String].self, forKey: .quotes)
     roles = try c.decodeIfPresent(Roles.self, forKey: .roles) ?? Roles(chair: nil, attendance: [], motions: nil)
     export = try c.decode([String: String].self, forKey: .export)
+    carry = try c.decodeIfPresent(Carry.self, forKey: .carry)
   }
 }
 

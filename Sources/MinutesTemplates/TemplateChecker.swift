@@ -31,6 +31,27 @@ struct TemplateChecker {
       throw fail([], key: "quotes", "`quotes` is a pair of marks, opening and closing, e.g. [“, ”]")
     }
     try checkRoles()
+    try checkCarry()
+  }
+
+  /// `carry` names parts the template has: its `parts` any part, its `actions` a list of records and parts of
+  /// its entries, with a choice for the status.
+  private func checkCarry() throws {
+    guard let carry = template.carry else { return }
+    for path in carry.parts where Address(stored: path).flatMap(template.part(at:)) == nil {
+      throw fail([], key: "carry", "`carry.parts` names `\(path)`, which is not a part of this template")
+    }
+    guard let actions = carry.actions else { return }
+    guard let list = Address(stored: actions.list).flatMap(template.part(at:)), list.records != nil else {
+      throw fail([], key: "carry", "`carry.actions.list` names `\(actions.list)`, which is not a list of records of this template")
+    }
+    let keys = [actions.owner, actions.task, actions.status, actions.from] + [actions.due, actions.since].compactMap { $0 }
+    for key in keys where list.child(key) == nil {
+      throw fail([], key: "carry", "`carry.actions` names `\(key)`, which is not a part of `\(actions.list)`")
+    }
+    if let date = actions.date, Address(stored: date).flatMap(template.part(at:)) == nil {
+      throw fail([], key: "carry", "`carry.actions.date` names `\(date)`, which is not a part of this template")
+    }
   }
 
   /// Every key of `export` is one minutes knows, and its layouts (`markdown`, `html`) parse as Mustache.

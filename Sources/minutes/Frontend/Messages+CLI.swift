@@ -197,3 +197,79 @@ extension Messages {
       : self("名冊缺 \(count) 人；用 `minutes roster learn --add` 加入。", "\(count) \(count == 1 ? "person is" : "people are") missing from the roster; add them with `minutes roster learn --add`.")
   }
 }
+
+// MARK: - Meetings that follow on, and their action items
+
+extension Messages {
+  /// `minutes new --from NAME --template ID` with another template than the previous meeting's.
+  func followOnTemplateDiffers(_ id: String, previous: String, meeting: String) -> String {
+    self("「\(meeting)」用的範本是 \(previous)，不是 \(id)；接續的會議用同一範本：去掉 --template，或改用 --template \(previous)。",
+         "‘\(meeting)’ was drafted with \(previous), not \(id); a meeting that follows on uses the same template: leave out --template, or give --template \(previous).")
+  }
+
+  /// What `minutes new --from` took over: the counts, the parts by label, and each open action item with the
+  /// meeting it came from. Lines, each ending in a line break.
+  func carriedOver(_ followOn: FollowOn, from meeting: String, template: Template) -> String {
+    // A group without a label of its own is named by its first part's (`presiding`: Presiding officer).
+    let labels = followOn.parts.compactMap { Address(stored: $0).flatMap(template.part(at:)) }
+      .map { $0.label == $0.key ? $0.parts.first?.label ?? $0.label : $0.label }
+    let items = followOn.actions.count
+    var text = self(
+      "從「\(meeting)」帶入 \(followOn.parts.count) 個部分（\(labels.joined(separator: "、"))）和 \(items) 個未完成的行動事項（\(followOn.closed) 個已在該次結束，不帶入）。",
+      "Carried over from \(meeting): \(followOn.parts.count) part\(followOn.parts.count == 1 ? "" : "s") (\(labels.joined(separator: ", "))) and \(items) open action item\(items == 1 ? "" : "s") (\(followOn.closed) closed there, not carried).") + "\n"
+    for item in followOn.actions {
+      let owner = item.owner.isEmpty ? self("（無負責人）", "(no owner)") : item.owner
+      let due = item.due.map { self("，期限 \($0)", ", due \($0)") } ?? ""
+      text += self("  - \(owner)：\(item.task)（首見於「\(item.from)」\(due)）", "  - \(owner): \(item.task) (from \(item.from)\(due))") + "\n"
+    }
+    if items > 0 {
+      text += self("每個帶入的行動事項都會問：已完成、再延續還是取消。用 :show 查看帶入的內容，:edit 修改。",
+                   "Each carried item will be asked: done, carried again, or dropped. :show lists what was carried; :edit changes it.") + "\n"
+    }
+    return text
+  }
+}
+
+extension Messages {
+  /// `minutes actions --owner ""`.
+  var actionsOwnerEmpty: String {
+    self("--owner 需要一個姓名，如 --owner 王芳。", "--owner needs a name, e.g. --owner 'Dana Reyes'.")
+  }
+
+  /// A session `minutes actions` could not open and passed over.
+  func actionsSessionUnreadable(_ name: String) -> String {
+    self("會話「\(name)」無法讀取，其行動事項未列出；用 `minutes check \(name)` 查看原因。",
+         "session ‘\(name)’ cannot be read, so its action items are not listed; `minutes check \(name)` says why.")
+  }
+
+  /// The heading of the `minutes actions` table.
+  var actionsHeading: [String] {
+    [self("負責人", "Owner"), self("事項", "Task"), self("期限", "Due"), self("狀態", "Status"), self("首見於", "First recorded"),
+     self("最後延續於", "Last carried")]
+  }
+
+  /// An action's status in the table, overdue said.
+  func actionStatus(_ action: WorkspaceAction) -> String {
+    if action.isOverdue { return self("未完成（逾期）", "open, overdue") }
+    switch action.status {
+    case "open": return self("未完成", "open")
+    case "done": return self("已完成", "done")
+    case "dropped": return self("已取消", "dropped")
+    default: return action.status
+    }
+  }
+
+  /// `minutes actions` with nothing to list: why, and what to try.
+  func noActions(total: Int, filter: ActionItems.Filter, owners: [String]) -> String {
+    if total == 0 {
+      return self("這個工作區的會話沒有行動事項（只有宣告了 carry.actions 的範本有，如 board-meeting.en）。",
+                  "The sessions of this workspace have no action items (only templates that declare carry.actions have them, such as board-meeting.en).")
+    }
+    if let owner = filter.owner {
+      let list = owners.joined(separator: isChinese ? "、" : ", ")
+      return self("沒有符合條件的「\(owner)」的行動事項；負責人有：\(list)。", "No action items of ‘\(owner)’ match; the owners are: \(list).")
+    }
+    if filter.onlyOverdue { return self("沒有逾期的行動事項（共 \(total) 個）。", "No action item is overdue (of \(total)).") }
+    return self("沒有未完成的行動事項（共 \(total) 個，都已完成或取消）。", "No open action items (all \(total) are done or dropped).")
+  }
+}

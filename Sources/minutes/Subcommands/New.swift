@@ -2,35 +2,64 @@ import ArgumentParser
 import Foundation
 import MinutesKit
 
-/// `minutes new`: start a session, choosing the template when none is given.
+/// `minutes new`: start a session, choosing the template when none is given, or (`--from`) from a previous
+/// meeting, taking over what its template's `carry` declares.
 struct New: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Start a drafting session.")
 
   @Option(help: "The template id (see `minutes templates`); without it, minutes asks.", completion: ShellCompletion.templateIDs)
   var template: String?
   @Option(help: "The session name: letters and digits of any script, '-' or '_', not starting with '-' (default: minutes-<date>-<time>).") var name: String?
+  @Option(name: .customLong("from"), help: ArgumentHelp(
+    "Start the meeting that follows a previous one: a session of the workspace, or the path of a session file. What its template declares under `carry` is taken over (the body, the chair, the usual attendance, every open action item); dates, times, items and decisions are not.",
+    valueName: "NAME"), completion: ShellCompletion.sessionNames)
+  var from: String?
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
     let workspace = options.opened
     let environment = Diagnostics.environment
-    let id = try self.template ?? Choosers.chooseTemplate(from: workspace.templates.entries(), environment)
+    var followOn: (FollowOn, meeting: String)?
     let template: Template
-    do {
-      template = try workspace.templates.template(id: id)
-    } catch let error as TemplateError {
-      if case .notFound = error {
-        throw environment.fail(error.message(environment.messages) + environment.messages.passATemplate)
+    if let from {
+      let previous = try Self.open(from, in: workspace)
+      if let id = self.template, id != previous.template.id {
+        throw Diagnostics(messages: previous.messages).fail(previous.messages.followOnTemplateDiffers(id, previous: previous.template.id, meeting: from))
       }
-      environment.error(error)
-      throw Diagnostics.failure
+      template = previous.template
+      let meeting = previous.name ?? URL(fileURLWithPath: previous.path).deletingPathExtension().lastPathComponent
+      followOn = (FollowOn(previous: previous.minutes, meeting: meeting, template: template), meeting)
+    } else {
+      let id = try self.template ?? Choosers.chooseTemplate(from: workspace.templates.entries(), environment)
+      do {
+        template = try workspace.templates.template(id: id)
+      } catch let error as TemplateError {
+        if case .notFound = error {
+          throw environment.fail(error.message(environment.messages) + environment.messages.passATemplate)
+        }
+        environment.error(error)
+        throw Diagnostics.failure
+      }
     }
     let diagnostics = Diagnostics(messages: template.messages)
     let name = Workspace.sessionName(self.name ?? Workspace.defaultSessionName())
-    let file = SessionFile(minutes: Minutes(template: template.id))
+    let file = SessionFile(minutes: followOn?.0.minutes ?? Minutes(template: template.id))
     try diagnostics.run { try SessionStore.validate(name: name) }
     let lock = try diagnostics.run { try SessionLock(name: name, in: workspace.store) }
     try diagnostics.run { try workspace.store.create(file, name: name) }
+    if let (carried, meeting) = followOn {
+      StandardStreams.output.write(template.messages.carriedOver(carried, from: meeting, template: template))
+    }
     try Drafting.run(Assistant(template: template, minutes: file.minutes), store: workspace.store, name: name, lock: lock)
+  }
+
+  /// The previous meeting `target` (a session or a file), reported as `minutes check` reports what cannot be
+  /// opened.
+  private static func open(_ target: String, in workspace: Workspace) throws -> Workspace.Draft {
+    let messages = Workspace.isFilePath(target) ? workspace.messages(forFile: target) : workspace.messages(forSession: Workspace.sessionName(target))
+    let diagnostics = Diagnostics(messages: messages ?? Diagnostics.environment.messages)
+    let draft = try diagnostics.run { try workspace.open(target) }
+    diagnostics.warnLoadProblems(of: draft)
+    return draft
   }
 }
