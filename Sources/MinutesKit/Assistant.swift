@@ -53,6 +53,19 @@ public struct Assistant: Sendable {
   /// The part or list the clerk went to with `:goto` or `:add` after the interview was over: when it is done,
   /// the interview is over again instead of asking for more of everything after it.
   private var detour: Address?
+  /// An answer that named a person the roster does not have, one character off (or another spelling of) a
+  /// roster name: held until the clerk says whether to take the roster's form (yes) or keep it as typed (no).
+  public private(set) var pendingNearMiss: NearMissOffer?
+
+  /// An answer held while the clerk is asked whether to take the roster's form of the names in it.
+  public struct NearMissOffer: Hashable, Sendable {
+    /// The slot it answers.
+    public var slot: Address
+    /// The answer as typed.
+    public var typed: String
+    /// The answer with the roster's form of each name offered.
+    public var corrected: String
+  }
   /// The open errors, the next question, the missing parts and the progress, kept up to date from each change
   /// (see ``DraftIndex``), so that an answer costs the same in a draft of any size.
   var index: DraftIndex
@@ -100,13 +113,14 @@ public struct Assistant: Sendable {
 
   /// The question being asked, or `nil` when the interview is over or a value is being edited.
   public var question: String? {
-    guard pendingEdit == nil, let cursor else { return nil }
+    guard pendingEdit == nil, pendingNearMiss == nil, let cursor else { return nil }
     return interview.question(at: cursor, in: minutes)
   }
 
   /// The prompt: where the clerk is (議題2 指示1 要點3), `修改 2.1.3` while editing, or `命令` when done.
   public var prompt: String {
     if let pendingEdit { return m.editPrompt + " \(template.display(pendingEdit))> " }
+    if pendingNearMiss != nil { return m.nearMissPrompt(yes: template.yesNo.yes.first ?? "yes", no: template.yesNo.no.first ?? "no") }
     let errors = openErrors
     let count = errors == 0 ? "" : m.errorCount(errors)
     guard let cursor else { return count + m.commandPrompt + "> " }
@@ -133,6 +147,7 @@ public struct Assistant: Sendable {
   /// Text to put on the input line for the clerk to edit: the current value of the part edited or asked.
   public var prefill: String? {
     if let pendingEdit { return interview.value(at: pendingEdit, in: minutes) }
+    if pendingNearMiss != nil { return nil }
     return cursor.flatMap { interview.value(at: $0, in: minutes) }
   }
 
@@ -147,6 +162,7 @@ public struct Assistant: Sendable {
       guard typed.contains(" ") else { return Command.names.filter { $0.hasPrefix(typed) }.map { colon + $0 + " " } }
       return argumentCompletions(for: prefix, files: files) ?? valueCompletions(for: prefix)
     }
+    if pendingNearMiss != nil { return Self.matching(template.yesNo.yes + template.yesNo.no, prefix) }
     let slot = pendingEdit ?? cursor
     guard let slot else { return [] }
     if let part = template.part(at: slot), let line = part.lineFormat, slot.isEnd || slot.entry != nil {
@@ -209,6 +225,7 @@ public struct Assistant: Sendable {
   /// Abandons an `:edit` waiting for its new value (the clerk pressed Ctrl-C).
   public mutating func cancelPendingEdit() {
     pendingEdit = nil
+    pendingNearMiss = nil
     opensEditor = false
   }
 
@@ -234,6 +251,23 @@ public struct Assistant: Sendable {
   private mutating func handleClean(_ line: String) -> Response {
     opensEditor = false
     do {
+      if let offer = pendingNearMiss {
+        // A command leaves the answer untaken (the question is asked again); a yes or no takes it.
+        pendingNearMiss = nil
+        if !Command.isCommand(line) {
+          let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+          let yes = template.yesNo.yes.contains { $0.lowercased() == word }
+          guard yes || template.yesNo.no.contains(where: { $0.lowercased() == word }) else {
+            pendingNearMiss = offer
+            return Response(messages: [m.nearMissYesOrNo(yes: template.yesNo.yes.first ?? "yes", no: template.yesNo.no.first ?? "no")], isError: true)
+          }
+          guard cursor == offer.slot else { return Response() }
+          var response = try answer(yes ? offer.corrected : offer.typed, checkingNames: false)
+          response.messages.insert(yes ? m.nearMissTaken(offer.corrected) : m.nearMissKept(offer.typed), at: 0)
+          response.roles = [.notice] + response.roles
+          return response
+        }
+      }
       if Command.isCommand(line) {
         pendingEdit = nil
         return try run(Command.parse(line, template: template))
@@ -252,7 +286,7 @@ public struct Assistant: Sendable {
     }
   }
 
-  private mutating func answer(_ text: String) throws -> Response {
+  private mutating func answer(_ text: String, checkingNames: Bool = true) throws -> Response {
     let isBlank = Normalizer.isBlank(text)
     guard let slot = cursor else {
       if isBlank { return Response() }
@@ -266,12 +300,41 @@ public struct Assistant: Sendable {
       cursor = nextQuestion(after: slot, messages: &messages)
       return Response(messages: cursor == nil ? [finishedNotice] : messages, changed: true, effect: .moved(to: cursor))
     }
+    var notices: [String] = []
+    if checkingNames, let roster {
+      // Names one character off a roster name (or its other spellings) are offered in the roster's form; nothing
+      // is changed until the clerk says so.
+      var corrected = text
+      var offers: [(typed: String, name: String)] = []
+      for range in PeopleSlots.nameRanges(in: text, at: slot, in: template).reversed() {
+        guard let miss = roster.nearMiss(of: String(text[range])) else { continue }
+        if let name = miss.offer {
+          offers.insert((miss.typed, name), at: 0)
+          corrected.replaceSubrange(range, with: name)
+        } else {
+          notices.insert(m.nearMissOfSeveral(miss.typed, names: miss.names), at: 0)
+        }
+      }
+      if !offers.isEmpty {
+        pendingNearMiss = NearMissOffer(slot: slot, typed: text, corrected: corrected)
+        let yesNo = (template.yesNo.yes.first ?? "yes", template.yesNo.no.first ?? "no")
+        let lines = offers.map { m.nearMiss($0.typed, name: $0.name) } + notices + [m.nearMissQuestion(yes: yesNo.0, no: yesNo.1)]
+        return Response(messages: [lines.joined(separator: "\n")], roles: [.warning])
+      }
+    }
     let edit: Edit = slot.isEnd ? .append(slot.parent, text) : .set(slot, text)
     let shown = template.display(slot)
     var response = try change(edit, m.answerLabel(shown), keepCursor: false)
+    if !notices.isEmpty {
+      response.messages.insert(contentsOf: notices, at: 0)
+      response.roles = Array(repeating: .warning, count: notices.count) + response.roles
+    }
     if cursor == nil { response.messages.append(finishedNotice) }
     return response
   }
+
+  /// The office's roster, when one is among the ``peopleSources``: the names near misses are checked against.
+  var roster: Roster? { peopleSources.lazy.compactMap { $0 as? Roster }.first }
 
   /// Applies `edit`, records it for undo and, unless `keepCursor`, moves the interview past what was answered.
   mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool) throws -> Response {

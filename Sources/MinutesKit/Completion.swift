@@ -74,11 +74,16 @@ enum PeopleSlots {
   }
 
   /// Whether the question at `slot` takes a person's name as its whole answer (the chair, a mover, a seconder,
-  /// an entry of a list of names).
+  /// an entry of a list of names, an action item's owner).
   static func isPerson(_ slot: Address, in template: Template) -> Bool {
     let roles = template.roles
     let here = pattern(of: slot)
     if here == roles.chair { return true }
+    if let actions = template.carry?.actions {
+      // An action item's owner: asked at the end of the list when it is an entry's first part.
+      if here == actions.list + ".*." + actions.owner { return true }
+      if slot.isEnd, here == actions.list + ".*", template.part(at: slot)?.records?.firstPart?.key == actions.owner { return true }
+    }
     if let motions = roles.motions {
       if here == motions.list + ".*." + motions.mover { return true }
       if let seconder = motions.seconder, here == motions.list + ".*." + seconder { return true }
@@ -86,6 +91,48 @@ enum PeopleSlots {
     return roles.attendance.contains { category in
       here == category.list + ".*" && template.part(at: slot)?.lineFormat == nil
     }
+  }
+
+  /// Where an answer typed at `slot` names people: the range of each name in `text` (trimmed of spaces), for a
+  /// question that takes a person (several names where its part splits answers) or a line with a person's part
+  /// (`Aisha Bello, remote`, `Margaret Okafor, aye`); none at any other question.
+  static func nameRanges(in text: String, at slot: Address, in template: Template) -> [Range<String.Index>] {
+    guard let part = template.part(at: slot) else { return [] }
+    func trimmed(_ range: Range<String.Index>) -> Range<String.Index>? {
+      var (lower, upper) = (range.lowerBound, range.upperBound)
+      while lower < upper, text[lower].isWhitespace { lower = text.index(after: lower) }
+      while upper > lower, text[text.index(before: upper)].isWhitespace { upper = text.index(before: upper) }
+      return lower < upper ? lower..<upper : nil
+    }
+    func pieces(of range: Range<String.Index>, splitAt marks: String?) -> [Range<String.Index>] {
+      guard let marks, !marks.isEmpty else { return trimmed(range).map { [$0] } ?? [] }
+      var found: [Range<String.Index>] = []
+      var start = range.lowerBound
+      var at = range.lowerBound
+      while at < range.upperBound {
+        if marks.contains(text[at]) {
+          if let piece = trimmed(start..<at) { found.append(piece) }
+          start = text.index(after: at)
+        }
+        at = text.index(after: at)
+      }
+      if let piece = trimmed(start..<range.upperBound) { found.append(piece) }
+      return found
+    }
+    if let line = part.lineFormat, slot.isEnd || slot.entry != nil {
+      guard let key = personKey(inLineOf: slot, in: template), let position = line.parts.firstIndex(of: key),
+            line.separator != " " || position == line.parts.count - 1 else { return [] }
+      // Each part but the last takes one piece, the last the rest (see ``Part/LineFormat``).
+      var start = text.startIndex
+      for _ in 0..<position {
+        guard let cut = text[start...].range(of: line.separator) else { return [] }
+        start = cut.upperBound
+      }
+      let end = position == line.parts.count - 1 ? text.endIndex : (text[start...].range(of: line.separator)?.lowerBound ?? text.endIndex)
+      return pieces(of: start..<end, splitAt: part.child(key)?.cleanUp.split)
+    }
+    guard isPerson(slot, in: template) else { return [] }
+    return pieces(of: text.startIndex..<text.endIndex, splitAt: part.cleanUp.split)
   }
 
   /// The key, in the parts of a line typed for the list entry at `slot`, that takes a person (`name` of

@@ -315,3 +315,38 @@ extension Messages {
          "The editor opens only at a terminal; type :edit ADDRESS NEW-TEXT instead.")
   }
 }
+
+// MARK: - Near misses of roster names
+
+extension Messages {
+  /// A name typed that the roster has in another form (one character off, or another spelling of it).
+  func nearMiss(_ typed: String, name: String) -> String {
+    self("「\(Messages.visible(typed))」不在名冊中；名冊有「\(name)」。", "‘\(Messages.visible(typed))’ is not in the roster; the roster has ‘\(name)’.")
+  }
+
+  /// A name typed that is one character off several roster names: none is offered.
+  func nearMissOfSeveral(_ typed: String, names: [String]) -> String {
+    self("「\(Messages.visible(typed))」不在名冊中，與名冊的 \(names.map { "「\($0)」" }.joined(separator: "、")) 都只差一個字；照打的保存，請核對。",
+         "‘\(Messages.visible(typed))’ is not in the roster and is one character off \(names.map { "‘\($0)’" }.joined(separator: " and ")); it is kept as typed: check it.")
+  }
+
+  /// The question after near misses: take the roster's form?
+  func nearMissQuestion(yes: String, no: String) -> String {
+    self("改用名冊的寫法嗎？（\(yes) 改用名冊的，\(no) 保留打的）", "Use the roster's form? (\(yes) to use it, \(no) to keep what you typed)")
+  }
+
+  /// The prompt of that question.
+  func nearMissPrompt(yes: String, no: String) -> String { "\(yes)/\(no)> " }
+
+  /// An answer to it that is neither yes nor no.
+  func nearMissYesOrNo(yes: String, no: String) -> String {
+    self("請回答 \(yes)（改用名冊的寫法）或 \(no)（保留打的）；輸入命令則放棄這個答案。",
+         "Answer \(yes) (use the roster's form) or \(no) (keep what you typed); a command leaves the answer untaken.")
+  }
+
+  /// The roster's form was taken.
+  func nearMissTaken(_ text: String) -> String { self("已改用名冊的寫法：\(Messages.visible(text))", "Taken in the roster's form: \(Messages.visible(text))") }
+
+  /// The name was kept as typed.
+  func nearMissKept(_ text: String) -> String { self("已照打的保存：\(Messages.visible(text))", "Kept as typed: \(Messages.visible(text))") }
+}

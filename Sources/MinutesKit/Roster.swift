@@ -275,3 +275,80 @@ extension Roster: PeopleSource {
   public func names(in minutes: Minutes, template: Template) -> [String] { names }
 }
 
+
+// MARK: - Near misses
+
+extension Roster {
+  /// A name typed at a prompt for a person that the roster does not have, but that is close to a roster name.
+  public struct NearMiss: Hashable, Sendable {
+    /// Why the typed name is taken for a roster name.
+    public enum Reason: Hashable, Sendable {
+      /// It is one of the person's other spellings (a homophone an input method produced, a variant character).
+      case otherSpelling
+      /// It differs from the name by one character: one replaced (same length), one added or one left out, two
+      /// neighbours swapped, or only in letter case.
+      case oneCharacterOff
+    }
+
+    /// The name as typed.
+    public var typed: String
+    /// The roster names it is close to: one when the roster's form can be offered, several when it is close to
+    /// more than one person (none is then offered).
+    public var names: [String]
+    /// Why.
+    public var reason: Reason
+
+    /// The roster's form to offer, when exactly one person is meant.
+    public var offer: String? { names.count == 1 ? names[0] : nil }
+  }
+
+  /// Whether `typed` is a near miss of a roster name, and of which: `nil` when it is a roster name (then it is
+  /// that person, never another of the same surname: `王強` typed is 王強 even beside 王芳), or close to none.
+  ///
+  /// A roster person's other spelling is a near miss of that person's name. Otherwise a name one character off
+  /// one or more roster names is a near miss of those (see ``NearMiss/Reason/oneCharacterOff``); a name of one
+  /// character (a surname alone), and Latin names of fewer than three letters or pairs shorter than four, are
+  /// never taken as near misses (too many names are one letter apart).
+  /// - Complexity: O(p·n) for p people and names of n characters.
+  public func nearMiss(of typed: String) -> NearMiss? {
+    let typed = typed.trimmingCharacters(in: .whitespaces)
+    guard !typed.isEmpty, !people.contains(where: { $0.name == typed }) else { return nil }
+    if let person = people.first(where: { $0.spellings.contains(typed) }) {
+      return NearMiss(typed: typed, names: [person.name], reason: .otherSpelling)
+    }
+    let close = people.map(\.name).filter { Self.isOneCharacterOff(typed, $0) }
+    guard !close.isEmpty else { return nil }
+    return NearMiss(typed: typed, names: close, reason: .oneCharacterOff)
+  }
+
+  /// Whether `a` and `b` differ by one character (one replaced, added or left out, or two neighbours swapped) or
+  /// only in letter case, and
+  /// are long enough for that to mean a slip rather than another name.
+  static func isOneCharacterOff(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.lowercased()), y = Array(b.lowercased())
+    let longest = max(x.count, y.count)
+    let isLatin = (x + y).allSatisfy { $0.isASCII }
+    guard longest >= (isLatin ? 4 : 2), min(x.count, y.count) >= (isLatin ? 3 : 2) else { return false }
+    if x == y { return a != b }
+    if x.count == y.count {
+      let differ = x.indices.filter { x[$0] != y[$0] }
+      // One replaced, or two neighbours swapped (`Reyse` for `Reyes`).
+      return differ.count == 1 || (differ.count == 2 && differ[1] == differ[0] + 1 && x[differ[0]] == y[differ[1]] && x[differ[1]] == y[differ[0]])
+    }
+    guard abs(x.count - y.count) == 1 else { return false }
+    let (short, long) = x.count < y.count ? (x, y) : (y, x)
+    var (i, j, skipped) = (0, 0, false)
+    while i < short.count, j < long.count {
+      if short[i] == long[j] {
+        i += 1
+        j += 1
+      } else if skipped {
+        return false
+      } else {
+        skipped = true
+        j += 1
+      }
+    }
+    return true
+  }
+}
