@@ -256,8 +256,9 @@ public struct Assistant: Sendable {
         pendingNearMiss = nil
         if !Command.isCommand(line) {
           let word = line.trimmingCharacters(in: .whitespaces).lowercased()
-          let yes = template.yesNo.yes.contains { $0.lowercased() == word }
-          guard yes || template.yesNo.no.contains(where: { $0.lowercased() == word }) else {
+          // The template's words, and y or n in any language.
+          let yes = (template.yesNo.yes + ["y", "yes"]).contains { $0.lowercased() == word }
+          guard yes || (template.yesNo.no + ["n", "no"]).contains(where: { $0.lowercased() == word }) else {
             pendingNearMiss = offer
             return Response(messages: [m.nearMissYesOrNo(yes: template.yesNo.yes.first ?? "yes", no: template.yesNo.no.first ?? "no")], isError: true)
           }
@@ -297,8 +298,15 @@ public struct Assistant: Sendable {
       let isEmptyRequired = index.isMissing(slot)
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
       var messages: [String] = []
+      // Leaving an attendance list whose groups the roster ranks otherwise: the house's order is suggested.
+      let ranking = slot.isEnd ? rankWarning(for: slot.parent) : nil
       cursor = nextQuestion(after: slot, messages: &messages)
-      return Response(messages: cursor == nil ? [finishedNotice] : messages, changed: true, effect: .moved(to: cursor))
+      var response = Response(messages: cursor == nil ? [finishedNotice] : messages, changed: true, effect: .moved(to: cursor))
+      if let ranking {
+        response.messages.insert(ranking, at: 0)
+        response.roles = [.warning]
+      }
+      return response
     }
     var notices: [String] = []
     if checkingNames, let roster {
@@ -331,6 +339,21 @@ public struct Assistant: Sendable {
     }
     if cursor == nil { response.messages.append(finishedNotice) }
     return response
+  }
+
+  /// A warning when the attendance list at `list` has groups (entries with a `title`) out of the rank order of
+  /// the roster's titles (``Roster/rankOrder(of:)``), with the order suggested; `nil` otherwise.
+  func rankWarning(for list: Address) -> String? {
+    guard let roster, template.roles.attendance.contains(where: { $0.list == PeopleSlots.pattern(of: list) }),
+          template.part(at: list.appending(.end))?.child("title") != nil else { return nil }
+    let entries = minutes.entries(of: list).map { $0.record ?? Record() }
+    guard let order = roster.rankOrder(of: entries.map { $0["title"]?.text ?? "" }) else { return nil }
+    let shown = order.map { interview.value(at: list.appending(.index($0 + 1)), in: minutes) ?? "" }
+    // The first move towards that order: the entry that belongs first among those out of place.
+    let first = order.indices.first { order[$0] != $0 }.map { (entry: order[$0] + 1, to: $0 + 1) }
+    let address = template.display(list)
+    let label = template.part(at: list.appending(.end))?.label ?? address
+    return m.rankOrder(list: label, suggested: shown, move: first.map { ":move \(address).\($0.entry) \($0.to)" })
   }
 
   /// The office's roster, when one is among the ``peopleSources``: the names near misses are checked against.

@@ -332,7 +332,7 @@ extension Messages {
 
   /// The question after near misses: take the roster's form?
   func nearMissQuestion(yes: String, no: String) -> String {
-    self("改用名冊的寫法嗎？（\(yes) 改用名冊的，\(no) 保留打的）", "Use the roster's form? (\(yes) to use it, \(no) to keep what you typed)")
+    self("改用名冊的寫法嗎？（\(yes) 或 y 改用名冊的，\(no) 或 n 保留打的）", "Use the roster's form? (\(yes) to use it, \(no) to keep what you typed)")
   }
 
   /// The prompt of that question.
@@ -340,7 +340,7 @@ extension Messages {
 
   /// An answer to it that is neither yes nor no.
   func nearMissYesOrNo(yes: String, no: String) -> String {
-    self("請回答 \(yes)（改用名冊的寫法）或 \(no)（保留打的）；輸入命令則放棄這個答案。",
+    self("請回答 \(yes) 或 y（改用名冊的寫法），\(no) 或 n（保留打的）；輸入命令則放棄這個答案。",
          "Answer \(yes) (use the roster's form) or \(no) (keep what you typed); a command leaves the answer untaken.")
   }
 
@@ -349,4 +349,16 @@ extension Messages {
 
   /// The name was kept as typed.
   func nearMissKept(_ text: String) -> String { self("已照打的保存：\(Messages.visible(text))", "Kept as typed: \(Messages.visible(text))") }
+}
+
+// MARK: - Rank order of attendance groups
+
+extension Messages {
+  /// An attendance list whose groups are not in the rank order of the roster's titles: the order suggested, and
+  /// the first move towards it. Nothing is moved.
+  func rankOrder(list: String, suggested: [String], move: String?) -> String {
+    let steps = move.map { self("先用 \($0) 調整。", "Start with \($0).") } ?? ""
+    return self("\(list)的各組未按名冊的職務排序；按職務應為：\(suggested.joined(separator: "；"))。\(steps)",
+                "The groups of \(list) are not in the rank order of the roster's titles; by rank: \(suggested.joined(separator: "; ")). \(steps)")
+  }
 }

@@ -352,3 +352,41 @@ extension Roster {
     return true
   }
 }
+
+// MARK: - Rank order of attendance groups
+
+extension Roster {
+  /// The rank of each title the roster knows, 0 the highest: titles in the order they first appear, reading the
+  /// people in the file's order and each person's titles highest first (a roster written in the house's order
+  /// gives the house's ranks: 區委常委 before 副區長 before 管委會副主任).
+  public var titleRanks: [String: Int] {
+    var ranks: [String: Int] = [:]
+    for title in people.flatMap(\.titles) where ranks[title] == nil { ranks[title] = ranks.count }
+    return ranks
+  }
+
+  /// The order the house style gives attendance groups headed by `titles` (each as typed: `區委常委、副區長` is
+  /// two titles): by the rank of each group's highest title, a group of more titles first among groups of the
+  /// same highest title. `nil` when the groups are in that order already, or when fewer than two of them have a
+  /// title the roster knows; else the groups' indices in that order (groups with no known title last, in their
+  /// order).
+  public func rankOrder(of titles: [String]) -> [Int]? {
+    let ranks = titleRanks
+    let keys = titles.map { text -> (Int, Int)? in
+      let known = text.split(separator: "、").compactMap { ranks[$0.trimmingCharacters(in: .whitespaces)] }
+      return known.min().map { ($0, -known.count) }
+    }
+    guard keys.compactMap({ $0 }).count >= 2 else { return nil }
+    let order = titles.indices.sorted { a, b in
+      switch (keys[a], keys[b]) {
+      case let (x?, y?): return x != y ? x < y : a < b
+      case (_?, nil): return true
+      case (nil, _?): return false
+      case (nil, nil): return a < b
+      }
+    }
+    // Only the groups the roster ranks must be out of order among themselves to say so.
+    let ranked = titles.indices.filter { keys[$0] != nil }
+    return order.filter { keys[$0] != nil } == ranked ? nil : order
+  }
+}
