@@ -316,7 +316,9 @@ extension Roster {
     if let person = people.first(where: { $0.spellings.contains(typed) }) {
       return NearMiss(typed: typed, names: [person.name], reason: .otherSpelling)
     }
-    let close = people.map(\.name).filter { Self.isOneCharacterOff(typed, $0) }
+    // Names whose length is more than one character off are passed over before any comparison.
+    let length = typed.count
+    let close = people.map(\.name).filter { abs($0.count - length) <= 1 && Self.isOneCharacterOff(typed, $0) }
     guard !close.isEmpty else { return nil }
     return NearMiss(typed: typed, names: close, reason: .oneCharacterOff)
   }
