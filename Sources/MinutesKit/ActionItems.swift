@@ -34,6 +34,7 @@ public struct WorkspaceAction: Sendable, Hashable, Encodable {
     case owner, task, due, status, isOpen = "open", isOverdue = "overdue", firstRecorded, lastCarried, meetings
   }
 
+  /// Writes the JSON described above: every key, `null` for a missing due date or last meeting.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(owner, forKey: .owner)
