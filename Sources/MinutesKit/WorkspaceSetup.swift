@@ -38,6 +38,7 @@ extension Workspace {
     # Copies kept aside for the clerk to look at: damaged, changed by hand, not applied.
     sessions/*.damaged-*
     sessions/*.changed-*
+    sessions/*.saved-*
     sessions/*.unapplied-*
 
     """

@@ -147,8 +147,8 @@ extension Messages {
   /// A snapshot whose checksum does not match: changed since minutes wrote it.
   func snapshotChanged(_ file: String, name: String, good: String?) -> String {
     let restore = good.map { _ in
-      self("如果不是您改的，用 `minutes resume \(name) --recover` 還原 minutes 上次保存的版本（改過的檔案會保留在旁邊）",
-           "if you did not change it, restore what minutes last saved with `minutes resume \(name) --recover` (the changed file is kept beside it)")
+      self("如果不是您改的，用 `minutes resume \(name) --recover` 還原 minutes 上次保存的版本（改過的檔案會保留在旁邊）；在改過的檔案上繼續起草時，上次保存的版本另存為 `\(name).yaml.good.saved-…`",
+           "if you did not change it, restore what minutes last saved with `minutes resume \(name) --recover` (the changed file is kept beside it); drafting on from the changed file keeps what minutes last saved as `\(name).yaml.good.saved-…`")
     } ?? self("沒有上次保存的副本可以還原", "there is no copy of what minutes last saved to restore")
     return self("\(file)：檔案在 minutes 上次保存後被改過（校驗和不符），按現在的內容讀取；\(restore)",
                 "\(file): the file was changed since minutes last saved it (its checksum does not match); it was read as it is now; \(restore)")

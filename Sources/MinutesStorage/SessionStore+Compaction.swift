@@ -60,6 +60,7 @@ extension SessionStore {
       try placeNextJournalLeftByACrash(name: name, generation: current)
       keepJournalNotApplied(name: name, generation: current)
       let kept = keepingChanges ? keepSnapshotChangedOutside(name: name, holding: state.minutes) : nil
+      keepGoodSnapshotOfChangedFile(name: name)
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
       try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
       let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
@@ -121,6 +122,22 @@ extension SessionStore {
       draftOfSnapshotAndJournal(name: name) != minutes
     else { return nil }
     return try? keepAside(url, as: "changed")
+  }
+
+  /// When the snapshot on disk is not the one minutes last wrote (its cache does not match it) and was changed
+  /// since (its seal is broken, or cut), the draft about to be written was read from the changed file, and the last
+  /// good copy, which `--recover` restores, is about to become that draft too: the good copy is first kept aside
+  /// as `NAME.yaml.good.saved-<time>`, so that what minutes last saved is never lost to a resume of a damaged file.
+  private func keepGoodSnapshotOfChangedFile(name: String) {
+    let url = file(for: name), good = goodSnapshot(for: name)
+    guard FileManager.default.fileExists(atPath: good.path) else { return }
+    if let stamp = SnapshotCache.stamp(of: url), let header = SnapshotCache.header(ofFileAt: cache(for: name)),
+      header.matches(stamp, generation: Self.generation(of: url))
+    { return }
+    guard let text = try? String(contentsOf: url, encoding: .utf8), SessionFile.seal(of: text) != .intact,
+      let goodText = try? String(contentsOf: good, encoding: .utf8), SessionFile.seal(of: goodText) == .intact, goodText != text
+    else { return }
+    _ = try? keepAside(good, as: "saved")
   }
 
   /// The draft of the session's snapshot file (read from its YAML) with its journal applied; `nil` when the file

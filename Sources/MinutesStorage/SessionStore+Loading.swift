@@ -77,11 +77,18 @@ extension SessionStore {
       problems.append(.cacheDamaged(cache: cache(for: name).path))
     }
     let (snapshot, seal) = try readSnapshot(name: name)
-    if seal == .broken {
+    if isChangedSinceSaved(name: name, seal: seal) {
       let good = FileManager.default.fileExists(atPath: goodSnapshot(for: name).path) ? goodSnapshot(for: name).path : nil
       problems.append(.snapshotChanged(file: url.path, name: name, good: good))
     }
     return (snapshot, problems, false)
+  }
+
+  /// Whether the snapshot of the session `name`, whose seal is `seal`, was changed since minutes wrote it: its
+  /// checksum does not match, or it has none while minutes has saved this session before (it keeps a last good
+  /// copy, always sealed): the checksum comment was cut or removed by hand.
+  func isChangedSinceSaved(name: String, seal: SessionFile.Seal) -> Bool {
+    seal == .broken || (seal == .absent && FileManager.default.fileExists(atPath: goodSnapshot(for: name).path))
   }
 
   /// Reads the snapshot of the session `name` from its YAML, and its seal.
@@ -95,9 +102,9 @@ extension SessionStore {
     let text: String
     do { text = try YAMLCoding.text(data, file: url.path) } catch let problem as YAMLProblem { throw SessionError.unreadable(problem) }
     try MergeConflict.refuse(in: text, file: url.path)
-    // Every snapshot minutes writes ends with its generation line; one that minutes wrote (it has a journal or a
-    // cache) and lacks it was cut short, even if what is left happens to parse.
-    let wroteIt = [journal(for: name), cache(for: name)].contains { FileManager.default.fileExists(atPath: $0.path) }
+    // Every snapshot minutes writes ends with its generation line; one that minutes wrote (it has a journal, a
+    // cache or a last good copy) and lacks it was cut short, even if what is left happens to parse.
+    let wroteIt = [journal(for: name), cache(for: name), goodSnapshot(for: name)].contains { FileManager.default.fileExists(atPath: $0.path) }
     if wroteIt && Self.generation(of: url) == 0 {
       let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
       let last = lines.last(where: { !$0.isEmpty }) ?? ""

@@ -29,13 +29,15 @@ extension SessionStore {
     // good copy over it would drop them. The clerk resolves it instead.
     if let text = try? String(contentsOf: file(for: name), encoding: .utf8) { try MergeConflict.refuse(in: text, file: file(for: name).path) }
     let seal = try? readSnapshot(name: name).1
-    if let seal, seal != .broken { throw SessionError.nothingToRecover(name: name, reason: "its file reads fine") }
+    if let seal, !isChangedSinceSaved(name: name, seal: seal) {
+      throw SessionError.nothingToRecover(name: name, reason: "its file reads fine")
+    }
     guard let good = lastGoodSnapshot(name: name) else {
       throw SessionError.nothingToRecover(name: name, reason: "there is no copy of a good snapshot to restore it from")
     }
     let url = file(for: name)
     if FileManager.default.fileExists(atPath: url.path) {
-      try keepAside(url, as: seal == .broken ? "changed" : "damaged", by: .moving)
+      try keepAside(url, as: seal.map { isChangedSinceSaved(name: name, seal: $0) } == true ? "changed" : "damaged", by: .moving)
     }
     do {
       try DurableFile.write(Data(try good.yaml().utf8), to: url)

@@ -54,7 +54,8 @@ import MinutesTestSupport
     let changed = try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "2022-05-20", with: "2022-05-21")
     try changed.write(to: file, atomically: true, encoding: .utf8)
     let said = "minutes: warning: \(file.path)：檔案在 minutes 上次保存後被改過（校驗和不符），按現在的內容讀取；"
-      + "如果不是您改的，用 `minutes resume s --recover` 還原 minutes 上次保存的版本（改過的檔案會保留在旁邊）\n"
+      + "如果不是您改的，用 `minutes resume s --recover` 還原 minutes 上次保存的版本（改過的檔案會保留在旁邊）；"
+      + "在改過的檔案上繼續起草時，上次保存的版本另存為 `s.yaml.good.saved-…`\n"
     let checked = try Binary.run(["check", "s"], in: workspace)
     #expect(checked.stderr == said)
     let exported = try Binary.run(["export", "s", "--draft"], in: workspace)
@@ -70,6 +71,15 @@ import MinutesTestSupport
     #expect(kept.count == 1)
     #expect(try kept.first.map { try String(contentsOf: sessions.appendingPathComponent($0), encoding: .utf8) } == changed)
     #expect(try Binary.run(["check", "s"], in: workspace).stderr.isEmpty, "what minutes wrote is sealed again")
+
+    // Changed again, and this time drafted on: what minutes last saved is kept aside, as the warning says.
+    let good = try String(contentsOf: file, encoding: .utf8)
+    try good.replacingOccurrences(of: "2022-05-20", with: "2022-05-22").write(to: file, atomically: true, encoding: .utf8)
+    let resumed = try Binary.run(["resume", "s"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(resumed.stderr.contains("s.yaml.good.saved-…"), "\(resumed.stderr)")
+    let saved = try FileManager.default.contentsOfDirectory(atPath: sessions.path).filter { $0.hasPrefix("s.yaml.good.saved-") }
+    #expect(saved.count == 1)
+    #expect(try saved.first.map { try String(contentsOf: sessions.appendingPathComponent($0), encoding: .utf8) } == good)
   }
 
   /// A journal line that fails its checksum is not applied, and every command that opens the session says so.

@@ -132,6 +132,57 @@ import MinutesTestSupport
     #expect(try store.compact(DraftState(minutes: file.minutes, cursor: nil), name: "s", keepingChanges: true) == nil)
   }
 
+  /// Resuming a snapshot changed since minutes saved it (its seal broken) writes the draft read from the changed
+  /// file as the new snapshot and last good copy: the good copy it replaces, which `--recover` restores, is kept
+  /// aside first, never lost.
+  @Test func resumingAChangedSnapshotKeepsWhatMinutesLastSavedAside() throws {
+    let (store, folder) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try TestSupport.template()
+    let file = SessionFile(minutes: Minutes(template: template.id))
+    try store.create(file, name: "g")
+    try store.compact(DraftState(minutes: file.minutes, cursor: nil), name: "g", keepingChanges: false)
+    let saved = try String(contentsOf: store.goodSnapshot(for: "g"), encoding: .utf8)
+    let url = store.file(for: "g")
+    try saved.replacingOccurrences(of: "template:", with: "meeting:\n  date: '2021-01-01'\ntemplate:").write(to: url, atomically: true, encoding: .utf8)
+    let loaded = try store.loadState(name: "g")
+    #expect(loaded.problems.first == .snapshotChanged(file: url.path, name: "g", good: store.goodSnapshot(for: "g").path))
+    try store.compact(DraftState(minutes: loaded.file.minutes, cursor: nil), name: "g", keepingChanges: false)
+    let kept = try FileManager.default.contentsOfDirectory(atPath: store.directory.path).filter { $0.hasPrefix("g.yaml.good.saved-") }
+    #expect(kept.count == 1)
+    #expect(try kept.first.map { try String(contentsOf: store.directory.appendingPathComponent($0), encoding: .utf8) } == saved)
+    // The next compaction, of a snapshot minutes wrote, keeps nothing more aside.
+    try store.compact(DraftState(minutes: loaded.file.minutes, cursor: nil), name: "g", keepingChanges: false)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: store.directory.path).filter { $0.contains(".saved-") }.count == 1)
+  }
+
+  /// A session minutes has saved keeps a last good copy: its snapshot cut short (the seal line gone) is unreadable
+  /// even with no journal or cache beside it, and one whose seal comment alone was removed is a changed file,
+  /// which `--recover` restores.
+  @Test func aSnapshotWithoutItsSealIsCutOrChangedWhenMinutesSavedItBefore() throws {
+    let (store, folder) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try TestSupport.template()
+    let file = SessionFile(minutes: Minutes(template: template.id))
+    try store.create(file, name: "c")
+    try store.compact(DraftState(minutes: file.minutes, cursor: nil), name: "c", keepingChanges: false)
+    for other in [store.journal(for: "c"), store.cache(for: "c")] { try FileManager.default.removeItem(at: other) }
+    let url = store.file(for: "c")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let lines = text.split(separator: "\n")
+    try (lines.dropLast().joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+    #expect { try store.loadState(name: "c") } throws: { error in
+      if case SessionError.unreadable = error { true } else { false }
+    }
+    let unsealed = text.replacingOccurrences(of: #" # checksum [0-9a-f]+"#, with: "", options: .regularExpression)
+    #expect(unsealed != text)
+    try unsealed.write(to: url, atomically: true, encoding: .utf8)
+    #expect(try store.loadState(name: "c").problems.first == .snapshotChanged(file: url.path, name: "c", good: store.goodSnapshot(for: "c").path))
+    let recovered = try store.recover(name: "c")
+    #expect(recovered.problems.isEmpty)
+    #expect(try String(contentsOf: url, encoding: .utf8) == text)
+  }
+
   @Test func aJournalThatNoLongerFitsIsKeptAside() throws {
     let (store, folder) = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: folder) }
