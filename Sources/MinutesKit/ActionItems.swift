@@ -85,8 +85,9 @@ public enum ActionItems {
   /// An item is the same action in every meeting where it has the same first meeting (its `from`, or the
   /// meeting itself when it has none), owner and task; its owner, due date and status are the latest meeting's.
   public static func collect(_ meetings: [Meeting], today: String) -> [WorkspaceAction] {
+    // A meeting without a date yet is the draft being written: after every dated one.
     let ordered = meetings.filter { $0.template.carry?.actions != nil }
-      .sorted { ($0.date ?? "", $0.name) < ($1.date ?? "", $1.name) }
+      .sorted { (($0.date ?? "").isEmpty ? 1 : 0, $0.date ?? "", $0.name) < (($1.date ?? "").isEmpty ? 1 : 0, $1.date ?? "", $1.name) }
     var actions: [WorkspaceAction] = []
     var index: [String: Int] = [:]
     for meeting in ordered {
@@ -99,7 +100,7 @@ public enum ActionItems {
         let carriedFrom = text(declared.from)
         let first = carriedFrom ?? meeting.name
         let status = text(declared.status)
-        let isOpen = declared.isOpen(status: status)
+        let isOpen = declared.isOpen(status: status, closing: meeting.template.closingActionStatuses)
         let key = [first, owner, task].joined(separator: "\u{0}")
         var action = index[key].map { actions[$0] } ?? WorkspaceAction(
           owner: owner, task: task, due: nil, status: "open", isOpen: true, isOverdue: false, firstRecorded: first,

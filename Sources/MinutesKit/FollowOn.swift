@@ -26,13 +26,16 @@ public struct FollowOn: Sendable, Hashable {
     public var due: String?
     /// The session it was first recorded in.
     public var from: String
+    /// The status it had in the previous meeting when minutes does not know it (neither open nor closing, see
+    /// ``Carry/Actions/isOpen(status:closing:)``): carried as open, and said.
+    public var unknownStatus: String? = nil
   }
 
   /// The meeting that follows `previous` (the session, or file, named `meeting`) under `template` (the
   /// previous draft's template). Without a `carry` declaration the new draft is empty.
   ///
   /// Each carried part is copied as it is. Each action item of `carry.actions.list` that is open (no status, or
-  /// a status of `carry.actions.open`) is copied with its owner, task and due date, its status cleared (the
+  /// a status of `carry.actions.open`, or one minutes does not know) is copied with its owner, task and due date, its status cleared (the
   /// clerk gives it anew), and its `from` (and `since`) kept, or, for an item first recorded in `previous`, set
   /// to `meeting` (and the previous meeting's date). Closed items are counted and left behind.
   public init(previous: Minutes, meeting: String, template: Template) {
@@ -47,14 +50,17 @@ public struct FollowOn: Sendable, Hashable {
       parts.append(path)
     }
     if let declared = carry.actions, let list = Address(stored: declared.list) {
+      let closing = template.closingActionStatuses
       let date = declared.date.flatMap(Address.init(stored:)).flatMap { previous.value(at: $0)?.text }
       var carried: [Value] = []
       for entry in previous.entries(of: list) {
         guard var record = entry.record else { continue }
-        guard declared.isOpen(status: record[declared.status]?.text) else {
+        let status = record[declared.status]?.text
+        guard declared.isOpen(status: status, closing: closing) else {
           closed += 1
           continue
         }
+        let unknown = status.flatMap { $0.isEmpty || declared.open.contains($0) ? nil : $0 }
         record[declared.status] = nil
         if record[declared.from]?.text?.isEmpty ?? true {
           record[declared.from] = .text(meeting)
@@ -62,7 +68,8 @@ public struct FollowOn: Sendable, Hashable {
         }
         carried.append(.record(record))
         actions.append(CarriedAction(owner: record[declared.owner]?.text ?? "", task: record[declared.task]?.text ?? "",
-                                     due: declared.due.flatMap { record[$0]?.text }, from: record[declared.from]?.text ?? meeting))
+                                     due: declared.due.flatMap { record[$0]?.text }, from: record[declared.from]?.text ?? meeting,
+                                     unknownStatus: unknown))
       }
       if !carried.isEmpty { minutes.setValue(.list(carried), at: list) }
     }

@@ -48,10 +48,13 @@ public struct Carry: Sendable, Hashable {
     /// The stored address of a meeting's date, e.g. `meeting.date`.
     public var date: String?
 
-    /// Whether an item whose status is `status` (`nil` when it has none) is still open.
-    public func isOpen(status: String?) -> Bool {
+    /// Whether an item whose status is `status` (`nil` when it has none) is still open, when `closing` are the
+    /// statuses that close an item (the status part's other choices): no status, a status of ``open``, and a
+    /// status that is neither (`"carried "`, a choice a variant removed, a hand edit) keep it open, so that open
+    /// work never drops out of the next meeting because of a status minutes does not know.
+    public func isOpen(status: String?, closing: Set<String>) -> Bool {
       guard let status, !status.isEmpty else { return true }
-      return open.contains(status)
+      return open.contains(status) || !closing.contains(status)
     }
   }
 
@@ -87,5 +90,16 @@ extension Carry.Actions: Decodable {
     from = try c.decode(String.self, forKey: .from)
     since = try c.decodeIfPresent(String.self, forKey: .since)
     date = try c.decodeIfPresent(String.self, forKey: .date)
+  }
+}
+
+extension Template {
+  /// The statuses that close an action item under this template's `carry.actions`: the choices of the status
+  /// part that are not among `carry.actions.open` (`done`, `dropped` in `board-meeting.en`); empty without one.
+  public var closingActionStatuses: Set<String> {
+    guard let declared = carry?.actions, let address = Address(stored: "\(declared.list).1.\(declared.status)"),
+      case .choice(let values, _)? = part(at: address)?.kind
+    else { return [] }
+    return Set(values).subtracting(declared.open)
   }
 }

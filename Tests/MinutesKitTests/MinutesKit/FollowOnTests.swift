@@ -75,6 +75,34 @@ import MinutesTestSupport
     #expect(june.closed == 2)
   }
 
+  /// A status minutes does not know (a stray space, a choice a variant removed, a hand edit) never closes an item:
+  /// it is carried as open, and said, so that no open work drops out of the next meeting.
+  @Test func anItemWithAStatusMinutesDoesNotKnowIsCarriedAsOpenAndSaid() throws {
+    let template = try Self.board()
+    #expect(template.closingActionStatuses == ["done", "dropped"])
+    let may = try Self.meeting("2024-05-21", items: [
+      ["owner": "Helen Marsh", "task": "Sign the lease", "status": "carried ", "from": "april", "since": "2024-04-16"],
+      ["owner": "Priya Natarajan", "task": "Draft a reserve proposal", "status": "postponed", "from": "april"],
+      ["owner": "Daniel Reyes", "task": "Renew the insurance", "status": "done", "from": "april"],
+    ], template: template)
+    let june = FollowOn(previous: may, meeting: "may", template: template)
+    #expect(june.actions.map(\.task) == ["Sign the lease", "Draft a reserve proposal"])
+    #expect(june.actions.map(\.unknownStatus) == ["carried ", "postponed"])
+    #expect(june.closed == 1)
+    let listed = ActionItems.collect([ActionItems.Meeting(name: "may", minutes: may, template: template)], today: "2024-06-01")
+    #expect(listed.map(\.isOpen) == [true, true, false])
+  }
+
+  /// A meeting not dated yet is the draft being written: its statuses are the latest, not the earliest.
+  @Test func anUndatedDraftIsTheLatestMeeting() throws {
+    var meetings = try Self.threeMeetings()
+    let june = try #require(meetings.firstIndex { $0.name == "june" })
+    meetings[june].minutes.setValue(nil, at: TestSupport.at("meeting.date"))
+    let actions = ActionItems.collect(meetings, today: "2024-06-20")
+    #expect(actions.map(\.status) == ["done", "open", "dropped", "done"])
+    #expect(actions.map(\.lastCarried) == ["may", "june", "may", "june"])
+  }
+
   @Test func aTemplateWithoutCarryStartsEmpty() throws {
     let template = try TestSupport.template(id: "team-meeting.en")
     #expect(template.carry == nil)
