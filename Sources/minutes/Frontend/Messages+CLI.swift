@@ -210,17 +210,27 @@ extension Messages {
   /// What `minutes new --from` took over: the counts, the parts by label, and each open action item with the
   /// meeting it came from. Lines, each ending in a line break.
   func carriedOver(_ followOn: FollowOn, from meeting: String, template: Template) -> String {
+    guard template.carry != nil else {
+      return self("模板「\(template.id)」沒有聲明 carry，不從上一次會議帶入任何內容：這次會議從空白開始。",
+                  "Template ‘\(template.id)’ declares no carry, so nothing is carried over from \(meeting): this meeting starts empty.") + "\n"
+    }
     // A group without a label of its own is named by its first part's (`presiding`: Presiding officer).
     let labels = followOn.parts.compactMap { Address(stored: $0).flatMap(template.part(at:)) }
       .map { $0.label == $0.key ? $0.parts.first?.label ?? $0.label : $0.label }
     let items = followOn.actions.count
+    let named = labels.isEmpty ? "" : self("（\(labels.joined(separator: "、"))）", " (\(labels.joined(separator: ", ")))")
     var text = self(
-      "從「\(meeting)」帶入 \(followOn.parts.count) 個部分（\(labels.joined(separator: "、"))）和 \(items) 個未完成的行動事項（\(followOn.closed) 個已在該次結束，不帶入）。",
-      "Carried over from \(meeting): \(followOn.parts.count) part\(followOn.parts.count == 1 ? "" : "s") (\(labels.joined(separator: ", "))) and \(items) open action item\(items == 1 ? "" : "s") (\(followOn.closed) closed there, not carried).") + "\n"
+      "從「\(meeting)」帶入 \(followOn.parts.count) 個部分\(named)和 \(items) 個未完成的行動事項（\(followOn.closed) 個已在該次結束，不帶入）。",
+      "Carried over from \(meeting): \(followOn.parts.count) part\(followOn.parts.count == 1 ? "" : "s")\(named) and \(items) open action item\(items == 1 ? "" : "s") (\(followOn.closed) closed there, not carried).") + "\n"
     for item in followOn.actions {
-      let owner = item.owner.isEmpty ? self("（無負責人）", "(no owner)") : item.owner
-      let due = item.due.map { self("，期限 \($0)", ", due \($0)") } ?? ""
-      text += self("  - \(owner)：\(item.task)（首見於「\(item.from)」\(due)）", "  - \(owner): \(item.task) (from \(item.from)\(due))") + "\n"
+      // A hand-edited file may hold escape codes or line breaks: written out, they cannot act on the terminal.
+      let owner = item.owner.isEmpty ? self("（無負責人）", "(no owner)") : Messages.visible(item.owner)
+      let (task, from) = (Messages.visible(item.task), Messages.visible(item.from))
+      let due = item.due.map { self("，期限 \(Messages.visible($0))", ", due \(Messages.visible($0))") } ?? ""
+      let unknown = item.unknownStatus.map {
+        self("；狀態「\(Messages.visible($0))」不是模板的選項，按未完成帶入", "; its status ‘\(Messages.visible($0))’ is not one of the template’s, so it is carried as open")
+      } ?? ""
+      text += self("  - \(owner)：\(task)（首見於「\(from)」\(due)\(unknown)）", "  - \(owner): \(task) (from \(from)\(due)\(unknown))") + "\n"
     }
     if items > 0 {
       text += self("每個帶入的行動事項都會問：已完成、再延續還是取消。用 :show 查看帶入的內容，:edit 修改。",

@@ -50,7 +50,10 @@ struct Actions: ParsableCommand {
   static func table(_ actions: [WorkspaceAction], _ m: Messages) -> String {
     let heading = m.actionsHeading
     let rows = [heading] + actions.map { action in
+      // Written out where a hand-edited file holds escape codes or line breaks: a cell cannot act on the terminal
+      // or break its row.
       [action.owner, action.task, action.due ?? "–", m.actionStatus(action), action.firstRecorded, action.lastCarried ?? "–"]
+        .map(Messages.visible)
     }
     let widths = (0..<heading.count).map { column in rows.map { TextWrapping.columns(of: $0[column]) }.max() ?? 0 }
     return rows.map { row in
