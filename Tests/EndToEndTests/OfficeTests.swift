@@ -44,7 +44,7 @@ import MinutesTestSupport
 
       """))
     // The interview asks each carried item's status, naming it.
-    #expect(may.text.contains("Action item 1, carried over from april: Helen Marsh: Sign the Quarry Lane lease and circulate a move-in schedule. Is it done, carried again, or dropped? (Tab completes)\nAction item 1 Status> done\n"))
+    #expect(may.text.contains("Action item 1, first recorded in april: Helen Marsh: Sign the Quarry Lane lease and circulate a move-in schedule. Is it done, carried again, or dropped? (Tab completes)\nAction item 1 Status> done\n"))
     // The roll call was carried: the interview asks only for more.
     #expect(may.text.contains("Present 5> \n"))
 
