@@ -62,6 +62,25 @@ import MinutesTestSupport
     #expect(saved.contains("title: 區長\n"))
   }
 
+  /// A number not listed, a name that is no session or a blank line at the session picker is said and the
+  /// question asked again; the picker does not give up (or open a wrong session) on a slip.
+  @Test func theSessionPickerAsksAgainAfterAWrongAnswer() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("a", "2022-05-20\n", in: workspace, date: Date(timeIntervalSince1970: 1_600_000_000))
+    var english = ProcessInfo.processInfo.environment
+    english["LC_ALL"] = "C.UTF-8"
+    let resumed = try Binary.run(["resume"], in: workspace, input: Data("7\nzz\n\n１\n:quit\n".utf8), environment: english)
+    #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
+    #expect(resumed.text.contains("‘7’ is neither a number listed nor a session's name; type a number from 1 to 1 or a session's name (Ctrl-D to give up).\n"))
+    #expect(resumed.text.contains("‘zz’ is neither a number listed nor a session's name;"))
+    #expect(resumed.text.contains("Type a number from 1 to 1 or a session's name (Ctrl-D to give up).\n"))
+    #expect(resumed.text.contains("Drafting ‘a’") || resumed.text.contains("「a」"), "\(resumed.text)")
+    let gaveUp = try Binary.run(["resume"], in: workspace, input: Data("9\n".utf8), environment: english)
+    #expect(gaveUp.status == 1)
+    #expect(gaveUp.stderr == "minutes: error: no session chosen; run `minutes resume NAME`.\n")
+  }
+
   @Test(arguments: [SIGTERM, SIGHUP])
   func aSecondOpenerIsRefusedAndSigtermOrSighupLeavesCleanly(signal: Int32) throws {
     let workspace = try Binary.temporaryWorkspace()

@@ -7,7 +7,9 @@ import MinutesKit
 /// session to resume (`minutes resume`). No session or template is concerned yet, so both speak the language of
 /// the environment's locale (LC_ALL, LC_MESSAGES, LANG; see ``Messages/init(environment:)``).
 enum Choosers {
-  /// Asks which of the most recent sessions to resume (a number or a name), on standard input.
+  /// Asks which of the most recent sessions to resume (a number or a name), on standard input. A number not
+  /// listed or a name that is no session is said and the question asked again, as a blank answer is; no answer
+  /// (end of input) stops.
   static func chooseSession(from summaries: [SessionSummary], _ diagnostics: Diagnostics) throws -> String {
     let m = diagnostics.messages
     guard !summaries.isEmpty else { throw diagnostics.fail(m.noSessionsInWorkspace) }
@@ -16,16 +18,23 @@ enum Choosers {
       StandardStreams.output.write(
         "\(index + 1)) \(summary.name)  \(summary.meetingDate ?? "-")  \(m.completeness(summary))  \(summary.lastChange)\n")
     }
-    StandardStreams.output.write(m.whichSession(count: recent.count))
-    let read = StandardStreams.readLineUnbuffered()
-    if case .undecodable(let line) = read { throw diagnostics.fail(m.notUTF8(line)) }
-    guard case .line(let line) = read, case let answer = line.trimmingCharacters(in: .whitespaces), !answer.isEmpty else {
-      throw diagnostics.fail(m.noSessionChosen)
+    while true {
+      StandardStreams.output.write(m.whichSession(count: recent.count))
+      let answer: String
+      switch StandardStreams.readLineUnbuffered() {
+      case .line(let line): answer = line.trimmingCharacters(in: .whitespaces)
+      case .lines(let lines): answer = lines[0].trimmingCharacters(in: .whitespaces)
+      case .undecodable(let line):
+        StandardStreams.output.write("\n" + m.notUTF8(line) + "\n")
+        continue
+      case .interrupted: continue
+      case .endOfInput: throw diagnostics.fail(m.noSessionChosen)
+      }
+      if summaries.contains(where: { $0.name == answer }) { return answer }
+      let digits = answer.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? answer
+      if let number = Int(digits), recent.indices.contains(number - 1) { return recent[number - 1].name }
+      StandardStreams.output.write(m.notASessionListed(answer, count: recent.count) + "\n")
     }
-    if summaries.contains(where: { $0.name == answer }) { return answer }
-    let digits = answer.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? answer
-    if let number = Int(digits), recent.indices.contains(number - 1) { return recent[number - 1].name }
-    return answer
   }
 
   /// Asks which template to draft with: a number or an id, with Tab completion of ids at a terminal. A wrong

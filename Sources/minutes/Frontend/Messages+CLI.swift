@@ -27,6 +27,14 @@ extension Messages {
     self("繼續哪個會話？（1–\(count) 或名稱）：", "Which session? (1–\(count) or a name): ")
   }
 
+  /// The session picker's answer that is neither a number listed nor a session's name.
+  func notASessionListed(_ answer: String, count: Int) -> String {
+    answer.isEmpty
+      ? self("請輸入 1–\(count) 的編號或會話名稱（Ctrl-D 放棄）。", "Type a number from 1 to \(count) or a session's name (Ctrl-D to give up).")
+      : self("\(quote(shown(answer)))不是列出的編號，也不是會話名稱；請輸入 1–\(count) 的編號或會話名稱（Ctrl-D 放棄）。",
+             "\(quote(shown(answer))) is neither a number listed nor a session's name; type a number from 1 to \(count) or a session's name (Ctrl-D to give up).")
+  }
+
   var noSessionChosen: String {
     self("沒有選擇會話；請執行 `minutes resume NAME`。", "no session chosen; run `minutes resume NAME`.")
   }
