@@ -278,6 +278,7 @@ public struct Assistant: Sendable {
         let shown = template.display(address)
         var response = try change(.set(address, line), m.editLabel(shown), keepCursor: true)
         response.messages.append(m.changed(shown))
+        response.warn(nearMissNotices(line, at: address))
         return response
       }
       return try answer(line)
@@ -285,6 +286,29 @@ public struct Assistant: Sendable {
       let message = error.message(m)
       return Response(messages: [message], isError: true)
     }
+  }
+
+  /// After an `:edit` of a part that takes a person, each name one character off a roster name (or one of its
+  /// other spellings), with the `:edit` that takes the roster's form: an edit is not held up by a question, and
+  /// nothing is changed but what the clerk typed.
+  private func nearMissNotices(_ text: String, at address: Address) -> [String] {
+    guard let roster, PeopleSlots.isPerson(address, in: template) || !PeopleSlots.nameRanges(in: text, at: address, in: template).isEmpty
+    else { return [] }
+    var corrected = text
+    var notices: [String] = []
+    var offered = false
+    for range in PeopleSlots.nameRanges(in: text, at: address, in: template).reversed() {
+      guard let miss = roster.nearMiss(of: String(text[range])) else { continue }
+      if let name = miss.offer {
+        notices.insert(m.nearMiss(miss.typed, name: name), at: 0)
+        corrected.replaceSubrange(range, with: name)
+        offered = true
+      } else {
+        notices.insert(m.nearMissOfSeveral(miss.typed, names: miss.names), at: 0)
+      }
+    }
+    if offered { notices.append(m.nearMissEditHint(":edit \(template.display(address)) \(corrected)")) }
+    return notices
   }
 
   private mutating func answer(_ text: String, checkingNames: Bool = true) throws -> Response {
@@ -477,6 +501,7 @@ public struct Assistant: Sendable {
       }
       var response = try change(.set(address, text), m.editLabel(shown), keepCursor: true)
       response.messages.append(m.changed(shown))
+      response.warn(nearMissNotices(text, at: address))
       return response
     case .editInEditor(let address):
       let shown = template.display(address)
@@ -580,5 +605,15 @@ public struct Assistant: Sendable {
     }
     let add = ":add " + lists.prefix(4).joined(separator: m.addSeparator)
     return (parts + fields + [add]).joined(separator: m.exampleSeparator)
+  }
+}
+
+extension Assistant.Response {
+  /// Appends `warnings` to the messages, each shown as a warning (``OutputRole/warning``).
+  mutating func warn(_ warnings: [String]) {
+    guard !warnings.isEmpty else { return }
+    roles += Array(repeating: nil, count: max(0, messages.count - roles.count))
+    messages += warnings
+    roles += Array(repeating: .warning, count: warnings.count)
   }
 }

@@ -324,6 +324,11 @@ extension Messages {
     self("「\(Messages.visible(typed))」不在名冊中；名冊有「\(name)」。", "‘\(Messages.visible(typed))’ is not in the roster; the roster has ‘\(name)’.")
   }
 
+  /// After an `:edit` that typed a near miss: the command that takes the roster's form.
+  func nearMissEditHint(_ command: String) -> String {
+    self("要改用名冊的寫法：\(Messages.visible(command))", "To take the roster's form: \(Messages.visible(command))")
+  }
+
   /// A name typed that is one character off several roster names: none is offered.
   func nearMissOfSeveral(_ typed: String, names: [String]) -> String {
     self("「\(Messages.visible(typed))」不在名冊中，與名冊的 \(names.map { "「\($0)」" }.joined(separator: "、")) 都只差一個字；照打的保存，請核對。",

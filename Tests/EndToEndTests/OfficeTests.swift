@@ -103,6 +103,13 @@ import MinutesTestSupport
     #expect(july.text.contains("Kept as typed: Priya Natarajn\n"), "\(july.text)")
     let owners = try Binary.run(["actions", "--owner", "Priya Natarajn"], in: workspace)
     #expect(owners.text.contains("File the annual report"))
+    // An :edit is not held up by a question: the near miss is said, with the :edit that takes the roster's form.
+    let edited = try Binary.run(["resume", "july"], in: workspace, input: Data(":edit meeting.presiding.name Margaret Okafr\n:quit\n".utf8))
+    #expect(edited.text.contains("""
+      ‘Margaret Okafr’ is not in the roster; the roster has ‘Margaret Okafor’.
+      To take the roster's form: :edit presiding.name Margaret Okafor
+
+      """), "\(edited.text)")
   }
 
   @Test func badOptionsAndEmptyResultsAreSaidClearly() throws {
