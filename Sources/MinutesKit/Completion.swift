@@ -74,11 +74,12 @@ enum PeopleSlots {
   }
 
   /// Whether the question at `slot` takes a person's name as its whole answer (the chair, a mover, a seconder,
-  /// an entry of a list of names, an action item's owner).
+  /// an entry of a list of names, an action item's owner, a part declared `person: true`).
   static func isPerson(_ slot: Address, in template: Template) -> Bool {
     let roles = template.roles
     let here = pattern(of: slot)
     if here == roles.chair { return true }
+    if !slot.isEnd, template.part(at: slot)?.asking.takesPerson == true { return true }
     if let actions = template.carry?.actions {
       // An action item's owner: asked at the end of the list when it is an entry's first part.
       if here == actions.list + ".*." + actions.owner { return true }

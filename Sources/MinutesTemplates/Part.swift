@@ -131,11 +131,15 @@ public struct Part: Sendable, Hashable {
     public var when: [String: [String]]?
     /// Not asked when the sibling parts named hold one of the values given, e.g. `{verb: [原則同意]}`.
     public var unless: [String: [String]]?
+    /// Whether the answer is a person's name (`person: true`), beside those the template's roles name (the chair,
+    /// attendance, movers…): Tab completes the roster's names, and a near miss of one is offered in its form.
+    public var takesPerson: Bool
 
     /// Asking settings; by default asked, with no question of its own and no conditions.
     public init(question: String? = nil, counter: String? = nil, isAsked: Bool = true,
-                when: [String: [String]]? = nil, unless: [String: [String]]? = nil) {
+                when: [String: [String]]? = nil, unless: [String: [String]]? = nil, takesPerson: Bool = false) {
       (self.question, self.counter, self.isAsked, self.when, self.unless) = (question, counter, isAsked, when, unless)
+      self.takesPerson = takesPerson
     }
   }
 
@@ -306,7 +310,7 @@ public struct Part: Sendable, Hashable {
 extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
-    case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask
+    case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, person
   }
 
   /// The names of `type`, and `group`, which makes a record of `parts`.
@@ -354,6 +358,7 @@ extension Part: Decodable {
     let trimStart = try c.decodeIfPresent(String.self, forKey: .trimStart) ?? ""
     let pattern = try c.decodeIfPresent(Pattern.self, forKey: .pattern)
     let isAsked = try c.decodeIfPresent(Bool.self, forKey: .ask) ?? true
+    let takesPerson = try c.decodeIfPresent(Bool.self, forKey: .person) ?? false
 
     let kind: Kind
     switch type {
@@ -371,7 +376,7 @@ extension Part: Decodable {
     case (false, true): shape = .list(List(isNumbered: isNumbered, entries: .values(kind)))
     case (false, false): shape = .field(kind)
     }
-    asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless)
+    asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless, takesPerson: takesPerson)
     cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split)
     var phrases: OrderedDictionary<String, String> = [:]
     var seen: Set<String> = []

@@ -80,6 +80,31 @@ import MinutesTestSupport
     #expect(assistant.minutes.entries(of: TestSupport.at("attendance.present")).count == 4)
   }
 
+  /// A part declared `person: true` (board-meeting.en's secretary) takes a person as the roles' parts do: Tab
+  /// completes the roster, a near miss is offered; an `:edit` of it is made, and the near miss said with the
+  /// `:edit` that takes the roster's form.
+  @Test func aPartDeclaredPersonIsCheckedAsTheRolesPartsAre() throws {
+    let template = try TestSupport.template(id: "board-meeting.en")
+    let secretary = TestSupport.at("meeting.secretary")
+    #expect(template.part(at: secretary)?.asking.takesPerson == true)
+    var previous = try FollowOnTests.meeting("2024-04-16", items: [], template: template)
+    previous.setValue(nil, at: secretary)
+    var assistant = Assistant(template: template, minutes: previous)
+    assistant.peopleSources.append(Self.roster)
+    _ = assistant.handle(":goto meeting.secretary")
+    #expect(assistant.cursor == secretary)
+    #expect(assistant.completions(for: "Hel") == ["Helen Marsh"])
+    #expect(assistant.handle("Helen Marsj").messages.joined().contains("‘Helen Marsj’ is not in the roster; the roster has ‘Helen Marsh’."))
+    _ = assistant.handle("y")
+    #expect(assistant.minutes.value(at: secretary)?.text == "Helen Marsh")
+    let edited = assistant.handle(":edit secretary Dana Reyse")
+    #expect(assistant.minutes.value(at: secretary)?.text == "Dana Reyse")
+    #expect(edited.messages.suffix(2) == ["‘Dana Reyse’ is not in the roster; the roster has ‘Dana Reyes’.",
+                                          "To take the roster's form: :edit secretary Dana Reyes"])
+    // Not a person's part: nothing said.
+    #expect(assistant.handle(":edit meeting.place Dana Reyse").messages.count == 1)
+  }
+
   @Test func aCommandLeavesTheOfferedAnswerUntakenAndSplitAnswersAreCheckedNameByName() throws {
     var assistant = try Self.assistant()
     _ = assistant.handle("Dana Reyse")
