@@ -9,6 +9,9 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
   case unknownCommand(String)
   /// A command was given the wrong arguments; carries its usage line.
   case usage(command: String, usage: String)
+  /// A command was given words it does not take (`:save notes.txt`): nothing was done, rather than the words
+  /// being passed over in silence; carries the words and the command's usage line.
+  case extraWords(command: String, extra: String, usage: String)
   /// The text is not an address.
   case invalidAddress(String)
   /// The address is well formed but the draft has nothing there.
@@ -50,6 +53,9 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
       m("沒有 :\(m.shown(name)) 這個命令。輸入 :help 查看所有命令。", "There is no command :\(m.shown(name)). Type :help to see all commands.")
     case .usage(let command, let usage):
       m(":\(command) 的用法：\(usage)", "Usage of :\(command): \(usage)")
+    case .extraWords(let command, let extra, let usage):
+      m(":\(command) 後面不接「\(m.shown(extra))」，所以什麼都沒有做。用法：\(usage)",
+        ":\(command) takes no ‘\(m.shown(extra))’ after it, so nothing was done. Usage: \(usage)")
     case .invalidAddress(let text):
       m("「\(m.shown(text))」不是地址。地址如 2（議題2）、2.1、2.1.3、date、present.2；輸入 :show 查看所有地址。",
         "‘\(m.shown(text))’ is not an address. Addresses look like 2 (item 2), 2.1, date, present.2; type :show to see them all.")

@@ -48,7 +48,8 @@ public enum Command: Hashable, Sendable {
   }
 
   /// Parses a command line (with its leading colon).
-  /// - Throws: ``AssistantError/unknownCommand(_:)``, ``AssistantError/usage(command:usage:)`` or
+  /// - Throws: ``AssistantError/unknownCommand(_:)``, ``AssistantError/usage(command:usage:)``,
+  ///   ``AssistantError/extraWords(command:extra:usage:)`` or
   ///   ``AssistantError/invalidAddress(_:)`` with what to type instead.
   public static func parse(_ line: String, template: Template) throws -> Command {
     let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
@@ -68,11 +69,25 @@ public enum Command: Hashable, Sendable {
       return address
     }
 
+    /// Refuses what a command does not take: `count` words at most (an address), none after them.
+    func taking(_ count: Int) throws {
+      let extra = count == 0 ? rest : (remainder ?? "")
+      guard extra.isEmpty else {
+        let usage = Self.usage(name, template.messages)
+        guard case .usage(let command, let line) = usage else { throw usage }
+        throw AssistantError.extraWords(command: command, extra: extra, usage: line)
+      }
+    }
+
     if isForced && name != "export" && name != "x" { throw AssistantError.unknownCommand(typedName) }
     switch name {
     case "help", "h", "?": return .help(argument)
-    case "show", "s": return .show(try argument.map { try address($0) })
-    case "goto", "g": return .goto(try address(argument))
+    case "show", "s":
+      try taking(1)
+      return .show(try argument.map { try address($0) })
+    case "goto", "g":
+      try taking(1)
+      return .goto(try address(argument))
     case "add", "a":
       guard let argument else { throw usage(name, template.messages) }
       guard let container = template.list(parsing: argument) else { throw AssistantError.invalidAddress(argument) }
@@ -81,16 +96,28 @@ public enum Command: Hashable, Sendable {
       if remainder == "--editor" { return .editInEditor(try address(argument)) }
       if argument == "--editor" { return .editInEditor(try address(remainder)) }
       return .edit(try address(argument), remainder)
-    case "delete", "del", "d": return .delete(try address(argument))
+    case "delete", "del", "d":
+      try taking(1)
+      return .delete(try address(argument))
     case "move", "m":
       guard let remainder, let position = Int(remainder) else { throw usage(name, template.messages) }
       return .move(try address(argument), position)
-    case "undo", "u": return .undo
-    case "redo", "r": return .redo
-    case "check": return .check
-    case "save", "w": return .save
+    case "undo", "u":
+      try taking(0)
+      return .undo
+    case "redo", "r":
+      try taking(0)
+      return .redo
+    case "check":
+      try taking(0)
+      return .check
+    case "save", "w":
+      try taking(0)
+      return .save
     case "export", "x": return .export(try exportCommand(rest, overwrite: isForced, template.messages))
-    case "quit", "q", "exit": return .quit
+    case "quit", "q", "exit":
+      try taking(0)
+      return .quit
     case "": throw AssistantError.unknownCommand("")
     default: throw AssistantError.unknownCommand(typedName)
     }

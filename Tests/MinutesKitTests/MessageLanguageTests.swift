@@ -62,13 +62,14 @@ import MinutesTestSupport
       .invalidDate("2024-02-30"), .invalidNumber("甲"), .nothingToAdd("、、"), .invalidCount("甲"), .invalidTime("25:00"),
       .invalidLine("甲", missing: "表決", example: "王某 贊成"), .notEditable(address: "1.+", hint: "要添加，請用 :add 1"),
       .invalidPosition(position: "9", count: 2), .nothingTo("undo"), .nothingTo("redo"), .interviewFinished,
+      .extraWords(command: "save", extra: "甲.txt", usage: ":save"),
     ]
     // Fails to compile when a case is added without a sample above.
     for error in all {
       switch error {
       case .unknownCommand, .usage, .invalidAddress, .noSuchPart, .required, .notAChoice, .invalidDate, .invalidNumber,
         .nothingToAdd, .invalidCount, .invalidTime, .invalidLine, .notEditable, .invalidPosition, .nothingTo,
-        .interviewFinished:
+        .interviewFinished, .extraWords:
         break
       }
     }

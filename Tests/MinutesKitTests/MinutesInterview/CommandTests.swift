@@ -106,6 +106,13 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     (":add date 2022-05-20", .invalidAddress("date"), "「date」" + CommandTests.notAnAddress),
     (":add 2.1.1 要", .invalidAddress("2.1.1"), "「2.1.1」" + CommandTests.notAnAddress),
     (":move x 1", .invalidAddress("x"), "「x」" + CommandTests.notAnAddress),
+    // Words a command does not take are refused, not passed over: `:save 紀要.txt` saves no file.
+    (":save 紀要.txt", .extraWords(command: "save", extra: "紀要.txt", usage: ":save"), ":save 後面不接「紀要.txt」，所以什麼都沒有做。用法：:save"),
+    (":quit now", .extraWords(command: "quit", extra: "now", usage: ":quit"), ":quit 後面不接「now」，所以什麼都沒有做。用法：:quit"),
+    (":undo 2", .extraWords(command: "undo", extra: "2", usage: ":undo"), ":undo 後面不接「2」，所以什麼都沒有做。用法：:undo"),
+    (":check all", .extraWords(command: "check", extra: "all", usage: ":check"), ":check 後面不接「all」，所以什麼都沒有做。用法：:check"),
+    (":delete 2 3", .extraWords(command: "delete", extra: "3", usage: ":delete 地址"), ":delete 後面不接「3」，所以什麼都沒有做。用法：:delete 地址"),
+    (":goto 2 date", .extraWords(command: "goto", extra: "date", usage: ":goto 地址"), ":goto 後面不接「date」，所以什麼都沒有做。用法：:goto 地址"),
   ])
   func refusesMistypedCommandsWithExactMessages(line: String, error: AssistantError, message: String) throws {
     let template = try TestSupport.template()
