@@ -183,7 +183,7 @@ import MinutesTestSupport
 
   @Test func aListOfRecordsIsAskedByItsFirstPart() throws {
     let yaml = try Self.builtIn {
-      $0.replacingOccurrences(of: "            question: 議題 {{item}} 的第 {{directive}} 條指示：會議指出、強調還是要求？（Tab 可補全；直接按 Enter 表示本議題的指示已全部輸入）\n", with: "")
+      $0.replacingOccurrences(of: "            question: 議題 {{item}} 的第 {{directive}} 條指示：會議指出、強調還是要求？（Tab 可補全{{^needed}}；直接按 Enter 表示本議題的指示已全部輸入{{/needed}}）\n", with: "")
     }
     let line = try Self.lineNumber(of: "          - key: verb", in: yaml)
     #expect(Self.message(parsing: yaml)
