@@ -9,6 +9,7 @@ struct New: ParsableCommand {
   @Option(help: "The template id (see `minutes templates`); without it, minutes asks.", completion: ShellCompletion.templateIDs)
   var template: String?
   @Option(help: "The session name: letters and digits of any script, '-' or '_', not starting with '-' (default: minutes-<date>-<time>).") var name: String?
+  @Flag(help: "From a pipe, read on past a refused line (asking its question again) instead of stopping there.") var keepGoing = false
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
@@ -31,6 +32,6 @@ struct New: ParsableCommand {
     try diagnostics.run { try SessionStore.validate(name: name) }
     let lock = try diagnostics.run { try SessionLock(name: name, in: workspace.store) }
     try diagnostics.run { try workspace.store.create(file, name: name) }
-    try Drafting.run(Assistant(template: template, minutes: file.minutes), store: workspace.store, name: name, lock: lock)
+    try Drafting.run(Assistant(template: template, minutes: file.minutes), store: workspace.store, name: name, lock: lock, keepGoing: keepGoing)
   }
 }
