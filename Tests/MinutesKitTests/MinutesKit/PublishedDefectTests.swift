@@ -48,14 +48,15 @@ import MinutesTestSupport
     let options = ExportOptions(draftErrors: 9)
     guard case .text(let text) = try TextExporter().export(assistant.minutes, template: assistant.template, options: options)
     else { Issue.record("no text"); return }
-    #expect(text.contains("5月20日〔時段〕，〔主持人職務〕〔主持人姓名〕主持召開第〔屆次〕屆〔機構〕第〔會次〕次〔會議類別〕。"))
+    // The period, the term and the session number are optional (issue 10, item 2): absent, they print nothing.
+    #expect(text.contains("5月20日，〔主持人職務〕〔主持人姓名〕主持召開〔機構〕〔會議類別〕。"))
     #expect(!text.contains("第屆"))
     // A yes/no not answered decides no section: nothing is said of other matters.
     #expect(!text.contains("其他事項"))
     // A final export (no errors) marks nothing; a Markdown draft marks as the text does.
     #expect(try !TextExporter().export(assistant.minutes, template: assistant.template).contains("〔"))
     let markdown = try MarkdownExporter(options: options).export(assistant.minutes, template: assistant.template)
-    #expect(markdown.contains("# 第〔屆次〕屆〔機構〕第〔會次〕次〔會議類別〕"))
+    #expect(markdown.contains("# 〔機構〕〔會議類別〕"))
   }
 
   @Test func theMixedScriptWarningNamesEachCharacterApart() throws {
