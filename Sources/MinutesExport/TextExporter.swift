@@ -223,7 +223,7 @@ public struct TextExporter: Exporter {
       let language = rendering.language
       switch (kind, value) {
       case (.number?, .number(let n)), (.count?, .number(let n)): return NumberContext(n: n, language: language)
-      case (.date?, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
+      case (.date?, .text(let text)): return PartialDate(parsing: text).map { DateContext(date: $0) } ?? text
       case (.time?, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
       case (_, .flag(let flag)): return flag
       default: return value.scalarText ?? ""
@@ -346,9 +346,10 @@ struct NumberContext: MustacheParent, CustomStringConvertible {
   }
 }
 
-/// A date and its printed forms.
+/// A date and its printed forms; a date given without its year or month (``PartialDate``) offers no `year` or
+/// `month` (a section over it prints nothing), and `zh` and `en` print the parts given (`9月13日`, `13日`).
 struct DateContext: MustacheParent, CustomStringConvertible {
-  var date: MeetingDate
+  var date: PartialDate
   var description: String { date.description }
   static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                        "October", "November", "December"]
@@ -357,17 +358,18 @@ struct DateContext: MustacheParent, CustomStringConvertible {
     case "year": date.year
     case "month": date.month
     case "day": date.day
-    case "zh": "\(date.year)年\(date.month)月\(date.day)日"
-    case "en": "\(Self.months[date.month - 1]) \(date.day), \(date.year)"
+    case "zh": (date.year.map { "\($0)年" } ?? "") + (date.month.map { "\($0)月" } ?? "") + "\(date.day)日"
+    case "en": (date.month.map { "\(Self.months[$0 - 1]) " } ?? "") + "\(date.day)" + (date.year.map { ", \($0)" } ?? "")
     case "weekday": weekday
     default: nil
     }
   }
 
   private var weekday: String {
+    guard let whole = date.whole else { return "" }
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
-    let components = DateComponents(year: date.year, month: date.month, day: date.day)
+    let components = DateComponents(year: whole.year, month: whole.month, day: whole.day)
     guard let day = calendar.date(from: components) else { return "" }
     let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
     return names[calendar.component(.weekday, from: day) - 1]

@@ -162,7 +162,8 @@ public struct Editor: Sendable {
       minutes.setValue(nil, at: address)
       return address
     }
-    let value = try parse(Normalizer.normalize(text), as: part, in: minutes.value(at: address.parent)?.record)
+    let value = try parse(Normalizer.normalize(text, keepingSpaces: part.cleanUp.keepSpaces), as: part,
+                          in: minutes.value(at: address.parent)?.record)
     let isNew = minutes.value(at: address) == nil
     minutes.setValue(value, at: address)
     // A new key goes at the end of its record (and so may a record made on the way): put them in the
@@ -204,7 +205,7 @@ public struct Editor: Sendable {
     guard let part = template.part(at: list), case .list(let shape) = part.shape else {
       throw AssistantError.noSuchPart(template.display(list))
     }
-    let text = Normalizer.normalize(raw)
+    let text = Normalizer.normalize(raw, keepingSpaces: part.cleanUp.keepSpaces)
     guard !text.isEmpty else { throw AssistantError.required(label: interview.label(of: list.appending(.end), in: minutes)) }
     let count = minutes.entries(of: list).count
     // A new record is started with its first part; a line, or values, are parsed whole.
@@ -229,7 +230,8 @@ public struct Editor: Sendable {
   private func parseEntries(_ text: String, part: Part) throws -> [Value] {
     if let line = part.lineFormat { return [.record(try parseLine(text, part: part, line: line))] }
     let pieces = part.cleanUp.split.map { marks in text.split(whereSeparator: { marks.contains($0) }).map(String.init) } ?? [text]
-    return try pieces.map { Normalizer.normalize($0) }.filter { !$0.isEmpty }.map { try parse($0, as: part) }
+    return try pieces.map { Normalizer.normalize($0, keepingSpaces: part.cleanUp.keepSpaces) }.filter { !$0.isEmpty }
+      .map { try parse($0, as: part) }
   }
 
   private func parseLine(_ raw: String, part: Part, line: Part.LineFormat) throws -> Record {
@@ -258,7 +260,7 @@ public struct Editor: Sendable {
         let values = try parseEntries(piece, part: sub)
         if !values.isEmpty { record[key] = .list(values) }
       case .field, .group:
-        let text = Normalizer.normalize(piece)
+        let text = Normalizer.normalize(piece, keepingSpaces: sub.cleanUp.keepSpaces)
         if !text.isEmpty { record[key] = try parse(text, as: sub) }
       }
     }
@@ -325,7 +327,8 @@ public struct Editor: Sendable {
       return .number(n)
     case .date?:
       let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
-      guard let date = MeetingDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }
+      // A date as reports give it: whole, without the year, or the day alone (stored so, never guessed).
+      guard let date = PartialDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }
       return .text(date.description)
     case .time?:
       guard let time = MeetingTime(parsing: text) else { throw AssistantError.invalidTime(text) }

@@ -31,6 +31,12 @@ extension Messages {
   /// A date that does not exist (2024-02-30).
   func noSuchDate(_ text: String) -> String { self("「\(shown(text))」不是存在的日期", "‘\(shown(text))’ is not a date that exists") }
 
+  /// A date given by its day alone (`---13`): not wrong, since some reports print only the day, but unusual.
+  func dateWithoutMonth(_ text: String) -> String {
+    self("日期「\(shown(text))」只有日，沒有月份；報道若本就如此可不理會，否則請補上月份（如 9-13）",
+         "The date ‘\(shown(text))’ gives the day without its month; if the report prints it so, leave it, else add the month (e.g. 9-13)")
+  }
+
   /// A time that does not exist.
   func noSuchTime(_ text: String) -> String { self("「\(shown(text))」不是有效時間", "‘\(shown(text))’ is not a valid time") }
 

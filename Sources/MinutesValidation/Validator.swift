@@ -17,7 +17,8 @@ import MinutesNormalization
 ///
 /// Built in, for every template:
 /// - `empty`: an entry or text with nothing in it.
-/// - `date.invalid`, `time.invalid`: a date that does not exist (2024-02-30), a time that does not.
+/// - `date.invalid`, `time.invalid`: a date that does not exist (2024-02-30), a time that does not; a date may
+///   leave out its year (`--09-13`) or its year and month (`---13`, warned of as `date.noMonth`).
 /// - `number.invalid`: a number that is not positive, a count below 0 (a file edited by hand).
 /// - `marks.unbalanced`: 《》 “” 「」 『』 （） () come in pairs (GB/T 15834-2011
 ///   §4.8 引号, §4.9 括号, §4.15 书名号; §5.1.3: the two halves stand at the ends of what they enclose).
@@ -188,7 +189,12 @@ public struct Validator: Sendable {
     }
     switch part.kind {
     case .date?:
-      if MeetingDate(parsing: text) == nil { add(.error, "date.invalid", m.noSuchDate(text), at: address, &walk) }
+      if let date = PartialDate(parsing: text) {
+        // A day without its month is a report's own choice (`3日下午`), but worth a second look.
+        if date.month == nil { add(.warning, "date.noMonth", m.dateWithoutMonth(text), at: address, &walk) }
+      } else {
+        add(.error, "date.invalid", m.noSuchDate(text), at: address, &walk)
+      }
       return
     case .time?:
       if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m.noSuchTime(text), at: address, &walk) }
@@ -249,10 +255,12 @@ public struct Validator: Sendable {
   private func attendanceFindings(_ minutes: Minutes) -> [Finding] {
     var findings: [Finding] = []
     var seen: [String: (list: String, label: String, address: String)] = [:]
-    let chair = template.roles.chair.flatMap(Address.init(stored:)).flatMap { minutes.value(at: $0)?.text }
+    let chair = template.roles.chair.flatMap(Address.init(stored:)).flatMap { minutes.value(at: $0)?.text }.map(Self.person)
     for (category, label, address, name) in people(minutes) {
       let shown = template.display(address)
-      if let earlier = seen[name] {
+      // A padded name (王 芳, 王　芳) is the same person as 王芳.
+      let person = Self.person(name)
+      if let earlier = seen[person] {
         let twice = earlier.list == category.list
         findings.append(Finding(
           .error, rule: twice ? "attendance.duplicate" : "attendance.twoCategories", address: shown,
@@ -260,15 +268,20 @@ public struct Validator: Sendable {
             : m.listedInBoth(name, earlier.label, at: earlier.address, and: label),
           hint: ":edit \(shown)"))
       } else {
-        seen[name] = (category.list, label, shown)
+        seen[person] = (category.list, label, shown)
       }
-      if category.withoutChair, name == chair {
+      if category.withoutChair, person == chair {
         findings.append(Finding(.warning, rule: "attendance.chairListed", address: shown,
                                 message: m.chairListed(name, in: label), hint: ":edit \(shown)"))
       }
     }
     return findings
   }
+
+  /// Who `name` names: the name without the spaces between its CJK characters, so that a two-character name
+  /// padded to three (`王 芳`, `王　芳`, as lists of names print it) is the same person as `王芳`; it prints as
+  /// typed.
+  static func person(_ name: String) -> String { Normalizer.normalize(name) }
 
   // MARK: - Motions
 

@@ -121,7 +121,7 @@ import MinutesTestSupport
     defer { try? FileManager.default.removeItem(at: workspace) }
     let cases: [(String, String)] = [
       ("format: 2\nid: x\nname: X\nlanguage: en\nparts:\n  - key: a\n    question: A?\n    colour: red\nexport: {text: x}\n",
-       "x.yaml:8:5: error: at `parts[0].colour`: unknown key `colour`; known keys here: key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title, counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask"),
+       "x.yaml:8:5: error: at `parts[0].colour`: unknown key `colour`; known keys here: key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title, counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces"),
       ("format: 2\nid: x\nname: X\nlanguage: en\nparts:\n  - key: a\n    type: choice\n    question: A?\nexport: {text: x}\n",
        "x.yaml:7:5: error: `a` is a choice but has no `choices`"),
       ("format: 2\nid: x\nname: X\nlanguage: en\nparts:\n  - key: a\n    question: A?\n    when: {b: [c]}\nexport: {text: x}\n",

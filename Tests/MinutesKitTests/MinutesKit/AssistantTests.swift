@@ -276,7 +276,8 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
 
   @Test(arguments: [
     ("2022-02-30", "「2022-02-30」這一天不存在（看看月份和日子）。"),
-    ("5月20日", "「5月20日」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。"),
+    // 5月20日 is a date without its year (ValuesAsTypedTests); 5月32日 is none.
+    ("5月32日", "「5月32日」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。"),
     ("明天", "「明天」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。"),
   ])
   func anInvalidDateIsRefused(answer: String, message: String) throws {
