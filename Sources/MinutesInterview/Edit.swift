@@ -162,7 +162,8 @@ public struct Editor: Sendable {
       minutes.setValue(nil, at: address)
       return address
     }
-    let value = try parse(Normalizer.normalize(text), as: part, in: minutes.value(at: address.parent)?.record)
+    let value = try parse(Normalizer.normalize(text, keepingSpaces: part.cleanUp.keepSpaces), as: part,
+                          in: minutes.value(at: address.parent)?.record)
     let isNew = minutes.value(at: address) == nil
     minutes.setValue(value, at: address)
     // A new key goes at the end of its record (and so may a record made on the way): put them in the
@@ -204,7 +205,7 @@ public struct Editor: Sendable {
     guard let part = template.part(at: list), case .list(let shape) = part.shape else {
       throw AssistantError.noSuchPart(template.display(list))
     }
-    let text = Normalizer.normalize(raw)
+    let text = Normalizer.normalize(raw, keepingSpaces: part.cleanUp.keepSpaces)
     guard !text.isEmpty else { throw AssistantError.required(label: interview.label(of: list.appending(.end), in: minutes)) }
     let count = minutes.entries(of: list).count
     // A new record is started with its first part; a line, or values, are parsed whole.
@@ -229,7 +230,8 @@ public struct Editor: Sendable {
   private func parseEntries(_ text: String, part: Part) throws -> [Value] {
     if let line = part.lineFormat { return [.record(try parseLine(text, part: part, line: line))] }
     let pieces = part.cleanUp.split.map { marks in text.split(whereSeparator: { marks.contains($0) }).map(String.init) } ?? [text]
-    return try pieces.map { Normalizer.normalize($0) }.filter { !$0.isEmpty }.map { try parse($0, as: part) }
+    return try pieces.map { Normalizer.normalize($0, keepingSpaces: part.cleanUp.keepSpaces) }.filter { !$0.isEmpty }
+      .map { try parse($0, as: part) }
   }
 
   private func parseLine(_ raw: String, part: Part, line: Part.LineFormat) throws -> Record {
@@ -258,7 +260,7 @@ public struct Editor: Sendable {
         let values = try parseEntries(piece, part: sub)
         if !values.isEmpty { record[key] = .list(values) }
       case .field, .group:
-        let text = Normalizer.normalize(piece)
+        let text = Normalizer.normalize(piece, keepingSpaces: sub.cleanUp.keepSpaces)
         if !text.isEmpty { record[key] = try parse(text, as: sub) }
       }
     }
@@ -271,6 +273,26 @@ public struct Editor: Sendable {
   }
 
   // MARK: - Parsing answers
+
+  /// The choice of `part` whose phrase opens with `text`, as the minutes print it: the phrase's words before its
+  /// first tag, less a title mark or bracket that opens the value (`會議審議並原則通過了《{{subject}}》` opens with
+  /// `會議審議並原則通過了`), either whole or without the words every phrase of the part starts with (`會議`), so
+  /// that `審議並原則通過了` and `聽取了` are the choices `審議並原則通過` and `聽取匯報`. `nil` when no phrase, or more
+  /// than one, opens so.
+  static func choice(openedBy text: String, in part: Part) -> String? {
+    let openers: [(value: String, opener: String)] = part.rendering.phrases.compactMap { value, phrase in
+      var opener = Substring(phrase.components(separatedBy: "{{")[0])
+      while let last = opener.last, "《〈“「『（(".contains(last) { opener.removeLast() }
+      return opener.isEmpty ? nil : (value, String(opener))
+    }
+    guard !openers.isEmpty else { return nil }
+    // The words every opener starts with (`會議`), when every opener has more than them.
+    var shared = openers[0].opener
+    for (_, opener) in openers.dropFirst() { shared = String(shared.commonPrefix(with: opener)) }
+    if openers.count < 2 || openers.contains(where: { $0.opener == shared }) { shared = "" }
+    let matching = openers.filter { $0.opener == text || (!shared.isEmpty && String($0.opener.dropFirst(shared.count)) == text) }
+    return matching.count == 1 ? matching[0].value : nil
+  }
 
   /// Parses normalized `text` as a value of `part`'s type, after removing the marks its part says.
   func parse(_ text: String, as part: Part, in record: Record? = nil) throws -> Value {
@@ -305,7 +327,8 @@ public struct Editor: Sendable {
       return .number(n)
     case .date?:
       let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
-      guard let date = MeetingDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }
+      // A date as reports give it: whole, without the year, or the day alone (stored so, never guessed).
+      guard let date = PartialDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }
       return .text(date.description)
     case .time?:
       guard let time = MeetingTime(parsing: text) else { throw AssistantError.invalidTime(text) }
@@ -314,6 +337,8 @@ public struct Editor: Sendable {
       if values.contains(text) { return .text(text) }
       // `failed` is `Failed`: a choice typed in other letter case is the choice, stored as the template writes it.
       if let choice = values.first(where: { $0.lowercased() == text.lowercased() }) { return .text(choice) }
+      // `審議並原則通過了` (or `會議審議並原則通過了`) is the choice whose phrase opens so: typed as the minutes print it.
+      if let choice = Self.choice(openedBy: text, in: part) { return .text(choice) }
       guard isOpen else { throw AssistantError.notAChoice(answer: text, choices: values) }
       return .text(text)
     case .yesno?:

@@ -10,7 +10,10 @@ import MinutesModel
 ///    (U+202A–U+202E, U+2066–U+2069) are removed (``removingControls(from:)``). What a clerk types has them
 ///    removed before, with a notice saying what was removed; this rule is for files edited by hand.
 /// 3. White space is trimmed at both ends, runs of white space become one space, and a space between two CJK
-///    characters is removed (Chinese is written without spaces between characters).
+///    characters is removed (Chinese is written without spaces between characters); unless the part keeps its
+///    spaces (`keepSpaces`: names, a credit line), where a space between names or in a padded name carries
+///    meaning (`主持人：甲 匯報人：乙`, `王 芳`): there every run is kept as one space, an ideographic one (U+3000)
+///    when the run has one.
 /// 4. Punctuation width (GB/T 15834-2011 §5.1.1–5.1.3, 横排文稿标点符号的位置和书写形式: in horizontal text a mark
 ///    占一个字位置, takes a character's width; "full-width" is this project's reading of that): the half-width marks `, ; : ? ! ( )` become full-width
 ///    (，；：？！（）) when a CJK character stands next to them; a mark made full-width counts as CJK for its own
@@ -28,17 +31,17 @@ public enum Normalizer {
     ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）",
   ]
 
-  /// Returns `text` normalized by the rules above.
+  /// Returns `text` normalized by the rules above; `keepingSpaces` keeps a space between CJK characters (rule 3).
   /// - Complexity: O(n) in the length of `text` for typical input; each pass of rule 4 is O(n) and a pass
   ///   repeats only while a mark next to a mark changed.
-  public static func normalize(_ text: String) -> String {
+  public static func normalize(_ text: String, keepingSpaces: Bool = false) -> String {
     var chars = Array(removingControls(from: text.precomposedStringWithCanonicalMapping).text)
     // Widening a mark can make a space sit between two CJK characters, and removing a space can put a mark
     // next to CJK: repeat both rules until neither changes anything, so that normalizing twice changes nothing.
     var changed = true
     while changed {
       let before = chars
-      chars = collapseWhitespace(chars)
+      chars = collapseWhitespace(chars, keepingSpaces: keepingSpaces)
       _ = widenNextToCJK(&chars)
       _ = widenPairedBrackets(&chars)
       changed = chars != before
@@ -139,19 +142,21 @@ public enum Normalizer {
     }
   }
 
-  private static func collapseWhitespace(_ chars: [Character]) -> [Character] {
+  private static func collapseWhitespace(_ chars: [Character], keepingSpaces: Bool) -> [Character] {
     var out: [Character] = []
     out.reserveCapacity(chars.count)
-    var pendingSpace = false
+    var pendingSpace: Character?
     for c in chars {
       if c.isWhitespace {
-        pendingSpace = !out.isEmpty
+        guard !out.isEmpty else { continue }
+        // A run with an ideographic space is kept as one, where spaces are kept (名單 padding: 王　芳).
+        pendingSpace = keepingSpaces && (c == "\u{3000}" || pendingSpace == "\u{3000}") ? "\u{3000}" : " "
         continue
       }
-      if pendingSpace, let last = out.last, !(isCJK(last) && isCJK(c)) {
-        out.append(" ")
+      if let space = pendingSpace, let last = out.last, keepingSpaces || !(isCJK(last) && isCJK(c)) {
+        out.append(space)
       }
-      pendingSpace = false
+      pendingSpace = nil
       out.append(c)
     }
     return out

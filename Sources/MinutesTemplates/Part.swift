@@ -156,11 +156,15 @@ public struct Part: Sendable, Hashable {
     public var trimStart: String
     /// For a list of values: one answer may hold several entries, separated by any of these characters.
     public var split: String?
+    /// Whether a space between CJK characters is kept as typed (`keepSpaces: true`: names, a credit line),
+    /// rather than removed (see ``Normalizer``): `主持人：甲 匯報人：乙` stays two names, `王 芳` prints as typed.
+    public var keepSpaces: Bool
 
-    /// Clean-up settings; by default nothing is removed or split.
+    /// Clean-up settings; by default nothing is removed or split, and spaces between CJK characters go.
     public init(unwrap: [[String]] = [], unwrapWhen: [String: [String]]? = nil, trimEnd: String = "",
-                trimStart: String = "", split: String? = nil) {
+                trimStart: String = "", split: String? = nil, keepSpaces: Bool = false) {
       (self.unwrap, self.unwrapWhen, self.trimEnd, self.trimStart, self.split) = (unwrap, unwrapWhen, trimEnd, trimStart, split)
+      self.keepSpaces = keepSpaces
     }
   }
 
@@ -310,7 +314,7 @@ public struct Part: Sendable, Hashable {
 extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
-    case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, person
+    case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person
   }
 
   /// The names of `type`, and `group`, which makes a record of `parts`.
@@ -356,6 +360,7 @@ extension Part: Decodable {
     let unwrapWhen = try c.decodeIfPresent([String: [String]].self, forKey: .unwrapWhen)
     let trimEnd = try c.decodeIfPresent(String.self, forKey: .trimEnd) ?? ""
     let trimStart = try c.decodeIfPresent(String.self, forKey: .trimStart) ?? ""
+    let keepSpaces = try c.decodeIfPresent(Bool.self, forKey: .keepSpaces) ?? false
     let pattern = try c.decodeIfPresent(Pattern.self, forKey: .pattern)
     let isAsked = try c.decodeIfPresent(Bool.self, forKey: .ask) ?? true
     let takesPerson = try c.decodeIfPresent(Bool.self, forKey: .person) ?? false
@@ -377,7 +382,8 @@ extension Part: Decodable {
     case (false, false): shape = .field(kind)
     }
     asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless, takesPerson: takesPerson)
-    cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split)
+    cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split,
+                      keepSpaces: keepSpaces)
     var phrases: OrderedDictionary<String, String> = [:]
     var seen: Set<String> = []
     // The first choice of a value speaks for it, as the export has always looked it up.

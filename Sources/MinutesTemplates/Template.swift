@@ -28,6 +28,8 @@ public struct Template: Sendable {
   public var quotes: [String]?
   /// The parts the built-in checks look at (see ``Roles``).
   public var roles: Roles
+  /// The checks the template declares, comparing parts with each other (see ``Check``); none by default.
+  public var checks: [Check] = []
   /// The export templates, by key (one of ``exportKeys``): Mustache templates over the draft for `text`
   /// (required), `markdown`, `html` and `docx` (see `TextExporter`, `MarkdownExporter`, `HTMLExporter`,
   /// `DocxExporter`), and `css`, the style sheet of the HTML export.
@@ -144,7 +146,7 @@ extension Template: Hashable {}
 
 extension Template: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case format, id, name, language, extends, parts, yesNo, quotes, roles, export, carry
+    case format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry
   }
 
   /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
@@ -160,6 +162,7 @@ extension Template: Decodable {
     yesNo = try c.decodeIfPresent(YesNo.self, forKey: .yesNo) ?? YesNo(yes: ["yes"], no: ["no"])
     quotes = try c.decodeIfPresent([String].self, forKey: .quotes)
     roles = try c.decodeIfPresent(Roles.self, forKey: .roles) ?? Roles(chair: nil, attendance: [], motions: nil)
+    checks = try c.decodeIfPresent([Check].self, forKey: .checks) ?? []
     export = try c.decode([String: String].self, forKey: .export)
     carry = try c.decodeIfPresent(Carry.self, forKey: .carry)
   }

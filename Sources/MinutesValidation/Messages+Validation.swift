@@ -31,6 +31,12 @@ extension Messages {
   /// A date that does not exist (2024-02-30).
   func noSuchDate(_ text: String) -> String { self("「\(shown(text))」不是存在的日期", "‘\(shown(text))’ is not a date that exists") }
 
+  /// A date given by its day alone (`---13`): not wrong, since some reports print only the day, but unusual.
+  func dateWithoutMonth(_ text: String) -> String {
+    self("日期「\(shown(text))」只有日，沒有月份；報道若本就如此可不理會，否則請補上月份（如 9-13）",
+         "The date ‘\(shown(text))’ gives the day without its month; if the report prints it so, leave it, else add the month (e.g. 9-13)")
+  }
+
   /// A time that does not exist.
   func noSuchTime(_ text: String) -> String { self("「\(shown(text))」不是有效時間", "‘\(shown(text))’ is not a valid time") }
 
@@ -53,14 +59,20 @@ extension Messages {
   /// Half-width punctuation next to CJK text.
   var halfWidthPunctuation: String { self("中文旁有半形標點", "Half-width punctuation next to Chinese text") }
 
-  /// Traditional characters in a Simplified template's text.
+  /// Traditional characters in a Simplified template's text, each named apart (`並、乾`), never run together.
   func traditionalInSimplified(_ characters: String) -> String {
-    self("可能混入了繁體字：\(characters)", "Traditional characters in Simplified text: \(characters)")
+    self("可能混入了繁體字：\(Self.listed(characters, "、"))", "Traditional characters in Simplified text: \(Self.listed(characters, ", "))")
   }
 
-  /// Simplified characters in a Traditional template's text.
+  /// Simplified characters in a Traditional template's text, each named apart (`并、干`), never run together.
   func simplifiedInTraditional(_ characters: String) -> String {
-    self("可能混入了簡體字：\(characters)", "Simplified characters in Traditional text: \(characters)")
+    self("可能混入了簡體字：\(Self.listed(characters, "、"))", "Simplified characters in Traditional text: \(Self.listed(characters, ", "))")
+  }
+
+  /// The characters of `characters` one by one, `separator` between them: `并、干` rather than `并干`, which reads
+  /// as a word.
+  private static func listed(_ characters: String, _ separator: String) -> String {
+    characters.map(String.init).joined(separator: separator)
   }
 
   // MARK: - Attendance

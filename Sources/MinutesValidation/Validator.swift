@@ -15,9 +15,13 @@ import MinutesNormalization
 ///   warning: matching it took more than its step budget (``Part/Pattern/budget(forLength:)``), so whether it
 ///   matches is not known (a pattern that backtracks too much, such as `(a|aa)+`).
 ///
+/// - `check.ID`: a check the template declares in `checks:` comparing parts (``Check``): two values equal, a
+///   person of one list in another, numbers without a gap, an optional part filled in.
+///
 /// Built in, for every template:
 /// - `empty`: an entry or text with nothing in it.
-/// - `date.invalid`, `time.invalid`: a date that does not exist (2024-02-30), a time that does not.
+/// - `date.invalid`, `time.invalid`: a date that does not exist (2024-02-30), a time that does not; a date may
+///   leave out its year (`--09-13`) or its year and month (`---13`, warned of as `date.noMonth`).
 /// - `number.invalid`: a number that is not positive, a count below 0 (a file edited by hand).
 /// - `marks.unbalanced`: 《》 “” 「」 『』 （） () come in pairs (GB/T 15834-2011
 ///   §4.8 引号, §4.9 括号, §4.15 书名号; §5.1.3: the two halves stand at the ends of what they enclose).
@@ -81,6 +85,7 @@ public struct Validator: Sendable {
     }, value: { value, part, address in check(value, part: part, at: address, &walk) })
     return missing + walk.findings.filter { $0.severity == .error }.count
       + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead
+      + declaredFindings(minutes).count { $0.severity == .error }
   }
 
   /// The errors the value rules find in `value` alone (the rules of ``openErrorCount(in:cursor:)`` that look at
@@ -102,6 +107,7 @@ public struct Validator: Sendable {
     // error yet.
     let unfilled = Set(motions.filter(\.isUnfilled).map(\.address))
     return attendanceFindings(minutes).count { $0.severity == .error } + motions.count - unfilled.count(where: isAhead)
+      + declaredFindings(minutes).count { $0.severity == .error }
   }
 
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
@@ -122,6 +128,7 @@ public struct Validator: Sendable {
     findings += walk.findings.map { $0.finding(template) }
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes).map(\.finding)
+    findings += declaredFindings(minutes).filter { warnings || $0.severity == .error }
     return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
   }
 
@@ -188,7 +195,12 @@ public struct Validator: Sendable {
     }
     switch part.kind {
     case .date?:
-      if MeetingDate(parsing: text) == nil { add(.error, "date.invalid", m.noSuchDate(text), at: address, &walk) }
+      if let date = PartialDate(parsing: text) {
+        // A day without its month is a report's own choice (`3日下午`), but worth a second look.
+        if date.month == nil { add(.warning, "date.noMonth", m.dateWithoutMonth(text), at: address, &walk) }
+      } else {
+        add(.error, "date.invalid", m.noSuchDate(text), at: address, &walk)
+      }
       return
     case .time?:
       if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m.noSuchTime(text), at: address, &walk) }
@@ -249,10 +261,12 @@ public struct Validator: Sendable {
   private func attendanceFindings(_ minutes: Minutes) -> [Finding] {
     var findings: [Finding] = []
     var seen: [String: (list: String, label: String, address: String)] = [:]
-    let chair = template.roles.chair.flatMap(Address.init(stored:)).flatMap { minutes.value(at: $0)?.text }
+    let chair = template.roles.chair.flatMap(Address.init(stored:)).flatMap { minutes.value(at: $0)?.text }.map(Self.person)
     for (category, label, address, name) in people(minutes) {
       let shown = template.display(address)
-      if let earlier = seen[name] {
+      // A padded name (王 芳, 王　芳) is the same person as 王芳.
+      let person = Self.person(name)
+      if let earlier = seen[person] {
         let twice = earlier.list == category.list
         findings.append(Finding(
           .error, rule: twice ? "attendance.duplicate" : "attendance.twoCategories", address: shown,
@@ -260,14 +274,112 @@ public struct Validator: Sendable {
             : m.listedInBoth(name, earlier.label, at: earlier.address, and: label),
           hint: ":edit \(shown)"))
       } else {
-        seen[name] = (category.list, label, shown)
+        seen[person] = (category.list, label, shown)
       }
-      if category.withoutChair, name == chair {
+      if category.withoutChair, person == chair {
         findings.append(Finding(.warning, rule: "attendance.chairListed", address: shown,
                                 message: m.chairListed(name, in: label), hint: ":edit \(shown)"))
       }
     }
     return findings
+  }
+
+  /// Who `name` names: the name without the spaces between its CJK characters, so that a two-character name
+  /// padded to three (`王 芳`, `王　芳`, as lists of names print it) is the same person as `王芳`; it prints as
+  /// typed.
+  static func person(_ name: String) -> String { Normalizer.normalize(name) }
+
+  // MARK: - Declared checks
+
+  /// The findings of the checks the template declares (``Template/checks``), in their order.
+  /// - Complexity: O(v) in the values the checks' paths name.
+  private func declaredFindings(_ minutes: Minutes) -> [Finding] {
+    var findings: [Finding] = []
+    for check in template.checks {
+      func add(_ address: Address, _ value: String, _ other: String = "") {
+        let shown = template.display(address)
+        findings.append(Finding(check.severity, rule: "check.\(check.id)", address: shown,
+                                message: check.message(value: value, other: other), hint: ":edit \(shown)"))
+      }
+      switch check.kind {
+      case .equal(let first, let second):
+        guard let (address, a) = values(at: first, in: minutes).first, let (_, b) = values(at: second, in: minutes).first,
+          let x = a.scalarText ?? a.number.map(String.init), let y = b.scalarText ?? b.number.map(String.init)
+        else { continue }
+        if x != y { add(address, x, y) }
+      case .among(let path, let list, let name):
+        guard let (address, value) = values(at: path, in: minutes).first, let person = value.text else { continue }
+        let names = values(at: list, in: minutes).flatMap { _, value in
+          (value.list ?? [value]).flatMap { entry -> [String] in
+            let named = name.flatMap { entry.record?[$0] } ?? entry
+            return named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []
+          }
+        }
+        if !names.isEmpty, !names.map(Self.person).contains(Self.person(person)) { add(address, person) }
+      case .sequence(let path, let key):
+        for (list, value) in values(at: path, in: minutes) {
+          var expected = 1
+          for (offset, entry) in (value.list ?? []).enumerated() {
+            guard let text = (key.flatMap { entry.record?[$0] } ?? entry).text, let (n, typed) = Self.leadingNumber(text)
+            else { continue }
+            if n != expected {
+              let isChinese = typed.first.map { !$0.isASCII } ?? false
+              add(list.appending(.index(offset + 1)), typed,
+                  isChinese ? ChineseNumeral.string(expected, language: template.language) : String(expected))
+            }
+            expected = n + 1
+          }
+        }
+      case .filled(let path, let key):
+        for (list, value) in values(at: path, in: minutes) {
+          for (offset, entry) in (value.list ?? []).enumerated() {
+            guard let record = entry.record else { continue }
+            if record[key]?.scalarText?.isEmpty ?? true {
+              // The entry named by its person where it has one, else by its first text.
+              let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
+              add(list.appending(.index(offset + 1)), title)
+            }
+          }
+        }
+      }
+    }
+    return findings
+  }
+
+  /// The values a check's path names, with their addresses: `*` is every entry of a list; `year`, `month` or
+  /// `day` after a date is that part of it (a number), when the date has it.
+  private func values(at path: String, in minutes: Minutes) -> [(Address, Value)] {
+    var found: [(Address, Value)] = [(.root, .record(minutes.content))]
+    for token in path.split(separator: ".").map(String.init) {
+      found = found.flatMap { address, value -> [(Address, Value)] in
+        if token == "*" {
+          return (value.list ?? []).enumerated().map { (address.appending(.index($0.offset + 1)), $0.element) }
+        }
+        if let child = value.record?[token] { return [(address.appending(key: token), child)] }
+        if let text = value.text, let date = PartialDate(parsing: text) {
+          let part: Int? = switch token {
+          case "year": date.year
+          case "month": date.month
+          case "day": date.day
+          default: nil
+          }
+          return part.map { [(address, .number($0))] } ?? []
+        }
+        return []
+      }
+    }
+    return found
+  }
+
+  /// The number an entry starts with, Arabic (`3.`) or Chinese (`三要`, `十一、`), and its digits as typed; only
+  /// a number followed by what numbers an entry (`要` `是` `、` `.` `．` `）` `)`), so that `十分重要` is no tenth.
+  static func leadingNumber(_ text: String) -> (Int, String)? {
+    let arabic = text.prefix { $0.isASCII && $0.isNumber }
+    let chinese = text.prefix { "〇零一二兩两三四五六七八九十百".contains($0) }
+    let digits = arabic.isEmpty ? chinese : arabic
+    guard !digits.isEmpty, let next = text.dropFirst(digits.count).first, "要是、.．）)".contains(next) else { return nil }
+    guard let n = arabic.isEmpty ? ChineseNumeral.parse(String(digits)) : Int(digits) else { return nil }
+    return (n, String(digits))
   }
 
   // MARK: - Motions

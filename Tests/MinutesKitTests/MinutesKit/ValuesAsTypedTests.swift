@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// Values as people type them (issue 10, item 3): a date without its year or month, spaces between names that
+/// keep two names apart, and a padded name that is the same person as its unpadded spelling.
+@Suite struct ValuesAsTypedTests {
+  @Test func aDateWithoutTheYearIsStoredSoAndPrintedAsReportsPrintIt() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(["9月13日", "下午"])
+    #expect(assistant.minutes.text("meeting.date") == "--09-13")
+    assistant.answer(["區長", "林振華", "", "區政府", "", "常務會議", "傳達學習", "甲", "", "", "", "", "", "否", "", "", ""])
+    #expect(Validator(template: assistant.template).findings(in: assistant.minutes) == [])
+    #expect(try TextExporter().export(assistant.minutes, template: assistant.template).hasPrefix("9月13日下午，區長林振華主持召開區政府常務會議。\n"))
+  }
+
+  @Test func aDateWithTheDayAloneIsAWarningNotARefusal() throws {
+    var assistant = try TestSupport.freshAssistant()
+    let response = assistant.handle("3日")
+    #expect(!response.isError, "\(response.messages)")
+    #expect(assistant.minutes.text("meeting.date") == "---03")
+    let findings = Validator(template: assistant.template).findings(in: assistant.minutes).filter { $0.address == "date" }
+    #expect(findings.map(\.rule) == ["date.noMonth"])
+    #expect(findings.map(\.severity) == [.warning])
+    assistant.answer(["下午", "區長", "林振華", "", "區政府", "", "常務會議", "傳達學習", "甲", "", "", "", "", "", "否", "", "", ""])
+    #expect(try TextExporter().export(assistant.minutes, template: assistant.template).hasPrefix("3日下午，區長林振華主持召開區政府常務會議。\n"))
+    // A day no month has is refused still.
+    #expect(assistant.handle(":edit date 2-30").isError)
+  }
+
+  @Test func theFormalTemplatePrintsTheYearOnlyWhenGiven() throws {
+    var assistant = try TestSupport.exampleAssistant("gov-executive-formal.zh-Hant")
+    _ = assistant.handle(":edit date 11-2")
+    #expect(try TextExporter().export(assistant.minutes, template: assistant.template).hasPrefix("11月2日上午，區委副書記、區長韓啟明同志"))
+  }
+
+  @Test(arguments: ["撰稿人：許文傑　審稿人：陳立群", "主持人：許文傑 匯報人：陳立群"])
+  func aSpaceBetweenNamesKeepsThemApart(credit: String) throws {
+    var assistant = try TestSupport.exampleAssistant("gov-executive-formal.zh-Hant")
+    _ = assistant.handle(":edit credit \(credit)")
+    #expect(assistant.minutes.text("credit") == credit)
+    #expect(try TextExporter().export(assistant.minutes, template: assistant.template).hasSuffix("（\(credit)）\n"))
+  }
+
+  @Test func aPaddedNameIsTheSamePersonAndPrintsAsTyped() throws {
+    var assistant = try TestSupport.seedAssistant()
+    // 王 芳 and 王　芳, padded to the width of a three-character name, as lists of names print them.
+    _ = assistant.handle(":add present 副區長 王 芳、李四")
+    #expect(assistant.minutes.texts("attendance.present.4.names") == ["王 芳", "李四"])
+    #expect(try TextExporter().export(assistant.minutes, template: assistant.template).contains("副區長王 芳、李四出席會議。"))
+    _ = assistant.handle(":add attending 區人大代表 王芳")
+    var findings = Validator(template: assistant.template).findings(in: assistant.minutes).filter { $0.rule.hasPrefix("attendance") }
+    #expect(findings.map(\.rule) == ["attendance.twoCategories"])
+    #expect(findings.first?.message.contains("「王芳」同時列在出席（present.4）和列席中") == true)
+    // The chair padded is the chair.
+    _ = assistant.handle(":edit chair.name 管　尊旭")
+    #expect(assistant.minutes.text("meeting.chair.name") == "管　尊旭")
+    _ = assistant.handle(":add present 政府代區長 管尊旭")
+    findings = Validator(template: assistant.template).findings(in: assistant.minutes).filter { $0.rule == "attendance.chairListed" }
+    #expect(findings.count == 1)
+  }
+
+  @Test func spacesBetweenChineseCharactersStillGoElsewhere() throws {
+    var assistant = try TestSupport.seedAssistant()
+    _ = assistant.handle(":edit 1.subject 全國 兩會 精神")
+    #expect(assistant.minutes.text("items.1.subject") == "全國兩會精神")
+    #expect(Normalizer.normalize("甲　乙") == "甲乙")
+    #expect(Normalizer.normalize("甲　 乙", keepingSpaces: true) == "甲\u{3000}乙")
+    #expect(Normalizer.normalize(" 王  芳 ", keepingSpaces: true) == "王 芳")
+  }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// The stored address `text`.
+private func stored(_ text: String) -> Address { Address(stored: text)! }
+
+/// Checks a template declares in `checks:` (issue 10, item 4), one of each kind, on the seed draft: each fires
+/// on a broken variant and not on the correct one.
+@Suite struct DeclaredCheckTests {
+  /// The built-in template with a part for the year a session number counts in, and a check of each kind.
+  static let yaml: String = {
+    let text = (try? TestSupport.templateText()) ?? ""
+    return text.replacingOccurrences(of: "      - key: kind\n        label: 會議類別\n", with: """
+            - key: labelYear
+              type: number
+              label: 會次年度
+              question: 會次所屬的年度？（如 2022；沒有就直接按 Enter）
+            - key: kind
+              label: 會議類別
+
+      """) + """
+
+      checks:
+        - id: labelYear
+          equal: [meeting.labelYear, meeting.date.year]
+          message: 會次年度 {{value}} 與會議日期的年份 {{other}} 不同
+        - id: chairPresent
+          among: {value: meeting.chair.name, list: attendance.present, name: names}
+          severity: warning
+          message: 主持人「{{value}}」不在出席名單中
+        - id: pointNumbers
+          sequence: {list: items.*.directives.*.points}
+          message: 要點編號不連續：這裏是「{{value}}」，應是「{{other}}」
+        - id: absentReason
+          filled: {list: attendance.absent, key: reason}
+          severity: warning
+          message: 請假人員「{{value}}」沒有寫明原因
+
+      """
+  }()
+
+  struct Case: Sendable, CustomTestStringConvertible {
+    var name: String
+    var correct: @Sendable (inout Minutes) -> Void
+    var broken: @Sendable (inout Minutes) -> Void
+    var expected: Finding
+    var testDescription: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(name: "equal: the label's year is the date's",
+         correct: { $0.setValue(2022, at: stored("meeting.labelYear")) },
+         broken: { $0.setValue(2021, at: stored("meeting.labelYear")) },
+         expected: Finding(.error, rule: "check.labelYear", address: "labelYear",
+                           message: "會次年度 2021 與會議日期的年份 2022 不同", hint: ":edit labelYear")),
+    Case(name: "among: the chair is among those present, padded or not",
+         correct: { _ = $0.insert(["title": "政府代區長", "names": ["管 尊旭"]], at: 1, in: stored("attendance.present")) },
+         broken: { _ in },
+         expected: Finding(.warning, rule: "check.chairPresent", address: "chair.name",
+                           message: "主持人「管尊旭」不在出席名單中", hint: ":edit chair.name")),
+    Case(name: "sequence: 一要…三要 without a gap",
+         correct: { $0.setValue(["一要甲", "二要乙", "三要丙"], at: stored("items.1.directives.1.points")) },
+         broken: { $0.setValue(["一要甲", "三要丙"], at: stored("items.1.directives.1.points")) },
+         expected: Finding(.error, rule: "check.pointNumbers", address: "1.1.2",
+                           message: "要點編號不連續：這裏是「三」，應是「二」", hint: ":edit 1.1.2")),
+    Case(name: "filled: a 請假 entry with its reason",
+         correct: { $0.setValue([["title": "副區長", "name": "張三", "reason": "出差"]], at: stored("attendance.absent")) },
+         broken: { $0.setValue([["title": "副區長", "name": "張三"]], at: stored("attendance.absent")) },
+         expected: Finding(.warning, rule: "check.absentReason", address: "absent.1",
+                           message: "請假人員「張三」沒有寫明原因", hint: ":edit absent.1")),
+  ]
+
+  static func template() throws -> Template {
+    try TemplateLibrary.parse(yaml, file: "office.zh-Hant.yaml")
+  }
+
+  @Test(arguments: cases)
+  func eachCheckFiresOnTheBrokenVariantOnly(check: Case) throws {
+    let template = try Self.template()
+    let seed = try TestSupport.seedAssistant().minutes
+    let rule = check.expected.rule
+    var correct = seed
+    check.correct(&correct)
+    #expect(Validator(template: template).findings(in: correct).filter { $0.rule == rule } == [])
+    var broken = seed
+    check.broken(&broken)
+    #expect(Validator(template: template).findings(in: broken).filter { $0.rule == rule } == [check.expected])
+    // An error counts at the prompt; a warning does not.
+    let errors = Validator(template: template).openErrorCount(in: broken, cursor: nil)
+      - Validator(template: template).openErrorCount(in: correct, cursor: nil)
+    #expect(errors == (check.expected.severity == .error ? 1 : 0))
+  }
+
+  @Test func aCheckWithoutItsPartsFindsNothing() throws {
+    let template = try Self.template()
+    // No label year, no attendance: nothing to compare (what is missing is the required rule's business).
+    var minutes = try TestSupport.seedAssistant().minutes
+    minutes.setValue(nil, at: stored("attendance.present"))
+    #expect(Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("check.") } == [])
+  }
+
+  @Test(arguments: [("一要", 1), ("十一、", 11), ("3.", 3), ("十分重要", nil), ("要抓好", nil), ("2024年", nil)])
+  func leadingNumbers(text: String, number: Int?) {
+    #expect(Validator.leadingNumber(text)?.0 == number)
+  }
+
+  @Test func aCheckMustSayWhatItCompares() throws {
+    let bad = Self.yaml + "  - id: nothing\n    message: x\n"
+    #expect(throws: (any Error).self) { try TemplateLibrary.parse(bad, file: "office.zh-Hant.yaml") }
+  }
+}
