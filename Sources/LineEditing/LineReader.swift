@@ -71,11 +71,18 @@ public protocol LineReader: AnyObject {
   /// Opens `text` in the clerk's editor (`$VISUAL`, else `$EDITOR`, else `vi`) and says what came back. Only a
   /// reader at a terminal can; the others give ``EditorResult/unavailable``.
   func editInEditor(_ text: String) -> EditorResult
+
+  /// How many lines were read so far, where they are numbered (a pipe or a file, whose line N a message can
+  /// name); `nil` for a reader whose lines have no such number (a terminal).
+  var linesRead: Int? { get }
 }
 
 extension LineReader {
   /// No editor without a terminal: ``EditorResult/unavailable``.
   public func editInEditor(_ text: String) -> EditorResult { .unavailable }
+
+  /// No line numbers: `nil`.
+  public var linesRead: Int? { nil }
 }
 
 /// What the clerk's editor gave for a text (`:edit ADDRESS --editor`).

@@ -20,6 +20,9 @@ public final class PlainLineReader: LineReader {
   /// The lines read so far.
   private var lineNumber = 0
 
+  /// The lines read so far: the number of the line read last, counting from 1.
+  public var linesRead: Int? { lineNumber }
+
   /// Reads from `input`; `echo` writes the prompt and the line read (pass a writer to standard output).
   public init(input: FileHandle = .standardInput, echo: @escaping (String) -> Void) {
     self.input = input

@@ -68,7 +68,8 @@ public struct DocxExporter: Exporter {
       throw ExportError.invalidStyledExport(template: template.id, message: error.message)
     }
     let rendered = try TextExporter.render(source.mustache, contentType: "TEXT", minutes, template: template,
-                                           partials: ["text": text], extra: ["tab": "\t"])
+                                           partials: ["text": text], extra: ["tab": "\t"],
+                                           marksMissing: options.draftErrors > 0)
     var paragraphs = StyledParagraph.paragraphs(of: rendered, language: template.language)
     if options.draftErrors > 0 {
       let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages)

@@ -34,7 +34,7 @@ public struct HTMLExporter: Exporter {
   ///   derive from, or a Mustache error when a text does not parse (the checker refuses such templates).
   public func export(_ minutes: Minutes, template: Template) throws -> String {
     var body = Self.tidied(try TextExporter.layout(
-      format, contentType: "HTML", minutes, template: template, derived: { Self.derived($0, title: template.name) }))
+      format, contentType: "HTML", minutes, template: template, marksMissing: options.draftErrors > 0, derived: { Self.derived($0, title: template.name) }))
     if options.draftErrors > 0 {
       let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages).trimmingCharacters(in: .newlines)
       body = "<p class=\"draft\">\(Self.escape(banner))</p>\n" + body

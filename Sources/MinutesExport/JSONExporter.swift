@@ -47,8 +47,8 @@ public struct JSONExporter: Exporter {
   /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export, or a
   ///   Mustache error when it does not parse (the checker refuses such templates).
   public func export(_ minutes: Minutes, template: Template) throws -> String {
-    let text = try TextExporter.text(minutes, template: template)
     let errors = options.findings.count { $0.severity == .error }
+    let text = try TextExporter.text(minutes, template: template, marksMissing: errors > 0 || options.draftErrors > 0)
     let findings: [JSON] = options.findings.map { finding in
       .object([
         ("severity", .string(finding.severity.rawValue)), ("rule", .string(finding.rule)),

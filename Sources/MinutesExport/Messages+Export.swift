@@ -45,6 +45,10 @@ extension Script {
 }
 
 extension Messages {
+  /// What a required field not filled in prints as in a draft exported with its errors (`--draft`): its label
+  /// in brackets that no house style uses, `〔屆次〕`, `[Date]`, so that the gap is seen, never `第屆`.
+  func missingMark(_ label: String) -> String { self("〔\(label)〕", "[\(label)]") }
+
   /// No template in the other script for `template`: its wording was converted too.
   func noCounterpart(_ template: String, wanted: String, script: Script) -> String {
     script == .hans

@@ -27,7 +27,7 @@ public struct TextExporter: Exporter {
   /// template's language) when `options` say the draft has errors.
   /// - Throws: as ``export(_:template:)``.
   public func export(_ minutes: Minutes, template: Template, options: ExportOptions) throws -> ExportOutput {
-    let text = try export(minutes, template: template)
+    let text = try Self.text(minutes, template: template, marksMissing: options.draftErrors > 0)
     guard options.draftErrors > 0 else { return .text(text) }
     return .text(ExportFormat.draftBanner(errors: options.draftErrors, template.messages) + text)
   }
@@ -41,30 +41,34 @@ public struct TextExporter: Exporter {
     try Self.text(minutes, template: template)
   }
 
-  /// `minutes` rendered with the template's `export.text`, without a DRAFT line.
+  /// `minutes` rendered with the template's `export.text`, without a DRAFT line; with `marksMissing` (a draft
+  /// exported with its errors), a required field not filled in prints as the visible mark
+  /// ``Messages/missingMark(_:)`` (`〔屆次〕`) rather than as nothing.
   /// - Throws: as ``export(_:template:)``.
-  static func text(_ minutes: Minutes, template: Template) throws -> String {
+  static func text(_ minutes: Minutes, template: Template, marksMissing: Bool = false) throws -> String {
     guard let source = template.export[ExportFormat.text.rawValue] else {
       throw ExportError.formatNotInTemplate(format: ExportFormat.text.rawValue, template: template.id)
     }
     // Minutes are text, never HTML: the TEXT pragma is added when a template leaves it out, so that `&` stays `&`.
-    return try render(source, contentType: "TEXT", minutes, template: template)
+    return try render(source, contentType: "TEXT", minutes, template: template, marksMissing: marksMissing)
   }
 
   /// `minutes` rendered with the Mustache text `source`, whose values are escaped for `contentType` (`TEXT`,
   /// `MARKDOWN` or `HTML`; see `ContentTypes`): the pragma naming it is put first unless `source` starts with it.
   /// The context is the one described above, whatever the content type; phrases and `join.entry` are rendered as
   /// text, and escaped as values where they are printed. `partials` are Mustache texts by name (`{{> text}}`),
-  /// compiled as text; `extra` adds names to the top of the context, unless a part has the name already.
+  /// compiled as text; `extra` adds names to the top of the context, unless a part has the name already;
+  /// `marksMissing` prints a required field not filled in as a visible mark (see ``text(_:template:marksMissing:)``).
   /// - Throws: a Mustache error when `source` or a partial does not parse (the checker refuses such templates).
   static func render(
     _ source: String, contentType: String, _ minutes: Minutes, template: Template, partials: [String: String] = [:],
-    extra: [String: Any] = [:]
+    extra: [String: Any] = [:], marksMissing: Bool = false
   ) throws -> String {
     _ = ContentTypes.registered
     var library = MustacheLibrary()
     for (name, partial) in partials { library.register(try compile(partial, contentType: "TEXT"), named: name) }
-    var context = Context(rendering: Rendering(language: template.language))
+    let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
+    var context = Context(rendering: Rendering(language: template.language, missingMark: mark))
     var root = template.fold(minutes.content, with: &context)
     if !extra.isEmpty, var names = root as? [String: Any] {
       for (name, value) in extra where names[name] == nil { names[name] = value }
@@ -85,18 +89,22 @@ public struct TextExporter: Exporter {
   /// export.
   /// - Throws: as ``text(_:template:)``, or a Mustache error when the layout does not parse.
   static func layout(
-    _ format: ExportFormat, contentType: String, _ minutes: Minutes, template: Template, derived: (String) -> String
+    _ format: ExportFormat, contentType: String, _ minutes: Minutes, template: Template, marksMissing: Bool = false,
+    derived: (String) -> String
   ) throws -> String {
-    guard let source = template.export[format.rawValue] else { return derived(try text(minutes, template: template)) }
-    return try render(source, contentType: contentType, minutes, template: template, extra: try layoutNames(minutes, template: template))
+    guard let source = template.export[format.rawValue] else {
+      return derived(try text(minutes, template: template, marksMissing: marksMissing))
+    }
+    return try render(source, contentType: contentType, minutes, template: template,
+                      extra: try layoutNames(minutes, template: template, marksMissing: marksMissing), marksMissing: marksMissing)
   }
 
   /// What a layout of the text export (`export.markdown`, `export.html`) sees besides the draft: `textLines`, the
   /// lines of the text export that are not blank, trimmed, so that a layout can keep the text's wording
   /// (`{{#textLines}}<p>{{.}}</p>{{/textLines}}`) rather than repeat it.
   /// - Throws: as ``text(_:template:)``.
-  static func layoutNames(_ minutes: Minutes, template: Template) throws -> [String: Any] {
-    ["textLines": paragraphs(try text(minutes, template: template))]
+  static func layoutNames(_ minutes: Minutes, template: Template, marksMissing: Bool = false) throws -> [String: Any] {
+    ["textLines": paragraphs(try text(minutes, template: template, marksMissing: marksMissing))]
   }
 
   /// The lines of `text` that are not blank, trimmed of spaces.
@@ -108,9 +116,15 @@ public struct TextExporter: Exporter {
   /// once each rather than once per entry.
   final class Rendering {
     let language: String
+    /// The mark a required field not filled in prints as (a draft exported with its errors), by its part; `nil`
+    /// when such a field prints as nothing.
+    let missingMark: ((Part) -> String)?
     private var compiled: [String: MustacheTemplate?] = [:]
 
-    init(language: String) { self.language = language }
+    init(language: String, missingMark: ((Part) -> String)? = nil) {
+      self.language = language
+      self.missingMark = missingMark
+    }
 
     /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
     func template(_ source: String) -> MustacheTemplate? {
@@ -133,14 +147,14 @@ public struct TextExporter: Exporter {
       for (part, result) in zip(parts, results) {
         // A part not filled in is present but empty, so that `{{key}}` prints nothing rather than a part of the
         // same name further out (an item without a `topic` must not print the meeting's).
-        context[part.key] = result ?? Self.empty(part)
+        context[part.key] = result ?? missing(part, in: record)
       }
       for part in parts {
         guard case .field(.choice(_, _)) = part.shape, let value = record[part.key]?.text,
           let phrase = part.rendering.phrase(of: value),
           let mustache = rendering.template(phrase)
         else { continue }
-        context[part.key] = ChoiceContext(value: value, phrase: mustache.render(context))
+        context[part.key] = ChoiceContext(value: value, phrase: TextExporter.nestingTitles(mustache.render(context)))
       }
       if let entry { number(&context, entry) }
       return context
@@ -171,6 +185,24 @@ public struct TextExporter: Exporter {
         return Template.fold(record, parts: part.parts, at: address, with: &self)
       }
       return scalar(value, kind: part.kind)
+    }
+
+    /// What a part not filled in offers: in a draft exported with its errors, a required field that applies
+    /// (its `when` holds) prints as its ``Rendering/missingMark``, and a group not begun offers its required
+    /// fields so (`{{chair.name}}`); a yes/no, which decides whether a section prints, and anything else offer
+    /// ``empty(_:)``.
+    private func missing(_ part: Part, in record: Record) -> Any {
+      guard let mark = rendering.missingMark, Template.applies(part, in: record) else { return Self.empty(part) }
+      switch part.shape {
+      case .field(let kind) where part.rules.required && kind != .yesno:
+        return MissingMark(text: mark(part))
+      case .group:
+        var context: [String: Any] = [:]
+        for child in part.parts { context[child.key] = missing(child, in: Record()) }
+        return context.values.contains(where: { $0 is MissingMark || $0 is [String: Any] }) ? context : Self.empty(part)
+      default:
+        return Self.empty(part)
+      }
     }
 
     /// What a part not filled in offers: an empty list, or nothing.
@@ -214,6 +246,48 @@ public struct TextExporter: Exporter {
       return rendered.joined(separator: allSingle ? (join.single ?? join.separator) : join.separator)
     }
   }
+}
+
+extension TextExporter {
+  /// `text` with every title mark pair inside another written as the single marks 〈〉: a phrase that puts a
+  /// subject in 《》 (`審議了《{{subject}}》`) and a subject that names a document itself (`關於印發《辦法》的通知`)
+  /// give `《關於印發〈辦法〉的通知》`, never `《關於印發《辦法》的通知》` (GB/T 15834-2011 §4.15.3: 书名号里边还要用书名号时，
+  /// 外面一层用双书名号，里边一层用单书名号). Marks that do not pair are left as they are (`marks.unbalanced` reports
+  /// them): a text where one does not pair is returned unchanged, as is one without a nested pair.
+  /// - Complexity: O(n) in the length of `text`.
+  package static func nestingTitles(_ text: String) -> String {
+    guard text.contains("《") else { return text }
+    var scalars = Array(text.unicodeScalars)
+    // The positions of the 《 still open, and which of them were made 〈.
+    var open: [(index: Int, inner: Bool)] = []
+    var changed = false
+    for index in scalars.indices {
+      switch scalars[index] {
+      case "《":
+        let inner = !open.isEmpty
+        open.append((index, inner))
+        if inner { scalars[index] = "〈"; changed = true }
+      case "》":
+        guard let last = open.popLast() else { return text }
+        if last.inner { scalars[index] = "〉" }
+      default:
+        continue
+      }
+    }
+    guard changed, open.isEmpty else { return text }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: scalars)
+    return String(view)
+  }
+}
+
+/// A required field not filled in, in a draft exported with its errors: prints as its mark (`〔屆次〕`), and so
+/// does every part of it a template asks for (`{{term.zh}}`, `{{date.month}}`), so that the gap shows where the
+/// value goes.
+struct MissingMark: MustacheParent, CustomStringConvertible {
+  var text: String
+  var description: String { text }
+  func child(named name: String) -> Any? { self }
 }
 
 /// A list in the export context: a sequence for sections, its joined text for `{{key}}`.

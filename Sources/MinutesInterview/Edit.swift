@@ -272,6 +272,26 @@ public struct Editor: Sendable {
 
   // MARK: - Parsing answers
 
+  /// The choice of `part` whose phrase opens with `text`, as the minutes print it: the phrase's words before its
+  /// first tag, less a title mark or bracket that opens the value (`會議審議並原則通過了《{{subject}}》` opens with
+  /// `會議審議並原則通過了`), either whole or without the words every phrase of the part starts with (`會議`), so
+  /// that `審議並原則通過了` and `聽取了` are the choices `審議並原則通過` and `聽取匯報`. `nil` when no phrase, or more
+  /// than one, opens so.
+  static func choice(openedBy text: String, in part: Part) -> String? {
+    let openers: [(value: String, opener: String)] = part.rendering.phrases.compactMap { value, phrase in
+      var opener = Substring(phrase.components(separatedBy: "{{")[0])
+      while let last = opener.last, "《〈“「『（(".contains(last) { opener.removeLast() }
+      return opener.isEmpty ? nil : (value, String(opener))
+    }
+    guard !openers.isEmpty else { return nil }
+    // The words every opener starts with (`會議`), when every opener has more than them.
+    var shared = openers[0].opener
+    for (_, opener) in openers.dropFirst() { shared = String(shared.commonPrefix(with: opener)) }
+    if openers.count < 2 || openers.contains(where: { $0.opener == shared }) { shared = "" }
+    let matching = openers.filter { $0.opener == text || (!shared.isEmpty && String($0.opener.dropFirst(shared.count)) == text) }
+    return matching.count == 1 ? matching[0].value : nil
+  }
+
   /// Parses normalized `text` as a value of `part`'s type, after removing the marks its part says.
   func parse(_ text: String, as part: Part, in record: Record? = nil) throws -> Value {
     let cleanUp = part.cleanUp
@@ -314,6 +334,8 @@ public struct Editor: Sendable {
       if values.contains(text) { return .text(text) }
       // `failed` is `Failed`: a choice typed in other letter case is the choice, stored as the template writes it.
       if let choice = values.first(where: { $0.lowercased() == text.lowercased() }) { return .text(choice) }
+      // `審議並原則通過了` (or `會議審議並原則通過了`) is the choice whose phrase opens so: typed as the minutes print it.
+      if let choice = Self.choice(openedBy: text, in: part) { return .text(choice) }
       guard isOpen else { throw AssistantError.notAChoice(answer: text, choices: values) }
       return .text(text)
     case .yesno?:

@@ -171,8 +171,11 @@ public struct Interview: Sendable {
   /// A short prompt naming where the clerk is, e.g. `議題2 指示1 要點3` (see ``Template/label(of:in:)``).
   public func label(of address: Address, in minutes: Minutes) -> String { template.label(of: address, in: minutes) }
 
-  /// The question for `address`, from the template: its Mustache rendered with the entry numbers along the way
-  /// (each list's `counter`), `n`, and the text answers of the record that holds the part, by key.
+  /// The question for `address`, from the template. Its Mustache sees each list's counter (`{{item}}`), `n`
+  /// (the innermost list's number), `needed`, true when the entry asked is one its list cannot do without
+  /// (see ``isNeeded(_:in:)``), so that a question says "press Enter to finish" only where Enter finishes:
+  /// `{{^needed}}；直接按 Enter 表示議題已全部輸入{{/needed}}`, and the text answers of the record that holds
+  /// the part, by key (`{{task}}`); a counter or `needed` wins over an answer of the same key.
   public func question(at address: Address, in minutes: Minutes) -> String {
     guard let source = askedPart(at: address)?.asking.question else { return label(of: address, in: minutes) + "？" }
     guard let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) else { return source }
@@ -180,11 +183,19 @@ public struct Interview: Sendable {
     let numbers = template.numbers(of: address, in: minutes)
     for (list, n) in numbers { context[list.asking.counter ?? list.key] = n }
     context["n"] = numbers.last?.number
+    context["needed"] = isNeeded(address, in: minutes)
     // The entry's other answers, by key, for a question about one of its parts (`{{task}}`); the counters win.
     if let record = minutes.value(at: address.parent)?.record {
       for (key, value) in record.fields where context[key] == nil { if let text = value.text { context[key] = text } }
     }
     return mustache.render(context)
+  }
+
+  /// Whether `address` asks for a new entry of a list that has fewer entries than its minimum (the first agenda
+  /// item): there, a blank answer does not end the list but is refused, and the question must not offer it.
+  public func isNeeded(_ address: Address, in minutes: Minutes) -> Bool {
+    guard address.steps.contains(.end), let last = template.numbers(of: address, in: minutes).last else { return false }
+    return last.number <= last.list.minimumCount
   }
 
   /// The answers offered with Tab at `address`.

@@ -131,7 +131,18 @@ public struct Assistant: Sendable {
   /// required parts the interview has not reached yet (those are the questions still to come).
   /// - Complexity: O(1) in the size of the draft, but for a sum over the entries of the top-level lists and the
   ///   rules that relate parts to each other (see ``DraftIndex/openErrorCount(in:cursor:)``).
-  public var openErrors: Int { index.openErrorCount(in: minutes, cursor: cursor) }
+  ///
+  /// On a detour from a finished interview (`:goto`, `:add`), the interview stops where the detour's part or
+  /// list ends: a required part missing after the cursor but outside the detour is no question still to come,
+  /// and is counted, as `:check` lists it.
+  public var openErrors: Int {
+    let count = index.openErrorCount(in: minutes, cursor: cursor)
+    guard let detour, let cursor, let at = index.position(of: cursor) else { return count }
+    return count + index.missing.count { missing in
+      guard !detour.contains(missing), let position = index.position(of: missing) else { return false }
+      return position >= at
+    }
+  }
 
   /// How many required parts are filled in, out of how many (as ``Interview/progress(in:)`` says).
   public var progress: (done: Int, total: Int) { index.progress }

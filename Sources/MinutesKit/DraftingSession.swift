@@ -35,6 +35,13 @@ public struct DraftingSession: Sendable {
   /// 結束）`, `Present 2? (press Enter when done)`) for the entries after it while the clerk goes on down the
   /// list. Off by default, so that a transcript from a pipe keeps every question whole.
   public var asksListsBriefly = false
+  /// Whether a refused line read from a pipe or a file (a reader with ``LineReader/linesRead``) ends the session
+  /// (saved) rather than being asked again: each line after it was written to answer the question after it, and
+  /// read on, every one would answer the wrong question. On by default; `--keep-going` turns it off.
+  public var stopsAtRefusedLine = true
+  /// The number of the line that was refused and ended the session (see ``stopsAtRefusedLine``), once it has;
+  /// the command exits with a failure status then.
+  public private(set) var stoppedAtLine: Int?
   /// Whether the session's files hold the draft as it is, with nothing in the journal but its undo history: then
   /// opening and closing it write nothing (see ``DraftState/isSnapshotCurrent``).
   private var isSnapshotCurrent: Bool
@@ -84,7 +91,10 @@ public struct DraftingSession: Sendable {
       if let question = assistant.question, let cursor = assistant.cursor {
         let list = cursor.isEnd || cursor.entry != nil ? cursor.parent : nil
         if asksListsBriefly, let list, list == listAsked {
-          emit(m.nextEntry(assistant.interview.label(of: cursor, in: assistant.minutes)), .question, &output)
+          let label = assistant.interview.label(of: cursor, in: assistant.minutes)
+          // Enter is offered only where it ends the list: not while the list is short of its minimum.
+          emit(assistant.interview.isNeeded(cursor, in: assistant.minutes) ? m.neededEntry(label) : m.nextEntry(label),
+               .question, &output)
         } else {
           emit(question, .question, &output)
         }
@@ -131,6 +141,7 @@ public struct DraftingSession: Sendable {
           // Refused like any answer that cannot be used: nothing is saved, and the same question is asked again.
           assistant.cancelPendingEdit()
           emit(m.notUTF8(line), .error, &output)
+          if stopsAtRefusedLine, let number = reader.linesRead { return stop(at: number, &output) }
           continue
         case .line(let line):
           response = assistant.handle(line)
@@ -148,6 +159,7 @@ public struct DraftingSession: Sendable {
         for (index, message) in response.messages.enumerated() { emit(message, response.role(ofMessage: index), &output) }
       }
       if let effect = response.effect, !save(effect, &output) { return false }
+      if response.isError, stopsAtRefusedLine, let number = reader.linesRead { return stop(at: number, &output) }
       switch response.action {
       case nil: break
       case .save:
@@ -165,6 +177,16 @@ public struct DraftingSession: Sendable {
         return true
       }
     }
+  }
+
+  /// Ends the session at the refused line `number` of a pipe or file: says so (and how to go on), saves as
+  /// `:quit` does and records ``stoppedAtLine``; returns whether everything is saved.
+  private mutating func stop(at number: Int, _ output: inout some TextOutputStream) -> Bool {
+    stoppedAtLine = number
+    emit(m.stoppedAtRefusedLine(number, resume: resumeCommand), .error, &output)
+    guard compact(&output, onlyIfChanged: true) else { return !needsCompaction }
+    guard !needsCompaction else { return rescue(&output) }
+    return true
   }
 
   /// Writes `text` as ``present`` makes it, with a newline unless it made it nothing.

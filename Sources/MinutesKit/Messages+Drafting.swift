@@ -16,6 +16,20 @@ extension Messages {
     self("\(label)？（直接按 Enter 結束）", "\(label)? (press Enter when done)")
   }
 
+  /// A list's question asked briefly for an entry the list still needs (fewer entries than its minimum):
+  /// without "press Enter when done", which would be refused there.
+  func neededEntry(_ label: String) -> String { self("\(label)？", "\(label)?") }
+
+  /// Said when a refused line of a pipe or file ended the session: which line, why reading on would be wrong,
+  /// and how to go on.
+  func stoppedAtRefusedLine(_ number: Int, resume: String) -> String {
+    self("已在第 \(number) 行停止：這一行未被採用，之後各行本是依次回答後面的問題，照常讀下去會一一答錯位置。此前的答案都已保存；"
+         + "改正第 \(number) 行後重新輸入，或用 \(resume) 從這個問題繼續（加 --keep-going 則略過未被採用的行照常讀下去）。",
+         "Stopped at line \(number): it was refused, and each line after it was written to answer the question after it, so "
+         + "reading on would answer every one in the wrong place. The answers before it are saved; correct line \(number) and "
+         + "give the lines again, or go on from this question with \(resume) (--keep-going reads on past refused lines).")
+  }
+
   /// Said when Ctrl-C dropped the line being typed.
   var lineDropped: String { self("（已放棄這一行）", "(line dropped)") }
 

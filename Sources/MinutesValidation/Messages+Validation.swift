@@ -53,14 +53,20 @@ extension Messages {
   /// Half-width punctuation next to CJK text.
   var halfWidthPunctuation: String { self("中文旁有半形標點", "Half-width punctuation next to Chinese text") }
 
-  /// Traditional characters in a Simplified template's text.
+  /// Traditional characters in a Simplified template's text, each named apart (`並、乾`), never run together.
   func traditionalInSimplified(_ characters: String) -> String {
-    self("可能混入了繁體字：\(characters)", "Traditional characters in Simplified text: \(characters)")
+    self("可能混入了繁體字：\(Self.listed(characters, "、"))", "Traditional characters in Simplified text: \(Self.listed(characters, ", "))")
   }
 
-  /// Simplified characters in a Traditional template's text.
+  /// Simplified characters in a Traditional template's text, each named apart (`并、干`), never run together.
   func simplifiedInTraditional(_ characters: String) -> String {
-    self("可能混入了簡體字：\(characters)", "Simplified characters in Traditional text: \(characters)")
+    self("可能混入了簡體字：\(Self.listed(characters, "、"))", "Simplified characters in Traditional text: \(Self.listed(characters, ", "))")
+  }
+
+  /// The characters of `characters` one by one, `separator` between them: `并、干` rather than `并干`, which reads
+  /// as a word.
+  private static func listed(_ characters: String, _ separator: String) -> String {
+    characters.map(String.init).joined(separator: separator)
   }
 
   // MARK: - Attendance

@@ -64,7 +64,7 @@ import MinutesTestSupport
     var input = Data("2022-05-20\n下午\n政府".utf8)
     input.append(contentsOf: [0xFF, 0xFE])
     input.append(Data("代區長\n政府代區長\n".utf8))
-    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bytes"], in: workspace, input: input)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bytes", "--keep-going"], in: workspace, input: input)
     #expect(result.status == 0)
     // Refused like any answer that cannot be used: said, nothing saved, the same question asked again, and the
     // next line answers it.
@@ -84,7 +84,7 @@ import MinutesTestSupport
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     let input = Data("2022-05-20\n\u{1B}[2J\u{1B}[31m下午\u{1B}[0m\n\u{1B}[2J\n:goto 9\u{07}\n政府代區長\n".utf8)
-    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "esc"], in: workspace, input: input)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "esc", "--keep-going"], in: workspace, input: input)
     #expect(result.status == 0)
     #expect(!result.text.contains("\u{1B}") && !result.text.contains("\u{07}"), "a raw escape code reached the output")
     #expect(result.text.contains("""
@@ -109,7 +109,7 @@ import MinutesTestSupport
     let date = String(repeating: "2022-05-20", count: 100_000)
     let title = String(repeating: "長", count: 1_000_000)
     let input = Data("\(date)\n2022-05-20\n下午\n\(title)\n".utf8)
-    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "mega"], in: workspace, input: input)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "mega", "--keep-going"], in: workspace, input: input)
     #expect(result.status == 0)
     // The refusal quotes the first 60 characters and says how many there were; the line itself is echoed once.
     #expect(result.text.contains("\n「\(date.prefix(60))…（共 1000000 字）」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。\n"))
@@ -122,7 +122,7 @@ import MinutesTestSupport
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     let input = Data(":frobnicate\n:goto 9.9\n:edit\n2022-02-30\n2022-05-20\n傍晚\n晚上\n".utf8)
-    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad"], in: workspace, input: input)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad", "--keep-going"], in: workspace, input: input)
     #expect(result.status == 0)
     #expect(result.text.contains("沒有 :frobnicate 這個命令。輸入 :help 查看所有命令。"))
     #expect(result.text.contains("草稿中沒有 9.9。"))

@@ -204,7 +204,7 @@ import MinutesTestSupport
     environment["PAGER"] = "false"
     environment.removeValue(forKey: "NO_COLOR")
     let piped = try Binary.run(
-      ["new", "--template", "board-meeting.en", "--name", "piped"], in: workspace,
+      ["new", "--template", "board-meeting.en", "--name", "piped", "--keep-going"], in: workspace,
       input: Data("Harbor\nBoard\nRegular\nsomeday\n:show\n".utf8), environment: environment)
     #expect(!piped.text.contains("\u{1B}"))
     #expect(piped.text.contains("Date> someday\n‘someday’"))

@@ -8,7 +8,10 @@ import MinutesKit
 enum Drafting {
   /// Runs the drafting loop with libedit at a terminal, or plain reading from a pipe, holding `lock` until it ends.
   /// Exits with status 1 when the session ended with the draft unsaved (after writing a rescue copy).
-  static func run(_ assistant: Assistant, store: SessionStore, name: String, lock: SessionLock, isResumed: Bool = false) throws {
+  /// From a pipe, a refused line ends the session (saved) with status 1, unless `keepGoing`.
+  static func run(
+    _ assistant: Assistant, store: SessionStore, name: String, lock: SessionLock, isResumed: Bool = false, keepGoing: Bool = false
+  ) throws {
     Terminal.leaveCleanlyOnHangupOrTerminate()
     signal(SIGPIPE, SIG_IGN)  // a closed output (e.g. `| head`) must not kill the session before it releases its lock
     defer { lock.release() }
@@ -25,6 +28,7 @@ enum Drafting {
     let presentation = TerminalOutput.current
     session.present = { text, role in presentation.present(text, role) }
     session.asksListsBriefly = presentation.wraps
+    session.stopsAtRefusedLine = !keepGoing
     var output = TerminalOutput.Stream(presentation: presentation)
     let saved: Bool
     if Terminal.isInteractive {
@@ -39,6 +43,6 @@ enum Drafting {
       }
       saved = session.run(reader: reader, output: &output)
     }
-    if !saved { throw Diagnostics.failure }
+    if !saved || session.stoppedAtLine != nil { throw Diagnostics.failure }
   }
 }

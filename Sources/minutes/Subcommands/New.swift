@@ -14,6 +14,7 @@ struct New: ParsableCommand {
     "Start the meeting that follows a previous one: a session of the workspace, or the path of a session file. What its template declares under `carry` is taken over (the body, the chair, the usual attendance, every open action item); dates, times, items and decisions are not.",
     valueName: "NAME"), completion: ShellCompletion.sessionNames)
   var from: String?
+  @Flag(help: "From a pipe, read on past a refused line (asking its question again) instead of stopping there.") var keepGoing = false
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
@@ -50,7 +51,7 @@ struct New: ParsableCommand {
     if let (carried, meeting) = followOn {
       StandardStreams.output.write(template.messages.carriedOver(carried, from: meeting, template: template))
     }
-    try Drafting.run(Assistant(template: template, minutes: file.minutes), store: workspace.store, name: name, lock: lock)
+    try Drafting.run(Assistant(template: template, minutes: file.minutes), store: workspace.store, name: name, lock: lock, keepGoing: keepGoing)
   }
 
   /// The previous meeting `target` (a session or a file), reported as `minutes check` reports what cannot be

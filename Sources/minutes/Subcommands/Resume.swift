@@ -12,6 +12,7 @@ struct Resume: ParsableCommand {
   var takeOver = false
   @Flag(help: "Restore a damaged session from its last good snapshot (the damaged file is kept).")
   var recover = false
+  @Flag(help: "From a pipe, read on past a refused line (asking its question again) instead of stopping there.") var keepGoing = false
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
@@ -27,6 +28,6 @@ struct Resume: ParsableCommand {
     diagnostics.warnLoadProblems(of: draft)
     if let replaced = lock.replaced { diagnostics.notice(diagnostics.messages.tookOver(session: name, from: replaced)) }
     let assistant = Assistant(template: draft.template, state: draft.state(interview: Interview(template: draft.template)))
-    try Drafting.run(assistant, store: workspace.store, name: name, lock: lock, isResumed: true)
+    try Drafting.run(assistant, store: workspace.store, name: name, lock: lock, isResumed: true, keepGoing: keepGoing)
   }
 }

@@ -79,8 +79,8 @@ import MinutesTestSupport
       .line("下午"),
     ])
     #expect(session.run(reader: reader, output: &output))
-    #expect(output.contains("第 2 行含無效的 UTF-8 位元組 0xFF（該行第 7 個位元組；共 2 處），未保存；請重新輸入。\n上午、下午還是晚上？\n"))
-    #expect(output.contains("這一行含無效的 UTF-8 位元組 0xB8（顯示為 �），未保存；請重新輸入。終端的編碼多半不是 UTF-8。\n上午、下午還是晚上？\n"))
+    #expect(output.contains("第 2 行含無效的 UTF-8 位元組 0xFF（該行第 7 個位元組；共 2 處），未保存；請重新輸入。\n上午、下午還是晚上？（沒有就直接按 Enter）\n"))
+    #expect(output.contains("這一行含無效的 UTF-8 位元組 0xB8（顯示為 �），未保存；請重新輸入。終端的編碼多半不是 UTF-8。\n上午、下午還是晚上？（沒有就直接按 Enter）\n"))
     #expect(session.assistant.minutes.text("meeting.period") == "下午")
     // Two answers saved; the refused lines saved nothing.
     #expect(Journal.parse(store.allJournalLines.joined()).records.count == 2)

@@ -59,7 +59,8 @@ import MinutesTestSupport
     #expect(meeting.shape == .group(Part.Group(parts: meeting.parts, isInline: true)))
     #expect(meeting.parts.map(\.key) == ["date", "period", "chair", "term", "body", "number", "kind"])
     #expect(meeting.parts.map(Self.shapeName) == ["date", "choice", "group", "number", "text", "number", "choice"])
-    #expect(meeting.parts.map(\.rules.required) == [true, true, false, true, true, true, true], "chair is a group; its parts are required")
+    // The period, the term and the session number are left out by real reports (issue 10).
+    #expect(meeting.parts.map(\.rules.required) == [true, false, false, false, true, false, true], "chair is a group; its parts are required")
     #expect(meeting.child("chair")?.parts.map(\.rules.required) == [true, true])
     #expect(meeting.child("chair")?.parts.map(\.label) == ["主持人職務", "主持人姓名"])
     #expect(meeting.child("period")?.choiceValues == ["上午", "下午", "晚上"])
@@ -85,13 +86,13 @@ import MinutesTestSupport
     #expect(items.child("subject")?.cleanUp.unwrap == [["《", "》"]])
 
     let directives = try #require(items.child("directives"))
-    #expect(directives.isNumberedList && directives.rules.required && directives.titleKey == "verb")
+    #expect(directives.isNumberedList && !directives.rules.required && directives.titleKey == "verb")
     #expect(directives.parts.map(\.key) == ["verb", "topic", "lead", "points"])
     #expect(directives.child("verb")?.choiceValues == ["指出", "強調", "要求", "認為", "決定", "原則同意", "原則通過"])
     #expect(directives.child("verb").map { Array($0.rendering.phrases.values) } == ["會議原則同意{{lead}}", "會議原則通過{{lead}}"])
     let points = try #require(directives.child("points"))
     #expect(points.asking.unless == ["verb": ["原則同意", "原則通過"]])
-    #expect(points.shape == .list(Part.List(isNumbered: true, entries: .values(.text))) && points.minimumCount == 1)
+    #expect(points.shape == .list(Part.List(isNumbered: true, entries: .values(.text))) && points.minimumCount == 0)
 
     let topics = try #require(template.root.child("arrangements")?.child("topics"))
     #expect(topics.cleanUp.split == "、")
@@ -183,7 +184,7 @@ import MinutesTestSupport
 
   @Test func aListOfRecordsIsAskedByItsFirstPart() throws {
     let yaml = try Self.builtIn {
-      $0.replacingOccurrences(of: "            question: 議題 {{item}} 的第 {{directive}} 條指示：會議指出、強調還是要求？（Tab 可補全；直接按 Enter 表示本議題的指示已全部輸入）\n", with: "")
+      $0.replacingOccurrences(of: "            question: 議題 {{item}} 的第 {{directive}} 條指示：會議指出、強調還是要求？（Tab 可補全{{^needed}}；直接按 Enter 表示本議題的指示已全部輸入{{/needed}}）\n", with: "")
     }
     let line = try Self.lineNumber(of: "          - key: verb", in: yaml)
     #expect(Self.message(parsing: yaml)
@@ -266,7 +267,7 @@ import MinutesTestSupport
   }
 
   @Test func aQuestionThatIsNotMustacheIsNamed() throws {
-    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "question: 第幾屆？（如 十 或 10）", with: "question: 第幾屆？{{#term}}") }
+    let yaml = try Self.builtIn { $0.replacingOccurrences(of: "question: 第幾屆？（如 十 或 10；沒有就直接按 Enter）", with: "question: 第幾屆？{{#term}}") }
     let line = try Self.lineNumber(of: "      - key: term", in: yaml)
     let message = try #require(Self.message(parsing: yaml))
     #expect(message.hasPrefix("t.yaml:\(line):9: error: `term` has text that is not valid Mustache ("), "\(message)")
@@ -435,7 +436,7 @@ import MinutesTestSupport
     #expect(meeting.parts.map(\.key) == ["date", "period", "place", "chair", "term", "body", "number", "kind"])
     #expect(meeting.child("period")?.choiceValues == ["上午", "中午", "下午"])
     #expect(meeting.child("period")?.rendering.phrases.isEmpty == true)
-    #expect(meeting.child("period")?.asking.question == "上午、下午還是晚上？")
+    #expect(meeting.child("period")?.asking.question == "上午、下午還是晚上？（沒有就直接按 Enter）")
     #expect(office.export == (try TestSupport.template().export))
     let entry = try #require(library.entries().first { $0.id == "office" })
     #expect(entry.source == .workspace)

@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+import MinutesTestSupport
+
+/// A refused line of a pipe ends the session (issue 10): each line after it was written for the question after
+/// it, so reading on would shift every later answer. `--keep-going` reads on, as before.
+@Suite struct RefusedLineTests {
+  /// A header whose second line (the period) is refused; the third was meant for the chair's title.
+  static let input = Data("2022-05-20\n中午\n區長\n王某\n".utf8)
+
+  @Test func aRefusedLineStopsTheSessionWithItsNumberAndStatusOne() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let run = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "t"], in: workspace, input: Self.input)
+    #expect(run.status == 1, "stdout: \(run.text)")
+    #expect(run.text.contains("「中午」不是可選項。"))
+    #expect(run.text.contains("已在第 2 行停止：這一行未被採用"))
+    #expect(run.text.contains("minutes resume t"))
+    // Line 3 answered nothing: the period is still the question, and the date before it is saved.
+    let file = try String(contentsOf: workspace.appendingPathComponent("sessions/t.yaml"), encoding: .utf8)
+    #expect(file.contains("2022-05-20"))
+    #expect(!file.contains("區長"))
+    let resumed = try Binary.run(["resume", "t"], in: workspace, input: Data("下午\n".utf8))
+    #expect(resumed.status == 0, "stdout: \(resumed.text)")
+    #expect(resumed.text.contains("時段> 下午\n"))
+  }
+
+  @Test func keepGoingAsksTheRefusedQuestionAgainFromTheNextLine() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let run = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "t", "--keep-going"], in: workspace,
+                             input: Self.input)
+    #expect(run.status == 0, "stdout: \(run.text)")
+    #expect(!run.text.contains("停止"))
+    // The shift the stop prevents: 區長 was refused as a period too, and 王某 likewise.
+    #expect(run.text.contains("「區長」不是可選項。"))
+  }
+}

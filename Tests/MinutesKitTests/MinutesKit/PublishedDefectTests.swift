@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// The defects found while drafting published Chinese minutes with the built-in templates (issue 10, item 5),
+/// one regression test each; the refused line of a pipe is in `EndToEndTests/RefusedLineTests`.
+@Suite struct PublishedDefectTests {
+  /// The header of a new `gov-executive` draft, up to the first agenda item.
+  static let header = ["2022-05-20", "下午", "區長", "王某", "十", "區政府", "3", "常務會議"]
+
+  @Test func aTitleInsideTheTitleOfAReviewedDocumentTakesTheSingleMarks() throws {
+    var assistant = try TestSupport.seedAssistant()
+    _ = assistant.handle(":edit 5.subject 關於印發《鲅魚圈區應訴辦法》的通知")
+    let text = try TextExporter().export(assistant.minutes, template: assistant.template)
+    #expect(text.contains("會議審議了《關於印發〈鲅魚圈區應訴辦法〉的通知》（討論稿）。"))
+    #expect(!text.contains("《關於印發《"))
+    // Typed whole in its marks, the subject is unwrapped once and printed in one pair.
+    _ = assistant.handle(":edit 5.subject 《關於印發〈鲅魚圈區應訴辦法〉的通知》")
+    #expect(try TextExporter().export(assistant.minutes, template: assistant.template)
+      .contains("會議審議了《關於印發〈鲅魚圈區應訴辦法〉的通知》（討論稿）。"))
+  }
+
+  @Test(arguments: [
+    ("《關於《甲》的決定》", "《關於〈甲〉的決定》"), ("《甲》《乙》", "《甲》《乙》"), ("《甲《乙》", "《甲《乙》"),
+    ("甲》《乙", "甲》《乙"), ("《甲（《乙》）》", "《甲（〈乙〉）》"),
+  ])
+  func nestedTitleMarks(text: String, expected: String) {
+    #expect(TextExporter.nestingTitles(text) == expected)
+  }
+
+  @Test func theFormalTemplateNumbersPointsOnlyWhenThereAreSeveral() throws {
+    var assistant = try TestSupport.exampleAssistant("gov-executive-formal.zh-Hant")
+    _ = assistant.handle(":delete 1.1.3")
+    _ = assistant.handle(":delete 1.1.2")
+    let text = try TextExporter().export(assistant.minutes, template: assistant.template)
+    #expect(text.contains("會議強調，要緊盯全年目標任務"))
+    #expect(!text.contains("一要緊盯"))
+    // Two points or more are numbered, as the example is.
+    #expect(text.contains("會議要求，一要提前做好熱源調度"))
+  }
+
+  @Test func aDraftExportMarksTheRequiredPartsNotFilledIn() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(["2022-05-20"])
+    let options = ExportOptions(draftErrors: 9)
+    guard case .text(let text) = try TextExporter().export(assistant.minutes, template: assistant.template, options: options)
+    else { Issue.record("no text"); return }
+    // The period, the term and the session number are optional (issue 10, item 2): absent, they print nothing.
+    #expect(text.contains("5月20日，〔主持人職務〕〔主持人姓名〕主持召開〔機構〕〔會議類別〕。"))
+    #expect(!text.contains("第屆"))
+    // A yes/no not answered decides no section: nothing is said of other matters.
+    #expect(!text.contains("其他事項"))
+    // A final export (no errors) marks nothing; a Markdown draft marks as the text does.
+    #expect(try !TextExporter().export(assistant.minutes, template: assistant.template).contains("〔"))
+    let markdown = try MarkdownExporter(options: options).export(assistant.minutes, template: assistant.template)
+    #expect(markdown.contains("# 〔機構〕〔會議類別〕"))
+  }
+
+  @Test func theMixedScriptWarningNamesEachCharacterApart() throws {
+    var assistant = try TestSupport.seedAssistant()
+    _ = assistant.handle(":edit 1.subject 全國兩會精神并加強干部隊伍")
+    let findings = Validator(template: assistant.template).findings(in: assistant.minutes)
+    #expect(findings.contains { $0.address == "1.subject" && $0.message == "可能混入了簡體字：并、干" })
+    let english = Messages(language: "en")
+    #expect(english.simplifiedInTraditional("并干") == "Simplified characters in Traditional text: 并, 干")
+  }
+
+  @Test func aQuestionOffersEnterOnlyWhereEnterEndsTheList() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(Self.header)
+    // The first agenda item is required: Enter is refused there, and the question does not offer it.
+    #expect(assistant.question == "議題 1 的類型？（如 傳達學習、審議；Tab 可補全）")
+    #expect(assistant.interview.isNeeded(assistant.cursor!, in: assistant.minutes))
+    #expect(assistant.handle("").isError)
+    assistant.answer(["傳達學習", "甲", ""])
+    _ = assistant.handle(":goto item.+")
+    #expect(assistant.question == "議題 2 的類型？（如 傳達學習、審議；Tab 可補全；直接按 Enter 表示議題已全部輸入）")
+    #expect(!assistant.interview.isNeeded(assistant.cursor!, in: assistant.minutes))
+  }
+
+  @Test func afterADetourThePromptStillCountsWhatCheckLists() throws {
+    // A finished draft whose last item lost its subject (a file edited by hand): the interview is over.
+    let seed = try TestSupport.seedAssistant()
+    var minutes = seed.minutes
+    let removed = minutes.setValue(nil, at: TestSupport.at("items.7.subject"))
+    #expect(removed)
+    var assistant = Assistant(template: seed.template, minutes: minutes, resumeAt: .finished)
+    #expect(assistant.cursor == nil)
+    let errors = Validator(template: assistant.template).errors(in: assistant.minutes)
+    #expect(errors.map(\.address) == ["7.subject"])
+    #expect(assistant.prompt == "（1 個錯誤）命令> ")
+    // A detour to the date: the missing subject is after it, but the detour ends at the date, so it is no
+    // question still to come.
+    _ = assistant.handle(":goto date")
+    #expect(assistant.cursor == TestSupport.at("meeting.date"))
+    #expect(assistant.prompt == "（1 個錯誤）日期> ")
+    #expect(assistant.openErrors == errors.count)
+  }
+
+  @Test(arguments: [
+    ("審議並原則通過了", "審議並原則通過"), ("會議審議並原則通過了", "審議並原則通過"), ("審議了", "審議"),
+    ("聽取了", "聽取匯報"), ("會議傳達學習了", "傳達學習"),
+  ])
+  func aKindTypedAsTheMinutesPrintItIsThatKind(typed: String, kind: String) throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(Self.header)
+    assistant.answer([typed])
+    #expect(assistant.minutes.text("items.1.kind") == kind)
+  }
+
+  @Test func anOpenerOfNoKindOrOfTwoIsStillRefused() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(Self.header)
+    #expect(assistant.handle("會議").isError)
+    #expect(assistant.handle("了").isError)
+    #expect(assistant.minutes.text("items.1.kind") == nil)
+  }
+}
