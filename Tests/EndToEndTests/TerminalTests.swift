@@ -165,7 +165,7 @@ final class Tmux {
     try terminal.type("午")
     #expect(try terminal.wait(forLastLine: "時段> 下\u{FFFD}A午"))
     try terminal.press("Enter")
-    #expect(try terminal.wait { $0.contains("這一行含無效的 UTF-8 位元組 0xE4（顯示為 �），未保存；請重新輸入。終端的編碼多半不是 UTF-8。\n上午、下午還是晚上？\n時段>") })
+    #expect(try terminal.wait { $0.contains("這一行含無效的 UTF-8 位元組 0xE4（顯示為 �），未保存；請重新輸入。終端的編碼多半不是 UTF-8。\n上午、下午還是晚上？（沒有就直接按 Enter）\n時段>") })
 
     // A control character typed with Ctrl-V (quoted insert) is removed, and the notice names it.
     try terminal.type("下午")

@@ -93,7 +93,7 @@ import MinutesTestSupport
     #expect(same.export.keys.sorted() == ["css", "docx", "html", "markdown", "text"])
     // The built-in formal variant writes its own wording and its own layouts.
     let formal = try TestSupport.template(id: "gov-executive-formal.zh-Hant")
-    #expect(formal.export["markdown"]?.contains("{{body}}第{{number}}次{{kind}}") == true)
+    #expect(formal.export["markdown"]?.contains("{{body}}{{#number}}第{{number}}次{{/number}}{{kind}}") == true)
 
     let minutes = try own.conform(Minutes(template: "own-words", content: ["meeting": ["body": "區政府"]]))
     #expect(try MarkdownExporter().export(minutes, template: own) == "# 本局報道\n\n區政府開會。\n")
