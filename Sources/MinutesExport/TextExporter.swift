@@ -69,7 +69,7 @@ public struct TextExporter: Exporter {
     for (name, partial) in partials { library.register(try compile(partial, contentType: "TEXT"), named: name) }
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
     var context = Context(rendering: Rendering(
-      language: template.language, missingMark: mark, needed: marksMissing ? neededByRoles(template) : []))
+      language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : []))
     var root = template.fold(minutes.content, with: &context)
     if !extra.isEmpty, var names = root as? [String: Any] {
       for (name, value) in extra where names[name] == nil { names[name] = value }
@@ -139,8 +139,12 @@ public struct TextExporter: Exporter {
     let needed: Set<Part>
     private var compiled: [String: MustacheTemplate?] = [:]
 
-    init(language: String, missingMark: ((Part) -> String)? = nil, needed: Set<Part> = []) {
+    /// How dates and times print (`{{date.en}}`, `{{time.en}}`): the template's ``Template/styles``.
+    let styles: Template.Styles
+
+    init(language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil, needed: Set<Part> = []) {
       self.language = language
+      self.styles = styles
       self.missingMark = missingMark
       self.needed = needed
     }
@@ -242,8 +246,8 @@ public struct TextExporter: Exporter {
       let language = rendering.language
       switch (kind, value) {
       case (.number?, .number(let n)), (.count?, .number(let n)): return NumberContext(n: n, language: language)
-      case (.date?, .text(let text)): return MeetingDate(parsing: text).map(DateContext.init) ?? text
-      case (.time?, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
+      case (.date?, .text(let text)): return MeetingDate(parsing: text).map { DateContext(date: $0, style: rendering.styles.date) } ?? text
+      case (.time?, .text(let text)): return MeetingTime(parsing: text).map { TimeContext(time: $0, style: rendering.styles.time) } ?? text
       case (_, .flag(let flag)): return flag
       default: return value.scalarText ?? ""
       }
@@ -371,42 +375,37 @@ struct NumberContext: MustacheParent, CustomStringConvertible {
 /// A date and its printed forms.
 struct DateContext: MustacheParent, CustomStringConvertible {
   var date: MeetingDate
+  /// The template's date style, for `.en` and `.full`.
+  var style: Template.DateStyle = .monthDayYear
   var description: String { date.description }
-  static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                       "October", "November", "December"]
   func child(named name: String) -> Any? {
     switch name {
     case "year": date.year
     case "month": date.month
     case "day": date.day
     case "zh": "\(date.year)年\(date.month)月\(date.day)日"
-    case "en": "\(Self.months[date.month - 1]) \(date.day), \(date.year)"
-    case "weekday": weekday
+    case "en": style.format(date)
+    case "full": style.formatWithWeekday(date)
+    case "weekday": Template.DateStyle.weekday(date)
     default: nil
     }
-  }
-
-  private var weekday: String {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let components = DateComponents(year: date.year, month: date.month, day: date.day)
-    guard let day = calendar.date(from: components) else { return "" }
-    let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-    return names[calendar.component(.weekday, from: day) - 1]
   }
 }
 
 /// A time and its printed forms.
 struct TimeContext: MustacheParent, CustomStringConvertible {
   var time: MeetingTime
+  /// The template's time style, for `.en` and `.enEnd`.
+  var style: Template.TimeStyle = .periods
   var description: String { time.description }
   func child(named name: String) -> Any? {
+    let english = style.format(time)
     switch name {
-    case "en": time.english
-    case "enEnd": time.english.hasSuffix(".") ? time.english : time.english + "."
-    case "hour": time.hour
-    case "minute": time.minute
-    default: nil
+    case "en": return english
+    case "enEnd": return english.hasSuffix(".") ? english : english + "."
+    case "hour": return time.hour
+    case "minute": return time.minute
+    default: return nil
     }
   }
 }
