@@ -68,7 +68,8 @@ public struct TextExporter: Exporter {
     var library = MustacheLibrary()
     for (name, partial) in partials { library.register(try compile(partial, contentType: "TEXT"), named: name) }
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
-    var context = Context(rendering: Rendering(language: template.language, missingMark: mark))
+    var context = Context(rendering: Rendering(
+      language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : []))
     var root = template.fold(minutes.content, with: &context)
     if !extra.isEmpty, var names = root as? [String: Any] {
       for (name, value) in extra where names[name] == nil { names[name] = value }
@@ -99,6 +100,21 @@ public struct TextExporter: Exporter {
                       extra: try layoutNames(minutes, template: template, marksMissing: marksMissing), marksMissing: marksMissing)
   }
 
+  /// The fields that are not `required` but that the role rules report missing as errors (a motion's mover and
+  /// disposition, `motion.noMover`, `motion.noDisposition`): a draft exported with its errors marks them as it
+  /// marks a required field (`Moved by [Moved by], that …`, `Disposition: [Disposition].`), never
+  /// `Moved by , that`.
+  static func neededByRoles(_ template: Template) -> Set<Part> {
+    guard let roles = template.roles.motions else { return [] }
+    var (parts, list): ([Part], Part?) = (template.parts, nil)
+    for key in roles.list.split(separator: ".").map(String.init) where key != "*" {
+      guard let part = parts.first(where: { $0.key == key || $0.names.contains(key) }) else { return [] }
+      (parts, list) = (part.parts, part)
+    }
+    guard let list else { return [] }
+    return Set([roles.mover, roles.disposition].compactMap(list.child))
+  }
+
   /// What a layout of the text export (`export.markdown`, `export.html`) sees besides the draft: `textLines`, the
   /// lines of the text export that are not blank, trimmed, so that a layout can keep the text's wording
   /// (`{{#textLines}}<p>{{.}}</p>{{/textLines}}`) rather than repeat it.
@@ -119,11 +135,18 @@ public struct TextExporter: Exporter {
     /// The mark a required field not filled in prints as (a draft exported with its errors), by its part; `nil`
     /// when such a field prints as nothing.
     let missingMark: ((Part) -> String)?
+    /// The fields not `required` that are marked all the same when missing (see ``neededByRoles(_:)``).
+    let needed: Set<Part>
     private var compiled: [String: MustacheTemplate?] = [:]
 
-    init(language: String, missingMark: ((Part) -> String)? = nil) {
+    /// How dates and times print (`{{date.en}}`, `{{time.en}}`): the template's ``Template/styles``.
+    let styles: Template.Styles
+
+    init(language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil, needed: Set<Part> = []) {
       self.language = language
+      self.styles = styles
       self.missingMark = missingMark
+      self.needed = needed
     }
 
     /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
@@ -194,7 +217,7 @@ public struct TextExporter: Exporter {
     private func missing(_ part: Part, in record: Record) -> Any {
       guard let mark = rendering.missingMark, Template.applies(part, in: record) else { return Self.empty(part) }
       switch part.shape {
-      case .field(let kind) where part.rules.required && kind != .yesno:
+      case .field(let kind) where kind != .yesno && (part.rules.required || rendering.needed.contains(part)):
         return MissingMark(text: mark(part))
       case .group:
         var context: [String: Any] = [:]
@@ -223,8 +246,8 @@ public struct TextExporter: Exporter {
       let language = rendering.language
       switch (kind, value) {
       case (.number?, .number(let n)), (.count?, .number(let n)): return NumberContext(n: n, language: language)
-      case (.date?, .text(let text)): return PartialDate(parsing: text).map { DateContext(date: $0) } ?? text
-      case (.time?, .text(let text)): return MeetingTime(parsing: text).map(TimeContext.init) ?? text
+      case (.date?, .text(let text)): return PartialDate(parsing: text).map { DateContext(date: $0, style: rendering.styles.date) } ?? text
+      case (.time?, .text(let text)): return MeetingTime(parsing: text).map { TimeContext(time: $0, style: rendering.styles.time) } ?? text
       case (_, .flag(let flag)): return flag
       default: return value.scalarText ?? ""
       }
@@ -284,10 +307,13 @@ extension TextExporter {
 /// A required field not filled in, in a draft exported with its errors: prints as its mark (`〔屆次〕`), and so
 /// does every part of it a template asks for (`{{term.zh}}`, `{{date.month}}`), so that the gap shows where the
 /// value goes.
-struct MissingMark: MustacheParent, CustomStringConvertible {
+struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertible {
   var text: String
   var description: String { text }
   func child(named name: String) -> Any? { self }
+  /// `lowercased(kind)` of a part not filled in is its mark as it is (`The [Kind of meeting] meeting`), never
+  /// nothing.
+  func transform(_ name: String) -> Any? { self }
 }
 
 /// A list in the export context: a sequence for sections, its joined text for `{{key}}`.
@@ -350,43 +376,41 @@ struct NumberContext: MustacheParent, CustomStringConvertible {
 /// `month` (a section over it prints nothing), and `zh` and `en` print the parts given (`9月13日`, `13日`).
 struct DateContext: MustacheParent, CustomStringConvertible {
   var date: PartialDate
+  /// The template's date style, for `.en` and `.full` of a whole date.
+  var style: Template.DateStyle = .monthDayYear
   var description: String { date.description }
-  static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                       "October", "November", "December"]
   func child(named name: String) -> Any? {
     switch name {
     case "year": date.year
     case "month": date.month
     case "day": date.day
     case "zh": (date.year.map { "\($0)年" } ?? "") + (date.month.map { "\($0)月" } ?? "") + "\(date.day)日"
-    case "en": (date.month.map { "\(Self.months[$0 - 1]) " } ?? "") + "\(date.day)" + (date.year.map { ", \($0)" } ?? "")
-    case "weekday": weekday
+    // A whole date in the template's style; a date without its year or month as given (`September 13`, `13`).
+    case "en": date.whole.map(style.format) ?? (date.month.map { "\(Self.months[$0 - 1]) " } ?? "") + "\(date.day)"
+    case "full": date.whole.map(style.formatWithWeekday) ?? (date.month.map { "\(Self.months[$0 - 1]) " } ?? "") + "\(date.day)"
+    case "weekday": date.whole.map(Template.DateStyle.weekday) ?? ""
     default: nil
     }
   }
 
-  private var weekday: String {
-    guard let whole = date.whole else { return "" }
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
-    let components = DateComponents(year: whole.year, month: whole.month, day: whole.day)
-    guard let day = calendar.date(from: components) else { return "" }
-    let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-    return names[calendar.component(.weekday, from: day) - 1]
-  }
+  static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                       "October", "November", "December"]
 }
 
 /// A time and its printed forms.
 struct TimeContext: MustacheParent, CustomStringConvertible {
   var time: MeetingTime
+  /// The template's time style, for `.en` and `.enEnd`.
+  var style: Template.TimeStyle = .periods
   var description: String { time.description }
   func child(named name: String) -> Any? {
+    let english = style.format(time)
     switch name {
-    case "en": time.english
-    case "enEnd": time.english.hasSuffix(".") ? time.english : time.english + "."
-    case "hour": time.hour
-    case "minute": time.minute
-    default: nil
+    case "en": return english
+    case "enEnd": return english.hasSuffix(".") ? english : english + "."
+    case "hour": return time.hour
+    case "minute": return time.minute
+    default: return nil
     }
   }
 }

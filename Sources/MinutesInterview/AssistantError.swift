@@ -30,6 +30,8 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
   case invalidCount(String)
   /// The answer is not a time of day.
   case invalidTime(String)
+  /// A time typed without a.m. or p.m. (`7:40`) that the meeting's start does not decide: morning or evening?
+  case ambiguousTime(String)
   /// A line for a list that reads lines lacks one of its required parts (named by its label); carries the
   /// template's example.
   case invalidLine(String, missing: String, example: String)
@@ -73,6 +75,9 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
       m("「\(m.shown(text))」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。", "‘\(m.shown(text))’ is not a valid date. Type it as YYYY-MM-DD, e.g. 2024-04-16.")
     case .invalidTime(let text):
       m("「\(m.shown(text))」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(m.shown(text))’ is not a valid time. Type it as 19:02 or 7:02 pm.")
+    case .ambiguousTime(let text):
+      m("「\(m.shown(text))」是上午還是下午、晚上？請輸入如 \(text) am 或 \(text) pm，或按 24 小時制輸入。",
+        "Is ‘\(m.shown(text))’ in the morning or the evening? Type \(text) am or \(text) pm (or the 24-hour time).")
     case .invalidNumber(let text):
       m("「\(m.shown(text))」不是正整數。請輸入如 3 或 十。", "‘\(m.shown(text))’ is not a positive whole number. Type e.g. 3.")
     case .nothingToAdd(let text):

@@ -162,8 +162,11 @@ public struct Editor: Sendable {
       minutes.setValue(nil, at: address)
       return address
     }
-    let value = try parse(Normalizer.normalize(text, keepingSpaces: part.cleanUp.keepSpaces), as: part,
+    var value = try parse(Normalizer.normalize(text, keepingSpaces: part.cleanUp.keepSpaces), as: part,
                           in: minutes.value(at: address.parent)?.record)
+    if case .time? = part.kind, let time = try bareTime(Normalizer.normalize(text), at: address, in: minutes) {
+      value = .text(time.description)
+    }
     let isNew = minutes.value(at: address) == nil
     minutes.setValue(value, at: address)
     // A new key goes at the end of its record (and so may a record made on the way): put them in the
@@ -292,6 +295,43 @@ public struct Editor: Sendable {
     if openers.count < 2 || openers.contains(where: { $0.opener == shared }) { shared = "" }
     let matching = openers.filter { $0.opener == text || (!shared.isEmpty && String($0.opener.dropFirst(shared.count)) == text) }
     return matching.count == 1 ? matching[0].value : nil
+  }
+
+  /// A time typed without a.m. or p.m. whose hour could be either (`7:40`, not `07:40` or `19:40`), read by the
+  /// meeting's period: the time the meeting started (the template's first time field outside lists, `called
+  /// to order`), whose later times are at or after it. Of 7:40 and 19:40, the first that is not before the start
+  /// is taken (7:40 in a meeting begun at 7:00, 19:40 in one begun at 7:00 p.m.); `nil` when `text` is no such
+  /// time.
+  /// - Throws: ``AssistantError/ambiguousTime(_:)`` when the meeting's start is not known (this is the start, or it
+  ///   is not filled in yet) or both readings fall before it: the clerk is asked to say which.
+  func bareTime(_ text: String, at address: Address, in minutes: Minutes) throws -> MeetingTime? {
+    guard let match = text.wholeMatch(of: /([1-9]|1[01]):([0-5][0-9])/), let hour = Int(match.1), let minute = Int(match.2),
+      let morning = MeetingTime(hour: hour, minute: minute), let evening = MeetingTime(hour: hour + 12, minute: minute)
+    else { return nil }
+    guard let start = meetingStart(excluding: address, in: minutes) else { throw AssistantError.ambiguousTime(text) }
+    if morning >= start { return morning }
+    if evening >= start { return evening }
+    throw AssistantError.ambiguousTime(text)
+  }
+
+  /// The time the meeting started: the value of the template's first time field outside lists, unless that is
+  /// `address` itself; `nil` when it is not filled in.
+  private func meetingStart(excluding address: Address, in minutes: Minutes) -> MeetingTime? {
+    func first(_ parts: [Part], at base: Address) -> Address? {
+      for part in parts {
+        let here = base.appending(key: part.key)
+        switch part.shape {
+        case .field(.time): return here
+        case .group(let group): if let found = first(group.parts, at: here) { return found }
+        default: continue
+        }
+      }
+      return nil
+    }
+    guard let start = first(template.parts, at: Address(steps: [])), start != address,
+      let text = minutes.value(at: start)?.text
+    else { return nil }
+    return MeetingTime(parsing: text)
   }
 
   /// Parses normalized `text` as a value of `part`'s type, after removing the marks its part says.

@@ -467,7 +467,14 @@ public struct Assistant: Sendable {
       return Response(messages: help(name), roles: [.listing])
     case .show(let address):
       if let address, !interview.contains(address, in: minutes) { throw AssistantError.noSuchPart(template.display(address)) }
-      return Response(messages: Outline(interview: interview).lines(of: minutes, under: address), roles: [.listing])
+      let lines = Outline(interview: interview).lines(of: minutes, under: address)
+      if lines.isEmpty, let address, let part = template.part(at: address) {
+        // A list with no entries (or a part with nothing in it) says so, rather than printing nothing at all.
+        let shown = template.display(address)
+        if case .list = part.shape { return Response(messages: [m.emptyList(part.label, shown)]) }
+        return Response(messages: [m.nothingIn(part.label, shown)])
+      }
+      return Response(messages: lines, roles: [.listing])
     case .goto(let address):
       let shown = template.display(address)
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }

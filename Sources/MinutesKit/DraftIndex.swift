@@ -323,6 +323,6 @@ struct DraftIndex: Sendable {
       guard let at, let position = position(of: address) else { return false }
       return position >= at
     }
-    return missing + valueErrors + Validator(template: template).relationalErrorCount(in: minutes, isAhead: ahead)
+    return missing + valueErrors + Validator(template: template).relationalErrorCount(in: minutes, cursor: cursor, isAhead: ahead)
   }
 }

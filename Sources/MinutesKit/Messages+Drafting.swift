@@ -215,6 +215,16 @@ extension Messages {
 
   /// Said after an edit.
   func changed(_ shown: String) -> String { self("已修改 \(shown)。", "Changed \(shown).") }
+  /// `:show LIST` of a list with no entries.
+  func emptyList(_ label: String, _ shown: String) -> String {
+    self("「\(label)」（\(shown)）還是空的，沒有任何條目。輸入 :add \(shown) 添加。",
+         "‘\(label)’ (\(shown)) is empty: nothing has been entered. Type :add \(shown) to add to it.")
+  }
+  /// `:show ADDRESS` of a part not filled in (an optional one, which the outline leaves out).
+  func nothingIn(_ label: String, _ shown: String) -> String {
+    self("「\(label)」（\(shown)）還沒有填寫。輸入 :edit \(shown) 填寫。",
+         "‘\(label)’ (\(shown)) is not filled in. Type :edit \(shown) to fill it in.")
+  }
   /// Said after an entry was added.
   func added(_ shown: String) -> String { self("已添加到 \(shown)。", "Added to \(shown).") }
   /// Said after a deletion.

@@ -24,7 +24,8 @@ public struct Template: Sendable {
   /// The words that answer yes or no.
   public var yesNo: YesNo
   /// The quotation marks straight quotes `"…"` become, opening and closing, e.g. `[“, ”]` (GB/T 15834-2011
-  /// §4.8 引号 for horizontal Chinese text; a house may print 「」); `nil` leaves straight quotes as typed.
+  /// §4.8 引号 for horizontal Chinese text; a house may print 「」); `nil` or `[]` (a variant turning off its parent's)
+  /// leaves straight quotes as typed.
   public var quotes: [String]?
   /// The parts the built-in checks look at (see ``Roles``).
   public var roles: Roles
@@ -36,6 +37,8 @@ public struct Template: Sendable {
   public var export: [String: String]
   /// What a meeting that follows on takes over from this one (`minutes new --from`); `nil` when nothing is.
   public var carry: Carry?
+  /// How the export prints times and dates (`styles`; see ``Styles``): ``Styles/default`` when not given.
+  public var styles: Styles
 
   /// The keys `export` may have: `text`, `markdown`, `html` (Mustache texts) and `css` (a style sheet).
   public static let exportKeys = ["text", "markdown", "html", "docx", "css"]
@@ -146,7 +149,7 @@ extension Template: Hashable {}
 
 extension Template: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry
+    case format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles
   }
 
   /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
@@ -165,6 +168,7 @@ extension Template: Decodable {
     checks = try c.decodeIfPresent([Check].self, forKey: .checks) ?? []
     export = try c.decode([String: String].self, forKey: .export)
     carry = try c.decodeIfPresent(Carry.self, forKey: .carry)
+    styles = try c.decodeIfPresent(Styles.self, forKey: .styles) ?? .default
   }
 }
 

@@ -27,8 +27,9 @@ struct TemplateChecker {
     if let word = template.yesNo.yes.first(where: template.yesNo.no.contains) {
       throw fail([], key: "yesNo", "`\(word)` is listed both as yes and as no")
     }
-    if let quotes = template.quotes, quotes.count != 2 {
-      throw fail([], key: "quotes", "`quotes` is a pair of marks, opening and closing, e.g. [“, ”]")
+    // `[]` keeps straight quotes as typed: how a variant turns off the pairing of the template it extends.
+    if let quotes = template.quotes, quotes.count != 2, !quotes.isEmpty {
+      throw fail([], key: "quotes", "`quotes` is a pair of marks, opening and closing, e.g. [“, ”], or [] to keep straight quotes as typed")
     }
     try checkRoles()
     try checkCarry()

@@ -75,13 +75,14 @@ public struct Validator: Sendable {
     var walk = Walk(warnings: false)
     let motions = motionFindings(minutes)
     // A part not filled in (a required one, or a motion's mover or disposition) at or after the cursor is a
-    // question still to come, not an error yet.
-    let unfilled = Set(motions.filter(\.isUnfilled).map(\.address))
-    var (missing, ahead, passedCursor) = (0, 0, false)
+    // question still to come, not an error yet; so is a roll call's tally while the roll call is being typed.
+    let unfilled = Dictionary(grouping: motions.filter { $0.isUnfilled && !$0.whileTyped }, by: \.address).mapValues(\.count)
+    let typed = motions.count { $0.whileTyped && $0.address == cursor }
+    var (missing, ahead, passedCursor) = (0, typed, false)
     template.walk(minutes, slot: { slot, _, isMissing in
       if slot == cursor { passedCursor = true }
       if isMissing, !passedCursor { missing += 1 }
-      if passedCursor, unfilled.contains(slot) { ahead += 1 }
+      if passedCursor { ahead += unfilled[slot] ?? 0 }
     }, value: { value, part, address in check(value, part: part, at: address, &walk) })
     return missing + walk.findings.filter { $0.severity == .error }.count
       + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead
@@ -101,12 +102,12 @@ public struct Validator: Sendable {
   /// The errors of the rules that relate parts to each other (attendance, motions), less the motions' parts not
   /// filled in yet that `isAhead` says are questions still to come (slots at or after the interview's cursor).
   /// - Complexity: O(a + m) in the number of people listed and of motions.
-  package func relationalErrorCount(in minutes: Minutes, isAhead: (Address) -> Bool) -> Int {
+  package func relationalErrorCount(in minutes: Minutes, cursor: Address? = nil, isAhead: (Address) -> Bool) -> Int {
     let motions = motionFindings(minutes)
     // A part not filled in (a mover, a disposition) at or after the cursor is a question still to come, not an
-    // error yet.
-    let unfilled = Set(motions.filter(\.isUnfilled).map(\.address))
-    return attendanceFindings(minutes).count { $0.severity == .error } + motions.count - unfilled.count(where: isAhead)
+    // error yet; so is the tally of a roll call being typed (the cursor is at its end, where the next vote goes).
+    return attendanceFindings(minutes).count { $0.severity == .error }
+      + motions.count { $0.whileTyped ? $0.address != cursor : !($0.isUnfilled && isAhead($0.address)) }
       + declaredFindings(minutes).count { $0.severity == .error }
   }
 
@@ -386,18 +387,23 @@ public struct Validator: Sendable {
 
   /// The motion rules' findings, each with the stored address of the part it is about, and whether it is about a
   /// part not filled in (a mover, a disposition), which the prompt counts only once the interview has passed it.
-  private func motionFindings(_ minutes: Minutes) -> [(finding: Finding, address: Address, isUnfilled: Bool)] {
+  /// A roll call's tally against the counts (`rollCall.tally`, and `votes.resultMismatch` judged by the roll call)
+  /// is pending while the roll call is being typed (`whileTyped`, at its end `2.rollCall.+`, where the cursor
+  /// stands between votes): a tally short of the counts is no mistake yet.
+  private func motionFindings(_ minutes: Minutes) -> [(finding: Finding, address: Address, isUnfilled: Bool, whileTyped: Bool)] {
     guard let roles = template.roles.motions else { return [] }
-    var findings: [(finding: Finding, address: Address, isUnfilled: Bool)] = []
+    var findings: [(finding: Finding, address: Address, isUnfilled: Bool, whileTyped: Bool)] = []
     let present = Set(people(minutes).filter { $0.category.present }.map(\.name))
     for motion in expand(roles.list, in: minutes) {
       guard let record = minutes.value(at: motion)?.record else { continue }
       let shown = template.display(motion)
-      func add(_ rule: String, _ message: String, at key: String? = nil, hint: String? = nil, unfilled: Bool = false) {
+      func add(_ rule: String, _ message: String, at key: String? = nil, hint: String? = nil, unfilled: Bool = false,
+               pendingAt pending: Address? = nil) {
         let address = key.map { motion.appending(key: $0) } ?? motion
         let place = template.display(address)
         let hint = hint.map { template.display(motion.appending(key: $0)) }.map { ":edit \($0)" }
-        findings.append((Finding(.error, rule: rule, address: place, message: message, hint: hint ?? (key.map { _ in ":edit \(place)" } ?? ":show \(shown)")), address, unfilled))
+        let finding = Finding(.error, rule: rule, address: place, message: message, hint: hint ?? (key.map { _ in ":edit \(place)" } ?? ":show \(shown)"))
+        findings.append((finding, pending ?? address, unfilled, pending != nil))
       }
       if record[roles.mover] == nil { add("motion.noMover", m.noMover, at: roles.mover, unfilled: true) }
       let disposition = record[roles.disposition]?.text
@@ -415,11 +421,15 @@ public struct Validator: Sendable {
       if !present.isEmpty, total > present.count {
         add("votes.exceedPresent", m.votesExceedPresent(total, present: present.count), hint: roles.votesFor)
       }
-      if let disposition, let (yes, no) = yes.flatMap({ y in no.map { (y, $0) } }) ?? tallied {
+      let rollCallEnd = roles.rollCall.map { motion.appending(key: $0.list).appending(.end) }
+      let counted = yes.flatMap { y in no.map { (y, $0) } }
+      if let disposition, let (yes, no) = counted ?? tallied {
+        // Judged by a roll call (no counts), the result is pending until the roll call is typed to its end.
+        let pending = counted == nil ? rollCallEnd : nil
         if roles.adopted.contains(where: disposition.hasPrefix), yes <= no {
-          add("votes.resultMismatch", m.adoptedWithoutMajority(yes, of: Self.sum(yes, no)), hint: roles.disposition)
+          add("votes.resultMismatch", m.adoptedWithoutMajority(yes, of: Self.sum(yes, no)), hint: roles.disposition, pendingAt: pending)
         } else if roles.failed.contains(where: disposition.hasPrefix), yes > no {
-          add("votes.resultMismatch", m.failedWithMajority(yes, of: Self.sum(yes, no)), hint: roles.disposition)
+          add("votes.resultMismatch", m.failedWithMajority(yes, of: Self.sum(yes, no)), hint: roles.disposition, pendingAt: pending)
         }
       }
       guard let rollCall = roles.rollCall, let entries = record[rollCall.list]?.list, !entries.isEmpty else { continue }
@@ -431,13 +441,13 @@ public struct Validator: Sendable {
         guard let member = entry.record?[rollCall.member]?.text, let vote = entry.record?[rollCall.vote]?.text else { continue }
         if let earlier = voted[member] {
           findings.append((Finding(.error, rule: "rollCall.twice", address: place,
-                                   message: m.votesTwice(member, earlier: earlier), hint: ":delete \(place)"), entryAddress, false))
+                                   message: m.votesTwice(member, earlier: earlier), hint: ":delete \(place)"), entryAddress, false, false))
         }
         voted[member] = offset + 1
         let counts = rollCall.votesFor.contains(vote) || rollCall.votesAgainst.contains(vote) || rollCall.abstentions.contains(vote)
         if counts, !present.isEmpty, !present.contains(member) {
           findings.append((Finding(.error, rule: "rollCall.notPresent", address: place,
-                                   message: m.voterNotPresent(member), hint: ":edit \(place)"), entryAddress, false))
+                                   message: m.voterNotPresent(member), hint: ":edit \(place)"), entryAddress, false, false))
         }
         if rollCall.votesFor.contains(vote) { tally.yes += 1 }
         if rollCall.votesAgainst.contains(vote) { tally.no += 1 }
@@ -446,7 +456,7 @@ public struct Validator: Sendable {
       let reported = [(yes, tally.yes, m.inFavor), (no, tally.no, m.opposed), (abstain, tally.abstain, m.abstaining)]
       for (count, counted, word) in reported {
         if let count, count != counted {
-          add("rollCall.tally", m.tallyMismatch(word, reported: count, counted: counted))
+          add("rollCall.tally", m.tallyMismatch(word, reported: count, counted: counted), pendingAt: rollCallEnd)
         }
       }
     }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import MinutesTestSupport
 
-/// Minutes as offices publish them without the parts some leave out (issue 10, item 2): each realistic report of
+/// Minutes as offices publish them without the parts some leave out (issue 10, item 2; issue 11, item 5): each realistic report of
 /// `Tests/Fixtures/published/` (invented people and wording) is drafted through the binary from its transcript
 /// `TEMPLATE.FORM.session.txt`, checks clean (no error, no warning) and exports, without `--draft`, byte for
 /// byte as `TEMPLATE.FORM.txt`.
@@ -13,6 +13,8 @@ import MinutesTestSupport
     ("gov-executive.zh-Hans", "no-period"),  // a date without 上午/下午, items without directives
     ("gov-executive-formal.zh-Hant", "no-number-no-attendance"),  // no 會次, no period, no 出席/列席
     ("jiyao.zh-Hans", "no-units-no-issue"),  // no 期號, no 印發機關, no 會次, no units, 請假 with a reason only
+    ("board-meeting.en", "no-secretary-no-place"),  // a town council: no secretary, no place, a roll-call vote
+    ("board-meeting.en", "no-member-count"),  // an advisory committee: no member count, a motion referred without a vote
   ]
 
   @Test(arguments: reports)

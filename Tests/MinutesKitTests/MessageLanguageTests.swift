@@ -59,7 +59,7 @@ import MinutesTestSupport
     let all: [AssistantError] = [
       .unknownCommand("甲"), .usage(command: "edit", usage: ":edit 地址 [新內容]"), .invalidAddress("甲乙"),
       .noSuchPart("9.1"), .required(label: "日期"), .notAChoice(answer: "甲", choices: ["審議", "傳達"]),
-      .invalidDate("2024-02-30"), .invalidNumber("甲"), .nothingToAdd("、、"), .invalidCount("甲"), .invalidTime("25:00"),
+      .invalidDate("2024-02-30"), .invalidNumber("甲"), .nothingToAdd("、、"), .invalidCount("甲"), .invalidTime("25:00"), .ambiguousTime("7:40"),
       .invalidLine("甲", missing: "表決", example: "王某 贊成"), .notEditable(address: "1.+", hint: "要添加，請用 :add 1"),
       .invalidPosition(position: "9", count: 2), .nothingTo("undo"), .nothingTo("redo"), .interviewFinished,
       .extraWords(command: "save", extra: "甲.txt", usage: ":save"),
@@ -68,7 +68,7 @@ import MinutesTestSupport
     for error in all {
       switch error {
       case .unknownCommand, .usage, .invalidAddress, .noSuchPart, .required, .notAChoice, .invalidDate, .invalidNumber,
-        .nothingToAdd, .invalidCount, .invalidTime, .invalidLine, .notEditable, .invalidPosition, .nothingTo,
+        .nothingToAdd, .invalidCount, .invalidTime, .ambiguousTime, .invalidLine, .notEditable, .invalidPosition, .nothingTo,
         .interviewFinished, .extraWords:
         break
       }

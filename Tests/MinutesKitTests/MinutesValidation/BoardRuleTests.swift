@@ -53,8 +53,9 @@ import MinutesTestSupport
      ["warning", "pattern", "5.text", "The wording starts with \"that\", which the minutes print already; remove it.", ":edit 5.text"]),
     ("  corrections: on page 2, the Tidewater Foundation grant should read $12,500, not $15,000\n", "  corrections: ''\n",
      ["error", "empty", "previous.corrections", "This part is empty", ":edit previous.corrections"]),
-    ("  secretary: Thomas Lindqvist\n", "",
-     ["error", "required", "secretary", "Missing required part ‘Secretary’", ":goto secretary"]),
+    // (The secretary, the place and the member count are optional: real minutes leave them out.)
+    ("  body: Board of Directors\n", "",
+     ["error", "required", "body", "Missing required part ‘Body’", ":goto body"]),
     ("  summary: Cash on hand was $84,310 as of", "  summary: Cash on hand was $84,310 (as of",
      ["error", "marks.unbalanced", "reports.1.summary", "‘(’ has no partner", ":edit reports.1.summary"]),
     // Without counts, the roll call (5 aye, 1 nay) is the vote the disposition must agree with.
