@@ -34,7 +34,7 @@ public struct MarkdownExporter: Exporter {
   /// - Throws: ``ExportError/formatNotInTemplate(format:template:)`` when the template has no text export to
   ///   derive from, or a Mustache error when a text does not parse (the checker refuses such templates).
   public func export(_ minutes: Minutes, template: Template) throws -> String {
-    var body = Self.tidied(try TextExporter.layout(
+    let body = Self.tidied(try TextExporter.layout(
       format, contentType: "MARKDOWN", minutes, template: template, marksMissing: options.draftErrors > 0, derived: { Self.derived($0, title: template.name) }))
     guard options.draftErrors > 0 else { return body }
     let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages)
