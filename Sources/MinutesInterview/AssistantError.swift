@@ -35,6 +35,10 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
   /// A line for a list that reads lines lacks one of its required parts (named by its label); carries the
   /// template's example.
   case invalidLine(String, missing: String, example: String)
+  /// A line for a list that reads lines, split at spaces, has more pieces than the line has parts (several names
+  /// on a line that holds one person: `王建华 李秀英 张国强`): the spaces, the only boundaries between them, would
+  /// be lost in its last part. Carries the line, its number of pieces, the parts' labels and the example.
+  case tooManyPieces(String, pieces: Int, labels: [String], example: String)
   /// The part cannot be changed that way (e.g. clearing an item's kind, editing the end of a list).
   case notEditable(address: String, hint: String)
   /// A move to a position outside the list.
@@ -86,6 +90,9 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
       m("「\(m.shown(text))」不是數目。請輸入 0 或正整數。", "‘\(m.shown(text))’ is not a count. Type 0 or a positive whole number.")
     case .invalidLine(let text, let missing, let example):
       m("「\(m.shown(text))」缺少「\(missing)」。請按這樣輸入：\(example)", "‘\(m.shown(text))’ lacks its \(missing.lowercased()). Type it like this: \(example)")
+    case .tooManyPieces(let text, let pieces, let labels, let example):
+      m("「\(m.shown(text))」以空格分成 \(pieces) 段，但一行只有「\(labels.joined(separator: " "))」\(labels.count) 段，多出的空格會被刪去而把幾個名字連在一起，所以沒有保存。請每行輸入一人，如：\(example)",
+        "‘\(m.shown(text))’ has \(pieces) pieces between spaces, but a line holds \(labels.count) (\(labels.joined(separator: ", ").lowercased())); the spaces between the rest would be lost, so nothing was saved. Type one entry a line, like this: \(example)")
     case .notEditable(let address, let hint):
       m("\(address) 不能這樣修改：\(hint)", "\(address) cannot be changed that way: \(hint)")
     case .invalidPosition(let position, let count):

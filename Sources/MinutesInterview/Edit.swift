@@ -244,6 +244,15 @@ public struct Editor: Sendable {
     } else {
       pieces = raw.components(separatedBy: line.separator).map { $0.trimmingCharacters(in: .whitespaces) }
     }
+    // More pieces between spaces than the line has parts: its last part would take the rest, and the normalizer
+    // would drop the spaces between Chinese names, the only boundaries between them (`王建华 李秀英` would be one
+    // person with the unit 李秀英). Refused, unless that part keeps its spaces.
+    if line.separator == " ", pieces.count > line.parts.count,
+      let last = line.parts.last.flatMap(part.child), !last.cleanUp.keepSpaces
+    {
+      let labels = line.parts.map { part.child($0)?.label ?? $0 }
+      throw AssistantError.tooManyPieces(raw, pieces: pieces.count, labels: labels, example: line.example)
+    }
     // A required part left empty (`, remote`, `,,,`) is said before any other part is read.
     for (offset, key) in line.parts.enumerated() {
       guard let sub = part.child(key), sub.rules.required else { continue }

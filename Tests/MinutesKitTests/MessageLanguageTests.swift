@@ -63,13 +63,14 @@ import MinutesTestSupport
       .invalidLine("甲", missing: "表決", example: "王某 贊成"), .notEditable(address: "1.+", hint: "要添加，請用 :add 1"),
       .invalidPosition(position: "9", count: 2), .nothingTo("undo"), .nothingTo("redo"), .interviewFinished,
       .extraWords(command: "save", extra: "甲.txt", usage: ":save"),
+      .tooManyPieces("甲 乙 丙", pieces: 3, labels: ["姓名", "單位"], example: "王某 區長"),
     ]
     // Fails to compile when a case is added without a sample above.
     for error in all {
       switch error {
       case .unknownCommand, .usage, .invalidAddress, .noSuchPart, .required, .notAChoice, .invalidDate, .invalidNumber,
         .nothingToAdd, .invalidCount, .invalidTime, .ambiguousTime, .invalidLine, .notEditable, .invalidPosition, .nothingTo,
-        .interviewFinished, .extraWords:
+        .interviewFinished, .extraWords, .tooManyPieces:
         break
       }
     }

@@ -72,3 +72,29 @@ import MinutesTestSupport
     #expect(Normalizer.normalize(" 王  芳 ", keepingSpaces: true) == "王 芳")
   }
 }
+
+/// A line of a list that reads lines split at spaces holds one entry: more pieces than its parts (several names
+/// typed on one 出席 line) would lose the spaces between names in its last part, so it is refused, saying why.
+@Suite struct LinePiecesTests {
+  @Test func severalNamesOnALineThatHoldsOnePersonAreRefusedNotMerged() throws {
+    var assistant = try TestSupport.exampleAssistant("jiyao.zh-Hans")
+    let present = TestSupport.at("attendance.present")
+    let before = assistant.minutes.entries(of: present)
+    let refused = assistant.handle(":add present 王建华 李秀英 张国强 赵立新")
+    #expect(refused.isError)
+    #expect(refused.messages == ["“王建华 李秀英 张国强 赵立新”以空格分成 4 段，但一行只有“姓名 单位”2 段，多出的空格会被删去而把几个名字连在一起，所以没有保存。请每行输入一人，如：罗景川 市长"])
+    #expect(assistant.minutes.entries(of: present) == before)
+    // A name and a unit, and a name alone, are taken as before.
+    #expect(!assistant.handle(":add present 王建华 市发展改革委").isError)
+    #expect(!assistant.handle(":add present 李秀英").isError)
+    #expect(assistant.minutes.entries(of: present).count == before.count + 2)
+  }
+
+  @Test func aLastPartThatKeepsItsSpacesTakesTheRest() throws {
+    // gov-executive.zh-Hant's attendance names keep their spaces (padded names): `區長助理 王 芳、孫 明` is a
+    // title and two names.
+    var assistant = try TestSupport.exampleAssistant("gov-executive.zh-Hant")
+    let response = assistant.handle(":add present 區長助理 王 芳、孫 明")
+    #expect(!response.isError, "\(response.messages)")
+  }
+}
