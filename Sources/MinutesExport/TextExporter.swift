@@ -393,8 +393,7 @@ struct DateContext: MustacheParent, CustomStringConvertible {
     }
   }
 
-  static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                       "October", "November", "December"]
+  static let months = Template.DateStyle.months
 }
 
 /// A time and its printed forms.
