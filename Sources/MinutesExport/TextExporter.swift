@@ -254,7 +254,8 @@ public struct TextExporter: Exporter {
     }
 
     /// The entries of a list joined as its part's `join` says: values by `separator`; records each rendered with
-    /// `entry` (or their title), by `separator`, or by `single` when every entry's own lists have one value each.
+    /// `entry` (or their title), by `separator`, or by `single` when every entry's own lists have one value each
+  /// (a list an entry lacks has none).
     private func joined(_ entries: [Value], elements: [Any], part: Part) -> String {
       let join = part.rendering.join ?? Part.Join(separator: "", single: nil, entry: nil)
       guard part.records != nil else { return elements.map { String(describing: $0) }.joined(separator: join.separator) }
@@ -263,8 +264,13 @@ public struct TextExporter: Exporter {
         if let entry { return entry.render(element) }
         return part.titleKey.flatMap { entries[offset].record?[$0]?.scalarText } ?? ""
       }
+      // A list part an entry lacks holds no value: a group named by its role alone (有關部門負責同志) is not a
+      // group of one, so groups with it are joined by `separator`, not run together by `single`.
+      let lists = (part.records?.parts ?? []).filter { if case .list = $0.shape { true } else { false } }.map(\.key)
       let allSingle = entries.allSatisfy { entry in
-        entry.record?.fields.values.allSatisfy { $0.list.map { $0.count == 1 } ?? true } ?? true
+        guard let record = entry.record else { return true }
+        return record.fields.values.allSatisfy { $0.list.map { $0.count == 1 } ?? true }
+          && lists.allSatisfy { record[$0] != nil }
       }
       return rendered.joined(separator: allSingle ? (join.single ?? join.separator) : join.separator)
     }

@@ -98,3 +98,23 @@ import MinutesTestSupport
     #expect(!response.isError, "\(response.messages)")
   }
 }
+
+/// A 列席 group named by its role alone (`相關部門負責同志列席會議`), as reports print it, is taken by the plain
+/// templates as by the formal one, checks clean and is joined to named groups with "，".
+@Suite struct RoleOnlyGroupTests {
+  @Test(arguments: [("gov-executive.zh-Hant", "區政協副主席 張立群", "各街道辦事處、區直有關部門主要負責同志",
+                     "區政協副主席張立群，各街道辦事處、區直有關部門主要負責同志"),
+                    ("gov-executive.zh-Hans", "区政协副主席 张立群", "各街道办事处、区直有关部门主要负责同志",
+                     "区政协副主席张立群，各街道办事处、区直有关部门主要负责同志")])
+  func aGroupWithoutNamesIsTaken(template id: String, named: String, roleOnly: String, printed: String) throws {
+    var assistant = try TestSupport.exampleAssistant(id)
+    let before = Validator(template: assistant.template).findings(in: assistant.minutes).filter { $0.severity == .error }.count
+    for line in [named, roleOnly] {
+      let response = assistant.handle(":add attending \(line)")
+      #expect(!response.isError, "\(response.messages)")
+    }
+    #expect(Validator(template: assistant.template).findings(in: assistant.minutes).filter { $0.severity == .error }.count == before)
+    let text = try TextExporter().export(assistant.minutes, template: assistant.template)
+    #expect(text.contains(printed), "\(text)")
+  }
+}

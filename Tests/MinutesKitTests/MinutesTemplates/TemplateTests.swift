@@ -193,7 +193,7 @@ import MinutesTestSupport
 
   @Test func aListReadingLinesNeedsAQuestion() throws {
     let yaml = try Self.builtIn {
-      $0.replacingOccurrences(of: "        question: 列席人員，每行一組「職務 姓名、姓名」（如 區人大代表 秦雪；直接按 Enter 結束）\n", with: "")
+      $0.replacingOccurrences(of: "        question: 列席人員，每行一組「職務 姓名、姓名」；沒有姓名的一組只寫職務也可以（如 區人大代表 秦雪，或 有關部門負責同志；直接按 Enter 結束）\n", with: "")
     }
     let line = try Self.lineNumber(of: "      - key: inAttendance", in: yaml)
     #expect(Self.message(parsing: yaml)
