@@ -92,6 +92,7 @@ public enum ActionItems {
     var index: [String: Int] = [:]
     for meeting in ordered {
       guard let declared = meeting.template.carry?.actions, let list = Address(stored: declared.list) else { continue }
+      let closing = meeting.template.closingActionStatuses
       for entry in meeting.minutes.entries(of: list) {
         guard let record = entry.record else { continue }
         let text = { (key: String?) in key.flatMap { record[$0]?.text }.flatMap { $0.isEmpty ? nil : $0 } }
@@ -100,7 +101,7 @@ public enum ActionItems {
         let carriedFrom = text(declared.from)
         let first = carriedFrom ?? meeting.name
         let status = text(declared.status)
-        let isOpen = declared.isOpen(status: status, closing: meeting.template.closingActionStatuses)
+        let isOpen = declared.isOpen(status: status, closing: closing)
         let key = [first, owner, task].joined(separator: "\u{0}")
         var action = index[key].map { actions[$0] } ?? WorkspaceAction(
           owner: owner, task: task, due: nil, status: "open", isOpen: true, isOverdue: false, firstRecorded: first,

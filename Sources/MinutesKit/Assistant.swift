@@ -303,8 +303,8 @@ public struct Assistant: Sendable {
   /// other spellings), with the `:edit` that takes the roster's form: an edit is not held up by a question, and
   /// nothing is changed but what the clerk typed.
   private func nearMissNotices(_ text: String, at address: Address) -> [String] {
-    guard let roster, PeopleSlots.isPerson(address, in: template) || !PeopleSlots.nameRanges(in: text, at: address, in: template).isEmpty
-    else { return [] }
+    // `nameRanges` finds no name at a part that does not take a person.
+    guard let roster else { return [] }
     var corrected = text
     var notices: [String] = []
     var offered = false
