@@ -140,6 +140,11 @@ extension Minutes: Codable {
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     format = try c.decodeIfPresent(Int.self, forKey: .format) ?? Self.currentFormat
+    // Formats count from 1: a file that says less was not written by minutes (found by the session fuzzer: a
+    // snapshot of `format: -1` opened, but its cache, which holds formats 0… only, was refused at every open).
+    guard format >= 1 else {
+      throw DecodingError.typeMismatch(UInt.self, .init(codingPath: c.codingPath + [CodingKeys.format], debugDescription: "format \(format)"))
+    }
     template = try c.decode(String.self, forKey: .template)
     content = try Record(decoding: decoder.container(keyedBy: AnyKey.self), excluding: Self.reservedKeys)
   }

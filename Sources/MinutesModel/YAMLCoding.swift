@@ -259,6 +259,7 @@ package enum YAMLCoding {
     switch describe(type) {
     case "text": "文字"
     case "a whole number": "整數"
+    case "a whole number, 1 or more": "大於 0 的整數"
     case "true or false": "`true` 或 `false`"
     case "a list": "列表"
     default: "映射"
@@ -272,6 +273,7 @@ package enum YAMLCoding {
       return "text"
     }
     if type == Int.self { return "a whole number" }
+    if type == UInt.self { return "a whole number, 1 or more" }
     if type == Bool.self { return "true or false" }
     if name.hasPrefix("Array") || name.hasPrefix("[") || name.contains("Unkeyed") || name.contains("Sequence") {
       return "a list"

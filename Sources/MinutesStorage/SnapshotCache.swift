@@ -83,7 +83,7 @@ struct SnapshotCache {
     else { return nil }
     // A format this version does not know is no cache either: the YAML says so with a message.
     let formatNumber = Int64(bitPattern: format)
-    guard (0...Int64(Minutes.currentFormat)).contains(formatNumber) else { return nil }
+    guard (1...Int64(Minutes.currentFormat)).contains(formatNumber) else { return nil }
     var minutes = Minutes(template: template, content: content)
     minutes.format = Int(formatNumber)
     let resumeAt: SessionFile.ResumePoint

@@ -22,6 +22,7 @@ import MinutesTestSupport
   static let unreadableSessions: [String: String] = [
     "aliases-expanding-to-100-million-values.yaml": "once its YAML aliases (*name) are expanded",
     "key-that-is-a-list.yaml": "a key must be plain text, not a list or mapping",
+    "format-below-one.yaml": "at `format`: expected a whole number, 1 or more",
   ]
 
   /// Inputs tested one by one below.
