@@ -126,6 +126,9 @@ struct Converter: DraftFolder {
   /// The counterpart whose choices replace the source's, when there is one.
   var target: Template?
   var uncertain: [UncertainCharacter] = []
+  /// Whether the wording converted now is said in ``uncertain``: not that of the house-style choices, whose phrases
+  /// are examples `:house` shows (`出席：罗景川（市长）…`), not prose the export prints.
+  private var reportsWording = true
   /// Each character converted alone, as ICU does it without a word around it.
   private var alone: [Character: Character] = [:]
 
@@ -252,9 +255,12 @@ struct Converter: DraftFolder {
       part.rendering.join = join
     }
     var phrases = OrderedDictionary<String, String>()
+    let reports = reportsWording
+    if part.asking.isHouse { reportsWording = false }
+    defer { reportsWording = reports }
     for (value, phrase) in part.rendering.phrases {
       let key = convert(value, address: nil, report: false)
-      if phrases[key] == nil { phrases[key] = mustache(phrase) }
+      if phrases[key] == nil { phrases[key] = mustache(phrase, report: reportsWording) }
     }
     part.rendering.phrases = phrases
     part.shape = converting(part.shape)

@@ -7,7 +7,9 @@ import MinutesTemplates
 ///
 /// The template sees the draft's tree, each part under its key:
 /// - text and choices as text; a choice whose template entry has a `phrase` also offers `{{key.phrase}}`, the
-///   phrase rendered over the record that holds it;
+///   phrase rendered over the record that holds it, and every choice offers `{{#key.VALUE}}`, true when it is
+///   VALUE; a choice not answered is its part's `default`, if it has one (the house style, see
+///   `Template.houseStyle`);
 /// - numbers as Arabic digits, with `{{key.zh}}` in Chinese numerals (10 → 十, GB/T 15835-2011 for the rest);
 /// - dates as `YYYY-MM-DD`, with `.year`, `.month`, `.day`, `.zh` (2024年3月8日), `.en` (April 16, 2024) and
 ///   `.weekday` (Tuesday); times as `HH:MM`, with `.en` (7:02 p.m., 12:00 noon) and `.enEnd`, the same ending a
@@ -173,11 +175,15 @@ public struct TextExporter: Exporter {
         context[part.key] = result ?? missing(part, in: record)
       }
       for part in parts {
-        guard case .field(.choice(_, _)) = part.shape, let value = record[part.key]?.text,
-          let phrase = part.rendering.phrase(of: value),
-          let mustache = rendering.template(phrase)
+        if record[part.key] == nil, case .group = part.shape, let defaults = defaults(part) {
+          context[part.key] = defaults
+          continue
+        }
+        guard case .field(.choice(_, _)) = part.shape,
+          let value = record[part.key]?.text ?? part.rendering.defaultValue
         else { continue }
-        context[part.key] = ChoiceContext(value: value, phrase: TextExporter.nestingTitles(mustache.render(context)))
+        let phrase = part.rendering.phrase(of: value).flatMap(rendering.template).map { TextExporter.nestingTitles($0.render(context)) }
+        context[part.key] = ChoiceContext(value: value, phrase: phrase)
       }
       if let entry { number(&context, entry) }
       return context
@@ -226,6 +232,20 @@ public struct TextExporter: Exporter {
       default:
         return Self.empty(part)
       }
+    }
+
+    /// What a group with no record offers when parts in it have a `default` (the house style of a draft that
+    /// left it as it is): those defaults as choices; `nil` when none has one.
+    private func defaults(_ group: Part) -> [String: Any]? {
+      var context: [String: Any] = [:]
+      for part in group.parts {
+        if case .group = part.shape, let inner = defaults(part) { context[part.key] = inner }
+        if case .field(.choice) = part.shape, let value = part.rendering.defaultValue {
+          let phrase = part.rendering.phrase(of: value).flatMap(rendering.template).map { TextExporter.nestingTitles($0.render([String: Any]())) }
+          context[part.key] = ChoiceContext(value: value, phrase: phrase)
+        }
+      }
+      return context.isEmpty ? nil : context
     }
 
     /// What a part not filled in offers: an empty list, or nothing.
@@ -355,12 +375,16 @@ struct Element: MustacheParent, CustomStringConvertible {
   }
 }
 
-/// A choice with its rendered phrase; the text transforms (`lowercased()`…) apply to its value.
+/// A choice with its rendered phrase, if its template entry has one; the text transforms (`lowercased()`…) apply
+/// to its value, and `{{#key.VALUE}}…{{/key.VALUE}}` prints only when the choice is VALUE (`{{^…}}` when it is not).
 struct ChoiceContext: MustacheParent, MustacheTransformable, CustomStringConvertible {
   var value: String
-  var phrase: String
+  var phrase: String?
   var description: String { value }
-  func child(named name: String) -> Any? { name == "phrase" ? phrase : nil }
+  func child(named name: String) -> Any? {
+    if name == "phrase" { return phrase }
+    return name == value ? true : nil
+  }
   func transform(_ name: String) -> Any? { value.transform(name) }
 }
 

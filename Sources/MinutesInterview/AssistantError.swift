@@ -20,6 +20,9 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
   case required(label: String)
   /// The answer must be one of the choices.
   case notAChoice(answer: String, choices: [String])
+  /// `:house NAME` names no house-style choice of the template; carries the names there are (none: the template
+  /// has no house style).
+  case noHouseChoice(String, choices: [String])
   /// The answer is not a date, or the date does not exist.
   case invalidDate(String)
   /// The answer is not a positive whole number.
@@ -70,6 +73,12 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
     case .required(let label):
       m("「\(label)」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。",
         "‘\(label)’ is required and cannot be left blank. Type an answer, or use :goto ADDRESS to fill it in later.")
+    case .noHouseChoice(let name, let choices) where choices.isEmpty:
+      m("這個範本沒有版式選擇，「\(m.shown(name))」無從修改；版式由範本的匯出格式決定。",
+        "This template has no house-style choices, so there is no ‘\(m.shown(name))’ to change; its export decides how the minutes print.")
+    case .noHouseChoice(let name, let choices):
+      m("沒有「\(m.shown(name))」這項版式選擇。可選的項目：\(choices.joined(separator: "、"))；輸入 :house 查看全部。",
+        "There is no house-style choice ‘\(m.shown(name))’. The choices are \(choices.joined(separator: ", ")); type :house to see them all.")
     case .notAChoice(let answer, let choices):
       m("「\(m.shown(answer))」不是可選項。可選：\(choices.joined(separator: "、"))（按 Tab 補全）。",
         "‘\(m.shown(answer))’ is not one of the choices: \(choices.joined(separator: ", ")) (Tab completes).")

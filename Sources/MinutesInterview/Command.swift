@@ -31,6 +31,9 @@ public enum Command: Hashable, Sendable {
   case save
   /// `:export [file] [--format name] [--script hans|hant]`, or `:export! file` to overwrite without asking.
   case export(ExportCommand)
+  /// `:house [choice [value]]`: the house-style choices (see `Template.houseStyle`), one of them, or a new value
+  /// for one.
+  case house(String?, String?)
   /// `:quit`
   case quit
 
@@ -115,6 +118,8 @@ public enum Command: Hashable, Sendable {
       try taking(0)
       return .save
     case "export", "x": return .export(try exportCommand(rest, overwrite: isForced, template.messages))
+    case "house":
+      return .house(argument, remainder)
     case "quit", "q", "exit":
       try taking(0)
       return .quit

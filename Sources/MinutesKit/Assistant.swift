@@ -461,6 +461,24 @@ public struct Assistant: Sendable {
 
   // MARK: - Commands
 
+  /// What `:house` prints: each house-style choice with its value (marked when it is the default) and the values
+  /// it can take; or, for one `choice`, each value with what it prints.
+  func houseStyleLines(_ choice: Template.HouseChoice? = nil) -> [String] {
+    let choices = choice.map { [$0] } ?? template.houseStyle
+    guard !choices.isEmpty else { return [m.noHouseStyle] }
+    var lines = choice == nil ? [m.houseHeading(example: choices[0])] : []
+    for choice in choices {
+      let value = choice.value(in: minutes) ?? ""
+      let isDefault = minutes.value(at: choice.address) == nil
+      lines.append(m.houseLine(choice, value: value, isDefault: isDefault))
+      guard choice == choices.first, choices.count == 1 else { continue }
+      for option in choice.part.choiceValues {
+        lines.append("    \(option == value ? "*" : " ") \(option)" + (choice.part.rendering.phrase(of: option).map { m.houseOptionSays($0) } ?? ""))
+      }
+    }
+    return lines
+  }
+
   private mutating func run(_ command: Command) throws -> Response {
     switch command {
     case .help(let name):
@@ -540,6 +558,17 @@ public struct Assistant: Sendable {
       let shown = template.display(address)
       var response = try change(.move(address, to: position), m.moveLabel(shown), keepCursor: true)
       response.messages.append(m.moved(shown, to: position))
+      return response
+    case .house(nil, _):
+      return Response(messages: houseStyleLines(), roles: [.listing])
+    case .house(let name?, let value):
+      let choices = template.houseStyle
+      guard let choice = template.houseChoice(named: name) else {
+        throw AssistantError.noHouseChoice(name, choices: choices.map(\.part.key))
+      }
+      guard let value else { return Response(messages: houseStyleLines(choice), roles: [.listing]) }
+      var response = try change(.set(choice.address, value), m.houseLabel(choice.part.label), keepCursor: true)
+      response.messages.append(m.houseChanged(choice.part.label, to: choice.value(in: minutes) ?? value))
       return response
     case .undo:
       guard let transaction = try state.undo() else { throw AssistantError.nothingTo("undo") }

@@ -32,7 +32,8 @@ public struct FollowOn: Sendable, Hashable {
   }
 
   /// The meeting that follows `previous` (the session, or file, named `meeting`) under `template` (the
-  /// previous draft's template). Without a `carry` declaration the new draft is empty.
+  /// previous draft's template). Without a `carry` declaration the new draft is empty but for its house style
+  /// (``Template/houseStyle``), which is always taken over.
   ///
   /// Each carried part is copied as it is. Each action item of `carry.actions.list` that is open (no status, or
   /// a status of `carry.actions.open`, or one minutes does not know) is copied with its owner, task and due date, its status cleared (the
@@ -48,6 +49,10 @@ public struct FollowOn: Sendable, Hashable {
       guard let address = Address(stored: path), let value = previous.value(at: address), !Self.isEmpty(value) else { continue }
       minutes.setValue(value, at: address)
       parts.append(path)
+    }
+    // The office's house style is the same from meeting to meeting, whatever `carry` says.
+    for choice in template.houseStyle {
+      if let value = previous.value(at: choice.address) { minutes.setValue(value, at: choice.address) }
     }
     if let declared = carry.actions, let list = Address(stored: declared.list) {
       let closing = template.closingActionStatuses

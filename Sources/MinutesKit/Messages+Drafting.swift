@@ -215,6 +215,32 @@ extension Messages {
 
   /// Said after an edit.
   func changed(_ shown: String) -> String { self("已修改 \(shown)。", "Changed \(shown).") }
+  /// `:house` of a template with none.
+  var noHouseStyle: String {
+    self("這個範本沒有版式選擇：匯出的樣子由範本決定。", "This template has no house-style choices: its export decides how the minutes print.")
+  }
+  /// The first line of `:house`.
+  func houseHeading(example choice: Template.HouseChoice) -> String {
+    let other = choice.part.choiceValues.first { $0 != choice.value(in: Minutes(template: "")) } ?? choice.part.choiceValues.first ?? ""
+    return self("本機關的版式選擇（改一項：:house 項目 選項，如 :house \(choice.part.key) \(other)；只影響匯出的樣子）：",
+                "The office's house style (to change one: :house CHOICE VALUE, e.g. :house \(choice.part.key) \(other); it changes only how the export prints):")
+  }
+  /// A line of `:house`: the choice, its value, the values it takes.
+  func houseLine(_ choice: Template.HouseChoice, value: String, isDefault: Bool) -> String {
+    let values = choice.part.choiceValues
+    let mark = isDefault ? self("（預設）", " (the default)") : ""
+    return self("  \(choice.part.key)（\(choice.part.label)）：\(value)\(mark)；可選 \(values.joined(separator: "、"))",
+                "  \(choice.part.key) (\(choice.part.label)): \(value)\(mark); one of \(values.joined(separator: ", "))")
+  }
+  /// What a value of a house-style choice prints, after the value in `:house CHOICE`.
+  func houseOptionSays(_ phrase: String) -> String { self("：\(phrase)", ": \(phrase)") }
+  /// The undo label of `:house CHOICE VALUE`.
+  func houseLabel(_ label: String) -> String { self("版式「\(label)」", "house style ‘\(label)’") }
+  /// After `:house CHOICE VALUE`.
+  func houseChanged(_ label: String, to value: String) -> String {
+    self("版式「\(label)」改為「\(value)」；匯出時照此排版（:undo 可撤銷）。", "House style ‘\(label)’ is now ‘\(value)’; the export prints so (:undo takes it back).")
+  }
+
   /// `:show LIST` of a list with no entries.
   func emptyList(_ label: String, _ shown: String) -> String {
     self("「\(label)」（\(shown)）還是空的，沒有任何條目。輸入 :add \(shown) 添加。",

@@ -134,12 +134,18 @@ public struct Part: Sendable, Hashable {
     /// Whether the answer is a person's name (`person: true`), beside those the template's roles name (the chair,
     /// attendance, movers…): Tab completes the roster's names, and a near miss of one is offered in its form.
     public var takesPerson: Bool
+    /// Whether this group holds the house-style choices (`house: true`, a top-level group of choices, each with a
+    /// `default`): how the office prints its minutes (where attendance goes, how points are set out), never asked
+    /// in the interview but shown when a session starts, listed by `:house`, set by `:edit house.KEY VALUE` or
+    /// `minutes new --house KEY=VALUE`, and taken over by `minutes new --from` (see ``Template/houseStyle``).
+    public var isHouse: Bool
 
     /// Asking settings; by default asked, with no question of its own and no conditions.
     public init(question: String? = nil, counter: String? = nil, isAsked: Bool = true,
-                when: [String: [String]]? = nil, unless: [String: [String]]? = nil, takesPerson: Bool = false) {
+                when: [String: [String]]? = nil, unless: [String: [String]]? = nil, takesPerson: Bool = false,
+                isHouse: Bool = false) {
       (self.question, self.counter, self.isAsked, self.when, self.unless) = (question, counter, isAsked, when, unless)
-      self.takesPerson = takesPerson
+      (self.takesPerson, self.isHouse) = (takesPerson, isHouse)
     }
   }
 
@@ -175,13 +181,16 @@ public struct Part: Sendable, Hashable {
     /// What each choice says in the export, by choice value, in the template's order: a Mustache template over
     /// the entry that holds it, available there as `{{key.phrase}}` (e.g. 會議審議了《{{subject}}》).
     public var phrases: OrderedDictionary<String, String>
+    /// What the export takes for the part when the draft has no value (`default`): a house-style choice the
+    /// clerk left as the template or the office's variant sets it. The draft itself is not changed.
+    public var defaultValue: String?
 
     /// The phrase of the choice `value`, if it has one.
     public func phrase(of value: String) -> String? { phrases[value] }
 
-    /// Rendering settings; by default no join and no phrases.
-    public init(join: Join? = nil, phrases: OrderedDictionary<String, String> = [:]) {
-      (self.join, self.phrases) = (join, phrases)
+    /// Rendering settings; by default no join, no phrases and no default.
+    public init(join: Join? = nil, phrases: OrderedDictionary<String, String> = [:], defaultValue: String? = nil) {
+      (self.join, self.phrases, self.defaultValue) = (join, phrases, defaultValue)
     }
   }
 
@@ -315,6 +324,7 @@ extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
     case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person
+    case house, `default`
   }
 
   /// The names of `type`, and `group`, which makes a record of `parts`.
@@ -362,8 +372,10 @@ extension Part: Decodable {
     let trimStart = try c.decodeIfPresent(String.self, forKey: .trimStart) ?? ""
     let keepSpaces = try c.decodeIfPresent(Bool.self, forKey: .keepSpaces) ?? false
     let pattern = try c.decodeIfPresent(Pattern.self, forKey: .pattern)
-    let isAsked = try c.decodeIfPresent(Bool.self, forKey: .ask) ?? true
+    let isHouse = try c.decodeIfPresent(Bool.self, forKey: .house) ?? false
+    let isAsked = try c.decodeIfPresent(Bool.self, forKey: .ask) ?? !isHouse
     let takesPerson = try c.decodeIfPresent(Bool.self, forKey: .person) ?? false
+    let defaultValue = try c.decodeIfPresent(String.self, forKey: .default)
 
     let kind: Kind
     switch type {
@@ -381,14 +393,15 @@ extension Part: Decodable {
     case (false, true): shape = .list(List(isNumbered: isNumbered, entries: .values(kind)))
     case (false, false): shape = .field(kind)
     }
-    asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless, takesPerson: takesPerson)
+    asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless, takesPerson: takesPerson,
+                    isHouse: isHouse)
     cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split,
                       keepSpaces: keepSpaces)
     var phrases: OrderedDictionary<String, String> = [:]
     var seen: Set<String> = []
     // The first choice of a value speaks for it, as the export has always looked it up.
     for choice in choices ?? [] where seen.insert(choice.value).inserted { phrases[choice.value] = choice.phrase }
-    rendering = Rendering(join: join, phrases: phrases)
+    rendering = Rendering(join: join, phrases: phrases, defaultValue: defaultValue)
     rules = Rules(required: required, min: min, pattern: pattern)
   }
 }

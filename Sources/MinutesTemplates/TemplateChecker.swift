@@ -180,6 +180,24 @@ struct TemplateChecker {
           throw fail(here, key: nil, "`\(part.key)` has text that is not valid Mustache (\(Self.describe(error))): \(text)")
         }
       }
+      if let value = part.rendering.defaultValue, case .field(.choice(let values, let isOpen)) = part.shape, !isOpen,
+        !values.contains(value) {
+        throw fail(here, key: "default", "the `default` of `\(part.key)`, `\(value)`, is not one of its choices (\(values.joined(separator: ", ")))")
+      }
+      if part.asking.isHouse {
+        guard path.isEmpty, case .group = part.shape else {
+          throw fail(here, key: "house", "`house: true` marks a top-level group of house-style choices; `\(part.key)` is not one")
+        }
+        for choice in part.parts {
+          guard case .field(.choice(let values, false)) = choice.shape, !values.isEmpty, choice.rendering.defaultValue != nil else {
+            throw fail(here + [choice.key], key: nil, "the house-style group `\(part.key)` holds only choices (`choices`, not `open`) with a `default`; `\(choice.key)` is not one")
+          }
+          // The export tests a value as `{{#house.KEY.VALUE}}`, and a Mustache name takes only these characters.
+          for value in values where value.isEmpty || !value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            throw fail(here + [choice.key], key: "choices", "a house-style value is tested in the export as `{{#\(part.key).\(choice.key).VALUE}}`, so it is written in ASCII letters, digits, `-` and `_` (say what it prints in its `phrase`); `\(value)` is not")
+          }
+        }
+      }
       if let pattern = part.rules.pattern, (try? NSRegularExpression(pattern: pattern.regex)) == nil {
         throw fail(here, key: "pattern", "the `pattern` of `\(part.key)` is not a valid regular expression: \(pattern.regex)")
       }

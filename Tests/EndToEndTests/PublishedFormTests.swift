@@ -2,28 +2,37 @@ import Foundation
 import Testing
 import MinutesTestSupport
 
-/// Minutes as offices publish them without the parts some leave out (issue 10, item 2; issue 11, item 5): each realistic report of
-/// `Tests/Fixtures/published/` (invented people and wording) is drafted through the binary from its transcript
-/// `TEMPLATE.FORM.session.txt`, checks clean (no error, no warning) and exports, without `--draft`, byte for
-/// byte as `TEMPLATE.FORM.txt`.
+/// Minutes as offices publish them without the parts some leave out (issue 10, item 2; issue 11, item 5), and in
+/// the house styles offices print them in (issue 10, item 1): each realistic report of `Tests/Fixtures/published/`
+/// (invented people and wording) is drafted through the binary from its transcript `TEMPLATE.FORM.session.txt`,
+/// with its house-style choices given to `minutes new --house`, checks clean (no error, no warning) and exports,
+/// without `--draft`, byte for byte as `TEMPLATE.FORM.txt`.
 @Suite struct PublishedFormTests {
   /// Each report: the template, and what its form leaves out.
-  static let reports: [(template: String, form: String)] = [
-    ("gov-executive.zh-Hant", "no-label-no-attendance"),  // no 屆次, no 會次, no attendance, an item without directives
-    ("gov-executive.zh-Hans", "no-period"),  // a date without 上午/下午, items without directives
-    ("gov-executive-formal.zh-Hant", "no-number-no-attendance"),  // no 會次, no period, no 出席/列席
-    ("jiyao.zh-Hans", "no-units-no-issue"),  // no 期號, no 印發機關, no 會次, no units, 請假 with a reason only
-    ("board-meeting.en", "no-secretary-no-place"),  // a town council: no secretary, no place, a roll-call vote
-    ("board-meeting.en", "no-member-count"),  // an advisory committee: no member count, a motion referred without a vote
+  static let reports: [(template: String, form: String, house: [String])] = [
+    ("gov-executive.zh-Hant", "no-label-no-attendance", []),  // no 屆次, no 會次, no attendance, an item without directives
+    ("gov-executive.zh-Hans", "no-period", []),  // a date without 上午/下午, items without directives
+    ("gov-executive-formal.zh-Hant", "no-number-no-attendance", []),  // no 會次, no period, no 出席/列席
+    ("jiyao.zh-Hans", "no-units-no-issue", []),  // no 期號, no 印發機關, no 會次, no units, 請假 with a reason only
+    ("board-meeting.en", "no-secretary-no-place", []),  // a town council: no secretary, no place, a roll-call vote
+    ("board-meeting.en", "no-member-count", []),  // an advisory committee: no member count, a motion referred without a vote
+    // A town's report: attendance right after the first sentence, the chair name first, 主持召開了, 十八屆12次, points
+    // as sentences, 還研究審議了其他事項; an item without directives, a role-only 列席 group.
+    ("gov-executive.zh-Hant", "house-start-name-first",
+     ["attendance=start", "chair=name-first", "opening=le", "label=short", "points=sentences", "closing=reviewed"]),
+    // A county's report: 六屆九次 in Chinese numerals and 同時還研究審議了; the rest as the template's example.
+    ("gov-executive.zh-Hans", "house-short-zh", ["label=short-zh", "closing=meanwhile"]),
+    // A hospital's 纪要: 参会 for 出席, a space after the colon, names parted by spaces, no units (typed, not printed).
+    ("jiyao.zh-Hans", "house-participants-spaces", ["present=participants", "colon=spaced", "separator=space", "units=hidden"]),
   ]
 
   @Test(arguments: reports)
-  func aReportWithoutTheOptionalPartsDraftsChecksCleanAndExports(template: String, form: String) throws {
+  func aReportWithoutTheOptionalPartsDraftsChecksCleanAndExports(template: String, form: String, house: [String]) throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     let fixture = "published/\(template).\(form)"
     let session = try Data(contentsOf: Binary.fixture("\(fixture).session.txt"))
-    let drafting = try Binary.run(["new", "--template", template, "--name", form], in: workspace, input: session)
+    let drafting = try Binary.run(["new", "--template", template, "--name", form] + house.flatMap { ["--house", $0] }, in: workspace, input: session)
     #expect(drafting.status == 0, "stdout: \(drafting.text)")
     let check = try Binary.run(["check", form, "--json"], in: workspace)
     #expect(check.status == 0, "stdout: \(check.text)")
@@ -34,5 +43,30 @@ import MinutesTestSupport
     #expect(export.status == 0, "stderr: \(export.stderr)")
     let expected = try Data(contentsOf: Binary.fixture("\(fixture).txt"))
     #expect(export.stdout == expected, "\(export.text)")
+  }
+
+  /// `--house` with a choice or value the template does not have stops before any session is made, saying what
+  /// the choices are; the meeting that follows keeps the house style, and a new session says how it stands.
+  @Test func theHouseStyleIsSetCheckedAndKeptFromMeetingToMeeting() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let bad = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad", "--house", "attendance=top"], in: workspace)
+    #expect(bad.status == 1)
+    #expect(bad.stderr.contains("--house attendance=top 不是這個範本的版式選擇。請寫成 項目=選項，可選：attendance=end|start，chair=title-first|name-first"), "\(bad.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/bad.yaml").path))
+    let english = try Binary.run(["new", "--template", "board-meeting.en", "--name", "e", "--house", "layout=council"], in: workspace)
+    #expect(english.status == 1)
+    #expect(english.stderr.contains("--house layout=council: the template board-meeting.en has no house-style choices."), "\(english.stderr)")
+
+    let session = try Data(contentsOf: Binary.fixture("published/gov-executive.zh-Hant.house-start-name-first.session.txt"))
+    let march = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "march", "--house", "attendance=start", "--house", "Chair=NAME-FIRST"],
+                               in: workspace, input: session)
+    #expect(march.status == 0)
+    #expect(march.text.hasPrefix("版式：出席名單的位置 start，主持人的寫法 name-first，開頭的動詞 plain，"), "\(march.text.prefix(200))")
+    let april = try Binary.run(["new", "--from", "march", "--name", "april"], in: workspace, input: Data(":house\n:quit\n".utf8))
+    #expect(april.status == 0)
+    #expect(april.text.contains("  attendance（出席名單的位置）：start；可選 end、start\n"), "\(april.text)")
+    #expect(april.text.contains("  chair（主持人的寫法）：name-first；可選 title-first、name-first\n"))
+    #expect(april.text.contains("  opening（開頭的動詞）：plain（預設）；可選 plain、le\n"))
   }
 }

@@ -64,13 +64,14 @@ import MinutesTestSupport
       .invalidPosition(position: "9", count: 2), .nothingTo("undo"), .nothingTo("redo"), .interviewFinished,
       .extraWords(command: "save", extra: "甲.txt", usage: ":save"),
       .tooManyPieces("甲 乙 丙", pieces: 3, labels: ["姓名", "單位"], example: "王某 區長"),
+      .noHouseChoice("甲", choices: []), .noHouseChoice("甲", choices: ["attendance", "chair"]),
     ]
     // Fails to compile when a case is added without a sample above.
     for error in all {
       switch error {
       case .unknownCommand, .usage, .invalidAddress, .noSuchPart, .required, .notAChoice, .invalidDate, .invalidNumber,
         .nothingToAdd, .invalidCount, .invalidTime, .ambiguousTime, .invalidLine, .notEditable, .invalidPosition, .nothingTo,
-        .interviewFinished, .extraWords, .tooManyPieces:
+        .interviewFinished, .extraWords, .tooManyPieces, .noHouseChoice:
         break
       }
     }

@@ -217,6 +217,25 @@ extension Messages {
 
   /// What `minutes new --from` took over: the counts, the parts by label, and each open action item with the
   /// meeting it came from. Lines, each ending in a line break.
+  /// `minutes new --house SETTING` where the setting names no choice of the template's house style, or none of
+  /// its values: what the choices and values are.
+  func badHouseSetting(_ setting: String, template: Template) -> String {
+    let choices = template.houseStyle
+    guard !choices.isEmpty else {
+      return self("--house \(shown(setting))：範本 \(template.id) 沒有版式選擇。", "--house \(shown(setting)): the template \(template.id) has no house-style choices.")
+    }
+    let all = choices.map { "\($0.part.key)=" + $0.part.choiceValues.joined(separator: "|") }
+    return self("--house \(shown(setting)) 不是這個範本的版式選擇。請寫成 項目=選項，可選：\(all.joined(separator: "，"))",
+                "--house \(shown(setting)) is not a house-style choice of this template. Write CHOICE=VALUE, one of: \(all.joined(separator: ", "))")
+  }
+
+  /// Said when a session of a template with a house style starts: the choices as they stand, and how to change them.
+  func houseStyleNotice(_ choices: [Template.HouseChoice], in minutes: Minutes) -> String {
+    let listed = choices.map { "\($0.part.label) \($0.value(in: minutes) ?? "")" }
+    return self("版式：\(listed.joined(separator: "，"))。輸入 :house 查看各項的寫法並修改（只影響匯出的樣子）。",
+                "House style: \(listed.joined(separator: ", ")). Type :house to see what each prints and change it (it changes only how the export prints).")
+  }
+
   func carriedOver(_ followOn: FollowOn, from meeting: String, template: Template) -> String {
     guard template.carry != nil else {
       return self("模板「\(template.id)」沒有聲明 carry，不從上一次會議帶入任何內容：這次會議從空白開始。",

@@ -14,6 +14,10 @@ struct New: ParsableCommand {
     "Start the meeting that follows a previous one: a session of the workspace, or the path of a session file. What its template declares under `carry` is taken over (the body, the chair, the usual attendance, every open action item); dates, times, items and decisions are not.",
     valueName: "NAME"), completion: ShellCompletion.sessionNames)
   var from: String?
+  @Option(name: .customLong("house"), help: ArgumentHelp(
+    "Set a house-style choice of the template for this session, e.g. --house attendance=start (repeat for several; `:house` in the session lists them). The rest keep their defaults, or, with --from, the previous meeting's.",
+    valueName: "CHOICE=VALUE"))
+  var house: [String] = []
   @Flag(help: "From a pipe, read on past a refused line (asking its question again) instead of stopping there.") var keepGoing = false
   @OptionGroup var options: WorkspaceOptions
 
@@ -44,14 +48,36 @@ struct New: ParsableCommand {
     }
     let diagnostics = Diagnostics(messages: template.messages)
     let name = Workspace.sessionName(self.name ?? Workspace.defaultSessionName())
-    let file = SessionFile(minutes: followOn?.0.minutes ?? Minutes(template: template.id))
+    var minutes = followOn?.0.minutes ?? Minutes(template: template.id)
+    for setting in house {
+      guard let (address, value) = Self.houseSetting(setting, in: template) else {
+        throw diagnostics.fail(template.messages.badHouseSetting(setting, template: template))
+      }
+      minutes.setValue(.text(value), at: address)
+    }
+    // In the template's order, as every later write has it (the house style is its last part).
+    if !house.isEmpty, let ordered = try? template.conform(minutes) { minutes = ordered }
+    let file = SessionFile(minutes: minutes)
     try diagnostics.run { try SessionStore.validate(name: name) }
     let lock = try diagnostics.run { try SessionLock(name: name, in: workspace.store) }
     try diagnostics.run { try workspace.store.create(file, name: name) }
     if let (carried, meeting) = followOn {
       StandardStreams.output.write(template.messages.carriedOver(carried, from: meeting, template: template))
     }
+    if !template.houseStyle.isEmpty {
+      StandardStreams.output.write(template.messages.houseStyleNotice(template.houseStyle, in: minutes) + "\n")
+    }
     try Drafting.run(Assistant(template: template, minutes: file.minutes), store: workspace.store, name: name, lock: lock, keepGoing: keepGoing)
+  }
+
+  /// The address and value of `--house CHOICE=VALUE`, the value spelled as the template spells it; `nil` for a
+  /// setting that names no house-style choice of the template, or none of its values.
+  static func houseSetting(_ setting: String, in template: Template) -> (Address, String)? {
+    let pieces = setting.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+    guard pieces.count == 2, let choice = template.houseChoice(named: pieces[0]),
+      let value = choice.part.choiceValues.first(where: { $0.lowercased() == pieces[1].lowercased() })
+    else { return nil }
+    return (choice.address, value)
   }
 
   /// The previous meeting `target` (a session or a file), reported as `minutes check` reports what cannot be

@@ -186,7 +186,7 @@ import MinutesTestSupport
     let jiyao = try Self.example("jiyao.zh-Hans")
     let lines = try ScriptConversion(jiyao.minutes, template: jiyao.template, to: .hant).report(jiyao.template.messages)
     #expect(lines.first == "模板 `jiyao.zh-Hans` 没有繁体字的对应模板 `jiyao.zh-Hant`，所以它的用字也由 ICU 转换；要自订用字，可在工作区的 templates/ 中加上 jiyao.zh-Hant.yaml。")
-    #expect(lines.contains("  出 → 出（也可能是 齣）：模板用字“出席：”"))
+    #expect(lines.contains("  出 → 出（也可能是 齣）：模板用字“出席”"))
   }
 
   // MARK: - Scripts and the table

@@ -55,6 +55,9 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     (":export! out.txt", .export(ExportCommand(file: "out.txt", overwrite: true))),
     ("：export！ 紀要.txt", .export(ExportCommand(file: "紀要.txt", overwrite: true))),
     (":x! out.txt --script hans", .export(ExportCommand(file: "out.txt", script: "hans", overwrite: true))),
+    (":house", .house(nil, nil)),
+    (":house chair", .house("chair", nil)),
+    (":house chair name-first", .house("chair", "name-first")),
     (":quit", .quit),
     (":q", .quit),
     (":exit", .quit),
@@ -130,7 +133,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   }
 
   @Test func referenceListsEveryCommandOnceInHelpOrder() {
-    let names = ["help", "show", "goto", "add", "edit", "delete", "move", "undo", "redo", "check", "save", "export", "quit"]
+    let names = ["help", "show", "goto", "add", "edit", "delete", "move", "undo", "redo", "check", "save", "export", "house", "quit"]
     #expect(Command.names == names)
     for language in ["zh-Hant", "zh-Hans", "en"] {
       let reference = Command.reference(Messages(language: language))

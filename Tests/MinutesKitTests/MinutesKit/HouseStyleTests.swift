@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+
+@testable import MinutesKit
+import MinutesTestSupport
+
+/// The house style (issue 10, item 1): choices a template declares in a `house: true` group, made once per session
+/// (`:house`, `minutes new --house`), stored in the draft, and read by the export as `{{#house.KEY.VALUE}}`.
+@Suite struct HouseStyleTests {
+  static func report() throws -> (template: Template, minutes: Minutes) { try TestSupport.example("gov-executive.zh-Hant") }
+
+  /// The seed meeting's text with the house-style choices `settings` (`[KEY: VALUE]`) stored in its draft.
+  static func text(_ settings: [String: String], template id: String = "gov-executive.zh-Hant") throws -> [String] {
+    let (template, example) = try TestSupport.example(id)
+    var minutes = example
+    for (key, value) in settings {
+      let choice = try #require(template.houseChoice(named: key))
+      minutes.setValue(.text(value), at: choice.address)
+    }
+    return try TextExporter().export(try template.conform(minutes), template: template).split(separator: "\n").map(String.init)
+  }
+
+  @Test func theNewsReportsDeclareSixChoicesAndTheOthersNone() throws {
+    for id in ["gov-executive.zh-Hant", "gov-executive.zh-Hans"] {
+      let choices = try TestSupport.template(id: id).houseStyle
+      #expect(choices.map(\.part.key) == ["attendance", "chair", "opening", "label", "points", "closing"])
+      #expect(choices.allSatisfy { $0.part.rendering.defaultValue == $0.part.choiceValues.first })
+    }
+    #expect(try TestSupport.template(id: "jiyao.zh-Hans").houseStyle.map(\.part.key) == ["present", "colon", "units", "separator"])
+    // The formal variant prints one fixed way (its own export), so it removes the choices it would not honour.
+    for id in ["gov-executive-formal.zh-Hant", "board-meeting.en", "team-meeting.en"] {
+      #expect(try TestSupport.template(id: id).houseStyle.isEmpty, "\(id)")
+    }
+  }
+
+  /// With every choice at its default, stored or not, the export is the example's, byte for byte.
+  @Test func theDefaultsPrintTheTemplatesOwnExample() throws {
+    let (template, minutes) = try Self.report()
+    let plain = try TextExporter().export(minutes, template: template).split(separator: "\n").map(String.init)
+    let defaults = Dictionary(uniqueKeysWithValues: template.houseStyle.map { ($0.part.key, $0.part.rendering.defaultValue!) })
+    #expect(try Self.text(defaults) == plain)
+    #expect(try Self.text([:]) == plain)
+  }
+
+  /// Each value prints as its phrase says, on the seed meeting.
+  @Test func eachChoiceChangesWhatItSays() throws {
+    let plain = try Self.text([:])
+    let header = "5月20日下午，政府代區長管尊旭主持召開第十屆區政府第3次常務會議。"
+    #expect(plain[0] == header)
+    #expect(try Self.text(["chair": "name-first"])[0] == "5月20日下午，管尊旭政府代區長主持召開第十屆區政府第3次常務會議。")
+    #expect(try Self.text(["opening": "le"])[0] == "5月20日下午，政府代區長管尊旭主持召開了第十屆區政府第3次常務會議。")
+    #expect(try Self.text(["label": "short"])[0] == "5月20日下午，政府代區長管尊旭主持召開區政府十屆3次常務會議。")
+    #expect(try Self.text(["label": "short-zh"])[0] == "5月20日下午，政府代區長管尊旭主持召開區政府十屆三次常務會議。")
+
+    let start = try Self.text(["attendance": "start"])
+    #expect(start.count == plain.count)
+    #expect(Array(start[1...2]) == Array(plain.suffix(2)), "attendance right after the first sentence")
+    #expect(Array(start[3...]) == Array(plain[1..<(plain.count - 2)]))
+
+    #expect(plain.contains("會議還研究了其他事項。"))
+    #expect(try Self.text(["closing": "reviewed"]).contains("會議還研究審議了其他事項。"))
+    #expect(try Self.text(["closing": "meanwhile"]).contains("會議同時還研究審議了其他事項。"))
+
+    // Points: `；` between them, or each its own sentence; a lead sentence stays as it was.
+    let sentences = try Self.text(["points": "sentences"])
+    #expect(plain[1].contains("切實做好當前各項工作；要從嚴從緊"))
+    #expect(sentences[1].contains("切實做好當前各項工作。要從嚴從緊"))
+    #expect(sentences[1].replacingOccurrences(of: "。要", with: "；要").count == plain[1].count)
+  }
+
+  @Test func theSimplifiedReportHasTheSameChoices() throws {
+    let lines = try Self.text(["label": "short-zh", "chair": "name-first", "closing": "meanwhile"], template: "gov-executive.zh-Hans")
+    #expect(lines[0] == "6月12日上午，苏明哲政府代区长主持召开区政府十届五次常务会议。", "\(lines[0])")
+    #expect(lines.contains("会议同时还研究审议了其他事项。"))
+  }
+
+  /// The 纪要's attendance blocks: 出席 or 参会, a space after the colon or none, units or none, 、 or spaces.
+  @Test func theMinutesOfAMeetingListTheirPeopleAsTheOfficeDoes() throws {
+    func attendance(_ settings: [String: String]) throws -> [String] {
+      try Self.text(settings, template: "jiyao.zh-Hans").suffix(3)
+    }
+    let plain = try attendance([:])
+    #expect(plain[0] == "出席：罗景川（市长）、宋立平（常务副市长）、何春燕（副市长）、沈蔚（市政府秘书长）")
+    #expect(plain[1] == "请假：高志远（副市长，参加省政府专题会议）")
+    #expect(try attendance(["present": "participants"])[0] == "参会：罗景川（市长）、宋立平（常务副市长）、何春燕（副市长）、沈蔚（市政府秘书长）")
+    #expect(try attendance(["colon": "spaced"])[1] == "请假： 高志远（副市长，参加省政府专题会议）")
+    #expect(try attendance(["units": "hidden"]) == ["出席：罗景川、宋立平、何春燕、沈蔚", "请假：高志远（参加省政府专题会议）",
+                                                 "列席：赵明远、吴建平、钱丽华、孙立新、郑晓梅、冯志刚、陈海涛、褚文静"])
+    #expect(try attendance(["separator": "space"])[0] == "出席：罗景川（市长） 宋立平（常务副市长） 何春燕（副市长） 沈蔚（市政府秘书长）")
+  }
+
+  // MARK: - :house
+
+  @Test func houseListsShowsOneAndChangesOneUndoably() throws {
+    let (template, minutes) = try Self.report()
+    var assistant = Assistant(template: template, minutes: minutes)
+    let listing = assistant.handle(":house")
+    #expect(!listing.isError)
+    #expect(listing.messages.count == 7)
+    #expect(listing.messages[1] == "  attendance（出席名單的位置）：end（預設）；可選 end、start")
+
+    let one = assistant.handle(":house chair")
+    #expect(one.messages == ["  chair（主持人的寫法）：title-first（預設）；可選 title-first、name-first",
+                             "    * title-first：區長王某某主持召開……", "      name-first：王某某區長主持召開……"])
+
+    let changed = assistant.handle(":house attendance START")
+    #expect(!changed.isError, "\(changed.messages)")
+    #expect(assistant.minutes["house.attendance"] == "start", "a value in another letter case is the template's")
+    #expect(assistant.handle(":house").messages[1] == "  attendance（出席名單的位置）：start；可選 end、start")
+    _ = assistant.handle(":undo")
+    #expect(assistant.minutes["house.attendance"] == nil)
+  }
+
+  @Test func houseRefusesWhatItDoesNotKnowAndChangesNothing() throws {
+    let (template, minutes) = try Self.report()
+    var assistant = Assistant(template: template, minutes: minutes)
+    let unknown = assistant.handle(":house colour red")
+    #expect(unknown.isError)
+    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、chair、opening、label、points、closing；輸入 :house 查看全部。"])
+    let badValue = assistant.handle(":house attendance 開頭")
+    #expect(badValue.isError)
+    #expect(badValue.messages.first?.contains("可選：end、start") == true, "\(badValue.messages)")
+    #expect(assistant.minutes == minutes)
+
+    let board = try TestSupport.template(id: "board-meeting.en")
+    var english = Assistant(template: board, minutes: Minutes(template: board.id))
+    #expect(english.handle(":house").messages == ["This template has no house-style choices: its export decides how the minutes print."])
+    #expect(english.handle(":house layout council").messages == ["This template has no house-style choices, so there is no ‘layout’ to change; its export decides how the minutes print."])
+  }
+
+  // MARK: - The checker
+
+  static func check(_ house: String) throws -> String? {
+    let folder = try TestSupport.temporaryWorkspace("house")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("office.zh-Hant.yaml")
+    try "format: 2\nid: office.zh-Hant\nextends: gov-executive.zh-Hant\nname: 本局\nlanguage: zh-Hant\nparts:\n\(house)"
+      .write(to: file, atomically: true, encoding: .utf8)
+    do {
+      _ = try TemplateLibrary().load(contentsOf: file)
+      return nil
+    } catch {
+      return error.message(Messages(language: "en"))
+    }
+  }
+
+  @Test func anOfficeVariantSetsItsDefaultsAndTheCheckerRefusesWhatTheExportCannotTest() throws {
+    // A variant that fixes its office's style: the default changed, the other value removed.
+    #expect(try Self.check("  - key: house\n    parts:\n      - key: attendance\n        default: start\n        choices:\n          - {value: end, remove: true}\n") == nil)
+    let notASCII = try #require(try Self.check("  - key: house\n    parts:\n      - key: attendance\n        choices: [開頭]\n"))
+    #expect(notASCII.contains("`開頭` is not"), "\(notASCII)")
+    let badDefault = try #require(try Self.check("  - key: house\n    parts:\n      - key: chair\n        default: middle\n"))
+    #expect(badDefault.contains("the `default` of `chair`, `middle`, is not one of its choices (title-first, name-first)"), "\(badDefault)")
+    let notAChoice = try #require(try Self.check("  - key: house\n    parts:\n      - key: note\n        label: 備註\n"))
+    #expect(notAChoice.contains("holds only choices"), "\(notAChoice)")
+    let nested = try #require(try Self.check("  - key: meeting\n    parts:\n      - key: style\n        label: 版式\n        house: true\n        parts:\n          - {key: a, default: x, choices: [x, y]}\n"))
+    #expect(nested.contains("`house: true` marks a top-level group"), "\(nested)")
+  }
+
+  /// A variant that fixes its office's style exports so without any `:house`.
+  @Test func aVariantsDefaultIsTheSessionsStyle() throws {
+    let folder = try TestSupport.temporaryWorkspace("house")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("office.zh-Hant.yaml")
+    try "format: 2\nid: office.zh-Hant\nextends: gov-executive.zh-Hant\nname: 本局\nlanguage: zh-Hant\nparts:\n  - key: house\n    parts:\n      - key: chair\n        default: name-first\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    let office = try TemplateLibrary().load(contentsOf: file)
+    var (_, minutes) = try Self.report()
+    minutes.template = office.id
+    let text = try TextExporter().export(try office.conform(minutes), template: office)
+    #expect(text.hasPrefix("5月20日下午，管尊旭政府代區長主持召開"), "\(text.prefix(60))")
+  }
+
+  // MARK: - Meetings that follow on
+
+  @Test func theNextMeetingKeepsTheHouseStyle() throws {
+    let (template, example) = try Self.report()
+    var minutes = example
+    minutes.setValue(.text("start"), at: TestSupport.at("house.attendance"))
+    let next = FollowOn(previous: minutes, meeting: "may", template: template)
+    #expect(next.minutes["house.attendance"] == "start")
+    #expect(next.minutes["house.chair"] == nil, "a default stays a default")
+  }
+}
