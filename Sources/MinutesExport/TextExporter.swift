@@ -71,7 +71,8 @@ public struct TextExporter: Exporter {
     for (name, partial) in partials { library.register(try compile(partial, contentType: "TEXT"), named: name) }
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
     var context = Context(rendering: Rendering(
-      language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : []))
+      language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : [],
+      adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }))
     var root = template.fold(minutes.content, with: &context)
     if !extra.isEmpty, var names = root as? [String: Any] {
       for (name, value) in extra where names[name] == nil { names[name] = value }
@@ -140,11 +141,18 @@ public struct TextExporter: Exporter {
     /// The fields not `required` that are marked all the same when missing (see ``neededByRoles(_:)``).
     let needed: Set<Part>
     private var compiled: [String: MustacheTemplate?] = [:]
+    /// The key of a motion's disposition and the dispositions that mean adopted (`roles.motions`), for
+    /// `{{#adopted(list)}}`; `nil` when the template declares no motions.
+    let adoption: (key: String, words: [String])?
 
     /// How dates and times print (`{{date.en}}`, `{{time.en}}`): the template's ``Template/styles``.
     let styles: Template.Styles
 
-    init(language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil, needed: Set<Part> = []) {
+    init(
+      language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil, needed: Set<Part> = [],
+      adoption: (key: String, words: [String])? = nil
+    ) {
+      self.adoption = adoption
       self.language = language
       self.styles = styles
       self.missingMark = missingMark
@@ -190,7 +198,17 @@ public struct TextExporter: Exporter {
     }
 
     func list(_ entries: [Value], results: [Any], of part: Part, at address: Address) -> Any {
-      ListContext(elements: results, text: joined(entries, elements: results, part: part))
+      ListContext(elements: results, text: joined(entries, elements: results, part: part), adopted: adopted(entries))
+    }
+
+    /// Whether an entry of a list of records has, under the motions' disposition key, a disposition that starts
+    /// with one of the words that mean adopted (`roles.motions`): an amendment adopted, for `as amended`.
+    private func adopted(_ entries: [Value]) -> Bool {
+      guard let adoption = rendering.adoption else { return false }
+      return entries.contains { entry in
+        guard case .record(let record) = entry, let disposition = record[adoption.key]?.text else { return false }
+        return adoption.words.contains { disposition.hasPrefix($0) }
+      }
     }
 
     /// A field's value as its kind offers it; an entry of a list of values also offers `n` and `zh`.
@@ -342,10 +360,13 @@ struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertib
   func transform(_ name: String) -> Any? { self }
 }
 
-/// A list in the export context: a sequence for sections, its joined text for `{{key}}`.
+/// A list in the export context: a sequence for sections, its joined text for `{{key}}`; `empty(list)`,
+/// `count(list)`, `first(list)`, `last(list)`, and `adopted(list)`: whether an entry (an amendment) has a
+/// disposition that means adopted, as `roles.motions` says (the key `disposition`, the words `adopted`).
 struct ListContext: MustacheSequence, MustacheTransformable, CustomStringConvertible {
   var elements: [Any]
   var text: String
+  var adopted = false
   func makeIterator() -> IndexingIterator<[Any]> { elements.makeIterator() }
   var description: String { text }
   func transform(_ name: String) -> Any? {
@@ -354,6 +375,7 @@ struct ListContext: MustacheSequence, MustacheTransformable, CustomStringConvert
     case "count": elements.count
     case "first": elements.first
     case "last": elements.last
+    case "adopted": adopted
     default: nil
     }
   }

@@ -309,14 +309,18 @@ public struct Validator: Sendable {
         else { continue }
         if x != y { add(address, x, y) }
       case .among(let path, let list, let name):
-        guard let (address, value) = values(at: path, in: minutes).first, let person = value.text else { continue }
-        let names = values(at: list, in: minutes).flatMap { _, value in
+        let names = Set(values(at: list, in: minutes).flatMap { _, value in
           (value.list ?? [value]).flatMap { entry -> [String] in
             let named = name.flatMap { entry.record?[$0] } ?? entry
             return named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []
           }
+        }.map(Self.person))
+        // Every value the path names (`motions.*.mover`: each motion's), compared whole: `Mayor Reyes` is not
+        // `Dana Reyes`, and a look-alike name is no near miss here.
+        for (address, value) in values(at: path, in: minutes) {
+          guard let person = value.text else { continue }
+          if !names.isEmpty, !names.contains(Self.person(person)) { add(address, person) }
         }
-        if !names.isEmpty, !names.map(Self.person).contains(Self.person(person)) { add(address, person) }
       case .sequence(let path, let key):
         for (list, value) in values(at: path, in: minutes) {
           var expected = 1
@@ -331,20 +335,118 @@ public struct Validator: Sendable {
             expected = n + 1
           }
         }
-      case .filled(let path, let key):
+      case .filled(let path, let key, let unless):
         for (list, value) in values(at: path, in: minutes) {
           for (offset, entry) in (value.list ?? []).enumerated() {
             guard let record = entry.record else { continue }
-            if record[key]?.scalarText?.isEmpty ?? true {
+            let excused = unless.contains { other, values in
+              guard let text = record[other]?.scalarText else { return false }
+              return values.contains("*") || values.contains(text)
+            }
+            if !excused, record[key]?.scalarText?.isEmpty ?? true {
               // The entry named by its person where it has one, else by its first text.
               let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
               add(list.appending(.index(offset + 1)), title)
             }
           }
         }
+      case .answered(let path):
+        guard let address = Address(stored: path) else { continue }
+        if minutes.value(at: address)?.scalarText?.isEmpty ?? true { add(address, "") }
+      case .order(let groups):
+        var latest: (time: MeetingTime, text: String)?
+        for group in groups {
+          for (address, value) in timesInOrder(group, in: minutes) {
+            guard let text = value.text, let time = MeetingTime(parsing: text) else { continue }
+            if let before = latest, Self.minutes(of: time) < Self.minutes(of: before.time) {
+              add(address, template.styles.time.format(time), template.styles.time.format(before.time))
+            } else {
+              latest = (time, text)
+            }
+          }
+        }
+      case .atMost(let each, let sum, let max):
+        let most: Int? = values(at: max, in: minutes).first.flatMap { _, value in value.list.map(\.count) ?? value.number }
+        guard let most else { continue }
+        let scopes: [(Address, Value)] = each.map { values(at: $0, in: minutes).flatMap { address, value in
+          (value.list ?? []).enumerated().map { (address.appending(.index($0.offset + 1)), $0.element) }
+        } } ?? [(.root, .record(minutes.content))]
+        for (scope, value) in scopes {
+          let counts = sum.flatMap { Self.values(at: $0, in: value, from: scope) }.compactMap { address, value in value.number.map { (address, $0) } }
+          guard let first = counts.first else { continue }
+          let total = counts.reduce(0) { Self.sum($0, $1.1) }
+          if total > most { add(first.0, String(total), String(most)) }
+        }
+      case .result(let result):
+        for (list, value) in values(at: result.list, in: minutes) {
+          for (offset, entry) in (value.list ?? []).enumerated() {
+            guard let record = entry.record, let announced = record[result.key]?.text else { continue }
+            let address = list.appending(.index(offset + 1)).appending(key: result.key)
+            if let other = Self.disagreement(announced, record: record, result) { add(address, announced, other) }
+          }
+        }
       }
     }
     return findings
+  }
+
+  /// The minutes since midnight of `time`.
+  private static func minutes(of time: MeetingTime) -> Int { time.hour * 60 + time.minute }
+
+  /// The values of a group of `order` paths, entry by entry: each path's values, merged by the number of the
+  /// entry of the first list they are in (`recesses.1.began`, `recesses.1.ended`, `recesses.2.began`…), and in
+  /// the group's order within one entry.
+  private func timesInOrder(_ group: [String], in minutes: Minutes) -> [(Address, Value)] {
+    let found = group.enumerated().flatMap { order, path in values(at: path, in: minutes).map { (order, $0.0, $0.1) } }
+    func entry(_ address: Address) -> Int {
+      for step in address.steps { if case .index(let n) = step { return n } }
+      return 0
+    }
+    return found.sorted { (entry($0.1), $0.0) < (entry($1.1), $1.0) }.map { ($0.1, $0.2) }
+  }
+
+  /// What the result `announced` disagrees with in `record`, as `result` says: the counts or the roll call's
+  /// tally (`4-1`) when its numbers differ from them, or the disposition when its words say the opposite;
+  /// `nil` when it agrees.
+  static func disagreement(_ announced: String, record: Record, _ result: Check.ResultCheck) -> String? {
+    if let (yes, no) = numbers(in: announced) {
+      let counted: (Int, Int)? = {
+        if let f = result.votesFor.flatMap({ record[$0]?.number }), let a = result.votesAgainst.flatMap({ record[$0]?.number }) {
+          return (f, a)
+        }
+        guard let list = result.rollCall, let vote = result.vote, let entries = record[list]?.list, !entries.isEmpty else { return nil }
+        let votes = entries.compactMap { $0.record?[vote]?.text }
+        return (votes.filter(result.yes.contains).count, votes.filter(result.no.contains).count)
+      }()
+      if let (f, a) = counted, (f, a) != (yes, no) { return "\(f)-\(a)" }
+    }
+    guard let key = result.disposition, let disposition = record[key]?.text else { return nil }
+    let words = announced.lowercased().split { !$0.isLetter }.map(String.init)
+    func says(_ stems: [String]) -> Bool { words.contains { word in stems.contains { word.hasPrefix($0.lowercased()) } } }
+    if says(result.passes), result.failed.contains(where: disposition.hasPrefix) { return disposition }
+    if says(result.fails), result.adopted.contains(where: disposition.hasPrefix) { return disposition }
+    return nil
+  }
+
+  /// The first pair of numbers in `text` joined by `-`, `–`, `—` or ` to ` (`Passes 4-2`, `carried 5 to 0`).
+  static func numbers(in text: String) -> (Int, Int)? {
+    guard let match = text.firstMatch(of: /(\d{1,6})\s*(?:-|–|—|to)\s*(\d{1,6})/), let a = Int(match.1), let b = Int(match.2)
+    else { return nil }
+    return (a, b)
+  }
+
+  /// The values `path` names below `value` (at `address`): as ``values(at:in:)``, from a record within the draft.
+  private static func values(at path: String, in value: Value, from address: Address) -> [(Address, Value)] {
+    var found: [(Address, Value)] = [(address, value)]
+    for token in path.split(separator: ".").map(String.init) {
+      found = found.flatMap { address, value -> [(Address, Value)] in
+        if token == "*" {
+          return (value.list ?? []).enumerated().map { (address.appending(.index($0.offset + 1)), $0.element) }
+        }
+        return value.record?[token].map { [(address.appending(key: token), $0)] } ?? []
+      }
+    }
+    return found
   }
 
   /// The values a check's path names, with their addresses: `*` is every entry of a list; `year`, `month` or

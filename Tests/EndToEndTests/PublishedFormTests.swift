@@ -38,7 +38,10 @@ import MinutesTestSupport
     #expect(check.status == 0, "stdout: \(check.text)")
     let report = try JSONSerialization.jsonObject(with: check.stdout) as? [String: Any]
     #expect(report?["errors"] as? Int == 0)
-    #expect(report?["warnings"] as? Int == 0, "\(check.text)")
+    // The one warning a published form may give: an action item without a due date (issue 11, item 4), which the
+    // committee's minutes leave out.
+    let warnings = (report?["findings"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "warning" }
+    #expect(warnings.compactMap { $0["rule"] as? String } == (form == "no-member-count" ? ["check.actionDue"] : []), "\(check.text)")
     let export = try Binary.run(["export", form], in: workspace)
     #expect(export.status == 0, "stderr: \(export.stderr)")
     let expected = try Data(contentsOf: Binary.fixture("\(fixture).txt"))

@@ -50,6 +50,8 @@ import MinutesTestSupport
     previous.setValue(nil, at: TestSupport.at("attendance"))
     var assistant = Assistant(template: template, minutes: previous)
     assistant.peopleSources.append(roster)
+    // The meeting's optional details (scheduled time, who called it to order, substitutes) are not asked here.
+    _ = assistant.handle(":goto present.+")
     return assistant
   }
 
@@ -126,6 +128,7 @@ import MinutesTestSupport
     var previous = try FollowOnTests.meeting("2024-04-16", items: [], template: template)
     previous.setValue(nil, at: TestSupport.at("attendance"))
     var assistant = Assistant(template: template, minutes: previous)
+    _ = assistant.handle(":goto present.+")
     #expect(assistant.handle("Dana Reyse").effect != nil)
   }
 }

@@ -48,7 +48,7 @@ import MinutesTestSupport
     ("  calledToOrder: '19:02'\n", "  calledToOrder: '25:02'\n",
      ["error", "time.invalid", "time", "‘25:02’ is not a valid time", ":edit time"]),
     ("  disposition: Postponed\n", "  disposition: Tabled\n",
-     ["error", "choice.unknown", "5.disposition", "‘Tabled’ is not one of the choices (Adopted, Failed, Referred, Postponed, Withdrawn, Laid on the table)", ":edit 5.disposition"]),
+     ["error", "choice.unknown", "5.disposition", "‘Tabled’ is not one of the choices (Adopted, Failed, Referred, Postponed, Withdrawn, Laid on the table, Died for lack of a second, Ruled out of order)", ":edit 5.disposition"]),
     ("- text: the board establish", "- text: that the board establish",
      ["warning", "pattern", "5.text", "The wording starts with \"that\", which the minutes print already; remove it.", ":edit 5.text"]),
     ("  corrections: on page 2, the Tidewater Foundation grant should read $12,500, not $15,000\n", "  corrections: ''\n",
