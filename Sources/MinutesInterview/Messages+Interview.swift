@@ -58,8 +58,8 @@ extension Messages {
        self("匯出：印出，或寫入檔案（格式依副檔名，或用 --format 指定）；--script hans 或 hant 轉為簡體字或繁體字；檔案已存在時先問，:export! 檔案 直接覆蓋",
             "export: print it, or write it to a file (in the format of its extension, or --format name); --script hans or hant writes Simplified or Traditional characters; asks before overwriting a file, :export! file does not")),
       ("house", self(":house [項目 [選項]]", ":house [choice [value]]"),
-       self("本機關的版式選擇（出席名單的位置、要點的寫法等）：列出全部，顯示一項，或改一項，如 :house attendance 開頭",
-            "the office's house-style choices (where attendance goes, how points are set out…): list them, show one, or change one, e.g. :house attendance header")),
+       self("本機關的版式選擇（出席名單的位置、要點的寫法等）：列出全部，顯示一項，或改一項，如 :house attendance start",
+            "the office's house-style choices (where attendance goes, how points are set out…): list them, show one, or change one, e.g. :house attendance start")),
       ("quit", ":quit", self("保存並離開（Ctrl-D 亦可）", "save and leave (Ctrl-D too)")),
     ]
   }

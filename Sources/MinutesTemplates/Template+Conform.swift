@@ -9,11 +9,27 @@ extension Template {
   /// - Throws: ``TemplateError/draftMismatch(template:address:reason:)`` when a key is not a part of the
   ///   template or a value has another shape (a list where text belongs).
   /// - Complexity: O(n) in the number of values of the draft (one ``fold(_:with:)``).
+  ///
+  /// A house-style choice the template does not have (an office's variant removed it, or the whole `house` group)
+  /// is left out rather than refused: it only said how the export prints, and a draft must not become unreadable
+  /// because its office changed its style.
   public func conform(_ minutes: Minutes) throws -> Minutes {
     var copy = minutes
     var conform = Conform(template: id)
-    if case .record(let content) = try fold(minutes.content, with: &conform) { copy.content = content }
+    if case .record(let content) = try fold(withoutUnknownHouseStyle(minutes.content), with: &conform) { copy.content = content }
     return copy
+  }
+
+  /// `content` without the house-style choices (under a top-level `house` key) that the template does not have.
+  private func withoutUnknownHouseStyle(_ content: Record) -> Record {
+    guard let stored = content["house"]?.record else { return content }
+    let group = parts.first { $0.key == "house" }
+    guard group == nil || group?.asking.isHouse == true else { return content }
+    var content = content
+    var kept = Record()
+    for (key, value) in stored.fields where group?.child(key) != nil { kept[key] = value }
+    content["house"] = kept.isEmpty ? nil : .record(kept)
+    return content
   }
 }
 

@@ -22,6 +22,9 @@ import MinutesTestSupport
      ["attendance=start", "chair=name-first", "opening=le", "label=short", "points=sentences", "closing=reviewed"]),
     // A county's report: 六屆九次 in Chinese numerals and 同時還研究審議了; the rest as the template's example.
     ("gov-executive.zh-Hans", "house-short-zh", ["label=short-zh", "closing=meanwhile"]),
+    // A district's report: the date with its year, the session numbered within the year (2024年區政府第18次), the
+    // openers 集中學習、研究通過、聽取並原則通過、收看, and a credit line.
+    ("gov-executive.zh-Hant", "house-year-credit", ["date=year", "label=year"]),
     // A hospital's 纪要: 参会 for 出席, a space after the colon, names parted by spaces, no units (typed, not printed).
     ("jiyao.zh-Hans", "house-participants-spaces", ["present=participants", "colon=spaced", "separator=space", "units=hidden"]),
   ]
@@ -55,7 +58,7 @@ import MinutesTestSupport
     defer { try? FileManager.default.removeItem(at: workspace) }
     let bad = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad", "--house", "attendance=top"], in: workspace)
     #expect(bad.status == 1)
-    #expect(bad.stderr.contains("--house attendance=top 不是這個範本的版式選擇。請寫成 項目=選項，可選：attendance=end|start，chair=title-first|name-first"), "\(bad.stderr)")
+    #expect(bad.stderr.contains("--house attendance=top 不是這個範本的版式選擇。請寫成 項目=選項，可選：attendance=end|start，date=month-day|year，chair=title-first|name-first"), "\(bad.stderr)")
     #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/bad.yaml").path))
     let english = try Binary.run(["new", "--template", "board-meeting.en", "--name", "e", "--house", "layout=council"], in: workspace)
     #expect(english.status == 1)
@@ -65,7 +68,7 @@ import MinutesTestSupport
     let march = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "march", "--house", "attendance=start", "--house", "Chair=NAME-FIRST"],
                                in: workspace, input: session)
     #expect(march.status == 0)
-    #expect(march.text.hasPrefix("版式：出席名單的位置 start，主持人的寫法 name-first，開頭的動詞 plain，"), "\(march.text.prefix(200))")
+    #expect(march.text.hasPrefix("版式：出席名單的位置 start，日期的寫法 month-day，主持人的寫法 name-first，開頭的動詞 plain，"), "\(march.text.prefix(200))")
     let april = try Binary.run(["new", "--from", "march", "--name", "april"], in: workspace, input: Data(":house\n:quit\n".utf8))
     #expect(april.status == 0)
     #expect(april.text.contains("  attendance（出席名單的位置）：start；可選 end、start\n"), "\(april.text)")

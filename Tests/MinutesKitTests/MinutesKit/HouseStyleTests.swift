@@ -23,7 +23,7 @@ import MinutesTestSupport
   @Test func theNewsReportsDeclareSixChoicesAndTheOthersNone() throws {
     for id in ["gov-executive.zh-Hant", "gov-executive.zh-Hans"] {
       let choices = try TestSupport.template(id: id).houseStyle
-      #expect(choices.map(\.part.key) == ["attendance", "chair", "opening", "label", "points", "closing"])
+      #expect(choices.map(\.part.key) == ["attendance", "date", "chair", "opening", "label", "points", "closing"])
       #expect(choices.allSatisfy { $0.part.rendering.defaultValue == $0.part.choiceValues.first })
     }
     #expect(try TestSupport.template(id: "jiyao.zh-Hans").houseStyle.map(\.part.key) == ["present", "colon", "units", "separator"])
@@ -51,6 +51,8 @@ import MinutesTestSupport
     #expect(try Self.text(["opening": "le"])[0] == "5月20日下午，政府代區長管尊旭主持召開了第十屆區政府第3次常務會議。")
     #expect(try Self.text(["label": "short"])[0] == "5月20日下午，政府代區長管尊旭主持召開區政府十屆3次常務會議。")
     #expect(try Self.text(["label": "short-zh"])[0] == "5月20日下午，政府代區長管尊旭主持召開區政府十屆三次常務會議。")
+    #expect(try Self.text(["label": "year"])[0] == "5月20日下午，政府代區長管尊旭主持召開2022年區政府第3次常務會議。")
+    #expect(try Self.text(["date": "year"])[0] == "2022年5月20日下午，政府代區長管尊旭主持召開第十屆區政府第3次常務會議。")
 
     let start = try Self.text(["attendance": "start"])
     #expect(start.count == plain.count)
@@ -66,6 +68,34 @@ import MinutesTestSupport
     #expect(plain[1].contains("切實做好當前各項工作；要從嚴從緊"))
     #expect(sentences[1].contains("切實做好當前各項工作。要從嚴從緊"))
     #expect(sentences[1].replacingOccurrences(of: "。要", with: "；要").count == plain[1].count)
+  }
+
+  /// A date without its year prints none, whatever the house style says (no `年` alone).
+  @Test func aDateWithoutItsYearPrintsNoYear() throws {
+    let (template, example) = try Self.report()
+    var minutes = example
+    minutes.setValue(.text("--05-20"), at: TestSupport.at("meeting.date"))
+    minutes.setValue(.text("year"), at: TestSupport.at("house.date"))
+    minutes.setValue(.text("year"), at: TestSupport.at("house.label"))
+    let text = try TextExporter().export(try template.conform(minutes), template: template)
+    #expect(text.hasPrefix("5月20日下午，政府代區長管尊旭主持召開區政府第3次常務會議。\n"), "\(text.prefix(60))")
+  }
+
+  /// The openers offices print beside 傳達學習 and 審議 (issue 10's survey), and the credit line at the end.
+  @Test func moreKindsOfItemAndACreditLine() throws {
+    for (id, words) in [("gov-executive.zh-Hant", ["集中學習", "收看", "研究通過", "聽取並原則通過"]),
+                        ("gov-executive.zh-Hans", ["集中学习", "收看", "研究通过", "听取并原则通过"])] {
+      let template = try TestSupport.template(id: id)
+      let kinds = try #require(template.part(at: TestSupport.at("items.1.kind"))).choiceValues
+      #expect(words.allSatisfy(kinds.contains), "\(id): \(kinds)")
+    }
+    let (template, example) = try Self.report()
+    var minutes = example
+    minutes.setValue(.text("研究通過"), at: TestSupport.at("items.6.kind"))
+    minutes.setValue(.text("撰稿人：何佳穎　審稿人：吳承翰"), at: TestSupport.at("credit"))
+    let lines = try TextExporter().export(try template.conform(minutes), template: template).split(separator: "\n").map(String.init)
+    #expect(lines[6].hasPrefix("會議研究通過了《關于營口市鲅魚圈區2021年法治政府建設情況報告》（討論稿）。"), "\(lines[6].prefix(50))")
+    #expect(lines.last == "（撰稿人：何佳穎　審稿人：吳承翰）")
   }
 
   @Test func theSimplifiedReportHasTheSameChoices() throws {
@@ -96,7 +126,7 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: minutes)
     let listing = assistant.handle(":house")
     #expect(!listing.isError)
-    #expect(listing.messages.count == 7)
+    #expect(listing.messages.count == 8)
     #expect(listing.messages[1] == "  attendance（出席名單的位置）：end（預設）；可選 end、start")
 
     let one = assistant.handle(":house chair")
@@ -116,7 +146,7 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: minutes)
     let unknown = assistant.handle(":house colour red")
     #expect(unknown.isError)
-    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、chair、opening、label、points、closing；輸入 :house 查看全部。"])
+    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、date、chair、opening、label、points、closing；輸入 :house 查看全部。"])
     let badValue = assistant.handle(":house attendance 開頭")
     #expect(badValue.isError)
     #expect(badValue.messages.first?.contains("可選：end、start") == true, "\(badValue.messages)")
@@ -169,6 +199,27 @@ import MinutesTestSupport
     minutes.template = office.id
     let text = try TextExporter().export(try office.conform(minutes), template: office)
     #expect(text.hasPrefix("5月20日下午，管尊旭政府代區長主持召開"), "\(text.prefix(60))")
+  }
+
+  /// An office that drops a choice, or its whole house style, leaves its drafts readable: the choices it no longer
+  /// has are left out (found by a clerk's trial: `minutes check` said `house` is no part, and the draft no longer
+  /// opened).
+  @Test func aDraftOutlivesTheChoicesItsOfficeRemoved() throws {
+    let folder = try TestSupport.temporaryWorkspace("house")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    var (_, minutes) = try Self.report()
+    minutes.setValue(.text("start"), at: TestSupport.at("house.attendance"))
+    minutes.setValue(.text("le"), at: TestSupport.at("house.opening"))
+    for (parts, kept) in [("  - key: house\n    remove: true\n", [String]()),
+                          ("  - key: house\n    parts:\n      - key: opening\n        remove: true\n", ["attendance"])] {
+      let file = folder.appendingPathComponent("office.zh-Hant.yaml")
+      try "format: 2\nid: office.zh-Hant\nextends: gov-executive.zh-Hant\nname: 本局\nlanguage: zh-Hant\nparts:\n\(parts)"
+        .write(to: file, atomically: true, encoding: .utf8)
+      let office = try TemplateLibrary().load(contentsOf: file)
+      let conformed = try office.conform(minutes)
+      #expect(conformed.value(at: TestSupport.at("house"))?.record?.fields.keys.map { $0 } ?? [] == kept)
+      #expect(conformed.value(at: TestSupport.at("meeting.chair.name")) == minutes.value(at: TestSupport.at("meeting.chair.name")))
+    }
   }
 
   // MARK: - Meetings that follow on
