@@ -2,18 +2,22 @@ import Foundation
 import Testing
 import MinutesTestSupport
 
-/// The council layout of `board-meeting.en` (issue 11, item 3): the same record as the sectioned form, printed as
-/// the bulleted minutes town councils publish (`- Motion by …, 2nd by …, that …. Passes 6-0.`), chosen with
-/// `minutes new --house layout=council` and no YAML written. Two invented meetings of `Tests/Fixtures/layouts/`
-/// are drafted through a pipe, check clean and export byte for byte: a city council's full record (a consent
-/// agenda, a motion adopted as amended by roll call, one postponed, one failed on a count, an election by
-/// acclamation, a recess, an executive session citing a statute) and a village board's special meeting with most
-/// optional parts left empty.
-@Suite struct CouncilLayoutTests {
-  /// Each meeting, with the rules its check may report (the village's minutes do not record the adjournment).
-  static let meetings: [(name: String, warnings: [String])] = [
-    ("brookhollow", []),
-    ("tamsin-lake", ["check.adjournedTime"]),
+/// The layouts of `board-meeting.en`'s text export (issue 11, item 3): the same record as the sectioned form,
+/// printed as the bulleted minutes town councils publish (`- Motion by …, 2nd by …, that …. Passes 6-0.`) or as a
+/// school board's (closed session in and out, action items numbered, signature lines), chosen with
+/// `minutes new --house layout=…` and no YAML written. Invented meetings of `Tests/Fixtures/layouts/` are drafted
+/// through a pipe, check clean and export byte for byte: a city council's full record (a consent agenda, a motion
+/// adopted as amended by roll call, one postponed, one failed on a count, an election by acclamation, a recess, an
+/// executive session citing a statute), a school board's (a closed session, a roll-call vote, an amendment), and
+/// a village board's special meeting with most optional parts left empty, in both layouts.
+@Suite struct LayoutTests {
+  /// Each meeting, its layout, its golden, and the rules its check may report (the village's minutes do not
+  /// record the adjournment).
+  static let meetings: [(name: String, layout: String, golden: String, warnings: [String])] = [
+    ("brookhollow", "council", "brookhollow", []),
+    ("tamsin-lake", "council", "tamsin-lake", ["check.adjournedTime"]),
+    ("cedar-hollow", "school-board", "cedar-hollow", []),
+    ("tamsin-lake", "school-board", "tamsin-lake.school-board", ["check.adjournedTime"]),
   ]
 
   /// The workspace with the meeting drafted from its transcript, in the given house style.
@@ -28,8 +32,8 @@ import MinutesTestSupport
   }
 
   @Test(arguments: meetings)
-  func aCouncilMeetingDraftsChecksCleanAndExportsByteForByte(name: String, warnings: [String]) throws {
-    let workspace = try Self.drafted(name)
+  func aMeetingDraftsChecksCleanAndExportsByteForByteInItsLayout(name: String, layout: String, golden: String, warnings: [String]) throws {
+    let workspace = try Self.drafted(name, house: ["layout=\(layout)"])
     defer { try? FileManager.default.removeItem(at: workspace) }
     let check = try Binary.run(["check", name, "--json"], in: workspace)
     #expect(check.status == 0, "stdout: \(check.text)")
@@ -39,7 +43,7 @@ import MinutesTestSupport
     #expect(found.compactMap { $0["rule"] as? String } == warnings, "\(check.text)")
     let export = try Binary.run(["export", name], in: workspace)
     #expect(export.status == 0, "stderr: \(export.stderr)")
-    let expected = try Data(contentsOf: Binary.fixture("layouts/\(name).txt"))
+    let expected = try Data(contentsOf: Binary.fixture("layouts/\(golden).txt"))
     #expect(export.stdout == expected, "\(export.text)")
   }
 
@@ -80,16 +84,16 @@ import MinutesTestSupport
   /// What a clerk would see at once: no doubled or stray punctuation, no empty bullet, no run of blank lines, no
   /// dangling word where an optional part is missing; the village's minutes print no heading of a part it left
   /// empty.
-  @Test(arguments: meetings.map(\.name))
-  func theCouncilFormHasNoBrokenText(name: String) throws {
+  @Test(arguments: meetings.map(\.golden))
+  func theLayoutsHaveNoBrokenText(name: String) throws {
     let text = try String(contentsOf: Binary.fixture("layouts/\(name).txt"), encoding: .utf8)
     for broken in ["..", ",.", " ,", " .", "()", ", ,", "\n\n\n", "\n- \n", "by .", "by ,", " \n", "2nd by ,", "Motion that"] {
       #expect(!text.contains(broken), "\(name) contains “\(broken)”")
     }
     #expect(!text.hasPrefix("\n") && text.hasSuffix("\n") && !text.hasSuffix("\n\n"))
-    if name == "tamsin-lake" {
-      for heading in ["APPROVAL OF MINUTES", "REPORTS", "ELECTIONS", "RECESS", "EXECUTIVE SESSION", "FOLLOW-UP", "OTHER BUSINESS",
-                      "Secretary", "Next meeting", "Absent", "Excused", "Staff", "Also present", "Minutes recorded"] {
+    if name.hasPrefix("tamsin-lake") {
+      for heading in ["APPROVAL OF MINUTES", "REPORTS", "ELECTIONS", "RECESS", "EXECUTIVE SESSION", "CLOSED SESSION", "FOLLOW-UP",
+                      "OTHER BUSINESS", "Secretary:", "Next meeting", "bsent", "xcused", "Staff", "Also present", "Minutes recorded", "Amendment"] {
         #expect(!text.contains(heading), "tamsin-lake prints “\(heading)”")
       }
     }
@@ -119,5 +123,26 @@ import MinutesTestSupport
     #expect(switching.text.contains("* council"), "\(switching.text)")
     let after = try Binary.run(["export", "brookhollow"], in: council)
     #expect(after.stdout == plain.stdout, "\(after.text)")
+  }
+
+  /// The school board's form: the closed session's times in and out on one line with its purpose and the statute
+  /// cited, the action items numbered, the outcome on an indented `Action:` line, and the signature lines at the
+  /// end, with the secretary's name under the line only when the minutes name one.
+  @Test func theSchoolBoardFormPrintsClosedSessionsNumberedItemsAndSignatureLines() throws {
+    let text = try String(contentsOf: Binary.fixture("layouts/cedar-hollow.txt"), encoding: .utf8)
+    for line in [
+      "CLOSED SESSION\nClosed session: entered 6:02 p.m., returned 6:48 p.m.\nPurpose: to consider the evaluation of the Superintendent (Government Code § 54957).\nReported out: No reportable action was taken.\n",
+      "were approved as distributed, on a motion by Yuki Matsuda, seconded by Gabriel Sorensen (4-0-0).\n",
+      "\n1. Moved by Delphine Morrow, seconded by Yuki Matsuda, that the board approve the 2025-26 instructional calendar.\n   Action: Adopted, 4-0-0, by roll call.\n",
+      "\n2. Moved by Gabriel Sorensen,",
+      "   Amendment by Yuki Matsuda, seconded by Rosalind Achebe, to add “contingent on receipt of the state facilities grant”: Adopted (Carried 4-0).\n",
+      "   Action: Adopted as amended, by voice vote. Announced: Motion carried.\n",
+    ] {
+      #expect(text.contains(line), "missing: \(line)")
+    }
+    #expect(text.hasSuffix("\n\n______________________ Secretary\nMartin Oyelaran\n\n______________________ President\nRosalind Achebe\n\nDate approved: ______________________\n"), "\(text)")
+    let village = try String(contentsOf: Binary.fixture("layouts/tamsin-lake.school-board.txt"), encoding: .utf8)
+    #expect(village.contains("   Action: Adopted.\n"))
+    #expect(village.hasSuffix("The meeting was adjourned.\n\n______________________ Secretary\n\n______________________ Village President\nOdessa Crane\n\nDate approved: ______________________\n"), "\(village)")
   }
 }
