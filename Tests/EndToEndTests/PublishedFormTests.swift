@@ -60,9 +60,12 @@ import MinutesTestSupport
     #expect(bad.status == 1)
     #expect(bad.stderr.contains("--house attendance=top 不是這個範本的版式選擇。請寫成 項目=選項，可選：attendance=end|start，date=month-day|year，chair=title-first|name-first"), "\(bad.stderr)")
     #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/bad.yaml").path))
-    let english = try Binary.run(["new", "--template", "board-meeting.en", "--name", "e", "--house", "layout=council"], in: workspace)
+    let english = try Binary.run(["new", "--template", "team-meeting.en", "--name", "e", "--house", "layout=council"], in: workspace)
     #expect(english.status == 1)
-    #expect(english.stderr.contains("--house layout=council: the template board-meeting.en has no house-style choices."), "\(english.stderr)")
+    #expect(english.stderr.contains("--house layout=council: the template team-meeting.en has no house-style choices."), "\(english.stderr)")
+    let board = try Binary.run(["new", "--template", "board-meeting.en", "--name", "b", "--house", "layout=minutes"], in: workspace)
+    #expect(board.status == 1)
+    #expect(board.stderr.contains("--house layout=minutes is not a house-style choice of this template. Write CHOICE=VALUE, one of: layout=sectioned|council"), "\(board.stderr)")
 
     let session = try Data(contentsOf: Binary.fixture("published/gov-executive.zh-Hant.house-start-name-first.session.txt"))
     let march = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "march", "--house", "attendance=start", "--house", "Chair=NAME-FIRST"],

@@ -28,9 +28,14 @@ import MinutesTestSupport
     }
     #expect(try TestSupport.template(id: "jiyao.zh-Hans").houseStyle.map(\.part.key) == ["present", "colon", "units", "separator"])
     // The formal variant prints one fixed way (its own export), so it removes the choices it would not honour.
-    for id in ["gov-executive-formal.zh-Hant", "board-meeting.en", "team-meeting.en"] {
+    for id in ["gov-executive-formal.zh-Hant", "team-meeting.en"] {
       #expect(try TestSupport.template(id: id).houseStyle.isEmpty, "\(id)")
     }
+    // Board minutes choose the layout of their text export (issue 11, item 3), sectioned by default.
+    let layout = try TestSupport.template(id: "board-meeting.en").houseStyle
+    #expect(layout.map(\.part.key) == ["layout"])
+    #expect(layout.first?.part.choiceValues == ["sectioned", "council", "school-board"])
+    #expect(layout.first?.part.rendering.defaultValue == "sectioned")
   }
 
   /// With every choice at its default, stored or not, the export is the example's, byte for byte.
@@ -152,7 +157,7 @@ import MinutesTestSupport
     #expect(badValue.messages.first?.contains("可選：end、start") == true, "\(badValue.messages)")
     #expect(assistant.minutes == minutes)
 
-    let board = try TestSupport.template(id: "board-meeting.en")
+    let board = try TestSupport.template(id: "team-meeting.en")
     var english = Assistant(template: board, minutes: Minutes(template: board.id))
     #expect(english.handle(":house").messages == ["This template has no house-style choices: its export decides how the minutes print."])
     #expect(english.handle(":house layout council").messages == ["This template has no house-style choices, so there is no ‘layout’ to change; its export decides how the minutes print."])
