@@ -177,12 +177,18 @@ public struct TextExporter: Exporter {
     /// for an entry of a list, `n` and `zh`.
     func record(_ record: Record, parts: [Part], results: [Any?], at address: Address, entry: Int?) -> Any {
       var context: [String: Any] = [:]
+      // A value kept where its part no longer applies (the seconder of a motion since marked as having died for
+      // lack of a second) is not printed: the draft says the two cannot go together, and `check` warns of it.
+      var inapplicable: Set<String> = []
+      for part in parts where (part.asking.when != nil || part.asking.unless != nil) && record[part.key] != nil {
+        if !Template.applies(part, among: parts, in: record) { inapplicable.insert(part.key) }
+      }
       for (part, result) in zip(parts, results) {
         // A part not filled in is present but empty, so that `{{key}}` prints nothing rather than a part of the
         // same name further out (an item without a `topic` must not print the meeting's).
-        context[part.key] = result ?? missing(part, in: record)
+        context[part.key] = inapplicable.contains(part.key) ? Self.empty(part) : result ?? missing(part, among: parts, in: record)
       }
-      for part in parts {
+      for part in parts where !inapplicable.contains(part.key) {
         if record[part.key] == nil, case .group = part.shape, let defaults = defaults(part) {
           context[part.key] = defaults
           continue
@@ -238,14 +244,14 @@ public struct TextExporter: Exporter {
     /// (its `when` holds) prints as its ``Rendering/missingMark``, and a group not begun offers its required
     /// fields so (`{{chair.name}}`); a yes/no, which decides whether a section prints, and anything else offer
     /// ``empty(_:)``.
-    private func missing(_ part: Part, in record: Record) -> Any {
-      guard let mark = rendering.missingMark, Template.applies(part, in: record) else { return Self.empty(part) }
+    private func missing(_ part: Part, among parts: [Part], in record: Record) -> Any {
+      guard let mark = rendering.missingMark, Template.applies(part, among: parts, in: record) else { return Self.empty(part) }
       switch part.shape {
       case .field(let kind) where kind != .yesno && (part.rules.required || rendering.needed.contains(part)):
         return MissingMark(text: mark(part))
       case .group:
         var context: [String: Any] = [:]
-        for child in part.parts { context[child.key] = missing(child, in: Record()) }
+        for child in part.parts { context[child.key] = missing(child, among: part.parts, in: Record()) }
         return context.values.contains(where: { $0 is MissingMark || $0 is [String: Any] }) ? context : Self.empty(part)
       default:
         return Self.empty(part)

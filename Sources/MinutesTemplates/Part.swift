@@ -127,7 +127,9 @@ public struct Part: Sendable, Hashable {
     /// Whether the interview asks for it (`ask`); parts that are only edited by command (or filled by others)
     /// say false.
     public var isAsked: Bool
-    /// Asked only when the sibling parts named hold one of the values given, e.g. `{kind: [審議]}`.
+    /// Asked only when the sibling parts named hold one of the values given, e.g. `{kind: [審議]}` (`"*"`: any
+    /// value). A part that does not apply (this, or ``unless``; see ``Template/applies(_:among:in:)``) is not
+    /// asked, not required and not exported: a value kept from before is not printed, and `check` warns of it.
     public var when: [String: [String]]?
     /// Not asked when the sibling parts named hold one of the values given, e.g. `{verb: [原則同意]}`.
     public var unless: [String: [String]]?

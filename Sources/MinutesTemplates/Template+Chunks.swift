@@ -24,7 +24,7 @@ extension Template {
   package func walkTop(_ minutes: Minutes, _ body: (TopStep) -> Void) {
     func walk(_ parts: [Part], _ record: Record?, at address: Address, asked: Bool) {
       for part in parts {
-        let isAsked = asked && part.asking.isAsked && Self.applies(part, in: record)
+        let isAsked = asked && part.asking.isAsked && Self.applies(part, among: parts, in: record)
         let here = address.appending(key: part.key)
         switch part.shape {
         case .list:

@@ -36,7 +36,7 @@ extension Template {
                     slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
                     value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
     for part in parts {
-      let isAsked = asked && part.asking.isAsked && Self.applies(part, in: record)
+      let isAsked = asked && part.asking.isAsked && Self.applies(part, among: parts, in: record)
       guard isAsked || value != nil else { continue }
       let here = address.appending(key: part.key)
       switch part.shape {
@@ -92,9 +92,53 @@ extension Template {
     walk(parts, at: .root, depth: 0)
   }
 
-  /// Whether a part applies in the record that holds it: its `when` holds and its `unless` does not.
-  public static func applies(_ part: Part, in record: Record?) -> Bool {
-    holds(part.asking.when, in: record) && (part.asking.unless.map { !holds($0, in: record) } ?? true)
+  /// Whether `part`, one of `parts` (the parts of `record`), applies in `record`: its `when` holds and its
+  /// `unless` does not, where a value counts only when its own part applies. A count kept for a motion since
+  /// marked withdrawn does not make `votesAgainst` (`when: {votesFor: ["*"]}`) apply: `votesFor` itself does not
+  /// (`unless: {disposition: [Withdrawn]}`). What does not apply is not asked, not required and not exported.
+  /// - Complexity: O(c·d) for a part with conditions (c keys, d the depth of conditions on conditions, at most
+  ///   ``conditionDepth``); O(1) for one without.
+  public static func applies(_ part: Part, among parts: [Part], in record: Record?) -> Bool {
+    applies(part, among: parts, in: record, depth: 0)
+  }
+
+  /// How deep a condition on a part that has conditions of its own is followed; a template's conditions go one
+  /// or two deep, and a cycle (`a` when `b`, `b` when `a`) stops here rather than recursing for ever.
+  static let conditionDepth = 8
+
+  private static func applies(_ part: Part, among parts: [Part], in record: Record?, depth: Int) -> Bool {
+    let (when, unless) = (part.asking.when, part.asking.unless)
+    guard when != nil || unless != nil else { return true }
+    func holds(_ condition: [String: [String]]) -> Bool {
+      condition.allSatisfy { key, values in
+        guard let value = record?[key] else { return false }
+        if depth < conditionDepth, let other = parts.first(where: { $0.key == key }),
+          !applies(other, among: parts, in: record, depth: depth + 1)
+        {
+          return false
+        }
+        return values.contains("*") || value.scalarText.map(values.contains) == true
+      }
+    }
+    return (when.map(holds) ?? true) && !(unless.map(holds) ?? false)
+  }
+
+  /// Why `part`, one of `parts`, does not apply in `record` (see ``applies(_:among:in:)``): the first condition
+  /// that fails, as the key it names, the values it lists (`["*"]`: any) and whether it is an `unless`; `nil`
+  /// when the part applies.
+  public static func reasonNotApplying(_ part: Part, among parts: [Part], in record: Record?) -> (key: String, values: [String], isUnless: Bool)? {
+    guard !applies(part, among: parts, in: record) else { return nil }
+    let one = { (condition: [String: [String]], isUnless: Bool) -> (key: String, values: [String], isUnless: Bool)? in
+      for key in condition.keys.sorted() {
+        let single = [key: condition[key]!]
+        var probe = part
+        probe.asking.when = isUnless ? nil : single
+        probe.asking.unless = isUnless ? single : nil
+        if !applies(probe, among: parts, in: record) { return (key, condition[key]!, isUnless) }
+      }
+      return nil
+    }
+    return part.asking.when.flatMap { one($0, false) } ?? part.asking.unless.flatMap { one($0, true) }
   }
 
   /// Whether every key of `condition` holds one of its values in `record`.

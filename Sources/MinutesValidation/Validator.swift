@@ -28,6 +28,8 @@ import MinutesNormalization
 /// - `punctuation.halfWidth`: half-width `, ; : ? ! ( )` next to CJK text (GB/T 15834-2011
 ///   §5.1.1–5.1.3: in horizontal text a mark takes a character's width; normally fixed on
 ///   input, so it appears only in files edited by hand).
+/// - `notApplicable` (a warning): a value kept for a part whose `when` no longer holds, or whose `unless` does
+///   (the seconder of a motion since marked as having died for lack of a second): it is not exported.
 /// - `script.mixed`: in a `zh-Hant` template, a character that ICU's `Hans-Hant` transform would change (and in
 ///   `zh-Hans`, `Hant-Hans`). A warning only: the wording is never changed.
 ///
@@ -130,6 +132,7 @@ public struct Validator: Sendable {
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes).map(\.finding)
     findings += declaredFindings(minutes).filter { warnings || $0.severity == .error }
+    if warnings { findings += inapplicableFindings(minutes) }
     return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
   }
 
@@ -241,6 +244,51 @@ public struct Validator: Sendable {
   /// Whether `scalar` is one of ``halfWidthMarks``.
   private static func isHalfWidthMark(_ scalar: Unicode.Scalar) -> Bool {
     scalar.value < 128 ? asciiHalfWidthMarks[Int(scalar.value)] : halfWidthMarks.contains(scalar)
+  }
+
+  // MARK: - Parts that do not apply
+
+  /// `notApplicable`, a warning: a value kept for a part that does not apply where it is (a seconder kept for a
+  /// motion since marked "Died for lack of a second"; see ``Template/applies(_:among:in:)``). The export leaves
+  /// it out; the clerk deletes it or changes the part its condition names.
+  /// - Complexity: O(n) in the number of records of the draft; what is under a value that does not apply is not
+  ///   visited.
+  private func inapplicableFindings(_ minutes: Minutes) -> [Finding] {
+    var findings: [Finding] = []
+    func visit(_ parts: [Part], _ record: Record, at address: Address) {
+      for part in parts {
+        guard let held = record[part.key] else { continue }
+        let here = address.appending(key: part.key)
+        if let reason = Template.reasonNotApplying(part, among: parts, in: record) {
+          // A part that follows from one ruled out (the votes opposed, after the votes in favor) is named once
+          // that one is deleted: the clerk deletes what the hint says and sees the rest.
+          if record[reason.key] != nil, let cause = parts.first(where: { $0.key == reason.key }),
+            !Template.applies(cause, among: parts, in: record)
+          {
+            continue
+          }
+          let key = parts.first { $0.key == reason.key }?.label ?? reason.key
+          let values = reason.values == ["*"] ? [] : reason.values
+          let shown = template.display(here)
+          let message = m.notApplicable(template.label(of: here, in: minutes), key: key, values: values, isUnless: reason.isUnless)
+          findings.append(Finding(.warning, rule: "notApplicable", address: shown, message: message, hint: ":delete \(shown)"))
+          continue
+        }
+        switch part.shape {
+        case .group:
+          if let inner = held.record { visit(part.parts, inner, at: here) }
+        case .list(let list):
+          guard case .records(let records) = list.entries else { continue }
+          for (offset, entry) in (held.list ?? []).enumerated() {
+            if let inner = entry.record { visit(records.parts, inner, at: here.appending(.index(offset + 1))) }
+          }
+        case .field:
+          break
+        }
+      }
+    }
+    visit(template.parts, minutes.content, at: .root)
+    return findings
   }
 
   // MARK: - Attendance

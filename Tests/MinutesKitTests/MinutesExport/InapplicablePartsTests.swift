@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import MinutesExport
+@testable import MinutesKit
+@testable import MinutesValidation
+import MinutesTestSupport
+
+/// The stored address `text`.
+private func stored(_ text: String) -> Address { Address(stored: text)! }
+
+/// A value kept for a part that no longer applies (its `when` fails, or its `unless` holds, since the clerk
+/// changed the part it names) is not printed, and `check` says so (`notApplicable`): a clerk's trial found a
+/// motion changed to withdrawn still printing its vote and announced result, a motion that died for lack of a
+/// second its seconder, an approval by unanimous consent its motion, and one "as distributed" its corrections.
+/// On the council's meeting of `Tests/Fixtures/council/alder-creek.session.txt`.
+@Suite struct InapplicablePartsTests {
+  static func exported(_ minutes: Minutes, _ template: Template) throws -> String {
+    try TextExporter().export(minutes, template: template)
+  }
+
+  static func warnings(_ minutes: Minutes, _ template: Template) -> [Finding] {
+    Validator(template: template).findings(in: minutes).filter { $0.rule == "notApplicable" }
+  }
+
+  @Test func aMotionChangedToWithdrawnPrintsNoVoteNorResult() throws {
+    var (template, minutes) = try BoardCheckTests.meeting()
+    let before = try Self.exported(minutes, template)
+    #expect(before.contains("Vote, by roll call: 4 in favor, 1 opposed, 0 abstaining."))
+    #expect(Self.warnings(minutes, template) == [])
+
+    minutes.setValue("Withdrawn", at: stored("motions.1.disposition"))
+    let after = try Self.exported(minutes, template)
+    #expect(after.contains("Disposition: Withdrawn as amended.\n2. Moved by"))
+    for gone in ["Vote, by roll call", "Roll-call vote:", "Result as announced: Passes 4-1"] {
+      #expect(!after.contains(gone), "still printed: \(gone)")
+    }
+    // Kept in the draft, and named: the parts the disposition rules out, not those that follow from them.
+    #expect(minutes.value(at: stored("motions.1.votesFor"))?.number == 4)
+    let found = Self.warnings(minutes, template)
+    #expect(found.map(\.address) == ["1.voteKind", "1.result", "1.votesFor", "1.rollCall"])
+    #expect(found.first?.message == "‘Motion 1 Vote taken by’ is kept but not printed: it does not apply when ‘Disposition’ is “Withdrawn” or “Died for lack of a second” or “Ruled out of order”; delete it if it is wrong, else change ‘Disposition’")
+    #expect(found.first?.hint == ":delete 1.voteKind")
+    #expect(found.allSatisfy { $0.severity == .warning })
+    // Deleting them as the hint says leaves nothing to warn of, and the export as it was without them.
+    for address in ["motions.1.voteKind", "motions.1.result", "motions.1.votesFor", "motions.1.rollCall"] {
+      minutes.setValue(nil, at: stored(address))
+    }
+    #expect(Self.warnings(minutes, template).map(\.address) == ["1.votesAgainst", "1.abstentions"])
+  }
+
+  @Test func aMotionThatDiedForLackOfASecondPrintsNoSeconder() throws {
+    var (template, minutes) = try BoardCheckTests.meeting()
+    minutes.setValue("Died for lack of a second", at: stored("motions.2.disposition"))
+    minutes.setValue(nil, at: stored("motions.2.dispositionDetail"))
+    let text = try Self.exported(minutes, template)
+    #expect(text.contains("2. Moved by Dana Reyes, that the council adopt the proposed short-term rental ordinance.\nDisposition: Died for lack of a second."))
+    #expect(Self.warnings(minutes, template).map(\.address) == ["2.seconder", "2.voteKind"])
+  }
+
+  @Test func anApprovalByUnanimousConsentPrintsNoMotion() throws {
+    var (template, minutes) = try BoardCheckTests.meeting()
+    minutes.setValue("unanimous consent", at: stored("previousMinutes.method"))
+    let text = try Self.exported(minutes, template)
+    #expect(text.contains("were approved as distributed by unanimous consent."), "\(text)")
+    #expect(!text.contains("on a motion by Dana Reyes"))
+    #expect(Self.warnings(minutes, template).map(\.address) == ["previous.mover", "previous.seconder", "previous.votesFor"])
+  }
+
+  @Test func minutesApprovedAsDistributedPrintNoCorrections() throws {
+    var (template, minutes) = try BoardCheckTests.meeting()
+    minutes.setValue("as corrected", at: stored("previousMinutes.approval"))
+    minutes.setValue("on page 2, the grant should read $12,500", at: stored("previousMinutes.corrections"))
+    #expect(try Self.exported(minutes, template).contains("$12,500"))
+    minutes.setValue("as distributed", at: stored("previousMinutes.approval"))
+    #expect(!(try Self.exported(minutes, template).contains("$12,500")))
+    let found = Self.warnings(minutes, template)
+    #expect(found.map(\.message) == ["‘Corrections’ is kept but not printed: it applies only when ‘Approval’ is “as corrected”; delete it if it is wrong, else change ‘Approval’"])
+  }
+
+  /// A part whose condition names a part with a condition of its own: `votesAgainst` applies when `votesFor` is
+  /// filled in, and `votesFor` not for a withdrawn motion; so a kept count does not make the next one asked.
+  @Test func conditionsOnConditionsAreFollowed() throws {
+    let (template, meeting) = try BoardCheckTests.meeting()
+    let motions = try #require(template.parts.first { $0.key == "motions" })
+    let against = try #require(motions.parts.first { $0.key == "votesAgainst" })
+    var record = try #require(meeting.value(at: stored("motions.1"))?.record)
+    #expect(Template.applies(against, among: motions.parts, in: record))
+    record["disposition"] = .text("Withdrawn")
+    #expect(!Template.applies(against, among: motions.parts, in: record))
+    let reason = Template.reasonNotApplying(against, among: motions.parts, in: record)
+    #expect(reason?.key == "votesFor" && reason?.values == ["*"] && reason?.isUnless == false)
+  }
+
+  /// Conditions that name each other end, rather than recursing for ever.
+  @Test func aCycleOfConditionsEnds() throws {
+    let template = try TemplateLibrary.parse("""
+      format: 2
+      id: cycle.en
+      name: Cycle
+      language: en
+      parts:
+        - {key: a, label: A, question: A?, when: {b: ["*"]}}
+        - {key: b, label: B, question: B?, when: {a: ["*"]}}
+      export:
+        text: "{{a}}{{b}}"
+      """, file: "cycle.en.yaml")
+    // Followed `conditionDepth` deep, then the values are taken as they are.
+    #expect(Template.applies(template.parts[0], among: template.parts, in: ["a": .text("x"), "b": .text("y")]))
+    #expect(!Template.applies(template.parts[0], among: template.parts, in: ["a": .text("x")]))
+  }
+}
