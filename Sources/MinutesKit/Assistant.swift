@@ -258,6 +258,34 @@ public struct Assistant: Sendable {
     return response
   }
 
+  /// What `line` says to a near miss's question (see ``pendingNearMiss``): `true` for yes (the template's words,
+  /// or y or yes in any language), `false` for no, `nil` for anything else (a command included).
+  public func nearMissReply(_ line: String) -> Bool? {
+    guard !Command.isCommand(line) else { return nil }
+    let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+    if (template.yesNo.yes + ["y", "yes"]).contains(where: { $0.lowercased() == word }) { return true }
+    if (template.yesNo.no + ["n", "no"]).contains(where: { $0.lowercased() == word }) { return false }
+    return nil
+  }
+
+  /// Answers the near miss's question (see ``pendingNearMiss``) with "no", for a line read from a pipe with
+  /// `--keep-going` that is neither yes nor no (line `number`): the name is kept as typed, as a clerk who does
+  /// not answer the offer would have it, and the line is left to answer the next question. Does nothing (an
+  /// empty response) when no offer is pending.
+  public mutating func keepTypedName(line number: Int) -> Response {
+    guard let offer = pendingNearMiss else { return Response() }
+    pendingNearMiss = nil
+    guard cursor == offer.slot else { return Response() }
+    do {
+      var response = try answer(offer.typed, checkingNames: false)
+      response.messages.insert(m.nearMissKeptUnanswered(offer.typed, line: number), at: 0)
+      response.roles = [.warning] + response.roles
+      return response
+    } catch {
+      return Response(messages: [error.message(m)], isError: true)
+    }
+  }
+
   /// ``handle(_:)`` for a line without control characters.
   private mutating func handleClean(_ line: String) -> Response {
     opensEditor = false
@@ -266,10 +294,7 @@ public struct Assistant: Sendable {
         // A command leaves the answer untaken (the question is asked again); a yes or no takes it.
         pendingNearMiss = nil
         if !Command.isCommand(line) {
-          let word = line.trimmingCharacters(in: .whitespaces).lowercased()
-          // The template's words, and y or n in any language.
-          let yes = (template.yesNo.yes + ["y", "yes"]).contains { $0.lowercased() == word }
-          guard yes || (template.yesNo.no + ["n", "no"]).contains(where: { $0.lowercased() == word }) else {
+          guard let yes = nearMissReply(line) else {
             pendingNearMiss = offer
             return Response(messages: [m.nearMissYesOrNo(yes: template.yesNo.yes.first ?? "yes", no: template.yesNo.no.first ?? "no")], isError: true)
           }

@@ -144,6 +144,17 @@ public struct DraftingSession: Sendable {
           if stopsAtRefusedLine, let number = reader.linesRead { return stop(at: number, &output) }
           continue
         case .line(let line):
+          // From a pipe with --keep-going, a line that does not answer a near miss's yes-or-no question was
+          // written for the next question: the name is kept as typed, and the line goes on to answer that one
+          // (refused again and again, it would put every later answer on the wrong question).
+          if !stopsAtRefusedLine, assistant.pendingNearMiss != nil, let number = reader.linesRead, assistant.nearMissReply(line) == nil,
+            !Command.isCommand(line)
+          {
+            let kept = assistant.keepTypedName(line: number)
+            if let effect = kept.effect, !checkOwnership(&output, pending: effect) { return false }
+            for (index, message) in kept.messages.enumerated() { emit(message, kept.role(ofMessage: index), &output) }
+            if let effect = kept.effect, !save(effect, &output) { return false }
+          }
           response = assistant.handle(line)
         case .lines(let lines):
           // A paste of several lines (or the editor's text for the line): one answer, or none and a word why.

@@ -404,6 +404,13 @@ extension Messages {
 
   /// The name was kept as typed.
   func nearMissKept(_ text: String) -> String { self("已照打的保存：\(Messages.visible(text))", "Kept as typed: \(Messages.visible(text))") }
+
+  /// Read from a pipe with `--keep-going`, the line after a near miss's question (line `number`) answered
+  /// neither yes nor no: the name was kept as typed, and the line answers the next question.
+  func nearMissKeptUnanswered(_ text: String, line number: Int) -> String {
+    self("第 \(number) 行不是 y 或 n，名字照打的保存：\(Messages.visible(text))；這一行用來回答下一個問題",
+         "Line \(number) is not yes or no: the name is kept as typed (\(Messages.visible(text))), and the line answers the next question")
+  }
 }
 
 // MARK: - Rank order of attendance groups

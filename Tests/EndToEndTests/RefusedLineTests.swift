@@ -35,4 +35,26 @@ import MinutesTestSupport
     // The shift the stop prevents: 區長 was refused as a period too, and 王某 likewise.
     #expect(run.text.contains("「區長」不是可選項。"))
   }
+
+  /// With `--keep-going`, the line after a roster near miss's yes-or-no question that is neither yes nor no was
+  /// written for the next question: the name is kept as typed and the line answers that question (a clerk's
+  /// trial found every later answer shifted by one, each refused as no yes or no). Without it, the pipe stops there.
+  @Test func keepGoingPastANearMissKeepsTheNameAndAnswersTheNextQuestion() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    #expect(try Binary.run(["roster", "add", "Aisha Bello"], in: workspace).status == 0)
+    let lines = ["Harborview Literacy Alliance", "Board of Directors", "Regular", "2024-04-16", "19:02", "", "", "",
+                 "Aisha Belo", "President", ":quit"]
+    let input = Data(lines.map { $0 + "\n" }.joined().utf8)
+    let run = try Binary.run(["new", "--template", "board-meeting.en", "--name", "k", "--keep-going"], in: workspace, input: input)
+    #expect(run.status == 0, "stdout: \(run.text)")
+    #expect(run.text.contains("Line 10 is not yes or no: the name is kept as typed (Aisha Belo), and the line answers the next question\n"))
+    #expect(!run.text.contains("Answer yes (use the roster's form)"))
+    let file = try String(contentsOf: workspace.appendingPathComponent("sessions/k.yaml"), encoding: .utf8)
+    #expect(file.contains("name: Aisha Belo\n") && file.contains("office: President\n"), "\(file)")
+
+    let stopped = try Binary.run(["new", "--template", "board-meeting.en", "--name", "s"], in: workspace, input: input)
+    #expect(stopped.status == 1)
+    #expect(stopped.text.contains("Stopped at line 10"), "stdout: \(stopped.text)")
+  }
 }
