@@ -244,6 +244,11 @@ struct Converter: DraftFolder {
     part.label = convert(part.label, address: nil, report: false)
     part.names = part.names.map { convert($0, address: nil, report: false) }
     part.asking.question = part.asking.question.map { mustache($0, report: false) }
+    // Conditions name choices as stored, which the draft's conversion converts too: a value kept for a part whose
+    // condition no longer matches would not be exported.
+    if let when = part.asking.when { part.asking.when = convertingCondition(when) }
+    if let unless = part.asking.unless { part.asking.unless = convertingCondition(unless) }
+    if let unwrapWhen = part.cleanUp.unwrapWhen { part.cleanUp.unwrapWhen = convertingCondition(unwrapWhen) }
     if var pattern = part.rules.pattern {
       pattern.message = convert(pattern.message, address: nil, report: false)
       part.rules.pattern = pattern
@@ -265,6 +270,11 @@ struct Converter: DraftFolder {
     part.rendering.phrases = phrases
     part.shape = converting(part.shape)
     return part
+  }
+
+  /// A `when`, `unless` or `unwrapWhen` with its values converted as the draft's choices are (`"*"` kept).
+  private mutating func convertingCondition(_ condition: [String: [String]]) -> [String: [String]] {
+    condition.mapValues { values in values.map { $0 == "*" ? $0 : convert($0, address: nil, report: false) } }
   }
 
   private mutating func converting(_ shape: Part.Shape) -> Part.Shape {

@@ -313,9 +313,19 @@ public struct Editor: Sendable {
   /// time.
   /// - Throws: ``AssistantError/ambiguousTime(_:)`` when the meeting's start is not known (this is the start, or it
   ///   is not filled in yet) or both readings fall before it: the clerk is asked to say which.
+  ///
+  /// `12:20` is noon's, after a start before it; after a later start (a meeting begun at 7:00 p.m.) it could be
+  /// 12:20 a.m., past midnight, and the clerk is asked rather than given noon.
   func bareTime(_ text: String, at address: Address, in minutes: Minutes) throws -> MeetingTime? {
-    guard let match = text.wholeMatch(of: /([1-9]|1[01]):([0-5][0-9])/), let hour = Int(match.1), let minute = Int(match.2),
-      let morning = MeetingTime(hour: hour, minute: minute), let evening = MeetingTime(hour: hour + 12, minute: minute)
+    guard let match = text.wholeMatch(of: /([1-9]|1[012]):([0-5][0-9])/), let hour = Int(match.1), let minute = Int(match.2)
+    else { return nil }
+    if hour == 12 {
+      guard let noon = MeetingTime(hour: 12, minute: minute) else { return nil }
+      guard let start = meetingStart(excluding: address, in: minutes) else { return nil }
+      if noon >= start { return noon }
+      throw AssistantError.ambiguousTime(text)
+    }
+    guard let morning = MeetingTime(hour: hour, minute: minute), let evening = MeetingTime(hour: hour + 12, minute: minute)
     else { return nil }
     guard let start = meetingStart(excluding: address, in: minutes) else { throw AssistantError.ambiguousTime(text) }
     if morning >= start { return morning }

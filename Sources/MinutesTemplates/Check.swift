@@ -35,17 +35,37 @@ public struct Check: Sendable, Hashable {
     /// of adjournment); `{{value}}` is empty.
     case answered(String)
     /// The times at the paths, read in the order written, never go back: called to order ≤ recesses ≤
-    /// executive sessions ≤ adjournment. Each element is a group of paths; a group of paths with `*` is read
-    /// entry by entry (`[recesses.*.began, recesses.*.ended]`: the first recess's two times, then the second's).
-    /// A time not filled in is passed over. `{{value}}` is the time found (in the template's time style) and
-    /// `{{other}}` the later one before it; reported at the time found.
-    case order([[String]])
-    /// The sum of the counts at `sum` is at most `max`: the number of entries of a list (those present), or a
-    /// number. With `each`, the `sum` paths are read in each entry of that list (each election's votes).
+    /// adjournment. Each step is one or more groups of paths; a group of paths with `*` is read entry by entry
+    /// (`[recesses.*.began, recesses.*.ended]`: the first recess's two times, then the second's). A step of
+    /// several groups (`apart:` in YAML) holds times kept in separate lists (recesses, executive sessions): each
+    /// group follows what came before the step and comes before what follows it, but the groups are not
+    /// compared with each other. A time not filled in is passed over; one earlier than the time before it by
+    /// more than 12 hours is the next day's (a meeting past midnight: 11:40 p.m., then 12:20 a.m.). `{{value}}`
+    /// is the time found (in the template's time style) and `{{other}}` the later one before it; reported at the
+    /// time found.
+    case order([[[String]]])
+    /// The sum of the counts at `sum` (a path that names a list counts its entries: those present) is at most
+    /// `max`: the number of entries of a list (those present), or a number. With `each`, the `sum` paths are read in each entry of that list (each election's votes).
     /// `{{value}}` is the sum, `{{other}}` the most; reported at the first count.
     case atMost(each: String?, sum: [String], max: String)
     /// The result as announced (`Passes 4-2`) agrees with the record; see ``ResultCheck``.
     case result(ResultCheck)
+    /// In each entry of `list`, the texts at `keys` are different people (`differ: {list: motions, keys: [mover,
+    /// seconder]}`: no one seconds their own motion), compared as ``among(value:list:name:)`` compares names
+    /// (padded names are the same person). `{{value}}` is the name; reported at the later key.
+    case differ(list: String, keys: [String])
+    /// When the value at `value` is one of `holds` (`"*"`: any), no entry of `list` has at `key` a value that
+    /// starts with one of `values` (`conflict: {value: quorum, holds: ["false"], list: motions, key: disposition,
+    /// values: [Adopted]}`: business done without a quorum). `{{value}}` is the entry's `name`, else its first
+    /// text, and `{{other}}` the value at `key`; reported at the entry.
+    case conflict(value: String, holds: [String], list: String, key: String, values: [String])
+    /// A fact stated in a choice is not stated otherwise in a text: none of the texts at `in` has one of `words`
+    /// other than the value at `value`, as a whole word followed by one of `before` (`statedOnce: {value:
+    /// meeting.kind, in: [meeting.body], words: [Regular, Special], before: [meeting, session]}`: a body named
+    /// "Special Meeting of the Board" for a meeting recorded as Regular; "Special Education Committee" is no
+    /// kind). Words compared without case. `{{value}}` is the word found, `{{other}}` the value; reported at the
+    /// text.
+    case statedOnce(value: String, in: [String], words: [String], before: [String])
   }
 
   /// What `result:` compares: in each entry of `list`, the text at `key`, typed as the chair announced it. Its
@@ -72,6 +92,9 @@ public struct Check: Sendable, Hashable {
     public var adopted: [String], failed: [String]
     /// The starts of the words of an announced result that say it passed (`pass`, `carr`), and failed (`fail`).
     public var passes: [String], fails: [String]
+    /// The starts of the words that say no one voted against (`unanim`): such a result disagrees with a count or
+    /// roll call that has votes against (`Passes unanimously` on 5-1). Empty: not compared.
+    public var unanimous: [String] = []
   }
 
   /// The check's name: its findings have the rule id `check.ID`.
@@ -91,30 +114,37 @@ public struct Check: Sendable, Hashable {
 
 extension Check: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, equal, among, sequence, filled, answered, order, atMost, result, severity, message
+    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, severity, message
   }
   private enum Keys: String, CodingKey, CaseIterable {
     case value, list, name, key, unless, each, sum, max, votesFor, votesAgainst, rollCall, vote, yes, no, disposition
-    case adopted, failed, passes, fails
+    case adopted, failed, passes, fails, unanimous, keys, holds, values, `in`, words, before
   }
 
-  /// One element of `order`: a path, or a group of paths read entry by entry.
+  /// One step of `order`: a path, a group of paths read entry by entry, or `apart:` groups not compared with
+  /// each other.
   private enum OrderElement: Decodable {
-    case one(String), group([String])
+    case one(String), group([String]), apart([[String]])
+    private enum Key: String, CodingKey { case apart }
     init(from decoder: any Decoder) throws {
+      if let keyed = try? decoder.container(keyedBy: Key.self), keyed.contains(.apart) {
+        self = .apart(try keyed.decode([[String]].self, forKey: .apart))
+        return
+      }
       let c = try decoder.singleValueContainer()
       if let path = try? c.decode(String.self) { self = .one(path) } else { self = .group(try c.decode([String].self)) }
     }
-    var paths: [String] {
+    var groups: [[String]] {
       switch self {
-      case .one(let path): [path]
-      case .group(let paths): paths
+      case .one(let path): [[path]]
+      case .group(let paths): [paths]
+      case .apart(let groups): groups
       }
     }
   }
 
   /// Reads one check: its `id`, `message` and optional `severity`, and exactly one of `equal`, `among`,
-  /// `sequence`, `filled`, `answered`, `order`, `atMost` and `result`.
+  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict` and `statedOnce`.
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -143,7 +173,7 @@ extension Check: Decodable {
                            unless: try f.decodeIfPresent([String: [String]].self, forKey: .unless) ?? [:]))
     }
     if let path = try c.decodeIfPresent(String.self, forKey: .answered) { kinds.append(.answered(path)) }
-    if let elements = try c.decodeIfPresent([OrderElement].self, forKey: .order) { kinds.append(.order(elements.map(\.paths))) }
+    if let elements = try c.decodeIfPresent([OrderElement].self, forKey: .order) { kinds.append(.order(elements.map(\.groups))) }
     if c.contains(.atMost) {
       let a = try c.nestedContainer(keyedBy: Keys.self, forKey: .atMost)
       kinds.append(.atMost(each: try a.decodeIfPresent(String.self, forKey: .each), sum: try a.decode([String].self, forKey: .sum),
@@ -158,12 +188,32 @@ extension Check: Decodable {
         votesAgainst: try r.decodeIfPresent(String.self, forKey: .votesAgainst),
         rollCall: try r.decodeIfPresent(String.self, forKey: .rollCall), vote: try r.decodeIfPresent(String.self, forKey: .vote),
         yes: try words(.yes), no: try words(.no), disposition: try r.decodeIfPresent(String.self, forKey: .disposition),
-        adopted: try words(.adopted), failed: try words(.failed), passes: try words(.passes), fails: try words(.fails))))
+        adopted: try words(.adopted), failed: try words(.failed), passes: try words(.passes), fails: try words(.fails),
+        unanimous: try words(.unanimous))))
+    }
+    if c.contains(.differ) {
+      let d = try c.nestedContainer(keyedBy: Keys.self, forKey: .differ)
+      let keys = try d.decode([String].self, forKey: .keys)
+      guard keys.count >= 2 else {
+        throw DecodingError.dataCorruptedError(forKey: .keys, in: d, debugDescription: "`differ` names two keys or more")
+      }
+      kinds.append(.differ(list: try d.decode(String.self, forKey: .list), keys: keys))
+    }
+    if c.contains(.conflict) {
+      let x = try c.nestedContainer(keyedBy: Keys.self, forKey: .conflict)
+      kinds.append(.conflict(value: try x.decode(String.self, forKey: .value), holds: try x.decode([String].self, forKey: .holds),
+                             list: try x.decode(String.self, forKey: .list), key: try x.decode(String.self, forKey: .key),
+                             values: try x.decode([String].self, forKey: .values)))
+    }
+    if c.contains(.statedOnce) {
+      let o = try c.nestedContainer(keyedBy: Keys.self, forKey: .statedOnce)
+      kinds.append(.statedOnce(value: try o.decode(String.self, forKey: .value), in: try o.decode([String].self, forKey: .in),
+                               words: try o.decode([String].self, forKey: .words), before: try o.decode([String].self, forKey: .before)))
     }
     guard kinds.count == 1, let kind = kinds.first else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: c,
-        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost` and `result`")
+        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict` and `statedOnce`")
     }
     self.kind = kind
   }

@@ -401,26 +401,40 @@ public struct Validator: Sendable {
       case .answered(let path):
         guard let address = Address(stored: path) else { continue }
         if minutes.value(at: address)?.scalarText?.isEmpty ?? true { add(address, "") }
-      case .order(let groups):
-        var latest: (time: MeetingTime, text: String)?
-        for group in groups {
-          for (address, value) in timesInOrder(group, in: minutes) {
-            guard let text = value.text, let time = MeetingTime(parsing: text) else { continue }
-            if let before = latest, Self.minutes(of: time) < Self.minutes(of: before.time) {
-              add(address, template.styles.time.format(time), template.styles.time.format(before.time))
-            } else {
-              latest = (time, text)
+      case .order(let steps):
+        // `at`: minutes from the first midnight; a time more than 12 hours before the one before it is the next
+        // day's. Each group of a step starts from the latest time before the step; the step ends at the latest
+        // of its groups.
+        var latest: (time: MeetingTime, at: Int)?
+        for step in steps {
+          var after = latest
+          for group in step {
+            var inGroup = latest
+            for (address, value) in timesInOrder(group, in: minutes) {
+              guard let text = value.text, let time = MeetingTime(parsing: text) else { continue }
+              var at = (inGroup?.at ?? 0) / (24 * 60) * (24 * 60) + Self.minutes(of: time)
+              if let before = inGroup, at < before.at, before.at - at > 12 * 60 { at += 24 * 60 }
+              if let before = inGroup, at < before.at {
+                add(address, template.styles.time.format(time), template.styles.time.format(before.time))
+              } else {
+                inGroup = (time, at)
+              }
             }
+            if let end = inGroup, end.at > after?.at ?? Int.min { after = end }
           }
+          latest = after
         }
       case .atMost(let each, let sum, let max):
         let most: Int? = values(at: max, in: minutes).first.flatMap { _, value in value.list.map(\.count) ?? value.number }
-        guard let most else { continue }
+        // A negative most is a number out of range, which `number.invalid` reports.
+        guard let most, most >= 0 else { continue }
         let scopes: [(Address, Value)] = each.map { values(at: $0, in: minutes).flatMap { address, value in
           (value.list ?? []).enumerated().map { (address.appending(.index($0.offset + 1)), $0.element) }
         } } ?? [(.root, .record(minutes.content))]
         for (scope, value) in scopes {
-          let counts = sum.flatMap { Self.values(at: $0, in: value, from: scope) }.compactMap { address, value in value.number.map { (address, $0) } }
+          let counts = sum.flatMap { Self.values(at: $0, in: value, from: scope) }.compactMap { address, value in
+            (value.number ?? value.list?.count).map { (address, $0) }
+          }
           guard let first = counts.first else { continue }
           let total = counts.reduce(0) { Self.sum($0, $1.1) }
           if total > most { add(first.0, String(total), String(most)) }
@@ -433,9 +447,54 @@ public struct Validator: Sendable {
             if let other = Self.disagreement(announced, record: record, result) { add(address, announced, other) }
           }
         }
+      case .differ(let path, let keys):
+        for (list, value) in values(at: path, in: minutes) {
+          // Each entry of a list, or a group as one record (`previousMinutes`).
+          let records: [(Address, Value)] = value.list?.enumerated().map { (list.appending(.index($0.offset + 1)), $0.element) }
+            ?? [(list, value)]
+          for (address, entry) in records {
+            guard let record = entry.record else { continue }
+            var seen: Set<String> = []
+            for key in keys {
+              guard let name = record[key]?.text, !name.isEmpty else { continue }
+              if !seen.insert(Self.person(name)).inserted { add(address.appending(key: key), name) }
+            }
+          }
+        }
+      case .statedOnce(let path, let paths, let words, let before):
+        guard let stated = values(at: path, in: minutes).first?.1.text else { continue }
+        for textPath in paths {
+          for (address, value) in values(at: textPath, in: minutes) {
+            guard let text = value.text,
+              let found = Self.statedWord(in: text, words: words.filter { $0.lowercased() != stated.lowercased() }, before: before)
+            else { continue }
+            add(address, found, stated)
+          }
+        }
+      case .conflict(let path, let holds, let listPath, let key, let starts):
+        guard let held = values(at: path, in: minutes).first?.1.scalarText, holds.contains("*") || holds.contains(held) else { continue }
+        for (list, value) in values(at: listPath, in: minutes) {
+          for (offset, entry) in (value.list ?? []).enumerated() {
+            guard let record = entry.record, let text = record[key]?.scalarText, starts.contains(where: text.hasPrefix) else { continue }
+            let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
+            add(list.appending(.index(offset + 1)), title, text)
+          }
+        }
       }
     }
     return findings
+  }
+
+  /// The first of `words` that `text` has as a whole word followed by one of `before` (`Special Meeting`), as
+  /// written in `text`; words compared without case.
+  static func statedWord(in text: String, words: [String], before: [String]) -> String? {
+    let tokens = text.split { !$0.isLetter }
+    for (index, token) in tokens.enumerated() where index + 1 < tokens.count {
+      let next = tokens[index + 1].lowercased()
+      guard before.contains(where: { $0.lowercased() == next }) else { continue }
+      if words.contains(where: { $0.lowercased() == token.lowercased() }) { return String(token) }
+    }
+    return nil
   }
 
   /// The minutes since midnight of `time`.
@@ -453,20 +512,27 @@ public struct Validator: Sendable {
     return found.sorted { (entry($0.1), $0.0) < (entry($1.1), $1.0) }.map { ($0.1, $0.2) }
   }
 
+  /// The votes in favor and against in `record`, as `result` names them: its counts, or without them its roll
+  /// call's tally; `nil` when it has neither.
+  private static func counts(in record: Record, _ result: Check.ResultCheck) -> (Int, Int)? {
+    if let f = result.votesFor.flatMap({ record[$0]?.number }), let a = result.votesAgainst.flatMap({ record[$0]?.number }) {
+      return (f, a)
+    }
+    guard let list = result.rollCall, let vote = result.vote, let entries = record[list]?.list, !entries.isEmpty else { return nil }
+    let votes = entries.compactMap { $0.record?[vote]?.text }
+    return (votes.filter(result.yes.contains).count, votes.filter(result.no.contains).count)
+  }
+
   /// What the result `announced` disagrees with in `record`, as `result` says: the counts or the roll call's
-  /// tally (`4-1`) when its numbers differ from them, or the disposition when its words say the opposite;
-  /// `nil` when it agrees.
+  /// tally (`4-1`) when its numbers differ from them or it says unanimous beside votes against, or the
+  /// disposition when its words say the opposite; `nil` when it agrees.
   static func disagreement(_ announced: String, record: Record, _ result: Check.ResultCheck) -> String? {
-    if let (yes, no) = numbers(in: announced) {
-      let counted: (Int, Int)? = {
-        if let f = result.votesFor.flatMap({ record[$0]?.number }), let a = result.votesAgainst.flatMap({ record[$0]?.number }) {
-          return (f, a)
-        }
-        guard let list = result.rollCall, let vote = result.vote, let entries = record[list]?.list, !entries.isEmpty else { return nil }
-        let votes = entries.compactMap { $0.record?[vote]?.text }
-        return (votes.filter(result.yes.contains).count, votes.filter(result.no.contains).count)
-      }()
-      if let (f, a) = counted, (f, a) != (yes, no) { return "\(f)-\(a)" }
+    if let (yes, no) = numbers(in: announced), let (f, a) = counts(in: record, result), (f, a) != (yes, no) {
+      return "\(f)-\(a)"
+    }
+    if !result.unanimous.isEmpty, let (f, a) = counts(in: record, result), a > 0 {
+      let words = announced.lowercased().split { !$0.isLetter }
+      if words.contains(where: { word in result.unanimous.contains { word.hasPrefix($0.lowercased()) } }) { return "\(f)-\(a)" }
     }
     guard let key = result.disposition, let disposition = record[key]?.text else { return nil }
     let words = announced.lowercased().split { !$0.isLetter }.map(String.init)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesValidation
 import MinutesTestSupport
 
 /// Times and dates in the style a template or an office's variant chooses (`styles`, issue 11, item 2), and a
@@ -101,5 +102,23 @@ import MinutesTestSupport
     #expect(early.minutes["adjourned"] == "11:15")
     early.answer([":edit adjourned 1:10"])
     #expect(early.minutes["adjourned"] == "13:10")
+    early.answer([":edit adjourned 12:20"])
+    #expect(early.minutes["adjourned"] == "12:20")
+  }
+
+  /// A bare `12:20` after an evening start is not taken as noon (a clerk's trial: a meeting begun at 7:03 p.m.
+  /// adjourned at "12:20" was recorded as adjourned at noon): the clerk is asked, and 12:20 am is past midnight,
+  /// which the order of the meeting's times accepts.
+  @Test func aBareTwelveAfterAnEveningStartIsAskedAbout() throws {
+    let template = try TestSupport.template(id: "board-meeting.en")
+    let evening = try template.conform(Minutes(template: template.id, content: ["meeting": ["calledToOrder": "19:03"]]))
+    var assistant = Assistant(template: template, minutes: evening, resumeAt: .finished)
+    let refused = assistant.handle(":edit adjourned 12:20")
+    #expect(refused.isError)
+    #expect(refused.messages == ["Is ‘12:20’ in the morning or the evening? Type 12:20 am or 12:20 pm (or the 24-hour time)."])
+    #expect(assistant.minutes["adjourned"] == nil)
+    assistant.answer([":edit adjourned 12:20 am"])
+    #expect(assistant.minutes["adjourned"] == "00:20")
+    #expect(Validator(template: template).findings(in: assistant.minutes).filter { $0.rule == "check.meetingTimes" } == [])
   }
 }
