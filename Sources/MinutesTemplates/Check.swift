@@ -21,6 +21,8 @@ public struct Check: Sendable, Hashable {
     case equal(String, String)
     /// The text at `value` is the name of an entry of `list` (its part `name`, or the entry itself; a list of
     /// names counts each): a person in one list also in another. Padded names (`王 芳`) are the same person.
+    /// When the two paths start alike up to a `*` (`elections.*.elected` among `elections.*.nominations`), each
+    /// entry there is compared on its own: the person elected in an election among its own nominees.
     case among(value: String, list: String, name: String?)
     /// The entries of each list at `list` (their part `key`, or the entries themselves) that start with a number,
     /// Arabic or Chinese (`一要…`, `3.`), count 1, 2, 3… without a gap: `{{value}}` is the number found and
@@ -66,6 +68,11 @@ public struct Check: Sendable, Hashable {
     /// kind). Words compared without case. `{{value}}` is the word found, `{{other}}` the value; reported at the
     /// text.
     case statedOnce(value: String, in: [String], words: [String], before: [String])
+    /// In each entry of `list`, the name at `value` (who was elected) is one of those with the most votes among
+    /// the entries of `counts` (the ballot: each entry's `name` and `votes`); an entry without counts is passed
+    /// over. Names compared as ``among(value:list:name:)`` compares them. `{{value}}` is the name at `value`,
+    /// `{{other}}` the names with the most votes; reported at `value`.
+    case most(list: String, value: String, counts: String, name: String, votes: String)
   }
 
   /// What `result:` compares: in each entry of `list`, the text at `key`, typed as the chair announced it. Its
@@ -114,11 +121,11 @@ public struct Check: Sendable, Hashable {
 
 extension Check: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, severity, message
+    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, severity, message
   }
   private enum Keys: String, CodingKey, CaseIterable {
     case value, list, name, key, unless, each, sum, max, votesFor, votesAgainst, rollCall, vote, yes, no, disposition
-    case adopted, failed, passes, fails, unanimous, keys, holds, values, `in`, words, before
+    case adopted, failed, passes, fails, unanimous, keys, holds, values, `in`, words, before, counts, votes
   }
 
   /// One step of `order`: a path, a group of paths read entry by entry, or `apart:` groups not compared with
@@ -144,7 +151,7 @@ extension Check: Decodable {
   }
 
   /// Reads one check: its `id`, `message` and optional `severity`, and exactly one of `equal`, `among`,
-  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict` and `statedOnce`.
+  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce` and `most`.
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -210,10 +217,16 @@ extension Check: Decodable {
       kinds.append(.statedOnce(value: try o.decode(String.self, forKey: .value), in: try o.decode([String].self, forKey: .in),
                                words: try o.decode([String].self, forKey: .words), before: try o.decode([String].self, forKey: .before)))
     }
+    if c.contains(.most) {
+      let o = try c.nestedContainer(keyedBy: Keys.self, forKey: .most)
+      kinds.append(.most(list: try o.decode(String.self, forKey: .list), value: try o.decode(String.self, forKey: .value),
+                         counts: try o.decode(String.self, forKey: .counts), name: try o.decode(String.self, forKey: .name),
+                         votes: try o.decode(String.self, forKey: .votes)))
+    }
     guard kinds.count == 1, let kind = kinds.first else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: c,
-        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict` and `statedOnce`")
+        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce` and `most`")
     }
     self.kind = kind
   }

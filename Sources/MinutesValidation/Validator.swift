@@ -357,17 +357,22 @@ public struct Validator: Sendable {
         else { continue }
         if x != y { add(address, x, y) }
       case .among(let path, let list, let name):
-        let names = Set(values(at: list, in: minutes).flatMap { _, value in
-          (value.list ?? [value]).flatMap { entry -> [String] in
-            let named = name.flatMap { entry.record?[$0] } ?? entry
-            return named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []
+        // Paths alike up to a `*` compare entry by entry there (each election's winner among its nominees).
+        let (scope, valueRest, listRest) = Self.sharedScope(path, list)
+        let scopes: [(Address, Value)] = scope.map { values(at: $0, in: minutes) } ?? [(.root, .record(minutes.content))]
+        for (address, within) in scopes {
+          let names = Set(Self.values(at: listRest, in: within, from: address).flatMap { _, value in
+            (value.list ?? [value]).flatMap { entry -> [String] in
+              let named = name.flatMap { entry.record?[$0] } ?? entry
+              return named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []
+            }
+          }.map(Self.person))
+          // Every value the path names (`motions.*.mover`: each motion's), compared whole: `Mayor Reyes` is not
+          // `Dana Reyes`, and a look-alike name is no near miss here.
+          for (address, value) in Self.values(at: valueRest, in: within, from: address) {
+            guard let person = value.text else { continue }
+            if !names.isEmpty, !names.contains(Self.person(person)) { add(address, person) }
           }
-        }.map(Self.person))
-        // Every value the path names (`motions.*.mover`: each motion's), compared whole: `Mayor Reyes` is not
-        // `Dana Reyes`, and a look-alike name is no near miss here.
-        for (address, value) in values(at: path, in: minutes) {
-          guard let person = value.text else { continue }
-          if !names.isEmpty, !names.contains(Self.person(person)) { add(address, person) }
         }
       case .sequence(let path, let key):
         for (list, value) in values(at: path, in: minutes) {
@@ -461,6 +466,21 @@ public struct Validator: Sendable {
             }
           }
         }
+      case .most(let listPath, let key, let countsKey, let name, let votes):
+        for (list, value) in values(at: listPath, in: minutes) {
+          for (offset, entry) in (value.list ?? []).enumerated() {
+            guard let record = entry.record, let person = record[key]?.text else { continue }
+            let counted = (record[countsKey]?.list ?? []).compactMap { count -> (String, Int)? in
+              guard let who = count.record?[name]?.text, let n = count.record?[votes]?.number else { return nil }
+              return (who, n)
+            }
+            guard let top = counted.map(\.1).max() else { continue }
+            let leaders = counted.filter { $0.1 == top }.map(\.0)
+            if !leaders.map(Self.person).contains(Self.person(person)) {
+              add(list.appending(.index(offset + 1)).appending(key: key), person, m.list(leaders))
+            }
+          }
+        }
       case .statedOnce(let path, let paths, let words, let before):
         guard let stated = values(at: path, in: minutes).first?.1.text else { continue }
         for textPath in paths {
@@ -483,6 +503,18 @@ public struct Validator: Sendable {
       }
     }
     return findings
+  }
+
+  /// The longest start two check paths share that ends at a `*` (`elections.*`), and what is left of each after
+  /// it; no start, and the paths whole, when they share none.
+  static func sharedScope(_ a: String, _ b: String) -> (scope: String?, a: String, b: String) {
+    let x = a.split(separator: "."), y = b.split(separator: ".")
+    // The tokens both start with, short of the last of either: something must be left of each.
+    var shared = 0
+    while shared < min(x.count, y.count) - 1, x[shared] == y[shared] { shared += 1 }
+    guard let star = x[..<shared].lastIndex(of: "*") else { return (nil, a, b) }
+    let end = star + 1
+    return (x[..<end].joined(separator: "."), x[end...].joined(separator: "."), y[end...].joined(separator: "."))
   }
 
   /// The first of `words` that `text` has as a whole word followed by one of `before` (`Special Meeting`), as

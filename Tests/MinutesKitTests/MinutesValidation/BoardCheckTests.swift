@@ -155,6 +155,13 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
          broken: { $0.setValue("Town Council Special Meeting", at: stored("meeting.body")) },
          expected: error("kindStatedTwice", "body",
                          "The name says it was a Special meeting, but its kind is recorded as Regular; keep the kind in “Kind of meeting” alone")),
+    Case(name: "among in each election: the person elected is one of its nominees",
+         broken: { $0.setValue("Samuel Grant", at: stored("elections.1.elected")) },
+         expected: error("electedNominated", "election.1.elected", "Samuel Grant was elected, but is not among the nominees recorded for this election")),
+    Case(name: "most: the person elected received fewer votes than another",
+         correct: { $0.setValue(2, at: stored("elections.1.ballot.1.votes")); $0.setValue(2, at: stored("elections.1.ballot.2.votes")) },
+         broken: { $0.setValue("Dana Reyes", at: stored("elections.1.elected")) },
+         expected: error("electedByBallot", "election.1.elected", "Dana Reyes was elected, but Priya Shah received the most votes")),
   ]
 
   /// The council's meeting drafted from its transcript with the built-in template.
@@ -188,5 +195,16 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   func theNumbersOfAnAnnouncedResult(text: String, yes: Int?, no: Int?) {
     let numbers = Validator.numbers(in: text)
     #expect(numbers?.0 == yes && numbers?.1 == no)
+  }
+
+  @Test(arguments: [
+    ("elections.*.elected", "elections.*.nominations", "elections.*", "elected", "nominations"),
+    ("motions.*.mover", "attendance.present", nil, "motions.*.mover", "attendance.present"),
+    ("items.*.directives.*.lead", "items.*.directives.*.points", "items.*.directives.*", "lead", "points"),
+    ("items.*.lead", "items.*", nil, "items.*.lead", "items.*"),
+  ] as [(String, String, String?, String, String)])
+  func theScopeTwoPathsShare(a: String, b: String, scope: String?, restA: String, restB: String) {
+    let shared = Validator.sharedScope(a, b)
+    #expect(shared.scope == scope && shared.a == restA && shared.b == restB)
   }
 }
