@@ -110,6 +110,10 @@ public struct Check: Sendable, Hashable {
   public var kind: Kind
   /// How serious a finding is; an error unless the template says `warning`.
   public var severity: Severity
+  /// The check runs only when each path named holds one of the values listed (`"*"`: any), e.g.
+  /// `when: {house.date: [year]}`: a date without its year is worth a warning only where the house style prints
+  /// the year. A house-style choice not set counts as its `default`. Empty: always.
+  public var when: [String: [String]] = [:]
   /// The finding's message, in the template's language; `{{value}}` and `{{other}}` are replaced as the kind says.
   public var message: String
 
@@ -121,7 +125,7 @@ public struct Check: Sendable, Hashable {
 
 extension Check: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, severity, message
+    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, when, severity, message
   }
   private enum Keys: String, CodingKey, CaseIterable {
     case value, list, name, key, unless, each, sum, max, votesFor, votesAgainst, rollCall, vote, yes, no, disposition
@@ -150,7 +154,7 @@ extension Check: Decodable {
     }
   }
 
-  /// Reads one check: its `id`, `message` and optional `severity`, and exactly one of `equal`, `among`,
+  /// Reads one check: its `id`, `message`, optional `severity` and `when`, and exactly one of `equal`, `among`,
   /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce` and `most`.
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
@@ -158,6 +162,7 @@ extension Check: Decodable {
     id = try c.decode(String.self, forKey: .id)
     message = try c.decode(String.self, forKey: .message)
     severity = try c.decodeIfPresent(Severity.self, forKey: .severity) ?? .error
+    when = try c.decodeIfPresent([String: [String]].self, forKey: .when) ?? [:]
     var kinds: [Kind] = []
     if let paths = try c.decodeIfPresent([String].self, forKey: .equal) {
       guard paths.count == 2 else {

@@ -344,7 +344,15 @@ public struct Validator: Sendable {
   /// - Complexity: O(v) in the values the checks' paths name.
   private func declaredFindings(_ minutes: Minutes) -> [Finding] {
     var findings: [Finding] = []
+    let house = Dictionary(template.houseStyle.map { ($0.address.description, $0.value(in: minutes)) }, uniquingKeysWith: { a, _ in a })
     for check in template.checks {
+      // A check that applies only where its `when` holds (a house-style choice counts as its default).
+      let applies = check.when.allSatisfy { path, wanted in
+        let held = house[path] ?? values(at: path, in: minutes).first?.1.scalarText
+        guard let held else { return false }
+        return wanted.contains("*") || wanted.contains(held)
+      }
+      guard applies else { continue }
       func add(_ address: Address, _ value: String, _ other: String = "") {
         let shown = template.display(address)
         findings.append(Finding(check.severity, rule: "check.\(check.id)", address: shown,
@@ -404,6 +412,16 @@ public struct Validator: Sendable {
           }
         }
       case .answered(let path):
+        let tokens = path.split(separator: ".").map(String.init)
+        if let last = tokens.last, ["year", "month", "day"].contains(last), tokens.count > 1 {
+          // A part of a date (`meeting.date.year`): the date is there but lacks it; a date not filled in is the
+          // `required` rule's business. Reported at the date.
+          let datePath = tokens.dropLast().joined(separator: ".")
+          guard let address = Address(stored: datePath), let text = minutes.value(at: address)?.text, PartialDate(parsing: text) != nil
+          else { continue }
+          if values(at: path, in: minutes).isEmpty { add(address, text) }
+          continue
+        }
         guard let address = Address(stored: path) else { continue }
         if minutes.value(at: address)?.scalarText?.isEmpty ?? true { add(address, "") }
       case .order(let steps):

@@ -229,6 +229,12 @@ extension Messages {
                 "--house \(shown(setting)) is not a house-style choice of this template. Write CHOICE=VALUE, one of: \(all.joined(separator: ", "))")
   }
 
+  /// `minutes new --house` given the same choice (`choice`, as a clerk types its address) twice, with two values.
+  func houseSettingTwice(_ choice: String, _ first: String, _ second: String) -> String {
+    self("--house 對 \(choice) 給了兩個選項（\(shown(first)) 和 \(shown(second))）；只留下要用的那一個。",
+         "--house gives \(choice) twice, as \(shown(first)) and as \(shown(second)); keep the one you mean.")
+  }
+
   /// Said when a session of a template with a house style starts: the choices as they stand, and how to change them.
   func houseStyleNotice(_ choices: [Template.HouseChoice], in minutes: Minutes) -> String {
     let listed = choices.map { "\($0.part.label) \($0.value(in: minutes) ?? "")" }

@@ -49,10 +49,17 @@ struct New: ParsableCommand {
     let diagnostics = Diagnostics(messages: template.messages)
     let name = Workspace.sessionName(self.name ?? Workspace.defaultSessionName())
     var minutes = followOn?.0.minutes ?? Minutes(template: template.id)
+    var chosen: [Address: String] = [:]
     for setting in house {
       guard let (address, value) = Self.houseSetting(setting, in: template) else {
         throw diagnostics.fail(template.messages.badHouseSetting(setting, template: template))
       }
+      // The same choice given twice, two ways: which one the clerk meant is not for us to guess.
+      if let earlier = chosen[address], earlier != value {
+        let name = setting.split(separator: "=", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces)
+        throw diagnostics.fail(template.messages.houseSettingTwice(name, earlier, value))
+      }
+      chosen[address] = value
       minutes.setValue(.text(value), at: address)
     }
     // In the template's order, as every later write has it (the house style is its last part).

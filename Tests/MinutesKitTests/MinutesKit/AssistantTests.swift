@@ -150,7 +150,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   @Test func promptsAndQuestionsNameWhereTheClerkIs() throws {
     var assistant = try TestSupport.freshAssistant()
     #expect(assistant.prompt == "日期> ")
-    #expect(assistant.question == "會議日期？（年-月-日，如 2022-05-20；年份存檔，報道中不印出）")
+    #expect(assistant.question == "會議日期？（年-月-日，如 2022-05-20；年份印不印，看版式 :house date）")
     assistant.answer(Self.header)
     #expect(assistant.prompt == "議題1 類型> ")
     #expect(assistant.question == "議題 1 的類型？（如 傳達學習、審議；Tab 可補全）")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesValidation
 import MinutesTestSupport
 
 /// The house style (issue 10, item 1): choices a template declares in a `house: true` group, made once per session
@@ -84,6 +85,19 @@ import MinutesTestSupport
     minutes.setValue(.text("year"), at: TestSupport.at("house.label"))
     let text = try TextExporter().export(try template.conform(minutes), template: template)
     #expect(text.hasPrefix("5月20日下午，政府代區長管尊旭主持召開區政府第3次常務會議。\n"), "\(text.prefix(60))")
+    // Said, not silent: the house style prints the year, and the date has none (checks `when` a choice holds).
+    let warned = Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("check.") }
+    #expect(warned.map(\.rule) == ["check.dateYear", "check.labelYear"])
+    #expect(warned.first?.message == "版式 date 選了印出年份，但會議日期「--05-20」沒有年份；請補上年份（如 2022-05-20），或用 :house date month-day 不印年份")
+    #expect(warned.allSatisfy { $0.severity == .warning && $0.address == "date" })
+    // With the year, or with the house style that leaves it out (the default), nothing to say.
+    var dated = minutes
+    dated.setValue(.text("2022-05-20"), at: TestSupport.at("meeting.date"))
+    #expect(Validator(template: template).findings(in: dated).filter { $0.rule.hasPrefix("check.") } == [])
+    #expect(Validator(template: template).findings(in: example).filter { $0.rule.hasPrefix("check.") } == [])
+    var undated = example
+    undated.setValue(.text("--05-20"), at: TestSupport.at("meeting.date"))
+    #expect(Validator(template: template).findings(in: undated).filter { $0.rule.hasPrefix("check.") } == [])
   }
 
   /// The openers offices print beside 傳達學習 and 審議 (issue 10's survey), and the credit line at the end.
