@@ -274,11 +274,26 @@ public struct Assistant: Sendable {
   /// empty response) when no offer is pending.
   public mutating func keepTypedName(line number: Int) -> Response {
     guard let offer = pendingNearMiss else { return Response() }
+    return keepTypedName(notice: m.nearMissKeptUnanswered(offer.typed, line: number))
+  }
+
+  /// Answers the near miss's question (see ``pendingNearMiss``) with "no" before a command typed in its place,
+  /// so that the detour loses nothing typed: the name is kept as typed, with the `:edit` that takes the
+  /// roster's form. Does nothing (an empty response) when no offer is pending.
+  public mutating func keepTypedNameForCommand() -> Response {
+    guard let offer = pendingNearMiss else { return Response() }
+    let entry = offer.slot.isEnd ? offer.slot.parent.appending(.index(minutes.entries(of: offer.slot.parent).count + 1)) : offer.slot
+    return keepTypedName(notice: m.nearMissKeptForCommand(offer.typed, edit: ":edit \(template.display(entry)) \(offer.corrected)"))
+  }
+
+  /// The near miss's answer taken as typed, with `notice` first.
+  private mutating func keepTypedName(notice: String) -> Response {
+    guard let offer = pendingNearMiss else { return Response() }
     pendingNearMiss = nil
     guard cursor == offer.slot else { return Response() }
     do {
       var response = try answer(offer.typed, checkingNames: false)
-      response.messages.insert(m.nearMissKeptUnanswered(offer.typed, line: number), at: 0)
+      response.messages.insert(notice, at: 0)
       response.roles = [.warning] + response.roles
       return response
     } catch {
@@ -291,7 +306,8 @@ public struct Assistant: Sendable {
     opensEditor = false
     do {
       if let offer = pendingNearMiss {
-        // A command leaves the answer untaken (the question is asked again); a yes or no takes it.
+        // A command leaves the answer untaken (the REPL keeps it as typed first: ``keepTypedNameForCommand()``);
+        // a yes or no takes it.
         pendingNearMiss = nil
         if !Command.isCommand(line) {
           guard let yes = nearMissReply(line) else {

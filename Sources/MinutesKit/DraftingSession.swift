@@ -146,14 +146,21 @@ public struct DraftingSession: Sendable {
         case .line(let line):
           // From a pipe with --keep-going, a line that does not answer a near miss's yes-or-no question was
           // written for the next question: the name is kept as typed, and the line goes on to answer that one
-          // (refused again and again, it would put every later answer on the wrong question).
-          if !stopsAtRefusedLine, assistant.pendingNearMiss != nil, let number = reader.linesRead, assistant.nearMissReply(line) == nil,
-            !Command.isCommand(line)
-          {
-            let kept = assistant.keepTypedName(line: number)
+          // (refused again and again, it would put every later answer on the wrong question), after the question
+          // it answers, so that the transcript shows which.
+          // A command typed at that question keeps the name as typed first, so that the detour loses nothing.
+          let isCommand = Command.isCommand(line)
+          let keepsName = assistant.pendingNearMiss != nil
+            && (isCommand || (!stopsAtRefusedLine && reader.linesRead != nil && assistant.nearMissReply(line) == nil))
+          if keepsName {
+            let kept = isCommand ? assistant.keepTypedNameForCommand() : assistant.keepTypedName(line: reader.linesRead ?? 0)
             if let effect = kept.effect, !checkOwnership(&output, pending: effect) { return false }
             for (index, message) in kept.messages.enumerated() { emit(message, kept.role(ofMessage: index), &output) }
             if let effect = kept.effect, !save(effect, &output) { return false }
+            if !isCommand, let question = assistant.question {
+              emit(question, .question, &output)
+              output.write(assistant.prompt + line + "\n")
+            }
           }
           response = assistant.handle(line)
         case .lines(let lines):

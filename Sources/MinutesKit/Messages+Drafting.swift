@@ -405,6 +405,12 @@ extension Messages {
   /// The name was kept as typed.
   func nearMissKept(_ text: String) -> String { self("已照打的保存：\(Messages.visible(text))", "Kept as typed: \(Messages.visible(text))") }
 
+  /// A command was typed at a near miss's question: the name was kept as typed first; `edit` takes the roster's
+  /// form.
+  func nearMissKeptForCommand(_ text: String, edit: String) -> String {
+    self("已照打的保存：\(Messages.visible(text))；要改用名冊的寫法：\(edit)", "Kept as typed: \(Messages.visible(text)); to take the roster's form: \(edit)")
+  }
+
   /// Read from a pipe with `--keep-going`, the line after a near miss's question (line `number`) answered
   /// neither yes nor no: the name was kept as typed, and the line answers the next question.
   func nearMissKeptUnanswered(_ text: String, line number: Int) -> String {

@@ -50,11 +50,33 @@ import MinutesTestSupport
     #expect(run.status == 0, "stdout: \(run.text)")
     #expect(run.text.contains("Line 10 is not yes or no: the name is kept as typed (Aisha Belo), and the line answers the next question\n"))
     #expect(!run.text.contains("Answer yes (use the roster's form)"))
+    // The line is shown after the question it answers.
+    #expect(run.text.contains("the line answers the next question\nThe presiding officer's office? (e.g. President, Vice-President)\nOffice> President\n"))
     let file = try String(contentsOf: workspace.appendingPathComponent("sessions/k.yaml"), encoding: .utf8)
     #expect(file.contains("name: Aisha Belo\n") && file.contains("office: President\n"), "\(file)")
 
     let stopped = try Binary.run(["new", "--template", "board-meeting.en", "--name", "s"], in: workspace, input: input)
     #expect(stopped.status == 1)
     #expect(stopped.text.contains("Stopped at line 10"), "stdout: \(stopped.text)")
+  }
+
+  /// A command typed at a near miss's yes-or-no question keeps the name as typed first (a clerk's trial lost a
+  /// name present this way, with no word said), says so with the :edit that takes the roster's form, then runs.
+  @Test func aCommandAtANearMissKeepsTheNameAsTyped() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    #expect(try Binary.run(["roster", "add", "Denise Chu"], in: workspace).status == 0)
+    let lines = ["Harbor Trust", "Board of Directors", "Regular", "2024-04-16", "19:02", "", "", "", "Denise Chw", ":show presiding",
+                 "President", ":quit"]
+    let run = try Binary.run(["new", "--template", "board-meeting.en", "--name", "c"], in: workspace,
+                             input: Data(lines.map { $0 + "\n" }.joined().utf8))
+    #expect(run.status == 0, "stdout: \(run.text)")
+    #expect(run.text.contains("""
+      yes/no> :show presiding
+      Kept as typed: Denise Chw; to take the roster's form: :edit presiding.name Denise Chu
+      presiding.name  Presiding officer: Denise Chw
+      """))
+    let file = try String(contentsOf: workspace.appendingPathComponent("sessions/c.yaml"), encoding: .utf8)
+    #expect(file.contains("name: Denise Chw\n") && file.contains("office: President\n"), "\(file)")
   }
 }
