@@ -143,7 +143,7 @@ public struct Editor: Sendable {
         return try set(address.appending(key: key), raw, in: &minutes)
       }
       guard let text else { throw AssistantError.required(label: label) }
-      let entry = try parseEntries(text, part: part).first ?? .text("")
+      let entry = try parseEntries(text, part: part, at: address, in: minutes).first ?? .text("")
       minutes.remove(at: index, in: container)
       minutes.insert(entry, at: index, in: container)
       return address
@@ -222,7 +222,7 @@ public struct Editor: Sendable {
       line = records.line
     }
     // A line is split at its spaces before it is normalized (see ``Editor``).
-    let entries = try parseEntries(line.map { _ in raw } ?? text, part: part)
+    let entries = try parseEntries(line.map { _ in raw } ?? text, part: part, at: list, in: minutes)
     // `,,,` splits into nothing: that is no entry, as a blank answer is none.
     guard !entries.isEmpty else { throw AssistantError.nothingToAdd(raw) }
     for (offset, entry) in entries.enumerated() { minutes.insert(entry, at: count + 1 + offset, in: list) }
@@ -230,14 +230,16 @@ public struct Editor: Sendable {
   }
 
   /// The entries one answer for a list holds: a record from a line, or the values split at the list's `split`.
-  private func parseEntries(_ text: String, part: Part) throws -> [Value] {
-    if let line = part.lineFormat { return [.record(try parseLine(text, part: part, line: line))] }
+  /// A bare time among a line's parts (`9:40, 9:55` for a recess) is read by the meeting's period as a time
+  /// field's is (``bareTime(_:at:in:)``), `address` being where the entry goes in `minutes`.
+  private func parseEntries(_ text: String, part: Part, at address: Address, in minutes: Minutes) throws -> [Value] {
+    if let line = part.lineFormat { return [.record(try parseLine(text, part: part, line: line, at: address, in: minutes))] }
     let pieces = part.cleanUp.split.map { marks in text.split(whereSeparator: { marks.contains($0) }).map(String.init) } ?? [text]
     return try pieces.map { Normalizer.normalize($0, keepingSpaces: part.cleanUp.keepSpaces) }.filter { !$0.isEmpty }
       .map { try parse($0, as: part) }
   }
 
-  private func parseLine(_ raw: String, part: Part, line: Part.LineFormat) throws -> Record {
+  private func parseLine(_ raw: String, part: Part, line: Part.LineFormat, at address: Address, in minutes: Minutes) throws -> Record {
     let pieces: [String]
     if line.separator == " " {
       pieces = raw.split(whereSeparator: \.isWhitespace).map(String.init)
@@ -269,11 +271,13 @@ public struct Editor: Sendable {
       guard let sub = part.child(key) else { continue }
       switch sub.shape {
       case .list:
-        let values = try parseEntries(piece, part: sub)
+        let values = try parseEntries(piece, part: sub, at: address, in: minutes)
         if !values.isEmpty { record[key] = .list(values) }
       case .field, .group:
         let text = Normalizer.normalize(piece, keepingSpaces: sub.cleanUp.keepSpaces)
-        if !text.isEmpty { record[key] = try parse(text, as: sub) }
+        guard !text.isEmpty else { continue }
+        record[key] = try parse(text, as: sub)
+        if case .time? = sub.kind, let time = try bareTime(text, at: address, in: minutes) { record[key] = .text(time.description) }
       }
     }
     for sub in part.parts where sub.rules.required && record[sub.key] == nil {

@@ -121,4 +121,19 @@ import MinutesTestSupport
     #expect(assistant.minutes["adjourned"] == "00:20")
     #expect(Validator(template: template).findings(in: assistant.minutes).filter { $0.rule == "check.meetingTimes" } == [])
   }
+
+  /// The times of a line (a recess's, an arrival's) are read by the meeting's period as a time field's are (a
+  /// clerk's trial: `9:40, 9:55` typed for a recess of an evening meeting was stored as 9:40 a.m.).
+  @Test func theTimesOfALineAreReadByTheMeetingsPeriod() throws {
+    let template = try TestSupport.template(id: "board-meeting.en")
+    let evening = try template.conform(Minutes(template: template.id, content: ["meeting": ["calledToOrder": "17:32"]]))
+    var assistant = Assistant(template: template, minutes: evening, resumeAt: .finished)
+    assistant.answer([":add recesses 9:40, 9:55"])
+    #expect(assistant.minutes["recesses.1.began"] == "21:40" && assistant.minutes["recesses.1.ended"] == "21:55")
+    let refused = assistant.handle(":add arrivals Ana Ortiz, left, 5:15")
+    #expect(refused.isError)
+    #expect(refused.messages == ["Is ‘5:15’ in the morning or the evening? Type 5:15 am or 5:15 pm (or the 24-hour time)."])
+    assistant.answer([":add arrivals Ana Ortiz, left, 6:15"])
+    #expect(assistant.minutes["attendance.movements.1.time"] == "18:15")
+  }
 }
