@@ -50,6 +50,10 @@ public struct Editor: Sendable {
       try requireContained(address, in: minutes)
       if let (list, index) = address.entry {
         minutes.remove(at: index, in: list)
+      } else if isInapplicableList(address, in: minutes) {
+        // A whole list is deleted only where it no longer applies (the roll call of a motion since withdrawn,
+        // which `check` names): kept, it would not be printed.
+        minutes.setValue(nil, at: address)
       } else {
         _ = try set(address, nil, in: &minutes)
       }
@@ -177,6 +181,16 @@ public struct Editor: Sendable {
       }
     }
     return address
+  }
+
+  /// Whether `address` is a whole list, filled in, whose part does not apply in the record that holds it (see
+  /// ``Template/applies(_:among:in:)``).
+  func isInapplicableList(_ address: Address, in minutes: Minutes) -> Bool {
+    guard case .key? = address.steps.last, let part = template.part(at: address), case .list = part.shape,
+      minutes.value(at: address) != nil
+    else { return false }
+    let siblings = address.steps.count > 1 ? template.part(at: address.parent)?.parts ?? [] : template.parts
+    return !Template.applies(part, among: siblings, in: minutes.value(at: address.parent)?.record ?? minutes.content)
   }
 
   /// Whether `address` is the part that makes an entry what it is (an item's kind, a directive's verb): asked

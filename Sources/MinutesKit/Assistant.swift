@@ -301,6 +301,22 @@ public struct Assistant: Sendable {
     }
   }
 
+  /// After the part at `address` was changed: the labels of the values of its record that it made stop
+  /// applying (a motion's vote, once its disposition is Withdrawn), said so that nothing stops printing unseen;
+  /// none when there are none.
+  private func noLongerApplying(after address: Address) -> [String] {
+    guard case .key(let key)? = address.steps.last else { return [] }
+    let holder = address.parent
+    let parts = holder.steps.isEmpty ? template.parts : template.part(at: holder)?.parts ?? []
+    guard let record = holder.steps.isEmpty ? minutes.content : minutes.value(at: holder)?.record else { return [] }
+    let kept = parts.filter { part in
+      guard record[part.key] != nil, let reason = Template.reasonNotApplying(part, among: parts, in: record) else { return false }
+      return reason.key == key
+    }
+    guard !kept.isEmpty, let changed = parts.first(where: { $0.key == key }) else { return [] }
+    return [m.noLongerPrinted(kept.map(\.label), because: changed.label)]
+  }
+
   /// ``handle(_:)`` for a line without control characters.
   private mutating func handleClean(_ line: String) -> Response {
     opensEditor = false
@@ -331,6 +347,7 @@ public struct Assistant: Sendable {
         var response = try change(.set(address, line), m.editLabel(shown), keepCursor: true)
         response.messages.append(m.changed(shown))
         response.warn(nearMissNotices(line, at: address))
+        response.warn(noLongerApplying(after: address))
         return response
       }
       return try answer(line)
@@ -579,6 +596,7 @@ public struct Assistant: Sendable {
       var response = try change(.set(address, text), m.editLabel(shown), keepCursor: true)
       response.messages.append(m.changed(shown))
       response.warn(nearMissNotices(text, at: address))
+      response.warn(noLongerApplying(after: address))
       return response
     case .editInEditor(let address):
       let shown = template.display(address)

@@ -215,6 +215,12 @@ extension Messages {
 
   /// Said after an edit.
   func changed(_ shown: String) -> String { self("已修改 \(shown)。", "Changed \(shown).") }
+  /// After a change to the part labelled `cause`, the parts `labels` of the same record no longer apply: kept,
+  /// not printed.
+  func noLongerPrinted(_ labels: [String], because cause: String) -> String {
+    self("「\(cause)」改了之後，\(labels.map { "「\($0)」" }.joined(separator: "、"))不再適用：仍保存，但不會印出（:check 會列出；不要的用 :delete 刪除）",
+         "With ‘\(cause)’ changed, \(labels.map { "‘\($0)’" }.joined(separator: ", ")) no longer apply: kept, but not printed (:check lists them; :delete what is not wanted)")
+  }
   /// `:house` of a template with none.
   var noHouseStyle: String {
     self("這個範本沒有版式選擇：匯出的樣子由範本決定。", "This template has no house-style choices: its export decides how the minutes print.")

@@ -102,6 +102,18 @@ extension Template {
     applies(part, among: parts, in: record, depth: 0)
   }
 
+  /// `record`, a record of `parts`, without the values of the parts that do not apply in it (see
+  /// ``applies(_:among:in:)``): what the export prints and the rules that relate parts to each other read (a
+  /// count kept for a motion since withdrawn is no vote). `record` itself when every value applies.
+  /// - Complexity: O(p) in the number of `parts` with a condition.
+  public static func applicable(_ record: Record, parts: [Part]) -> Record {
+    var result = record
+    for part in parts where (part.asking.when != nil || part.asking.unless != nil) && record[part.key] != nil {
+      if !applies(part, among: parts, in: record) { result[part.key] = nil }
+    }
+    return result
+  }
+
   /// How deep a condition on a part that has conditions of its own is followed; a template's conditions go one
   /// or two deep, and a cycle (`a` when `b`, `b` when `a`) stops here rather than recursing for ever.
   static let conditionDepth = 8

@@ -399,7 +399,7 @@ public struct Validator: Sendable {
       case .filled(let path, let key, let unless):
         for (list, value) in values(at: path, in: minutes) {
           for (offset, entry) in (value.list ?? []).enumerated() {
-            guard let record = entry.record else { continue }
+            guard let record = applicable(entry, in: list) else { continue }
             let excused = unless.contains { other, values in
               guard let text = record[other]?.scalarText else { return false }
               return values.contains("*") || values.contains(text)
@@ -465,7 +465,7 @@ public struct Validator: Sendable {
       case .result(let result):
         for (list, value) in values(at: result.list, in: minutes) {
           for (offset, entry) in (value.list ?? []).enumerated() {
-            guard let record = entry.record, let announced = record[result.key]?.text else { continue }
+            guard let record = applicable(entry, in: list), let announced = record[result.key]?.text else { continue }
             let address = list.appending(.index(offset + 1)).appending(key: result.key)
             if let other = Self.disagreement(announced, record: record, result) { add(address, announced, other) }
           }
@@ -476,7 +476,7 @@ public struct Validator: Sendable {
           let records: [(Address, Value)] = value.list?.enumerated().map { (list.appending(.index($0.offset + 1)), $0.element) }
             ?? [(list, value)]
           for (address, entry) in records {
-            guard let record = entry.record else { continue }
+            guard let record = applicable(entry, in: list) else { continue }
             var seen: Set<String> = []
             for key in keys {
               guard let name = record[key]?.text, !name.isEmpty else { continue }
@@ -487,7 +487,7 @@ public struct Validator: Sendable {
       case .most(let listPath, let key, let countsKey, let name, let votes):
         for (list, value) in values(at: listPath, in: minutes) {
           for (offset, entry) in (value.list ?? []).enumerated() {
-            guard let record = entry.record, let person = record[key]?.text else { continue }
+            guard let record = applicable(entry, in: list), let person = record[key]?.text else { continue }
             let counted = (record[countsKey]?.list ?? []).compactMap { count -> (String, Int)? in
               guard let who = count.record?[name]?.text, let n = count.record?[votes]?.number else { return nil }
               return (who, n)
@@ -513,7 +513,8 @@ public struct Validator: Sendable {
         guard let held = values(at: path, in: minutes).first?.1.scalarText, holds.contains("*") || holds.contains(held) else { continue }
         for (list, value) in values(at: listPath, in: minutes) {
           for (offset, entry) in (value.list ?? []).enumerated() {
-            guard let record = entry.record, let text = record[key]?.scalarText, starts.contains(where: text.hasPrefix) else { continue }
+            guard let record = applicable(entry, in: list), let text = record[key]?.scalarText, starts.contains(where: text.hasPrefix)
+            else { continue }
             let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
             add(list.appending(.index(offset + 1)), title, text)
           }
@@ -545,6 +546,14 @@ public struct Validator: Sendable {
       if words.contains(where: { $0.lowercased() == token.lowercased() }) { return String(token) }
     }
     return nil
+  }
+
+  /// `entry`'s record, an entry of the list (or the group's record, where `list` holds a group) at `list`,
+  /// without the values whose parts do not apply in it (see ``Template/applicable(_:parts:)``); `nil` when it
+  /// is no record.
+  private func applicable(_ entry: Value, in list: Address) -> Record? {
+    guard let record = entry.record else { return nil }
+    return Template.applicable(record, parts: template.part(at: list)?.parts ?? [])
   }
 
   /// The minutes since midnight of `time`.
@@ -616,13 +625,20 @@ public struct Validator: Sendable {
   /// The values a check's path names, with their addresses: `*` is every entry of a list; `year`, `month` or
   /// `day` after a date is that part of it (a number), when the date has it.
   private func values(at path: String, in minutes: Minutes) -> [(Address, Value)] {
-    var found: [(Address, Value)] = [(.root, .record(minutes.content))]
+    // Each value with the parts of the record it is, or of the entries of the list it is: a value whose part
+    // does not apply where it is (the seconder of a motion since recorded as having died for lack of one) is
+    // not printed, and not compared.
+    var found: [(Address, Value, [Part])] = [(.root, .record(minutes.content), template.parts)]
     for token in path.split(separator: ".").map(String.init) {
-      found = found.flatMap { address, value -> [(Address, Value)] in
+      found = found.flatMap { address, value, parts -> [(Address, Value, [Part])] in
         if token == "*" {
-          return (value.list ?? []).enumerated().map { (address.appending(.index($0.offset + 1)), $0.element) }
+          return (value.list ?? []).enumerated().map { (address.appending(.index($0.offset + 1)), $0.element, parts) }
         }
-        if let child = value.record?[token] { return [(address.appending(key: token), child)] }
+        if let record = value.record, let child = record[token] {
+          guard let part = parts.first(where: { $0.key == token }) else { return [(address.appending(key: token), child, [])] }
+          guard Template.applies(part, among: parts, in: record) else { return [] }
+          return [(address.appending(key: token), child, part.parts)]
+        }
         if let text = value.text, let date = PartialDate(parsing: text) {
           let part: Int? = switch token {
           case "year": date.year
@@ -630,12 +646,12 @@ public struct Validator: Sendable {
           case "day": date.day
           default: nil
           }
-          return part.map { [(address, .number($0))] } ?? []
+          return part.map { [(address, .number($0), [])] } ?? []
         }
         return []
       }
     }
-    return found
+    return found.map { ($0.0, $0.1) }
   }
 
   /// The number an entry starts with, Arabic (`3.`) or Chinese (`三要`, `十一、`), and its digits as typed; only
@@ -660,8 +676,11 @@ public struct Validator: Sendable {
     guard let roles = template.roles.motions else { return [] }
     var findings: [(finding: Finding, address: Address, isUnfilled: Bool, whileTyped: Bool)] = []
     let present = Set(people(minutes).filter { $0.category.present }.map(\.name))
+    let motionParts = Address(stored: roles.list).flatMap(template.part(at:))?.parts ?? []
     for motion in expand(roles.list, in: minutes) {
-      guard let record = minutes.value(at: motion)?.record else { continue }
+      // What no longer applies (the counts of a motion since withdrawn) is not printed, and not judged.
+      guard let held = minutes.value(at: motion)?.record else { continue }
+      let record = Template.applicable(held, parts: motionParts)
       let shown = template.display(motion)
       func add(_ rule: String, _ message: String, at key: String? = nil, hint: String? = nil, unfilled: Bool = false,
                pendingAt pending: Address? = nil) {

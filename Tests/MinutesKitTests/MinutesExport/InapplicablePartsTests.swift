@@ -109,4 +109,24 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(Template.applies(template.parts[0], among: template.parts, in: ["a": .text("x"), "b": .text("y")]))
     #expect(!Template.applies(template.parts[0], among: template.parts, in: ["a": .text("x")]))
   }
+
+  /// The change that makes parts stop applying says which, and a whole list that no longer applies can be
+  /// deleted at once (the hint `check` gives), undoably.
+  @Test func theEditSaysWhatStopsPrintingAndTheListGoesWhole() throws {
+    let (template, minutes) = try BoardCheckTests.meeting()
+    var assistant = Assistant(template: template, minutes: minutes, resumeAt: .finished)
+    let changed = assistant.handle(":edit 1.disposition Withdrawn")
+    #expect(changed.messages == ["Changed 1.disposition.",
+                                 "With ‘Disposition’ changed, ‘Vote taken by’, ‘Result as announced’, ‘In favor’, ‘Roll-call vote’ no longer apply: kept, but not printed (:check lists them; :delete what is not wanted)"])
+    let deleted = assistant.handle(":delete 1.rollCall")
+    #expect(!deleted.isError, "\(deleted.messages)")
+    #expect(assistant.minutes.value(at: stored("motions.1.rollCall")) == nil)
+    _ = assistant.handle(":undo")
+    #expect(assistant.minutes.value(at: stored("motions.1.rollCall"))?.list?.count == 5)
+    // A list that applies is not deleted whole.
+    #expect(assistant.handle(":delete attendance.present").isError)
+    // The kept counts are not judged: no tally or result error blocks the export.
+    _ = assistant.handle(":edit 1.votesFor 9")
+    #expect(Validator(template: template).errors(in: assistant.minutes) == [])
+  }
 }
