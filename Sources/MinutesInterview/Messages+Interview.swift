@@ -13,6 +13,8 @@ extension Messages {
 
   /// In place of the value of a required part not filled in.
   var notFilledIn: String { self("（未填）", "(not filled in)") }
+  /// Marks a value `:show` lists that is kept for a part that no longer applies.
+  var keptNotPrinted: String { self("（不再適用：保存但不印出）", "(no longer applies: kept, not printed)") }
 
   // MARK: - Editing: hints of what can be edited instead
 

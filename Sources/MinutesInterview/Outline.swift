@@ -15,7 +15,7 @@ public struct Outline: Sendable {
     let template = interview.template
     let m = template.messages
     let separator = m.labelSeparator
-    return interview.slots(in: minutes).compactMap { slot -> String? in
+    let asked = interview.slots(in: minutes).compactMap { slot -> String? in
       if slot.isEnd { return nil }
       if let address, !address.contains(slot) { return nil }
       let label = interview.label(of: slot, in: minutes)
@@ -24,5 +24,18 @@ public struct Outline: Sendable {
       guard template.part(at: slot)?.rules.required == true else { return nil }
       return "\(shown)  \(label)\(separator)\(m.notFilledIn)"
     }
+    // Values kept for parts that no longer apply are not asked, so not among the slots: shown after, marked.
+    let kept = template.inapplicableValues(in: minutes).compactMap { found -> String? in
+      if let address, !address.contains(found.address) { return nil }
+      let value = minutes.value(at: found.address).map { Self.shown($0, m) } ?? ""
+      return "\(template.display(found.address))  \(interview.label(of: found.address, in: minutes))\(separator)\(value)  \(m.keptNotPrinted)"
+    }
+    return asked + kept
+  }
+
+  /// A value kept for a part that does not apply, on one line: a list's entries joined.
+  private static func shown(_ value: Value, _ m: Messages) -> String {
+    if let list = value.list { return "\(list.count): " + list.map { $0.record.map { $0.fields.values.compactMap(\.scalarText).joined(separator: ", ") } ?? $0.scalarText ?? "" }.joined(separator: "; ") }
+    return value.scalarText ?? ""
   }
 }

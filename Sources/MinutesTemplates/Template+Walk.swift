@@ -114,6 +114,37 @@ extension Template {
     return result
   }
 
+  /// Every value of `minutes` kept for a part that does not apply where it is (see ``applies(_:among:in:)``),
+  /// in draft order, with its part, the parts of its record and the record: what the export leaves out, `check`
+  /// warns of and `:show` marks. What is under such a value is not visited.
+  /// - Complexity: O(n) in the number of records of the draft.
+  public func inapplicableValues(in minutes: Minutes) -> [(address: Address, part: Part, siblings: [Part], record: Record)] {
+    var found: [(address: Address, part: Part, siblings: [Part], record: Record)] = []
+    func visit(_ parts: [Part], _ record: Record, at address: Address) {
+      for part in parts {
+        guard let held = record[part.key] else { continue }
+        let here = address.appending(key: part.key)
+        if !Self.applies(part, among: parts, in: record) {
+          found.append((here, part, parts, record))
+          continue
+        }
+        switch part.shape {
+        case .group:
+          if let inner = held.record { visit(part.parts, inner, at: here) }
+        case .list(let list):
+          guard case .records(let records) = list.entries else { continue }
+          for (offset, entry) in (held.list ?? []).enumerated() {
+            if let inner = entry.record { visit(records.parts, inner, at: here.appending(.index(offset + 1))) }
+          }
+        case .field:
+          break
+        }
+      }
+    }
+    visit(parts, minutes.content, at: .root)
+    return found
+  }
+
   /// How deep a condition on a part that has conditions of its own is followed; a template's conditions go one
   /// or two deep, and a cycle (`a` when `b`, `b` when `a`) stops here rather than recursing for ever.
   static let conditionDepth = 8

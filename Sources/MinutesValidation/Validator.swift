@@ -254,41 +254,21 @@ public struct Validator: Sendable {
   /// - Complexity: O(n) in the number of records of the draft; what is under a value that does not apply is not
   ///   visited.
   private func inapplicableFindings(_ minutes: Minutes) -> [Finding] {
-    var findings: [Finding] = []
-    func visit(_ parts: [Part], _ record: Record, at address: Address) {
-      for part in parts {
-        guard let held = record[part.key] else { continue }
-        let here = address.appending(key: part.key)
-        if let reason = Template.reasonNotApplying(part, among: parts, in: record) {
-          // A part that follows from one ruled out (the votes opposed, after the votes in favor) is named once
-          // that one is deleted: the clerk deletes what the hint says and sees the rest.
-          if record[reason.key] != nil, let cause = parts.first(where: { $0.key == reason.key }),
-            !Template.applies(cause, among: parts, in: record)
-          {
-            continue
-          }
-          let key = parts.first { $0.key == reason.key }?.label ?? reason.key
-          let values = reason.values == ["*"] ? [] : reason.values
-          let shown = template.display(here)
-          let message = m.notApplicable(template.label(of: here, in: minutes), key: key, values: values, isUnless: reason.isUnless)
-          findings.append(Finding(.warning, rule: "notApplicable", address: shown, message: message, hint: ":delete \(shown)"))
-          continue
-        }
-        switch part.shape {
-        case .group:
-          if let inner = held.record { visit(part.parts, inner, at: here) }
-        case .list(let list):
-          guard case .records(let records) = list.entries else { continue }
-          for (offset, entry) in (held.list ?? []).enumerated() {
-            if let inner = entry.record { visit(records.parts, inner, at: here.appending(.index(offset + 1))) }
-          }
-        case .field:
-          break
-        }
+    template.inapplicableValues(in: minutes).compactMap { address, part, parts, record in
+      guard let reason = Template.reasonNotApplying(part, among: parts, in: record) else { return nil }
+      // A part that follows from one ruled out (the votes opposed, after the votes in favor) is named once that
+      // one is deleted: the clerk deletes what the hint says and sees the rest.
+      if record[reason.key] != nil, let cause = parts.first(where: { $0.key == reason.key }),
+        !Template.applies(cause, among: parts, in: record)
+      {
+        return nil
       }
+      let key = parts.first { $0.key == reason.key }?.label ?? reason.key
+      let values = reason.values == ["*"] ? [] : reason.values
+      let shown = template.display(address)
+      let message = m.notApplicable(template.label(of: address, in: minutes), key: key, values: values, isUnless: reason.isUnless)
+      return Finding(.warning, rule: "notApplicable", address: shown, message: message, hint: ":delete \(shown)")
     }
-    visit(template.parts, minutes.content, at: .root)
-    return findings
   }
 
   // MARK: - Attendance

@@ -129,4 +129,13 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     _ = assistant.handle(":edit 1.votesFor 9")
     #expect(Validator(template: template).errors(in: assistant.minutes) == [])
   }
+
+  /// `:show` lists what is kept but no longer applies, marked, where it would otherwise say "not filled in".
+  @Test func showMarksWhatIsKeptButNotPrinted() throws {
+    let (template, minutes) = try BoardCheckTests.meeting()
+    var assistant = Assistant(template: template, minutes: minutes, resumeAt: .finished)
+    _ = assistant.handle(":edit 1.disposition Withdrawn")
+    #expect(assistant.handle(":show 1.result").messages == ["1.result  Motion 1 Result as announced: Passes 4-1  (no longer applies: kept, not printed)"])
+    #expect(assistant.handle(":show 1").messages.joined().contains("1.votesAgainst  Motion 1 Opposed: 1  (no longer applies: kept, not printed)"))
+  }
 }

@@ -115,7 +115,7 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: evening, resumeAt: .finished)
     let refused = assistant.handle(":edit adjourned 12:20")
     #expect(refused.isError)
-    #expect(refused.messages == ["Is ‘12:20’ in the morning or the evening? Type 12:20 am or 12:20 pm (or the 24-hour time)."])
+    #expect(refused.messages == ["Is ‘12:20’ just after noon or just after midnight? Type 12:20 pm (noon) or 12:20 am (midnight), or the 24-hour time."])
     #expect(assistant.minutes["adjourned"] == nil)
     assistant.answer([":edit adjourned 12:20 am"])
     #expect(assistant.minutes["adjourned"] == "00:20")
