@@ -569,6 +569,14 @@ public struct Validator: Sendable {
     if let (yes, no) = numbers(in: announced), let (f, a) = counts(in: record, result), (f, a) != (yes, no) {
       return "\(f)-\(a)"
     }
+    // Without counts, the announced numbers themselves against the disposition (`Carried 2-4` for an amendment
+    // recorded Adopted).
+    if let (yes, no) = numbers(in: announced), counts(in: record, result) == nil, let key = result.disposition,
+      let disposition = record[key]?.text,
+      (result.adopted.contains(where: disposition.hasPrefix) && yes <= no) || (result.failed.contains(where: disposition.hasPrefix) && yes > no)
+    {
+      return disposition
+    }
     if !result.unanimous.isEmpty, let (f, a) = counts(in: record, result), a > 0 {
       let words = announced.lowercased().split { !$0.isLetter }
       if words.contains(where: { word in result.unanimous.contains { word.hasPrefix($0.lowercased()) } }) { return "\(f)-\(a)" }

@@ -146,11 +146,11 @@ import MinutesTestSupport
 
     let chinese = try Self.start("new --template gov-executive.zh-Hant --name 折行", in: workspace, term: term, width: 30)
     #expect(try chinese.wait(forLastLine: "日期>"))
-    // Between CJK characters, never inside 2022-05-20, never before ；or ）.
+    // Between CJK characters, never inside 2022-05-20 or :house date, never before ；or ）.
     #expect(Self.tail(of: try chinese.screen(), from: "會議日期") == """
       會議日期？（年-月-日，如
-      2022-05-20；年份存檔，報道中不
-      印出）
+      2022-05-20；年份印不印，看版式
+      :house date）
       日期>
       """)
   }

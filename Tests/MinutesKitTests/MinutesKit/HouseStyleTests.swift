@@ -87,7 +87,7 @@ import MinutesTestSupport
     #expect(text.hasPrefix("5月20日下午，政府代區長管尊旭主持召開區政府第3次常務會議。\n"), "\(text.prefix(60))")
     // Said, not silent: the house style prints the year, and the date has none (checks `when` a choice holds).
     let warned = Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("check.") }
-    #expect(warned.map(\.rule) == ["check.dateYear", "check.labelYear"])
+    #expect(warned.map(\.rule) == ["check.datePrintsYear", "check.labelPrintsYear"])
     #expect(warned.first?.message == "版式 date 選了印出年份，但會議日期「--05-20」沒有年份；請補上年份（如 2022-05-20），或用 :house date month-day 不印年份")
     #expect(warned.allSatisfy { $0.severity == .warning && $0.address == "date" })
     // With the year, or with the house style that leaves it out (the default), nothing to say.
