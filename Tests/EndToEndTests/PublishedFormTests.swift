@@ -25,6 +25,11 @@ import MinutesTestSupport
     // A district's report: the date with its year, the session numbered within the year (2024年區政府第18次), the
     // openers 集中學習、研究通過、聽取並原則通過、收看, and a credit line.
     ("gov-executive.zh-Hant", "house-year-credit", ["date=year", "label=year"]),
+    // A county's report: the session numbered in Chinese numerals without 屆次 (縣政府第五十七次), points numbered
+    // 一要…二要…三要 (a single point not numbered).
+    ("gov-executive.zh-Hant", "house-numbered-number-zh", ["points=numbered", "label=number-zh"]),
+    // A city's report: the year after the body (市政府2025年第4次), the date with its year, points numbered.
+    ("gov-executive.zh-Hans", "house-body-year-numbered", ["label=body-year", "date=year", "points=numbered"]),
     // A hospital's 纪要: 参会 for 出席, a space after the colon, names parted by spaces, no units (typed, not printed).
     ("jiyao.zh-Hans", "house-participants-spaces", ["present=participants", "colon=spaced", "separator=space", "units=hidden"]),
   ]
