@@ -17,6 +17,8 @@ import MinutesTemplates
 /// - yes/no as a boolean, for sections;
 /// - lists as sequences, for sections; `{{key}}` prints the entries joined as the part's `join` says, and
 ///   `{{#empty(key)}}` tests for none. Each entry also offers `n` (1, 2…) and `zh` (一, 二…).
+/// - the groups of the template's `gather` declarations (``Template/Gathering``), under their names; see
+///   ``gathered(_:_:language:)``.
 /// Parts not yet drafted are present but empty (an empty list), so a section around them renders nothing.
 public struct TextExporter: Exporter {
   /// Plain text.
@@ -74,6 +76,9 @@ public struct TextExporter: Exporter {
       language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : [],
       adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }))
     var root = template.fold(minutes.content, with: &context)
+    if !template.gather.isEmpty, let names = root as? [String: Any] {
+      root = gathered(names, template.gather, language: template.language)
+    }
     if !extra.isEmpty, var names = root as? [String: Any] {
       for (name, value) in extra where names[name] == nil { names[name] = value }
       root = names

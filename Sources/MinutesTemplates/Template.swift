@@ -39,6 +39,9 @@ public struct Template: Sendable {
   public var carry: Carry?
   /// How the export prints times and dates (`styles`; see ``Styles``): ``Styles/default`` when not given.
   public var styles: Styles
+  /// The lists whose entries the export gathers by a part they share (`gather`; see ``Gathering``): entries of
+  /// motions and public comment by their agenda item. None by default.
+  public var gather: [Gathering] = []
 
   /// The keys `export` may have: `text`, `markdown`, `html` (Mustache texts) and `css` (a style sheet).
   public static let exportKeys = ["text", "markdown", "html", "docx", "css"]
@@ -149,7 +152,7 @@ extension Template: Hashable {}
 
 extension Template: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles
+    case format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles, gather
   }
 
   /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
@@ -169,6 +172,7 @@ extension Template: Decodable {
     export = try c.decode([String: String].self, forKey: .export)
     carry = try c.decodeIfPresent(Carry.self, forKey: .carry)
     styles = try c.decodeIfPresent(Styles.self, forKey: .styles) ?? .default
+    gather = try c.decodeIfPresent([Gathering].self, forKey: .gather) ?? []
   }
 }
 

@@ -33,6 +33,55 @@ struct TemplateChecker {
     }
     try checkRoles()
     try checkCarry()
+    try checkGather()
+  }
+
+  /// `gather` (``Template/Gathering``): its names are Mustache words that no top-level part and no other
+  /// declaration has; each of its `lists` is a list of records reached through groups only (a list inside a
+  /// list has entries in many places, not one list to gather), with a field `by`; the lists' last keys differ
+  /// and are not `key`, `n` or `zh`, which a group offers itself.
+  private func checkGather() throws {
+    var names = Set(template.parts.map(\.key))
+    func word(_ name: String, _ what: String) throws {
+      guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+        throw fail([], key: "gather", "`gather` \(what) `\(name)`, but it is printed as `{{#\(name)}}`, so it is written in ASCII letters, digits and `_`")
+      }
+      guard names.insert(name).inserted else {
+        throw fail([], key: "gather", "`gather` \(what) `\(name)`, which a top-level part or another `gather` has already; choose another name")
+      }
+    }
+    for gathering in template.gather {
+      try word(gathering.name, "names its groups")
+      if let apart = gathering.apart { try word(apart, "names the entries apart") }
+      guard !gathering.lists.isEmpty else {
+        throw fail([], key: "gather", "`gather` `\(gathering.name)` gathers no `lists`; name at least one list of records, e.g. [motions]")
+      }
+      var keys: Set<String> = []
+      for path in gathering.lists {
+        var parts = template.parts
+        var found: Part?
+        let steps = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        for (offset, key) in steps.enumerated() {
+          guard let part = parts.first(where: { $0.key == key || $0.names.contains(key) }) else { found = nil; break }
+          if offset < steps.count - 1 {
+            guard case .group = part.shape else { found = nil; break }
+            parts = part.parts
+          } else {
+            found = part
+          }
+        }
+        guard let list = found, list.records != nil else {
+          throw fail([], key: "gather", "`gather` `\(gathering.name)` names `\(path)`, which is not a list of records of this template outside any list")
+        }
+        guard let by = list.child(gathering.by), case .field = by.shape else {
+          throw fail([], key: "gather", "`gather` `\(gathering.name)` gathers by `\(gathering.by)`, which is not a field of the entries of `\(path)`")
+        }
+        let key = Template.Gathering.groupKey(of: path)
+        guard !["key", "n", "zh"].contains(key), keys.insert(key).inserted else {
+          throw fail([], key: "gather", "`gather` `\(gathering.name)` offers two lists, or a list and its own name, as `\(key)` in a group; gather lists whose last keys differ and are not `key`, `n` or `zh`")
+        }
+      }
+    }
   }
 
   /// `carry` names parts the template has: its `parts` any part, its `actions` a list of records and parts of

@@ -13,9 +13,9 @@ import MinutesTestSupport
     ":goto presiding.name",  // the time of call to order is left for later
     "Margaret Okafor", "President", "", "", "", "directors",
     "Margaret Okafor", "Daniel Reyes", "Priya Natarajan", "Lena Fischer", "Aisha Bello", "Greg Hallworth", "Thomas Lindqvist", "",
-    "", "", "", "", "", "", "yes", "", "",
-    "the board accept the audited financial statements as presented", "", "", "", "", "", "", "", "", "",
-    "the board raise gala ticket prices to $125", "Greg Hallworth", "Daniel Reyes", "", "Adopted", "", "", "", "3", "4", "0", "",
+    "", "", "", "", "", "", "yes", "", "", "",
+    "the board accept the audited financial statements as presented", "", "", "", "", "", "", "", "", "", "",
+    "the board raise gala ticket prices to $125", "", "Greg Hallworth", "Daniel Reyes", "", "Adopted", "", "", "", "3", "4", "0", "",
     "", "", "", "", "", "", "8:47 pm", "", ":quit",
   ].joined(separator: "\n") + "\n"
 

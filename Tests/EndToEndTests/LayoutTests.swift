@@ -9,7 +9,10 @@ import MinutesTestSupport
 /// through a pipe, check clean and export byte for byte: a city council's full record (a consent agenda, a motion
 /// adopted as amended by roll call, one postponed, one failed on a count, an election by acclamation, a recess, an
 /// executive session citing a statute), a school board's (a closed session, a roll-call vote, an amendment), and
-/// a village board's special meeting with most optional parts left empty, in both layouts.
+/// a village board's special meeting with most optional parts left empty, in both layouts; a planning advisory
+/// committee's meeting in the committee layout (public comment under its agenda items and off the agenda, two
+/// motions under one item, an amendment under the other), and in the other three; a parks board's special meeting
+/// with no public comment and motions under no item, in the committee layout.
 @Suite struct LayoutTests {
   /// Each meeting, its layout, its golden, and the rules its check may report (the village's minutes do not
   /// record the adjournment).
@@ -18,6 +21,11 @@ import MinutesTestSupport
     ("tamsin-lake", "council", "tamsin-lake", ["check.adjournedTime"]),
     ("cedar-hollow", "school-board", "cedar-hollow", []),
     ("tamsin-lake", "school-board", "tamsin-lake.school-board", ["check.adjournedTime"]),
+    ("wrenfield", "committee", "wrenfield", []),
+    ("harlow", "committee", "harlow", []),
+    ("wrenfield", "sectioned", "wrenfield.sectioned", []),
+    ("wrenfield", "council", "wrenfield.council", []),
+    ("wrenfield", "school-board", "wrenfield.school-board", []),
   ]
 
   /// The workspace with the meeting drafted from its transcript, in the given house style.
@@ -123,6 +131,50 @@ import MinutesTestSupport
     #expect(switching.text.contains("* council"), "\(switching.text)")
     let after = try Binary.run(["export", "brookhollow"], in: council)
     #expect(after.stdout == plain.stdout, "\(after.text)")
+  }
+
+  /// The committee's form: nine numbered sections, always all of them and in order, so that no number is skipped;
+  /// an empty one says `None.` (or `Not scheduled.` for the next meeting). Under `5. AGENDA ITEMS`, each item the
+  /// motions and public comment name is numbered `5.1`, `5.2`…, with its public comment, then its motions; public
+  /// comment on no item prints under `3.`, motions under no item after the items.
+  @Test func theCommitteeFormNumbersEverySectionAndGathersEachItemsCommentAndMotions() throws {
+    let headings = ["1. CALL TO ORDER", "2. ROLL CALL", "3. PUBLIC COMMENT (items not on the agenda)", "4. APPROVAL OF MINUTES",
+                    "5. AGENDA ITEMS", "6. STAFF REPORTS", "7. OTHER BUSINESS", "8. NEXT MEETING", "9. ADJOURNMENT"]
+    for name in ["wrenfield", "harlow"] {
+      let text = try String(contentsOf: Binary.fixture("layouts/\(name).txt"), encoding: .utf8)
+      // A heading: a number and a period, then a word in capitals (`3. PUBLIC COMMENT (items not on the agenda)`).
+      let found = text.split(separator: "\n").filter { line in
+        let words = line.split(separator: " ")
+        return words.count > 1 && words[0].last == "." && words[0].dropLast().allSatisfy(\.isNumber)
+          && !words[0].dropLast().isEmpty && words[1].allSatisfy(\.isUppercase)
+      }
+      #expect(found.map(String.init) == headings, "\(name): \(found)")
+    }
+    let committee = try String(contentsOf: Binary.fixture("layouts/wrenfield.txt"), encoding: .utf8)
+    for block in [
+      "3. PUBLIC COMMENT (items not on the agenda)\n- Ivo Brandt: Asked that the crosswalk at Oak Street and Fifth Avenue be repainted before school opens.\n\n",
+      "5. AGENDA ITEMS\n5.1 Rezoning of 1200 Elm Street (ZA-2025-03)\nPublic comment:\n- Ruth Calloway (Maple Street Neighbors): Opposed",
+      "near the bus line.\nMotion by Priyanka Raman, seconded by Hollis Grant, that the committee recommend",
+      "from C-1 to MU-2. Adopted 4-1-0.\nMotion by Mae Tran, seconded by Tobias Wendt,",
+      "hearing. Adopted 5-0-0, by voice vote.\n\n5.2 Bicycle parking standards (Zoning Code § 14.6)\nPublic comment:\n- Greta Solberg (Wrenfield Cyclists): Asked",
+      "as drafted by staff.\n  Amendment by Mae Tran, seconded by Tobias Wendt, to require covered spaces in buildings of more than 20 units: Adopted.\n  Main motion as amended: Adopted 5-0-0, by roll call.\n",
+      "7. OTHER BUSINESS\nFollow-up for Lorna Pell: Bring the Linden Park shadow study to the committee. Due: July 10, 2025.\n",
+    ] {
+      #expect(committee.contains(block), "missing: \(block)")
+    }
+    // The speaker on no item is printed once, under 3, not under an item.
+    #expect(committee.components(separatedBy: "Ivo Brandt").count == 2)
+    let sparse = try String(contentsOf: Binary.fixture("layouts/harlow.txt"), encoding: .utf8)
+    for block in [
+      "3. PUBLIC COMMENT (items not on the agenda)\nNone.\n\n4. APPROVAL OF MINUTES\nNone.\n\n5. AGENDA ITEMS\nMotion by Owen Pratt,",
+      "as presented. Adopted.\nMotion by Lucia Ferro, seconded by Bertrand Osei,",
+      "6. STAFF REPORTS\nNone.\n\n7. OTHER BUSINESS\nNone.\n\n8. NEXT MEETING\nNot scheduled.\n\n9. ADJOURNMENT\nThe meeting was adjourned at 6:10 p.m.\n",
+    ] {
+      #expect(sparse.contains(block), "missing: \(block)")
+    }
+    for absent in ["5.1", "Public comment:", "Other actions", "Respectfully", "Recording secretary"] {
+      #expect(!sparse.contains(absent), "harlow prints “\(absent)”")
+    }
   }
 
   /// The school board's form: the closed session's times in and out on one line with its purpose and the statute

@@ -98,7 +98,7 @@ import MinutesTestSupport
       """))
     #expect(june.text.contains("Taken in the roster's form: Daniel Reyes\n"))
     // No keeps the name as typed.
-    let input = Data("2024-07-16\n7:00 pm\n\n\n\n\n\n\n\n\n\n\n\nyes\n\n\n\n\n\n\ncarried\ncarried\n\ncarried\nPriya Natarajn\nn\nFile the annual report\n\n\n\n8:00 pm\n\n:quit\n".utf8)
+    let input = Data("2024-07-16\n7:00 pm\n\n\n\n\n\n\n\n\n\n\n\nyes\n\n\n\n\n\n\n\ncarried\ncarried\n\ncarried\nPriya Natarajn\nn\nFile the annual report\n\n\n\n8:00 pm\n\n:quit\n".utf8)
     let july = try Binary.run(["new", "--from", "june", "--name", "july"], in: workspace, input: input)
     #expect(july.text.contains("Kept as typed: Priya Natarajn\n"), "\(july.text)")
     let owners = try Binary.run(["actions", "--owner", "Priya Natarajn"], in: workspace)
@@ -149,7 +149,7 @@ import MinutesTestSupport
     let (workspace, _, _) = try Self.threeMeetings()
     defer { try? FileManager.default.removeItem(at: workspace) }
     // July from June, stopped at the question for a new action item's owner.
-    let lines = "2024-07-16\n7:00 pm\n\n\n\n\n\n\n\n\n\n\n\nyes\n\n\n\n\n\n\ncarried\ncarried\n\ncarried\n:quit\n"
+    let lines = "2024-07-16\n7:00 pm\n\n\n\n\n\n\n\n\n\n\n\nyes\n\n\n\n\n\n\n\ncarried\ncarried\n\ncarried\n:quit\n"
     #expect(try Binary.run(["new", "--from", "june", "--name", "july"], in: workspace, input: Data(lines.utf8)).status == 0)
     let command = "cd \(workspace.path) && env -u LANG -u LC_ALL -u LC_CTYPE TERM=xterm HOME=\(workspace.path) \(Binary.executable.path) resume july; sleep 60"
     let terminal = try Tmux(command: command)

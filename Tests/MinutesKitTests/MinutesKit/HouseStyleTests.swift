@@ -35,7 +35,7 @@ import MinutesTestSupport
     // Board minutes choose the layout of their text export (issue 11, item 3), sectioned by default.
     let layout = try TestSupport.template(id: "board-meeting.en").houseStyle
     #expect(layout.map(\.part.key) == ["layout"])
-    #expect(layout.first?.part.choiceValues == ["sectioned", "council", "school-board"])
+    #expect(layout.first?.part.choiceValues == ["sectioned", "council", "school-board", "committee"])
     #expect(layout.first?.part.rendering.defaultValue == "sectioned")
   }
 

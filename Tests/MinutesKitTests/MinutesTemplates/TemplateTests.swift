@@ -161,7 +161,7 @@ import MinutesTestSupport
     let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\nlanguage: zh-Hant\n", with: "\nlanguage: zh-Hant\nfields: {}\n") }
     let line = try Self.lineNumber(of: "fields: {}", in: yaml)
     #expect(Self.message(parsing: yaml)
-      == "t.yaml:\(line):1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles")
+      == "t.yaml:\(line):1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles, gather")
   }
 
   /// A format 1 template (`fields:` and `itemKinds:`) is not read as format 2 by mistake: its first key the new
@@ -169,7 +169,7 @@ import MinutesTestSupport
   @Test func aFormatOneTemplateNamesItsFirstOldKey() {
     let yaml = "format: 1\nid: old\nname: Old\nlanguage: zh-Hant\nfields:\n  date:\n    label: 日期\nitemKinds: []\nexport:\n  text: x\n"
     #expect(Self.message(parsing: yaml)
-      == "t.yaml:5:1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles")
+      == "t.yaml:5:1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles, gather")
   }
 
   @Test func anAskedFieldWithoutAQuestionIsNamed() throws {
