@@ -219,7 +219,7 @@ extension Messages {
   /// not printed.
   func noLongerPrinted(_ labels: [String], because cause: String) -> String {
     self("「\(cause)」改了之後，\(labels.map { "「\($0)」" }.joined(separator: "、"))不再適用：仍保存，但不會印出（:check 會列出；不要的用 :delete 刪除）",
-         "With ‘\(cause)’ changed, \(labels.map { "‘\($0)’" }.joined(separator: ", ")) no longer apply: kept, but not printed (:check lists them; :delete what is not wanted)")
+         "With ‘\(cause)’ changed, \(labels.map { "‘\($0)’" }.joined(separator: ", ")) no longer \(labels.count == 1 ? "applies" : "apply"): kept, but not printed (:check lists \(labels.count == 1 ? "it" : "them"); :delete what is not wanted)")
   }
   /// `:house` of a template with none.
   var noHouseStyle: String {

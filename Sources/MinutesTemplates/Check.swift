@@ -73,6 +73,11 @@ public struct Check: Sendable, Hashable {
     /// over. Names compared as ``among(value:list:name:)`` compares them. `{{value}}` is the name at `value`,
     /// `{{other}}` the names with the most votes; reported at `value`.
     case most(list: String, value: String, counts: String, name: String, votes: String)
+    /// The texts at the paths that are nearly the same but not quite (one or two letters apart, letter case and
+    /// spaces aside): one thing spelled two ways (`Meeting Room Polcy` beside `Meeting Room Policy`, an agenda
+    /// item a motion names and the public comment names otherwise; a unit spelled two ways), which would print
+    /// as two. `{{value}}` is the later spelling, `{{other}}` the first; reported at the later one's first use.
+    case alike([String])
   }
 
   /// What `result:` compares: in each entry of `list`, the text at `key`, typed as the chair announced it. Its
@@ -125,7 +130,7 @@ public struct Check: Sendable, Hashable {
 
 extension Check: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, when, severity, message
+    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, alike, when, severity, message
   }
   private enum Keys: String, CodingKey, CaseIterable {
     case value, list, name, key, unless, each, sum, max, votesFor, votesAgainst, rollCall, vote, yes, no, disposition
@@ -155,7 +160,7 @@ extension Check: Decodable {
   }
 
   /// Reads one check: its `id`, `message`, optional `severity` and `when`, and exactly one of `equal`, `among`,
-  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce` and `most`.
+  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most` and `alike`.
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -228,10 +233,11 @@ extension Check: Decodable {
                          counts: try o.decode(String.self, forKey: .counts), name: try o.decode(String.self, forKey: .name),
                          votes: try o.decode(String.self, forKey: .votes)))
     }
+    if let paths = try c.decodeIfPresent([String].self, forKey: .alike) { kinds.append(.alike(paths)) }
     guard kinds.count == 1, let kind = kinds.first else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: c,
-        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce` and `most`")
+        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most` and `alike`")
     }
     self.kind = kind
   }

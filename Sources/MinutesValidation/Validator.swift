@@ -479,6 +479,21 @@ public struct Validator: Sendable {
             }
           }
         }
+      case .alike(let paths):
+        // Each spelling (letter case, spaces and a final period aside) with where it is first used, in the order
+        // of the paths.
+        var spellings: [(key: [Character], text: String, address: Address)] = []
+        for path in paths {
+          for (address, value) in values(at: path, in: minutes) {
+            guard let text = value.text, !text.isEmpty else { continue }
+            let key = Array(Self.spellingKey(text))
+            if !spellings.contains(where: { $0.key == key }) { spellings.append((key, text, address)) }
+          }
+        }
+        for (index, later) in spellings.enumerated() {
+          guard let first = spellings[..<index].first(where: { Self.nearlyAlike($0.key, later.key) }) else { continue }
+          add(later.address, later.text, first.text)
+        }
       case .statedOnce(let path, let paths, let words, let before):
         guard let stated = values(at: path, in: minutes).first?.1.text else { continue }
         for textPath in paths {
@@ -514,6 +529,35 @@ public struct Validator: Sendable {
     guard let star = x[..<shared].lastIndex(of: "*") else { return (nil, a, b) }
     let end = star + 1
     return (x[..<end].joined(separator: "."), x[end...].joined(separator: "."), y[end...].joined(separator: "."))
+  }
+
+  /// `text` as ``Check/Kind/alike(_:)`` compares it: lower-cased, runs of spaces as one, without the spaces and
+  /// period at its ends.
+  static func spellingKey(_ text: String) -> String {
+    var key = text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    while key.hasSuffix(".") { key.removeLast() }
+    return key
+  }
+
+  /// Whether two different spellings are one or two edits apart (two only for spellings of more than 10
+  /// characters): a typo, not another name (`Policy`, `Polcy`; not `Item 1`, `Item 12`, whose numbers differ).
+  static func nearlyAlike(_ a: [Character], _ b: [Character]) -> Bool {
+    guard a != b else { return false }
+    let limit = min(a.count, b.count) > 10 ? 2 : 1
+    guard abs(a.count - b.count) <= limit else { return false }
+    // Levenshtein distance, one row at a time, stopped once every cell exceeds the limit.
+    var previous = Array(0...b.count)
+    for i in 1...max(a.count, 1) where !a.isEmpty {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in stride(from: 1, through: b.count, by: 1) {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      if current.min()! > limit { return false }
+      previous = current
+    }
+    guard previous[b.count] <= limit else { return false }
+    // Spellings with other numbers in them are other things (Item 1, Item 12; ZA-2025-03, ZA-2025-04).
+    return a.filter(\.isNumber) == b.filter(\.isNumber)
   }
 
   /// The first of `words` that `text` has as a whole word followed by one of `before` (`Special Meeting`), as

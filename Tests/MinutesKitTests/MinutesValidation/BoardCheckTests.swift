@@ -179,6 +179,13 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
          broken: { $0.setValue("Carried 2-4", at: stored("motions.1.amendments.1.result")) },
          expected: error("amendmentResult", "1.amendment.1.result",
                          "The result as announced, “Carried 2-4”, does not agree with the amendment’s disposition: Adopted")),
+    Case(name: "alike: an agenda item spelled two ways (a typo), a warning; case, spaces and other digits are not",
+         correct: { $0.setValue("Elm Street Water Main", at: stored("motions.1.item")); $0.setValue("elm street  water main", at: stored("motions.2.item"))
+           $0.setValue("Item 3", at: stored("motions.3.item")); _ = $0.insert(["name": "Ruth Abernathy", "item": "Item 4", "summary": "Spoke"], at: 1, in: stored("publicComment")) },
+         broken: { $0.setValue("Elm Street Water Main", at: stored("motions.1.item")); $0.setValue("Elm Stret Water Main", at: stored("motions.2.item")) },
+         expected: Finding(.warning, rule: "check.itemSpelling", address: "2.item",
+                           message: "The agenda item “Elm Stret Water Main” is spelled almost like “Elm Street Water Main”: if they are one item, spell them alike, or they print as two",
+                           hint: ":edit 2.item")),
   ]
 
   /// The council's meeting drafted from its transcript with the built-in template.
@@ -223,5 +230,22 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   func theScopeTwoPathsShare(a: String, b: String, scope: String?, restA: String, restB: String) {
     let shared = Validator.sharedScope(a, b)
     #expect(shared.scope == scope && shared.a == restA && shared.b == restB)
+  }
+
+  /// `none`, `N/A` or `not on the agenda` typed as an agenda item would print as an item of its own: a warning.
+  @Test(arguments: ["none", "N/A", "not on the agenda", "Non-agenda"])
+  func noItemTypedAsAnItemIsWarnedOf(typed: String) throws {
+    var (template, minutes) = try Self.meeting()
+    minutes.setValue(.text(typed), at: stored("motions.1.item"))
+    let found = Validator(template: template).findings(in: minutes).filter { $0.rule == "pattern" }
+    #expect(found.map(\.address) == ["1.item"])
+    minutes.setValue("Non-agenda housing items", at: stored("motions.1.item"))
+    #expect(Validator(template: template).findings(in: minutes).filter { $0.rule == "pattern" } == [])
+  }
+
+  @Test(arguments: [("Meeting Room Policy", "meeting room polcy", true), ("Bicycle parking standards", "Bicycle parkng standard", true),
+                    ("Item 1", "Item 12", false), ("ZA-2025-03", "ZA-2025-04", false), ("Budget", "Audit", false), ("Park", "Parks", true)])
+  func twoSpellingsOfOneThing(a: String, b: String, alike: Bool) {
+    #expect(Validator.nearlyAlike(Array(Validator.spellingKey(a)), Array(Validator.spellingKey(b))) == alike)
   }
 }
