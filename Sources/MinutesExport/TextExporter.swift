@@ -410,12 +410,13 @@ struct Element: MustacheParent, CustomStringConvertible {
 
 /// A choice with its rendered phrase, if its template entry has one; the text transforms (`lowercased()`…) apply
 /// to its value, and `{{#key.VALUE}}…{{/key.VALUE}}` prints only when the choice is VALUE (`{{^…}}` when it is not).
+/// An empty phrase is none: `{{#key.phrase}} {{key.phrase}}{{/key.phrase}}` prints its space only before words.
 struct ChoiceContext: MustacheParent, MustacheTransformable, CustomStringConvertible {
   var value: String
   var phrase: String?
   var description: String { value }
   func child(named name: String) -> Any? {
-    if name == "phrase" { return phrase }
+    if name == "phrase" { return phrase?.isEmpty == false ? phrase : nil }
     return name == value ? true : nil
   }
   func transform(_ name: String) -> Any? { value.transform(name) }

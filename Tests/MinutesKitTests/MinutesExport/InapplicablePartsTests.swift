@@ -64,6 +64,8 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     let text = try Self.exported(minutes, template)
     #expect(text.contains("were approved as distributed by unanimous consent."), "\(text)")
     #expect(!text.contains("on a motion by Dana Reyes"))
+    // Markdown too, with its space (a clerk's trial found "as distributedby unanimous consent").
+    #expect(try MarkdownExporter().export(minutes, template: template).contains("were approved as distributed by unanimous consent."))
     #expect(Self.warnings(minutes, template).map(\.address) == ["previous.mover", "previous.seconder", "previous.votesFor"])
   }
 
