@@ -83,7 +83,21 @@ public struct TextExporter: Exporter {
       for (name, value) in extra where names[name] == nil { names[name] = value }
       root = names
     }
-    return try compile(source, contentType: contentType).render(root, library: library)
+    let rendered = try compile(source, contentType: contentType).render(root, library: library)
+    return template.language.hasPrefix("en") ? sentenceEnds(rendered) : rendered
+  }
+
+  /// English text with the period a template puts after a value dropped where the value already ends its
+  /// sentence: after `?` or `!` (`Said the plant is too loud!.`), after a closing quote or bracket that follows
+  /// one (`“as written.”.`), and after an abbreviation's own period (`6:00 p.m..`, `Jr..`); an ellipsis keeps
+  /// its three dots. What the clerk typed is not changed, only the template's mark beside it.
+  static func sentenceEnds(_ text: String) -> String {
+    guard text.contains("..") || text.contains("?.") || text.contains("!.") || text.contains("”.") || text.contains(").") else { return text }
+    var result = text.replacing(/\.{4}(?!\.)/, with: "...")
+    result = result.replacing(/([^.])\.\.(?!\.)/) { "\($0.output.1)." }
+    result = result.replacing(/([?!])\.(?!\.)/) { "\($0.output.1)" }
+    result = result.replacing(/([.?!])([”’"')]+)\.(?!\.)/) { "\($0.output.1)\($0.output.2)" }
+    return result
   }
 
   /// `source` compiled with the pragma of `contentType` first, unless it starts with it; on a line of its own, so

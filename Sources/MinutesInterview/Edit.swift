@@ -183,6 +183,23 @@ public struct Editor: Sendable {
     return address
   }
 
+  /// Whether the period that ends `text` belongs to it rather than ending its sentence, so that `trimEnd` keeps
+  /// it: an abbreviation's (`6:00 p.m.`, `U.S.`, `Lucinda Moreau, Jr.`, `Acme Inc.`) or an ellipsis (`…on Quarry
+  /// Road...`). The English export drops the template's period after it (``TextExporter``).
+  static func keepsFinalPeriod(_ text: String) -> Bool {
+    guard text.hasSuffix(".") else { return false }
+    if text.hasSuffix("...") { return true }
+    if text.wholeMatch(of: /(?s).*(?:^|[\s(])(?:\p{L}\.){2,}/) != nil { return true }
+    let word = text.split(whereSeparator: { $0.isWhitespace || $0 == "(" }).last.map(String.init) ?? ""
+    return abbreviations.contains(word.lowercased())
+  }
+
+  /// Words written with a period of their own, lower-cased.
+  private static let abbreviations: Set<String> = [
+    "jr.", "sr.", "inc.", "ltd.", "co.", "corp.", "llc.", "st.", "ave.", "blvd.", "rd.", "dr.", "mr.", "mrs.", "ms.", "no.",
+    "etc.", "vs.", "esq.", "bros.", "dept.", "govt.", "approx.", "est.",
+  ]
+
   /// Whether `address` is a whole list, filled in, whose part does not apply in the record that holds it (see
   /// ``Template/applies(_:among:in:)``).
   func isInapplicableList(_ address: Address, in minutes: Minutes) -> Bool {
@@ -384,13 +401,13 @@ public struct Editor: Sendable {
     }
     // A final mark outside a pair goes first (《標題》。), then the pair, then a final mark inside it.
     while let first = text.first, cleanUp.trimStart.contains(first), text.count > 1 { text.removeFirst() }
-    while let last = text.last, cleanUp.trimEnd.contains(last), text.count > 1 { text.removeLast() }
+    while let last = text.last, cleanUp.trimEnd.contains(last), text.count > 1, !Self.keepsFinalPeriod(text) { text.removeLast() }
     for pair in cleanUp.unwrap where pair.count == 2 && unwraps {
       if text.hasPrefix(pair[0]), text.hasSuffix(pair[1]), text.count > pair[0].count + pair[1].count {
         text = String(text.dropFirst(pair[0].count).dropLast(pair[1].count))
       }
     }
-    while let last = text.last, cleanUp.trimEnd.contains(last), text.count > 1 { text.removeLast() }
+    while let last = text.last, cleanUp.trimEnd.contains(last), text.count > 1, !Self.keepsFinalPeriod(text) { text.removeLast() }
     switch part.kind {
     case .text?, nil:
       // A record answered whole (a list of records without a title) is kept as its text.
