@@ -88,15 +88,17 @@ public struct TextExporter: Exporter {
   }
 
   /// English text with the period a template puts after a value dropped where the value already ends its
-  /// sentence: after `?` or `!` (`Said the plant is too loud!.`), after a closing quote or bracket that follows
-  /// one (`“as written.”.`), and after an abbreviation's own period (`6:00 p.m..`, `Jr..`); an ellipsis keeps
+  /// sentence: after `?` or `!` (`Said the plant is too loud!.`), after a closing quote that follows one
+  /// (`“as written.”.`; not a bracket: `(at 7:00 p.m.).` keeps both), and after an abbreviation's own period (`6:00 p.m..`, `Jr..`); an ellipsis keeps
   /// its three dots. What the clerk typed is not changed, only the template's mark beside it.
   static func sentenceEnds(_ text: String) -> String {
-    guard text.contains("..") || text.contains("?.") || text.contains("!.") || text.contains("”.") || text.contains(").") else { return text }
+    guard text.contains("..") || text.contains("?.") || text.contains("!.") || text.contains("”.") || text.contains("\".") || text.contains("’.")
+    else { return text }
     var result = text.replacing(/\.{4}(?!\.)/, with: "...")
     result = result.replacing(/([^.])\.\.(?!\.)/) { "\($0.output.1)." }
     result = result.replacing(/([?!])\.(?!\.)/) { "\($0.output.1)" }
-    result = result.replacing(/([.?!])([”’"')]+)\.(?!\.)/) { "\($0.output.1)\($0.output.2)" }
+    // Not after a bracket: `(scheduled for 7:00 p.m.).` needs its own period.
+    result = result.replacing(/([.?!])([”’"]+)\.(?!\.)/) { "\($0.output.1)\($0.output.2)" }
     return result
   }
 

@@ -26,6 +26,7 @@ import MinutesTestSupport
     ("on Quarry Road.... Next", "on Quarry Road... Next"),
     ("on Quarry Road... Next", "on Quarry Road... Next"),
     ("A plain sentence. Another (in brackets).", "A plain sentence. Another (in brackets)."),
+    ("Alder Creek Town Hall (scheduled for 7:00 p.m.).", "Alder Creek Town Hall (scheduled for 7:00 p.m.)."),
   ])
   func theTemplatesPeriodIsDroppedWhereTheValueEndsTheSentence(rendered: String, printed: String) {
     #expect(TextExporter.sentenceEnds(rendered) == printed)
