@@ -251,4 +251,16 @@ import MinutesTestSupport
     #expect(next.minutes["house.attendance"] == "start")
     #expect(next.minutes["house.chair"] == nil, "a default stays a default")
   }
+
+  /// The council layout prints a motion's counts right after its disposition, before the disposition's detail
+  /// (a clerk's trial found `Postponed to the January 13 meeting, … 5-0-0`, the counts read as part of the detail).
+  @Test func theCouncilLayoutPrintsTheCountsBeforeTheDetail() throws {
+    var (template, minutes) = try BoardCheckTests.meeting()
+    minutes.setValue(.text("council"), at: TestSupport.at("house.layout"))
+    minutes.setValue(5, at: TestSupport.at("motions.2.votesFor"))
+    minutes.setValue(0, at: TestSupport.at("motions.2.votesAgainst"))
+    minutes.setValue(0, at: TestSupport.at("motions.2.abstentions"))
+    let text = try TextExporter().export(try template.conform(minutes), template: template)
+    #expect(text.contains("Referred 5-0-0 to the Planning Board, to report at the February 11, 2025 meeting, by voice vote.\n"), "\(text)")
+  }
 }
