@@ -4,7 +4,7 @@ import PackageDescription
 // The areas of minutes, one target each, so that the compiler keeps their dependencies one way:
 //
 //   MinutesModel → { MinutesTemplates, MinutesNormalization } → { MinutesInterview, MinutesValidation, MinutesExport }
-//     → MinutesStorage → MinutesKit (the assistant, the drafting loop, the workspace) → minutes (the executable)
+//     → { MinutesStorage, MinutesImport } → MinutesKit (the assistant, the drafting loop, the workspace) → minutes (the executable)
 //
 // LineEditing (the LineReader protocol, plain reading) sits beside them and knows nothing of minutes; EditLine
 // (libedit) is the only Swift code that touches C. `ArchitectureTests` checks the direction once more.
@@ -70,11 +70,16 @@ let package = Package(
       name: "MinutesStorage",
       dependencies: ["MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview"]
     ),
+    // Import reads a published text back into a draft with the template's text export (MinutesExport's inverse).
+    .target(
+      name: "MinutesImport",
+      dependencies: ["MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesExport"]
+    ),
     .target(
       name: "MinutesKit",
       dependencies: [
         "MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview", "MinutesValidation",
-        "MinutesExport", "MinutesStorage", "LineEditing",
+        "MinutesExport", "MinutesStorage", "MinutesImport", "LineEditing",
       ]
     ),
 
@@ -110,7 +115,7 @@ let package = Package(
       name: "MinutesKitTests",
       dependencies: [
         "MinutesKit", "MinutesTestSupport", "MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview",
-        "MinutesValidation", "MinutesExport", "MinutesStorage", "LineEditing",
+        "MinutesValidation", "MinutesExport", "MinutesStorage", "MinutesImport", "LineEditing",
       ],
       resources: [.copy("Snapshots")]
     ),

@@ -2,6 +2,7 @@
 // areas below it, so that a program (or a test) that imports MinutesKit sees the whole library.
 @_exported import LineEditing
 @_exported import MinutesExport
+@_exported import MinutesImport
 @_exported import MinutesInterview
 @_exported import MinutesModel
 @_exported import MinutesNormalization

@@ -134,3 +134,16 @@ extension Error {
     return (self as? any LocalizedError)?.errorDescription ?? "\(self)"
   }
 }
+
+// MARK: - Imported text not read
+
+extension Messages {
+  /// The label of the list of lines an import could not read.
+  public var unparsedLabel: String { self("未讀懂的原文", "Unparsed text") }
+
+  /// `check`'s message for one of them.
+  public func unparsedEntry(_ text: String) -> String {
+    self("匯入時讀不懂的原文：\(quote(text))；把內容填到該在的地方後，用 :delete 刪去這一條",
+         "imported text that could not be read: \(quote(text)); put its content where it belongs, then remove this entry with :delete")
+  }
+}

@@ -186,6 +186,10 @@ public struct Part: Sendable, Hashable {
     /// What the export takes for the part when the draft has no value (`default`): a house-style choice the
     /// clerk left as the template or the office's variant sets it. The draft itself is not changed.
     public var defaultValue: String?
+    /// How a published answer of the part begins (`begins: [要]` on the points of a directive): not a rule for
+    /// the clerk, but what tells `minutes import` where a point starts when a text could be read more than one
+    /// way (`會議指出，全區上下要….要….` has a lead sentence before its points). Empty: any beginning.
+    public var begins: [String] = []
 
     /// The phrase of the choice `value`, if it has one.
     public func phrase(of value: String) -> String? { phrases[value] }
@@ -326,7 +330,7 @@ extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
     case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person
-    case house, `default`
+    case house, `default`, begins
   }
 
   /// The names of `type`, and `group`, which makes a record of `parts`.
@@ -404,6 +408,7 @@ extension Part: Decodable {
     // The first choice of a value speaks for it, as the export has always looked it up.
     for choice in choices ?? [] where seen.insert(choice.value).inserted { phrases[choice.value] = choice.phrase }
     rendering = Rendering(join: join, phrases: phrases, defaultValue: defaultValue)
+    rendering.begins = try c.decodeIfPresent([String].self, forKey: .begins) ?? []
     rules = Rules(required: required, min: min, pattern: pattern)
   }
 }

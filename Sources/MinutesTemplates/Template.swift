@@ -173,6 +173,20 @@ extension Template: Decodable {
     carry = try c.decodeIfPresent(Carry.self, forKey: .carry)
     styles = try c.decodeIfPresent(Styles.self, forKey: .styles) ?? .default
     gather = try c.decodeIfPresent([Gathering].self, forKey: .gather) ?? []
+    if !parts.contains(where: { $0.key == Self.unparsedKey }) { parts.append(Self.unparsedPart(language: language)) }
+  }
+}
+
+extension Template {
+  /// The key of the list every template has last, not asked and not exported: the lines of an imported text
+  /// that could not be read (`minutes import`), kept as they were until the clerk puts their content where it
+  /// belongs; `check` reports each as an error (`import.unparsed`).
+  public static let unparsedKey = "unparsed"
+
+  /// The list of unparsed lines, labelled in `language`.
+  static func unparsedPart(language: String) -> Part {
+    Part(key: unparsedKey, label: Messages(language: language).unparsedLabel,
+         shape: .list(Part.List(entries: .values(.text))), asking: Part.Asking(isAsked: false))
   }
 }
 

@@ -28,6 +28,8 @@ import MinutesNormalization
 /// - `punctuation.halfWidth`: half-width `, ; : ? ! ( )` next to CJK text (GB/T 15834-2011
 ///   §5.1.1–5.1.3: in horizontal text a mark takes a character's width; normally fixed on
 ///   input, so it appears only in files edited by hand).
+/// - `import.unparsed`: a line of an imported text that could not be read, kept under `unparsed` until the
+///   clerk puts its content where it belongs and deletes it.
 /// - `notApplicable` (a warning): a value kept for a part whose `when` no longer holds, or whose `unless` does
 ///   (the seconder of a motion since marked as having died for lack of a second): it is not exported.
 /// - `script.mixed`: in a `zh-Hant` template, a character that ICU's `Hans-Hant` transform would change (and in
@@ -193,6 +195,10 @@ public struct Validator: Sendable {
       return
     }
     guard case .text(let text) = value else { return }
+    if part.key == Template.unparsedKey, address.steps.count > 1 {
+      add(.error, "import.unparsed", m.unparsedEntry(text), at: address, &walk)
+      return
+    }
     if text.isEmpty {
       add(.error, "empty", m.emptyPart, at: address, &walk)
       return

@@ -14,7 +14,7 @@ struct MinutesCommand: ParsableCommand {
     abstract: "Draft meeting minutes with a guided assistant, saved after every change.",
     version: MinutesCommand.version,
     subcommands: [
-      New.self, Resume.self, List.self, Export.self, Check.self, Format.self, Templates.self, Init.self, Sync.self, Diff.self, RosterCommand.self, Actions.self,
+      New.self, Import.self, Resume.self, List.self, Export.self, Check.self, Format.self, Templates.self, Init.self, Sync.self, Diff.self, RosterCommand.self, Actions.self,
       MergeSession.self,
     ])
 }

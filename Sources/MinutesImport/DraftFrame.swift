@@ -1,0 +1,96 @@
+import Foundation
+import MinutesModel
+import MinutesTemplates
+
+/// A record of the draft being read out of a text: its parts, what has been read for each, and what the text has
+/// shown of the ones not yet read (a section skipped says a value is not set, `{{^empty(points)}}` that a list
+/// has entries). The reader changes frames only through ``TextReader/set(_:_:_:)``, which keeps a trail so
+/// that every change is undone when the reading backtracks.
+final class DraftFrame {
+  /// The parts of this record, in the template's order.
+  let parts: [Part]
+  /// For an entry of a list of records, its number (1, 2…), printed by `{{n}}` and `{{zh}}`.
+  let entry: Int?
+  /// What has been read, by part key.
+  var slots: [String: Slot] = [:]
+  /// What the text has shown of a part before its value was read, by part key.
+  var facts: [String: [Fact]] = [:]
+
+  init(parts: [Part], entry: Int? = nil) { (self.parts, self.entry) = (parts, entry) }
+
+  /// What has been read for one part.
+  enum Slot {
+    /// A value.
+    case value(Value)
+    /// A date read a part at a time (`{{date.year}}`, `{{date.month}}`, `{{date.day}}`).
+    case date(year: Int?, month: Int?, day: Int?)
+    /// A group's record.
+    case group(DraftFrame)
+    /// A list of records' entries.
+    case records([DraftFrame])
+    /// A list of values' entries; `nil` for one whose value is not read yet.
+    case values([Value?])
+  }
+
+  /// What a section shows of a part whose value is not read yet.
+  enum Fact: Equatable {
+    /// Not set (a section over it was skipped): it must stay unset.
+    case unset
+    /// Set (a section over it printed): it must be read before the record ends.
+    case set
+    /// A choice that is not this value (`{{^house.label.short}}` printed).
+    case not(String)
+    /// A choice whose value has a phrase, or has none (`{{#verb.phrase}}`).
+    case phrase(Bool)
+    /// A list with entries, or with none (`{{^empty(points)}}`).
+    case entries(Bool)
+  }
+
+  func part(_ key: String) -> Part? { parts.first { $0.key == key } }
+
+  /// The record read, in the template's order; a group with nothing read is left out, as is a date with no day.
+  func record(template: Template) -> Record {
+    var record = Record()
+    for part in parts {
+      guard let slot = slots[part.key] else {
+        if let chosen = choiceShown(part) { record[part.key] = .text(chosen) }
+        continue
+      }
+      switch slot {
+      // A house choice read as its default is left unset, as a clerk who never changed it has it.
+      case .value(let value) where part.rendering.defaultValue != nil && value.text == part.rendering.defaultValue: continue
+      case .value(let value): record[part.key] = value
+      case .date(let year, let month, let day):
+        if let day, let date = PartialDate(year: year, month: month, day: day) { record[part.key] = .text(date.description) }
+      case .group(let frame):
+        let inner = frame.record(template: template)
+        if !inner.isEmpty { record[part.key] = .record(inner) }
+      case .records(let frames):
+        if !frames.isEmpty { record[part.key] = .list(frames.map { .record($0.record(template: template)) }) }
+      case .values(let values):
+        let read = values.compactMap { $0 }
+        if !read.isEmpty { record[part.key] = .list(read) }
+      }
+    }
+    return record
+  }
+
+  /// The value of a choice not read whose default the text showed it is not (`{{^house.label.full}}` printed):
+  /// the first of its values the text allows; `nil` where the default stands or nothing was shown.
+  private func choiceShown(_ part: Part) -> String? {
+    guard case .field(.choice(let values, _)) = part.shape, let facts = facts[part.key], !facts.isEmpty else { return nil }
+    func allowed(_ value: String) -> Bool {
+      facts.allSatisfy { fact in
+        switch fact {
+        case .not(let excluded): excluded != value
+        case .phrase(let has): (part.rendering.phrase(of: value)?.isEmpty == false) == has
+        case .unset: false
+        case .set, .entries: true
+        }
+      }
+    }
+    if let fallback = part.rendering.defaultValue, allowed(fallback) { return nil }
+    guard facts.contains(where: { if case .not = $0 { true } else { false } }) else { return nil }
+    return values.first(where: allowed)
+  }
+}

@@ -1,0 +1,143 @@
+import Foundation
+
+/// A Mustache text read as the tree its renderer walks, for reading an export backwards: literal text, the values
+/// it prints (`{{key.accessor}}`, `{{.}}`, `{{lowercased(kind)}}`) and its sections (`{{#…}}`, `{{^…}}`), with the
+/// Mustache specification's rule for standalone tags applied (a line holding only a section tag, a comment, a
+/// pragma or a partial, and blanks, is not printed), as swift-mustache renders it.
+///
+/// Comments and pragmas print nothing and are left out; a partial (`{{> text}}`, used by the DOCX layouts) is
+/// refused: the import reads the text export, which has none.
+indirect enum MustacheShape: Equatable {
+  /// Text printed as it is, as Unicode scalars.
+  case text([Unicode.Scalar])
+  /// A value printed: `{{name}}`, `{{{name}}}` or `{{&name}}`.
+  case value(Name)
+  /// A section: its body printed for each entry of a list, once for a value that is set, or (inverted) once when
+  /// the value is not set.
+  case section(Name, inverted: Bool, body: [MustacheShape])
+
+  /// What a tag names: a dotted path (`meeting.chair.name`, `["."]` for the current value), or a transform of one
+  /// (`empty(points)`, `lowercased(kind)`; `first()` and `last()` with no path, for the entry of a sequence).
+  struct Name: Hashable, CustomStringConvertible {
+    var function: String?
+    var path: [String]
+
+    init(_ source: Substring) {
+      let source = source.trimmingCharacters(in: .whitespaces)
+      if let open = source.firstIndex(of: "("), source.hasSuffix(")") {
+        function = String(source[..<open])
+        let argument = source[source.index(after: open)..<source.index(before: source.endIndex)]
+        path = argument.isEmpty ? [] : Self.path(argument)
+      } else {
+        function = nil
+        path = Self.path(Substring(source))
+      }
+    }
+
+    private static func path(_ text: Substring) -> [String] {
+      text == "." ? ["."] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    var description: String {
+      let dotted = path == ["."] ? "." : path.joined(separator: ".")
+      return function.map { "\($0)(\(dotted))" } ?? dotted
+    }
+  }
+
+  /// Why a Mustache text cannot be read backwards.
+  enum Failure: Error, Equatable {
+    /// A tag that is not closed, or a section closed by another name.
+    case malformed(String)
+    /// A partial or a change of delimiters, which the text exports do not use.
+    case unsupported(String)
+  }
+
+  /// The tree of `source`.
+  /// - Throws: ``Failure`` when a tag is not closed, a section is closed by another name or not at all, or the
+  ///   text uses a partial or other delimiters.
+  static func parse(_ source: String) throws(Failure) -> [MustacheShape] {
+    let lines = try tokenize(source)
+    var stack: [(name: Name?, inverted: Bool, nodes: [MustacheShape])] = [(nil, false, [])]
+    func append(_ node: MustacheShape) {
+      if case .text(let new) = node, case .text(let old)? = stack[stack.count - 1].nodes.last {
+        stack[stack.count - 1].nodes[stack[stack.count - 1].nodes.count - 1] = .text(old + new)
+      } else {
+        stack[stack.count - 1].nodes.append(node)
+      }
+    }
+    for line in lines {
+      // The standalone rule: one tag that prints nothing itself, and blanks, make a line that is not printed.
+      let tags = line.filter { if case .tag = $0 { true } else { false } }
+      let blank = line.allSatisfy {
+        switch $0 {
+        case .text(let text): text.allSatisfy { $0 == " " || $0 == "\t" }
+        case .newline, .tag: true
+        }
+      }
+      let standalone: Bool
+      if tags.count == 1, blank, case .tag(let sigil, _) = tags[0] { standalone = "#^/!%>".contains(sigil) } else { standalone = false }
+      for token in line {
+        switch token {
+        case .text(let text): if !standalone { append(.text(Array(text.unicodeScalars))) }
+        case .newline: if !standalone { append(.text(["\n"])) }
+        case .tag(let sigil, let content):
+          switch sigil {
+          case "!", "%": continue
+          case ">": throw .unsupported("{{> \(content)}}")
+          case "=": throw .unsupported("{{=\(content)=}}")
+          case "#", "^": stack.append((Name(Substring(content)), sigil == "^", []))
+          case "/":
+            let closing = Name(Substring(content))
+            guard stack.count > 1, let open = stack.last, open.name == closing else {
+              throw .malformed("{{/\(content)}}")
+            }
+            stack.removeLast()
+            append(.section(closing, inverted: open.inverted, body: open.nodes))
+          default: append(.value(Name(Substring(content))))
+          }
+        }
+      }
+    }
+    guard stack.count == 1 else { throw .malformed("{{#\(stack.last?.name?.description ?? "")}} not closed") }
+    return stack[0].nodes
+  }
+
+  private enum Token { case text(String), newline, tag(Character, String) }
+
+  /// `source` as lines of tokens; a tag's sigil is its first character (`#`, `^`, `/`, `!`, `%`, `>`, `=`), or a
+  /// space for a value.
+  private static func tokenize(_ source: String) throws(Failure) -> [[Token]] {
+    var lines: [[Token]] = [[]]
+    var rest = Substring(source)
+    func text(_ piece: Substring) {
+      var first = true
+      for part in piece.split(separator: "\n", omittingEmptySubsequences: false) {
+        if !first {
+          lines[lines.count - 1].append(.newline)
+          lines.append([])
+        }
+        first = false
+        if !part.isEmpty { lines[lines.count - 1].append(.text(String(part))) }
+      }
+    }
+    while let open = rest.range(of: "{{") {
+      text(rest[..<open.lowerBound])
+      let triple = rest[open.upperBound...].hasPrefix("{")
+      let closer = triple ? "}}}" : "}}"
+      let start = triple ? rest.index(after: open.upperBound) : open.upperBound
+      guard let close = rest[start...].range(of: closer) else { throw .malformed(String(rest[open.lowerBound...].prefix(40))) }
+      let inner = rest[start..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+      if triple {
+        lines[lines.count - 1].append(.tag(" ", inner))
+      } else if let sigil = inner.first, "#^/!%>=&".contains(sigil) {
+        let content = inner.dropFirst().trimmingCharacters(in: .whitespaces)
+        lines[lines.count - 1].append(.tag(sigil == "&" ? " " : sigil, sigil == "=" ? String(content.dropLast()) : content))
+      } else {
+        lines[lines.count - 1].append(.tag(" ", inner))
+      }
+      rest = rest[close.upperBound...]
+    }
+    text(rest)
+    return lines
+  }
+}

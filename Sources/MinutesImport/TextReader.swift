@@ -1,0 +1,1029 @@
+import Foundation
+import MinutesExport
+import MinutesModel
+import MinutesTemplates
+
+/// Reads a text back into a draft by walking the template's text export (``MustacheShape``) against it: literal
+/// text must be there as it is; a value is read from the span the rest of the template leaves for it; a section
+/// is taken or skipped, a list read entry by entry. Where more than one reading is possible it backtracks, in an
+/// order that prefers the likelier one (an optional value left unset, a list read as long as it goes on), and
+/// keeps a trail of every change to the draft so that a step back undoes it.
+///
+/// The template is the grammar: a phrase (`會議審議了《{{subject}}》`), a join (`、`), a house-style section
+/// (`{{#house.label.short}}`) is read with the same declaration that prints it, so that a workspace template is
+/// read with no code of its own. What the text shows of the house style (which sections printed) becomes the
+/// draft's house choices.
+///
+/// Values never span a line; a reading that backtracks more than ``budget`` steps gives up.
+final class TextReader {
+  typealias Next = (Int) -> Bool
+
+  let text: [Unicode.Scalar]
+  let template: Template
+  let root: DraftFrame
+  /// The most steps a reading may take before it gives up (a text the template cannot read, tried every way).
+  let budget: Int
+  private(set) var steps = 0
+  /// The furthest position a literal of the template was looked for, and the literals looked for there: where a
+  /// text that cannot be read stops making sense.
+  private(set) var furthest: (position: Int, expected: Set<String>) = (0, [])
+
+  private var trail: [() -> Void] = []
+  private var shapes: [String: [MustacheShape]] = [:]
+  private let lineEnds: [Int]
+  private let starts: Set<Unicode.Scalar>
+  private let personKeys: Set<String>
+  private let chinese: Bool
+  /// The keys of the template's lists.
+  private let listKeys: Set<String>
+  /// The first scalar of the separator of each list of values joined in the export, by key.
+  private let joins: [String: Unicode.Scalar]
+
+  init(text: [Unicode.Scalar], template: Template, budget: Int = 20_000_000) {
+    self.text = text
+    self.template = template
+    self.budget = budget
+    root = DraftFrame(parts: template.parts)
+    lineEnds = text.indices.filter { text[$0] == "\n" }
+    var starts: Set<Unicode.Scalar> = ["\n"]
+    func collect(_ shapes: [MustacheShape]) {
+      for shape in shapes {
+        switch shape {
+        case .text(let scalars): if let first = scalars.first { starts.insert(first) }
+        case .section(_, _, let body): collect(body)
+        case .value: continue
+        }
+      }
+    }
+    var sources = template.export["text"].map { [$0] } ?? []
+    func phrases(_ parts: [Part]) {
+      for part in parts {
+        sources += part.rendering.phrases.values
+        if let entry = part.rendering.join?.entry { sources.append(entry) }
+        if let separator = part.rendering.join?.separator, let first = separator.unicodeScalars.first { starts.insert(first) }
+        if let single = part.rendering.join?.single, let first = single.unicodeScalars.first { starts.insert(first) }
+        phrases(part.parts)
+      }
+    }
+    phrases(template.parts)
+    for source in sources { if let parsed = try? MustacheShape.parse(source) { collect(parsed) } }
+    self.starts = starts
+    var keys = Set<String>()
+    if let chair = template.roles.chair?.split(separator: ".").last { keys.insert(String(chair)) }
+    for category in template.roles.attendance { keys.insert(category.name) }
+    personKeys = keys
+    chinese = template.language.hasPrefix("zh")
+    var lists = Set<String>()
+    func collectLists(_ parts: [Part]) {
+      for part in parts {
+        if case .list = part.shape { lists.insert(part.key) }
+        collectLists(part.parts)
+      }
+    }
+    collectLists(template.parts)
+    listKeys = lists
+    var joins: [String: Unicode.Scalar] = [:]
+    func collectJoins(_ parts: [Part]) {
+      for part in parts {
+        if case .list(let list) = part.shape, case .values = list.entries,
+          let separator = part.rendering.join?.separator.unicodeScalars.first
+        {
+          joins[part.key] = separator
+        }
+        collectJoins(part.parts)
+      }
+    }
+    collectJoins(template.parts)
+    self.joins = joins
+  }
+
+  // MARK: - Reading
+
+  /// Reads the whole text with `shapes` (the text export's tree); `true` when every character was read.
+  func read(_ shapes: [MustacheShape], accept: () -> Bool = { true }) -> Bool {
+    let env = Env(frames: [root])
+    return match(shapes[...], 0, env) { [self] end in
+      guard end == text.count, settled(root) else { return false }
+      // A reading that does not print the text back (a join read with the wrong separator) is backtracked, a
+      // few times at most.
+      verifications += 1
+      return accept() || verifications > Self.verificationLimit
+    }
+  }
+
+  /// How many complete readings are compared with the text before the last one is taken as it is.
+  static let verificationLimit = 64
+  private var verifications = 0
+
+  /// Whether every value a section said is set was read.
+  private func settled(_ frame: DraftFrame) -> Bool {
+    for (key, facts) in frame.facts where facts.contains(.set) && frame.slots[key] == nil {
+      // A choice with a default is set by its default.
+      if frame.part(key)?.rendering.defaultValue == nil { return false }
+    }
+    for slot in frame.slots.values {
+      switch slot {
+      case .group(let inner): if !settled(inner) { return false }
+      case .records(let entries): if !entries.allSatisfy(settled) { return false }
+      default: continue
+      }
+    }
+    return true
+  }
+
+  // MARK: - The trail
+
+  private func set(_ frame: DraftFrame, _ key: String, _ slot: DraftFrame.Slot?) {
+    let old = frame.slots[key]
+    trail.append { frame.slots[key] = old }
+    frame.slots[key] = slot
+  }
+
+  private func note(_ frame: DraftFrame, _ key: String, _ fact: DraftFrame.Fact) {
+    let old = frame.facts[key]
+    trail.append { frame.facts[key] = old }
+    frame.facts[key, default: []].append(fact)
+  }
+
+  private func undo(to mark: Int) {
+    while trail.count > mark { trail.removeLast()() }
+  }
+
+  // MARK: - Where the reading is
+
+  /// The frames of the records the reading is in (innermost last), what `{{.}}` is, and the entry of the
+  /// innermost sequence.
+  struct Env {
+    var frames: [DraftFrame]
+    var dot: Dot? = nil
+    var loop: Loop? = nil
+  }
+
+  enum Dot {
+    /// A value pushed by a section over it (`{{#lead}}…{{.}}…`).
+    case field(DraftFrame, Part, String?)
+    /// An entry of a list of values.
+    case element(DraftFrame, Part, Int)
+  }
+
+  struct Loop {
+    var index: Int
+    /// Whether this is the last entry; `nil` where the reading does not know it yet.
+    var isLast: Bool?
+  }
+
+  /// What a name stands for where the reading is.
+  enum Target {
+    case field(DraftFrame, Part, String?)
+    case list(DraftFrame, Part)
+    case group(DraftFrame, Part)
+    case element(DraftFrame, Part, Int, String?)
+    case literal(String)
+    case missing
+  }
+
+  private func resolve(_ path: [String], _ env: Env) -> Target {
+    guard let first = path.first else { return .missing }
+    if first == "." {
+      switch env.dot {
+      case .field(let frame, let part, let accessor)?: return .field(frame, part, accessor)
+      case .element(let frame, let part, let index)?: return .element(frame, part, index, path.count > 1 ? path[1] : nil)
+      case nil: return .missing
+      }
+    }
+    if case .element(let frame, let part, let index)? = env.dot {
+      switch first {
+      case "n": return .literal(String(index + 1))
+      case "zh": return .literal(ChineseNumeral.string(index + 1, language: template.language))
+      case "value": return .element(frame, part, index, path.count > 1 ? path[1] : nil)
+      default: break
+      }
+    }
+    for frame in env.frames.reversed() {
+      if let part = frame.part(first) { return descend(frame, part, path.dropFirst()) }
+      if let entry = frame.entry, path.count == 1 {
+        if first == "n" { return .literal(String(entry)) }
+        if first == "zh" { return .literal(ChineseNumeral.string(entry, language: template.language)) }
+      }
+    }
+    return .missing
+  }
+
+  private func descend(_ frame: DraftFrame, _ part: Part, _ rest: ArraySlice<String>) -> Target {
+    switch part.shape {
+    case .group(let group):
+      guard let next = rest.first else { return .group(frame, part) }
+      let inner = groupFrame(frame, part, group.parts)
+      guard let child = inner.part(next) else { return .missing }
+      return descend(inner, child, rest.dropFirst())
+    case .list:
+      return rest.isEmpty ? .list(frame, part) : .missing
+    case .field:
+      return rest.count > 1 ? .missing : .field(frame, part, rest.first)
+    }
+  }
+
+  private func groupFrame(_ frame: DraftFrame, _ part: Part, _ parts: [Part]) -> DraftFrame {
+    if case .group(let inner)? = frame.slots[part.key] { return inner }
+    let inner = DraftFrame(parts: parts)
+    set(frame, part.key, .group(inner))
+    return inner
+  }
+
+  // MARK: - Matching
+
+  private func match(_ shapes: ArraySlice<MustacheShape>, _ position: Int, _ env: Env, _ next: Next) -> Bool {
+    steps += 1
+    guard steps < budget else { return false }
+    guard let shape = shapes.first else { return next(position) }
+    let rest = shapes.dropFirst()
+    switch shape {
+    case .text(let literal):
+      guard literalAt(position, literal) else { return false }
+      return match(rest, position + literal.count, env, next)
+    case .value(let name):
+      return value(name, before: rest.first, position, env) { [self] end in match(rest, end, env, next) }
+    case .section(let name, let inverted, let body):
+      return section(name, inverted: inverted, body: body, position, env) { [self] end in match(rest, end, env, next) }
+    }
+  }
+
+  private func literalAt(_ position: Int, _ literal: [Unicode.Scalar]) -> Bool {
+    if position + literal.count <= text.count {
+      var same = true
+      for offset in literal.indices where text[position + offset] != literal[offset] {
+        same = false
+        break
+      }
+      if same { return true }
+    }
+    if position > furthest.position {
+      furthest = (position, [String(String.UnicodeScalarView(literal))])
+    } else if position == furthest.position {
+      furthest.expected.insert(String(String.UnicodeScalarView(literal)))
+    }
+    return false
+  }
+
+  private func literal(_ string: String, _ position: Int, _ next: Next) -> Bool {
+    let scalars = Array(string.unicodeScalars)
+    guard literalAt(position, scalars) else { return false }
+    return next(position + scalars.count)
+  }
+
+  private func shape(_ source: String) -> [MustacheShape] {
+    if let known = shapes[source] { return known }
+    let parsed = (try? MustacheShape.parse(source)) ?? []
+    shapes[source] = parsed
+    return parsed
+  }
+
+  // MARK: - Values
+
+  private func value(_ name: MustacheShape.Name, before following: MustacheShape?, _ position: Int, _ env: Env, _ next: Next) -> Bool {
+    if let function = name.function {
+      switch function {
+      case "count":
+        // The count of a list, which the final comparison with the export checks: its digits are passed over.
+        var end = position
+        while end < text.count, ("0"..."9").contains(text[end]) { end += 1 }
+        return end > position && next(end)
+      case "lowercased", "uppercased", "capitalized":
+        guard case .field(let frame, let part, nil) = resolve(name.path, env) else { return false }
+        return field(frame, part, nil, transform: function, before: following, position, next)
+      default:
+        return false
+      }
+    }
+    switch resolve(name.path, env) {
+    case .missing: return next(position)
+    case .literal(let string): return literal(string, position, next)
+    case .group: return false
+    case .list(let frame, let part): return joined(frame, part, position, next, before: following)
+    case .field(let frame, let part, let accessor):
+      if accessor == "phrase" { return phrase(frame, part, position, next) }
+      return field(frame, part, accessor, transform: nil, before: following, position, next)
+    case .element(let frame, let part, let index, let accessor):
+      return element(frame, part, index, accessor, before: following, position, next)
+    }
+  }
+
+  /// A field's value printed through `accessor`: compared where it is read already, else read from each span
+  /// the template leaves for it, shortest first, and last left unset (printing nothing).
+  private func field(
+    _ frame: DraftFrame, _ part: Part, _ accessor: String?, transform: String?, before following: MustacheShape?,
+    _ position: Int, _ next: Next
+  ) -> Bool {
+    if let printed = printed(frame, part, accessor) {
+      return literal(transformed(printed, transform), position, next)
+    }
+    if frame.facts[part.key]?.contains(.unset) == true { return next(position) }
+    if part.kind == .date, let accessor, frame.facts[part.key]?.contains(.not(accessor)) == true { return next(position) }
+    let mark = trail.count
+    if case .field(.choice(let values, let open)) = part.shape, accessor == nil {
+      // A choice is one of its values (the longest first, so that 傳達學習 is not read as 傳達), or any text
+      // when it is open.
+      for value in values.sorted(by: { $0.count > $1.count }) where allows(frame, part, value) {
+        let shown = Array(transformed(value, transform).unicodeScalars)
+        guard literalAt(position, shown) else { continue }
+        set(frame, part.key, .value(.text(value)))
+        if next(position + shown.count) { return true }
+        undo(to: mark)
+      }
+      if !open { return next(position) }
+    }
+    for end in ends(from: position, before: following, key: part.key) {
+      let span = String(String.UnicodeScalarView(text[position..<end]))
+      guard transform == nil || transformed(span, transform) == span,
+        let slot = parse(span, frame: frame, part: part, accessor: accessor)
+      else { continue }
+      set(frame, part.key, slot)
+      if printed(frame, part, accessor) == span, next(end) { return true }
+      undo(to: mark)
+    }
+    return next(position)
+  }
+
+  private func transformed(_ text: String, _ transform: String?) -> String {
+    switch transform {
+    case "lowercased": text.lowercased()
+    case "uppercased": text.uppercased()
+    case "capitalized": text.capitalized
+    default: text
+    }
+  }
+
+  /// What a field prints through `accessor` once read; `nil` while it is not read. A choice not read prints its
+  /// default only once the reading is over, so that the text can still choose it.
+  private func printed(_ frame: DraftFrame, _ part: Part, _ accessor: String?) -> String? {
+    switch frame.slots[part.key] {
+    case .value(let value)?:
+      return TextExporter.printed(value, kind: part.kind, accessor: accessor, language: template.language, styles: template.styles) ?? ""
+    case .date(let year, let month, let day)?:
+      switch accessor {
+      case "year": return year.map(String.init)
+      case "month": return month.map(String.init)
+      case "day": return day.map(String.init)
+      default:
+        guard let day, let date = PartialDate(year: year, month: month, day: day) else { return nil }
+        return TextExporter.printed(.text(date.description), kind: .date, accessor: accessor, language: template.language, styles: template.styles)
+      }
+    default:
+      return nil
+    }
+  }
+
+  /// Whether the facts known of a choice allow `value`.
+  private func allows(_ frame: DraftFrame, _ part: Part, _ value: String) -> Bool {
+    for fact in frame.facts[part.key] ?? [] {
+      switch fact {
+      case .unset: return false
+      case .not(let excluded): if excluded == value { return false }
+      case .phrase(let has): if (part.rendering.phrase(of: value)?.isEmpty == false) != has { return false }
+      case .set, .entries: continue
+      }
+    }
+    return true
+  }
+
+  /// The value `span` gives a field through `accessor`, merged with what is read of it already (a date's parts);
+  /// `nil` when it is no such value.
+  private func parse(_ span: String, frame: DraftFrame, part: Part, accessor: String?) -> DraftFrame.Slot? {
+    guard let kind = part.kind else { return nil }
+    return parse(span, kind: kind, part: part, accessor: accessor, current: frame.slots[part.key])
+  }
+
+  private func parse(_ span: String, kind: Part.Kind, part: Part, accessor: String?, current: DraftFrame.Slot?) -> DraftFrame.Slot? {
+    switch kind {
+    case .text, .choice:
+      guard accessor == nil, plausible(span, part) else { return nil }
+      if case .choice(let values, let open) = kind, !open, !values.contains(span) { return nil }
+      return .value(.text(span))
+    case .number, .count:
+      let number: Int?
+      switch accessor {
+      case nil, "n": number = span.allSatisfy(\.isASCII) ? Int(span) : nil
+      case "zh": number = span.allSatisfy({ !$0.isASCII }) ? ChineseNumeral.parse(span) : nil
+      default: number = nil
+      }
+      return number.map { .value(.number($0)) }
+    case .date:
+      var (year, month, day): (Int?, Int?, Int?) = (nil, nil, nil)
+      if case .date(let y, let m, let d)? = current { (year, month, day) = (y, m, d) }
+      switch accessor {
+      case "year":
+        guard year == nil, span.count == 4, let n = Int(span) else { return nil }
+        year = n
+      case "month":
+        guard month == nil, span.count <= 2, let n = Int(span), (1...12).contains(n) else { return nil }
+        month = n
+      case "day":
+        guard day == nil, span.count <= 2, let n = Int(span), (1...31).contains(n) else { return nil }
+        day = n
+      default:
+        guard current == nil, let date = Self.date(span) else { return nil }
+        return .value(.text(date.description))
+      }
+      return .date(year: year, month: month, day: day)
+    case .time:
+      guard let time = Self.time(span) else { return nil }
+      return .value(.text(time.description))
+    case .yesno:
+      return nil
+    }
+  }
+
+  /// Whether `span` could be a clerk's answer for `part`: no blanks around it, nothing its clean-up would have
+  /// trimmed, no separator its list is split by.
+  private func plausible(_ span: String, _ part: Part) -> Bool {
+    guard let first = span.first, let last = span.last, !first.isWhitespace, !last.isWhitespace else { return false }
+    if part.cleanUp.trimEnd.contains(last) || part.cleanUp.trimStart.contains(first) { return false }
+    if !part.rendering.begins.isEmpty, !part.rendering.begins.contains(where: span.hasPrefix) { return false }
+    // A Chinese name has two to four characters (a space may pad a two-character one: 王 芳); a longer one is
+    // written with a middle dot (阿不都·熱合曼).
+    if chinese, personKeys.contains(part.key), !span.contains("·"), !span.allSatisfy(\.isASCII) {
+      let letters = span.filter { !$0.isWhitespace }.count
+      guard (2...4).contains(letters) else { return false }
+    }
+    return true
+  }
+
+  /// A date as an export prints it: `2024-05-14`, `May 14, 2024`, `Tuesday, May 14, 2024`, `14 May 2024`,
+  /// `05/14/2024`, `2024年5月14日`, `5月14日`.
+  static func date(_ span: String) -> PartialDate? {
+    if let date = PartialDate(parsing: span) { return date }
+    var words = span.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+    if let first = words.first, ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"].contains(first) {
+      words.removeFirst()
+    }
+    guard words.count == 3 else {
+      if words.count == 1, let numeric = Self.numericDate(words[0]) { return numeric }
+      return nil
+    }
+    let months = Template.DateStyle.months
+    if let month = months.firstIndex(of: words[0]), let day = Int(words[1]), let year = Int(words[2]) {
+      return MeetingDate(year: year, month: month + 1, day: day).map(PartialDate.init)
+    }
+    if let month = months.firstIndex(of: words[1]), let day = Int(words[0]), let year = Int(words[2]) {
+      return MeetingDate(year: year, month: month + 1, day: day).map(PartialDate.init)
+    }
+    return nil
+  }
+
+  private static func numericDate(_ word: String) -> PartialDate? {
+    let parts = word.split(separator: "/").compactMap { Int($0) }
+    guard parts.count == 3 else { return nil }
+    return MeetingDate(year: parts[2], month: parts[0], day: parts[1]).map(PartialDate.init)
+  }
+
+  /// A time as an export prints it: `19:02`, `7:02 p.m.`, `7:02pm`, `12:00 noon`, `12:00 midnight`.
+  static func time(_ span: String) -> MeetingTime? {
+    let lowered = span.lowercased()
+    if lowered.hasSuffix("noon") { return MeetingTime(parsing: String(span.dropLast(4)).trimmingCharacters(in: .whitespaces) + " p.m.") }
+    if lowered.hasSuffix("midnight") { return MeetingTime(hour: 0, minute: 0) }
+    return MeetingTime(parsing: span)
+  }
+
+  /// The ends of the spans a value starting at `position` may have, in the order to try them: within the line;
+  /// before the literal that follows it in the template, when one does; else where a literal of the template
+  /// could start. Two values printed side by side (`{{title}}{{names}}`) in a Chinese template are split where a
+  /// title ends and a name of the usual length begins (the template's `roles` say which parts are names).
+  private func ends(from position: Int, before following: MustacheShape?, key: String) -> [Int] {
+    let lineEnd = self.lineEnd(after: position)
+    guard position < lineEnd else { return [] }
+    switch following {
+    case .text(let literal)?:
+      guard let first = literal.first else { return Array(position + 1...lineEnd) }
+      if first == "\n" { return [lineEnd] }
+      var ends: [Int] = []
+      var index = position + 1
+      while index < lineEnd {
+        if text[index] == first, literalFits(index, literal) { ends.append(index) }
+        index += 1
+      }
+      return ends
+    case .value(let name)? where name.function == nil:
+      let all = Array(position + 1...lineEnd)
+      let nextKey = name.path.last ?? ""
+      let (leftIsName, rightIsName) = (personKeys.contains(key), personKeys.contains(nextKey))
+      if !leftIsName, !rightIsName, let separator = joins[nextKey] {
+        return byEntryLength(all, from: position, lineEnd: lineEnd, separator: separator)
+      }
+      guard chinese else { return all }
+      let ranks = Dictionary(uniqueKeysWithValues: all.map { ($0, rank($0, from: position, leftIsName: leftIsName, rightIsName: rightIsName)) })
+      return all.sorted { ranks[$0]!.lexicographicallyPrecedes(ranks[$1]!) }
+    default:
+      return (position + 1...lineEnd).filter { $0 == lineEnd || starts.contains(text[$0]) }
+    }
+  }
+
+  private func literalFits(_ index: Int, _ literal: [Unicode.Scalar]) -> Bool {
+    guard index + literal.count <= text.count else { return false }
+    for offset in literal.indices where text[index + offset] != literal[offset] { return false }
+    return true
+  }
+
+  private func lineEnd(after position: Int) -> Int {
+    var low = 0, high = lineEnds.count
+    while low < high {
+      let middle = (low + high) / 2
+      if lineEnds[middle] < position { low = middle + 1 } else { high = middle }
+    }
+    return low < lineEnds.count ? lineEnds[low] : text.count
+  }
+
+  /// How likely a split of two Chinese values printed side by side at `end` is (lower first): a title ends in a
+  /// word titles end in (長, 主任, 委員…), and a name has three characters, or two, or four.
+  private func rank(_ end: Int, from position: Int, leftIsName: Bool, rightIsName: Bool) -> [Int] {
+    let left = text[position..<end]
+    var stop = end
+    while stop < text.count, !Self.nameStops.contains(text[stop]) { stop += 1 }
+    let right = text[end..<stop]
+    func nameRank(_ length: Int) -> Int { [3: 0, 2: 1, 4: 2][length] ?? 3 }
+    if rightIsName {
+      return [Self.endsLikeTitle(left) ? 0 : 1, nameRank(right.count), left.count]
+    }
+    if leftIsName { return [nameRank(left.count), Self.endsLikeTitle(right) ? 0 : 1] }
+    return [left.count]
+  }
+
+  /// The ends of a value printed right before a list joined by `separator` (`會議就{{scope}}{{topics}}等…`): the
+  /// list's first entry taken about as long as its other entries are (their lower median), then the shorter value.
+  private func byEntryLength(_ ends: [Int], from position: Int, lineEnd: Int, separator: Unicode.Scalar) -> [Int] {
+    let cuts = (position..<lineEnd).filter { text[$0] == separator }
+    guard cuts.count >= 2 else { return ends }
+    let lengths = zip(cuts, cuts.dropFirst()).map { $1 - $0 - 1 }.sorted()
+    let median = lengths[(lengths.count - 1) / 2]
+    return ends.sorted { a, b in
+      let (da, db) = (abs(cuts[0] - a - median), abs(cuts[0] - b - median))
+      return da != db ? da < db : a < b
+    }
+  }
+
+  /// How Chinese titles end (區長, 副主任, 委員, 區委常委, 人大代表, 有關部門負責同志…), in both scripts.
+  static let titleEndings: [String] = [
+    "長", "长", "主任", "委員", "委员", "常委", "代表", "書記", "书记", "同志", "主席", "經理", "经理", "總監", "总监",
+    "秘書", "秘书", "成員", "成员", "幹部", "干部", "助理", "專員", "专员", "顧問", "顾问", "教授", "老師", "老师",
+    "律師", "律师", "記者", "记者", "負責人", "负责人", "人員", "人员", "官", "主管", "委員會", "委员会", "調研員", "调研员",
+    "巡視員", "巡视员", "督導", "督导",
+  ]
+
+  private static func endsLikeTitle(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+    let text = String(String.UnicodeScalarView(scalars))
+    return titleEndings.contains(where: text.hasSuffix)
+  }
+  static let nameStops: Set<Unicode.Scalar> = Set("、，,；;。\n（(".unicodeScalars)
+
+  /// A choice's phrase, rendered over the record that holds the choice: each value with a phrase is tried in
+  /// turn where the choice is not read yet.
+  private func phrase(_ frame: DraftFrame, _ part: Part, _ position: Int, _ next: Next) -> Bool {
+    let env = Env(frames: [frame])
+    if case .value(let value)? = frame.slots[part.key] {
+      guard let phrase = part.rendering.phrase(of: value.scalarText ?? ""), !phrase.isEmpty else { return next(position) }
+      return match(shape(phrase)[...], position, env, next)
+    }
+    if frame.slots[part.key] == nil, frame.facts[part.key]?.contains(.unset) != true {
+      let mark = trail.count
+      for (value, phrase) in part.rendering.phrases where !phrase.isEmpty && allows(frame, part, value) {
+        set(frame, part.key, .value(.text(value)))
+        if match(shape(phrase)[...], position, env, next) { return true }
+        undo(to: mark)
+      }
+    }
+    return next(position)
+  }
+
+  /// An entry of a list of values (`{{.}}` in a section over the list).
+  private func element(
+    _ frame: DraftFrame, _ part: Part, _ index: Int, _ accessor: String?, before following: MustacheShape?,
+    _ position: Int, _ next: Next
+  ) -> Bool {
+    guard case .values(var values)? = frame.slots[part.key], index < values.count, let kind = part.kind else { return false }
+    if let value = values[index] {
+      let printed = TextExporter.printed(value, kind: kind, accessor: accessor, language: template.language, styles: template.styles) ?? ""
+      return literal(printed, position, next)
+    }
+    let mark = trail.count
+    for end in ends(from: position, before: following, key: part.key) {
+      let span = String(String.UnicodeScalarView(text[position..<end]))
+      guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: accessor, current: nil),
+        TextExporter.printed(value, kind: kind, accessor: accessor, language: template.language, styles: template.styles) == span
+      else { continue }
+      values[index] = value
+      set(frame, part.key, .values(values))
+      if next(end) { return true }
+      undo(to: mark)
+    }
+    return false
+  }
+
+  /// A list printed joined (`{{present}}`): its values split at its `join` separator, or its records read each
+  /// with `join.entry` (or as their title), the entries apart by `separator` or `single`.
+  private func joined(_ frame: DraftFrame, _ part: Part, _ position: Int, _ next: Next, before following: MustacheShape?) -> Bool {
+    let join = part.rendering.join ?? Part.Join(separator: "")
+    let separators = [join.separator] + (join.single.map { [$0] } ?? []).filter { $0 != join.separator }
+    switch (part.shape, frame.slots[part.key]) {
+    case (_, .values(let values)?):
+      let printed = values.compactMap { $0 }.map {
+        TextExporter.printed($0, kind: part.kind, accessor: nil, language: template.language, styles: template.styles) ?? ""
+      }
+      return literal(printed.joined(separator: join.separator), position, next)
+    case (_, .records(let entries)?):
+      return boundEntries(entries, part: part, join: join, separators: separators, 0, position, next)
+    case (.list(let list), nil):
+      if frame.facts[part.key]?.contains(.entries(false)) == true || frame.facts[part.key]?.contains(.unset) == true {
+        return next(position)
+      }
+      let mark = trail.count
+      switch list.entries {
+      case .values(let kind):
+        set(frame, part.key, .values([]))
+        if joinedValues(frame, part, kind: kind, separator: join.separator, position, next, before: following) { return true }
+      case .records(let records):
+        set(frame, part.key, .records([]))
+        let entry = shape(join.entry ?? "{{\(part.titleKey ?? "")}}")
+        if joinedRecords(frame, part, records.parts, entry: entry, separators: separators, 0, position, next) { return true }
+      }
+      undo(to: mark)
+      return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
+    default:
+      return false
+    }
+  }
+
+  private func joinedValues(
+    _ frame: DraftFrame, _ part: Part, kind: Part.Kind, separator: String, _ position: Int, _ next: Next,
+    before following: MustacheShape?
+  ) -> Bool {
+    guard case .values(let values)? = frame.slots[part.key] else { return false }
+    let separatorScalars = Array(separator.unicodeScalars)
+    let lineEnd = self.lineEnd(after: position)
+    guard position < lineEnd else { return false }
+    let mark = trail.count
+    // The entry ends before a separator, or where the list may end.
+    var ends = Set(self.ends(from: position, before: following, key: part.key))
+    if !separatorScalars.isEmpty {
+      for index in position + 1..<lineEnd where literalFits(index, separatorScalars) { ends.insert(index) }
+    }
+    for end in ends.sorted() {
+      let span = String(String.UnicodeScalarView(text[position..<end]))
+      if !separator.isEmpty, span.contains(separator) { break }
+      guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: nil, current: nil) else { continue }
+      set(frame, part.key, .values(values + [value]))
+      if !separatorScalars.isEmpty, literalFits(end, separatorScalars),
+        joinedValues(frame, part, kind: kind, separator: separator, end + separatorScalars.count, next, before: following)
+      {
+        return true
+      }
+      if next(end) { return true }
+      undo(to: mark)
+    }
+    return false
+  }
+
+  private func joinedRecords(
+    _ frame: DraftFrame, _ part: Part, _ parts: [Part], entry: [MustacheShape], separators: [String], _ index: Int,
+    _ position: Int, _ next: Next
+  ) -> Bool {
+    guard case .records(let entries)? = frame.slots[part.key] else { return false }
+    let mark = trail.count
+    let record = DraftFrame(parts: parts, entry: index + 1)
+    set(frame, part.key, .records(entries + [record]))
+    let found = match(entry[...], position, Env(frames: [record])) { [self] end in
+      guard end > position else { return false }
+      for separator in separators where !separator.isEmpty {
+        let scalars = Array(separator.unicodeScalars)
+        if literalFits(end, scalars),
+          joinedRecords(frame, part, parts, entry: entry, separators: separators, index + 1, end + scalars.count, next)
+        {
+          return true
+        }
+      }
+      return next(end)
+    }
+    if found { return true }
+    undo(to: mark)
+    return false
+  }
+
+  private func boundEntries(
+    _ entries: [DraftFrame], part: Part, join: Part.Join, separators: [String], _ index: Int, _ position: Int, _ next: Next
+  ) -> Bool {
+    guard index < entries.count else { return next(position) }
+    let entry = shape(join.entry ?? "{{\(part.titleKey ?? "")}}")
+    return match(entry[...], position, Env(frames: [entries[index]])) { [self] end in
+      if index == entries.count - 1 { return next(end) }
+      for separator in separators {
+        let scalars = Array(separator.unicodeScalars)
+        if literalFits(end, scalars), boundEntries(entries, part: part, join: join, separators: separators, index + 1, end + scalars.count, next) {
+          return true
+        }
+      }
+      return false
+    }
+  }
+
+  // MARK: - Sections
+
+  private func section(
+    _ name: MustacheShape.Name, inverted: Bool, body: [MustacheShape], _ position: Int, _ env: Env, _ next: Next
+  ) -> Bool {
+    // Prints the body when `shown`: a branch the reading takes.
+    func branchIn(_ shown: Bool, _ inner: Env) -> Bool {
+      shown ? match(body[...], position, inner, next) : next(position)
+    }
+    func branch(_ shown: Bool) -> Bool { branchIn(shown, env) }
+    if let function = name.function {
+      switch function {
+      case "first":
+        guard let loop = env.loop else { return branch(inverted) }
+        return branch((loop.index == 0) != inverted)
+      case "last":
+        guard let isLast = env.loop?.isLast else { return false }
+        return branch(isLast != inverted)
+      case "empty", "count", "adopted":
+        guard case .list(let frame, let part) = resolve(name.path, env) else { return branch(function == "empty" ? !inverted : inverted) }
+        return listTest(frame, part, function: function, inverted: inverted, branch)
+      default:
+        guard case .field(let frame, let part, _) = resolve(name.path, env) else { return branch(inverted) }
+        return truth(frame, part, nil, inverted: inverted, body: body, branch)
+      }
+    }
+    switch resolve(name.path, env) {
+    case .missing: return branch(inverted)
+    case .literal(let string): return branch(string.isEmpty == inverted)
+    case .element(let frame, let part, let index, _):
+      guard case .values(let values)? = frame.slots[part.key], index < values.count else { return false }
+      return branch((values[index] != nil) != inverted)
+    case .group(let frame, let part):
+      guard case .group(let group) = part.shape else { return false }
+      if inverted {
+        if case .group(let inner)? = frame.slots[part.key], !inner.slots.isEmpty { return next(position) }
+        return branch(true)
+      }
+      let mark = trail.count
+      let inner = groupFrame(frame, part, group.parts)
+      var entered = env
+      entered.frames.append(inner)
+      entered.dot = nil
+      if match(body[...], position, entered, next) { return true }
+      undo(to: mark)
+      return false
+    case .list(let frame, let part):
+      if inverted { return listTest(frame, part, function: "empty", inverted: false, branch) }
+      return loop(frame, part, body: body, position, env, next)
+    case .field(let frame, let part, let accessor):
+      var inner = env
+      if accessor == nil || accessor == "phrase" { inner.dot = .field(frame, part, accessor) }
+      return truth(frame, part, accessor, inverted: inverted, body: body) { shown in branchIn(shown, inner) }
+    }
+  }
+
+  /// A section over a list's test: `empty(list)`, `count(list)` (set when it has entries), `adopted(list)`.
+  private func listTest(_ frame: DraftFrame, _ part: Part, function: String, inverted: Bool, _ branch: (Bool) -> Bool) -> Bool {
+    var count: Int?
+    switch frame.slots[part.key] {
+    case .records(let entries)?: count = entries.count
+    case .values(let values)?: count = values.count
+    default: count = nil
+    }
+    if function == "adopted" {
+      // Whether an amendment was adopted: the final comparison with the export decides; both are tried.
+      return branch(!inverted) || branch(inverted)
+    }
+    let emptyMeansShown = (function == "empty") != inverted
+    if let count { return branch((count == 0) == emptyMeansShown) }
+    if frame.facts[part.key]?.contains(.entries(false)) == true || frame.facts[part.key]?.contains(.unset) == true {
+      return branch(emptyMeansShown)
+    }
+    if frame.facts[part.key]?.contains(.entries(true)) == true { return branch(!emptyMeansShown) }
+    let mark = trail.count
+    // The body printed first: the text is likelier to hold it than not.
+    note(frame, part.key, .entries(!emptyMeansShown))
+    if branch(true) { return true }
+    undo(to: mark)
+    note(frame, part.key, .entries(emptyMeansShown))
+    if branch(false) { return true }
+    undo(to: mark)
+    return false
+  }
+
+  /// A section over a field: `{{#lead}}`, `{{#date.year}}`, `{{#house.label.short}}`, `{{#verb.phrase}}`,
+  /// `{{#otherMatters}}`; decided where the field is read, else both ways, the body first.
+  private func truth(
+    _ frame: DraftFrame, _ part: Part, _ accessor: String?, inverted: Bool, body: [MustacheShape], _ branch: (Bool) -> Bool
+  ) -> Bool {
+    let isChoice: Bool
+    if case .field(.choice) = part.shape { isChoice = true } else { isChoice = false }
+    let value: Value? = {
+      if case .value(let value)? = frame.slots[part.key] { return value }
+      return nil
+    }()
+    // What is known.
+    if let known = known(frame, part, accessor, value: value, isChoice: isChoice) { return branch(known != inverted) }
+    let mark = trail.count
+    // An optional value is read as not set wherever the text allows it: `{{#lead}}` is taken only when what
+    // follows cannot be read without it.
+    // A house choice is read as its default wherever the text allows it: a section over another value is tried
+    // not taken first (a report that prints no attendance shows nothing of where it would go).
+    var order = [true, false]
+    if isChoice, part.rendering.defaultValue != nil, let accessor, accessor != "phrase" {
+      let isDefault = accessor == part.rendering.defaultValue
+      if isDefault == inverted { order = [false, true] }
+    } else if !isChoice || accessor == nil, part.kind != .yesno, !(part.kind == .date && accessor != nil),
+      case .value? = body.first
+    {
+      // A section that starts with the value itself (`{{#lead}}{{lead}}。{{/lead}}`) could take any words, and
+      // is read as not set first; one introduced by its own words (`{{#term}}第{{term.zh}}屆{{/term}}`) is read
+      // where those words are.
+      order = inverted ? [true, false] : [false, true]
+    }
+    for shown in order {
+      let holds = shown != inverted
+      if assume(frame, part, accessor, holds: holds, isChoice: isChoice), branch(shown) { return true }
+      undo(to: mark)
+    }
+    return false
+  }
+
+  private func known(_ frame: DraftFrame, _ part: Part, _ accessor: String?, value: Value?, isChoice: Bool) -> Bool? {
+    let facts = frame.facts[part.key] ?? []
+    if let value {
+      if part.kind == .yesno { return value.flag == true || value.text == "true" }
+      if isChoice, let accessor {
+        let text = value.scalarText ?? ""
+        if accessor == "phrase" { return part.rendering.phrase(of: text)?.isEmpty == false }
+        return text == accessor
+      }
+      return (printed(frame, part, accessor) ?? "").isEmpty == false
+    }
+    if case .date(let year, let month, _)? = frame.slots[part.key] {
+      switch accessor {
+      case "year": if year != nil { return true }
+      case "month": if month != nil { return true }
+      default: return true
+      }
+    }
+    if facts.contains(.unset) { return false }
+    if isChoice, let accessor, accessor != "phrase", facts.contains(.not(accessor)) { return false }
+    if isChoice, accessor == "phrase" {
+      if facts.contains(.phrase(true)) { return true }
+      if facts.contains(.phrase(false)) { return false }
+    }
+    return nil
+  }
+
+  /// Records what a section taken or skipped says of a field not read: `false` where that cannot be.
+  private func assume(_ frame: DraftFrame, _ part: Part, _ accessor: String?, holds: Bool, isChoice: Bool) -> Bool {
+    if part.kind == .yesno {
+      // A yes/no section taken says yes; skipped, no where the part is required, else nothing.
+      if holds { set(frame, part.key, .value(.flag(true))) } else if part.rules.required { set(frame, part.key, .value(.flag(false))) } else { note(frame, part.key, .unset) }
+      return true
+    }
+    if isChoice, let accessor, accessor != "phrase" {
+      if holds {
+        guard allows(frame, part, accessor), part.choiceValues.contains(accessor) else { return false }
+        set(frame, part.key, .value(.text(accessor)))
+      } else {
+        note(frame, part.key, .not(accessor))
+      }
+      return true
+    }
+    if accessor == "phrase" {
+      note(frame, part.key, .phrase(holds))
+      return true
+    }
+    if part.kind == .date, let accessor, accessor == "year" || accessor == "month" {
+      // A date's part shown is read in the body; not shown, the date has none (checked when it is read).
+      if !holds { note(frame, part.key, .not(accessor)) }
+      return true
+    }
+    note(frame, part.key, holds ? .set : .unset)
+    return true
+  }
+
+  // MARK: - Lists
+
+  /// A section over a list: its entries, one body each; entries already read are compared, else read as long as
+  /// the text goes on. A list whose body is whole lines and does not ask for `last()` is read an entry at a
+  /// time, each kept once read (so that a long list needs no deep backtracking), and given back from the end
+  /// only if what follows needs it.
+  private func loop(_ frame: DraftFrame, _ part: Part, body: [MustacheShape], _ position: Int, _ env: Env, _ next: Next) -> Bool {
+    let records = part.entryParts
+    switch frame.slots[part.key] {
+    case .records(let entries)?:
+      return bound(entries.count, frame, part, body: body, 0, position, env, next)
+    case .values(let values)?:
+      return bound(values.count, frame, part, body: body, 0, position, env, next)
+    default:
+      break
+    }
+    if frame.facts[part.key]?.contains(.entries(false)) == true || frame.facts[part.key]?.contains(.unset) == true {
+      return next(position)
+    }
+    let mark = trail.count
+    set(frame, part.key, records == nil ? .values([]) : .records([]))
+    let usesLast = uses("last", body)
+    let lines = !usesLast && { if case .text(let last)? = body.last { return last.last == "\n" } else { return false } }()
+    let needsEntries = frame.facts[part.key]?.contains(.entries(true)) == true
+    if lines {
+      var positions = [position]
+      var marks: [Int] = []
+      while true {
+        let entryMark = trail.count
+        let inner = appendEntry(frame, part, env, index: positions.count - 1, isLast: nil)
+        var end: Int?
+        let start = positions[positions.count - 1]
+        if match(body[...], start, inner, { [self] found in
+          guard found > start, filled(frame, part, index: positions.count - 1) else { return false }
+          end = found
+          return true
+        }), let end {
+          positions.append(end)
+          marks.append(entryMark)
+        } else {
+          undo(to: entryMark)
+          break
+        }
+      }
+      for kept in stride(from: positions.count - 1, through: 0, by: -1) {
+        if kept < marks.count { undo(to: marks[kept]) }
+        if kept == 0, needsEntries { break }
+        if next(positions[kept]) { return true }
+      }
+      undo(to: mark)
+      return false
+    }
+    func step(_ index: Int, _ start: Int, mayStop: Bool) -> Bool {
+      let entryMark = trail.count
+      for isLast in usesLast ? [false, true] : [nil] as [Bool?] {
+        let inner = appendEntry(frame, part, env, index: index, isLast: isLast)
+        let found = match(body[...], start, inner) { [self] end in
+          guard end > start, filled(frame, part, index: index) else { return false }
+          if isLast == true { return next(end) }
+          return step(index + 1, end, mayStop: isLast == nil)
+        }
+        if found { return true }
+        undo(to: entryMark)
+      }
+      guard mayStop, !(index == 0 && needsEntries) else { return false }
+      return next(start)
+    }
+    if step(0, position, mayStop: true) { return true }
+    undo(to: mark)
+    return false
+  }
+
+  /// Entries already read, compared one by one.
+  private func bound(
+    _ count: Int, _ frame: DraftFrame, _ part: Part, body: [MustacheShape], _ index: Int, _ position: Int, _ env: Env, _ next: Next
+  ) -> Bool {
+    guard index < count else { return next(position) }
+    let inner = entryEnv(frame, part, env, index: index, isLast: index == count - 1)
+    return match(body[...], position, inner) { [self] end in bound(count, frame, part, body: body, index + 1, end, env, next) }
+  }
+
+  private func appendEntry(_ frame: DraftFrame, _ part: Part, _ env: Env, index: Int, isLast: Bool?) -> Env {
+    switch frame.slots[part.key] {
+    case .records(let entries)?:
+      set(frame, part.key, .records(entries + [DraftFrame(parts: part.entryParts ?? [], entry: index + 1)]))
+    case .values(let values)?:
+      set(frame, part.key, .values(values + [nil]))
+    default:
+      break
+    }
+    return entryEnv(frame, part, env, index: index, isLast: isLast)
+  }
+
+  private func entryEnv(_ frame: DraftFrame, _ part: Part, _ env: Env, index: Int, isLast: Bool?) -> Env {
+    var inner = env
+    inner.loop = Loop(index: index, isLast: isLast)
+    switch frame.slots[part.key] {
+    case .records(let entries)?:
+      inner.frames.append(entries[index])
+      inner.dot = nil
+    default:
+      inner.dot = .element(frame, part, index)
+    }
+    return inner
+  }
+
+  /// Whether entry `index` of a list of values was read (a list of records' entries are whatever was read).
+  private func filled(_ frame: DraftFrame, _ part: Part, index: Int) -> Bool {
+    guard case .values(let values)? = frame.slots[part.key] else { return true }
+    return index < values.count && values[index] != nil
+  }
+
+  /// Whether `shapes` ask for `function` (`last()`) of the sequence they are in: not inside a section over
+  /// another list, which has its own.
+  private func uses(_ function: String, _ shapes: [MustacheShape]) -> Bool {
+    shapes.contains { shape in
+      switch shape {
+      case .text: false
+      case .value(let name): name.function == function
+      case .section(let name, _, let body):
+        name.function == function || (!(name.function == nil && listKeys.contains(name.path.last ?? "")) && uses(function, body))
+      }
+    }
+  }
+}
