@@ -72,7 +72,8 @@ fuzz-coverage: deps
 
 ## What CI runs: each harness for a few seconds.
 fuzz-smoke: fuzz-build
-	Fuzz/run -t 5
+	Fuzz/run -t 5 template session journal cache
+	Fuzz/run -n 10000 import
 
 clean:
 	rm -rf .build

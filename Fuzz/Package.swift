@@ -29,5 +29,6 @@ let package = Package(
     .executableTarget(name: "fuzz-session", dependencies: ["FuzzSupport"]),
     .executableTarget(name: "fuzz-journal", dependencies: ["FuzzSupport"]),
     .executableTarget(name: "fuzz-cache", dependencies: ["FuzzSupport"]),
+    .executableTarget(name: "fuzz-import", dependencies: ["FuzzSupport"]),
   ]
 )

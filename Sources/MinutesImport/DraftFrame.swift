@@ -77,6 +77,8 @@ final class DraftFrame {
 
   /// The value of a choice not read whose default the text showed it is not (`{{^house.label.full}}` printed):
   /// the first of its values the text allows; `nil` where the default stands or nothing was shown.
+  func choice(shownFor part: Part) -> String? { choiceShown(part) }
+
   private func choiceShown(_ part: Part) -> String? {
     guard case .field(.choice(let values, _)) = part.shape, let facts = facts[part.key], !facts.isEmpty else { return nil }
     func allowed(_ value: String) -> Bool {

@@ -45,38 +45,50 @@ public enum Importer {
   /// within it made one space (GB/T 15834-2011 widths for marks next to Chinese, as ``Normalizer`` does for an
   /// answer), blank lines at the end removed and one final newline put.
   public static func normalized(_ text: String, template: Template) -> String {
+    lines(text, template: template).map(\.text).joined(separator: "\n") + "\n"
+  }
+
+  /// The lines of `text` normalized as ``normalized(_:template:)`` says, each with its number in `text`; blank
+  /// lines at either end left out, and every blank line where the template's text export prints none (a Chinese
+  /// report copied from a page with a blank line between paragraphs).
+  static func lines(_ text: String, template: Template) -> [(number: Int, text: String)] {
     let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    var lines = unified.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+    var lines = unified.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { offset, line -> (number: Int, text: String) in
       let indent = line.prefix { $0 == " " || $0 == "\t" }
       var body = Normalizer.normalize(String(line.dropFirst(indent.count)), keepingSpaces: true)
       if let quotes = template.quotes, quotes.count == 2 { body = Normalizer.pairQuotes(body, open: quotes[0], close: quotes[1]) }
-      return body.isEmpty ? "" : String(indent) + body
+      return (offset + 1, body.isEmpty ? "" : String(indent) + body)
     }
-    while lines.last?.isEmpty == true { lines.removeLast() }
-    while lines.first?.isEmpty == true { lines.removeFirst() }
-    return lines.joined(separator: "\n") + "\n"
+    while lines.last?.text.isEmpty == true { lines.removeLast() }
+    while lines.first?.text.isEmpty == true { lines.removeFirst() }
+    if template.export["text"]?.trimmingCharacters(in: .newlines).contains("\n\n") == false {
+      lines.removeAll { $0.text.isEmpty }
+    }
+    return lines
   }
 
   /// Reads `text` (without page chrome) with `template`; `nil` when the template has no text export or it
   /// cannot be read backwards (a partial in it).
   /// - Parameter maxUnparsed: how many lines may be set aside before the template is judged not to fit.
   /// - Complexity: one reading per line set aside, each at most ``TextReader/budget`` steps.
-  public static func read(_ text: String, template: Template, maxUnparsed: Int = 8) -> Reading? {
+  /// - Parameter budget: the most steps one reading may take (see ``TextReader``).
+  public static func read(_ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 20_000_000) -> Reading? {
     guard let source = template.export["text"], let shapes = try? MustacheShape.parse(source) else { return nil }
-    let normalized = Self.normalized(text, template: template)
-    var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-    var numbers = Array(1...max(lines.count, 1)).prefix(lines.count).map { $0 }
+    let numbered = Self.lines(text, template: template)
+    var lines = numbered.map(\.text)
+    var numbers = numbered.map(\.number)
     var unparsed: [Unparsed] = []
     while true {
       let joined = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
       let scalars = Array(joined.unicodeScalars)
-      let reader = TextReader(text: scalars, template: template)
+      let reader = TextReader(text: scalars, template: template, budget: budget)
       var minutes = Minutes(template: template.id)
       var reproduces = false
       let read = reader.read(shapes) {
         minutes = Minutes(template: template.id, content: reader.root.record(template: template))
         minutes = (try? template.conform(minutes)) ?? minutes
-        reproduces = (try? TextExporter().export(minutes, template: template)) == joined
+        let exported = try? TextExporter().export(minutes, template: template)
+        reproduces = exported == joined
         return reproduces
       }
       if read {
@@ -122,5 +134,33 @@ public enum Importer {
       if reading.unparsed.isEmpty, reading.reproduces { break }
     }
     return best
+  }
+}
+
+extension Importer {
+  /// A workspace variant of `template` (`templates/ID.yaml`, the same id, extending the built-in) whose house
+  /// choices default to those `minutes` has: what `minutes import --learn` writes, so that every later session
+  /// of the workspace drafts in the house style of the text read (docs/templates.md §5.4, §5.5). `nil` when
+  /// `minutes` has every house choice at the template's default: there is nothing to learn.
+  public static func learnedVariant(of template: Template, from minutes: Minutes, source: String) -> String? {
+    let learned = template.houseStyle.compactMap { choice -> (String, String)? in
+      guard let value = minutes.value(at: choice.address)?.text, value != choice.part.rendering.defaultValue else { return nil }
+      return (choice.part.key, value)
+    }
+    guard !learned.isEmpty, let group = template.houseStyle.first?.address.steps.first, case .key(let houseKey) = group else { return nil }
+    let m = template.messages
+    var yaml = "# \(m.learnedComment(source))\n"
+    yaml += "format: \(Template.currentFormat)\nid: \(template.id)\nextends: \(template.id)\n"
+    yaml += "name: \(yamlScalar(template.name))\nlanguage: \(template.language)\nparts:\n  - key: \(houseKey)\n    parts:\n"
+    for (key, value) in learned { yaml += "      - key: \(key)\n        default: \(yamlScalar(value))\n" }
+    return yaml
+  }
+
+  /// `text` as a YAML scalar: plain where that reads back the same, else double-quoted.
+  static func yamlScalar(_ text: String) -> String {
+    let plain = !text.isEmpty && text.allSatisfy { !":#{}[],&*!|>'\"%@`\n".contains($0) } && !text.hasPrefix(" ") && !text.hasSuffix(" ")
+      && !["true", "false", "yes", "no", "null", "~", "on", "off"].contains(text.lowercased()) && Double(text) == nil
+    if plain { return text }
+    return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
   }
 }

@@ -51,3 +51,61 @@ extension Messages {
          "\(file) is not UTF-8 text; save it as UTF-8 first (e.g. iconv -f WINDOWS-1252 -t UTF-8), then import it.")
   }
 }
+
+extension Messages {
+  /// What page chrome was removed from the text before it was read, one line each (`file:line: …`).
+  public func chromeNote(_ file: String, _ note: PageChrome.Note) -> String {
+    let what: String
+    switch note.kind {
+    case .headline: what = self("刪去標題", "removed the headline")
+    case .source: what = self("刪去來源行", "removed the source line")
+    case .footer: what = self("刪去網站頁腳", "removed the site footer")
+    case .pinyin: what = self("刪去拼音註音", "removed pinyin annotations")
+    case .caption: what = self("刪去圖片說明", "removed a photo caption")
+    case .end: what = self("刪去「完」", "removed the end mark")
+    case .rule: what = self("刪去分隔線", "removed a rule line")
+    case .wrap: what = self("接回斷行", "joined a wrapped line")
+    case .markup: what = self("去掉標記", "removed markup")
+    case .mojibake:
+      return self("\(file):\(note.line): 注意：這一行有 ?? 或 �，原來的字已經遺失，沒有猜測修補；請對照原件改正：\(note.text)",
+                  "\(file):\(note.line): note: this line has ?? or �, where characters were lost; they are not guessed: correct them from the original: \(note.text)")
+    }
+    return "\(file):\(note.line): \(what)：\(note.text)".replacingOccurrences(of: isChinese ? "：" : "：", with: isChinese ? "：" : ": ")
+  }
+}
+
+extension Messages {
+  /// The first line of a variant `--learn` writes.
+  public func learnedComment(_ source: String) -> String {
+    self("由 minutes import --learn 從 \(source) 讀出的版式：本工作區之後的 minutes new 都照此起草。",
+         "The house style minutes import --learn read from \(source): every later minutes new in this workspace drafts in it.")
+  }
+
+  /// `--learn` shows the variant before writing it.
+  public func learnPreview(_ path: String) -> String {
+    self("將寫入 \(path)：", "This would be written to \(path):")
+  }
+
+  /// The question before writing.
+  public var learnQuestion: String { self("寫入嗎？（是/否）", "Write it? (yes/no)") }
+
+  /// Written.
+  public func learnWritten(_ path: String) -> String {
+    self("已寫入 \(path)；之後的 minutes new 會照這個版式起草（:house 仍可逐次更改）。",
+         "Wrote \(path); later sessions start in this house style (:house still changes it for one session).")
+  }
+
+  /// Not written.
+  public var learnNotWritten: String { self("沒有寫入。", "Nothing was written.") }
+
+  /// The text was in the template's defaults.
+  public var nothingToLearn: String {
+    self("這份文字的版式就是模板的預設寫法，沒有要記下的。", "The text is in the template's default house style: there is nothing to learn.")
+  }
+
+  /// The workspace has a template of that id already.
+  public func learnExists(_ path: String) -> String {
+    self("\(path) 已經存在，沒有改寫；要照新的版式，請在其中把 house 各項的 default 改掉。",
+         "\(path) exists already and was not changed; to take the new house style, change the defaults of its house choices there.")
+  }
+}

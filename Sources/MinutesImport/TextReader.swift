@@ -101,15 +101,136 @@ final class TextReader {
 
   /// Reads the whole text with `shapes` (the text export's tree); `true` when every character was read.
   func read(_ shapes: [MustacheShape], accept: () -> Bool = { true }) -> Bool {
+    // The first line's likeliest readings (its house style, its values) are tried first, each for the whole
+    // text; then none.
+    let readings = firstLineReadings(shapes)
+    for reading in readings {
+      reset()
+      prebind(reading, into: root)
+      if search(shapes, accept: accept, found: { true }) { return true }
+      if ProcessInfo.processInfo.environment["MINUTES_IMPORT_TRACE"] != nil { FileHandle.standardError.write(Data("failed \(reading) furthest \(furthest)\n".utf8)) }
+    }
+    reset()
+    return search(shapes, accept: accept) { true }
+  }
+
+  /// Sets the values of the groups of `record` (not its lists) in `frame`, as read already.
+  private func prebind(_ record: Record, into frame: DraftFrame) {
+    for (key, value) in record.fields {
+      guard let part = frame.part(key) else { continue }
+      switch (part.shape, value) {
+      case (.group(let group), .record(let inner)):
+        prebind(inner, into: groupFrame(frame, part, group.parts))
+      case (.field, _):
+        set(frame, key, .value(value))
+      default:
+        continue
+      }
+    }
+  }
+
+  /// The readings of the first line that the template explains most by its own words, likeliest first: the
+  /// values of its groups (the meeting's date, chair, label…) and the house style it shows. Up to
+  /// ``candidates`` readings of the first line are tried, and the three whose literals and closed choices cover
+  /// most of it, leaving out no required value, are kept (`鎮政府十八屆12次常務會議` is the short label with the body 鎮政府, not the full one with
+  /// a body `鎮政府十八屆12次`). Empty when the text has no line.
+  private func firstLineReadings(_ shapes: [MustacheShape]) -> [Record] {
+    guard let firstLine = lineEnds.first else { return [] }
+    let house = template.parts.first { $0.key == "house" }
+    var readings: [Record] = []
+    var best: [Record: Int] = [:]
+    var found = 0
+    defer { stopAt = nil }
+    func reading() -> Record {
+      var record = Record()
+      for part in template.parts {
+        guard case .group(let group) = part.shape, case .group(let frame)? = root.slots[part.key] else { continue }
+        var inner = frame.record(template: template)
+        if part.key == house?.key {
+          for choice in group.parts where inner[choice.key] == nil {
+            if let value = frame.choice(shownFor: choice) { inner[choice.key] = .text(value) }
+          }
+        }
+        if !inner.isEmpty { record[part.key] = .record(inner) }
+      }
+      return record
+    }
+    /// The required fields of the groups read that are not read: a reading that leaves one out explains less.
+    func missing(_ parts: [Part], _ frame: DraftFrame?) -> Int {
+      parts.reduce(0) { count, part in
+        switch part.shape {
+        case .field: count + (part.rules.required && frame?.slots[part.key] == nil ? 1 : 0)
+        case .group(let group):
+          if case .group(let inner)? = frame?.slots[part.key] { count + missing(group.parts, inner) } else { count }
+        case .list: count
+        }
+      }
+    }
+    /// The Chinese titles read beside a name that do not end as titles do (`李明` for the chair of 李明遠鎮長).
+    func untitled(_ frame: DraftFrame) -> Int {
+      var count = 0
+      if chinese, case .value(let title)? = frame.slots["title"], let text = title.text,
+        frame.parts.contains(where: { personKeys.contains($0.key) }), !Self.endsLikeTitle(Array(text.unicodeScalars)[...])
+      {
+        count += 1
+      }
+      for slot in frame.slots.values { if case .group(let inner) = slot { count += untitled(inner) } }
+      return count
+    }
+    stopAt = firstLine
+    onPrefix = { [unowned self] in
+      let read = reading()
+      let covered = self.covered - 1_000 * missing(template.parts, root) - 10 * untitled(root)
+      if let known = best[read] {
+        best[read] = max(known, covered)
+      } else {
+        best[read] = covered
+        readings.append(read)
+      }
+      found += 1
+      return found >= Self.candidates || steps >= Self.prefixBudget
+    }
+    _ = match(shapes[...], 0, Env(frames: [root])) { _ in false }
+    onPrefix = nil
+    if ProcessInfo.processInfo.environment["MINUTES_IMPORT_TRACE"] != nil {
+      FileHandle.standardError.write(Data("prefix: \(found) readings, \(readings.count) distinct, \(steps) steps\n".utf8))
+      for r in readings.sorted(by: { best[$0]! > best[$1]! }).prefix(5) { FileHandle.standardError.write(Data("  \(best[r]!) \(r)\n".utf8)) }
+    }
+    // The best three, the likeliest first (a stable sort keeps the order found on a tie).
+    return readings.enumerated().sorted { (best[$1.element]!, $0.offset) < (best[$0.element]!, $1.offset) }.prefix(3).map(\.element)
+  }
+
+  /// How many readings of the first line are compared, and in how many steps at most.
+  static let candidates = 20_000
+  static let prefixBudget = 2_000_000
+
+  /// Where a reading of the first line stops, and what is done with it there.
+  private var stopAt: Int?
+  private var onPrefix: (() -> Bool)?
+
+  private func search(_ shapes: [MustacheShape], accept: () -> Bool, found: () -> Bool) -> Bool {
     let env = Env(frames: [root])
     return match(shapes[...], 0, env) { [self] end in
       guard end == text.count, settled(root) else { return false }
       // A reading that does not print the text back (a join read with the wrong separator) is backtracked, a
       // few times at most.
       verifications += 1
-      return accept() || verifications > Self.verificationLimit
+      guard accept() || verifications > Self.verificationLimit else { return false }
+      return found()
     }
   }
+
+  /// The reader as it was before any reading: nothing read, nothing on the trail, no step counted.
+  private func reset() {
+    undo(to: 0)
+    steps = 0
+    verifications = 0
+    covered = 0
+  }
+
+  /// How many characters of the text the template's own words (literals and closed choices) account for on
+  /// the reading being tried.
+  private var covered = 0
 
   /// How many complete readings are compared with the text before the last one is taken as it is.
   static let verificationLimit = 64
@@ -157,6 +278,34 @@ final class TextReader {
     var frames: [DraftFrame]
     var dot: Dot? = nil
     var loop: Loop? = nil
+    /// What the template prints after each section the reading is in, innermost last.
+    var after: [ArraySlice<MustacheShape>] = []
+  }
+
+  /// The words the template may print first after the innermost section of `env` (through sections that may
+  /// print nothing, and out of the sections around it): where a list of free lines stops (`出席：` after the
+  /// paragraphs of a 纪要's last item). Only words of two characters or more, on the line they start.
+  private func wordsAfter(_ env: Env) -> [[Unicode.Scalar]] {
+    var words: [[Unicode.Scalar]] = []
+    /// Adds the first words of `shapes`; whether they may print nothing at all.
+    func first(_ shapes: ArraySlice<MustacheShape>, depth: Int) -> Bool {
+      guard depth < 8 else { return false }
+      for shape in shapes {
+        switch shape {
+        case .text(let literal):
+          let line = Array(literal.prefix { $0 != "\n" })
+          if line.count >= 2 { words.append(line) }
+          if !line.isEmpty { return false }
+        case .value:
+          return false
+        case .section(_, _, let body):
+          _ = first(body[...], depth: depth + 1)
+        }
+      }
+      return true
+    }
+    for rest in env.after.reversed() where !first(rest, depth: 0) { break }
+    return words
   }
 
   enum Dot {
@@ -240,11 +389,21 @@ final class TextReader {
     switch shape {
     case .text(let literal):
       guard literalAt(position, literal) else { return false }
-      return match(rest, position + literal.count, env, next)
+      if let stopAt, position + literal.count > stopAt, position <= stopAt {
+        covered += stopAt - position
+        defer { covered -= stopAt - position }
+        return onPrefix?() ?? false
+      }
+      covered += literal.count
+      if match(rest, position + literal.count, env, next) { return true }
+      covered -= literal.count
+      return false
     case .value(let name):
       return value(name, before: rest.first, position, env) { [self] end in match(rest, end, env, next) }
     case .section(let name, let inverted, let body):
-      return section(name, inverted: inverted, body: body, position, env) { [self] end in match(rest, end, env, next) }
+      var inside = env
+      inside.after.append(rest)
+      return section(name, inverted: inverted, body: body, position, inside) { [self] end in match(rest, end, env, next) }
     }
   }
 
@@ -327,7 +486,9 @@ final class TextReader {
         let shown = Array(transformed(value, transform).unicodeScalars)
         guard literalAt(position, shown) else { continue }
         set(frame, part.key, .value(.text(value)))
+        covered += shown.count
         if next(position + shown.count) { return true }
+        covered -= shown.count
         undo(to: mark)
       }
       if !open { return next(position) }
@@ -337,10 +498,19 @@ final class TextReader {
       guard transform == nil || transformed(span, transform) == span,
         let slot = parse(span, frame: frame, part: part, accessor: accessor)
       else { continue }
+      // Other words for an open choice are its own (`專案會議`), never words before one of its values
+      // (`第五十七次常務會議` is 常務會議 after a label the template prints).
+      if case .field(.choice(let values, true)) = part.shape, accessor == nil,
+        values.contains(where: { span.hasSuffix($0) && span != $0 })
+      {
+        continue
+      }
       set(frame, part.key, slot)
       if printed(frame, part, accessor) == span, next(end) { return true }
       undo(to: mark)
     }
+    // Not read: printed as nothing, unless a section around it printed, which says it is set.
+    if frame.facts[part.key]?.contains(.set) == true { return false }
     return next(position)
   }
 
@@ -512,8 +682,20 @@ final class TextReader {
       guard chinese else { return all }
       let ranks = Dictionary(uniqueKeysWithValues: all.map { ($0, rank($0, from: position, leftIsName: leftIsName, rightIsName: rightIsName)) })
       return all.sorted { ranks[$0]!.lexicographicallyPrecedes(ranks[$1]!) }
+    case .section(_, _, let body)? where Self.startsWithValue(body):
+      // A section that starts with a value (`{{#term}}{{term.zh}}屆{{/term}}`) may start anywhere.
+      return Array(position + 1...lineEnd)
     default:
       return (position + 1...lineEnd).filter { $0 == lineEnd || starts.contains(text[$0]) }
+    }
+  }
+
+  /// Whether `shapes` print a value before any text of their own.
+  static func startsWithValue(_ shapes: [MustacheShape]) -> Bool {
+    switch shapes.first {
+    case .value?: true
+    case .section(_, _, let body)?: startsWithValue(body) || startsWithValue(Array(shapes.dropFirst()))
+    default: false
     }
   }
 
@@ -633,6 +815,15 @@ final class TextReader {
     case (.list(let list), nil):
       if frame.facts[part.key]?.contains(.entries(false)) == true || frame.facts[part.key]?.contains(.unset) == true {
         return next(position)
+      }
+      // A list followed on its line by the template's words (`{{present}}出席會議。`) is read only on a line
+      // that has them.
+      if case .text(let literal)? = following, let first = literal.first, first != "\n" {
+        let words = Array(literal.prefix { $0 != "\n" })
+        let lineEnd = self.lineEnd(after: position)
+        guard (position..<lineEnd).contains(where: { text[$0] == first && literalFits($0, words) }) else {
+          return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
+        }
       }
       let mark = trail.count
       switch list.entries {
@@ -927,25 +1118,43 @@ final class TextReader {
     let lines = !usesLast && { if case .text(let last)? = body.last { return last.last == "\n" } else { return false } }()
     let needsEntries = frame.facts[part.key]?.contains(.entries(true)) == true
     if lines {
-      var positions = [position]
-      var marks: [Int] = []
-      while true {
-        let entryMark = trail.count
-        let inner = appendEntry(frame, part, env, index: positions.count - 1, isLast: nil)
-        var end: Int?
-        let start = positions[positions.count - 1]
-        if match(body[...], start, inner, { [self] found in
-          guard found > start, filled(frame, part, index: positions.count - 1) else { return false }
-          end = found
-          return true
-        }), let end {
-          positions.append(end)
-          marks.append(entryMark)
-        } else {
-          undo(to: entryMark)
-          break
+      // Where what follows the list begins in the text's own words, the list is likeliest to end.
+      let stops = wordsAfter(env)
+      /// Reads entries while they go on, each kept once read; their ends and trail marks, and where the first
+      /// entry in the words of what follows starts (its index).
+      func collect() -> (positions: [Int], marks: [Int], cut: Int?) {
+        var positions = [position]
+        var marks: [Int] = []
+        var cut: Int?
+        while true {
+          let start = positions[positions.count - 1]
+          if cut == nil, positions.count > 1, stops.contains(where: { literalFits(start, $0) }) { cut = positions.count - 1 }
+          let entryMark = trail.count
+          let inner = appendEntry(frame, part, env, index: positions.count - 1, isLast: nil)
+          var end: Int?
+          if match(body[...], start, inner, { [self] found in
+            guard found > start, filled(frame, part, index: positions.count - 1) else { return false }
+            end = found
+            return true
+          }), let end {
+            positions.append(end)
+            marks.append(entryMark)
+          } else {
+            undo(to: entryMark)
+            return (positions, marks, cut)
+          }
         }
       }
+      var (positions, marks, cut) = collect()
+      // A stop where the entries stopped anyway changes nothing.
+      if let cut, cut < marks.count, cut > 0 || !needsEntries {
+        undo(to: marks[cut])
+        if next(positions[cut]) { return true }
+        undo(to: mark)
+        set(frame, part.key, records == nil ? .values([]) : .records([]))
+        (positions, marks, _) = collect()
+      }
+      // Then the entries are given back from the last, as long as what follows cannot be read.
       for kept in stride(from: positions.count - 1, through: 0, by: -1) {
         if kept < marks.count { undo(to: marks[kept]) }
         if kept == 0, needsEntries { break }

@@ -13,6 +13,8 @@ public enum Target: String, CaseIterable, Sendable {
   case journal
   /// A session's cache `sessions/.NAME.cache`, as its decoder reads it.
   case cache
+  /// A published minutes text, as `minutes import FILE` reads it (page chrome, then a template read backwards).
+  case `import`
 }
 
 /// The fuzz harnesses: what each does with one input, through the entry points the program uses, so that a change
@@ -63,6 +65,7 @@ public enum Harness {
     case .session: session(bytes, in: scratch)
     case .journal: journal(bytes, in: scratch)
     case .cache: cache(bytes, in: scratch)
+    case .import: importText(bytes)
     }
     return 0
   }
@@ -110,6 +113,28 @@ public enum Harness {
         put(bytes, at: scratch.sessions.appendingPathComponent("x.journal"))
       else { return }
       open("x", in: scratch, checking: false)
+    }
+  }
+
+  /// `minutes import FILE`: the bytes as UTF-8 text, its page chrome removed, read with one built-in template
+  /// (chosen by the first byte) within a small budget of steps. Properties: nothing is lost (every line of the
+  /// text read is printed back by the draft's export, or kept as unparsed), and a reading said to reproduce the
+  /// text does.
+  static func importText(_ data: Data) {
+    guard let text = String(data: data, encoding: .utf8) else { return }
+    let ids = ["gov-executive.zh-Hant", "gov-executive.zh-Hans", "gov-executive-formal.zh-Hant", "jiyao.zh-Hans", "board-meeting.en", "team-meeting.en"]
+    guard let template = builtIn(ids[Int(data.first ?? 0) % ids.count]) else { return }
+    let body = PageChrome.strip(text).text
+    guard let reading = Importer.read(body, template: template, maxUnparsed: 3, budget: 200_000) else { return }
+    let normalized = Importer.normalized(body, template: template)
+    guard reading.linesRead > 0, let exported = try? TextExporter().export(reading.minutes, template: template) else { return }
+    if reading.reproduces {
+      let kept = Set(reading.unparsed.map(\.text))
+      let expected = normalized.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !kept.contains($0) }
+      let printed = exported.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+      if printed != expected {
+        fatalError("import: a reading said to reproduce the text does not:\n\(exported)\n---\n\(normalized)")
+      }
     }
   }
 

@@ -41,6 +41,22 @@ enum Seeds {
         seeds.formUnion(yamlBlocks(in: try String(contentsOf: doc, encoding: .utf8)).map { Data($0.utf8) })
       }
       return seeds
+    case .import:
+      // The shipped examples and published forms, each also with a page's chrome around it.
+      var seeds = Set<Data>()
+      for folder in ["examples", "published", "layouts", "council", "seed"] {
+        for file in try files(in: root.appendingPathComponent("Tests/Fixtures/\(folder)"), ending: ".txt") where !file.lastPathComponent.contains("session") {
+          let text = try String(contentsOf: file, encoding: .utf8)
+          for index in 0..<6 {
+            // The first byte chooses the template (see Harness.importText): a seed for each.
+            seeds.insert(Data([UInt8(index)]) + Data(text.utf8))
+          }
+          let chrome = "會議報道\n來源：區政府辦公室 發布時間：2024-09-13\n" + text.replacingOccurrences(of: "其他事項", with: "其他事項(xiàng)")
+            + "\n▲會議現場\n(完)\n|\n遼ICP備12345678號\n"
+          seeds.insert(Data(chrome.utf8))
+        }
+      }
+      return seeds
     case .session, .journal, .cache:
       let drafted = Drafted()
       try draftExamples(root, into: drafted)

@@ -18,6 +18,9 @@ struct Import: ParsableCommand {
   @Option(help: "The template to read it with (see `minutes templates`); without it, the best fit.", completion: ShellCompletion.templateIDs)
   var template: String?
   @Option(help: "The session name (default: the file's name without its extension).") var name: String?
+  @Flag(help: "Also write the house style read into a workspace variant of the template (templates/ID.yaml), shown first and written when confirmed, so that later sessions draft in it.")
+  var learn = false
+  @Flag(help: "With --learn, write the variant without asking.") var yes = false
   @OptionGroup var options: WorkspaceOptions
 
   func run() throws {
@@ -45,13 +48,18 @@ struct Import: ParsableCommand {
     } else {
       candidates = workspace.templates.entries().compactMap { try? workspace.templates.template(id: $0.id) }
     }
-    guard let reading = Importer.best(text, among: candidates) else {
+    let (body, chrome, origins) = PageChrome.strip(text)
+    guard var reading = Importer.best(body, among: candidates) else {
       environment.error(environment.messages.noTemplateReads(file, tried: candidates.map(\.id)))
       throw Diagnostics.unreadable
     }
     let messages = reading.template.messages
+    for index in reading.unparsed.indices where reading.unparsed[index].line - 1 < origins.count {
+      reading.unparsed[index].line = origins[reading.unparsed[index].line - 1]
+    }
+    for note in chrome { StandardStreams.error.write(messages.chromeNote(file, note) + "\n") }
     let diagnostics = Diagnostics(messages: messages)
-    let name = Workspace.sessionName(self.name ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent)
+    let name = Workspace.sessionName(self.name ?? Self.defaultName(for: file))
     var minutes = reading.minutes
     if !reading.unparsed.isEmpty {
       minutes.setValue(.list(reading.unparsed.map { .text($0.text) }), at: Address(steps: [.key(Template.unparsedKey)]))
@@ -68,9 +76,48 @@ struct Import: ParsableCommand {
     }
     if !reading.template.houseStyle.isEmpty { StandardStreams.output.write(messages.importedHouseStyle(chosen) + "\n") }
     if !reading.reproduces { StandardStreams.output.write(messages.importNotExact + "\n") }
+    if learn { try self.learn(reading.template, from: minutes, in: workspace) }
     if !reading.unparsed.isEmpty {
       StandardStreams.output.write(messages.unparsedAdvice(reading.unparsed.count, session: name) + "\n")
       throw Diagnostics.failure
     }
+  }
+
+  /// The session name for `file` without `--name`: its name without the extension, every character a session
+  /// name cannot have made `-` (`shiwan.page.txt` → `shiwan-page`).
+  static func defaultName(for file: String) -> String {
+    let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    let cleaned = String(stem.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" })
+    let trimmed = cleaned.drop { $0 == "-" }
+    return trimmed.isEmpty ? Workspace.defaultSessionName() : String(trimmed)
+  }
+
+  /// Shows the variant `--learn` would write and writes it when the clerk says yes (or `--yes`); an existing
+  /// workspace template of that id is never overwritten.
+  private func learn(_ template: Template, from minutes: Minutes, in workspace: Workspace) throws {
+    let messages = template.messages
+    guard let variant = Importer.learnedVariant(of: template, from: minutes, source: URL(fileURLWithPath: file).lastPathComponent) else {
+      StandardStreams.output.write(messages.nothingToLearn + "\n")
+      return
+    }
+    let folder = workspace.url.appendingPathComponent("templates", isDirectory: true)
+    let target = folder.appendingPathComponent("\(template.id).yaml")
+    let shown = "templates/\(template.id).yaml"
+    guard !FileManager.default.fileExists(atPath: target.path) else {
+      StandardStreams.output.write(messages.learnExists(shown) + "\n")
+      return
+    }
+    StandardStreams.output.write(messages.learnPreview(shown) + "\n" + variant)
+    if !yes {
+      StandardStreams.output.write(messages.learnQuestion + " ")
+      let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+      guard (template.yesNo.yes + ["y", "yes", "是"]).map({ $0.lowercased() }).contains(answer) else {
+        StandardStreams.output.write(messages.learnNotWritten + "\n")
+        return
+      }
+    }
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data(variant.utf8).write(to: target, options: .atomic)
+    StandardStreams.output.write(messages.learnWritten(shown) + "\n")
   }
 }

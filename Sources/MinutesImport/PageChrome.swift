@@ -1,0 +1,210 @@
+import Foundation
+
+/// What a copy of published minutes carries besides the minutes, recognised and removed before a text is read,
+/// each removal reported with its line: a headline and a `來源：… 發布時間：…` line above the body, a site footer
+/// (address, telephone, ICP number, copyright), pinyin a converter site put after characters (`區(qū)`, even
+/// inside stock phrases: `其他事項(xiàng)。`), `▲` photo captions, `(完)`, lines of `|` alone, a wiki export's hard
+/// wrapping, `[[links]]` and `\$` escapes, a Markdown heading over the text. Mojibake (`??`, U+FFFD) is reported
+/// and never repaired: what the characters were is not known.
+public enum PageChrome {
+  /// One thing removed or found.
+  public struct Note: Sendable, Hashable {
+    /// The line in the text as given (1-based).
+    public var line: Int
+    /// What it is.
+    public var kind: Kind
+    /// The text removed (or, for mojibake, the line it is on).
+    public var text: String
+  }
+
+  /// The kinds of page chrome.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// A headline, or a Markdown heading, above the body.
+    case headline
+    /// A `來源：… 發布時間：…` line (source, date published, views).
+    case source
+    /// A site's footer: address, telephone, ICP number, copyright, host.
+    case footer
+    /// Pinyin in brackets after a character.
+    case pinyin
+    /// A photo caption starting with ▲.
+    case caption
+    /// `(完)` closing a news item.
+    case end
+    /// A line of `|` alone (a table's remains).
+    case rule
+    /// A line broken where the page was narrow, joined again.
+    case wrap
+    /// `[[target|label]]` made its label, `\$` made `$`.
+    case markup
+    /// `??` or U+FFFD where characters were lost (reported, not removed).
+    case mojibake
+  }
+
+  /// `text` without its page chrome, what was removed (and the mojibake found) in line order, and for each line
+  /// left the number of its line in `text` (1-based), so that a report on it can name the line given.
+  /// - Complexity: O(n) in the length of `text`.
+  public static func strip(_ text: String) -> (text: String, notes: [Note], origins: [Int]) {
+    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    var lines = unified.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { (number: $0.offset + 1, text: String($0.element)) }
+    var notes: [Note] = []
+    func remove(_ index: Int, _ kind: Kind) {
+      notes.append(Note(line: lines[index].number, kind: kind, text: lines[index].text))
+      lines.remove(at: index)
+    }
+
+    // Above the body: a source line, and every line above it (the headline).
+    if let source = lines.prefix(12).firstIndex(where: { isSourceLine($0.text) }) {
+      for _ in 0..<source { if !lines[0].text.trimmingCharacters(in: .whitespaces).isEmpty { remove(0, .headline) } else { lines.remove(at: 0) } }
+      remove(0, .source)
+    }
+    // A Markdown heading on the first line.
+    if let first = lines.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }), lines[first].text.hasPrefix("# ") {
+      remove(first, .headline)
+    }
+    // The footer: from the first footer line on, when everything after it is footer or blank.
+    if let start = lines.indices.first(where: { index in
+      isFooterLine(lines[index].text)
+        && lines[index...].allSatisfy { isFooterLine($0.text) || $0.text.trimmingCharacters(in: .whitespaces).isEmpty || isSourceLine($0.text) }
+    }) {
+      while lines.count > start {
+        if lines[start].text.trimmingCharacters(in: .whitespaces).isEmpty { lines.remove(at: start) } else { remove(start, .footer) }
+      }
+    }
+    var index = 0
+    while index < lines.count {
+      let line = lines[index].text.trimmingCharacters(in: .whitespaces)
+      if line.hasPrefix("▲") {
+        remove(index, .caption)
+        continue
+      }
+      if !line.isEmpty, line.allSatisfy({ $0 == "|" || $0 == " " || $0 == "｜" }) {
+        remove(index, .rule)
+        continue
+      }
+      if ["(完)", "（完）"].contains(line) {
+        remove(index, .end)
+        continue
+      }
+      for end in ["(完)", "（完）"] where line.hasSuffix(end) {
+        notes.append(Note(line: lines[index].number, kind: .end, text: end))
+        lines[index].text = String(line.dropLast(end.count)).trimmingCharacters(in: .whitespaces)
+      }
+      let (unannotated, pinyin) = removingPinyin(lines[index].text)
+      if !pinyin.isEmpty {
+        notes.append(Note(line: lines[index].number, kind: .pinyin, text: pinyin.joined(separator: " ")))
+        lines[index].text = unannotated
+      }
+      let (plain, markup) = removingMarkup(lines[index].text)
+      if !markup.isEmpty {
+        notes.append(Note(line: lines[index].number, kind: .markup, text: markup.joined(separator: " ")))
+        lines[index].text = plain
+      }
+      if lines[index].text.contains("??") || lines[index].text.contains("\u{FFFD}") {
+        notes.append(Note(line: lines[index].number, kind: .mojibake, text: lines[index].text))
+      }
+      index += 1
+    }
+    lines = joiningWrapped(lines, notes: &notes)
+    notes.sort { ($0.line, $0.kind.rawValue) < ($1.line, $1.kind.rawValue) }
+    return (lines.map(\.text).joined(separator: "\n"), notes, lines.map(\.number))
+  }
+
+  /// `來源：區政府辦公室 發布時間：2024-09-13`, `来源：`, `發布日期：`, `Source: … Published: …`.
+  static func isSourceLine(_ line: String) -> Bool {
+    let text = line.trimmingCharacters(in: .whitespaces)
+    let markers = ["來源：", "来源：", "來源:", "来源:", "發布時間", "发布时间", "發布日期", "发布日期", "瀏覽次數", "浏览次数", "Source:", "Published:"]
+    return markers.contains { text.hasPrefix($0) } || (text.contains("發布時間") || text.contains("发布时间")) && text.count < 120
+  }
+
+  /// A line of a site's footer.
+  static func isFooterLine(_ line: String) -> Bool {
+    let text = line.trimmingCharacters(in: .whitespaces)
+    let markers = [
+      "ICP", "版權所有", "版权所有", "主辦單位", "主办单位", "承辦單位", "承办单位", "網站標識碼", "网站标识码", "公網安備", "公网安备",
+      "聯繫電話", "联系电话", "聯繫我們", "联系我们", "地址：", "電話：", "电话：", "郵編", "邮编", "Copyright", "©", "技術支持", "技术支持",
+    ]
+    return !text.isEmpty && markers.contains { text.contains($0) }
+  }
+
+  /// `line` without pinyin in brackets after Han characters (`區(qū)`, `事項（xiàng）`), and the pinyin removed. A
+  /// bracket counts as pinyin when it holds lowercase Latin letters only, at least one with a tone mark.
+  static func removingPinyin(_ line: String) -> (String, [String]) {
+    guard line.contains("(") || line.contains("（") else { return (line, []) }
+    var result = ""
+    var removed: [String] = []
+    var characters = Array(line)
+    var index = 0
+    while index < characters.count {
+      let character = characters[index]
+      if character == "(" || character == "（", let previous = result.last, isHan(previous) {
+        let close: Character = character == "(" ? ")" : "）"
+        if let end = characters[(index + 1)...].prefix(12).firstIndex(of: close) {
+          let inside = String(characters[(index + 1)..<end])
+          if !inside.isEmpty, inside.allSatisfy({ $0.isLowercase && $0.isLetter }), inside.contains(where: { toneMarked.contains($0) }) {
+            removed.append(inside)
+            index = end + 1
+            continue
+          }
+        }
+      }
+      result.append(character)
+      index += 1
+    }
+    characters = []
+    return (result, removed)
+  }
+
+  private static let toneMarked: Set<Character> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+
+  static func isHan(_ character: Character) -> Bool {
+    character.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ?? false
+  }
+
+  /// `line` with wiki links made their labels (`[[Board/2024|the board]]` → `the board`, `[[Budget]]` →
+  /// `Budget`) and Markdown escapes of `$ * _ # [ ]` made the characters; and what was changed.
+  static func removingMarkup(_ line: String) -> (String, [String]) {
+    guard line.contains("[[") || line.contains("\\") else { return (line, []) }
+    var changed: [String] = []
+    var text = line
+    while let open = text.range(of: "[["), let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) {
+      let inside = String(text[open.upperBound..<close.lowerBound])
+      let label = inside.split(separator: "|", maxSplits: 1).last.map(String.init) ?? inside
+      changed.append("[[\(inside)]]")
+      text.replaceSubrange(open.lowerBound..<close.upperBound, with: label)
+    }
+    for mark in ["$", "*", "_", "#", "[", "]"] where text.contains("\\" + mark) {
+      changed.append("\\" + mark)
+      text = text.replacingOccurrences(of: "\\" + mark, with: mark)
+    }
+    return (text, changed)
+  }
+
+  /// The lines with those a narrow page broke joined again: when at least three lines are about as wide as the
+  /// widest (within two characters) and none of them ends a sentence, each such line is joined with the next
+  /// (with a space between Latin words, none between Chinese characters).
+  static func joiningWrapped(_ lines: [(number: Int, text: String)], notes: inout [Note]) -> [(number: Int, text: String)] {
+    let widths = lines.map { $0.text.count }
+    guard let widest = widths.max(), widest >= 20 else { return lines }
+    let ends: Set<Character> = ["。", "！", "？", "：", ".", "!", "?", ":", "”", "）", ")", "；"]
+    let wrapped = lines.indices.filter { index in
+      widths[index] >= widest - 2 && index + 1 < lines.count && !(lines[index].text.last.map(ends.contains) ?? true)
+        && !lines[index + 1].text.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+    guard wrapped.count >= 3 else { return lines }
+    var result: [(number: Int, text: String)] = []
+    var joining = false
+    for (index, line) in lines.enumerated() {
+      if joining, var last = result.popLast() {
+        let latin = last.text.last.map { $0.isASCII && $0.isLetter || $0 == "," } == true && line.text.first?.isASCII == true
+        last.text += (latin ? " " : "") + line.text.trimmingCharacters(in: .whitespaces)
+        result.append(last)
+        notes.append(Note(line: line.number, kind: .wrap, text: line.text))
+      } else {
+        result.append(line)
+      }
+      joining = wrapped.contains(index)
+    }
+    return result
+  }
+}
