@@ -8,7 +8,8 @@ Figures, each the median of RUNS runs (BENCH_RUNS, at least 5) with the spread (
 - resume: `minutes resume NAME` with `:quit` piped in (load, first prompt, save, exit), with the session's cache
   current as the clerk's last :quit left it; and once more cold, its files just copied (as after a git pull);
 - answer: the same with one answer first (`:edit I.2.3 …`), minus resume: prompt to next prompt, journal included;
-- check: `minutes check NAME`; export: `minutes export NAME` (text, to a pipe);
+- check: `minutes check NAME`; export: `minutes export NAME` (text, to a pipe); import: `minutes import FILE` of
+  that export into a new session;
 - peak memory: the process's maximum resident set (getrusage of the child, through wait4).
 Times are CPU (user + system) of the whole process, the measure least disturbed by a shared machine; wall
 times are printed beside them. Every run starts from the same session files (copied back before each run).
@@ -137,6 +138,13 @@ def main():
             restore_warm()
             figures["check"] = measure(run("check", name))
             figures["export"] = measure(run("export", name))
+            # Import: the exported report read back into a new session (issue 12: within 3× the export's time).
+            text = os.path.join(scratch, f"report-{items}.txt")
+            with open(text, "wb") as out:
+                subprocess.run(run("export", name), stdout=out, check=True)
+            imports = os.path.join(scratch, "imports")
+            figures["import"] = measure(lambda: [MINUTES, "import", text, "--template", "gov-executive.zh-Hant",
+                                                 "--workspace", imports, "--name", fresh_name()])
             if not SKIP_RESUME:
                 figures["answer"] = figures["resume+answer"].minus(figures["resume"])
             if anchor_ok:
@@ -148,12 +156,12 @@ def main():
     print(f"Whole processes, release build, CPU ms (user + system): median [fastest–slowest] of {RUNS} runs; "
           "wall ms median; peak MiB")
     print()
-    header = ["items", "answer", "resume + :quit", "check", "export", "Jinja2 render", "peak MiB (resume/check/export)"]
+    header = ["items", "answer", "resume + :quit", "check", "export", "import", "Jinja2 render", "peak MiB (resume/check/export)"]
     print(" | ".join(header))
     cell = lambda f, key, show: show(f[key]) if key in f else "-"
     for items, f in rows.items():
         peaks = " / ".join(cell(f, key, lambda x: f"{x.peak():.0f}") for key in ("resume", "check", "export"))
-        print(f"{items:,} | " + " | ".join(cell(f, key, Figure.cell) for key in ("answer", "resume", "check", "export", "jinja2"))
+        print(f"{items:,} | " + " | ".join(cell(f, key, Figure.cell) for key in ("answer", "resume", "check", "export", "import", "jinja2"))
               + f" | {peaks}")
     print("wall ms: " + "; ".join(
         f"{items:,}: " + ", ".join(f"{key} {cell(f, key, Figure.wall_cell)}" for key in ("resume", "check", "export"))
@@ -191,6 +199,9 @@ def main():
         if "jinja2" in f:
             goal(f"Jinja2 / export at {items:,}", f["jinja2"].median / f["export"].median, 3, "×", "≥")
             goal(f"Jinja2 / check at {items:,}", f["jinja2"].median / f["check"].median, 3, "×", "≥")
+    for items, f in rows.items():
+        if "import" in f:
+            goal(f"import / export at {items:,}", f["import"].median / f["export"].median, 3, "×")
     if mid and large:
         for key in ("export", "check") + (() if SKIP_RESUME else ("resume",)):
             goal(f"{key} growth 1,000 → 5,000 items", large[key].median / mid[key].median, 5, "× (5× is linear)")

@@ -72,7 +72,7 @@ public enum Importer {
   /// - Parameter maxUnparsed: how many lines may be set aside before the template is judged not to fit.
   /// - Complexity: one reading per line set aside, each at most ``TextReader/budget`` steps.
   /// - Parameter budget: the most steps one reading may take (see ``TextReader``).
-  public static func read(_ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 20_000_000) -> Reading? {
+  public static func read(_ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 4_000_000) -> Reading? {
     guard let source = template.export["text"], let shapes = try? MustacheShape.parse(source) else { return nil }
     let numbered = Self.lines(text, template: template)
     var lines = numbered.map(\.text)

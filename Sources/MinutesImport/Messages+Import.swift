@@ -24,7 +24,7 @@ extension Messages {
   /// The lines set aside, and what to do with them.
   public func unparsedAdvice(_ count: Int, session: String) -> String {
     self("有 \(count) 行讀不懂，原文保留在草稿的 unparsed 中：minutes check \(session) 會列出；用 minutes resume \(session) 把內容填到該在的地方，再 :delete unparsed。",
-         "\(count) line\(count == 1 ? "" : "s") could not be read and are kept in the draft under unparsed: minutes check \(session) lists them; put their content where it belongs with minutes resume \(session), then :delete unparsed.")
+         "\(count == 1 ? "1 line could not be read and is" : "\(count) lines could not be read and are") kept in the draft under unparsed: minutes check \(session) lists \(count == 1 ? "it" : "them"); put \(count == 1 ? "its" : "their") content where it belongs with minutes resume \(session), then :delete unparsed.")
   }
 
   /// The draft read does not print the text back exactly.
@@ -47,8 +47,8 @@ extension Messages {
 
   /// The file to import is not UTF-8 text.
   public func importNotUTF8(_ file: String) -> String {
-    self("\(file) 不是 UTF-8 文字；請先另存為 UTF-8（如 iconv -f GB18030 -t UTF-8）再匯入。",
-         "\(file) is not UTF-8 text; save it as UTF-8 first (e.g. iconv -f WINDOWS-1252 -t UTF-8), then import it.")
+    self("\(file) 不是 UTF-8 文字；請先另存為 UTF-8（簡體中文網頁多為 GB18030：iconv -f GB18030 -t UTF-8；繁體多為 Big5：iconv -f BIG5 -t UTF-8）再匯入。",
+         "\(file) is not UTF-8 text; save it as UTF-8 first, then import it (a Chinese page is usually GB18030 or Big5: iconv -f GB18030 -t UTF-8; a Western one WINDOWS-1252).")
   }
 }
 
@@ -107,5 +107,22 @@ extension Messages {
   public func learnExists(_ path: String) -> String {
     self("\(path) 已經存在，沒有改寫；要照新的版式，請在其中把 house 各項的 default 改掉。",
          "\(path) exists already and was not changed; to take the new house style, change the defaults of its house choices there.")
+  }
+}
+
+extension Messages {
+  /// The file holds nothing to read.
+  public func nothingToImport(_ file: String, chromeOnly: Bool) -> String {
+    chromeOnly
+      ? self("\(file) 只有網頁的標題、來源、頁腳之類，沒有會議紀要的正文。", "\(file) holds only a page's chrome (headline, source line, footer), no minutes.")
+      : self("\(file) 是空的。", "\(file) is empty.")
+  }
+}
+
+extension Messages {
+  /// The draft read has errors (a required part the text does not print).
+  public func importedWithErrors(_ count: Int, session: String) -> String {
+    self("草稿有 \(count) 個錯誤（原文沒有寫出的必填部分等）：minutes check \(session) 列出；用 minutes resume \(session) 補上。",
+         "The draft has \(count) error\(count == 1 ? "" : "s") (required parts the text does not print, or the like): minutes check \(session) lists them; fill them in with minutes resume \(session).")
   }
 }

@@ -29,6 +29,10 @@ final class TextReader {
   private(set) var furthest: (position: Int, expected: Set<String>) = (0, [])
 
   private var trail: [() -> Void] = []
+  /// The step at which the reading last got further into the text.
+  private var progressedAt = 0
+  /// How many steps a reading may take without getting further into the text.
+  static let stallLimit = 250_000
   private var shapes: [String: [MustacheShape]] = [:]
   private let lineEnds: [Int]
   private let starts: Set<Unicode.Scalar>
@@ -188,13 +192,15 @@ final class TextReader {
         readings.append(read)
       }
       found += 1
+      // Each reading found is progress: the stall limit is for a whole text that cannot be read.
+      progressedAt = steps
       return found >= Self.candidates || steps >= Self.prefixBudget
     }
     _ = match(shapes[...], 0, Env(frames: [root])) { _ in false }
     onPrefix = nil
     if ProcessInfo.processInfo.environment["MINUTES_IMPORT_TRACE"] != nil {
       FileHandle.standardError.write(Data("prefix: \(found) readings, \(readings.count) distinct, \(steps) steps\n".utf8))
-      for r in readings.sorted(by: { best[$0]! > best[$1]! }).prefix(5) { FileHandle.standardError.write(Data("  \(best[r]!) \(r)\n".utf8)) }
+      for r in readings.sorted(by: { best[$0]! > best[$1]! }).prefix(ProcessInfo.processInfo.environment["MINUTES_IMPORT_TRACE"] == "all" ? 1000 : 5) { FileHandle.standardError.write(Data("  \(best[r]!) \(r)\n".utf8)) }
     }
     // The best three, the likeliest first (a stable sort keeps the order found on a tie).
     return readings.enumerated().sorted { (best[$1.element]!, $0.offset) < (best[$0.element]!, $1.offset) }.prefix(3).map(\.element)
@@ -224,6 +230,8 @@ final class TextReader {
   private func reset() {
     undo(to: 0)
     steps = 0
+    progressedAt = 0
+    furthest = (0, [])
     verifications = 0
     covered = 0
   }
@@ -383,7 +391,9 @@ final class TextReader {
 
   private func match(_ shapes: ArraySlice<MustacheShape>, _ position: Int, _ env: Env, _ next: Next) -> Bool {
     steps += 1
-    guard steps < budget else { return false }
+    // Past the budget, or long without getting further into the text (every way of reading what is read so
+    // far is being tried against a line that no way reads), the reading gives up.
+    guard steps < budget, steps - progressedAt < Self.stallLimit else { return false }
     guard let shape = shapes.first else { return next(position) }
     let rest = shapes.dropFirst()
     switch shape {
@@ -399,7 +409,7 @@ final class TextReader {
       covered -= literal.count
       return false
     case .value(let name):
-      return value(name, before: rest.first, position, env) { [self] end in match(rest, end, env, next) }
+      return value(name, before: Self.following(rest, after: env.after), position, env) { [self] end in match(rest, end, env, next) }
     case .section(let name, let inverted, let body):
       var inside = env
       inside.after.append(rest)
@@ -418,6 +428,7 @@ final class TextReader {
     }
     if position > furthest.position {
       furthest = (position, [String(String.UnicodeScalarView(literal))])
+      progressedAt = steps
     } else if position == furthest.position {
       furthest.expected.insert(String(String.UnicodeScalarView(literal)))
     }
@@ -493,15 +504,17 @@ final class TextReader {
       }
       if !open { return next(position) }
     }
-    for end in ends(from: position, before: following, key: part.key) {
+    // A part that declares how it ends is read as far as it goes (全區下一步, not 全區).
+    let candidates = ends(from: position, before: following, key: part.key)
+    for end in part.rendering.ends.isEmpty ? candidates : candidates.sorted(by: >) {
       let span = String(String.UnicodeScalarView(text[position..<end]))
       guard transform == nil || transformed(span, transform) == span,
         let slot = parse(span, frame: frame, part: part, accessor: accessor)
       else { continue }
       // Other words for an open choice are its own (`專案會議`), never words before one of its values
-      // (`第五十七次常務會議` is 常務會議 after a label the template prints).
+      // (`第五十七次常務會議` is 常務會議 after a label the template prints) nor the end of one (`會議` of 專題會議).
       if case .field(.choice(let values, true)) = part.shape, accessor == nil,
-        values.contains(where: { span.hasSuffix($0) && span != $0 })
+        values.contains(where: { span != $0 && (span.hasSuffix($0) || $0.hasSuffix(span)) })
       {
         continue
       }
@@ -609,6 +622,7 @@ final class TextReader {
     guard let first = span.first, let last = span.last, !first.isWhitespace, !last.isWhitespace else { return false }
     if part.cleanUp.trimEnd.contains(last) || part.cleanUp.trimStart.contains(first) { return false }
     if !part.rendering.begins.isEmpty, !part.rendering.begins.contains(where: span.hasPrefix) { return false }
+    if !part.rendering.ends.isEmpty, !part.rendering.ends.contains(where: span.hasSuffix) { return false }
     // A Chinese name has two to four characters (a space may pad a two-character one: 王 芳); a longer one is
     // written with a middle dot (阿不都·熱合曼).
     if chinese, personKeys.contains(part.key), !span.contains("·"), !span.allSatisfy(\.isASCII) {
@@ -690,6 +704,28 @@ final class TextReader {
     }
   }
 
+  /// What follows a value, for where it may end: the next shape, or, past sections that may print nothing and
+  /// start with words of their own, the value after them (`{{body}}{{#number}}第{{number}}次{{/number}}{{kind}}`:
+  /// without a number, the body ends where the kind begins, anywhere).
+  static func following(_ rest: ArraySlice<MustacheShape>, after: [ArraySlice<MustacheShape>] = []) -> MustacheShape? {
+    // Only past sections that follow the value here: a value that ends its section is followed by what the
+    // starts of the template's words allow.
+    guard let first = rest.first else { return nil }
+    if case .section = first {} else { return first }
+    // Past the sections that may print nothing, here and then out of the sections around (`{{kind}}` after the
+    // label's sections).
+    for slice in [rest] + after.reversed() {
+      for shape in slice {
+        switch shape {
+        case .section: continue
+        case .value: return shape
+        case .text: return rest.first ?? shape
+        }
+      }
+    }
+    return rest.first
+  }
+
   /// Whether `shapes` print a value before any text of their own.
   static func startsWithValue(_ shapes: [MustacheShape]) -> Bool {
     switch shapes.first {
@@ -725,7 +761,10 @@ final class TextReader {
     if rightIsName {
       return [Self.endsLikeTitle(left) ? 0 : 1, nameRank(right.count), left.count]
     }
-    if leftIsName { return [nameRank(left.count), Self.endsLikeTitle(right) ? 0 : 1] }
+    if leftIsName {
+      // The name first (王磊代區長): the title is the longest that starts as titles do (代, 副, 區…).
+      return [right.first.map { Self.titleStarts.contains($0) } == true ? 0 : 1, Self.endsLikeTitle(right) ? 0 : 1, -right.count, nameRank(left.count)]
+    }
     return [left.count]
   }
 
@@ -745,15 +784,22 @@ final class TextReader {
   /// How Chinese titles end (區長, 副主任, 委員, 區委常委, 人大代表, 有關部門負責同志…), in both scripts.
   static let titleEndings: [String] = [
     "長", "长", "主任", "委員", "委员", "常委", "代表", "書記", "书记", "同志", "主席", "經理", "经理", "總監", "总监",
-    "秘書", "秘书", "成員", "成员", "幹部", "干部", "助理", "專員", "专员", "顧問", "顾问", "教授", "老師", "老师",
+    "成員", "成员", "幹部", "干部", "助理", "專員", "专员", "顧問", "顾问", "教授", "老師", "老师",
     "律師", "律师", "記者", "记者", "負責人", "负责人", "人員", "人员", "官", "主管", "委員會", "委员会", "調研員", "调研员",
     "巡視員", "巡视员", "督導", "督导",
   ]
 
+  /// Whether `scalars` end as a title does, and are more than the ending alone (`長` is no title, `區長` is).
   private static func endsLikeTitle(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
     let text = String(String.UnicodeScalarView(scalars))
-    return titleEndings.contains(where: text.hasSuffix)
+    return titleEndings.contains { text.hasSuffix($0) && text.count > $0.count || text == $0 && $0.count >= 2 }
   }
+  /// How Chinese titles start (代區長, 副區長, 區委書記, 常務副市長, 黨組書記…), in both scripts.
+  static let titleStarts: Set<Unicode.Scalar> = Set("代副區区縣县市鎮镇鄉乡省黨党委常主書书秘局院校總总部處处廳厅".unicodeScalars)
+
+  /// The marks that end a sentence, which no entry of a list printed inline holds.
+  static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？"]
+
   static let nameStops: Set<Unicode.Scalar> = Set("、，,；;。\n（(".unicodeScalars)
 
   /// A choice's phrase, rendered over the record that holds the choice: each value with a phrase is tried in
@@ -880,8 +926,13 @@ final class TextReader {
     let mark = trail.count
     let record = DraftFrame(parts: parts, entry: index + 1)
     set(frame, part.key, .records(entries + [record]))
+    let separator = separators.first.map { Array($0.unicodeScalars) } ?? []
     let found = match(entry[...], position, Env(frames: [record])) { [self] end in
-      guard end > position else { return false }
+      // An entry holds neither the separator between entries (`，`) nor the end of a sentence: a group of
+      // 出席 is never `常務副區長司馬青雲，副區長`, nor runs on into the next sentence.
+      guard end > position, !(position..<end).contains(where: { index in
+        Self.sentenceEnds.contains(text[index]) || (!separator.isEmpty && literalFits(index, separator) && index + separator.count <= end)
+      }) else { return false }
       for separator in separators where !separator.isEmpty {
         let scalars = Array(separator.unicodeScalars)
         if literalFits(end, scalars),

@@ -190,6 +190,9 @@ public struct Part: Sendable, Hashable {
     /// the clerk, but what tells `minutes import` where a point starts when a text could be read more than one
     /// way (`會議指出，全區上下要….要….` has a lead sentence before its points). Empty: any beginning.
     public var begins: [String] = []
+    /// How a published answer of the part ends (`ends: [下一步, 近期]` on the scope of the arrangements), for
+    /// `minutes import` as ``begins``: a span that ends otherwise is not read as the part. Empty: any ending.
+    public var ends: [String] = []
 
     /// The phrase of the choice `value`, if it has one.
     public func phrase(of value: String) -> String? { phrases[value] }
@@ -330,7 +333,7 @@ extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
     case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person
-    case house, `default`, begins
+    case house, `default`, begins, ends
   }
 
   /// The names of `type`, and `group`, which makes a record of `parts`.
@@ -409,6 +412,7 @@ extension Part: Decodable {
     for choice in choices ?? [] where seen.insert(choice.value).inserted { phrases[choice.value] = choice.phrase }
     rendering = Rendering(join: join, phrases: phrases, defaultValue: defaultValue)
     rendering.begins = try c.decodeIfPresent([String].self, forKey: .begins) ?? []
+    rendering.ends = try c.decodeIfPresent([String].self, forKey: .ends) ?? []
     rules = Rules(required: required, min: min, pattern: pattern)
   }
 }

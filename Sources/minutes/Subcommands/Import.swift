@@ -11,7 +11,7 @@ struct Import: ParsableCommand {
       every template of the workspace and the built-ins is tried and the one that reads the text best is taken. \
       Lines that cannot be read are kept under `unparsed` in the draft and reported with their line and column; \
       `minutes check` lists them until they are placed. Exit 0 when all of the text was read, 1 when lines were \
-      kept unparsed, 2 when nothing could be read.
+      kept unparsed (or the name or template was refused), 2 when the file could not be read or nothing in it.
       """)
 
   @Argument(help: "The text to read.", completion: .file()) var file: String
@@ -49,7 +49,13 @@ struct Import: ParsableCommand {
       candidates = workspace.templates.entries().compactMap { try? workspace.templates.template(id: $0.id) }
     }
     let (body, chrome, origins) = PageChrome.strip(text)
-    guard var reading = Importer.best(body, among: candidates) else {
+    guard !Normalizer.isBlank(body) else {
+      environment.error(environment.messages.nothingToImport(file, chromeOnly: !chrome.isEmpty))
+      throw Diagnostics.unreadable
+    }
+    // A template named reads as much as it can, however many lines it sets aside; the best of all only tries.
+    let found = candidates.count == 1 ? Importer.read(body, template: candidates[0], maxUnparsed: 60) : Importer.best(body, among: candidates)
+    guard var reading = found, reading.linesRead > 0 else {
       environment.error(environment.messages.noTemplateReads(file, tried: candidates.map(\.id)))
       throw Diagnostics.unreadable
     }
@@ -66,7 +72,8 @@ struct Import: ParsableCommand {
     }
     try diagnostics.run { try SessionStore.validate(name: name) }
     let lock = try diagnostics.run { try SessionLock(name: name, in: workspace.store) }
-    try diagnostics.run { try workspace.store.create(SessionFile(minutes: minutes), name: name) }
+    // The interview is over: resuming goes to what check reports, not to the first optional question.
+    try diagnostics.run { try workspace.store.create(SessionFile(minutes: minutes, resumeAt: .finished), name: name) }
     lock.release()
     for line in reading.unparsed { StandardStreams.error.write(messages.unparsedLine(file, line) + "\n") }
     StandardStreams.output.write(messages.importedWith(reading.template.id, name: name, lines: reading.linesRead) + "\n")
@@ -76,6 +83,9 @@ struct Import: ParsableCommand {
     }
     if !reading.template.houseStyle.isEmpty { StandardStreams.output.write(messages.importedHouseStyle(chosen) + "\n") }
     if !reading.reproduces { StandardStreams.output.write(messages.importNotExact + "\n") }
+    // What the text leaves out that the template requires, said now rather than at the first export.
+    let errors = Validator(template: reading.template).errors(in: minutes).count { $0.rule != "import.unparsed" }
+    if errors > 0 { StandardStreams.output.write(messages.importedWithErrors(errors, session: name) + "\n") }
     if learn { try self.learn(reading.template, from: minutes, in: workspace) }
     if !reading.unparsed.isEmpty {
       StandardStreams.output.write(messages.unparsedAdvice(reading.unparsed.count, session: name) + "\n")

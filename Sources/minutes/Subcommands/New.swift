@@ -11,7 +11,7 @@ struct New: ParsableCommand {
   var template: String?
   @Option(help: "The session name: letters and digits of any script, '-' or '_', not starting with '-' (default: minutes-<date>-<time>).") var name: String?
   @Option(name: .customLong("from"), help: ArgumentHelp(
-    "Start the meeting that follows a previous one: a session of the workspace, or the path of a session file. What its template declares under `carry` is taken over (the body, the chair, the usual attendance, every open action item); dates, times, items and decisions are not.",
+    "Start the meeting that follows a previous one: a session of the workspace, the path of a session file, or a published minutes text (.txt, .md; read as `minutes import` reads it). What its template declares under `carry` is taken over (the body, the chair, the usual attendance, every open action item); dates, times, items and decisions are not.",
     valueName: "NAME"), completion: ShellCompletion.sessionNames)
   var from: String?
   @Option(name: .customLong("house"), help: ArgumentHelp(
@@ -90,6 +90,20 @@ struct New: ParsableCommand {
   /// The previous meeting `target` (a session or a file), reported as `minutes check` reports what cannot be
   /// opened.
   private static func open(_ target: String, in workspace: Workspace) throws -> Workspace.Draft {
+    // A published text (`last-month.txt`) is read as `minutes import` reads it, into no session.
+    if Workspace.isPublishedText(target) {
+      let environment = Diagnostics.environment
+      let published: Workspace.Draft?
+      do {
+        published = try workspace.openPublished(target)
+      } catch {
+        throw environment.fail(environment.messages.importUnreadable(target, reason: (error as NSError).localizedDescription))
+      }
+      guard let published else {
+        throw environment.fail(environment.messages.noTemplateReads(target, tried: workspace.templates.availableIDs()))
+      }
+      return published
+    }
     let messages = Workspace.isFilePath(target) ? workspace.messages(forFile: target) : workspace.messages(forSession: Workspace.sessionName(target))
     let diagnostics = Diagnostics(messages: messages ?? Diagnostics.environment.messages)
     let draft = try diagnostics.run { try workspace.open(target) }

@@ -238,7 +238,7 @@ import MinutesTestSupport
     ("arrangements:\n  topics: {a: 1}\n", 4, 3, "at `arrangements.topics`: expected a list"),
     ("otherMatters: 也許\n", 3, 1, "at `otherMatters`: expected true or false"),
     ("fields: {}\n", 3, 1,
-     "at `fields`: `fields` is not a part of this template; its parts here are meeting, items, arrangements, otherMatters, attendance, credit, house"),
+     "at `fields`: `fields` is not a part of this template; its parts here are meeting, items, arrangements, otherMatters, attendance, credit, house, unparsed"),
   ])
   func aDraftThatDoesNotFitItsTemplateSaysWhere(body: String, line: Int, column: Int, message: String) throws {
     let yaml = "format: 1\ntemplate: gov-executive.zh-Hant\n" + body

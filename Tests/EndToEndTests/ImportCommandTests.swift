@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+import MinutesTestSupport
+
+/// `minutes import` through the binary (issue 12): a published page with its chrome becomes a session that
+/// checks clean and exports the report byte for byte; the seed's published form (half-width punctuation) reads as
+/// its normalized text; a line no template reads is kept, reported with its line and column, and listed by
+/// `check`; `--learn` writes the house style read into a workspace variant that later sessions start in.
+@Suite struct ImportCommandTests {
+  @Test func aPublishedPageImportsWithoutItsChromeAndExportsTheReportByteForByte() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let page = Binary.fixture("import/shiwan.page.txt").path
+    let imported = try Binary.run(["import", page, "--name", "shiwan"], in: workspace)
+    #expect(imported.status == 0, "\(imported.text)\n\(imported.stderr)")
+    #expect(imported.text.contains("以模板 gov-executive.zh-Hans 读入 8 行，存为草稿 shiwan。"), "\(imported.text)")
+    #expect(imported.text.contains("label=short"), "\(imported.text)")
+    // Each removal is reported with its line in the page.
+    for removed in [":1: 删去标题：石湾镇召开镇政府常务会议", ":2: 删去来源行：", ":6: 删去图片说明：▲会议现场", ":12: 删去拼音注音：xiàng",
+                    ":14: 删去“完”：(完)", ":15: 删去分隔线：|", ":17: 删去网站页脚：粤ICP备05012345号-1"] {
+      #expect(imported.stderr.contains(removed), "\(removed) in \(imported.stderr)")
+    }
+    let check = try Binary.run(["check", "shiwan"], in: workspace)
+    #expect(check.status == 0, "\(check.text)")
+    let export = try Binary.run(["export", "shiwan"], in: workspace)
+    #expect(export.stdout == (try Data(contentsOf: Binary.fixture("import/shiwan.txt"))), "\(export.text)")
+  }
+
+  @Test func theSeedsPublishedFormWithHalfWidthPunctuationReadsAsItsNormalizedText() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let imported = try Binary.run(["import", TestSupport.seedDirectory.appendingPathComponent("published.txt").path, "--name", "seed"], in: workspace)
+    #expect(imported.status == 0, "\(imported.text)\n\(imported.stderr)")
+    #expect(imported.text.contains("gov-executive.zh-Hant"))
+    let export = try Binary.run(["export", "seed"], in: workspace)
+    let expected = try String(contentsOf: TestSupport.seedDirectory.appendingPathComponent("expected.txt"), encoding: .utf8)
+    #expect(export.text == (expected.hasSuffix("\n") ? expected : expected + "\n"))
+  }
+
+  @Test func aLineNoTemplateReadsIsKeptReportedAndListedByCheck() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    var lines = try String(contentsOf: Binary.fixture("import/shiwan.txt"), encoding: .utf8).split(separator: "\n").map(String.init)
+    lines.insert("会上，大家还交流了近期的工作体会。", at: 4)
+    let file = workspace.appendingPathComponent("with-odd-line.txt")
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let imported = try Binary.run(["import", file.path, "--template", "gov-executive.zh-Hans"], in: workspace)
+    #expect(imported.status == 1)
+    #expect(imported.stderr.contains("with-odd-line.txt:5:1: 读不懂这一行，原文保留在 unparsed 中"), "\(imported.stderr)")
+    #expect(imported.stderr.contains("会上，大家还交流了近期的工作体会。"))
+    let check = try Binary.run(["check", "with-odd-line"], in: workspace)
+    #expect(check.status == 1)
+    #expect(check.text.contains("unparsed.1") && check.text.contains("会上，大家还交流了近期的工作体会。"), "\(check.text)")
+    // Nothing else is lost: the export is the text without that line.
+    let export = try Binary.run(["export", "with-odd-line", "--draft"], in: workspace)
+    #expect(export.text.contains("会议听取了镇财政所关于一季度财政收支情况的汇报。"), "\(export.text)")
+  }
+
+  @Test func learnWritesTheHouseStyleIntoAWorkspaceVariantThatLaterSessionsStartIn() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let fixture = Binary.fixture("published/gov-executive.zh-Hant.house-start-name-first.txt").path
+    let declined = try Binary.run(["import", fixture, "--name", "march", "--learn"], in: workspace, input: Data("否\n".utf8))
+    #expect(declined.text.contains("將寫入 templates/gov-executive.zh-Hant.yaml："), "\(declined.text)")
+    #expect(declined.text.contains("沒有寫入。"))
+    let variant = workspace.appendingPathComponent("templates/gov-executive.zh-Hant.yaml")
+    #expect(!FileManager.default.fileExists(atPath: variant.path))
+    let learned = try Binary.run(["import", fixture, "--name", "march2", "--learn", "--yes"], in: workspace)
+    #expect(learned.status == 0, "\(learned.text)\n\(learned.stderr)")
+    let yaml = try String(contentsOf: variant, encoding: .utf8)
+    for line in ["extends: gov-executive.zh-Hant", "      - key: chair\n        default: name-first", "      - key: label\n        default: short"] {
+      #expect(yaml.contains(line), "\(yaml)")
+    }
+    let templates = try Binary.run(["templates", "check", variant.path], in: workspace)
+    #expect(templates.status == 0, "\(templates.text)\(templates.stderr)")
+    let next = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "april"], in: workspace, input: Data(":quit\n".utf8))
+    #expect(next.text.contains("主持人的寫法 name-first"), "\(next.text)")
+  }
+}
