@@ -21,18 +21,27 @@ extension TestSupport {
   /// The published forms of `Tests/Fixtures/published/`: the template, the form, and the house choices it is
   /// drafted with (see `PublishedFormTests`).
   public static let publishedForms: [(template: String, form: String, house: [String])] = [
-    ("gov-executive.zh-Hant", "no-label-no-attendance", []),
-    ("gov-executive.zh-Hans", "no-period", []),
-    ("gov-executive-formal.zh-Hant", "no-number-no-attendance", []),
-    ("jiyao.zh-Hans", "no-units-no-issue", []),
-    ("board-meeting.en", "no-secretary-no-place", []),
-    ("board-meeting.en", "no-member-count", []),
+    ("gov-executive.zh-Hant", "no-label-no-attendance", []),  // no 屆次, no 會次, no attendance, an item without directives
+    ("gov-executive.zh-Hans", "no-period", []),  // a date without 上午/下午, items without directives
+    ("gov-executive-formal.zh-Hant", "no-number-no-attendance", []),  // no 會次, no period, no 出席/列席
+    ("jiyao.zh-Hans", "no-units-no-issue", []),  // no 期號, no 印發機關, no 會次, no units, 請假 with a reason only
+    ("board-meeting.en", "no-secretary-no-place", []),  // a town council: no secretary, no place, a roll-call vote
+    ("board-meeting.en", "no-member-count", []),  // an advisory committee: no member count, a motion referred without a vote
+    // A town's report: attendance right after the first sentence, the chair name first, 主持召開了, 十八屆12次, points
+    // as sentences, 還研究審議了其他事項; an item without directives, a role-only 列席 group.
     ("gov-executive.zh-Hant", "house-start-name-first",
      ["attendance=start", "chair=name-first", "opening=le", "label=short", "points=sentences", "closing=reviewed"]),
+    // A county's report: 六屆九次 in Chinese numerals and 同時還研究審議了; the rest as the template's example.
     ("gov-executive.zh-Hans", "house-short-zh", ["label=short-zh", "closing=meanwhile"]),
+    // A district's report: the date with its year, the session numbered within the year (2024年區政府第18次), the
+    // openers 集中學習、研究通過、聽取並原則通過、收看, and a credit line.
     ("gov-executive.zh-Hant", "house-year-credit", ["date=year", "label=year"]),
+    // A county's report: the session numbered in Chinese numerals without 屆次 (縣政府第五十七次), points numbered
+    // 一要…二要…三要 (a single point not numbered).
     ("gov-executive.zh-Hant", "house-numbered-number-zh", ["points=numbered", "label=number-zh"]),
+    // A city's report: the year after the body (市政府2025年第4次), the date with its year, points numbered.
     ("gov-executive.zh-Hans", "house-body-year-numbered", ["label=body-year", "date=year", "points=numbered"]),
+    // A hospital's 纪要: 参会 for 出席, a space after the colon, names parted by spaces, no units (typed, not printed).
     ("jiyao.zh-Hans", "house-participants-spaces", ["present=participants", "colon=spaced", "separator=space", "units=hidden"]),
   ]
 
