@@ -73,7 +73,7 @@ fuzz-coverage: deps
 ## What CI runs: each harness for a few seconds.
 fuzz-smoke: fuzz-build
 	Fuzz/run -t 5 template session journal cache
-	Fuzz/run -n 10000 import
+	Fuzz/run -n 2000 import
 
 clean:
 	rm -rf .build

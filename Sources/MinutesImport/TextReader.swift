@@ -194,7 +194,7 @@ final class TextReader {
       found += 1
       // Each reading found is progress: the stall limit is for a whole text that cannot be read.
       progressedAt = steps
-      return found >= Self.candidates || steps >= Self.prefixBudget
+      return found >= Self.candidates || steps >= min(Self.prefixBudget, budget / 2)
     }
     _ = match(shapes[...], 0, Env(frames: [root])) { _ in false }
     onPrefix = nil
@@ -221,7 +221,7 @@ final class TextReader {
       // A reading that does not print the text back (a join read with the wrong separator) is backtracked, a
       // few times at most.
       verifications += 1
-      guard accept() || verifications > Self.verificationLimit else { return false }
+      guard accept() || verifications > verificationLimit else { return false }
       return found()
     }
   }
@@ -240,8 +240,9 @@ final class TextReader {
   /// the reading being tried.
   private var covered = 0
 
-  /// How many complete readings are compared with the text before the last one is taken as it is.
-  static let verificationLimit = 64
+  /// How many complete readings are compared with the text (each an export) before the last one is taken as it
+  /// is: 64, fewer for a small budget.
+  private var verificationLimit: Int { min(64, max(2, budget / 100_000)) }
   private var verifications = 0
 
   /// Whether every value a section said is set was read.
