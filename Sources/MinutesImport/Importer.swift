@@ -52,8 +52,7 @@ public enum Importer {
   /// lines at either end left out, and every blank line where the template's text export prints none (a Chinese
   /// report copied from a page with a blank line between paragraphs).
   static func lines(_ text: String, template: Template) -> [(number: Int, text: String)] {
-    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    var lines = unified.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { offset, line -> (number: Int, text: String) in
+    var lines = PageChrome.lines(text).enumerated().map { offset, line -> (number: Int, text: String) in
       let indent = line.prefix { $0 == " " || $0 == "\t" }
       var body = Normalizer.normalize(String(line.dropFirst(indent.count)), keepingSpaces: true)
       if let quotes = template.quotes, quotes.count == 2 { body = Normalizer.pairQuotes(body, open: quotes[0], close: quotes[1]) }

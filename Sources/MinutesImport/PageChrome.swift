@@ -45,8 +45,7 @@ public enum PageChrome {
   /// left the number of its line in `text` (1-based), so that a report on it can name the line given.
   /// - Complexity: O(n) in the length of `text`.
   public static func strip(_ text: String) -> (text: String, notes: [Note], origins: [Int]) {
-    let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-    var lines = unified.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { (number: $0.offset + 1, text: String($0.element)) }
+    var lines = Self.lines(text).enumerated().map { (number: $0.offset + 1, text: String($0.element)) }
     var notes: [Note] = []
     func remove(_ index: Int, _ kind: Kind) {
       notes.append(Note(line: lines[index].number, kind: kind, text: lines[index].text))
@@ -55,25 +54,29 @@ public enum PageChrome {
 
     // Above the body: a source line, and every line above it (the headline).
     if let source = lines.prefix(12).firstIndex(where: { isSourceLine($0.text) }) {
-      for _ in 0..<source { if !lines[0].text.trimmingCharacters(in: .whitespaces).isEmpty { remove(0, .headline) } else { lines.remove(at: 0) } }
+      for _ in 0..<source { if !lines[0].text.trimmedSpaces.isEmpty { remove(0, .headline) } else { lines.remove(at: 0) } }
       remove(0, .source)
     }
     // A Markdown heading on the first line.
-    if let first = lines.firstIndex(where: { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }), lines[first].text.hasPrefix("# ") {
+    if let first = lines.firstIndex(where: { !$0.text.trimmedSpaces.isEmpty }), lines[first].text.hasPrefix("# ") {
       remove(first, .headline)
     }
-    // The footer: from the first footer line on, when everything after it is footer or blank.
-    if let start = lines.indices.first(where: { index in
-      isFooterLine(lines[index].text)
-        && lines[index...].allSatisfy { isFooterLine($0.text) || $0.text.trimmingCharacters(in: .whitespaces).isEmpty || isSourceLine($0.text) }
-    }) {
+    // The footer: from the first footer line on, when everything after it is footer or blank (looked for from
+    // the end, each line once).
+    var tail = lines.endIndex
+    while tail > lines.startIndex {
+      let text = lines[tail - 1].text
+      guard text.trimmedSpaces.isEmpty || isFooterLine(text) || isSourceLine(text) else { break }
+      tail -= 1
+    }
+    if let start = lines[tail...].firstIndex(where: { isFooterLine($0.text) }) {
       while lines.count > start {
-        if lines[start].text.trimmingCharacters(in: .whitespaces).isEmpty { lines.remove(at: start) } else { remove(start, .footer) }
+        if lines[start].text.trimmedSpaces.isEmpty { lines.remove(at: start) } else { remove(start, .footer) }
       }
     }
     var index = 0
     while index < lines.count {
-      let line = lines[index].text.trimmingCharacters(in: .whitespaces)
+      let line = String(lines[index].text.trimmedSpaces)
       if line.hasPrefix("▲") {
         remove(index, .caption)
         continue
@@ -88,7 +91,7 @@ public enum PageChrome {
       }
       for end in ["(完)", "（完）"] where line.hasSuffix(end) {
         notes.append(Note(line: lines[index].number, kind: .end, text: end))
-        lines[index].text = String(line.dropLast(end.count)).trimmingCharacters(in: .whitespaces)
+        lines[index].text = String(line.dropLast(end.count).trimmedSpaces)
       }
       let (unannotated, pinyin) = removingPinyin(lines[index].text)
       if !pinyin.isEmpty {
@@ -100,7 +103,7 @@ public enum PageChrome {
         notes.append(Note(line: lines[index].number, kind: .markup, text: markup.joined(separator: " ")))
         lines[index].text = plain
       }
-      if lines[index].text.contains("??") || lines[index].text.contains("\u{FFFD}") {
+      if lines[index].text.includes("??") || lines[index].text.includes("\u{FFFD}") {
         notes.append(Note(line: lines[index].number, kind: .mojibake, text: lines[index].text))
       }
       index += 1
@@ -110,28 +113,51 @@ public enum PageChrome {
     return (lines.map(\.text).joined(separator: "\n"), notes, lines.map(\.number))
   }
 
+  /// The lines of `text`, apart at LF, CRLF or CR; a final line break ends the last line, which is then empty.
+  /// - Complexity: O(n) in the UTF-8 length of `text` (its bytes are looked at, not its characters: a line
+  ///   break always ends a character).
+  package static func lines(_ text: String) -> [Substring] {
+    var lines: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      guard byte == 0x0A || byte == 0x0D else {
+        index = utf8.index(after: index)
+        continue
+      }
+      lines.append(text[start..<index])
+      index = utf8.index(after: index)
+      if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
+      start = index
+    }
+    lines.append(text[start...])
+    return lines
+  }
+
   /// `來源：區政府辦公室 發布時間：2024-09-13`, `来源：`, `發布日期：`, `Source: … Published: …`.
   static func isSourceLine(_ line: String) -> Bool {
-    let text = line.trimmingCharacters(in: .whitespaces)
+    let text = line.trimmedSpaces
     let markers = ["來源：", "来源：", "來源:", "来源:", "發布時間", "发布时间", "發布日期", "发布日期", "瀏覽次數", "浏览次数", "Source:", "Published:"]
-    return markers.contains { text.hasPrefix($0) } || (text.contains("發布時間") || text.contains("发布时间")) && text.count < 120
+    return markers.contains { text.hasPrefix($0) } || (text.includes("發布時間") || text.includes("发布时间")) && text.count < 120
   }
 
   /// A line of a site's footer.
   static func isFooterLine(_ line: String) -> Bool {
-    let text = line.trimmingCharacters(in: .whitespaces)
+    let text = line.trimmedSpaces
     let markers = [
       "ICP", "版權所有", "版权所有", "主辦單位", "主办单位", "承辦單位", "承办单位", "網站標識碼", "网站标识码", "公網安備", "公网安备",
       "聯繫電話", "联系电话", "聯繫我們", "联系我们", "地址：", "電話：", "电话：", "郵編", "邮编", "Copyright", "©", "技術支持", "技术支持",
       "主辦：", "主办：", "承辦：", "承办：", "備案號", "备案号", "責任編輯", "责任编辑", "打印本頁", "打印本页", "關閉窗口", "关闭窗口",
     ]
-    return !text.isEmpty && markers.contains { text.contains($0) }
+    return !text.isEmpty && markers.contains { text.includes($0) }
   }
 
   /// `line` without pinyin in brackets after Han characters (`區(qū)`, `事項（xiàng）`), and the pinyin removed. A
   /// bracket counts as pinyin when it holds lowercase Latin letters only, at least one with a tone mark.
   static func removingPinyin(_ line: String) -> (String, [String]) {
-    guard line.contains("(") || line.contains("（") else { return (line, []) }
+    guard line.includes("(") || line.includes("（") else { return (line, []) }
     var result = ""
     var removed: [String] = []
     var characters = Array(line)
@@ -165,7 +191,7 @@ public enum PageChrome {
   /// `line` with wiki links made their labels (`[[Board/2024|the board]]` → `the board`, `[[Budget]]` →
   /// `Budget`) and Markdown escapes of `$ * _ # [ ]` made the characters; and what was changed.
   static func removingMarkup(_ line: String) -> (String, [String]) {
-    guard line.contains("[[") || line.contains("\\") else { return (line, []) }
+    guard line.includes("[[") || line.includes("\\") else { return (line, []) }
     var changed: [String] = []
     var text = line
     while let open = text.range(of: "[["), let close = text.range(of: "]]", range: open.upperBound..<text.endIndex) {
@@ -190,7 +216,7 @@ public enum PageChrome {
     let ends: Set<Character> = ["。", "！", "？", "：", ".", "!", "?", ":", "”", "）", ")", "；"]
     let wrapped = lines.indices.filter { index in
       widths[index] >= widest - 2 && index + 1 < lines.count && !(lines[index].text.last.map(ends.contains) ?? true)
-        && !lines[index + 1].text.trimmingCharacters(in: .whitespaces).isEmpty
+        && !lines[index + 1].text.trimmedSpaces.isEmpty
     }
     guard wrapped.count >= 3 else { return lines }
     var result: [(number: Int, text: String)] = []
@@ -198,7 +224,7 @@ public enum PageChrome {
     for (index, line) in lines.enumerated() {
       if joining, var last = result.popLast() {
         let latin = last.text.last.map { $0.isASCII && $0.isLetter || $0 == "," } == true && line.text.first?.isASCII == true
-        last.text += (latin ? " " : "") + line.text.trimmingCharacters(in: .whitespaces)
+        last.text += (latin ? " " : "") + line.text.trimmedSpaces
         result.append(last)
         notes.append(Note(line: line.number, kind: .wrap, text: line.text))
       } else {

@@ -26,7 +26,9 @@ final class TextReader {
   private(set) var steps = 0
   /// The furthest position a literal of the template was looked for, and the literals looked for there: where a
   /// text that cannot be read stops making sense.
-  private(set) var furthest: (position: Int, expected: Set<String>) = (0, [])
+  var furthest: (position: Int, expected: [String]) { (furthestPosition, furthestLiterals.map { String(String.UnicodeScalarView($0)) }.sorted()) }
+  private var furthestPosition = 0
+  private var furthestLiterals: Set<[Unicode.Scalar]> = []
 
   private var trail: [() -> Void] = []
   /// The step at which the reading last got further into the text.
@@ -35,7 +37,13 @@ final class TextReader {
   static let stallLimit = 250_000
   private var shapes: [String: [MustacheShape]] = [:]
   private let lineEnds: [Int]
-  private let starts: Set<Unicode.Scalar>
+  /// The text's UTF-8 bytes, and where each scalar starts in them (one more at the end): a span is made a
+  /// string by copying its bytes, not scalar by scalar.
+  private let bytes: [UInt8]
+  private let byteOffsets: [Int]
+  /// Whether a literal of the template (or a join's separator) could start at each position of the text: where
+  /// a value followed by neither may end.
+  private let mayStartLiteral: [Bool]
   private let personKeys: Set<String>
   private let chinese: Bool
   /// The keys of the template's lists.
@@ -49,6 +57,17 @@ final class TextReader {
     self.budget = budget
     root = DraftFrame(parts: template.parts)
     lineEnds = text.indices.filter { text[$0] == "\n" }
+    var bytes: [UInt8] = []
+    var byteOffsets: [Int] = []
+    bytes.reserveCapacity(text.count * 3)
+    byteOffsets.reserveCapacity(text.count + 1)
+    for scalar in text {
+      byteOffsets.append(bytes.count)
+      bytes.append(contentsOf: UTF8.encode(scalar)!)
+    }
+    byteOffsets.append(bytes.count)
+    self.bytes = bytes
+    self.byteOffsets = byteOffsets
     var starts: Set<Unicode.Scalar> = ["\n"]
     func collect(_ shapes: [MustacheShape]) {
       for shape in shapes {
@@ -71,7 +90,7 @@ final class TextReader {
     }
     phrases(template.parts)
     for source in sources { if let parsed = try? MustacheShape.parse(source) { collect(parsed) } }
-    self.starts = starts
+    mayStartLiteral = text.map(starts.contains)
     var keys = Set<String>()
     if let chair = template.roles.chair?.split(separator: ".").last { keys.insert(String(chair)) }
     for category in template.roles.attendance { keys.insert(category.name) }
@@ -112,7 +131,6 @@ final class TextReader {
       reset()
       prebind(reading, into: root)
       if search(shapes, accept: accept, found: { true }) { return true }
-      if ProcessInfo.processInfo.environment["MINUTES_IMPORT_TRACE"] != nil { FileHandle.standardError.write(Data("failed \(reading) furthest \(furthest)\n".utf8)) }
     }
     reset()
     return search(shapes, accept: accept) { true }
@@ -198,10 +216,6 @@ final class TextReader {
     }
     _ = match(shapes[...], 0, Env(frames: [root])) { _ in false }
     onPrefix = nil
-    if ProcessInfo.processInfo.environment["MINUTES_IMPORT_TRACE"] != nil {
-      FileHandle.standardError.write(Data("prefix: \(found) readings, \(readings.count) distinct, \(steps) steps\n".utf8))
-      for r in readings.sorted(by: { best[$0]! > best[$1]! }).prefix(ProcessInfo.processInfo.environment["MINUTES_IMPORT_TRACE"] == "all" ? 1000 : 5) { FileHandle.standardError.write(Data("  \(best[r]!) \(r)\n".utf8)) }
-    }
     // The best three, the likeliest first (a stable sort keeps the order found on a tie).
     return readings.enumerated().sorted { (best[$1.element]!, $0.offset) < (best[$0.element]!, $1.offset) }.prefix(3).map(\.element)
   }
@@ -231,7 +245,7 @@ final class TextReader {
     undo(to: 0)
     steps = 0
     progressedAt = 0
-    furthest = (0, [])
+    (furthestPosition, furthestLiterals) = (0, [])
     verifications = 0
     covered = 0
   }
@@ -418,6 +432,11 @@ final class TextReader {
     }
   }
 
+  /// The text of scalars `range` as a string.
+  private func span(_ range: Range<Int>) -> String {
+    bytes[byteOffsets[range.lowerBound]..<byteOffsets[range.upperBound]].withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }
+  }
+
   private func literalAt(_ position: Int, _ literal: [Unicode.Scalar]) -> Bool {
     if position + literal.count <= text.count {
       var same = true
@@ -427,11 +446,11 @@ final class TextReader {
       }
       if same { return true }
     }
-    if position > furthest.position {
-      furthest = (position, [String(String.UnicodeScalarView(literal))])
+    if position > furthestPosition {
+      (furthestPosition, furthestLiterals) = (position, [literal])
       progressedAt = steps
-    } else if position == furthest.position {
-      furthest.expected.insert(String(String.UnicodeScalarView(literal)))
+    } else if position == furthestPosition {
+      furthestLiterals.insert(literal)
     }
     return false
   }
@@ -508,7 +527,7 @@ final class TextReader {
     // A part that declares how it ends is read as far as it goes (全區下一步, not 全區).
     let candidates = ends(from: position, before: following, key: part.key)
     for end in part.rendering.ends.isEmpty ? candidates : candidates.sorted(by: >) {
-      let span = String(String.UnicodeScalarView(text[position..<end]))
+      let span = span(position..<end)
       guard transform == nil || transformed(span, transform) == span,
         let slot = parse(span, frame: frame, part: part, accessor: accessor)
       else { continue }
@@ -701,7 +720,7 @@ final class TextReader {
       // A section that starts with a value (`{{#term}}{{term.zh}}屆{{/term}}`) may start anywhere.
       return Array(position + 1...lineEnd)
     default:
-      return (position + 1...lineEnd).filter { $0 == lineEnd || starts.contains(text[$0]) }
+      return (position + 1...lineEnd).filter { $0 == lineEnd || mayStartLiteral[$0] }
     }
   }
 
@@ -834,7 +853,7 @@ final class TextReader {
     }
     let mark = trail.count
     for end in ends(from: position, before: following, key: part.key) {
-      let span = String(String.UnicodeScalarView(text[position..<end]))
+      let span = span(position..<end)
       guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: accessor, current: nil),
         TextExporter.printed(value, kind: kind, accessor: accessor, language: template.language, styles: template.styles) == span
       else { continue }
@@ -904,7 +923,7 @@ final class TextReader {
       for index in position + 1..<lineEnd where literalFits(index, separatorScalars) { ends.insert(index) }
     }
     for end in ends.sorted() {
-      let span = String(String.UnicodeScalarView(text[position..<end]))
+      let span = span(position..<end)
       if !separator.isEmpty, span.contains(separator) { break }
       guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: nil, current: nil) else { continue }
       set(frame, part.key, .values(values + [value]))

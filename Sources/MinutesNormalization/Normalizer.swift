@@ -35,6 +35,11 @@ public enum Normalizer {
   /// - Complexity: O(n) in the length of `text` for typical input; each pass of rule 4 is O(n) and a pass
   ///   repeats only while a mark next to a mark changed.
   public static func normalize(_ text: String, keepingSpaces: Bool = false) -> String {
+    isNormal(text) ? text : normalizedRuleByRule(text, keepingSpaces: keepingSpaces)
+  }
+
+  /// ``normalize(_:keepingSpaces:)`` without its quick test for a text that is normal already: each rule applied.
+  package static func normalizedRuleByRule(_ text: String, keepingSpaces: Bool = false) -> String {
     var chars = Array(removingControls(from: text.precomposedStringWithCanonicalMapping).text)
     // Widening a mark can make a space sit between two CJK characters, and removing a space can put a mark
     // next to CJK: repeat both rules until neither changes anything, so that normalizing twice changes nothing.
@@ -49,6 +54,23 @@ public enum Normalizer {
     return String(chars)
   }
 
+  /// Whether `text` is normalized already, told by its scalars alone: none is white space, a control or
+  /// invisible character, a half-width mark the rules widen (`,;:?!()`) or one that could compose with another
+  /// (every scalar is ASCII, Latin-1, a general punctuation mark, CJK, or a full-width form). A line of a
+  /// Chinese report passes, and is not taken apart into characters four times to find nothing to change.
+  package static func isNormal(_ text: String) -> Bool {
+    text.unicodeScalars.allSatisfy { scalar in
+      switch scalar.value {
+      case 0x21...0x7E: !Self.widenedMarks.contains(scalar)
+      case 0xA1...0xFF, 0x2010...0x2027, 0x2030...0x205E: true
+      case 0x3001...0x3098, 0x309B...0x9FFF, 0xFF01...0xFFEF: true
+      default: false
+      }
+    }
+  }
+
+  private static let widenedMarks: Set<Unicode.Scalar> = [",", ";", ":", "?", "!", "(", ")"]
+
   /// Whether `text` normalizes to nothing (white space, control and invisible characters only), found without
   /// normalizing it: the first character that stays answers, so a long answer is not normalized once more just
   /// to tell that it is not blank.
@@ -60,6 +82,7 @@ public enum Normalizer {
   /// template's quotation convention says (GB/T 15834-2011 §4.8 引号: “” in horizontal Chinese text; a house may print others, e.g. 「」).
   /// An unpaired last quote opens. Other text is unchanged, so applying it twice changes nothing.
   public static func pairQuotes(_ text: String, open: String, close: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0 == "\"" || $0 == "＂" }) else { return text }
     var result = ""
     var isOpen = false
     for character in text {

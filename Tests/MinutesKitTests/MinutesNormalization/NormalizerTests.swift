@@ -197,4 +197,17 @@ import MinutesTestSupport
       }
     }
   }
+
+  /// The quick test is never wrong: a text it calls normal is one the rules leave as it is, over random texts
+  /// and over lines drawn from what it lets through (Chinese, ASCII without the marks widened, 《》“”…·).
+  @Test func whatTheQuickTestCallsNormalTheRulesLeaveAsItIs() {
+    let letThrough = "會議研究了《城區規劃》“要”、。，；：！？（）…—·0123456789abcXYZ-./'%#「」ｱﾞ".map(String.init) + ["\u{3099}", "é", "e\u{301}", " "]
+    let texts = Self.randomStrings(count: 600, seed: 0x5EED_0005) + Self.randomStrings(count: 600, seed: 0x5EED_0006, pieces: letThrough)
+    let normal = texts.filter(Normalizer.isNormal)
+    #expect(normal.count > 100, "the quick test let only \(normal.count) texts through")
+    for text in normal {
+      #expect(Normalizer.normalizedRuleByRule(text) == text, "\(text.debugDescription)")
+      #expect(Normalizer.normalizedRuleByRule(text, keepingSpaces: true) == text, "\(text.debugDescription)")
+    }
+  }
 }
