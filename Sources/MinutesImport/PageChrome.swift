@@ -157,7 +157,8 @@ public enum PageChrome {
   /// `line` without pinyin in brackets after Han characters (`區(qū)`, `事項（xiàng）`), and the pinyin removed. A
   /// bracket counts as pinyin when it holds lowercase Latin letters only, at least one with a tone mark.
   static func removingPinyin(_ line: String) -> (String, [String]) {
-    guard line.includes("(") || line.includes("（") else { return (line, []) }
+    // Pinyin has a tone mark, precomposed or combining: a line with none (nearly every line) is left at once.
+    guard line.includes("(") || line.includes("（"), line.unicodeScalars.contains(where: { (0xE0...0x30C).contains($0.value) && toneScalars.contains($0) }) else { return (line, []) }
     var result = ""
     var removed: [String] = []
     var characters = Array(line)
@@ -183,6 +184,8 @@ public enum PageChrome {
   }
 
   private static let toneMarked: Set<Character> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
+  /// The scalars a tone mark is written with: the marked vowels, and the combining marks of a decomposed one.
+  private static let toneScalars: Set<Unicode.Scalar> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ".unicodeScalars).union(["\u{300}", "\u{301}", "\u{304}", "\u{30C}"])
 
   static func isHan(_ character: Character) -> Bool {
     character.unicodeScalars.first.map { (0x4E00...0x9FFF).contains($0.value) || (0x3400...0x4DBF).contains($0.value) } ?? false
@@ -211,7 +214,8 @@ public enum PageChrome {
   /// widest (within two characters) and none of them ends a sentence, each such line is joined with the next
   /// (with a space between Latin words, none between Chinese characters).
   static func joiningWrapped(_ lines: [(number: Int, text: String)], notes: inout [Note]) -> [(number: Int, text: String)] {
-    let widths = lines.map { $0.text.count }
+    // Widths in scalars: as good as characters for telling lines of one width, and not a grapheme walk of the page.
+    let widths = lines.map { $0.text.unicodeScalars.count }
     guard let widest = widths.max(), widest >= 20 else { return lines }
     let ends: Set<Character> = ["。", "！", "？", "：", ".", "!", "?", ":", "”", "）", ")", "；"]
     let wrapped = lines.indices.filter { index in

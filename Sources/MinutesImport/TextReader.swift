@@ -57,15 +57,23 @@ final class TextReader {
     self.budget = budget
     root = DraftFrame(parts: template.parts)
     lineEnds = text.indices.filter { text[$0] == "\n" }
-    var bytes: [UInt8] = []
-    var byteOffsets: [Int] = []
-    bytes.reserveCapacity(text.count * 3)
-    byteOffsets.reserveCapacity(text.count + 1)
-    for scalar in text {
-      byteOffsets.append(bytes.count)
-      bytes.append(contentsOf: UTF8.encode(scalar)!)
+    var byteOffsets = [Int](repeating: 0, count: text.count + 1)
+    var length = 0
+    for (index, scalar) in text.enumerated() {
+      byteOffsets[index] = length
+      length += UTF8.width(scalar)
     }
-    byteOffsets.append(bytes.count)
+    byteOffsets[text.count] = length
+    let bytes = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+      for (index, scalar) in text.enumerated() {
+        var offset = byteOffsets[index]
+        UTF8.encode(scalar) { byte in
+          buffer[offset] = byte
+          offset += 1
+        }
+      }
+      count = length
+    }
     self.bytes = bytes
     self.byteOffsets = byteOffsets
     var starts: Set<Unicode.Scalar> = ["\n"]
@@ -331,7 +339,8 @@ final class TextReader {
     return words
   }
 
-  enum Dot {
+  /// Boxed (`indirect`): an `Env` is copied at every step, and a `Part` is many references to retain.
+  indirect enum Dot {
     /// A value pushed by a section over it (`{{#lead}}…{{.}}…`).
     case field(DraftFrame, Part, String?)
     /// An entry of a list of values.
@@ -639,10 +648,16 @@ final class TextReader {
   /// Whether `span` could be a clerk's answer for `part`: no blanks around it, nothing its clean-up would have
   /// trimmed, no separator its list is split by.
   private func plausible(_ span: String, _ part: Part) -> Bool {
-    guard let first = span.first, let last = span.last, !first.isWhitespace, !last.isWhitespace else { return false }
-    if part.cleanUp.trimEnd.contains(last) || part.cleanUp.trimStart.contains(first) { return false }
-    if !part.rendering.begins.isEmpty, !part.rendering.begins.contains(where: span.hasPrefix) { return false }
-    if !part.rendering.ends.isEmpty, !part.rendering.ends.contains(where: span.hasSuffix) { return false }
+    // By scalars: a span can be long (a whole point), and its characters are not walked to look at its ends.
+    guard let first = span.unicodeScalars.first, let last = span.unicodeScalars.last,
+      !Self.isWhitespace(first), !Self.isWhitespace(last)
+    else { return false }
+    if part.cleanUp.trimEnd.unicodeScalars.contains(last) || part.cleanUp.trimStart.unicodeScalars.contains(first) { return false }
+    let scalars = span.unicodeScalars
+    if !part.rendering.begins.isEmpty, !part.rendering.begins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
+    if !part.rendering.ends.isEmpty, !part.rendering.ends.contains(where: { scalars.reversed().starts(with: $0.unicodeScalars.reversed()) }) {
+      return false
+    }
     // A Chinese name has two to four characters (a space may pad a two-character one: 王 芳); a longer one is
     // written with a middle dot (阿不都·熱合曼).
     if chinese, personKeys.contains(part.key), !span.contains("·"), !span.allSatisfy(\.isASCII) {
@@ -650,6 +665,10 @@ final class TextReader {
       guard (2...4).contains(letters) else { return false }
     }
     return true
+  }
+
+  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    (0x21...0x7E).contains(scalar.value) ? false : scalar.properties.isWhitespace
   }
 
   /// A date as an export prints it: `2024-05-14`, `May 14, 2024`, `Tuesday, May 14, 2024`, `14 May 2024`,
@@ -811,9 +830,11 @@ final class TextReader {
 
   /// Whether `scalars` end as a title does, and are more than the ending alone (`長` is no title, `區長` is).
   private static func endsLikeTitle(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-    let text = String(String.UnicodeScalarView(scalars))
-    return titleEndings.contains { text.hasSuffix($0) && text.count > $0.count || text == $0 && $0.count >= 2 }
+    titleEndingScalars.contains { ending in
+      scalars.count >= ending.count && scalars.suffix(ending.count).elementsEqual(ending) && (scalars.count > ending.count || ending.count >= 2)
+    }
   }
+  private static let titleEndingScalars = titleEndings.map { Array($0.unicodeScalars) }
   /// How Chinese titles start (代區長, 副區長, 區委書記, 常務副市長, 黨組書記…), in both scripts.
   static let titleStarts: Set<Unicode.Scalar> = Set("代副區区縣县市鎮镇鄉乡省黨党委常主書书秘局院校總总部處处廳厅".unicodeScalars)
 

@@ -28,7 +28,11 @@ extension Normalizer {
   /// - Complexity: O(n) in the length of `text`.
   public static func removingControls(from text: String) -> (text: String, removed: Removed) {
     var removed = Removed()
-    guard text.unicodeScalars.contains(where: { isInvisibleControl($0) || zeroWidth.contains($0) }) else {
+    guard text.unicodeScalars.contains(where: { scalar in
+      // The printable ASCII and CJK of nearly every answer are passed without a table lookup.
+      if (0x20...0x7E).contains(scalar.value) || (0x2E80...0xFEFE).contains(scalar.value) { return false }
+      return isInvisibleControl(scalar) || zeroWidth.contains(scalar)
+    }) else {
       return (text, removed)
     }
     let scalars = Array(text.unicodeScalars)
