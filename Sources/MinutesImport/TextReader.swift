@@ -297,6 +297,51 @@ final class TextReader {
     frame.facts[key, default: []].append(fact)
   }
 
+  /// Appends an entry to the list `key` of `frame` in place (a record for a list of records, an unread value for
+  /// a list of values), the trail undoing it by removing the last entry: the trail is undone last change first, so
+  /// the entry is the last when it is. (Setting the list anew copied it for each entry: quadratic in a long list.)
+  private func append(to frame: DraftFrame, _ key: String, record: @autoclosure () -> DraftFrame) {
+    switch frame.slots[key] {
+    case .records(var entries)?:
+      frame.slots[key] = nil
+      entries.append(record())
+      frame.slots[key] = .records(entries)
+      trail.append {
+        guard case .records(var entries)? = frame.slots[key] else { return }
+        frame.slots[key] = nil
+        entries.removeLast()
+        frame.slots[key] = .records(entries)
+      }
+    case .values(var values)?:
+      frame.slots[key] = nil
+      values.append(nil)
+      frame.slots[key] = .values(values)
+      trail.append {
+        guard case .values(var values)? = frame.slots[key] else { return }
+        frame.slots[key] = nil
+        values.removeLast()
+        frame.slots[key] = .values(values)
+      }
+    default:
+      break
+    }
+  }
+
+  /// Sets entry `index` of the list of values `key` in place, the trail putting back what it was.
+  private func setEntry(of frame: DraftFrame, _ key: String, _ index: Int, to value: Value?) {
+    guard case .values(var values)? = frame.slots[key], index < values.count else { return }
+    frame.slots[key] = nil
+    let old = values[index]
+    values[index] = value
+    frame.slots[key] = .values(values)
+    trail.append {
+      guard case .values(var values)? = frame.slots[key], index < values.count else { return }
+      frame.slots[key] = nil
+      values[index] = old
+      frame.slots[key] = .values(values)
+    }
+  }
+
   private func undo(to mark: Int) {
     while trail.count > mark { trail.removeLast()() }
   }
@@ -867,8 +912,13 @@ final class TextReader {
     _ frame: DraftFrame, _ part: Part, _ index: Int, _ accessor: String?, before following: MustacheShape?,
     _ position: Int, _ next: Next
   ) -> Bool {
-    guard case .values(var values)? = frame.slots[part.key], index < values.count, let kind = part.kind else { return false }
-    if let value = values[index] {
+    // The entry alone is taken out: a copy of the list held here would make setting the entry copy it.
+    func entry() -> Value?? {
+      guard case .values(let values)? = frame.slots[part.key], index < values.count else { return nil }
+      return .some(values[index])
+    }
+    guard let current = entry(), let kind = part.kind else { return false }
+    if let value = current {
       let printed = TextExporter.printed(value, kind: kind, accessor: accessor, language: template.language, styles: template.styles) ?? ""
       return literal(printed, position, next)
     }
@@ -878,8 +928,7 @@ final class TextReader {
       guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: accessor, current: nil),
         TextExporter.printed(value, kind: kind, accessor: accessor, language: template.language, styles: template.styles) == span
       else { continue }
-      values[index] = value
-      set(frame, part.key, .values(values))
+      setEntry(of: frame, part.key, index, to: value)
       if next(end) { return true }
       undo(to: mark)
     }
@@ -945,7 +994,7 @@ final class TextReader {
     }
     for end in ends.sorted() {
       let span = span(position..<end)
-      if !separator.isEmpty, span.contains(separator) { break }
+      if !separator.isEmpty, span.includes(separator) { break }
       guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: nil, current: nil) else { continue }
       set(frame, part.key, .values(values + [value]))
       if !separatorScalars.isEmpty, literalFits(end, separatorScalars),
@@ -1285,14 +1334,7 @@ final class TextReader {
   }
 
   private func appendEntry(_ frame: DraftFrame, _ part: Part, _ env: Env, index: Int, isLast: Bool?) -> Env {
-    switch frame.slots[part.key] {
-    case .records(let entries)?:
-      set(frame, part.key, .records(entries + [DraftFrame(parts: part.entryParts ?? [], entry: index + 1)]))
-    case .values(let values)?:
-      set(frame, part.key, .values(values + [nil]))
-    default:
-      break
-    }
+    append(to: frame, part.key, record: DraftFrame(parts: part.entryParts ?? [], entry: index + 1))
     return entryEnv(frame, part, env, index: index, isLast: isLast)
   }
 
