@@ -32,6 +32,26 @@ final class DraftFrame {
     case values([Value?])
   }
 
+  /// Changes a list's entries in place: the slot lets go of them first, so that they are not copied (reading a
+  /// long list entry by entry would otherwise copy it once per entry). `false` when the slot is not such a list.
+  @discardableResult
+  static func changeEntries(of slot: inout Slot?, records: (inout [DraftFrame]) -> Void = { _ in }, values: (inout [Value?]) -> Void = { _ in }) -> Bool {
+    // `if case`, not `switch`: a switch holds its subject to the end, and the entries would be copied anyway.
+    if case .records(var entries)? = slot {
+      slot = nil
+      records(&entries)
+      slot = .records(entries)
+      return true
+    }
+    if case .values(var entries)? = slot {
+      slot = nil
+      values(&entries)
+      slot = .values(entries)
+      return true
+    }
+    return false
+  }
+
   /// What a section shows of a part whose value is not read yet.
   enum Fact: Equatable {
     /// Not set (a section over it was skipped): it must stay unset.

@@ -301,44 +301,21 @@ final class TextReader {
   /// a list of values), the trail undoing it by removing the last entry: the trail is undone last change first, so
   /// the entry is the last when it is. (Setting the list anew copied it for each entry: quadratic in a long list.)
   private func append(to frame: DraftFrame, _ key: String, record: @autoclosure () -> DraftFrame) {
-    switch frame.slots[key] {
-    case .records(var entries)?:
-      frame.slots[key] = nil
-      entries.append(record())
-      frame.slots[key] = .records(entries)
-      trail.append {
-        guard case .records(var entries)? = frame.slots[key] else { return }
-        frame.slots[key] = nil
-        entries.removeLast()
-        frame.slots[key] = .records(entries)
-      }
-    case .values(var values)?:
-      frame.slots[key] = nil
-      values.append(nil)
-      frame.slots[key] = .values(values)
-      trail.append {
-        guard case .values(var values)? = frame.slots[key] else { return }
-        frame.slots[key] = nil
-        values.removeLast()
-        frame.slots[key] = .values(values)
-      }
-    default:
-      break
-    }
+    let appended = DraftFrame.changeEntries(of: &frame.slots[key], records: { $0.append(record()) }, values: { $0.append(nil) })
+    guard appended else { return }
+    trail.append { DraftFrame.changeEntries(of: &frame.slots[key], records: { $0.removeLast() }, values: { $0.removeLast() }) }
   }
 
   /// Sets entry `index` of the list of values `key` in place, the trail putting back what it was.
   private func setEntry(of frame: DraftFrame, _ key: String, _ index: Int, to value: Value?) {
-    guard case .values(var values)? = frame.slots[key], index < values.count else { return }
-    frame.slots[key] = nil
-    let old = values[index]
-    values[index] = value
-    frame.slots[key] = .values(values)
+    var old: Value?
+    DraftFrame.changeEntries(of: &frame.slots[key], values: { values in
+      guard index < values.count else { return }
+      old = values[index]
+      values[index] = value
+    })
     trail.append {
-      guard case .values(var values)? = frame.slots[key], index < values.count else { return }
-      frame.slots[key] = nil
-      values[index] = old
-      frame.slots[key] = .values(values)
+      DraftFrame.changeEntries(of: &frame.slots[key], values: { values in if index < values.count { values[index] = old } })
     }
   }
 
