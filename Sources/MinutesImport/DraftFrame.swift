@@ -64,6 +64,8 @@ final class DraftFrame {
     case phrase(Bool)
     /// A list with entries, or with none (`{{^empty(points)}}`).
     case entries(Bool)
+    /// A list of motions (amendments) of which one was adopted, or none (`{{#adopted(amendments)}} as amended`).
+    case adopted(Bool)
   }
 
   func part(_ key: String) -> Part? { parts.first { $0.key == key } }
@@ -86,13 +88,61 @@ final class DraftFrame {
         let inner = frame.record(template: template)
         if !inner.isEmpty { record[part.key] = .record(inner) }
       case .records(let frames):
-        if !frames.isEmpty { record[part.key] = .list(frames.map { .record($0.record(template: template)) }) }
+        var entries = frames.map { $0.record(template: template) }
+        if facts[part.key]?.contains(.adopted(true)) == true { markAdopted(&entries, template: template) }
+        if !entries.isEmpty { record[part.key] = .list(entries.map { .record($0) }) }
       case .values(let values):
         let read = values.compactMap { $0 }
         if !read.isEmpty { record[part.key] = .list(read) }
       }
     }
+    inferConditions(&record)
     return record
+  }
+
+  /// Where the text says one of `entries` was adopted (`Main motion as amended`) and none has a disposition that
+  /// says so (each printed its announced result instead), the first with no disposition is taken as adopted,
+  /// with the template's first word for it (`roles.motions.adopted`).
+  private func markAdopted(_ entries: inout [Record], template: Template) {
+    guard let motions = template.roles.motions, let word = motions.adopted.first else { return }
+    let adopted = entries.contains { entry in
+      entry[motions.disposition]?.text.map { text in motions.adopted.contains { text.hasPrefix($0) } } == true
+    }
+    guard !adopted, let index = entries.firstIndex(where: { $0[motions.disposition] == nil }) else { return }
+    entries[index][motions.disposition] = .text(word)
+  }
+
+  /// Sets the choices that the parts read are asked under and that print nothing of their own: a mover read
+  /// where the template asks for one only `when: {method: [motion]}`, and `motion`'s phrase is empty, says the
+  /// method was a motion. The first value of the condition the text allows is taken; each part read so may
+  /// say more (votes against are asked when votes for are), until nothing changes.
+  private func inferConditions(_ record: inout Record) {
+    var changed = true
+    while changed {
+      changed = false
+      for part in parts where record[part.key] != nil {
+        for (key, wanted) in part.asking.when ?? [:] where record[key] == nil && !wanted.contains("*") {
+          guard let sibling = self.part(key), case .field(.choice(let values, let open)) = sibling.shape,
+            let value = wanted.first(where: { (open || values.contains($0)) && allows(sibling, $0) })
+          else { continue }
+          record[key] = .text(value)
+          changed = true
+        }
+      }
+    }
+  }
+
+  /// Whether what the text showed of choice `part` allows `value`: not a value it said the choice is not, nor
+  /// one whose phrase is there or not against what printed, nor any where it said the choice is unset.
+  func allows(_ part: Part, _ value: String) -> Bool {
+    (facts[part.key] ?? []).allSatisfy { fact in
+      switch fact {
+      case .not(let excluded): excluded != value
+      case .phrase(let has): (part.rendering.phrase(of: value)?.isEmpty == false) == has
+      case .unset: false
+      case .set, .entries, .adopted: true
+      }
+    }
   }
 
   /// The value of a choice not read whose default the text showed it is not (`{{^house.label.full}}` printed):
@@ -101,16 +151,7 @@ final class DraftFrame {
 
   private func choiceShown(_ part: Part) -> String? {
     guard case .field(.choice(let values, _)) = part.shape, let facts = facts[part.key], !facts.isEmpty else { return nil }
-    func allowed(_ value: String) -> Bool {
-      facts.allSatisfy { fact in
-        switch fact {
-        case .not(let excluded): excluded != value
-        case .phrase(let has): (part.rendering.phrase(of: value)?.isEmpty == false) == has
-        case .unset: false
-        case .set, .entries: true
-        }
-      }
-    }
+    let allowed = { self.allows(part, $0) }
     if let fallback = part.rendering.defaultValue, allowed(fallback) { return nil }
     guard facts.contains(where: { if case .not = $0 { true } else { false } }) else { return nil }
     return values.first(where: allowed)

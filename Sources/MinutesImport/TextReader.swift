@@ -45,6 +45,9 @@ final class TextReader {
   /// a value followed by neither may end.
   private let mayStartLiteral: [Bool]
   private let personKeys: Set<String>
+  /// The keys of the parts that hold a person's name: the chair and attendance, and every part asked as a person
+  /// (a mover, a seconder): an English name is read as a run of capitalized words.
+  private let nameKeys: Set<String>
   private let chinese: Bool
   /// The keys of the template's lists.
   private let listKeys: Set<String>
@@ -103,6 +106,14 @@ final class TextReader {
     if let chair = template.roles.chair?.split(separator: ".").last { keys.insert(String(chair)) }
     for category in template.roles.attendance { keys.insert(category.name) }
     personKeys = keys
+    func collectNames(_ parts: [Part]) {
+      for part in parts {
+        if part.asking.takesPerson { keys.insert(part.key) }
+        collectNames(part.parts)
+      }
+    }
+    collectNames(template.parts)
+    nameKeys = keys
     chinese = template.language.hasPrefix("zh")
     var lists = Set<String>()
     func collectLists(_ parts: [Part]) {
@@ -564,8 +575,9 @@ final class TextReader {
       else { continue }
       // Other words for an open choice are its own (`專案會議`), never words before one of its values
       // (`第五十七次常務會議` is 常務會議 after a label the template prints) nor the end of one (`會議` of 專題會議).
+      // English words are apart: `councilmembers` is a word of its own, not `council` before `members`.
       if case .field(.choice(let values, true)) = part.shape, accessor == nil,
-        values.contains(where: { span != $0 && (span.hasSuffix($0) || $0.hasSuffix(span)) })
+        values.contains(where: { span != $0 && ((chinese && span.hasSuffix($0)) || $0.hasSuffix(span)) })
       {
         continue
       }
@@ -608,17 +620,8 @@ final class TextReader {
   }
 
   /// Whether the facts known of a choice allow `value`.
-  private func allows(_ frame: DraftFrame, _ part: Part, _ value: String) -> Bool {
-    for fact in frame.facts[part.key] ?? [] {
-      switch fact {
-      case .unset: return false
-      case .not(let excluded): if excluded == value { return false }
-      case .phrase(let has): if (part.rendering.phrase(of: value)?.isEmpty == false) != has { return false }
-      case .set, .entries: continue
-      }
-    }
-    return true
-  }
+  private func allows(_ frame: DraftFrame, _ part: Part, _ value: String) -> Bool { frame.allows(part, value) }
+
 
   /// The value `span` gives a field through `accessor`, merged with what is read of it already (a date's parts);
   /// `nil` when it is no such value.
@@ -682,6 +685,8 @@ final class TextReader {
     }
     // A Chinese name has two to four characters (a space may pad a two-character one: 王 芳); a longer one is
     // written with a middle dot (阿不都·熱合曼).
+    // An English name starts with a capital (`pro tem Ana Ortiz` is no name: `pro tem` ends the office before it).
+    if !chinese, nameKeys.contains(part.key), first.properties.isLowercase { return false }
     if chinese, personKeys.contains(part.key), !span.contains("·"), !span.allSatisfy(\.isASCII) {
       let letters = span.filter { !$0.isWhitespace }.count
       guard (2...4).contains(letters) else { return false }
@@ -734,6 +739,30 @@ final class TextReader {
   /// could start. Two values printed side by side (`{{title}}{{names}}`) in a Chinese template are split where a
   /// title ends and a name of the usual length begins (the template's `roles` say which parts are names).
   private func ends(from position: Int, before following: MustacheShape?, key: String) -> [Int] {
+    let candidates = candidateEnds(from: position, before: following, key: key)
+    // An English name is likeliest the run of capitalized words that starts here (`Wesley Tan` of `Amendment by
+    // Wesley Tan to phase in…`), where the template's next words do not say where it ends.
+    guard !chinese, nameKeys.contains(key), let run = capitalizedRun(from: position), let index = candidates.firstIndex(of: run) else {
+      return candidates
+    }
+    return [run] + candidates[..<index] + candidates[(index + 1)...]
+  }
+
+  /// The end of the run of capitalized words (`Ana Ortiz`, `J. R. Baptiste-Lowe`) that starts at `position`;
+  /// `nil` when no capitalized word starts there.
+  private func capitalizedRun(from position: Int) -> Int? {
+    var index = position
+    var end: Int?
+    while index < text.count, text[index].properties.isUppercase {
+      while index < text.count, text[index].properties.isAlphabetic || ".'’-".unicodeScalars.contains(text[index]) { index += 1 }
+      end = index
+      guard index + 1 < text.count, text[index] == " ", text[index + 1].properties.isUppercase else { break }
+      index += 1
+    }
+    return end
+  }
+
+  private func candidateEnds(from position: Int, before following: MustacheShape?, key: String) -> [Int] {
     let lineEnd = self.lineEnd(after: position)
     guard position < lineEnd else { return [] }
     switch following {
@@ -1097,8 +1126,15 @@ final class TextReader {
     default: count = nil
     }
     if function == "adopted" {
-      // Whether an amendment was adopted: the final comparison with the export decides; both are tried.
-      return branch(!inverted) || branch(inverted)
+      // Whether an amendment was adopted: noted, for the draft to say so where no disposition read does (see
+      // DraftFrame); the final comparison with the export decides, and both are tried.
+      let mark = trail.count
+      for shown in [true, false] {
+        note(frame, part.key, .adopted(shown != inverted))
+        if branch(shown) { return true }
+        undo(to: mark)
+      }
+      return false
     }
     let emptyMeansShown = (function == "empty") != inverted
     if let count { return branch((count == 0) == emptyMeansShown) }
