@@ -84,7 +84,7 @@ public enum Importer {
       var minutes = Minutes(template: template.id)
       var reproduces = false
       let read = reader.read(shapes) {
-        minutes = Minutes(template: template.id, content: reader.root.record(template: template))
+        minutes = Minutes(template: template.id, content: reader.record())
         minutes = (try? template.conform(minutes)) ?? minutes
         let exported = try? TextExporter().export(minutes, template: template)
         reproduces = exported == joined

@@ -58,7 +58,7 @@ final class TextReader {
     self.text = text
     self.template = template
     self.budget = budget
-    root = DraftFrame(parts: template.parts)
+    root = DraftFrame(parts: template.parts + Self.gatheredParts(of: template))
     lineEnds = text.indices.filter { text[$0] == "\n" }
     var byteOffsets = [Int](repeating: 0, count: text.count + 1)
     var length = 0
