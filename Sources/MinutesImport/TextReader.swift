@@ -1084,7 +1084,7 @@ final class TextReader {
         return listTest(frame, part, function: function, inverted: inverted, branch)
       default:
         guard case .field(let frame, let part, _) = resolve(name.path, env) else { return branch(inverted) }
-        return truth(frame, part, nil, inverted: inverted, body: body, branch)
+        return truth(frame, part, nil, inverted: inverted, body: body, at: position, branch)
       }
     }
     switch resolve(name.path, env) {
@@ -1113,7 +1113,7 @@ final class TextReader {
     case .field(let frame, let part, let accessor):
       var inner = env
       if accessor == nil || accessor == "phrase" { inner.dot = .field(frame, part, accessor) }
-      return truth(frame, part, accessor, inverted: inverted, body: body) { shown in branchIn(shown, inner) }
+      return truth(frame, part, accessor, inverted: inverted, body: body, at: position) { shown in branchIn(shown, inner) }
     }
   }
 
@@ -1156,7 +1156,8 @@ final class TextReader {
   /// A section over a field: `{{#lead}}`, `{{#date.year}}`, `{{#house.label.short}}`, `{{#verb.phrase}}`,
   /// `{{#otherMatters}}`; decided where the field is read, else both ways, the body first.
   private func truth(
-    _ frame: DraftFrame, _ part: Part, _ accessor: String?, inverted: Bool, body: [MustacheShape], _ branch: (Bool) -> Bool
+    _ frame: DraftFrame, _ part: Part, _ accessor: String?, inverted: Bool, body: [MustacheShape], at position: Int,
+    _ branch: (Bool) -> Bool
   ) -> Bool {
     let isChoice: Bool
     if case .field(.choice) = part.shape { isChoice = true } else { isChoice = false }
@@ -1175,6 +1176,12 @@ final class TextReader {
     if isChoice, part.rendering.defaultValue != nil, let accessor, accessor != "phrase" {
       let isDefault = accessor == part.rendering.defaultValue
       if isDefault == inverted { order = [false, true] }
+      // Unless the words the section prints first are on this line (`出席會議。` where attendance is printed
+      // at the start): what the first line did not show is then likelier shown here, and reading the other way
+      // first can lose itself in the line before it comes back.
+      if order == [false, true], !inverted, let words = Self.firstWords(body), words.count >= 2, onThisLine(words, from: position) {
+        order = [true, false]
+      }
     } else if !isChoice || accessor == nil, part.kind != .yesno, !(part.kind == .date && accessor != nil),
       case .value? = body.first
     {
@@ -1189,6 +1196,28 @@ final class TextReader {
       undo(to: mark)
     }
     return false
+  }
+
+  /// The first literal `shapes` print, past the values and into the sections before it, up to its line's end;
+  /// `nil` when they print none.
+  static func firstWords(_ shapes: [MustacheShape]) -> [Unicode.Scalar]? {
+    for shape in shapes {
+      switch shape {
+      case .text(let literal):
+        let words = Array(literal.prefix { $0 != "\n" })
+        if !words.isEmpty { return words }
+      case .section(_, _, let body): if let words = firstWords(body) { return words }
+      case .value: continue
+      }
+    }
+    return nil
+  }
+
+  /// Whether `words` are in the text on the line of `position`, at or after it.
+  private func onThisLine(_ words: [Unicode.Scalar], from position: Int) -> Bool {
+    let end = lineEnd(after: position)
+    guard end - position >= words.count else { return false }
+    return (position...(end - words.count)).contains { literalFits($0, words) }
   }
 
   private func known(_ frame: DraftFrame, _ part: Part, _ accessor: String?, value: Value?, isChoice: Bool) -> Bool? {
