@@ -66,7 +66,10 @@ public enum PageChrome {
     var tail = lines.endIndex
     while tail > lines.startIndex {
       let text = lines[tail - 1].text
-      guard text.trimmedSpaces.isEmpty || isFooterLine(text) || isSourceLine(text) else { break }
+      // Passed too: a rule of `|` and a `(完)` between the report and its footer (each removed by its own rule).
+      let trimmed = text.trimmedSpaces
+      let passed = trimmed.isEmpty || trimmed.allSatisfy { $0 == "|" || $0 == "｜" || $0 == " " } || ["(完)", "（完）"].contains(String(trimmed))
+      guard passed || isFooterLine(text) || isSourceLine(text) else { break }
       tail -= 1
     }
     if let start = lines[tail...].firstIndex(where: { isFooterLine($0.text) }) {
@@ -146,13 +149,16 @@ public enum PageChrome {
   /// A line of a site's footer.
   static func isFooterLine(_ line: String) -> Bool {
     let text = line.trimmedSpaces
-    let markers = [
-      "ICP", "版權所有", "版权所有", "主辦單位", "主办单位", "承辦單位", "承办单位", "網站標識碼", "网站标识码", "公網安備", "公网安备",
-      "聯繫電話", "联系电话", "聯繫我們", "联系我们", "地址：", "電話：", "电话：", "郵編", "邮编", "Copyright", "©", "技術支持", "技术支持",
-      "主辦：", "主办：", "承辦：", "承办：", "備案號", "备案号", "責任編輯", "责任编辑", "打印本頁", "打印本页", "關閉窗口", "关闭窗口",
-    ]
-    return !text.isEmpty && markers.contains { text.includes($0) }
+    return !text.isEmpty && footerMarkers.contains { text.includes($0) }
   }
+
+  /// The words of a site's footer, the credits under a news item (撰稿, 攝影…) among them; those that end with a
+  /// colon in both widths.
+  private static let footerMarkers: [String] = [
+    "ICP", "版權所有", "版权所有", "主辦單位", "主办单位", "承辦單位", "承办单位", "網站標識碼", "网站标识码", "公網安備", "公网安备",
+    "聯繫電話", "联系电话", "聯繫我們", "联系我们", "郵編", "邮编", "Copyright", "©", "技術支持", "技术支持",
+    "備案號", "备案号", "責任編輯", "责任编辑", "打印本頁", "打印本页", "關閉窗口", "关闭窗口", "撰稿", "審稿", "审稿", "攝影", "摄影",
+  ] + ["地址", "電話", "电话", "主辦", "主办", "承辦", "承办"].flatMap { [$0 + "：", $0 + ":"] }
 
   /// `line` without pinyin in brackets after Han characters (`區(qū)`, `事項（xiàng）`), and the pinyin removed. A
   /// bracket counts as pinyin when it holds lowercase Latin letters only, at least one with a tone mark.

@@ -637,6 +637,7 @@ final class TextReader {
       if case .choice(let values, let open) = kind, !open, !values.contains(span) { return nil }
       return .value(.text(span))
     case .number, .count:
+      guard span.unicodeScalars.count <= 12 else { return nil }
       let number: Int?
       switch accessor {
       case nil, "n": number = span.allSatisfy(\.isASCII) ? Int(span) : nil
@@ -658,12 +659,14 @@ final class TextReader {
         guard day == nil, span.count <= 2, let n = Int(span), (1...31).contains(n) else { return nil }
         day = n
       default:
-        guard current == nil, let date = Self.date(span) else { return nil }
+        guard current == nil, span.unicodeScalars.count <= Self.longestDate, let date = Self.date(span) else { return nil }
         return .value(.text(date.description))
       }
       return .date(year: year, month: month, day: day)
     case .time:
-      guard let time = Self.time(span) else { return nil }
+      // A time is short (`12:30 p.m.`): a longer span is not parsed at all, so that a long line is not parsed
+      // once for each place it could end.
+      guard span.unicodeScalars.count <= Self.longestTime, let time = Self.time(span) else { return nil }
       return .value(.text(time.description))
     case .yesno:
       return nil
@@ -697,6 +700,10 @@ final class TextReader {
   private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
     (0x21...0x7E).contains(scalar.value) ? false : scalar.properties.isWhitespace
   }
+
+  /// The longest spans read as a time (`12:30 p.m.`, `下午3時30分`) and as a date (`Wednesday, September 30, 2025`).
+  static let longestTime = 16
+  static let longestDate = 40
 
   /// A date as an export prints it: `2024-05-14`, `May 14, 2024`, `Tuesday, May 14, 2024`, `14 May 2024`,
   /// `05/14/2024`, `2024年5月14日`, `5月14日`.

@@ -26,7 +26,20 @@ import MinutesTestSupport
   ]
 
   /// Inputs tested one by one below.
-  static let others: Set<String> = ["session/generation-int-max.yaml"]
+  static let others: Set<String> = ["session/generation-int-max.yaml", "import/time-read-at-every-end-of-a-long-line.txt"]
+
+  /// A mutated school-board report with a line of NULs where a time is printed: each place the line could end
+  /// was parsed as a time (5 s in the fuzz build); a span longer than any time is now refused at once. Read as
+  /// the harness reads it, every line is either read or kept.
+  @Test func aLongLineWhereATimeIsPrintedIsReadOrKept() throws {
+    let data = try Data(contentsOf: Self.folder.appendingPathComponent("import/time-read-at-every-end-of-a-long-line.txt"))
+    let text = try #require(String(data: data, encoding: .utf8))
+    let template = try TestSupport.template(id: "board-meeting.en")
+    let body = PageChrome.strip(text).text
+    let reading = try #require(Importer.read(body, template: template, maxUnparsed: 1, budget: 20_000))
+    let lines = Importer.normalized(body, template: template).split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    #expect(reading.linesRead + reading.unparsed.count == lines)
+  }
 
   @Test func everyKeptInputHasItsTest() throws {
     var kept: Set<String> = []

@@ -25,4 +25,12 @@ import MinutesImport
     #expect(notes.map(\.line) == [5, 6])
     #expect(origins == [1, 2, 3, 4])
   }
+
+  /// A footer under a `(完)` and a rule of `|`, with half-width colons and the credits of the news item.
+  @Test func aFooterBelowTheEndMarkAndARuleIsRemoved() {
+    let text = "區政府常務會議\n會議研究了其他事項。(完)\n\n(撰稿人:蔣雨桐 審稿人:黃文博)\n|\n主辦:清潭區人民政府辦公室\n地址:府前大道1號  電話:0755-8888 1234\n"
+    let (body, notes, _) = PageChrome.strip(text)
+    #expect(body == "區政府常務會議\n會議研究了其他事項。\n")
+    #expect(notes.map(\.kind) == [.end, .footer, .footer, .footer, .footer])
+  }
 }
