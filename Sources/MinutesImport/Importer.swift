@@ -83,12 +83,14 @@ public enum Importer {
       let reader = TextReader(text: scalars, template: template, budget: budget)
       var minutes = Minutes(template: template.id)
       var reproduces = false
-      let read = reader.read(shapes) {
-        minutes = Minutes(template: template.id, content: reader.record())
-        minutes = (try? template.conform(minutes)) ?? minutes
-        let exported = try? TextExporter().export(minutes, template: template)
-        reproduces = exported == joined
-        return reproduces
+      let read = DeepStack.run {
+        reader.read(shapes) {
+          minutes = Minutes(template: template.id, content: reader.record())
+          minutes = (try? template.conform(minutes)) ?? minutes
+          let exported = try? TextExporter().export(minutes, template: template)
+          reproduces = exported == joined
+          return reproduces
+        }
       }
       if read {
         return Reading(minutes: minutes, template: template, unparsed: unparsed, reproduces: reproduces, linesRead: lines.count)

@@ -1305,7 +1305,9 @@ final class TextReader {
     let mark = trail.count
     set(frame, part.key, records == nil ? .values([]) : .records([]))
     let usesLast = uses("last", body)
-    let lines = !usesLast && { if case .text(let last)? = body.last { return last.last == "\n" } else { return false } }()
+    // Inside another list's entry, only a body that ends in its own line end: the comparison of the whole reading
+    // with the text may need another reading of an entry there (a committee's motions under their item).
+    let lines = !usesLast && (env.loop == nil ? Self.endsLine(body[...]) : { if case .text(let last)? = body.last { last.last == "\n" } else { false } }())
     let needsEntries = frame.facts[part.key]?.contains(.entries(true)) == true
     if lines {
       // Where what follows the list begins in the text's own words, the list is likeliest to end.
@@ -1398,6 +1400,20 @@ final class TextReader {
       inner.dot = .element(frame, part, index)
     }
     return inner
+  }
+
+  /// Whether every way through `shapes` prints a line end last, `before` saying whether what precedes them does
+  /// (for when they print nothing): a section at the end ends a line when its body does and so do the shapes
+  /// before it, for when it is left out. A list whose body ends lines is read an entry at a time.
+  static func endsLine(_ shapes: ArraySlice<MustacheShape>, before: Bool = false) -> Bool {
+    switch shapes.last {
+    case nil: return before
+    case .text(let literal)?: return literal.last == "\n"
+    case .value?: return false
+    case .section(_, _, let body)?:
+      let without = endsLine(shapes.dropLast(), before: before)
+      return without && endsLine(body[...], before: without)
+    }
   }
 
   /// Whether entry `index` of a list of values was read (a list of records' entries are whatever was read).

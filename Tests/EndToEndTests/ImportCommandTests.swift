@@ -76,4 +76,22 @@ import MinutesTestSupport
     let next = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "april"], in: workspace, input: Data(":quit\n".utf8))
     #expect(next.text.contains("主持人的寫法 name-first"), "\(next.text)")
   }
+
+  /// A clerk's trial (stop 25): 20 English motions or 150 team items crashed the reading (its stack overflowed,
+  /// nothing saved). Each is read whole now, and 300 motions export back as they were published.
+  @Test(arguments: [
+    ("many-300-motions.sectioned.txt", "board-meeting.en", 958), ("many-21-motions.council.txt", "board-meeting.en", 74),
+    ("many-150-items.team.txt", "team-meeting.en", 612),
+  ])
+  func aLongRecordOfShortShapesImportsWhole(file: String, template: String, lines: Int) throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let fixture = Binary.fixture("import/trials/" + file)
+    let imported = try Binary.run(["import", fixture.path, "--template", template, "--name", "long"], in: workspace)
+    #expect(imported.status == 0, "\(imported.text)\n\(imported.stderr)")
+    #expect(imported.text.contains("Read \(lines) lines with the template \(template)"), "\(imported.text)")
+    let export = try Binary.run(["export", "long", "--draft"], in: workspace)
+    let draftMark = export.text.hasPrefix("DRAFT") ? String(export.text.drop { $0 != "\n" }.dropFirst()) : export.text
+    #expect(draftMark == (try String(contentsOf: fixture, encoding: .utf8)))
+  }
 }
