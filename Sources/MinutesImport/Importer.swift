@@ -121,11 +121,17 @@ public enum Importer {
   }
 
   /// The template of `templates` that reads `text` best: one that reproduces it with the fewest lines set
-  /// aside, the first in the given order on a tie; `nil` when none reads a line of it.
-  public static func best(_ text: String, among templates: [Template]) -> Reading? {
+  /// aside, the first in the given order on a tie; `nil` when none reads a line of it. Each template is tried
+  /// setting aside at most 3 lines, then, when none reads the text so, at most `maxUnparsed`.
+  public static func best(_ text: String, among templates: [Template], maxUnparsed: Int = 20) -> Reading? {
+    if let reading = best(text, among: templates, setting: 3) { return reading }
+    return best(text, among: templates, setting: maxUnparsed)
+  }
+
+  private static func best(_ text: String, among templates: [Template], setting maxUnparsed: Int) -> Reading? {
     var best: Reading?
     for template in templates {
-      guard let reading = read(text, template: template, maxUnparsed: 3), reading.linesRead > 0 else { continue }
+      guard let reading = read(text, template: template, maxUnparsed: maxUnparsed), reading.linesRead > 0 else { continue }
       if let current = best {
         let better = (reading.unparsed.count, reading.reproduces ? 0 : 1) < (current.unparsed.count, current.reproduces ? 0 : 1)
         if better { best = reading }

@@ -32,6 +32,12 @@ extension Messages {
     self("注意：草稿匯出的文字與原文不完全相同；請用 minutes export 比對。", "Note: the draft's export is not exactly the text read; compare them with minutes export.")
   }
 
+  /// The template named with `--template` reads no line of the text.
+  public func templateCannotRead(_ file: String, template: String) -> String {
+    self("\(file)：模板 \(template) 讀不懂這份文字；不用 --template 再試一次（會試過所有模板），或先在工作區建立一個模板。",
+         "\(file): the template \(template) cannot read this text; try again without --template (every template is tried), or write a workspace template first.")
+  }
+
   /// No template reads the text at all.
   public func noTemplateReads(_ file: String, tried: [String]) -> String {
     self("\(file)：沒有模板讀得懂這份文字（試過 \(list(tried))）；用 --template 指定模板，或先在工作區建立一個模板。",

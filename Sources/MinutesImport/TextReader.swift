@@ -41,14 +41,18 @@ final class TextReader {
   /// string by copying its bytes, not scalar by scalar.
   private let bytes: [UInt8]
   private let byteOffsets: [Int]
-  /// Whether a literal of the template (or a join's separator) could start at each position of the text: where
-  /// a value followed by neither may end.
-  private let mayStartLiteral: [Bool]
+  /// For each position of the text, the first at or after it where a literal of the template (or a join's
+  /// separator) could start (the text's length where none can): where a value followed by neither may end. Found
+  /// in one pass, so that the ends of such a value cost what there are of them, not the length of its line.
+  private let nextLiteralStart: [Int32]
   private let personKeys: Set<String>
   /// The keys of the parts that hold a person's name: the chair and attendance, and every part asked as a person
   /// (a mover, a seconder): an English name is read as a run of capitalized words.
   private let nameKeys: Set<String>
   private let chinese: Bool
+  /// The English names the text gives at least twice, as the whole or the end of a run of capitalized words of
+  /// two words or more (`Yolanda Marsh` of `Board President Yolanda Marsh`, the roll call and the signature).
+  private let namesGivenTwice: Set<[Unicode.Scalar]>
   /// The keys of the template's lists.
   private let listKeys: Set<String>
   /// The first scalar of the separator of each list of values joined in the export, by key.
@@ -101,7 +105,11 @@ final class TextReader {
     }
     phrases(template.parts)
     for source in sources { if let parsed = try? MustacheShape.parse(source) { collect(parsed) } }
-    mayStartLiteral = text.map(starts.contains)
+    var nextStarts = [Int32](repeating: Int32(text.count), count: text.count + 1)
+    for index in stride(from: text.count - 1, through: 0, by: -1) {
+      nextStarts[index] = starts.contains(text[index]) ? Int32(index) : nextStarts[index + 1]
+    }
+    nextLiteralStart = nextStarts
     var keys = Set<String>()
     if let chair = template.roles.chair?.split(separator: ".").last { keys.insert(String(chair)) }
     for category in template.roles.attendance { keys.insert(category.name) }
@@ -115,6 +123,14 @@ final class TextReader {
     collectNames(template.parts)
     nameKeys = keys
     chinese = template.language.hasPrefix("zh")
+    var runs: [[Unicode.Scalar]: Int] = [:]
+    if !chinese {
+      for index in text.indices where text[index].properties.isUppercase && (index == 0 || !text[index - 1].properties.isAlphabetic) {
+        guard let end = Self.capitalizedRun(in: text, from: index), text[index..<end].contains(" ") else { continue }
+        runs[Array(text[index..<end]), default: 0] += 1
+      }
+    }
+    namesGivenTwice = Set(runs.filter { $0.value >= 2 }.keys)
     var lists = Set<String>()
     func collectLists(_ parts: [Part]) {
       for part in parts {
@@ -689,7 +705,8 @@ final class TextReader {
     // A Chinese name has two to four characters (a space may pad a two-character one: 王 芳); a longer one is
     // written with a middle dot (阿不都·熱合曼).
     // An English name starts with a capital (`pro tem Ana Ortiz` is no name: `pro tem` ends the office before it).
-    if !chinese, nameKeys.contains(part.key), first.properties.isLowercase { return false }
+    // Nor ends in a mark that separates (`Rebecca Hollis,` where the template prints no comma after a name).
+    if !chinese, nameKeys.contains(part.key), first.properties.isLowercase || ",;:".unicodeScalars.contains(last) { return false }
     if chinese, personKeys.contains(part.key), !span.contains("·"), !span.allSatisfy(\.isASCII) {
       let letters = span.filter { !$0.isWhitespace }.count
       guard (2...4).contains(letters) else { return false }
@@ -747,6 +764,19 @@ final class TextReader {
   /// title ends and a name of the usual length begins (the template's `roles` say which parts are names).
   private func ends(from position: Int, before following: MustacheShape?, key: String) -> [Int] {
     let candidates = candidateEnds(from: position, before: following, key: key)
+    // A value before a name (`{{office}} {{name}}`) likeliest ends where a name the text gives elsewhere begins:
+    // the first such name, and of the names that end together the shortest: `Board President` before `Yolanda
+    // Marsh`, not `Board` before `President Yolanda Marsh` (which `Presiding: Village President Harold Quist` may
+    // give twice too); `Chair pro tem` before `Ana Ortiz, in the absence of Chair Wendell Hart`.
+    if !chinese, !namesGivenTwice.isEmpty, !nameKeys.contains(key), case .text(let literal)? = following {
+      let named = candidates.compactMap { end -> (end: Int, nameEnd: Int)? in
+        givesName(at: end + literal.count) ? capitalizedRun(from: end + literal.count).map { (end, $0) } : nil
+      }
+      if !named.isEmpty {
+        let first = named.sorted { ($0.nameEnd, -$0.end) < ($1.nameEnd, -$1.end) }.map(\.end)
+        return first + candidates.filter { !first.contains($0) }
+      }
+    }
     // An English name is likeliest the run of capitalized words that starts here (`Wesley Tan` of `Amendment by
     // Wesley Tan to phase in…`), where the template's next words do not say where it ends.
     guard !chinese, nameKeys.contains(key), let run = capitalizedRun(from: position), let index = candidates.firstIndex(of: run) else {
@@ -755,9 +785,17 @@ final class TextReader {
     return [run] + candidates[..<index] + candidates[(index + 1)...]
   }
 
+  /// Whether a name the text gives at least twice starts at `position` and runs to the end of its run.
+  private func givesName(at position: Int) -> Bool {
+    guard position < text.count, text[position].properties.isUppercase, let end = capitalizedRun(from: position) else { return false }
+    return namesGivenTwice.contains(Array(text[position..<end]))
+  }
+
   /// The end of the run of capitalized words (`Ana Ortiz`, `J. R. Baptiste-Lowe`) that starts at `position`;
   /// `nil` when no capitalized word starts there.
-  private func capitalizedRun(from position: Int) -> Int? {
+  private func capitalizedRun(from position: Int) -> Int? { Self.capitalizedRun(in: text, from: position) }
+
+  private static func capitalizedRun(in text: [Unicode.Scalar], from position: Int) -> Int? {
     var index = position
     var end: Int?
     while index < text.count, text[index].properties.isUppercase {
@@ -784,21 +822,48 @@ final class TextReader {
       }
       return ends
     case .value(let name)? where name.function == nil:
-      let all = Array(position + 1...lineEnd)
+      let all = besideValue(from: position, lineEnd: lineEnd)
       let nextKey = name.path.last ?? ""
       let (leftIsName, rightIsName) = (personKeys.contains(key), personKeys.contains(nextKey))
       if !leftIsName, !rightIsName, let separator = joins[nextKey] {
         return byEntryLength(all, from: position, lineEnd: lineEnd, separator: separator)
       }
       guard chinese else { return all }
-      let ranks = Dictionary(uniqueKeysWithValues: all.map { ($0, rank($0, from: position, leftIsName: leftIsName, rightIsName: rightIsName)) })
+      // Where the value on the right stops (a name stops at a mark), for each end: one pass from the right.
+      let horizon = min(lineEnd, all[all.count - 1] + Self.longestBesideValue)
+      var stops = [Int](repeating: horizon, count: horizon - position + 1)
+      var stop = horizon
+      for index in stride(from: horizon - 1, to: position, by: -1) {
+        if Self.nameStops.contains(text[index]) { stop = index }
+        stops[index - position] = stop
+      }
+      let ranks = Dictionary(uniqueKeysWithValues: all.map { end in
+        (end, rank(end, stop: end <= horizon ? stops[end - position] : end, from: position, leftIsName: leftIsName, rightIsName: rightIsName))
+      })
       return all.sorted { ranks[$0]!.lexicographicallyPrecedes(ranks[$1]!) }
     case .section(_, _, let body)? where Self.startsWithValue(body):
       // A section that starts with a value (`{{#term}}{{term.zh}}屆{{/term}}`) may start anywhere.
-      return Array(position + 1...lineEnd)
+      return besideValue(from: position, lineEnd: lineEnd)
     default:
-      return (position + 1...lineEnd).filter { $0 == lineEnd || mayStartLiteral[$0] }
+      var ends: [Int] = []
+      var index = Int(nextLiteralStart[position + 1])
+      while index < lineEnd {
+        ends.append(index)
+        index = Int(nextLiteralStart[index + 1])
+      }
+      return ends + [lineEnd]
     }
+  }
+
+  /// The most characters a value printed right before another value (or a section that starts with one) is
+  /// read as, short of the rest of its line: only the template's own words say where a longer one ends.
+  static let longestBesideValue = 256
+
+  /// The ends of a value printed right before another: every position up to ``longestBesideValue`` characters
+  /// on, then the end of the line.
+  private func besideValue(from position: Int, lineEnd: Int) -> [Int] {
+    let last = min(lineEnd, position + Self.longestBesideValue)
+    return Array(position + 1...last) + (last < lineEnd ? [lineEnd] : [])
   }
 
   /// What follows a value, for where it may end: the next shape, or, past sections that may print nothing and
@@ -849,10 +914,9 @@ final class TextReader {
 
   /// How likely a split of two Chinese values printed side by side at `end` is (lower first): a title ends in a
   /// word titles end in (長, 主任, 委員…), and a name has three characters, or two, or four.
-  private func rank(_ end: Int, from position: Int, leftIsName: Bool, rightIsName: Bool) -> [Int] {
+  /// `stop` is where the value on the right stops (the first of ``nameStops`` from `end`).
+  private func rank(_ end: Int, stop: Int, from position: Int, leftIsName: Bool, rightIsName: Bool) -> [Int] {
     let left = text[position..<end]
-    var stop = end
-    while stop < text.count, !Self.nameStops.contains(text[stop]) { stop += 1 }
     let right = text[end..<stop]
     func nameRank(_ length: Int) -> Int { [3: 0, 2: 1, 4: 2][length] ?? 3 }
     if rightIsName {

@@ -127,6 +127,12 @@ public struct Assistant: Sendable {
     return count + interview.label(of: cursor, in: minutes) + "> "
   }
 
+  /// The errors ``Validator`` finds in the draft as `:check` lists them, their heading first; empty when none.
+  public var errorReport: [String] {
+    let errors = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
+    return errors.isEmpty ? [] : [m.errorsHeading(errors.count)] + errors.map { "  " + $0.line(m) }
+  }
+
   /// The number of errors in the draft a clerk should know of now: every error ``Validator`` finds, except
   /// required parts the interview has not reached yet (those are the questions still to come).
   /// - Complexity: O(1) in the size of the draft, but for a sum over the entries of the top-level lists and the

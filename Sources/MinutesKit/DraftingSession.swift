@@ -84,7 +84,14 @@ public struct DraftingSession: Sendable {
       guard compact(&output, keepingChanges: false, onlyIfChanged: true) else { return !needsCompaction }
       output.write(summary() + "\n")
     }
-    if assistant.cursor == nil { output.write(assistant.finishedNotice + "\n") }
+    if assistant.cursor == nil {
+      output.write(assistant.finishedNotice + "\n")
+      // A finished draft that still has errors (an imported text that leaves out a required part) starts at
+      // them, as `minutes check` lists them, so that the clerk sees what to fill in first.
+      if assistant.openErrors > 0 {
+        for line in assistant.errorReport { emit(line, .error, &output) }
+      }
+    }
     // The list whose question was asked last, so that its next entries are asked briefly.
     var listAsked: Address?
     while true {

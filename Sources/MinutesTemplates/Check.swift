@@ -31,7 +31,7 @@ public struct Check: Sendable, Hashable {
     /// Every entry of `list` has its part `key` filled in (a warning on an empty optional value: a 請假 entry
     /// without a reason); `{{value}}` is the entry's `name`, else its first text. An entry whose part named in
     /// `unless` holds one of the values listed (`"*"`: any) is let off: a motion without a seconder that died
-    /// for lack of one.
+    /// for lack of one. An entry for which the part itself is not asked (its `when` or `unless`) is let off too.
     case filled(list: String, key: String, unless: [String: [String]])
     /// The part at the path is filled in: a warning on a part real minutes have but a draft may lack (the time
     /// of adjournment); `{{value}}` is empty.

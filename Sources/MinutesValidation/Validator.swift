@@ -386,6 +386,10 @@ public struct Validator: Sendable {
         for (list, value) in values(at: path, in: minutes) {
           for (offset, entry) in (value.list ?? []).enumerated() {
             guard let record = applicable(entry, in: list) else { continue }
+            // A part the entry does not ask for (`when`, `unless`) is not missing: the votes opposed of a vote
+            // not counted.
+            let parts = template.part(at: list)?.parts ?? []
+            if let part = parts.first(where: { $0.key == key }), !Template.applies(part, among: parts, in: record) { continue }
             let excused = unless.contains { other, values in
               guard let text = record[other]?.scalarText else { return false }
               return values.contains("*") || values.contains(text)

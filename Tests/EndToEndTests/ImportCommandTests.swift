@@ -94,4 +94,28 @@ import MinutesTestSupport
     let draftMark = export.text.hasPrefix("DRAFT") ? String(export.text.drop { $0 != "\n" }.dropFirst()) : export.text
     #expect(draftMark == (try String(contentsOf: fixture, encoding: .utf8)))
   }
+
+  /// A clerk's trial (stop 25): a name taken was refused only after the reading, with the exit code of lines kept
+  /// unparsed; a template named that reads nothing said to name one with --template; `resume` of an imported
+  /// draft with errors did not show them. Nothing saved is exit 2 now, said at once, and `resume` starts at the
+  /// errors.
+  @Test func aRefusedImportSavesNothingAndResumeStartsAtTheErrors() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let fixture = Binary.fixture("import/trials/many-21-motions.council.txt").path
+    let first = try Binary.run(["import", fixture, "--name", "council"], in: workspace)
+    #expect(first.status == 0, "\(first.text)\n\(first.stderr)")
+    #expect(first.text.contains("The draft has 1 error"), "\(first.text)")
+    let again = try Binary.run(["import", fixture, "--name", "council"], in: workspace)
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("a session named `council` exists already"), "\(again.stderr)")
+    let wrong = try Binary.run(["import", fixture, "--name", "other", "--template", "jiyao.zh-Hans"], in: workspace)
+    #expect(wrong.status == 2)
+    #expect(wrong.stderr.contains("the template jiyao.zh-Hans cannot read this text; try again without --template"), "\(wrong.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/other.yaml").path))
+    let resumed = try Binary.run(["resume", "council"], in: workspace, input: Data(":quit\n".utf8))
+    let lines = resumed.text.split(separator: "\n").map(String.init)
+    let heading = try #require(lines.firstIndex(of: "Errors (1):"), "\(resumed.text)")
+    #expect(lines[heading + 1].hasPrefix("  error 1.disposition: The motion has no disposition"), "\(resumed.text)")
+  }
 }

@@ -10,8 +10,9 @@ struct Import: ParsableCommand {
       The template's text export is read backwards, so the session's export reproduces the text; without --template, \
       every template of the workspace and the built-ins is tried and the one that reads the text best is taken. \
       Lines that cannot be read are kept under `unparsed` in the draft and reported with their line and column; \
-      `minutes check` lists them until they are placed. Exit 0 when all of the text was read, 1 when lines were \
-      kept unparsed (or the name or template was refused), 2 when the file could not be read or nothing in it.
+      `minutes check` lists them until they are placed. Exit 0 when all of the text was read, 1 when the session \
+      was saved with lines kept unparsed, 2 when nothing was saved (the file could not be read or held nothing a \
+      template reads, the name is taken or not a session name, the template is unknown).
       """)
 
   @Argument(help: "The text to read.", completion: .file()) var file: String
@@ -43,10 +44,19 @@ struct Import: ParsableCommand {
         candidates = [try workspace.templates.template(id: id)]
       } catch {
         environment.error(error)
-        throw Diagnostics.failure
+        throw Diagnostics.unreadable
       }
     } else {
       candidates = workspace.templates.entries().compactMap { try? workspace.templates.template(id: $0.id) }
+    }
+    // The name is checked before the reading, which can take seconds: a name taken is said at once.
+    let name = Workspace.sessionName(self.name ?? Self.defaultName(for: file))
+    do {
+      try SessionStore.validate(name: name)
+      if FileManager.default.fileExists(atPath: workspace.store.file(for: name).path) { throw SessionError.exists(name: name) }
+    } catch {
+      environment.error(error)
+      throw Diagnostics.unreadable
     }
     let (body, chrome, origins) = PageChrome.strip(text)
     guard !Normalizer.isBlank(body) else {
@@ -56,7 +66,11 @@ struct Import: ParsableCommand {
     // A template named reads as much as it can, however many lines it sets aside; the best of all only tries.
     let found = candidates.count == 1 ? Importer.read(body, template: candidates[0], maxUnparsed: 60) : Importer.best(body, among: candidates)
     guard var reading = found, reading.linesRead > 0 else {
-      environment.error(environment.messages.noTemplateReads(file, tried: candidates.map(\.id)))
+      if let id = template {
+        environment.error(environment.messages.templateCannotRead(file, template: id))
+      } else {
+        environment.error(environment.messages.noTemplateReads(file, tried: candidates.map(\.id)))
+      }
       throw Diagnostics.unreadable
     }
     let messages = reading.template.messages
@@ -65,12 +79,10 @@ struct Import: ParsableCommand {
     }
     for note in chrome { StandardStreams.error.write(messages.chromeNote(file, note) + "\n") }
     let diagnostics = Diagnostics(messages: messages)
-    let name = Workspace.sessionName(self.name ?? Self.defaultName(for: file))
     var minutes = reading.minutes
     if !reading.unparsed.isEmpty {
       minutes.setValue(.list(reading.unparsed.map { .text($0.text) }), at: Address(steps: [.key(Template.unparsedKey)]))
     }
-    try diagnostics.run { try SessionStore.validate(name: name) }
     let lock = try diagnostics.run { try SessionLock(name: name, in: workspace.store) }
     // The interview is over: resuming goes to what check reports, not to the first optional question.
     try diagnostics.run { try workspace.store.create(SessionFile(minutes: minutes, resumeAt: .finished), name: name) }

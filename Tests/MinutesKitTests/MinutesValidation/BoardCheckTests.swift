@@ -107,6 +107,12 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
          expected: Finding(.warning, rule: "check.motionSeconded", address: "2",
                            message: "The motion “the council adopt the proposed short-term rental ordinance” has no seconder: record “Died for lack of a second” if none was made (a motion from a committee needs none)",
                            hint: ":edit 2")),
+    Case(name: "filled when asked: a count in favor without those opposed (a warning, not an error); a vote not counted asks for none",
+         correct: { $0.setValue(nil, at: stored("motions.1.votesFor")); $0.setValue(nil, at: stored("motions.1.votesAgainst")) },
+         broken: { $0.setValue(nil, at: stored("motions.1.votesAgainst")) },
+         expected: Finding(.warning, rule: "check.votesOpposedCounted", address: "1",
+                           message: "The motion “the council award the Elm Street water main replacement contract to Copperline Utility Works in an amount not to exceed $35,000” gives the votes in favor but not those opposed: record 0 if no one opposed",
+                           hint: ":edit 1")),
     Case(name: "filled unless: an action item without a due date (a warning); a done one needs none",
          correct: { $0.setValue(nil, at: stored("actionItems.1.due")); $0.setValue("december", at: stored("actionItems.1.from"))
            $0.setValue("done", at: stored("actionItems.1.status")) },

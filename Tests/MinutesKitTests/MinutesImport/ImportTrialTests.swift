@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+import MinutesKit
+import MinutesTestSupport
+
+/// Published-looking records a clerk's trial wrote (stop 25, `Tests/Fixtures/import/trials/`), read as a clerk
+/// would read them: an office of two words before a name, a name not followed by the comma the template prints,
+/// and lines far longer than any value, which are read or set aside, never stall the reading.
+@Suite struct ImportTrialTests {
+  static func read(_ fixture: String, template id: String = "board-meeting.en") throws -> Importer.Reading {
+    let template = try TestSupport.template(id: id)
+    let text = try String(contentsOf: TestSupport.fixture("import/trials/" + fixture), encoding: .utf8)
+    return try #require(Importer.read(text, template: template))
+  }
+
+  static func text(_ reading: Importer.Reading, _ path: String) -> String? {
+    reading.minutes.value(at: Address(stored: path)!)?.text
+  }
+
+  /// The office ends where a name the text gives again (on the roll, in a roll call) begins: `Board President`
+  /// `Yolanda Marsh`, not `Board` `President Yolanda Marsh` (whose signature, `Board President` over the name,
+  /// then failed to read, and the reading searched for minutes).
+  @Test(arguments: [
+    ("hang-350s-two-word-office.school-board.txt", "Board President", "Yolanda Marsh"),
+    ("office-split-village-president.council.txt", "Village President", "Harold Quist"),
+  ])
+  func anOfficeOfTwoWordsEndsWhereTheNameGivenAgainBegins(fixture: String, office: String, name: String) throws {
+    let reading = try Self.read(fixture)
+    #expect(Self.text(reading, "meeting.presiding.office") == office)
+    #expect(Self.text(reading, "meeting.presiding.name") == name)
+  }
+
+  /// `Rebecca Hollis, spoke on…` where the school-board layout prints `Rebecca Hollis spoke on…`: no name is read
+  /// with the comma; the line is kept as it was, and reported.
+  @Test func aNameIsNeverReadWithTheCommaAfterIt() throws {
+    let reading = try Self.read("comment-comma-name-and-unparsed-line.school-board.txt")
+    let names = (reading.minutes.value(at: Address(stored: "publicComment")!)?.list ?? []).compactMap { $0.record?["name"]?.text }
+    #expect(!names.contains { $0.hasSuffix(",") }, "\(names)")
+    #expect(reading.unparsed.contains { $0.text.hasPrefix("Rebecca Hollis, spoke on a matter not on the agenda") }, "\(reading.unparsed)")
+  }
+
+  /// A line of 100,000 characters (one value, or none the template prints) is read or set aside whole: nothing
+  /// of the text is lost, whichever the template.
+  @Test(arguments: ["jiyao.zh-Hans", "board-meeting.en", "gov-executive.zh-Hans"])
+  func aLineOfAHundredThousandCharactersIsReadOrKept(template id: String) throws {
+    let template = try TestSupport.template(id: id)
+    for line in ["会议审议了《" + String(repeating: "某", count: 100_000) + "》。", "Motions " + String(repeating: "x", count: 100_000)] {
+      let reading = try #require(Importer.read(line + "\n", template: template))
+      let exported = try TextExporter().export(reading.minutes, template: template)
+      #expect(reading.unparsed.map(\.text) == [line] || exported.contains(line))
+    }
+  }
+}
