@@ -142,9 +142,11 @@ public enum PageChrome {
   /// `來源：區政府辦公室 發布時間：2024-09-13`, `来源：`, `發布日期：`, `Source: … Published: …`.
   static func isSourceLine(_ line: String) -> Bool {
     let text = line.trimmedSpaces
-    let markers = ["來源：", "来源：", "來源:", "来源:", "發布時間", "发布时间", "發布日期", "发布日期", "瀏覽次數", "浏览次数", "Source:", "Published:"]
-    return markers.contains { text.hasPrefix($0) } || (text.includes("發布時間") || text.includes("发布时间")) && text.count < 120
+    return sourceMarkers.contains { text.hasPrefix($0) } || (text.includes("發布時間") || text.includes("发布时间")) && text.count < 120
   }
+
+  /// The words a source line starts with.
+  private static let sourceMarkers = ["來源：", "来源：", "來源:", "来源:", "發布時間", "发布时间", "發布日期", "发布日期", "瀏覽次數", "浏览次数", "Source:", "Published:"]
 
   /// A line of a site's footer.
   static func isFooterLine(_ line: String) -> Bool {

@@ -571,7 +571,7 @@ final class TextReader {
     if case .field(.choice(let values, let open)) = part.shape, accessor == nil {
       // A choice is one of its values (the longest first, so that 傳達學習 is not read as 傳達), or any text
       // when it is open.
-      for value in values.sorted(by: { $0.count > $1.count }) where allows(frame, part, value) {
+      for value in values.sorted(by: { $0.count > $1.count }) where frame.allows(part, value) {
         let shown = Array(transformed(value, transform).unicodeScalars)
         guard literalAt(position, shown) else { continue }
         set(frame, part.key, .value(.text(value)))
@@ -636,7 +636,6 @@ final class TextReader {
   }
 
   /// Whether the facts known of a choice allow `value`.
-  private func allows(_ frame: DraftFrame, _ part: Part, _ value: String) -> Bool { frame.allows(part, value) }
 
 
   /// The value `span` gives a field through `accessor`, merged with what is read of it already (a date's parts);
@@ -975,7 +974,7 @@ final class TextReader {
     }
     if frame.slots[part.key] == nil, frame.facts[part.key]?.contains(.unset) != true {
       let mark = trail.count
-      for (value, phrase) in part.rendering.phrases where !phrase.isEmpty && allows(frame, part, value) {
+      for (value, phrase) in part.rendering.phrases where !phrase.isEmpty && frame.allows(part, value) {
         set(frame, part.key, .value(.text(value)))
         if match(shape(phrase)[...], position, env, next) { return true }
         undo(to: mark)
@@ -1327,7 +1326,7 @@ final class TextReader {
     }
     if isChoice, let accessor, accessor != "phrase" {
       if holds {
-        guard allows(frame, part, accessor), part.choiceValues.contains(accessor) else { return false }
+        guard frame.allows(part, accessor), part.choiceValues.contains(accessor) else { return false }
         set(frame, part.key, .value(.text(accessor)))
       } else {
         note(frame, part.key, .not(accessor))
