@@ -72,8 +72,8 @@ public struct DocxExporter: Exporter {
                                            marksMissing: options.draftErrors > 0)
     var paragraphs = StyledParagraph.paragraphs(of: rendered, language: template.language)
     if options.draftErrors > 0 {
-      let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages)
-      paragraphs.insert(StyledParagraph(.draft, banner.trimmingCharacters(in: .newlines)), at: 0)
+      let banner = ExportFormat.draftBanner(errors: options.draftErrors, unparsed: ExportFormat.unparsedLines(of: minutes), template.messages)
+      paragraphs.insert(contentsOf: banner.split(separator: "\n").map { StyledParagraph(.draft, String($0)) }, at: 0)
     }
     return (paragraphs, source.page)
   }

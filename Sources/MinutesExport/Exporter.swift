@@ -292,9 +292,17 @@ extension Exporter {
 }
 
 extension ExportFormat {
-  /// The first line of an export made while the draft still has errors (`minutes export --draft`, `:export`).
-  public static func draftBanner(errors: Int, _ m: Messages = Messages(language: "zh-Hant")) -> String {
+  /// The first lines of an export made while the draft still has errors (`minutes export --draft`, `:export`):
+  /// the DRAFT line, then each line of an imported text not yet put where it belongs (the draft's `unparsed`), so
+  /// that nothing of the text read is missing from what the clerk reviews.
+  public static func draftBanner(errors: Int, unparsed: [String] = [], _ m: Messages = Messages(language: "zh-Hant")) -> String {
     "DRAFT " + m("草稿：尚有 \(errors) 個錯誤，未定稿。", "— \(errors) error(s) remain; not final.") + "\n"
+      + unparsed.enumerated().map { m("UNPARSED \($0 + 1) 未歸位：", "UNPARSED \($0 + 1): ") + $1 + "\n" }.joined()
+  }
+
+  /// The lines of an imported text kept in `minutes` under `unparsed`, in order.
+  public static func unparsedLines(of minutes: Minutes) -> [String] {
+    minutes.value(at: Address(steps: [.key(Template.unparsedKey)]))?.list?.compactMap(\.text) ?? []
   }
 
   /// The exporter for this format, with no findings (a final export).

@@ -36,8 +36,8 @@ public struct HTMLExporter: Exporter {
     var body = Self.tidied(try TextExporter.layout(
       format, contentType: "HTML", minutes, template: template, marksMissing: options.draftErrors > 0, derived: { Self.derived($0, title: template.name) }))
     if options.draftErrors > 0 {
-      let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages).trimmingCharacters(in: .newlines)
-      body = "<p class=\"draft\">\(Self.escape(banner))</p>\n" + body
+      let banner = ExportFormat.draftBanner(errors: options.draftErrors, unparsed: ExportFormat.unparsedLines(of: minutes), template.messages)
+      body = banner.split(separator: "\n").map { "<p class=\"draft\">\(Self.escape(String($0)))</p>\n" }.joined() + body
     }
     let title = Self.firstHeading(in: body) ?? Self.escape(template.name)
     let style = template.export["css"] ?? HTMLStyle.sheet(language: template.language)

@@ -37,8 +37,8 @@ public struct MarkdownExporter: Exporter {
     let body = Self.tidied(try TextExporter.layout(
       format, contentType: "MARKDOWN", minutes, template: template, marksMissing: options.draftErrors > 0, derived: { Self.derived($0, title: template.name) }))
     guard options.draftErrors > 0 else { return body }
-    let banner = ExportFormat.draftBanner(errors: options.draftErrors, template.messages)
-    return "> " + MarkdownText.escape(banner.trimmingCharacters(in: .newlines)) + "\n\n" + body
+    let banner = ExportFormat.draftBanner(errors: options.draftErrors, unparsed: ExportFormat.unparsedLines(of: minutes), template.messages)
+    return banner.split(separator: "\n").map { "> " + MarkdownText.escape(String($0)) }.joined(separator: "\n>\n") + "\n\n" + body
   }
 
   /// The Markdown of a template that has none: `title` as a level-1 heading, then each line of `text` that is

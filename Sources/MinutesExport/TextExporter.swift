@@ -33,7 +33,7 @@ public struct TextExporter: Exporter {
   public func export(_ minutes: Minutes, template: Template, options: ExportOptions) throws -> ExportOutput {
     let text = try Self.text(minutes, template: template, marksMissing: options.draftErrors > 0)
     guard options.draftErrors > 0 else { return .text(text) }
-    return .text(ExportFormat.draftBanner(errors: options.draftErrors, template.messages) + text)
+    return .text(ExportFormat.draftBanner(errors: options.draftErrors, unparsed: ExportFormat.unparsedLines(of: minutes), template.messages) + text)
   }
 
   /// `minutes` rendered with the template's `export.text`, without a DRAFT line: the wording every other format

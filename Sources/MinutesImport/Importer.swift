@@ -123,10 +123,13 @@ public enum Importer {
   /// The template of `templates` that reads `text` best: one that reproduces it with the fewest lines set
   /// aside, the first in the given order on a tie; `nil` when none reads a line of it. Each template is tried
   /// setting aside at most 3 lines, then, when none reads the text so, at most `maxUnparsed`.
-  public static func best(_ text: String, among templates: [Template], maxUnparsed: Int = 20) -> Reading? {
+  public static func best(_ text: String, among templates: [Template], maxUnparsed: Int = bestSetsAside) -> Reading? {
     if let reading = best(text, among: templates, setting: 3) { return reading }
     return best(text, among: templates, setting: maxUnparsed)
   }
+
+  /// The most lines a template may set aside and still be taken by ``best(_:among:maxUnparsed:)``.
+  public static let bestSetsAside = 20
 
   private static func best(_ text: String, among templates: [Template], setting maxUnparsed: Int) -> Reading? {
     var best: Reading?

@@ -39,9 +39,10 @@ extension Messages {
   }
 
   /// No template reads the text at all.
-  public func noTemplateReads(_ file: String, tried: [String]) -> String {
-    self("\(file)：沒有模板讀得懂這份文字（試過 \(list(tried))）；用 --template 指定模板，或先在工作區建立一個模板。",
-         "\(file): no template can read this text (tried \(list(tried))); name one with --template, or write a workspace template first.")
+  /// - Parameter setAside: the most lines a template could set aside and still be taken.
+  public func noTemplateReads(_ file: String, tried: [String], setAside: Int) -> String {
+    self("\(file)：沒有模板能在擱置不超過 \(setAside) 行之下讀懂這份文字（試過 \(list(tried))）；用 --template 指定模板，讀不懂的行都會保留在 unparsed 中；或先在工作區建立一個模板。",
+         "\(file): no template reads this text setting aside at most \(setAside) lines (tried \(list(tried))); name one with --template to read it keeping every line it cannot read under unparsed, or write a workspace template first.")
   }
 }
 
@@ -72,6 +73,9 @@ extension Messages {
     case .rule: what = self("刪去分隔線", "removed a rule line")
     case .wrap: what = self("接回斷行", "joined a wrapped line")
     case .markup: what = self("去掉標記", "removed markup")
+    case .control:
+      return self("\(file):\(note.line): 刪去控制字元或不可見字元（如 NUL、零寬空格），這一行讀作：\(note.text)",
+                  "\(file):\(note.line): removed control or invisible characters (NUL, zero-width spaces…); the line reads: \(note.text)")
     case .mojibake:
       return self("\(file):\(note.line): 注意：這一行有 ?? 或 �，原來的字已經遺失，沒有猜測修補；請對照原件改正：\(note.text)",
                   "\(file):\(note.line): note: this line has ?? or �, where characters were lost; they are not guessed: correct them from the original: \(note.text)")

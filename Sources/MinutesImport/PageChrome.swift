@@ -39,6 +39,9 @@ public enum PageChrome {
     case markup
     /// `??` or U+FFFD where characters were lost (reported, not removed).
     case mojibake
+    /// Control or invisible characters (NUL, U+200B…) in a line: removed with the rest of the clean-up an answer
+    /// gets, and reported, since the text then differs from the file.
+    case control
   }
 
   /// `text` without its page chrome, what was removed (and the mojibake found) in line order, and for each line
@@ -109,6 +112,11 @@ public enum PageChrome {
       if lines[index].text.includes("??") || lines[index].text.includes("\u{FFFD}") {
         notes.append(Note(line: lines[index].number, kind: .mojibake, text: lines[index].text))
       }
+      // A byte-order mark that starts the file is its encoding's, not the text's.
+      let scalars = lines[index].text.unicodeScalars.dropFirst(lines[index].number == 1 && lines[index].text.hasPrefix("\u{FEFF}") ? 1 : 0)
+      if scalars.contains(where: Self.isControl) {
+        notes.append(Note(line: lines[index].number, kind: .control, text: String(String.UnicodeScalarView(scalars.filter { !Self.isControl($0) }))))
+      }
       index += 1
     }
     lines = joiningWrapped(lines, notes: &notes)
@@ -147,6 +155,16 @@ public enum PageChrome {
 
   /// The words a source line starts with.
   private static let sourceMarkers = ["來源：", "来源：", "來源:", "来源:", "發布時間", "发布时间", "發布日期", "发布日期", "瀏覽次數", "浏览次数", "Source:", "Published:"]
+
+  /// Whether `scalar` is a control (but a tab) or an invisible format character that the clean-up of the text
+  /// removes: C0 and C1 controls, DEL, zero-width spaces and joiners, word joiners, byte-order marks.
+  static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09: false
+    case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x2060, 0xFEFF: true
+    default: false
+    }
+  }
 
   /// A line of a site's footer.
   static func isFooterLine(_ line: String) -> Bool {

@@ -34,7 +34,7 @@ final class TextReader {
   /// The step at which the reading last got further into the text.
   private var progressedAt = 0
   /// How many steps a reading may take without getting further into the text.
-  static let stallLimit = 250_000
+  static let stallLimit = 60_000
   private var shapes: [String: [MustacheShape]] = [:]
   private let lineEnds: [Int]
   /// The text's UTF-8 bytes, and where each scalar starts in them (one more at the end): a span is made a

@@ -54,6 +54,8 @@ import MinutesTestSupport
     // Nothing else is lost: the export is the text without that line.
     let export = try Binary.run(["export", "with-odd-line", "--draft"], in: workspace)
     #expect(export.text.contains("会议听取了镇财政所关于一季度财政收支情况的汇报。"), "\(export.text)")
+    // The line kept is shown under the DRAFT line, so that a review of the export misses nothing of the text.
+    #expect(export.text.split(separator: "\n").dropFirst().first == "UNPARSED 1 未归位：会上，大家还交流了近期的工作体会。", "\(export.text)")
   }
 
   @Test func learnWritesTheHouseStyleIntoAWorkspaceVariantThatLaterSessionsStartIn() throws {

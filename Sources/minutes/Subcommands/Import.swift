@@ -69,7 +69,7 @@ struct Import: ParsableCommand {
       if let id = template {
         environment.error(environment.messages.templateCannotRead(file, template: id))
       } else {
-        environment.error(environment.messages.noTemplateReads(file, tried: candidates.map(\.id)))
+        environment.error(environment.messages.noTemplateReads(file, tried: candidates.map(\.id), setAside: Importer.bestSetsAside))
       }
       throw Diagnostics.unreadable
     }

@@ -100,7 +100,7 @@ struct New: ParsableCommand {
         throw environment.fail(environment.messages.importUnreadable(target, reason: (error as NSError).localizedDescription))
       }
       guard let published else {
-        throw environment.fail(environment.messages.noTemplateReads(target, tried: workspace.templates.availableIDs()))
+        throw environment.fail(environment.messages.noTemplateReads(target, tried: workspace.templates.availableIDs(), setAside: Importer.bestSetsAside))
       }
       return published
     }

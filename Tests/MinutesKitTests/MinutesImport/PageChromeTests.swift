@@ -33,4 +33,17 @@ import MinutesImport
     #expect(body == "區政府常務會議\n會議研究了其他事項。\n")
     #expect(notes.map(\.kind) == [.end, .footer, .footer, .footer, .footer])
   }
+
+  /// A NUL or a zero-width space that the clean-up removes is reported on its line with the line as read (a
+  /// clerk's trial found `Secre\0tary` read as `Secretary` with no word); a byte-order mark that starts the file
+  /// is not, nor is a tab.
+  @Test func controlCharactersAreReportedWithTheLineAsRead() {
+    let text = "\u{FEFF}Minutes\nSecre\u{0}tary: Zo\u{200B}ë Brandt\nPresent:\tAll\n"
+    let (body, notes, _) = PageChrome.strip(text)
+    #expect(body == text)
+    #expect(notes.map(\.kind) == [.control])
+    #expect(notes.map(\.line) == [2])
+    #expect(notes.map(\.text) == ["Secretary: Zoë Brandt"])
+  }
 }
+
