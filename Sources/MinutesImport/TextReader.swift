@@ -698,6 +698,13 @@ final class TextReader {
     if part.cleanUp.trimEnd.unicodeScalars.contains(last) || part.cleanUp.trimStart.unicodeScalars.contains(first) { return false }
     let scalars = span.unicodeScalars
     if !part.rendering.begins.isEmpty, !part.rendering.begins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
+    // Nor holds, after a `；`, a word it begins with: `要…；要…` is two points, whichever way the house joins them
+    // (a house that numbers them prints a single point as it is, and would read the two as one).
+    if chinese, !part.rendering.begins.isEmpty, span.includes("；"),
+      part.rendering.begins.contains(where: { span.includes("；" + $0) })
+    {
+      return false
+    }
     if !part.rendering.ends.isEmpty, !part.rendering.ends.contains(where: { scalars.reversed().starts(with: $0.unicodeScalars.reversed()) }) {
       return false
     }

@@ -120,4 +120,22 @@ import MinutesTestSupport
     let heading = try #require(lines.firstIndex(of: "Errors (1):"), "\(resumed.text)")
     #expect(lines[heading + 1].hasPrefix("  error 1.disposition: The motion has no disposition"), "\(resumed.text)")
   }
+
+  /// A clerk's trial (stop 25): once `--learn` made numbered points the workspace's default, `要…；要…` of the
+  /// next report read as one point (a house that numbers points prints one point unnumbered). A point never holds
+  /// `；要`: the two points are read, and the report's own style with them.
+  @Test func aReportReadAfterLearningNumberedPointsKeepsItsPointsApart() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let numbered = Binary.fixture("import/trials/footer-line-cascades-3-unparsed.lanxi.hans.txt").path
+    let learned = try Binary.run(["import", numbered, "--name", "lanxi", "--learn", "--yes"], in: workspace)
+    #expect(learned.text.contains("points=numbered"), "\(learned.text)")
+    let page = Binary.fixture("import/trials/after-learn-points-merged.shiwan.page.txt").path
+    let imported = try Binary.run(["import", page, "--name", "shiwan"], in: workspace)
+    #expect(imported.status == 0, "\(imported.text)\n\(imported.stderr)")
+    #expect(imported.text.contains("points=semicolons"), "\(imported.text)")
+    let session = try String(contentsOf: workspace.appendingPathComponent("sessions/shiwan.yaml"), encoding: .utf8)
+    #expect(session.contains("    - 要把整治任务分解到村、落实到人\n    - 要建立月通报制度，对进度滞后的村进行约谈\n"), "\(session)")
+  }
 }
+
