@@ -129,8 +129,12 @@ public struct Assistant: Sendable {
 
   /// The errors ``Validator`` finds in the draft as `:check` lists them, their heading first; empty when none.
   public var errorReport: [String] {
-    let errors = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
-    return errors.isEmpty ? [] : [m.errorsHeading(errors.count)] + errors.map { "  " + $0.line(m) }
+    report(Validator(template: template).findings(in: minutes).filter { $0.severity == .error }, heading: m.errorsHeading)
+  }
+
+  /// `findings` under their heading (`heading(count)`), one indented line each; empty when there are none.
+  private func report(_ findings: [Finding], heading: (Int) -> String) -> [String] {
+    findings.isEmpty ? [] : [heading(findings.count)] + findings.map { "  " + $0.line(m) }
   }
 
   /// The number of errors in the draft a clerk should know of now: every error ``Validator`` finds, except
@@ -647,14 +651,11 @@ public struct Assistant: Sendable {
       let findings = Validator(template: template).findings(in: minutes)
       let errors = findings.filter { $0.severity == .error }
       let warnings = findings.filter { $0.severity == .warning }
-      var lines = errors.isEmpty
-        ? [m.noErrors]
-        : [m.errorsHeading(errors.count)] + errors.map { "  " + $0.line(m) }
+      var lines = errors.isEmpty ? [m.noErrors] : report(errors, heading: m.errorsHeading)
       var roles: [OutputRole?] = Array(repeating: errors.isEmpty ? .notice : .error, count: lines.count)
-      if !warnings.isEmpty {
-        lines += [m.warningsHeading(warnings.count)] + warnings.map { "  " + $0.line(m) }
-        roles += Array(repeating: .warning, count: warnings.count + 1)
-      }
+      let warned = report(warnings, heading: m.warningsHeading)
+      lines += warned
+      roles += Array(repeating: .warning, count: warned.count)
       return Response(messages: lines, roles: roles)
     case .save:
       return Response(action: .save)
