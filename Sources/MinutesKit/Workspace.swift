@@ -101,11 +101,12 @@ public struct Workspace: Sendable {
     Self.isFilePath(target) ? try openFile(target) : try openSession(Self.sessionName(target))
   }
 
-  /// `file` with its template found and the draft conformed to it; a mismatch is reported at its line in `yaml`.
-  private func conformed(_ file: SessionFile, path: String, yaml: String?) throws -> Draft {
+  /// `file` with its template found and the draft conformed to it; a mismatch is reported at its line in `yaml`
+  /// (read only then: a session opened from its cache does not read its 2.5 MB of YAML text at 1,000 items).
+  private func conformed(_ file: SessionFile, path: String, yaml: @autoclosure () -> String?) throws -> Draft {
     let template = try templates.template(id: file.minutes.template)
     var file = file
-    file.minutes = try template.conform(file.minutes, yaml: yaml, file: path)
+    file.minutes = try template.conform(file.minutes, yaml: yaml(), file: path)
     return Draft(file: file, template: template, path: path)
   }
 

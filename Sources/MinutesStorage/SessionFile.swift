@@ -96,9 +96,17 @@ public struct SessionFile: Codable, Hashable, Sendable {
   }
 
   /// `text` with its last line sealed with the checksum of what precedes the seal.
+  ///
+  /// Works on the text's UTF-8 alone: `Substring + String` appended a snapshot of 2.5 MB character by character
+  /// (grapheme breaking), a quarter of the time of an answer's compaction at 1,000 items.
   private static func sealed(_ text: String) -> String {
-    let body = text.hasSuffix("\n") ? text.dropLast() : text[...]
-    return body + Self.sealMark + Checksum.hex(body.utf8) + "\n"
+    var sealed = text.utf8.last == UInt8(ascii: "\n") ? String(Substring(text.utf8.dropLast())) : text
+    let checksum = Checksum.hex(sealed.utf8)
+    sealed.reserveCapacity(sealed.utf8.count + sealMark.utf8.count + 17)
+    sealed += sealMark
+    sealed += checksum
+    sealed += "\n"
+    return sealed
   }
 
   /// What precedes the checksum on the last line.

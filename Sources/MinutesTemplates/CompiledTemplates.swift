@@ -122,8 +122,17 @@ package struct ResolvedNodeDecoder: Decoder {
     ResolvedNodeDecoder(node, codingPath: codingPath + [key])
   }
 
+  /// The error for a node that is not a `type`. It names the node's kind, not its text: decoding tries one form
+  /// after another (a choice written as a scalar or as a mapping), and printing each node tried (by reflection)
+  /// was a third of loading a template.
   func mismatch(_ type: Any.Type) -> DecodingError {
-    .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "Expected to decode \(type) but found \(node)"))
+    let found = switch node {
+    case .scalar(let scalar): "the scalar `\(scalar.string)`"
+    case .mapping: "a mapping"
+    case .sequence: "a sequence"
+    case .alias: "an alias"
+    }
+    return .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "Expected to decode \(type) but found \(found)"))
   }
 
   var isNull: Bool { node.scalar.flatMap(NSNull.construct) != nil }
@@ -140,7 +149,9 @@ package struct ResolvedNodeDecoder: Decoder {
     if T.self == Int.self { return try scalar(Int.self) as! T }
     if T.self == Bool.self { return try scalar(Bool.self) as! T }
     if T.self == Double.self { return try scalar(Double.self) as! T }
-    if let constructible = T.self as? any ScalarConstructible.Type {
+    // Only a scalar can be one: asked of a mapping or a sequence (a part, a list of parts), the cast looked up the
+    // conformance of each new type in every conformance record of the program, most of a template's decoding.
+    if case .scalar = node, let constructible = T.self as? any ScalarConstructible.Type {
       guard case .scalar(let scalar) = node, let value = constructible.construct(from: scalar) as? T else {
         throw mismatch(type)
       }

@@ -181,8 +181,15 @@ public struct TemplateLibrary: Sendable {
   public func load(_ location: Location) throws -> Template {
     let (node, _, isCompiled) = try resolvedNode(location, chain: [])
     // A built-in template (and what it extends) compiled at build time is read without YAML parsing; its checks
-    // were passed by its YAML, which it equals (the tests compare the two).
-    let template = isCompiled ? try Self.decodeCompiled(node, file: location.path) : try Self.decode(node, file: location.path)
+    // were passed by its YAML, which it equals (the tests compare the two). It cannot change while the program
+    // runs, so it is decoded once per process (opening a session asked for it twice: for the messages, then to
+    // conform the draft).
+    let template: Template
+    if isCompiled {
+      template = try Self.decodedBuiltIns.value(for: location.id) { try Self.decodeCompiled(node, file: location.path) }
+    } else {
+      template = try Self.decode(node, file: location.path)
+    }
     let fileID = location.id
     guard template.id == fileID else {
       let mark = node.mapping?.first { $0.key.string == "id" }?.key.mark
@@ -230,6 +237,10 @@ public struct TemplateLibrary: Sendable {
 
   /// The tree of the template at `location` merged over what it extends, its id, and whether every file of the
   /// chain is a built-in template read in its compiled form (``CompiledTemplates``).
+  /// The built-in templates decoded so far in this process, by id (only those whose whole `extends` chain is
+  /// built in, so that no workspace file changes them).
+  private static let decodedBuiltIns = Memo<String, Template>()
+
   private func resolvedNode(_ location: Location, chain: [Location]) throws -> (Node, String, Bool) {
     let node: Node
     var isCompiled = false
@@ -386,5 +397,19 @@ public struct TemplateLibrary: Sendable {
     }
     try TemplateChecker(template: template, node: node, file: file).check()
     return template
+  }
+}
+
+/// Values computed once per process and shared between threads: `value(for:make:)` makes a key's value the first
+/// time it is asked for (a failure is not kept) and returns the same value after.
+final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [Key: Value] = [:]
+
+  func value(for key: Key, make: () throws -> Value) rethrows -> Value {
+    if let value = lock.withLock({ values[key] }) { return value }
+    let value = try make()
+    lock.withLock { values[key] = value }
+    return value
   }
 }

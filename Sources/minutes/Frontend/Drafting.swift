@@ -44,5 +44,9 @@ enum Drafting {
       saved = session.run(reader: reader, output: &output)
     }
     if !saved || session.stoppedAtLine != nil { throw Diagnostics.failure }
+    // Saved, the reader ended (the terminal restored) and the lock released: the process ends here rather than
+    // tearing down the draft's tree value by value (5% of a resume of 1,000 items), which gains nothing.
+    lock.release()
+    exit(0)
   }
 }
