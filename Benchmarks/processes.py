@@ -7,7 +7,9 @@ Figures, each the median of RUNS runs (BENCH_RUNS, at least 5) with the spread (
 - first prompt: `minutes new --template gov-executive.zh-Hant --name … </dev/null` (start, first question, exit);
 - resume: `minutes resume NAME` with `:quit` piped in (load, first prompt, save, exit), with the session's cache
   current as the clerk's last :quit left it; and once more cold, its files just copied (as after a git pull);
-- answer: the same with one answer first (`:edit I.2.3 …`), minus resume: prompt to next prompt, journal included;
+- answer: prompt to next prompt, journal and the prompt's error count and next question included: the same with
+  21 answers (`:edit I.2.3 …`) less the same with 1, over 20 (the snapshot written at `:quit` is the same for both);
+- :quit after an answer: the same with 1 answer less resume alone (the changed snapshot and cache written once);
 - check: `minutes check NAME`; export: `minutes export NAME` (text, to a pipe); import: `minutes import FILE` of
   that export into a new session;
 - peak memory: the process's maximum resident set (getrusage of the child, through wait4).
@@ -24,6 +26,8 @@ RUNS = max(5, int(os.environ.get("BENCH_RUNS", "5")))
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10,1000,5000").split(",")]
 # BENCH_SKIP_RESUME=1 leaves out resume and the answer (the slowest runs) to time check and export alone.
 SKIP_RESUME = os.environ.get("BENCH_SKIP_RESUME") == "1"
+# An answer is timed as the difference between a session with ANSWERS + 1 answers and one with 1, over ANSWERS.
+ANSWERS = 20
 
 
 class Figure:
@@ -36,10 +40,12 @@ class Figure:
     def median(self):
         return statistics.median(self.cpu)
 
-    def minus(self, other):
-        """This measure less `other`'s median (e.g. an answer: resume with one answer, less resume alone)."""
+    def minus(self, other, over=1):
+        """This measure less `other`'s median, over `over` (e.g. an answer: resume with 21 answers, less resume
+        with 1, over 20)."""
         base, wall = other.median, statistics.median(other.wall)
-        return Figure([max(0.0, c - base) for c in self.cpu], [max(0.0, w - wall) for w in self.wall], self.mib)
+        return Figure([max(0.0, c - base) / over for c in self.cpu], [max(0.0, w - wall) / over for w in self.wall],
+                      self.mib)
 
     def cell(self):
         return f"{fmt(self.median)} [{fmt(min(self.cpu))}–{fmt(max(self.cpu))}]"
@@ -129,11 +135,13 @@ def main():
                                stderr=subprocess.DEVNULL, check=True)
 
             restore_warm()
-            edit = f":edit {items // 2 + 1}.2.3 要抓好落實，確保各項工作按時完成\n:quit\n".encode()
+            edits = lambda k: ("".join(f":edit {items // 2 + 1}.2.3 要抓好落實，確保第{i + 1}項工作按時完成\n"
+                                       for i in range(k)) + ":quit\n").encode()
             figures = {} if SKIP_RESUME else {
                 "resume-cold": measure(run("resume", name), b":quit\n", prepare=restore),
                 "resume": measure(run("resume", name), b":quit\n", prepare=restore_warm),
-                "resume+answer": measure(run("resume", name), edit, prepare=restore_warm),
+                "resume+answer": measure(run("resume", name), edits(1), prepare=restore_warm),
+                "resume+answers": measure(run("resume", name), edits(ANSWERS + 1), prepare=restore_warm),
             }
             restore_warm()
             figures["check"] = measure(run("check", name))
@@ -146,7 +154,8 @@ def main():
             figures["import"] = measure(lambda: [MINUTES, "import", text, "--template", "gov-executive.zh-Hant",
                                                  "--workspace", imports, "--name", fresh_name()])
             if not SKIP_RESUME:
-                figures["answer"] = figures["resume+answer"].minus(figures["resume"])
+                figures["answer"] = figures["resume+answers"].minus(figures["resume+answer"], over=ANSWERS)
+                figures["quit"] = figures["resume+answer"].minus(figures["resume"])
             if anchor_ok:
                 data = os.path.join(scratch, f"anchor-{items}.json")
                 subprocess.run([sys.executable, ANCHOR, "--write", str(items), data], check=True)
@@ -156,12 +165,13 @@ def main():
     print(f"Whole processes, release build, CPU ms (user + system): median [fastest–slowest] of {RUNS} runs; "
           "wall ms median; peak MiB")
     print()
-    header = ["items", "answer", "resume + :quit", "check", "export", "import", "Jinja2 render", "peak MiB (resume/check/export)"]
+    header = ["items", "answer", ":quit after answers", "resume + :quit", "check", "export", "import", "Jinja2 render",
+              "peak MiB (resume/check/export)"]
     print(" | ".join(header))
     cell = lambda f, key, show: show(f[key]) if key in f else "-"
     for items, f in rows.items():
         peaks = " / ".join(cell(f, key, lambda x: f"{x.peak():.0f}") for key in ("resume", "check", "export"))
-        print(f"{items:,} | " + " | ".join(cell(f, key, Figure.cell) for key in ("answer", "resume", "check", "export", "import", "jinja2"))
+        print(f"{items:,} | " + " | ".join(cell(f, key, Figure.cell) for key in ("answer", "quit", "resume", "check", "export", "import", "jinja2"))
               + f" | {peaks}")
     print("wall ms: " + "; ".join(
         f"{items:,}: " + ", ".join(f"{key} {cell(f, key, Figure.wall_cell)}" for key in ("resume", "check", "export"))

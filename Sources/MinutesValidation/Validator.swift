@@ -247,9 +247,14 @@ public struct Validator: Sendable {
   /// ``halfWidthMarks`` among ASCII, by scalar value: every text is scanned, so no hashing for the usual scalars.
   private static let asciiHalfWidthMarks: [Bool] = (0..<128).map { halfWidthMarks.contains(Unicode.Scalar(UInt8($0))) }
 
+  /// The largest of ``halfWidthMarks`` (all ASCII today): a CJK text's scalars are above it, and hashing each
+  /// to learn it was 15% of a check.
+  private static let largestHalfWidthMark = halfWidthMarks.map(\.value).max() ?? 0
+
   /// Whether `scalar` is one of ``halfWidthMarks``.
   private static func isHalfWidthMark(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 128 ? asciiHalfWidthMarks[Int(scalar.value)] : halfWidthMarks.contains(scalar)
+    if scalar.value < 128 { return asciiHalfWidthMarks[Int(scalar.value)] }
+    return scalar.value <= largestHalfWidthMark && halfWidthMarks.contains(scalar)
   }
 
   // MARK: - Parts that do not apply
@@ -493,11 +498,12 @@ public struct Validator: Sendable {
         // Each spelling (letter case, spaces and a final period aside) with where it is first used, in the order
         // of the paths.
         var spellings: [(key: [Character], text: String, address: Address)] = []
+        var seen: Set<[Character]> = []
         for path in paths {
           for (address, value) in values(at: path, in: minutes) {
             guard let text = value.text, !text.isEmpty else { continue }
             let key = Array(Self.spellingKey(text))
-            if !spellings.contains(where: { $0.key == key }) { spellings.append((key, text, address)) }
+            if seen.insert(key).inserted { spellings.append((key, text, address)) }
           }
         }
         for (index, later) in spellings.enumerated() {
@@ -554,20 +560,39 @@ public struct Validator: Sendable {
   static func nearlyAlike(_ a: [Character], _ b: [Character]) -> Bool {
     guard a != b else { return false }
     let limit = min(a.count, b.count) > 10 ? 2 : 1
-    guard abs(a.count - b.count) <= limit else { return false }
-    // Levenshtein distance, one row at a time, stopped once every cell exceeds the limit.
-    var previous = Array(0...b.count)
-    for i in 1...max(a.count, 1) where !a.isEmpty {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in stride(from: 1, through: b.count, by: 1) {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      if current.min()! > limit { return false }
-      previous = current
-    }
-    guard previous[b.count] <= limit else { return false }
+    guard abs(a.count - b.count) <= limit, editDistance(a, b, atMost: limit) != nil else { return false }
     // Spellings with other numbers in them are other things (Item 1, Item 12; ZA-2025-03, ZA-2025-04).
     return a.filter(\.isNumber) == b.filter(\.isNumber)
+  }
+
+  /// The Levenshtein distance of `a` and `b` (insertions, deletions and substitutions of one element) when it is
+  /// at most `limit`, else `nil`. Only the cells within `limit` of the diagonal are computed, one row at a time,
+  /// stopping once a whole row exceeds the limit: O(n · limit) for sequences of length n, where the full table
+  /// was O(n²) (the near-spelling check compares every pair of spellings: 500 motion titles took 2 s to export).
+  static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], atMost limit: Int) -> Int? {
+    let (n, m) = (a.count, b.count)
+    guard limit >= 0, abs(n - m) <= limit else { return nil }
+    let over = limit + 1  // any distance past the limit
+    // Row i holds the distances of a[..<i] to b[..<j]; cells outside the band are `over`.
+    var previous = (0...m).map { $0 <= limit ? $0 : over }
+    var current = [Int](repeating: over, count: m + 1)
+    for i in stride(from: 1, through: n, by: 1) {
+      let low = max(1, i - limit), high = min(m, i + limit)
+      current[low - 1] = low == 1 && i <= limit ? i : over
+      var rowLeast = current[low - 1]
+      if low <= high {
+        for j in low...high {
+          let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
+          let cell = min(substitution, previous[j] + 1, current[j - 1] + 1, over)
+          current[j] = cell
+          rowLeast = min(rowLeast, cell)
+        }
+      }
+      if high < m { current[high + 1] = over }
+      if rowLeast > limit { return nil }
+      swap(&previous, &current)
+    }
+    return previous[m] <= limit ? previous[m] : nil
   }
 
   /// The first of `words` that `text` has as a whole word followed by one of `before` (`Special Meeting`), as

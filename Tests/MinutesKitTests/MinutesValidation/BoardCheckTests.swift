@@ -254,4 +254,40 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   func twoSpellingsOfOneThing(a: String, b: String, alike: Bool) {
     #expect(Validator.nearlyAlike(Array(Validator.spellingKey(a)), Array(Validator.spellingKey(b))) == alike)
   }
+
+  /// The banded edit distance the near-spelling check uses equals the whole Levenshtein table's wherever that is
+  /// within the limit, and is `nil` wherever it is not: 20,000 random pairs over a three-letter alphabet (so
+  /// that near pairs are common), lengths 0 to 12, limits 0 to 3.
+  @Test func theBandedEditDistanceIsLevenshteinWithinTheLimit() {
+    func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
+      var table = (0...b.count).map { $0 }
+      for i in stride(from: 1, through: a.count, by: 1) {
+        var row = [i] + Array(repeating: 0, count: b.count)
+        for j in stride(from: 1, through: b.count, by: 1) {
+          row[j] = min(table[j] + 1, row[j - 1] + 1, table[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        table = row
+      }
+      return table[b.count]
+    }
+    var generator = SystemRandomNumberGenerator()
+    let letters: [Character] = ["a", "b", "é"]
+    var near = 0
+    for _ in 0..<20_000 {
+      let a = (0..<Int.random(in: 0...12, using: &generator)).map { _ in letters.randomElement(using: &generator)! }
+      var b = a
+      for _ in 0..<Int.random(in: 0...4, using: &generator) {
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0 where !b.isEmpty: b.remove(at: Int.random(in: 0..<b.count, using: &generator))
+        case 1: b.insert(letters.randomElement(using: &generator)!, at: Int.random(in: 0...b.count, using: &generator))
+        default: if !b.isEmpty { b[Int.random(in: 0..<b.count, using: &generator)] = letters.randomElement(using: &generator)! }
+        }
+      }
+      let limit = Int.random(in: 0...3, using: &generator)
+      let distance = levenshtein(a, b)
+      if distance <= limit { near += 1 }
+      #expect(Validator.editDistance(a, b, atMost: limit) == (distance <= limit ? distance : nil), "\(a) \(b) \(limit)")
+    }
+    #expect(near > 2_000)  // the pairs within the limit were tried, not only those past it
+  }
 }
