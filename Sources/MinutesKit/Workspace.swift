@@ -58,11 +58,14 @@ public struct Workspace: Sendable {
   public static func sessionName(_ name: String) -> String { name.precomposedStringWithCanonicalMapping }
 
   /// `minutes-YYYYMMDD-HHMMSS` in local time.
+  /// (The C library's `localtime_r` and `strftime`: a `DateFormatter` made for it cost 2 ms before the first prompt.)
   public static func defaultSessionName(at date: Date = Date()) -> String {
-    let formatter = DateFormatter()
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    formatter.dateFormat = "yyyyMMdd-HHmmss"
-    return "minutes-" + formatter.string(from: date)
+    var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+    var local = tm()
+    localtime_r(&seconds, &local)
+    var text = [CChar](repeating: 0, count: 32)
+    let count = strftime(&text, text.count, "%Y%m%d-%H%M%S", &local)
+    return "minutes-" + String(decoding: text[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
   }
 
   /// Whether `target` (as given to `minutes check`) names a file rather than a session: it has a `/` or ends in

