@@ -350,6 +350,9 @@ package enum YAMLWriter {
     var singleQuotedAllowed = true
 
     init(_ text: String) {
+      // Most texts of a draft are plain-safe: the analysis below would leave every flag as it is, and copying
+      // their scalars into an array to find that out was most of writing a snapshot.
+      if Self.isPlainSafe(text) { return }
       let scalars = Array(text.unicodeScalars)
       guard !scalars.isEmpty else { return }  // empty: block plain allowed (Yams quotes it: it reads as null)
       var blockIndicators = false
@@ -405,6 +408,38 @@ package enum YAMLWriter {
       if breakSpace { (blockPlainAllowed, singleQuotedAllowed) = (false, false) }
       if spaceBreak || special { (blockPlainAllowed, singleQuotedAllowed) = (false, false) }
       if lineBreaks || blockIndicators { blockPlainAllowed = false }
+    }
+
+    /// Whether `text` is not empty and made only of scalars the analysis finds nothing in, wherever they stand:
+    /// ASCII letters and digits, `( ) / _ + = ;`, `.` and `-` past the first scalar (`---`, `...` and `- ` open a
+    /// document or an entry), and the printable scalars of the Basic Multilingual Plane from U+00A0 that are no
+    /// line break or byte order mark (CJK text and its punctuation). Such a text is one line, and may be written
+    /// plain or single-quoted.
+    static func isPlainSafe(_ text: String) -> Bool {
+      var isFirst = true
+      for scalar in text.unicodeScalars {
+        let value = scalar.value
+        if value < 0x80 {
+          switch UInt8(value) {
+          case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "="),
+            UInt8(ascii: ";"):
+            break
+          case UInt8(ascii: "."), UInt8(ascii: "-"):
+            if isFirst { return false }
+          default:
+            return false
+          }
+        } else {
+          switch value {
+          case 0x2028, 0x2029, 0xFEFF: return false
+          case 0xA0...0xD7FF, 0xE000...0xFFFD: break
+          default: return false
+          }
+        }
+        isFirst = false
+      }
+      return !isFirst
     }
 
     /// libyaml's `IS_BREAK`: CR, LF, NEL, LS, PS.

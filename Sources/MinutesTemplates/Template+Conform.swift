@@ -82,7 +82,9 @@ private struct Conform: DraftFolder {
     case (.choice(let values, _), _):
       // A choice written by hand in another letter case is the choice, as the interview takes it.
       let text = value.scalarText ?? ""
-      return .text(values.first { $0 != text && $0.lowercased() == text.lowercased() } ?? text)
+      if values.contains(text) { return .text(text) }  // as written: no letter case to compare (most of conforming)
+      let lowercased = text.lowercased()
+      return .text(values.first { $0.lowercased() == lowercased } ?? text)
     case (.text, _), (.date, _), (.time, _):
       return .text(value.scalarText ?? "")
     }
