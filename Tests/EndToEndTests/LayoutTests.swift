@@ -16,17 +16,7 @@ import MinutesTestSupport
 @Suite struct LayoutTests {
   /// Each meeting, its layout, its golden, and the rules its check may report (the village's minutes do not
   /// record the adjournment).
-  static let meetings: [(name: String, layout: String, golden: String, warnings: [String])] = [
-    ("brookhollow", "council", "brookhollow", []),
-    ("tamsin-lake", "council", "tamsin-lake", ["check.adjournedTime"]),
-    ("cedar-hollow", "school-board", "cedar-hollow", []),
-    ("tamsin-lake", "school-board", "tamsin-lake.school-board", ["check.adjournedTime"]),
-    ("wrenfield", "committee", "wrenfield", []),
-    ("harlow", "committee", "harlow", []),
-    ("wrenfield", "sectioned", "wrenfield.sectioned", []),
-    ("wrenfield", "council", "wrenfield.council", []),
-    ("wrenfield", "school-board", "wrenfield.school-board", []),
-  ]
+  static let meetings = TestSupport.layoutMeetings
 
   /// The workspace with the meeting drafted from its transcript, in the given house style.
   static func drafted(_ name: String, house: [String] = ["layout=council"]) throws -> URL {
