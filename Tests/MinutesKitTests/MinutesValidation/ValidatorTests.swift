@@ -52,6 +52,24 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   @Test(arguments: [("關于《監督意見", "《"), ("“兩會精神", "“"), ("文件）", "）"), ("《甲》（乙）「丙」", nil), ("《甲（乙》）", "》")])
   func unbalancedMarks(text: String, mark: Character?) {
     #expect(Validator.unbalancedMark(in: text) == mark)
+    #expect(Validator.unbalancedMarkByScalar(in: text) == mark)
+  }
+
+  /// The byte scan finds the mark the scalar scan finds, on 20,000 random texts of marks, their look-alikes in
+  /// UTF-8 (other E2, E3 and EF sequences), CJK, ASCII, combining marks and scalars beyond the BMP; bridged
+  /// strings (no contiguous UTF-8) take the scalar scan.
+  @Test func theByteScanFindsTheMarkTheScalarScanFinds() {
+    let pieces = ["《", "》", "“", "”", "「", "」", "（", "）", "(", ")", "『", "』", "〈", "〉", "‘", "’", "　", "，", "｛",
+                  "会", "審議", "a", " ", "é", "e\u{301}", "😀", "𠀀", "\u{2028}", "…", "—", "【", "】"]
+    var generator = SystemRandomNumberGenerator()
+    var unbalanced = 0
+    for _ in 0..<20_000 {
+      let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let expected = Validator.unbalancedMarkByScalar(in: text)
+      if expected != nil { unbalanced += 1 }
+      #expect(Validator.unbalancedMark(in: text) == expected, "\(text)")
+    }
+    #expect(unbalanced > 5_000 && unbalanced < 19_000)
   }
 
   @Test func anUnbalancedSubjectAndHalfWidthPunctuationEditedByHand() throws {
