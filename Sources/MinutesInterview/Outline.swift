@@ -10,20 +10,31 @@ public struct Outline: Sendable {
   public init(interview: Interview) { self.interview = interview }
 
   /// One line per part: `address  label：value`; required parts not yet filled show `（未填）`. With `address`,
-  /// only that part and what is under it.
+  /// only that part and what is under it. A part that is not asked (`ask: false`: a credit line, a joint
+  /// meeting, an item's 主持人) shows where it stands when it has a value, as `:edit` gave it; the house style is
+  /// `:house`'s to show.
   public func lines(of minutes: Minutes, under address: Address? = nil) -> [String] {
     let template = interview.template
     let m = template.messages
     let separator = m.labelSeparator
-    let asked = interview.slots(in: minutes).compactMap { slot -> String? in
-      if slot.isEnd { return nil }
-      if let address, !address.contains(slot) { return nil }
+    let house = Set(template.houseStyle.map(\.address))
+    var asked: [String] = []
+    template.walk(minutes, slot: { slot, _, _ in
+      if slot.isEnd { return }
+      if let address, !address.contains(slot) { return }
       let label = interview.label(of: slot, in: minutes)
       let shown = template.display(slot)
-      if let value = interview.value(at: slot, in: minutes) { return "\(shown)  \(label)\(separator)\(value)" }
-      guard template.part(at: slot)?.rules.required == true else { return nil }
-      return "\(shown)  \(label)\(separator)\(m.notFilledIn)"
-    }
+      if let value = interview.value(at: slot, in: minutes) {
+        asked.append("\(shown)  \(label)\(separator)\(value)")
+      } else if template.part(at: slot)?.rules.required == true {
+        asked.append("\(shown)  \(label)\(separator)\(m.notFilledIn)")
+      }
+    }, value: { value, part, at in
+      guard case .field = part.shape, !part.asking.isAsked, !house.contains(at), address?.contains(at) ?? true,
+        let text = interview.value(at: at, in: minutes)
+      else { return }
+      asked.append("\(template.display(at))  \(interview.label(of: at, in: minutes))\(separator)\(text)")
+    })
     // Values kept for parts that no longer apply are not asked, so not among the slots: shown after, marked.
     let kept = template.inapplicableValues(in: minutes).compactMap { found -> String? in
       if let address, !address.contains(found.address) { return nil }

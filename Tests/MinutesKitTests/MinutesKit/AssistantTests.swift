@@ -680,6 +680,12 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
       "date  日期：（未填）", "chair.title  主持人職務：（未填）", "chair.name  主持人姓名：（未填）",
       "body  機構：（未填）", "kind  會議類別：（未填）", "other  其他事項：（未填）",
     ])
+    // A part not asked (`ask: false`) shows once `:edit` has filled it; said to be empty before (a clerk's trial,
+    // stop 27: `:show credit` said 還沒有填寫 after the credit line was given).
+    #expect(fresh.handle(":show credit").messages == ["「署名」（credit）還沒有填寫。輸入 :edit credit 填寫。"])
+    fresh.answer([":edit credit 撰稿人：甲　審稿人：乙"])
+    #expect(fresh.handle(":show credit").messages == ["credit  署名：撰稿人：甲　審稿人：乙"])
+    #expect(fresh.handle(":show").messages.last == "credit  署名：撰稿人：甲　審稿人：乙")
   }
 
   @Test func saveExportAndQuitAskTheREPLToAct() throws {
