@@ -50,6 +50,10 @@ extension TestSupport {
     // A county's report (issue 10): a meeting held with another (…會議和…), the first directive of an item with no
     // subject after the opening (…精神，強調，要…), a later one with 會議 (會議要求), 原則同意 after 。.
     ("gov-executive.zh-Hans", "house-speaker-none-and", ["speaker=none", "joint=and", "date=year"]),
+    // A school's 纪要 (issue 10): an opening with no chair (学院召开…), items headed 关于…的事宜 with their chair and
+    // reporters after the heading (（主持人：郑晓峰 汇报人：韩雪 刘振宇）, names parted by spaces), 经会议研究，原则通过，
+    // 由… paragraphs, and 会上，还就…进行了商议和研究。
+    ("jiyao.zh-Hans", "no-chair-item-hosts", []),
   ]
 
   /// The meetings of `Tests/Fixtures/layouts/` in each layout they are exported in, with their goldens (see
