@@ -698,6 +698,7 @@ final class TextReader {
     if part.cleanUp.trimEnd.unicodeScalars.contains(last) || part.cleanUp.trimStart.unicodeScalars.contains(first) { return false }
     let scalars = span.unicodeScalars
     if !part.rendering.begins.isEmpty, !part.rendering.begins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
+    if part.rendering.neverBegins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
     // Nor holds, after a `；`, a word it begins with: `要…；要…` is two points, whichever way the house joins them
     // (a house that numbers them prints a single point as it is, and would read the two as one).
     if chinese, !part.rendering.begins.isEmpty, span.includes("；"),

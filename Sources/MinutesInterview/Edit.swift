@@ -296,10 +296,18 @@ public struct Editor: Sendable {
       }
     }
     var record = OrderedDictionary<String, Value>()
-    for (offset, key) in line.parts.enumerated() where offset < pieces.count {
+    // A piece that begins with a word its optional part never begins with goes to the next part: `杨帆 带队赴深圳招商`
+    // is a name and a reason, not a name and a unit (the template's `neverBegins`).
+    var next = 0
+    for (offset, key) in line.parts.enumerated() where next < pieces.count {
       let isLast = offset == line.parts.count - 1
-      let piece = isLast ? pieces[offset...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[offset]
-      guard let sub = part.child(key) else { continue }
+      guard let sub = part.child(key) else {
+        next += 1
+        continue
+      }
+      if !isLast, !sub.rules.required, sub.rendering.neverBegins.contains(where: { pieces[next].hasPrefix($0) }) { continue }
+      let piece = isLast ? pieces[next...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[next]
+      next += 1
       switch sub.shape {
       case .list:
         let values = try parseEntries(piece, part: sub, at: address, in: minutes)

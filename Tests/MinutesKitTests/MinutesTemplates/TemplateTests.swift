@@ -157,7 +157,7 @@ import MinutesTestSupport
     let yaml = try Self.builtIn { $0.replacingOccurrences(of: "        label: 時段\n", with: "        label: 時段\n        lable: x\n") }
     let line = try Self.lineNumber(of: "        lable: x", in: yaml)
     let known = "key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title, "
-      + "counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person, house, default, begins, ends"
+      + "counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person, house, default, begins, ends, neverBegins"
     #expect(Self.message(parsing: yaml)
       == "t.yaml:\(line):9: error: at `parts[0].parts[1].lable`: unknown key `lable`; known keys here: \(known)")
   }
