@@ -32,10 +32,8 @@ import MinutesTestSupport
   /// (`院长办公会议` reads as the body's 院长 and the value 办公会议); units typed but hidden by the house style; an
   /// English title before a name (`Village President Odessa Crane`); a label whose forms print alike without a
   /// term, number or year; a citation with a comma of its own before the comma that ends it (`as permitted by G.L.
-  /// c. 30A, § 21(a)(3), and returned`); a directive printed with no subject right after the opening
-  /// (`…精神，强调，要…`), which a follow-up clause prints alike.
+  /// c. 30A, § 21(a)(3), and returned`).
   static let readAnotherWay: Set<String> = [
-    "gov-executive.zh-Hans.house-speaker-none-and",
     "gov-executive.zh-Hans.no-period", "gov-executive.zh-Hans.house-short-zh", "gov-executive.zh-Hant.house-start-name-first",
     "jiyao.zh-Hans.no-units-no-issue", "jiyao.zh-Hans.house-participants-spaces", "tamsin-lake.council",
     "gov-executive.zh-Hant.no-label-no-attendance", "jiyao.zh-Hans", "alder-creek",
