@@ -77,9 +77,10 @@ import MinutesTestSupport
     if Bool.random(using: &random) { house["opening"] = .text("le") }
     if numbered { house["points"] = .text("numbered") }
     if label != "full" { house["label"] = .text(label) }
-    // Drawn last, so that the drafts above stay as they were: directives said by the chair by name (issue 10), and
-    // a meeting held jointly with this one, joined by 暨 or 和.
-    if Bool.random(using: &random) { house["speaker"] = .text("chair") }
+    // Drawn last, so that the drafts above stay as they were: directives said by the chair by name or (the first of
+    // an item) by no one, right after the opening (issue 10), and a meeting held jointly with this one, joined by 暨
+    // or 和.
+    if Bool.random(using: &random) { house["speaker"] = .text(["chair", "none"].randomElement(using: &random)!) }
     if Bool.random(using: &random) {
       meeting["joint"] = .text(["区政府党组会议", "区政府党组（扩大）会议"].randomElement(using: &random)!)
       content["meeting"] = .record(meeting)
