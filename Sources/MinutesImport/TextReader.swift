@@ -212,11 +212,20 @@ final class TextReader {
       }
       return record
     }
+    /// Whether the siblings read say `part` does not apply (`unless: {title: [主要負責同志]}` on the chair's
+    /// name, where the title read is one of them).
+    func skipped(_ part: Part, _ frame: DraftFrame?) -> Bool {
+      guard let frame, let unless = part.asking.unless, !unless.isEmpty else { return false }
+      return unless.allSatisfy { key, values in
+        guard case .value(let value)? = frame.slots[key], let text = value.scalarText else { return false }
+        return values.contains("*") || values.contains(text)
+      }
+    }
     /// The required fields of the groups read that are not read: a reading that leaves one out explains less.
     func missing(_ parts: [Part], _ frame: DraftFrame?) -> Int {
       parts.reduce(0) { count, part in
         switch part.shape {
-        case .field: count + (part.rules.required && frame?.slots[part.key] == nil ? 1 : 0)
+        case .field: count + (part.rules.required && frame?.slots[part.key] == nil && !skipped(part, frame) ? 1 : 0)
         case .group(let group):
           if case .group(let inner)? = frame?.slots[part.key] { count + missing(group.parts, inner) } else { count }
         case .list: count
@@ -698,6 +707,7 @@ final class TextReader {
     if part.cleanUp.trimEnd.unicodeScalars.contains(last) || part.cleanUp.trimStart.unicodeScalars.contains(first) { return false }
     let scalars = span.unicodeScalars
     if !part.rendering.begins.isEmpty, !part.rendering.begins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
+    if part.rendering.neverBegins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
     // Nor holds, after a `；`, a word it begins with: `要…；要…` is two points, whichever way the house joins them
     // (a house that numbers them prints a single point as it is, and would read the two as one).
     if chinese, !part.rendering.begins.isEmpty, span.includes("；"),

@@ -296,10 +296,18 @@ public struct Editor: Sendable {
       }
     }
     var record = OrderedDictionary<String, Value>()
-    for (offset, key) in line.parts.enumerated() where offset < pieces.count {
+    // A piece that begins with a word its optional part never begins with goes to the next part: `杨帆 带队赴深圳招商`
+    // is a name and a reason, not a name and a unit (the template's `neverBegins`).
+    var next = 0
+    for (offset, key) in line.parts.enumerated() where next < pieces.count {
       let isLast = offset == line.parts.count - 1
-      let piece = isLast ? pieces[offset...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[offset]
-      guard let sub = part.child(key) else { continue }
+      guard let sub = part.child(key) else {
+        next += 1
+        continue
+      }
+      if !isLast, !sub.rules.required, sub.rendering.neverBegins.contains(where: { pieces[next].hasPrefix($0) }) { continue }
+      let piece = isLast ? pieces[next...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[next]
+      next += 1
       switch sub.shape {
       case .list:
         let values = try parseEntries(piece, part: sub, at: address, in: minutes)
@@ -323,22 +331,39 @@ public struct Editor: Sendable {
 
   /// The choice of `part` whose phrase opens with `text`, as the minutes print it: the phrase's words before its
   /// first tag, less a title mark or bracket that opens the value (`會議審議並原則通過了《{{subject}}》` opens with
-  /// `會議審議並原則通過了`), either whole or without the words every phrase of the part starts with (`會議`), so
-  /// that `審議並原則通過了` and `聽取了` are the choices `審議並原則通過` and `聽取匯報`. `nil` when no phrase, or more
-  /// than one, opens so.
+  /// `會議審議並原則通過了`), either whole or without the words most phrases of the part start with (`會議`), so
+  /// that `審議並原則通過了` and `聽取了` are the choices `審議並原則通過` and `聽取匯報` (one phrase that opens
+  /// otherwise, `會前，{{organizer}}組織學習了…`, does not stop them). Where two phrases open alike
+  /// (`會議研究了{{subject}}` and `會議研究了{{subject}}等事宜`), the one that prints nothing after its value is
+  /// meant. `nil` when no phrase, or more than one, opens so.
   static func choice(openedBy text: String, in part: Part) -> String? {
-    let openers: [(value: String, opener: String)] = part.rendering.phrases.compactMap { value, phrase in
+    let phrases = part.rendering.phrases
+    let openers: [(value: String, opener: String)] = phrases.compactMap { value, phrase in
       var opener = Substring(phrase.components(separatedBy: "{{")[0])
       while let last = opener.last, "《〈“「『（(".contains(last) { opener.removeLast() }
       return opener.isEmpty ? nil : (value, String(opener))
     }
     guard !openers.isEmpty else { return nil }
-    // The words every opener starts with (`會議`), when every opener has more than them.
-    var shared = openers[0].opener
-    for (_, opener) in openers.dropFirst() { shared = String(shared.commonPrefix(with: opener)) }
-    if openers.count < 2 || openers.contains(where: { $0.opener == shared }) { shared = "" }
-    let matching = openers.filter { $0.opener == text || (!shared.isEmpty && String($0.opener.dropFirst(shared.count)) == text) }
-    return matching.count == 1 ? matching[0].value : nil
+    // The words most openers start with (`會議`): the longest prefix that at least half of them (and two) have,
+    // and have more than.
+    var shared = ""
+    let needed = max(2, (openers.count + 1) / 2)
+    for (_, opener) in openers {
+      for length in stride(from: opener.count - 1, to: shared.count, by: -1) {
+        let prefix = String(opener.prefix(length))
+        let having = openers.filter { $0.opener.hasPrefix(prefix) }
+        if having.count >= needed, !having.contains(where: { $0.opener == prefix }) {
+          shared = prefix
+          break
+        }
+      }
+    }
+    let matching = openers.filter {
+      $0.opener == text || (!shared.isEmpty && $0.opener.hasPrefix(shared) && String($0.opener.dropFirst(shared.count)) == text)
+    }
+    if matching.count == 1 { return matching[0].value }
+    let plainest = matching.filter { phrases[$0.value]?.hasSuffix("}}") == true }
+    return plainest.count == 1 ? plainest[0].value : nil
   }
 
   /// A time typed without a.m. or p.m. whose hour could be either (`7:40`, not `07:40` or `19:40`), read by the

@@ -193,6 +193,11 @@ public struct Part: Sendable, Hashable {
     /// How a published answer of the part ends (`ends: [下一步, 近期]` on the scope of the arrangements), for
     /// `minutes import` as ``begins``: a span that ends otherwise is not read as the part. Empty: any ending.
     public var ends: [String] = []
+    /// Words an answer of the part never begins with, because they begin the next part of its line
+    /// (`neverBegins: [出差, 参加, 带队]` on the unit of a 纪要's absent person, whose reason begins so): a piece of
+    /// a line that begins so goes to the next part (`杨帆 带队赴深圳招商` is a name and a reason), and
+    /// `minutes import` does not read such a span as the part (`杨帆（带队赴深圳招商）` is read with a reason).
+    public var neverBegins: [String] = []
 
     /// The phrase of the choice `value`, if it has one.
     public func phrase(of value: String) -> String? { phrases[value] }
@@ -333,7 +338,7 @@ extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
     case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person
-    case house, `default`, begins, ends
+    case house, `default`, begins, ends, neverBegins
   }
 
   /// The names of `type`, and `group`, which makes a record of `parts`.
@@ -413,6 +418,7 @@ extension Part: Decodable {
     rendering = Rendering(join: join, phrases: phrases, defaultValue: defaultValue)
     rendering.begins = try c.decodeIfPresent([String].self, forKey: .begins) ?? []
     rendering.ends = try c.decodeIfPresent([String].self, forKey: .ends) ?? []
+    rendering.neverBegins = try c.decodeIfPresent([String].self, forKey: .neverBegins) ?? []
     rules = Rules(required: required, min: min, pattern: pattern)
   }
 }

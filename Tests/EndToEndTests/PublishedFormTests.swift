@@ -58,7 +58,7 @@ import MinutesTestSupport
     let april = try Binary.run(["new", "--from", "march", "--name", "april"], in: workspace, input: Data(":house\n:quit\n".utf8))
     #expect(april.status == 0)
     #expect(april.text.contains("  attendance（出席名單的位置）：start；可選 end、start\n"), "\(april.text)")
-    #expect(april.text.contains("  chair（主持人的寫法）：name-first；可選 title-first、name-first\n"))
+    #expect(april.text.contains("  chair（主持人的寫法）：name-first；可選 title-first、name-first、comrade\n"))
     #expect(april.text.contains("  opening（開頭的動詞）：plain（預設）；可選 plain、le\n"))
   }
 }

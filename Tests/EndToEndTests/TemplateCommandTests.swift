@@ -111,7 +111,7 @@ import MinutesTestSupport
     let draft = try Binary.run(["new", "--template", "mine.zh-Hant", "--name", "m", "--keep-going"], in: workspace, input: Data(answers.utf8))
     #expect(draft.status == 0, "stderr: \(draft.stderr)")
     // 傳達 was removed by the variant; 聽取 was added at the end of the parent's choices.
-    #expect(draft.text.contains("「傳達」不是可選項。可選：傳達學習、通報、聽取匯報、研究、研究部署、審議、審議並原則通過、研究通過、聽取並原則通過、集中學習、收看、聽取（按 Tab 補全）。\n"))
+    #expect(draft.text.contains("「傳達」不是可選項。可選：傳達學習、通報、聽取匯報、研究事宜、研究、研究部署、審議、審議並原則通過、研究通過、聽取並原則通過、集中學習、收看、會前學習、聽取（按 Tab 補全）。\n"))
     let export = try Binary.run(["export", "m"], in: workspace)
     #expect(export.text == "5月20日下午，區長王五主持召開第十屆區政府第3次常務會議。\n會議聽取了區財政局關於預算執行情況。會議強調，要抓好落實。\n副區長甲、乙出席會議。\n")
   }

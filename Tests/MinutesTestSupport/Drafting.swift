@@ -43,6 +43,20 @@ extension TestSupport {
     ("gov-executive.zh-Hans", "house-body-year-numbered", ["label=body-year", "date=year", "points=numbered"]),
     // A hospital's 纪要: 参会 for 出席, a space after the colon, names parted by spaces, no units (typed, not printed).
     ("jiyao.zh-Hans", "house-participants-spaces", ["present=participants", "colon=spaced", "separator=space", "units=hidden"]),
+    // A district's report (issue 10): a joint meeting (區政府黨組（擴大）會議暨…, `:edit joint`), the chair with a
+    // title chain and 同志, the directive said by the chair by name (陳立衡強調), an item opening 會前，區政府黨組組織學習了…,
+    // 通報了《》、《》等事項, 聽取…的匯報，審議了《…》 (the follow-up clause), 研究了…等事宜.
+    ("gov-executive.zh-Hant", "house-joint-comrade-chair", ["chair=comrade", "speaker=chair"]),
+    // A county's report (issue 10): a meeting held with another (…會議和…), the first directive of an item with no
+    // subject after the opening (…精神，強調，要…), a later one with 會議 (會議要求), 原則同意 after 。.
+    ("gov-executive.zh-Hans", "house-speaker-none-and", ["speaker=none", "joint=and", "date=year"]),
+    // A school's 纪要 (issue 10): an opening with no chair (学院召开…), items headed 关于…的事宜 with their chair and
+    // reporters after the heading (（主持人：郑晓峰 汇报人：韩雪 刘振宇）, names parted by spaces), 经会议研究，原则通过，
+    // 由… paragraphs, and 会上，还就…进行了商议和研究。
+    ("jiyao.zh-Hans", "no-chair-item-hosts", []),
+    // A district's report that names the chair by title only (區政府主要負責同志主持召開, issue 10): the name is not
+    // asked after such a title (`unless` on the name).
+    ("gov-executive.zh-Hant", "no-chair-name", []),
   ]
 
   /// The meetings of `Tests/Fixtures/layouts/` in each layout they are exported in, with their goldens and the

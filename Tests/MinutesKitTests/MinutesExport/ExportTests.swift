@@ -162,7 +162,7 @@ import MinutesTestSupport
     let findings = Validator(template: template).findings(in: minutes).filter { $0.severity == .error }
     #expect(findings == [
       Finding(.error, rule: "choice.unknown", address: "2.kind",
-              message: "「討論」不是可選項（傳達學習、傳達、通報、聽取匯報、研究、研究部署、審議、審議並原則通過、研究通過、聽取並原則通過、集中學習、收看）", hint: ":edit 2.kind"),
+              message: "「討論」不是可選項（傳達學習、傳達、通報、聽取匯報、研究事宜、研究、研究部署、審議、審議並原則通過、研究通過、聽取並原則通過、集中學習、收看、會前學習）", hint: ":edit 2.kind"),
     ])
     #expect(ExportFormat.draftBanner(errors: findings.count) == "DRAFT 草稿：尚有 1 個錯誤，未定稿。\n")
     #expect(ExportFormat.draftBanner(errors: 2, Messages(language: "en")) == "DRAFT — 2 error(s) remain; not final.\n")

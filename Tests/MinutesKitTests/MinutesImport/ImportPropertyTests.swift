@@ -77,6 +77,15 @@ import MinutesTestSupport
     if Bool.random(using: &random) { house["opening"] = .text("le") }
     if numbered { house["points"] = .text("numbered") }
     if label != "full" { house["label"] = .text(label) }
+    // Drawn last, so that the drafts above stay as they were: directives said by the chair by name or (the first of
+    // an item) by no one, right after the opening (issue 10), and a meeting held jointly with this one, joined by 暨
+    // or 和.
+    if Bool.random(using: &random) { house["speaker"] = .text(["chair", "none"].randomElement(using: &random)!) }
+    if Bool.random(using: &random) {
+      meeting["joint"] = .text(["区政府党组会议", "区政府党组（扩大）会议"].randomElement(using: &random)!)
+      content["meeting"] = .record(meeting)
+      if Bool.random(using: &random) { house["joint"] = .text("and") }
+    }
     if !house.isEmpty { content["house"] = .record(house) }
     let draft = try template.conform(Minutes(template: id, content: id == "gov-executive.zh-Hant" ? Self.traditional(content) : content))
 

@@ -23,7 +23,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   }
 
   /// The item kinds of the built-in template, as its choice error lists them.
-  static let kinds = "傳達學習、傳達、通報、聽取匯報、研究、研究部署、審議、審議並原則通過、研究通過、聽取並原則通過、集中學習、收看"
+  static let kinds = "傳達學習、傳達、通報、聽取匯報、研究事宜、研究、研究部署、審議、審議並原則通過、研究通過、聽取並原則通過、集中學習、收看、會前學習"
 
   /// An assistant after the header and three items (甲 with points 要一, 要二; 乙; 審議 丙 草案), at `+`.
   static func threeItems() throws -> Assistant {

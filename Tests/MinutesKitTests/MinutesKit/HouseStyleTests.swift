@@ -24,7 +24,7 @@ import MinutesTestSupport
   @Test func theNewsReportsDeclareSixChoicesAndTheOthersNone() throws {
     for id in ["gov-executive.zh-Hant", "gov-executive.zh-Hans"] {
       let choices = try TestSupport.template(id: id).houseStyle
-      #expect(choices.map(\.part.key) == ["attendance", "date", "chair", "opening", "label", "points", "closing"])
+      #expect(choices.map(\.part.key) == ["attendance", "date", "chair", "opening", "label", "points", "speaker", "joint", "closing"])
       #expect(choices.allSatisfy { $0.part.rendering.defaultValue == $0.part.choiceValues.first })
     }
     #expect(try TestSupport.template(id: "jiyao.zh-Hans").houseStyle.map(\.part.key) == ["present", "colon", "units", "separator"])
@@ -59,6 +59,11 @@ import MinutesTestSupport
     #expect(try Self.text(["label": "short-zh"])[0] == "5月20日下午，政府代區長管尊旭主持召開區政府十屆三次常務會議。")
     #expect(try Self.text(["label": "year"])[0] == "5月20日下午，政府代區長管尊旭主持召開2022年區政府第3次常務會議。")
     #expect(try Self.text(["date": "year"])[0] == "2022年5月20日下午，政府代區長管尊旭主持召開第十屆區政府第3次常務會議。")
+    #expect(try Self.text(["chair": "comrade"])[0] == "5月20日下午，政府代區長管尊旭同志主持召開第十屆區政府第3次常務會議。")
+    // A directive said by the chair by name, or (the first of an item) with no subject, right after the opening.
+    #expect(plain[1].hasPrefix("會議傳達學習了全國“兩會”精神。會議指出，全區上下"))
+    #expect(try Self.text(["speaker": "chair"])[1].hasPrefix("會議傳達學習了全國“兩會”精神。管尊旭指出，全區上下"))
+    #expect(try Self.text(["speaker": "none"])[1].hasPrefix("會議傳達學習了全國“兩會”精神，指出，全區上下"))
 
     let start = try Self.text(["attendance": "start"])
     #expect(start.count == plain.count)
@@ -117,6 +122,18 @@ import MinutesTestSupport
     #expect(lines.last == "（撰稿人：何佳穎　審稿人：吳承翰）")
   }
 
+  /// A meeting held jointly with another (`:edit joint …`, not asked): printed before the label, after 暨 or 和.
+  @Test func aJointMeetingPrintsBeforeTheLabel() throws {
+    let (template, example) = try Self.report()
+    var minutes = example
+    minutes.setValue(.text("區政府黨組（擴大）會議"), at: TestSupport.at("meeting.joint"))
+    let joint = try TextExporter().export(try template.conform(minutes), template: template)
+    #expect(joint.hasPrefix("5月20日下午，政府代區長管尊旭主持召開區政府黨組（擴大）會議暨第十屆區政府第3次常務會議。\n"), "\(joint.prefix(60))")
+    minutes.setValue(.text("and"), at: TestSupport.at("house.joint"))
+    let and = try TextExporter().export(try template.conform(minutes), template: template)
+    #expect(and.hasPrefix("5月20日下午，政府代區長管尊旭主持召開區政府黨組（擴大）會議和第十屆區政府第3次常務會議。\n"), "\(and.prefix(60))")
+  }
+
   @Test func theSimplifiedReportHasTheSameChoices() throws {
     let lines = try Self.text(["label": "short-zh", "chair": "name-first", "closing": "meanwhile"], template: "gov-executive.zh-Hans")
     #expect(lines[0] == "6月12日上午，苏明哲政府代区长主持召开区政府十届五次常务会议。", "\(lines[0])")
@@ -145,12 +162,13 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: minutes)
     let listing = assistant.handle(":house")
     #expect(!listing.isError)
-    #expect(listing.messages.count == 8)
+    #expect(listing.messages.count == 10)
     #expect(listing.messages[1] == "  attendance（出席名單的位置）：end（預設）；可選 end、start")
 
     let one = assistant.handle(":house chair")
-    #expect(one.messages == ["  chair（主持人的寫法）：title-first（預設）；可選 title-first、name-first",
-                             "    * title-first：區長王某某主持召開……", "      name-first：王某某區長主持召開……"])
+    #expect(one.messages == ["  chair（主持人的寫法）：title-first（預設）；可選 title-first、name-first、comrade",
+                             "    * title-first：區長王某某主持召開……", "      name-first：王某某區長主持召開……",
+                             "      comrade：區委副書記、區長王某某同志主持召開……"])
 
     let changed = assistant.handle(":house attendance START")
     #expect(!changed.isError, "\(changed.messages)")
@@ -165,7 +183,7 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: minutes)
     let unknown = assistant.handle(":house colour red")
     #expect(unknown.isError)
-    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、date、chair、opening、label、points、closing；輸入 :house 查看全部。"])
+    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、date、chair、opening、label、points、speaker、joint、closing；輸入 :house 查看全部。"])
     let badValue = assistant.handle(":house attendance 開頭")
     #expect(badValue.isError)
     #expect(badValue.messages.first?.contains("可選：end、start") == true, "\(badValue.messages)")
@@ -199,7 +217,7 @@ import MinutesTestSupport
     let notASCII = try #require(try Self.check("  - key: house\n    parts:\n      - key: attendance\n        choices: [開頭]\n"))
     #expect(notASCII.contains("`開頭` is not"), "\(notASCII)")
     let badDefault = try #require(try Self.check("  - key: house\n    parts:\n      - key: chair\n        default: middle\n"))
-    #expect(badDefault.contains("the `default` of `chair`, `middle`, is not one of its choices (title-first, name-first)"), "\(badDefault)")
+    #expect(badDefault.contains("the `default` of `chair`, `middle`, is not one of its choices (title-first, name-first, comrade)"), "\(badDefault)")
     let notAChoice = try #require(try Self.check("  - key: house\n    parts:\n      - key: note\n        label: 備註\n"))
     #expect(notAChoice.contains("holds only choices"), "\(notAChoice)")
     let nested = try #require(try Self.check("  - key: meeting\n    parts:\n      - key: style\n        label: 版式\n        house: true\n        parts:\n          - {key: a, default: x, choices: [x, y]}\n"))

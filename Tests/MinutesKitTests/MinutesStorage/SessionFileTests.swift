@@ -228,12 +228,12 @@ import MinutesTestSupport
   /// The YAML of a draft that does not fit its template is read; conforming it says where and what, at the
   /// `file:line:col` of the part in the file.
   @Test(arguments: [
-    ("meeting: 5\n", 3, 1, "at `meeting`: expected a mapping of date, period, chair, term, body, number, kind"),
+    ("meeting: 5\n", 3, 1, "at `meeting`: expected a mapping of date, period, chair, term, body, number, kind, joint"),
     ("meeting:\n  term: abc\n", 4, 3, "at `meeting.term`: expected a whole number"),
     ("meeting:\n  place: 會議室\n", 4, 3,
-     "at `meeting.place`: `place` is not a part of this template; its parts here are date, period, chair, term, body, number, kind"),
+     "at `meeting.place`: `place` is not a part of this template; its parts here are date, period, chair, term, body, number, kind, joint"),
     ("items: 5\n", 3, 1, "at `items`: expected a list"),
-    ("items:\n- 甲\n", 4, 3, "at `items.1`: expected a mapping of kind, subject, status, followUp, directives"),
+    ("items:\n- 甲\n", 4, 3, "at `items.1`: expected a mapping of kind, subject, status, organizer, followUp, directives"),
     ("items:\n- kind: [傳達]\n", 4, 3, "at `items.1.kind`: expected a single value"),
     ("arrangements:\n  topics: {a: 1}\n", 4, 3, "at `arrangements.topics`: expected a list"),
     ("otherMatters: 也許\n", 3, 1, "at `otherMatters`: expected true or false"),

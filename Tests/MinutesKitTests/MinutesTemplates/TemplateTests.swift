@@ -58,10 +58,12 @@ import MinutesTestSupport
 
     let meeting = try #require(template.parts.first)
     #expect(meeting.shape == .group(Part.Group(parts: meeting.parts, isInline: true)))
-    #expect(meeting.parts.map(\.key) == ["date", "period", "chair", "term", "body", "number", "kind"])
-    #expect(meeting.parts.map(Self.shapeName) == ["date", "choice", "group", "number", "text", "number", "choice"])
-    // The period, the term and the session number are left out by real reports (issue 10).
-    #expect(meeting.parts.map(\.rules.required) == [true, false, false, false, true, false, true], "chair is a group; its parts are required")
+    #expect(meeting.parts.map(\.key) == ["date", "period", "chair", "term", "body", "number", "kind", "joint"])
+    #expect(meeting.parts.map(Self.shapeName) == ["date", "choice", "group", "number", "text", "number", "choice", "text"])
+    // The period, the term and the session number are left out by real reports (issue 10); so is a meeting held
+    // jointly with this one (`joint`, not asked: `:edit joint 區政府黨組（擴大）會議`).
+    #expect(meeting.parts.map(\.rules.required) == [true, false, false, false, true, false, true, false], "chair is a group; its parts are required")
+    #expect(meeting.child("joint")?.asking.isAsked == false)
     #expect(meeting.child("chair")?.parts.map(\.rules.required) == [true, true])
     #expect(meeting.child("chair")?.parts.map(\.label) == ["主持人職務", "主持人姓名"])
     #expect(meeting.child("period")?.choiceValues == ["上午", "下午", "晚上"])
@@ -76,9 +78,11 @@ import MinutesTestSupport
     #expect(items.names == ["item", "議題"])
     #expect(items.asking.counter == "item")
     #expect(items.titleKey == "subject")
-    #expect(items.parts.map(\.key) == ["kind", "subject", "status", "followUp", "directives"])
+    #expect(items.parts.map(\.key) == ["kind", "subject", "status", "organizer", "followUp", "directives"])
     let kind = try #require(items.child("kind"))
-    #expect(kind.choiceValues == ["傳達學習", "傳達", "通報", "聽取匯報", "研究", "研究部署", "審議", "審議並原則通過", "研究通過", "聽取並原則通過", "集中學習", "收看"])
+    #expect(kind.choiceValues == ["傳達學習", "傳達", "通報", "聽取匯報", "研究事宜", "研究", "研究部署", "審議", "審議並原則通過", "研究通過", "聽取並原則通過", "集中學習", "收看", "會前學習"])
+    #expect(kind.rendering.phrase(of: "會前學習") == "會前，{{organizer}}組織學習了{{subject}}")
+    #expect(items.child("organizer")?.asking.when == ["kind": ["會前學習"]])
     #expect(kind.rendering.phrase(of: "審議") == "會議審議了《{{subject}}》{{#status}}（{{status}}）{{/status}}")
     #expect(kind.choiceValues.allSatisfy { kind.rendering.phrase(of: $0) != nil }, "every kind has its opening")
     #expect(items.child("status")?.asking.when == ["kind": ["審議", "審議並原則通過", "研究通過", "聽取並原則通過"]])
@@ -153,7 +157,7 @@ import MinutesTestSupport
     let yaml = try Self.builtIn { $0.replacingOccurrences(of: "        label: 時段\n", with: "        label: 時段\n        lable: x\n") }
     let line = try Self.lineNumber(of: "        lable: x", in: yaml)
     let known = "key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title, "
-      + "counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person, house, default, begins, ends"
+      + "counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person, house, default, begins, ends, neverBegins"
     #expect(Self.message(parsing: yaml)
       == "t.yaml:\(line):9: error: at `parts[0].parts[1].lable`: unknown key `lable`; known keys here: \(known)")
   }
@@ -434,7 +438,7 @@ import MinutesTestSupport
     #expect(office.language == "zh-Hant")
     #expect(office.parts.map(\.key) == ["meeting", "items", "arrangements", "attendance", "credit", "house", "unparsed"])
     let meeting = try #require(office.parts.first)
-    #expect(meeting.parts.map(\.key) == ["date", "period", "place", "chair", "term", "body", "number", "kind"])
+    #expect(meeting.parts.map(\.key) == ["date", "period", "place", "chair", "term", "body", "number", "kind", "joint"])
     #expect(meeting.child("period")?.choiceValues == ["上午", "中午", "下午"])
     #expect(meeting.child("period")?.rendering.phrases.isEmpty == true)
     #expect(meeting.child("period")?.asking.question == "上午、下午還是晚上？（沒有就直接按 Enter）")
