@@ -34,6 +34,24 @@ import MinutesTestSupport
     #expect(export.stdout == expected, "\(export.text)")
   }
 
+  /// A 纪要's item chaired by someone not among those present (a name spelled another way, 郑晓锋 for 郑晓峰) is
+  /// warned of by the template's declared check `hostPresent` (issue 10, item 4); the correct report above gives
+  /// no warning.
+  @Test func anItemsHostNotAmongThosePresentIsWarnedOf() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let session = try Data(contentsOf: Binary.fixture("published/jiyao.zh-Hans.no-chair-item-hosts.session.txt"))
+    #expect(try Binary.run(["new", "--template", "jiyao.zh-Hans", "--name", "j"], in: workspace, input: session).status == 0)
+    let edited = try Binary.run(["resume", "j"], in: workspace, input: Data(":edit 1.host 郑晓锋\n:quit\n".utf8))
+    #expect(edited.status == 0, "\(edited.text)")
+    let check = try Binary.run(["check", "j", "--json"], in: workspace)
+    let report = try JSONSerialization.jsonObject(with: check.stdout) as? [String: Any]
+    let findings = (report?["findings"] as? [[String: Any]] ?? []).filter { $0["severity"] as? String == "warning" }
+    #expect(findings.compactMap { $0["rule"] as? String } == ["check.hostPresent"], "\(check.text)")
+    #expect(findings.first?["address"] as? String == "1.host", "\(check.text)")
+    #expect((findings.first?["message"] as? String)?.contains("郑晓锋") == true, "\(check.text)")
+  }
+
   /// `--house` with a choice or value the template does not have stops before any session is made, saying what
   /// the choices are; the meeting that follows keeps the house style, and a new session says how it stands.
   @Test func theHouseStyleIsSetCheckedAndKeptFromMeetingToMeeting() throws {
