@@ -39,6 +39,8 @@ extension TestSupport {
     // A county's report: the session numbered in Chinese numerals without 屆次 (縣政府第五十七次), points numbered
     // 一要…二要…三要 (a single point not numbered).
     ("gov-executive.zh-Hant", "house-numbered-number-zh", ["points=numbered", "label=number-zh"]),
+    // The same county's report as its office prints 列席 of a group named by its role: without 應邀.
+    ("gov-executive.zh-Hant", "house-role-only-not-invited", ["points=numbered", "label=number-zh", "invitation=none"]),
     // A city's report: the year after the body (市政府2025年第4次), the date with its year, points numbered.
     ("gov-executive.zh-Hans", "house-body-year-numbered", ["label=body-year", "date=year", "points=numbered"]),
     // A hospital's 纪要: 参会 for 出席, a space after the colon, names parted by spaces, no units (typed, not printed).

@@ -86,6 +86,15 @@ import MinutesTestSupport
       content["meeting"] = .record(meeting)
       if Bool.random(using: &random) { house["joint"] = .text("and") }
     }
+    // Drawn last too: a 列席 group, printed with 应邀 or without. (A group named by its role alone, 相关部门负责同志,
+    // is not generated: beside a named group, the reader cannot yet tell where a title ends.)
+    if var attendance = content["attendance"]?.record, Bool.random(using: &random) {
+      attendance["inAttendance"] = .list([
+        .record(["title": .text("区人大代表"), "names": .list([.text(Self.names.randomElement(using: &random)!)])]),
+      ])
+      content["attendance"] = .record(attendance)
+      if Bool.random(using: &random) { house["invitation"] = .text("none") }
+    }
     if !house.isEmpty { content["house"] = .record(house) }
     let draft = try template.conform(Minutes(template: id, content: id == "gov-executive.zh-Hant" ? Self.traditional(content) : content))
 

@@ -21,10 +21,10 @@ import MinutesTestSupport
     return try TextExporter().export(try template.conform(minutes), template: template).split(separator: "\n").map(String.init)
   }
 
-  @Test func theNewsReportsDeclareSixChoicesAndTheOthersNone() throws {
+  @Test func theNewsReportsDeclareTenChoicesAndTheOthersNone() throws {
     for id in ["gov-executive.zh-Hant", "gov-executive.zh-Hans"] {
       let choices = try TestSupport.template(id: id).houseStyle
-      #expect(choices.map(\.part.key) == ["attendance", "date", "chair", "opening", "label", "points", "speaker", "joint", "closing"])
+      #expect(choices.map(\.part.key) == ["attendance", "invitation", "date", "chair", "opening", "label", "points", "speaker", "joint", "closing"])
       #expect(choices.allSatisfy { $0.part.rendering.defaultValue == $0.part.choiceValues.first })
     }
     #expect(try TestSupport.template(id: "jiyao.zh-Hans").houseStyle.map(\.part.key) == ["present", "colon", "units", "separator"])
@@ -69,6 +69,11 @@ import MinutesTestSupport
     #expect(start.count == plain.count)
     #expect(Array(start[1...2]) == Array(plain.suffix(2)), "attendance right after the first sentence")
     #expect(Array(start[3...]) == Array(plain[1..<(plain.count - 2)]))
+
+    // 列席 without 應邀 (相關部門負責同志列席會議), wherever the attendance goes.
+    #expect(plain.last == "區人大代表秦雪、政協委員賀超應邀列席會議。")
+    #expect(try Self.text(["invitation": "none"]).last == "區人大代表秦雪、政協委員賀超列席會議。")
+    #expect(try Self.text(["invitation": "none", "attendance": "start"])[2] == "區人大代表秦雪、政協委員賀超列席會議。")
 
     #expect(plain.contains("會議還研究了其他事項。"))
     #expect(try Self.text(["closing": "reviewed"]).contains("會議還研究審議了其他事項。"))
@@ -162,7 +167,7 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: minutes)
     let listing = assistant.handle(":house")
     #expect(!listing.isError)
-    #expect(listing.messages.count == 10)
+    #expect(listing.messages.count == 11)
     #expect(listing.messages[1] == "  attendance（出席名單的位置）：end（預設）；可選 end、start")
 
     let one = assistant.handle(":house chair")
@@ -183,7 +188,7 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: minutes)
     let unknown = assistant.handle(":house colour red")
     #expect(unknown.isError)
-    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、date、chair、opening、label、points、speaker、joint、closing；輸入 :house 查看全部。"])
+    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、invitation、date、chair、opening、label、points、speaker、joint、closing；輸入 :house 查看全部。"])
     let badValue = assistant.handle(":house attendance 開頭")
     #expect(badValue.isError)
     #expect(badValue.messages.first?.contains("可選：end、start") == true, "\(badValue.messages)")
