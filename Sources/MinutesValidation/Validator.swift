@@ -904,32 +904,16 @@ public struct Validator: Sendable {
   /// ``unbalancedMark(in:)`` scalar by scalar: for a text whose bytes are not together, and the reference the
   /// byte scan is tested against.
   static func unbalancedMarkByScalar(in text: String) -> Character? {
-    // 《》 “” 「」 （） () 『』
-    func closer(of opener: UInt32) -> UInt32? {
-      switch opener {
-      case 0x300A: 0x300B
-      case 0x201C: 0x201D
-      case 0x300C: 0x300D
-      case 0xFF08: 0xFF09
-      case 0x28: 0x29
-      case 0x300E: 0x300F
-      default: nil
-      }
-    }
-    var open: [UInt32] = []
+    var open: [UInt32] = []  // the closing marks awaited, innermost last
     for scalar in text.unicodeScalars {
-      let value = scalar.value
-      switch value {
-      case 0x300A, 0x201C, 0x300C, 0xFF08, 0x28, 0x300E:
-        open.append(value)
-      case 0x300B, 0x201D, 0x300D, 0xFF09, 0x29, 0x300F:
-        guard let last = open.last, closer(of: last) == value else { return Character(scalar) }
+      if let closer = closingMark(of: scalar.value) {
+        open.append(closer)
+      } else if isClosingMark(scalar.value) {
+        guard open.last == scalar.value else { return Character(scalar) }
         open.removeLast()
-      default:
-        continue
       }
     }
-    return open.first.flatMap(Unicode.Scalar.init).map(Character.init)
+    return open.first.flatMap { openingMark(of: $0) }.flatMap(Unicode.Scalar.init).map(Character.init)
   }
 
   /// The characters of `text` that belong to the other script of the template's language, joined, if any.
