@@ -18,22 +18,22 @@ public struct Outline: Sendable {
     let m = template.messages
     let separator = m.labelSeparator
     let house = Set(template.houseStyle.map(\.address))
-    var asked: [String] = []
+    var lines: [String] = []
     template.walk(minutes, slot: { slot, _, _ in
       if slot.isEnd { return }
       if let address, !address.contains(slot) { return }
       let label = interview.label(of: slot, in: minutes)
       let shown = template.display(slot)
       if let value = interview.value(at: slot, in: minutes) {
-        asked.append("\(shown)  \(label)\(separator)\(value)")
+        lines.append("\(shown)  \(label)\(separator)\(value)")
       } else if template.part(at: slot)?.rules.required == true {
-        asked.append("\(shown)  \(label)\(separator)\(m.notFilledIn)")
+        lines.append("\(shown)  \(label)\(separator)\(m.notFilledIn)")
       }
     }, value: { value, part, at in
       guard case .field = part.shape, !part.asking.isAsked, !house.contains(at), address?.contains(at) ?? true,
         let text = interview.value(at: at, in: minutes)
       else { return }
-      asked.append("\(template.display(at))  \(interview.label(of: at, in: minutes))\(separator)\(text)")
+      lines.append("\(template.display(at))  \(interview.label(of: at, in: minutes))\(separator)\(text)")
     })
     // Values kept for parts that no longer apply are not asked, so not among the slots: shown after, marked.
     let kept = template.inapplicableValues(in: minutes).compactMap { found -> String? in
@@ -41,7 +41,7 @@ public struct Outline: Sendable {
       let value = minutes.value(at: found.address).map { Self.shown($0, m) } ?? ""
       return "\(template.display(found.address))  \(interview.label(of: found.address, in: minutes))\(separator)\(value)  \(m.keptNotPrinted)"
     }
-    return asked + kept
+    return lines + kept
   }
 
   /// A value kept for a part that does not apply, on one line: a list's entries joined.

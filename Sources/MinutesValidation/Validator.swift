@@ -560,7 +560,7 @@ public struct Validator: Sendable {
   static func nearlyAlike(_ a: [Character], _ b: [Character]) -> Bool {
     guard a != b else { return false }
     let limit = min(a.count, b.count) > 10 ? 2 : 1
-    guard abs(a.count - b.count) <= limit, editDistance(a, b, atMost: limit) != nil else { return false }
+    guard editDistance(a, b, atMost: limit) != nil else { return false }
     // Spellings with other numbers in them are other things (Item 1, Item 12; ZA-2025-03, ZA-2025-04).
     return a.filter(\.isNumber) == b.filter(\.isNumber)
   }
@@ -843,77 +843,59 @@ public struct Validator: Sendable {
 
   /// ``unbalancedMark(in:)`` over valid UTF-8.
   private static func unbalancedMark(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Character? {
-    var open: [UInt32] = []
+    var marks = OpenMarks()
     var index = 0
     while index < bytes.count {
       let lead = bytes[index]
-      let value: UInt32
       switch lead {
       case 0x28, 0x29:
-        value = UInt32(lead)
         index += 1
+        if let wrong = marks.see(UInt32(lead)) { return wrong }
       case 0xE2, 0xE3, 0xEF where index + 2 < bytes.count:
-        value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
         index += 3
+        if let wrong = marks.see(value) { return wrong }
       default:
         index += 1  // any other lead byte, or a continuation byte (never one of the bytes above)
-        continue
-      }
-      if let closer = closingMark(of: value) {
-        open.append(closer)
-      } else if isClosingMark(value) {
-        guard open.last == value else { return Unicode.Scalar(value).map(Character.init) }
-        open.removeLast()
       }
     }
-    return open.first.flatMap { openingMark(of: $0) }.flatMap(Unicode.Scalar.init).map(Character.init)
-  }
-
-  /// The closing mark of an opening one (《》 “” 「」 （） () 『』), by scalar value.
-  private static func closingMark(of opener: UInt32) -> UInt32? {
-    switch opener {
-    case 0x300A: 0x300B
-    case 0x201C: 0x201D
-    case 0x300C: 0x300D
-    case 0xFF08: 0xFF09
-    case 0x28: 0x29
-    case 0x300E: 0x300F
-    default: nil
-    }
-  }
-
-  private static func isClosingMark(_ value: UInt32) -> Bool {
-    switch value {
-    case 0x300B, 0x201D, 0x300D, 0xFF09, 0x29, 0x300F: true
-    default: false
-    }
-  }
-
-  private static func openingMark(of closer: UInt32) -> UInt32? {
-    switch closer {
-    case 0x300B: 0x300A
-    case 0x201D: 0x201C
-    case 0x300D: 0x300C
-    case 0xFF09: 0xFF08
-    case 0x29: 0x28
-    case 0x300F: 0x300E
-    default: nil
-    }
+    return marks.firstUnclosed
   }
 
   /// ``unbalancedMark(in:)`` scalar by scalar: for a text whose bytes are not together, and the reference the
   /// byte scan is tested against.
   static func unbalancedMarkByScalar(in text: String) -> Character? {
-    var open: [UInt32] = []  // the closing marks awaited, innermost last
+    var marks = OpenMarks()
     for scalar in text.unicodeScalars {
-      if let closer = closingMark(of: scalar.value) {
-        open.append(closer)
-      } else if isClosingMark(scalar.value) {
-        guard open.last == scalar.value else { return Character(scalar) }
+      if let wrong = marks.see(scalar.value) { return wrong }
+    }
+    return marks.firstUnclosed
+  }
+
+  /// The paired marks the balance rule follows, opening then closing, by scalar value: 《》 “” 「」 （） () 『』.
+  private static let markPairs: [(open: UInt32, close: UInt32)] = [
+    (0x300A, 0x300B), (0x201C, 0x201D), (0x300C, 0x300D), (0xFF08, 0xFF09), (0x28, 0x29), (0x300E, 0x300F),
+  ]
+
+  /// The marks opened and not yet closed, as a text is scanned.
+  private struct OpenMarks {
+    /// The pairs open, innermost last.
+    private var open: [(open: UInt32, close: UInt32)] = []
+
+    /// Takes the scalar `value`: opens a pair, or closes the innermost; the closing mark that closes no open pair
+    /// (or another than the innermost), if it is one.
+    mutating func see(_ value: UInt32) -> Character? {
+      if let pair = Validator.markPairs.first(where: { $0.open == value }) {
+        open.append(pair)
+      } else if Validator.markPairs.contains(where: { $0.close == value }) {
+        guard open.last?.close == value else { return Unicode.Scalar(value).map(Character.init) }
         open.removeLast()
       }
+      return nil
     }
-    return open.first.flatMap { openingMark(of: $0) }.flatMap(Unicode.Scalar.init).map(Character.init)
+
+    /// The first mark opened and never closed.
+    var firstUnclosed: Character? { open.first.flatMap { Unicode.Scalar($0.open) }.map(Character.init) }
   }
 
   /// The characters of `text` that belong to the other script of the template's language, joined, if any.
