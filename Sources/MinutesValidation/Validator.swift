@@ -851,7 +851,8 @@ public struct Validator: Sendable {
       case 0x28, 0x29:
         index += 1
         if let wrong = marks.see(UInt32(lead)) { return wrong }
-      case 0xE2, 0xE3, 0xEF where index + 2 < bytes.count:
+      case 0xE2, 0xE3, 0xEF:
+        guard index + 2 < bytes.count else { return marks.firstUnclosed }  // not valid UTF-8: nothing more to read
         let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
         index += 3
         if let wrong = marks.see(value) { return wrong }
