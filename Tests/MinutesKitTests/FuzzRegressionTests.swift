@@ -26,7 +26,9 @@ import MinutesTestSupport
   ]
 
   /// Inputs tested one by one below.
-  static let others: Set<String> = ["session/generation-int-max.yaml", "import/time-read-at-every-end-of-a-long-line.txt"]
+  static let others: Set<String> = [
+    "session/generation-int-max.yaml", "import/time-read-at-every-end-of-a-long-line.txt", "import/reproduces-said-of-a-repeated-line.txt",
+  ]
 
   /// A mutated school-board report with a line of NULs where a time is printed: each place the line could end
   /// was parsed as a time (5 s in the fuzz build); a span longer than any time is now refused at once. Read as
@@ -39,6 +41,26 @@ import MinutesTestSupport
     let reading = try #require(Importer.read(body, template: template, maxUnparsed: 1, budget: 20_000))
     let lines = Importer.normalized(body, template: template).split(separator: "\n", omittingEmptySubsequences: false).count - 1
     #expect(reading.linesRead + reading.unparsed.count == lines)
+  }
+
+  /// A mutated district report in the formal variant (the harness's first byte 2) whose attendance line is copied
+  /// a second time further down (stop 27, CI's import fuzzing). The first copy is read (its 列席 without 應邀 now
+  /// reads), the second kept unparsed; the harness left the kept lines out by their text, so both copies, and
+  /// called the export wrong. A reading said to reproduce the text prints it back, all but the lines kept, by
+  /// their number.
+  @Test func aReadingSaidToReproduceTheTextPrintsItBack() throws {
+    let data = try Data(contentsOf: Self.folder.appendingPathComponent("import/reproduces-said-of-a-repeated-line.txt"))
+    let text = try #require(String(data: data, encoding: .utf8))
+    let template = try TestSupport.template(id: "gov-executive-formal.zh-Hant")
+    let body = PageChrome.strip(text).text
+    let reading = try #require(Importer.read(body, template: template, maxUnparsed: 1, budget: 20_000))
+    guard reading.reproduces else { return }
+    // The lines kept are left out by their number: the same text read on another line is printed.
+    let kept = Set(reading.unparsed.map(\.line))
+    let expected = Importer.normalized(body, template: template).split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated().filter { !kept.contains($0.offset + 1) }.map { String($0.element) }
+    let exported = try TextExporter().export(reading.minutes, template: template)
+    #expect(exported.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == expected)
   }
 
   @Test func everyKeptInputHasItsTest() throws {
