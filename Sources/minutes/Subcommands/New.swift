@@ -74,7 +74,10 @@ struct New: ParsableCommand {
     if !template.houseStyle.isEmpty {
       StandardStreams.output.write(template.messages.houseStyleNotice(template.houseStyle, in: minutes) + "\n")
     }
-    try Drafting.run(Assistant(template: template, minutes: file.minutes), store: workspace.store, name: name, lock: lock, keepGoing: keepGoing)
+    // The files just written hold this draft whole: closing the session before any answer writes nothing again.
+    var state = DraftState(minutes: file.minutes, cursor: Interview(template: template).firstQuestion(in: file.minutes))
+    state.isSnapshotCurrent = true
+    try Drafting.run(Assistant(template: template, state: state), store: workspace.store, name: name, lock: lock, keepGoing: keepGoing)
   }
 
   /// The address and value of `--house CHOICE=VALUE`, the value spelled as the template spells it; `nil` for a
