@@ -109,13 +109,15 @@ public struct Interview: Sendable {
     return display(value, part: part)
   }
 
-  /// A scalar as the clerk types it: a flag as the template's first yes or no word.
+  /// A scalar as the clerk types it: a flag as the template's first yes or no word; a date without its year as
+  /// ``PartialDate/typed(language:)`` writes it (`9月13日`, not the stored `--09-13`).
   func display(_ value: Value, part: Part) -> String? {
     switch value {
-    case .flag(let flag): flag ? template.yesNo.yes.first : template.yesNo.no.first
-    case .list(let values): values.compactMap(\.scalarText).joined(separator: part.rendering.join?.separator ?? "、")
-    case .record: nil
-    default: value.scalarText
+    case .flag(let flag): return flag ? template.yesNo.yes.first : template.yesNo.no.first
+    case .text(let text) where part.kind == .date: return PartialDate.typed(text, language: template.language)
+    case .list(let values): return values.compactMap(\.scalarText).joined(separator: part.rendering.join?.separator ?? "、")
+    case .record: return nil
+    default: return value.scalarText
     }
   }
 

@@ -71,6 +71,21 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     return MeetingDate(year: year, month: month, day: day)
   }
 
+  /// The date as a clerk types and reads it in `language` (a BCP 47 tag): a whole date as stored
+  /// (`2024-09-13`); without the year `9月13日` in Chinese, `9-13` otherwise; the day alone `13日`. Each form is read
+  /// back by ``init(parsing:)`` as this date. (The stored forms `--09-13` and `---13` are ISO 8601's, which no
+  /// clerk types.)
+  public func typed(language: String) -> String {
+    if let whole { return whole.description }
+    guard let month else { return "\(day)日" }
+    return language.hasPrefix("zh") ? "\(month)月\(day)日" : "\(month)-\(day)"
+  }
+
+  /// The date of `text` (a stored or typed date) as ``typed(language:)`` shows it; `text` itself when it is no date.
+  public static func typed(_ text: String, language: String) -> String {
+    PartialDate(parsing: text)?.typed(language: language) ?? text
+  }
+
   /// `YYYY-MM-DD`, `--MM-DD` or `---DD`.
   public var description: String {
     let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }

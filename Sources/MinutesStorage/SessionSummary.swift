@@ -12,7 +12,8 @@ public struct SessionSummary: Codable, Hashable, Sendable {
   public var name: String
   /// The template id, when the file could be read.
   public var template: String?
-  /// The meeting date, `YYYY-MM-DD`, when known.
+  /// The meeting date as stored (`YYYY-MM-DD`, or `--MM-DD` and `---DD` for a date given without its year or
+  /// month; see `PartialDate`), when known.
   public var meetingDate: String?
   /// Required parts filled in, when the template could be loaded.
   public var requiredDone: Int?
@@ -62,7 +63,7 @@ extension SessionStore {
   /// one line each.
   public static func table(_ summaries: [SessionSummary], _ m: Messages = Messages(language: "en")) -> String {
     let rows = [m.sessionTableHeadings] + summaries.map {
-      [$0.name, $0.template ?? "?", $0.meetingDate ?? "-", $0.problem == nil ? $0.completeness(m) : m.unreadableSession,
+      [$0.name, $0.template ?? "?", $0.meetingDate.map { PartialDate.typed($0, language: m.language) } ?? "-", $0.problem == nil ? $0.completeness(m) : m.unreadableSession,
        $0.lastChange]
     }
     let problems = summaries.compactMap { summary in summary.problem.map { "\(summary.name): \($0)\n" } }

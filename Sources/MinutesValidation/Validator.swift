@@ -414,7 +414,7 @@ public struct Validator: Sendable {
           let datePath = tokens.dropLast().joined(separator: ".")
           guard let address = Address(stored: datePath), let text = minutes.value(at: address)?.text, PartialDate(parsing: text) != nil
           else { continue }
-          if values(at: path, in: minutes).isEmpty { add(address, text) }
+          if values(at: path, in: minutes).isEmpty { add(address, PartialDate.typed(text, language: template.language)) }
           continue
         }
         guard let address = Address(stored: path) else { continue }

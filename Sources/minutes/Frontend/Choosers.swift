@@ -16,7 +16,7 @@ enum Choosers {
     let recent = Array(summaries.prefix(9))
     for (index, summary) in recent.enumerated() {
       StandardStreams.output.write(
-        "\(index + 1)) \(summary.name)  \(summary.meetingDate ?? "-")  \(m.completeness(summary))  \(summary.lastChange)\n")
+        "\(index + 1)) \(summary.name)  \(summary.meetingDate.map { PartialDate.typed($0, language: m.language) } ?? "-")  \(m.completeness(summary))  \(summary.lastChange)\n")
     }
     while true {
       StandardStreams.output.write(m.whichSession(count: recent.count))

@@ -98,7 +98,7 @@ import MinutesTestSupport
     // Said, not silent: the house style prints the year, and the date has none (checks `when` a choice holds).
     let warned = Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("check.") }
     #expect(warned.map(\.rule) == ["check.datePrintsYear", "check.labelPrintsYear"])
-    #expect(warned.first?.message == "版式 date 選了印出年份，但會議日期「--05-20」沒有年份；請補上年份（如 2022-05-20），或用 :house date month-day 不印年份")
+    #expect(warned.first?.message == "版式 date 選了印出年份，但會議日期「5月20日」沒有年份；請補上年份（如 2022-05-20），或用 :house date month-day 不印年份")
     #expect(warned.allSatisfy { $0.severity == .warning && $0.address == "date" })
     // With the year, or with the house style that leaves it out (the default), nothing to say.
     var dated = minutes

@@ -12,6 +12,8 @@ import MinutesTestSupport
     var assistant = try TestSupport.freshAssistant()
     assistant.answer(["9月13日", "下午"])
     #expect(assistant.minutes.text("meeting.date") == "--09-13")
+    // :show and :edit give it as it was typed, not in its stored ISO 8601 form.
+    #expect(assistant.interview.value(at: TestSupport.at("meeting.date"), in: assistant.minutes) == "9月13日")
     assistant.answer(["區長", "林振華", "", "區政府", "", "常務會議", "傳達學習", "甲", "", "", "", "", "", "否", "", "", ""])
     #expect(Validator(template: assistant.template).findings(in: assistant.minutes) == [])
     #expect(try TextExporter().export(assistant.minutes, template: assistant.template).hasPrefix("9月13日下午，區長林振華主持召開區政府常務會議。\n"))

@@ -26,4 +26,26 @@ import Testing
     #expect(PartialDate(parsing: "9-13")?.year == nil)
     #expect(PartialDate(parsing: "13日")?.month == nil)
   }
+
+  @Test(arguments: [("2024-09-13", "2024-09-13", "2024-09-13"), ("--09-13", "9月13日", "9-13"), ("---03", "3日", "3日")])
+  func aDateIsShownAsAClerkTypesIt(stored: String, chinese: String, english: String) {
+    #expect(PartialDate.typed(stored, language: "zh-Hant") == chinese)
+    #expect(PartialDate.typed(stored, language: "en") == english)
+  }
+
+  /// Every date shown reads back as itself, in either language: `:edit` offers the shown form to change.
+  @Test func everyShownDateReadsBackAsItself() {
+    for month in [nil] + Array(1...12) {
+      for day in 1...31 {
+        guard let date = PartialDate(year: nil, month: month, day: day) else { continue }
+        for language in ["zh-Hans", "zh-Hant", "en"] {
+          #expect(PartialDate(parsing: date.typed(language: language)) == date, "\(date) in \(language)")
+        }
+      }
+    }
+  }
+
+  @Test func whatIsNoDateIsShownAsIs() {
+    #expect(PartialDate.typed("next Tuesday", language: "en") == "next Tuesday")
+  }
 }
