@@ -60,7 +60,7 @@ let package = Package(
     .target(
       name: "MinutesExport",
       dependencies: [
-        "MinutesModel", "MinutesTemplates", .product(name: "Mustache", package: "swift-mustache"),
+        "MinutesModel", "MinutesTemplates", "MinutesNormalization", .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "OrderedCollections", package: "swift-collections"),
         // The DOCX package is a ZIP archive of WordprocessingML parts that MinutesExport writes itself.
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Writes Sources/MinutesExport/ScriptVariants.swift: the Chinese characters whose conversion to the other
+"""Writes Sources/MinutesNormalization/ScriptVariants.swift: the Chinese characters whose conversion to the other
 script has more than one answer, which `minutes export --script` reports for the clerk to confirm.
 
-    python3 Scripts/script-variants.py UNIHAN_VARIANTS OPENCC_ST_CHARACTERS > Sources/MinutesExport/ScriptVariants.swift
+    python3 Scripts/script-variants.py UNIHAN_VARIANTS OPENCC_ST_CHARACTERS > Sources/MinutesNormalization/ScriptVariants.swift
 
 UNIHAN_VARIANTS is Unihan_Variants.txt (or .txt.bz2; Debian's unicode-data package has it in /usr/share/unicode/);
 OPENCC_ST_CHARACTERS is data/dictionary/STCharacters.txt of OpenCC (https://github.com/BYVoid/OpenCC, Apache-2.0).
@@ -76,14 +76,14 @@ def main():
 
 /// The characters whose conversion to the other script has more than one answer (see Scripts/script-variants.py
 /// for the rule): each word is a character followed by its counterparts in the other script.
-enum ScriptVariants {{
+package enum ScriptVariants {{
   /// Simplified characters with several Traditional counterparts: 后 → 後 or 后 ({len(hans)} characters).
-  static let hansToHant = \"\"\"
+  package static let hansToHant = \"\"\"
 {literal(hans)}
     \"\"\"
 
   /// Traditional characters with several Simplified counterparts: 乾 → 干 or 乾 ({len(hant)} characters).
-  static let hantToHans = \"\"\"
+  package static let hantToHans = \"\"\"
 {literal(hant)}
     \"\"\"
 }}""")

@@ -1,4 +1,5 @@
 import Foundation
+import MinutesNormalization
 
 /// A script of Chinese characters an export can be written in (`--script hans|hant`).
 public enum Script: String, CaseIterable, Sendable {

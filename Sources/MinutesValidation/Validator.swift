@@ -33,7 +33,9 @@ import MinutesNormalization
 /// - `notApplicable` (a warning): a value kept for a part whose `when` no longer holds, or whose `unless` does
 ///   (the seconder of a motion since marked as having died for lack of a second): it is not exported.
 /// - `script.mixed`: in a `zh-Hant` template, a character that ICU's `Hans-Hant` transform would change (and in
-///   `zh-Hans`, `Hant-Hans`). A warning only: the wording is never changed.
+///   `zh-Hans`, `Hant-Hans`), unless it is a character of both scripts that ICU's word rules keep where it stands
+///   (后 in 皇后, 干 in 若干, 舍 in 宿舍, but not 干 in 干部: `ScriptVariants.alsoTraditional`, from Unihan and
+///   OpenCC). A warning only: the wording is never changed.
 ///
 /// Built in, where the template declares the roles (``Roles``):
 /// - `attendance.twoCategories`, `attendance.duplicate`: a person is in one attendance category, once
@@ -909,9 +911,10 @@ public struct Validator: Sendable {
   /// read character by character, as before. Both give the same characters in the same order.
   func otherScript(in text: String, cache: inout ScriptTable) -> String? {
     let transform: StringTransform
+    let shared: Set<Character>
     switch template.language {
-    case "zh-Hant": transform = StringTransform("Hans-Hant")
-    case "zh-Hans": transform = StringTransform("Hant-Hans")
+    case "zh-Hant": (transform, shared) = (StringTransform("Hans-Hant"), ScriptVariants.alsoTraditional)
+    case "zh-Hans": (transform, shared) = (StringTransform("Hant-Hans"), ScriptVariants.alsoSimplified)
     default: return nil
     }
     if text.unicodeScalars.allSatisfy(ScriptTable.isStandalone) {
@@ -919,19 +922,23 @@ public struct Validator: Sendable {
       for scalar in text.unicodeScalars where ScriptTable.isCJK(scalar) && !found.contains(scalar) {
         if cache.isOther(scalar, transform: transform) { found.append(scalar) }
       }
+      if found.contains(where: { shared.contains(Character($0)) }) {
+        let kept = Self.keptInContext(text, transform: transform, among: shared)
+        found.removeAll { kept.contains(Character($0)) }
+      }
       guard !found.isEmpty else { return nil }
       var joined = String.UnicodeScalarView()
       joined.append(contentsOf: found)
       return String(joined)
     }
-    return Self.otherScriptByCharacter(in: text, transform: transform, cache: &cache.characters)
+    return Self.otherScriptByCharacter(in: text, transform: transform, shared: shared, cache: &cache.characters)
   }
 
   /// The characters of `text` that `transform` changes, among those ``Normalizer/isCJK(_:)`` counts, each once,
   /// joined; `nil` for none. Character by character (Swift's grapheme clusters): the reference the scalar scan
   /// of ``otherScript(in:cache:)`` must agree with.
   static func otherScriptByCharacter(
-    in text: String, transform: StringTransform, cache: inout [Character: Bool]
+    in text: String, transform: StringTransform, shared: Set<Character>, cache: inout [Character: Bool]
   ) -> String? {
     var found: [Character] = []
     for character in text where Normalizer.isCJK(character) && !found.contains(character) {
@@ -945,7 +952,24 @@ public struct Validator: Sendable {
       }
       if isOther { found.append(character) }
     }
+    if found.contains(where: shared.contains) {
+      let kept = keptInContext(text, transform: transform, among: shared)
+      found.removeAll(where: kept.contains)
+    }
     return found.isEmpty ? nil : String(found)
+  }
+
+  /// The characters of `shared` (characters of both scripts, 后 干 舍) that ICU's `transform` of the whole `text`
+  /// leaves as they are wherever they stand: its word rules keep 若干, 宿舍 and 皇后, where the character alone
+  /// would change (干 → 乾). A character changed in one place (干部 → 幹部) is not kept. None when the transform
+  /// changes the text's length (its characters cannot be compared place by place).
+  static func keptInContext(_ text: String, transform: StringTransform, among shared: Set<Character>) -> Set<Character> {
+    guard let converted = text.applyingTransform(transform, reverse: false), converted.count == text.count else { return [] }
+    var kept: Set<Character> = [], changed: Set<Character> = []
+    for (before, after) in zip(text, converted) where shared.contains(before) {
+      if before == after { kept.insert(before) } else { changed.insert(before) }
+    }
+    return kept.subtracting(changed)
   }
 
   /// `a + b`, or the largest (smallest) number there is when the sum would pass it: counts come from files.

@@ -14,7 +14,7 @@ import MinutesTestSupport
   /// compatibility ideographs, CR LF).
   static let pieces: [String] = [
     "后", "後", "干", "幹", "乾", "发", "發", "髮", "复", "復", "覆", "鲅", "魚", "圈", "要", "堅", "持", "区", "區",
-    "议", "議", "会", "會", "着", "著", "余", "餘", "的", "。", "，", "、", "《", "》", "「", "」", "（", "）", "“", "”",
+    "议", "議", "会", "會", "着", "著", "余", "餘", "若", "宿", "舍", "皇", "的", "。", "，", "、", "《", "》", "「", "」", "（", "）", "“", "”",
     "a", "Z", "7", " ", ",", "(", ")", ":", "—", "…", "\n", "\r\n", "\t",
     "\u{301}", "\u{FE00}", "\u{E0100}", "\u{200D}", "\u{3099}", "か", "が", "ｶ", "\u{FF9E}",
     "\u{F900}", "\u{8C48}", "\u{2F800}", "\u{4E3D}", "\u{1100}", "\u{1161}", "한", "\u{11A8}", "\u{0600}",
@@ -31,13 +31,14 @@ import MinutesTestSupport
     let template = try TestSupport.template(id: id)
     let validator = Validator(template: template)
     let transform = StringTransform(template.language == "zh-Hans" ? "Hant-Hans" : "Hans-Hant")
+    let shared = template.language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional
     var generator = SplitMix64(seed: 13)
     var (cache, reference) = (ScriptTable(), [Character: Bool]())
     var (scanned, found) = (0, 0)
     for _ in 0..<3_000 {
       let text = Self.randomText(&generator)
       let fast = validator.otherScript(in: text, cache: &cache)
-      let slow = Validator.otherScriptByCharacter(in: text, transform: transform, cache: &reference)
+      let slow = Validator.otherScriptByCharacter(in: text, transform: transform, shared: shared, cache: &reference)
       #expect(fast == slow, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
       if text.unicodeScalars.allSatisfy(ScriptTable.isStandalone) { scanned += 1 }
       if slow != nil { found += 1 }
@@ -52,6 +53,19 @@ import MinutesTestSupport
     var cache = ScriptTable()
     #expect(validator.otherScript(in: "各级领导干部要，领导干部", cache: &cache) == "级领导干")
     #expect(validator.otherScript(in: "各級領導幹部", cache: &cache) == nil)
+  }
+
+  /// A character of both scripts is Traditional where ICU's word rules keep it (若干, 宿舍, 皇后), and mixed
+  /// where they change it (干部 → 幹部, 以后 → 以後), even in the same text.
+  @Test func aCharacterOfBothScriptsIsJudgedByItsWord() throws {
+    let validator = Validator(template: try TestSupport.template(id: "gov-executive.zh-Hant"))
+    var cache = ScriptTable()
+    #expect(validator.otherScript(in: "研究了若干問題，安排職工宿舍，觀看《皇后》", cache: &cache) == nil)
+    #expect(validator.otherScript(in: "若干干部", cache: &cache) == "干")
+    #expect(validator.otherScript(in: "會議以后", cache: &cache) == "后")
+    // The same on the character-by-character path (a combining mark sends the text there).
+    #expect(validator.otherScript(in: "若干問題é", cache: &cache) == nil)
+    #expect(validator.otherScript(in: "干部é", cache: &cache) == "干")
   }
 
   @Test func theErrorsAloneAreTheErrorsAmongEveryFindingOnRandomDrafts() throws {

@@ -3,9 +3,9 @@
 
 /// The characters whose conversion to the other script has more than one answer (see Scripts/script-variants.py
 /// for the rule): each word is a character followed by its counterparts in the other script.
-enum ScriptVariants {
+package enum ScriptVariants {
   /// Simplified characters with several Traditional counterparts: 后 → 後 or 后 (111 characters).
-  static let hansToHant = """
+  package static let hansToHant = """
     万萬万 丑醜丑 丰豐丰 了瞭了 于於于 云雲云 仆僕仆 价價价 伙夥伙 余餘余 佣傭佣 借藉借 克剋克 党黨党 冬鼕冬 冲沖衝
     准準准 几幾几 出齣出 划劃划 刮颳刮 制製制 千韆千 卜蔔卜 卷捲卷 厂廠厂 历曆歷 厘釐厘 发發髮 只戠隻只 台檯臺颱台 吁籲吁
     合閤合 同衕同 后後后 向曏向 咸鹹咸 回迴回 困睏困 坛壇罈 复復複覆复 夸誇夸 奸姦奸 姜薑姜 宁寧宁 家傢家 尸屍尸 尽儘盡
@@ -16,7 +16,7 @@ enum ScriptVariants {
     """
 
   /// Traditional characters with several Simplified counterparts: 乾 → 干 or 乾 (11 characters).
-  static let hantToHans = """
+  package static let hantToHans = """
     乾干乾 夥伙夥 徵征徵 摺折摺 瀋沈渖 著着著 藉借藉 覆复覆 鍾钟锺 鏇旋镟 餘余馀
     """
 }
