@@ -30,10 +30,18 @@ public struct Outline: Sendable {
         lines.append("\(shown)  \(label)\(separator)\(m.notFilledIn)")
       }
     }, value: { value, part, at in
-      guard case .field = part.shape, !part.asking.isAsked, !house.contains(at), address?.contains(at) ?? true,
-        let text = interview.value(at: at, in: minutes)
-      else { return }
-      lines.append("\(template.display(at))  \(interview.label(of: at, in: minutes))\(separator)\(text)")
+      guard !part.asking.isAsked, !house.contains(at), address?.contains(at) ?? true else { return }
+      // A field, or a list of values shown whole at its first entry (an item's 汇报人: 韩雪 刘振宇).
+      let shownAt: Address
+      switch part.shape {
+      case .field: shownAt = at
+      case .list(let list) where at.steps.last == .index(1):
+        guard case .values = list.entries else { return }
+        shownAt = at.parent
+      default: return
+      }
+      guard let text = interview.value(at: shownAt, in: minutes) else { return }
+      lines.append("\(template.display(shownAt))  \(interview.label(of: shownAt, in: minutes))\(separator)\(text)")
     })
     // Values kept for parts that no longer apply are not asked, so not among the slots: shown after, marked.
     let kept = template.inapplicableValues(in: minutes).compactMap { found -> String? in

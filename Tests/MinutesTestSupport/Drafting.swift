@@ -56,6 +56,9 @@ extension TestSupport {
     // reporters after the heading (（主持人：郑晓峰 汇报人：韩雪 刘振宇）, names parted by spaces), 经会议研究，原则通过，
     // 由… paragraphs, and 会上，还就…进行了商议和研究。
     ("jiyao.zh-Hans", "no-chair-item-hosts", []),
+    // A hospital's 纪要 (issue 10): the item's chair and reporters parted by ideographic spaces
+    // （主持人：秦海波　汇报人：付晓春　沈一鸣）, 参会 for 出席.
+    ("jiyao.zh-Hans", "house-ideographic-gap", ["gap=ideographic", "present=participants"]),
     // A district's report that names the chair by title only (區政府主要負責同志主持召開, issue 10): the name is not
     // asked after such a title (`unless` on the name).
     ("gov-executive.zh-Hant", "no-chair-name", []),

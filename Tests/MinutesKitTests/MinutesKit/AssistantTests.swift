@@ -686,6 +686,11 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     fresh.answer([":edit credit 撰稿人：甲　審稿人：乙"])
     #expect(fresh.handle(":show credit").messages == ["credit  署名：撰稿人：甲　審稿人：乙"])
     #expect(fresh.handle(":show").messages.last == "credit  署名：撰稿人：甲　審稿人：乙")
+    // A list of values not asked (a 纪要 item's 汇报人) shows whole, on one line after the item's 主持人.
+    let (jiyao, drafted) = try TestSupport.drafted(
+      "jiyao.zh-Hans", transcript: TestSupport.fixture("published/jiyao.zh-Hans.house-ideographic-gap.session.txt"))
+    var reported = Assistant(template: jiyao, minutes: drafted)
+    #expect(reported.handle(":show 1").messages.suffix(2) == ["1.host  事项1 事项主持人：秦海波", "1.reporters  事项1 汇报人：付晓春 沈一鸣"])
   }
 
   @Test func saveExportAndQuitAskTheREPLToAct() throws {
