@@ -128,6 +128,26 @@ public enum Importer {
     return best(text, among: templates, setting: maxUnparsed)
   }
 
+  /// A published text without its page chrome (``PageChrome/strip(_:keepingCredits:)``), read by `read`: a credit
+  /// line in brackets (`（撰稿人：…　審稿人：…）`) is kept for a template that prints one, that is when the reading
+  /// with it sets aside no more lines than the reading without it and reads the rest as that one does (a template
+  /// with no credit could take it as one more paragraph of the last item, and its attendance with it); otherwise
+  /// it is removed as a footer.
+  /// - Returns: the reading (`nil` when `read` reads nothing) and the stripping it read.
+  public static func readPublished(
+    _ text: String, _ read: (String) -> Reading?
+  ) -> (reading: Reading?, stripped: (text: String, notes: [PageChrome.Note], origins: [Int])) {
+    let withoutCredits = PageChrome.strip(text)
+    let withCredits = PageChrome.strip(text, keepingCredits: true)
+    let without = read(withoutCredits.text)
+    guard withCredits.text != withoutCredits.text, let with = read(withCredits.text), with.linesRead > 0 else {
+      return (without, withoutCredits)
+    }
+    guard let without, without.linesRead > 0 else { return (with, withCredits) }
+    let readsTheRestAlike = without.minutes.content.fields.allSatisfy { key, value in with.minutes.content[key] == value }
+    return readsTheRestAlike && with.unparsed.count <= without.unparsed.count ? (with, withCredits) : (without, withoutCredits)
+  }
+
   /// The most lines a template may set aside and still be taken by ``best(_:among:maxUnparsed:)``.
   public static let bestSetsAside = 20
 

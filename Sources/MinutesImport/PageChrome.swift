@@ -47,7 +47,11 @@ public enum PageChrome {
   /// `text` without its page chrome, what was removed (and the mojibake found) in line order, and for each line
   /// left the number of its line in `text` (1-based), so that a report on it can name the line given.
   /// - Complexity: O(n) in the length of `text`.
-  public static func strip(_ text: String) -> (text: String, notes: [Note], origins: [Int]) {
+  ///
+  /// With `keepingCredits`, a credit line in brackets (`（撰稿人：何佳穎　審稿人：吳承翰）`, `（記者 王某）`,
+  /// `（作者：…）`) is kept as the report's own (a template may print one), not removed as a site's footer.
+  public static func strip(_ text: String, keepingCredits: Bool = false) -> (text: String, notes: [Note], origins: [Int]) {
+    let isFooterLine = { (line: String) in Self.isFooterLine(line) && !(keepingCredits && isCreditLine(line)) }
     var lines = Self.lines(text).enumerated().map { (number: $0.offset + 1, text: String($0.element)) }
     var notes: [Note] = []
     func remove(_ index: Int, _ kind: Kind) {
@@ -167,6 +171,16 @@ public enum PageChrome {
   }
 
   /// A line of a site's footer.
+  /// Whether `line` is a credit in brackets, the whole line: `（撰稿人：…　審稿人：…）`, `（記者 …）`, `（作者：…）`.
+  static func isCreditLine(_ line: String) -> Bool {
+    let text = line.trimmedSpaces
+    guard (text.hasPrefix("（") && text.hasSuffix("）")) || (text.hasPrefix("(") && text.hasSuffix(")")) else { return false }
+    return creditMarkers.contains { text.includes($0) }
+  }
+
+  /// The words a report's own credit line begins its names with.
+  private static let creditMarkers = ["撰稿", "審稿", "审稿", "攝影", "摄影", "記者", "记者", "作者", "編輯", "编辑"]
+
   static func isFooterLine(_ line: String) -> Bool {
     let text = line.trimmedSpaces
     return !text.isEmpty && footerMarkers.contains { text.includes($0) }

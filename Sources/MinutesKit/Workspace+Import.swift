@@ -16,9 +16,9 @@ extension Workspace {
   public func openPublished(_ path: String) throws -> Draft? {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     guard let text = String(data: data, encoding: .utf8) else { return nil }
-    let body = PageChrome.strip(text).text
     let candidates = templates.entries().compactMap { try? templates.template(id: $0.id) }
-    guard let reading = Importer.best(body, among: candidates), reading.linesRead > 0 else { return nil }
+    guard let reading = Importer.readPublished(text, { Importer.best($0, among: candidates) }).reading, reading.linesRead > 0
+    else { return nil }
     return Draft(file: SessionFile(minutes: reading.minutes), template: reading.template, path: path, name: nil, session: nil)
   }
 }

@@ -58,13 +58,15 @@ struct Import: ParsableCommand {
       environment.error(error)
       throw Diagnostics.unreadable
     }
-    let (body, chrome, origins) = PageChrome.strip(text)
-    guard !Normalizer.isBlank(body) else {
-      environment.error(environment.messages.nothingToImport(file, chromeOnly: !chrome.isEmpty))
+    let stripped = PageChrome.strip(text)
+    guard !Normalizer.isBlank(stripped.text) else {
+      environment.error(environment.messages.nothingToImport(file, chromeOnly: !stripped.notes.isEmpty))
       throw Diagnostics.unreadable
     }
     // A template named reads as much as it can, however many lines it sets aside; the best of all only tries.
-    let found = candidates.count == 1 ? Importer.read(body, template: candidates[0], maxUnparsed: 60) : Importer.best(body, among: candidates)
+    let (found, (_, chrome, origins)) = Importer.readPublished(text) { body in
+      candidates.count == 1 ? Importer.read(body, template: candidates[0], maxUnparsed: 60) : Importer.best(body, among: candidates)
+    }
     guard var reading = found, reading.linesRead > 0 else {
       if let id = template {
         environment.error(environment.messages.templateCannotRead(file, template: id))

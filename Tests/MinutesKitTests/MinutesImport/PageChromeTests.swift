@@ -1,6 +1,9 @@
 import Testing
 
-import MinutesImport
+@testable import MinutesImport
+import MinutesKit
+import MinutesTestSupport
+import Foundation
 
 /// The lines of a text as every step of an import splits them, and the page chrome found on them.
 @Suite struct PageChromeTests {
@@ -32,6 +35,36 @@ import MinutesImport
     let (body, notes, _) = PageChrome.strip(text)
     #expect(body == "區政府常務會議\n會議研究了其他事項。\n")
     #expect(notes.map(\.kind) == [.end, .footer, .footer, .footer, .footer])
+  }
+
+  /// The same credit kept as the report's own, for a template that prints one: the footer below it goes still.
+  @Test func aCreditInBracketsIsKeptWhenAsked() {
+    let text = "區政府常務會議\n會議研究了其他事項。(完)\n\n(撰稿人:蔣雨桐 審稿人:黃文博)\n|\n主辦:清潭區人民政府辦公室\n地址:府前大道1號  電話:0755-8888 1234\n"
+    let (body, notes, origins) = PageChrome.strip(text, keepingCredits: true)
+    #expect(body == "區政府常務會議\n會議研究了其他事項。\n\n(撰稿人:蔣雨桐 審稿人:黃文博)")
+    #expect(notes.map(\.kind) == [.end, .rule, .footer, .footer])
+    #expect(origins == [1, 2, 3, 4])
+    // A credit line not in brackets, or words in brackets that are no credit, are what they were.
+    #expect(!PageChrome.isCreditLine("撰稿人：蔣雨桐"))
+    #expect(!PageChrome.isCreditLine("（完）"))
+    #expect(PageChrome.isCreditLine("（記者 蔣雨桐）"))
+  }
+
+  /// Import keeps a report's credit line for the template that prints it (the report reads back byte for byte)
+  /// and removes it for one that does not (a 纪要 read with no line set aside).
+  @Test func importKeepsTheCreditLineOnlyForATemplateThatPrintsOne() throws {
+    let report = try String(contentsOf: TestSupport.fixture("published/gov-executive.zh-Hant.house-year-credit.txt"), encoding: .utf8)
+    #expect(report.hasSuffix("（撰稿人：何佳穎　審稿人：吳承翰）\n"))
+    let template = try TestSupport.template(id: "gov-executive.zh-Hant")
+    let (reading, stripped) = Importer.readPublished(report + "主辦：清潭區人民政府辦公室\n") { Importer.read($0, template: template) }
+    #expect(reading?.minutes.text("credit") == "撰稿人：何佳穎　審稿人：吳承翰")
+    #expect(reading?.unparsed == [])
+    #expect(stripped.notes.map(\.kind) == [.footer])
+    let jiyao = try String(contentsOf: TestSupport.fixture("published/jiyao.zh-Hans.no-chair-item-hosts.txt"), encoding: .utf8)
+    let notes = try TestSupport.template(id: "jiyao.zh-Hans")
+    let (read, removed) = Importer.readPublished(jiyao + "（撰稿人：何佳颖）\n") { Importer.read($0, template: notes) }
+    #expect(read?.unparsed == [])
+    #expect(removed.notes.map(\.text) == ["（撰稿人：何佳颖）"])
   }
 
   /// A NUL or a zero-width space that the clean-up removes is reported on its line with the line as read (a
