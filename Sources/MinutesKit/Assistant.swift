@@ -636,6 +636,10 @@ public struct Assistant: Sendable {
         throw AssistantError.noHouseChoice(name, choices: choices.map(\.part.key))
       }
       guard let value else { return Response(messages: houseStyleLines(choice), roles: [.listing]) }
+      // The value it has already (its default included): nothing to change, nothing to undo.
+      if let current = choice.value(in: minutes), current.lowercased() == value.lowercased() {
+        return Response(messages: [m.houseAlready(choice.part.label, current)])
+      }
       var response = try change(.set(choice.address, value), m.houseLabel(choice.part.label), keepCursor: true)
       response.messages.append(m.houseChanged(choice.part.label, to: choice.value(in: minutes) ?? value))
       return response

@@ -247,6 +247,11 @@ extension Messages {
     self("版式「\(label)」改為「\(value)」；匯出時照此排版（:undo 可撤銷）。", "House style ‘\(label)’ is now ‘\(value)’; the export prints so (:undo takes it back).")
   }
 
+  /// After `:house CHOICE VALUE` naming the value the choice has already.
+  func houseAlready(_ label: String, _ value: String) -> String {
+    self("版式「\(label)」已是「\(value)」，沒有改動。", "House style ‘\(label)’ is ‘\(value)’ already; nothing changed.")
+  }
+
   /// `:show LIST` of a list with no entries.
   func emptyList(_ label: String, _ shown: String) -> String {
     self("「\(label)」（\(shown)）還是空的，沒有任何條目。輸入 :add \(shown) 添加。",

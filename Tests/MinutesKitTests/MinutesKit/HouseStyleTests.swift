@@ -181,6 +181,12 @@ import MinutesTestSupport
     #expect(assistant.handle(":house").messages[1] == "  attendance（出席名單的位置）：start；可選 end、start")
     _ = assistant.handle(":undo")
     #expect(assistant.minutes["house.attendance"] == nil)
+    // The value it has already, its default included: said so, and nothing to undo.
+    let same = assistant.handle(":house attendance end")
+    #expect(!same.isError && same.effect == nil)
+    #expect(same.messages == ["版式「出席名單的位置」已是「end」，沒有改動。"])
+    #expect(assistant.minutes["house.attendance"] == nil)
+    #expect(assistant.handle(":undo").isError)
   }
 
   @Test func houseRefusesWhatItDoesNotKnowAndChangesNothing() throws {
