@@ -165,7 +165,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.question == "議題 2 的類型？（如 傳達學習、審議；Tab 可補全；直接按 Enter 表示議題已全部輸入）")
     assistant.answer(["", ""])
     #expect(assistant.prompt == "安排事項1> ")
-    #expect(assistant.question == "安排部署的第 1 項工作？（如 疫情防控；可用「、」一次輸入幾項；直接按 Enter 結束）")
+    #expect(assistant.question == "安排部署的第 1 項工作？（如 疫情防控；可用「、」一次輸入幾項；沒有了、或會議沒有作安排部署，就直接按 Enter）")
   }
 
   @Test func theDocumentStatusIsAskedOnlyForADocument() throws {
