@@ -110,9 +110,38 @@ public struct Editor: Sendable {
       ])
     }
     let old = minutes.value(at: target)
+    let sibling = template.part(at: target)?.cleanUp.trailing.map { target.parent.appending(key: $0) }
+    let siblingOld = sibling.flatMap { minutes.value(at: $0) }
     let result = try apply(edit, to: &minutes)
+    var changes: [Change] = []
+    if case .set = edit, let sibling, moveTrailing(from: target, to: sibling, in: &minutes) {
+      let siblingNew = minutes.value(at: sibling)
+      if siblingNew != siblingOld { changes.append(.field(address: sibling.description, old: siblingOld, new: siblingNew)) }
+    }
     let new = minutes.value(at: target)
-    return (result, old == new ? [] : [.field(address: target.description, old: old, new: new)])
+    if old != new { changes.insert(.field(address: target.description, old: old, new: new), at: 0) }
+    return (result, changes)
+  }
+
+  /// Moves the end of the text at `target` to its sibling `sibling` when it is one of the sibling's choices in the
+  /// sibling's marks (the part's `trailing`: `辦法（討論稿）` → `辦法` and `討論稿`), where the sibling applies;
+  /// whether it did.
+  private func moveTrailing(from target: Address, to sibling: Address, in minutes: inout Minutes) -> Bool {
+    guard let part = template.part(at: sibling), case .text(let text)? = minutes.value(at: target) else { return false }
+    let isTop = target.parent.steps.isEmpty
+    let record = isTop ? minutes.content : minutes.value(at: target.parent)?.record
+    let siblings = isTop ? template.parts : template.part(at: target.parent)?.parts ?? []
+    guard Template.applies(part, among: siblings, in: record) else { return false }
+    for pair in part.cleanUp.unwrap where pair.count == 2 && text.hasSuffix(pair[1]) {
+      guard let open = text.range(of: pair[0], options: .backwards) else { continue }
+      let inner = String(text[open.upperBound...].dropLast(pair[1].count))
+      let rest = String(text[..<open.lowerBound])
+      guard !rest.isEmpty, part.choiceValues.contains(inner) else { continue }
+      minutes.setValue(.text(rest), at: target)
+      minutes.setValue(.text(inner), at: sibling)
+      return true
+    }
+    return false
   }
 
   /// The address a `set` really changes: for an entry of a list of records that does not read lines, its title.

@@ -247,6 +247,11 @@ extension Messages {
     self("版式「\(label)」改為「\(value)」；匯出時照此排版（:undo 可撤銷）。", "House style ‘\(label)’ is now ‘\(value)’; the export prints so (:undo takes it back).")
   }
 
+  /// After an answer that also filled another part (`trailing`: the status pasted with a title).
+  func alsoSet(_ label: String, _ value: String, _ shown: String) -> String {
+    self("「\(label)」記為「\(value)」（不對可用 :edit \(shown) 修改）。", "‘\(label)’ is taken as ‘\(value)’ (:edit \(shown) changes it).")
+  }
+
   /// After `:house CHOICE VALUE` naming the value the choice has already.
   func houseAlready(_ label: String, _ value: String) -> String {
     self("版式「\(label)」已是「\(value)」，沒有改動。", "House style ‘\(label)’ is ‘\(value)’ already; nothing changed.")

@@ -167,12 +167,17 @@ public struct Part: Sendable, Hashable {
     /// Whether a space between CJK characters is kept as typed (`keepSpaces: true`: names, a credit line),
     /// rather than removed (see ``Normalizer``): `主持人：甲 匯報人：乙` stays two names, `王 芳` prints as typed.
     public var keepSpaces: Bool
+    /// The key of a sibling choice (`trailing: status`) that an answer may end with, in that sibling's own
+    /// ``unwrap`` marks: `東湖區物業管理辦法（討論稿）` pasted whole is stored as the title `東湖區物業管理辦法` and
+    /// the status `討論稿`, when 討論稿 is one of the sibling's choices and the sibling applies; otherwise the answer
+    /// is kept whole.
+    public var trailing: String?
 
     /// Clean-up settings; by default nothing is removed or split, and spaces between CJK characters go.
     public init(unwrap: [[String]] = [], unwrapWhen: [String: [String]]? = nil, trimEnd: String = "",
-                trimStart: String = "", split: String? = nil, keepSpaces: Bool = false) {
+                trimStart: String = "", split: String? = nil, keepSpaces: Bool = false, trailing: String? = nil) {
       (self.unwrap, self.unwrapWhen, self.trimEnd, self.trimStart, self.split) = (unwrap, unwrapWhen, trimEnd, trimStart, split)
-      self.keepSpaces = keepSpaces
+      (self.keepSpaces, self.trailing) = (keepSpaces, trailing)
     }
   }
 
@@ -338,7 +343,7 @@ extension Part: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
     case key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title
     case counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person
-    case house, `default`, begins, ends, neverBegins
+    case house, `default`, begins, ends, neverBegins, trailing
   }
 
   /// The names of `type`, and `group`, which makes a record of `parts`.
@@ -410,7 +415,7 @@ extension Part: Decodable {
     asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless, takesPerson: takesPerson,
                     isHouse: isHouse)
     cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split,
-                      keepSpaces: keepSpaces)
+                      keepSpaces: keepSpaces, trailing: try c.decodeIfPresent(String.self, forKey: .trailing))
     var phrases: OrderedDictionary<String, String> = [:]
     var seen: Set<String> = []
     // The first choice of a value speaks for it, as the export has always looked it up.

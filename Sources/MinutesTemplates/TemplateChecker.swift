@@ -188,6 +188,13 @@ struct TemplateChecker {
           throw fail(here + [first.key], key: "key", "`\(first.key)` is the first part of the list `\(part.key)`, which a new entry is started with, so it must be a field, not a list or group")
         }
       }
+      if let trailing = part.cleanUp.trailing {
+        guard case .field(.text) = part.shape, let sibling = parts.first(where: { $0.key == trailing }),
+          case .field(.choice) = sibling.shape, sibling.cleanUp.unwrap.contains(where: { $0.count == 2 })
+        else {
+          throw fail(here, key: "trailing", "`trailing: \(trailing)` names no sibling choice with `unwrap` marks: it moves the end of a text, in the marks of that choice, to it")
+        }
+      }
       let conditions = [("when", part.asking.when), ("unless", part.asking.unless), ("unwrapWhen", part.cleanUp.unwrapWhen)]
       for (name, condition) in conditions {
         for (key, values) in condition ?? [:] {

@@ -157,7 +157,7 @@ import MinutesTestSupport
     let yaml = try Self.builtIn { $0.replacingOccurrences(of: "        label: 時段\n", with: "        label: 時段\n        lable: x\n") }
     let line = try Self.lineNumber(of: "        lable: x", in: yaml)
     let known = "key, names, label, question, type, required, min, choices, open, parts, list, numbered, inline, title, "
-      + "counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person, house, default, begins, ends, neverBegins"
+      + "counter, when, unless, line, split, join, unwrap, unwrapWhen, trimEnd, trimStart, pattern, ask, keepSpaces, person, house, default, begins, ends, neverBegins, trailing"
     #expect(Self.message(parsing: yaml)
       == "t.yaml:\(line):9: error: at `parts[0].parts[1].lable`: unknown key `lable`; known keys here: \(known)")
   }
@@ -229,6 +229,13 @@ import MinutesTestSupport
     let lineNumber = try #require(TestSupport.lines(line).firstIndex { $0.contains("[title, nom, reason]") }) + 1
     #expect(Self.message(parsing: line)
       == "t.yaml:\(lineNumber):9: error: `line` names `nom`, which is not a part of `absent`")
+  }
+
+  @Test func trailingNamesASiblingChoiceWithMarks() throws {
+    let noChoice = Self.small("  - key: title\n    question: Title?\n    trailing: note\n  - key: note\n    question: Note?\n")
+    #expect(Self.message(parsing: noChoice)?.hasSuffix("error: `trailing: note` names no sibling choice with `unwrap` marks: it moves the end of a text, in the marks of that choice, to it") == true)
+    let choice = Self.small("  - key: title\n    question: Title?\n    trailing: note\n  - key: note\n    question: Note?\n    choices: [draft]\n    unwrap: [[(, )]]\n")
+    #expect(try TemplateLibrary.parse(choice, file: Self.file).parts.first?.cleanUp.trailing == "note")
   }
 
   @Test func lineAndTitleOnOtherShapesAreCheckedAsBefore() throws {
