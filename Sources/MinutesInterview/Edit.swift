@@ -110,38 +110,45 @@ public struct Editor: Sendable {
       ])
     }
     let old = minutes.value(at: target)
-    let sibling = template.part(at: target)?.cleanUp.trailing.map { target.parent.appending(key: $0) }
-    let siblingOld = sibling.flatMap { minutes.value(at: $0) }
     let result = try apply(edit, to: &minutes)
     var changes: [Change] = []
-    if case .set = edit, let sibling, moveTrailing(from: target, to: sibling, in: &minutes) {
-      let siblingNew = minutes.value(at: sibling)
-      if siblingNew != siblingOld { changes.append(.field(address: sibling.description, old: siblingOld, new: siblingNew)) }
+    if case .set = edit {
+      for (text, before) in dropRepeatedStatus(around: target, in: &minutes) where text != target && minutes.value(at: text) != before {
+        changes.append(.field(address: text.description, old: before, new: minutes.value(at: text)))
+      }
     }
     let new = minutes.value(at: target)
     if old != new { changes.insert(.field(address: target.description, old: old, new: new), at: 0) }
     return (result, changes)
   }
 
-  /// Moves the end of the text at `target` to its sibling `sibling` when it is one of the sibling's choices in the
-  /// sibling's marks (the part's `trailing`: `辦法（討論稿）` → `辦法` and `討論稿`), where the sibling applies;
-  /// whether it did.
-  private func moveTrailing(from target: Address, to sibling: Address, in minutes: inout Minutes) -> Bool {
-    guard let part = template.part(at: sibling), case .text(let text)? = minutes.value(at: target) else { return false }
+  /// After `target` was set: a text with `trailing: CHOICE` beside it (the title of a document) that ends with the
+  /// choice's value in the choice's marks (`辦法（討論稿）` beside the status 討論稿) drops that end, so that the
+  /// value is not printed twice. `target` is either of the two; the text changed is the title, and each title
+  /// changed is returned with its value before. A title that ends with another bracket (`決議（草案）` beside
+  /// 討論稿) is the document's own name, and kept.
+  private func dropRepeatedStatus(around target: Address, in minutes: inout Minutes) -> [(Address, Value?)] {
+    guard let key = target.steps.last.flatMap({ if case .key(let key) = $0 { key } else { nil } }) else { return [] }
     let isTop = target.parent.steps.isEmpty
-    let record = isTop ? minutes.content : minutes.value(at: target.parent)?.record
     let siblings = isTop ? template.parts : template.part(at: target.parent)?.parts ?? []
-    guard Template.applies(part, among: siblings, in: record) else { return false }
-    for pair in part.cleanUp.unwrap where pair.count == 2 && text.hasSuffix(pair[1]) {
-      guard let open = text.range(of: pair[0], options: .backwards) else { continue }
-      let inner = String(text[open.upperBound...].dropLast(pair[1].count))
-      let rest = String(text[..<open.lowerBound])
-      guard !rest.isEmpty, part.choiceValues.contains(inner) else { continue }
-      minutes.setValue(.text(rest), at: target)
-      minutes.setValue(.text(inner), at: sibling)
-      return true
+    var changed: [(Address, Value?)] = []
+    for title in siblings {
+      guard let choiceKey = title.cleanUp.trailing, title.key == key || choiceKey == key,
+        let choice = siblings.first(where: { $0.key == choiceKey })
+      else { continue }
+      let titleAddress = target.parent.appending(key: title.key)
+      guard case .text(let text)? = minutes.value(at: titleAddress),
+        case .text(let value)? = minutes.value(at: target.parent.appending(key: choiceKey))
+      else { continue }
+      for pair in choice.cleanUp.unwrap where pair.count == 2 {
+        let end = pair[0] + value + pair[1]
+        guard text.hasSuffix(end), text.count > end.count else { continue }
+        changed.append((titleAddress, minutes.value(at: titleAddress)))
+        minutes.setValue(.text(String(text.dropLast(end.count))), at: titleAddress)
+        break
+      }
     }
-    return false
+    return changed
   }
 
   /// The address a `set` really changes: for an entry of a list of records that does not read lines, its title.

@@ -51,7 +51,12 @@ extension Assistant {
     switch part.shape {
     case .list(let list) where slot.isEnd && pendingEdit == nil:
       guard case .values(.text) = list.entries else { return refused }
-      return appendAll(texts, to: slot.parent)
+      let entries = template.language.hasPrefix("zh") ? Self.unwrapped(texts) : texts
+      var response = appendAll(entries, to: slot.parent)
+      if entries.count < texts.count, !response.isError {
+        response.messages.insert(m.wrappedLinesJoined(texts.count, into: entries.count), at: 0)
+      }
+      return response
     case .field(.text) where part.lineFormat == nil:
       var response = handle(Self.paragraph(texts))
       if !response.isError { response.messages.insert(m.linesJoined(texts.count), at: 0) }
@@ -91,6 +96,30 @@ extension Assistant {
       index.update(after: changes.reversed().map(\.inverse), in: state.minutes)
       return Response(messages: [error.message(m)], isError: true)
     }
+  }
+
+  /// Chinese `lines` whose sentences were broken where a page was narrow (a PDF, a wiki), joined again: when the
+  /// last line ends a sentence (。；！？, or a closing mark after one), a line that does not is joined to the next.
+  /// Lines of which the last ends no sentence either (points typed without their marks) are left as they are.
+  static func unwrapped(_ lines: [String]) -> [String] {
+    guard let last = lines.last, endsSentence(last) else { return lines }
+    var joined: [String] = []
+    var pending = ""
+    for line in lines {
+      pending += line
+      if endsSentence(line) {
+        joined.append(pending)
+        pending = ""
+      }
+    }
+    return joined
+  }
+
+  /// Whether `line` ends with a sentence's mark, before any closing quotes or brackets.
+  private static func endsSentence(_ line: String) -> Bool {
+    let closing: Set<Character> = ["”", "’", "」", "』", "）", ")", "》"]
+    guard let last = line.last(where: { !closing.contains($0) }) else { return false }
+    return "。；！？;!?".contains(last)
   }
 
   /// `lines` as one paragraph: a space between them, except where either side is a Chinese character or mark.

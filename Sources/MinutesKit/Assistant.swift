@@ -470,8 +470,7 @@ public struct Assistant: Sendable {
     index.update(after: changes, in: state.minutes)
     let cursorAfter: Address?
     var messages: [String] = []
-    // A part the answer also set (a status pasted with its title, `trailing`): said, so that its question
-    // being skipped is no surprise.
+    // A part the answer also changed (the title that ended with the status just given, `trailing`): said.
     for case .field(let stored, _, let new?) in changes where stored != address.description {
       guard let also = Address(stored: stored), let text = new.scalarText else { continue }
       messages.append(m.alsoSet(interview.label(of: also, in: minutes), text, template.display(also)))

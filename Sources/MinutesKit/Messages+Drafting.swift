@@ -247,9 +247,10 @@ extension Messages {
     self("版式「\(label)」改為「\(value)」；匯出時照此排版（:undo 可撤銷）。", "House style ‘\(label)’ is now ‘\(value)’; the export prints so (:undo takes it back).")
   }
 
-  /// After an answer that also filled another part (`trailing`: the status pasted with a title).
+  /// After an answer that also changed another part (`trailing`: the title that ended with the status given).
   func alsoSet(_ label: String, _ value: String, _ shown: String) -> String {
-    self("「\(label)」記為「\(value)」（不對可用 :edit \(shown) 修改）。", "‘\(label)’ is taken as ‘\(value)’ (:edit \(shown) changes it).")
+    self("「\(label)」隨之改為「\(value)」，不印兩次（不對可用 :edit \(shown) 修改）。",
+         "‘\(label)’ is now ‘\(value)’, not to print it twice (:edit \(shown) changes it).")
   }
 
   /// After `:house CHOICE VALUE` naming the value the choice has already.
@@ -353,6 +354,12 @@ extension Messages {
   }
 
   /// Said when several lines (pasted, or from the editor) were joined into one paragraph.
+  /// Said when pasted lines that broke sentences were joined again before becoming entries.
+  func wrappedLinesJoined(_ count: Int, into entries: Int) -> String {
+    self("貼上的 \(count) 行中有句子斷成了幾行（行末沒有句末標點），已接回成 \(entries) 句。",
+         "Some of the \(count) pasted lines broke a sentence (no mark at their end): they were joined into \(entries).")
+  }
+
   func linesJoined(_ count: Int) -> String {
     self("這 \(count) 行已合為一段。", "The \(count) lines were joined into one paragraph.")
   }

@@ -167,10 +167,10 @@ public struct Part: Sendable, Hashable {
     /// Whether a space between CJK characters is kept as typed (`keepSpaces: true`: names, a credit line),
     /// rather than removed (see ``Normalizer``): `主持人：甲 匯報人：乙` stays two names, `王 芳` prints as typed.
     public var keepSpaces: Bool
-    /// The key of a sibling choice (`trailing: status`) that an answer may end with, in that sibling's own
-    /// ``unwrap`` marks: `東湖區物業管理辦法（討論稿）` pasted whole is stored as the title `東湖區物業管理辦法` and
-    /// the status `討論稿`, when 討論稿 is one of the sibling's choices and the sibling applies; otherwise the answer
-    /// is kept whole.
+    /// The key of a sibling choice (`trailing: status`) whose value an answer must not end with, in that
+    /// sibling's own ``unwrap`` marks, since the export prints it after: the title `東湖區物業管理辦法（討論稿）`
+    /// pasted whole becomes `東湖區物業管理辦法` once the status is 討論稿 (whichever is given first). A title that
+    /// ends with another bracket (`決議（草案）` with the status 討論稿) is the document's name, and kept.
     public var trailing: String?
 
     /// Clean-up settings; by default nothing is removed or split, and spaces between CJK characters go.

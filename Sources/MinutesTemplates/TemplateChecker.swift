@@ -192,7 +192,7 @@ struct TemplateChecker {
         guard case .field(.text) = part.shape, let sibling = parts.first(where: { $0.key == trailing }),
           case .field(.choice) = sibling.shape, sibling.cleanUp.unwrap.contains(where: { $0.count == 2 })
         else {
-          throw fail(here, key: "trailing", "`trailing: \(trailing)` names no sibling choice with `unwrap` marks: it moves the end of a text, in the marks of that choice, to it")
+          throw fail(here, key: "trailing", "`trailing: \(trailing)` names no sibling choice with `unwrap` marks: the text drops its end where it repeats that choice's value in those marks")
         }
       }
       let conditions = [("when", part.asking.when), ("unless", part.asking.unless), ("unwrapWhen", part.cleanUp.unwrapWhen)]

@@ -35,6 +35,20 @@ import MinutesTestSupport
     #expect(assistant.prompt == "Item 1 Decision 1> ")
   }
 
+  /// Points copied from a PDF whose sentences broke where the page was narrow: the broken lines are joined again
+  /// (the last line ends a sentence, the broken ones do not), and each point is one entry.
+  @Test func chineseSentencesBrokenAcrossLinesAreJoinedBeforeTheyBecomeEntries() throws {
+    var assistant = try TestSupport.freshAssistant()
+    assistant.answer(["2024-05-03", "下午", "區長", "林振華", "", "區政府", "3", "常務會議", "傳達學習", "甲", "", "強調", "", ""])
+    #expect(assistant.prompt == "議題1 指示1 要點1> ")
+    let response = assistant.paste(["要加強汛期值守，各鎮街要落實", "二十四小時值班制度；", "要做好轉移安置準備。"])
+    #expect(response.messages.first == "貼上的 3 行中有句子斷成了幾行（行末沒有句末標點），已接回成 2 句。")
+    #expect(assistant.minutes.texts("items.1.directives.1.points") == ["要加強汛期值守，各鎮街要落實二十四小時值班制度", "要做好轉移安置準備"])
+    // Lines none of which ends a sentence are points typed without their marks: each its own.
+    #expect(Assistant.unwrapped(["要加強值守", "要做好安置"]) == ["要加強值守", "要做好安置"])
+    #expect(Assistant.unwrapped(["要「加強」值守；", "要做好（安置）。」"]) == ["要「加強」值守；", "要做好（安置）。」"])
+  }
+
   @Test func linesAtATextFieldBecomeOneParagraphAndChineseLinesJoinWithoutASpace() throws {
     let template = try TestSupport.template(id: "team-meeting.en")
     var assistant = Assistant(template: template, minutes: Minutes(template: template.id))

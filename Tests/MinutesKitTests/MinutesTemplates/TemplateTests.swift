@@ -233,7 +233,7 @@ import MinutesTestSupport
 
   @Test func trailingNamesASiblingChoiceWithMarks() throws {
     let noChoice = Self.small("  - key: title\n    question: Title?\n    trailing: note\n  - key: note\n    question: Note?\n")
-    #expect(Self.message(parsing: noChoice)?.hasSuffix("error: `trailing: note` names no sibling choice with `unwrap` marks: it moves the end of a text, in the marks of that choice, to it") == true)
+    #expect(Self.message(parsing: noChoice)?.hasSuffix("error: `trailing: note` names no sibling choice with `unwrap` marks: the text drops its end where it repeats that choice's value in those marks") == true)
     let choice = Self.small("  - key: title\n    question: Title?\n    trailing: note\n  - key: note\n    question: Note?\n    choices: [draft]\n    unwrap: [[(, )]]\n")
     #expect(try TemplateLibrary.parse(choice, file: Self.file).parts.first?.cleanUp.trailing == "note")
   }
