@@ -78,6 +78,11 @@ public struct Check: Sendable, Hashable {
     /// item a motion names and the public comment names otherwise; a unit spelled two ways), which would print
     /// as two. `{{value}}` is the later spelling, `{{other}}` the first; reported at the later one's first use.
     case alike([String])
+    /// Every text at `value` (a path, `*` for every entry) matches `pattern` whole (ICU syntax): a value typed
+    /// otherwise than the export prints it well (`matches: {value: meeting.chair.name, regex: "(?s).*(?<!同志)"}`
+    /// where the house style prints 同志 after the name). `{{value}}` is the text; reported at it. A match too
+    /// costly to decide finds nothing.
+    case matches(value: String, pattern: Part.Pattern)
   }
 
   /// What `result:` compares: in each entry of `list`, the text at `key`, typed as the chair announced it. Its
@@ -130,11 +135,11 @@ public struct Check: Sendable, Hashable {
 
 extension Check: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, alike, when, severity, message
+    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, alike, matches, when, severity, message
   }
   private enum Keys: String, CodingKey, CaseIterable {
     case value, list, name, key, unless, each, sum, max, votesFor, votesAgainst, rollCall, vote, yes, no, disposition
-    case adopted, failed, passes, fails, unanimous, keys, holds, values, `in`, words, before, counts, votes
+    case adopted, failed, passes, fails, unanimous, keys, holds, values, `in`, words, before, counts, votes, regex
   }
 
   /// One step of `order`: a path, a group of paths read entry by entry, or `apart:` groups not compared with
@@ -160,7 +165,7 @@ extension Check: Decodable {
   }
 
   /// Reads one check: its `id`, `message`, optional `severity` and `when`, and exactly one of `equal`, `among`,
-  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most` and `alike`.
+  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most`, `alike` and `matches`.
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -234,10 +239,18 @@ extension Check: Decodable {
                          votes: try o.decode(String.self, forKey: .votes)))
     }
     if let paths = try c.decodeIfPresent([String].self, forKey: .alike) { kinds.append(.alike(paths)) }
+    if c.contains(.matches) {
+      let m = try c.nestedContainer(keyedBy: Keys.self, forKey: .matches)
+      let regex = try m.decode(String.self, forKey: .regex)
+      guard (try? NSRegularExpression(pattern: regex)) != nil else {
+        throw DecodingError.dataCorruptedError(forKey: .regex, in: m, debugDescription: "`regex` is not a valid regular expression: \(regex)")
+      }
+      kinds.append(.matches(value: try m.decode(String.self, forKey: .value), pattern: Part.Pattern(regex: regex, message: message)))
+    }
     guard kinds.count == 1, let kind = kinds.first else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: c,
-        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most` and `alike`")
+        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most`, `alike` and `matches`")
     }
     self.kind = kind
   }

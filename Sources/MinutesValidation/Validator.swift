@@ -496,6 +496,10 @@ public struct Validator: Sendable {
             }
           }
         }
+      case .matches(let path, let pattern):
+        for (address, value) in values(at: path, in: minutes) {
+          if let text = value.text, pattern.match(text) == .noMatch { add(address, text) }
+        }
       case .alike(let paths):
         // Each spelling (letter case, spaces and a final period aside) with where it is first used, in the order
         // of the paths.

@@ -110,6 +110,28 @@ import MinutesTestSupport
     #expect(Validator(template: template).findings(in: undated).filter { $0.rule.hasPrefix("check.") } == [])
   }
 
+  /// Values typed so that the export would print words twice or no sentence (a trial of issue 10): the chair's
+  /// name with 同志 where the house style adds it, a joint meeting that is no meeting's name, a 纪要's other
+  /// business typed with the words the export adds. Each a warning from a declared `matches` check, and none on
+  /// the correct value (the fixtures of `TestSupport.publishedForms` check clean besides).
+  @Test(arguments: [
+    ("gov-executive.zh-Hant", ["house.chair": "comrade", "meeting.chair.name": "管尊旭同志"], "check.chairComradeOnce", "meeting.chair.name", "管尊旭"),
+    ("gov-executive.zh-Hans", ["house.chair": "comrade", "meeting.chair.name": "管尊旭同志"], "check.chairComradeOnce", "meeting.chair.name", "管尊旭"),
+    ("gov-executive.zh-Hant", ["meeting.joint": "暨"], "check.jointNamesAMeeting", "meeting.joint", "區政府黨組（擴大）會議"),
+    ("gov-executive.zh-Hans", ["meeting.joint": "。"], "check.jointNamesAMeeting", "meeting.joint", "区政府党组（扩大）会议"),
+    ("jiyao.zh-Hans", ["alsoDiscussed": "会上，还就实验室安全检查进行了商议和研究"], "check.alsoWrittenOnce", "alsoDiscussed", "实验室安全检查"),
+  ])
+  func aValueTheExportWouldPrintTwiceIsWarnedOf(id: String, values: [String: String], rule: String, at path: String, correct: String) throws {
+    let template = try TestSupport.template(id: id)
+    var minutes = Minutes(template: template.id)
+    for (address, value) in values { minutes.setValue(.text(value), at: TestSupport.at(address)) }
+    let found = Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("check.") }
+    #expect(found.map(\.rule) == [rule])
+    #expect(found.allSatisfy { $0.severity == .warning })
+    minutes.setValue(.text(correct), at: TestSupport.at(path))
+    #expect(Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("check.") } == [])
+  }
+
   /// The openers offices print beside 傳達學習 and 審議 (issue 10's survey), and the credit line at the end.
   @Test func moreKindsOfItemAndACreditLine() throws {
     for (id, words) in [("gov-executive.zh-Hant", ["集中學習", "收看", "研究通過", "聽取並原則通過"]),
