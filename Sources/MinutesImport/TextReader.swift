@@ -958,12 +958,12 @@ final class TextReader {
     }
   }
 
-  /// How Chinese titles end (區長, 副主任, 委員, 區委常委, 人大代表, 有關部門負責同志…), in both scripts.
+  /// How Chinese titles end (區長, 副主任, 委員, 區委常委, 人大代表, 有關部門負責同志, 區領導…), in both scripts.
   static let titleEndings: [String] = [
     "長", "长", "主任", "委員", "委员", "常委", "代表", "書記", "书记", "同志", "主席", "經理", "经理", "總監", "总监",
     "成員", "成员", "幹部", "干部", "助理", "專員", "专员", "顧問", "顾问", "教授", "老師", "老师",
     "律師", "律师", "記者", "记者", "負責人", "负责人", "人員", "人员", "官", "主管", "委員會", "委员会", "調研員", "调研员",
-    "巡視員", "巡视员", "督導", "督导",
+    "巡視員", "巡视员", "督導", "督导", "領導", "领导",
   ]
 
   /// Whether `scalars` end as a title does, and are more than the ending alone (`長` is no title, `區長` is).
@@ -1200,7 +1200,15 @@ final class TextReader {
     case .field(let frame, let part, let accessor):
       var inner = env
       if accessor == nil || accessor == "phrase" { inner.dot = .field(frame, part, accessor) }
-      return truth(frame, part, accessor, inverted: inverted, body: body, at: position) { shown in branchIn(shown, inner) }
+      // On the first line, a house style other than the default is a reading of its own only where its section
+      // prints something there: taken with nothing to print (`{{#house.attendance.inline}}` before a first
+      // line's end, where no attendance is), it shows nothing the default does not, and would crowd the likelier
+      // readings out of those kept.
+      let unseen = stopAt != nil && !inverted && part.rendering.defaultValue.map { $0 != accessor } == true && accessor != "phrase"
+      return truth(frame, part, accessor, inverted: inverted, body: body, at: position) { shown in
+        guard unseen, shown else { return branchIn(shown, inner) }
+        return match(body[...], position, inner) { end in end > position && next(end) }
+      }
     }
   }
 
@@ -1266,7 +1274,7 @@ final class TextReader {
       // Unless the words the section prints first are on this line (`出席會議。` where attendance is printed
       // at the start): what the first line did not show is then likelier shown here, and reading the other way
       // first can lose itself in the line before it comes back.
-      if order == [false, true], !inverted, let words = Self.firstWords(body), words.count >= 2, onThisLine(words, from: position) {
+      if order == [false, true], !inverted, firstWordsOnThisLine(body, from: position) {
         order = [true, false]
       }
     } else if !isChoice || accessor == nil, part.kind != .yesno, !(part.kind == .date && accessor != nil),
@@ -1298,6 +1306,35 @@ final class TextReader {
       }
     }
     return nil
+  }
+
+  /// Whether the words `body` prints first are on the line of `position`: its first literal, when it has two
+  /// characters or more; else the first words of any of its branches that have (`{{present}}` joined one way or
+  /// another, then `出席會議` or `參加會議`).
+  private func firstWordsOnThisLine(_ body: [MustacheShape], from position: Int) -> Bool {
+    if let words = Self.firstWords(body), words.count >= 2 { return onThisLine(words, from: position) }
+    return Self.firstWordsOfEachBranch(body[...]).contains { $0.count >= 2 && onThisLine($0, from: position) }
+  }
+
+  /// The first literal of each way through `shapes` (each section taken or skipped, values passed over), up to
+  /// its line's end.
+  static func firstWordsOfEachBranch(_ shapes: ArraySlice<MustacheShape>) -> [[Unicode.Scalar]] {
+    var found: [[Unicode.Scalar]] = []
+    for shape in shapes {
+      switch shape {
+      case .text(let literal):
+        let words = Array(literal.prefix { $0 != "\n" })
+        if !words.isEmpty {
+          found.append(words)
+          return found
+        }
+      case .value:
+        continue
+      case .section(_, _, let body):
+        found += firstWordsOfEachBranch(body[...])
+      }
+    }
+    return found
   }
 
   /// Whether `words` are in the text on the line of `position`, at or after it.

@@ -59,6 +59,9 @@ extension TestSupport {
     // A district's report that names the chair by title only (區政府主要負責同志主持召開, issue 10): the name is not
     // asked after such a title (`unless` on the name).
     ("gov-executive.zh-Hant", "no-chair-name", []),
+    // A district's report (issue 10): the attendance on the first line, right after its sentence; 出席 and 列席 in
+    // one sentence joined by `；`; the last group joined by `和` (區長助理袁立新和區政府辦公室主任潘嘉慧).
+    ("gov-executive.zh-Hant", "house-inline-semicolon-and", ["attendance=inline", "combine=semicolon", "groups=and"]),
   ]
 
   /// The meetings of `Tests/Fixtures/layouts/` in each layout they are exported in, with their goldens and the
