@@ -718,6 +718,9 @@ final class TextReader {
     if !part.rendering.ends.isEmpty, !part.rendering.ends.contains(where: { scalars.reversed().starts(with: $0.unicodeScalars.reversed()) }) {
       return false
     }
+    // An open choice (a meeting's kind: 常務會議, 院长办公会议) is a few words, never a sentence: `常務會議。副區長…出席會議`
+    // is the kind and the attendance after it, not a kind.
+    if case .field(.choice(_, isOpen: true)) = part.shape, scalars.contains(where: Self.sentenceEnds.contains) { return false }
     // A Chinese name has two to four characters (a space may pad a two-character one: 王 芳); a longer one is
     // written with a middle dot (阿不都·熱合曼).
     // An English name starts with a capital (`pro tem Ana Ortiz` is no name: `pro tem` ends the office before it).
