@@ -610,8 +610,10 @@ final class TextReader {
       if printed(frame, part, accessor) == span, next(end) { return true }
       undo(to: mark)
     }
-    // Not read: printed as nothing, unless a section around it printed, which says it is set.
+    // Not read: printed as nothing, unless a section around it printed, which says it is set, or it is a part its
+    // entry requires (the title of a group of 出席, read as nothing where a name took its words).
     if frame.facts[part.key]?.contains(.set) == true { return false }
+    if frame.entry != nil, part.rules.required, part.asking.when == nil, part.asking.unless == nil { return false }
     return next(position)
   }
 
@@ -726,9 +728,24 @@ final class TextReader {
     // An English name starts with a capital (`pro tem Ana Ortiz` is no name: `pro tem` ends the office before it).
     // Nor ends in a mark that separates (`Rebecca Hollis,` where the template prints no comma after a name).
     if !chinese, nameKeys.contains(part.key), first.properties.isLowercase || ",;:".unicodeScalars.contains(last) { return false }
+    // A Chinese title has two characters or more (`黃` is no title of `黃啟文、林志成等參加會議`), holds no `，` (a
+    // chain of titles is joined by `、`), and no group
+    // before `和`: a title and a name then 和 (`區長助理袁立新和區政府辦公室主任` is two groups, the last after 和), where a
+    // title's own 和 follows no name (`區住房和城鄉建設局局長`).
+    if chinese, part.key == "title" {
+      if scalars.count < 2 || scalars.contains(where: { "，,；;。".unicodeScalars.contains($0) }) { return false }
+      let characters = Array(scalars)
+      for index in characters.indices where characters[index] == "和" {
+        let before = characters[..<index]
+        if (2...4).contains(where: { before.count > $0 && Self.endsLikeTitle(before.dropLast($0)) }) { return false }
+      }
+    }
     if chinese, personKeys.contains(part.key), !span.contains("·"), !span.allSatisfy(\.isASCII) {
       let letters = span.filter { !$0.isWhitespace }.count
       guard (2...4).contains(letters) else { return false }
+      // Nor ends in 等, which follows the last name of a list cut short (`王某、李某等參加會議`), nor holds a mark
+      // that parts names or groups (`，區住房` of `副區長王建國，區住房和城鄉建設局局長李明德`).
+      if span.hasSuffix("等") || scalars.contains(where: Self.nameStops.contains) { return false }
     }
     return true
   }
@@ -1050,11 +1067,14 @@ final class TextReader {
       }
       // A list followed on its line by the template's words (`{{present}}出席會議。`) is read only on a line
       // that has them.
+      // Within an entry of a list, a list the entry requires is printed with it (the names of a group of 出席):
+      // an entry read without it, its title taking the names, is no entry the clerk could have typed.
+      let needsEntries = frame.facts[part.key]?.contains(.entries(true)) == true || (frame.entry != nil && part.rules.required)
       if case .text(let literal)? = following, let first = literal.first, first != "\n" {
         let words = Array(literal.prefix { $0 != "\n" })
         let lineEnd = self.lineEnd(after: position)
         guard (position..<lineEnd).contains(where: { text[$0] == first && literalFits($0, words) }) else {
-          return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
+          return needsEntries ? false : next(position)
         }
       }
       let mark = trail.count
@@ -1068,7 +1088,7 @@ final class TextReader {
         if joinedRecords(frame, part, records.parts, entry: entry, separators: separators, 0, position, next) { return true }
       }
       undo(to: mark)
-      return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
+      return needsEntries ? false : next(position)
     default:
       return false
     }
@@ -1106,7 +1126,7 @@ final class TextReader {
 
   private func joinedRecords(
     _ frame: DraftFrame, _ part: Part, _ parts: [Part], entry: [MustacheShape], separators: [String], _ index: Int,
-    _ position: Int, _ next: Next
+    _ position: Int, _ next: Next, used: [String] = []
   ) -> Bool {
     guard case .records(let entries)? = frame.slots[part.key] else { return false }
     let mark = trail.count
@@ -1122,10 +1142,20 @@ final class TextReader {
       for separator in separators where !separator.isEmpty {
         let scalars = Array(separator.unicodeScalars)
         if literalFits(end, scalars),
-          joinedRecords(frame, part, parts, entry: entry, separators: separators, index + 1, end + scalars.count, next)
+          joinedRecords(frame, part, parts, entry: entry, separators: separators, index + 1, end + scalars.count, next, used: used + [separator])
         {
           return true
         }
+      }
+      // The entries apart as the export parts them: by `single` when each has one value in each of its lists, else
+      // by `separator` (a reading that mixes them prints otherwise, and is not tried further).
+      if separators.count > 1, !used.isEmpty, case .records(let all)? = frame.slots[part.key] {
+        let lists = parts.filter { if case .list = $0.shape { true } else { false } }.map(\.key)
+        let allSingle = all.allSatisfy { entry in
+          lists.allSatisfy { key in if case .values(let values)? = entry.slots[key] { values.count == 1 } else { false } }
+        }
+        let expected = allSingle ? separators[1] : separators[0]
+        guard used.allSatisfy({ $0 == expected }) else { return false }
       }
       return next(end)
     }
@@ -1387,6 +1417,9 @@ final class TextReader {
         set(frame, part.key, .value(.text(accessor)))
       } else {
         note(frame, part.key, .not(accessor))
+        // Not every value: a choice holds one (`{{#house.presentVerb.attended}}出席會議{{/…}}` and its other values in
+        // turn print one of them, never none).
+        if !part.choiceValues.contains(where: { frame.allows(part, $0) }) { return false }
       }
       return true
     }
@@ -1422,12 +1455,19 @@ final class TextReader {
     if frame.facts[part.key]?.contains(.entries(false)) == true || frame.facts[part.key]?.contains(.unset) == true {
       return next(position)
     }
-    let mark = trail.count
-    set(frame, part.key, records == nil ? .values([]) : .records([]))
     let usesLast = uses("last", body)
     // Inside another list's entry, only a body that ends in its own line end: the comparison of the whole reading
     // with the text may need another reading of an entry there (a committee's motions under their item).
     let lines = !usesLast && (env.loop == nil ? Self.endsLine(body[...]) : { if case .text(let last)? = body.last { last.last == "\n" } else { false } }())
+    // A list printed within a line and followed there by the template's words (`{{#present}}…{{/present}}出席會議`,
+    // the groups joined by 和) is read only on a line that has them, as a list printed joined is.
+    if !lines, Self.endsLine(body[...]) == false, case .text(let literal)? = env.after.last.flatMap({ Self.following($0) }),
+      let first = literal.first, first != "\n", !onThisLine(Array(literal.prefix { $0 != "\n" }), from: position)
+    {
+      return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
+    }
+    let mark = trail.count
+    set(frame, part.key, records == nil ? .values([]) : .records([]))
     let needsEntries = frame.facts[part.key]?.contains(.entries(true)) == true
     if lines {
       // Where what follows the list begins in the text's own words, the list is likeliest to end.
