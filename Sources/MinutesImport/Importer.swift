@@ -121,8 +121,9 @@ public enum Importer {
   }
 
   /// The template of `templates` that reads `text` best: one that reproduces it with the fewest lines set
-  /// aside, then with the fewest required parts left empty, the first in the given order on a tie; `nil` when none reads a line of it. Each template is tried
-  /// setting aside at most 3 lines, then, when none reads the text so, at most `maxUnparsed`.
+  /// aside, then with the fewest required parts left empty, the first in the given order on a tie; `nil` when
+  /// none reads a line of it. Each template is tried setting aside at most 3 lines, then, when none reads the
+  /// text so, at most `maxUnparsed`.
   public static func best(_ text: String, among templates: [Template], maxUnparsed: Int = bestSetsAside) -> Reading? {
     if let reading = best(text, among: templates, setting: 3) { return reading }
     return best(text, among: templates, setting: maxUnparsed)

@@ -729,9 +729,9 @@ final class TextReader {
     // Nor ends in a mark that separates (`Rebecca Hollis,` where the template prints no comma after a name).
     if !chinese, nameKeys.contains(part.key), first.properties.isLowercase || ",;:".unicodeScalars.contains(last) { return false }
     // A Chinese title has two characters or more (`黃` is no title of `黃啟文、林志成等參加會議`), holds no `，` (a
-    // chain of titles is joined by `、`), and no group
-    // before `和`: a title and a name then 和 (`區長助理袁立新和區政府辦公室主任` is two groups, the last after 和), where a
-    // title's own 和 follows no name (`區住房和城鄉建設局局長`).
+    // chain of titles is joined by `、`), and no group before `和`: a title and a name then 和
+    // (`區長助理袁立新和區政府辦公室主任` is two groups, the last after 和), where a title's own 和 follows no name
+    // (`區住房和城鄉建設局局長`).
     if chinese, part.key == "title" {
       if scalars.count < 2 || scalars.contains(where: { "，,；;。".unicodeScalars.contains($0) }) { return false }
       let characters = Array(scalars)
@@ -1065,11 +1065,11 @@ final class TextReader {
       if frame.facts[part.key]?.contains(.entries(false)) == true || frame.facts[part.key]?.contains(.unset) == true {
         return next(position)
       }
-      // A list followed on its line by the template's words (`{{present}}出席會議。`) is read only on a line
-      // that has them.
       // Within an entry of a list, a list the entry requires is printed with it (the names of a group of 出席):
       // an entry read without it, its title taking the names, is no entry the clerk could have typed.
       let needsEntries = frame.facts[part.key]?.contains(.entries(true)) == true || (frame.entry != nil && part.rules.required)
+      // A list followed on its line by the template's words (`{{present}}出席會議。`) is read only on a line
+      // that has them.
       if case .text(let literal)? = following, let first = literal.first, first != "\n" {
         let words = Array(literal.prefix { $0 != "\n" })
         let lineEnd = self.lineEnd(after: position)
