@@ -121,8 +121,9 @@ public enum Importer {
   }
 
   /// The template of `templates` that reads `text` best: one that reproduces it with the fewest lines set
-  /// aside, the first in the given order on a tie; `nil` when none reads a line of it. Each template is tried
-  /// setting aside at most 3 lines, then, when none reads the text so, at most `maxUnparsed`.
+  /// aside, then with the fewest required parts left empty, the first in the given order on a tie; `nil` when
+  /// none reads a line of it. Each template is tried setting aside at most 3 lines, then, when none reads the
+  /// text so, at most `maxUnparsed`.
   public static func best(_ text: String, among templates: [Template], maxUnparsed: Int = bestSetsAside) -> Reading? {
     if let reading = best(text, among: templates, setting: 3) { return reading }
     return best(text, among: templates, setting: maxUnparsed)
@@ -152,18 +153,23 @@ public enum Importer {
   public static let bestSetsAside = 20
 
   private static func best(_ text: String, among templates: [Template], setting maxUnparsed: Int) -> Reading? {
-    var best: Reading?
+    var best: (reading: Reading, rank: (Int, Int, Int))?
     for template in templates {
       guard let reading = read(text, template: template, maxUnparsed: maxUnparsed), reading.linesRead > 0 else { continue }
-      if let current = best {
-        let better = (reading.unparsed.count, reading.reproduces ? 0 : 1) < (current.unparsed.count, current.reproduces ? 0 : 1)
-        if better { best = reading }
-      } else {
-        best = reading
-      }
-      if reading.unparsed.isEmpty, reading.reproduces { break }
+      // Then the fewest required parts left empty: a variant that prints no attendance reads `常務會議。副區長…出席會議`
+      // too, with a chair title that swallows the name, where the template that prints it leaves nothing out.
+      let rank = (reading.unparsed.count, reading.reproduces ? 0 : 1, missing(in: reading))
+      if best.map({ rank < $0.rank }) ?? true { best = (reading, rank) }
+      if rank == (0, 0, 0) { break }
     }
-    return best
+    return best?.reading
+  }
+
+  /// How many required parts the draft read leaves empty (what `check` reports as missing).
+  private static func missing(in reading: Reading) -> Int {
+    var count = 0
+    reading.template.walk(reading.minutes, slot: { _, _, isMissing in if isMissing { count += 1 } }, value: nil)
+    return count
   }
 }
 

@@ -610,8 +610,10 @@ final class TextReader {
       if printed(frame, part, accessor) == span, next(end) { return true }
       undo(to: mark)
     }
-    // Not read: printed as nothing, unless a section around it printed, which says it is set.
+    // Not read: printed as nothing, unless a section around it printed, which says it is set, or it is a part its
+    // entry requires (the title of a group of 出席, read as nothing where a name took its words).
     if frame.facts[part.key]?.contains(.set) == true { return false }
+    if frame.entry != nil, part.rules.required, part.asking.when == nil, part.asking.unless == nil { return false }
     return next(position)
   }
 
@@ -718,14 +720,32 @@ final class TextReader {
     if !part.rendering.ends.isEmpty, !part.rendering.ends.contains(where: { scalars.reversed().starts(with: $0.unicodeScalars.reversed()) }) {
       return false
     }
+    // An open choice (a meeting's kind: 常務會議, 院长办公会议) is a few words, never a sentence: `常務會議。副區長…出席會議`
+    // is the kind and the attendance after it, not a kind.
+    if case .field(.choice(_, isOpen: true)) = part.shape, scalars.contains(where: Self.sentenceEnds.contains) { return false }
     // A Chinese name has two to four characters (a space may pad a two-character one: 王 芳); a longer one is
     // written with a middle dot (阿不都·熱合曼).
     // An English name starts with a capital (`pro tem Ana Ortiz` is no name: `pro tem` ends the office before it).
     // Nor ends in a mark that separates (`Rebecca Hollis,` where the template prints no comma after a name).
     if !chinese, nameKeys.contains(part.key), first.properties.isLowercase || ",;:".unicodeScalars.contains(last) { return false }
+    // A Chinese title has two characters or more (`黃` is no title of `黃啟文、林志成等參加會議`), holds no `，` (a
+    // chain of titles is joined by `、`), and no group before `和`: a title and a name then 和
+    // (`區長助理袁立新和區政府辦公室主任` is two groups, the last after 和), where a title's own 和 follows no name
+    // (`區住房和城鄉建設局局長`).
+    if chinese, part.key == "title" {
+      if scalars.count < 2 || scalars.contains(where: { "，,；;。".unicodeScalars.contains($0) }) { return false }
+      let characters = Array(scalars)
+      for index in characters.indices where characters[index] == "和" {
+        let before = characters[..<index]
+        if (2...4).contains(where: { before.count > $0 && Self.endsLikeTitle(before.dropLast($0)) }) { return false }
+      }
+    }
     if chinese, personKeys.contains(part.key), !span.contains("·"), !span.allSatisfy(\.isASCII) {
       let letters = span.filter { !$0.isWhitespace }.count
       guard (2...4).contains(letters) else { return false }
+      // Nor ends in 等, which follows the last name of a list cut short (`王某、李某等參加會議`), nor holds a mark
+      // that parts names or groups (`，區住房` of `副區長王建國，區住房和城鄉建設局局長李明德`).
+      if span.hasSuffix("等") || scalars.contains(where: Self.nameStops.contains) { return false }
     }
     return true
   }
@@ -958,12 +978,12 @@ final class TextReader {
     }
   }
 
-  /// How Chinese titles end (區長, 副主任, 委員, 區委常委, 人大代表, 有關部門負責同志…), in both scripts.
+  /// How Chinese titles end (區長, 副主任, 委員, 區委常委, 人大代表, 有關部門負責同志, 區領導…), in both scripts.
   static let titleEndings: [String] = [
     "長", "长", "主任", "委員", "委员", "常委", "代表", "書記", "书记", "同志", "主席", "經理", "经理", "總監", "总监",
     "成員", "成员", "幹部", "干部", "助理", "專員", "专员", "顧問", "顾问", "教授", "老師", "老师",
     "律師", "律师", "記者", "记者", "負責人", "负责人", "人員", "人员", "官", "主管", "委員會", "委员会", "調研員", "调研员",
-    "巡視員", "巡视员", "督導", "督导",
+    "巡視員", "巡视员", "督導", "督导", "領導", "领导",
   ]
 
   /// Whether `scalars` end as a title does, and are more than the ending alone (`長` is no title, `區長` is).
@@ -1045,13 +1065,16 @@ final class TextReader {
       if frame.facts[part.key]?.contains(.entries(false)) == true || frame.facts[part.key]?.contains(.unset) == true {
         return next(position)
       }
+      // Within an entry of a list, a list the entry requires is printed with it (the names of a group of 出席):
+      // an entry read without it, its title taking the names, is no entry the clerk could have typed.
+      let needsEntries = frame.facts[part.key]?.contains(.entries(true)) == true || (frame.entry != nil && part.rules.required)
       // A list followed on its line by the template's words (`{{present}}出席會議。`) is read only on a line
       // that has them.
       if case .text(let literal)? = following, let first = literal.first, first != "\n" {
         let words = Array(literal.prefix { $0 != "\n" })
         let lineEnd = self.lineEnd(after: position)
         guard (position..<lineEnd).contains(where: { text[$0] == first && literalFits($0, words) }) else {
-          return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
+          return needsEntries ? false : next(position)
         }
       }
       let mark = trail.count
@@ -1065,7 +1088,7 @@ final class TextReader {
         if joinedRecords(frame, part, records.parts, entry: entry, separators: separators, 0, position, next) { return true }
       }
       undo(to: mark)
-      return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
+      return needsEntries ? false : next(position)
     default:
       return false
     }
@@ -1103,7 +1126,7 @@ final class TextReader {
 
   private func joinedRecords(
     _ frame: DraftFrame, _ part: Part, _ parts: [Part], entry: [MustacheShape], separators: [String], _ index: Int,
-    _ position: Int, _ next: Next
+    _ position: Int, _ next: Next, used: [String] = []
   ) -> Bool {
     guard case .records(let entries)? = frame.slots[part.key] else { return false }
     let mark = trail.count
@@ -1119,10 +1142,20 @@ final class TextReader {
       for separator in separators where !separator.isEmpty {
         let scalars = Array(separator.unicodeScalars)
         if literalFits(end, scalars),
-          joinedRecords(frame, part, parts, entry: entry, separators: separators, index + 1, end + scalars.count, next)
+          joinedRecords(frame, part, parts, entry: entry, separators: separators, index + 1, end + scalars.count, next, used: used + [separator])
         {
           return true
         }
+      }
+      // The entries apart as the export parts them: by `single` when each has one value in each of its lists, else
+      // by `separator` (a reading that mixes them prints otherwise, and is not tried further).
+      if separators.count > 1, !used.isEmpty, case .records(let all)? = frame.slots[part.key] {
+        let lists = parts.filter { if case .list = $0.shape { true } else { false } }.map(\.key)
+        let allSingle = all.allSatisfy { entry in
+          lists.allSatisfy { key in if case .values(let values)? = entry.slots[key] { values.count == 1 } else { false } }
+        }
+        let expected = allSingle ? separators[1] : separators[0]
+        guard used.allSatisfy({ $0 == expected }) else { return false }
       }
       return next(end)
     }
@@ -1200,7 +1233,15 @@ final class TextReader {
     case .field(let frame, let part, let accessor):
       var inner = env
       if accessor == nil || accessor == "phrase" { inner.dot = .field(frame, part, accessor) }
-      return truth(frame, part, accessor, inverted: inverted, body: body, at: position) { shown in branchIn(shown, inner) }
+      // On the first line, a house style other than the default is a reading of its own only where its section
+      // prints something there: taken with nothing to print (`{{#house.attendance.inline}}` before a first
+      // line's end, where no attendance is), it shows nothing the default does not, and would crowd the likelier
+      // readings out of those kept.
+      let unseen = stopAt != nil && !inverted && part.rendering.defaultValue.map { $0 != accessor } == true && accessor != "phrase"
+      return truth(frame, part, accessor, inverted: inverted, body: body, at: position) { shown in
+        guard unseen, shown else { return branchIn(shown, inner) }
+        return match(body[...], position, inner) { end in end > position && next(end) }
+      }
     }
   }
 
@@ -1266,7 +1307,7 @@ final class TextReader {
       // Unless the words the section prints first are on this line (`出席會議。` where attendance is printed
       // at the start): what the first line did not show is then likelier shown here, and reading the other way
       // first can lose itself in the line before it comes back.
-      if order == [false, true], !inverted, let words = Self.firstWords(body), words.count >= 2, onThisLine(words, from: position) {
+      if order == [false, true], !inverted, firstWordsOnThisLine(body, from: position) {
         order = [true, false]
       }
     } else if !isChoice || accessor == nil, part.kind != .yesno, !(part.kind == .date && accessor != nil),
@@ -1298,6 +1339,35 @@ final class TextReader {
       }
     }
     return nil
+  }
+
+  /// Whether the words `body` prints first are on the line of `position`: its first literal, when it has two
+  /// characters or more; else the first words of any of its branches that have (`{{present}}` joined one way or
+  /// another, then `出席會議` or `參加會議`).
+  private func firstWordsOnThisLine(_ body: [MustacheShape], from position: Int) -> Bool {
+    if let words = Self.firstWords(body), words.count >= 2 { return onThisLine(words, from: position) }
+    return Self.firstWordsOfEachBranch(body[...]).contains { $0.count >= 2 && onThisLine($0, from: position) }
+  }
+
+  /// The first literal of each way through `shapes` (each section taken or skipped, values passed over), up to
+  /// its line's end.
+  static func firstWordsOfEachBranch(_ shapes: ArraySlice<MustacheShape>) -> [[Unicode.Scalar]] {
+    var found: [[Unicode.Scalar]] = []
+    for shape in shapes {
+      switch shape {
+      case .text(let literal):
+        let words = Array(literal.prefix { $0 != "\n" })
+        if !words.isEmpty {
+          found.append(words)
+          return found
+        }
+      case .value:
+        continue
+      case .section(_, _, let body):
+        found += firstWordsOfEachBranch(body[...])
+      }
+    }
+    return found
   }
 
   /// Whether `words` are in the text on the line of `position`, at or after it.
@@ -1347,6 +1417,9 @@ final class TextReader {
         set(frame, part.key, .value(.text(accessor)))
       } else {
         note(frame, part.key, .not(accessor))
+        // Not every value: a choice holds one (`{{#house.presentVerb.attended}}出席會議{{/…}}` and its other values in
+        // turn print one of them, never none).
+        if !part.choiceValues.contains(where: { frame.allows(part, $0) }) { return false }
       }
       return true
     }
@@ -1382,12 +1455,19 @@ final class TextReader {
     if frame.facts[part.key]?.contains(.entries(false)) == true || frame.facts[part.key]?.contains(.unset) == true {
       return next(position)
     }
-    let mark = trail.count
-    set(frame, part.key, records == nil ? .values([]) : .records([]))
     let usesLast = uses("last", body)
     // Inside another list's entry, only a body that ends in its own line end: the comparison of the whole reading
     // with the text may need another reading of an entry there (a committee's motions under their item).
     let lines = !usesLast && (env.loop == nil ? Self.endsLine(body[...]) : { if case .text(let last)? = body.last { last.last == "\n" } else { false } }())
+    // A list printed within a line and followed there by the template's words (`{{#present}}…{{/present}}出席會議`,
+    // the groups joined by 和) is read only on a line that has them, as a list printed joined is.
+    if !lines, Self.endsLine(body[...]) == false, case .text(let literal)? = env.after.last.flatMap({ Self.following($0) }),
+      let first = literal.first, first != "\n", !onThisLine(Array(literal.prefix { $0 != "\n" }), from: position)
+    {
+      return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
+    }
+    let mark = trail.count
+    set(frame, part.key, records == nil ? .values([]) : .records([]))
     let needsEntries = frame.facts[part.key]?.contains(.entries(true)) == true
     if lines {
       // Where what follows the list begins in the text's own words, the list is likeliest to end.

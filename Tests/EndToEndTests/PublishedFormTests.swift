@@ -59,7 +59,7 @@ import MinutesTestSupport
     defer { try? FileManager.default.removeItem(at: workspace) }
     let bad = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad", "--house", "attendance=top"], in: workspace)
     #expect(bad.status == 1)
-    #expect(bad.stderr.contains("--house attendance=top 不是這個範本的版式選擇。請寫成 項目=選項，可選：attendance=end|start，invitation=invited|none，date=month-day|year，chair=title-first|name-first"), "\(bad.stderr)")
+    #expect(bad.stderr.contains("--house attendance=top 不是這個範本的版式選擇。請寫成 項目=選項，可選：attendance=end|start|inline，invitation=invited|none，date=month-day|year，chair=title-first|name-first"), "\(bad.stderr)")
     #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/bad.yaml").path))
     let english = try Binary.run(["new", "--template", "team-meeting.en", "--name", "e", "--house", "layout=council"], in: workspace)
     #expect(english.status == 1)
@@ -75,7 +75,7 @@ import MinutesTestSupport
     #expect(march.text.hasPrefix("版式：出席名單的位置 start，列席的說法 invited，日期的寫法 month-day，主持人的寫法 name-first，開頭的動詞 plain，"), "\(march.text.prefix(200))")
     let april = try Binary.run(["new", "--from", "march", "--name", "april"], in: workspace, input: Data(":house\n:quit\n".utf8))
     #expect(april.status == 0)
-    #expect(april.text.contains("  attendance（出席名單的位置）：start；可選 end、start\n"), "\(april.text)")
+    #expect(april.text.contains("  attendance（出席名單的位置）：start；可選 end、start、inline\n"), "\(april.text)")
     #expect(april.text.contains("  chair（主持人的寫法）：name-first；可選 title-first、name-first、comrade\n"))
     #expect(april.text.contains("  opening（開頭的動詞）：plain（預設）；可選 plain、le\n"))
   }

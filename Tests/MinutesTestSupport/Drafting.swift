@@ -62,6 +62,15 @@ extension TestSupport {
     // A district's report that names the chair by title only (區政府主要負責同志主持召開, issue 10): the name is not
     // asked after such a title (`unless` on the name).
     ("gov-executive.zh-Hant", "no-chair-name", []),
+    // A district's report (issue 10): the attendance on the first line, right after its sentence; 出席 and 列席 in
+    // one sentence joined by `；`; the last group joined by `和` (區長助理袁立新和區政府辦公室主任潘嘉慧).
+    ("gov-executive.zh-Hant", "house-inline-semicolon-and", ["attendance=inline", "combine=semicolon", "groups=and"]),
+    // A county's report (issue 10): the attendance on the first line as two sentences; 列席 of a named group beside
+    // one named by its role alone (县人大代表龙海涛，县直有关部门主要负责同志列席会议), without 应邀.
+    ("gov-executive.zh-Hans", "house-inline-role-only", ["attendance=inline", "invitation=none"]),
+    // A town's report (issue 10): 镇领导…等参加会议 and 列席 in one sentence joined by `；`, at the end; a meeting
+    // numbered without 届次.
+    ("gov-executive.zh-Hans", "house-etc-semicolon", ["presentVerb=participated-etc", "combine=semicolon", "invitation=none"]),
   ]
 
   /// The meetings of `Tests/Fixtures/layouts/` in each layout they are exported in, with their goldens and the

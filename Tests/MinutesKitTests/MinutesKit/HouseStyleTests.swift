@@ -21,10 +21,11 @@ import MinutesTestSupport
     return try TextExporter().export(try template.conform(minutes), template: template).split(separator: "\n").map(String.init)
   }
 
-  @Test func theNewsReportsDeclareTenChoicesAndTheOthersNone() throws {
+  @Test func theNewsReportsDeclareThirteenChoicesAndTheOthersNone() throws {
     for id in ["gov-executive.zh-Hant", "gov-executive.zh-Hans"] {
       let choices = try TestSupport.template(id: id).houseStyle
-      #expect(choices.map(\.part.key) == ["attendance", "invitation", "date", "chair", "opening", "label", "points", "speaker", "joint", "closing"])
+      #expect(choices.map(\.part.key) == ["attendance", "invitation", "date", "chair", "opening", "label", "points", "speaker", "joint", "closing",
+                                           "combine", "groups", "presentVerb"])
       #expect(choices.allSatisfy { $0.part.rendering.defaultValue == $0.part.choiceValues.first })
     }
     #expect(try TestSupport.template(id: "jiyao.zh-Hans").houseStyle.map(\.part.key) == ["present", "colon", "units", "separator", "gap"])
@@ -84,6 +85,40 @@ import MinutesTestSupport
     #expect(plain[1].contains("切實做好當前各項工作；要從嚴從緊"))
     #expect(sentences[1].contains("切實做好當前各項工作。要從嚴從緊"))
     #expect(sentences[1].replacingOccurrences(of: "。要", with: "；要").count == plain[1].count)
+  }
+
+  /// The attendance as offices print it (issue 10): on the first line after its sentence, 出席 and 列席 in one
+  /// sentence joined by `；` (at the end, at the start or on the first line), the last group after `和`, and
+  /// 參加會議 with or without 等; each on the seed meeting.
+  @Test func theAttendancePrintsAsTheOfficeDoes() throws {
+    let plain = try Self.text([:])
+    let header = "5月20日下午，政府代區長管尊旭主持召開第十屆區政府第3次常務會議。"
+    let present = "區委常委、副區長曲興群、唐洪斌，副區長劉成剛、陳春青、李禹霖、旦增桑布，管委會副主任張睿、馬勇"
+    let invited = "區人大代表秦雪、政協委員賀超"
+
+    let inline = try Self.text(["attendance": "inline"])
+    #expect(inline.count == plain.count - 2)
+    #expect(inline[0] == header + present + "出席會議。" + invited + "應邀列席會議。")
+    #expect(Array(inline[1...]) == Array(plain[1..<(plain.count - 2)]))
+
+    let semicolon = present + "出席會議；" + invited + "應邀列席會議。"
+    #expect(try Self.text(["combine": "semicolon"]).suffix(2) == [plain[plain.count - 3], semicolon])
+    #expect(try Self.text(["combine": "semicolon", "attendance": "start"])[0...1] == [header, semicolon])
+    #expect(try Self.text(["combine": "semicolon", "attendance": "inline"])[0] == header + semicolon)
+    #expect(try Self.text(["combine": "semicolon", "invitation": "none"]).last == present + "出席會議；" + invited + "列席會議。")
+
+    // The last group after 和: the groups of one name each are joined by `，` then, not `、`.
+    #expect(try Self.text(["groups": "and"]).suffix(2) == [
+      "區委常委、副區長曲興群、唐洪斌，副區長劉成剛、陳春青、李禹霖、旦增桑布和管委會副主任張睿、馬勇出席會議。",
+      "區人大代表秦雪和政協委員賀超應邀列席會議。",
+    ])
+
+    for (verb, words) in [("attended", "出席會議"), ("participated", "參加會議"), ("attended-etc", "等出席會議"), ("participated-etc", "等參加會議")] {
+      #expect(try Self.text(["presentVerb": verb]).suffix(2) == [present + words + "。", plain.last!], "\(verb)")
+    }
+    // In Simplified characters too.
+    let hans = try Self.text(["attendance": "inline", "combine": "semicolon", "groups": "and", "presentVerb": "participated-etc"], template: "gov-executive.zh-Hans")
+    #expect(hans[0] == "6月12日上午，政府代区长苏明哲主持召开第十届区政府第5次常务会议。区委常委、副区长陈立衡、何晓岚，副区长周文博、林佳怡、马骏和区政府党组成员郑国栋等参加会议；区人大代表许静和区政协委员罗伟应邀列席会议。", "\(hans[0])")
   }
 
   /// A date without its year prints none, whatever the house style says (no `年` alone).
@@ -189,8 +224,8 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: minutes)
     let listing = assistant.handle(":house")
     #expect(!listing.isError)
-    #expect(listing.messages.count == 11)
-    #expect(listing.messages[1] == "  attendance（出席名單的位置）：end（預設）；可選 end、start")
+    #expect(listing.messages.count == 14)
+    #expect(listing.messages[1] == "  attendance（出席名單的位置）：end（預設）；可選 end、start、inline")
 
     let one = assistant.handle(":house chair")
     #expect(one.messages == ["  chair（主持人的寫法）：title-first（預設）；可選 title-first、name-first、comrade",
@@ -200,7 +235,7 @@ import MinutesTestSupport
     let changed = assistant.handle(":house attendance START")
     #expect(!changed.isError, "\(changed.messages)")
     #expect(assistant.minutes["house.attendance"] == "start", "a value in another letter case is the template's")
-    #expect(assistant.handle(":house").messages[1] == "  attendance（出席名單的位置）：start；可選 end、start")
+    #expect(assistant.handle(":house").messages[1] == "  attendance（出席名單的位置）：start；可選 end、start、inline")
     _ = assistant.handle(":undo")
     #expect(assistant.minutes["house.attendance"] == nil)
     // The value it has already, its default included: said so, and nothing to undo.
@@ -216,10 +251,10 @@ import MinutesTestSupport
     var assistant = Assistant(template: template, minutes: minutes)
     let unknown = assistant.handle(":house colour red")
     #expect(unknown.isError)
-    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、invitation、date、chair、opening、label、points、speaker、joint、closing；輸入 :house 查看全部。"])
+    #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、invitation、date、chair、opening、label、points、speaker、joint、closing、combine、groups、presentVerb；輸入 :house 查看全部。"])
     let badValue = assistant.handle(":house attendance 開頭")
     #expect(badValue.isError)
-    #expect(badValue.messages.first?.contains("可選：end、start") == true, "\(badValue.messages)")
+    #expect(badValue.messages.first?.contains("可選：end、start、inline") == true, "\(badValue.messages)")
     #expect(assistant.minutes == minutes)
 
     let board = try TestSupport.template(id: "team-meeting.en")
