@@ -236,6 +236,7 @@ struct Converter: DraftFolder {
     for format in template.export.keys.sorted(by: { ($0 == "text" ? "" : $0) < ($1 == "text" ? "" : $1) }) {
       converted.export[format] = template.export[format].map { mustache($0) }
     }
+    for name in template.partials.keys.sorted() { converted.partials[name] = template.partials[name].map { mustache($0) } }
     return converted
   }
 

@@ -71,6 +71,10 @@ public struct TextExporter: Exporter {
     _ = ContentTypes.registered
     var library = MustacheLibrary()
     for (name, partial) in partials { library.register(try compile(partial, contentType: "TEXT"), named: name) }
+    // The template's own partials, escaped as the text that prints them is.
+    for (name, partial) in template.partials where partials[name] == nil {
+      library.register(try compile(partial, contentType: contentType), named: name)
+    }
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
     var context = Context(rendering: Rendering(
       language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : [],

@@ -60,7 +60,7 @@ public enum Importer {
     }
     while lines.last?.text.isEmpty == true { lines.removeLast() }
     while lines.first?.text.isEmpty == true { lines.removeFirst() }
-    if template.export["text"]?.trimmingCharacters(in: .newlines).contains("\n\n") == false {
+    if template.export["text"].map(template.inliningPartials)?.trimmingCharacters(in: .newlines).contains("\n\n") == false {
       lines.removeAll { $0.text.isEmpty }
     }
     return lines
@@ -72,7 +72,9 @@ public enum Importer {
   /// - Complexity: one reading per line set aside, each at most ``TextReader/budget`` steps.
   /// - Parameter budget: the most steps one reading may take (see ``TextReader``).
   public static func read(_ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 4_000_000) -> Reading? {
-    guard let source = template.export["text"], let shapes = try? MustacheShape.parse(source) else { return nil }
+    guard let source = template.export["text"].map(template.inliningPartials),
+      let shapes = try? MustacheShape.parse(source)
+    else { return nil }
     let numbered = Self.lines(text, template: template)
     var lines = numbered.map(\.text)
     var numbers = numbered.map(\.number)

@@ -93,7 +93,7 @@ final class TextReader {
         }
       }
     }
-    var sources = template.export["text"].map { [$0] } ?? []
+    var sources = template.export["text"].map { [template.inliningPartials($0)] } ?? []
     func phrases(_ parts: [Part]) {
       for part in parts {
         sources += part.rendering.phrases.values

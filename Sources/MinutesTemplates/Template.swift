@@ -35,6 +35,10 @@ public struct Template: Sendable {
   /// (required), `markdown`, `html` and `docx` (see `TextExporter`, `MarkdownExporter`, `HTMLExporter`,
   /// `DocxExporter`), and `css`, the style sheet of the HTML export.
   public var export: [String: String]
+  /// Mustache texts by name that the exports print with `{{> name}}` (`partials`): wording a text export repeats
+  /// (the attendance sentences, printed at the end, at the start or inline), written once. Import reads an export
+  /// with its partials put in place (``inliningPartials(_:)``). None by default.
+  public var partials: [String: String] = [:]
   /// What a meeting that follows on takes over from this one (`minutes new --from`); `nil` when nothing is.
   public var carry: Carry?
   /// How the export prints times and dates (`styles`; see ``Styles``): ``Styles/default`` when not given.
@@ -150,9 +154,34 @@ public struct Roles: Sendable, Hashable {
 /// time with its YAML parsed.
 extension Template: Hashable {}
 
+extension Template {
+  /// How deep a partial that prints another partial is followed (see ``inliningPartials(_:)``).
+  public static let partialDepth = 8
+
+  /// `source` with each `{{> name}}` of one of ``partials`` replaced by that partial's text, and so on in what was
+  /// put in (at most ``partialDepth`` deep): the text the export prints from, as one Mustache text. A name that
+  /// is no partial of the template is left as it is (the checker refuses such a template).
+  public func inliningPartials(_ source: String) -> String {
+    guard !partials.isEmpty, source.contains("{{>") else { return source }
+    var text = source
+    for _ in 0..<Self.partialDepth {
+      guard text.contains("{{>") else { break }
+      text = text.replacing(/\{\{>\s*([^}\s]+)\s*\}\}/) { match in
+        partials[String(match.output.1)] ?? String(match.output.0)
+      }
+    }
+    return text
+  }
+
+  /// The names of the partials `source` prints (`{{> name}}`), in order.
+  public static func partialNames(in source: String) -> [String] {
+    source.matches(of: /\{\{>\s*([^}\s]+)\s*\}\}/).map { String($0.output.1) }
+  }
+}
+
 extension Template: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles, gather
+    case format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, partials, carry, styles, gather
   }
 
   /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
@@ -170,6 +199,7 @@ extension Template: Decodable {
     roles = try c.decodeIfPresent(Roles.self, forKey: .roles) ?? Roles(chair: nil, attendance: [], motions: nil)
     checks = try c.decodeIfPresent([Check].self, forKey: .checks) ?? []
     export = try c.decode([String: String].self, forKey: .export)
+    partials = try c.decodeIfPresent([String: String].self, forKey: .partials) ?? [:]
     carry = try c.decodeIfPresent(Carry.self, forKey: .carry)
     styles = try c.decodeIfPresent(Styles.self, forKey: .styles) ?? .default
     gather = try c.decodeIfPresent([Gathering].self, forKey: .gather) ?? []

@@ -23,6 +23,7 @@ struct TemplateChecker {
       throw fail([], key: "export", "`export.text` is not valid Mustache: \(Self.describe(error))")
     }
     try checkExportKeys()
+    try checkPartials()
     if let docx = template.export["docx"] { try checkDocx(docx) }
     if let word = template.yesNo.yes.first(where: template.yesNo.no.contains) {
       throw fail([], key: "yesNo", "`\(word)` is listed both as yes and as no")
@@ -119,6 +120,41 @@ struct TemplateChecker {
       // As written, so that a parse error's line and column are the author's (the exporter puts its pragma first).
       do { try Self.compile(source) } catch {
         throw at(key, "`export.\(key)` is not valid Mustache: \(Self.describe(error))")
+      }
+    }
+  }
+
+  /// `partials`: each is valid Mustache, and every `{{> name}}` of an export or a partial names one (`text` too
+  /// in the DOCX layout, which prints the text export so), so that nothing prints as nothing unnoticed; a partial
+  /// that prints itself, however indirectly, is refused.
+  private func checkPartials() throws {
+    let node = self.node.mapping?.first { $0.key.string == "partials" }
+    func at(_ name: String?, _ message: String) -> TemplateError {
+      let mark = name.flatMap { name in node?.value.mapping?.first { $0.key.string == name }?.key.mark } ?? node?.key.mark
+      return .invalid(YAMLProblem(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+    }
+    for (name, source) in template.partials.sorted(by: { $0.key < $1.key }) {
+      do { try Self.compile(source) } catch {
+        throw at(name, "`partials.\(name)` is not valid Mustache: \(Self.describe(error))")
+      }
+    }
+    var sources = template.export.filter { $0.key != "css" }.map { ("export.\($0.key)", $0.value) }
+    sources += template.partials.map { ("partials.\($0.key)", $0.value) }
+    for (place, source) in sources.sorted(by: { $0.0 < $1.0 }) {
+      for name in Template.partialNames(in: source) where template.partials[name] == nil && !(place == "export.docx" && name == "text") {
+        throw at(nil, "`\(place)` prints the partial `\(name)`, which `partials` does not have")
+      }
+    }
+    for name in template.partials.keys.sorted() {
+      var seen: Set<String> = [name]
+      var next = Template.partialNames(in: template.partials[name] ?? "")
+      var depth = 0
+      while !next.isEmpty {
+        depth += 1
+        if next.contains(name) || depth > Template.partialDepth {
+          throw at(name, "the partial `\(name)` prints itself (through `{{> …}}`), or partials more than \(Template.partialDepth) deep")
+        }
+        next = next.filter { seen.insert($0).inserted }.flatMap { Template.partialNames(in: template.partials[$0] ?? "") }
       }
     }
   }

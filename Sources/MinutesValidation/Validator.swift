@@ -927,7 +927,7 @@ public struct Validator: Sendable {
         if cache.isOther(scalar, transform: transform) { found.append(scalar) }
       }
       if found.contains(where: { shared.contains(Character($0)) }) {
-        let kept = Self.keptInContext(text, transform: transform, among: shared)
+        let kept = Self.keptInContext(text, transform: transform, among: shared, windows: &cache.windows)
         found.removeAll { kept.contains(Character($0)) }
       }
       guard !found.isEmpty else { return nil }
@@ -957,21 +957,39 @@ public struct Validator: Sendable {
       if isOther { found.append(character) }
     }
     if found.contains(where: shared.contains) {
-      let kept = keptInContext(text, transform: transform, among: shared)
+      var windows: [String: Bool] = [:]
+      let kept = keptInContext(text, transform: transform, among: shared, windows: &windows)
       found.removeAll(where: kept.contains)
     }
     return found.isEmpty ? nil : String(found)
   }
 
-  /// The characters of `shared` (characters of both scripts, 后 干 舍) that ICU's `transform` of the whole `text`
-  /// leaves as they are wherever they stand: its word rules keep 若干, 宿舍 and 皇后, where the character alone
-  /// would change (干 → 乾). A character changed in one place (干部 → 幹部) is not kept. None when the transform
-  /// changes the text's length (its characters cannot be compared place by place).
-  static func keptInContext(_ text: String, transform: StringTransform, among shared: Set<Character>) -> Set<Character> {
-    guard let converted = text.applyingTransform(transform, reverse: false), converted.count == text.count else { return [] }
+  /// The characters of `shared` (characters of both scripts, 后 干 舍) that ICU's `transform` leaves as they are
+  /// wherever they stand in `text`, each read in a window of three characters on either side: its word rules
+  /// keep 若干, 宿舍 and 皇后, where the character alone would change (干 → 乾). A character changed in one place
+  /// (干部 → 幹部) is not kept, nor one whose window the transform makes longer or shorter. A window already read
+  /// is looked up in `windows` (a draft repeats its phrases), not transformed again.
+  static func keptInContext(
+    _ text: String, transform: StringTransform, among shared: Set<Character>, windows: inout [String: Bool]
+  ) -> Set<Character> {
+    let characters = Array(text)
     var kept: Set<Character> = [], changed: Set<Character> = []
-    for (before, after) in zip(text, converted) where shared.contains(before) {
-      if before == after { kept.insert(before) } else { changed.insert(before) }
+    for (index, character) in characters.enumerated() where shared.contains(character) && !changed.contains(character) {
+      let start = max(0, index - 3)
+      let window = String(characters[start..<min(characters.count, index + 4)])
+      let key = "\(index - start)\u{0}" + window
+      let keeps: Bool
+      if let known = windows[key] {
+        keeps = known
+      } else {
+        if let converted = window.applyingTransform(transform, reverse: false), converted.count == window.count {
+          keeps = converted[converted.index(converted.startIndex, offsetBy: index - start)] == character
+        } else {
+          keeps = false
+        }
+        windows[key] = keeps
+      }
+      if keeps { kept.insert(character) } else { changed.insert(character) }
     }
     return kept.subtracting(changed)
   }

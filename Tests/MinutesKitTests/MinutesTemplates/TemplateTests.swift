@@ -166,7 +166,7 @@ import MinutesTestSupport
     let yaml = try Self.builtIn { $0.replacingOccurrences(of: "\nlanguage: zh-Hant\n", with: "\nlanguage: zh-Hant\nfields: {}\n") }
     let line = try Self.lineNumber(of: "fields: {}", in: yaml)
     #expect(Self.message(parsing: yaml)
-      == "t.yaml:\(line):1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles, gather")
+      == "t.yaml:\(line):1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, partials, carry, styles, gather")
   }
 
   /// A format 1 template (`fields:` and `itemKinds:`) is not read as format 2 by mistake: its first key the new
@@ -174,7 +174,7 @@ import MinutesTestSupport
   @Test func aFormatOneTemplateNamesItsFirstOldKey() {
     let yaml = "format: 1\nid: old\nname: Old\nlanguage: zh-Hant\nfields:\n  date:\n    label: 日期\nitemKinds: []\nexport:\n  text: x\n"
     #expect(Self.message(parsing: yaml)
-      == "t.yaml:5:1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, carry, styles, gather")
+      == "t.yaml:5:1: error: at `fields`: unknown key `fields`; known keys here: format, id, name, language, extends, parts, yesNo, quotes, roles, checks, export, partials, carry, styles, gather")
   }
 
   @Test func anAskedFieldWithoutAQuestionIsNamed() throws {
@@ -229,6 +229,27 @@ import MinutesTestSupport
     let lineNumber = try #require(TestSupport.lines(line).firstIndex { $0.contains("[title, nom, reason]") }) + 1
     #expect(Self.message(parsing: line)
       == "t.yaml:\(lineNumber):9: error: `line` names `nom`, which is not a part of `absent`")
+  }
+
+  /// `partials`: wording an export prints in several places, written once; the export prints it, import reads
+  /// it in place, and the checker refuses a partial that is not there or prints itself.
+  @Test func partialsArePrintedReadAndChecked() throws {
+    let parts = "  - key: title\n    question: Title?\n  - key: place\n    question: Place?\n"
+    let yaml = Self.small(parts, rest: "partials:\n  at: \"at {{place}}\"\n  line: \"{{title}} {{> at}}\"\nexport:\n  text: \"{{> line}}.\\n\"\n")
+    let template = try TemplateLibrary.parse(yaml, file: Self.file)
+    #expect(template.inliningPartials(template.export["text"] ?? "") == "{{title}} at {{place}}.\n")
+    var minutes = Minutes(template: template.id)
+    minutes.setValue("Budget", at: Address(stored: "title")!)
+    minutes.setValue("City Hall", at: Address(stored: "place")!)
+    let text = try TextExporter().export(minutes, template: template)
+    #expect(text == "Budget at City Hall.\n")
+    let reading = try #require(Importer.read(text, template: template))
+    #expect(reading.minutes.content == minutes.content)
+
+    let missing = Self.small(parts, rest: "export:\n  text: \"{{> nowhere}}\"\n")
+    #expect(Self.message(parsing: missing)?.hasSuffix("`export.text` prints the partial `nowhere`, which `partials` does not have") == true)
+    let looping = Self.small(parts, rest: "partials:\n  a: \"{{> b}}\"\n  b: \"{{> a}}\"\nexport:\n  text: \"{{> a}}\"\n")
+    #expect(Self.message(parsing: looping)?.contains("the partial `a` prints itself") == true)
   }
 
   @Test func trailingNamesASiblingChoiceWithMarks() throws {
