@@ -720,9 +720,13 @@ final class TextReader {
     if !part.rendering.ends.isEmpty, !part.rendering.ends.contains(where: { scalars.reversed().starts(with: $0.unicodeScalars.reversed()) }) {
       return false
     }
-    // An open choice (a meeting's kind: 常務會議, 院长办公会议) is a few words, never a sentence: `常務會議。副區長…出席會議`
-    // is the kind and the attendance after it, not a kind.
-    if case .field(.choice(_, isOpen: true)) = part.shape, scalars.contains(where: Self.sentenceEnds.contains) { return false }
+    // Nor one its part's pattern refuses (declared an error): the template says what such a value never is (a
+    // body's name never holds a 。 or a ；, so it does not swallow the attendance printed after the header).
+    if let pattern = part.rules.pattern, pattern.severity == .error, pattern.match(span) == .noMatch { return false }
+    // An open choice (a meeting's kind: 常務會議, 院长办公会议) is a few words, never a sentence nor a clause:
+    // `常務會議。副區長…出席會議` is the kind and the attendance after it, not a kind, and so is `…等参加会议；…列席会议`
+    // (a clerk's trial: read as the kind, the attendance joined by ； was lost, and check said nothing).
+    if case .field(.choice(_, isOpen: true)) = part.shape, scalars.contains(where: Self.clauseMarks.contains) { return false }
     // A Chinese name has two to four characters (a space may pad a two-character one: 王 芳); a longer one is
     // written with a middle dot (阿不都·熱合曼).
     // An English name starts with a capital (`pro tem Ana Ortiz` is no name: `pro tem` ends the office before it).
@@ -998,6 +1002,8 @@ final class TextReader {
 
   /// The marks that end a sentence, which no entry of a list printed inline holds.
   static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？"]
+  /// The marks that end a sentence or a clause, which no open choice (a meeting's kind) holds.
+  static let clauseMarks: Set<Unicode.Scalar> = sentenceEnds.union(["；", "，"])
 
   static let nameStops: Set<Unicode.Scalar> = Set("、，,；;。\n（(".unicodeScalars)
 

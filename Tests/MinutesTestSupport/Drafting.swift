@@ -56,6 +56,11 @@ extension TestSupport {
     // reporters after the heading (（主持人：郑晓峰 汇报人：韩雪 刘振宇）, names parted by spaces), 经会议研究，原则通过，
     // 由… paragraphs, and 会上，还就…进行了商议和研究。
     ("jiyao.zh-Hans", "no-chair-item-hosts", []),
+    // A county's report from a clerk's trial (issue 10): one group of 出席 inline, …等参加会议；…列席会议 (read as the
+    // meeting's kind, the attendance lost, until the body's pattern and the kind's clause marks said otherwise),
+    // a 审议 title with its status inside the marks (status left empty), a credit line.
+    ("gov-executive.zh-Hans", "house-inline-semicolon-one-group",
+     ["attendance=inline", "combine=semicolon", "presentVerb=participated-etc", "invitation=none", "points=numbered"]),
     // A hospital's 纪要 (issue 10): the item's chair and reporters parted by ideographic spaces
     // （主持人：秦海波　汇报人：付晓春　沈一鸣）, 参会 for 出席.
     ("jiyao.zh-Hans", "house-ideographic-gap", ["gap=ideographic", "present=participants"]),
