@@ -47,6 +47,12 @@ extension Messages {
 }
 
 extension Messages {
+  /// `minutes check` given a published text (`.txt`, `.md`) where a session or a minutes file is read.
+  public func publishedTextNotDraft(_ file: String) -> String {
+    self("\(file) 是一份發表的文字，不是草稿：先用 minutes import \(file) 讀入成草稿，再用 minutes check 草稿名稱 檢查。",
+         "\(file) is a published text, not a draft: read it into one with minutes import \(file), then minutes check NAME.")
+  }
+
   /// The file to import cannot be read.
   public func importUnreadable(_ file: String, reason: String) -> String {
     self("讀不到 \(file)：\(reason)", "cannot read \(file): \(reason)")

@@ -473,7 +473,7 @@ public struct Assistant: Sendable {
     // A part the answer also changed (the title that ended with the status just given, `trailing`): said.
     for case .field(let stored, _, let new?) in changes where stored != address.description {
       guard let also = Address(stored: stored), let text = new.scalarText else { continue }
-      messages.append(m.alsoSet(interview.label(of: also, in: minutes), text, template.display(also)))
+      messages.append(m.alsoSet(interview.label(of: also, in: minutes), text, because: interview.label(of: address, in: minutes)))
     }
     if !keepCursor {
       cursorAfter = nextQuestion(after: address, messages: &messages)

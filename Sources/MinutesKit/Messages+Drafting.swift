@@ -248,9 +248,9 @@ extension Messages {
   }
 
   /// After an answer that also changed another part (`trailing`: the title that ended with the status given).
-  func alsoSet(_ label: String, _ value: String, _ shown: String) -> String {
-    self("「\(label)」隨之改為「\(value)」，不印兩次（不對可用 :edit \(shown) 修改）。",
-         "‘\(label)’ is now ‘\(value)’, not to print it twice (:edit \(shown) changes it).")
+  func alsoSet(_ label: String, _ value: String, because given: String) -> String {
+    self("「\(label)」隨之改為「\(value)」，「\(given)」另外印出，不印兩次；要照原樣留在「\(label)」中印出，請 :undo 後把「\(given)」留空。",
+         "‘\(label)’ is now ‘\(value)’: ‘\(given)’ prints on its own, not twice. To keep it in ‘\(label)’ as it was, :undo and leave ‘\(given)’ empty.")
   }
 
   /// After `:house CHOICE VALUE` naming the value the choice has already.

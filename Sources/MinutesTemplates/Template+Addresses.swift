@@ -108,18 +108,19 @@ extension Template {
     return Address(steps: address.steps + path.map(Address.Step.key))
   }
 
-  /// The meeting's date: the value of the first date field outside lists, `YYYY-MM-DD`.
+  /// The meeting's date as stored (`YYYY-MM-DD`, or without its year): the value of the date field outside lists
+  /// whose key is `date`, else of the first date field outside lists (a 纪要 gives the date it was issued first,
+  /// then the meeting's).
   public func meetingDate(of minutes: Minutes) -> String? {
-    var found: Address?
+    var dates: [(key: String, address: Address)] = []
     walkShape { part, address, _ in
-      guard found == nil else { return false }
       switch part.shape {
-      case .field(.date): found = address
+      case .field(.date): dates.append((part.key, address))
       case .group: return true
       case .field, .list: break
       }
       return false
     }
-    return found.flatMap { minutes.value(at: $0)?.text }
+    return (dates.first { $0.key == "date" } ?? dates.first).flatMap { minutes.value(at: $0.address)?.text }
   }
 }

@@ -25,6 +25,10 @@ struct Check: ParsableCommand {
     do {
       draft = try workspace.open(target)
     } catch {
+      // A published text is read by import, not here: said so, rather than as YAML that is not a draft.
+      if Workspace.isPublishedText(target), FileManager.default.fileExists(atPath: target) {
+        throw Diagnostics.environment.fail(Diagnostics.environment.messages.publishedTextNotDraft(target))
+      }
       let session = Workspace.isFilePath(target) ? nil : workspace.messages(forSession: Workspace.sessionName(target))
       (session.map { Diagnostics(messages: $0) } ?? .environment).error(error)
       throw Diagnostics.unreadable

@@ -41,7 +41,7 @@ import MinutesTestSupport
     assistant.answer(["2024-05-03", "下午", "區長", "林振華", "", "區政府", "3", "常務會議", "審議", "《東湖區物業管理辦法（討論稿）》"])
     #expect(assistant.minutes.text("items.1.subject") == "東湖區物業管理辦法（討論稿）")
     let response = assistant.handle("討論稿")
-    #expect(response.messages == ["「議題1 內容」隨之改為「東湖區物業管理辦法」，不印兩次（不對可用 :edit 1.subject 修改）。"])
+    #expect(response.messages == ["「議題1 內容」隨之改為「東湖區物業管理辦法」，「議題1 文件狀態」另外印出，不印兩次；要照原樣留在「議題1 內容」中印出，請 :undo 後把「議題1 文件狀態」留空。"])
     #expect(assistant.minutes.text("items.1.subject") == "東湖區物業管理辦法")
     #expect(assistant.minutes.text("items.1.status") == "討論稿")
     _ = assistant.handle(":undo")
