@@ -926,9 +926,10 @@ public struct Validator: Sendable {
       for scalar in text.unicodeScalars where ScriptTable.isCJK(scalar) && !found.contains(scalar) {
         if cache.isOther(scalar, transform: transform) { found.append(scalar) }
       }
-      if found.contains(where: { shared.contains(Character($0)) }) {
-        let kept = Self.keptInContext(text, transform: transform, among: shared, windows: &cache.windows)
-        found.removeAll { kept.contains(Character($0)) }
+      let targets = found.filter { shared.contains(Character($0)) }
+      if !targets.isEmpty {
+        let kept = Self.keptInContext(text, transform: transform, of: targets, windows: &cache.windows)
+        found.removeAll(where: kept.contains)
       }
       guard !found.isEmpty else { return nil }
       var joined = String.UnicodeScalarView()
@@ -956,40 +957,52 @@ public struct Validator: Sendable {
       }
       if isOther { found.append(character) }
     }
-    if found.contains(where: shared.contains) {
+    // Characters of both scripts are one scalar each.
+    let targets = found.filter(shared.contains).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }
+    if !targets.isEmpty {
       var windows: [String: Bool] = [:]
-      let kept = keptInContext(text, transform: transform, among: shared, windows: &windows)
-      found.removeAll(where: kept.contains)
+      let kept = keptInContext(text, transform: transform, of: targets, windows: &windows)
+      found.removeAll { $0.unicodeScalars.count == 1 && $0.unicodeScalars.first.map(kept.contains) == true }
     }
     return found.isEmpty ? nil : String(found)
   }
 
-  /// The characters of `shared` (characters of both scripts, 后 干 舍) that ICU's `transform` leaves as they are
-  /// wherever they stand in `text`, each read in a window of three characters on either side: its word rules
-  /// keep 若干, 宿舍 and 皇后, where the character alone would change (干 → 乾). A character changed in one place
-  /// (干部 → 幹部) is not kept, nor one whose window the transform makes longer or shorter. A window already read
-  /// is looked up in `windows` (a draft repeats its phrases), not transformed again.
+  /// The scalars of `targets` (characters of both scripts found in `text`: 后 干 舍) that ICU's `transform`
+  /// leaves as they are wherever they stand in `text`, each read in a window of three scalars on either side: its
+  /// word rules keep 若干, 宿舍 and 皇后, where the character alone would change (干 → 乾). One changed in one
+  /// place (干部 → 幹部) is not kept, nor one whose window the transform makes longer or shorter. A window already
+  /// read is looked up in `windows` (a draft repeats its phrases), not transformed again.
+  /// - Complexity: one pass over the scalars of `text`, and one transform of a short window per place not looked
+  ///   up before.
   static func keptInContext(
-    _ text: String, transform: StringTransform, among shared: Set<Character>, windows: inout [String: Bool]
-  ) -> Set<Character> {
-    let characters = Array(text)
-    var kept: Set<Character> = [], changed: Set<Character> = []
-    for (index, character) in characters.enumerated() where shared.contains(character) && !changed.contains(character) {
-      let start = max(0, index - 3)
-      let window = String(characters[start..<min(characters.count, index + 4)])
-      let key = "\(index - start)\u{0}" + window
-      let keeps: Bool
-      if let known = windows[key] {
-        keeps = known
-      } else {
-        if let converted = window.applyingTransform(transform, reverse: false), converted.count == window.count {
-          keeps = converted[converted.index(converted.startIndex, offsetBy: index - start)] == character
+    _ text: String, transform: StringTransform, of targets: [Unicode.Scalar], windows: inout [String: Bool]
+  ) -> Set<Unicode.Scalar> {
+    let scalars = text.unicodeScalars
+    var kept: Set<Unicode.Scalar> = [], changed: Set<Unicode.Scalar> = []
+    // The indices of the (up to) three scalars before the one looked at.
+    var before: [String.UnicodeScalarView.Index] = []
+    var index = scalars.startIndex
+    while index != scalars.endIndex {
+      let scalar = scalars[index]
+      if targets.contains(scalar), !changed.contains(scalar) {
+        let start = before.first ?? index
+        var end = scalars.index(after: index)
+        for _ in 0..<3 where end != scalars.endIndex { end = scalars.index(after: end) }
+        let window = String(scalars[start..<end])
+        let key = "\(before.count)\u{0}" + window
+        let keeps: Bool
+        if let known = windows[key] {
+          keeps = known
         } else {
-          keeps = false
+          let converted = window.applyingTransform(transform, reverse: false).map { Array($0.unicodeScalars) }
+          keeps = converted?.count == window.unicodeScalars.count && converted?[before.count] == scalar
+          windows[key] = keeps
         }
-        windows[key] = keeps
+        if keeps { kept.insert(scalar) } else { changed.insert(scalar) }
       }
-      if keeps { kept.insert(character) } else { changed.insert(character) }
+      before.append(index)
+      if before.count > 3 { before.removeFirst() }
+      index = scalars.index(after: index)
     }
     return kept.subtracting(changed)
   }
