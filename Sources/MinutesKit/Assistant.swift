@@ -475,6 +475,10 @@ public struct Assistant: Sendable {
       guard let also = Address(stored: stored), let text = new.scalarText else { continue }
       messages.append(m.alsoSet(interview.label(of: also, in: minutes), text, because: interview.label(of: address, in: minutes)))
     }
+    // A title typed with the status it has already: stored without it, and said so.
+    if case .set(_, let typed?) = edit, let kept = statusLeftOut(of: typed, at: address) {
+      messages.append(m.alsoSet(interview.label(of: address, in: minutes), kept.title, because: kept.statusLabel))
+    }
     if !keepCursor {
       cursorAfter = nextQuestion(after: address, messages: &messages)
     } else if let current = cursorBefore {
@@ -485,6 +489,24 @@ public struct Assistant: Sendable {
     let transaction = Transaction(changes: changes, cursorBefore: cursorBefore, cursorAfter: cursorAfter, label: description)
     state.record(transaction)
     return Response(messages: messages, changed: true, effect: .performed(transaction))
+  }
+
+  /// When `typed`, the answer just stored at `address` (a title with `trailing`), ended with its status in the
+  /// status's marks and the stored title does not: the title as stored, and the status's label.
+  private func statusLeftOut(of typed: String, at address: Address) -> (title: String, statusLabel: String)? {
+    guard let part = template.part(at: address), let key = part.cleanUp.trailing,
+      let choice = template.part(at: address.parent.appending(key: key)),
+      let status = minutes.value(at: address.parent.appending(key: key))?.text,
+      let title = minutes.value(at: address)?.text
+    else { return nil }
+    let bare = typed.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "《》。；，"))
+    for pair in choice.cleanUp.unwrap where pair.count == 2 {
+      let end = pair[0] + status + pair[1]
+      if bare.hasSuffix(end), !title.hasSuffix(end) {
+        return (title, interview.label(of: address.parent.appending(key: key), in: minutes))
+      }
+    }
+    return nil
   }
 
   /// The question after `slot`: the next unanswered one, or when the interview has reached its end with required

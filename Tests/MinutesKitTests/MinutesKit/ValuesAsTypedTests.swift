@@ -49,9 +49,10 @@ import MinutesTestSupport
     #expect(assistant.minutes.text("items.1.status") == nil)
     assistant.answer(["討論稿", "", "", "", "", "", "否", "", "", ""])
     #expect(try TextExporter().export(assistant.minutes, template: assistant.template).contains("會議審議了《東湖區物業管理辦法》（討論稿）。"))
-    // Typed again with the status it has: the title keeps no copy of it.
-    _ = assistant.handle(":edit 1.subject 《東湖區物業管理辦法（討論稿）》")
+    // Typed again with the status it has: the title keeps no copy of it, and says so.
+    let edited = assistant.handle(":edit 1.subject 《東湖區物業管理辦法（討論稿）》")
     #expect(assistant.minutes.text("items.1.subject") == "東湖區物業管理辦法")
+    #expect(edited.messages.contains("「議題1 內容」隨之改為「東湖區物業管理辦法」，「議題1 文件狀態」另外印出，不印兩次；要照原樣留在「議題1 內容」中印出，請 :undo 後把「議題1 文件狀態」留空。"), "\(edited.messages)")
     // Another bracket is the title's own.
     _ = assistant.handle(":edit 1.subject 關于開展法治宣傳教育的決議（草案）")
     #expect(assistant.minutes.text("items.1.subject") == "關于開展法治宣傳教育的決議（草案）")
