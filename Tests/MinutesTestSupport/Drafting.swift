@@ -61,6 +61,10 @@ extension TestSupport {
     // a 审议 title with its status inside the marks (status left empty), a credit line.
     ("gov-executive.zh-Hans", "house-inline-semicolon-one-group",
      ["attendance=inline", "combine=semicolon", "presentVerb=participated-etc", "invitation=none", "points=numbered"]),
+    // A district's report from a clerk's trial (issue 10): the last group of 出席 after 和, 列席 parted by ，
+    // (groups=present-and), inline and joined by ；, points numbered, a date without its year, a credit line.
+    ("gov-executive.zh-Hant", "house-inline-present-and",
+     ["attendance=inline", "combine=semicolon", "groups=present-and", "invitation=none", "points=numbered"]),
     // A hospital's 纪要 (issue 10): the item's chair and reporters parted by ideographic spaces
     // （主持人：秦海波　汇报人：付晓春　沈一鸣）, 参会 for 出席.
     ("jiyao.zh-Hans", "house-ideographic-gap", ["gap=ideographic", "present=participants"]),
