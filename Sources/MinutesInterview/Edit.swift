@@ -140,15 +140,21 @@ public struct Editor: Sendable {
       guard case .text(let text)? = minutes.value(at: titleAddress),
         case .text(let value)? = minutes.value(at: target.parent.appending(key: choiceKey))
       else { continue }
-      for pair in choice.cleanUp.unwrap where pair.count == 2 {
-        let end = pair[0] + value + pair[1]
-        guard text.hasSuffix(end), text.count > end.count else { continue }
-        changed.append((titleAddress, minutes.value(at: titleAddress)))
-        minutes.setValue(.text(String(text.dropLast(end.count))), at: titleAddress)
-        break
-      }
+      guard let end = Self.repeatedEnd(of: text, value: value, marks: choice.cleanUp.unwrap) else { continue }
+      changed.append((titleAddress, minutes.value(at: titleAddress)))
+      minutes.setValue(.text(String(text.dropLast(end.count))), at: titleAddress)
     }
     return changed
+  }
+
+  /// The end of `text` that repeats `value` in one of `marks` (the pairs of a choice's `unwrap`: `（討論稿）`),
+  /// when `text` has more before it; `nil` otherwise.
+  public static func repeatedEnd(of text: String, value: String, marks: [[String]]) -> String? {
+    for pair in marks where pair.count == 2 {
+      let end = pair[0] + value + pair[1]
+      if text.hasSuffix(end), text.count > end.count { return end }
+    }
+    return nil
   }
 
   /// The address a `set` really changes: for an entry of a list of records that does not read lines, its title.

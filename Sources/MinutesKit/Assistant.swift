@@ -500,13 +500,8 @@ public struct Assistant: Sendable {
       let title = minutes.value(at: address)?.text
     else { return nil }
     let bare = typed.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "《》。；，"))
-    for pair in choice.cleanUp.unwrap where pair.count == 2 {
-      let end = pair[0] + status + pair[1]
-      if bare.hasSuffix(end), !title.hasSuffix(end) {
-        return (title, interview.label(of: address.parent.appending(key: key), in: minutes))
-      }
-    }
-    return nil
+    guard let end = Editor.repeatedEnd(of: bare, value: status, marks: choice.cleanUp.unwrap), !title.hasSuffix(end) else { return nil }
+    return (title, interview.label(of: address.parent.appending(key: key), in: minutes))
   }
 
   /// The question after `slot`: the next unanswered one, or when the interview has reached its end with required

@@ -166,7 +166,7 @@ extension Template {
     var text = source
     for _ in 0..<Self.partialDepth {
       guard text.contains("{{>") else { break }
-      text = text.replacing(/\{\{>\s*([^}\s]+)\s*\}\}/) { match in
+      text = text.replacing(Self.partialTag) { match in
         partials[String(match.output.1)] ?? String(match.output.0)
       }
     }
@@ -175,8 +175,11 @@ extension Template {
 
   /// The names of the partials `source` prints (`{{> name}}`), in order.
   public static func partialNames(in source: String) -> [String] {
-    source.matches(of: /\{\{>\s*([^}\s]+)\s*\}\}/).map { String($0.output.1) }
+    source.matches(of: partialTag).map { String($0.output.1) }
   }
+
+  /// `{{> name}}`, the name captured.
+  nonisolated(unsafe) private static let partialTag = /\{\{>\s*([^}\s]+)\s*\}\}/
 }
 
 extension Template: Decodable {

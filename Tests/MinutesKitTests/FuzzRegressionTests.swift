@@ -30,15 +30,22 @@ import MinutesTestSupport
     "session/generation-int-max.yaml", "import/time-read-at-every-end-of-a-long-line.txt", "import/reproduces-said-of-a-repeated-line.txt",
   ]
 
+  /// The input at `path` read as the import harness reads it: its page chrome removed, read with `template`
+  /// setting aside at most one line, within a small budget.
+  static func readAsTheHarness(_ path: String, template id: String) throws -> (Template, String, Importer.Reading) {
+    let data = try Data(contentsOf: folder.appendingPathComponent(path))
+    let text = try #require(String(data: data, encoding: .utf8))
+    let template = try TestSupport.template(id: id)
+    let body = PageChrome.strip(text).text
+    let reading = try #require(Importer.read(body, template: template, maxUnparsed: 1, budget: 20_000))
+    return (template, body, reading)
+  }
+
   /// A mutated school-board report with a line of NULs where a time is printed: each place the line could end
   /// was parsed as a time (5 s in the fuzz build); a span longer than any time is now refused at once. Read as
   /// the harness reads it, every line is either read or kept.
   @Test func aLongLineWhereATimeIsPrintedIsReadOrKept() throws {
-    let data = try Data(contentsOf: Self.folder.appendingPathComponent("import/time-read-at-every-end-of-a-long-line.txt"))
-    let text = try #require(String(data: data, encoding: .utf8))
-    let template = try TestSupport.template(id: "board-meeting.en")
-    let body = PageChrome.strip(text).text
-    let reading = try #require(Importer.read(body, template: template, maxUnparsed: 1, budget: 20_000))
+    let (template, body, reading) = try Self.readAsTheHarness("import/time-read-at-every-end-of-a-long-line.txt", template: "board-meeting.en")
     let lines = Importer.normalized(body, template: template).split(separator: "\n", omittingEmptySubsequences: false).count - 1
     #expect(reading.linesRead + reading.unparsed.count == lines)
   }
@@ -49,11 +56,7 @@ import MinutesTestSupport
   /// called the export wrong. A reading said to reproduce the text prints it back, all but the lines kept, by
   /// their number.
   @Test func aReadingSaidToReproduceTheTextPrintsItBack() throws {
-    let data = try Data(contentsOf: Self.folder.appendingPathComponent("import/reproduces-said-of-a-repeated-line.txt"))
-    let text = try #require(String(data: data, encoding: .utf8))
-    let template = try TestSupport.template(id: "gov-executive-formal.zh-Hant")
-    let body = PageChrome.strip(text).text
-    let reading = try #require(Importer.read(body, template: template, maxUnparsed: 1, budget: 20_000))
+    let (template, body, reading) = try Self.readAsTheHarness("import/reproduces-said-of-a-repeated-line.txt", template: "gov-executive-formal.zh-Hant")
     guard reading.reproduces else { return }
     // The lines kept are left out by their number: the same text read on another line is printed.
     let kept = Set(reading.unparsed.map(\.line))
