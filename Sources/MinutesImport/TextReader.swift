@@ -243,10 +243,26 @@ final class TextReader {
       for slot in frame.slots.values { if case .group(let inner) = slot { count += untitled(inner) } }
       return count
     }
+    /// The Chinese titles read with the name beside them left unread (`陳春青區長` as the chair's title, where the
+    /// house style prints the name first): a reading that reads the name explains more; a title alone (縣長主持召開)
+    /// has no other reading.
+    func unnamed(_ frame: DraftFrame) -> Int {
+      var count = 0
+      if chinese, case .value? = frame.slots["title"],
+        frame.parts.contains(where: { part in
+          guard personKeys.contains(part.key), case .field = part.shape else { return false }
+          return frame.slots[part.key] == nil && !skipped(part, frame)
+        })
+      {
+        count += 1
+      }
+      for slot in frame.slots.values { if case .group(let inner) = slot { count += unnamed(inner) } }
+      return count
+    }
     stopAt = firstLine
     onPrefix = { [unowned self] in
       let read = reading()
-      let covered = self.covered - 1_000 * missing(template.parts, root) - 10 * untitled(root)
+      let covered = self.covered - 1_000 * missing(template.parts, root) - 10 * untitled(root) - unnamed(root)
       if let known = best[read] {
         best[read] = max(known, covered)
       } else {
@@ -653,6 +669,13 @@ final class TextReader {
   /// `nil` when it is no such value.
   private func parse(_ span: String, frame: DraftFrame, part: Part, accessor: String?) -> DraftFrame.Slot? {
     guard let kind = part.kind else { return nil }
+    // An entry's optional title beside names (a group of 出席 printed as names alone: `王某、李某、張某等參加會議`)
+    // ends as titles do, else the names are read without one: `王某、李某` is no title of 張某.
+    if chinese, part.key == "title", !part.rules.required, frame.entry != nil,
+      frame.parts.contains(where: { personKeys.contains($0.key) }), !Self.endsLikeTitle(Array(span.unicodeScalars)[...])
+    {
+      return nil
+    }
     return parse(span, kind: kind, part: part, accessor: accessor, current: frame.slots[part.key])
   }
 

@@ -307,9 +307,13 @@ public struct Editor: Sendable {
   /// field's is (``bareTime(_:at:in:)``), `address` being where the entry goes in `minutes`.
   private func parseEntries(_ text: String, part: Part, at address: Address, in minutes: Minutes) throws -> [Value] {
     if let line = part.lineFormat { return [.record(try parseLine(text, part: part, line: line, at: address, in: minutes))] }
+    return try Self.values(of: text, for: part).map { try parse($0, as: part) }
+  }
+
+  /// The values `text` holds for the list `part`: split at its `split` marks, normalized, blanks left out.
+  private static func values(of text: String, for part: Part) -> [String] {
     let pieces = part.cleanUp.split.map { marks in text.split(whereSeparator: { marks.contains($0) }).map(String.init) } ?? [text]
-    return try pieces.map { Normalizer.normalize($0, keepingSpaces: part.cleanUp.keepSpaces) }.filter { !$0.isEmpty }
-      .map { try parse($0, as: part) }
+    return pieces.map { Normalizer.normalize($0, keepingSpaces: part.cleanUp.keepSpaces) }.filter { !$0.isEmpty }
   }
 
   private func parseLine(_ raw: String, part: Part, line: Part.LineFormat, at address: Address, in minutes: Minutes) throws -> Record {
@@ -328,18 +332,14 @@ public struct Editor: Sendable {
       let labels = line.parts.map { part.child($0)?.label ?? $0 }
       throw AssistantError.tooManyPieces(raw, pieces: pieces.count, labels: labels, example: line.example)
     }
-    // A required part left empty (`, remote`, `,,,`) is said before any other part is read.
-    for (offset, key) in line.parts.enumerated() {
-      guard let sub = part.child(key), sub.rules.required else { continue }
-      let isLast = offset == line.parts.count - 1
-      let piece = offset < pieces.count ? (isLast ? pieces[offset...].joined(separator: line.separator) : pieces[offset]) : ""
-      if Normalizer.normalize(piece).trimmingCharacters(in: CharacterSet(charactersIn: "、，,")).isEmpty {
-        throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
-      }
-    }
-    var record = OrderedDictionary<String, Value>()
-    // A piece that begins with a word its optional part never begins with goes to the next part: `杨帆 带队赴深圳招商`
-    // is a name and a reason, not a name and a unit (the template's `neverBegins`).
+    // Which part each piece is for: each part in turn takes one piece, the last the rest. An optional part gives
+    // its piece to the next part when the piece begins with a word the part never begins with (`杨帆 带队赴深圳招商`
+    // is a name and a reason, not a name and a unit: the template's `neverBegins`), and when the pieces left are
+    // no more than the required parts after it (`王某、李某` for a group of 出席 whose title is optional is its
+    // names). A piece so handed on must match the pattern of the part it goes to, else the line is refused as
+    // one that lacks that part: `副區長劉成剛`, typed without its space, is no name.
+    var assigned: [(key: String, piece: String)] = []
+    var handedOn = false
     var next = 0
     for (offset, key) in line.parts.enumerated() where next < pieces.count {
       let isLast = offset == line.parts.count - 1
@@ -347,9 +347,35 @@ public struct Editor: Sendable {
         next += 1
         continue
       }
-      if !isLast, !sub.rules.required, sub.rendering.neverBegins.contains(where: { pieces[next].hasPrefix($0) }) { continue }
+      if !isLast, !sub.rules.required {
+        let requiredAfter = line.parts[(offset + 1)...].filter { part.child($0)?.rules.required == true }.count
+        if pieces.count - next <= requiredAfter {
+          handedOn = true
+          continue
+        }
+        if sub.rendering.neverBegins.contains(where: { pieces[next].hasPrefix($0) }) { continue }
+      }
       let piece = isLast ? pieces[next...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[next]
+      if handedOn, let pattern = sub.rules.pattern {
+        if Self.values(of: piece, for: sub).contains(where: { pattern.match($0) != .match }) {
+          throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
+        }
+      }
+      handedOn = false
+      assigned.append((key, piece))
       next += 1
+    }
+    // A required part left empty (`, remote`, `,,,`) is said before any other part is read.
+    for key in line.parts {
+      guard let sub = part.child(key), sub.rules.required else { continue }
+      let piece = assigned.first { $0.key == key }?.piece ?? ""
+      if Normalizer.normalize(piece).trimmingCharacters(in: CharacterSet(charactersIn: "、，,")).isEmpty {
+        throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
+      }
+    }
+    var record = OrderedDictionary<String, Value>()
+    for (key, piece) in assigned {
+      guard let sub = part.child(key) else { continue }
       switch sub.shape {
       case .list:
         let values = try parseEntries(piece, part: sub, at: address, in: minutes)

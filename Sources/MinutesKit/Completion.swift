@@ -123,10 +123,15 @@ enum PeopleSlots {
     if let line = part.lineFormat, slot.isEnd || slot.entry != nil {
       guard let key = personKey(inLineOf: slot, in: template), let position = line.parts.firstIndex(of: key),
             line.separator != " " || position == line.parts.count - 1 else { return [] }
-      // Each part but the last takes one piece, the last the rest (see ``Part/LineFormat``).
+      // Each part but the last takes one piece, the last the rest (see ``Part/LineFormat``); a line of one piece is
+      // the person's when the parts before are optional (`王某、李某`, a group of 出席 without its title).
       var start = text.startIndex
       for _ in 0..<position {
-        guard let cut = text[start...].range(of: line.separator) else { return [] }
+        guard let cut = text[start...].range(of: line.separator) else {
+          let optionalBefore = line.parts[..<position].allSatisfy { part.child($0)?.rules.required != true }
+          guard start == text.startIndex, optionalBefore else { return [] }
+          break
+        }
         start = cut.upperBound
       }
       let end = position == line.parts.count - 1 ? text.endIndex : (text[start...].range(of: line.separator)?.lowerBound ?? text.endIndex)

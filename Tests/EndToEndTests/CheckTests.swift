@@ -21,7 +21,7 @@ import MinutesTestSupport
     let broken = try Binary.run(["check", "half", "--json"], in: workspace)
     #expect(broken.status == 1)
     let report = try JSONSerialization.jsonObject(with: broken.stdout) as? [String: Any]
-    #expect(report?["errors"] as? Int == 6)
+    #expect(report?["errors"] as? Int == 5)
     #expect(report?["warnings"] as? Int == 0)
     let first = (report?["findings"] as? [[String: String]])?.first
     #expect(first == ["severity": "error", "rule": "required", "address": "chair.title", "message": "缺少必填部分「主持人職務」", "hint": ":goto chair.title"])

@@ -193,10 +193,10 @@ import MinutesTestSupport
     #expect(refused.stdout.isEmpty)
     #expect(refused.stderr.hasPrefix("minutes: 錯誤 chair.title：缺少必填部分「主持人職務」（:goto chair.title）\n"))
     #expect(refused.stderr.hasSuffix(
-      "minutes: error: 「half」還有 6 個錯誤；請用 `minutes resume half` 修正（:check 會列出），或加上 --draft 照樣匯出。\n"))
+      "minutes: error: 「half」還有 5 個錯誤；請用 `minutes resume half` 修正（:check 會列出），或加上 --draft 照樣匯出。\n"))
     let draft = try Binary.run(["export", "half", "--draft"], in: workspace)
     #expect(draft.status == 0)
-    #expect(draft.text.hasPrefix("DRAFT 草稿：尚有 6 個錯誤，未定稿。\n5月20日下午，"))
+    #expect(draft.text.hasPrefix("DRAFT 草稿：尚有 5 個錯誤，未定稿。\n5月20日下午，"))
     let nowhere = try Binary.run(["export", "half", "--draft", "-o", "/nonexistent/folder/x.txt"], in: workspace)
     #expect(nowhere.status == 1)
     #expect(nowhere.stderr.hasPrefix("minutes: error: 無法寫入 /nonexistent/folder/x.txt：資料夾 /nonexistent/folder 不存在。"))

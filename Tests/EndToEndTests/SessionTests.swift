@@ -31,8 +31,8 @@ import MinutesTestSupport
     let brokenPath = workspace.appendingPathComponent("sessions/broken.yaml").path
     #expect(list.text == """
       NAME           TEMPLATE               DATE        COMPLETE               LAST CHANGE
-      常務會議-0520  gov-executive.zh-Hant  2022-05-20  2 of 7 required parts  2023-11-14T22:13:20Z
-      older          gov-executive.zh-Hant  -           0 of 7 required parts  2020-09-13T12:26:40Z
+      常務會議-0520  gov-executive.zh-Hant  2022-05-20  2 of 6 required parts  2023-11-14T22:13:20Z
+      older          gov-executive.zh-Hant  -           0 of 6 required parts  2020-09-13T12:26:40Z
       broken         ?                      -           unreadable             2017-07-14T02:40:00Z
       broken: \(brokenPath):3:1: error: YAML syntax: while parsing a flow node did not find expected node content. The file was left as it is.
 
@@ -42,7 +42,7 @@ import MinutesTestSupport
     let decoded = try JSONSerialization.jsonObject(with: json.stdout) as? [[String: Any]]
     #expect(decoded?.map { $0["name"] as? String } == ["常務會議-0520", "older", "broken"])
     #expect(decoded?.first?["requiredDone"] as? Int == 2)
-    #expect(decoded?.first?["requiredTotal"] as? Int == 7)
+    #expect(decoded?.first?["requiredTotal"] as? Int == 6)
     #expect(decoded?.first?["meetingDate"] as? String == "2022-05-20")
     #expect(decoded?.first?["lastChange"] as? String == "2023-11-14T22:13:20Z")
     #expect((decoded?.last?["problem"] as? String)?.hasPrefix("\(brokenPath):3:1: error: YAML syntax") == true)
@@ -55,8 +55,8 @@ import MinutesTestSupport
     try draft("b", "2022-06-01\n上午\n", in: workspace, date: Date(timeIntervalSince1970: 1_700_000_000))
     let resumed = try Binary.run(["resume"], in: workspace, input: Data("1\n區長\n:quit\n".utf8))
     #expect(resumed.status == 0, "stderr: \(resumed.stderr)")
-    #expect(resumed.text.hasPrefix("1) b  2022-06-01  1 of 7 required parts  2023-11-14T22:13:20Z\n2) a  2022-05-20"))
-    #expect(resumed.text.contains("已完成 1/7 項必填部分，共 0 個議題；尚缺：主持人職務、主持人姓名、機構、會議類別、議題1 類型等 6 項。\n"))
+    #expect(resumed.text.hasPrefix("1) b  2022-06-01  1 of 6 required parts  2023-11-14T22:13:20Z\n2) a  2022-05-20"))
+    #expect(resumed.text.contains("已完成 1/6 項必填部分，共 0 個議題；尚缺：主持人職務、機構、會議類別、議題1 類型、其他事項。\n"))
     #expect(resumed.text.contains("主持人職務> 區長\n"))
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/b.yaml"), encoding: .utf8)
     #expect(saved.contains("title: 區長\n"))

@@ -348,7 +348,7 @@ extension Tmux {
     try tmux.press("Enter")
     #expect(try tmux.wait(rows: [
       zh ? "編輯器沒有保存就退出了，內容未修改。" : "The editor was left without saving; nothing changed.",
-      zh ? "主持人的姓名？" : "The date? (YYYY-MM-DD)", nextPrompt,
+      zh ? "主持人的姓名？（報道只寫職務時，如「縣長主持召開」，直接按 Enter）" : "The date? (YYYY-MM-DD)", nextPrompt,
     ], from: zh ? "編輯器" : "The editor"), "\((try? tmux.screen()) ?? "")")
     #expect(try tmux.wait(forLastLine: nextPrompt))
     // `:e ADDRESS --editor`: two lines saved become one paragraph.

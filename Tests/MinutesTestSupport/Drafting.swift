@@ -80,6 +80,13 @@ extension TestSupport {
     // A town's report (issue 10): 镇领导…等参加会议 and 列席 in one sentence joined by `；`, at the end; a meeting
     // numbered without 届次.
     ("gov-executive.zh-Hans", "house-etc-semicolon", ["presentVerb=participated-etc", "combine=semicolon", "invitation=none"]),
+    // A county's report (issue 10): the chair by title alone (县长主持召开; the name left empty), 出席 as names with
+    // no title (张志国、刘晓梅、陈浩等参加会议: a line of one piece), 列席 by role without 应邀.
+    ("gov-executive.zh-Hans", "house-title-only-bare-names", ["presentVerb=participated-etc", "invitation=none"]),
+    // A town's report (issue 10): the same forms in Traditional characters, the attendance on the first line, a date
+    // without 上午/下午, 研究了…等事宜.
+    ("gov-executive.zh-Hant", "house-inline-title-only-bare-names",
+     ["attendance=inline", "presentVerb=participated-etc", "invitation=none"]),
   ]
 
   /// The meetings of `Tests/Fixtures/layouts/` in each layout they are exported in, with their goldens and the

@@ -106,13 +106,13 @@ import MinutesTestSupport
     defer { try? FileManager.default.removeItem(at: folder) }
     let template = try TestSupport.template()
     var draft = try ExportTests.smallDraft()
-    draft.setValue(nil, at: TestSupport.at("meeting.chair.name"))
+    draft.setValue(nil, at: TestSupport.at("meeting.chair.title"))
     let exported = try Workspace.export(
       draft, template: template, request: ExportRequest(script: .hans), allowErrors: true, to: nil,
       sessions: folder.appendingPathComponent("sessions"), templates: TemplateLibrary(workspace: folder))
     #expect(exported.conversion?.counterpart == "gov-executive.zh-Hans")
     let text = try #require(exported.text)
-    #expect(text.hasPrefix("DRAFT 草稿：尚有 1 个错误，未定稿。\n1月9日上午，区长〔主持人姓名〕主持召开第十一届区政府第12次常务会议。\n"))
+    #expect(text.hasPrefix("DRAFT 草稿：尚有 1 个错误，未定稿。\n1月9日上午，〔主持人职务〕王一主持召开第十一届区政府第12次常务会议。\n"))
     #expect(text.contains("会议审议了《关于X的办法》（草案）。"))
   }
 }

@@ -48,8 +48,9 @@ import MinutesTestSupport
     let options = ExportOptions(draftErrors: 9)
     guard case .text(let text) = try TextExporter().export(assistant.minutes, template: assistant.template, options: options)
     else { Issue.record("no text"); return }
-    // The period, the term and the session number are optional (issue 10, item 2): absent, they print nothing.
-    #expect(text.contains("5月20日，〔主持人職務〕〔主持人姓名〕主持召開〔機構〕〔會議類別〕。"))
+    // The period, the term, the session number and the chair's name (縣長主持召開) are optional (issue 10, item
+    // 2): absent, they print nothing.
+    #expect(text.contains("5月20日，〔主持人職務〕主持召開〔機構〕〔會議類別〕。"))
     #expect(!text.contains("第屆"))
     // A yes/no not answered decides no section: nothing is said of other matters.
     #expect(!text.contains("其他事項"))

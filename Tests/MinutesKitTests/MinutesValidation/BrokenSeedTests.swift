@@ -18,8 +18,8 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   }
 
   static let variants: [Variant] = [
-    Variant(name: "no chair name", breakIt: { $0.setValue(nil, at: stored("meeting.chair.name")) },
-            expected: Finding(.error, rule: "required", address: "chair.name", message: "缺少必填部分「主持人姓名」", hint: ":goto chair.name")),
+    Variant(name: "no chair title", breakIt: { $0.setValue(nil, at: stored("meeting.chair.title")) },
+            expected: Finding(.error, rule: "required", address: "chair.title", message: "缺少必填部分「主持人職務」", hint: ":goto chair.title")),
     Variant(name: "no date", breakIt: { $0.setValue(nil, at: stored("meeting.date")) },
             expected: Finding(.error, rule: "required", address: "date", message: "缺少必填部分「日期」", hint: ":goto date")),
     Variant(name: "no kind of meeting", breakIt: { $0.setValue(nil, at: stored("meeting.kind")) },
@@ -41,9 +41,9 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   ]
 
   /// What real reports omit is no error (issue 10): an item without directives, a directive without points (its
-  /// lead says it all), no attendance, no period, term or session number.
+  /// lead says it all), no attendance, no period, term or session number, the chair by title alone (縣長主持召開).
   @Test(arguments: ["items.3.directives", "items.1.directives.1.points", "attendance.present", "meeting.period",
-                    "meeting.term", "meeting.number"])
+                    "meeting.term", "meeting.number", "meeting.chair.name"])
   func whatRealReportsOmitGivesNoFinding(omitted: String) throws {
     let (template, seed) = try ValidatorTests.seed()
     var minutes = seed
