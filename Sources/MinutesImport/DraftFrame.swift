@@ -89,6 +89,7 @@ final class DraftFrame {
         if !inner.isEmpty { record[part.key] = .record(inner) }
       case .records(let frames):
         var entries = frames.map { $0.record(template: template) }
+        Self.takeUnprinted(&entries, parts: part.parts)
         if facts[part.key]?.contains(.adopted(true)) == true { markAdopted(&entries, template: template) }
         if !entries.isEmpty { record[part.key] = .list(entries.map { .record($0) }) }
       case .values(let values):
@@ -98,6 +99,18 @@ final class DraftFrame {
     }
     inferConditions(&record)
     return record
+  }
+
+  /// A required field the text prints for the first entries of a list only (the verb of a directive printed as a
+  /// heading under `會議要求：`, which the headings that follow share) is, in an entry that lacks it, the value of
+  /// the entry before: what the export does not print is what the text implies.
+  static func takeUnprinted(_ entries: inout [Record], parts: [Part]) {
+    for part in parts where part.rules.required && part.asking.when == nil && part.asking.unless == nil {
+      guard case .field = part.shape else { continue }
+      for index in entries.indices.dropFirst() where entries[index][part.key] == nil {
+        entries[index][part.key] = entries[index - 1][part.key]
+      }
+    }
   }
 
   /// Where the text says one of `entries` was adopted (`Main motion as amended`) and none has a disposition that

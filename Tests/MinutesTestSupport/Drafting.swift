@@ -87,6 +87,9 @@ extension TestSupport {
     // without 上午/下午, 研究了…等事宜.
     ("gov-executive.zh-Hant", "house-inline-title-only-bare-names",
      ["attendance=inline", "presentVerb=participated-etc", "invitation=none"]),
+    // A district's report (issue 10): directives as 一、二、 headings with a body below each (會議要求：, then each
+    // directive's topic as its heading and its lead and points below), an item without directives after them.
+    ("gov-executive.zh-Hant", "house-headings", ["points=headings"]),
   ]
 
   /// The meetings of `Tests/Fixtures/layouts/` in each layout they are exported in, with their goldens and the

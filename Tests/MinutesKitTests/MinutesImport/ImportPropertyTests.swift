@@ -18,6 +18,7 @@ import MinutesTestSupport
   static let subjects = ["全市安全生产工作会议精神", "全区防汛工作情况", "一季度经济运行情况", "省委巡视反馈意见整改工作"]
   static let documents = ["石湾镇农村人居环境整治方案", "关于加强校园安全管理的意见", "区级储备粮管理办法"]
   static let leads = ["今年以来全区各项工作总体平稳", "当前正值汛期", "这项工作事关群众切身利益"]
+  static let topics = ["压实安全生产责任", "抓好重点领域隐患排查整治", "强化统筹协调"]
   static let points = ["要压实工作责任", "要加强统筹协调，形成工作合力", "要强化督查考核，确保各项任务落到实处", "要做好宣传引导"]
 
   @Test(arguments: 0..<40)
@@ -94,6 +95,20 @@ import MinutesTestSupport
       ])
       content["attendance"] = .record(attendance)
       if Bool.random(using: &random) { house["invitation"] = .text("none") }
+    }
+    // Drawn last too: directives as 一、二、 headings (issue 10), each with its topic as the heading; the later
+    // directives' verbs are not printed (read as the first's).
+    if Bool.random(using: &random) {
+      house["points"] = .text("headings")
+      content["items"] = .list(items.map { item in
+        guard var record = item.record, let directives = record["directives"]?.list else { return item }
+        record["directives"] = .list(directives.map { directive in
+          var fields = directive.record ?? Record()
+          fields["topic"] = .text(Self.topics.randomElement(using: &random)!)
+          return .record(fields)
+        })
+        return .record(record)
+      })
     }
     if !house.isEmpty { content["house"] = .record(house) }
     let draft = try template.conform(Minutes(template: id, content: id == "gov-executive.zh-Hant" ? Self.traditional(content) : content))
