@@ -259,6 +259,23 @@ final class TextReader {
       for slot in frame.slots.values { if case .group(let inner) = slot { count += unnamed(inner) } }
       return count
     }
+    /// How many characters the open choices read hold beyond their nearest known value (`院長辦公會議` is 院長
+    /// before 辦公會議: 2); of two readings that explain as much, the one whose open values are nearer the known
+    /// ones (`江瀾學院` and `院長辦公會議`, not `江瀾` and `學院院長辦公會議`).
+    func openExcess(_ frame: DraftFrame) -> Int {
+      var count = 0
+      for part in frame.parts {
+        switch frame.slots[part.key] {
+        case .value(let value)?:
+          guard case .field(.choice(let values, true)) = part.shape, let text = value.text, !values.contains(text) else { continue }
+          count += text.count - (values.filter { text.hasSuffix($0) }.map(\.count).max() ?? 0)
+        case .group(let inner)?: count += openExcess(inner)
+        default: continue
+        }
+      }
+      return count
+    }
+    var excess: [Record: Int] = [:]
     stopAt = firstLine
     onPrefix = { [unowned self] in
       let read = reading()
@@ -267,6 +284,7 @@ final class TextReader {
         best[read] = max(known, covered)
       } else {
         best[read] = covered
+        excess[read] = openExcess(root)
         readings.append(read)
       }
       found += 1
@@ -276,8 +294,10 @@ final class TextReader {
     }
     _ = match(shapes[...], 0, Env(frames: [root])) { _ in false }
     onPrefix = nil
-    // The best three, the likeliest first (a stable sort keeps the order found on a tie).
-    return readings.enumerated().sorted { (best[$1.element]!, $0.offset) < (best[$0.element]!, $1.offset) }.prefix(3).map(\.element)
+    // The best three, the likeliest first (a stable sort keeps the order found on a tie of both).
+    return readings.enumerated().sorted {
+      (best[$1.element]!, excess[$0.element]!, $0.offset) < (best[$0.element]!, excess[$1.element]!, $1.offset)
+    }.prefix(3).map(\.element)
   }
 
   /// How many readings of the first line are compared, and in how many steps at most.
@@ -507,7 +527,7 @@ final class TextReader {
       covered -= literal.count
       return false
     case .value(let name):
-      return value(name, before: Self.following(rest, after: env.after), position, env) { [self] end in match(rest, end, env, next) }
+      return value(name, before: Self.following(rest, after: env.after, pastSection: env.loop == nil), position, env) { [self] end in match(rest, end, env, next) }
     case .section(let name, let inverted, let body):
       var inside = env
       inside.after.append(rest)
@@ -614,11 +634,18 @@ final class TextReader {
       guard transform == nil || transformed(span, transform) == span,
         let slot = parse(span, frame: frame, part: part, accessor: accessor)
       else { continue }
-      // Other words for an open choice are its own (`專案會議`), never words before one of its values
-      // (`第五十七次常務會議` is 常務會議 after a label the template prints) nor the end of one (`會議` of 專題會議).
-      // English words are apart: `councilmembers` is a word of its own, not `council` before `members`.
+      // Other words for an open choice are its own (`專案會議`), never words of a label or a joint meeting before
+      // one of its values (`第五十七次常務會議` is 常務會議 after a label the template prints; `…暨區政府常務會議`)
+      // nor the end of one (`會議` of 專題會議). A kind of its own may end as a value does: 院長辦公會議 is no
+      // 辦公會議 after words 院長. English words are apart: `councilmembers` is a word of its own, not `council`
+      // before `members`.
       if case .field(.choice(let values, true)) = part.shape, accessor == nil,
-        values.contains(where: { span != $0 && ((chinese && span.hasSuffix($0)) || $0.hasSuffix(span)) })
+        values.contains(where: { value in
+          guard span != value else { return false }
+          if value.hasSuffix(span) { return true }
+          guard chinese, span.hasSuffix(value) else { return false }
+          return span.dropLast(value.count).last.map { Self.labelEnds.contains($0) } ?? false
+        })
       {
         continue
       }
@@ -932,10 +959,16 @@ final class TextReader {
   /// What follows a value, for where it may end: the next shape, or, past sections that may print nothing and
   /// start with words of their own, the value after them (`{{body}}{{#number}}第{{number}}次{{/number}}{{kind}}`:
   /// without a number, the body ends where the kind begins, anywhere).
-  static func following(_ rest: ArraySlice<MustacheShape>, after: [ArraySlice<MustacheShape>] = []) -> MustacheShape? {
-    // Only past sections that follow the value here: a value that ends its section is followed by what the
-    // starts of the template's words allow.
-    guard let first = rest.first else { return nil }
+  ///
+  /// A value that ends its section is followed by what the starts of the template's words allow, unless
+  /// `pastSection` (the section is no entry of a list, which may start again): then by what follows the section
+  /// (`{{#chair.title}}…主持召開{{shortBody}}{{/chair.title}}{{#number}}…{{/number}}{{kind}}`: the short body ends
+  /// where the kind begins, 學院 of 學院院長辦公會議, not at the next word of the template's own).
+  static func following(_ rest: ArraySlice<MustacheShape>, after: [ArraySlice<MustacheShape>] = [], pastSection: Bool = false) -> MustacheShape? {
+    guard let first = rest.first else {
+      guard pastSection, let outer = after.last(where: { !$0.isEmpty }) else { return nil }
+      return following(outer)
+    }
     if case .section = first {} else { return first }
     // Past the sections that may print nothing, here and then out of the sections around (`{{kind}}` after the
     // label's sections).
@@ -1027,6 +1060,11 @@ final class TextReader {
   static let sentenceEnds: Set<Unicode.Scalar> = ["。", "！", "？"]
   /// The marks that end a sentence or a clause, which no open choice (a meeting's kind) holds.
   static let clauseMarks: Set<Unicode.Scalar> = sentenceEnds.union(["；", "，"])
+
+  /// The characters that end the words a label or a joint meeting puts before a meeting's kind (`第3次`, `十屆`,
+  /// `2024年`, `暨`, `和`, digits and Chinese numerals): an open kind whose words before a known kind end so is
+  /// that kind after them.
+  static let labelEnds: Set<Character> = Set("次屆届期年暨和及0123456789一二三四五六七八九十百零〇")
 
   static let nameStops: Set<Unicode.Scalar> = Set("、，,；;。\n（(".unicodeScalars)
 

@@ -18,6 +18,24 @@ import MinutesTestSupport
     reading.minutes.value(at: Address(stored: path)!)?.text
   }
 
+  /// A meeting's kind that ends as one of the template's kinds does (`院长办公会议`, after 办公会议) is a kind of its
+  /// own where no label's words come before the known one (a clerk's trial, stop 28: the 纪要 could not be read at
+  /// all), and the short body before it ends where the kind begins: `学院` of `学院院长办公会议`.
+  @Test func aKindOfItsOwnEndingAsAKnownOneIsRead() throws {
+    let template = try TestSupport.template(id: "jiyao.zh-Hans")
+    let published = try String(contentsOf: TestSupport.fixture("published/jiyao.zh-Hans.no-chair-item-hosts.txt"), encoding: .utf8)
+    let text = published.replacingOccurrences(of: "党政联席会议", with: "院长办公会议")
+    let reading = try #require(Importer.read(text, template: template))
+    #expect(reading.unparsed.isEmpty && reading.reproduces, "\(reading.unparsed)")
+    #expect(Self.text(reading, "meeting.body") == "经济管理学院")
+    #expect(Self.text(reading, "meeting.kind") == "院长办公会议")
+    #expect(Self.text(reading, "meeting.shortBody") == "学院")
+    // A label's words before a known kind are still the label's: 第五十七次常務會議 is 常務會議.
+    let county = try String(contentsOf: TestSupport.fixture("published/gov-executive.zh-Hant.house-numbered-number-zh.txt"), encoding: .utf8)
+    let numbered = try #require(Importer.read(county, template: try TestSupport.template(id: "gov-executive.zh-Hant")))
+    #expect(Self.text(numbered, "meeting.kind") == "常務會議")
+  }
+
   /// The office ends where a name the text gives again (on the roll, in a roll call) begins: `Board President`
   /// `Yolanda Marsh`, not `Board` `President Yolanda Marsh` (whose signature, `Board President` over the name,
   /// then failed to read, and the reading searched for minutes).
