@@ -101,12 +101,13 @@ final class DraftFrame {
     return record
   }
 
-  /// A required field the text prints for the first entries of a list only (the verb of a directive printed as a
-  /// heading under `會議要求：`, which the headings that follow share) is, in an entry that lacks it, the value of
-  /// the entry before: what the export does not print is what the text implies.
+  /// A required choice the text prints for the first entries of a list only (the verb of a directive printed as
+  /// a heading under `會議要求：`, which the headings that follow share) is, in an entry that lacks it, the value of
+  /// the entry before: what the export does not print is what the text implies. (A required field of an entry
+  /// is read wherever the export prints it, so one left unread is one the export does not print there.)
   static func takeUnprinted(_ entries: inout [Record], parts: [Part]) {
     for part in parts where part.rules.required && part.asking.when == nil && part.asking.unless == nil {
-      guard case .field = part.shape else { continue }
+      guard case .field(.choice) = part.shape else { continue }
       for index in entries.indices.dropFirst() where entries[index][part.key] == nil {
         entries[index][part.key] = entries[index - 1][part.key]
       }
