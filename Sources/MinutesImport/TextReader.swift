@@ -259,23 +259,6 @@ final class TextReader {
       for slot in frame.slots.values { if case .group(let inner) = slot { count += unnamed(inner) } }
       return count
     }
-    /// How many characters the open choices read hold beyond their nearest known value (`院長辦公會議` is 院長
-    /// before 辦公會議: 2); of two readings that explain as much, the one whose open values are nearer the known
-    /// ones (`江瀾學院` and `院長辦公會議`, not `江瀾` and `學院院長辦公會議`).
-    func openExcess(_ frame: DraftFrame) -> Int {
-      var count = 0
-      for part in frame.parts {
-        switch frame.slots[part.key] {
-        case .value(let value)?:
-          guard case .field(.choice(let values, true)) = part.shape, let text = value.text, !values.contains(text) else { continue }
-          count += text.count - (values.filter { text.hasSuffix($0) }.map(\.count).max() ?? 0)
-        case .group(let inner)?: count += openExcess(inner)
-        default: continue
-        }
-      }
-      return count
-    }
-    var excess: [Record: Int] = [:]
     stopAt = firstLine
     onPrefix = { [unowned self] in
       let read = reading()
@@ -284,7 +267,6 @@ final class TextReader {
         best[read] = max(known, covered)
       } else {
         best[read] = covered
-        excess[read] = openExcess(root)
         readings.append(read)
       }
       found += 1
@@ -294,10 +276,8 @@ final class TextReader {
     }
     _ = match(shapes[...], 0, Env(frames: [root])) { _ in false }
     onPrefix = nil
-    // The best three, the likeliest first (a stable sort keeps the order found on a tie of both).
-    return readings.enumerated().sorted {
-      (best[$1.element]!, excess[$0.element]!, $0.offset) < (best[$0.element]!, excess[$1.element]!, $1.offset)
-    }.prefix(3).map(\.element)
+    // The best three, the likeliest first (a stable sort keeps the order found on a tie).
+    return readings.enumerated().sorted { (best[$1.element]!, $0.offset) < (best[$0.element]!, $1.offset) }.prefix(3).map(\.element)
   }
 
   /// How many readings of the first line are compared, and in how many steps at most.
