@@ -1505,10 +1505,13 @@ final class TextReader {
     let usesLast = uses("last", body)
     // Inside another list's entry, only a body that ends in its own line end: the comparison of the whole reading
     // with the text may need another reading of an entry there (a committee's motions under their item).
-    let lines = !usesLast && (env.loop == nil ? Self.endsLine(body[...]) : { if case .text(let last)? = body.last { last.last == "\n" } else { false } }())
+    // An entry prints something, so a body whose sections all may print nothing ends a line as its shown ones do
+    // (`{{^house.points.headings}}…\n{{/…}}{{#house.points.headings}}…\n{{/…}}`).
+    let endsItsLine = Self.endsLine(body[...], before: true)
+    let lines = !usesLast && (env.loop == nil ? endsItsLine : { if case .text(let last)? = body.last { last.last == "\n" } else { false } }())
     // A list printed within a line and followed there by the template's words (`{{#present}}…{{/present}}出席會議`,
     // the groups joined by 和) is read only on a line that has them, as a list printed joined is.
-    if !lines, Self.endsLine(body[...]) == false, case .text(let literal)? = env.after.last.flatMap({ Self.following($0) }),
+    if !lines, !endsItsLine, case .text(let literal)? = env.after.last.flatMap({ Self.following($0) }),
       let first = literal.first, first != "\n", !onThisLine(Array(literal.prefix { $0 != "\n" }), from: position)
     {
       return frame.facts[part.key]?.contains(.entries(true)) == true ? false : next(position)
@@ -1560,7 +1563,11 @@ final class TextReader {
         if next(positions[kept]) { return true }
       }
       undo(to: mark)
-      return false
+      // A body that ends its line only through sections (a house choice's two forms) may have had a choice taken
+      // in an entry kept before the one that shows it (`會議傳達學習了…。` prints the same in both forms): it is
+      // then read again with every entry open to a step back.
+      guard !Self.endsLine(body[...]) else { return false }
+      set(frame, part.key, records == nil ? .values([]) : .records([]))
     }
     func step(_ index: Int, _ start: Int, mayStop: Bool) -> Bool {
       let entryMark = trail.count
