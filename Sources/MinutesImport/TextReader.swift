@@ -1505,9 +1505,7 @@ final class TextReader {
     let usesLast = uses("last", body)
     // Inside another list's entry, only a body that ends in its own line end: the comparison of the whole reading
     // with the text may need another reading of an entry there (a committee's motions under their item).
-    // An entry prints something, so a body whose sections all may print nothing ends a line as its shown ones do
-    // (`{{^house.points.headings}}…\n{{/…}}{{#house.points.headings}}…\n{{/…}}`).
-    let endsItsLine = Self.endsLine(body[...], before: true)
+    let endsItsLine = Self.entriesEndLines(body)
     let lines = !usesLast && (env.loop == nil ? endsItsLine : { if case .text(let last)? = body.last { last.last == "\n" } else { false } }())
     // A list printed within a line and followed there by the template's words (`{{#present}}…{{/present}}出席會議`,
     // the groups joined by 和) is read only on a line that has them, as a list printed joined is.
@@ -1615,6 +1613,11 @@ final class TextReader {
     }
     return inner
   }
+
+  /// Whether every entry of a list of body `body` ends a line. An entry prints something, so a body whose
+  /// sections may each print nothing ends a line where every form it prints does
+  /// (`{{^house.points.headings}}…\n{{/…}}{{#house.points.headings}}…\n{{/…}}`).
+  static func entriesEndLines(_ body: [MustacheShape]) -> Bool { endsLine(body[...], before: true) }
 
   /// Whether every way through `shapes` prints a line end last, `before` saying whether what precedes them does
   /// (for when they print nothing): a section at the end ends a line when its body does and so do the shapes
