@@ -282,7 +282,7 @@ final class TextReader {
 
   /// How many readings of the first line are compared, and in how many steps at most.
   static let candidates = 20_000
-  static let prefixBudget = 2_000_000
+  static let prefixBudget = 400_000
 
   /// Where a reading of the first line stops, and what is done with it there.
   private var stopAt: Int?
@@ -774,9 +774,14 @@ final class TextReader {
         if (2...4).contains(where: { before.count > $0 && Self.endsLikeTitle(before.dropLast($0)) }) { return false }
       }
     }
-    if chinese, personKeys.contains(part.key), !span.contains("·"), !span.allSatisfy(\.isASCII) {
-      let letters = span.filter { !$0.isWhitespace }.count
-      guard (2...4).contains(letters) else { return false }
+    // By scalars: the span tried may be the rest of a long line, tried again for every way of reading before it.
+    if chinese, personKeys.contains(part.key), !scalars.contains("·"), !scalars.allSatisfy(\.isASCII) {
+      var letters = 0
+      for scalar in scalars where !Self.isWhitespace(scalar) {
+        letters += 1
+        if letters > 4 { return false }
+      }
+      guard letters >= 2 else { return false }
       // Nor ends in 等, which follows the last name of a list cut short (`王某、李某等參加會議`), nor holds a mark
       // that parts names or groups (`，區住房` of `副區長王建國，區住房和城鄉建設局局長李明德`).
       if span.hasSuffix("等") || scalars.contains(where: Self.nameStops.contains) { return false }
@@ -784,8 +789,13 @@ final class TextReader {
     return true
   }
 
-  private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-    (0x21...0x7E).contains(scalar.value) ? false : scalar.properties.isWhitespace
+  /// Whether `scalar` has Unicode's White_Space property (PropList.txt, a list that is stable: 25 scalars), told
+  /// without looking the property up: the reader asks it of every character of the spans it tries.
+  static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+    default: false
+    }
   }
 
   /// The longest spans read as a time (`12:30 p.m.`, `下午3時30分`) and as a date (`Wednesday, September 30, 2025`).
@@ -1283,8 +1293,10 @@ final class TextReader {
       // On the first line, a house style other than the default is a reading of its own only where its section
       // prints something there: taken with nothing to print (`{{#house.attendance.inline}}` before a first
       // line's end, where no attendance is), it shows nothing the default does not, and would crowd the likelier
-      // readings out of those kept.
+      // readings out of those kept. A choice already taken on the line is what it is wherever it shows nothing
+      // (`{{#house.combine.semicolon}}{{#empty(present)}}…` after the 列席 it joined).
       let unseen = stopAt != nil && !inverted && part.rendering.defaultValue.map { $0 != accessor } == true && accessor != "phrase"
+        && frame.slots[part.key] == nil
       return truth(frame, part, accessor, inverted: inverted, body: body, at: position) { shown in
         guard unseen, shown else { return branchIn(shown, inner) }
         return match(body[...], position, inner) { end in end > position && next(end) }

@@ -90,6 +90,13 @@ extension TestSupport {
     // A district's report (issue 10): directives as 一、二、 headings with a body below each (會議要求：, then each
     // directive's topic as its heading and its lead and points below), an item without directives after them.
     ("gov-executive.zh-Hant", "house-headings", ["points=headings"]),
+    // A city bureau's report from a trial document (a 局务会议): the chair by title alone, the year after the body
+    // (市生态环境局2026年第11次), 出席 named alone and 列席 by role in one sentence joined by `；` on the first line
+    // (the first line's reading once found none: a choice taken where it printed was asked to print again where
+    // it had nothing to print), directives as headings, 审议并原则通过.
+    ("gov-executive.zh-Hans", "house-inline-semicolon-bare-names-headings",
+     ["date=year", "label=body-year", "points=headings", "attendance=inline", "combine=semicolon",
+      "presentVerb=participated-etc", "invitation=none"]),
   ]
 
   /// The meetings of `Tests/Fixtures/layouts/` in each layout they are exported in, with their goldens and the

@@ -34,3 +34,13 @@ import MinutesTestSupport
     return nil
   }
 }
+
+/// The reader's own test of Unicode's White_Space property is the property, for every scalar.
+@Suite struct ReaderWhitespaceTests {
+  @Test func theReadersWhitespaceIsUnicodesWhiteSpace() {
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      #expect(TextReader.isWhitespace(scalar) == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+    }
+  }
+}
