@@ -803,6 +803,25 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.minutes["attendance.present"] == [["names": ["黃啟文", "林志成"]]])
   }
 
+  /// A two-character name padded with a space, first on a line of names alone, is a name: a title has two
+  /// characters or more (the title's pattern), so `王 芳` is not the title 王 of 芳. Elsewhere a one-character title
+  /// is warned of at `:check`.
+  @Test func aPaddedNameFirstOnALineOfNamesIsNoTitle() throws {
+    var assistant = try Self.atPresent()
+    #expect(!assistant.handle("黃 文、林志成").isError)
+    #expect(assistant.minutes["attendance.present"] == [["names": ["黃 文", "林志成"]]])
+    #expect(!assistant.handle("副區長 梁 勇、歐陽明").isError)
+    #expect(assistant.minutes["attendance.present"] == [["names": ["黃 文", "林志成"]], ["title": "副區長", "names": ["梁 勇", "歐陽明"]]])
+    #expect(assistant.handle(":edit present.1").messages.isEmpty)
+    #expect(assistant.prefill == "黃 文、林志成")
+    #expect(!assistant.handle("黃 文、林志成").isError)
+    #expect(assistant.minutes.entries(of: stored("attendance.present")).count == 2)
+    // 列席 requires its title: `溫 華` is the title 溫 of 華 there, and check says so.
+    assistant.answer(["", "溫 華"])
+    #expect(assistant.minutes["attendance.inAttendance"] == [["title": "溫", "names": ["華"]]])
+    #expect(assistant.handle(":check").messages.joined().contains("職務只有一個字"))
+  }
+
   @Test func attendanceEntriesCanBeEditedWithTheirLineAsPrefill() throws {
     var assistant = try Self.atPresent()
     assistant.answer(["區委常委、副區長 曲興群、唐洪斌", "", "", "副區長 張三 出差", "副區長 李四"])
