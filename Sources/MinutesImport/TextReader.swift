@@ -785,6 +785,8 @@ final class TextReader {
       // Nor ends in 等, which follows the last name of a list cut short (`王某、李某等參加會議`), nor holds a mark
       // that parts names or groups (`，區住房` of `副區長王建國，區住房和城鄉建設局局長李明德`).
       if span.hasSuffix("等") || scalars.contains(where: Self.nameStops.contains) { return false }
+      // Nor begins with a title's last word: `助理彭海` of `區長助理彭海` is the end of the title 區長助理 and a name.
+      if Self.titleEndingScalars.contains(where: { $0.count >= 2 && scalars.starts(with: $0) }) { return false }
     }
     return true
   }
@@ -1028,12 +1030,12 @@ final class TextReader {
     }
   }
 
-  /// How Chinese titles end (區長, 副主任, 委員, 區委常委, 人大代表, 有關部門負責同志, 區領導…), in both scripts.
+  /// How Chinese titles end (區長, 副主任, 委員, 區委常委, 人大代表, 有關部門負責同志, 區領導, 總工程師…), in both scripts.
   static let titleEndings: [String] = [
     "長", "长", "主任", "委員", "委员", "常委", "代表", "書記", "书记", "同志", "主席", "經理", "经理", "總監", "总监",
     "成員", "成员", "幹部", "干部", "助理", "專員", "专员", "顧問", "顾问", "教授", "老師", "老师",
     "律師", "律师", "記者", "记者", "負責人", "负责人", "人員", "人员", "官", "主管", "委員會", "委员会", "調研員", "调研员",
-    "巡視員", "巡视员", "督導", "督导", "領導", "领导",
+    "巡視員", "巡视员", "督導", "督导", "領導", "领导", "師", "师",
   ]
 
   /// Whether `scalars` end as a title does, and are more than the ending alone (`長` is no title, `區長` is).

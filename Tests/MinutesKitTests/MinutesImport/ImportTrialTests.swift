@@ -36,6 +36,30 @@ import MinutesTestSupport
     #expect(Self.text(numbered, "meeting.kind") == "常務會議")
   }
 
+  /// A clerk's trial (stop 30): a title ending in 師 (總工程師) was no title, and its line was kept unread; a title
+  /// ending in a word of its own (區長助理) last among the groups was read as 區長 before a name 助理彭海.
+  @Test(arguments: [
+    ("副局长宋玉洁、冯国栋，总工程师彭海出席会议。", "present", ["副局长": ["宋玉洁", "冯国栋"], "总工程师": ["彭海"]]),
+    ("总经济师彭海出席会议。", "present", ["总经济师": ["彭海"]]),
+    ("副局长宋玉洁、冯国栋，区长助理彭海出席会议。", "present", ["副局长": ["宋玉洁", "冯国栋"], "区长助理": ["彭海"]]),
+    ("副局长宋玉洁出席会议；局总工程师彭海列席会议。", "inAttendance", ["局总工程师": ["彭海"]]),
+  ])
+  func aTitleEndingInAnEngineerOrAnAssistantIsATitle(line: String, list: String, groups: [String: [String]]) throws {
+    let template = try TestSupport.template(id: "gov-executive.zh-Hans")
+    let text = """
+      2026年4月16日下午，局长韩立新主持召开市交通运输局2026年第5次局务会议。
+      会议听取了局综合运输科关于一季度全市交通运输经济运行情况的汇报。会议要求，要倒排工期、挂图作战。
+      \(line)
+
+      """
+    let reading = try #require(Importer.read(text, template: template))
+    #expect(reading.unparsed.isEmpty && reading.reproduces, "\(reading.unparsed)")
+    let read = (reading.minutes.value(at: Address(stored: "attendance.\(list)")!)?.list ?? []).compactMap(\.record)
+    var found: [String: [String]] = [:]
+    for group in read { found[group["title"]?.text ?? ""] = group["names"]?.list?.compactMap(\.text) ?? [] }
+    #expect(found == groups)
+  }
+
   /// The office ends where a name the text gives again (on the roll, in a roll call) begins: `Board President`
   /// `Yolanda Marsh`, not `Board` `President Yolanda Marsh` (whose signature, `Board President` over the name,
   /// then failed to read, and the reading searched for minutes).
