@@ -60,6 +60,25 @@ import MinutesTestSupport
     #expect(found == groups)
   }
 
+  /// A clerk's trial (stop 30): a report that words one item's directives `…的匯報，強調，要…` (no one named, the
+  /// house's `speaker=none`) and another's `…精神。會議指出，…` was read all the first way, the second item's
+  /// subject `…精神。會議指出` and its follow-up clause both directives; it printed the same, and check said
+  /// nothing. A subject and a follow-up clause hold no 。 (their patterns), so the item worded otherwise is now
+  /// the line kept unread and reported.
+  @Test func aReportThatWordsItsDirectivesTwoWaysKeepsTheOtherWayUnread() throws {
+    let template = try TestSupport.template(id: "gov-executive.zh-Hans")
+    let text = """
+      2025年11月28日下午，镇长刘卫东主持召开第十九届镇政府第12次常务会议。
+      会议集中学习了党的二十届四中全会精神。会议指出，学习贯彻全会精神是首要政治任务。会议要求，要原原本本学；要结合实际干。
+      会议听取了镇农业综合服务中心关于冬季农田水利建设情况的汇报，强调，要抢抓冬闲有利时机，加快推进沟渠清淤。
+
+      """
+    let reading = try #require(Importer.read(text, template: template))
+    #expect(reading.unparsed.map(\.line) == [3])
+    #expect(Self.text(reading, "items.1.subject") == "党的二十届四中全会精神")
+    #expect(reading.minutes.value(at: Address(stored: "items.1.directives")!)?.list?.count == 2)
+  }
+
   /// The office ends where a name the text gives again (on the roll, in a roll call) begins: `Board President`
   /// `Yolanda Marsh`, not `Board` `President Yolanda Marsh` (whose signature, `Board President` over the name,
   /// then failed to read, and the reading searched for minutes).
