@@ -1628,7 +1628,7 @@ final class TextReader {
     return inner
   }
 
-  /// Whether every entry of a list of body `body` ends a line. An entry prints something, so a body whose
+  /// Whether every entry of a list whose body is `body` ends a line. An entry prints something, so a body whose
   /// sections may each print nothing ends a line where every form it prints does
   /// (`{{^house.points.headings}}…\n{{/…}}{{#house.points.headings}}…\n{{/…}}`).
   static func entriesEndLines(_ body: [MustacheShape]) -> Bool { endsLine(body[...], before: true) }

@@ -336,8 +336,9 @@ public struct Editor: Sendable {
     // its piece to the next part when the piece begins with a word the part never begins with (`杨帆 带队赴深圳招商`
     // is a name and a reason, not a name and a unit: the template's `neverBegins`), and when the pieces left are
     // no more than the required parts after it (`王某、李某` for a group of 出席 whose title is optional is its
-    // names), and when its pattern refuses the piece (`王 芳、李明`: no title 王). A piece so handed on must match the pattern of the part it goes to, else the line is refused as
-    // one that lacks that part: `副區長劉成剛`, typed without its space, is no name.
+    // names), and when its pattern refuses the piece (`王 芳、李明`: no title 王). A piece so handed on must match
+    // the pattern of the part it goes to, else the line is refused as one that lacks that part: `副區長劉成剛`, typed
+    // without its space, is no name.
     var assigned: [(key: String, piece: String)] = []
     var handedOn = false
     var next = 0
@@ -357,6 +358,7 @@ public struct Editor: Sendable {
         // Nor is it a piece its pattern refuses, warning or error: `王 芳、李明` is a group of names, the first
         // two-character one padded with a space, not the title 王 (a title has two characters or more).
         if let pattern = sub.rules.pattern, Self.values(of: pieces[next], for: sub).contains(where: { pattern.match($0) == .noMatch }) {
+          handedOn = true
           continue
         }
       }

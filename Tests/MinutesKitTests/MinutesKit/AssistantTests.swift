@@ -808,6 +808,8 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   /// is warned of at `:check`.
   @Test func aPaddedNameFirstOnALineOfNamesIsNoTitle() throws {
     var assistant = try Self.atPresent()
+    // A piece so handed on must still be names: `副 區長劉成剛` is refused, as `副區長劉成剛` is.
+    #expect(assistant.handle("副 區長劉成剛").isError)
     #expect(!assistant.handle("黃 文、林志成").isError)
     #expect(assistant.minutes["attendance.present"] == [["names": ["黃 文", "林志成"]]])
     #expect(!assistant.handle("副區長 梁 勇、歐陽明").isError)
