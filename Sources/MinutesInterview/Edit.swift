@@ -316,6 +316,13 @@ public struct Editor: Sendable {
     return pieces.map { Normalizer.normalize($0, keepingSpaces: part.cleanUp.keepSpaces) }.filter { !$0.isEmpty }
   }
 
+  /// Whether `part`'s pattern, of any severity, does not match a value `piece` holds for it (each value of a
+  /// list); `false` for a part without a pattern.
+  private static func patternRefuses(_ piece: String, _ part: Part) -> Bool {
+    guard let pattern = part.rules.pattern else { return false }
+    return values(of: piece, for: part).contains { pattern.match($0) != .match }
+  }
+
   private func parseLine(_ raw: String, part: Part, line: Part.LineFormat, at address: Address, in minutes: Minutes) throws -> Record {
     let pieces: [String]
     if line.separator == " " {
@@ -357,16 +364,14 @@ public struct Editor: Sendable {
         if sub.rendering.neverBegins.contains(where: { pieces[next].hasPrefix($0) }) { continue }
         // Nor is it a piece its pattern refuses, warning or error: `王 芳、李明` is a group of names, the first
         // two-character one padded with a space, not the title 王 (a title has two characters or more).
-        if let pattern = sub.rules.pattern, Self.values(of: pieces[next], for: sub).contains(where: { pattern.match($0) == .noMatch }) {
+        if Self.patternRefuses(pieces[next], sub) {
           handedOn = true
           continue
         }
       }
       let piece = isLast ? pieces[next...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[next]
-      if handedOn, let pattern = sub.rules.pattern {
-        if Self.values(of: piece, for: sub).contains(where: { pattern.match($0) != .match }) {
-          throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
-        }
+      if handedOn, Self.patternRefuses(piece, sub) {
+        throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
       }
       handedOn = false
       assigned.append((key, piece))
