@@ -116,6 +116,8 @@ let package = Package(
       dependencies: [
         "MinutesKit", "MinutesTestSupport", "MinutesModel", "MinutesTemplates", "MinutesNormalization", "MinutesInterview",
         "MinutesValidation", "MinutesExport", "MinutesStorage", "MinutesImport", "LineEditing",
+        // TextRendererTests compares the export's own renderer with swift-mustache's.
+        .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Snapshots")]
     ),

@@ -49,12 +49,12 @@ public struct TextExporter: Exporter {
   /// exported with its errors), a required field not filled in prints as the visible mark
   /// ``Messages/missingMark(_:)`` (`〔屆次〕`) rather than as nothing.
   /// - Throws: as ``export(_:template:)``.
-  static func text(_ minutes: Minutes, template: Template, marksMissing: Bool = false) throws -> String {
+  static func text(_ minutes: Minutes, template: Template, marksMissing: Bool = false, renderer: Renderer = .fast) throws -> String {
     guard let source = template.export[ExportFormat.text.rawValue] else {
       throw ExportError.formatNotInTemplate(format: ExportFormat.text.rawValue, template: template.id)
     }
     // Minutes are text, never HTML: the TEXT pragma is added when a template leaves it out, so that `&` stays `&`.
-    return try render(source, contentType: "TEXT", minutes, template: template, marksMissing: marksMissing)
+    return try render(source, contentType: "TEXT", minutes, template: template, marksMissing: marksMissing, renderer: renderer)
   }
 
   /// `minutes` rendered with the Mustache text `source`, whose values are escaped for `contentType` (`TEXT`,
@@ -66,7 +66,7 @@ public struct TextExporter: Exporter {
   /// - Throws: a Mustache error when `source` or a partial does not parse (the checker refuses such templates).
   static func render(
     _ source: String, contentType: String, _ minutes: Minutes, template: Template, partials: [String: String] = [:],
-    extra: [String: Any] = [:], marksMissing: Bool = false
+    extra: [String: Any] = [:], marksMissing: Bool = false, renderer: Renderer = .fast
   ) throws -> String {
     _ = ContentTypes.registered
     var library = MustacheLibrary()
@@ -77,7 +77,7 @@ public struct TextExporter: Exporter {
     }
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
     var context = Context(rendering: Rendering(
-      language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : [],
+      renderer: renderer, language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : [],
       adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }))
     var root = template.fold(minutes.content, with: &context)
     if !template.gather.isEmpty, let names = root as? [String: Any] {
@@ -87,7 +87,12 @@ public struct TextExporter: Exporter {
       for (name, value) in extra where names[name] == nil { names[name] = value }
       root = names
     }
-    let rendered = try compile(source, contentType: contentType).render(root, library: library)
+    let rendered: String
+    if contentType == "TEXT", let fast = renderer.compile(source, partials: template.partials.merging(partials) { $1 }) {
+      rendered = fast.render(root)
+    } else {
+      rendered = try compile(source, contentType: contentType).render(root, library: library)
+    }
     return template.language.hasPrefix("en") ? sentenceEnds(rendered) : rendered
   }
 
@@ -156,6 +161,43 @@ public struct TextExporter: Exporter {
     text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
+  /// Which renderer renders a TEXT text: ``TextRenderer`` where it can (``fast``), or swift-mustache alone
+  /// (``mustache``, for comparing the two in `TextRendererTests`).
+  enum Renderer: Sendable {
+    case fast, mustache
+
+    /// `source` compiled by ``TextRenderer`` with `partials`, or `nil` when it is left to swift-mustache.
+    func compile(_ source: String, partials: [String: String] = [:]) -> TextRenderer? {
+      self == .fast ? TextRenderer(source, partials: partials) : nil
+    }
+  }
+
+  /// A small TEXT template (a phrase, `join.entry`) compiled once: by ``TextRenderer`` where it can, else by
+  /// swift-mustache.
+  enum CompiledText {
+    case fast(TextRenderer)
+    case mustache(MustacheTemplate)
+
+    /// `source` compiled by `renderer` where it can, or `nil` when it is not Mustache.
+    init?(_ source: String, renderer: Renderer) {
+      if let renderer = renderer.compile(source) {
+        self = .fast(renderer)
+      } else if let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) {
+        self = .mustache(template)
+      } else {
+        return nil
+      }
+    }
+
+    /// The text rendered over `context`.
+    func render(_ context: Any) -> String {
+      switch self {
+      case .fast(let renderer): renderer.render(context)
+      case .mustache(let template): template.render(context)
+      }
+    }
+  }
+
   /// What one export shares: the template's language, and the small templates (phrases, `join.entry`) compiled
   /// once each rather than once per entry.
   final class Rendering {
@@ -165,7 +207,7 @@ public struct TextExporter: Exporter {
     let missingMark: ((Part) -> String)?
     /// The fields not `required` that are marked all the same when missing (see ``neededByRoles(_:)``).
     let needed: Set<Part>
-    private var compiled: [String: MustacheTemplate?] = [:]
+    private var compiled: [String: CompiledText?] = [:]
     /// The key of a motion's disposition and the dispositions that mean adopted (`roles.motions`), for
     /// `{{#adopted(list)}}`; `nil` when the template declares no motions.
     let adoption: (key: String, words: [String])?
@@ -173,10 +215,14 @@ public struct TextExporter: Exporter {
     /// How dates and times print (`{{date.en}}`, `{{time.en}}`): the template's ``Template/styles``.
     let styles: Template.Styles
 
+    /// Which renderer compiles the phrases and `join.entry`.
+    let renderer: Renderer
+
     init(
-      language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil, needed: Set<Part> = [],
+      renderer: Renderer = .fast, language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil, needed: Set<Part> = [],
       adoption: (key: String, words: [String])? = nil
     ) {
+      self.renderer = renderer
       self.adoption = adoption
       self.language = language
       self.styles = styles
@@ -185,9 +231,9 @@ public struct TextExporter: Exporter {
     }
 
     /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
-    func template(_ source: String) -> MustacheTemplate? {
+    func template(_ source: String) -> CompiledText? {
       if let known = compiled[source] { return known }
-      let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source)
+      let template = CompiledText(source, renderer: renderer)
       compiled[source] = template
       return template
     }

@@ -1,13 +1,14 @@
 import Foundation
 
-/// A Mustache text read as the tree its renderer walks, for reading an export backwards: literal text, the values
+/// A Mustache text read as the tree its renderer walks, for reading an export backwards (the import) and for
+/// rendering a text export without swift-mustache's dynamic look-ups (``TextRenderer``): literal text, the values
 /// it prints (`{{key.accessor}}`, `{{.}}`, `{{lowercased(kind)}}`) and its sections (`{{#…}}`, `{{^…}}`), with the
 /// Mustache specification's rule for standalone tags applied (a line holding only a section tag, a comment, a
 /// pragma or a partial, and blanks, is not printed), as swift-mustache renders it.
 ///
 /// Comments and pragmas print nothing and are left out; a partial (`{{> text}}`, used by the DOCX layouts) is
 /// refused: the import reads the text export, which has none.
-indirect enum MustacheShape: Equatable {
+package indirect enum MustacheShape: Equatable {
   /// Text printed as it is, as Unicode scalars.
   case text([Unicode.Scalar])
   /// A value printed: `{{name}}`, `{{{name}}}` or `{{&name}}`.
@@ -18,11 +19,11 @@ indirect enum MustacheShape: Equatable {
 
   /// What a tag names: a dotted path (`meeting.chair.name`, `["."]` for the current value), or a transform of one
   /// (`empty(points)`, `lowercased(kind)`; `first()` and `last()` with no path, for the entry of a sequence).
-  struct Name: Hashable, CustomStringConvertible {
-    var function: String?
-    var path: [String]
+  package struct Name: Hashable, CustomStringConvertible {
+    package var function: String?
+    package var path: [String]
 
-    init(_ source: Substring) {
+    package init(_ source: Substring) {
       let source = source.trimmingCharacters(in: .whitespaces)
       if let open = source.firstIndex(of: "("), source.hasSuffix(")") {
         function = String(source[..<open])
@@ -38,14 +39,14 @@ indirect enum MustacheShape: Equatable {
       text == "." ? ["."] : text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
     }
 
-    var description: String {
+    package var description: String {
       let dotted = path == ["."] ? "." : path.joined(separator: ".")
       return function.map { "\($0)(\(dotted))" } ?? dotted
     }
   }
 
   /// Why a Mustache text cannot be read backwards.
-  enum Failure: Error, Equatable {
+  package enum Failure: Error, Equatable {
     /// A tag that is not closed, or a section closed by another name.
     case malformed(String)
     /// A partial or a change of delimiters, which the text exports do not use.
@@ -55,7 +56,7 @@ indirect enum MustacheShape: Equatable {
   /// The tree of `source`.
   /// - Throws: ``Failure`` when a tag is not closed, a section is closed by another name or not at all, or the
   ///   text uses a partial or other delimiters.
-  static func parse(_ source: String) throws(Failure) -> [MustacheShape] {
+  package static func parse(_ source: String) throws(Failure) -> [MustacheShape] {
     let lines = try tokenize(source)
     var stack: [(name: Name?, inverted: Bool, nodes: [MustacheShape])] = [(nil, false, [])]
     func append(_ node: MustacheShape) {
@@ -120,12 +121,12 @@ indirect enum MustacheShape: Equatable {
         if !part.isEmpty { lines[lines.count - 1].append(.text(String(part))) }
       }
     }
-    while let open = rest.range(of: "{{") {
+    while let open = rest.firstRange(of: "{{") {
       text(rest[..<open.lowerBound])
       let triple = rest[open.upperBound...].hasPrefix("{")
       let closer = triple ? "}}}" : "}}"
       let start = triple ? rest.index(after: open.upperBound) : open.upperBound
-      guard let close = rest[start...].range(of: closer) else { throw .malformed(String(rest[open.lowerBound...].prefix(40))) }
+      guard let close = rest[start...].firstRange(of: closer) else { throw .malformed(String(rest[open.lowerBound...].prefix(40))) }
       let inner = rest[start..<close.lowerBound].trimmingCharacters(in: .whitespaces)
       if triple {
         lines[lines.count - 1].append(.tag(" ", inner))

@@ -1,0 +1,379 @@
+import Foundation
+internal import Mustache
+import MinutesTemplates
+
+/// A Mustache text compiled for the TEXT content type and rendered over the export's context (``TextExporter``'s
+/// records, lists and values) with the look-ups of swift-mustache 2.x, without its dynamic casts to protocols at
+/// every name of every level: the export's own context types are recognised first, by their concrete type, and
+/// only anything else goes through swift-mustache's protocols (`MustacheParent`, `MustacheSequence`,
+/// `MustacheTransformable`, `MustacheCustomRepresentation`) and, last, `Mirror`, as swift-mustache does.
+///
+/// What it renders is what swift-mustache renders for the same text and context, byte for byte (the export's golden
+/// files and `TextRendererTests`, which compare the two on random drafts of every built-in template):
+/// - a name climbs the context stack to the first level that has its first component, then follows the rest from
+///   there; `.` is the top of the stack, a name starting with `.` does not climb, and a value that is `NSNull`
+///   stops the climb and is nothing;
+/// - one transform, `fn(name)`, applies to the value found (`empty(points)`, `lowercased(kind)`); with no name
+///   (`first()`, `last()`, `index()`, `even()`, `odd()`) it applies to the position in the list being iterated,
+///   which a section over a record or a value leaves;
+/// - a section prints its body for each entry of a sequence, once (without a new level) for `true`, once over any
+///   other value that is not nothing; an inverted section prints when the sequence is empty, the value `false` or
+///   nothing.
+///
+/// A partial (`{{> present}}`) printed within a line is put in place, and what it prints sees no position in a list
+/// (`first()` is nothing in it), as swift-mustache renders it; ``init(_:partials:)`` returns `nil` for what it does
+/// not render (a partial on a line of its own, which swift-mustache indents, or of more than one line, other
+/// delimiters, inheritance blocks, nested transforms, a content type other than TEXT, a name swift-mustache would
+/// refuse): the caller renders such a text with swift-mustache.
+struct TextRenderer {
+  /// A compiled piece of the text.
+  private indirect enum Node {
+    case text(String)
+    case value(Lookup)
+    case section(Lookup, inverted: Bool, body: [Node])
+  }
+
+  /// A tag's name as swift-mustache resolves it.
+  private struct Lookup {
+    enum Start {
+      /// Climb the stack for the first name (`meeting.chair`).
+      case climb
+      /// Start at the top of the stack (`.`, `.name`).
+      case top
+      /// The position in the sequence being iterated (`first()`), for a transform.
+      case position
+      /// Not a look-up: a section that is a partial put in place, whose body sees no position.
+      case partial
+    }
+    var start: Start
+    /// The names to follow, `.` and empty components left out.
+    var names: [String]
+    var transform: String?
+  }
+
+  private let nodes: [Node]
+
+  /// `source` compiled, with the Mustache texts `partials` by name (`{{> name}}`); `nil` when it holds what this
+  /// renderer leaves to swift-mustache (see the type's description) or does not parse.
+  init?(_ source: String, partials: [String: String] = [:]) {
+    // Delimiter changes, blocks, the name that marks a partial put in place: left to swift-mustache.
+    for marker in ["{{=", "{{$", "{{<", Self.partialMark] where source.contains(marker) { return nil }
+    guard let inlined = Self.inlining(source, partials), let shapes = try? MustacheShape.parse(inlined),
+      Self.onlyTextPragmas(inlined), let nodes = Self.compile(shapes)
+    else { return nil }
+    self.nodes = nodes
+  }
+
+  /// The name of the section a partial is put in place as.
+  private static let partialMark = "?partial"
+
+  /// `{{> name}}`, the name captured.
+  nonisolated(unsafe) private static let partialTag = /\{\{>\s*([^}\s]+)\s*\}\}/
+
+  /// `source` with each partial put in place as a section named ``partialMark`` around its text (at most
+  /// ``Template/partialDepth`` deep); `nil` when a partial is not one of `partials`, is on a line of its own (where
+  /// swift-mustache indents it), is more than one line or a single tag (whose standalone rule the place would
+  /// change), or holds the mark.
+  private static func inlining(_ source: String, _ partials: [String: String]) -> String? {
+    var text = source
+    for _ in 0...Template.partialDepth {
+      guard text.contains("{{>") else { return text }
+      var result = ""
+      var rest = Substring(text)
+      while let match = rest.firstMatch(of: partialTag) {
+        let before = rest[..<match.range.lowerBound]
+        let lineStart = result + before
+        let opening = lineStart.lastIndex(of: "\n").map { lineStart[lineStart.index(after: $0)...] } ?? lineStart[...]
+        let after = rest[match.range.upperBound...]
+        let closing = after.prefix { $0 != "\n" }
+        if opening.allSatisfy({ $0 == " " || $0 == "\t" }) && closing.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
+        guard let partial = partials[String(match.output.1)], !partial.contains("\n"), !partial.contains(partialMark),
+          partial.components(separatedBy: "{{").count > 2 || !partial.hasPrefix("{{")
+        else { return nil }
+        result += before
+        result += "{{#\(partialMark)}}\(partial){{/\(partialMark)}}"
+        rest = after
+      }
+      text = result + rest
+    }
+    return nil
+  }
+
+  /// Whether every pragma in `source` is the TEXT content type, and no tag runs over a line.
+  private static func onlyTextPragmas(_ source: String) -> Bool {
+    var rest = Substring(source)
+    while let open = rest.firstRange(of: "{{") {
+      guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return false }
+      let inner = rest[open.upperBound..<close.lowerBound]
+      if inner.contains("\n") { return false }
+      if inner.hasPrefix("%") {
+        let pragma = inner.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard pragma == ["CONTENT_TYPE", "TEXT"] else { return false }
+      }
+      rest = rest[close.upperBound...]
+    }
+    return true
+  }
+
+  private static func compile(_ shapes: [MustacheShape]) -> [Node]? {
+    var nodes: [Node] = []
+    for shape in shapes {
+      switch shape {
+      case .text(let scalars):
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        nodes.append(.text(String(view)))
+      case .value(let name):
+        guard let lookup = lookup(name) else { return nil }
+        nodes.append(.value(lookup))
+      case .section(let name, let inverted, let body):
+        guard let lookup = lookup(name), let body = compile(body) else { return nil }
+        nodes.append(.section(lookup, inverted: inverted, body: body))
+      }
+    }
+    return nodes
+  }
+
+  /// The characters swift-mustache allows in a name (its parser's `sectionNameCharsWithoutBrackets`).
+  private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
+
+  private static func lookup(_ name: MustacheShape.Name) -> Lookup? {
+    let dotted = name.path == ["."] ? "." : name.path.joined(separator: ".")
+    guard dotted.allSatisfy(nameCharacters.contains), name.function?.allSatisfy(nameCharacters.contains) ?? true else { return nil }
+    if let function = name.function {
+      guard !function.isEmpty else { return nil }
+      if dotted.isEmpty { return Lookup(start: .position, names: [], transform: function) }
+    } else if dotted.isEmpty {
+      return nil
+    }
+    if dotted == partialMark, name.function == nil { return Lookup(start: .partial, names: [], transform: nil) }
+    let names = dotted.split(separator: ".").map(String.init)
+    return Lookup(start: dotted == "." || dotted.hasPrefix(".") ? .top : .climb, names: names, transform: name.function)
+  }
+
+  /// The text rendered over `root`.
+  func render(_ root: Any) -> String {
+    var output = ""
+    var stack: [Any] = [root]
+    Self.render(nodes, stack: &stack, position: nil, into: &output)
+    return output
+  }
+
+  /// Where the iteration of a sequence stands, for `first()`, `last()`, `index()`, `even()`, `odd()`.
+  private struct Position {
+    var index: Int
+    var isLast: Bool
+
+    func transform(_ name: String) -> Any? {
+      switch name {
+      case "first": index == 0
+      case "last": isLast
+      case "index": index
+      case "even": index & 1 == 0
+      case "odd": index & 1 == 1
+      default: nil
+      }
+    }
+  }
+
+  private static func render(_ nodes: [Node], stack: inout [Any], position: Position?, into output: inout String) {
+    for node in nodes {
+      switch node {
+      case .text(let text):
+        output += text
+      case .value(let lookup):
+        if let value = resolve(lookup, stack: stack, position: position) { output += printed(value) }
+      case .section(let lookup, _, let body) where lookup.start == .partial:
+        render(body, stack: &stack, position: nil, into: &output)
+      case .section(let lookup, let inverted, let body):
+        let value = resolve(lookup, stack: stack, position: position)
+        if inverted {
+          renderInverted(value, body, stack: &stack, position: position, into: &output)
+        } else {
+          renderSection(value, body, stack: &stack, position: position, into: &output)
+        }
+      }
+    }
+  }
+
+  private static func renderSection(_ value: Any?, _ body: [Node], stack: inout [Any], position: Position?, into output: inout String) {
+    guard let value else { return }
+    if let entries = sequence(value) {
+      for (index, entry) in entries.enumerated() {
+        stack.append(entry)
+        render(body, stack: &stack, position: Position(index: index, isLast: index == entries.count - 1), into: &output)
+        stack.removeLast()
+      }
+      return
+    }
+    if let flag = flag(value) {
+      if flag { render(body, stack: &stack, position: position, into: &output) }
+      return
+    }
+    if isNull(value) { return }
+    stack.append(value)
+    render(body, stack: &stack, position: nil, into: &output)
+    stack.removeLast()
+  }
+
+  private static func renderInverted(_ value: Any?, _ body: [Node], stack: inout [Any], position: Position?, into output: inout String) {
+    guard let value else { return render(body, stack: &stack, position: position, into: &output) }
+    if let entries = sequence(value) {
+      guard entries.isEmpty else { return }
+      stack.append(value)
+      render(body, stack: &stack, position: nil, into: &output)
+      stack.removeLast()
+      return
+    }
+    if let flag = flag(value) {
+      if !flag { render(body, stack: &stack, position: position, into: &output) }
+      return
+    }
+    if isNull(value) { render(body, stack: &stack, position: position, into: &output) }
+  }
+
+  // MARK: - Look-ups, as swift-mustache's `getChild`
+
+  private static func resolve(_ lookup: Lookup, stack: [Any], position: Position?) -> Any? {
+    var found: Any?
+    switch lookup.start {
+    case .position:
+      found = position.map { $0 as Any }
+    case .partial:
+      return nil
+    case .top:
+      found = follow(lookup.names[...], from: stack[stack.count - 1])
+    case .climb:
+      let first = lookup.names[0]
+      for level in stack.reversed() {
+        if let child = child(of: level, named: first) {
+          found = follow(lookup.names.dropFirst(), from: child)
+          break
+        }
+      }
+    }
+    guard var value = found else { return nil }
+    let kind = kind(value)
+    if kind == .null { return nil }
+    if kind == .other, let custom = value as? MustacheCustomRepresentation {
+      guard let represented = custom.representation else { return nil }
+      value = represented
+    }
+    guard let transform = lookup.transform else { return value }
+    return transformed(value, transform)
+  }
+
+  private static func follow(_ names: ArraySlice<String>, from object: Any) -> Any? {
+    var current = object
+    for name in names {
+      guard let next = child(of: current, named: name) else { return nil }
+      current = next
+    }
+    return current
+  }
+
+  /// The export's own context types, told apart by their type's identity (a pointer comparison) rather than by a
+  /// cascade of casts; anything else is ``Known/other``.
+  private enum Known {
+    case record, list, text, choice, number, int, bool, element, date, time, mark, null, position, other
+  }
+
+  nonisolated(unsafe) private static let known: [ObjectIdentifier: Known] = [
+    ObjectIdentifier([String: Any].self): .record, ObjectIdentifier(ListContext.self): .list,
+    ObjectIdentifier(String.self): .text, ObjectIdentifier(ChoiceContext.self): .choice,
+    ObjectIdentifier(NumberContext.self): .number, ObjectIdentifier(Int.self): .int, ObjectIdentifier(Bool.self): .bool,
+    ObjectIdentifier(Element.self): .element, ObjectIdentifier(DateContext.self): .date,
+    ObjectIdentifier(TimeContext.self): .time, ObjectIdentifier(MissingMark.self): .mark, ObjectIdentifier(NSNull.self): .null,
+    ObjectIdentifier(Position.self): .position,
+  ]
+
+  private static func kind(_ value: Any) -> Known { known[ObjectIdentifier(type(of: value))] ?? .other }
+
+  /// The child `name` of `object`: the export's own types first, then swift-mustache's protocols, then `Mirror`.
+  private static func child(of object: Any, named name: String) -> Any? {
+    switch kind(object) {
+    case .record: return (object as! [String: Any])[name]
+    case .choice: return (object as! ChoiceContext).child(named: name)
+    case .element: return (object as! Element).child(named: name)
+    case .number: return (object as! NumberContext).child(named: name)
+    case .date: return (object as! DateContext).child(named: name)
+    case .time: return (object as! TimeContext).child(named: name)
+    case .mark: return (object as! MissingMark).child(named: name)
+    case .null, .text, .int, .bool, .position: return nil
+    case .list, .other: break
+    }
+    var object: Any = object
+    if let custom = object as? MustacheCustomRepresentation {
+      guard let represented = custom.representation else { return nil }
+      object = represented
+    }
+    if let parent = object as? MustacheParent { return parent.child(named: name) }
+    guard let matched = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
+    let value = Mirror(reflecting: matched.value)
+    guard value.displayStyle == .optional else { return matched.value }
+    return value.children.first?.value
+  }
+
+  /// Whether `value` is one of the export's own context types, none of which has a custom representation.
+  private static func isKnown(_ value: Any) -> Bool { kind(value) != .other }
+
+  private static func transformed(_ value: Any, _ name: String) -> Any? {
+    switch kind(value) {
+    case .position: return (value as! Position).transform(name)
+    case .list: return (value as! ListContext).transform(name)
+    case .choice: return (value as! ChoiceContext).transform(name)
+    case .mark: return (value as! MissingMark).transform(name)
+    case .text: return (value as! String).transform(name)
+    case .element, .number, .date, .time, .bool, .null: return nil
+    case .record, .int, .other: return (value as? MustacheTransformable)?.transform(name)
+    }
+  }
+
+  /// The entries of `value` when it is a sequence a section iterates (the export's lists, arrays).
+  private static func sequence(_ value: Any) -> [Any]? {
+    switch kind(value) {
+    case .list: return (value as! ListContext).elements
+    case .other:
+      guard let sequence = value as? any MustacheSequence else { return nil }
+      return entries(of: sequence)
+    default: return nil
+    }
+  }
+
+  /// `value` as a yes or no, when it is one.
+  private static func flag(_ value: Any) -> Bool? {
+    switch kind(value) {
+    case .bool: value as! Bool
+    case .other: value as? Bool
+    default: nil
+    }
+  }
+
+  private static func entries(of sequence: some Sequence) -> [Any] { sequence.map { $0 as Any } }
+
+  /// Whether `value` is a null a section skips (swift-mustache's `MustacheCustomRenderable.isNull`).
+  private static func isNull(_ value: Any) -> Bool {
+    if isKnown(value) { return false }
+    return (value as? MustacheCustomRenderable)?.isNull == true
+  }
+
+  /// A value as `{{name}}` prints it in TEXT.
+  private static func printed(_ value: Any) -> String {
+    switch kind(value) {
+    case .text: return value as! String
+    case .choice: return (value as! ChoiceContext).value
+    case .list: return (value as! ListContext).text
+    case .int: return String(value as! Int)
+    case .mark: return (value as! MissingMark).text
+    case .other: break
+    default: return String(describing: value)
+    }
+    if let renderable = value as? MustacheCustomRenderable { return renderable.renderText }
+    guard let optional = value as? AnyOptionalValue else { return String(describing: value) }
+    return String(describing: optional.wrappedAny ?? value)
+  }
+}
+
+/// An optional in an `Any`, as swift-mustache prints it: its value, or `nil` when it has none.
+private protocol AnyOptionalValue { var wrappedAny: Any? { get } }
+extension Optional: AnyOptionalValue { var wrappedAny: Any? { self } }

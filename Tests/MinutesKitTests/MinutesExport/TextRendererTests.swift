@@ -1,0 +1,175 @@
+import Foundation
+import Mustache
+import Testing
+
+@testable import MinutesExport
+@testable import MinutesKit
+import MinutesTestSupport
+
+/// ``TextRenderer`` renders what swift-mustache renders, byte for byte: on Mustache's rules over hand-made
+/// contexts, on every example and published form, and on random drafts of every built-in template, complete or
+/// not, with and without the marks of a draft exported with its errors.
+@Suite struct TextRendererTests {
+  /// `source` rendered over `context` by both renderers.
+  static func both(_ source: String, _ context: Any) throws -> (fast: String, mustache: String) {
+    let fast = try #require(TextRenderer(source), "not compiled: \(source)")
+    let mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + source)
+    return (fast.render(context), mustache.render(context))
+  }
+
+  static var record: [String: Any] { [
+    "meeting": ["kind": "常務會議", "chair": ["name": "劉成剛", "title": NSNull()], "number": NumberContext(n: 12, language: "zh-Hant")],
+    "title": "outer",
+    "kind": ChoiceContext(value: "Review", phrase: "reviewed"),
+    "empty": ListContext(elements: [], text: ""),
+    "items": ListContext(elements: [
+      ["title": "first", "points": ListContext(elements: ["a", "b"], text: "a、b"), "flag": true] as [String: Any],
+      ["points": ListContext(elements: [], text: ""), "flag": false, "title": NSNull()] as [String: Any],
+      ["title": "third", "n": 3, "points": ListContext(elements: [Element(value: "c", n: 1, language: "en")], text: "c")] as [String: Any],
+    ], text: "first, third"),
+    "missing": MissingMark(text: "〔屆次〕"),
+    "yes": true, "no": false, "zero": 0, "nothing": NSNull(),
+    "date": DateContext(date: PartialDate(parsing: "2024-03-08")!), "time": TimeContext(time: MeetingTime(parsing: "19:02")!),
+    "array": ["x", "y"] as [Any],
+  ] }
+
+  /// Names, sections and transforms as swift-mustache resolves them: climbing, a null stopping the climb, `.`
+  /// and `.name`, positions in a list, inverted sections over empty lists, a list's fields through `Mirror`.
+  @Test(arguments: [
+    "{{meeting.kind}} {{meeting.chair.name}} {{meeting.number}} {{meeting.number.zh}} {{meeting.none}}",
+    "{{#items}}[{{title}}|{{n}}|{{points}}|{{#points}}{{.}}{{#first()}}F{{/first()}}{{#last()}}L{{/last()}}{{index()}}{{/points}}]{{/items}}",
+    "{{#items}}{{#flag}}{{first()}}{{last()}}{{/flag}}{{^flag}}not{{first()}}{{/flag}}{{/items}}",
+    "{{#items}}{{^points}}none {{first()}}{{.}}{{/points}}{{/items}}",
+    "{{#meeting}}{{kind}} {{title}} {{.kind}} {{.title}}{{/meeting}}",
+    "{{#meeting.chair}}{{title}}|{{name}}{{/meeting.chair}}",
+    "{{kind}} {{kind.phrase}} {{#kind.Review}}yes{{/kind.Review}}{{^kind.Report}}no{{/kind.Report}} {{lowercased(kind)}} {{uppercased(title)}}",
+    "{{empty(items)}} {{empty(empty)}} {{count(items)}} {{#first(items)}}{{title}}{{/first(items)}} {{last(items)}}",
+    "{{missing}} {{missing.zh}} {{lowercased(missing)}} {{#missing}}in {{.}}{{/missing}}",
+    "{{yes}} {{no}} {{zero}} {{nothing}} {{#zero}}z{{.}}{{/zero}} {{#nothing}}n{{/nothing}}{{^nothing}}N{{/nothing}}",
+    "{{plusone(zero)}} {{#equalzero(zero)}}eq{{/equalzero(zero)}} {{even(zero)}} {{count(meeting)}} {{empty(title)}}",
+    "{{date}} {{date.zh}} {{date.en}} {{date.weekday}} {{time.en}} {{time.enEnd}} {{#date.year}}{{.}}{{/date.year}}",
+    "{{items.text}} {{#items.elements}}.{{/items.elements}} {{array}} {{#array}}{{.}}{{first()}}{{/array}} {{first(array)}}",
+    "{{.}}|{{#items}}{{#points}}{{title}}{{/points}}{{/items}}",
+    "  {{#yes}}\n  line\n  {{/yes}}\n{{^yes}}\nno\n{{/yes}}\n{{! a comment }}\n{{{title}}} {{& title}}\n",
+  ])
+  func rendersAsSwiftMustacheDoes(source: String) throws {
+    let (fast, mustache) = try Self.both(source, Self.record)
+    #expect(fast == mustache)
+  }
+
+  /// A partial within a line is put in place, and sees no position in a list, as swift-mustache renders it.
+  @Test(arguments: [
+    "{{#items}}<{{> line}}>{{/items}}", "{{#items}}{{#flag}}<{{> line}}>{{/flag}}{{/items}}", "a{{> nested}}b\n{{> line}}.",
+  ])
+  func rendersAPartialAsSwiftMustacheDoes(source: String) throws {
+    let partials = ["line": "{{title}}{{first()}}{{#points}}{{.}}{{^last()}}、{{/last()}}{{/points}}", "nested": "[{{> line}}]"]
+    let fast = try #require(TextRenderer(source, partials: partials))
+    var library = MustacheLibrary()
+    for (name, text) in partials { library.register(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text), named: name) }
+    let mustache = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + source).render(Self.record, library: library)
+    #expect(fast.render(Self.record) == mustache)
+  }
+
+  /// What this renderer leaves to swift-mustache is not compiled: a partial on a line of its own (indented), of
+  /// several lines or unknown, delimiters, blocks, nested transforms, other content types, names swift-mustache
+  /// refuses, tags over a line.
+  @Test(arguments: [
+    "{{> line}}", "  {{> line}}\n", "a{{> lines}}", "a{{> unknown}}", "{{=<% %>=}}", "{{$block}}x{{/block}}", "{{<parent}}{{/parent}}", "{{a(b(c))}}",
+    "{{% CONTENT_TYPE: HTML}}{{a}}", "{{會議}}", "{{a b}}", "{{! a\ncomment }}", "{{#a}}", "{{/a}}",
+  ])
+  func leavesToSwiftMustacheWhatItDoesNotRender(source: String) {
+    #expect(TextRenderer(source, partials: ["line": "{{title}}", "lines": "{{title}}\n{{title}}"]) == nil)
+  }
+
+  /// Every built-in template's text export, phrases and `join.entry` are rendered by ``TextRenderer``, not left to
+  /// swift-mustache.
+  @Test(arguments: TestSupport.builtInTemplates)
+  func everyBuiltInTextIsRenderedByIt(template id: String) throws {
+    let template = try TestSupport.template(id: id)
+    #expect(TextRenderer(try #require(template.export["text"]), partials: template.partials) != nil)
+    func small(_ parts: [Part]) -> [String] {
+      parts.flatMap { part in Array(part.rendering.phrases.values) + [part.rendering.join?.entry].compactMap { $0 } + small(part.parts) }
+    }
+    for source in small(template.parts) { #expect(TextRenderer(source) != nil, "\(source)") }
+  }
+
+  /// Every example meeting and every published form: the same text through both renderers, exported as final
+  /// and as a draft with its errors marked.
+  @Test func theExamplesAndPublishedFormsRenderTheSame() throws {
+    var drafts: [(String, Template, Minutes)] = []
+    for id in TestSupport.builtInTemplates {
+      let (template, minutes) = try TestSupport.example(id)
+      drafts.append((id, template, minutes))
+    }
+    for form in TestSupport.publishedForms {
+      let transcript = TestSupport.fixture("published/\(form.template).\(form.form).session.txt")
+      let (template, minutes) = try TestSupport.drafted(form.template, transcript: transcript, house: form.house)
+      drafts.append(("\(form.template).\(form.form)", template, minutes))
+    }
+    for (name, template, minutes) in drafts {
+      for marks in [false, true] {
+        let fast = try TextExporter.text(minutes, template: template, marksMissing: marks)
+        let mustache = try TextExporter.text(minutes, template: template, marksMissing: marks, renderer: .mustache)
+        #expect(fast == mustache, "\(name), marks \(marks)")
+      }
+    }
+  }
+
+  /// Random drafts of every built-in template, any part filled in or not, with values of every kind (and some out
+  /// of their kind) and every house choice: the same text through both renderers.
+  @Test(arguments: TestSupport.builtInTemplates)
+  func randomDraftsRenderTheSame(template id: String) throws {
+    let template = try TestSupport.template(id: id)
+    var random = SplitMix64(seed: id.utf8.reduce(0x7E47_0001) { $0 &* 31 &+ UInt64($1) })
+    var differing = 0
+    for n in 0..<150 {
+      let content = Self.record(template.parts, &random, depth: 0)
+      let minutes = Minutes(template: template.id, content: content)
+      for marks in [false, true] {
+        let fast = try TextExporter.text(minutes, template: template, marksMissing: marks)
+        let mustache = try TextExporter.text(minutes, template: template, marksMissing: marks, renderer: .mustache)
+        if fast != mustache {
+          differing += 1
+          if differing <= 2 { Issue.record("draft \(n), marks \(marks):\n\(fast)\n--- swift-mustache ---\n\(mustache)") }
+        }
+      }
+    }
+    #expect(differing == 0)
+  }
+
+  static let texts = ["", "劉成剛", "區政府常務會議", "the budget", "a, b", "《辦法》", "審議", "yes", "7", " ", "Jr."]
+
+  static func record(_ parts: [Part], _ random: inout SplitMix64, depth: Int) -> Record {
+    var record = Record()
+    for part in parts where Int.random(in: 0..<4, using: &random) > 0 {
+      if let value = value(part, &random, depth: depth) { record[part.key] = value }
+    }
+    return record
+  }
+
+  static func value(_ part: Part, _ random: inout SplitMix64, depth: Int) -> Value? {
+    switch part.shape {
+    case .field(let kind): return scalar(kind, &random)
+    case .group(let group): return .record(record(group.parts, &random, depth: depth + 1))
+    case .list(let list):
+      let count = Int.random(in: 0...(depth > 2 ? 1 : 3), using: &random)
+      switch list.entries {
+      case .values(let kind): return .list((0..<count).compactMap { _ in scalar(kind, &random) })
+      case .records(let records): return .list((0..<count).map { _ in .record(record(records.parts, &random, depth: depth + 1)) })
+      }
+    }
+  }
+
+  static func scalar(_ kind: Part.Kind, _ random: inout SplitMix64) -> Value? {
+    // Now and then a value out of its kind, as a hand-edited file may hold.
+    if Int.random(in: 0..<12, using: &random) == 0 { return .text(texts.randomElement(using: &random)!) }
+    switch kind {
+    case .text: return .text(texts.randomElement(using: &random)!)
+    case .number, .count: return .number(Int.random(in: 0...30, using: &random))
+    case .date: return .text(["2024-03-08", "--04-09", "---13", "2026-12-31"].randomElement(using: &random)!)
+    case .time: return .text(["09:30", "12:00", "19:02", "00:00"].randomElement(using: &random)!)
+    case .choice(let values, _): return .text((values + ["other"]).randomElement(using: &random)!)
+    case .yesno: return .flag(Bool.random(using: &random))
+    }
+  }
+}
