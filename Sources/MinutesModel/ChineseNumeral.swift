@@ -8,10 +8,41 @@ public enum ChineseNumeral {
   }
 
   /// The numeral in the script of `language`: Simplified characters for `zh-Hans` (一万), else Traditional (一萬).
+  /// The numerals up to ``remembered`` are spelled once per process and script (an export numbers every agenda item
+  /// and directive).
   public static func string(_ number: Int, language: String) -> String {
+    let simplified = language == "zh-Hans"
+    guard (0..<remembered).contains(number) else { return spelled(number, simplified: simplified) }
+    let slot = number * 2 + (simplified ? 1 : 0)
+    if let known = memo.withLock({ $0[slot] }) { return known }
+    let text = spelled(number, simplified: simplified)
+    memo.withLock { $0[slot] = text }
+    return text
+  }
+
+  /// How many numerals (from 0) ``string(_:language:)`` remembers.
+  package static let remembered = 10_000
+
+  private static func spelled(_ number: Int, simplified: Bool) -> String {
     let text = string(number)
-    guard language == "zh-Hans" else { return text }
+    guard simplified else { return text }
     return text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+  }
+
+  /// The numerals spelled so far, by `number * 2 + (Simplified ? 1 : 0)`.
+  private static let memo = Memo()
+
+  /// A table behind a lock (ICU's formatter is slow enough to be worth remembering, and the exports may run on
+  /// several threads in the tests).
+  private final class Memo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [Int: String] = [:]
+
+    func withLock<T>(_ body: (inout [Int: String]) -> T) -> T {
+      lock.lock()
+      defer { lock.unlock() }
+      return body(&table)
+    }
   }
 
   /// Reads a positive whole number typed as Arabic digits (10, full-width １０ too) or Chinese numerals (十);

@@ -33,4 +33,20 @@ import MinutesTestSupport
   func spellingParsesBack(number: Int) {
     #expect(ChineseNumeral.parse(ChineseNumeral.string(number)) == number)
   }
+
+  /// The numerals remembered per script are the ones spelled afresh, in Traditional and Simplified characters,
+  /// asked once or again, and past what is remembered (一萬 / 一万).
+  @Test func rememberedNumeralsAreTheSpelledOnes() {
+    for number in [0, 1, 10, 99, 10_000, 12_345, ChineseNumeral.remembered - 1, ChineseNumeral.remembered] {
+      let traditional = ChineseNumeral.string(number)
+      let simplified = traditional.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? traditional
+      for _ in 0..<2 {
+        #expect(ChineseNumeral.string(number, language: "zh-Hant") == traditional)
+        #expect(ChineseNumeral.string(number, language: "zh-Hans") == simplified)
+        #expect(ChineseNumeral.string(number, language: "en") == traditional)
+      }
+    }
+    #expect(ChineseNumeral.string(10_000, language: "zh-Hans") == "一万")
+    #expect(ChineseNumeral.string(10_000, language: "zh-Hant") == "一萬")
+  }
 }
