@@ -8,16 +8,71 @@ extension Template {
   /// `term: 10` becomes a number again while a name such as `10` stays text.
   /// - Throws: ``TemplateError/draftMismatch(template:address:reason:)`` when a key is not a part of the
   ///   template or a value has another shape (a list where text belongs).
-  /// - Complexity: O(n) in the number of values of the draft (one ``fold(_:with:)``).
+  /// - Complexity: O(n) in the number of values of the draft: one read-only pass when the draft is conformed
+  ///   already (as every draft the program saved and reads back from its cache is), else one ``fold(_:with:)``
+  ///   that rebuilds it.
   ///
   /// A house-style choice the template does not have (an office's variant removed it, or the whole `house` group)
   /// is left out rather than refused: it only said how the export prints, and a draft must not become unreadable
   /// because its office changed its style.
   public func conform(_ minutes: Minutes) throws -> Minutes {
+    // Rebuilding a draft that is as conform makes it would make an equal copy, and hold two drafts in memory.
+    // (The house style is compared alone: what leaving out unknown choices changes is under `house`.)
+    if withoutUnknownHouseStyle(minutes.content)["house"] == minutes.content["house"], Self.isConformed(minutes.content, parts: parts) {
+      return minutes
+    }
+    return try rebuiltConformed(minutes)
+  }
+
+  /// ``conform(_:)`` by rebuilding every record, whether or not the draft is conformed already.
+  package func rebuiltConformed(_ minutes: Minutes) throws -> Minutes {
     var copy = minutes
     var conform = Conform(template: id)
     if case .record(let content) = try fold(withoutUnknownHouseStyle(minutes.content), with: &conform) { copy.content = content }
     return copy
+  }
+
+  /// Whether `record` is as ``conform(_:)`` makes it: every key a part, in the parts' order, and every value of
+  /// its part's shape and kind (a number as a number, a choice as one of its values or as text that is none of them
+  /// in any letter case).
+  static func isConformed(_ record: Record, parts: [Part]) -> Bool {
+    var next = 0
+    for (key, value) in record.fields {
+      guard let index = parts[next...].firstIndex(where: { $0.key == key }), isConformed(value, shape: parts[index].shape)
+      else { return false }
+      next = index + 1
+    }
+    return true
+  }
+
+  private static func isConformed(_ value: Value, shape: Part.Shape) -> Bool {
+    switch shape {
+    case .field(let kind):
+      return isConformed(value, kind: kind)
+    case .group(let group):
+      guard case .record(let record) = value else { return false }
+      return isConformed(record, parts: group.parts)
+    case .list(let list):
+      guard case .list(let entries) = value else { return false }
+      switch list.entries {
+      case .values(let kind):
+        return entries.allSatisfy { isConformed($0, kind: kind) }
+      case .records(let records):
+        return entries.allSatisfy { entry in
+          guard case .record(let record) = entry else { return false }
+          return isConformed(record, parts: records.parts)
+        }
+      }
+    }
+  }
+
+  private static func isConformed(_ value: Value, kind: Part.Kind) -> Bool {
+    switch (kind, value) {
+    case (.number, .number), (.count, .number), (.yesno, .flag), (.text, .text), (.date, .text), (.time, .text): true
+    case (.choice(let values, _), .text(let text)):
+      values.contains(text) || !values.contains { $0.lowercased() == text.lowercased() }
+    default: false
+    }
   }
 
   /// `content` without the house-style choices (under a top-level `house` key) that the template does not have.
