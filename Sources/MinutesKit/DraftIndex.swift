@@ -162,9 +162,8 @@ struct DraftIndex: Sendable {
                             validator: Validator) -> Chunk {
     var chunk = Chunk(asked: asked)
     let depth = address.steps.count
-    template.walkEntry(entry, of: part, at: address, asked: asked, slot: { slot, requires, isMissing in
+    template.walkEntry(entry, of: part, at: address, asked: asked, slot: { slot, requires, isMissing, isAnswered in
       let steps = slot.steps[depth...]
-      let isAnswered = !slot.isEnd && Self.value(at: steps, in: entry) != nil
       if isMissing { chunk.missingCount += 1 }
       if requires != nil { chunk.requiredCount += 1 }
       if !isAnswered, chunk.firstUnanswered == nil { chunk.firstUnanswered = chunk.slots.count }
@@ -174,9 +173,6 @@ struct DraftIndex: Sendable {
     })
     return chunk
   }
-
-  /// The value at `steps` under `value`, as ``Minutes/value(at:)`` finds it.
-  private static func value(at steps: ArraySlice<Address.Step>, in value: Value) -> Value? { value.value(at: steps) }
 
   // MARK: - Finding slots
 

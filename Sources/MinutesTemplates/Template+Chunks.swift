@@ -48,7 +48,7 @@ extension Template {
   }
 
   /// Walks one entry of a list as ``Template/walk(_:slot:value:)`` does: `value` for the entry itself and for every
-  /// value under it, `slot` for its slots when `asked` (the list is asked).
+  /// value under it, `slot` for its slots when `asked` (the list is asked), with whether the slot holds a value.
   /// - Parameters:
   ///   - entry: the entry.
   ///   - part: the list's part.
@@ -57,7 +57,7 @@ extension Template {
   /// - Complexity: O(n) in the number of parts of the entry.
   package func walkEntry(
     _ entry: Value, of part: Part, at entryAddress: Address, asked: Bool,
-    slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
+    slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool, _ isAnswered: Bool) -> Void,
     value: (_ value: Value, _ part: Part, _ address: Address) -> Void
   ) {
     value(entry, part, entryAddress)
@@ -65,12 +65,12 @@ extension Template {
     switch list.entries {
     case .records(let records):
       let readsLine = records.line != nil
-      if readsLine, asked { slot(entryAddress, nil, false) }
+      if readsLine, asked { slot(entryAddress, nil, false, true) }
       withoutActuallyEscaping(value) { value in
         walk(records.parts, entry.record, at: entryAddress, asked: asked && !readsLine, slot: slot, value: value)
       }
     case .values:
-      if asked { slot(entryAddress, nil, false) }
+      if asked { slot(entryAddress, nil, false, true) }
     }
   }
 }

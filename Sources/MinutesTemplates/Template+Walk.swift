@@ -22,18 +22,19 @@ extension Template {
   ) {
     if let value {
       withoutActuallyEscaping(value) { value in
-        walk(parts, minutes.content, at: .root, asked: true, slot: slot, value: value)
+        walk(parts, minutes.content, at: .root, asked: true, slot: { address, requires, isMissing, _ in slot(address, requires, isMissing) }, value: value)
       }
     } else {
-      walk(parts, minutes.content, at: .root, asked: true, slot: slot, value: nil)
+      walk(parts, minutes.content, at: .root, asked: true, slot: { address, requires, isMissing, _ in slot(address, requires, isMissing) }, value: nil)
     }
   }
 
   /// Walks `parts` of `record` in interview order. `asked` is false under a part that is not asked (`ask: false`,
   /// a `when` that does not hold) and inside a list that reads whole lines: its slots are not visited, its
-  /// values are (when `value` is given).
+  /// values are (when `value` is given). `slot` is told besides whether the slot holds a value (an entry does; the
+  /// end of a list does not).
   func walk(_ parts: [Part], _ record: Record?, at address: Address, asked: Bool,
-                    slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
+                    slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool, _ isAnswered: Bool) -> Void,
                     value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
     for part in parts {
       let isAsked = asked && part.asking.isAsked && Self.applies(part, among: parts, in: record)
@@ -49,22 +50,22 @@ extension Template {
           case .records(let records):
             // An entry typed as a line is one slot, its parts values only; otherwise its parts are asked.
             let readsLine = records.line != nil
-            if readsLine, isAsked { slot(entryAddress, nil, false) }
+            if readsLine, isAsked { slot(entryAddress, nil, false, true) }
             walk(records.parts, entry.record, at: entryAddress, asked: isAsked && !readsLine, slot: slot, value: value)
           case .values:
-            if isAsked { slot(entryAddress, nil, false) }
+            if isAsked { slot(entryAddress, nil, false, true) }
           }
         }
         if isAsked {
           let minimum = part.minimumCount
-          slot(here.appending(.end), minimum > 0 ? minimum : nil, entries.count < minimum)
+          slot(here.appending(.end), minimum > 0 ? minimum : nil, entries.count < minimum, false)
         }
       case .group(let group):
         walk(group.parts, record?[part.key]?.record, at: here, asked: isAsked, slot: slot, value: value)
       case .field:
         let held = record?[part.key]
         let required = part.rules.required
-        if isAsked { slot(here, required ? 0 : nil, required && held == nil) }
+        if isAsked { slot(here, required ? 0 : nil, required && held == nil, held != nil) }
         if let held { value?(held, part, here) }
       }
     }

@@ -862,8 +862,14 @@ public struct Validator: Sendable {
         let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
         index += 3
         if let wrong = marks.see(value) { return wrong }
+      case 0xE0...0xEF:
+        index += 3  // any other character of three bytes (a Han ideograph): none is a mark
+      case 0xC0...0xDF:
+        index += 2
+      case 0xF0...0xF7:
+        index += 4
       default:
-        index += 1  // any other lead byte, or a continuation byte (never one of the bytes above)
+        index += 1  // ASCII other than the brackets, or a continuation byte (never one of the bytes above)
       }
     }
     return marks.firstUnclosed
