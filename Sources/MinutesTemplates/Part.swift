@@ -10,27 +10,102 @@ import MinutesModel
 /// ``rendering`` and ``rules``. See `docs/templates.md` for every key, with examples.
 public struct Part: Sendable, Hashable {
   /// The key under which the value is stored, e.g. `date`, `items`.
-  public var key: String
+  public var key: String {
+    get { storage.key }
+    _modify { unique(); yield &storage.key }
+  }
   /// Other names a clerk may type for it in an address, e.g. `followup`, `出席`.
-  public var names: [String]
+  public var names: [String] {
+    get { storage.names }
+    _modify { unique(); yield &storage.names }
+  }
   /// A short name shown in prompts and outlines, e.g. 日期; for a list, the name of one entry (議題).
-  public var label: String
+  public var label: String {
+    get { storage.label }
+    _modify { unique(); yield &storage.label }
+  }
   /// What the part is: a field, a group or a list.
-  public var shape: Shape
+  public var shape: Shape {
+    get { storage.shape }
+    _modify { unique(); yield &storage.shape }
+  }
   /// How and whether the interview asks for it.
-  public var asking: Asking
+  public var asking: Asking {
+    get { storage.asking }
+    _modify { unique(); yield &storage.asking }
+  }
   /// What is removed from an answer before it is stored.
-  public var cleanUp: CleanUp
+  public var cleanUp: CleanUp {
+    get { storage.cleanUp }
+    _modify { unique(); yield &storage.cleanUp }
+  }
   /// How the export prints it.
-  public var rendering: Rendering
+  public var rendering: Rendering {
+    get { storage.rendering }
+    _modify { unique(); yield &storage.rendering }
+  }
   /// What a finished draft needs of it.
-  public var rules: Rules
+  public var rules: Rules {
+    get { storage.rules }
+    _modify { unique(); yield &storage.rules }
+  }
+
+  /// The settings, shared by copies until one is changed (copy on write): a part is copied wherever a walk
+  /// over a draft binds it, and a copy is one reference rather than some twenty.
+  private var storage: Storage
+
+  /// The settings of a part. Never changed once shared: ``unique()`` copies it first, so that it is as safe to
+  /// send between threads as the value it stands for.
+  private final class Storage: @unchecked Sendable {
+    var key: String
+    var names: [String]
+    var label: String
+    var shape: Shape
+    var asking: Asking
+    var cleanUp: CleanUp
+    var rendering: Rendering
+    var rules: Rules
+
+    init(key: String, names: [String], label: String, shape: Shape, asking: Asking, cleanUp: CleanUp, rendering: Rendering,
+         rules: Rules) {
+      (self.key, self.names, self.label, self.shape) = (key, names, label, shape)
+      (self.asking, self.cleanUp, self.rendering, self.rules) = (asking, cleanUp, rendering, rules)
+    }
+
+    func copy() -> Storage {
+      Storage(key: key, names: names, label: label, shape: shape, asking: asking, cleanUp: cleanUp, rendering: rendering, rules: rules)
+    }
+  }
+
+  /// Makes ``storage`` this part's own before it is changed.
+  private mutating func unique() {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+  }
 
   /// A part with `shape` and the given settings (each empty when not given).
   public init(key: String, names: [String] = [], label: String? = nil, shape: Shape, asking: Asking = Asking(),
               cleanUp: CleanUp = CleanUp(), rendering: Rendering = Rendering(), rules: Rules = Rules()) {
-    (self.key, self.names, self.label, self.shape) = (key, names, label ?? key, shape)
-    (self.asking, self.cleanUp, self.rendering, self.rules) = (asking, cleanUp, rendering, rules)
+    storage = Storage(key: key, names: names, label: label ?? key, shape: shape, asking: asking, cleanUp: cleanUp,
+                      rendering: rendering, rules: rules)
+  }
+
+  /// Whether two parts have the same settings (at once when they share them).
+  public static func == (a: Part, b: Part) -> Bool {
+    if a.storage === b.storage { return true }
+    return a.key == b.key && a.names == b.names && a.label == b.label && a.shape == b.shape && a.asking == b.asking
+      && a.cleanUp == b.cleanUp && a.rendering == b.rendering && a.rules == b.rules
+  }
+
+  /// Hashes every setting, as ``==`` compares them.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(key)
+    hasher.combine(names)
+    hasher.combine(label)
+    hasher.combine(shape)
+    hasher.combine(asking)
+    hasher.combine(cleanUp)
+    hasher.combine(rendering)
+    hasher.combine(rules)
   }
 
   // MARK: - Shapes
@@ -355,9 +430,9 @@ extension Part: Decodable {
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    key = try c.decode(String.self, forKey: .key)
-    names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
-    label = try c.decodeIfPresent(String.self, forKey: .label) ?? key
+    let key = try c.decode(String.self, forKey: .key)
+    let names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
+    let label = try c.decodeIfPresent(String.self, forKey: .label) ?? key
     let question = try c.decodeIfPresent(String.self, forKey: .question)
     let parts = try c.decodeIfPresent([Part].self, forKey: .parts) ?? []
     let choices = try c.decodeIfPresent([Choice].self, forKey: .choices)
@@ -406,25 +481,27 @@ extension Part: Decodable {
     case "yesno": kind = .yesno
     default: kind = .text
     }
+    let shape: Shape
     switch (type == "group", isList) {
     case (true, true): shape = .list(List(isNumbered: isNumbered, entries: .records(Records(parts: parts, line: line, title: title))))
     case (true, false): shape = .group(Group(parts: parts, isInline: isInline))
     case (false, true): shape = .list(List(isNumbered: isNumbered, entries: .values(kind)))
     case (false, false): shape = .field(kind)
     }
-    asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless, takesPerson: takesPerson,
+    let asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless, takesPerson: takesPerson,
                     isHouse: isHouse)
-    cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split,
+    let cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split,
                       keepSpaces: keepSpaces, trailing: try c.decodeIfPresent(String.self, forKey: .trailing))
     var phrases: OrderedDictionary<String, String> = [:]
     var seen: Set<String> = []
     // The first choice of a value speaks for it, as the export has always looked it up.
     for choice in choices ?? [] where seen.insert(choice.value).inserted { phrases[choice.value] = choice.phrase }
-    rendering = Rendering(join: join, phrases: phrases, defaultValue: defaultValue)
+    var rendering = Rendering(join: join, phrases: phrases, defaultValue: defaultValue)
     rendering.begins = try c.decodeIfPresent([String].self, forKey: .begins) ?? []
     rendering.ends = try c.decodeIfPresent([String].self, forKey: .ends) ?? []
     rendering.neverBegins = try c.decodeIfPresent([String].self, forKey: .neverBegins) ?? []
-    rules = Rules(required: required, min: min, pattern: pattern)
+    self.init(key: key, names: names, label: label, shape: shape, asking: asking, cleanUp: cleanUp, rendering: rendering,
+              rules: Rules(required: required, min: min, pattern: pattern))
   }
 }
 
