@@ -12,7 +12,7 @@ struct ScriptTable {
   var characters: [Character: Bool] = [:]
   /// Windows of text around a character of both scripts already read in context, by the character's offset in
   /// the window and the window (see `Validator.keptInContext`): whether ICU kept it.
-  var windows: [String: Bool] = [:]
+  var windows: [Validator.Window: Bool] = [:]
 
   /// The scalars a table can index: planes 0 to 3.
   private static let size = 0x40000

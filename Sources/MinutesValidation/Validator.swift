@@ -966,7 +966,7 @@ public struct Validator: Sendable {
     // Characters of both scripts are one scalar each.
     let targets = found.filter(shared.contains).compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil }
     if !targets.isEmpty {
-      var windows: [String: Bool] = [:]
+      var windows: [Window: Bool] = [:]
       let kept = keptInContext(text, transform: transform, of: targets, windows: &windows)
       found.removeAll { $0.unicodeScalars.count == 1 && $0.unicodeScalars.first.map(kept.contains) == true }
     }
@@ -981,36 +981,38 @@ public struct Validator: Sendable {
   /// - Complexity: one pass over the scalars of `text`, and one transform of a short window per place not looked
   ///   up before.
   static func keptInContext(
-    _ text: String, transform: StringTransform, of targets: [Unicode.Scalar], windows: inout [String: Bool]
+    _ text: String, transform: StringTransform, of targets: [Unicode.Scalar], windows: inout [Window: Bool]
   ) -> Set<Unicode.Scalar> {
-    let scalars = text.unicodeScalars
+    let scalars = Array(text.unicodeScalars)
     var kept: Set<Unicode.Scalar> = [], changed: Set<Unicode.Scalar> = []
-    // The indices of the (up to) three scalars before the one looked at.
-    var before: [String.UnicodeScalarView.Index] = []
-    var index = scalars.startIndex
-    while index != scalars.endIndex {
-      let scalar = scalars[index]
-      if targets.contains(scalar), !changed.contains(scalar) {
-        let start = before.first ?? index
-        var end = scalars.index(after: index)
-        for _ in 0..<3 where end != scalars.endIndex { end = scalars.index(after: end) }
-        let window = String(scalars[start..<end])
-        let key = "\(before.count)\u{0}" + window
-        let keeps: Bool
-        if let known = windows[key] {
-          keeps = known
-        } else {
-          let converted = window.applyingTransform(transform, reverse: false).map { Array($0.unicodeScalars) }
-          keeps = converted?.count == window.unicodeScalars.count && converted?[before.count] == scalar
-          windows[key] = keeps
-        }
-        if keeps { kept.insert(scalar) } else { changed.insert(scalar) }
+    for (index, scalar) in scalars.enumerated() where targets.contains(scalar) && !changed.contains(scalar) {
+      let (start, end) = (max(0, index - 3), min(scalars.count, index + 4))
+      let key = Window(scalars[start..<end], offset: index - start)
+      let keeps: Bool
+      if let known = windows[key] {
+        keeps = known
+      } else {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[start..<end])
+        let converted = String(view).applyingTransform(transform, reverse: false).map { Array($0.unicodeScalars) }
+        keeps = converted?.count == end - start && converted?[index - start] == scalar
+        windows[key] = keeps
       }
-      before.append(index)
-      if before.count > 3 { before.removeFirst() }
-      index = scalars.index(after: index)
+      if keeps { kept.insert(scalar) } else { changed.insert(scalar) }
     }
     return kept.subtracting(changed)
+  }
+
+  /// A window of at most seven scalars around a character of both scripts, and the character's offset in it, as
+  /// one value that hashes without building a string (see ``keptInContext(_:transform:of:windows:)``).
+  struct Window: Hashable {
+    /// The offset and the window's length in the first lane, the scalars' values in the others.
+    private var lanes = SIMD8<UInt32>(repeating: 0)
+
+    init(_ scalars: ArraySlice<Unicode.Scalar>, offset: Int) {
+      lanes[0] = UInt32(offset) | UInt32(scalars.count) << 8
+      for (lane, scalar) in zip(1..., scalars) { lanes[lane] = scalar.value }
+    }
   }
 
   /// `a + b`, or the largest (smallest) number there is when the sum would pass it: counts come from files.
