@@ -11,42 +11,42 @@ import MinutesModel
 public struct Part: Sendable, Hashable {
   /// The key under which the value is stored, e.g. `date`, `items`.
   public var key: String {
-    get { storage.key }
+    _read { yield storage.key }
     _modify { unique(); yield &storage.key }
   }
   /// Other names a clerk may type for it in an address, e.g. `followup`, `出席`.
   public var names: [String] {
-    get { storage.names }
+    _read { yield storage.names }
     _modify { unique(); yield &storage.names }
   }
   /// A short name shown in prompts and outlines, e.g. 日期; for a list, the name of one entry (議題).
   public var label: String {
-    get { storage.label }
+    _read { yield storage.label }
     _modify { unique(); yield &storage.label }
   }
   /// What the part is: a field, a group or a list.
   public var shape: Shape {
-    get { storage.shape }
+    _read { yield storage.shape }
     _modify { unique(); yield &storage.shape }
   }
   /// How and whether the interview asks for it.
   public var asking: Asking {
-    get { storage.asking }
+    _read { yield storage.asking }
     _modify { unique(); yield &storage.asking }
   }
   /// What is removed from an answer before it is stored.
   public var cleanUp: CleanUp {
-    get { storage.cleanUp }
+    _read { yield storage.cleanUp }
     _modify { unique(); yield &storage.cleanUp }
   }
   /// How the export prints it.
   public var rendering: Rendering {
-    get { storage.rendering }
+    _read { yield storage.rendering }
     _modify { unique(); yield &storage.rendering }
   }
   /// What a finished draft needs of it.
   public var rules: Rules {
-    get { storage.rules }
+    _read { yield storage.rules }
     _modify { unique(); yield &storage.rules }
   }
 
