@@ -1167,9 +1167,12 @@ final class TextReader {
     if !separatorScalars.isEmpty {
       for index in position + 1..<lineEnd where literalFits(index, separatorScalars) { ends.insert(index) }
     }
+    // An entry holds no separator: no end past the first one (found once, not looked for in every span).
+    let furthest = max(position, ends.max() ?? position)
+    let firstSeparator = separatorScalars.isEmpty ? nil : (position..<furthest).first { literalFits($0, separatorScalars) }
     for end in ends.sorted() {
+      if let firstSeparator, end >= firstSeparator + separatorScalars.count { break }
       let span = span(position..<end)
-      if !separator.isEmpty, span.includes(separator) { break }
       guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: nil, current: nil) else { continue }
       set(frame, part.key, .values(values + [value]))
       if !separatorScalars.isEmpty, literalFits(end, separatorScalars),
