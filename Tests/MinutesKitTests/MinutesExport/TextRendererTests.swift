@@ -122,8 +122,9 @@ import MinutesTestSupport
     let template = try TestSupport.template(id: id)
     var random = SplitMix64(seed: id.utf8.reduce(0x7E47_0001) { $0 &* 31 &+ UInt64($1) })
     var differing = 0
+    let drafts = RandomDrafts(odd: true)
     for n in 0..<150 {
-      let content = Self.record(template.parts, &random, depth: 0)
+      let content = drafts.record(template.parts, &random)
       let minutes = Minutes(template: template.id, content: content)
       for marks in [false, true] {
         let fast = try TextExporter.text(minutes, template: template, marksMissing: marks)
@@ -135,41 +136,5 @@ import MinutesTestSupport
       }
     }
     #expect(differing == 0)
-  }
-
-  static let texts = ["", "劉成剛", "區政府常務會議", "the budget", "a, b", "《辦法》", "審議", "yes", "7", " ", "Jr."]
-
-  static func record(_ parts: [Part], _ random: inout SplitMix64, depth: Int) -> Record {
-    var record = Record()
-    for part in parts where Int.random(in: 0..<4, using: &random) > 0 {
-      if let value = value(part, &random, depth: depth) { record[part.key] = value }
-    }
-    return record
-  }
-
-  static func value(_ part: Part, _ random: inout SplitMix64, depth: Int) -> Value? {
-    switch part.shape {
-    case .field(let kind): return scalar(kind, &random)
-    case .group(let group): return .record(record(group.parts, &random, depth: depth + 1))
-    case .list(let list):
-      let count = Int.random(in: 0...(depth > 2 ? 1 : 3), using: &random)
-      switch list.entries {
-      case .values(let kind): return .list((0..<count).compactMap { _ in scalar(kind, &random) })
-      case .records(let records): return .list((0..<count).map { _ in .record(record(records.parts, &random, depth: depth + 1)) })
-      }
-    }
-  }
-
-  static func scalar(_ kind: Part.Kind, _ random: inout SplitMix64) -> Value? {
-    // Now and then a value out of its kind, as a hand-edited file may hold.
-    if Int.random(in: 0..<12, using: &random) == 0 { return .text(texts.randomElement(using: &random)!) }
-    switch kind {
-    case .text: return .text(texts.randomElement(using: &random)!)
-    case .number, .count: return .number(Int.random(in: 0...30, using: &random))
-    case .date: return .text(["2024-03-08", "--04-09", "---13", "2026-12-31"].randomElement(using: &random)!)
-    case .time: return .text(["09:30", "12:00", "19:02", "00:00"].randomElement(using: &random)!)
-    case .choice(let values, _): return .text((values + ["other"]).randomElement(using: &random)!)
-    case .yesno: return .flag(Bool.random(using: &random))
-    }
   }
 }
