@@ -28,6 +28,20 @@ package enum CompiledTemplates {
     let bytes: [UInt8]
     var offset = 0
 
+    /// The tags of the tree, made once a tree: a `Tag` made with Yams' defaults makes a `Constructor` (a dictionary of
+    /// a dozen entries) each time, and its first use compiles the default resolver's regular expressions: those
+    /// two were most of reading a template. The scalars' types are resolved already, so no resolver is needed
+    /// (`Resolver.basic` has no rules); tags compare by name alone.
+    private let tags: (implicit: Tag, scalars: [UInt8: Tag]) = {
+      let constructor = Constructor.default
+      let tag = { (name: Tag.Name) in Tag(name, .basic, constructor) }
+      let scalars: [UInt8: Tag] = [
+        UInt8(ascii: "s"): tag(.str), UInt8(ascii: "i"): tag(.int), UInt8(ascii: "b"): tag(.bool),
+        UInt8(ascii: "n"): tag(.null), UInt8(ascii: "f"): tag(.float), UInt8(ascii: "t"): tag(.timestamp),
+      ]
+      return (tag(.implicit), scalars)
+    }()
+
     mutating func node() -> Node? {
       guard offset < bytes.count else { return nil }
       let kind = bytes[offset]
@@ -41,7 +55,7 @@ package enum CompiledTemplates {
           guard let key = node(), let value = node() else { return nil }
           pairs.append((key, value))
         }
-        return .mapping(Node.Mapping(pairs))
+        return .mapping(Node.Mapping(pairs, tags.implicit))
       case UInt8(ascii: "["):
         var entries: [Node] = []
         entries.reserveCapacity(count)
@@ -49,22 +63,13 @@ package enum CompiledTemplates {
           guard let entry = node() else { return nil }
           entries.append(entry)
         }
-        return .sequence(Node.Sequence(entries))
+        return .sequence(Node.Sequence(entries, tags.implicit))
       default:
-        let name: Tag.Name
-        switch kind {
-        case UInt8(ascii: "s"): name = .str
-        case UInt8(ascii: "i"): name = .int
-        case UInt8(ascii: "b"): name = .bool
-        case UInt8(ascii: "n"): name = .null
-        case UInt8(ascii: "f"): name = .float
-        case UInt8(ascii: "t"): name = .timestamp
-        default: return nil
-        }
+        guard let tag = tags.scalars[kind] else { return nil }
         guard offset + count <= bytes.count else { return nil }
         let text = String(decoding: bytes[offset..<offset + count], as: UTF8.self)
         offset += count
-        return .scalar(Node.Scalar(text, Tag(name)))
+        return .scalar(Node.Scalar(text, tag))
       }
     }
 
