@@ -6,6 +6,7 @@ import MinutesKit
 /// carried it.
 struct Actions: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "actions",
     abstract: "List the action items of all sessions: owner, task, due date, status, the meeting that first recorded it and the last that carried it.",
     discussion: """
       An item carried over by `minutes new --from` is one action, however many meetings carried it; its owner, due date and status are the latest meeting's. --json prints an array of objects, every key always present: owner, task, due (YYYY-MM-DD or null), status (open, done, dropped…), open (true or false), overdue (true or false), firstRecorded (a session name), lastCarried (a session name or null), meetings (the session names that have it, in meeting order).

@@ -5,6 +5,7 @@ import MinutesKit
 /// `minutes check`: the findings of a session or a minutes file.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "check",
     abstract: "Check a session or a minutes file: exit 0 without errors, 1 with errors, 2 when it cannot be read.")
 
   @Argument(help: "A session name, or the path of a minutes file.", completion: ShellCompletion.sessionNames) var target: String

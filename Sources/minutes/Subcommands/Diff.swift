@@ -6,6 +6,7 @@ import MinutesStorage
 /// `minutes diff NAME [REV]`: what changed in a session since a git revision, part by part.
 struct Diff: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "diff",
     abstract: "Show what changed in a session since a git revision (default: the last commit), part by part with addresses.")
 
   @Argument(help: "The session's name.") var name: String

@@ -7,7 +7,7 @@ import MinutesKit
 /// existing file is overwritten only with `--force`; `--script` writes a Chinese export in the other script and
 /// lists the characters to confirm on standard error.
 struct Export: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Print or write the finished minutes.")
+  static let configuration = CommandConfiguration(commandName: "export", abstract: "Print or write the finished minutes.")
 
   @Argument(help: "The session name.", completion: ShellCompletion.sessionNames) var name: String
   @Option(help: "The export format (\(ExportFormat.names.joined(separator: ", "))); without it, the one the extension of -o FILE chooses, else text.")

@@ -5,6 +5,7 @@ import MinutesKit
 /// `minutes import FILE`: a published minutes text read into a new session.
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "import",
     abstract: "Read a published minutes text (plain text or Markdown, UTF-8) into a new session.",
     discussion: """
       The template's text export is read backwards, so the session's export reproduces the text; without --template, \

@@ -4,7 +4,7 @@ import MinutesKit
 
 /// `minutes list`: every session of the workspace.
 struct List: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List the sessions in the workspace, most recent first.")
+  static let configuration = CommandConfiguration(commandName: "list", abstract: "List the sessions in the workspace, most recent first.")
 
   @Flag(help: "Print JSON: an array of objects with name, template, meetingDate, requiredDone, requiredTotal, lastChange and problem.")
   var json = false

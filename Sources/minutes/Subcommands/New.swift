@@ -5,7 +5,7 @@ import MinutesKit
 /// `minutes new`: start a session, choosing the template when none is given, or (`--from`) from a previous
 /// meeting, taking over what its template's `carry` declares.
 struct New: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Start a drafting session.")
+  static let configuration = CommandConfiguration(commandName: "new", abstract: "Start a drafting session.")
 
   @Option(help: "The template id (see `minutes templates`); without it, minutes asks.", completion: ShellCompletion.templateIDs)
   var template: String?

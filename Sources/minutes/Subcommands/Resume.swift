@@ -5,6 +5,7 @@ import MinutesKit
 /// `minutes resume`: continue a session at the question it stopped at.
 struct Resume: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "resume",
     abstract: "Continue a saved drafting session; without a name, choose among the most recent.")
 
   @Argument(help: "The session name.", completion: ShellCompletion.sessionNames) var name: String?

@@ -21,7 +21,7 @@ struct RosterCommand: ParsableCommand {
     subcommands: [List.self, Add.self, Check.self, Learn.self], defaultSubcommand: List.self)
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the people of the roster.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the people of the roster.")
     @Flag(help: "Print JSON: an array of {name, titles, bodies, spellings}.") var json = false
     @OptionGroup var options: WorkspaceOptions
 
@@ -49,7 +49,7 @@ struct RosterCommand: ParsableCommand {
   }
 
   struct Add: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Add a person to the roster (at its end; the rest of the file is kept as written).")
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person to the roster (at its end; the rest of the file is kept as written).")
     @Argument(help: "The name as minutes should print it.") var name: String
     @Option(name: .customLong("title"), help: "A title (repeat, highest rank first).") var titles: [String] = []
     @Option(name: .customLong("body"), help: "A body the person sits on (repeat).") var bodies: [String] = []
@@ -80,7 +80,7 @@ struct RosterCommand: ParsableCommand {
   }
 
   struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check roster.yaml: exit 0 when it reads and has no problem, 1 with problems, 2 when unreadable.")
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check roster.yaml: exit 0 when it reads and has no problem, 1 with problems, 2 when unreadable.")
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
@@ -100,7 +100,7 @@ struct RosterCommand: ParsableCommand {
   }
 
   struct Learn: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the people the sessions name (chair, attendance) that the roster lacks; with --add, add them.")
+    static let configuration = CommandConfiguration(commandName: "learn", abstract: "List the people the sessions name (chair, attendance) that the roster lacks; with --add, add them.")
     @Flag(help: "Add them to roster.yaml.") var add = false
     @OptionGroup var options: WorkspaceOptions
 

@@ -7,6 +7,7 @@ import MinutesStorage
 /// make and share a workspace; `diff` and `roster` have their own.)
 struct Init: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "init",
     abstract: "Make a workspace: sessions/, templates/, roster.yaml, a .gitignore; with --git, a git repository.")
 
   @Argument(help: "The workspace folder (made when missing).") var folder: String = "."
@@ -26,6 +27,7 @@ struct Init: ParsableCommand {
 /// `minutes sync`: commit, pull with rebase, push.
 struct Sync: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "sync",
     abstract: "Share the workspace through git: commit the changed sessions, pull the other clerks' (with rebase), push.")
 
   @Flag(help: "Commit and pull, but do not push.") var noPush = false

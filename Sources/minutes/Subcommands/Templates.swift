@@ -6,6 +6,7 @@ import MinutesKit
 /// environment's language.
 struct Templates: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "templates",
     abstract: "List the templates (built-in and the workspace's templates/), show one, or check a template file.",
     subcommands: [ListTemplates.self, ShowTemplate.self, CheckTemplate.self],
     defaultSubcommand: ListTemplates.self)
