@@ -1,5 +1,3 @@
-import Foundation
-
 /// A Mustache text read as the tree its renderer walks, for reading an export backwards (the import) and for
 /// rendering a text export without swift-mustache's dynamic look-ups (``TextRenderer``): literal text, the values
 /// it prints (`{{key.accessor}}`, `{{.}}`, `{{lowercased(kind)}}`) and its sections (`{{#…}}`, `{{^…}}`), with the
@@ -24,14 +22,14 @@ package indirect enum MustacheShape: Equatable {
     package var path: [String]
 
     package init(_ source: Substring) {
-      let source = source.trimmingCharacters(in: .whitespaces)
+      let source = MustacheShape.trimmed(source)
       if let open = source.firstIndex(of: "("), source.hasSuffix(")") {
         function = String(source[..<open])
         let argument = source[source.index(after: open)..<source.index(before: source.endIndex)]
         path = argument.isEmpty ? [] : Self.path(argument)
       } else {
         function = nil
-        path = Self.path(Substring(source))
+        path = Self.path(source)
       }
     }
 
@@ -106,39 +104,68 @@ package indirect enum MustacheShape: Equatable {
   private enum Token { case text(String), newline, tag(Character, String) }
 
   /// `source` as lines of tokens; a tag's sigil is its first character (`#`, `^`, `/`, `!`, `%`, `>`, `=`), or a
-  /// space for a value.
+  /// space for a value. Read over UTF-8 bytes: the delimiters are ASCII, so they never fall inside a character.
   private static func tokenize(_ source: String) throws(Failure) -> [[Token]] {
+    let bytes = Array(source.utf8)
     var lines: [[Token]] = [[]]
-    var rest = Substring(source)
-    func text(_ piece: Substring) {
-      var first = true
-      for part in piece.split(separator: "\n", omittingEmptySubsequences: false) {
-        if !first {
-          lines[lines.count - 1].append(.newline)
-          lines.append([])
-        }
-        first = false
-        if !part.isEmpty { lines[lines.count - 1].append(.text(String(part))) }
+    func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    func text(_ range: Range<Int>) {
+      var start = range.lowerBound
+      for index in range where bytes[index] == UInt8(ascii: "\n") {
+        if start < index { lines[lines.count - 1].append(.text(string(start..<index))) }
+        lines[lines.count - 1].append(.newline)
+        lines.append([])
+        start = index + 1
       }
+      if start < range.upperBound { lines[lines.count - 1].append(.text(string(start..<range.upperBound))) }
     }
-    while let open = rest.firstRange(of: "{{") {
-      text(rest[..<open.lowerBound])
-      let triple = rest[open.upperBound...].hasPrefix("{")
-      let closer = triple ? "}}}" : "}}"
-      let start = triple ? rest.index(after: open.upperBound) : open.upperBound
-      guard let close = rest[start...].firstRange(of: closer) else { throw .malformed(String(rest[open.lowerBound...].prefix(40))) }
-      let inner = rest[start..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+    /// Where `delimiter` (two or three bytes of braces) next starts at or after `from`.
+    func find(_ brace: UInt8, count: Int, from: Int) -> Int? {
+      var index = from
+      while index + count <= bytes.count {
+        if bytes[index] == brace {
+          var run = 1
+          while run < count, bytes[index + run] == brace { run += 1 }
+          if run == count { return index }
+          index += run
+        } else {
+          index += 1
+        }
+      }
+      return nil
+    }
+    var position = 0
+    while let open = find(UInt8(ascii: "{"), count: 2, from: position) {
+      text(position..<open)
+      let triple = open + 2 < bytes.count && bytes[open + 2] == UInt8(ascii: "{")
+      let start = open + (triple ? 3 : 2)
+      guard let close = find(UInt8(ascii: "}"), count: triple ? 3 : 2, from: start) else {
+        throw .malformed(String(string(open..<bytes.count).prefix(40)))
+      }
+      let inner = Self.trimmed(Substring(string(start..<close)))
       if triple {
-        lines[lines.count - 1].append(.tag(" ", inner))
+        lines[lines.count - 1].append(.tag(" ", String(inner)))
       } else if let sigil = inner.first, "#^/!%>=&".contains(sigil) {
-        let content = inner.dropFirst().trimmingCharacters(in: .whitespaces)
+        let content = String(Self.trimmed(inner.dropFirst()))
         lines[lines.count - 1].append(.tag(sigil == "&" ? " " : sigil, sigil == "=" ? String(content.dropLast()) : content))
       } else {
-        lines[lines.count - 1].append(.tag(" ", inner))
+        lines[lines.count - 1].append(.tag(" ", String(inner)))
       }
-      rest = rest[close.upperBound...]
+      position = close + (triple ? 3 : 2)
     }
-    text(rest)
+    text(position..<bytes.count)
     return lines
+  }
+
+  /// `text` without the blanks at either end: tabs and the space separators (Unicode's Zs), as Foundation's
+  /// `CharacterSet.whitespaces`, which was most of reading a template's tags.
+  static func trimmed(_ text: Substring) -> Substring {
+    func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+      scalar == " " || scalar == "\t" || (scalar.value > 0x7F && scalar.properties.generalCategory == .spaceSeparator)
+    }
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !isBlank($0) }) else { return text[text.endIndex...] }
+    let last = scalars.lastIndex(where: { !isBlank($0) })!
+    return Substring(scalars[first...last])
   }
 }
