@@ -29,9 +29,10 @@ package enum CompiledTemplates {
     var offset = 0
 
     /// The tags of the tree, made once a tree: a `Tag` made with Yams' defaults makes a `Constructor` (a dictionary of
-    /// a dozen entries) each time, and its first use compiles the default resolver's regular expressions: those
-    /// two were most of reading a template. The scalars' types are resolved already, so no resolver is needed
-    /// (`Resolver.basic` has no rules); tags compare by name alone.
+    /// a dozen entries) each time, which was most of reading a template. The scalars' types are resolved already, so
+    /// their tags need no resolver (`Resolver.basic` has no rules). A mapping's tag keeps Yams' default resolver:
+    /// `Node.Mapping`'s string subscript, which Yams' decoder uses on a template merged over a built-in one, resolves
+    /// the key it looks for with it, and must find `yes` (a `bool` by that resolver) where the tree holds it.
     private let tags: (implicit: Tag, scalars: [UInt8: Tag]) = {
       let constructor = Constructor.default
       let tag = { (name: Tag.Name) in Tag(name, .basic, constructor) }
@@ -39,7 +40,7 @@ package enum CompiledTemplates {
         UInt8(ascii: "s"): tag(.str), UInt8(ascii: "i"): tag(.int), UInt8(ascii: "b"): tag(.bool),
         UInt8(ascii: "n"): tag(.null), UInt8(ascii: "f"): tag(.float), UInt8(ascii: "t"): tag(.timestamp),
       ]
-      return (tag(.implicit), scalars)
+      return (Tag(.implicit, .default, constructor), scalars)
     }()
 
     mutating func node() -> Node? {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Yams
 
 @testable import MinutesKit
 @testable import MinutesTemplates
@@ -30,6 +31,37 @@ import MinutesTestSupport
     let compiled = try TemplateLibrary().template(id: id)
     #expect(compiled == parsed)
     #expect(compiled.parts.count == parsed.parts.count && !compiled.parts.isEmpty)
+  }
+
+  /// A template merged over a built-in one is decoded by Yams' decoder, which finds a key through the mapping's
+  /// string subscript: every key of the parsed YAML must be found that way in the compiled tree too (`yes`, which
+  /// Yams resolves as a `bool`, was not, once the compiled mappings' tags lost the default resolver).
+  @Test(arguments: ids)
+  func everyKeyIsFoundByItsTextAsInTheParsedYAML(id: String) throws {
+    let text = try #require(TemplateLibrary.builtIns[id])
+    let parsed = try #require(try Yams.compose(yaml: text))
+    let compiled = try #require(CompiledTemplates.node(id: id))
+    var found = 0
+    func walk(_ parsed: Node, _ compiled: Node, _ path: String) {
+      switch (parsed, compiled) {
+      case (.mapping(let p), .mapping(let c)):
+        for (key, value) in p {
+          guard let name = key.string else { continue }
+          guard let inCompiled = c[name] else {
+            Issue.record("\(id): `\(path)\(name)` is not found by its text in the compiled tree")
+            continue
+          }
+          found += 1
+          walk(value, inCompiled, path + name + ".")
+        }
+      case (.sequence(let p), .sequence(let c)):
+        #expect(p.count == c.count, "\(id): `\(path)`")
+        for (index, (p, c)) in zip(p, c).enumerated() { walk(p, c, path + "\(index).") }
+      default: break
+      }
+    }
+    walk(parsed, compiled, "")
+    #expect(found > 50)
   }
 
   @Test func aDamagedCompiledFormIsNotRead() {
