@@ -23,16 +23,31 @@ package enum CompiledTemplates {
     return node
   }
 
+  /// `node`, a compiled tree, with its mappings and sequences tagged as Yams composes them: for a template
+  /// merged over a built-in one, which Yams' decoder reads. That decoder finds a key through `Node.Mapping`'s
+  /// string subscript, which resolves the key it looks for with the mapping's resolver: `yes` is a `bool` by
+  /// Yams' default resolver, and is found only where the mapping has it.
+  package static func resolvingKeys(_ node: Node) -> Node {
+    switch node {
+    case .mapping(let mapping):
+      return .mapping(Node.Mapping(mapping.map { ($0.key, resolvingKeys($0.value)) }, Tag(.implicit), mapping.style, mapping.mark))
+    case .sequence(let sequence):
+      return .sequence(Node.Sequence(sequence.map(resolvingKeys), Tag(.implicit), sequence.style, sequence.mark))
+    default:
+      return node
+    }
+  }
+
   /// Reads the compact form.
   private struct Reader {
     let bytes: [UInt8]
     var offset = 0
 
     /// The tags of the tree, made once a tree: a `Tag` made with Yams' defaults makes a `Constructor` (a dictionary of
-    /// a dozen entries) each time, which was most of reading a template. The scalars' types are resolved already, so
-    /// their tags need no resolver (`Resolver.basic` has no rules). A mapping's tag keeps Yams' default resolver:
-    /// `Node.Mapping`'s string subscript, which Yams' decoder uses on a template merged over a built-in one, resolves
-    /// the key it looks for with it, and must find `yes` (a `bool` by that resolver) where the tree holds it.
+    /// a dozen entries) each time, and `Resolver.default` compiles its regular expressions when first used: those
+    /// two were most of reading a template. The scalars' types are resolved already, so no resolver is needed
+    /// (`Resolver.basic` has no rules); tags compare by name alone. Yams' decoder, which needs the default
+    /// resolver, reads a compiled tree only through ``resolvingKeys(_:)``.
     private let tags: (implicit: Tag, scalars: [UInt8: Tag]) = {
       let constructor = Constructor.default
       let tag = { (name: Tag.Name) in Tag(name, .basic, constructor) }
@@ -40,7 +55,7 @@ package enum CompiledTemplates {
         UInt8(ascii: "s"): tag(.str), UInt8(ascii: "i"): tag(.int), UInt8(ascii: "b"): tag(.bool),
         UInt8(ascii: "n"): tag(.null), UInt8(ascii: "f"): tag(.float), UInt8(ascii: "t"): tag(.timestamp),
       ]
-      return (Tag(.implicit, .default, constructor), scalars)
+      return (tag(.implicit), scalars)
     }()
 
     mutating func node() -> Node? {

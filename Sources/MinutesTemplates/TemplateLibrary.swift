@@ -235,12 +235,12 @@ public struct TemplateLibrary: Sendable {
     try decode(try compose(yaml, file: file), file: file)
   }
 
-  /// The tree of the template at `location` merged over what it extends, its id, and whether every file of the
-  /// chain is a built-in template read in its compiled form (``CompiledTemplates``).
   /// The built-in templates decoded so far in this process, by id (only those whose whole `extends` chain is
   /// built in, so that no workspace file changes them).
   private static let decodedBuiltIns = Memo<String, Template>()
 
+  /// The tree of the template at `location` merged over what it extends, its id, and whether every file of the
+  /// chain is a built-in template read in its compiled form (``CompiledTemplates``).
   private func resolvedNode(_ location: Location, chain: [Location]) throws -> (Node, String, Bool) {
     let node: Node
     var isCompiled = false
@@ -257,7 +257,9 @@ public struct TemplateLibrary: Sendable {
       throw TemplateError.invalid(YAMLProblem(file: location.path, line: mark?.line ?? 1, column: mark?.column ?? 1,
                                               message: "`extends`: no template `\(parentID)`; available: \(availableIDs().joined(separator: ", "))"))
     }
-    let (parentNode, _, isParentCompiled) = try resolvedNode(parent, chain: chain + [location])
+    var (parentNode, _, isParentCompiled) = try resolvedNode(parent, chain: chain + [location])
+    // A tree that is not all compiled is read by Yams' decoder, which looks keys up by Yams' default resolver.
+    if isParentCompiled && !isCompiled { parentNode = CompiledTemplates.resolvingKeys(parentNode) }
     do {
       return (try Self.merge(node, over: parentNode), id, isCompiled && isParentCompiled)
     } catch let problem as MergeProblem {
