@@ -1,7 +1,7 @@
 import Foundation
 
 extension Part {
-  /// A pattern that a text answer must match, compiled once when the template is read and matched within a
+  /// A pattern that a text answer must match, compiled once, at its first match, and matched within a
   /// budget of steps, so that a pattern that backtracks without end (`(a|aa)+$` on forty `a`s and a `b`) cannot
   /// stall the prompt: past the budget, the answer is ``Outcome/undecided`` and the checks say so.
   ///
@@ -69,16 +69,30 @@ extension Part.Pattern {
   ///
   /// `@unchecked Sendable`: the only mutable state, `costly`, is read and written under `lock`.
   private final class Matcher: @unchecked Sendable {
-    /// `^(?:regex)$`, or `nil` when `regex` is not a valid expression.
-    let expression: NSRegularExpression?
+    /// The pattern's regular expression, as the template has it.
+    private let regex: String
     private let lock = NSLock()
+    /// `^(?:regex)$` once compiled (`.some(nil)` when `regex` is not a valid expression); `nil` until the first
+    /// match: a template has dozens of patterns, and most commands match few of them or none (compiling them all
+    /// was a quarter of reading a built-in template).
+    private var compiled: NSRegularExpression??
     /// The outcomes that took at least one tick, by text; emptied when it holds ``maximumRemembered``.
     private var costly: [String: Outcome] = [:]
     /// The most costly outcomes remembered at once.
     static let maximumRemembered = 1_000
 
     init(regex: String) {
-      expression = try? NSRegularExpression(pattern: "^(?:\(regex))$")
+      self.regex = regex
+    }
+
+    /// `^(?:regex)$`, compiled at the first call; `nil` when `regex` is not a valid expression.
+    private var expression: NSRegularExpression? {
+      lock.withLock {
+        if let compiled { return compiled }
+        let expression = try? NSRegularExpression(pattern: "^(?:\(regex))$")
+        compiled = .some(expression)
+        return expression
+      }
     }
 
     func match(_ text: String) -> Outcome {
@@ -111,7 +125,7 @@ extension Part.Pattern {
 extension Part.Pattern: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable { case regex, message, severity }
 
-  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`), and compiles it.
+  /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
