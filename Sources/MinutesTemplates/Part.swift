@@ -549,10 +549,13 @@ extension Part.Join: Decodable {
 /// Refuses keys a template format does not know, so that a misspelt key is an error that names it rather than
 /// a setting silently ignored.
 enum TemplateKeys {
+  /// Whether `decoder` reads a built-in template's compiled tree: its YAML passed every check made while
+  /// decoding (`CompiledTemplateTests` decode both and compare), so they are not made again (listing every
+  /// mapping's keys and compiling the checks' expressions were a third of reading a built-in template).
+  static func alreadyChecked(_ decoder: any Decoder) -> Bool { decoder is ResolvedNodeDecoder }
+
   static func check(_ decoder: any Decoder, known: @autoclosure () -> [String]) throws {
-    // A built-in template's compiled tree is its YAML, whose keys these checks passed: `CompiledTemplateTests`
-    // decode both and compare. Listing every mapping's keys again was a fifth of reading a built-in template.
-    if decoder is ResolvedNodeDecoder { return }
+    if alreadyChecked(decoder) { return }
     guard let c = try? decoder.container(keyedBy: AnyKey.self) else { return }
     let known = known()
     for key in c.allKeys where !known.contains(key.stringValue) {
