@@ -2,14 +2,17 @@ import Foundation
 
 /// Crash-safe whole-file writes.
 enum DurableFile {
-  /// Writes `data` to `url` through a temporary file, `fsync`, `rename` and an `fsync` of the folder.
+  /// Writes `data` to `url` through a temporary file, `fsync`, `rename` and an `fsync` of the folder; without
+  /// `durably`, through a temporary file and `rename` alone: a reader sees the old bytes or the new, never a part,
+  /// but a crash of the machine may leave either, or a file cut short (for a file that is checked when read and
+  /// whose loss costs nothing: the snapshot's cache).
   /// - Throws: a POSIX error as `NSError` (domain `NSPOSIXErrorDomain`, code `errno`), which ``SystemReason``
   ///   reads.
-  static func write(_ data: Data, to url: URL) throws {
+  static func write(_ data: Data, to url: URL, durably: Bool = true) throws {
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
     let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw posixError() }
-    let ok = writeAll(data, to: fd) && fsync(fd) == 0
+    let ok = writeAll(data, to: fd) && (!durably || fsync(fd) == 0)
     let error = ok ? nil : posixError()
     close(fd)
     if let error {
@@ -17,7 +20,7 @@ enum DurableFile {
       throw error
     }
     guard rename(temporary.path, url.path) == 0 else { throw posixError() }
-    syncFolder(of: url)
+    if durably { syncFolder(of: url) }
   }
 
   /// Writes all of `data` to `fd`, retrying after interruptions; false on an error (see `errno`).

@@ -173,12 +173,14 @@ extension SessionStore {
   }
 
   /// Writes the cache of the session `name`'s snapshot `file`, just written, stamped with that file's size, time
-  /// and inode; a cache that cannot be written is no loss (the YAML is read instead).
+  /// and inode; a cache that cannot be written is no loss (the YAML is read instead). It is not flushed to the
+  /// disk: one left cut short or stale by a crash of the machine fails its checksum or its stamp, and the YAML is
+  /// read instead too.
   func writeCache(_ file: SessionFile, name: String) {
     guard let stamp = SnapshotCache.stamp(of: self.file(for: name)),
       case let data = SnapshotCache(
         generation: file.generation, size: stamp.size, modified: stamp.modified, inode: stamp.inode, file: file).data()
     else { return }
-    try? DurableFile.write(data, to: cache(for: name))
+    try? DurableFile.write(data, to: cache(for: name), durably: false)
   }
 }

@@ -146,4 +146,14 @@ struct SessionLockTests {
     #expect(!lock.isHeld)
     #expect(lock.loss == .holderQuit(earlier))
   }
+
+  /// The time a lock names is what Foundation's ISO 8601 style writes, for dates across four centuries.
+  @Test func theLocksTimeIsWrittenAsFoundationsISO8601Style() {
+    var generator = SystemRandomNumberGenerator()
+    let dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: 951_782_400.5), Date(timeIntervalSince1970: 1_796_342_399.999)]
+      + (0..<500).map { _ in Date(timeIntervalSince1970: Double.random(in: -2_208_988_800...10_000_000_000, using: &generator)) }
+    for date in dates {
+      #expect(SessionLock.Holder.iso8601(date) == date.formatted(Date.ISO8601FormatStyle()), "\(date.timeIntervalSince1970)")
+    }
+  }
 }
