@@ -56,10 +56,13 @@ struct TextRenderer {
   /// `source` compiled, with the Mustache texts `partials` by name (`{{> name}}`); `nil` when it holds what this
   /// renderer leaves to swift-mustache (see the type's description) or does not parse.
   init?(_ source: String, partials: [String: String] = [:]) {
-    // Delimiter changes, blocks, the name that marks a partial put in place: left to swift-mustache.
-    for marker in ["{{=", "{{$", "{{<", Self.partialMark] where source.contains(marker) { return nil }
-    guard let inlined = Self.inlining(source, partials), let shapes = try? MustacheShape.parse(inlined),
-      Self.onlyTextPragmas(inlined), let nodes = Self.compile(shapes)
+    // Delimiter changes, blocks, the name that marks a partial put in place: left to swift-mustache. The text is
+    // searched as UTF-8 bytes, as `MustacheShape` reads its tags (Foundation's `contains` and the standard
+    // library's `firstRange(of:)` over characters were most of compiling a text).
+    let bytes = Array(source.utf8)
+    for marker in ["{{=", "{{$", "{{<", Self.partialMark] where Self.find(marker, in: bytes[...]) != nil { return nil }
+    guard let inlined = Self.inlining(bytes, partials), Self.onlyTextPragmas(inlined),
+      let shapes = try? MustacheShape.parse(String(decoding: inlined, as: UTF8.self)), let nodes = Self.compile(shapes)
     else { return nil }
     self.nodes = nodes
   }
@@ -67,50 +70,111 @@ struct TextRenderer {
   /// The name of the section a partial is put in place as.
   private static let partialMark = "?partial"
 
-  /// `{{> name}}`, the name captured.
-  nonisolated(unsafe) private static let partialTag = /\{\{>\s*([^}\s]+)\s*\}\}/
+  /// Where the bytes of `needle` first start in `bytes`, if they do.
+  private static func find(_ needle: String, in bytes: ArraySlice<UInt8>) -> Int? {
+    let needle = Array(needle.utf8)
+    guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    var index = bytes.startIndex
+    while let start = bytes[index...].firstIndex(of: first) {
+      guard start + needle.count <= bytes.endIndex else { return nil }
+      if bytes[start..<start + needle.count].elementsEqual(needle) { return start }
+      index = start + 1
+    }
+    return nil
+  }
+
+  /// Whether `bytes` (a whole number of UTF-8 scalars) are spaces and tabs only.
+  private static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+  }
+
+  /// The scalar whose UTF-8 bytes start at `index` of `bytes` (valid UTF-8), and their count.
+  private static func scalar(at index: Int, in bytes: [UInt8]) -> (scalar: Unicode.Scalar, length: Int) {
+    let lead = bytes[index]
+    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
+    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+  }
+
+  /// The first `{{> name}}` in `bytes` at or after `from`, as the expression `\{\{>\s*([^}\s]+)\s*\}\}` finds it
+  /// (`\s` is Unicode's White_Space): the tag's bytes and the name.
+  private static func partialTag(in bytes: [UInt8], from: Int) -> (range: Range<Int>, name: String)? {
+    func skipSpace(_ index: inout Int) {
+      while index < bytes.count, case let (scalar, length) = scalar(at: index, in: bytes), scalar.properties.isWhitespace { index += length }
+    }
+    var start = from
+    while let open = find("{{>", in: bytes[start...]) {
+      var index = open + 3
+      skipSpace(&index)
+      let nameStart = index
+      while index < bytes.count, bytes[index] != UInt8(ascii: "}"), case let (scalar, length) = scalar(at: index, in: bytes),
+        !scalar.properties.isWhitespace {
+        index += length
+      }
+      let nameEnd = index
+      skipSpace(&index)
+      if nameEnd > nameStart, index + 1 < bytes.count, bytes[index] == UInt8(ascii: "}"), bytes[index + 1] == UInt8(ascii: "}") {
+        return (open..<index + 2, String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self))
+      }
+      start = open + 1
+    }
+    return nil
+  }
 
   /// `source` with each partial put in place as a section named ``partialMark`` around its text (at most
   /// ``Template/partialDepth`` deep); `nil` when a partial is not one of `partials`, is on a line of its own (where
   /// swift-mustache indents it), is more than one line or a single tag (whose standalone rule the place would
   /// change), or holds the mark.
-  private static func inlining(_ source: String, _ partials: [String: String]) -> String? {
+  private static func inlining(_ source: [UInt8], _ partials: [String: String]) -> [UInt8]? {
     var text = source
     for _ in 0...Template.partialDepth {
-      guard text.contains("{{>") else { return text }
-      var result = ""
-      var rest = Substring(text)
-      while let match = rest.firstMatch(of: partialTag) {
-        let before = rest[..<match.range.lowerBound]
-        let lineStart = result + before
-        let opening = lineStart.lastIndex(of: "\n").map { lineStart[lineStart.index(after: $0)...] } ?? lineStart[...]
-        let after = rest[match.range.upperBound...]
-        let closing = after.prefix { $0 != "\n" }
-        if opening.allSatisfy({ $0 == " " || $0 == "\t" }) && closing.allSatisfy({ $0 == " " || $0 == "\t" }) { return nil }
-        guard let partial = partials[String(match.output.1)], !partial.contains("\n"), !partial.contains(partialMark),
-          partial.components(separatedBy: "{{").count > 2 || !partial.hasPrefix("{{")
+      guard find("{{>", in: text[...]) != nil else { return text }
+      var result: [UInt8] = []
+      result.reserveCapacity(text.count)
+      // Whether the last line of `result` so far is spaces and tabs only.
+      var resultEndsBlank = true
+      var position = 0
+      while let tag = partialTag(in: text, from: position) {
+        let before = text[position..<tag.range.lowerBound]
+        let openingIsBlank = before.lastIndex(of: UInt8(ascii: "\n")).map { isBlank(before[($0 + 1)...]) }
+          ?? (resultEndsBlank && isBlank(before))
+        let closing = text[tag.range.upperBound...].prefix { $0 != UInt8(ascii: "\n") }
+        if openingIsBlank && isBlank(closing) { return nil }
+        guard let partial = partials[tag.name].map({ Array($0.utf8)[...] }), !partial.contains(UInt8(ascii: "\n")),
+          find(partialMark, in: partial) == nil, !isSingleTag(partial)
         else { return nil }
         result += before
-        result += "{{#\(partialMark)}}\(partial){{/\(partialMark)}}"
-        rest = after
+        result += Array("{{#\(partialMark)}}".utf8) + partial + Array("{{/\(partialMark)}}".utf8)
+        resultEndsBlank = false
+        position = tag.range.upperBound
       }
-      text = result + rest
+      result += text[position...]
+      text = result
     }
     return nil
   }
 
+  /// Whether a partial's text is a single tag: it starts with `{{` and holds no other (counted as
+  /// `components(separatedBy: "{{")` would: without overlaps).
+  private static func isSingleTag(_ partial: ArraySlice<UInt8>) -> Bool {
+    guard partial.starts(with: Array("{{".utf8)) else { return false }
+    return find("{{", in: partial[(partial.startIndex + 2)...]) == nil
+  }
+
   /// Whether every pragma in `source` is the TEXT content type, and no tag runs over a line.
-  private static func onlyTextPragmas(_ source: String) -> Bool {
-    var rest = Substring(source)
-    while let open = rest.firstRange(of: "{{") {
-      guard let close = rest[open.upperBound...].firstRange(of: "}}") else { return false }
-      let inner = rest[open.upperBound..<close.lowerBound]
-      if inner.contains("\n") { return false }
-      if inner.hasPrefix("%") {
-        let pragma = inner.dropFirst().split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+  private static func onlyTextPragmas(_ source: [UInt8]) -> Bool {
+    var start = 0
+    while let open = find("{{", in: source[start...]) {
+      guard let close = find("}}", in: source[(open + 2)...]) else { return false }
+      let inner = source[(open + 2)..<close]
+      if inner.contains(UInt8(ascii: "\n")) { return false }
+      if inner.first == UInt8(ascii: "%") {
+        let pragma = String(decoding: inner.dropFirst(), as: UTF8.self).split(separator: ":", maxSplits: 1)
+          .map { $0.trimmingCharacters(in: .whitespaces) }
         guard pragma == ["CONTENT_TYPE", "TEXT"] else { return false }
       }
-      rest = rest[close.upperBound...]
+      start = close + 2
     }
     return true
   }

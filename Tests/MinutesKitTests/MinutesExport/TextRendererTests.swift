@@ -60,6 +60,7 @@ import MinutesTestSupport
   /// A partial within a line is put in place, and sees no position in a list, as swift-mustache renders it.
   @Test(arguments: [
     "{{#items}}<{{> line}}>{{/items}}", "{{#items}}{{#flag}}<{{> line}}>{{/flag}}{{/items}}", "a{{> nested}}b\n{{> line}}.",
+    "會議{{>line}}。{{>  line }}\n{{>\u{3000}line\u{3000}}}、", "{{> line}} and\n  x{{> line}}\t\n\t{{> line}}y",
   ])
   func rendersAPartialAsSwiftMustacheDoes(source: String) throws {
     let partials = ["line": "{{title}}{{first()}}{{#points}}{{.}}{{^last()}}、{{/last()}}{{/points}}", "nested": "[{{> line}}]"]
@@ -76,9 +77,10 @@ import MinutesTestSupport
   @Test(arguments: [
     "{{> line}}", "  {{> line}}\n", "a{{> lines}}", "a{{> unknown}}", "{{=<% %>=}}", "{{$block}}x{{/block}}", "{{<parent}}{{/parent}}", "{{a(b(c))}}",
     "{{% CONTENT_TYPE: HTML}}{{a}}", "{{會議}}", "{{a b}}", "{{! a\ncomment }}", "{{#a}}", "{{/a}}",
+    "a{{> line}}", "a{{> a b}}", "x{{> lines}}\t{{> line}}", " \t{{>\u{3000}lines }} \n", "a{{> nested}}",
   ])
   func leavesToSwiftMustacheWhatItDoesNotRender(source: String) {
-    #expect(TextRenderer(source, partials: ["line": "{{title}}", "lines": "{{title}}\n{{title}}"]) == nil)
+    #expect(TextRenderer(source, partials: ["line": "{{title}}", "lines": "{{title}}\n{{title}}", "nested": "[{{> nested}}]"]) == nil)
   }
 
   /// Every built-in template's text export, phrases and `join.entry` are rendered by ``TextRenderer``, not left to
