@@ -185,14 +185,15 @@ struct SnapshotCache {
     }
   }
 
-  /// Size, modification time and inode: a file replaced by a save (ours or an editor's) gets a new inode even
-  /// when its size and coarse timestamp happen to match.
+  /// Size, modification time (seconds since 1970, to the nanosecond the file system keeps) and inode, from
+  /// `stat`: a file replaced by a save (ours or an editor's) gets a new inode even when its size and coarse
+  /// timestamp happen to match. (Foundation's attributes, boxed in `Any` and cast back, were a tenth of writing a
+  /// session's files; a cache stamped by their time, a hair different, is read once from the YAML and remade.)
   static func stamp(of url: URL) -> (size: Int, modified: Double, inode: UInt64)? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-      let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
-    else { return nil }
-    let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? (attributes[.systemFileNumber] as? UInt64) ?? 0
-    return (size, modified.timeIntervalSince1970, inode)
+    var status = stat()
+    guard stat(url.path, &status) == 0 else { return nil }
+    let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1_000_000_000
+    return (Int(status.st_size), modified, UInt64(status.st_ino))
   }
 
   /// The header of the cache file at `url`, reading its first bytes alone; `nil` when there is no cache there.
