@@ -898,6 +898,11 @@ public struct Validator: Sendable {
     /// Takes the scalar `value`: opens a pair, or closes the innermost; the closing mark that closes no open pair
     /// (or another than the innermost), if it is one.
     mutating func see(_ value: UInt32) -> Character? {
+      // Most scalars seen are other punctuation of the same blocks (、。，): passed over without a search.
+      switch value {
+      case 0x28, 0x29, 0x201C, 0x201D, 0x300A...0x300F, 0xFF08, 0xFF09: break
+      default: return nil
+      }
       if let pair = Validator.markPairs.first(where: { $0.open == value }) {
         open.append(pair)
       } else if Validator.markPairs.contains(where: { $0.close == value }) {
