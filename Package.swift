@@ -99,11 +99,7 @@ let package = Package(
       dependencies: [
         "MinutesKit", "LineEditing", "EditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ],
-      // The release program is linked at a fixed address (as Go links its programs on Linux): as a position-
-      // independent executable, the loader first patched its 82,000 absolute pointers (mostly the Swift runtime's
-      // and Foundation's metadata, linked in with --static-swift-stdlib), a quarter of the time to the first prompt.
-      linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+      ]
     ),
     .executableTarget(
       name: "minutes-benchmark",
