@@ -147,22 +147,19 @@ public struct Assistant: Sendable {
   /// and is counted, as `:check` lists it.
   public var openErrors: Int {
     let count = index.openErrorCount(in: minutes, cursor: cursor)
-    guard let detour, let cursor, let at = index.position(of: cursor) else { return count }
-    return count + index.missing.count { missing in
-      guard !detour.contains(missing), let position = index.position(of: missing) else { return false }
-      return position >= at
-    }
+    guard let detour, let cursor, let at = index.position(of: cursor, in: minutes) else { return count }
+    return count + index.missingCount(from: at, outside: detour, in: minutes)
   }
 
   /// How many required parts are filled in, out of how many (as ``Interview/progress(in:)`` says).
   public var progress: (done: Int, total: Int) { index.progress }
 
   /// The required parts still missing, in interview order (as ``Interview/missing(in:)`` says).
-  public var missing: [Address] { index.missing }
+  public var missing: [Address] { index.missing(in: minutes) }
 
   /// The first unanswered slot after `address`, or `nil` when the interview is over (as
   /// ``Interview/next(after:in:)`` says).
-  public func next(after address: Address) -> Address? { index.next(after: address) }
+  public func next(after address: Address) -> Address? { index.next(after: address, in: minutes) }
 
 
   /// Text to put on the input line for the clerk to edit: the current value of the part edited or asked.
@@ -398,7 +395,7 @@ public struct Assistant: Sendable {
     }
     if isBlank {
       // A blank answer skips the question, unless the part is required and not filled in yet.
-      let isEmptyRequired = index.isMissing(slot)
+      let isEmptyRequired = index.isMissing(slot, in: minutes)
       if isEmptyRequired { throw AssistantError.required(label: interview.label(of: slot, in: minutes)) }
       var messages: [String] = []
       // Leaving an attendance list whose groups the roster ranks otherwise: the house's order is suggested.
@@ -509,12 +506,12 @@ public struct Assistant: Sendable {
   mutating func nextQuestion(after slot: Address, messages: inout [String]) -> Address? {
     if let detour {
       // A detour from a finished interview (`:goto`, `:add` without text) ends where its part or list ends.
-      if let next = index.next(after: slot), detour.contains(next) { return next }
+      if let next = index.next(after: slot, in: minutes), detour.contains(next) { return next }
       self.detour = nil
-      return index.firstMissing
+      return index.firstMissing(in: minutes)
     }
-    if let next = index.next(after: slot) { return next }
-    guard let missing = index.firstMissing else { return nil }
+    if let next = index.next(after: slot, in: minutes) { return next }
+    guard let missing = index.firstMissing(in: minutes) else { return nil }
     let label = interview.label(of: missing, in: minutes)
     messages.append(m.backToMissing(label))
     return missing
@@ -546,7 +543,7 @@ public struct Assistant: Sendable {
       break
     }
     if let moved, interview.contains(moved, in: minutes) { return moved }
-    return index.next(after: cursor)
+    return index.next(after: cursor, in: minutes)
   }
 
   // MARK: - Commands
@@ -586,7 +583,7 @@ public struct Assistant: Sendable {
     case .goto(let address):
       let shown = template.display(address)
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
-      guard index.isSlot(address) else {
+      guard index.isSlot(address, in: minutes) else {
         throw AssistantError.notEditable(address: shown, hint: m.noQuestionHint(shown))
       }
       // From a finished interview, a detour to the end of a list covers the list and the entries added to it.
@@ -606,7 +603,7 @@ public struct Assistant: Sendable {
       response.messages.append(m.added(shown))
       if wasFinished, let first = template.part(at: list)?.records?.firstPart,
         let entry = minutes.entries(of: list).indices.last.map({ list.appending(.index($0 + 1)) }),
-        let next = index.next(after: entry.appending(key: first.key)), entry.contains(next)
+        let next = index.next(after: entry.appending(key: first.key), in: minutes), entry.contains(next)
       {
         // The interview was over: ask the rest of the entry just added (a motion's mover, its vote…), then stop.
         detour = entry

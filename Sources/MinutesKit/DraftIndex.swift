@@ -7,45 +7,47 @@ import MinutesValidation
 ///
 /// The draft is cut as ``Template/walkTop(_:_:)`` cuts it: its top (fields, groups, the end slots of the top-level
 /// lists), walked again after every change (a few dozen parts, whatever the size of the draft), and the entries
-/// of the top-level lists (agenda items, motions, attendance lines), each summed up once in a ``Chunk``: its
-/// slots, which of them are missing or answered, and the errors its values have. A change names the list entry it
-/// touches (or the list it inserts into, removes from or moves in), so only that entry's chunk is made again; the
-/// chunks of the others are moved with them. A chunk keeps its slots relative to its entry, so that it stays true
-/// when entries before it come and go.
+/// of the top-level lists (agenda items, motions, attendance lines), each summed up once in a ``Chunk``: how many
+/// of its slots are missing or required, its first slot not answered, and the errors its values have. A change
+/// names the list entry it touches (or the list it inserts into, removes from or moves in), so only that entry's
+/// chunk is made again; the chunks of the others are moved with them.
+///
+/// A chunk keeps counts alone, not its slots: the few entries a question needs the slots of (the cursor's, the
+/// next one with a slot not answered) are walked again then, which costs a few microseconds. So the index of a
+/// draft of 5,000 agenda items holds 5,000 small records, and it can be saved beside the snapshot's cache and read
+/// back when the session is next resumed (``summary`` and ``init(template:minutes:summary:)``).
 ///
 /// Its answers equal those of ``Interview`` and ``Validator/openErrorCount(in:cursor:)`` for the same draft
-/// (`DraftIndexTests` checks it over random drafts and edits).
+/// (`DraftIndexTests` checks it over random drafts and edits). Every question takes the draft the index is up to
+/// date with.
 struct DraftIndex: Sendable {
   /// One entry of a top-level list, summed up.
-  struct Chunk: Sendable {
-    /// A slot of the entry: its steps after the entry's address, what it requires, whether it is missing or has
-    /// a value.
-    struct Slot: Sendable {
-      var steps: ArraySlice<Address.Step>
-      var requires: Int?
-      var isMissing: Bool
-      var isAnswered: Bool
-    }
-
-    /// The entry's slots, in interview order.
-    var slots: [Slot] = []
+  struct Chunk: Sendable, Equatable {
     /// The errors of the value rules in the entry (``Validator/valueErrorCount(_:part:at:)``).
     var valueErrors = 0
     /// Whether the list was asked when the chunk was made (its slots exist only then).
     var asked: Bool
-    /// How many of ``slots`` are missing, and required.
+    /// How many of the entry's slots are missing, and required.
     var missingCount = 0
     var requiredCount = 0
-    /// The first slot not answered, if any.
+    /// The number of the first slot not answered, in interview order, if any.
     var firstUnanswered: Int?
+  }
+
+  /// A slot of an entry, walked again when a question needs it: its address, whether it is missing or has a
+  /// value.
+  struct Slot {
+    var address: Address
+    var isMissing: Bool
+    var isAnswered: Bool
   }
 
   /// A step of the top of the draft, in interview order.
   enum Segment: Sendable {
     /// A slot above the entries of the top-level lists.
     case slot(Address, requires: Int?, isMissing: Bool, isAnswered: Bool)
-    /// The entries of the top-level list at this address, in ``DraftIndex/chunks``.
-    case entries(Address)
+    /// The entries of the top-level list at this address (its part), in ``DraftIndex/chunks``.
+    case entries(Address, Part)
   }
 
   /// Where a slot is: the segment, and for an entry its 0-based number and the slot's number in its chunk.
@@ -141,7 +143,7 @@ struct DraftIndex: Sendable {
       case .value(let value, let part, let address):
         topValueErrors += validator.valueErrorCount(value, part: part, at: address)
       case .entries(let list, let part, let entries, let asked):
-        segments.append(.entries(list))
+        segments.append(.entries(list, part))
         var kept = chunks[list] ?? []
         if kept.count != entries.count { kept = [] }
         let redo = stale[list] ?? []
@@ -161,70 +163,73 @@ struct DraftIndex: Sendable {
   private static func chunk(_ entry: Value, of part: Part, at address: Address, asked: Bool, template: Template,
                             validator: Validator) -> Chunk {
     var chunk = Chunk(asked: asked)
-    let depth = address.steps.count
-    template.walkEntry(entry, of: part, at: address, asked: asked, slot: { slot, requires, isMissing, isAnswered in
-      let steps = slot.steps[depth...]
+    var count = 0
+    template.walkEntry(entry, of: part, at: address, asked: asked, slot: { _, requires, isMissing, isAnswered in
       if isMissing { chunk.missingCount += 1 }
       if requires != nil { chunk.requiredCount += 1 }
-      if !isAnswered, chunk.firstUnanswered == nil { chunk.firstUnanswered = chunk.slots.count }
-      chunk.slots.append(Chunk.Slot(steps: steps, requires: requires, isMissing: isMissing, isAnswered: isAnswered))
+      if !isAnswered, chunk.firstUnanswered == nil { chunk.firstUnanswered = count }
+      count += 1
     }, value: { value, part, address in
       chunk.valueErrors += validator.valueErrorCount(value, part: part, at: address)
     })
     return chunk
   }
 
+  /// The slots of the `entry`th entry (0-based) of the top-level list `list` (its part `part`) in `minutes`, in
+  /// interview order: the entry walked again, without its values' rules.
+  /// - Complexity: O(n) in the number of parts of the entry.
+  private func slots(of list: Address, _ part: Part, entry: Int, in minutes: Minutes) -> [Slot] {
+    let entries = minutes.entries(of: list)
+    guard entries.indices.contains(entry), let chunk = chunks[list]?[entry] else { return [] }
+    var slots: [Slot] = []
+    template.walkEntry(entries[entry], of: part, at: list.appending(.index(entry + 1)), asked: chunk.asked,
+                       slot: { address, _, isMissing, isAnswered in
+      slots.append(Slot(address: address, isMissing: isMissing, isAnswered: isAnswered))
+    }, value: { _, _, _ in })
+    return slots
+  }
+
   // MARK: - Finding slots
 
-  /// Where the slot `address` is; `nil` when it is no slot of the draft.
+  /// Where the slot `address` is in `minutes`; `nil` when it is no slot of the draft.
   /// - Complexity: O(t + s): the top of the draft and the slots of one entry.
-  func position(of address: Address) -> Position? {
+  func position(of address: Address, in minutes: Minutes) -> Position? {
     for (offset, segment) in segments.enumerated() {
       switch segment {
       case .slot(let slot, _, _, _):
         if slot == address { return Position(segment: offset) }
-      case .entries(let list):
+      case .entries(let list, let part):
         guard address.steps.count > list.steps.count, list.contains(address),
-          case .index(let n) = address.steps[list.steps.count], let chunks = chunks[list], chunks.indices.contains(n - 1)
+          case .index(let n) = address.steps[list.steps.count], chunks[list]?.indices.contains(n - 1) == true
         else { continue }
-        let steps = address.steps[(list.steps.count + 1)...]
-        guard let slot = chunks[n - 1].slots.firstIndex(where: { $0.steps.elementsEqual(steps) }) else { return nil }
+        guard let slot = slots(of: list, part, entry: n - 1, in: minutes).firstIndex(where: { $0.address == address })
+        else { return nil }
         return Position(segment: offset, entry: n - 1, slot: slot)
       }
     }
     return nil
   }
 
-  /// The address of the slot at `position`.
-  private func address(at position: Position) -> Address {
-    switch segments[position.segment] {
-    case .slot(let address, _, _, _): return address
-    case .entries(let list):
-      let slot = chunks[list]![position.entry].slots[position.slot]
-      return Address(steps: list.steps + [.index(position.entry + 1)] + slot.steps)
-    }
-  }
-
-  /// Whether `address` is a slot of the draft (``Interview/slots(in:)`` holds it).
-  func isSlot(_ address: Address) -> Bool { position(of: address) != nil }
+  /// Whether `address` is a slot of `minutes` (``Interview/slots(in:)`` holds it).
+  func isSlot(_ address: Address, in minutes: Minutes) -> Bool { position(of: address, in: minutes) != nil }
 
   /// The first slot after `position` (from the start when `nil`) that `matches`; `chunkMay` says whether a chunk
-  /// may hold one, so that the others are passed over without looking at their slots.
-  private func first(after position: Position?, chunkMay: (Chunk) -> Bool,
+  /// may hold one, so that the others are passed over without walking their entries.
+  private func first(after position: Position?, in minutes: Minutes, chunkMay: (Chunk) -> Bool,
                      matches: (_ isMissing: Bool, _ isAnswered: Bool) -> Bool) -> Address? {
     let start = position ?? Position(segment: 0, entry: 0, slot: -1)
     for offset in start.segment..<segments.count {
       switch segments[offset] {
       case .slot(let address, _, let isMissing, let isAnswered):
         if offset > start.segment || position == nil, matches(isMissing, isAnswered) { return address }
-      case .entries(let list):
+      case .entries(let list, let part):
         let chunks = chunks[list] ?? []
         let firstEntry = offset == start.segment ? start.entry : 0
         for entry in firstEntry..<max(firstEntry, chunks.count) where chunkMay(chunks[entry]) {
           let firstSlot = offset == start.segment && entry == start.entry ? start.slot + 1 : 0
-          for (n, slot) in chunks[entry].slots.enumerated().dropFirst(max(0, firstSlot))
-          where matches(slot.isMissing, slot.isAnswered) {
-            return address(at: Position(segment: offset, entry: entry, slot: n))
+          let slots = slots(of: list, part, entry: entry, in: minutes)
+          if let slot = slots.dropFirst(max(0, firstSlot)).first(where: { matches($0.isMissing, $0.isAnswered) }) {
+            return slot.address
           }
         }
       }
@@ -234,38 +239,69 @@ struct DraftIndex: Sendable {
 
   // MARK: - Answers
 
-  /// The first unanswered slot after `address` (``Interview/next(after:in:)``); from the start when `address` is
-  /// no slot.
-  func next(after address: Address) -> Address? {
-    first(after: position(of: address), chunkMay: { $0.firstUnanswered != nil }, matches: { !$1 })
+  /// The first unanswered slot of `minutes` after `address` (``Interview/next(after:in:)``); from the start when
+  /// `address` is no slot.
+  func next(after address: Address, in minutes: Minutes) -> Address? {
+    first(after: position(of: address, in: minutes), in: minutes, chunkMay: { $0.firstUnanswered != nil },
+          matches: { !$1 })
   }
 
-  /// The first required part missing (``Interview/missing(in:)``'s first).
-  var firstMissing: Address? { first(after: nil, chunkMay: { $0.missingCount > 0 }, matches: { missing, _ in missing }) }
+  /// The first required part missing from `minutes` (``Interview/missing(in:)``'s first).
+  func firstMissing(in minutes: Minutes) -> Address? {
+    first(after: nil, in: minutes, chunkMay: { $0.missingCount > 0 }, matches: { missing, _ in missing })
+  }
 
-  /// Every required part missing, in interview order (``Interview/missing(in:)``).
-  var missing: [Address] {
+  /// Every required part missing from `minutes`, in interview order (``Interview/missing(in:)``).
+  /// - Complexity: O(t + m): the top of the draft and the entries that miss a part, walked again.
+  func missing(in minutes: Minutes) -> [Address] {
     var found: [Address] = []
-    for (offset, segment) in segments.enumerated() {
+    for segment in segments {
       switch segment {
       case .slot(let address, _, let isMissing, _): if isMissing { found.append(address) }
-      case .entries(let list):
+      case .entries(let list, let part):
         for (entry, chunk) in (chunks[list] ?? []).enumerated() where chunk.missingCount > 0 {
-          for (n, slot) in chunk.slots.enumerated() where slot.isMissing {
-            found.append(address(at: Position(segment: offset, entry: entry, slot: n)))
-          }
+          found += slots(of: list, part, entry: entry, in: minutes).filter(\.isMissing).map(\.address)
         }
       }
     }
     return found
   }
 
-  /// Whether the slot `address` is a required part missing.
-  func isMissing(_ address: Address) -> Bool {
-    guard let position = position(of: address) else { return false }
+  /// How many required parts missing from `minutes` are at or after `position` and outside `detour` (the part or
+  /// list of a detour from a finished interview).
+  /// - Complexity: O(t + e + s): the top of the draft, a sum over the entries, and the slots of the entries
+  ///   `position` and `detour` are in.
+  func missingCount(from position: Position, outside detour: Address, in minutes: Minutes) -> Int {
+    var count = 0
+    for (offset, segment) in segments.enumerated() where offset >= position.segment {
+      switch segment {
+      case .slot(let address, _, let isMissing, _):
+        if isMissing, !detour.contains(address), offset > position.segment || position.slot == 0 { count += 1 }
+      case .entries(let list, let part):
+        let firstEntry = offset == position.segment ? position.entry : 0
+        for (entry, chunk) in (chunks[list] ?? []).enumerated().dropFirst(firstEntry) where chunk.missingCount > 0 {
+          let address = list.appending(.index(entry + 1))
+          if detour.contains(address) { continue }
+          let firstSlot = offset == position.segment && entry == position.entry ? position.slot : 0
+          if firstSlot == 0, !address.contains(detour) {
+            count += chunk.missingCount
+          } else {
+            count += slots(of: list, part, entry: entry, in: minutes).dropFirst(firstSlot)
+              .count { $0.isMissing && !detour.contains($0.address) }
+          }
+        }
+      }
+    }
+    return count
+  }
+
+  /// Whether the slot `address` is a required part missing from `minutes`.
+  func isMissing(_ address: Address, in minutes: Minutes) -> Bool {
+    guard let position = position(of: address, in: minutes) else { return false }
     switch segments[position.segment] {
     case .slot(_, _, let isMissing, _): return isMissing
-    case .entries(let list): return chunks[list]![position.entry].slots[position.slot].isMissing
+    case .entries(let list, let part):
+      return slots(of: list, part, entry: position.entry, in: minutes)[position.slot].isMissing
     }
   }
 
@@ -277,7 +313,7 @@ struct DraftIndex: Sendable {
       case .slot(_, let requires, let isMissing, _):
         if requires != nil { total += 1 }
         if isMissing { missing += 1 }
-      case .entries(let list):
+      case .entries(let list, _):
         for chunk in chunks[list] ?? [] {
           total += chunk.requiredCount
           missing += chunk.missingCount
@@ -291,7 +327,7 @@ struct DraftIndex: Sendable {
   /// - Complexity: O(t + e + r): the top of the draft, a sum over the top-level lists' entries, and the rules
   ///   that relate parts to each other (attendance, motions).
   func openErrorCount(in minutes: Minutes, cursor: Address?) -> Int {
-    let at = cursor.flatMap(position(of:))
+    let at = cursor.flatMap { position(of: $0, in: minutes) }
     // Required parts missing before the cursor (all of them when the cursor is no slot).
     var missing = 0
     var valueErrors = topValueErrors
@@ -299,7 +335,7 @@ struct DraftIndex: Sendable {
       switch segment {
       case .slot(_, _, let isMissing, _):
         if isMissing, at.map({ offset < $0.segment }) ?? true { missing += 1 }
-      case .entries(let list):
+      case .entries(let list, let part):
         for (entry, chunk) in (chunks[list] ?? []).enumerated() {
           valueErrors += chunk.valueErrors
           guard chunk.missingCount > 0 else { continue }
@@ -310,13 +346,13 @@ struct DraftIndex: Sendable {
           if offset < at.segment || (offset == at.segment && entry < at.entry) {
             missing += chunk.missingCount
           } else if offset == at.segment, entry == at.entry {
-            missing += chunk.slots[..<at.slot].count(where: \.isMissing)
+            missing += slots(of: list, part, entry: entry, in: minutes)[..<at.slot].count(where: \.isMissing)
           }
         }
       }
     }
     let ahead: (Address) -> Bool = { address in
-      guard let at, let position = position(of: address) else { return false }
+      guard let at, let position = position(of: address, in: minutes) else { return false }
       return position >= at
     }
     return missing + valueErrors + Validator(template: template).relationalErrorCount(in: minutes, cursor: cursor, isAhead: ahead)
