@@ -89,14 +89,26 @@ public struct Assistant: Sendable {
   }
 
   /// Resumes on a state loaded with its undo history (`SessionStore.loadState(name:)` in MinutesStorage).
-  public init(template: Template, state: DraftState) {
+  /// `savedIndex` is the index of the draft as kept beside its snapshot (``savedIndex``, given back as
+  /// `LoadedSession.annex`); it is used when it is one this program made for this template, and the index is made
+  /// again from the draft otherwise.
+  public init(template: Template, state: DraftState, savedIndex: [UInt8] = []) {
     self.template = template
     self.state = state
-    self.index = DraftIndex(template: template, minutes: state.minutes)
+    self.index = DraftIndex(template: template, minutes: state.minutes, saved: savedIndex)
     if let cursor = state.cursor {
       self.state.cursor = interview.resumePoint(for: .at(cursor), in: state.minutes)
     }
   }
+
+  /// The draft's index in the form kept beside its snapshot (`DraftStore.compact(_:keepingChanges:annex:)`), so
+  /// that the next resume need not walk and check every entry again (see `DraftIndex`); empty when this program
+  /// cannot key one.
+  public var savedIndex: [UInt8] { index.saved }
+
+  /// Whether the index was read from the `savedIndex` the assistant was made with: then the bytes kept beside the
+  /// snapshot are still this index while the draft is unchanged.
+  public var isIndexRestored: Bool { index.isRestored }
 
   /// Where the interview stands, as saved in the session file.
   public var resumePoint: ResumePoint { cursor.map(ResumePoint.at) ?? .finished }

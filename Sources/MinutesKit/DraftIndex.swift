@@ -67,10 +67,25 @@ struct DraftIndex: Sendable {
   /// The chunks of each top-level list's entries, in order.
   private(set) var chunks: [Address: [Chunk]] = [:]
 
+  /// Whether the chunks were read from the bytes kept beside the snapshot (``init(template:minutes:saved:)``).
+  private(set) var isRestored = false
+
   /// The index of `minutes`.
   /// - Complexity: O(n) in the size of the draft (once, when a session opens).
   init(template: Template, minutes: Minutes) {
     self.template = template
+    refresh(minutes, stale: [:])
+  }
+
+  /// The index of `minutes`, its chunks read from `saved` (``saved``, kept beside the snapshot of that same
+  /// draft) when they are an index of this program for `template`, and made again otherwise.
+  /// - Complexity: O(t + e): the top of the draft and the number of entries, when `saved` is used.
+  init(template: Template, minutes: Minutes, saved: [UInt8]) {
+    self.template = template
+    if !saved.isEmpty, let chunks = Self.savedChunks(saved, for: template) {
+      self.chunks = chunks
+      isRestored = true
+    }
     refresh(minutes, stale: [:])
   }
 

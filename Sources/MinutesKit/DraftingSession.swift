@@ -45,6 +45,8 @@ public struct DraftingSession: Sendable {
   /// Whether the session's files hold the draft as it is, with nothing in the journal but its undo history: then
   /// opening and closing it write nothing (see ``DraftState/isSnapshotCurrent``).
   private var isSnapshotCurrent: Bool
+  /// Whether the draft's index was kept beside the unchanged snapshot by this loop.
+  private var isIndexSaved = false
 
   /// A session named `name` in `store`, driven by `assistant`. `lockLoss` is asked before every write (usually
   /// ``SessionLock/loss`` of the lock this process took); while it says the lock is lost, nothing is written.
@@ -273,14 +275,22 @@ public struct DraftingSession: Sendable {
     _ output: inout some TextOutputStream, keepingChanges: Bool = true, onlyIfChanged: Bool = false
   ) -> Bool {
     guard checkOwnership(&output) else { return false }
-    if onlyIfChanged, isSnapshotCurrent, !needsCompaction { return true }
+    if onlyIfChanged, isSnapshotCurrent, !needsCompaction {
+      // The files hold the draft; the index the next resume would make again from it is kept beside it, once.
+      if !assistant.isIndexRestored, !isIndexSaved {
+        store.replaceAnnex(assistant.savedIndex)
+        isIndexSaved = true
+      }
+      return true
+    }
     do {
-      if let kept = try store.compact(assistant.state, keepingChanges: keepingChanges) {
+      if let kept = try store.compact(assistant.state, keepingChanges: keepingChanges, annex: assistant.savedIndex) {
         output.write(m.changedOutside(store.sessionFile.lastPathComponent, keptAs: kept.path) + "\n")
       }
       if needsCompaction { output.write(m.owedChangesSaved + "\n") }
       needsCompaction = false
       isSnapshotCurrent = true
+      isIndexSaved = true
     } catch {
       needsCompaction = true
       output.write(error.message(m) + "\n")

@@ -36,6 +36,8 @@ public struct Workspace: Sendable {
     public var name: String?
     /// The session as loaded, with its undo history, when it was opened as a session.
     public var session: LoadedSession?
+    /// Whether the draft is as read from its file: conforming it to its template changed nothing.
+    public var isAsStored = true
 
     /// What loading the session found and the clerk must hear (see ``LoadProblem``); empty for a file, or when
     /// all was well.
@@ -87,6 +89,8 @@ public struct Workspace: Sendable {
     var draft = try conformed(loaded.file, path: path, yaml: try? String(contentsOfFile: path, encoding: .utf8))
     draft.name = name
     draft.session = loaded
+    // What was kept beside the snapshot describes the draft as stored, not as conformed to a changed template.
+    if !draft.isAsStored { draft.session?.annex = [] }
     return draft
   }
 
@@ -108,9 +112,12 @@ public struct Workspace: Sendable {
   /// (read only then: a session opened from its cache does not read its 2.5 MB of YAML text at 1,000 items).
   private func conformed(_ file: SessionFile, path: String, yaml: @autoclosure () -> String?) throws -> Draft {
     let template = try templates.template(id: file.minutes.template)
+    guard !template.isConformed(file.minutes) else { return Draft(file: file, template: template, path: path) }
     var file = file
     file.minutes = try template.conform(file.minutes, yaml: yaml(), file: path)
-    return Draft(file: file, template: template, path: path)
+    var draft = Draft(file: file, template: template, path: path)
+    draft.isAsStored = false
+    return draft
   }
 
   /// The language for the messages about the session `name` before (or without) opening it: its template's,

@@ -14,11 +14,15 @@ public protocol DraftStore: Sendable {
   /// Saves one action durably (a journal line) before the next prompt.
   /// - Throws: ``SessionError/writeFailed(file:reason:)``; the draft in memory is intact.
   func append(_ effect: DraftEffect) throws
-  /// Writes `state` whole, with its undo history, as a new snapshot. With `keepingChanges`, a snapshot changed
-  /// outside minutes is first kept aside, and the copy returned.
+  /// Writes `state` whole, with its undo history, as a new snapshot, and `annex` (what the loop keeps of the
+  /// draft: its index) beside it, given back when the session is next loaded unchanged (``LoadedSession/annex``).
+  /// With `keepingChanges`, a snapshot changed outside minutes is first kept aside, and the copy returned.
   /// - Throws: ``SessionError/writeFailed(file:reason:)``.
   @discardableResult
-  func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL?
+  func compact(_ state: DraftState, keepingChanges: Bool, annex: [UInt8]) throws -> URL?
+  /// Keeps `annex` beside the snapshot as it is, for a session loaded unchanged without a usable one; a loss of
+  /// nothing but time when it cannot be written.
+  func replaceAnnex(_ annex: [UInt8])
   /// The generation a rescue copy is written with: after the snapshot's, so that the copy, put back, is read as
   /// the newer snapshot.
   func rescueGeneration() -> Int
@@ -43,11 +47,13 @@ extension SessionStore {
     public var directory: URL { store.directory }
     /// Appends the journal line of `effect` (see ``SessionStore/append(_:name:)``).
     public func append(_ effect: DraftEffect) throws { try store.append(effect, name: name) }
-    /// Compacts the session (see ``SessionStore/compact(_:name:keepingChanges:)``).
+    /// Compacts the session (see ``SessionStore/compact(_:name:keepingChanges:annex:)``).
     @discardableResult
-    public func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL? {
-      try store.compact(state, name: name, keepingChanges: keepingChanges)
+    public func compact(_ state: DraftState, keepingChanges: Bool, annex: [UInt8]) throws -> URL? {
+      try store.compact(state, name: name, keepingChanges: keepingChanges, annex: annex)
     }
+    /// Replaces the annex in the session's cache (see ``SessionStore/replaceAnnex(_:name:)``).
+    public func replaceAnnex(_ annex: [UInt8]) { store.replaceAnnex(annex, name: name) }
     /// The snapshot's generation + 1 (the snapshot's own when it is the largest number there is).
     public func rescueGeneration() -> Int {
       let generation = SessionStore.generation(of: sessionFile)

@@ -16,6 +16,9 @@ public struct LoadedSession: Sendable {
   /// current cache, a journal of the undo history alone, nothing found. A session so loaded and closed unchanged
   /// need not be written again.
   public var isCompact = false
+  /// What the layers above storage kept of the draft beside its snapshot (``SessionStore/compact(_:name:keepingChanges:annex:)``),
+  /// when the draft was read from the snapshot's cache and no journal line changed it since; empty otherwise.
+  public var annex: [UInt8] = []
 
   /// The state an assistant resumes on; `interview` works out the question to resume at
   /// (see ``Interview/resumePoint(for:in:)``).

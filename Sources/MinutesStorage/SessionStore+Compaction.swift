@@ -35,9 +35,25 @@ extension SessionStore {
   ///   when the snapshot's generation cannot be incremented (nothing is written then).
   /// With `keepingChanges`, a snapshot changed by hand (or another program) since minutes last wrote it is first
   /// copied aside as `NAME.yaml.changed-<time>`, and the copy returned: the draft in memory would overwrite it.
+  /// `annex` is kept in the snapshot's cache and given back by ``loadState(name:)`` while the draft is unchanged
+  /// (``LoadedSession/annex``): what the layers above keep of the draft (its index), opaque here.
   @discardableResult
-  public func compact(_ state: DraftState, name: String, keepingChanges: Bool = false) throws -> URL? {
-    try compact(state, resumeAt: state.cursor.map(SessionFile.ResumePoint.at) ?? .finished, name: name, keepingChanges: keepingChanges)
+  public func compact(_ state: DraftState, name: String, keepingChanges: Bool = false, annex: [UInt8] = []) throws -> URL? {
+    try compact(state, resumeAt: state.cursor.map(SessionFile.ResumePoint.at) ?? .finished, name: name,
+                keepingChanges: keepingChanges, annex: annex)
+  }
+
+  /// Replaces the annex kept in the cache of the session `name` (see ``compact(_:name:keepingChanges:annex:)``),
+  /// leaving the cache's draft byte for byte: for a session closed unchanged whose cache held no annex, or one the
+  /// layers above could not use (written by another build of minutes). Nothing is written when the cache is not
+  /// the current snapshot's or is damaged; a cache that cannot be written is no loss.
+  public func replaceAnnex(_ annex: [UInt8], name: String) {
+    let url = file(for: name), cacheURL = cache(for: name)
+    guard let stamp = SnapshotCache.stamp(of: url), let data = FileManager.default.contents(atPath: cacheURL.path),
+      SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(of: url)) == true,
+      let replaced = SnapshotCache.replacingAnnex(in: data, with: annex)
+    else { return }
+    try? DurableFile.write(replaced, to: cacheURL, durably: false)
   }
 
   /// The write protocol. Each step leaves the session loadable if the process dies right after it:
@@ -49,7 +65,8 @@ extension SessionStore {
   ///    as the last good snapshot, then the cache;
   /// 5. the next journal is renamed into place.
   @discardableResult
-  private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false) throws -> URL? {
+  private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false,
+                       annex: [UInt8] = []) throws -> URL? {
     let url = file(for: name)
     do {
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -74,7 +91,7 @@ extension SessionStore {
       }
       // A copy that cannot be written (a full disk) leaves the older one, which `--recover` checks before use.
       try? DurableFile.write(bytes, to: goodSnapshot(for: name))
-      writeCache(snapshot, name: name)
+      writeCache(snapshot, name: name, annex: annex)
       try renameNextJournal(name: name)
       return kept
     } catch let error as SessionError {
@@ -176,10 +193,11 @@ extension SessionStore {
   /// and inode; a cache that cannot be written is no loss (the YAML is read instead). It is not flushed to the
   /// disk: one left cut short or stale by a crash of the machine fails its checksum or its stamp, and the YAML is
   /// read instead too.
-  func writeCache(_ file: SessionFile, name: String) {
+  func writeCache(_ file: SessionFile, name: String, annex: [UInt8] = []) {
     guard let stamp = SnapshotCache.stamp(of: self.file(for: name)),
       case let data = SnapshotCache(
-        generation: file.generation, size: stamp.size, modified: stamp.modified, inode: stamp.inode, file: file).data()
+        generation: file.generation, size: stamp.size, modified: stamp.modified, inode: stamp.inode, file: file,
+        annex: annex).data()
     else { return }
     try? DurableFile.write(data, to: cache(for: name), durably: false)
   }

@@ -18,8 +18,10 @@ extension SessionStore {
   /// applied, a snapshot whose checksum does not match is read as it is now, and a damaged cache is ignored.
   /// - Throws: ``SessionError``.
   public func loadState(name: String) throws -> LoadedSession {
-    let (snapshot, problems, fromCache) = try loadSnapshot(name: name)
+    let (snapshot, problems, cache) = try loadSnapshot(name: name)
+    let fromCache = cache != nil
     var loaded = LoadedSession(file: snapshot, undoStack: [], redoStack: [], problems: problems)
+    loaded.annex = cache?.annex ?? []
     guard let (url, text) = [journal(for: name), nextJournal(for: name)].lazy.compactMap({ url -> (URL, String)? in
       guard let text = try? String(contentsOf: url, encoding: .utf8), Journal.generation(ofJournal: text) == snapshot.generation
       else { return nil }
@@ -41,6 +43,10 @@ extension SessionStore {
     var state = DraftState(minutes: snapshot.minutes, cursor: snapshot.resumeAt.address)
     var resumeAt = snapshot.resumeAt
     for (number, record) in reading.records.enumerated() {
+      switch record {
+      case .perform, .undo, .redo: loaded.annex = []  // kept of the snapshot's draft, which this one changes
+      case .header, .history, .cursor: break
+      }
       do {
         try state.replay(record)
       } catch {
@@ -66,14 +72,14 @@ extension SessionStore {
   /// Reads the snapshot of the session `name` alone: from its cache when the cache is current and intact, else
   /// from its YAML, and what was found on the way (a damaged cache, a snapshot changed since minutes wrote it).
   /// - Throws: ``SessionError/notFound(name:available:)``, ``SessionError/unreadable(_:)``.
-  func loadSnapshot(name: String) throws -> (SessionFile, [LoadProblem], fromCache: Bool) {
+  func loadSnapshot(name: String) throws -> (SessionFile, [LoadProblem], cache: SnapshotCache?) {
     try validate(existing: name)
     let url = file(for: name)
     var problems: [LoadProblem] = []
     if let stamp = SnapshotCache.stamp(of: url), let data = FileManager.default.contents(atPath: cache(for: name).path),
       SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(of: url)) == true
     {
-      if let cached = SnapshotCache(data: data) { return (cached.file, problems, true) }
+      if let cached = SnapshotCache(data: data) { return (cached.file, problems, cached) }
       problems.append(.cacheDamaged(cache: cache(for: name).path))
     }
     let (snapshot, seal) = try readSnapshot(name: name)
@@ -81,7 +87,7 @@ extension SessionStore {
       let good = FileManager.default.fileExists(atPath: goodSnapshot(for: name).path) ? goodSnapshot(for: name).path : nil
       problems.append(.snapshotChanged(file: url.path, name: name, good: good))
     }
-    return (snapshot, problems, false)
+    return (snapshot, problems, nil)
   }
 
   /// Whether the snapshot of the session `name`, whose seal is `seal`, was changed since minutes wrote it: its

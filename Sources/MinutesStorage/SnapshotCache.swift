@@ -2,26 +2,32 @@ import Foundation
 import MinutesModel
 import MinutesInterview
 
-/// The cache file: the stamps of the snapshot it copies, and the snapshot, in a compact binary form.
+/// The cache file: the stamps of the snapshot it copies, the snapshot in a compact binary form, and what the
+/// layers above storage keep of that draft beside it (its ``annex``: the index of the draft, see `DraftIndex`).
 ///
 /// The cache exists to make resuming fast, and a draft is a generic tree: JSON through `Codable` had to try
 /// each kind of value until one fitted, and even `JSONSerialization` spent most of a resume building and
-/// bridging objects. This form is read in one pass over the bytes: after the magic `MNC2`, little-endian
+/// bridging objects. This form is read in one pass over the bytes: after the magic `MNC3`, little-endian
 /// 64-bit numbers, strings as a 32-bit length and UTF-8, and each value as a tag (0 text, 1 number, 2 flag,
-/// 3 list, 4 record) and its contents; last, a 64-bit FNV-1a checksum of every byte before it. A file that does
-/// not read whole, or whose checksum does not match (a flipped bit would otherwise change the draft without a
-/// word), or whose minutes format this version does not know, is no cache: the YAML is read instead. (`MNC1` caches, which had no checksum, are no longer read.)
+/// 3 list, 4 record) and its contents; then the annex's bytes and their 32-bit length; last, a 64-bit FNV-1a
+/// checksum of every byte before it. A file that does not read whole, or whose checksum does not match (a flipped
+/// bit would otherwise change the draft without a word), or whose minutes format this version does not know, is
+/// no cache: the YAML is read instead. (`MNC1` caches, which had no checksum, and `MNC2` ones, which had no annex,
+/// are no longer read: the first resume after an upgrade reads the YAML and writes the cache anew.)
 struct SnapshotCache {
   var generation: Int
   var size: Int
   var modified: Double
   var inode: UInt64
   var file: SessionFile
+  /// What the layers above storage keep of the draft beside it, opaque here; empty when nothing.
+  var annex: [UInt8]
 
-  static let magic: [UInt8] = Array("MNC2".utf8)
+  static let magic: [UInt8] = Array("MNC3".utf8)
 
-  init(generation: Int, size: Int, modified: Double, inode: UInt64, file: SessionFile) {
+  init(generation: Int, size: Int, modified: Double, inode: UInt64, file: SessionFile, annex: [UInt8] = []) {
     (self.generation, self.size, self.modified, self.inode, self.file) = (generation, size, modified, inode, file)
+    self.annex = annex
   }
 
   func data() -> Data {
@@ -38,8 +44,38 @@ struct SnapshotCache {
     case .finished: writer.string("finished")
     }
     writer.value(.record(file.minutes.content))
+    writer.bytes += annex
+    writer.u32(UInt32(annex.count))
     writer.u64(Checksum.of(writer.bytes))
     return Data(writer.bytes)
+  }
+
+  /// The cache file `data` with its annex replaced by `annex`, the rest byte for byte; `nil` when `data` is no
+  /// whole cache (its checksum does not match). Costs a pass over the bytes, not a reading of the draft.
+  static func replacingAnnex(in data: Data, with annex: [UInt8]) -> Data? {
+    data.withUnsafeBytes { raw -> Data? in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard let (body, annexStart) = Self.body(of: bytes) else { return nil }
+      var writer = Writer()
+      writer.bytes.reserveCapacity(annexStart + annex.count + 12)
+      writer.bytes += body[..<annexStart]
+      writer.bytes += annex
+      writer.u32(UInt32(annex.count))
+      writer.u64(Checksum.of(writer.bytes))
+      return Data(writer.bytes)
+    }
+  }
+
+  /// The bytes before the checksum of a cache file whose checksum matches, and where its annex starts in them;
+  /// `nil` when the checksum does not match or the annex's length does not fit.
+  private static func body(of bytes: UnsafeBufferPointer<UInt8>) -> (UnsafeBufferPointer<UInt8>, annexStart: Int)? {
+    guard bytes.count >= 12 else { return nil }
+    let body = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
+    let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    guard Checksum.of(body) == stored else { return nil }
+    let length = Int(body[(body.count - 4)...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+    guard length <= body.count - 4 else { return nil }
+    return (body, body.count - 4 - length)
   }
 
   /// The stamps a cache file was written for, read from its header alone (without reading the draft).
@@ -81,11 +117,8 @@ struct SnapshotCache {
 
   /// The cache in `bytes`; `nil` when they are not a whole one.
   private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> SnapshotCache? {
-    guard bytes.count >= 8 else { return nil }
-    let body = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
-    let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    guard Checksum.of(body) == stored else { return nil }
-    var reader = Reader(bytes: body)
+    guard let (body, annexStart) = Self.body(of: bytes) else { return nil }
+    var reader = Reader(bytes: UnsafeBufferPointer(rebasing: body[..<annexStart]))
     guard let header = Self.header(from: &reader), let format = reader.u64(),
       let template = reader.string(), let resume = reader.string(), case .record(let content)? = reader.value(depth: 0),
       reader.isAtEnd
@@ -102,7 +135,8 @@ struct SnapshotCache {
     default: resumeAt = Address(stored: resume).map(SessionFile.ResumePoint.at) ?? .firstQuestion
     }
     return SnapshotCache(generation: header.generation, size: header.size, modified: header.modified, inode: header.inode,
-                         file: SessionFile(minutes: minutes, resumeAt: resumeAt, generation: header.generation))
+                         file: SessionFile(minutes: minutes, resumeAt: resumeAt, generation: header.generation),
+                         annex: Array(body[annexStart..<(body.count - 4)]))
   }
 
   private struct Writer {

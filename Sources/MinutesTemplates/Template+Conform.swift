@@ -17,11 +17,14 @@ extension Template {
   /// because its office changed its style.
   public func conform(_ minutes: Minutes) throws -> Minutes {
     // Rebuilding a draft that is as conform makes it would make an equal copy, and hold two drafts in memory.
-    // (The house style is compared alone: what leaving out unknown choices changes is under `house`.)
-    if withoutUnknownHouseStyle(minutes.content)["house"] == minutes.content["house"], Self.isConformed(minutes.content, parts: parts) {
-      return minutes
-    }
-    return try rebuiltConformed(minutes)
+    isConformed(minutes) ? minutes : try rebuiltConformed(minutes)
+  }
+
+  /// Whether `minutes` is as ``conform(_:)`` makes it (which then gives it back as it is).
+  /// - Complexity: O(n) in the size of the draft, without copying it.
+  public func isConformed(_ minutes: Minutes) -> Bool {
+    // The house style is compared alone: what leaving out unknown choices changes is under `house`.
+    withoutUnknownHouseStyle(minutes.content)["house"] == minutes.content["house"] && Self.isConformed(minutes.content, parts: parts)
   }
 
   /// ``conform(_:)`` by rebuilding every record, whether or not the draft is conformed already.

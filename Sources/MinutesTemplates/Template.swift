@@ -46,6 +46,21 @@ public struct Template: Sendable {
   /// The lists whose entries the export gathers by a part they share (`gather`; see ``Gathering``): entries of
   /// motions and public comment by their agenda item. None by default.
   public var gather: [Gathering] = []
+  /// A digest of the texts the template was read from (its file and those it extends; for a built-in template,
+  /// its id, the program holding its text): two templates with the same digest were read from the same texts, so
+  /// what is worked out from a template and kept on disk (a draft's index) can be told to be still true of it. 0
+  /// for a template made otherwise than by ``TemplateLibrary``. 64-bit FNV-1a; no defence against tampering.
+  public internal(set) var sourceDigest: UInt64 = 0
+
+  /// The start of ``digest(of:from:)``: FNV-1a's offset basis.
+  static let digestSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// 64-bit FNV-1a of `text`'s UTF-8, continuing from `digest`.
+  static func digest(of text: String, from digest: UInt64) -> UInt64 {
+    var hash = digest
+    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return hash
+  }
 
   /// The keys `export` may have: `text`, `markdown`, `html` (Mustache texts) and `css` (a style sheet).
   public static let exportKeys = ["text", "markdown", "html", "docx", "css"]

@@ -179,17 +179,18 @@ public struct TemplateLibrary: Sendable {
   /// Loads and validates the template at `location`, merged over the template it extends.
   /// - Throws: ``TemplateError`` with the file, line and column of the problem.
   public func load(_ location: Location) throws -> Template {
-    let (node, _, isCompiled) = try resolvedNode(location, chain: [])
+    let (node, _, isCompiled, digest) = try resolvedNode(location, chain: [])
     // A built-in template (and what it extends) compiled at build time is read without YAML parsing; its checks
     // were passed by its YAML, which it equals (the tests compare the two). It cannot change while the program
     // runs, so it is decoded once per process (opening a session asked for it twice: for the messages, then to
     // conform the draft).
-    let template: Template
+    var template: Template
     if isCompiled {
       template = try Self.decodedBuiltIns.value(for: location.id) { try Self.decodeCompiled(node, file: location.path) }
     } else {
       template = try Self.decode(node, file: location.path)
     }
+    template.sourceDigest = digest
     let fileID = location.id
     guard template.id == fileID else {
       let mark = node.mapping?.first { $0.key.string == "id" }?.key.mark
@@ -239,29 +240,36 @@ public struct TemplateLibrary: Sendable {
   /// built in, so that no workspace file changes them).
   private static let decodedBuiltIns = Memo<String, Template>()
 
-  /// The tree of the template at `location` merged over what it extends, its id, and whether every file of the
-  /// chain is a built-in template read in its compiled form (``CompiledTemplates``).
-  private func resolvedNode(_ location: Location, chain: [Location]) throws -> (Node, String, Bool) {
+  /// The tree of the template at `location` merged over what it extends, its id, whether every file of the
+  /// chain is a built-in template read in its compiled form (``CompiledTemplates``), and the digest of the chain's
+  /// texts (``Template/sourceDigest``).
+  private func resolvedNode(_ location: Location, chain: [Location]) throws -> (Node, String, Bool, UInt64) {
     let node: Node
     var isCompiled = false
+    var digest = Template.digestSeed
     if case .builtIn(let id) = location, let compiled = CompiledTemplates.node(id: id) {
       (node, isCompiled) = (compiled, true)
+      // The text of a built-in template is the program's: the program, which the digest's users stamp, says it.
+      digest = Template.digest(of: "built-in:\(id)", from: digest)
     } else {
-      node = try Self.compose(try location.text(), file: location.path)
+      let text = try location.text()
+      digest = Template.digest(of: text, from: digest)
+      node = try Self.compose(text, file: location.path)
     }
     let id = node["id"]?.string ?? location.id
-    guard let parentID = node["extends"]?.string else { return (node, id, isCompiled) }
+    guard let parentID = node["extends"]?.string else { return (node, id, isCompiled, digest) }
     if chain.contains(location) { throw TemplateError.extensionCycle(ids: chain.map(\.id) + [id]) }
     guard let parent = self.location(of: parentID, after: parentID == id ? location : nil) else {
       let mark = node.mapping?.first { $0.key.string == "extends" }?.value.mark
       throw TemplateError.invalid(YAMLProblem(file: location.path, line: mark?.line ?? 1, column: mark?.column ?? 1,
                                               message: "`extends`: no template `\(parentID)`; available: \(availableIDs().joined(separator: ", "))"))
     }
-    var (parentNode, _, isParentCompiled) = try resolvedNode(parent, chain: chain + [location])
+    var (parentNode, _, isParentCompiled, parentDigest) = try resolvedNode(parent, chain: chain + [location])
     // A tree that is not all compiled is read by Yams' decoder, which looks keys up by Yams' default resolver.
     if isParentCompiled && !isCompiled { parentNode = CompiledTemplates.resolvingKeys(parentNode) }
     do {
-      return (try Self.merge(node, over: parentNode), id, isCompiled && isParentCompiled)
+      return (try Self.merge(node, over: parentNode), id, isCompiled && isParentCompiled,
+              Template.digest(of: String(digest), from: parentDigest))
     } catch let problem as MergeProblem {
       throw TemplateError.invalid(YAMLProblem(
         file: location.path, line: problem.mark?.line ?? 1, column: problem.mark?.column ?? 1,

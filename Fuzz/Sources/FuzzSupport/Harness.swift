@@ -1,6 +1,6 @@
 import CFuzzer
 import Foundation
-import MinutesKit
+@testable import MinutesKit
 @testable import MinutesStorage
 
 /// What a harness fuzzes: one kind of file minutes reads.
@@ -166,8 +166,13 @@ public enum Harness {
       fatalError("a cache written for a cache that reads does not read")
     }
     guard again.file == cache.file, again.generation == cache.generation, again.size == cache.size,
-      again.inode == cache.inode, again.modified.bitPattern == cache.modified.bitPattern
+      again.inode == cache.inode, again.modified.bitPattern == cache.modified.bitPattern, again.annex == cache.annex
     else { fatalError("a cache re-encoded reads back differently: \(cache.file) became \(again.file)") }
+    // Its annex replaced, it is the same cache with the new annex.
+    let annex: [UInt8] = [0x4D, 0x4E, 0x49]
+    guard let replaced = SnapshotCache.replacingAnnex(in: Data(bytes), with: annex).flatMap(SnapshotCache.init(data:)),
+      replaced.file == cache.file, replaced.generation == cache.generation, replaced.annex == annex
+    else { fatalError("a cache whose annex was replaced does not read back with it: \(cache.file)") }
     guard let template = builtIn(cache.file.minutes.template) else { return }
     let minutes: Minutes
     do {
@@ -179,6 +184,16 @@ public enum Harness {
     var file = cache.file
     file.minutes = minutes
     resume(Assistant(template: template, minutes: minutes, resumeAt: file.resumeAt), template: template)
+    // The annex read as the draft's index (``DraftIndex/savedChunks(_:for:)``), under this program's key for the
+    // template so that the reader gets past it: whatever counts it holds, the assistant must not fail on them.
+    if let key = DraftIndex.savedKey(for: template), cache.annex.count >= 4 + 8 * key.count {
+      var saved = DraftIndex.savedMagic
+      for number in key { withUnsafeBytes(of: number.littleEndian) { saved += $0 } }
+      saved += cache.annex.dropFirst(4 + 8 * key.count)
+      let cursor = Interview(template: template).resumePoint(for: file.resumeAt, in: minutes)
+      resume(Assistant(template: template, state: DraftState(minutes: minutes, cursor: cursor), savedIndex: saved),
+             template: template)
+    }
     // The cache decoder does not look at the format number (the YAML reader refuses a newer one): a newer format
     // read from a cache is not this format, so it is not written back as YAML here.
     if file.minutes.format <= Minutes.currentFormat { snapshotRoundTrip(file, template: template, in: scratch) }

@@ -28,7 +28,8 @@ struct Resume: ParsableCommand {
     let diagnostics = Diagnostics(messages: draft.messages)
     diagnostics.warnLoadProblems(of: draft)
     if let replaced = lock.replaced { diagnostics.notice(diagnostics.messages.tookOver(session: name, from: replaced)) }
-    let assistant = Assistant(template: draft.template, state: draft.state(interview: Interview(template: draft.template)))
+    let assistant = Assistant(template: draft.template, state: draft.state(interview: Interview(template: draft.template)),
+                              savedIndex: draft.session?.annex ?? [])
     try Drafting.run(assistant, store: workspace.store, name: name, lock: lock, isResumed: true, keepGoing: keepGoing)
   }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesTemplates
 import MinutesTestSupport
 
 /// The assistant keeps the open errors, the next question, the missing parts and the progress up to date from
@@ -93,5 +94,67 @@ import MinutesTestSupport
       _ = assistant.handle(line)
       guard Self.expectAgrees(assistant, after: line, step: step) else { return }
     }
+  }
+
+  /// The index kept beside the snapshot (``DraftIndex/saved``) reads back as the index made from the draft, for
+  /// every template over random drafts; the assistant resumed on it answers as the full walks do.
+  @Test(arguments: RandomSessionTests.templates)
+  func theIndexReadBackIsTheIndexMadeFromTheDraft(id: String) throws {
+    let template = try TestSupport.template(id: id)
+    #expect(template.sourceDigest != 0)
+    var generator = SplitMix64(seed: 0x1DE8_0004 &+ UInt64(id.utf8.count))
+    var texts = NormalizerTests.randomStrings(count: 2000, seed: 0x1DE8_0005)
+    var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+    for step in 0..<120 {
+      _ = assistant.handle(RandomSessionTests.line(assistant, &generator, &texts))
+      guard step % 20 == 19 else { continue }
+      let saved = assistant.savedIndex
+      #expect(!saved.isEmpty)
+      let made = DraftIndex(template: template, minutes: assistant.minutes)
+      let read = DraftIndex(template: template, minutes: assistant.minutes, saved: saved)
+      #expect(read.isRestored)
+      #expect(read.chunks == made.chunks)
+      let resumed = Assistant(template: template, state: assistant.state, savedIndex: saved)
+      #expect(resumed.isIndexRestored)
+      guard Self.expectAgrees(resumed, after: "resume on the saved index", step: step) else { return }
+    }
+  }
+
+  /// An index kept for another template, or another text of it, or by another build of minutes, is not used: the
+  /// index is made from the draft. Nor are bytes cut short, or followed by more.
+  @Test func anIndexOfAnotherTemplateOrCutShortIsMadeAgain() throws {
+    let template = try TestSupport.template(id: "gov-executive.zh-Hant")
+    let minutes = try TestSupport.draft([
+      "meeting": ["date": "2022-05-20", "body": "區政府"],
+      "items": [["kind": "審議", "subject": "第1號辦法", "directives": [["verb": "指出", "points": ["要堅持問題導向"]]]],
+                ["kind": "審議", "subject": "第2號辦法"]],
+    ])
+    let saved = DraftIndex(template: template, minutes: minutes).saved
+    #expect(DraftIndex(template: template, minutes: minutes, saved: saved).isRestored)
+    var edited = template
+    edited.sourceDigest &+= 1
+    #expect(!DraftIndex(template: edited, minutes: minutes, saved: saved).isRestored)
+    for end in 0..<saved.count {
+      #expect(DraftIndex.savedChunks(Array(saved.prefix(end)), for: template) == nil, "cut at \(end)")
+    }
+    #expect(DraftIndex.savedChunks(saved + [0], for: template) == nil)
+    // Another program: the key's stamp of the program's file is not this one's.
+    var other = saved
+    other[4] ^= 1
+    #expect(DraftIndex.savedChunks(other, for: template) == nil)
+  }
+
+  /// Chunks of a number that no longer fits the list (the draft is not the one the index was kept for) are made
+  /// again, and the answers still equal the full walks.
+  @Test func chunksOfAnotherNumberOfEntriesAreMadeAgain() throws {
+    let template = try TestSupport.template(id: "gov-executive.zh-Hant")
+    let one: Value = ["kind": "審議", "subject": "第1號辦法", "directives": [["verb": "指出", "points": ["要堅持問題導向"]]]]
+    let small = try TestSupport.draft(["meeting": ["date": "2022-05-20"], "items": .list([one])])
+    let large = try TestSupport.draft(["meeting": ["date": "2022-05-20"], "items": .list([one, ["kind": "審議"], one])])
+    let saved = DraftIndex(template: template, minutes: small).saved
+    let read = DraftIndex(template: template, minutes: large, saved: saved)
+    #expect(read.chunks == DraftIndex(template: template, minutes: large).chunks)
+    let assistant = Assistant(template: template, state: DraftState(minutes: large, cursor: nil), savedIndex: saved)
+    #expect(Self.expectAgrees(assistant, after: "resume on an index of another draft", step: 0))
   }
 }

@@ -42,15 +42,21 @@ final class InMemoryDraftStore: DraftStore, @unchecked Sendable {
     allJournalLines.append(line)
   }
 
-  func compact(_ state: DraftState, keepingChanges: Bool) throws -> URL? {
+  /// The annexes kept beside the snapshots (by ``compact(_:keepingChanges:annex:)`` and ``replaceAnnex(_:)``).
+  private(set) var annexes: [[UInt8]] = []
+
+  func compact(_ state: DraftState, keepingChanges: Bool, annex: [UInt8]) throws -> URL? {
     if failingCompactions > 0 {
       failingCompactions -= 1
       throw SessionError.writeFailed(file: sessionFile.path, reason: .posix(ENOSPC))
     }
     snapshots.append(state)
+    annexes.append(annex)
     journalLines = []
     return nil
   }
+
+  func replaceAnnex(_ annex: [UInt8]) { annexes.append(annex) }
 
   func rescueGeneration() -> Int { snapshots.count + 1 }
 }

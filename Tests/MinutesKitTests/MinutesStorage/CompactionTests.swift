@@ -30,7 +30,8 @@ import MinutesTestSupport
     let loaded = try store.loadState(name: name)
     var state = loaded.state(interview: Interview(template: template))
     state.minutes = try template.conform(state.minutes)
-    var session = DraftingSession(assistant: Assistant(template: template, state: state), store: store, name: name)
+    var session = DraftingSession(assistant: Assistant(template: template, state: state, savedIndex: loaded.annex),
+                                  store: store, name: name)
     session.isResumed = true
     var output = ""
     #expect(session.run(reader: ScriptedLineReader(lines), output: &output))
@@ -52,8 +53,20 @@ import MinutesTestSupport
     let (store, template, folder) = try Self.session()
     defer { try? FileManager.default.removeItem(at: folder) }
     #expect(try store.loadState(name: "s").isCompact)
-    let before = try Self.files(in: store.directory)
+    // The session was written without the draft's index: the first resume keeps it in the cache, and writes
+    // nothing else.
+    #expect(try store.loadState(name: "s").annex.isEmpty)
+    let cache = ".s.cache"
+    let first = try Self.files(in: store.directory)
     Thread.sleep(forTimeInterval: 0.01)  // a write would show in the modification time
+    _ = try Self.resume("s", in: store, template: template, lines: [":quit"])
+    let before = try Self.files(in: store.directory)
+    #expect(Self.same(first.filter { $0.key != cache }, before.filter { $0.key != cache }))
+    #expect(first[cache]?.0 != before[cache]?.0)
+    #expect(try !store.loadState(name: "s").annex.isEmpty)
+    #expect(try store.load(name: "s").minutes == first["s.yaml"].map { try SessionFile.parse(String(decoding: $0.0, as: UTF8.self), file: "s.yaml").minutes })
+    // Then resume and :quit without an edit write nothing at all.
+    Thread.sleep(forTimeInterval: 0.01)
     let output = try Self.resume("s", in: store, template: template, lines: [":show 1", ":quit"])
     #expect(output.contains("已保存。繼續起草"))
     #expect(Self.same(before, try Self.files(in: store.directory)), "resume and :quit without an edit wrote to the session's files")

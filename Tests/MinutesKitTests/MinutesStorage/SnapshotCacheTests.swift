@@ -64,3 +64,68 @@ import MinutesTestSupport
     #expect(SnapshotCache(data: unknown.data()) == nil)
   }
 }
+
+/// What the layers above storage keep beside a snapshot in its cache (the draft's index): given back while the
+/// draft is the cached one, and never when a journal line changed it.
+@Suite struct CacheAnnexTests {
+  static func session() throws -> (SessionStore, URL, Minutes) {
+    let folder = try TestSupport.temporaryWorkspace("annex")
+    let store = SessionStore(workspace: folder)
+    let minutes = try TestSupport.draft(["meeting": ["date": "2022-05-20", "body": "區政府"]])
+    try store.compact(DraftState(minutes: minutes, cursor: nil), name: "a", annex: [1, 2, 3])
+    return (store, folder, minutes)
+  }
+
+  @Test func theAnnexComesBackWithTheDraftItWasKeptWith() throws {
+    let (store, folder, minutes) = try Self.session()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let loaded = try store.loadState(name: "a")
+    #expect(loaded.file.minutes == minutes)
+    #expect(loaded.annex == [1, 2, 3])
+    // Replaced, the cache's draft stays byte for byte.
+    let before = try Data(contentsOf: store.cache(for: "a"))
+    store.replaceAnnex([9], name: "a")
+    let after = try Data(contentsOf: store.cache(for: "a"))
+    #expect(after.prefix(before.count - 8 - 4 - 3) == before.prefix(before.count - 8 - 4 - 3))
+    #expect(try store.loadState(name: "a").annex == [9])
+    #expect(try store.loadState(name: "a").file.minutes == minutes)
+    store.replaceAnnex([], name: "a")
+    #expect(try store.loadState(name: "a").annex.isEmpty)
+  }
+
+  @Test func aJournalLineThatChangesTheDraftTakesTheAnnexAway() throws {
+    let (store, folder, _) = try Self.session()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let change = Change.field(address: "meeting.body", old: .text("區政府"), new: .text("市政府"))
+    try store.append(.performed(Transaction(changes: [change], cursorBefore: nil, cursorAfter: nil, label: "修改 meeting.body")),
+                     name: "a")
+    let loaded = try store.loadState(name: "a")
+    #expect(loaded.file.minutes.text("meeting.body") == "市政府")
+    #expect(loaded.annex.isEmpty)
+  }
+
+  @Test func aSnapshotChangedOutsideMinutesHasNoAnnex() throws {
+    let (store, folder, _) = try Self.session()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let yaml = try String(contentsOf: store.file(for: "a"), encoding: .utf8)
+    try yaml.replacingOccurrences(of: "body: 區政府", with: "body: 市政府").write(to: store.file(for: "a"), atomically: true, encoding: .utf8)
+    #expect(try store.loadState(name: "a").annex.isEmpty)
+    // Nor is a stale cache given a new annex.
+    store.replaceAnnex([4], name: "a")
+    #expect(try store.loadState(name: "a").annex.isEmpty)
+  }
+
+  /// Every length the annex's bytes may be cut to, and a flipped bit anywhere, is no cache (the checksum).
+  @Test func aDamagedAnnexIsNoCache() throws {
+    let (store, folder, _) = try Self.session()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let data = try Data(contentsOf: store.cache(for: "a"))
+    for end in (data.count - 20)..<data.count { #expect(SnapshotCache(data: data.prefix(end)) == nil) }
+    for index in (data.count - 20)..<data.count {
+      var damaged = data
+      damaged[index] ^= 0x10
+      #expect(SnapshotCache(data: damaged) == nil)
+      #expect(SnapshotCache.replacingAnnex(in: damaged, with: [1]) == nil)
+    }
+  }
+}
