@@ -301,6 +301,9 @@ extension Tmux {
       try tmux.press("C-u")
       try tmux.paste("2024-05-15\n2024-05-16\n")
       #expect(try tmux.wait { $0.contains("The paste held 2 lines, but ‘Date’ takes one line, so none of it was used. Paste one line at a time, or write it in your editor with :edit ADDRESS --editor.\nThe date?") }, "\((try? tmux.screen()) ?? "")")
+      // The question asked again, its answer put back on the line: keys sent before would reach the line it
+      // replaces (under load, Ctrl-D was once read before the new line, which then waited for input).
+      #expect(try tmux.wait(forLastLine: "Date> 2024-05-14"), "\((try? tmux.screen()) ?? "")")
       try tmux.press("C-u", "C-d")
       #expect(try tmux.wait { $0.contains("minutes resume paste") })
       let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/paste.yaml"), encoding: .utf8)
