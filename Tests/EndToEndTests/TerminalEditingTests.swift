@@ -408,9 +408,16 @@ extension Tmux {
     }
     let prompt = zh ? "主持人職務>" : "Title>"
     #expect(try tmux.wait(forLastLine: prompt))
-    // Three rows, the cursor on the first.
-    try tmux.type(zh ? String(repeating: "施說明文件彙編第一部分", count: 4) : String(repeating: "a paragraph that wraps ", count: 4))
+    // Three rows, the cursor on the first. Each step is seen on the screen before the next: the terminal turns
+    // Ctrl-C into a signal as it arrives, ahead of keys the program has not read yet (under load, it once came
+    // before the third row was drawn).
+    let start = try tmux.cursorColumn()
+    let typed = zh ? String(repeating: "施說明文件彙編第一部分", count: 4) : String(repeating: "a paragraph that wraps ", count: 4)
+    try tmux.type(typed)
+    let squeezed = { (text: String) in text.filter { $0 != "\n" && $0 != " " } }
+    #expect(try tmux.wait { squeezed($0).contains(squeezed(typed)) }, "\((try? tmux.screen()) ?? "")")
     try tmux.press("C-a", "Right", "Right", "Right")
+    #expect(try tmux.wait { _ in (try? tmux.cursorColumn()) == start + 3 * (zh ? 2 : 1) }, "\((try? tmux.screen()) ?? "")")
     try tmux.press("C-c")
     let expected = zh
       ? [question, "（已放棄這一行）", question, prompt]

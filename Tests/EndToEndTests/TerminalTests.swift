@@ -109,8 +109,10 @@ final class Tmux {
     try terminal.press("Enter")
     #expect(try terminal.wait(forLastLine: "主持人職務>"))
 
-    // Ctrl-C abandons a half-typed line and asks again; the session goes on.
+    // Ctrl-C abandons a half-typed line and asks again; the session goes on. (The line is seen first: the
+    // terminal turns Ctrl-C into a signal as it arrives, ahead of keys the program has not read yet.)
     try terminal.type("半截")
+    #expect(try terminal.wait(forLastLine: "主持人職務> 半截"))
     try terminal.press("C-c")
     #expect(try terminal.wait { $0.contains("（已放棄這一行）") })
     #expect(try terminal.wait(forLastLine: "主持人職務>"))
@@ -176,6 +178,7 @@ final class Tmux {
 
     // Ctrl-C still abandons a line, and Ctrl-D leaves.
     try terminal.type("半截")
+    #expect(try terminal.wait(forLastLine: "主持人職務> 半截"))
     try terminal.press("C-c")
     #expect(try terminal.wait { $0.contains("（已放棄這一行）") })
     try terminal.press("C-d")
