@@ -205,7 +205,9 @@ struct TemplateChecker {
     var seen: Set<String> = []
     for part in parts {
       let here = path + [part.key]
-      guard !part.key.isEmpty, !part.key.contains("."), !part.key.contains(" "), Address.index(part.key) == nil, part.key != "+" else {
+      // The key is one step of a stored address (`items.2.topic`): it must read back as that key, not as an entry
+      // number (`3`), a number an address refuses (`0`, `-1`, `+1`), the end of a list (`+`) or two steps.
+      guard !part.key.contains(" "), Address(stored: part.key)?.steps == [.key(part.key)] else {
         throw fail(here, key: "key", "part key `\(part.key)` must be a word without dots or spaces, and not a number")
       }
       guard seen.insert(part.key).inserted else {

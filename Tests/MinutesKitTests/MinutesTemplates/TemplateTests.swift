@@ -354,7 +354,10 @@ import MinutesTestSupport
     #expect(Self.message(parsing: yaml) == "t.yaml:6:5: error: missing key `parts[0].key`")
   }
 
-  @Test(arguments: [("a.b", 6, 5), ("3", 6, 5), ("+", 6, 5), ("two words", 6, 5)])
+  // `0`, `-1`, `+1` and `007` once passed and were then not addresses: the index missed edits under such a list
+  // and the resume point was lost.
+  @Test(arguments: [("a.b", 6, 5), ("3", 6, 5), ("+", 6, 5), ("two words", 6, 5), ("0", 6, 5), ("-1", 6, 5), ("+1", 6, 5),
+                    ("007", 6, 5), ("", 6, 5), ("a.", 6, 5)])
   func aPartKeyMustBeAWord(key: String, line: Int, column: Int) {
     let yaml = Self.small("  - key: \"\(key)\"\n    question: Title?\n")
     #expect(Self.message(parsing: yaml)
