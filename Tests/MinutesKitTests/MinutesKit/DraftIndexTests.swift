@@ -114,6 +114,9 @@ import MinutesTestSupport
       let read = DraftIndex(template: template, minutes: assistant.minutes, saved: saved)
       #expect(read.isRestored)
       #expect(read.chunks == made.chunks)
+      // With no cursor, its count is the export's errors (an export trusts a count of none, see
+      // `Workspace.Draft.isErrorFreeByIndex`).
+      #expect(read.openErrorCount(in: assistant.minutes, cursor: nil) == Validator(template: template).errors(in: assistant.minutes).count)
       let resumed = Assistant(template: template, state: assistant.state, savedIndex: saved)
       #expect(resumed.isIndexRestored)
       guard Self.expectAgrees(resumed, after: "resume on the saved index", step: step) else { return }

@@ -75,6 +75,44 @@ import MinutesTestSupport
     #expect(Self.same(before, try Self.files(in: store.directory)))
   }
 
+  /// An export takes the draft's error count from the index kept in the cache (no walk of the draft) only when
+  /// that index was made for this very draft: it says a draft with errors has them, a finished draft has none, and
+  /// an edit left in the journal since (the index not given back) makes the export look for the errors again.
+  @Test func anExportTrustsTheKeptIndexOnlyForItsOwnDraft() throws {
+    let folder = try TestSupport.temporaryWorkspace("export-index")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = SessionStore(workspace: folder)
+    let workspace = Workspace(url: folder)
+    // The template as the workspace loads it: an index is kept for one text of one template.
+    let template = try workspace.templates.template(id: TestSupport.templateID)
+    // Unfinished: its required parts missing are errors once the interview is left.
+    var unfinished = Assistant(template: template, minutes: Minutes(template: template.id))
+    _ = unfinished.handle("2022-05-20")
+    try store.save(SessionFile(minutes: unfinished.minutes, resumeAt: unfinished.resumePoint), name: "u")
+    _ = try Self.resume("u", in: store, template: template, lines: [":quit"])
+    let opened = try workspace.openSession("u")
+    let annex = try #require(opened.session?.annex)
+    #expect(DraftIndex(template: opened.template, minutes: opened.minutes, saved: annex).isRestored)
+    #expect(!opened.isErrorFreeByIndex)
+    #expect(throws: WorkspaceError.self) { try workspace.export(opened, allowErrors: false) }
+    // Finished (the seed): the kept index counts no error, and the export is the one made by looking.
+    let seed = try TestSupport.seedAssistant()
+    try store.save(SessionFile(minutes: seed.minutes, resumeAt: seed.resumePoint), name: "f")
+    _ = try Self.resume("f", in: store, template: template, lines: [":quit"])
+    let finished = try workspace.openSession("f")
+    #expect(finished.isErrorFreeByIndex)
+    #expect(Validator(template: template).errors(in: finished.minutes).isEmpty)
+    #expect(try workspace.export(finished, allowErrors: false).text == TextExporter().export(finished.minutes, template: template))
+    // An edit in the journal since (the first agenda item deleted): the index is not given back, and the errors
+    // are looked for.
+    var edited = Assistant(template: template, state: try store.loadState(name: "f").state(interview: Interview(template: template)))
+    let effect = try #require(edited.handle(":delete 1").effect)
+    try store.append(effect, name: "f")
+    let reopened = try workspace.openSession("f")
+    #expect(!reopened.isErrorFreeByIndex)
+    #expect(try workspace.export(reopened, allowErrors: true).errors == Validator(template: template).errors(in: reopened.minutes))
+  }
+
   @Test func anEditOrAMoveIsCompactedOnQuitAndUndoReachesBack() throws {
     let (store, template, folder) = try Self.session()
     defer { try? FileManager.default.removeItem(at: folder) }
