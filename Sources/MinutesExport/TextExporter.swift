@@ -230,6 +230,17 @@ public struct TextExporter: Exporter {
       self.needed = needed
     }
 
+    private var numerals: [Int: String] = [:]
+
+    /// `n` in Chinese numerals for the template's language (``ChineseNumeral/string(_:language:)``), each number
+    /// worked out once per export: every directive of every item is numbered 一, 二, 三.
+    func numeral(_ n: Int) -> String {
+      if let known = numerals[n] { return known }
+      let numeral = ChineseNumeral.string(n, language: language)
+      numerals[n] = numeral
+      return numeral
+    }
+
     /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
     func template(_ source: String) -> CompiledText? {
       if let known = compiled[source] { return known }
@@ -352,7 +363,7 @@ public struct TextExporter: Exporter {
     /// An entry of a list of records offers its number, `n` (1, 2…) and `zh` (一, 二…).
     private func number(_ context: inout [String: Any], _ n: Int) {
       context["n"] = n
-      context["zh"] = ChineseNumeral.string(n, language: rendering.language)
+      context["zh"] = rendering.numeral(n)
     }
 
     /// The context of one value of `kind` (of a field, or an entry of a list of values); `kind` is `nil` for a
@@ -373,7 +384,7 @@ public struct TextExporter: Exporter {
   /// (a list an entry lacks has none).
     private func joined(_ entries: [Value], elements: [Any], part: Part) -> String {
       let join = part.rendering.join ?? Part.Join(separator: "", single: nil, entry: nil)
-      guard part.records != nil else { return elements.map { String(describing: $0) }.joined(separator: join.separator) }
+      guard part.records != nil else { return elements.map(TextRenderer.printed).joined(separator: join.separator) }
       let entry = join.entry.flatMap(rendering.template)
       let rendered: [String] = elements.enumerated().map { offset, element in
         if let entry { return entry.render(element) }
@@ -400,7 +411,8 @@ extension TextExporter {
   /// them): a text where one does not pair is returned unchanged, as is one without a nested pair.
   /// - Complexity: O(n) in the length of `text`.
   package static func nestingTitles(_ text: String) -> String {
-    guard text.contains("《") else { return text }
+    // Scalar by scalar: `String.contains(_:)` of a string was a tenth of building an item's context.
+    guard text.unicodeScalars.contains("《") else { return text }
     var scalars = Array(text.unicodeScalars)
     // The positions of the 《 still open, and which of them were made 〈.
     var open: [(index: Int, inner: Bool)] = []
