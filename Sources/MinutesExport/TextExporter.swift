@@ -230,17 +230,6 @@ public struct TextExporter: Exporter {
       self.needed = needed
     }
 
-    private var numerals: [Int: String] = [:]
-
-    /// `n` in Chinese numerals for the template's language (``ChineseNumeral/string(_:language:)``), each number
-    /// worked out once per export: every directive of every item is numbered 一, 二, 三.
-    func numeral(_ n: Int) -> String {
-      if let known = numerals[n] { return known }
-      let numeral = ChineseNumeral.string(n, language: language)
-      numerals[n] = numeral
-      return numeral
-    }
-
     /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
     func template(_ source: String) -> CompiledText? {
       if let known = compiled[source] { return known }
@@ -363,7 +352,7 @@ public struct TextExporter: Exporter {
     /// An entry of a list of records offers its number, `n` (1, 2…) and `zh` (一, 二…).
     private func number(_ context: inout [String: Any], _ n: Int) {
       context["n"] = n
-      context["zh"] = rendering.numeral(n)
+      context["zh"] = ChineseNumeral.string(n, language: rendering.language)
     }
 
     /// The context of one value of `kind` (of a field, or an entry of a list of values); `kind` is `nil` for a
