@@ -4,18 +4,19 @@ import MinutesInterview
 
 /// The write protocol: a new journal beside the old one, then the snapshot, then the rename (see ``SessionStore``).
 extension SessionStore {
-  /// Creates the session `name` with `file` as its first content.
-  /// - Throws: ``SessionError/exists(name:)`` when the name is taken, or the errors of ``save(_:name:)``.
-  public func create(_ file: SessionFile, name: String) throws {
+  /// Creates the session `name` with `file` as its first content, and `annex` kept in its cache (see
+  /// ``compact(_:name:keepingChanges:annex:)``).
+  /// - Throws: ``SessionError/exists(name:)`` when the name is taken, or the errors of ``save(_:name:annex:)``.
+  public func create(_ file: SessionFile, name: String, annex: [UInt8] = []) throws {
     try Self.validate(name: name)
     if FileManager.default.fileExists(atPath: self.file(for: name).path) { throw SessionError.exists(name: name) }
-    try save(file, name: name)
+    try save(file, name: name, annex: annex)
   }
 
-  /// Writes `file` as the session's new snapshot, with a new journal holding no history.
+  /// Writes `file` as the session's new snapshot, with a new journal holding no history, and `annex` in its cache.
   /// - Throws: ``SessionError/writeFailed(file:reason:)``.
-  public func save(_ file: SessionFile, name: String) throws {
-    try compact(DraftState(minutes: file.minutes, cursor: file.resumeAt.address), resumeAt: file.resumeAt, name: name)
+  public func save(_ file: SessionFile, name: String, annex: [UInt8] = []) throws {
+    try compact(DraftState(minutes: file.minutes, cursor: file.resumeAt.address), resumeAt: file.resumeAt, name: name, annex: annex)
   }
 
   /// Appends `record` to the session's journal, durably.

@@ -67,17 +67,20 @@ struct New: ParsableCommand {
     let file = SessionFile(minutes: minutes)
     try diagnostics.run { try SessionStore.validate(name: name) }
     let lock = try diagnostics.run { try SessionLock(name: name, in: workspace.store) }
-    try diagnostics.run { try workspace.store.create(file, name: name) }
+    // The files just written hold this draft whole, and its index beside it: closing the session before any
+    // answer writes nothing again.
+    var state = DraftState(minutes: file.minutes, cursor: Interview(template: template).firstQuestion(in: file.minutes))
+    state.isSnapshotCurrent = true
+    let index = Assistant(template: template, state: state).savedIndex
+    try diagnostics.run { try workspace.store.create(file, name: name, annex: index) }
     if let (carried, meeting) = followOn {
       StandardStreams.output.write(template.messages.carriedOver(carried, from: meeting, template: template))
     }
     if !template.houseStyle.isEmpty {
       StandardStreams.output.write(template.messages.houseStyleNotice(template.houseStyle, in: minutes) + "\n")
     }
-    // The files just written hold this draft whole: closing the session before any answer writes nothing again.
-    var state = DraftState(minutes: file.minutes, cursor: Interview(template: template).firstQuestion(in: file.minutes))
-    state.isSnapshotCurrent = true
-    try Drafting.run(Assistant(template: template, state: state), store: workspace.store, name: name, lock: lock, keepGoing: keepGoing)
+    try Drafting.run(Assistant(template: template, state: state, savedIndex: index), store: workspace.store, name: name, lock: lock,
+                     keepGoing: keepGoing)
   }
 
   /// The address and value of `--house CHOICE=VALUE`, the value spelled as the template spells it; `nil` for a
