@@ -105,9 +105,14 @@ final class TextReader {
     }
     phrases(template.parts)
     for source in sources { if let parsed = try? MustacheShape.parse(source) { collect(parsed) } }
+    // The starts of the basic plane in a table (a set's hashing of every scalar was a third of making a reader).
+    var basicStarts = [Bool](repeating: false, count: 0x10000)
+    for start in starts where start.value < 0x10000 { basicStarts[Int(start.value)] = true }
     var nextStarts = [Int32](repeating: Int32(text.count), count: text.count + 1)
     for index in stride(from: text.count - 1, through: 0, by: -1) {
-      nextStarts[index] = starts.contains(text[index]) ? Int32(index) : nextStarts[index + 1]
+      let value = text[index].value
+      let isStart = value < 0x10000 ? basicStarts[Int(value)] : starts.contains(text[index])
+      nextStarts[index] = isStart ? Int32(index) : nextStarts[index + 1]
     }
     nextLiteralStart = nextStarts
     var keys = Set<String>()
@@ -125,7 +130,7 @@ final class TextReader {
     chinese = template.language.hasPrefix("zh")
     var runs: [[Unicode.Scalar]: Int] = [:]
     if !chinese {
-      for index in text.indices where text[index].properties.isUppercase && (index == 0 || !text[index - 1].properties.isAlphabetic) {
+      for index in text.indices where Self.isUppercase(text[index]) && (index == 0 || !text[index - 1].properties.isAlphabetic) {
         guard let end = Self.capitalizedRun(in: text, from: index), text[index..<end].contains(" ") else { continue }
         runs[Array(text[index..<end]), default: 0] += 1
       }
@@ -869,7 +874,7 @@ final class TextReader {
 
   /// Whether a name the text gives at least twice starts at `position` and runs to the end of its run.
   private func givesName(at position: Int) -> Bool {
-    guard position < text.count, text[position].properties.isUppercase, let end = capitalizedRun(from: position) else { return false }
+    guard position < text.count, Self.isUppercase(text[position]), let end = capitalizedRun(from: position) else { return false }
     return namesGivenTwice.contains(Array(text[position..<end]))
   }
 
@@ -877,13 +882,24 @@ final class TextReader {
   /// `nil` when no capitalized word starts there.
   private func capitalizedRun(from position: Int) -> Int? { Self.capitalizedRun(in: text, from: position) }
 
+  /// `scalar.properties.isUppercase`, answered without Unicode's property tables for ASCII and for the CJK blocks,
+  /// where no scalar is uppercase (a published Chinese text is read for capitalized names by every English
+  /// template tried on it, scalar by scalar). `TextReaderTests` compares the two over every scalar.
+  static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: return (0x41...0x5A).contains(scalar.value)
+    case 0x2E80...0x31FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF20: return false
+    default: return scalar.properties.isUppercase
+    }
+  }
+
   private static func capitalizedRun(in text: [Unicode.Scalar], from position: Int) -> Int? {
     var index = position
     var end: Int?
-    while index < text.count, text[index].properties.isUppercase {
+    while index < text.count, Self.isUppercase(text[index]) {
       while index < text.count, text[index].properties.isAlphabetic || ".'’-".unicodeScalars.contains(text[index]) { index += 1 }
       end = index
-      guard index + 1 < text.count, text[index] == " ", text[index + 1].properties.isUppercase else { break }
+      guard index + 1 < text.count, text[index] == " ", Self.isUppercase(text[index + 1]) else { break }
       index += 1
     }
     return end

@@ -80,3 +80,19 @@ import Foundation
   }
 }
 
+
+/// The reader's quick test for an uppercase scalar (ASCII and the CJK blocks without Unicode's tables) answers as
+/// `Unicode.Scalar.Properties.isUppercase` does, for every scalar there is.
+@Suite struct UppercaseScalarTests {
+  @Test func theQuickTestAgreesWithUnicodeForEveryScalar() {
+    var disagreeing: [UInt32] = []
+    for value in UInt32(0)...0x10FFFF {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      if TextReader.isUppercase(scalar) != scalar.properties.isUppercase { disagreeing.append(value) }
+    }
+    #expect(disagreeing.isEmpty, "\(disagreeing.prefix(20).map { String($0, radix: 16) })")
+    // Not vacuous: both answers occur.
+    #expect(TextReader.isUppercase("A") && TextReader.isUppercase("Ａ") && TextReader.isUppercase("Ä"))
+    #expect(!TextReader.isUppercase("a") && !TextReader.isUppercase("中") && !TextReader.isUppercase("，"))
+  }
+}
