@@ -13,11 +13,7 @@ public enum ChineseNumeral {
   public static func string(_ number: Int, language: String) -> String {
     let simplified = language == "zh-Hans"
     guard (0..<remembered).contains(number) else { return spelled(number, simplified: simplified) }
-    let slot = number * 2 + (simplified ? 1 : 0)
-    if let known = memo.withLock({ $0[slot] }) { return known }
-    let text = spelled(number, simplified: simplified)
-    memo.withLock { $0[slot] = text }
-    return text
+    return memo.value(for: number * 2 + (simplified ? 1 : 0)) { spelled(number, simplified: simplified) }
   }
 
   /// How many numerals (from 0) ``string(_:language:)`` remembers.
@@ -29,21 +25,9 @@ public enum ChineseNumeral {
     return text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
   }
 
-  /// The numerals spelled so far, by `number * 2 + (Simplified ? 1 : 0)`.
-  private static let memo = Memo()
-
-  /// A table behind a lock (ICU's formatter is slow enough to be worth remembering, and the exports may run on
-  /// several threads in the tests).
-  private final class Memo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var table: [Int: String] = [:]
-
-    func withLock<T>(_ body: (inout [Int: String]) -> T) -> T {
-      lock.lock()
-      defer { lock.unlock() }
-      return body(&table)
-    }
-  }
+  /// The numerals spelled so far (ICU's formatter is slow enough to be worth remembering, and the exports may run
+  /// on several threads in the tests), by `number * 2 + (Simplified ? 1 : 0)`.
+  private static let memo = Memo<Int, String>()
 
   /// Reads a positive whole number typed as Arabic digits (10, full-width １０ too) or Chinese numerals (十);
   /// `nil` when the text is neither.

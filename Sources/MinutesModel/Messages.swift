@@ -20,8 +20,14 @@ public struct Messages: Sendable, Hashable {
   public func callAsFunction(_ hant: Wording, _ en: String) -> String {
     guard isChinese else { return en }
     guard language == "zh-Hans" else { return hant.segments.map(\.text).joined() }
-    return hant.segments.map { $0.isValue ? $0.text : Self.simplified($0.text) }.joined()
+    return hant.segments.map { segment in
+      segment.isValue ? segment.text : Self.simplifiedWords.value(for: segment.text) { Self.simplified(segment.text) }
+    }.joined()
   }
+
+  /// The words of messages already converted (``simplified(_:)`` runs ICU's transform, and `minutes check` of a
+  /// large draft words thousands of findings alike): a message's words are literals of this program, so few.
+  private static let simplifiedWords = Memo<String, String>()
 
   /// `text` in Simplified characters and mainland usage.
   package static func simplified(_ text: String) -> String {

@@ -409,17 +409,3 @@ public struct TemplateLibrary: Sendable {
     return template
   }
 }
-
-/// Values computed once per process and shared between threads: `value(for:make:)` makes a key's value the first
-/// time it is asked for (a failure is not kept) and returns the same value after.
-final class Memo<Key: Hashable & Sendable, Value: Sendable>: @unchecked Sendable {
-  private let lock = NSLock()
-  private var values: [Key: Value] = [:]
-
-  func value(for key: Key, make: () throws -> Value) rethrows -> Value {
-    if let value = lock.withLock({ values[key] }) { return value }
-    let value = try make()
-    lock.withLock { values[key] = value }
-    return value
-  }
-}

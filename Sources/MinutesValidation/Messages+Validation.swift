@@ -40,10 +40,14 @@ extension Messages {
   /// A value kept for a part (`label`) that does not apply where it is: the part `key` (its label) holds one of
   /// `values` (`unless`), or holds none of them (`when`; `values` empty: is not filled in). Not exported.
   func notApplicable(_ label: String, key: String, values: [String], isUnless: Bool) -> String {
-    let quoted = values.map { "「\(shown($0))」" }.joined(separator: "或"), english = values.map { "“\(shown($0))”" }.joined(separator: " or ")
-    let zh = isUnless ? "「\(key)」為\(quoted)時不適用" : values.isEmpty ? "只在填寫了「\(key)」時適用" : "只在「\(key)」為\(quoted)時適用"
+    // Words, not values put in: in a Simplified session they are converted with the rest (為 → 为, 「」 → “”).
+    var quoted: Wording = ""
+    for (offset, value) in values.enumerated() { quoted = quoted + (offset > 0 ? "或" : "") + "「\(shown(value))」" }
+    let english = values.map { "“\(shown($0))”" }.joined(separator: " or ")
+    let zh: Wording = isUnless
+      ? "「\(key)」為" + quoted + "時不適用" : values.isEmpty ? "只在填寫了「\(key)」時適用" : "只在「\(key)」為" + quoted + "時適用"
     let en = isUnless ? "it does not apply when ‘\(key)’ is \(english)" : values.isEmpty ? "it applies only when ‘\(key)’ is filled in" : "it applies only when ‘\(key)’ is \(english)"
-    return self("「\(label)」的內容已保存，但不會印出：\(zh)；若它有誤請刪除，否則請改「\(key)」",
+    return self("「\(label)」的內容已保存，但不會印出：" + zh + "；若它有誤請刪除，否則請改「\(key)」",
                 "‘\(label)’ is kept but not printed: \(en); delete it if it is wrong, else change ‘\(key)’")
   }
 
