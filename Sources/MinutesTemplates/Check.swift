@@ -19,11 +19,13 @@ public struct Check: Sendable, Hashable {
     /// The values at two paths are equal (`equal: [meeting.labelYear, meeting.date.year]`): the first is
     /// reported, `{{value}}` its value and `{{other}}` the second's.
     case equal(String, String)
-    /// The text at `value` is the name of an entry of `list` (its part `name`, or the entry itself; a list of
-    /// names counts each): a person in one list also in another. Padded names (`王 芳`) are the same person.
-    /// When the two paths start alike up to a `*` (`elections.*.elected` among `elections.*.nominations`), each
-    /// entry there is compared on its own: the person elected in an election among its own nominees.
-    case among(value: String, list: String, name: String?)
+    /// The text at `value` is the name of an entry of one of `lists` (its part `name`, or the entry itself; a list
+    /// of names counts each): a person in one list also in another (`list: attendance.present`), or in any of
+    /// several (`list: [attendance.present, attendance.movements]`: present at the roll call, or arrived later).
+    /// Padded names (`王 芳`) are the same person. When the two paths start alike up to a `*`
+    /// (`elections.*.elected` among `elections.*.nominations`), each entry there is compared on its own: the
+    /// person elected in an election among its own nominees.
+    case among(value: String, lists: [String], name: String?)
     /// The entries of each list at `list` (their part `key`, or the entries themselves) that start with a number,
     /// Arabic or Chinese (`一要…`, `3.`), count 1, 2, 3… without a gap: `{{value}}` is the number found and
     /// `{{other}}` the one expected.
@@ -47,9 +49,12 @@ public struct Check: Sendable, Hashable {
     /// time found.
     case order([[[String]]])
     /// The sum of the counts at `sum` (a path that names a list counts its entries: those present) is at most
-    /// `max`: the number of entries of a list (those present), or a number. With `each`, the `sum` paths are read in each entry of that list (each election's votes).
-    /// `{{value}}` is the sum, `{{other}}` the most; reported at the first count.
-    case atMost(each: String?, sum: [String], max: String)
+    /// `max`: the number of entries of a list (those present), or a number; or, for several lists
+    /// (`[attendance.present, attendance.movements]`), the number of people they name, each once (by the part
+    /// `roles.attendance` names for the list, else the entry's text: a member who left early is no second member).
+    /// With `each`, the `sum` paths are read in each entry of that list (each election's votes). `{{value}}` is the
+    /// sum, `{{other}}` the most; reported at the first count.
+    case atMost(each: String?, sum: [String], max: [String])
     /// The result as announced (`Passes 4-2`) agrees with the record; see ``ResultCheck``.
     case result(ResultCheck)
     /// In each entry of `list`, the texts at `keys` are different people (`differ: {list: motions, keys: [mover,
@@ -164,6 +169,16 @@ extension Check: Decodable {
     }
   }
 
+  /// A path, or a non-empty list of paths, at `key`.
+  private static func paths(_ container: KeyedDecodingContainer<Keys>, _ key: Keys) throws -> [String] {
+    if let path = try? container.decode(String.self, forKey: key) { return [path] }
+    let paths = try container.decode([String].self, forKey: key)
+    guard !paths.isEmpty else {
+      throw DecodingError.dataCorruptedError(forKey: key, in: container, debugDescription: "`\(key.rawValue)` names a path, or a list of paths")
+    }
+    return paths
+  }
+
   /// Reads one check: its `id`, `message`, optional `severity` and `when`, and exactly one of `equal`, `among`,
   /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most`, `alike` and `matches`.
   public init(from decoder: any Decoder) throws {
@@ -182,7 +197,7 @@ extension Check: Decodable {
     }
     if c.contains(.among) {
       let a = try c.nestedContainer(keyedBy: Keys.self, forKey: .among)
-      kinds.append(.among(value: try a.decode(String.self, forKey: .value), list: try a.decode(String.self, forKey: .list),
+      kinds.append(.among(value: try a.decode(String.self, forKey: .value), lists: try Self.paths(a, .list),
                           name: try a.decodeIfPresent(String.self, forKey: .name)))
     }
     if c.contains(.sequence) {
@@ -199,7 +214,7 @@ extension Check: Decodable {
     if c.contains(.atMost) {
       let a = try c.nestedContainer(keyedBy: Keys.self, forKey: .atMost)
       kinds.append(.atMost(each: try a.decodeIfPresent(String.self, forKey: .each), sum: try a.decode([String].self, forKey: .sum),
-                           max: try a.decode(String.self, forKey: .max)))
+                           max: try Self.paths(a, .max)))
     }
     if c.contains(.result) {
       let r = try c.nestedContainer(keyedBy: Keys.self, forKey: .result)

@@ -122,6 +122,10 @@ public struct Roles: Sendable, Hashable {
     public var present: Bool
     /// Whether the chair is left out of it (the Chinese report names the chair in its first sentence only).
     public var withoutChair: Bool
+    /// Whether the people in it came or went during the meeting (late arrivals, early departures; RONR 12th ed.
+    /// 48:4(3)): with `present`, each counts as present for the motion rules, once whatever other list names them
+    /// too, and being named in another list as well is no duplicate.
+    public var partly = false
   }
 
   /// The motions of a template and the meaning of their parts.
@@ -252,7 +256,7 @@ extension Roles: Decodable {
 }
 
 extension Roles.Category: Decodable {
-  private enum CodingKeys: String, CodingKey, CaseIterable { case list, name, present, withoutChair }
+  private enum CodingKeys: String, CodingKey, CaseIterable { case list, name, present, withoutChair, partly }
 
   /// Reads it from a template file, refusing keys it does not know (see `docs/templates.md`).
   public init(from decoder: any Decoder) throws {
@@ -262,6 +266,7 @@ extension Roles.Category: Decodable {
     name = try c.decode(String.self, forKey: .name)
     present = try c.decodeIfPresent(Bool.self, forKey: .present) ?? false
     withoutChair = try c.decodeIfPresent(Bool.self, forKey: .withoutChair) ?? false
+    partly = try c.decodeIfPresent(Bool.self, forKey: .partly) ?? false
   }
 }
 

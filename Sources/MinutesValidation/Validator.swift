@@ -300,11 +300,31 @@ public struct Validator: Sendable {
     }
   }
 
+  /// The number of people the lists at `paths` name, each once: by the part `roles.attendance` names for the
+  /// list, else the entry's text (padded names are the same person); `nil` when none of the paths is filled in.
+  private func peopleCount(in paths: [String], _ minutes: Minutes) -> Int? {
+    var people: Set<String> = []
+    var found = false
+    for path in paths {
+      let key = template.roles.attendance.first { $0.list == path }?.name
+      for (_, value) in values(at: path, in: minutes) {
+        found = true
+        for entry in value.list ?? [value] {
+          let named = key.flatMap { entry.record?[$0] } ?? entry
+          people.formUnion((named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []).map(Self.person))
+        }
+      }
+    }
+    return found ? people.count : nil
+  }
+
   private func attendanceFindings(_ minutes: Minutes) -> [Finding] {
     var findings: [Finding] = []
     var seen: [String: (list: String, label: String, address: String)] = [:]
     let chair = template.roles.chair.flatMap(Address.init(stored:)).flatMap { minutes.value(at: $0)?.text }.map(Self.person)
-    for (category, label, address, name) in people(minutes) {
+    // Those who came or went during the meeting are named in the other lists too (present, then left; absent at
+    // the roll call, then arrived): no duplicate.
+    for (category, label, address, name) in people(minutes) where !category.partly {
       let shown = template.display(address)
       // A padded name (王 芳, 王　芳) is the same person as 王芳.
       let person = Self.person(name)
@@ -357,23 +377,34 @@ public struct Validator: Sendable {
           let x = a.scalarText ?? a.number.map(String.init), let y = b.scalarText ?? b.number.map(String.init)
         else { continue }
         if x != y { add(address, x, y) }
-      case .among(let path, let list, let name):
-        // Paths alike up to a `*` compare entry by entry there (each election's winner among its nominees).
-        let (scope, valueRest, listRest) = Self.sharedScope(path, list)
-        let scopes: [(Address, Value)] = scope.map { values(at: $0, in: minutes) } ?? [(.root, .record(minutes.content))]
-        for (address, within) in scopes {
-          let names = Set(Self.values(at: listRest, in: within, from: address).flatMap { _, value in
-            (value.list ?? [value]).flatMap { entry -> [String] in
-              let named = name.flatMap { entry.record?[$0] } ?? entry
-              return named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []
+      case .among(let path, let lists, let name):
+        // Every value the path names (`motions.*.mover`: each motion's), in order, with the names of the lists
+        // that apply to it: all of them, or, for paths alike up to a `*`, those of its own entry there (each
+        // election's winner among its own nominees).
+        var order: [(address: Address, person: String)] = []
+        var names: [Address: Set<String>] = [:]
+        for list in lists {
+          let (scope, valueRest, listRest) = Self.sharedScope(path, list)
+          let scopes: [(Address, Value)] = scope.map { values(at: $0, in: minutes) } ?? [(.root, .record(minutes.content))]
+          for (address, within) in scopes {
+            let listed = Set(Self.values(at: listRest, in: within, from: address).flatMap { _, value in
+              (value.list ?? [value]).flatMap { entry -> [String] in
+                let named = name.flatMap { entry.record?[$0] } ?? entry
+                return named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []
+              }
+            }.map(Self.person))
+            for (address, value) in Self.values(at: valueRest, in: within, from: address) {
+              guard let person = value.text else { continue }
+              if names[address] == nil { order.append((address, person)) }
+              names[address, default: []].formUnion(listed)
             }
-          }.map(Self.person))
-          // Every value the path names (`motions.*.mover`: each motion's), compared whole: `Mayor Reyes` is not
-          // `Dana Reyes`, and a look-alike name is no near miss here.
-          for (address, value) in Self.values(at: valueRest, in: within, from: address) {
-            guard let person = value.text else { continue }
-            if !names.isEmpty, !names.contains(Self.person(person)) { add(address, person) }
           }
+        }
+        // Compared whole: `Mayor Reyes` is not `Dana Reyes`, and a look-alike name is no near miss here. Lists with
+        // no one in them say nothing.
+        for (address, person) in order {
+          let listed = names[address] ?? []
+          if !listed.isEmpty, !listed.contains(Self.person(person)) { add(address, person) }
         }
       case .sequence(let path, let key):
         for (list, value) in values(at: path, in: minutes) {
@@ -445,7 +476,9 @@ public struct Validator: Sendable {
           latest = after
         }
       case .atMost(let each, let sum, let max):
-        let most: Int? = values(at: max, in: minutes).first.flatMap { _, value in value.list.map(\.count) ?? value.number }
+        let most: Int? = max.count == 1
+          ? values(at: max[0], in: minutes).first.flatMap { _, value in value.list.map(\.count) ?? value.number }
+          : peopleCount(in: max, minutes)
         // A negative most is a number out of range, which `number.invalid` reports.
         guard let most, most >= 0 else { continue }
         let scopes: [(Address, Value)] = each.map { values(at: $0, in: minutes).flatMap { address, value in
@@ -748,7 +781,8 @@ public struct Validator: Sendable {
   private func motionFindings(_ minutes: Minutes) -> [(finding: Finding, address: Address, isUnfilled: Bool, whileTyped: Bool)] {
     guard let roles = template.roles.motions else { return [] }
     var findings: [(finding: Finding, address: Address, isUnfilled: Bool, whileTyped: Bool)] = []
-    let present = Set(people(minutes).filter { $0.category.present }.map(\.name))
+    // Those present at the roll call and those who came later, each once (a member who left early is one member).
+    let present = Set(people(minutes).filter { $0.category.present }.map { Self.person($0.name) })
     let motionParts = Address(stored: roles.list).flatMap(template.part(at:))?.parts ?? []
     for motion in expand(roles.list, in: minutes) {
       // What no longer applies (the counts of a motion since withdrawn) is not printed, and not judged.
@@ -803,7 +837,7 @@ public struct Validator: Sendable {
         }
         voted[member] = offset + 1
         let counts = rollCall.votesFor.contains(vote) || rollCall.votesAgainst.contains(vote) || rollCall.abstentions.contains(vote)
-        if counts, !present.isEmpty, !present.contains(member) {
+        if counts, !present.isEmpty, !present.contains(Self.person(member)) {
           findings.append((Finding(.error, rule: "rollCall.notPresent", address: place,
                                    message: m.voterNotPresent(member), hint: ":edit \(place)"), entryAddress, false, false))
         }

@@ -76,6 +76,20 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
            $0.setValue("Luis Reyes", at: stored("motions.1.amendments.1.mover")) },
          broken: { $0.setValue("Luis Reyes", at: stored("motions.1.amendments.1.mover")) },
          expected: error("amendmentMoverPresent", "1.amendment.1.mover", "Luis Reyes moved the amendment, but is not among those present")),
+    // RONR 12th ed. 48:4(3): a member who arrived after the roll call is present for what follows (the helper's
+    // council: a late arrival who seconded was reported not present, and the export refused).
+    Case(name: "among: a member who arrived late seconds; one recorded nowhere does not",
+         correct: { $0.setValue(.list([.record(["name": "Omar Haddad", "event": "arrived", "time": "19:30"])]), at: stored("attendance.movements"))
+           $0.setValue("Omar Haddad", at: stored("motions.1.amendments.1.seconder")) },
+         broken: { $0.setValue("Omar Haddad", at: stored("motions.1.amendments.1.seconder")) },
+         expected: error("amendmentSeconderPresent", "1.amendment.1.seconder", "Omar Haddad seconded the amendment, but is not among those present")),
+    Case(name: "atMost: a member who arrived late votes in the election; a member who left early is no second member",
+         correct: { $0.setValue(.list([.record(["name": "Omar Haddad", "event": "arrived", "time": "19:30"]),
+                                       .record(["name": "Samuel Grant", "event": "left", "time": "21:05"])]), at: stored("attendance.movements"))
+           $0.setValue(4, at: stored("elections.1.ballot.1.votes")) },
+         broken: { $0.setValue(.list([.record(["name": "Samuel Grant", "event": "left", "time": "21:05"])]), at: stored("attendance.movements"))
+           $0.setValue(4, at: stored("elections.1.ballot.1.votes")) },
+         expected: error("electionVotes", "election.1.ballot.1.votes", "6 votes were counted in the election, but only 5 members were present")),
     Case(name: "among: an amendment seconded by a guest",
          broken: { $0.setValue("Ruth Abernathy", at: stored("motions.1.amendments.1.seconder")) },
          expected: error("amendmentSeconderPresent", "1.amendment.1.seconder",
@@ -219,6 +233,30 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     var broken = meeting
     check.broken(&broken)
     #expect(Validator(template: template).findings(in: broken).filter { $0.rule == rule } == [check.expected])
+  }
+
+  /// A member who arrived after the roll call votes in a roll call and is counted among those present; one who
+  /// left early is one member, not two; someone recorded nowhere is still no voter.
+  @Test func aLateArrivalVotesAndIsCountedOnce() throws {
+    var (template, minutes) = try Self.meeting()
+    let validator = Validator(template: template)
+    let motionRules: Set<String> = ["rollCall.notPresent", "votes.exceedPresent", "attendance.duplicate", "attendance.twoCategories"]
+    minutes.setValue(.list([.record(["name": "Omar Haddad", "event": "arrived", "time": "19:30"]),
+                            .record(["name": "Samuel Grant", "event": "left", "time": "21:05"])]), at: stored("attendance.movements"))
+    var rollCall = minutes.value(at: stored("motions.1.rollCall"))?.list ?? []
+    #expect(!rollCall.isEmpty)
+    rollCall.append(.record(["member": "Omar Haddad", "vote": "aye"]))
+    minutes.setValue(.list(rollCall), at: stored("motions.1.rollCall"))
+    // Six counted: the five present and the one who arrived.
+    minutes.setValue(5, at: stored("motions.1.votesFor"))
+    #expect(validator.findings(in: minutes).filter { motionRules.contains($0.rule) } == [])
+    // Seven counted is one too many: Samuel Grant, present then gone, counts once.
+    minutes.setValue(6, at: stored("motions.1.votesFor"))
+    #expect(validator.findings(in: minutes).filter { motionRules.contains($0.rule) }.map(\.rule) == ["votes.exceedPresent"])
+    // Without the arrival, the same vote is a voter not present.
+    minutes.setValue(5, at: stored("motions.1.votesFor"))
+    minutes.setValue(.list([.record(["name": "Samuel Grant", "event": "left", "time": "21:05"])]), at: stored("attendance.movements"))
+    #expect(validator.findings(in: minutes).filter { motionRules.contains($0.rule) }.map(\.rule).sorted() == ["rollCall.notPresent", "votes.exceedPresent"])
   }
 
   @Test(arguments: [("Passes 4-2", 4, 2), ("carried 5 to 0", 5, 0), ("Fails 2–3", 2, 3), ("Passes unanimously", nil, nil)])
