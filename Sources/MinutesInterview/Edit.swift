@@ -325,10 +325,15 @@ public struct Editor: Sendable {
 
   private func parseLine(_ raw: String, part: Part, line: Part.LineFormat, at address: Address, in minutes: Minutes) throws -> Record {
     let pieces: [String]
+    // The pieces as typed, before trimming: the last part takes the rest of the line as typed (`Jordan Vale, Vale,
+    // Ortiz & Kim LLP`: the affiliation keeps the space after its own comma).
+    let typed: [String]
     if line.separator == " " {
       pieces = raw.split(whereSeparator: \.isWhitespace).map(String.init)
+      typed = pieces
     } else {
-      pieces = raw.components(separatedBy: line.separator).map { $0.trimmingCharacters(in: .whitespaces) }
+      typed = raw.components(separatedBy: line.separator)
+      pieces = typed.map { $0.trimmingCharacters(in: .whitespaces) }
     }
     // More pieces between spaces than the line has parts: its last part would take the rest, and the normalizer
     // would drop the spaces between Chinese names, the only boundaries between them (`王建华 李秀英` would be one
@@ -369,7 +374,9 @@ public struct Editor: Sendable {
           continue
         }
       }
-      let piece = isLast ? pieces[next...].joined(separator: line.separator == " " ? " " : line.separator) : pieces[next]
+      let piece = isLast
+        ? typed[next...].joined(separator: line.separator == " " ? " " : line.separator).trimmingCharacters(in: .whitespaces)
+        : pieces[next]
       if handedOn, Self.patternRefuses(piece, sub) {
         throw AssistantError.invalidLine(raw, missing: sub.label, example: line.example)
       }

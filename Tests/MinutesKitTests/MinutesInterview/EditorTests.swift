@@ -24,6 +24,20 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
       == [.field(address: "meeting.term", old: 10, new: 11)])
   }
 
+  /// A line's last part takes the rest of the line as typed: a guest's affiliation with a comma of its own keeps
+  /// the space after it (it was stored `Vale,Ortiz & Kim LLP`); the pieces before it are trimmed.
+  @Test(arguments: [("Jordan Vale, Vale, Ortiz & Kim LLP", "Jordan Vale", "Vale, Ortiz & Kim LLP"),
+                    ("  Jordan Vale ,  Vale,Ortiz LLP  ", "Jordan Vale", "Vale,Ortiz LLP"),
+                    ("Mina Cole, Cole, Hart, and Sons, Inc.", "Mina Cole", "Cole, Hart, and Sons, Inc.")])
+  func aLinesLastPartKeepsItsOwnCommasAsTyped(line: String, name: String, affiliation: String) throws {
+    let editor = Editor(template: try TestSupport.template(id: "board-meeting.en"))
+    var minutes = Minutes(template: "board-meeting.en")
+    _ = try editor.perform(.append(stored("attendance.guests"), line), on: &minutes)
+    let guest = minutes.value(at: stored("attendance.guests.1"))?.record
+    #expect(guest?["name"] == .text(name))
+    #expect(guest?["affiliation"] == .text(affiliation))
+  }
+
   @Test func appendsAreInsertsAndSplitAnswersAreSeveral() throws {
     let editor = try Self.editor()
     var minutes = Minutes(template: TestSupport.templateID)
