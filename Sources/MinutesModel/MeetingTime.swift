@@ -2,7 +2,8 @@ import Foundation
 
 /// A time of day, written `HH:MM` (24-hour) in minutes files.
 ///
-/// Parsing accepts `19:02`, `7:02 pm`, `7:02 p.m.`, `7 pm` and `19時02分`; it refuses times that do not exist.
+/// Parsing accepts `19:02`, `7:02 pm`, `7:02 p.m.`, `7 pm`, `noon` and `midnight` (also `12 noon`, `12:00 noon`, as
+/// English minutes print them) and `19時02分`; it refuses times that do not exist.
 public struct MeetingTime: Hashable, Sendable, Comparable, CustomStringConvertible {
   /// The hour, 0–23.
   public let hour: Int
@@ -19,6 +20,12 @@ public struct MeetingTime: Hashable, Sendable, Comparable, CustomStringConvertib
   /// Parses a time typed by a clerk; `nil` when it is not one of the accepted forms.
   public init?(parsing raw: String) {
     var text = raw.lowercased().replacingOccurrences(of: ".", with: "").replacingOccurrences(of: " ", with: "")
+    // Noon and midnight, alone or after 12 or 12:00 (`12:00 noon` is how `english` prints noon).
+    for (word, hour) in [("noon", 12), ("midnight", 0)] where text.hasSuffix(word) {
+      guard ["", "12", "12:00", "1200"].contains(text.dropLast(word.count)) else { return nil }
+      self.init(hour: hour, minute: 0)
+      return
+    }
     var offset = 0
     if text.hasSuffix("am") || text.hasSuffix("pm") {
       offset = text.hasSuffix("pm") ? 12 : 0
