@@ -198,10 +198,34 @@ struct TemplateChecker {
   /// and every walk over a draft recurses once per level.
   static let maximumDepth = 16
 
+  /// A short address (`:add 出席`, `:goto 出席`) finds the first part of a record with the word as its key or one of
+  /// its `names`, looking inside inline groups (``Template/find(_:in:)``): a word two parts answer to would reach the
+  /// first, and a clerk's entries would go to the wrong list. Two sibling keys alike are left to the key check.
+  private func checkShortNames(_ parts: [Part], path: [String]) throws {
+    var named: [String: [String]] = [:]
+    func visit(_ parts: [Part], _ prefix: [String]) throws {
+      var keys: Set<String> = []
+      for part in parts {
+        let here = prefix + [part.key]
+        let isSiblingKey = !keys.insert(part.key).inserted
+        for word in [part.key] + part.names where !(isSiblingKey && word == part.key) {
+          if let first = named[word], first != here {
+            throw fail(here, key: word == part.key ? "key" : "names",
+                       "`\(word)` names both `\(first.joined(separator: "."))` and `\(here.joined(separator: "."))`, which a short address (`:add \(word)`, `:goto \(word)`) cannot tell apart: give one of them another name")
+          }
+          named[word] = here
+        }
+        if let inline = part.inlineParts { try visit(inline, here) }
+      }
+    }
+    try visit(parts, path)
+  }
+
   private func check(_ parts: [Part], path: [String], asked: Bool) throws {
     guard path.count < Self.maximumDepth else {
       throw fail(Array(path.prefix(Self.maximumDepth)), key: nil, "parts are nested more than \(Self.maximumDepth) levels deep; minutes need far fewer")
     }
+    try checkShortNames(parts, path: path)
     var seen: Set<String> = []
     for part in parts {
       let here = path + [part.key]

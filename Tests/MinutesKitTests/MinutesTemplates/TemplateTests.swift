@@ -364,6 +364,20 @@ import MinutesTestSupport
       == "t.yaml:\(line):\(column): error: part key `\(key)` must be a word without dots or spaces, and not a number")
   }
 
+  /// A word two parts of one record answer to (a name and a key, two names, one of them inside an inline group)
+  /// is refused: `:add 出席` reached the first, and a clerk's attendees went into another list.
+  @Test(arguments: [
+    ("  - key: title\n    question: A?\n    names: [who]\n  - key: who\n    question: B?\n", 9, "`who` names both `title` and `who`"),
+    ("  - key: title\n    question: A?\n    names: [x]\n  - key: other\n    question: B?\n    names: [x]\n", 11, "`x` names both `title` and `other`"),
+    ("  - key: title\n    question: A?\n    names: [出席]\n  - key: attendance\n    inline: true\n    parts:\n      - key: present\n        question: B?\n        names: [出席]\n",
+     14, "`出席` names both `title` and `attendance.present`"),
+  ] as [(String, Int, String)])
+  func aWordTwoPartsAnswerToIsRefused(parts: String, line: Int, names: String) throws {
+    let message = try #require(Self.message(parsing: Self.small(parts)))
+    #expect(message.hasPrefix("t.yaml:\(line):"), "\(message)")
+    #expect(message.contains("error: \(names), which a short address"), "\(message)")
+  }
+
   @Test func siblingKeysAreUnique() throws {
     let yaml = Self.small("  - key: title\n    question: A?\n  - key: title\n    question: B?\n")
     let message = try #require(Self.message(parsing: yaml))
