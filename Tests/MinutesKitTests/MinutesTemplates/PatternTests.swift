@@ -11,6 +11,16 @@ import MinutesTestSupport
   /// Forty `a`s and a `b`: `(a|aa)+$` tries every way of splitting the `a`s (about 10⁸) before failing.
   static let catastrophic = String(repeating: "a", count: 40) + "b"
 
+  /// A 纪要's paragraph is a whole sentence: its final 。！？ may stand inside closing quotes or brackets (GB/T
+  /// 15834-2011), which the warning took for a paragraph without its full stop.
+  @Test(arguments: [("会议指出：“水利是农业的命脉。”", true), ("会议要求加强督办。", true), ("会议认为（详见附件。）", true),
+                    ("会议同意。」", true), ("会议认为可行", false), ("会议指出：“水利是农业的命脉”", false), ("会议认为可行.", false)])
+  func aJiyaoParagraphEndsWithItsStopInsideQuotesToo(text: String, ends: Bool) throws {
+    let template = try TestSupport.template(id: "jiyao.zh-Hans")
+    let pattern = try #require(template.part(at: Address(stored: "items.paragraphs")!)?.rules.pattern)
+    #expect((pattern.match(text) == .match) == ends)
+  }
+
   @Test func aPatternThatBacktracksWithoutEndIsUndecidedWithinItsBudget() {
     let pattern = Part.Pattern(regex: "(a|aa)+$", message: "only a's")
     #expect(pattern.match(Self.catastrophic) == .undecided)
