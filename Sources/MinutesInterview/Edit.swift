@@ -323,6 +323,16 @@ public struct Editor: Sendable {
     return values(of: piece, for: part).contains { pattern.match($0) != .match }
   }
 
+  /// `text` in the script of a Chinese template's `language` (Traditional for `zh-Hant`, Simplified for `zh-Hans`,
+  /// by ICU's transform); `nil` for any other language.
+  static func inTemplateScript(_ text: String, language: String) -> String? {
+    switch language {
+    case "zh-Hant": text.applyingTransform(StringTransform("Hans-Hant"), reverse: false)
+    case "zh-Hans": text.applyingTransform(StringTransform("Hant-Hans"), reverse: false)
+    default: nil
+    }
+  }
+
   private func parseLine(_ raw: String, part: Part, line: Part.LineFormat, at address: Address, in minutes: Minutes) throws -> Record {
     let pieces: [String]
     // The pieces as typed, before trimming: the last part takes the rest of the line as typed (`Jordan Vale, Vale,
@@ -545,6 +555,12 @@ public struct Editor: Sendable {
       if let choice = values.first(where: { $0.lowercased() == text.lowercased() }) { return .text(choice) }
       // `審議並原則通過了` (or `會議審議並原則通過了`) is the choice whose phrase opens so: typed as the minutes print it.
       if let choice = Self.choice(openedBy: text, in: part) { return .text(choice) }
+      // `审议` in a Traditional report (`審議` in a Simplified one), typed with the other script's input method: the
+      // choice, stored as the template writes it.
+      if let counterpart = Self.inTemplateScript(text, language: template.language), counterpart != text {
+        if values.contains(counterpart) { return .text(counterpart) }
+        if let choice = Self.choice(openedBy: counterpart, in: part) { return .text(choice) }
+      }
       guard isOpen else { throw AssistantError.notAChoice(answer: text, choices: values) }
       return .text(text)
     case .yesno?:

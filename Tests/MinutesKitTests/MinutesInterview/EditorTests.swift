@@ -38,6 +38,18 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(guest?["affiliation"] == .text(affiliation))
   }
 
+  /// A choice typed in the other script (a Simplified input method in a Traditional office, or the reverse) is the
+  /// choice, stored as the template writes it; it was refused as no choice at all.
+  @Test(arguments: [("gov-executive.zh-Hant", "审议", "審議"), ("gov-executive.zh-Hant", "传达学习", "傳達學習"),
+                    ("gov-executive.zh-Hant", "审议并原则通过了", "審議並原則通過"), ("gov-executive.zh-Hans", "審議", "审议"),
+                    ("gov-executive.zh-Hant", "審議", "審議")])
+  func aChoiceTypedInTheOtherScriptIsTheChoice(template id: String, typed: String, stored: String) throws {
+    let editor = Editor(template: try TestSupport.template(id: id))
+    var minutes = Minutes(template: id)
+    _ = try editor.perform(.append(Address(stored: "items")!, typed), on: &minutes)
+    #expect(minutes.value(at: Address(stored: "items.1.kind")!) == .text(stored))
+  }
+
   @Test func appendsAreInsertsAndSplitAnswersAreSeveral() throws {
     let editor = try Self.editor()
     var minutes = Minutes(template: TestSupport.templateID)
