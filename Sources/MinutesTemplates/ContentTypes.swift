@@ -22,13 +22,14 @@ package enum MarkdownText {
   /// preceded by a backslash (CommonMark 0.31 §2.4, any ASCII punctuation may be): `\` `` ` `` `*` `_` `[` `]`
   /// `<` `|` `~` everywhere, `&` where it would start an entity reference, `#` at the start or where only `#`s
   /// follow (an ATX heading's closing sequence), and at the start `-` `+` `=` `>` and the `.` or `)` after
-  /// leading digits (list items, setext underlines, block quotes). Spaces and tabs at the start are left out (four
-  /// would make a code block; fewer mean nothing at the start of a line), and line breaks become spaces, so that
-  /// a value never ends a paragraph or a table row.
+  /// leading digits (list items, setext underlines, block quotes). Spaces and tabs at the start become one space
+  /// (four would make a code block; one means nothing at the start of a line, and within a line it keeps the value
+  /// apart from what comes before it: `Present (remote)`), and line breaks become spaces, so that a value never
+  /// ends a paragraph or a table row.
   /// - Complexity: O(n) in the length of `text`.
   package static func escape(_ text: String) -> String {
     let characters = Array(text.drop { $0 == " " || $0 == "\t" })
-    var out = ""
+    var out = characters.count < text.count ? " " : ""
     out.reserveCapacity(text.utf8.count + 8)
     let leadingDigits = characters.prefix { $0.isASCII && $0.isNumber }.count
     for (index, character) in characters.enumerated() {

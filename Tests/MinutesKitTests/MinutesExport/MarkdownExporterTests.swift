@@ -25,7 +25,7 @@ import MinutesTestSupport
     ("2024. a", "2024\\. a"),
     ("1) a", "1\\) a"),
     ("fiscal year 2023.", "fiscal year 2023."),
-    ("   indented", "indented"),
+    ("   indented", " indented"),
     ("two\nlines\r\nthree", "two lines three"),
   ])
   func valuesAreEscapedForCommonMark(value: String, escaped: String) {
