@@ -276,6 +276,17 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(shared.scope == scope && shared.a == restA && shared.b == restB)
   }
 
+  /// A motion's wording that starts with "that" prints "that That the council…": a warning in any letter case, not
+  /// for a word that only starts so (`Thatcher Road`).
+  @Test(arguments: [("That the council award the contract", true), ("that the council award the contract", true),
+                    ("THAT the town accept the deed", true), ("Thatcher Road be renamed Mill Lane", false), ("the council adjourn", false)])
+  func aMotionWordingThatStartsWithThatIsWarnedOf(text: String, warned: Bool) throws {
+    var (template, minutes) = try Self.meeting()
+    minutes.setValue(.text(text), at: stored("motions.1.text"))
+    let found = Validator(template: template).findings(in: minutes).filter { $0.rule == "pattern" }
+    #expect(found.map(\.address) == (warned ? ["1.text"] : []))
+  }
+
   /// `none`, `N/A` or `not on the agenda` typed as an agenda item would print as an item of its own: a warning.
   @Test(arguments: ["none", "N/A", "not on the agenda", "Non-agenda"])
   func noItemTypedAsAnItemIsWarnedOf(typed: String) throws {
