@@ -96,6 +96,11 @@ extension Messages {
     self("「\(shown(name))」在\(label)中列了兩次（另見 \(earlier)）", "‘\(shown(name))’ is listed twice in \(label) (see also \(earlier))")
   }
 
+  /// A person named twice in one entry of a list (a group's names: `副區長 袁立新、袁立新`), at `entry`.
+  func listedTwiceInOneEntry(_ name: String, in label: String, entry: String) -> String {
+    self("「\(shown(name))」在\(label)的同一組（\(entry)）中列了兩次", "‘\(shown(name))’ is listed twice in one entry of \(label) (\(entry))")
+  }
+
   /// A person listed in two categories.
   func listedInBoth(_ name: String, _ earlierLabel: String, at earlier: String, and label: String) -> String {
     self("「\(shown(name))」同時列在\(earlierLabel)（\(earlier)）和\(label)中",

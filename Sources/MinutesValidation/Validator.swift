@@ -330,14 +330,16 @@ public struct Validator: Sendable {
       let person = Self.person(name)
       if let earlier = seen[person] {
         let twice = earlier.list == category.list
+        // Each time against the one before it: a name three times is two findings that say where each other is,
+        // and a name twice in one entry (one group's names) says so rather than pointing at itself.
+        let message = !twice ? m.listedInBoth(name, earlier.label, at: earlier.address, and: label)
+          : earlier.address == shown ? m.listedTwiceInOneEntry(name, in: label, entry: shown)
+          : m.listedTwice(name, in: label, earlier: earlier.address)
         findings.append(Finding(
-          .error, rule: twice ? "attendance.duplicate" : "attendance.twoCategories", address: shown,
-          message: twice ? m.listedTwice(name, in: label, earlier: earlier.address)
-            : m.listedInBoth(name, earlier.label, at: earlier.address, and: label),
+          .error, rule: twice ? "attendance.duplicate" : "attendance.twoCategories", address: shown, message: message,
           hint: ":edit \(shown)"))
-      } else {
-        seen[person] = (category.list, label, shown)
       }
+      seen[person] = (category.list, label, shown)
       if category.withoutChair, person == chair {
         findings.append(Finding(.warning, rule: "attendance.chairListed", address: shown,
                                 message: m.chairListed(name, in: label), hint: ":edit \(shown)"))

@@ -39,6 +39,26 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     ])
   }
 
+  /// A name three times (once in a group, twice in another) is two findings, each pointing at the one before it,
+  /// and a name twice in one group says so: the two lines read alike and one pointed at itself (`present.3 …
+  /// 另見 present.3`).
+  @Test func aNameThreeTimesOrTwiceInOneGroupIsNamedWhereItIs() throws {
+    let (template, seedMinutes) = try Self.seed()
+    var minutes = seedMinutes
+    let inserted = minutes.insert(["title": "副區長", "names": ["陳春青", "陳春青"]], at: 4, in: stored("attendance.present"))
+    #expect(inserted)
+    let findings = Validator(template: template).findings(in: minutes).filter { $0.rule.hasPrefix("attendance") }
+    #expect(findings == [
+      Finding(.error, rule: "attendance.duplicate", address: "present.4", message: "「陳春青」在出席中列了兩次（另見 present.2）", hint: ":edit present.4"),
+      Finding(.error, rule: "attendance.duplicate", address: "present.4", message: "「陳春青」在出席的同一組（present.4）中列了兩次", hint: ":edit present.4"),
+    ])
+    let hans = try TestSupport.template(id: "gov-executive.zh-Hans")
+    var simplified = Minutes(template: hans.id)
+    simplified.setValue([["title": "副区长", "names": ["袁立新", "袁立新"]]], at: stored("attendance.present"))
+    #expect(Validator(template: hans).findings(in: simplified).filter { $0.rule.hasPrefix("attendance") }.map(\.message)
+      == ["“袁立新”在出席的同一组（present.1）中列了两次"])
+  }
+
   @Test func anAbsentPersonAlsoListedAsPresentIsNamed() throws {
     let (template, seedMinutes) = try Self.seed()
     var minutes = seedMinutes
