@@ -44,6 +44,20 @@ import MinutesTestSupport
     }
   }
 
+  /// A text to import that is not there is said in the clerk's language, the system's reason included (it read
+  /// `讀不到 nosuch.txt：The operation could not be completed…`).
+  @Test func aMissingTextToImportIsSaidInTheClerksLanguage() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let chinese = try Binary.run(["import", "nosuch.txt"], in: workspace, environment: environment("zh_TW.UTF-8"))
+    #expect(chinese.status != 0)
+    #expect(chinese.stderr == "minutes: error: 讀不到 nosuch.txt：檔案或資料夾不存在\n")
+    let following = try Binary.run(["new", "--from", "nosuch.txt", "--template", "gov-executive.zh-Hant", "--name", "s"], in: workspace,
+                                   environment: environment("zh_TW.UTF-8"))
+    #expect(following.status != 0)
+    #expect(following.stderr.contains("讀不到 nosuch.txt：檔案或資料夾不存在"), "\(following.stderr)")
+  }
+
   @Test func aZhHantSessionsExportRefusalIsInChinese() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }

@@ -32,7 +32,7 @@ struct Import: ParsableCommand {
     do {
       data = try Data(contentsOf: URL(fileURLWithPath: file))
     } catch {
-      environment.error(environment.messages.importUnreadable(file, reason: (error as NSError).localizedDescription))
+      environment.error(environment.messages.importUnreadable(file, reason: SystemReason(error).message(environment.messages)))
       throw Diagnostics.unreadable
     }
     guard let text = String(data: data, encoding: .utf8) else {

@@ -103,7 +103,7 @@ struct New: ParsableCommand {
       do {
         published = try workspace.openPublished(target)
       } catch {
-        throw environment.fail(environment.messages.importUnreadable(target, reason: (error as NSError).localizedDescription))
+        throw environment.fail(environment.messages.importUnreadable(target, reason: SystemReason(error).message(environment.messages)))
       }
       guard let published else {
         throw environment.fail(environment.messages.noTemplateReads(target, tried: workspace.templates.availableIDs(), setAside: Importer.bestSetsAside))
