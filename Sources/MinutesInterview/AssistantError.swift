@@ -20,6 +20,10 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
   case required(label: String)
   /// The answer must be one of the choices.
   case notAChoice(answer: String, choices: [String])
+  /// An answer with a command typed after it on the same line (`Tobias Mwangi:goto 2.seconder`: a command typed
+  /// after an old value put back on the line, without clearing it): nothing is saved, rather than the command
+  /// kept as part of the answer; carries the answer and the command.
+  case commandAfterAnswer(answer: String, command: String)
   /// `:house NAME` names no house-style choice of the template; carries the names there are (none: the template
   /// has no house style).
   case noHouseChoice(String, choices: [String])
@@ -79,6 +83,9 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
     case .noHouseChoice(let name, let choices):
       m("沒有「\(m.shown(name))」這項版式選擇。可選的項目：\(choices.joined(separator: "、"))；輸入 :house 查看全部。",
         "There is no house-style choice ‘\(m.shown(name))’. The choices are \(choices.joined(separator: ", ")); type :house to see them all.")
+    case .commandAfterAnswer(let answer, let command):
+      m("「\(m.shown(answer))」後面接著一個命令（\(m.shown(command))），所以什麼都沒有保存。請先清空這一行（Ctrl-U），再單獨輸入答案或命令。",
+        "‘\(m.shown(answer))’ is followed by a command (\(m.shown(command))) on the same line, so nothing was saved. Clear the line (Ctrl-U), then type the answer or the command alone.")
     case .notAChoice(let answer, let choices):
       m("「\(m.shown(answer))」不是可選項。可選：\(choices.joined(separator: "、"))（按 Tab 補全）。",
         "‘\(m.shown(answer))’ is not one of the choices: \(choices.joined(separator: ", ")) (Tab completes).")

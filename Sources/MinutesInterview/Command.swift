@@ -50,6 +50,23 @@ public enum Command: Hashable, Sendable {
     line.hasPrefix(":") || line.hasPrefix("：")
   }
 
+  /// The command typed after an answer on the same line (`Tobias Mwangi:goto 2.seconder`, `王芳 :undo`): from its
+  /// colon (`:` or `：`) to the end, when a command's name (``names``) follows the colon and then a space or the end
+  /// of the line; `nil` for a line without one, or that is a command itself.
+  public static func typedAfterAnswer(in line: String) -> String? {
+    guard !isCommand(line) else { return nil }
+    var index = line.startIndex
+    while let colon = line[index...].firstIndex(where: { $0 == ":" || $0 == "：" }) {
+      let after = line.index(after: colon)
+      let word = line[after...].prefix { $0.isASCII && $0.isLetter }
+      if !word.isEmpty, names.contains(String(word)), word.endIndex == line.endIndex || line[word.endIndex].isWhitespace {
+        return String(line[colon...])
+      }
+      index = after
+    }
+    return nil
+  }
+
   /// Parses a command line (with its leading colon).
   /// - Throws: ``AssistantError/unknownCommand(_:)``, ``AssistantError/usage(command:usage:)``,
   ///   ``AssistantError/extraWords(command:extra:usage:)`` or

@@ -360,6 +360,10 @@ public struct Assistant: Sendable {
         pendingEdit = nil
         return try run(Command.parse(line, template: template))
       }
+      if let command = Command.typedAfterAnswer(in: line) {
+        let answer = String(line.dropLast(command.count)).trimmingCharacters(in: .whitespaces)
+        throw AssistantError.commandAfterAnswer(answer: answer, command: command)
+      }
       if let address = pendingEdit {
         pendingEdit = nil
         let shown = template.display(address)

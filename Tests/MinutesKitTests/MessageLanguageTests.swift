@@ -65,13 +65,14 @@ import MinutesTestSupport
       .extraWords(command: "save", extra: "甲.txt", usage: ":save"),
       .tooManyPieces("甲 乙 丙", pieces: 3, labels: ["姓名", "單位"], example: "王某 區長"),
       .noHouseChoice("甲", choices: []), .noHouseChoice("甲", choices: ["attendance", "chair"]),
+      .commandAfterAnswer(answer: "王芳", command: ":undo"),
     ]
     // Fails to compile when a case is added without a sample above.
     for error in all {
       switch error {
       case .unknownCommand, .usage, .invalidAddress, .noSuchPart, .required, .notAChoice, .invalidDate, .invalidNumber,
         .nothingToAdd, .invalidCount, .invalidTime, .ambiguousTime, .invalidLine, .notEditable, .invalidPosition, .nothingTo,
-        .interviewFinished, .extraWords, .tooManyPieces, .noHouseChoice:
+        .interviewFinished, .extraWords, .tooManyPieces, .noHouseChoice, .commandAfterAnswer:
         break
       }
     }

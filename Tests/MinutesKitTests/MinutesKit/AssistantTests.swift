@@ -132,6 +132,27 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.minutes["items.2.directives.1"]?.record?.fields.keys.elementsEqual(["verb", "topic", "lead", "points"]) == true)
   }
 
+  /// A command typed after an answer on one line (after an old value put back on the line at a terminal) saves
+  /// nothing and says so: it was stored as the answer (`Tobias Mwangi:goto 2.seconder` as a mover). A colon in an
+  /// answer that is no command's is an answer.
+  @Test func aCommandTypedAfterAnAnswerSavesNothing() throws {
+    var assistant = try TestSupport.freshAssistant()
+    _ = assistant.handle("2022-05-20")
+    let before = assistant.minutes
+    for line in ["下午:goto date", "下午 :undo", "下午：show"] {
+      let response = assistant.handle(line)
+      #expect(response.isError, "\(line)")
+      #expect(assistant.minutes == before, "\(line)")
+      #expect(assistant.cursor == stored("meeting.period"), "\(line)")
+    }
+    #expect(assistant.handle("下午:goto date").messages == ["「下午」後面接著一個命令（:goto date），所以什麼都沒有保存。請先清空這一行（Ctrl-U），再單獨輸入答案或命令。"])
+    var english = Assistant(template: try TestSupport.template(id: "board-meeting.en"), minutes: Minutes(template: "board-meeting.en"))
+    #expect(english.handle("Town Council:gotcha 3:2").isError == false)
+    #expect(Command.typedAfterAnswer(in: "Tobias Mwangi:goto 2.seconder") == ":goto 2.seconder")
+    #expect(Command.typedAfterAnswer(in: "Vote 3:2, Note:see budget") == nil)
+    #expect(Command.typedAfterAnswer(in: ":goto 2") == nil)
+  }
+
   @Test func afterTheLastQuestionOnlyCommandsAreTaken() throws {
     var assistant = try TestSupport.freshAssistant()
     assistant.answer(Self.walk.map(\.0))
