@@ -323,6 +323,9 @@ public struct Editor: Sendable {
     return values(of: piece, for: part).contains { pattern.match($0) != .match }
   }
 
+  /// The suffixes of an English name written after a comma (`Luis Ortega, Jr.`), in lower case.
+  static let nameSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "esq.", "esq", "ph.d.", "phd", "m.d.", "md"]
+
   /// `text` in the script of a Chinese template's `language` (Traditional for `zh-Hant`, Simplified for `zh-Hans`,
   /// by ICU's transform); `nil` for any other language.
   static func inTemplateScript(_ text: String, language: String) -> String? {
@@ -342,7 +345,17 @@ public struct Editor: Sendable {
       pieces = raw.split(whereSeparator: \.isWhitespace).map(String.init)
       typed = pieces
     } else {
-      typed = raw.components(separatedBy: line.separator)
+      // `Luis Ortega, Jr., remote`: a name's suffix after its comma belongs to the piece before it, not to the next
+      // part (it was refused as no attendance mode).
+      typed = raw.components(separatedBy: line.separator).reduce(into: []) { merged, piece in
+        if let last = merged.last, line.separator == ",", Self.nameSuffixes.contains(piece.trimmingCharacters(in: .whitespaces).lowercased()),
+          !last.trimmingCharacters(in: .whitespaces).isEmpty
+        {
+          merged[merged.count - 1] = last + "," + piece
+        } else {
+          merged.append(piece)
+        }
+      }
       pieces = typed.map { $0.trimmingCharacters(in: .whitespaces) }
     }
     // More pieces between spaces than the line has parts: its last part would take the rest, and the normalizer

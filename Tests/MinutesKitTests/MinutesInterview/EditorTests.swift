@@ -38,6 +38,19 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(guest?["affiliation"] == .text(affiliation))
   }
 
+  /// A name's suffix after its comma (`Luis Ortega, Jr.`) stays with the name: it was taken for the attendance
+  /// mode and refused.
+  @Test(arguments: [("Luis Ortega, Jr.", "Luis Ortega, Jr.", nil), ("Luis Ortega, Jr., remote", "Luis Ortega, Jr.", "remote"),
+                    ("Ann Lee, PhD, remote", "Ann Lee, PhD", "remote"), ("Aisha Bello, remote", "Aisha Bello", "remote")] as [(String, String, String?)])
+  func aNamesSuffixStaysWithTheName(line: String, name: String, mode: String?) throws {
+    let editor = Editor(template: try TestSupport.template(id: "board-meeting.en"))
+    var minutes = Minutes(template: "board-meeting.en")
+    _ = try editor.perform(.append(stored("attendance.present"), line), on: &minutes)
+    let member = minutes.value(at: stored("attendance.present.1"))?.record
+    #expect(member?["name"] == .text(name))
+    #expect(member?["mode"] == mode.map(Value.text))
+  }
+
   /// A choice typed in the other script (a Simplified input method in a Traditional office, or the reverse) is the
   /// choice, stored as the template writes it; it was refused as no choice at all.
   @Test(arguments: [("gov-executive.zh-Hant", "审议", "審議"), ("gov-executive.zh-Hant", "传达学习", "傳達學習"),
