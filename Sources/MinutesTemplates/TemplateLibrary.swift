@@ -230,6 +230,14 @@ public struct TemplateLibrary: Sendable {
     return warnings
   }
 
+  /// The export formats (`export.text`, `export.html`…) and partials the template file at `location` writes itself,
+  /// not those it takes from the template it extends; empty sets for a file that cannot be read or parsed.
+  public func writtenTexts(_ location: Location) -> (exports: Set<String>, partials: Set<String>) {
+    guard let text = try? location.text(), let root = try? Yams.compose(yaml: text) else { return ([], []) }
+    func keys(_ name: String) -> Set<String> { Set(root.mapping?[name]?.mapping?.keys.compactMap(\.string) ?? []) }
+    return (keys("export"), keys("partials"))
+  }
+
   /// Parses and validates a template from its YAML text alone (no `extends`); `file` names it in errors.
   /// - Throws: ``TemplateError``.
   public static func parse(_ yaml: String, file: String) throws -> Template {

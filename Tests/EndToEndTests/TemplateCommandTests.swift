@@ -145,6 +145,35 @@ import MinutesTestSupport
     #expect(good.text.hasSuffix("board-meeting.en.yaml: ok (board-meeting.en, Board meeting minutes (Robert's Rules))\n"))
   }
 
+  /// A name the export prints that no part has (a part renamed, or written by its label) is warned about where
+  /// the file writes it: its text printed nothing, and `check` and the export said nothing. What the file takes from
+  /// the template it extends is not judged, nor are the built-in templates warned about.
+  @Test func anExportNameNoPartHasIsWarnedAbout() throws {
+    let workspace = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let file = workspace.appendingPathComponent("templates/renamed.en.yaml")
+    try """
+      format: 2
+      id: renamed.en
+      extends: team-meeting.en
+      name: Renamed
+      language: en
+      export:
+        text: |
+          {{#meeting}}{{title}}{{/meeting}}
+          {{#items}}{{n}}. {{topic}} {{Notes}}{{/items}}
+
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let check = try Binary.run(["templates", "check", file.path], in: workspace)
+    #expect(check.status == 0)
+    #expect(check.text == "\(file.path): ok (renamed.en, Renamed)\n")
+    #expect(check.stderr == "minutes: \(file.path):9:32: warning: the export prints or tests `Notes`, but `Notes` is no part's key (nor anything else the export offers), so it prints nothing: use the key of the part it means (a label or one of `names` is not a key)\n")
+    for id in ["board-meeting.en", "team-meeting.en", "gov-executive.zh-Hant", "gov-executive.zh-Hans", "gov-executive-formal.zh-Hant", "jiyao.zh-Hans"] {
+      let builtIn = try Binary.run(["templates", "check", "\(TestSupport.packageRoot.path)/templates/\(id).yaml"], in: workspace)
+      #expect(builtIn.status == 0 && builtIn.stderr.isEmpty, "\(id): \(builtIn.stderr)")
+    }
+  }
+
   @Test func aPatternThatBacktracksWithoutEndIsWarnedAboutAndDecidedWithinItsBudget() throws {
     let workspace = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
