@@ -72,7 +72,7 @@ struct ShowTemplate: ParsableCommand {
 struct CheckTemplate: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "check",
-    abstract: "Check template files: exit 0 when each loads, 1 with `file:line:col` errors; warn about patterns that can backtrack without end.")
+    abstract: "Check template files: exit 0 when each loads, 1 with `file:line:col` errors; warn about patterns that can backtrack without end and names the export prints that no part has.")
 
   @Argument(help: "Template files (.yaml).", completion: .file(extensions: ["yaml"])) var files: [String]
   @OptionGroup var options: WorkspaceOptions
