@@ -198,6 +198,22 @@ struct TemplateChecker {
   /// and every walk over a draft recurses once per level.
   static let maximumDepth = 16
 
+  /// The keys of `parts`, the parts of one record: each one step of a stored address (`items.2.topic`), which
+  /// reads back as that key, not as an entry number (`3`), a number an address refuses (`0`, `-1`, `+1`), the end
+  /// of a list (`+`) or two steps; and no two alike.
+  private func checkKeys(_ parts: [Part], path: [String]) throws {
+    var seen: Set<String> = []
+    for part in parts {
+      let here = path + [part.key]
+      guard !part.key.contains(" "), Address(stored: part.key)?.steps == [.key(part.key)] else {
+        throw fail(here, key: "key", "part key `\(part.key)` must be a word without dots or spaces, and not a number")
+      }
+      guard seen.insert(part.key).inserted else {
+        throw fail(here, key: "key", "two parts here have the key `\(part.key)`", occurrence: 2)
+      }
+    }
+  }
+
   /// A short address (`:add 出席`, `:goto 出席`) finds the first part of a record with the word as its key or one of
   /// its `names`, looking inside inline groups (``Template/find(_:in:)``): a word two parts answer to would reach the
   /// first, and a clerk's entries would go to the wrong list. Two sibling keys alike are left to the key check.
@@ -225,18 +241,13 @@ struct TemplateChecker {
     guard path.count < Self.maximumDepth else {
       throw fail(Array(path.prefix(Self.maximumDepth)), key: nil, "parts are nested more than \(Self.maximumDepth) levels deep; minutes need far fewer")
     }
+    if path.isEmpty { try checkKeys(parts, path: path) }
     try checkShortNames(parts, path: path)
-    var seen: Set<String> = []
     for part in parts {
       let here = path + [part.key]
-      // The key is one step of a stored address (`items.2.topic`): it must read back as that key, not as an entry
-      // number (`3`), a number an address refuses (`0`, `-1`, `+1`), the end of a list (`+`) or two steps.
-      guard !part.key.contains(" "), Address(stored: part.key)?.steps == [.key(part.key)] else {
-        throw fail(here, key: "key", "part key `\(part.key)` must be a word without dots or spaces, and not a number")
-      }
-      guard seen.insert(part.key).inserted else {
-        throw fail(here, key: "key", "two parts here have the key `\(part.key)`", occurrence: 2)
-      }
+      // A part's own parts' keys, before what names them (`line`, `title`): a key written twice is said as such,
+      // not as the key the second was meant to be missing from `line`.
+      try checkKeys(part.parts, path: here)
       if case .choice(let values, _)? = part.kind, values.isEmpty {
         throw fail(here, key: "type", "`\(part.key)` is a choice but has no `choices`")
       }
@@ -297,6 +308,9 @@ struct TemplateChecker {
         do { try Self.compile(text) } catch {
           throw fail(here, key: nil, "`\(part.key)` has text that is not valid Mustache (\(Self.describe(error))): \(text)")
         }
+      }
+      if part.rendering.defaultValue != nil, !{ if case .field(.choice) = part.shape { true } else { false } }() {
+        throw fail(here, key: "default", "`default` is what the export takes for a choice not answered; `\(part.key)` is no choice, so it would never be used")
       }
       if let value = part.rendering.defaultValue, case .field(.choice(let values, let isOpen)) = part.shape, !isOpen,
         !values.contains(value) {

@@ -378,6 +378,24 @@ import MinutesTestSupport
     #expect(message.contains("error: \(names), which a short address"), "\(message)")
   }
 
+  /// A key written twice among the parts of a list that reads lines is said as such, not as the key the second was
+  /// meant to be missing from `line`; a `default` on a part that is no choice is refused (it would never be used).
+  @Test func aKeyTwiceUnderALineAndADefaultOnNoChoiceAreNamed() throws {
+    let twice = Self.small("""
+      - key: tasks
+        list: true
+        question: Tasks?
+        line: {separator: ",", parts: [task, owner]}
+        parts:
+          - key: task
+          - key: task
+
+    """)
+    #expect(Self.message(parsing: twice) == "t.yaml:12:9: error: two parts here have the key `task`")
+    let dated = Self.small("  - key: due\n    type: date\n    question: Due?\n    default: 2024-01-01\n")
+    #expect(Self.message(parsing: dated) == "t.yaml:9:5: error: `default` is what the export takes for a choice not answered; `due` is no choice, so it would never be used")
+  }
+
   @Test func siblingKeysAreUnique() throws {
     let yaml = Self.small("  - key: title\n    question: A?\n  - key: title\n    question: B?\n")
     let message = try #require(Self.message(parsing: yaml))
