@@ -22,27 +22,14 @@ import MinutesTestSupport
     let made = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "s"], in: workspace)
     #expect(made.status == 0, "\(made.stderr)")
     let sessions = workspace.appendingPathComponent("sessions")
-    func files() throws -> [String: (Data, Int, Date)] {
-      var files: [String: (Data, Int, Date)] = [:]
-      for name in try FileManager.default.contentsOfDirectory(atPath: sessions.path) where !name.hasSuffix(".lock") {
-        let url = sessions.appendingPathComponent(name)
-        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-        files[name] = (try Data(contentsOf: url), attributes[.systemFileNumber] as? Int ?? 0,
-                       attributes[.modificationDate] as? Date ?? .distantPast)
-      }
-      return files
-    }
+    func files() throws -> [String: TestSupport.FileStamp] { try TestSupport.fileStamps(in: sessions) }
     let before = try files()
     #expect(before[".s.cache"] != nil)
     Thread.sleep(forTimeInterval: 0.01)  // a write would show in the modification time
     let resumed = try Binary.run(["resume", "s"], in: workspace, input: Data(":quit\n".utf8))
     #expect(resumed.status == 0, "\(resumed.stderr)")
     let after = try files()
-    #expect(before.keys.sorted() == after.keys.sorted())
-    for (name, file) in before {
-      let now = try #require(after[name])
-      #expect(now.0 == file.0 && now.1 == file.1 && now.2 == file.2, "resume and :quit rewrote \(name)")
-    }
+    #expect(TestSupport.same(before, after), "resume and :quit rewrote \(after.filter { name, file in before[name].map { $0.modified != file.modified } ?? true }.keys.sorted())")
   }
 
   @Test func listShowsEverySessionMostRecentFirst() throws {

@@ -41,6 +41,27 @@ public enum TestSupport {
     return url
   }
 
+  /// A file's bytes, inode and modification time: what a write would change.
+  public typealias FileStamp = (data: Data, inode: Int, modified: Date)
+
+  /// Every file of `folder` but its locks, with its bytes, inode and modification time.
+  public static func fileStamps(in folder: URL) throws -> [String: FileStamp] {
+    var files: [String: FileStamp] = [:]
+    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasSuffix(".lock") {
+      let url = folder.appendingPathComponent(name)
+      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+      files[name] = (try Data(contentsOf: url), attributes[.systemFileNumber] as? Int ?? 0, attributes[.modificationDate] as? Date ?? .distantPast)
+    }
+    return files
+  }
+
+  /// Whether two ``fileStamps(in:)`` hold the same files, none of them written since.
+  public static func same(_ a: [String: FileStamp], _ b: [String: FileStamp]) -> Bool {
+    a.keys.sorted() == b.keys.sorted() && a.allSatisfy { name, file in
+      b[name].map { $0.data == file.data && $0.inode == file.inode && $0.modified == file.modified } == true
+    }
+  }
+
   /// The text of the seed fixture `name` (`published.txt`, `expected.txt`, `session.txt`).
   public static func seedText(_ name: String) throws -> String {
     try String(contentsOf: seedDirectory.appendingPathComponent(name), encoding: .utf8)

@@ -8,22 +8,9 @@ import MinutesTestSupport
 /// A session is compacted (a new snapshot, its last good copy, its cache, a new journal) only when something
 /// changed: resumed and closed with no edit, its files are left as they were.
 @Suite struct CompactionTests {
-  /// Every file of the folder with its bytes, inode and modification time.
-  static func files(in folder: URL) throws -> [String: (Data, Int, Date)] {
-    var files: [String: (Data, Int, Date)] = [:]
-    for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !name.hasSuffix(".lock") {
-      let url = folder.appendingPathComponent(name)
-      let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
-      files[name] = (try Data(contentsOf: url), attributes[.systemFileNumber] as? Int ?? 0, attributes[.modificationDate] as? Date ?? .distantPast)
-    }
-    return files
-  }
+  static func files(in folder: URL) throws -> [String: TestSupport.FileStamp] { try TestSupport.fileStamps(in: folder) }
 
-  static func same(_ a: [String: (Data, Int, Date)], _ b: [String: (Data, Int, Date)]) -> Bool {
-    a.keys.sorted() == b.keys.sorted() && a.allSatisfy { name, file in
-      b[name].map { $0.0 == file.0 && $0.1 == file.1 && $0.2 == file.2 } == true
-    }
-  }
+  static func same(_ a: [String: TestSupport.FileStamp], _ b: [String: TestSupport.FileStamp]) -> Bool { TestSupport.same(a, b) }
 
   /// Resumes the session `name` and runs `lines` in a drafting loop; returns the loop's output.
   static func resume(_ name: String, in store: SessionStore, template: Template, lines: [String]) throws -> String {
