@@ -94,7 +94,7 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
     case .invalidDate(let text):
       m("「\(m.shown(text))」不是有效日期。請按 年-月-日 輸入，如 2022-05-20。", "‘\(m.shown(text))’ is not a valid date. Type it as YYYY-MM-DD, e.g. 2024-04-16.")
     case .invalidTime(let text):
-      m("「\(m.shown(text))」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(m.shown(text))’ is not a valid time. Type it as 19:02 or 7:02 pm.")
+      m("「\(m.shown(text))」不是有效時間。請按 時:分 輸入，如 19:02。", "‘\(m.shown(text))’ is not a valid time. Type it as 19:02, 7:02 pm or noon.")
     case .ambiguousTime(let text) where text.hasPrefix("12:"):
       m("「\(m.shown(text))」是中午還是午夜之後？請輸入 \(text) pm（中午）或 \(text) am（午夜之後），或按 24 小時制輸入。",
         "Is ‘\(m.shown(text))’ just after noon or just after midnight? Type \(text) pm (noon) or \(text) am (midnight), or the 24-hour time.")

@@ -27,7 +27,8 @@ import MinutesNormalization
 ///   §4.8 引号, §4.9 括号, §4.15 书名号; §5.1.3: the two halves stand at the ends of what they enclose).
 /// - `punctuation.halfWidth`: half-width `, ; : ? ! ( )` next to CJK text (GB/T 15834-2011
 ///   §5.1.1–5.1.3: in horizontal text a mark takes a character's width; normally fixed on
-///   input, so it appears only in files edited by hand).
+///   input, so it appears only in files edited by hand), and a half-width `.` ending a Chinese sentence
+///   (`可行.`, §4.1 句号; left as typed, since a `.` may be a decimal point).
 /// - `import.unparsed`: a line of an imported text that could not be read, kept under `unparsed` until the
 ///   clerk puts its content where it belongs and deletes it.
 /// - `notApplicable` (a warning): a value kept for a part whose `when` no longer holds, or whose `unless` does
@@ -233,7 +234,7 @@ public struct Validator: Sendable {
       add(.error, "marks.unbalanced", m.unbalanced(mark), at: address, &walk)
     }
     guard walk.warnings else { return }
-    if text.unicodeScalars.contains(where: Self.isHalfWidthMark), Normalizer.normalize(text) != text {
+    if text.unicodeScalars.contains(where: Self.isHalfWidthMark) && Normalizer.normalize(text) != text || Self.hasHalfWidthStop(text) {
       add(.warning, "punctuation.halfWidth", m.halfWidthPunctuation, at: address, &walk)
     }
     if let characters = otherScript(in: text, cache: &walk.otherScript) {
@@ -242,6 +243,22 @@ public struct Validator: Sendable {
         : m.simplifiedInTraditional(characters)
       add(.warning, "script.mixed", message, at: address, &walk)
     }
+  }
+
+  /// Whether `text` has a half-width `.` ending a Chinese sentence (`该条例总体可行.`): after a Han character, and
+  /// followed by nothing, a space or CJK text. The normalizer leaves a `.` as typed (it may be a decimal point or
+  /// an abbreviation's, and `...` an ellipsis), so the warning is all the clerk hears of it (GB/T 15834-2011 §4.1:
+  /// 句号 `。`).
+  static func hasHalfWidthStop(_ text: String) -> Bool {
+    guard text.utf8.contains(UInt8(ascii: ".")) else { return false }
+    let scalars = Array(text.unicodeScalars)
+    for index in scalars.indices where scalars[index] == "." && index > 0 {
+      guard (0x3400...0x9FFF).contains(scalars[index - 1].value) else { continue }
+      guard index + 1 < scalars.count else { return true }
+      let next = scalars[index + 1]
+      if next == " " || Normalizer.isCJK(Character(next)) { return true }
+    }
+    return false
   }
 
   /// The half-width marks the punctuation rule looks for.

@@ -20,7 +20,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.question == "Time?")
     #expect(assistant.handle("").messages
       == ["‘Called to order’ is required and cannot be left blank. Type an answer, or use :goto ADDRESS to fill it in later."])
-    #expect(assistant.handle("7 pm 2").messages == ["‘7 pm 2’ is not a valid time. Type it as 19:02 or 7:02 pm."])
+    #expect(assistant.handle("7 pm 2").messages == ["‘7 pm 2’ is not a valid time. Type it as 19:02, 7:02 pm or noon."])
     assistant.answer(["7:02 p.m.", "Ann Lee", "Ann, Bob,Cy", "", "", "To adopt the budget", "Bob", "adopted"])
     #expect(assistant.minutes["called"] == "19:02")
     #expect(assistant.minutes.texts("present") == ["Ann", "Bob", "Cy"])

@@ -104,6 +104,19 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     ])
   }
 
+  /// A half-width `.` ending a Chinese sentence is warned of (it printed `可行.。` and nothing said so); a decimal
+  /// point, an ellipsis and an abbreviation's period are not.
+  @Test(arguments: [("会议认为,该条例总体可行.", true), ("总体可行. 会议要求", true), ("可行.会议", true), ("投资3.5亿元", false),
+                    ("等...", false), ("Dr. Wang 出席", false), ("可行。", false), ("v2.0 版本", false)])
+  func aHalfWidthStopEndingAChineseSentenceIsWarnedOf(text: String, warned: Bool) throws {
+    #expect(Validator.hasHalfWidthStop(text) == warned)
+    let (template, seedMinutes) = try Self.seed()
+    var minutes = seedMinutes
+    minutes.setValue(.text(text), at: stored("items.2.followUp"))
+    let found = Validator(template: template).findings(in: minutes).filter { $0.rule == "punctuation.halfWidth" }.map(\.address)
+    #expect(found == (warned ? ["2.followup"] : []), "\(text)")
+  }
+
   @Test func missingRequiredPartsAreErrorsNamingTheCommand() throws {
     let template = try TestSupport.template()
     let minutes = try TestSupport.draft(["meeting": ["date": "2022-05-20"]])
