@@ -303,6 +303,13 @@ public struct Validator: Sendable {
 
   // MARK: - Attendance
 
+  /// The names an entry of a list of people gives: its part `key` (a name, or a list of names: a group of 出席), or,
+  /// without one, the entry itself.
+  static func names(in entry: Value, key: String?) -> [String] {
+    let named = key.flatMap { entry.record?[$0] } ?? entry
+    return named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []
+  }
+
   /// Every person of the attendance categories, in order: the category, the entry's address and the name.
   private func people(_ minutes: Minutes) -> [(category: Roles.Category, label: String, address: Address, name: String)] {
     template.roles.attendance.flatMap { category -> [(Roles.Category, String, Address, String)] in
@@ -310,9 +317,7 @@ public struct Validator: Sendable {
       let label = template.part(at: list)?.label ?? category.list
       return minutes.entries(of: list).enumerated().flatMap { offset, entry -> [(Roles.Category, String, Address, String)] in
         let address = list.appending(.index(offset + 1))
-        let value = entry.record?[category.name] ?? entry
-        let names = value.list?.compactMap(\.text) ?? value.text.map { [$0] } ?? []
-        return names.map { (category, label, address, $0) }
+        return Self.names(in: entry, key: category.name).map { (category, label, address, $0) }
       }
     }
   }
@@ -327,8 +332,7 @@ public struct Validator: Sendable {
       for (_, value) in values(at: path, in: minutes) {
         found = true
         for entry in value.list ?? [value] {
-          let named = key.flatMap { entry.record?[$0] } ?? entry
-          people.formUnion((named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []).map(Self.person))
+          people.formUnion(Self.names(in: entry, key: key).map(Self.person))
         }
       }
     }
@@ -407,10 +411,7 @@ public struct Validator: Sendable {
           let scopes: [(Address, Value)] = scope.map { values(at: $0, in: minutes) } ?? [(.root, .record(minutes.content))]
           for (address, within) in scopes {
             let listed = Set(Self.values(at: listRest, in: within, from: address).flatMap { _, value in
-              (value.list ?? [value]).flatMap { entry -> [String] in
-                let named = name.flatMap { entry.record?[$0] } ?? entry
-                return named.list?.compactMap(\.text) ?? named.text.map { [$0] } ?? []
-              }
+              (value.list ?? [value]).flatMap { Self.names(in: $0, key: name) }
             }.map(Self.person))
             for (address, value) in Self.values(at: valueRest, in: within, from: address) {
               guard let person = value.text else { continue }
