@@ -326,16 +326,6 @@ public struct Editor: Sendable {
   /// The suffixes of an English name written after a comma (`Luis Ortega, Jr.`), in lower case.
   static let nameSuffixes: Set<String> = ["jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "esq.", "esq", "ph.d.", "phd", "m.d.", "md"]
 
-  /// `text` in the script of a Chinese template's `language` (Traditional for `zh-Hant`, Simplified for `zh-Hans`,
-  /// by ICU's transform); `nil` for any other language.
-  static func inTemplateScript(_ text: String, language: String) -> String? {
-    switch language {
-    case "zh-Hant": text.applyingTransform(StringTransform("Hans-Hant"), reverse: false)
-    case "zh-Hans": text.applyingTransform(StringTransform("Hant-Hans"), reverse: false)
-    default: nil
-    }
-  }
-
   private func parseLine(_ raw: String, part: Part, line: Part.LineFormat, at address: Address, in minutes: Minutes) throws -> Record {
     let pieces: [String]
     // The pieces as typed, before trimming: the last part takes the rest of the line as typed (`Jordan Vale, Vale,
@@ -570,7 +560,9 @@ public struct Editor: Sendable {
       if let choice = Self.choice(openedBy: text, in: part) { return .text(choice) }
       // `审议` in a Traditional report (`審議` in a Simplified one), typed with the other script's input method: the
       // choice, stored as the template writes it.
-      if let counterpart = Self.inTemplateScript(text, language: template.language), counterpart != text {
+      if let counterpart = ScriptVariants.transform(into: template.language).flatMap({ text.applyingTransform($0, reverse: false) }),
+        counterpart != text
+      {
         if values.contains(counterpart) { return .text(counterpart) }
         if let choice = Self.choice(openedBy: counterpart, in: part) { return .text(choice) }
       }

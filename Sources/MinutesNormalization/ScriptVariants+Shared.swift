@@ -1,4 +1,15 @@
+import Foundation
 extension ScriptVariants {
+  /// ICU's transform into the script of a Chinese `language`: `Hans-Hant` for `zh-Hant`, `Hant-Hans` for
+  /// `zh-Hans`; `nil` for any other language.
+  package static func transform(into language: String) -> StringTransform? {
+    switch language {
+    case "zh-Hant": StringTransform("Hans-Hant")
+    case "zh-Hans": StringTransform("Hant-Hans")
+    default: nil
+    }
+  }
+
   /// Simplified characters that are Traditional characters too, among their own counterparts in
   /// ``hansToHant``: 后 (皇后), 干 (若干), 舍 (宿舍), 于 and 余 (surnames)… ICU's `Hans-Hant` transform changes
   /// each alone (后 → 後), so where one stands in a Traditional text only its word decides.

@@ -979,13 +979,8 @@ public struct Validator: Sendable {
   /// table indexed by scalar value; any other text (a combining mark, a variation selector, Hangul jamo) is
   /// read character by character, as before. Both give the same characters in the same order.
   func otherScript(in text: String, cache: inout ScriptTable) -> String? {
-    let transform: StringTransform
-    let shared: Set<Character>
-    switch template.language {
-    case "zh-Hant": (transform, shared) = (StringTransform("Hans-Hant"), ScriptVariants.alsoTraditional)
-    case "zh-Hans": (transform, shared) = (StringTransform("Hant-Hans"), ScriptVariants.alsoSimplified)
-    default: return nil
-    }
+    guard let transform = ScriptVariants.transform(into: template.language) else { return nil }
+    let shared = template.language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional
     if text.unicodeScalars.allSatisfy(ScriptTable.isStandalone) {
       var found: [Unicode.Scalar] = []
       for scalar in text.unicodeScalars where ScriptTable.isCJK(scalar) && !found.contains(scalar) {
