@@ -18,7 +18,8 @@ extension Template {
   /// (`first()`) are not judged. Texts that do not parse are left to the checker. Only the export formats in
   /// `formats` and the partials in `partials` are read, when given (those a file writes itself, not those of the
   /// template it extends, which may test parts the file removes on purpose).
-  package func unknownExportNames(formats: Set<String>? = nil, partials named: Set<String>? = nil) -> [String] {
+  /// Each name as written (`shown`: `texts`, `empty(texts)`) with the word that is unknown (`texts`).
+  package func unknownExportNames(formats: Set<String>? = nil, partials named: Set<String>? = nil) -> [(shown: String, word: String)] {
     var known = Self.contextWords
     func collect(_ parts: [Part]) {
       for part in parts {
@@ -33,7 +34,7 @@ extension Template {
       if let apart = gathering.apart { known.insert(apart) }
       known.formUnion(gathering.lists.map(Template.Gathering.groupKey(of:)))
     }
-    var found: [String] = []
+    var found: [(shown: String, word: String)] = []
     func visit(_ shapes: [MustacheShape]) {
       for shape in shapes {
         switch shape {
@@ -46,8 +47,10 @@ extension Template {
       }
     }
     func judge(_ name: MustacheShape.Name) {
-      guard let first = name.path.first, !first.isEmpty, first != ".", !known.contains(first), !found.contains(name.description) else { return }
-      found.append(name.description)
+      guard let first = name.path.first, !first.isEmpty, first != ".", !known.contains(first),
+        !found.contains(where: { $0.shown == name.description })
+      else { return }
+      found.append((name.description, first))
     }
     let written = export.filter { formats?.contains($0.key) ?? true }
     let layouts: [String] = written.keys.filter { $0 != "text" && $0 != "css" }.sorted()

@@ -85,15 +85,8 @@ struct CheckTemplate: ParsableCommand {
       do {
         let url = URL(fileURLWithPath: path)
         let template = try library.load(contentsOf: url)
-        for warning in library.warnings(.file(url)) {
+        for warning in library.checkWarnings(.file(url), template: template) {
           StandardStreams.error.write("minutes: \(warning.place): warning: \(warning.message)\n")
-        }
-        let text = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
-        let written = library.writtenTexts(.file(url))
-        for name in template.unknownExportNames(formats: written.exports, partials: written.partials) {
-          let word = name.split(separator: "(").last.map { $0.split(separator: ".").first.map(String.init) ?? "" } ?? name
-          StandardStreams.error.write(
-            "minutes: \(path):\(Self.place(of: name, in: text)): warning: the export prints or tests `\(name)`, but `\(word)` is no part's key (nor anything else the export offers), so it prints nothing: use the key of the part it means (a label or one of `names` is not a key)\n")
         }
         StandardStreams.output.write("\(path): ok (\(template.id), \(template.name))\n")
       } catch {
@@ -102,19 +95,5 @@ struct CheckTemplate: ParsableCommand {
       }
     }
     if failed { throw Diagnostics.failure }
-  }
-
-  /// `line:column` (from 1) of the first tag in `text` that names `name` (`{{name`, `{{#name`, `(name)`), or `1:1`
-  /// when the file does not write it (it comes from the template it extends).
-  static func place(of name: String, in text: String) -> String {
-    let lines = text.components(separatedBy: "\n")
-    let tags = ["{{", "{{#", "{{^", "{{/", "{{&", "{{{"].map { $0 + name } + ["{{#" + name, "{{^" + name, "{{" + name]
-    for (number, line) in lines.enumerated() {
-      for tag in tags {
-        guard let range = line.range(of: tag) else { continue }
-        return "\(number + 1):\(line[..<range.lowerBound].count + 1)"
-      }
-    }
-    return "1:1"
   }
 }

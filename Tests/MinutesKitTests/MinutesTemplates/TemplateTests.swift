@@ -396,6 +396,20 @@ import MinutesTestSupport
     #expect(Self.message(parsing: dated) == "t.yaml:9:5: error: `default` is what the export takes for a choice not answered; `due` is no choice, so it would never be used")
   }
 
+  /// A name no part has, inside a transform (`empty(texts)`), is warned of by its word, where the file writes it.
+  @Test func anUnknownNameInATransformIsWarnedOfByItsWord() throws {
+    let folder = try TestSupport.temporaryWorkspace("export-names")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("small.yaml")
+    try Self.small("  - key: title\n    question: Title?\n", rest: "export:\n  text: \"{{title}}{{#empty(texts)}}none{{/empty(texts)}}\"\n")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let library = TemplateLibrary()
+    let template = try library.load(contentsOf: file)
+    let warnings = library.checkWarnings(.file(file), template: template)
+    #expect(warnings.map { "\($0.line):\($0.column)" } == ["9:19"])
+    #expect(warnings.first?.message.hasPrefix("the export prints or tests `empty(texts)`, but `texts` is no part's key") == true, "\(warnings)")
+  }
+
   @Test func siblingKeysAreUnique() throws {
     let yaml = Self.small("  - key: title\n    question: A?\n  - key: title\n    question: B?\n")
     let message = try #require(Self.message(parsing: yaml))
