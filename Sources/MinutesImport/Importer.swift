@@ -38,6 +38,9 @@ public enum Importer {
     public var text: String
     /// What the template expected at that column (literal text it prints there), possibly empty.
     public var expected: [String]
+    /// Whether the line was read in part: up to `column`, ended there as the template goes on, or broken there
+    /// into two lines (see ``read(_:template:maxUnparsed:budget:mending:)``). A line not read in part was left out.
+    public var readInPart = false
   }
 
   /// `text` as the text export prints it: CRLF and CR made LF, Unicode NFC, controls and invisible characters
@@ -68,24 +71,95 @@ public enum Importer {
 
   /// Reads `text` (without page chrome) with `template`; `nil` when the template has no text export or it
   /// cannot be read backwards (a partial in it).
+  ///
+  /// Where a reading stops, the line it stopped on is set aside (kept whole in ``Reading/unparsed``) and the text
+  /// read again with the line mended, in the way that reads furthest (the first that reads the whole text):
+  /// - left out, as a line the template does not print (a footer, a remark);
+  /// - read on where the template's words come back after the words it does not print (`Members present:` where
+  ///   it prints `Present:`, `on January 14, 2025` where it prints `on Tuesday, January 14, 2025`);
+  /// - ended where it stopped, as the template goes on (`adjourned at 9:32 PM` read as an adjournment with no
+  ///   time, where the template prints `9:32 p.m.`);
+  /// - broken there into two lines (a 纪要's issuing office and its date on one line, apart by a wide space, as
+  ///   GB/T 9704-2012 §7.4.3 sets them; the template prints them on two);
+  /// - with a line the template always prints and the text lacks put in before it (at most ``putInsAtMost``; the
+  ///   reading then does not reproduce the text).
+  /// A line mended is reported once, with the column where the reading first stopped on it
+  /// (``Unparsed/readInPart``); one mended too often (``mendsPerLine``) is left out. When mending takes more than
+  /// ``mendingReadings`` readings, the text is read again leaving lines out only.
   /// - Parameter maxUnparsed: how many lines may be set aside before the template is judged not to fit.
-  /// - Complexity: one reading per line set aside, each at most ``TextReader/budget`` steps.
   /// - Parameter budget: the most steps one reading may take (see ``TextReader``).
-  public static func read(_ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 4_000_000) -> Reading? {
+  /// - Parameter mending: whether a line is mended; without, a line set aside is only left out.
+  /// - Complexity: at most ``mendingReadings`` readings, then `maxUnparsed + 1` leaving lines out; each at most
+  ///   `budget` steps.
+  public static func read(
+    _ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 4_000_000, mending: Bool = true
+  ) -> Reading? {
     guard let source = template.export["text"].map(template.inliningPartials),
       let shapes = try? MustacheShape.parse(source)
     else { return nil }
     let numbered = Self.lines(text, template: template)
-    var lines = numbered.map(\.text)
-    var numbers = numbered.map(\.number)
-    var unparsed: [Unparsed] = []
-    while true {
+    var reading = Mending(lines: numbered.map(\.text), numbers: numbered.map(\.number))
+    var attempt = Attempt(reading.lines, shapes: shapes, template: template, budget: budget)
+    var readings = 1
+    while readings <= (mending ? mendingReadings : maxUnparsed + 1) {
+      if attempt.read {
+        return Reading(
+          minutes: attempt.minutes, template: template, unparsed: reading.unparsed, reproduces: attempt.reproduces && reading.putIns == 0,
+          linesRead: reading.lines.count - reading.extraLines)
+      }
+      guard reading.unparsed.count < maxUnparsed || reading.isMended(attempt.stop.line), !reading.lines.isEmpty else { break }
+      let stop = attempt.stop
+      var best: (text: Mending, attempt: Attempt, progress: (Int, Int))?
+      for (way, mended) in reading.mendings(at: stop, leavingOutOnly: !mending).enumerated() {
+        let tried = Attempt(mended.lines, shapes: shapes, template: template, budget: budget)
+        readings += 1
+        if tried.read { best = (mended, tried, (Int.max, 0)); break }
+        // Further means a later line of the text as published, or further along the same one. A line left out
+        // (the first way) whose reading then stops at the very start of the next line went no further: the
+        // template wanted a line there.
+        let leftOutInVain = way == 0 && tried.stop.line == stop.line && tried.stop.column == 0
+        let progress = leftOutInVain ? reading.progress(of: stop) : mended.progress(of: tried.stop)
+        if best.map({ progress > $0.progress }) ?? true { best = (mended, tried, progress) }
+      }
+      guard let best else { return nil }
+      (reading, attempt) = (best.text, best.attempt)
+    }
+    // A mend can read a line into a shape that fails lines later, where leaving lines out reads more.
+    return mending ? read(text, template: template, maxUnparsed: maxUnparsed, budget: budget, mending: false) : notRead(numbered, template: template)
+  }
+
+  /// A reading of none of `numbered`: every line kept unparsed.
+  private static func notRead(_ numbered: [(number: Int, text: String)], template: Template) -> Reading {
+    Reading(
+      minutes: Minutes(template: template.id), template: template,
+      unparsed: numbered.map { Unparsed(line: $0.number, column: 1, text: $0.text, expected: []) }, reproduces: false, linesRead: 0)
+  }
+
+  /// How many times one line may be mended (ended or broken where a reading stopped on it) before it is left out.
+  static let mendsPerLine = 6
+
+  /// How many lines the template prints and the text lacks may be put in.
+  static let putInsAtMost = 3
+
+  /// How many readings mending may take in all before the text is read again leaving lines out only: a line
+  /// mended into a shape that fails later can send the mends round in circles.
+  static let mendingReadings = 64
+
+  /// One reading of the text's lines: whether it read them whole, the draft it read, and where it stopped.
+  private struct Attempt {
+    var read = false
+    var reproduces = false
+    var minutes: Minutes
+    /// Where the reading got furthest: the 0-based line and column (in characters), and the literals expected.
+    var stop: (line: Int, column: Int, expected: [String])
+
+    init(_ lines: [String], shapes: [MustacheShape], template: Template, budget: Int) {
       let joined = lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
       let scalars = Array(joined.unicodeScalars)
       let reader = TextReader(text: scalars, template: template, budget: budget)
       var minutes = Minutes(template: template.id)
       var reproduces = false
-      let read = DeepStack.run {
+      read = DeepStack.run {
         reader.read(shapes) {
           minutes = Minutes(template: template.id, content: reader.record())
           minutes = (try? template.conform(minutes)) ?? minutes
@@ -94,25 +168,174 @@ public enum Importer {
           return reproduces
         }
       }
-      if read {
-        return Reading(minutes: minutes, template: template, unparsed: unparsed, reproduces: reproduces, linesRead: lines.count)
+      self.minutes = minutes
+      self.reproduces = reproduces
+      let furthest = reader.furthest
+      let (line, column) = Importer.position(of: furthest.position, in: scalars)
+      stop = (min(line, max(lines.count - 1, 0)), column, furthest.expected)
+    }
+  }
+
+  /// The text's lines as they are read, with the lines set aside so far: each line's number in the text given,
+  /// and for a line mended, where its original is in `unparsed`.
+  private struct Mending {
+    /// Where a reading stopped: the 0-based line and column (in characters), and the literals expected there.
+    typealias Stop = (line: Int, column: Int, expected: [String])
+
+    var lines: [String]
+    var numbers: [Int]
+    /// For each line mended, the index in `unparsed` of the line it was mended from (none for a line the template
+    /// prints and the text lacks, put in), and how often it was mended.
+    var mended: [(unparsed: Int?, times: Int)?]
+    var unparsed: [Unparsed] = []
+    /// Lines a line was broken into beyond the first, and lines put in: not lines of the text.
+    var extraLines = 0
+    /// How many lines the text lacks were put in.
+    var putIns = 0
+
+    init(lines: [String], numbers: [Int]) {
+      self.lines = lines
+      self.numbers = numbers
+      mended = Array(repeating: nil, count: lines.count)
+    }
+
+    func isMended(_ line: Int) -> Bool { line < mended.count && mended[line] != nil }
+
+    /// How far a reading that stopped at `stop` got: the stop's line as numbered in the text, then its column.
+    func progress(of stop: Stop) -> (Int, Int) {
+      stop.line < numbers.count ? (numbers[stop.line], stop.column) : (Int.max, 0)
+    }
+
+    private func mayMend(_ line: Int) -> Bool { mended[line].map { $0.times < Importer.mendsPerLine } ?? true }
+
+    /// The ways to mend the line a reading stopped on, left out first (see ``Importer/read(_:template:maxUnparsed:budget:mending:)``).
+    func mendings(at stop: Stop, leavingOutOnly: Bool) -> [Mending] {
+      var ways = [leavingOut(stop)]
+      guard !leavingOutOnly, mayMend(stop.line) else { return ways }
+      let line = lines[stop.line]
+      let head = String(line.prefix(stop.column))
+      let rest = line.dropFirst(stop.column)
+      // The literals that end the line first: ending it is the likelier mend.
+      let literals = stop.expected.sorted { ($0.hasPrefix("\n") ? 0 : 1, $0) < ($1.hasPrefix("\n") ? 0 : 1, $1) }
+      var seen: Set<[String]> = [[line]]
+      func add(_ replacement: [String], setAside: Bool = true) {
+        // No line of the text ends in a space (see `lines(_:template:)`), nor may a line mended.
+        let replacement = replacement.map { String($0.reversed().drop { $0 == " " || $0 == "\u{3000}" }.reversed()) }
+        guard seen.insert(replacement).inserted else { return }
+        ways.append(replacing(stop, line: stop.line, with: replacement, setAside: setAside))
       }
-      // The line where the reading got furthest is set aside, and the rest read again.
-      guard unparsed.count < maxUnparsed, !lines.isEmpty else { return Reading(
-        minutes: Minutes(template: template.id), template: template,
-        unparsed: unparsed + zip(numbers, lines).map { Unparsed(line: $0, column: 1, text: $1, expected: []) },
-        reproduces: false, linesRead: 0)
+      for literal in literals.prefix(3) {
+        let parts = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // The rest goes on as the literal ends, the words between left out: `on January 14` where `on Tuesday,
+        // January 14` is printed, `Members present:` where `Present:` is. First: it keeps the most of the line.
+        if parts.count == 1, let resumed = Self.resumption(of: parts[0], in: rest) { add([head + parts[0] + rest[resumed...]]) }
+        // A line the template prints and the text lacks (an adjournment not recorded), put in before this one
+        // or before the rest of it.
+        guard putIns < Importer.putInsAtMost else {
+          add([head + parts[0]])
+          continue
+        }
+        if stop.column == 0, parts.count == 1, !seen.contains([parts[0], line]) {
+          seen.insert([parts[0], line])
+          ways.append(puttingIn(parts[0], before: stop.line))
+        } else if parts.count > 1, parts.dropFirst().contains(where: { !$0.isEmpty }) {
+          add([head + parts[0]] + parts.dropFirst().dropLast() + [parts.last! + rest], setAside: false)
+        }
+        // Ended as the literal goes on, the rest of the line left out.
+        add([head + parts[0]])
       }
-      let (line, column) = position(of: reader.furthest.position, in: scalars)
-      let index = min(line, lines.count - 1)
-      unparsed.append(Unparsed(line: numbers[index], column: column + 1, text: lines[index], expected: reader.furthest.expected.sorted()))
-      lines.remove(at: index)
-      numbers.remove(at: index)
+      let trimmed = rest.drop { $0 == " " || $0 == "\u{3000}" }
+      if !trimmed.isEmpty, !head.isEmpty { add([head, String(trimmed)]) }
+      // Two lines published as one, apart by a wide space (an issuing office and its date): the line the reading
+      // stopped on, or the one before it, whose value may have taken the next line's text.
+      for index in [stop.line, stop.line - 1] where index >= 0 && mayMend(index) {
+        guard let gap = Self.wideSpace(in: lines[index]) else { continue }
+        let column = lines[index].distance(from: lines[index].startIndex, to: gap.lowerBound)
+        let parts = [String(lines[index][..<gap.lowerBound]), String(lines[index][gap.upperBound...])]
+        ways.append(replacing((index, column, []), line: index, with: parts, setAside: true))
+      }
+      return ways
+    }
+
+    /// Where `rest` goes on after the end of `literal`: after the longest end of it (at least half of it, and two
+    /// characters) that `rest` holds; `nil` when it holds none.
+    static func resumption(of literal: String, in rest: Substring) -> Substring.Index? {
+      let least = max(2, (literal.count + 1) / 2)
+      guard literal.count >= least else { return nil }
+      for length in stride(from: literal.count, through: least, by: -1) {
+        if let found = rest.range(of: literal.suffix(length)) { return found.upperBound }
+      }
+      return nil
+    }
+
+    /// The first space in `line` that parts two lines published as one: an ideographic space (U+3000), or a
+    /// space between two characters that are not ASCII (Chinese text has no spaces of its own).
+    static func wideSpace(in line: String) -> Range<String.Index>? {
+      var previous: Character?
+      for index in line.indices {
+        let character = line[index]
+        if character == "\u{3000}", previous != nil, line.index(after: index) < line.endIndex { return index..<line.index(after: index) }
+        if character == " ", let previous, !previous.isASCII {
+          let next = line.index(after: index)
+          if next < line.endIndex, !line[next].isASCII, line[next] != "\u{3000}" { return index..<next }
+        }
+        previous = character
+      }
+      return nil
+    }
+
+    /// The line stopped on left out, and set aside whole.
+    private func leavingOut(_ stop: Stop) -> Mending {
+      var next = self
+      if let record = mended[stop.line] {
+        if let index = record.unparsed { next.unparsed[index].readInPart = false }
+      } else {
+        next.unparsed.append(Unparsed(line: numbers[stop.line], column: stop.column + 1, text: lines[stop.line], expected: stop.expected))
+      }
+      next.lines.remove(at: stop.line)
+      next.numbers.remove(at: stop.line)
+      next.mended.remove(at: stop.line)
+      return next
+    }
+
+    /// `line` put in before line `index`: a line the template prints and the text lacks.
+    private func puttingIn(_ line: String, before index: Int) -> Mending {
+      var next = self
+      next.putIns += 1
+      next.lines.insert(line, at: index)
+      next.numbers.insert(numbers[index], at: index)
+      next.mended.insert((nil, 1), at: index)
+      next.extraLines += 1
+      return next
+    }
+
+    /// Line `line` replaced by `replacements`, and set aside whole when `setAside` (once: a line mended again is
+    /// not set aside again); without, the lines beyond the first are lines put in.
+    private func replacing(_ stop: Stop, line: Int, with replacements: [String], setAside: Bool) -> Mending {
+      var next = self
+      var records: [(unparsed: Int?, times: Int)?]
+      if setAside {
+        var record = mended[line].map { ($0.unparsed, $0.times + 1) } ?? (nil, 1)
+        if mended[line] == nil {
+          record.0 = next.unparsed.count
+          next.unparsed.append(Unparsed(line: numbers[line], column: stop.column + 1, text: lines[line], expected: stop.expected, readInPart: true))
+        }
+        records = Array(repeating: record, count: replacements.count)
+      } else {
+        // The line read on as it was; the lines put in after it are no lines of the text, never set aside.
+        next.putIns += 1
+        records = [mended[line]] + Array(repeating: (nil, 1), count: replacements.count - 1)
+      }
+      next.lines.replaceSubrange(line...line, with: replacements)
+      next.numbers.replaceSubrange(line...line, with: Array(repeating: numbers[line], count: replacements.count))
+      next.mended.replaceSubrange(line...line, with: records)
+      next.extraLines += replacements.count - 1
+      return next
     }
   }
 
   /// The 0-based line and column (in characters) of scalar `offset` in `scalars`.
-  private static func position(of offset: Int, in scalars: [Unicode.Scalar]) -> (line: Int, column: Int) {
+  fileprivate static func position(of offset: Int, in scalars: [Unicode.Scalar]) -> (line: Int, column: Int) {
     var line = 0, start = 0
     for index in 0..<min(offset, scalars.count) where scalars[index] == "\n" {
       line += 1
@@ -124,11 +347,13 @@ public enum Importer {
 
   /// The template of `templates` that reads `text` best: one that reproduces it with the fewest lines set
   /// aside, then with the fewest required parts left empty, the first in the given order on a tie; `nil` when
-  /// none reads a line of it. Each template is tried setting aside at most 3 lines, then, when none reads the
-  /// text so, at most `maxUnparsed`.
+  /// none reads a line of it. Each template is tried leaving out at most 3 lines, then, when none reads the
+  /// text so, setting aside at most `maxUnparsed`, each mended where it can be (see
+  /// ``read(_:template:maxUnparsed:budget:mending:)``): mending tries several readings a line, and a text that
+  /// reads with a line or two left out is the usual case.
   public static func best(_ text: String, among templates: [Template], maxUnparsed: Int = bestSetsAside) -> Reading? {
-    if let reading = best(text, among: templates, setting: 3) { return reading }
-    return best(text, among: templates, setting: maxUnparsed)
+    if let reading = best(text, among: templates, setting: 3, mending: false) { return reading }
+    return best(text, among: templates, setting: maxUnparsed, mending: true)
   }
 
   /// A published text without its page chrome (``PageChrome/strip(_:keepingCredits:)``), read by `read`: a credit
@@ -154,10 +379,10 @@ public enum Importer {
   /// The most lines a template may set aside and still be taken by ``best(_:among:maxUnparsed:)``.
   public static let bestSetsAside = 20
 
-  private static func best(_ text: String, among templates: [Template], setting maxUnparsed: Int) -> Reading? {
+  private static func best(_ text: String, among templates: [Template], setting maxUnparsed: Int, mending: Bool) -> Reading? {
     var best: (reading: Reading, rank: (Int, Int, Int))?
     for template in templates {
-      guard let reading = read(text, template: template, maxUnparsed: maxUnparsed), reading.linesRead > 0 else { continue }
+      guard let reading = read(text, template: template, maxUnparsed: maxUnparsed, mending: mending), reading.linesRead > 0 else { continue }
       // Then the fewest required parts left empty: a variant that prints no attendance reads `常務會議。副區長…出席會議`
       // too, with a chair title that swallows the name, where the template that prints it leaves nothing out.
       let rank = (reading.unparsed.count, reading.reproduces ? 0 : 1, missing(in: reading))

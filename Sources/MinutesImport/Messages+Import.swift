@@ -13,10 +13,14 @@ extension Messages {
       : self("版式（與預設不同的）：\(list(choices))。", "House style (where it is not the default): \(list(choices)).")
   }
 
-  /// A line set aside: `file:line:col` and what was expected there.
+  /// A line set aside: `file:line:col`, what was expected there, and whether the line was read up to there.
   public func unparsedLine(_ file: String, _ line: Importer.Unparsed) -> String {
     let expected = line.expected.prefix(4).map { quote($0.replacingOccurrences(of: "\n", with: "⏎")) }
     let wanted = expected.isEmpty ? "" : self("；此處應為 \(list(Array(expected)))", "; expected \(list(Array(expected))) here")
+    if line.readInPart {
+      return self("\(file):\(line.line):\(line.column): 這一行從第 \(line.column) 字起與模板的寫法不同：能讀的已讀入，原文整行保留在 unparsed 中\(wanted)：\(line.text)",
+                  "\(file):\(line.line):\(line.column): this line differs from what the template prints from column \(line.column): what could be read was, and the line is kept whole under unparsed\(wanted): \(line.text)")
+    }
     return self("\(file):\(line.line):\(line.column): 讀不懂這一行，原文保留在 unparsed 中\(wanted)：\(line.text)",
                 "\(file):\(line.line):\(line.column): this line could not be read and is kept under unparsed\(wanted): \(line.text)")
   }

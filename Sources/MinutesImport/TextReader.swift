@@ -24,9 +24,11 @@ final class TextReader {
   /// The most steps a reading may take before it gives up (a text the template cannot read, tried every way).
   let budget: Int
   private(set) var steps = 0
-  /// The furthest position a literal of the template was looked for, and the literals looked for there: where a
-  /// text that cannot be read stops making sense.
-  var furthest: (position: Int, expected: [String]) { (furthestPosition, furthestLiterals.map { String(String.UnicodeScalarView($0)) }.sorted()) }
+  /// The furthest position a literal of the template (or the text's end, where the template ends) was looked for,
+  /// and the literals looked for there: where a text that cannot be read stops making sense.
+  var furthest: (position: Int, expected: [String]) {
+    (furthestPosition, furthestLiterals.filter { !$0.isEmpty }.map { String(String.UnicodeScalarView($0)) }.sorted())
+  }
   private var furthestPosition = 0
   private var furthestLiterals: Set<[Unicode.Scalar]> = []
 
@@ -296,7 +298,12 @@ final class TextReader {
   private func search(_ shapes: [MustacheShape], accept: () -> Bool, found: () -> Bool) -> Bool {
     let env = Env(frames: [root])
     return match(shapes[...], 0, env) { [self] end in
-      guard end == text.count, settled(root) else { return false }
+      guard end == text.count else {
+        // The template ended where the text goes on: the text's end was expected there.
+        expected([], at: end)
+        return false
+      }
+      guard settled(root) else { return false }
       // A reading that does not print the text back (a join read with the wrong separator) is backtracked, a
       // few times at most.
       verifications += 1
@@ -526,21 +533,23 @@ final class TextReader {
   }
 
   private func literalAt(_ position: Int, _ literal: [Unicode.Scalar]) -> Bool {
-    if position + literal.count <= text.count {
-      var same = true
-      for offset in literal.indices where text[position + offset] != literal[offset] {
-        same = false
-        break
-      }
-      if same { return true }
-    }
+    // Where the text parts from the literal is where the reading stops making sense: `Approval of minutes (sic)`
+    // stops after `minutes`, the line end expected there.
+    var same = 0
+    while same < literal.count, position + same < text.count, text[position + same] == literal[same] { same += 1 }
+    if same == literal.count { return true }
+    expected(same == 0 ? literal : Array(literal[same...]), at: position + same)
+    return false
+  }
+
+  /// Notes that `literal` was looked for at `position` and not found there (the empty literal: the text's end).
+  private func expected(_ literal: [Unicode.Scalar], at position: Int) {
     if position > furthestPosition {
       (furthestPosition, furthestLiterals) = (position, [literal])
       progressedAt = steps
     } else if position == furthestPosition {
       furthestLiterals.insert(literal)
     }
-    return false
   }
 
   private func literal(_ string: String, _ position: Int, _ next: Next) -> Bool {

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+import MinutesKit
+import MinutesTestSupport
+
+/// A line printed otherwise than the template prints it is set aside whole and the rest of the text read (stop
+/// 35). Before, setting a line aside meant leaving it out, and where the template prints a line always (the
+/// adjournment, the call to order, the roll) the reading then failed on every later line: one `9:32 PM` and the
+/// whole council record was refused, even with `--template`.
+@Suite struct ImportMendingTests {
+  static func council(_ change: (String) -> String) throws -> (text: String, reading: Importer.Reading) {
+    let published = try String(contentsOf: TestSupport.fixture("council/alder-creek.txt"), encoding: .utf8)
+    let text = change(published)
+    #expect(text != published, "the change changed nothing")
+    return (text, try #require(Importer.read(text, template: try TestSupport.template(id: "board-meeting.en"))))
+  }
+
+  static func builtIns() throws -> [Template] {
+    try TemplateLibrary.builtIns.keys.sorted().map { try TestSupport.template(id: $0) }
+  }
+
+  static func value(_ reading: Importer.Reading, _ path: String) -> String? {
+    reading.minutes.value(at: Address(stored: path)!)?.text
+  }
+
+  static func count(_ reading: Importer.Reading, _ path: String) -> Int? {
+    reading.minutes.value(at: Address(stored: path)!)?.list?.count
+  }
+
+  /// What every reading of the council record with one line changed still reads: its motions, its roll and its
+  /// elections, whichever line was set aside.
+  static func readsTheRest(_ reading: Importer.Reading) {
+    #expect(reading.linesRead > 50)
+    #expect(count(reading, "motions") == 3)
+    #expect(count(reading, "attendance.present") == 4)
+    #expect(value(reading, "elections.1.elected") == "Priya Shah")
+    #expect(value(reading, "meeting.secretary") == "Joan Ruiz")
+  }
+
+  @Test func aTimeInAnotherStyleIsSetAsideAndTheLineReadUpToIt() throws {
+    let (_, reading) = try Self.council { $0.replacingOccurrences(of: "adjourned at 9:22 p.m.", with: "adjourned at 9:32 PM") }
+    Self.readsTheRest(reading)
+    #expect(reading.unparsed.map(\.line) == [56])
+    let line = try #require(reading.unparsed.first)
+    #expect(line.text == "Adjournment: The meeting was adjourned at 9:32 PM")
+    #expect(line.readInPart && line.column == 39)
+    #expect(Self.value(reading, "adjourned") == nil, "a time the template does not print so is not guessed")
+    // Without --template too: the council template is the one that reads it, setting aside that line alone.
+    let (text, _) = try Self.council { $0.replacingOccurrences(of: "9:22 p.m.", with: "9:32 PM") }
+    let best = try #require(Importer.best(text, among: try Self.builtIns()))
+    #expect(best.template.id == "board-meeting.en" && best.unparsed.count == 1)
+  }
+
+  @Test func aDateWithoutItsWeekdayReadsTheRestOfItsLine() throws {
+    let (_, reading) = try Self.council { $0.replacingOccurrences(of: "p.m. on Tuesday, January 14, 2025, in", with: "p.m. on January 14, 2025, in") }
+    Self.readsTheRest(reading)
+    #expect(reading.unparsed.map(\.line) == [5] && reading.unparsed.allSatisfy(\.readInPart))
+    #expect(Self.value(reading, "meeting.place") == "Council Chambers, Alder Creek Town Hall")
+    #expect(Self.value(reading, "meeting.scheduled") == "19:00")
+  }
+
+  @Test func aHeadingWordedOtherwiseReadsItsList() throws {
+    let (_, reading) = try Self.council { $0.replacingOccurrences(of: "\nPresent: Ana Ortiz,", with: "\nMembers present: Ana Ortiz,") }
+    Self.readsTheRest(reading)
+    #expect(reading.unparsed.map(\.line) == [11])
+  }
+
+  @Test func aLineTheTemplatePrintsAndTheTextLacksIsPutInAndSaidNotExact() throws {
+    let (_, reading) = try Self.council { $0.replacingOccurrences(of: "Adjournment: The meeting was adjourned at 9:22 p.m.\n", with: "") }
+    Self.readsTheRest(reading)
+    #expect(reading.unparsed.map(\.text) == [])
+    let reproduces = reading.reproduces
+    #expect(!reproduces, "the export prints a line the text does not have")
+    let exported = try TextExporter().export(reading.minutes, template: reading.template)
+    #expect(exported.contains("\nAdjournment: The meeting was adjourned.\nNext meeting: Tuesday, January 28, 2025"))
+  }
+
+  /// A remark the template has no place for, at the end (after the signature) or among the roll.
+  @Test(arguments: [61, 15])
+  func aLineAddedIsLeftOutAndNothingElse(line: Int) throws {
+    let (_, reading) = try Self.council { published in
+      line == 61
+        ? published + "Minutes approved: February 11, 2025\n"
+        : published.replacingOccurrences(of: "\nGuests:", with: "\nNote: the recording failed at 7:30 p.m.\nGuests:")
+    }
+    Self.readsTheRest(reading)
+    #expect(reading.unparsed.map(\.line) == [line])
+    #expect(reading.unparsed.allSatisfy { !$0.readInPart })
+  }
+
+  @Test func aHeadingWithARemarkAfterItIsReadUpToTheRemark() throws {
+    let (_, reading) = try Self.council { $0.replacingOccurrences(of: "\nApproval of minutes\n", with: "\nApproval of minutes (corrected)\n") }
+    Self.readsTheRest(reading)
+    #expect(reading.unparsed.map(\.line) == [18] && reading.unparsed[0].column == 20)
+    #expect(Self.value(reading, "previousMinutes.date") == "2024-12-10")
+  }
+
+  /// GB/T 9704-2012 §7.4.3 sets the issuing office and the date on one line; a 纪要 copied from such a page has them
+  /// apart by a wide space, where the template prints them on two lines.
+  @Test func aJiyaosIssuingOfficeAndDateOnOneLineAreBothRead() throws {
+    let published = try String(contentsOf: TestSupport.fixture("examples/jiyao.zh-Hans.txt"), encoding: .utf8)
+    let text = published.replacingOccurrences(of: "梧川市人民政府办公室\n2024年3月8日", with: "梧川市人民政府办公室　　2024年3月8日")
+    #expect(text != published)
+    let reading = try #require(Importer.best(text, among: try Self.builtIns()))
+    #expect(reading.template.id == "jiyao.zh-Hans")
+    #expect(Self.value(reading, "meeting.issuer") == "梧川市人民政府办公室")
+    #expect(Self.value(reading, "meeting.issued") == "2024-03-08")
+    #expect(Self.count(reading, "items") == 3)
+    #expect(reading.unparsed.map(\.line) == [3] && reading.unparsed[0].readInPart)
+  }
+}
