@@ -36,7 +36,8 @@ import MinutesNormalization
 /// - `script.mixed`: in a `zh-Hant` template, a character that ICU's `Hans-Hant` transform would change (and in
 ///   `zh-Hans`, `Hant-Hans`), unless it is a character of both scripts that ICU's word rules keep where it stands
 ///   (后 in 皇后, 干 in 若干, 舍 in 宿舍, but not 干 in 干部: `ScriptVariants.alsoTraditional`, from Unihan and
-///   OpenCC). A warning only: the wording is never changed.
+///   OpenCC), or the surname starting a person's name (于 in 于海洋: `withoutSurname(_:at:language:)`). A warning
+///   only: the wording is never changed.
 ///
 /// Built in, where the template declares the roles (``Roles``):
 /// - `attendance.twoCategories`, `attendance.duplicate`: a person is in one attendance category, once
@@ -237,12 +238,23 @@ public struct Validator: Sendable {
     if text.unicodeScalars.contains(where: Self.isHalfWidthMark) && Normalizer.normalize(text) != text || Self.hasHalfWidthStop(text) {
       add(.warning, "punctuation.halfWidth", m.halfWidthPunctuation, at: address, &walk)
     }
-    if let characters = otherScript(in: text, cache: &walk.otherScript) {
+    if let characters = otherScript(in: Self.withoutSurname(text, at: address, language: template.language), cache: &walk.otherScript) {
       let message = template.language == "zh-Hans"
         ? m.traditionalInSimplified(characters)
         : m.simplifiedInTraditional(characters)
       add(.warning, "script.mixed", message, at: address, &walk)
     }
+  }
+
+  /// `text` without its first character when it is a person's name (the value of a part keyed `name`, or an entry
+  /// of one keyed `names`) starting with a character of both scripts: a surname (于, 范, 干, 余, 谷 in a Traditional
+  /// report; 乾, 於 in a Simplified one), which ICU alone would change (于 → 於) and no word rule keeps.
+  static func withoutSurname(_ text: String, at address: Address, language: String) -> String {
+    let steps = address.steps
+    let isName = steps.last == .key("name") || (steps.count > 1 && steps[steps.count - 2] == .key("names"))
+    guard isName, let first = text.first else { return text }
+    let shared = language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional
+    return shared.contains(first) ? String(text.dropFirst()) : text
   }
 
   /// Whether `text` has a half-width `.` ending a Chinese sentence (`该条例总体可行.`): after a Han character, and
