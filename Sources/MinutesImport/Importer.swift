@@ -241,8 +241,9 @@ public enum Importer {
         } else if parts.count > 1, parts.dropFirst().contains(where: { !$0.isEmpty }) {
           add([head + parts[0]] + parts.dropFirst().dropLast() + [parts.last! + rest], setAside: false)
         }
-        // Ended as the literal goes on, the rest of the line left out.
-        add([head + parts[0]])
+        // Ended as the literal goes on, the rest of the line left out; not with words the line already has
+        // (`…called the meeting to order at 7:05 PM` read as one name, ` called the meeting to order at ` after).
+        if parts[0].count < 2 || !head.contains(parts[0]) { add([head + parts[0]]) }
       }
       let trimmed = rest.drop { $0 == " " || $0 == "\u{3000}" }
       if !trimmed.isEmpty, !head.isEmpty { add([head, String(trimmed)]) }

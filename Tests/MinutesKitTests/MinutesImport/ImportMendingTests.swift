@@ -109,4 +109,24 @@ import MinutesTestSupport
     #expect(Self.count(reading, "items") == 3)
     #expect(reading.unparsed.map(\.line) == [3] && reading.unparsed[0].readInPart)
   }
+
+  /// A trial clerk's 纪要 (stop 35): a line after the attendance (`（此件公开发布）`), or the attendance headed
+  /// otherwise (`参加人员：`), made the reading take the attendance lines for paragraphs of the last item: exit 0,
+  /// nothing reported, the attendance empty. A paragraph never begins as an attendance line does.
+  @Test(arguments: ["public", "heading"])
+  func aJiyaosAttendanceIsNeverReadAsParagraphs(change: String) throws {
+    let published = try String(contentsOf: TestSupport.fixture("examples/jiyao.zh-Hans.txt"), encoding: .utf8)
+    let text = change == "public" ? published + "（此件公开发布）\n" : published.replacingOccurrences(of: "\n出席：", with: "\n参加人员：")
+    #expect(text != published)
+    let reading = try #require(Importer.read(text, template: try TestSupport.template(id: "jiyao.zh-Hans")))
+    #expect(Self.count(reading, "items.3.paragraphs") == 2)
+    #expect(reading.unparsed.count == 1)
+    #expect(Self.count(reading, "attendance.inAttendance") == 8)
+    if change == "public" {
+      #expect(reading.unparsed.first?.text == "（此件公开发布）")
+      #expect(Self.count(reading, "attendance.present") == 4)
+    } else {
+      #expect(reading.unparsed.first?.text.hasPrefix("参加人员：罗景川") == true)
+    }
+  }
 }
