@@ -138,6 +138,10 @@ public enum Importer {
   /// How many times one line may be mended (ended or broken where a reading stopped on it) before it is left out.
   static let mendsPerLine = 6
 
+  /// The longest line mended, in UTF-8 bytes (about 2,600 Chinese characters, longer than any paragraph of a
+  /// report): a longer one is left out, since each way of mending it is a reading of it.
+  static let mendableBytes = 8_000
+
   /// How many lines the template prints and the text lacks may be put in.
   static let putInsAtMost = 3
 
@@ -211,7 +215,7 @@ public enum Importer {
     /// The ways to mend the line a reading stopped on, left out first (see ``Importer/read(_:template:maxUnparsed:budget:mending:)``).
     func mendings(at stop: Stop, leavingOutOnly: Bool) -> [Mending] {
       var ways = [leavingOut(stop)]
-      guard !leavingOutOnly, mayMend(stop.line) else { return ways }
+      guard !leavingOutOnly, mayMend(stop.line), lines[stop.line].utf8.count <= Importer.mendableBytes else { return ways }
       let line = lines[stop.line]
       let head = String(line.prefix(stop.column))
       let rest = line.dropFirst(stop.column)
@@ -250,7 +254,7 @@ public enum Importer {
       // Two lines published as one, apart by a wide space (an issuing office and its date): the line the reading
       // stopped on, or the one before it, whose value may have taken the next line's text.
       for index in [stop.line, stop.line - 1] where index >= 0 && mayMend(index) {
-        guard let gap = Self.wideSpace(in: lines[index]) else { continue }
+        guard lines[index].utf8.count <= Importer.mendableBytes, let gap = Self.wideSpace(in: lines[index]) else { continue }
         let column = lines[index].distance(from: lines[index].startIndex, to: gap.lowerBound)
         let parts = [String(lines[index][..<gap.lowerBound]), String(lines[index][gap.upperBound...])]
         ways.append(replacing((index, column, []), line: index, with: parts, setAside: true))
