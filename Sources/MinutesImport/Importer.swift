@@ -22,7 +22,8 @@ public enum Importer {
     public var template: Template
     /// The lines that could not be read, in the text's order; empty when all of it was.
     public var unparsed: [Unparsed]
-    /// Whether the draft's export is the text read, byte for byte, once the unparsed lines are taken out.
+    /// Whether the draft's export is the text read, byte for byte, once the unparsed lines are taken out: never
+    /// when a line was read in part (``Unparsed/readInPart``; the export prints it as mended) or put in.
     public var reproduces: Bool
     /// How many lines of the normalized text were read.
     public var linesRead: Int
@@ -104,7 +105,8 @@ public enum Importer {
     while readings <= (mending ? mendingReadings : maxUnparsed + 1) {
       if attempt.read {
         return Reading(
-          minutes: attempt.minutes, template: template, unparsed: reading.unparsed, reproduces: attempt.reproduces && reading.putIns == 0,
+          minutes: attempt.minutes, template: template, unparsed: reading.unparsed,
+          reproduces: attempt.reproduces && reading.putIns == 0 && !reading.unparsed.contains(where: \.readInPart),
           linesRead: reading.lines.count - reading.extraLines)
       }
       guard reading.unparsed.count < maxUnparsed || reading.isMended(attempt.stop.line), !reading.lines.isEmpty else { break }
@@ -235,15 +237,13 @@ public enum Importer {
         if parts.count == 1, let resumed = Self.resumption(of: parts[0], in: rest) { add([head + parts[0] + rest[resumed...]]) }
         // A line the template prints and the text lacks (an adjournment not recorded), put in before this one
         // or before the rest of it.
-        guard putIns < Importer.putInsAtMost else {
-          add([head + parts[0]])
-          continue
-        }
-        if stop.column == 0, parts.count == 1, !seen.contains([parts[0], line]) {
-          seen.insert([parts[0], line])
-          ways.append(puttingIn(parts[0], before: stop.line))
-        } else if parts.count > 1, parts.dropFirst().contains(where: { !$0.isEmpty }) {
-          add([head + parts[0]] + parts.dropFirst().dropLast() + [parts.last! + rest], setAside: false)
+        if putIns < Importer.putInsAtMost {
+          if stop.column == 0, parts.count == 1, !seen.contains([parts[0], line]) {
+            seen.insert([parts[0], line])
+            ways.append(puttingIn(parts[0], before: stop.line))
+          } else if parts.count > 1, parts.dropFirst().contains(where: { !$0.isEmpty }) {
+            add([head + parts[0]] + parts.dropFirst().dropLast() + [parts.last! + rest], setAside: false)
+          }
         }
         // Ended as the literal goes on, the rest of the line left out; not with words the line already has
         // (`…called the meeting to order at 7:05 PM` read as one name, ` called the meeting to order at ` after).

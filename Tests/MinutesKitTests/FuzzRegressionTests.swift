@@ -28,6 +28,7 @@ import MinutesTestSupport
   /// Inputs tested one by one below.
   static let others: Set<String> = [
     "session/generation-int-max.yaml", "import/time-read-at-every-end-of-a-long-line.txt", "import/reproduces-said-of-a-repeated-line.txt",
+    "import/reproduces-said-of-a-mended-line.txt",
   ]
 
   /// The input at `path` read as the import harness reads it: its page chrome removed, read with `template`
@@ -64,6 +65,16 @@ import MinutesTestSupport
       .enumerated().filter { !kept.contains($0.offset + 1) }.map { String($0.element) }
     let exported = try TextExporter().export(reading.minutes, template: template)
     #expect(exported.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == expected)
+  }
+
+  /// A mutated district report whose first line was mended (stop 35, CI's import fuzzing): read on where the
+  /// template's words come back, it printed `受區長陳柏宇委託主持召開` without the words between, and the reading was
+  /// said to reproduce the text. A reading with a line read in part does not.
+  @Test func aReadingThatMendedALineIsNotSaidToReproduceTheText() throws {
+    let (_, _, reading) = try Self.readAsTheHarness("import/reproduces-said-of-a-mended-line.txt", template: "gov-executive.zh-Hant")
+    #expect(reading.unparsed.contains { $0.readInPart })
+    let reproduces = reading.reproduces
+    #expect(!reproduces)
   }
 
   @Test func everyKeptInputHasItsTest() throws {
