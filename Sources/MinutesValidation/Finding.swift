@@ -34,7 +34,15 @@ public struct Finding: Codable, Hashable, Sendable {
   /// `錯誤 2.1.3：message（hint）` in Chinese, `error 2.1.3: message (hint)` in English (`--json` keeps the
   /// severity's stable name).
   public func line(_ m: Messages) -> String {
-    let place = address.isEmpty ? "" : " \(address)"
-    return m.severity(severity) + place + m("：\(message)（\(hint)）", ": \(message) (\(hint))")
+    // Built piece by piece, not as a message's wording: `minutes check` prints one line per finding, and the
+    // punctuation is the same in both scripts.
+    var line = m.severity(severity)
+    if !address.isEmpty { line += " " + address }
+    if m.isChinese {
+      line += "：" + message + "（" + hint + "）"
+    } else {
+      line += ": " + message + " (" + hint + ")"
+    }
+    return line
   }
 }

@@ -8,6 +8,8 @@ import MinutesNormalization
 struct ScriptTable {
   /// 0: not looked up; 1: the same in the other script; 2: changed by it. Allocated on first use.
   private var known: [UInt8] = []
+  /// 0: not looked up; 1: not of both scripts; 2: of both (``isShared(_:language:)``). Allocated on first use.
+  private var shared: [UInt8] = []
   /// Characters of more than one scalar (or texts read character by character), as before.
   var characters: [Character: Bool] = [:]
   /// Windows of text around a character of both scripts already read in context, by the character's offset in
@@ -36,6 +38,20 @@ struct ScriptTable {
       known[index] = isOther ? 2 : 1
       return isOther
     }
+  }
+
+  /// Whether `scalar` is a character of both scripts in `language`'s (``ScriptVariants/alsoSimplified`` for
+  /// `zh-Hans`, else ``ScriptVariants/alsoTraditional``), looking it up in the set only the first time. One table
+  /// serves one language, as one validator does.
+  mutating func isShared(_ scalar: Unicode.Scalar, language: String) -> Bool {
+    let index = Int(scalar.value)
+    let lookUp = {
+      (language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional).contains(Character(scalar))
+    }
+    guard index < Self.size else { return lookUp() }
+    if shared.isEmpty { shared = [UInt8](repeating: 0, count: Self.size) }
+    if shared[index] == 0 { shared[index] = lookUp() ? 2 : 1 }
+    return shared[index] == 2
   }
 
   /// Whether `transform` changes `character`.

@@ -122,24 +122,28 @@ public struct Validator: Sendable {
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
     var findings: [Finding] = []
     var walk = Walk(warnings: warnings)
+    var displays = AddressDisplays(template: template)
     template.walk(minutes, slot: { address, requires, isMissing in
       guard isMissing, let minimum = requires else { return }
       // A list short of entries is named by its label alone (‘Attendee’), not by the next entry's number.
       let label = address.isEnd && minimum > 1
         ? template.part(at: address)?.label ?? template.label(of: address, in: minutes)
         : template.label(of: address, in: minutes)
-      let shown = template.display(address)
+      let shown = displays(address)
       let message = address.isEnd && minimum > 1
         ? m.tooFewEntries(label, minimum)
         : m.missingRequired(label)
       findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
     }, value: { value, part, address in check(value, part: part, at: address, &walk) })
-    findings += walk.findings.map { $0.finding(template) }
+    findings.reserveCapacity(findings.count + walk.findings.count)
+    for pending in walk.findings { findings.append(pending.finding(&displays)) }
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes).map(\.finding)
     findings += declaredFindings(minutes).filter { warnings || $0.severity == .error }
     if warnings { findings += inapplicableFindings(minutes) }
-    return findings.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
+    // Errors first, then warnings, each in the order found (a stable partition: sorting 75,000 findings by their
+    // offsets copied each several times).
+    return findings.filter { $0.severity == .error } + findings.filter { $0.severity != .error }
   }
 
   // MARK: - Values
@@ -152,6 +156,8 @@ public struct Validator: Sendable {
     var findings: [PendingFinding] = []
     /// Characters already looked up for `script.mixed` (a draft repeats the same few thousand characters).
     var otherScript = ScriptTable()
+    /// The `script.mixed` messages worded so far, by the characters they name.
+    var mixedScriptMessages: [String: String] = [:]
   }
 
   /// A finding of the value rules before its address is displayed: it is about `address`, and its hint edits
@@ -164,9 +170,9 @@ public struct Validator: Sendable {
     var editing: Address
 
     /// The finding, its addresses displayed as a clerk types them.
-    func finding(_ template: Template) -> Finding {
-      let shown = template.display(address)
-      let hint = editing == address ? shown : template.display(editing)
+    func finding(_ displays: inout AddressDisplays) -> Finding {
+      let shown = displays(address)
+      let hint = editing == address ? shown : displays(editing)
       return Finding(severity, rule: rule, address: shown, message: message, hint: ":edit \(hint)")
     }
   }
@@ -235,13 +241,18 @@ public struct Validator: Sendable {
       add(.error, "marks.unbalanced", m.unbalanced(mark), at: address, &walk)
     }
     guard walk.warnings else { return }
-    if text.unicodeScalars.contains(where: Self.isHalfWidthMark) && Normalizer.normalize(text) != text || Self.hasHalfWidthStop(text) {
+    if Self.hasHalfWidthMark(text) && Normalizer.normalize(text) != text || Self.hasHalfWidthStop(text) {
       add(.warning, "punctuation.halfWidth", m.halfWidthPunctuation, at: address, &walk)
     }
     if let characters = otherScript(in: Self.withoutSurname(text, at: address, language: template.language), cache: &walk.otherScript) {
-      let message = template.language == "zh-Hans"
-        ? m.traditionalInSimplified(characters)
-        : m.simplifiedInTraditional(characters)
+      // A draft repeats the same few characters: each message is worded once.
+      let message = walk.mixedScriptMessages[characters] ?? {
+        let message = template.language == "zh-Hans"
+          ? m.traditionalInSimplified(characters)
+          : m.simplifiedInTraditional(characters)
+        walk.mixedScriptMessages[characters] = message
+        return message
+      }()
       add(.warning, "script.mixed", message, at: address, &walk)
     }
   }
@@ -262,7 +273,7 @@ public struct Validator: Sendable {
   /// an abbreviation's, and `...` an ellipsis), so the warning is all the clerk hears of it (GB/T 15834-2011 §4.1:
   /// 句号 `。`).
   static func hasHalfWidthStop(_ text: String) -> Bool {
-    guard text.utf8.contains(UInt8(ascii: ".")) else { return false }
+    guard hasByte(UInt8(ascii: "."), in: text) else { return false }
     let scalars = Array(text.unicodeScalars)
     for index in scalars.indices where scalars[index] == "." && index > 0 {
       guard (0x3400...0x9FFF).contains(scalars[index - 1].value) else { continue }
@@ -281,6 +292,24 @@ public struct Validator: Sendable {
   /// The largest of ``halfWidthMarks`` (all ASCII today): a CJK text's scalars are above it, and hashing each
   /// to learn it was 15% of a check.
   private static let largestHalfWidthMark = halfWidthMarks.map(\.value).max() ?? 0
+
+  /// Whether `text` has a scalar of ``halfWidthMarks``. Over the UTF-8 bytes when every mark is ASCII (in UTF-8 an
+  /// ASCII byte is always that scalar, never part of another), as every text of a draft is scanned.
+  static func hasHalfWidthMark(_ text: String) -> Bool {
+    guard largestHalfWidthMark < 128 else { return text.unicodeScalars.contains(where: isHalfWidthMark) }
+    let scanned = text.utf8.withContiguousStorageIfAvailable { bytes in
+      bytes.contains { $0 < 128 && asciiHalfWidthMarks[Int($0)] }
+    }
+    return scanned ?? text.unicodeScalars.contains(where: isHalfWidthMark)
+  }
+
+  /// Whether the UTF-8 bytes of `text` hold `byte`.
+  private static func hasByte(_ byte: UInt8, in text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      guard let base = bytes.baseAddress else { return false }
+      return memchr(base, Int32(byte), bytes.count) != nil
+    } ?? text.utf8.contains(byte)
+  }
 
   /// Whether `scalar` is one of ``halfWidthMarks``.
   private static func isHalfWidthMark(_ scalar: Unicode.Scalar) -> Bool {
@@ -992,23 +1021,32 @@ public struct Validator: Sendable {
   /// read character by character, as before. Both give the same characters in the same order.
   func otherScript(in text: String, cache: inout ScriptTable) -> String? {
     guard let transform = ScriptVariants.transform(into: template.language) else { return nil }
-    let shared = template.language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional
-    if text.unicodeScalars.allSatisfy(ScriptTable.isStandalone) {
-      var found: [Unicode.Scalar] = []
-      for scalar in text.unicodeScalars where ScriptTable.isCJK(scalar) && !found.contains(scalar) {
-        if cache.isOther(scalar, transform: transform) { found.append(scalar) }
+    // One pass over the scalars: whether each is a character by itself, and the CJK ones the transform changes.
+    var found: [Unicode.Scalar] = []
+    var isStandalone = true
+    for scalar in text.unicodeScalars {
+      guard ScriptTable.isStandalone(scalar) else {
+        isStandalone = false
+        break
       }
-      let targets = found.filter { shared.contains(Character($0)) }
-      if !targets.isEmpty {
-        let kept = Self.keptInContext(text, transform: transform, of: targets, windows: &cache.windows)
-        found.removeAll(where: kept.contains)
+      if scalar.value >= 0x2E80, ScriptTable.isCJK(scalar), !found.contains(scalar), cache.isOther(scalar, transform: transform) {
+        found.append(scalar)
       }
-      guard !found.isEmpty else { return nil }
-      var joined = String.UnicodeScalarView()
-      joined.append(contentsOf: found)
-      return String(joined)
     }
-    return Self.otherScriptByCharacter(in: text, transform: transform, shared: shared, cache: &cache.characters)
+    guard isStandalone else {
+      let shared = template.language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional
+      return Self.otherScriptByCharacter(in: text, transform: transform, shared: shared, cache: &cache.characters)
+    }
+    guard !found.isEmpty else { return nil }
+    let targets = found.filter { cache.isShared($0, language: template.language) }
+    if !targets.isEmpty {
+      let kept = Self.keptInContext(text, transform: transform, of: targets, windows: &cache.windows)
+      found.removeAll(where: kept.contains)
+    }
+    guard !found.isEmpty else { return nil }
+    var joined = ""
+    for scalar in found { joined.unicodeScalars.append(scalar) }
+    return joined
   }
 
   /// The characters of `text` that `transform` changes, among those ``Normalizer/isCJK(_:)`` counts, each once,
@@ -1048,9 +1086,13 @@ public struct Validator: Sendable {
   ///   up before.
   static func keptInContext(
     _ text: String, transform: StringTransform, of targets: [Unicode.Scalar], windows: inout [Window: Bool]
-  ) -> Set<Unicode.Scalar> {
-    let scalars = Array(text.unicodeScalars)
-    var kept: Set<Unicode.Scalar> = [], changed: Set<Unicode.Scalar> = []
+  ) -> [Unicode.Scalar] {
+    var scalars: [Unicode.Scalar] = []
+    scalars.reserveCapacity(text.utf8.count)
+    // One by one: appending the view whole counts its scalars first, a second pass.
+    for scalar in text.unicodeScalars { scalars.append(scalar) }
+    // A text holds a few characters of both scripts at most: arrays, not sets.
+    var kept: [Unicode.Scalar] = [], changed: [Unicode.Scalar] = []
     for (index, scalar) in scalars.enumerated() where targets.contains(scalar) && !changed.contains(scalar) {
       let (start, end) = (max(0, index - 3), min(scalars.count, index + 4))
       let key = Window(scalars[start..<end], offset: index - start)
@@ -1064,9 +1106,13 @@ public struct Validator: Sendable {
         keeps = converted?.count == end - start && converted?[index - start] == scalar
         windows[key] = keeps
       }
-      if keeps { kept.insert(scalar) } else { changed.insert(scalar) }
+      if keeps {
+        if !kept.contains(scalar) { kept.append(scalar) }
+      } else {
+        changed.append(scalar)
+      }
     }
-    return kept.subtracting(changed)
+    return kept.filter { !changed.contains($0) }
   }
 
   /// A window of at most seven scalars around a character of both scripts, and the character's offset in it, as
