@@ -11,6 +11,28 @@ enum Checksum {
     return hash
   }
 
+  /// The checksum of a cache file's `bytes`: FNV-1a's step over 64-bit little-endian words (then the bytes left
+  /// over, one by one), eight times fewer multiplications than ``of(_:)`` (which was a tenth of reading a cache of
+  /// 13 MB). Each step is still a bijection of the state for a given word, so any change confined to one word
+  /// (a flipped bit; a byte) always changes it. Only the binary cache uses it: the checksums in text files stay
+  /// ``of(_:)``'s, so that their bytes do not change.
+  static func ofWords(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    let words = bytes.count / 8
+    guard let base = bytes.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    for index in 0..<words {
+      hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))) &* 0x0000_0100_0000_01b3
+    }
+    for byte in bytes[(words * 8)...] { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return hash
+  }
+
+  /// ``ofWords(_:)`` of `bytes`.
+  static func ofWords(_ bytes: [UInt8]) -> UInt64 {
+    bytes.withUnsafeBufferPointer(ofWords)
+  }
+
   /// The checksum of `bytes` as 16 lowercase hexadecimal digits, the form written in text files.
   static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
     let digits = String(of(bytes), radix: 16)

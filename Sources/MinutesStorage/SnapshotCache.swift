@@ -7,13 +7,14 @@ import MinutesInterview
 ///
 /// The cache exists to make resuming fast, and a draft is a generic tree: JSON through `Codable` had to try
 /// each kind of value until one fitted, and even `JSONSerialization` spent most of a resume building and
-/// bridging objects. This form is read in one pass over the bytes: after the magic `MNC3`, little-endian
+/// bridging objects. This form is read in one pass over the bytes: after the magic `MNC4`, little-endian
 /// 64-bit numbers, strings as a 32-bit length and UTF-8, and each value as a tag (0 text, 1 number, 2 flag,
 /// 3 list, 4 record) and its contents; then the annex's bytes and their 32-bit length; last, a 64-bit FNV-1a
-/// checksum of every byte before it. A file that does not read whole, or whose checksum does not match (a flipped
-/// bit would otherwise change the draft without a word), or whose minutes format this version does not know, is
-/// no cache: the YAML is read instead. (`MNC1` caches, which had no checksum, and `MNC2` ones, which had no annex,
-/// are no longer read: the first resume after an upgrade reads the YAML and writes the cache anew.)
+/// checksum over 64-bit words (``Checksum/ofWords(_:)``) of every byte before it. A file that does not read
+/// whole, or whose checksum does not match (a flipped bit would otherwise change the draft without a word), or
+/// whose minutes format this version does not know, is no cache: the YAML is read instead. (`MNC1` caches, which
+/// had no checksum, `MNC2` ones, which had no annex, and `MNC3` ones, checksummed byte by byte, are no longer
+/// read: the first resume after an upgrade reads the YAML and writes the cache anew.)
 struct SnapshotCache {
   var generation: Int
   var size: Int
@@ -23,7 +24,7 @@ struct SnapshotCache {
   /// What the layers above storage keep of the draft beside it, opaque here; empty when nothing.
   var annex: [UInt8]
 
-  static let magic: [UInt8] = Array("MNC3".utf8)
+  static let magic: [UInt8] = Array("MNC4".utf8)
 
   init(generation: Int, size: Int, modified: Double, inode: UInt64, file: SessionFile, annex: [UInt8] = []) {
     (self.generation, self.size, self.modified, self.inode, self.file) = (generation, size, modified, inode, file)
@@ -46,7 +47,7 @@ struct SnapshotCache {
     writer.value(.record(file.minutes.content))
     writer.bytes += annex
     writer.u32(UInt32(annex.count))
-    writer.u64(Checksum.of(writer.bytes))
+    writer.u64(Checksum.ofWords(writer.bytes))
     return Data(writer.bytes)
   }
 
@@ -61,7 +62,7 @@ struct SnapshotCache {
       writer.bytes += body[..<annexStart]
       writer.bytes += annex
       writer.u32(UInt32(annex.count))
-      writer.u64(Checksum.of(writer.bytes))
+      writer.u64(Checksum.ofWords(writer.bytes))
       return Data(writer.bytes)
     }
   }
@@ -72,7 +73,7 @@ struct SnapshotCache {
     guard bytes.count >= 12 else { return nil }
     let body = UnsafeBufferPointer(rebasing: bytes[..<(bytes.count - 8)])
     let stored = bytes[(bytes.count - 8)...].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    guard Checksum.of(body) == stored else { return nil }
+    guard Checksum.ofWords(body) == stored else { return nil }
     let length = Int(body[(body.count - 4)...].reversed().reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
     guard length <= body.count - 4 else { return nil }
     return (body, body.count - 4 - length)

@@ -128,4 +128,21 @@ import MinutesTestSupport
       #expect(SnapshotCache.replacingAnnex(in: damaged, with: [1]) == nil)
     }
   }
+
+  /// The cache's checksum over words changes whenever any one byte does, to any other value, at every place of
+  /// a word and of the bytes left over (each step is a bijection of the state): property over random buffers.
+  @Test func theWordChecksumChangesWithAnyOneByte() {
+    var generator = SystemRandomNumberGenerator()
+    for length in 0...41 {
+      let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+      let original = Checksum.ofWords(bytes)
+      for index in bytes.indices {
+        for _ in 0..<8 {
+          var changed = bytes
+          changed[index] &+= UInt8.random(in: 1...255, using: &generator)
+          #expect(Checksum.ofWords(changed) != original, "length \(length), byte \(index)")
+        }
+      }
+    }
+  }
 }
