@@ -55,6 +55,7 @@ struct Check: ParsableCommand {
       }
       StandardStreams.output.write(lines + draft.messages.checkTotals(errors: errors, warnings: findings.count - errors) + "\n")
     }
+    UntilExit.keep(draft, findings)
     if errors > 0 { throw Diagnostics.failure }
   }
 }

@@ -65,5 +65,6 @@ struct Export: ParsableCommand {
     for line in exported.conversion?.report(diagnostics.messages) ?? [] {
       diagnostics.notice(line.trimmingCharacters(in: .whitespaces))
     }
+    UntilExit.keep(opened, exported)
   }
 }
