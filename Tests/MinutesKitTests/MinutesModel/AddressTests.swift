@@ -113,4 +113,28 @@ import MinutesTestSupport
     #expect(template.part(at: TestSupport.at("meeting.nope")) == nil)
     #expect(template.part(at: .root)?.parts.map(\.key) == ["meeting", "items", "arrangements", "otherMatters", "attendance", "credit", "house", "unparsed"])
   }
+
+  /// `minutes check` displays its findings' addresses through ``AddressDisplays``, which works out each shape of
+  /// address once: the same text as ``Template/display(_:)`` for every address of random drafts of every built-in
+  /// template (slots, values, ends of lists), in random order, each shape met many times, and for addresses that
+  /// name no part.
+  @Test(arguments: TestSupport.builtInTemplates)
+  func displayingManyAddressesGivesWhatDisplayingEachGives(id: String) throws {
+    let template = try TestSupport.template(id: id)
+    var random = SplitMix64(seed: 36)
+    var addresses: [Address] = []
+    for _ in 0..<30 {
+      let minutes = Minutes(template: template.id, content: RandomDrafts(odd: true).record(template.parts, &random))
+      template.walk(minutes, slot: { address, _, _ in addresses.append(address) }, value: { _, _, address in addresses.append(address) })
+    }
+    addresses += ["nope", "items.2.nope", "items.2.directives.1.points.3.x", "meeting.+", "items.0"].compactMap(Address.init(stored:))
+    addresses.shuffle(using: &random)
+    #expect(addresses.count > 100)
+    var displays = AddressDisplays(template: template)
+    var differing: [String] = []
+    for address in addresses + addresses.reversed() where displays(address) != template.display(address) {
+      differing.append("\(address): \(displays(address)) ≠ \(template.display(address))")
+    }
+    #expect(differing.isEmpty, "\(differing.prefix(5))")
+  }
 }
