@@ -164,16 +164,21 @@ public enum Importer {
       let scalars = Array(joined.unicodeScalars)
       let reader = TextReader(text: scalars, template: template, budget: budget)
       var minutes = Minutes(template: template.id)
+      // The first whole reading, the reader's likeliest: the one taken when none prints the text back (a time
+      // in another style than the template's never does), rather than the last the reader tried.
+      var first: Minutes?
       var reproduces = false
       read = DeepStack.run {
         reader.read(shapes) {
           minutes = Minutes(template: template.id, content: reader.record())
           minutes = (try? template.conform(minutes)) ?? minutes
+          if first == nil { first = minutes }
           let exported = try? TextExporter().export(minutes, template: template)
           reproduces = exported == joined
           return reproduces
         }
       }
+      if read, !reproduces, let first { minutes = first }
       self.minutes = minutes
       self.reproduces = reproduces
       let furthest = reader.furthest

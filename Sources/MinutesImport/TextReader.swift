@@ -647,6 +647,18 @@ final class TextReader {
       if printed(frame, part, accessor) == span, next(end) { return true }
       undo(to: mark)
     }
+    // A time written in another style than the template prints (`7:02 PM`, `19:02` where it prints `7:02 p.m.`)
+    // is still the time: read when no span reads as the template prints it, before the part is left unset. The
+    // draft prints it in the template's style, so the import says its export is not exactly the text. The
+    // longest span that is a time first: `8:30 PM`, not `8:30` before words ` PM to discuss…`.
+    if part.kind == .time, transform == nil, [nil, "en", "enEnd"].contains(accessor) {
+      for end in candidates.sorted(by: >) {
+        guard let slot = parse(span(position..<end), frame: frame, part: part, accessor: accessor) else { continue }
+        set(frame, part.key, slot)
+        if next(end) { return true }
+        undo(to: mark)
+      }
+    }
     // Not read: printed as nothing, unless a section around it printed, which says it is set, or it is a part its
     // entry requires (the title of a group of 出席, read as nothing where a name took its words).
     if frame.facts[part.key]?.contains(.set) == true { return false }
