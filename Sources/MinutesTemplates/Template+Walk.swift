@@ -36,37 +36,51 @@ extension Template {
   func walk(_ parts: [Part], _ record: Record?, at address: Address, asked: Bool,
                     slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool, _ isAnswered: Bool) -> Void,
                     value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
+    var path = address
+    walk(parts, record, path: &path, asked: asked, slot: slot, value: value)
+  }
+
+  /// ``walk(_:_:at:asked:slot:value:)`` with the address of `record` in `path`, which each step extends in place
+  /// and gives back as it was: an address is copied only when `slot` or `value` keeps it (a finding does), not
+  /// made anew for every part of every record (a seventh of `minutes check` at 5,000 items).
+  private func walk(_ parts: [Part], _ record: Record?, path: inout Address, asked: Bool,
+                    slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool, _ isAnswered: Bool) -> Void,
+                    value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
     for part in parts {
       let isAsked = asked && part.asking.isAsked && Self.applies(part, among: parts, in: record)
       guard isAsked || value != nil else { continue }
-      let here = address.appending(key: part.key)
+      path.steps.append(.key(part.key))
+      defer { path.steps.removeLast() }
       switch part.shape {
       case .list(let list):
         let entries = record?[part.key]?.list ?? []
         for (offset, entry) in entries.enumerated() {
-          let entryAddress = here.appending(.index(offset + 1))
-          value?(entry, part, entryAddress)
+          path.steps.append(.index(offset + 1))
+          defer { path.steps.removeLast() }
+          value?(entry, part, path)
           switch list.entries {
           case .records(let records):
             // An entry typed as a line is one slot, its parts values only; otherwise its parts are asked.
             let readsLine = records.line != nil
-            if readsLine, isAsked { slot(entryAddress, nil, false, true) }
-            walk(records.parts, entry.record, at: entryAddress, asked: isAsked && !readsLine, slot: slot, value: value)
+            if readsLine, isAsked { slot(path, nil, false, true) }
+            walk(records.parts, entry.record, path: &path, asked: isAsked && !readsLine, slot: slot, value: value)
           case .values:
-            if isAsked { slot(entryAddress, nil, false, true) }
+            if isAsked { slot(path, nil, false, true) }
           }
         }
         if isAsked {
           let minimum = part.minimumCount
-          slot(here.appending(.end), minimum > 0 ? minimum : nil, entries.count < minimum, false)
+          path.steps.append(.end)
+          slot(path, minimum > 0 ? minimum : nil, entries.count < minimum, false)
+          path.steps.removeLast()
         }
       case .group(let group):
-        walk(group.parts, record?[part.key]?.record, at: here, asked: isAsked, slot: slot, value: value)
+        walk(group.parts, record?[part.key]?.record, path: &path, asked: isAsked, slot: slot, value: value)
       case .field:
         let held = record?[part.key]
         let required = part.rules.required
-        if isAsked { slot(here, required ? 0 : nil, required && held == nil, held != nil) }
-        if let held { value?(held, part, here) }
+        if isAsked { slot(path, required ? 0 : nil, required && held == nil, held != nil) }
+        if let held { value?(held, part, path) }
       }
     }
   }
