@@ -346,8 +346,12 @@ public struct TextExporter: Exporter {
     /// What a part not filled in offers: an empty list, or nothing.
     private static func empty(_ part: Part) -> Any {
       if case .list = part.shape { return ListContext(elements: [], text: "") }
-      return NSNull()
+      return nothing
     }
+
+    /// The one `NSNull` every part not filled in offers (never changed): one object, not one per part of every
+    /// record.
+    nonisolated(unsafe) private static let nothing = NSNull()
 
     /// An entry of a list of records offers its number, `n` (1, 2…) and `zh` (一, 二…).
     private func number(_ context: inout [String: Any], _ n: Int) {
