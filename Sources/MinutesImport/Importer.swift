@@ -58,7 +58,7 @@ public enum Importer {
   static func lines(_ text: String, template: Template) -> [(number: Int, text: String)] {
     var lines = PageChrome.lines(text).enumerated().map { offset, line -> (number: Int, text: String) in
       let indent = line.prefix { $0 == " " || $0 == "\t" }
-      var body = Normalizer.normalize(String(line.dropFirst(indent.count)), keepingSpaces: true)
+      var body = Normalizer.normalize(Self.widenedGaps(String(line.dropFirst(indent.count))), keepingSpaces: true)
       if let quotes = template.quotes, quotes.count == 2 { body = Normalizer.pairQuotes(body, open: quotes[0], close: quotes[1]) }
       return (offset + 1, body.isEmpty ? "" : String(indent) + body)
     }
@@ -68,6 +68,31 @@ public enum Importer {
       lines.removeAll { $0.text.isEmpty }
     }
     return lines
+  }
+
+  /// `line` with each gap typed after a Chinese character — a tab, or two spaces or more, before more words — as
+  /// the one ideographic space (U+3000) a Chinese document sets there: a 纪要's issuing office and its date typed
+  /// on one line apart by spaces (`澄江县人民政府办公室  2025年2月21日`, a trial's) are then two lines published as one,
+  /// as they are apart by U+3000 (see ``Mending/wideSpace(in:)``). Normalizing would make the gap one space, which
+  /// parts nothing.
+  static func widenedGaps(_ line: String) -> String {
+    guard line.utf8.contains(UInt8(ascii: "\t")) || line.contains("  ") else { return line }
+    var result = ""
+    var index = line.startIndex
+    while index < line.endIndex {
+      let character = line[index]
+      guard character == " " || character == "\t" else {
+        result.append(character)
+        index = line.index(after: index)
+        continue
+      }
+      let end = line[index...].firstIndex { $0 != " " && $0 != "\t" } ?? line.endIndex
+      let gap = line[index..<end]
+      let afterChinese = result.last.map { !$0.isASCII } ?? false
+      result += afterChinese && end < line.endIndex && (gap.contains("\t") || gap.count >= 2) ? "\u{3000}" : String(gap)
+      index = end
+    }
+    return result
   }
 
   /// Reads `text` (without page chrome) with `template`; `nil` when the template has no text export or it
@@ -106,7 +131,8 @@ public enum Importer {
       if attempt.read {
         return Reading(
           minutes: attempt.minutes, template: template, unparsed: reading.unparsed,
-          reproduces: attempt.reproduces && reading.putIns == 0 && !reading.unparsed.contains(where: \.readInPart),
+          reproduces: attempt.reproduces && reading.putIns == 0 && reading.blankLinesLeftOut == 0
+            && !reading.unparsed.contains(where: \.readInPart),
           linesRead: reading.lines.count - reading.extraLines)
       }
       guard reading.unparsed.count < maxUnparsed || reading.isMended(attempt.stop.line), !reading.lines.isEmpty else { break }
@@ -128,6 +154,22 @@ public enum Importer {
     }
     // A mend can read a line into a shape that fails lines later, where leaving lines out reads more.
     return mending ? read(text, template: template, maxUnparsed: maxUnparsed, budget: budget, mending: false) : notRead(numbered, template: template)
+  }
+
+  /// Where `template` stops reading `text` (without page chrome) as it is, no line set aside: the line (numbered
+  /// as in `text`), the column and what the template expected there; `nil` when it reads the whole text, or has no
+  /// text export it can read backwards. What a refused import names, so that the clerk knows which line to look at.
+  /// - Complexity: one reading of the text.
+  public static func stop(of text: String, template: Template) -> Unparsed? {
+    guard let source = template.export["text"].map(template.inliningPartials),
+      let shapes = try? MustacheShape.parse(source)
+    else { return nil }
+    let numbered = Self.lines(text, template: template)
+    guard !numbered.isEmpty else { return nil }
+    let attempt = Attempt(numbered.map(\.text), shapes: shapes, template: template, budget: 4_000_000)
+    guard !attempt.read, attempt.stop.line < numbered.count else { return nil }
+    let line = numbered[attempt.stop.line]
+    return Unparsed(line: line.number, column: attempt.stop.column + 1, text: line.text, expected: attempt.stop.expected)
   }
 
   /// A reading of none of `numbered`: every line kept unparsed.
@@ -203,6 +245,8 @@ public enum Importer {
     var extraLines = 0
     /// How many lines the text lacks were put in.
     var putIns = 0
+    /// How many blank lines the template does not print were left out (a blank line is no content to keep).
+    var blankLinesLeftOut = 0
 
     init(lines: [String], numbers: [Int]) {
       self.lines = lines
@@ -222,6 +266,8 @@ public enum Importer {
     /// The ways to mend the line a reading stopped on, left out first (see ``Importer/read(_:template:maxUnparsed:budget:mending:)``).
     func mendings(at stop: Stop, leavingOutOnly: Bool) -> [Mending] {
       var ways = [leavingOut(stop)]
+      // A blank line the template does not print is left out, and that is all: there is nothing in it to mend.
+      if stop.line < lines.count, Self.isBlank(lines[stop.line]) { return ways }
       guard !leavingOutOnly, mayMend(stop.line), lines[stop.line].utf8.count <= Importer.mendableBytes else { return ways }
       let line = lines[stop.line]
       let head = String(line.prefix(stop.column))
@@ -299,6 +345,10 @@ public enum Importer {
       var next = self
       if let record = mended[stop.line] {
         if let index = record.unparsed { next.unparsed[index].readInPart = false }
+      } else if Self.isBlank(lines[stop.line]) {
+        // An extra blank line between sections holds nothing the clerk must put anywhere: it is not kept under
+        // unparsed (a trial's team notes with a few were eight errors of empty lines).
+        next.blankLinesLeftOut += 1
       } else {
         next.unparsed.append(Unparsed(line: numbers[stop.line], column: stop.column + 1, text: lines[stop.line], expected: stop.expected))
       }
@@ -307,6 +357,9 @@ public enum Importer {
       next.mended.remove(at: stop.line)
       return next
     }
+
+    /// Whether `line` is blank: nothing but spaces (normalized lines of spaces alone are empty).
+    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" } }
 
     /// `line` put in before line `index`: a line the template prints and the text lacks.
     private func puttingIn(_ line: String, before index: Int) -> Mending {

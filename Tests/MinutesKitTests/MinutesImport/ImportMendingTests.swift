@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 import MinutesKit
+@testable import MinutesImport
 import MinutesTestSupport
 
 /// A line printed otherwise than the template prints it is set aside whole and the rest of the text read (stop
@@ -143,5 +144,45 @@ import MinutesTestSupport
     } else {
       #expect(reading.unparsed.first?.text.hasPrefix("参加人员：罗景川") == true)
     }
+  }
+
+  /// Extra blank lines between sections (a trial's team notes had eight) are left out, not kept under unparsed as
+  /// eight errors of empty lines; the reading then does not reproduce the text.
+  @Test func extraBlankLinesAreLeftOutAndNotKept() throws {
+    let published = try String(contentsOf: TestSupport.fixture("examples/team-meeting.en.txt"), encoding: .utf8)
+    let text = published.replacingOccurrences(of: "Platform Team Weekly Sync\n", with: "Platform Team Weekly Sync\n\n\n")
+      .replacingOccurrences(of: "\n\n2. ", with: "\n\n\n  \n2. ")
+    #expect(text != published)
+    let template = try TestSupport.template(id: "team-meeting.en")
+    let reading = try #require(Importer.read(text, template: template))
+    let exact = try #require(Importer.read(published, template: template))
+    #expect(reading.unparsed.isEmpty && !reading.reproduces)
+    #expect(reading.minutes == exact.minutes)
+    let best = try #require(Importer.best(text, among: try Self.builtIns()))
+    #expect(best.template.id == "team-meeting.en" && best.unparsed.isEmpty)
+  }
+
+  /// A 纪要's issuing office and its date typed on one line apart by spaces or a tab (a trial's: two spaces; the
+  /// whole text was refused) are read as the two lines the template prints, as with an ideographic space.
+  @Test(arguments: ["  ", "    ", "\t", "\u{3000}"])
+  func anIssuingOfficeAndItsDateApartByAGapAreRead(gap: String) throws {
+    let published = try String(contentsOf: TestSupport.fixture("examples/jiyao.zh-Hans.txt"), encoding: .utf8)
+    let text = published.replacingOccurrences(of: "梧川市人民政府办公室\n2024年3月8日", with: "梧川市人民政府办公室\(gap)2024年3月8日")
+    #expect(text != published)
+    let reading = try #require(Importer.best(text, among: try Self.builtIns()))
+    #expect(reading.template.id == "jiyao.zh-Hans")
+    #expect(Self.value(reading, "meeting.issuer") == "梧川市人民政府办公室")
+    #expect(Self.value(reading, "meeting.issued") == "2024-03-08")
+    #expect(reading.unparsed.count == 1 && reading.unparsed.allSatisfy(\.readInPart))
+  }
+
+  /// A gap typed after a Chinese character becomes one ideographic space; one space, a gap after ASCII and a gap
+  /// at the end of the line stay as they are.
+  @Test func aGapTypedAfterAChineseCharacterIsAWideSpace() {
+    #expect(Importer.widenedGaps("办公室  2024年") == "办公室\u{3000}2024年")
+    #expect(Importer.widenedGaps("办公室\t2024年") == "办公室\u{3000}2024年")
+    #expect(Importer.widenedGaps("办公室 2024年") == "办公室 2024年")
+    #expect(Importer.widenedGaps("Town Council  Minutes") == "Town Council  Minutes")
+    #expect(Importer.widenedGaps("办公室  ") == "办公室  ")
   }
 }
