@@ -36,6 +36,15 @@ extension Messages {
     self("注意：草稿匯出的文字與原文不完全相同；請用 minutes export 比對。", "Note: the draft's export is not exactly the text read; compare them with minutes export.")
   }
 
+  /// Where `template` stops reading a text it cannot read (``Importer/stop(of:template:)``): the line and column,
+  /// what it expected there, and the line.
+  public func stoppedAt(_ file: String, template: String, _ line: Importer.Unparsed) -> String {
+    let expected = line.expected.prefix(4).map { quote($0.replacingOccurrences(of: "\n", with: "⏎")) }
+    let wanted = expected.isEmpty ? "" : self("；此處應為 \(list(Array(expected)))", "; expected \(list(Array(expected))) here")
+    return self("\(file):\(line.line):\(line.column): 模板 \(template) 讀到這裡就讀不下去了\(wanted)：\(line.text)",
+                "\(file):\(line.line):\(line.column): the template \(template) reads no further than here\(wanted): \(line.text)")
+  }
+
   /// The template named with `--template` reads no line of the text.
   public func templateCannotRead(_ file: String, template: String) -> String {
     self("\(file)：模板 \(template) 讀不懂這份文字；不用 --template 再試一次（會試過所有模板），或先在工作區建立一個模板。",

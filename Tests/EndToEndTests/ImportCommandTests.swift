@@ -87,6 +87,23 @@ import MinutesTestSupport
     #expect(Array(lines.dropFirst(2)) == expected)
   }
 
+  /// A text no template reads is refused, and the refusal says where the template that reads furthest stops, and
+  /// what it expected there (a trial's council record was refused with no line named).
+  @Test func aRefusedImportNamesTheLineWhereTheReadingStops() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let published = try String(contentsOf: Binary.fixture("council/alder-creek.txt"), encoding: .utf8)
+    let file = workspace.appendingPathComponent("council.txt")
+    try published.replacingOccurrences(of: "of the Town Council of Town of Alder Creek", with: "of the Alder Creek Town Council")
+      .write(to: file, atomically: true, encoding: .utf8)
+    for arguments in [["--template", "board-meeting.en"], []] {
+      let imported = try Binary.run(["import", file.path] + arguments, in: workspace)
+      #expect(imported.status == 2, "\(imported.stderr)")
+      #expect(imported.stderr.contains("council.txt:5:43: the template board-meeting.en reads no further than here; expected ‘Town Council’ here: Call to order: The regular meeting of the Alder Creek Town Council"),
+              "\(imported.stderr)")
+    }
+  }
+
   /// A time written in another style than the template prints is read as the time, and the import says the
   /// draft's export is not exactly the text (it prints the template's style).
   @Test func aTimeInAnotherStyleIsReadAndTheExportSaidNotExact() throws {

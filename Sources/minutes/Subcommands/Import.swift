@@ -69,6 +69,20 @@ struct Import: ParsableCommand {
       candidates.count == 1 ? Importer.read(body, template: candidates[0], maxUnparsed: 60) : Importer.best(body, among: candidates)
     }
     guard var reading = found, reading.linesRead > 0 else {
+      // Where the template, or of those tried the one that reads furthest, stops reading the text as it is: the
+      // line to look at.
+      // Of a Chinese text, the Chinese templates; of another, the others (an English template reads a Chinese
+      // report's title as an organization's name, and stops further than any Chinese one might).
+      let isChinese = stripped.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+      let sameLanguage = candidates.filter { $0.language.hasPrefix("zh") == isChinese }
+      let stops = (sameLanguage.isEmpty ? candidates : sameLanguage).compactMap { candidate in
+        Importer.stop(of: stripped.text, template: candidate).map { (candidate.id, $0) }
+      }
+      if let (id, furthest) = stops.max(by: { ($0.1.line, $0.1.column) < ($1.1.line, $1.1.column) }) {
+        var stop = furthest
+        if stop.line - 1 < stripped.origins.count { stop.line = stripped.origins[stop.line - 1] }
+        StandardStreams.error.write(environment.messages.stoppedAt(file, template: id, stop) + "\n")
+      }
       if let id = template {
         environment.error(environment.messages.templateCannotRead(file, template: id))
       } else {
