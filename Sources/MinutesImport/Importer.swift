@@ -125,6 +125,7 @@ public enum Importer {
     else { return nil }
     let numbered = Self.lines(text, template: template)
     var reading = Mending(lines: numbered.map(\.text), numbers: numbered.map(\.number))
+    reading.choiceValues = Self.choiceValues(in: template.parts)
     var attempt = Attempt(reading.lines, shapes: shapes, template: template, budget: budget)
     var readings = 1
     while readings <= (mending ? mendingReadings : maxUnparsed + 1) {
@@ -154,6 +155,17 @@ public enum Importer {
     }
     // A mend can read a line into a shape that fails lines later, where leaving lines out reads more.
     return mending ? read(text, template: template, maxUnparsed: maxUnparsed, budget: budget, mending: false) : notRead(numbered, template: template)
+  }
+
+  /// The values of every choice among `parts` and the parts under them: what a reading that stops may expect
+  /// there, but are a clerk's answers, not the template's words, so never put into a line to mend it.
+  static func choiceValues(in parts: [Part]) -> Set<String> {
+    var values: Set<String> = []
+    for part in parts {
+      if case .choice(let choices, _)? = part.kind { values.formUnion(choices) }
+      values.formUnion(choiceValues(in: part.parts))
+    }
+    return values
   }
 
   /// Where `template` stops reading `text` (without page chrome) as it is, no line set aside: the line (numbered
@@ -247,6 +259,8 @@ public enum Importer {
     var putIns = 0
     /// How many blank lines the template does not print were left out (a blank line is no content to keep).
     var blankLinesLeftOut = 0
+    /// The values of the template's choices (``Importer/choiceValues(in:)``): never put into a line.
+    var choiceValues: Set<String> = []
 
     init(lines: [String], numbers: [Int]) {
       self.lines = lines
@@ -272,8 +286,10 @@ public enum Importer {
       let line = lines[stop.line]
       let head = String(line.prefix(stop.column))
       let rest = line.dropFirst(stop.column)
-      // The literals that end the line first: ending it is the likelier mend.
-      let literals = stop.expected.sorted { ($0.hasPrefix("\n") ? 0 : 1, $0) < ($1.hasPrefix("\n") ? 0 : 1, $1) }
+      // The literals that end the line first: ending it is the likelier mend. Not a choice's value, which would
+      // be an answer made up (`3月18日15:00，` ended as `3月18日上午`: a trial's report was given a morning meeting).
+      let literals = stop.expected.filter { !choiceValues.contains($0) }
+        .sorted { ($0.hasPrefix("\n") ? 0 : 1, $0) < ($1.hasPrefix("\n") ? 0 : 1, $1) }
       var seen: Set<[String]> = [[line]]
       func add(_ replacement: [String], setAside: Bool = true) {
         // No line of the text ends in a space (see `lines(_:template:)`), nor may a line mended.
@@ -316,6 +332,11 @@ public enum Importer {
     /// Where `rest` goes on after the end of `literal`: after the longest end of it (at least half of it, and two
     /// characters) that `rest` holds; `nil` when it holds none.
     static func resumption(of literal: String, in rest: Substring) -> Substring.Index? {
+      // A mark alone (`，` after a date, where the text has a time the template has no place for: `3月18日15:00，`)
+      // comes back within a few characters, or is some other mark.
+      if literal.count == 1, let mark = literal.first, mark.isPunctuation {
+        return rest.prefix(Self.markResumesWithin).firstIndex(of: mark).map { rest.index(after: $0) }
+      }
       let least = max(2, (literal.count + 1) / 2)
       guard literal.count >= least else { return nil }
       for length in stride(from: literal.count, through: least, by: -1) {
@@ -323,6 +344,9 @@ public enum Importer {
       }
       return nil
     }
+
+    /// How far into the rest of a line a mark the template prints may come back (``resumption(of:in:)``).
+    static let markResumesWithin = 12
 
     /// The first space in `line` that parts two lines published as one: an ideographic space (U+3000), or a
     /// space between two characters that are not ASCII (Chinese text has no spaces of its own).

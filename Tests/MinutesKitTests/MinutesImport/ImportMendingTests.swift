@@ -185,4 +185,20 @@ import MinutesTestSupport
     #expect(Importer.widenedGaps("Town Council  Minutes") == "Town Council  Minutes")
     #expect(Importer.widenedGaps("办公室  ") == "办公室  ")
   }
+
+  /// A report whose first line departs from the template right after the date (`5月20日15:00，`, a time the
+  /// template has no place for) was read as a morning meeting: the line was ended with the first value the
+  /// template could print there, 上午. A choice's value is an answer, never put into a line; the line reads on at
+  /// its `，`, so the chair, term, body and number after it are read, and the period stays empty.
+  @Test(arguments: ["15:00", "下午3時", "（星期五）"])
+  func aLineThatDepartsAfterTheDateInventsNoPeriod(written: String) throws {
+    let published = try String(contentsOf: TestSupport.fixture("seed/expected.txt"), encoding: .utf8)
+    let text = published.replacingOccurrences(of: "5月20日下午，", with: "5月20日\(written)，")
+    #expect(text != published)
+    let reading = try #require(Importer.read(text, template: try TestSupport.template(id: "gov-executive.zh-Hant")))
+    #expect(reading.unparsed.map(\.line) == [1] && reading.unparsed.allSatisfy(\.readInPart))
+    #expect(Self.value(reading, "meeting.period") == (written.hasPrefix("下午") ? "下午" : nil))
+    #expect(Self.value(reading, "meeting.chair.name") == "管尊旭")
+    #expect(reading.minutes.value(at: Address(stored: "meeting.number")!) == .number(3))
+  }
 }
