@@ -139,16 +139,35 @@ public enum Importer {
       guard reading.unparsed.count < maxUnparsed || reading.isMended(attempt.stop.line), !reading.lines.isEmpty else { break }
       let stop = attempt.stop
       var best: (text: Mending, attempt: Attempt, progress: (Int, Int))?
+      // The line left out, when the text then reads whole: taken unless the line read on where the template's
+      // words come back reads it whole too, which reads the line's own words (`出席人员：…` read on at `：` as the
+      // 出席 list the template prints, where leaving it out read none of the names). Not the other mends, whose
+      // words are the template's (a line ended as `会议` would be a paragraph made up).
+      var leftOutReadsWhole: (text: Mending, attempt: Attempt)?
       for (way, mended) in reading.mendings(at: stop, leavingOutOnly: !mending).enumerated() {
         let tried = Attempt(mended.lines, shapes: shapes, template: template, budget: budget)
         readings += 1
-        if tried.read { best = (mended, tried, (Int.max, 0)); break }
+        if tried.read {
+          if way == 0, mending {
+            leftOutReadsWhole = (mended, tried)
+            continue
+          }
+          if leftOutReadsWhole == nil || mended.resumed {
+            best = (mended, tried, (Int.max, 0))
+            break
+          }
+          continue
+        }
+        if leftOutReadsWhole != nil { continue }
         // Further means a later line of the text as published, or further along the same one. A line left out
         // (the first way) whose reading then stops at the very start of the next line went no further: the
         // template wanted a line there.
         let leftOutInVain = way == 0 && tried.stop.line == stop.line && tried.stop.column == 0
         let progress = leftOutInVain ? reading.progress(of: stop) : mended.progress(of: tried.stop)
         if best.map({ progress > $0.progress }) ?? true { best = (mended, tried, progress) }
+      }
+      if best.map({ $0.progress != (Int.max, 0) }) ?? true, let whole = leftOutReadsWhole {
+        best = (whole.text, whole.attempt, (Int.max, 0))
       }
       guard let best else { return nil }
       (reading, attempt) = (best.text, best.attempt)
@@ -261,6 +280,9 @@ public enum Importer {
     var blankLinesLeftOut = 0
     /// The values of the template's choices (``Importer/choiceValues(in:)``): never put into a line.
     var choiceValues: Set<String> = []
+    /// Whether the last mend read the line on where the template's words came back (``resumption(of:in:)``):
+    /// the mend that keeps the line's own words, taken over leaving the line out when both read the text whole.
+    var resumed = false
 
     init(lines: [String], numbers: [Int]) {
       self.lines = lines
@@ -291,17 +313,19 @@ public enum Importer {
       let literals = stop.expected.filter { !choiceValues.contains($0) }
         .sorted { ($0.hasPrefix("\n") ? 0 : 1, $0) < ($1.hasPrefix("\n") ? 0 : 1, $1) }
       var seen: Set<[String]> = [[line]]
-      func add(_ replacement: [String], setAside: Bool = true) {
+      func add(_ replacement: [String], setAside: Bool = true, resumed: Bool = false) {
         // No line of the text ends in a space (see `lines(_:template:)`), nor may a line mended.
         let replacement = replacement.map { String($0.reversed().drop { $0 == " " || $0 == "\u{3000}" }.reversed()) }
         guard seen.insert(replacement).inserted else { return }
-        ways.append(replacing(stop, line: stop.line, with: replacement, setAside: setAside))
+        var way = replacing(stop, line: stop.line, with: replacement, setAside: setAside)
+        way.resumed = resumed
+        ways.append(way)
       }
       for literal in literals.prefix(3) {
         let parts = literal.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // The rest goes on as the literal ends, the words between left out: `on January 14` where `on Tuesday,
         // January 14` is printed, `Members present:` where `Present:` is. First: it keeps the most of the line.
-        if parts.count == 1, let resumed = Self.resumption(of: parts[0], in: rest) { add([head + parts[0] + rest[resumed...]]) }
+        if parts.count == 1, let resumed = Self.resumption(of: parts[0], in: rest) { add([head + parts[0] + rest[resumed...]], resumed: true) }
         // A line the template prints and the text lacks (an adjournment not recorded), put in before this one
         // or before the rest of it.
         if putIns < Importer.putInsAtMost {
@@ -367,6 +391,7 @@ public enum Importer {
     /// The line stopped on left out, and set aside whole.
     private func leavingOut(_ stop: Stop) -> Mending {
       var next = self
+      next.resumed = false
       if let record = mended[stop.line] {
         if let index = record.unparsed { next.unparsed[index].readInPart = false }
       } else if Self.isBlank(lines[stop.line]) {
@@ -388,6 +413,7 @@ public enum Importer {
     /// `line` put in before line `index`: a line the template prints and the text lacks.
     private func puttingIn(_ line: String, before index: Int) -> Mending {
       var next = self
+      next.resumed = false
       next.putIns += 1
       next.lines.insert(line, at: index)
       next.numbers.insert(numbers[index], at: index)
@@ -400,6 +426,7 @@ public enum Importer {
     /// not set aside again); without, the lines beyond the first are lines put in.
     private func replacing(_ stop: Stop, line: Int, with replacements: [String], setAside: Bool) -> Mending {
       var next = self
+      next.resumed = false
       var records: [(unparsed: Int?, times: Int)?]
       if setAside {
         var record = mended[line].map { ($0.unparsed, $0.times + 1) } ?? (nil, 1)

@@ -201,4 +201,20 @@ import MinutesTestSupport
     #expect(Self.value(reading, "meeting.chair.name") == "管尊旭")
     #expect(reading.minutes.value(at: Address(stored: "meeting.number")!) == .number(3))
   }
+
+  /// An attendance line headed otherwise than the template prints it (`出席人员：` for `出席：`) was left out, since the
+  /// text then read whole, and none of its names were read. A mend that puts in no line and reads the text whole
+  /// too is taken over leaving the line out: the names are read, and the line is kept whole under unparsed.
+  @Test func aHeadingWordedOtherwiseIsReadRatherThanLeftOut() throws {
+    let published = try String(contentsOf: TestSupport.fixture("examples/jiyao.zh-Hans.txt"), encoding: .utf8)
+    let line = try #require(published.split(separator: "\n").first { $0.hasPrefix("出席：") })
+    let text = published.replacingOccurrences(of: "\n\(line)\n", with: "\n出席人员：\(line.dropFirst(3))\n")
+    #expect(text != published)
+    let template = try TestSupport.template(id: "jiyao.zh-Hans")
+    let reading = try #require(Importer.read(text, template: template))
+    let exact = try #require(Importer.read(published, template: template))
+    #expect(reading.unparsed.count == 1 && reading.unparsed.allSatisfy(\.readInPart))
+    #expect(reading.minutes.value(at: Address(stored: "attendance.present")!) == exact.minutes.value(at: Address(stored: "attendance.present")!))
+    #expect(Self.count(reading, "attendance.present").map { $0 > 0 } == true)
+  }
 }
