@@ -120,9 +120,7 @@ public enum Importer {
   public static func read(
     _ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 4_000_000, mending: Bool = true
   ) -> Reading? {
-    guard let source = template.export["text"].map(template.inliningPartials),
-      let shapes = try? MustacheShape.parse(source)
-    else { return nil }
+    guard let shapes = Self.shapes(of: template) else { return nil }
     let numbered = Self.lines(text, template: template)
     var reading = Mending(lines: numbered.map(\.text), numbers: numbered.map(\.number))
     reading.choiceValues = Self.choiceValues(in: template.parts)
@@ -176,6 +174,12 @@ public enum Importer {
     return mending ? read(text, template: template, maxUnparsed: maxUnparsed, budget: budget, mending: false) : notRead(numbered, template: template)
   }
 
+  /// The template's text export, its partials put in place, as the reader reads it backwards; `nil` when it has
+  /// none or it does not parse.
+  private static func shapes(of template: Template) -> [MustacheShape]? {
+    template.export["text"].map(template.inliningPartials).flatMap { try? MustacheShape.parse($0) }
+  }
+
   /// The values of every choice among `parts` and the parts under them: what a reading that stops may expect
   /// there, but are a clerk's answers, not the template's words, so never put into a line to mend it.
   static func choiceValues(in parts: [Part]) -> Set<String> {
@@ -192,9 +196,7 @@ public enum Importer {
   /// text export it can read backwards. What a refused import names, so that the clerk knows which line to look at.
   /// - Complexity: one reading of the text.
   public static func stop(of text: String, template: Template) -> Unparsed? {
-    guard let source = template.export["text"].map(template.inliningPartials),
-      let shapes = try? MustacheShape.parse(source)
-    else { return nil }
+    guard let shapes = Self.shapes(of: template) else { return nil }
     let numbered = Self.lines(text, template: template)
     guard !numbered.isEmpty else { return nil }
     let attempt = Attempt(numbered.map(\.text), shapes: shapes, template: template, budget: 4_000_000)
@@ -303,7 +305,7 @@ public enum Importer {
     func mendings(at stop: Stop, leavingOutOnly: Bool) -> [Mending] {
       var ways = [leavingOut(stop)]
       // A blank line the template does not print is left out, and that is all: there is nothing in it to mend.
-      if stop.line < lines.count, Self.isBlank(lines[stop.line]) { return ways }
+      if stop.line < lines.count, Normalizer.isBlank(lines[stop.line]) { return ways }
       guard !leavingOutOnly, mayMend(stop.line), lines[stop.line].utf8.count <= Importer.mendableBytes else { return ways }
       let line = lines[stop.line]
       let head = String(line.prefix(stop.column))
@@ -394,7 +396,7 @@ public enum Importer {
       next.resumed = false
       if let record = mended[stop.line] {
         if let index = record.unparsed { next.unparsed[index].readInPart = false }
-      } else if Self.isBlank(lines[stop.line]) {
+      } else if Normalizer.isBlank(lines[stop.line]) {
         // An extra blank line between sections holds nothing the clerk must put anywhere: it is not kept under
         // unparsed (a trial's team notes with a few were eight errors of empty lines).
         next.blankLinesLeftOut += 1
@@ -406,9 +408,6 @@ public enum Importer {
       next.mended.remove(at: stop.line)
       return next
     }
-
-    /// Whether `line` is blank: nothing but spaces (normalized lines of spaces alone are empty).
-    static func isBlank(_ line: String) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\u{3000}" } }
 
     /// `line` put in before line `index`: a line the template prints and the text lacks.
     private func puttingIn(_ line: String, before index: Int) -> Mending {
