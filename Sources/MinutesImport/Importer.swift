@@ -128,9 +128,13 @@ public enum Importer {
     var readings = 1
     while readings <= (mending ? mendingReadings : maxUnparsed + 1) {
       if attempt.read {
+        // The export prints the lines read, mended or not: it reproduces the text only where they are the text's
+        // own lines, but for those kept under unparsed (CI's fuzzing found a line read otherwise said reproduced).
+        let kept = Set(reading.unparsed.map(\.line))
+        let ownLines = reading.lines == numbered.filter { !kept.contains($0.number) }.map(\.text)
         return Reading(
           minutes: attempt.minutes, template: template, unparsed: reading.unparsed,
-          reproduces: attempt.reproduces && reading.putIns == 0 && reading.blankLinesLeftOut == 0
+          reproduces: attempt.reproduces && ownLines && reading.putIns == 0 && reading.blankLinesLeftOut == 0
             && !reading.unparsed.contains(where: \.readInPart),
           linesRead: reading.lines.count - reading.extraLines)
       }

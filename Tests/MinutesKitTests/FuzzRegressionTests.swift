@@ -28,7 +28,7 @@ import MinutesTestSupport
   /// Inputs tested one by one below.
   static let others: Set<String> = [
     "session/generation-int-max.yaml", "import/time-read-at-every-end-of-a-long-line.txt", "import/reproduces-said-of-a-repeated-line.txt",
-    "import/reproduces-said-of-a-mended-line.txt",
+    "import/reproduces-said-of-a-mended-line.txt", "import/reproduces-said-of-a-line-read-otherwise.txt",
   ]
 
   /// The input at `path` read as the import harness reads it: its page chrome removed, read with `template`
@@ -136,5 +136,18 @@ import MinutesTestSupport
       try workspace.store.compact(draft.state(interview: Interview(template: draft.template)), name: "x")
     }
     #expect(try String(contentsOf: url, encoding: .utf8) == text)
+  }
+
+  /// CI's import fuzzing (stop 36): a line with a byte changed (`Date approved: ____^___`) was read otherwise and
+  /// the reading said to reproduce the text, which its export did not. A reading reproduces the text only where
+  /// the lines it read are the text's own.
+  @Test func aReadingOfLinesOtherThanTheTextsIsNotSaidToReproduceIt() throws {
+    let (template, body, reading) = try Self.readAsTheHarness("import/reproduces-said-of-a-line-read-otherwise.txt", template: "board-meeting.en")
+    guard reading.reproduces else { return }
+    let exported = try TextExporter().export(reading.minutes, template: template)
+    let kept = Set(reading.unparsed.map(\.line))
+    let expected = Importer.normalized(body, template: template).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+      .filter { !kept.contains($0.offset + 1) }.map { String($0.element) }
+    #expect(exported.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == expected)
   }
 }
