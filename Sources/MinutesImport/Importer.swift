@@ -52,10 +52,11 @@ public enum Importer {
     lines(text, template: template).map(\.text).joined(separator: "\n") + "\n"
   }
 
-  /// The lines of `text` normalized as ``normalized(_:template:)`` says, each with its number in `text`; blank
-  /// lines at either end left out, and every blank line where the template's text export prints none (a Chinese
-  /// report copied from a page with a blank line between paragraphs).
-  static func lines(_ text: String, template: Template) -> [(number: Int, text: String)] {
+  /// The lines of `text` normalized as ``normalized(_:template:)`` says, each with its number in `text` (from 1);
+  /// blank lines at either end left out, and every blank line where the template's text export prints none (a
+  /// Chinese report copied from a page with a blank line between paragraphs). A number is then not a line's place
+  /// among these: ``Unparsed/line`` is the number.
+  public static func lines(_ text: String, template: Template) -> [(number: Int, text: String)] {
     var lines = PageChrome.lines(text).enumerated().map { offset, line -> (number: Int, text: String) in
       let indent = line.prefix { $0 == " " || $0 == "\t" }
       var body = Normalizer.normalize(Self.widenedGaps(String(line.dropFirst(indent.count))), keepingSpaces: true)

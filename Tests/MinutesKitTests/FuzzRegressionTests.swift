@@ -29,6 +29,7 @@ import MinutesTestSupport
   static let others: Set<String> = [
     "session/generation-int-max.yaml", "import/time-read-at-every-end-of-a-long-line.txt", "import/reproduces-said-of-a-repeated-line.txt",
     "import/reproduces-said-of-a-mended-line.txt", "import/reproduces-said-of-a-line-read-otherwise.txt",
+    "import/reproduces-said-where-a-blank-line-was-left-out.txt",
   ]
 
   /// The input at `path` read as the import harness reads it: its page chrome removed, read with `template`
@@ -40,6 +41,15 @@ import MinutesTestSupport
     let body = PageChrome.strip(text).text
     let reading = try #require(Importer.read(body, template: template, maxUnparsed: 1, budget: 20_000))
     return (template, body, reading)
+  }
+
+  /// The harness's property of a reading said to reproduce the text: its export prints the text's lines read, all
+  /// but those kept, left out by their number in the text.
+  static func expectPrintedBack(_ reading: Importer.Reading, of body: String, template: Template) throws {
+    let kept = Set(reading.unparsed.map(\.line))
+    let expected = Importer.lines(body, template: template).filter { !kept.contains($0.number) }.map(\.text) + [""]
+    let exported = try TextExporter().export(reading.minutes, template: template)
+    #expect(exported.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == expected)
   }
 
   /// A mutated school-board report with a line of NULs where a time is printed: each place the line could end
@@ -60,11 +70,7 @@ import MinutesTestSupport
     let (template, body, reading) = try Self.readAsTheHarness("import/reproduces-said-of-a-repeated-line.txt", template: "gov-executive-formal.zh-Hant")
     guard reading.reproduces else { return }
     // The lines kept are left out by their number: the same text read on another line is printed.
-    let kept = Set(reading.unparsed.map(\.line))
-    let expected = Importer.normalized(body, template: template).split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated().filter { !kept.contains($0.offset + 1) }.map { String($0.element) }
-    let exported = try TextExporter().export(reading.minutes, template: template)
-    #expect(exported.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == expected)
+    try Self.expectPrintedBack(reading, of: body, template: template)
   }
 
   /// A mutated district report whose first line was mended (stop 35, CI's import fuzzing): read on where the
@@ -144,10 +150,17 @@ import MinutesTestSupport
   @Test func aReadingOfLinesOtherThanTheTextsIsNotSaidToReproduceIt() throws {
     let (template, body, reading) = try Self.readAsTheHarness("import/reproduces-said-of-a-line-read-otherwise.txt", template: "board-meeting.en")
     guard reading.reproduces else { return }
-    let exported = try TextExporter().export(reading.minutes, template: template)
-    let kept = Set(reading.unparsed.map(\.line))
-    let expected = Importer.normalized(body, template: template).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-      .filter { !kept.contains($0.offset + 1) }.map { String($0.element) }
-    #expect(exported.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) == expected)
+    try Self.expectPrintedBack(reading, of: body, template: template)
+  }
+
+  /// CI's import fuzzing (stop 36): a mutated district report whose page chrome leaves a blank line before a line
+  /// kept (`(讌)`, line 6 of the text without its chrome). The blank line is left out of the lines read, so the kept
+  /// line is the fifth read; the harness left out the fifth by its number and called the (right) export wrong.
+  @Test func aReadingPrintsTheLinesReadWhereABlankLineWasLeftOut() throws {
+    let (template, body, reading) = try Self.readAsTheHarness("import/reproduces-said-where-a-blank-line-was-left-out.txt", template: "gov-executive-formal.zh-Hant")
+    print(reading.unparsed, reading.reproduces)
+    print(PageChrome.strip(try String(contentsOf: Self.folder.appendingPathComponent("import/reproduces-said-where-a-blank-line-was-left-out.txt"), encoding: .utf8)).text.debugDescription)
+    guard reading.reproduces else { return }
+    try Self.expectPrintedBack(reading, of: body, template: template)
   }
 }

@@ -127,16 +127,15 @@ public enum Harness {
     let body = PageChrome.strip(text).text
     // A small budget: the harness looks for crashes and lost lines, not for the best reading of a long text.
     guard let reading = Importer.read(body, template: template, maxUnparsed: 1, budget: 20_000) else { return }
-    let normalized = Importer.normalized(body, template: template)
     guard reading.linesRead > 0, let exported = try? TextExporter().export(reading.minutes, template: template) else { return }
     if reading.reproduces {
-      // The lines kept are left out by their number: the same text read on another line is printed.
+      // The lines kept are left out by their number in the text, not by their place among the lines read: a blank
+      // line left out before one kept moves it up (CI's fuzzing, stop 36), and the same text may be read elsewhere.
       let kept = Set(reading.unparsed.map(\.line))
-      let expected = normalized.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        .filter { !kept.contains($0.offset + 1) }.map { String($0.element) }
+      let expected = Importer.lines(body, template: template).filter { !kept.contains($0.number) }.map(\.text) + [""]
       let printed = exported.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
       if printed != expected {
-        fatalError("import: a reading said to reproduce the text does not:\n\(exported)\n---\n\(normalized)")
+        fatalError("import: a reading said to reproduce the text does not:\n\(exported)\n---\n\(expected.joined(separator: "\n"))")
       }
     }
   }
