@@ -90,6 +90,8 @@ extension Messages {
     case .caption: what = self("刪去圖片說明", "removed a photo caption")
     case .end: what = self("刪去「完」", "removed the end mark")
     case .rule: what = self("刪去分隔線", "removed a rule line")
+    case .page: what = self("刪去頁碼", "removed a page number")
+    case .banner: what = self("刪去草稿或發布標示", "removed a draft or posting banner")
     case .wrap: what = self("接回斷行", "joined a wrapped line")
     case .markup: what = self("去掉標記", "removed markup")
     case .control:

@@ -42,6 +42,12 @@ public enum PageChrome {
     /// Control or invisible characters (NUL, U+200B…) in a line: removed with the rest of the clean-up an answer
     /// gets, and reported, since the text then differs from the file.
     case control
+    /// A page's number on a line of its own, where a PDF's page broke: `Page 1 of 2`, `- 2 -`, `— 2 —` (GB/T
+    /// 9704-2012 §7.5 sets a page number between two dashes), `第 2 頁，共 5 頁`.
+    case page
+    /// A banner over a copy that is not the minutes' text: `DRAFT`, `DRAFT – Subject to Board Approval`, the DRAFT
+    /// line of a draft exported with errors, `Posted 2025-03-04`.
+    case banner
   }
 
   /// `text` without its page chrome, what was removed (and the mojibake found) in line order, and for each line
@@ -76,6 +82,7 @@ public enum PageChrome {
       // Passed too: a rule of `|` and a `(完)` between the report and its footer (each removed by its own rule).
       let trimmed = text.trimmedSpaces
       let passed = trimmed.isEmpty || trimmed.allSatisfy { $0 == "|" || $0 == "｜" || $0 == " " } || ["(完)", "（完）"].contains(String(trimmed))
+        || isPageNumber(text) || isBanner(text)
       guard passed || isFooterLine(text) || isSourceLine(text) else { break }
       tail -= 1
     }
@@ -97,6 +104,14 @@ public enum PageChrome {
       }
       if ["(完)", "（完）"].contains(line) {
         remove(index, .end)
+        continue
+      }
+      if isPageNumber(line) {
+        remove(index, .page)
+        continue
+      }
+      if isBanner(line) {
+        remove(index, .banner)
         continue
       }
       for end in ["(完)", "（完）"] where line.hasSuffix(end) {
@@ -180,6 +195,44 @@ public enum PageChrome {
 
   /// The words a report's own credit line begins its names with.
   private static let creditMarkers = ["撰稿", "審稿", "审稿", "攝影", "摄影", "記者", "记者", "作者", "編輯", "编辑"]
+
+  /// Whether `line` is a page's number alone: `Page 2`, `Page 2 of 5`, `page 2/5`, `2 | Page`, `- 2 -`, `— 2 —`,
+  /// `第2頁`, `第 2 页 共 5 页`, `第2頁，共5頁` (digits of either width).
+  static func isPageNumber(_ line: String) -> Bool {
+    let text = line.trimmedSpaces
+    guard !text.isEmpty, text.utf8.count <= 72, text.contains(where: \.isNumber) else { return false }
+    return pageNumberPatterns.contains { text.wholeMatch(of: $0) != nil }
+  }
+
+  nonisolated(unsafe) private static let pageNumberPatterns: [Regex<Substring>] = [
+    /(?i)page\s*\d+(?:\s*(?:of|\/)\s*\d+)?/,
+    /(?i)\d+\s*\|\s*page/,
+    /[-–—]+\s*\d+\s*[-–—]+/,
+    /第\s*\d+\s*[頁页](?:\s*[，,]?\s*共\s*\d+\s*[頁页])?/,
+    /共\s*\d+\s*[頁页]\s*[，,]?\s*第\s*\d+\s*[頁页]/,
+  ]
+
+  /// Whether `line` is a banner over a copy: `DRAFT` alone; `DRAFT` in capitals then a dash, a colon or `草稿`
+  /// (`DRAFT – Subject to Board Approval`, `DRAFT — 2 error(s) remain; not final.`, `DRAFT 草稿：尚有 2 個錯誤…`);
+  /// `Draft – subject to approval`, `Draft: not yet approved`; `Subject to Board Approval` alone; `Posted 2025-03-04`,
+  /// `Posted on: March 5, 2025`, `Posted 3/14/2025 at 4:15 PM` (a date after it, nothing else). A sentence that
+  /// starts with the word (`Draft minutes of January 8 were approved.`) is the minutes' own.
+  static func isBanner(_ line: String) -> Bool {
+    let text = line.trimmedSpaces
+    // Most lines are not looked at further: a banner starts with D, U, S or P, and is short.
+    guard let first = text.utf8.first, [UInt8(ascii: "D"), UInt8(ascii: "U"), UInt8(ascii: "S"), UInt8(ascii: "P")].contains(first & 0xDF),
+      text.utf8.count <= 160, text.count <= 80
+    else { return false }
+    return bannerPatterns.contains { text.wholeMatch(of: $0) != nil }
+  }
+
+  nonisolated(unsafe) private static let bannerPatterns: [Regex<Substring>] = [
+    /(?i)(?:unapproved\s+)?draft/,
+    /DRAFT\s*(?:[–—:\-]|草稿).*/,
+    /(?i)draft\s*[–—:\-]\s*(?:subject\s+to|not\s+(?:yet\s+)?(?:final|approved)|pending|for\s+(?:review|approval|discussion)).*/,
+    /(?i)(?:subject\s+to|pending)(?:\s+\S+){0,3}\s+approval\.?/,
+    /(?i)posted(?:\s+on)?\s*:?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4})(?:[\s,]+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?\.?/,
+  ]
 
   static func isFooterLine(_ line: String) -> Bool {
     let text = line.trimmedSpaces

@@ -95,4 +95,48 @@ import Foundation
     #expect(TextReader.isUppercase("A") && TextReader.isUppercase("Ａ") && TextReader.isUppercase("Ä"))
     #expect(!TextReader.isUppercase("a") && !TextReader.isUppercase("中") && !TextReader.isUppercase("，"))
   }
+
+  /// A page's number alone on a line is page chrome, wherever it is; a line with more than a page's number is not.
+  @Test(arguments: [
+    ("Page 1 of 2", true), ("PAGE 3", true), ("page 2/5", true), ("4 | Page", true), ("- 2 -", true), ("— 12 —", true),
+    ("–３–", true), ("第2頁", true), ("第 2 页 共 5 页", true), ("第2頁，共5頁", true), ("共5页 第2页", true),
+    ("Page", false), ("Page 2 of the handbook was amended.", false), ("2", false), ("- Rosa Delgado: call the vendor -", false),
+    ("第2頁的表格有誤。", false), ("", false),
+  ])
+  func aPageNumberAloneIsPageChrome(line: String, isPage: Bool) {
+    #expect(PageChrome.isPageNumber(line) == isPage)
+  }
+
+  /// A draft or posting banner is page chrome; a sentence of the minutes that starts with its words is not.
+  @Test(arguments: [
+    ("DRAFT", true), ("Draft", true), ("Unapproved Draft", true), ("DRAFT – Subject to Board Approval", true),
+    ("DRAFT — 2 error(s) remain; not final.", true), ("DRAFT 草稿：尚有 2 個錯誤，未定稿。", true),
+    ("Draft - subject to approval by the Council", true), ("Draft: not yet approved", true),
+    ("Subject to Board Approval", true), ("Pending committee approval.", true),
+    ("Posted 2025-03-04", true), ("Posted on: March 5, 2025", true), ("Posted 3/14/2025 at 4:15 PM", true),
+    ("Draft minutes of the January 8 meeting were approved as presented.", false),
+    ("Draft budget: the committee asked for a second version.", false), ("Posted the agenda on March 5, 2025 at the library.", false),
+    ("Posted 2 openings on the job board.", false), ("Approval of the minutes", false), ("", false),
+  ])
+  func aBannerIsPageChrome(line: String, isBanner: Bool) {
+    #expect(PageChrome.isBanner(line) == isBanner)
+  }
+
+  /// A board's minutes copied from a PDF: a draft banner over them, a page number where the page broke and one
+  /// under the last line. Each is removed and reported, and the text reads as the minutes alone read.
+  @Test func aPDFsBannerAndPageNumbersAreRemovedBeforeTheMinutesAreRead() throws {
+    let minutes = try String(contentsOf: TestSupport.fixture("published/board-meeting.en.no-member-count.txt"), encoding: .utf8)
+    var lines = minutes.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let motions = try #require(lines.firstIndex(of: "Motions"))
+    lines.insert(contentsOf: ["", "Page 1 of 2", ""], at: motions)
+    let copy = "DRAFT – Subject to Committee Approval\n" + lines.joined(separator: "\n") + "Page 2 of 2\n"
+    let (body, notes, _) = PageChrome.strip(copy)
+    #expect(notes.map(\.kind) == [.banner, .page, .page])
+    #expect(notes.map(\.line) == [1, motions + 3, lines.count + 1])
+    let template = try TestSupport.template(id: "board-meeting.en")
+    let read = try #require(Importer.read(body, template: template))
+    let alone = try #require(Importer.read(PageChrome.strip(minutes).text, template: template))
+    #expect(read.unparsed.isEmpty && alone.unparsed.isEmpty)
+    #expect(read.minutes.content == alone.minutes.content)
+  }
 }
