@@ -18,6 +18,12 @@ extension ScriptVariants {
   /// Traditional characters that are Simplified characters too (乾 in 乾坤, 著 in 著作), by ``hantToHans``.
   package static let alsoSimplified: Set<Character> = ownCounterparts(hantToHans)
 
+  /// The characters of both scripts that a text in `language` may hold as its own: ``alsoSimplified`` in a
+  /// `zh-Hans` text, ``alsoTraditional`` in any other.
+  package static func shared(in language: String) -> Set<Character> {
+    language == "zh-Hans" ? alsoSimplified : alsoTraditional
+  }
+
   /// The characters of a table's words (a character followed by its counterparts) that are among their own
   /// counterparts.
   private static func ownCounterparts(_ words: String) -> Set<Character> {

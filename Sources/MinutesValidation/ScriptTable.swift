@@ -40,14 +40,12 @@ struct ScriptTable {
     }
   }
 
-  /// Whether `scalar` is a character of both scripts in `language`'s (``ScriptVariants/alsoSimplified`` for
-  /// `zh-Hans`, else ``ScriptVariants/alsoTraditional``), looking it up in the set only the first time. One table
+  /// Whether `scalar` is a character of both scripts in `language`'s (``ScriptVariants/shared(in:)``), looking
+  /// it up in the set only the first time. One table
   /// serves one language, as one validator does.
   mutating func isShared(_ scalar: Unicode.Scalar, language: String) -> Bool {
     let index = Int(scalar.value)
-    let lookUp = {
-      (language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional).contains(Character(scalar))
-    }
+    let lookUp = { ScriptVariants.shared(in: language).contains(Character(scalar)) }
     guard index < Self.size else { return lookUp() }
     if shared.isEmpty { shared = [UInt8](repeating: 0, count: Self.size) }
     if shared[index] == 0 { shared[index] = lookUp() ? 2 : 1 }

@@ -264,7 +264,7 @@ public struct Validator: Sendable {
     let steps = address.steps
     let isName = steps.last == .key("name") || (steps.count > 1 && steps[steps.count - 2] == .key("names"))
     guard isName, let first = text.first else { return text }
-    let shared = language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional
+    let shared = ScriptVariants.shared(in: language)
     return shared.contains(first) ? String(text.dropFirst()) : text
   }
 
@@ -1034,7 +1034,7 @@ public struct Validator: Sendable {
       }
     }
     guard isStandalone else {
-      let shared = template.language == "zh-Hans" ? ScriptVariants.alsoSimplified : ScriptVariants.alsoTraditional
+      let shared = ScriptVariants.shared(in: template.language)
       return Self.otherScriptByCharacter(in: text, transform: transform, shared: shared, cache: &cache.characters)
     }
     guard !found.isEmpty else { return nil }
