@@ -77,7 +77,8 @@ public enum Importer {
   /// as they are apart by U+3000 (see ``Mending/wideSpace(in:)``). Normalizing would make the gap one space, which
   /// parts nothing.
   static func widenedGaps(_ line: String) -> String {
-    guard line.utf8.contains(UInt8(ascii: "\t")) || line.contains("  ") else { return line }
+    // Byte searches: Foundation's `contains` folds every character cluster it passes (a twentieth of an import).
+    guard line.utf8.contains(UInt8(ascii: "\t")) || line.includes("  ") else { return line }
     var result = ""
     var index = line.startIndex
     while index < line.endIndex {
@@ -90,7 +91,7 @@ public enum Importer {
       let end = line[index...].firstIndex { $0 != " " && $0 != "\t" } ?? line.endIndex
       let gap = line[index..<end]
       let afterChinese = result.last.map { !$0.isASCII } ?? false
-      result += afterChinese && end < line.endIndex && (gap.contains("\t") || gap.count >= 2) ? "\u{3000}" : String(gap)
+      result += afterChinese && end < line.endIndex && (gap.utf8.contains(UInt8(ascii: "\t")) || gap.count >= 2) ? "\u{3000}" : String(gap)
       index = end
     }
     return result
