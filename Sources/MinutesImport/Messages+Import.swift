@@ -92,6 +92,7 @@ extension Messages {
     case .rule: what = self("刪去分隔線", "removed a rule line")
     case .page: what = self("刪去頁碼", "removed a page number")
     case .banner: what = self("刪去草稿或發布標示", "removed a draft or posting banner")
+    case .running: what = self("刪去每頁重複的頁眉或頁腳", "removed a running header or footer")
     case .wrap: what = self("接回斷行", "joined a wrapped line")
     case .markup: what = self("去掉標記", "removed markup")
     case .control:

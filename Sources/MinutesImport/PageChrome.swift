@@ -48,6 +48,10 @@ public enum PageChrome {
     /// A banner over a copy that is not the minutes' text: `DRAFT`, `DRAFT – Subject to Board Approval`, the DRAFT
     /// line of a draft exported with errors, `Posted 2025-03-04`.
     case banner
+    /// A running header or footer where a PDF's page broke: a line of the text's title block repeated further
+    /// down, alone or with more after a dash or a bar (`Ashby Planning Advisory Committee – February 19, 2025`), or
+    /// a line that ends in a page's number after a wide gap or a dash (`Library Board Minutes    Page 2 of 4`).
+    case running
   }
 
   /// `text` without its page chrome, what was removed (and the mojibake found) in line order, and for each line
@@ -88,8 +92,19 @@ public enum PageChrome {
     }
     if let start = lines[tail...].firstIndex(where: { isFooterLine($0.text) }) {
       while lines.count > start {
-        if lines[start].text.trimmedSpaces.isEmpty { lines.remove(at: start) } else { remove(start, .footer) }
+        let text = lines[start].text
+        if text.trimmedSpaces.isEmpty {
+          lines.remove(at: start)
+        } else {
+          remove(start, isPageNumber(text) ? .page : isBanner(text) ? .banner : .footer)
+        }
       }
+    }
+    // Running headers and footers: after the title block, which they repeat.
+    let (title, end) = titleBlock(lines.map(\.text))
+    var later = end
+    while later < lines.count {
+      if isRunning(lines[later].text, title: title) { remove(later, .running) } else { later += 1 }
     }
     var index = 0
     while index < lines.count {
@@ -166,13 +181,34 @@ public enum PageChrome {
     return lines
   }
 
-  /// `來源：區政府辦公室 發布時間：2024-09-13`, `来源：`, `發布日期：`, `Source: … Published: …`.
+  /// `來源：區政府辦公室 發布時間：2024-09-13`, `来源：`, `發布日期：`, `Source: … Published: …`: a line that starts
+  /// with one of these labels and its colon, or a short one with `發布時間：` in it. The words without the colon are
+  /// a report's own (`…逐条标明政策文件的发布时间和有效期；`, a trial's directive).
   static func isSourceLine(_ line: String) -> Bool {
     let text = line.trimmedSpaces
-    return sourceMarkers.contains { text.hasPrefix($0) } || (text.includes("發布時間") || text.includes("发布时间")) && text.count < 120
+    if sourceMarkers.contains(where: { marker in
+      text.hasPrefix(marker) && (marker.hasSuffix(":") || marker.hasSuffix("：") || Self.colonFollows(text.dropFirst(marker.count)))
+    }) {
+      return true
+    }
+    guard text.count < 120 else { return false }
+    return ["發布時間", "发布时间"].contains { label in
+      var rest = text[...]
+      while let found = rest.range(of: label) {
+        if Self.colonFollows(rest[found.upperBound...]) { return true }
+        rest = rest[found.upperBound...]
+      }
+      return false
+    }
   }
 
-  /// The words a source line starts with.
+  /// Whether `text` starts with a colon, of either width, after spaces.
+  private static func colonFollows(_ text: Substring) -> Bool {
+    let first = text.first { $0 != " " && $0 != "\u{3000}" }
+    return first == "：" || first == ":"
+  }
+
+  /// The labels a source line starts with.
   private static let sourceMarkers = ["來源：", "来源：", "來源:", "来源:", "發布時間", "发布时间", "發布日期", "发布日期", "瀏覽次數", "浏览次数", "Source:", "Published:"]
 
   /// Whether `scalar` is a control (but a tab) or an invisible format character that the clean-up of the text
@@ -196,8 +232,9 @@ public enum PageChrome {
   /// The words a report's own credit line begins its names with.
   private static let creditMarkers = ["撰稿", "審稿", "审稿", "攝影", "摄影", "記者", "记者", "作者", "編輯", "编辑"]
 
-  /// Whether `line` is a page's number alone: `Page 2`, `Page 2 of 5`, `page 2/5`, `2 | Page`, `- 2 -`, `— 2 —`,
-  /// `第2頁`, `第 2 页 共 5 页`, `第2頁，共5頁` (digits of either width).
+  /// Whether `line` is a page's number alone: `Page 2`, `Page 2 of 5`, `Page 2 of 5 Pages`, `page 2/5`, `Page | 2`,
+  /// `2 | Page`, `2 of 5`, `- 2 -`, `— 2 —`, `－ 2 －`, `·2·`, `第2頁`, `第 2 页 共 5 页`, `第2頁，共5頁`, `第2页/共5页`
+  /// (digits of either width). A number alone (`2`) is not: a list may number its entries so.
   static func isPageNumber(_ line: String) -> Bool {
     let text = line.trimmedSpaces
     guard !text.isEmpty, text.utf8.count <= 72, text.contains(where: \.isNumber) else { return false }
@@ -205,39 +242,97 @@ public enum PageChrome {
   }
 
   nonisolated(unsafe) private static let pageNumberPatterns: [Regex<Substring>] = [
-    /(?i)page\s*\d+(?:\s*(?:of|\/)\s*\d+)?/,
-    /(?i)\d+\s*\|\s*page/,
-    /[-–—]+\s*\d+\s*[-–—]+/,
-    /第\s*\d+\s*[頁页](?:\s*[，,]?\s*共\s*\d+\s*[頁页])?/,
+    /(?i)page\s*\|?\s*\d+(?:\s*(?:of|\/)\s*\d+(?:\s*pages)?)?/,
+    /(?i)\d+\s*(?:\|\s*page|of\s+\d+(?:\s*pages)?)/,
+    /[-–—－·•]+\s*\d+\s*[-–—－·•]+/,
+    /第\s*\d+\s*[頁页](?:\s*[，,\/／]?\s*共\s*\d+\s*[頁页])?/,
     /共\s*\d+\s*[頁页]\s*[，,]?\s*第\s*\d+\s*[頁页]/,
   ]
 
+  /// The title block of a text's lines: its first lines that are not blank, a banner or a page's number (three at
+  /// most, up to the first line of more than 80 characters), those of 8 characters or more, trimmed; and the
+  /// index of the line after the block.
+  static func titleBlock(_ lines: [String]) -> (lines: [String], end: Int) {
+    var block: [String] = []
+    var end = 0
+    for (index, line) in lines.enumerated() {
+      let text = String(line.trimmedSpaces)
+      if text.isEmpty || isBanner(text) || isPageNumber(text) { continue }
+      if text.count > 80 || block.count == 3 { break }
+      block.append(text)
+      end = index + 1
+    }
+    return (block.filter { $0.count >= 8 }, end)
+  }
+
+  /// Whether `line` is a running header or footer (``Kind/running``) of a text whose title block is `title`: the
+  /// body's name as the title block gives it (one of its lines, two of them on one line, or one with a word or two
+  /// before it: `Ashby Planning Advisory Committee` under `Town of Ashby` / `Planning Advisory Committee`), alone or
+  /// with a date or the like after a dash or a bar.
+  static func isRunning(_ line: String, title: [String]) -> Bool {
+    let text = String(line.trimmedSpaces)
+    guard !text.isEmpty, text.count <= 120 else { return false }
+    if !title.isEmpty {
+      var name = Substring(text)
+      if let separator = text.firstMatch(of: /\s+[–—|-]\s+/) {
+        name = text[..<separator.range.lowerBound]
+        guard text[separator.range.upperBound...].count <= 60 else { return false }
+      }
+      let pairs = zip(title, title.dropFirst()).map { $0 + " " + $1 }
+      if title.contains(String(name)) || pairs.contains(String(name)) { return true }
+      for heading in title where name.hasSuffix(heading) {
+        let before = name.dropLast(heading.count)
+        if before.count <= 16, before.last == " " { return true }
+      }
+    }
+    // Only a line that ends in a digit with `page` shortly before it is matched against the pattern.
+    guard text.last?.isNumber == true, String(text.suffix(18)).lowercased().includes("page") else { return false }
+    return text.wholeMatch(of: /.{4,100}?(?:\s{2,}|\t|\s[–—|-]\s)(?i:page)\s*\d+(?:\s*(?:of|\/)\s*\d+)?/) != nil
+  }
+
   /// Whether `line` is a banner over a copy: `DRAFT` alone; `DRAFT` in capitals then a dash, a colon or `草稿`
   /// (`DRAFT – Subject to Board Approval`, `DRAFT — 2 error(s) remain; not final.`, `DRAFT 草稿：尚有 2 個錯誤…`);
-  /// `Draft – subject to approval`, `Draft: not yet approved`; `Subject to Board Approval` alone; `Posted 2025-03-04`,
+  /// `Draft – subject to approval`, `Draft: not yet approved`, `DRAFT MINUTES`, `Draft Minutes – Not Yet Approved`;
+  /// `Subject to Board Approval` alone, `These minutes are subject to approval by the Board of Trustees.`,
+  /// `UNOFFICIAL UNTIL APPROVED`; `Posted 2025-03-04`,
   /// `Posted on: March 5, 2025`, `Posted 3/14/2025 at 4:15 PM` (a date after it, nothing else). A sentence that
   /// starts with the word (`Draft minutes of January 8 were approved.`) is the minutes' own.
   static func isBanner(_ line: String) -> Bool {
     let text = line.trimmedSpaces
-    // Most lines are not looked at further: a banner starts with D, U, S or P, and is short.
-    guard let first = text.utf8.first, [UInt8(ascii: "D"), UInt8(ascii: "U"), UInt8(ascii: "S"), UInt8(ascii: "P")].contains(first & 0xDF),
+    // Most lines are not looked at further: a banner starts with D, U, S, P or T, and is short.
+    guard let first = text.utf8.first, [UInt8(ascii: "D"), UInt8(ascii: "U"), UInt8(ascii: "S"), UInt8(ascii: "P"), UInt8(ascii: "T")].contains(first & 0xDF),
       text.utf8.count <= 160, text.count <= 80
     else { return false }
     return bannerPatterns.contains { text.wholeMatch(of: $0) != nil }
   }
 
   nonisolated(unsafe) private static let bannerPatterns: [Regex<Substring>] = [
-    /(?i)(?:unapproved\s+)?draft/,
+    /(?i)(?:unapproved\s+)?draft(?:\s+minutes)?/,
+    /(?i)draft\s+minutes\s*[–—:\-]\s*(?:subject\s+to|not\s+(?:yet\s+)?(?:final|approved)|pending|for\s+(?:review|approval|discussion)).*/,
+    /(?i)(?:these|the)\s+minutes\s+(?:are|remain)\s+(?:subject\s+to|pending)(?:\s+\S+){0,6}\s+approval(?:\s+by(?:\s+\S+){1,6})?\.?/,
+    /(?i)unofficial(?:\s+minutes)?\s+until\s+approved\.?/,
     /DRAFT\s*(?:[–—:\-]|草稿).*/,
     /(?i)draft\s*[–—:\-]\s*(?:subject\s+to|not\s+(?:yet\s+)?(?:final|approved)|pending|for\s+(?:review|approval|discussion)).*/,
     /(?i)(?:subject\s+to|pending)(?:\s+\S+){0,3}\s+approval\.?/,
     /(?i)posted(?:\s+on)?\s*:?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4})(?:[\s,]+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?\.?/,
   ]
 
+  /// Whether `line` is a line of a site's footer: one of ``footerMarkers`` within its first few characters
+  /// (`地址：…  電話：…`, `遼ICP備12345678號`, `（撰稿人：…）`, `Copyright © 2025 …`). A marker further in is the
+  /// minutes' own words (`- Bram Kuipers: Add "© 2025 Lanternfish Software" to the footer.`, a trial's action item).
   static func isFooterLine(_ line: String) -> Bool {
     let text = line.trimmedSpaces
-    return !text.isEmpty && footerMarkers.contains { text.includes($0) }
+    guard !text.isEmpty else { return false }
+    let head = text.prefix(footerMarkerWithin + 8)
+    return footerMarkers.contains { marker in
+      guard let found = head.range(of: marker) else { return false }
+      return head.distance(from: head.startIndex, to: found.lowerBound) < footerMarkerWithin
+    }
   }
+
+  /// How many characters may come before a footer's marker: a province's abbreviation before `ICP`, a bracket
+  /// before `撰稿`, `Copyright` before `©`.
+  static let footerMarkerWithin = 12
 
   /// The words of a site's footer, the credits under a news item (撰稿, 攝影…) among them; those that end with a
   /// colon in both widths.
@@ -304,20 +399,20 @@ public enum PageChrome {
   }
 
   /// The lines with those a narrow page broke joined again: when at least three lines are about as wide as the
-  /// widest (within two characters) and none of them ends a sentence, each such line is joined with the next
-  /// (with a space between Latin words, none between Chinese characters).
+  /// widest (within two characters) and none of them ends a paragraph (``endsParagraph(_:)``), each such line is
+  /// joined with the next (with a space between Latin words, none between Chinese characters).
   static func joiningWrapped(_ lines: [(number: Int, text: String)], notes: inout [Note]) -> [(number: Int, text: String)] {
     // Widths in scalars: as good as characters for telling lines of one width, and not a grapheme walk of the page.
     let widths = lines.map { $0.text.unicodeScalars.count }
     guard let widest = widths.max(), widest >= 20 else { return lines }
-    let ends: Set<Character> = ["。", "！", "？", "：", ".", "!", "?", ":", "”", "）", ")", "；"]
     let wrapped = lines.indices.filter { index in
-      widths[index] >= widest - 2 && index + 1 < lines.count && !(lines[index].text.last.map(ends.contains) ?? true)
+      widths[index] >= widest - 2 && index + 1 < lines.count && !endsParagraph(lines[index].text)
         && !lines[index + 1].text.trimmedSpaces.isEmpty
     }
     guard wrapped.count >= 3 else { return lines }
     var result: [(number: Int, text: String)] = []
     var joining = false
+    let isWrapped = Set(wrapped)
     for (index, line) in lines.enumerated() {
       if joining, var last = result.popLast() {
         let latin = last.text.last.map { $0.isASCII && $0.isLetter || $0 == "," } == true && line.text.first?.isASCII == true
@@ -327,8 +422,21 @@ public enum PageChrome {
       } else {
         result.append(line)
       }
-      joining = wrapped.contains(index)
+      joining = isWrapped.contains(index)
     }
     return result
   }
+
+  /// Whether a line may end a paragraph, so that a line as wide as the page's that ends so is not joined with the
+  /// next: English after `.`, `!`, `?`, `:`, `;`, `)` or `”`; Chinese only after a full stop (`。！？`), with the
+  /// closing marks after it (`。”`, `。）`): a Chinese paragraph ends with one, and a typeset line may end in `；`,
+  /// `：`, `，` or `）` in the middle of a sentence (GB/T 15834-2011 §5.1.7 keeps these off the start of a line).
+  static func endsParagraph(_ text: String) -> Bool {
+    var end = text.trimmedSpaces
+    guard let last = end.last else { return true }
+    guard end.contains(where: isHan) else { return [".", "!", "?", ":", ")", "”"].contains(last) }
+    while let mark = end.last, ["”", "’", "）", "」", "』", "》"].contains(mark) { end = end.dropLast() }
+    return end.last.map { ["。", "！", "？", "…", ".", "!", "?"].contains($0) } ?? true
+  }
+
 }

@@ -102,6 +102,8 @@ import Foundation
     ("–３–", true), ("第2頁", true), ("第 2 页 共 5 页", true), ("第2頁，共5頁", true), ("共5页 第2页", true),
     ("Page", false), ("Page 2 of the handbook was amended.", false), ("2", false), ("- Rosa Delgado: call the vendor -", false),
     ("第2頁的表格有誤。", false), ("", false),
+    ("Page 2 of 3 Pages", true), ("Page | 2", true), ("2 of 3", true), ("－ 2 －", true), ("·2·", true), ("第2页/共3页", true),
+    ("第 2 页／共 3 页", true), ("2 of the members abstained", false),
   ])
   func aPageNumberAloneIsPageChrome(line: String, isPage: Bool) {
     #expect(PageChrome.isPageNumber(line) == isPage)
@@ -117,6 +119,9 @@ import Foundation
     ("Draft minutes of the January 8 meeting were approved as presented.", false),
     ("Draft budget: the committee asked for a second version.", false), ("Posted the agenda on March 5, 2025 at the library.", false),
     ("Posted 2 openings on the job board.", false), ("Approval of the minutes", false), ("", false),
+    ("DRAFT MINUTES", true), ("Draft Minutes – Not Yet Approved", true), ("UNOFFICIAL UNTIL APPROVED", true),
+    ("These minutes are subject to approval by the Board of Trustees.", true),
+    ("The minutes of the March 4 meeting were approved as amended.", false), ("Draft minutes were circulated.", false),
   ])
   func aBannerIsPageChrome(line: String, isBanner: Bool) {
     #expect(PageChrome.isBanner(line) == isBanner)
@@ -138,5 +143,92 @@ import Foundation
     let alone = try #require(Importer.read(PageChrome.strip(minutes).text, template: template))
     #expect(read.unparsed.isEmpty && alone.unparsed.isEmpty)
     #expect(read.minutes.content == alone.minutes.content)
+  }
+
+  /// A source line is a label with its colon (`发布时间：`): a directive that speaks of a document's 发布时间 is the
+  /// report's own, and neither it nor the lines above it are removed (a trial lost a report's first paragraph so).
+  @Test func aSourceLineIsALabelWithItsColon() {
+    #expect(PageChrome.isSourceLine("来源：区政府办公室 发布时间：2024-09-13"))
+    #expect(PageChrome.isSourceLine("发布时间：2024-09-13 浏览次数：12"))
+    #expect(PageChrome.isSourceLine("河阳区人民政府网 發布時間 : 2024-09-13"))
+    #expect(!PageChrome.isSourceLine("会议要求，要在区政府网站逐条标明政策文件的发布时间和有效期；"))
+    #expect(!PageChrome.isSourceLine("发布时间和有效期要逐条标明。"))
+    let text = "3月26日上午，区长蒋怀远主持召开第十届区政府第22次常务会议。\n会议要求，要逐条标明政策文件的发布时间和有效期。\n"
+    let (body, notes, _) = PageChrome.strip(text)
+    #expect(body == text)
+    #expect(notes.isEmpty)
+  }
+
+  /// A footer's marker comes at the start of its line: an action item that quotes `©` is the minutes' own, and the
+  /// page's number under it is reported as a page's number.
+  @Test func aFootersMarkerIsNearTheStartOfItsLine() {
+    let text = "Action items\n- Bram Kuipers: Add \"© 2025 Lanternfish Software\" to the site footer. Due: September 19, 2025.\nPage 2 of 2\n"
+    let (body, notes, _) = PageChrome.strip(text)
+    #expect(body.contains("Bram Kuipers"))
+    #expect(notes.map(\.kind) == [.page])
+    #expect(PageChrome.isFooterLine("Copyright © 2025 Town of Ashby. All rights reserved."))
+    #expect(PageChrome.isFooterLine("遼ICP備12345678號"))
+    #expect(!PageChrome.isFooterLine("Members asked staff to check the copyright notice: ICP and © marks are on the site."))
+  }
+
+  /// A Chinese paragraph ends with a full stop (and the marks that close after it); a typeset line that ends in
+  /// `；` or `：` is joined with the next. An English one ends as before.
+  @Test(arguments: [
+    ("會議要求，要加快推進並聯審批；", false), ("會議指出：", false), ("（見附件）", false), ("會議審議通過。", true),
+    ("會議強調，要“守住底線。”", true), ("…將按時完成（2025年底前）。", true),
+    ("The board approved the budget.", true), ("Present: Ana Ruiz, Yvette", false), ("(scheduled for 7:00 p.m.)", true),
+    ("discussed the levy;", false), ("", true),
+  ])
+  func aParagraphEndsWithAFullStop(line: String, ends: Bool) {
+    #expect(PageChrome.endsParagraph(line) == ends)
+  }
+
+  /// A report typeset 28 characters a line, one of its wrapped lines ending in `；`: the paragraph is one line again.
+  @Test func aChineseLineWrappedAfterASemicolonIsJoined() {
+    let lines = [
+      "會議審議並原則通過了《金坪區工程建設項目審批制度改革實施方案（送審稿）》。會議要求，相",
+      "關部門要優化審批流程，壓減審批時限，推行聯合審查和並聯審批；要強化事中事後監管，嚴格落",
+      "實安全生產責任，確保各項改革舉措落地見效，讓企業和群眾有更多獲得感和滿意度，切實提高效",
+      "率。",
+    ]
+    let (body, notes, _) = PageChrome.strip(lines.joined(separator: "\n") + "\n")
+    #expect(body.split(separator: "\n").count == 1)
+    #expect(notes.filter { $0.kind == .wrap }.count == 3)
+  }
+
+  /// A running header, the title block repeated where a PDF's page broke, alone or with the date after a dash, and
+  /// a running footer that ends in the page's number, are removed; the title block itself and a line that only
+  /// begins with the body's name are not.
+  @Test func aRunningHeaderOrFooterIsRemoved() {
+    let text = """
+      Cedar Valley Public Library
+      Board of Trustees
+      Minutes of the Regular Meeting, March 11, 2025
+
+      Call to order: The meeting was called to order at 6:30 p.m.
+      Cedar Valley Public Library
+      Board of Trustees – March 11, 2025
+      Board of Trustees members toured the new branch.
+      Library Board Minutes    Page 2 of 4
+      Adjournment: The meeting was adjourned at 8:02 p.m.
+
+      """
+    let (body, notes, _) = PageChrome.strip(text)
+    #expect(notes.map(\.kind) == [.running, .running, .running])
+    #expect(notes.map(\.line) == [6, 7, 9])
+    #expect(body.hasPrefix("Cedar Valley Public Library\nBoard of Trustees\nMinutes of the Regular Meeting"))
+    #expect(body.contains("Board of Trustees members toured the new branch."))
+  }
+
+  /// The body's name as a running header gives it: two lines of the title block on one, or one with the town's
+  /// name before it and the date after a dash.
+  @Test(arguments: [
+    ("Cedar Valley Public Library Board of Trustees", true), ("Ashby Planning Advisory Committee – February 19, 2025", true),
+    ("Planning Advisory Committee | Page 2", true), ("The Planning Advisory Committee asked staff for a second plan.", false),
+    ("Planning Advisory Committee members present: 5", false),
+  ])
+  func aRunningHeaderNamesTheBodyAsTheTitleBlockDoes(line: String, isRunning: Bool) {
+    let title = ["Cedar Valley Public Library", "Board of Trustees", "Planning Advisory Committee"]
+    #expect(PageChrome.isRunning(line, title: title) == isRunning)
   }
 }
