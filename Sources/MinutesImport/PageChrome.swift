@@ -272,7 +272,8 @@ public enum PageChrome {
   static func isRunning(_ line: String, title: [String]) -> Bool {
     let text = String(line.trimmedSpaces)
     guard !text.isEmpty, text.count <= 120 else { return false }
-    if !title.isEmpty {
+    // The pattern only for a line that has a line of the title block in it.
+    if title.contains(where: { text.includes($0) }) {
       var name = Substring(text)
       if let separator = text.firstMatch(of: /\s+[–—|-]\s+/) {
         name = text[..<separator.range.lowerBound]
