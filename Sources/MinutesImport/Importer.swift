@@ -27,6 +27,10 @@ public enum Importer {
     public var reproduces: Bool
     /// How many lines of the normalized text were read.
     public var linesRead: Int
+    /// The lines read as the end of the line before them, in the text's order (their numbers in the text given to
+    /// ``read(_:template:)``): a long line a page wrapped (`Present: Ana Ruiz, Yvette` / `Marchetti`). The export
+    /// prints each pair as one line, so a reading with any does not reproduce the text.
+    public var joined: [Int] = []
   }
 
   /// A line of the text that the template could not read, kept as it was.
@@ -110,7 +114,10 @@ public enum Importer {
   /// - broken there into two lines (a 纪要's issuing office and its date on one line, apart by a wide space, as
   ///   GB/T 9704-2012 §7.4.3 sets them; the template prints them on two);
   /// - with a line the template always prints and the text lacks put in before it (at most ``putInsAtMost``; the
-  ///   reading then does not reproduce the text).
+  ///   reading then does not reproduce the text);
+  /// - joined with the next line, as one a page wrapped (``Reading/joined``; not in a Chinese text, whose wrapping
+  ///   ``PageChrome`` joins): tried first, and taken as soon as the reading gets past the two, where the reading
+  ///   wanted more of the line at its end or the next line goes on in lowercase; else as the other mends are.
   /// A line mended is reported once, with the column where the reading first stopped on it
   /// (``Unparsed/readInPart``); one mended too often (``mendsPerLine``) is left out. When mending takes more than
   /// ``mendingReadings`` readings, the text is read again leaving lines out only.
@@ -126,9 +133,14 @@ public enum Importer {
     let numbered = Self.lines(text, template: template)
     var reading = Mending(lines: numbered.map(\.text), numbers: numbered.map(\.number))
     reading.choiceValues = Self.choiceValues(in: template.parts)
+    // A Chinese page's wrapping is joined before the text is read (``PageChrome``): a line there ends where the
+    // page did, which the reader cannot tell from where a line of the report ends.
+    reading.joinsLines = !template.language.hasPrefix("zh")
     var attempt = Attempt(reading.lines, shapes: shapes, template: template, budget: budget)
     var readings = 1
-    while readings <= (mending ? mendingReadings : maxUnparsed + 1) {
+    // The readings that ended in joining a wrapped line, which do not count towards ``mendingReadings``.
+    var joinReadings = 0
+    while readings - joinReadings <= (mending ? mendingReadings : maxUnparsed + 1) {
       if attempt.read {
         // The export prints the lines read, mended or not: it reproduces the text only where they are the text's
         // own lines, but for those kept under unparsed (CI's fuzzing found a line read otherwise said reproduced).
@@ -137,8 +149,8 @@ public enum Importer {
         return Reading(
           minutes: attempt.minutes, template: template, unparsed: reading.unparsed,
           reproduces: attempt.reproduces && ownLines && reading.putIns == 0 && reading.blankLinesLeftOut == 0
-            && !reading.unparsed.contains(where: \.readInPart),
-          linesRead: reading.lines.count - reading.extraLines)
+            && !reading.unparsed.contains(where: \.readInPart) && reading.joined.isEmpty,
+          linesRead: reading.lines.count - reading.extraLines + reading.joined.count, joined: reading.joined.sorted())
       }
       guard reading.unparsed.count < maxUnparsed || reading.isMended(attempt.stop.line), !reading.lines.isEmpty else { break }
       let stop = attempt.stop
@@ -152,23 +164,33 @@ public enum Importer {
         let tried = Attempt(mended.lines, shapes: shapes, template: template, budget: budget)
         readings += 1
         if tried.read {
-          if way == 0, mending {
+          if mended.leftOutLast, mending {
             leftOutReadsWhole = (mended, tried)
             continue
           }
-          if leftOutReadsWhole == nil || mended.resumed {
+          if leftOutReadsWhole == nil || mended.resumed || mended.wrappedLast {
             best = (mended, tried, (Int.max, 0))
             break
           }
           continue
         }
         if leftOutReadsWhole != nil { continue }
+        // A line joined to the one before it, when the reading then gets past the two: a long line a page wrapped,
+        // taken at once (a PDF's ragged margin breaks many lines, each one step here).
+        if mended.wrappedLast, let second = mended.joined.last, mended.progress(of: tried.stop).0 > second {
+          best = (mended, tried, mended.progress(of: tried.stop))
+          joinReadings += way + 1
+          break
+        }
         // Further means a later line of the text as published, or further along the same one. A line left out
         // (the first way) whose reading then stops at the very start of the next line went no further: the
         // template wanted a line there.
-        let leftOutInVain = way == 0 && tried.stop.line == stop.line && tried.stop.column == 0
+        let leftOutInVain = mended.leftOutLast && tried.stop.line == stop.line && tried.stop.column == 0
         let progress = leftOutInVain ? reading.progress(of: stop) : mended.progress(of: tried.stop)
-        if best.map({ progress > $0.progress }) ?? true { best = (mended, tried, progress) }
+        // As far as leaving the line out, joining it keeps its words: taken then.
+        if best.map({ progress > $0.progress || progress == $0.progress && mended.joinedLast && !$0.text.joinedLast }) ?? true {
+          best = (mended, tried, progress)
+        }
       }
       if best.map({ $0.progress != (Int.max, 0) }) ?? true, let whole = leftOutReadsWhole {
         best = (whole.text, whole.attempt, (Int.max, 0))
@@ -291,6 +313,17 @@ public enum Importer {
     /// Whether the last mend read the line on where the template's words came back (``resumption(of:in:)``):
     /// the mend that keeps the line's own words, taken over leaving the line out when both read the text whole.
     var resumed = false
+    /// The lines joined to the line before them (their numbers in the text), and whether the last mend was one:
+    /// like `resumed`, a mend that keeps every word, taken over leaving a line out.
+    var joined: [Int] = []
+    var joinedLast = false
+    /// Whether the last mend left the line out.
+    var leftOutLast = false
+    /// Whether a line may be joined to the line before it (not in a Chinese text, see ``Importer/read(_:template:maxUnparsed:budget:mending:)``).
+    var joinsLines = true
+    /// Whether the last mend joined a line the reading wanted more of (it stopped at its end, or the next line goes
+    /// on in lowercase): a long line a page wrapped, taken as soon as the reading gets past the two.
+    var wrappedLast = false
 
     init(lines: [String], numbers: [Int]) {
       self.lines = lines
@@ -316,6 +349,23 @@ public enum Importer {
       let line = lines[stop.line]
       let head = String(line.prefix(stop.column))
       let rest = line.dropFirst(stop.column)
+      // A long line a page wrapped: the reading stopped at the end of the line, wanting more of it there, or anywhere on
+      // it when the next line goes on in lowercase (`- Nadia Brennan: Execute the water main` / `repairs. Due: …`,
+      // where the reading wanted `Due:` on the line), or at the start of the next, which the template does not
+      // begin a line with. Joined, as the export prints it: first after leaving out, since it keeps every word and
+      // makes none up; stopped elsewhere on the line (a list of names that must end with it), last.
+      let goesOn = stop.line + 1 < lines.count && lines[stop.line + 1].first.map { $0.isASCII && $0.isLowercase } == true
+      // At the end of a line where the template goes on to the next (`\nGuests: `), the line may well be whole.
+      let wrapped = rest.isEmpty && !stop.expected.contains { $0.hasPrefix("\n") } || goesOn
+      let joinedToNext = joining(stop.line)
+      // Before leaving the line out: a reading that stops at each of a page's wrapped lines would otherwise take two
+      // readings of the text for each, one of them in vain.
+      if wrapped, var joinedToNext {
+        joinedToNext.wrappedLast = true
+        ways.insert(joinedToNext, at: 0)
+      }
+      let joinedToPrevious = stop.column == 0 && stop.line > 0 ? joining(stop.line - 1) : nil
+
       // The literals that end the line first: ending it is the likelier mend. Not a choice's value, which would
       // be an answer made up (`3月18日15:00，` ended as `3月18日上午`: a trial's report was given a morning meeting).
       let literals = stop.expected.filter { !choiceValues.contains($0) }
@@ -350,6 +400,7 @@ public enum Importer {
       }
       let trimmed = rest.drop { $0 == " " || $0 == "\u{3000}" }
       if !trimmed.isEmpty, !head.isEmpty { add([head, String(trimmed)]) }
+
       // Two lines published as one, apart by a wide space (an issuing office and its date): the line the reading
       // stopped on, or the one before it, whose value may have taken the next line's text.
       for index in [stop.line, stop.line - 1] where index >= 0 && mayMend(index) {
@@ -358,6 +409,8 @@ public enum Importer {
         let parts = [String(lines[index][..<gap.lowerBound]), String(lines[index][gap.upperBound...])]
         ways.append(replacing((index, column, []), line: index, with: parts, setAside: true))
       }
+      if let joinedToPrevious { ways.append(joinedToPrevious) }
+      if !wrapped, let joinedToNext { ways.append(joinedToNext) }
       return ways
     }
 
@@ -396,10 +449,42 @@ public enum Importer {
       return nil
     }
 
+    /// Line `index` with the line after it joined to its end (apart by a space, but by none next to a Chinese
+    /// character or mark, or after a hyphen); `nil` when there is no such line, either is blank or mended, or the two are
+    /// longer than a line mended may be.
+    private func joining(_ index: Int) -> Mending? {
+      guard joinsLines, index + 1 < lines.count, mended[index] == nil, mended[index + 1] == nil,
+        !Normalizer.isBlank(lines[index]), !Normalizer.isBlank(lines[index + 1]),
+        lines[index].utf8.count + lines[index + 1].utf8.count <= Importer.mendableBytes,
+        let last = lines[index].last
+      else { return nil }
+      let next = lines[index + 1].drop { $0 == " " || $0 == "\u{3000}" }
+      // Chinese runs on without a space (a character, or a full-width mark, on either side), as does a word broken
+      // at its hyphen; anything else is apart by one (`insert` / `“$35,000”`).
+      let chinese = { (character: Character) in
+        character.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) || (0xF900...0xFFEF).contains($0.value) } == true
+      }
+      let apart = last != "-" && !chinese(last) && !(next.first.map(chinese) ?? true)
+      var joined = self
+      joined.resumed = false
+      joined.leftOutLast = false
+      joined.wrappedLast = false
+      joined.joinedLast = true
+      joined.lines[index] += (apart ? " " : "") + next
+      joined.joined.append(numbers[index + 1])
+      joined.lines.remove(at: index + 1)
+      joined.numbers.remove(at: index + 1)
+      joined.mended.remove(at: index + 1)
+      return joined
+    }
+
     /// The line stopped on left out, and set aside whole.
     private func leavingOut(_ stop: Stop) -> Mending {
       var next = self
       next.resumed = false
+      next.joinedLast = false
+      next.wrappedLast = false
+      next.leftOutLast = true
       if let record = mended[stop.line] {
         if let index = record.unparsed { next.unparsed[index].readInPart = false }
       } else if Normalizer.isBlank(lines[stop.line]) {
@@ -419,6 +504,9 @@ public enum Importer {
     private func puttingIn(_ line: String, before index: Int) -> Mending {
       var next = self
       next.resumed = false
+      next.joinedLast = false
+      next.wrappedLast = false
+      next.leftOutLast = false
       next.putIns += 1
       next.lines.insert(line, at: index)
       next.numbers.insert(numbers[index], at: index)
@@ -432,6 +520,9 @@ public enum Importer {
     private func replacing(_ stop: Stop, line: Int, with replacements: [String], setAside: Bool) -> Mending {
       var next = self
       next.resumed = false
+      next.joinedLast = false
+      next.wrappedLast = false
+      next.leftOutLast = false
       var records: [(unparsed: Int?, times: Int)?]
       if setAside {
         var record = mended[line].map { ($0.unparsed, $0.times + 1) } ?? (nil, 1)

@@ -25,6 +25,12 @@ extension Messages {
                 "\(file):\(line.line):\(line.column): this line could not be read and is kept under unparsed\(wanted): \(line.text)")
   }
 
+  /// A line read as the end of the line before it (``Importer/Reading/joined``): `file:line: …`.
+  public func joinedLine(_ file: String, line: Int) -> String {
+    self("\(file):\(line): 讀作上一行的末尾（頁面換行把一行斷成兩行），匯出時印成一行",
+         "\(file):\(line): read as the end of the line before it (a long line the page wrapped); the export prints them as one")
+  }
+
   /// The lines set aside, and what to do with them.
   public func unparsedAdvice(_ count: Int, session: String) -> String {
     self("有 \(count) 行讀不懂，原文保留在草稿的 unparsed 中：minutes check \(session) 會列出；用 minutes resume \(session) 把內容填到該在的地方，再 :delete unparsed。",

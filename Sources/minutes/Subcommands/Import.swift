@@ -104,6 +104,9 @@ struct Import: ParsableCommand {
     // The interview is over: resuming goes to what check reports, not to the first optional question.
     try diagnostics.run { try workspace.store.create(SessionFile(minutes: minutes, resumeAt: .finished), name: name) }
     lock.release()
+    for line in reading.joined {
+      StandardStreams.error.write(messages.joinedLine(file, line: line - 1 < origins.count ? origins[line - 1] : line) + "\n")
+    }
     for line in reading.unparsed { StandardStreams.error.write(messages.unparsedLine(file, line) + "\n") }
     StandardStreams.output.write(messages.importedWith(reading.template.id, name: name, lines: reading.linesRead) + "\n")
     let chosen = reading.template.houseStyle.compactMap { choice -> String? in

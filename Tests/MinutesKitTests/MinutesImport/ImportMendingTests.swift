@@ -217,4 +217,35 @@ import MinutesTestSupport
     #expect(reading.minutes.value(at: Address(stored: "attendance.present")!) == exact.minutes.value(at: Address(stored: "attendance.present")!))
     #expect(Self.count(reading, "attendance.present").map { $0 > 0 } == true)
   }
+
+  /// `text` with every line longer than `width` characters broken at its last space before `width`, as a PDF's
+  /// ragged right margin breaks it (once: the rest stays on the next line however long).
+  static func wrapped(_ text: String, width: Int) -> (text: String, breaks: Int) {
+    var breaks = 0
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      guard line.count > width, let space = line.prefix(width).lastIndex(of: " ") else { return String(line) }
+      breaks += 1
+      return line[..<space] + "\n" + line[line.index(after: space)...]
+    }
+    return (lines.joined(separator: "\n"), breaks)
+  }
+
+  /// The council record copied from a PDF whose ragged margin broke its long lines (the roll, the call to order,
+  /// the motions): each break is read as the end of the line before it, and the draft is the one the unbroken
+  /// record reads, nothing set aside. The export prints each pair as one line, so the reading does not reproduce the
+  /// text, and says which lines it joined.
+  @Test(arguments: [72, 90])
+  func linesAPageWrappedAreReadAsOne(width: Int) throws {
+    let published = try String(contentsOf: TestSupport.fixture("council/alder-creek.txt"), encoding: .utf8)
+    let (text, breaks) = Self.wrapped(published, width: width)
+    #expect(breaks >= 3)
+    let template = try TestSupport.template(id: "board-meeting.en")
+    let whole = try #require(Importer.read(published, template: template))
+    let reading = try #require(Importer.read(text, template: template))
+    #expect(reading.unparsed.isEmpty)
+    #expect(reading.joined.count == breaks)
+    #expect(!reading.reproduces)
+    #expect(reading.minutes.content == whole.minutes.content)
+    Self.readsTheRest(reading)
+  }
 }
