@@ -87,6 +87,23 @@ import MinutesTestSupport
     #expect(Array(lines.dropFirst(2)) == expected)
   }
 
+  /// A council record copied from a PDF, its call to order wrapped by the page (a helper's trial text was refused
+  /// so): the import says which line it read as the end of the one before, and the export prints them as one.
+  @Test func aLineAPageWrappedIsReadAsTheEndOfTheOneBeforeAndSaidSo() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let published = try String(contentsOf: Binary.fixture("council/alder-creek.txt"), encoding: .utf8)
+    let file = workspace.appendingPathComponent("council.txt")
+    try published.replacingOccurrences(of: "of Town of Alder Creek was called", with: "of Town of Alder\nCreek was called")
+      .write(to: file, atomically: true, encoding: .utf8)
+    let imported = try Binary.run(["import", file.path, "--name", "council"], in: workspace)
+    #expect(imported.status == 0, "\(imported.stderr)")
+    #expect(imported.stderr == file.path + ":6: read as the end of the line before it (a long line the page wrapped); the export prints them as one\n")
+    #expect(imported.text.contains("Note: the draft's export is not exactly the text read"), "\(imported.text)")
+    let export = try Binary.run(["export", "council"], in: workspace)
+    #expect(export.text == published)
+  }
+
   /// A text no template reads is refused, and the refusal says where the template that reads furthest stops, and
   /// what it expected there (a trial's council record was refused with no line named).
   @Test func aRefusedImportNamesTheLineWhereTheReadingStops() throws {
