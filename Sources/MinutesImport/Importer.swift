@@ -313,13 +313,14 @@ public enum Importer {
     /// Whether the last mend read the line on where the template's words came back (``resumption(of:in:)``):
     /// the mend that keeps the line's own words, taken over leaving the line out when both read the text whole.
     var resumed = false
-    /// The lines joined to the line before them (their numbers in the text), and whether the last mend was one:
-    /// like `resumed`, a mend that keeps every word, taken over leaving a line out.
+    /// The lines joined to the line before them (their numbers in the text), and whether the last mend was one: a
+    /// mend that keeps every word, taken over leaving the line out when the two read as far.
     var joined: [Int] = []
     var joinedLast = false
     /// Whether the last mend left the line out.
     var leftOutLast = false
-    /// Whether a line may be joined to the line before it (not in a Chinese text, see ``Importer/read(_:template:maxUnparsed:budget:mending:)``).
+    /// Whether a line may be joined to the line before it: not in a Chinese text (see
+    /// ``Importer/read(_:template:maxUnparsed:budget:mending:)``).
     var joinsLines = true
     /// Whether the last mend joined a line the reading wanted more of (it stopped at its end, or the next line goes
     /// on in lowercase): a long line a page wrapped, taken as soon as the reading gets past the two.
