@@ -158,9 +158,8 @@ import MinutesTestSupport
   /// line is the fifth read; the harness left out the fifth by its number and called the (right) export wrong.
   @Test func aReadingPrintsTheLinesReadWhereABlankLineWasLeftOut() throws {
     let (template, body, reading) = try Self.readAsTheHarness("import/reproduces-said-where-a-blank-line-was-left-out.txt", template: "gov-executive-formal.zh-Hant")
-    print(reading.unparsed, reading.reproduces)
-    print(PageChrome.strip(try String(contentsOf: Self.folder.appendingPathComponent("import/reproduces-said-where-a-blank-line-was-left-out.txt"), encoding: .utf8)).text.debugDescription)
-    guard reading.reproduces else { return }
+    #expect(reading.unparsed.map(\.line) == [6])
+    #expect(reading.reproduces)
     try Self.expectPrintedBack(reading, of: body, template: template)
   }
 }
