@@ -164,11 +164,11 @@ public enum Importer {
         let tried = Attempt(mended.lines, shapes: shapes, template: template, budget: budget)
         readings += 1
         if tried.read {
-          if mended.leftOutLast, mending {
+          if mended.last == .leftOut, mending {
             leftOutReadsWhole = (mended, tried)
             continue
           }
-          if leftOutReadsWhole == nil || mended.resumed || mended.wrappedLast {
+          if leftOutReadsWhole == nil || mended.last == .resumed || mended.last == .wrapped {
             best = (mended, tried, (Int.max, 0))
             break
           }
@@ -177,7 +177,7 @@ public enum Importer {
         if leftOutReadsWhole != nil { continue }
         // A line joined to the one before it, when the reading then gets past the two: a long line a page wrapped,
         // taken at once (a PDF's ragged margin breaks many lines, each one step here).
-        if mended.wrappedLast, let second = mended.joined.last, mended.progress(of: tried.stop).0 > second {
+        if mended.last == .wrapped, let second = mended.joined.last, mended.progress(of: tried.stop).0 > second {
           best = (mended, tried, mended.progress(of: tried.stop))
           joinReadings += way + 1
           break
@@ -185,10 +185,10 @@ public enum Importer {
         // Further means a later line of the text as published, or further along the same one. A line left out
         // (the first way) whose reading then stops at the very start of the next line went no further: the
         // template wanted a line there.
-        let leftOutInVain = mended.leftOutLast && tried.stop.line == stop.line && tried.stop.column == 0
+        let leftOutInVain = mended.last == .leftOut && tried.stop.line == stop.line && tried.stop.column == 0
         let progress = leftOutInVain ? reading.progress(of: stop) : mended.progress(of: tried.stop)
         // As far as leaving the line out, joining it keeps its words: taken then.
-        if best.map({ progress > $0.progress || progress == $0.progress && mended.joinedLast && !$0.text.joinedLast }) ?? true {
+        if best.map({ progress > $0.progress || progress == $0.progress && mended.last.isJoin && !$0.text.last.isJoin }) ?? true {
           best = (mended, tried, progress)
         }
       }
@@ -310,21 +310,32 @@ public enum Importer {
     var blankLinesLeftOut = 0
     /// The values of the template's choices (``Importer/choiceValues(in:)``): never put into a line.
     var choiceValues: Set<String> = []
-    /// Whether the last mend read the line on where the template's words came back (``resumption(of:in:)``):
-    /// the mend that keeps the line's own words, taken over leaving the line out when both read the text whole.
-    var resumed = false
-    /// The lines joined to the line before them (their numbers in the text), and whether the last mend was one: a
-    /// mend that keeps every word, taken over leaving the line out when the two read as far.
+    /// What the last mend did, for the ways that keep a line's words to be taken over leaving it out.
+    var last: Mend = .other
+    /// The lines joined to the line before them (their numbers in the text).
     var joined: [Int] = []
-    var joinedLast = false
-    /// Whether the last mend left the line out.
-    var leftOutLast = false
     /// Whether a line may be joined to the line before it: not in a Chinese text (see
     /// ``Importer/read(_:template:maxUnparsed:budget:mending:)``).
     var joinsLines = true
-    /// Whether the last mend joined a line the reading wanted more of (it stopped at its end, or the next line goes
-    /// on in lowercase): a long line a page wrapped, taken as soon as the reading gets past the two.
-    var wrappedLast = false
+
+    /// What a mend did to the line a reading stopped on.
+    enum Mend {
+      /// Left it out (the first way tried, but for a wrapped line).
+      case leftOut
+      /// Read it on where the template's words came back (``resumption(of:in:)``): it keeps the line's own words,
+      /// and is taken over leaving the line out when both read the text whole.
+      case resumed
+      /// Joined it with the line next to it: it keeps every word, and is taken over leaving the line out when the
+      /// two read as far.
+      case joined
+      /// Joined it with the next line where the reading wanted more of it (it stopped at its end, or the next line
+      /// goes on in lowercase): a long line a page wrapped, taken as soon as the reading gets past the two.
+      case wrapped
+      /// Any other: ended, broken, put in before.
+      case other
+
+      var isJoin: Bool { self == .joined || self == .wrapped }
+    }
 
     init(lines: [String], numbers: [Int]) {
       self.lines = lines
@@ -362,7 +373,7 @@ public enum Importer {
       // Before leaving the line out: a reading that stops at each of a page's wrapped lines would otherwise take two
       // readings of the text for each, one of them in vain.
       if wrapped, var joinedToNext {
-        joinedToNext.wrappedLast = true
+        joinedToNext.last = .wrapped
         ways.insert(joinedToNext, at: 0)
       }
       let joinedToPrevious = stop.column == 0 && stop.line > 0 ? joining(stop.line - 1) : nil
@@ -377,7 +388,7 @@ public enum Importer {
         let replacement = replacement.map { String($0.reversed().drop { $0 == " " || $0 == "\u{3000}" }.reversed()) }
         guard seen.insert(replacement).inserted else { return }
         var way = replacing(stop, line: stop.line, with: replacement, setAside: setAside)
-        way.resumed = resumed
+        if resumed { way.last = .resumed }
         ways.append(way)
       }
       for literal in literals.prefix(3) {
@@ -450,28 +461,16 @@ public enum Importer {
       return nil
     }
 
-    /// Line `index` with the line after it joined to its end (apart by a space, but by none next to a Chinese
-    /// character or mark, or after a hyphen); `nil` when there is no such line, either is blank or mended, or the two are
-    /// longer than a line mended may be.
+    /// Line `index` with the line after it joined to its end (``PageChrome/joining(_:_:)``); `nil` when there is
+    /// no such line, either is blank or mended, or the two are longer than a line mended may be.
     private func joining(_ index: Int) -> Mending? {
       guard joinsLines, index + 1 < lines.count, mended[index] == nil, mended[index + 1] == nil,
         !Normalizer.isBlank(lines[index]), !Normalizer.isBlank(lines[index + 1]),
-        lines[index].utf8.count + lines[index + 1].utf8.count <= Importer.mendableBytes,
-        let last = lines[index].last
+        lines[index].utf8.count + lines[index + 1].utf8.count <= Importer.mendableBytes
       else { return nil }
-      let next = lines[index + 1].drop { $0 == " " || $0 == "\u{3000}" }
-      // Chinese runs on without a space (a character, or a full-width mark, on either side), as does a word broken
-      // at its hyphen; anything else is apart by one (`insert` / `“$35,000”`).
-      let chinese = { (character: Character) in
-        character.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) || (0xF900...0xFFEF).contains($0.value) } == true
-      }
-      let apart = last != "-" && !chinese(last) && !(next.first.map(chinese) ?? true)
       var joined = self
-      joined.resumed = false
-      joined.leftOutLast = false
-      joined.wrappedLast = false
-      joined.joinedLast = true
-      joined.lines[index] += (apart ? " " : "") + next
+      joined.last = .joined
+      joined.lines[index] = PageChrome.joining(lines[index], lines[index + 1])
       joined.joined.append(numbers[index + 1])
       joined.lines.remove(at: index + 1)
       joined.numbers.remove(at: index + 1)
@@ -482,10 +481,7 @@ public enum Importer {
     /// The line stopped on left out, and set aside whole.
     private func leavingOut(_ stop: Stop) -> Mending {
       var next = self
-      next.resumed = false
-      next.joinedLast = false
-      next.wrappedLast = false
-      next.leftOutLast = true
+      next.last = .leftOut
       if let record = mended[stop.line] {
         if let index = record.unparsed { next.unparsed[index].readInPart = false }
       } else if Normalizer.isBlank(lines[stop.line]) {
@@ -504,10 +500,7 @@ public enum Importer {
     /// `line` put in before line `index`: a line the template prints and the text lacks.
     private func puttingIn(_ line: String, before index: Int) -> Mending {
       var next = self
-      next.resumed = false
-      next.joinedLast = false
-      next.wrappedLast = false
-      next.leftOutLast = false
+      next.last = .other
       next.putIns += 1
       next.lines.insert(line, at: index)
       next.numbers.insert(numbers[index], at: index)
@@ -520,10 +513,7 @@ public enum Importer {
     /// not set aside again); without, the lines beyond the first are lines put in.
     private func replacing(_ stop: Stop, line: Int, with replacements: [String], setAside: Bool) -> Mending {
       var next = self
-      next.resumed = false
-      next.joinedLast = false
-      next.wrappedLast = false
-      next.leftOutLast = false
+      next.last = .other
       var records: [(unparsed: Int?, times: Int)?]
       if setAside {
         var record = mended[line].map { ($0.unparsed, $0.times + 1) } ?? (nil, 1)

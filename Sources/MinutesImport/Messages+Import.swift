@@ -15,8 +15,7 @@ extension Messages {
 
   /// A line set aside: `file:line:col`, what was expected there, and whether the line was read up to there.
   public func unparsedLine(_ file: String, _ line: Importer.Unparsed) -> String {
-    let expected = line.expected.prefix(4).map { quote($0.replacingOccurrences(of: "\n", with: "⏎")) }
-    let wanted = expected.isEmpty ? "" : self("；此處應為 \(list(Array(expected)))", "; expected \(list(Array(expected))) here")
+    let wanted = expectedClause(line.expected)
     if line.readInPart {
       return self("\(file):\(line.line):\(line.column): 這一行從第 \(line.column) 字起與模板的寫法不同：能讀的已讀入，原文整行保留在 unparsed 中\(wanted)：\(line.text)",
                   "\(file):\(line.line):\(line.column): this line differs from what the template prints from column \(line.column): what could be read was, and the line is kept whole under unparsed\(wanted): \(line.text)")
@@ -29,6 +28,13 @@ extension Messages {
   public func joinedLine(_ file: String, line: Int) -> String {
     self("\(file):\(line): 讀作上一行的末尾（頁面換行把一行斷成兩行），匯出時印成一行",
          "\(file):\(line): read as the end of the line before it (a long line the page wrapped); the export prints them as one")
+  }
+
+  /// What the template expected where a reading stopped (the first four literals, a line break as ⏎), as a clause
+  /// that follows the position: `; expected ‘…’ here`; empty for none.
+  private func expectedClause(_ expected: [String]) -> String {
+    let quoted = expected.prefix(4).map { quote($0.replacingOccurrences(of: "\n", with: "⏎")) }
+    return quoted.isEmpty ? "" : self("；此處應為 \(list(Array(quoted)))", "; expected \(list(Array(quoted))) here")
   }
 
   /// The lines set aside, and what to do with them.
@@ -45,8 +51,7 @@ extension Messages {
   /// Where `template` stops reading a text it cannot read (``Importer/stop(of:template:)``): the line and column,
   /// what it expected there, and the line.
   public func stoppedAt(_ file: String, template: String, _ line: Importer.Unparsed) -> String {
-    let expected = line.expected.prefix(4).map { quote($0.replacingOccurrences(of: "\n", with: "⏎")) }
-    let wanted = expected.isEmpty ? "" : self("；此處應為 \(list(Array(expected)))", "; expected \(list(Array(expected))) here")
+    let wanted = expectedClause(line.expected)
     return self("\(file):\(line.line):\(line.column): 模板 \(template) 讀到這裡就讀不下去了\(wanted)：\(line.text)",
                 "\(file):\(line.line):\(line.column): the template \(template) reads no further than here\(wanted): \(line.text)")
   }

@@ -309,11 +309,10 @@ public enum PageChrome {
 
   nonisolated(unsafe) private static let bannerPatterns: [Regex<Substring>] = [
     /(?i)(?:unapproved\s+)?draft(?:\s+minutes)?/,
-    /(?i)draft\s+minutes\s*[–—:\-]\s*(?:subject\s+to|not\s+(?:yet\s+)?(?:final|approved)|pending|for\s+(?:review|approval|discussion)).*/,
     /(?i)(?:these|the)\s+minutes\s+(?:are|remain)\s+(?:subject\s+to|pending)(?:\s+\S+){0,6}\s+approval(?:\s+by(?:\s+\S+){1,6})?\.?/,
     /(?i)unofficial(?:\s+minutes)?\s+until\s+approved\.?/,
     /DRAFT\s*(?:[–—:\-]|草稿).*/,
-    /(?i)draft\s*[–—:\-]\s*(?:subject\s+to|not\s+(?:yet\s+)?(?:final|approved)|pending|for\s+(?:review|approval|discussion)).*/,
+    /(?i)draft(?:\s+minutes)?\s*[–—:\-]\s*(?:subject\s+to|not\s+(?:yet\s+)?(?:final|approved)|pending|for\s+(?:review|approval|discussion)).*/,
     /(?i)(?:subject\s+to|pending)(?:\s+\S+){0,3}\s+approval\.?/,
     /(?i)posted(?:\s+on)?\s*:?\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2,4}|[a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[a-z]+\.?\s+\d{4})(?:[\s,]+(?:at\s+)?\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?\.?/,
   ]
@@ -401,7 +400,7 @@ public enum PageChrome {
 
   /// The lines with those a narrow page broke joined again: when at least three lines are about as wide as the
   /// widest (within two characters) and none of them ends a paragraph (``endsParagraph(_:)``), each such line is
-  /// joined with the next (with a space between Latin words, none between Chinese characters).
+  /// joined with the next (``joining(_:_:)``).
   static func joiningWrapped(_ lines: [(number: Int, text: String)], notes: inout [Note]) -> [(number: Int, text: String)] {
     // Widths in scalars: as good as characters for telling lines of one width, and not a grapheme walk of the page.
     let widths = lines.map { $0.text.unicodeScalars.count }
@@ -416,8 +415,7 @@ public enum PageChrome {
     let isWrapped = Set(wrapped)
     for (index, line) in lines.enumerated() {
       if joining, var last = result.popLast() {
-        let latin = last.text.last.map { $0.isASCII && $0.isLetter || $0 == "," } == true && line.text.first?.isASCII == true
-        last.text += (latin ? " " : "") + line.text.trimmedSpaces
+        last.text = Self.joining(last.text, line.text)
         result.append(last)
         notes.append(Note(line: line.number, kind: .wrap, text: line.text))
       } else {
@@ -428,8 +426,20 @@ public enum PageChrome {
     return result
   }
 
+  /// `line` with `next`, the rest of it that a page wrapped, joined to its end: apart by a space, but by none next
+  /// to a Chinese character or full-width mark on either side (Chinese runs on), or after a hyphen (a word broken
+  /// at it): `insert` + `“$35,000”`, `88 Orchard` + `Street`, `會議要求，相` + `關部門要…`.
+  static func joining(_ line: String, _ next: String) -> String {
+    let next = next.trimmedSpaces
+    guard let last = line.last, let first = next.first else { return line + next }
+    let chinese = { (character: Character) in
+      character.unicodeScalars.first.map { (0x2E80...0x9FFF).contains($0.value) || (0xF900...0xFFEF).contains($0.value) } == true
+    }
+    return line + (last == "-" || chinese(last) || chinese(first) ? "" : " ") + next
+  }
+
   /// Whether a line may end a paragraph, so that a line as wide as the page's that ends so is not joined with the
-  /// next: English after `.`, `!`, `?`, `:`, `;`, `)` or `”`; Chinese only after a full stop (`。！？`), with the
+  /// next: English after `.`, `!`, `?`, `:`, `)` or `”`; Chinese only after a full stop (`。！？`), with the
   /// closing marks after it (`。”`, `。）`): a Chinese paragraph ends with one, and a typeset line may end in `；`,
   /// `：`, `，` or `）` in the middle of a sentence (GB/T 15834-2011 §5.1.7 keeps these off the start of a line).
   static func endsParagraph(_ text: String) -> Bool {

@@ -80,7 +80,7 @@ struct Import: ParsableCommand {
       }
       if let (id, furthest) = stops.max(by: { ($0.1.line, $0.1.column) < ($1.1.line, $1.1.column) }) {
         var stop = furthest
-        if stop.line - 1 < stripped.origins.count { stop.line = stripped.origins[stop.line - 1] }
+        stop.line = Self.given(stop.line, origins: stripped.origins)
         StandardStreams.error.write(environment.messages.stoppedAt(file, template: id, stop) + "\n")
       }
       if let id = template {
@@ -91,9 +91,7 @@ struct Import: ParsableCommand {
       throw Diagnostics.unreadable
     }
     let messages = reading.template.messages
-    for index in reading.unparsed.indices where reading.unparsed[index].line - 1 < origins.count {
-      reading.unparsed[index].line = origins[reading.unparsed[index].line - 1]
-    }
+    for index in reading.unparsed.indices { reading.unparsed[index].line = Self.given(reading.unparsed[index].line, origins: origins) }
     for note in chrome { StandardStreams.error.write(messages.chromeNote(file, note) + "\n") }
     let diagnostics = Diagnostics(messages: messages)
     var minutes = reading.minutes
@@ -105,7 +103,7 @@ struct Import: ParsableCommand {
     try diagnostics.run { try workspace.store.create(SessionFile(minutes: minutes, resumeAt: .finished), name: name) }
     lock.release()
     for line in reading.joined {
-      StandardStreams.error.write(messages.joinedLine(file, line: line - 1 < origins.count ? origins[line - 1] : line) + "\n")
+      StandardStreams.error.write(messages.joinedLine(file, line: Self.given(line, origins: origins)) + "\n")
     }
     for line in reading.unparsed { StandardStreams.error.write(messages.unparsedLine(file, line) + "\n") }
     StandardStreams.output.write(messages.importedWith(reading.template.id, name: name, lines: reading.linesRead) + "\n")
@@ -123,6 +121,12 @@ struct Import: ParsableCommand {
       StandardStreams.output.write(messages.unparsedAdvice(reading.unparsed.count, session: name) + "\n")
       throw Diagnostics.failure
     }
+  }
+
+  /// Line `line` of the text without its page chrome as numbered in the file given (`origins`, from
+  /// ``PageChrome/strip(_:keepingCredits:)``); as it is where the chrome left it beyond the text.
+  static func given(_ line: Int, origins: [Int]) -> Int {
+    line >= 1 && line - 1 < origins.count ? origins[line - 1] : line
   }
 
   /// The session name for `file` without `--name`: its name without the extension, every character a session

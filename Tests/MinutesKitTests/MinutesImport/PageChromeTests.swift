@@ -231,4 +231,16 @@ import Foundation
     let title = ["Cedar Valley Public Library", "Board of Trustees", "Planning Advisory Committee"]
     #expect(PageChrome.isRunning(line, title: title) == isRunning)
   }
+
+  /// A wrapped line joined again: apart by a space, but not next to Chinese or after a hyphen. Before, a page's
+  /// wrapping ran `aye;` and `Zielinski` together, and `88` and `Orchard` (a space only after a letter or a comma).
+  @Test(arguments: [
+    ("Ana Ortiz, aye;", "Tomasz Zielinski, aye.", "Ana Ortiz, aye; Tomasz Zielinski, aye."), ("at 88", "Orchard Street.", "at 88 Orchard Street."),
+    ("to strike", "“$40,000”", "to strike “$40,000”"), ("a self-", "insured pool", "a self-insured pool"),
+    ("會議要求，相", "關部門要優化", "會議要求，相關部門要優化"), ("推行聯合審批；", "要強化監管", "推行聯合審批；要強化監管"),
+    ("the Hall", "（東側）", "the Hall（東側）"),
+  ])
+  func aWrappedLineIsJoinedAsItWasWritten(line: String, next: String, joined: String) {
+    #expect(PageChrome.joining(line, next) == joined)
+  }
 }
