@@ -53,7 +53,7 @@ import MinutesTestSupport
     #expect(english.stdout.isEmpty)
     let unknown = try Binary.run(["export", "board", "--script", "latin"], in: workspace, environment: ["LANG": "zh_TW.UTF-8"])
     #expect(unknown.status == 64)
-    #expect(unknown.stderr.hasPrefix("Error: 沒有「latin」這種字體；--script 可用 hans（簡體字）或 hant（繁體字）。\n"), "\(unknown.stderr)")
+    #expect(unknown.stderr.hasPrefix("minutes: error: 沒有「latin」這種字體；--script 可用 hans（簡體字）或 hant（繁體字）。\n"), "\(unknown.stderr)")
   }
 
   /// `-o FILE` chooses the format by its extension (none: text); an unknown extension is refused in the

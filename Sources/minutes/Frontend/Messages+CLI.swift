@@ -316,3 +316,56 @@ extension Messages {
     return self("沒有未完成的行動事項（共 \(total) 個，都已完成或取消）。", "No open action items (all \(total) are done or dropped).")
   }
 }
+
+// MARK: - Command lines refused
+
+extension Messages {
+  /// A command line refused (``UsageProblem``); in English, ArgumentParser's own words, but for a command that
+  /// does not exist, which it calls an unexpected argument.
+  func usage(_ problem: UsageProblem) -> String {
+    switch problem {
+    case .unknownOption(let option, let suggestion?):
+      return self("沒有 \(option) 這個選項；是不是 \(suggestion)？", "Unknown option '\(option)'. Did you mean '\(suggestion)'?")
+    case .unknownOption(let option, nil):
+      return self("沒有 \(option) 這個選項；可用的選項見下面的用法。", "Unknown option '\(option)'")
+    case .missingValue(let option):
+      return self("選項 \(option) 缺少值；請把值寫在它後面。", "Missing value for '\(option)'")
+    case .unexpectedValue(let option, let value):
+      return self("選項 \(option) 不帶值，卻寫了\(quote(value))；只寫 \(option) 即可。",
+                  "The option '\(option)' does not take any value, but '\(value)' was specified.")
+    case .unknownCommand(let word, let suggestion?):
+      return self("沒有\(quote(word))這個命令；是不是 `minutes \(suggestion)`？", "Unknown command '\(word)'. Did you mean 'minutes \(suggestion)'?")
+    case .unknownCommand(let word, nil):
+      return self("沒有\(quote(word))這個命令；命令列表見 `minutes --help`。", "Unknown command '\(word)'; see 'minutes --help' for the commands.")
+    case .unexpectedArguments(let words):
+      let quoted = words.map { quote($0) }.joined()
+      return words.count == 1
+        ? self("多了參數\(quoted)，這個命令不接受；用法見下（含空格的值請加引號）。", "Unexpected argument '\(words[0])'")
+        : self("多了 \(words.count) 個參數\(quoted)，這個命令不接受；用法見下（含空格的值請加引號）。",
+               "\(words.count) unexpected arguments: '\(words.joined(separator: "', '"))'")
+    case .missingArgument(let names) where names.count == 1:
+      return self("缺少參數 \(names[0])；用法見下。", "Missing expected argument '\(names[0])'")
+    case .missingArgument(let names):
+      return self("缺少參數：\(names.joined(separator: "、")) 須有一個；用法見下。", "Missing one of: '\(names.joined(separator: "', '"))'")
+    case .invalidValue(let value, let option, let rest):
+      let said = rest.drop { $0 == ":" || $0 == "." || $0 == " " }
+      return self("\(quote(value))不是 \(option) 可用的值\(said.isEmpty ? "" : "（\(String(said))）")。",
+                  "The value '\(value)' is invalid for '\(option)'\(rest)")
+    case .other(let message):
+      return message
+    }
+  }
+
+  /// A line ArgumentParser prints after the error of a command line refused, in this language: `Usage: …`
+  /// (`用法：…`), `  See 'minutes new --help' for more information.`; `nil` for its `Help:  …` line in Chinese,
+  /// which quotes the option's English help (the usage names the option already). Other lines as they are.
+  func usageLine(_ line: String) -> String? {
+    guard isChinese else { return line }
+    if line.hasPrefix("Help:") { return nil }
+    if let match = line.wholeMatch(of: /Usage: (.*)/) { return self("用法：\(String(match.1))", line) }
+    if let match = line.wholeMatch(of: /(\s*)See '(.*)' for (?:more information|detailed help)\./) {
+      return self("\(String(match.1))說明見 `\(String(match.2))`。", line)
+    }
+    return line
+  }
+}
