@@ -121,6 +121,23 @@ import MinutesTestSupport
     }
   }
 
+  /// A refused text says what it removed as page chrome, as an import read says it, before where the reading
+  /// stopped, whose line is the file's (a clerk's refused PDF copy named a stop but not the lines removed above it).
+  @Test func aRefusedImportSaysWhatItRemovedAsPageChrome() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let published = try String(contentsOf: Binary.fixture("council/alder-creek.txt"), encoding: .utf8)
+    let file = workspace.appendingPathComponent("council.txt")
+    try ("DRAFT – Subject to Council Approval\n" + published.replacingOccurrences(of: "of the Town Council of Town of Alder Creek", with: "of the Alder Creek Town Council"))
+      .write(to: file, atomically: true, encoding: .utf8)
+    let imported = try Binary.run(["import", file.path, "--template", "board-meeting.en"], in: workspace)
+    #expect(imported.status == 2, "\(imported.stderr)")
+    let lines = imported.stderr.split(separator: "\n").map(String.init)
+    let removed = try #require(lines.firstIndex { $0.hasPrefix(file.path + ":1: removed ") && $0.contains("DRAFT – Subject to Council Approval") }, "\(imported.stderr)")
+    let stop = try #require(lines.firstIndex { $0.contains("council.txt:6:43: the template board-meeting.en reads no further than here") }, "\(imported.stderr)")
+    #expect(removed < stop)
+  }
+
   /// A time written in another style than the template prints is read as the time, and the import says the
   /// draft's export is not exactly the text (it prints the template's style).
   @Test func aTimeInAnotherStyleIsReadAndTheExportSaidNotExact() throws {

@@ -73,6 +73,9 @@ struct Import: ParsableCommand {
       // line to look at.
       // Of a Chinese text, the Chinese templates; of another, the others (an English template reads a Chinese
       // report's title as an organization's name, and stops further than any Chinese one might).
+      // What was removed as page chrome first, as after a reading: a line removed that was the report's own is
+      // then seen beside where the reading stopped.
+      for note in stripped.notes { StandardStreams.error.write(environment.messages.chromeNote(file, note) + "\n") }
       let isChinese = stripped.text.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
       let sameLanguage = candidates.filter { $0.language.hasPrefix("zh") == isChinese }
       let stops = (sameLanguage.isEmpty ? candidates : sameLanguage).compactMap { candidate in
