@@ -191,7 +191,7 @@ public enum PageChrome {
     }) {
       return true
     }
-    guard text.count < 120 else { return false }
+    guard text.prefix(120).count < 120 else { return false }
     return ["發布時間", "发布时间"].contains { label in
       var rest = text[...]
       while let found = rest.range(of: label) {
@@ -271,7 +271,8 @@ public enum PageChrome {
   /// with a date or the like after a dash or a bar.
   static func isRunning(_ line: String, title: [String]) -> Bool {
     let text = String(line.trimmedSpaces)
-    guard !text.isEmpty, text.count <= 120 else { return false }
+    // Counting at most 121 characters: a report's paragraphs are thousands (`count` walks them all).
+    guard !text.isEmpty, text.prefix(121).count <= 120 else { return false }
     // The pattern only for a line that has a line of the title block in it.
     if title.contains(where: { text.includes($0) }) {
       var name = Substring(text)
