@@ -127,7 +127,7 @@ public enum Importer {
   /// - Complexity: at most ``mendingReadings`` readings, then `maxUnparsed + 1` leaving lines out; each at most
   ///   `budget` steps.
   public static func read(
-    _ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 4_000_000, mending: Bool = true
+    _ text: String, template: Template, maxUnparsed: Int = 8, budget: Int = 4_000_000, mending: Bool = true, pageWidth: Int? = nil
   ) -> Reading? {
     guard let shapes = Self.shapes(of: template) else { return nil }
     let numbered = Self.lines(text, template: template)
@@ -136,6 +136,10 @@ public enum Importer {
     // A Chinese page's wrapping is joined before the text is read (``PageChrome``): a line there ends where the
     // page did, which the reader cannot tell from where a line of the report ends.
     reading.joinsLines = !template.language.hasPrefix("zh")
+    if reading.joinsLines {
+      reading.pageWidth = pageWidth ?? PageChrome.pageWidth(of: reading.lines)
+      reading.lineStarts = Self.lineStarts(in: shapes)
+    }
     var attempt = Attempt(reading.lines, shapes: shapes, template: template, budget: budget)
     var readings = 1
     // The readings that ended in joining a wrapped line, which do not count towards ``mendingReadings``.
@@ -199,13 +203,40 @@ public enum Importer {
       (reading, attempt) = (best.text, best.attempt)
     }
     // A mend can read a line into a shape that fails lines later, where leaving lines out reads more.
-    return mending ? read(text, template: template, maxUnparsed: maxUnparsed, budget: budget, mending: false) : notRead(numbered, template: template)
+    return mending
+      ? read(text, template: template, maxUnparsed: maxUnparsed, budget: budget, mending: false, pageWidth: pageWidth)
+      : notRead(numbered, template: template)
   }
 
   /// The template's text export, its partials put in place, as the reader reads it backwards; `nil` when it has
   /// none or it does not parse.
   private static func shapes(of template: Template) -> [MustacheShape]? {
     template.export["text"].map(template.inliningPartials).flatMap { try? MustacheShape.parse($0) }
+  }
+
+  /// The words the template starts a line with (`Excused: `, `Respectfully submitted,`): what follows a line
+  /// break in its text, up to the next tag. A line that starts so was not broken off the line before by the page.
+  static func lineStarts(in shapes: [MustacheShape]) -> [String] {
+    var starts: Set<String> = []
+    func collect(_ shapes: [MustacheShape]) {
+      for shape in shapes {
+        switch shape {
+        case .text(let scalars):
+          var view = String.UnicodeScalarView()
+          view.append(contentsOf: scalars)
+          for start in String(view).split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+            let words = start.drop { $0 == " " }
+            if words.count >= 2 { starts.insert(String(words)) }
+          }
+        case .value:
+          break
+        case .section(_, _, let body):
+          collect(body)
+        }
+      }
+    }
+    collect(shapes)
+    return starts.sorted()
   }
 
   /// The values of every choice among `parts` and the parts under them: what a reading that stops may expect
@@ -314,9 +345,19 @@ public enum Importer {
     var last: Mend = .other
     /// The lines joined to the line before them (their numbers in the text).
     var joined: [Int] = []
+    /// Where each line joined to another starts in it, by the number of the line it was joined to: the column
+    /// (in characters) and the joined line's number. A reading that stops past the start got that far into the
+    /// joined line (``progress(of:)``).
+    var joinedAt: [Int: [(column: Int, number: Int)]] = [:]
     /// Whether a line may be joined to the line before it: not in a Chinese text (see
     /// ``Importer/read(_:template:maxUnparsed:budget:mending:)``).
     var joinsLines = true
+    /// The width of the page the text was copied from, in scalars, when its lines look broken at one (``PageChrome/pageWidth(of:)``):
+    /// a line that the next line's first word would have made wider than this was broken by the page. `nil` for a
+    /// text whose lines are its paragraphs.
+    var pageWidth: Int?
+    /// The words the template starts a line with (``Importer/lineStarts(in:)``).
+    var lineStarts: [String] = []
 
     /// What a mend did to the line a reading stopped on.
     enum Mend {
@@ -329,7 +370,8 @@ public enum Importer {
       /// two read as far.
       case joined
       /// Joined it with the next line where the reading wanted more of it (it stopped at its end, or the next line
-      /// goes on in lowercase): a long line a page wrapped, taken as soon as the reading gets past the two.
+      /// goes on in lowercase), or with the line before where the page broke it (``brokeByPage(_:)``): a long line
+      /// a page wrapped, taken as soon as the reading gets past the two.
       case wrapped
       /// Any other: ended, broken, put in before.
       case other
@@ -345,9 +387,14 @@ public enum Importer {
 
     func isMended(_ line: Int) -> Bool { line < mended.count && mended[line] != nil }
 
-    /// How far a reading that stopped at `stop` got: the stop's line as numbered in the text, then its column.
+    /// How far a reading that stopped at `stop` got: the stop's line as numbered in the text, then its column; on a
+    /// line joined from two, the second's number and the column in it past the join.
     func progress(of stop: Stop) -> (Int, Int) {
-      stop.line < numbers.count ? (numbers[stop.line], stop.column) : (Int.max, 0)
+      guard stop.line < numbers.count else { return (Int.max, 0) }
+      if let join = joinedAt[numbers[stop.line]]?.last(where: { $0.column <= stop.column }) {
+        return (join.number, stop.column - join.column)
+      }
+      return (numbers[stop.line], stop.column)
     }
 
     private func mayMend(_ line: Int) -> Bool { mended[line].map { $0.times < Importer.mendsPerLine } ?? true }
@@ -376,7 +423,15 @@ public enum Importer {
         joinedToNext.last = .wrapped
         ways.insert(joinedToNext, at: 0)
       }
-      let joinedToPrevious = stop.column == 0 && stop.line > 0 ? joining(stop.line - 1) : nil
+      // The line before broken by the page here (`Present: Ana Ortiz, Dana Reyes, Priya` / `Shah`, where the
+      // reading took the `S` for `Staff: `): joined first, as a line that wanted more; else last.
+      let brokeByPage = stop.line > 0 && self.brokeByPage(stop.line - 1)
+      var joinedToPrevious = (stop.column == 0 || brokeByPage) && stop.line > 0 ? joining(stop.line - 1) : nil
+      if brokeByPage, var joined = joinedToPrevious {
+        joined.last = .wrapped
+        ways.insert(joined, at: wrapped && joinedToNext != nil ? 1 : 0)
+        joinedToPrevious = nil
+      }
 
       // The literals that end the line first: ending it is the likelier mend. Not a choice's value, which would
       // be an answer made up (`3月18日15:00，` ended as `3月18日上午`: a trial's report was given a morning meeting).
@@ -461,6 +516,18 @@ public enum Importer {
       return nil
     }
 
+    /// Whether the page broke line `index` before the next: the text's lines look broken at a width
+    /// (``pageWidth``), the next line's first word would have made line `index` wider than it (greedy wrapping moves
+    /// a word to the next line only then, so a line that had room for it ended where its author did), and the next
+    /// line does not start as the template starts one (`Excused: Wendell Hart` after a roll call as wide as the page).
+    func brokeByPage(_ index: Int) -> Bool {
+      guard joinsLines, let pageWidth, index + 1 < lines.count else { return false }
+      let next = lines[index + 1]
+      let word = next.unicodeScalars.prefix { $0 != " " }.count
+      return word > 0 && lines[index].unicodeScalars.count + 1 + word > pageWidth && !lineStarts.contains { next.hasPrefix($0) }
+    }
+
+
     /// Line `index` with the line after it joined to its end (``PageChrome/joining(_:_:)``); `nil` when there is
     /// no such line, either is blank or mended, or the two are longer than a line mended may be.
     private func joining(_ index: Int) -> Mending? {
@@ -470,8 +537,13 @@ public enum Importer {
       else { return nil }
       var joined = self
       joined.last = .joined
-      joined.lines[index] = PageChrome.joining(lines[index], lines[index + 1])
+      let line = PageChrome.joining(lines[index], lines[index + 1])
+      joined.lines[index] = line
       joined.joined.append(numbers[index + 1])
+      // The join's column, and those of lines joined to the second before, now further along the first.
+      let column = line.count - lines[index + 1].trimmedSpaces.count
+      let carried = (joinedAt[numbers[index + 1]] ?? []).map { (column: $0.column + column, number: $0.number) }
+      joined.joinedAt[numbers[index], default: []] += [(column, numbers[index + 1])] + carried
       joined.lines.remove(at: index + 1)
       joined.numbers.remove(at: index + 1)
       joined.mended.remove(at: index + 1)
@@ -552,9 +624,9 @@ public enum Importer {
   /// text so, setting aside at most `maxUnparsed`, each mended where it can be (see
   /// ``read(_:template:maxUnparsed:budget:mending:)``): mending tries several readings a line, and a text that
   /// reads with a line or two left out is the usual case.
-  public static func best(_ text: String, among templates: [Template], maxUnparsed: Int = bestSetsAside) -> Reading? {
-    if let reading = best(text, among: templates, setting: 3, mending: false) { return reading }
-    return best(text, among: templates, setting: maxUnparsed, mending: true)
+  public static func best(_ text: String, among templates: [Template], maxUnparsed: Int = bestSetsAside, pageWidth: Int? = nil) -> Reading? {
+    if let reading = best(text, among: templates, setting: 3, mending: false, pageWidth: pageWidth) { return reading }
+    return best(text, among: templates, setting: maxUnparsed, mending: true, pageWidth: pageWidth)
   }
 
   /// A published text without its page chrome (``PageChrome/strip(_:keepingCredits:)``), read by `read`: a credit
@@ -562,14 +634,17 @@ public enum Importer {
   /// with it sets aside no more lines than the reading without it and reads the rest as that one does (a template
   /// with no credit could take it as one more paragraph of the last item, and its attendance with it); otherwise
   /// it is removed as a footer.
+  /// `read` is also given the width of the page the text was broken at (``PageChrome/pageWidth(of:)`` of its lines
+  /// as published, before the chrome's wrapped lines are joined), for ``read(_:template:maxUnparsed:budget:mending:pageWidth:)``.
   /// - Returns: the reading (`nil` when `read` reads nothing) and the stripping it read.
   public static func readPublished(
-    _ text: String, _ read: (String) -> Reading?
+    _ text: String, _ read: (_ body: String, _ pageWidth: Int?) -> Reading?
   ) -> (reading: Reading?, stripped: (text: String, notes: [PageChrome.Note], origins: [Int])) {
+    let pageWidth = PageChrome.pageWidth(of: PageChrome.lines(text).map(String.init))
     let withoutCredits = PageChrome.strip(text)
     let withCredits = PageChrome.strip(text, keepingCredits: true)
-    let without = read(withoutCredits.text)
-    guard withCredits.text != withoutCredits.text, let with = read(withCredits.text), with.linesRead > 0 else {
+    let without = read(withoutCredits.text, pageWidth)
+    guard withCredits.text != withoutCredits.text, let with = read(withCredits.text, pageWidth), with.linesRead > 0 else {
       return (without, withoutCredits)
     }
     guard let without, without.linesRead > 0 else { return (with, withCredits) }
@@ -580,10 +655,11 @@ public enum Importer {
   /// The most lines a template may set aside and still be taken by ``best(_:among:maxUnparsed:)``.
   public static let bestSetsAside = 20
 
-  private static func best(_ text: String, among templates: [Template], setting maxUnparsed: Int, mending: Bool) -> Reading? {
+  private static func best(_ text: String, among templates: [Template], setting maxUnparsed: Int, mending: Bool, pageWidth: Int?) -> Reading? {
     var best: (reading: Reading, rank: (Int, Int, Int))?
     for template in templates {
-      guard let reading = read(text, template: template, maxUnparsed: maxUnparsed, mending: mending), reading.linesRead > 0 else { continue }
+      guard let reading = read(text, template: template, maxUnparsed: maxUnparsed, mending: mending, pageWidth: pageWidth), reading.linesRead > 0
+      else { continue }
       // Then the fewest required parts left empty: a variant that prints no attendance reads `常務會議。副區長…出席會議`
       // too, with a chair title that swallows the name, where the template that prints it leaves nothing out.
       let rank = (reading.unparsed.count, reading.reproduces ? 0 : 1, missing(in: reading))

@@ -399,16 +399,40 @@ public enum PageChrome {
     return (text, changed)
   }
 
-  /// The lines with those a narrow page broke joined again: when at least three lines are about as wide as the
-  /// widest (within two characters) and none of them ends a paragraph (``endsParagraph(_:)``), each such line is
-  /// joined with the next (``joining(_:_:)``).
+  /// How much narrower than the page's width a line it broke may be, in scalars: the longest word a ragged right
+  /// margin moves to the next line, in an English text.
+  public static let raggedMargin = 12
+
+  /// The width of the page `lines` were broken at, in scalars (a text copied from a PDF or a narrow window): the
+  /// widest at which lines crowd against a ragged right margin, a fifth of the lines that are not blank (and at
+  /// least three) within ``raggedMargin`` of it, and few (a tenth) wider (words too long to break, a web address).
+  /// `nil` when there is none: a text whose lines are its paragraphs, of any length.
+  /// - Complexity: O(*n* log *n*) in the number of lines.
+  public static func pageWidth(of lines: [String]) -> Int? {
+    let widths = lines.map { $0.unicodeScalars.count }.filter { $0 > 0 }.sorted(by: >)
+    let (crowd, wider) = (max(3, (widths.count + 4) / 5), widths.count / 10)
+    var near = widths.startIndex
+    for (above, width) in widths.enumerated() where above <= wider && width >= 20 {
+      // The lines from this one down to `near` are within the margin of it.
+      while near < widths.endIndex, widths[near] >= width - raggedMargin { near += 1 }
+      if near - above >= crowd { return width }
+    }
+    return nil
+  }
+
+  /// The lines with those a narrow page broke joined again: when at least three Chinese lines are about as wide
+  /// as the widest (within two characters) and none of them ends a paragraph (``endsParagraph(_:)``), each such
+  /// line is joined with the next (``joining(_:_:)``). A typeset Chinese page is justified, its full lines one
+  /// width. Not an English line: a ragged margin puts a whole line within two of the widest (`Present: …, Priya
+  /// Shah` over `Excused: …`), and the importer joins those where its reading shows a page broke them
+  /// (``Importer/read(_:template:maxUnparsed:budget:mending:pageWidth:)``).
   static func joiningWrapped(_ lines: [(number: Int, text: String)], notes: inout [Note]) -> [(number: Int, text: String)] {
     // Widths in scalars: as good as characters for telling lines of one width, and not a grapheme walk of the page.
     let widths = lines.map { $0.text.unicodeScalars.count }
     guard let widest = widths.max(), widest >= 20 else { return lines }
     let wrapped = lines.indices.filter { index in
-      widths[index] >= widest - 2 && index + 1 < lines.count && !endsParagraph(lines[index].text)
-        && !lines[index + 1].text.trimmedSpaces.isEmpty
+      widths[index] >= widest - 2 && index + 1 < lines.count && lines[index].text.contains(where: isHan)
+        && !endsParagraph(lines[index].text) && !lines[index + 1].text.trimmedSpaces.isEmpty
     }
     guard wrapped.count >= 3 else { return lines }
     var result: [(number: Int, text: String)] = []

@@ -17,7 +17,7 @@ extension Workspace {
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     guard let text = String(data: data, encoding: .utf8) else { return nil }
     let candidates = templates.entries().compactMap { try? templates.template(id: $0.id) }
-    guard let reading = Importer.readPublished(text, { Importer.best($0, among: candidates) }).reading, reading.linesRead > 0
+    guard let reading = Importer.readPublished(text, { Importer.best($0, among: candidates, pageWidth: $1) }).reading, reading.linesRead > 0
     else { return nil }
     return Draft(file: SessionFile(minutes: reading.minutes), template: reading.template, path: path, name: nil, session: nil)
   }

@@ -65,8 +65,9 @@ struct Import: ParsableCommand {
       throw Diagnostics.unreadable
     }
     // A template named reads as much as it can, however many lines it sets aside; the best of all only tries.
-    let (found, (_, chrome, origins)) = Importer.readPublished(text) { body in
-      candidates.count == 1 ? Importer.read(body, template: candidates[0], maxUnparsed: 60) : Importer.best(body, among: candidates)
+    let (found, (_, chrome, origins)) = Importer.readPublished(text) { body, pageWidth in
+      candidates.count == 1
+        ? Importer.read(body, template: candidates[0], maxUnparsed: 60, pageWidth: pageWidth) : Importer.best(body, among: candidates, pageWidth: pageWidth)
     }
     guard var reading = found, reading.linesRead > 0 else {
       // Where the template, or of those tried the one that reads furthest, stops reading the text as it is: the

@@ -56,13 +56,13 @@ import Foundation
     let report = try String(contentsOf: TestSupport.fixture("published/gov-executive.zh-Hant.house-year-credit.txt"), encoding: .utf8)
     #expect(report.hasSuffix("（撰稿人：何佳穎　審稿人：吳承翰）\n"))
     let template = try TestSupport.template(id: "gov-executive.zh-Hant")
-    let (reading, stripped) = Importer.readPublished(report + "主辦：清潭區人民政府辦公室\n") { Importer.read($0, template: template) }
+    let (reading, stripped) = Importer.readPublished(report + "主辦：清潭區人民政府辦公室\n") { Importer.read($0, template: template, pageWidth: $1) }
     #expect(reading?.minutes.text("credit") == "撰稿人：何佳穎　審稿人：吳承翰")
     #expect(reading?.unparsed == [])
     #expect(stripped.notes.map(\.kind) == [.footer])
     let jiyao = try String(contentsOf: TestSupport.fixture("published/jiyao.zh-Hans.no-chair-item-hosts.txt"), encoding: .utf8)
     let notes = try TestSupport.template(id: "jiyao.zh-Hans")
-    let (read, removed) = Importer.readPublished(jiyao + "（撰稿人：何佳颖）\n") { Importer.read($0, template: notes) }
+    let (read, removed) = Importer.readPublished(jiyao + "（撰稿人：何佳颖）\n") { Importer.read($0, template: notes, pageWidth: $1) }
     #expect(read?.unparsed == [])
     #expect(removed.notes.map(\.text) == ["（撰稿人：何佳颖）"])
   }
