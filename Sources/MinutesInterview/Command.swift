@@ -79,7 +79,8 @@ public enum Command: Hashable, Sendable {
     let isForced = name.count > 1 && (name.hasSuffix("!") || name.hasSuffix("！"))
     if isForced { name.removeLast() }
     let rest = body.dropFirst(typedName.count).trimmingCharacters(in: .whitespaces)
-    let words = rest.split(separator: " ", maxSplits: 1).map(String.init)
+    // Apart by a space, or the full-width one a Chinese input method types (`：edit　4　…`).
+    let words = rest.split(maxSplits: 1, whereSeparator: \.isWhitespace).map(String.init)
     let argument = words.first
     let remainder = words.count > 1 ? words[1] : nil
 

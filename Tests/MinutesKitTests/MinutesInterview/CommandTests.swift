@@ -27,6 +27,11 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     (":add item", .add(stored("items"), nil)),
     (":a 2", .add(stored("items.2.directives"), nil)),
     (":add 1.1 要抓好落實", .add(stored("items.1.directives.1.points"), "要抓好落實")),
+    // The full-width space a Chinese input method types parts the words as a space does (a trial's `：edit　4`
+    // was refused as the address `4　…`).
+    ("：add　1.1　要抓好落實", .add(stored("items.1.directives.1.points"), "要抓好落實")),
+    ("：show　2.1.3", .show(stored("items.2.directives.1.points.3"))),
+    ("：edit　2.1.3　要抓好落實", .edit(stored("items.2.directives.1.points.3"), "要抓好落實")),
     (":add present 副區長 劉成剛、陳春青", .add(stored("attendance.present"), "副區長 劉成剛、陳春青")),
     ("：add 列席", .add(stored("attendance.inAttendance"), nil)),
     (":add arrangements 甲、乙", .add(stored("arrangements.topics"), "甲、乙")),
