@@ -215,21 +215,26 @@ public enum Importer {
   }
 
   /// The words the template starts a line with (`Excused: `, `Respectfully submitted,`): what follows a line
-  /// break in its text, up to the next tag. A line that starts so was not broken off the line before by the page.
+  /// break in its text, up to the next tag, a section's tag between them or not (`\n{{#arrivals}}Arrivals and
+  /// departures: `). A line that starts so was not broken off the line before by the page.
   static func lineStarts(in shapes: [MustacheShape]) -> [String] {
     var starts: Set<String> = []
+    // Whether the text last printed, in the template's order, ended a line.
+    var atLineStart = true
     func collect(_ shapes: [MustacheShape]) {
       for shape in shapes {
         switch shape {
         case .text(let scalars):
           var view = String.UnicodeScalarView()
           view.append(contentsOf: scalars)
-          for start in String(view).split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+          let pieces = String(view).split(separator: "\n", omittingEmptySubsequences: false)
+          for start in atLineStart ? pieces[...] : pieces.dropFirst() {
             let words = start.drop { $0 == " " }
             if words.count >= 2 { starts.insert(String(words)) }
           }
+          atLineStart = pieces.last?.isEmpty ?? atLineStart
         case .value:
-          break
+          atLineStart = false
         case .section(_, _, let body):
           collect(body)
         }
@@ -425,7 +430,9 @@ public enum Importer {
       }
       // The line before broken by the page here (`Present: Ana Ortiz, Dana Reyes, Priya` / `Shah`, where the
       // reading took the `S` for `Staff: `): joined first, as a line that wanted more; else last.
-      let brokeByPage = stop.line > 0 && self.brokeByPage(stop.line - 1)
+      // Or a line that goes on in lowercase, stopped at its start (`…; Ravi` / `expects both fixed by Thursday.`).
+      let goesOnHere = stop.column == 0 && lines[stop.line].first.map { $0.isASCII && $0.isLowercase } == true
+      let brokeByPage = stop.line > 0 && (goesOnHere || self.brokeByPage(stop.line - 1))
       var joinedToPrevious = (stop.column == 0 || brokeByPage) && stop.line > 0 ? joining(stop.line - 1) : nil
       if brokeByPage, var joined = joinedToPrevious {
         joined.last = .wrapped
@@ -518,21 +525,22 @@ public enum Importer {
 
     /// Whether the page broke line `index` before the next: the text's lines look broken at a width
     /// (``pageWidth``), the next line's first word would have made line `index` wider than it (greedy wrapping moves
-    /// a word to the next line only then, so a line that had room for it ended where its author did), and the next
-    /// line does not start as the template starts one (`Excused: Wendell Hart` after a roll call as wide as the page).
+    /// a word to the next line only then, so a line that had room for it ended where its author did).
     func brokeByPage(_ index: Int) -> Bool {
       guard joinsLines, let pageWidth, index + 1 < lines.count else { return false }
-      let next = lines[index + 1]
-      let word = next.unicodeScalars.prefix { $0 != " " }.count
-      return word > 0 && lines[index].unicodeScalars.count + 1 + word > pageWidth && !lineStarts.contains { next.hasPrefix($0) }
+      let word = lines[index + 1].unicodeScalars.prefix { $0 != " " }.count
+      return word > 0 && lines[index].unicodeScalars.count + 1 + word > pageWidth
     }
 
 
     /// Line `index` with the line after it joined to its end (``PageChrome/joining(_:_:)``); `nil` when there is
-    /// no such line, either is blank or mended, or the two are longer than a line mended may be.
+    /// no such line, either is blank or mended, the two are longer than a line mended may be, or the line after
+    /// starts as the template starts a line (`Excused: Wendell Hart` under a roll call as wide as the page,
+    /// `Arrivals and departures: …` under a list of guests: lines of their own).
     private func joining(_ index: Int) -> Mending? {
       guard joinsLines, index + 1 < lines.count, mended[index] == nil, mended[index + 1] == nil,
         !Normalizer.isBlank(lines[index]), !Normalizer.isBlank(lines[index + 1]),
+        !lineStarts.contains(where: lines[index + 1].hasPrefix),
         lines[index].utf8.count + lines[index + 1].utf8.count <= Importer.mendableBytes
       else { return nil }
       var joined = self

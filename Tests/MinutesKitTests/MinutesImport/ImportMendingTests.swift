@@ -274,12 +274,14 @@ import MinutesTestSupport
   /// capitalized word, where the template may go on to a line of its own (`…, Priya` / `Shah`, whose `S` read as
   /// `Staff: `), was set aside; a line as wide as the page above a line of its own (`…, Priya Shah` / `Excused:
   /// Wendell Hart`) was joined to it before the reading; a line joined by a wrap and stopped on further along was
-  /// taken for less progress than leaving it out. Read as the published text is (its page chrome, through
+  /// taken for less progress than leaving it out; a line going on in lowercase (`…; Ravi` / `expects both…`) was
+  /// left out. Read as the published text is (its page chrome, through
   /// ``Importer/readPublished(_:_:)``), each now gives the draft of the unbroken record, nothing set aside.
   @Test(arguments: [("council/alder-creek.txt", "board-meeting.en", 60), ("council/alder-creek.txt", "board-meeting.en", 64),
                     ("council/alder-creek.txt", "board-meeting.en", 66), ("council/alder-creek.txt", "board-meeting.en", 76),
-                    ("council/alder-creek.txt", "board-meeting.en", 100), ("examples/team-meeting.en.txt", "team-meeting.en", 68),
-                    ("examples/team-meeting.en.txt", "team-meeting.en", 72)])
+                    ("council/alder-creek.txt", "board-meeting.en", 100), ("council/alder-creek.txt", "board-meeting.en", 62),
+                    ("examples/team-meeting.en.txt", "team-meeting.en", 68), ("examples/team-meeting.en.txt", "team-meeting.en", 72),
+                    ("examples/team-meeting.en.txt", "team-meeting.en", 96)])
   func aRecordBrokenByAPageReadsAsTheRecord(fixture: String, template id: String, width: Int) throws {
     let published = try String(contentsOf: TestSupport.fixture(fixture), encoding: .utf8)
     let text = Self.pageBroken(published, width: width)
