@@ -428,13 +428,13 @@ public enum Importer {
         joinedToNext.last = .wrapped
         ways.insert(joinedToNext, at: 0)
       }
-      // The line before broken by the page here (`Present: Ana Ortiz, Dana Reyes, Priya` / `Shah`, where the
-      // reading took the `S` for `Staff: `): joined first, as a line that wanted more; else last.
-      // Or a line that goes on in lowercase, stopped at its start (`…; Ravi` / `expects both fixed by Thursday.`).
+      // The line before, broken off by the page here (`Present: Ana Ortiz, Dana Reyes, Priya` / `Shah`, where the
+      // reading took the `S` for `Staff: `), or this line going on in lowercase, stopped at its start (`…; Ravi` /
+      // `expects both fixed by Thursday.`): joined to it first, as a line that wanted more; at a line's start, last.
       let goesOnHere = stop.column == 0 && lines[stop.line].first.map { $0.isASCII && $0.isLowercase } == true
-      let brokeByPage = stop.line > 0 && (goesOnHere || self.brokeByPage(stop.line - 1))
-      var joinedToPrevious = (stop.column == 0 || brokeByPage) && stop.line > 0 ? joining(stop.line - 1) : nil
-      if brokeByPage, var joined = joinedToPrevious {
+      let wrapsHere = stop.line > 0 && (goesOnHere || brokeByPage(stop.line - 1))
+      var joinedToPrevious = (stop.column == 0 || wrapsHere) && stop.line > 0 ? joining(stop.line - 1) : nil
+      if wrapsHere, var joined = joinedToPrevious {
         joined.last = .wrapped
         ways.insert(joined, at: wrapped && joinedToNext != nil ? 1 : 0)
         joinedToPrevious = nil
