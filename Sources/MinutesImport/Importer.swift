@@ -532,7 +532,6 @@ public enum Importer {
       return word > 0 && lines[index].unicodeScalars.count + 1 + word > pageWidth
     }
 
-
     /// Line `index` with the line after it joined to its end (``PageChrome/joining(_:_:)``); `nil` when there is
     /// no such line, either is blank or mended, the two are longer than a line mended may be, or the line after
     /// starts as the template starts a line (`Excused: Wendell Hart` under a roll call as wide as the page,
