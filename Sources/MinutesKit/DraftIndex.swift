@@ -146,7 +146,7 @@ struct DraftIndex: Sendable {
   /// Walks the top of `minutes` again and makes the chunks that are missing, stale, of the wrong number, or made
   /// when their list's asking was otherwise.
   private mutating func refresh(_ minutes: Minutes, stale: [Address: Set<Int>]) {
-    let validator = Validator(template: template)
+    let (template, validator) = (template, Validator(template: template))
     var segments: [Segment] = []
     var topValueErrors = 0
     var lists: [Address: [Chunk]] = [:]
@@ -159,14 +159,21 @@ struct DraftIndex: Sendable {
         topValueErrors += validator.valueErrorCount(value, part: part, at: address)
       case .entries(let list, let part, let entries, let asked):
         segments.append(.entries(list, part))
-        var kept = chunks[list] ?? []
-        if kept.count != entries.count { kept = [] }
-        let redo = stale[list] ?? []
-        lists[list] = entries.enumerated().map { offset, entry in
-          if kept.indices.contains(offset), !redo.contains(offset), kept[offset].asked == asked { return kept[offset] }
-          return Self.chunk(entry, of: part, at: list.appending(.index(offset + 1)), asked: asked,
-                            template: template, validator: validator)
+        let make = { (offset: Int) in
+          Self.chunk(entries[offset], of: part, at: list.appending(.index(offset + 1)), asked: asked,
+                     template: template, validator: validator)
         }
+        // Taken out of the index, so that the chunks kept are changed in place, not copied: an answer remakes the
+        // few chunks it touched, and no more than a glance is given to the others (5,000 agenda items were 5,000
+        // set lookups and a new array an answer).
+        var kept = chunks.removeValue(forKey: list) ?? []
+        if kept.count == entries.count {
+          for offset in kept.indices where kept[offset].asked != asked { kept[offset] = make(offset) }
+          for offset in stale[list] ?? [] where kept.indices.contains(offset) { kept[offset] = make(offset) }
+        } else {
+          kept = entries.indices.map(make)
+        }
+        lists[list] = kept
       }
     }
     self.segments = segments
