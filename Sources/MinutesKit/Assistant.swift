@@ -596,9 +596,15 @@ public struct Assistant: Sendable {
         return Response(messages: [m.nothingIn(part.label, shown)])
       }
       return Response(messages: lines, roles: [.listing])
-    case .goto(let address):
+    case .goto(var address):
       let shown = template.display(address)
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      // A list is asked at its end (`Present 3>`): going to the list goes there, as `:add LIST` does.
+      if !index.isSlot(address, in: minutes), case .list? = template.part(at: address)?.shape,
+        index.isSlot(address.appending(.end), in: minutes)
+      {
+        address = address.appending(.end)
+      }
       guard index.isSlot(address, in: minutes) else {
         throw AssistantError.notEditable(address: shown, hint: m.noQuestionHint(shown))
       }

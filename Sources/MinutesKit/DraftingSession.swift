@@ -131,6 +131,11 @@ public struct DraftingSession: Sendable {
       } else {
         // The completion closure gets its own copy of the assistant, released before the line is handled, so that
         // the edit finds the draft unshared and changes it in place.
+        if !reader.isInteractive, let answer = assistant.prefill, !answer.isEmpty {
+          // A pipe cannot put the answer on the line, as a terminal does: said, so that the next line is not
+          // taken for a new question's and replaces it unseen.
+          emit(m.currentAnswer(answer), .notice, &output)
+        }
         let result: LineReadResult = {
           let current = assistant
           let files = store.workspace

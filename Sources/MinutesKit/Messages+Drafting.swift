@@ -383,6 +383,13 @@ extension Messages {
   }
 
   /// Said when `:edit ADDRESS --editor` is typed where there is no terminal (a pipe).
+  /// The answer a question already holds, said where the line cannot be put on the input line to edit (a pipe):
+  /// the next line replaces it, an empty one keeps it.
+  func currentAnswer(_ value: String) -> String {
+    self("現在是：\(value)（輸入的下一行取代它；空行保留原樣）",
+         "Now: \(value) (the next line replaces it; an empty line keeps it)")
+  }
+
   var editorNeedsTerminal: String {
     self("只有在終端中才能打開編輯器；請輸入 :edit 地址 新內容。",
          "The editor opens only at a terminal; type :edit ADDRESS NEW-TEXT instead.")

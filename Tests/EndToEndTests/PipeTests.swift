@@ -143,6 +143,20 @@ import MinutesTestSupport
     #expect(saved.contains("period: 下午"))
   }
 
+  /// A pipe cannot put an answer on the line to edit, as a terminal does: going back to an answered question says
+  /// what it holds, an empty line keeps it, and the next line replaces it knowingly.
+  @Test func goingBackToAnAnswerFromAPipeSaysWhatItHolds() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let input = Data("2022-05-20\n下午\n:goto date\n\n:goto period\n晚上\n".utf8)
+    let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "back"], in: workspace, input: input)
+    #expect(result.status == 0)
+    #expect(result.text.contains("現在是：2022-05-20（輸入的下一行取代它；空行保留原樣）\n"))
+    #expect(result.text.contains("現在是：下午（輸入的下一行取代它；空行保留原樣）\n"))
+    let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/back.yaml"), encoding: .utf8)
+    #expect(saved.contains("date: '2022-05-20'\n") && saved.contains("period: 晚上\n"))
+  }
+
   @Test func existingNameIsRefusedWithWhatToDo() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }

@@ -562,6 +562,18 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(answered.cursor == stored("items.+"))
   }
 
+  /// `:goto LIST` goes where the list is asked, its end (`出席3>`), as `:add LIST` does: the list has a question
+  /// there, and the clerk named it the way `:show` prints it.
+  @Test(arguments: [("present", "attendance.present.+"), ("absent", "attendance.absent.+"), ("items", "items.+")])
+  func goingToAListGoesToItsEnd(typed: String, end: String) throws {
+    var assistant = try Self.threeItems()
+    let before = assistant.minutes
+    let response = assistant.handle(":goto \(typed)")
+    #expect(!response.isError)
+    #expect(assistant.cursor == stored(end))
+    #expect(assistant.minutes == before)
+  }
+
   /// The prompt counts the errors a clerk should know of now: not the required parts still to be asked.
   @Test func thePromptCountsTheOpenErrors() throws {
     var assistant = try TestSupport.freshAssistant()
