@@ -311,7 +311,7 @@ public struct TextExporter: Exporter {
       return scalar(value, kind: part.kind)
     }
 
-    /// What a part not filled in offers: in a draft exported with its errors, a required field that applies
+    /// What a part not filled in offers: in a draft exported with its errors, a required field or list that applies
     /// (its `when` holds) prints as its ``Rendering/missingMark``, and a group not begun offers its required
     /// fields so (`{{chair.name}}`); a yes/no, which decides whether a section prints, and anything else offer
     /// ``empty(_:)``.
@@ -320,6 +320,10 @@ public struct TextExporter: Exporter {
       switch part.shape {
       case .field(let kind) where kind != .yesno && (part.rules.required || rendering.needed.contains(part)):
         return MissingMark(text: mark(part))
+      case .list where part.minimumCount > 0:
+        // A required list with no entries: `{{items}}` prints its mark (研究了〔议题〕等事项), and its sections, as
+        // `empty(items)`, still see no entry.
+        return ListContext(elements: [], text: mark(part))
       case .group:
         var context: [String: Any] = [:]
         for child in part.parts { context[child.key] = missing(child, among: part.parts, in: Record()) }
