@@ -46,7 +46,9 @@ public struct Check: Sendable, Hashable {
     /// compared with each other. A time not filled in is passed over; one earlier than the time before it by
     /// more than 12 hours is the next day's (a meeting past midnight: 11:40 p.m., then 12:20 a.m.). `{{value}}`
     /// is the time found (in the template's time style) and `{{other}}` the later one before it; reported at the
-    /// time found.
+    /// time found. Whole dates (year, month and day) are compared the same way, without the next day's turn
+    /// (`[meeting.date, nextMeeting.date]`: the next meeting comes after this one); a date without its year is
+    /// passed over. One check orders times or dates, not both.
     case order([[[String]]])
     /// The sum of the counts at `sum` (a path that names a list counts its entries: those present) is at most
     /// `max`: the number of entries of a list (those present), or a number; or, for several lists

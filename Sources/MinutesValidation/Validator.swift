@@ -517,19 +517,28 @@ public struct Validator: Sendable {
         // `at`: minutes from the first midnight; a time more than 12 hours before the one before it is the next
         // day's. Each group of a step starts from the latest time before the step; the step ends at the latest
         // of its groups.
-        var latest: (time: MeetingTime, at: Int)?
+        // Whole dates (a year, a month and a day) are compared as they are: a next meeting before this one.
+        var latest: (shown: String, at: Int)?
         for step in steps {
           var after = latest
           for group in step {
             var inGroup = latest
             for (address, value) in timesInOrder(group, in: minutes) {
-              guard let text = value.text, let time = MeetingTime(parsing: text) else { continue }
-              var at = (inGroup?.at ?? 0) / (24 * 60) * (24 * 60) + Self.minutes(of: time)
-              if let before = inGroup, at < before.at, before.at - at > 12 * 60 { at += 24 * 60 }
-              if let before = inGroup, at < before.at {
-                add(address, template.styles.time.format(time), template.styles.time.format(before.time))
+              guard let text = value.text else { continue }
+              let shown: String, at: Int
+              if let time = MeetingTime(parsing: text) {
+                var minute = (inGroup?.at ?? 0) / (24 * 60) * (24 * 60) + Self.minutes(of: time)
+                if let before = inGroup, minute < before.at, before.at - minute > 12 * 60 { minute += 24 * 60 }
+                (shown, at) = (template.styles.time.format(time), minute)
+              } else if let date = MeetingDate(parsing: text) {
+                (shown, at) = (text, (date.year * 12 + date.month) * 31 + date.day)
               } else {
-                inGroup = (time, at)
+                continue
+              }
+              if let before = inGroup, at < before.at {
+                add(address, shown, before.shown)
+              } else {
+                inGroup = (shown, at)
               }
             }
             if let end = inGroup, end.at > after?.at ?? Int.min { after = end }
