@@ -695,9 +695,6 @@ final class TextReader {
     }
   }
 
-  /// Whether the facts known of a choice allow `value`.
-
-
   /// The value `span` gives a field through `accessor`, merged with what is read of it already (a date's parts);
   /// `nil` when it is no such value.
   private func parse(_ span: String, frame: DraftFrame, part: Part, accessor: String?) -> DraftFrame.Slot? {
@@ -814,7 +811,29 @@ final class TextReader {
       // Nor begins with a title's last word: `助理彭海` of `區長助理彭海` is the end of the title 區長助理 and a name.
       if Self.titleEndingScalars.contains(where: { $0.count >= 2 && scalars.starts(with: $0) }) { return false }
     }
-    return true
+    // Nor opens a parenthesis it does not close, or closes one it did not open: `Annette Beauchamp (resident` is
+    // no entry of `Guests: …, Annette Beauchamp (resident, Orchard Lane)`, whose list is joined by `, ` (a
+    // clerk's answer with such a mark is the error `marks.unbalanced`).
+    return !Self.hasUnbalancedParenthesis(span)
+  }
+
+  /// Whether `span` has a `(` or `（` not closed, or a `)` or `）` not opened, in its UTF-8 bytes (a span tried
+  /// may be the rest of a long line: no scalars are decoded for it).
+  static func hasUnbalancedParenthesis(_ span: String) -> Bool {
+    var depth = 0
+    var (before, last): (UInt8, UInt8) = (0, 0)
+    for byte in span.utf8 {
+      // `（` and `）` are EF BC 88 and EF BC 89.
+      let opens = byte == 0x28 || (byte == 0x88 && last == 0xBC && before == 0xEF)
+      let closes = byte == 0x29 || (byte == 0x89 && last == 0xBC && before == 0xEF)
+      if opens { depth += 1 }
+      if closes {
+        depth -= 1
+        if depth < 0 { return true }
+      }
+      (before, last) = (last, byte)
+    }
+    return depth != 0
   }
 
   /// Whether `scalar` has Unicode's White_Space property (PropList.txt, a list that is stable: 25 scalars), told
@@ -1204,9 +1223,10 @@ final class TextReader {
     if !separatorScalars.isEmpty {
       for index in position + 1..<lineEnd where literalFits(index, separatorScalars) { ends.insert(index) }
     }
-    // An entry holds no separator: no end past the first one (found once, not looked for in every span).
+    // An entry holds no separator, but within parentheses: no end past the first one (found once, not looked for
+    // in every span).
     let furthest = max(position, ends.max() ?? position)
-    let firstSeparator = separatorScalars.isEmpty ? nil : (position..<furthest).first { literalFits($0, separatorScalars) }
+    let firstSeparator = separatorScalars.isEmpty ? nil : firstOutsideParentheses(separatorScalars, in: position..<furthest)
     for end in ends.sorted() {
       if let firstSeparator, end >= firstSeparator + separatorScalars.count { break }
       let span = span(position..<end)
@@ -1223,6 +1243,20 @@ final class TextReader {
     return false
   }
 
+  /// Where `literal` first fits in `range` outside parentheses (`(…)`, `（…）`, counted from the range's start);
+  /// `nil` when it does not.
+  private func firstOutsideParentheses(_ literal: [Unicode.Scalar], in range: Range<Int>) -> Int? {
+    var depth = 0
+    for index in range {
+      switch text[index] {
+      case "(", "（": depth += 1
+      case ")", "）": depth = max(0, depth - 1)
+      default: if depth == 0, literalFits(index, literal) { return index }
+      }
+    }
+    return nil
+  }
+
   private func joinedRecords(
     _ frame: DraftFrame, _ part: Part, _ parts: [Part], entry: [MustacheShape], separators: [String], _ index: Int,
     _ position: Int, _ next: Next, used: [String] = []
@@ -1233,11 +1267,13 @@ final class TextReader {
     set(frame, part.key, .records(entries + [record]))
     let separator = separators.first.map { Array($0.unicodeScalars) } ?? []
     let found = match(entry[...], position, Env(frames: [record])) { [self] end in
-      // An entry holds neither the separator between entries (`，`) nor the end of a sentence: a group of
-      // 出席 is never `常務副區長司馬青雲，副區長`, nor runs on into the next sentence.
-      guard end > position, !(position..<end).contains(where: { index in
-        Self.sentenceEnds.contains(text[index]) || (!separator.isEmpty && literalFits(index, separator) && index + separator.count <= end)
-      }) else { return false }
+      // An entry holds neither the separator between entries (`，`), but within parentheses (`Annette Beauchamp
+      // (resident, Orchard Lane)`), nor the end of a sentence: a group of 出席 is never `常務副區長司馬青雲，副區長`,
+      // nor runs on into the next sentence.
+      guard end > position, !(position..<end).contains(where: { Self.sentenceEnds.contains(text[$0]) }) else { return false }
+      if !separator.isEmpty, let cut = firstOutsideParentheses(separator, in: position..<end), cut + separator.count <= end {
+        return false
+      }
       for separator in separators where !separator.isEmpty {
         let scalars = Array(separator.unicodeScalars)
         if literalFits(end, scalars),

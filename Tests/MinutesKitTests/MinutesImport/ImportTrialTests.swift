@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import MinutesImport
 import MinutesKit
 import MinutesTestSupport
 
@@ -99,6 +100,28 @@ import MinutesTestSupport
     let names = (reading.minutes.value(at: Address(stored: "publicComment")!)?.list ?? []).compactMap { $0.record?["name"]?.text }
     #expect(!names.contains { $0.hasSuffix(",") }, "\(names)")
     #expect(reading.unparsed.contains { $0.text.hasPrefix("Rebecca Hollis, spoke on a matter not on the agenda") }, "\(reading.unparsed)")
+  }
+
+  /// A clerk's trial (stop 38): `Guests: …, Annette Beauchamp (resident, Orchard Lane)` was read as two guests at
+  /// the comma inside the parentheses (`Annette Beauchamp (resident` and `Orchard Lane)`), each an error of
+  /// unbalanced marks; a value never opens a parenthesis it does not close.
+  @Test func aCommaInsideParenthesesPartsNoEntries() throws {
+    let template = try TestSupport.template(id: "board-meeting.en")
+    let example = try String(contentsOf: TestSupport.fixture("examples/board-meeting.en.txt"), encoding: .utf8)
+    let text = example.replacingOccurrences(
+      of: "Guests: Helen Marsh (Executive Director), Jordan Pike (Pike & Amsel CPAs)",
+      with: "Guests: Helen Marsh (Executive Director), Annette Beauchamp (resident, Orchard Lane), Jordan Pike (Pike & Amsel CPAs)")
+    #expect(text != example)
+    let reading = try #require(Importer.read(text, template: template))
+    #expect(reading.unparsed.isEmpty, "\(reading.unparsed)")
+    let guests = (reading.minutes.value(at: Address(stored: "attendance.guests")!)?.list ?? []).compactMap(\.record)
+    #expect(guests.map { $0["name"]?.text ?? "" } == ["Helen Marsh", "Annette Beauchamp", "Jordan Pike"])
+    #expect(guests[1]["affiliation"]?.text == "resident, Orchard Lane")
+  }
+
+  @Test(arguments: [("a (b)", false), ("a (b", true), ("b) a", true), ("（一）", false), ("一）", true), (")(", true), ("", false)])
+  func anUnbalancedParenthesisIsFoundInTheBytes(span: String, unbalanced: Bool) {
+    #expect(TextReader.hasUnbalancedParenthesis(span) == unbalanced)
   }
 
   /// A line of 100,000 characters (one value, or none the template prints) is read or set aside whole: nothing
