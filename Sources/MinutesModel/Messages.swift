@@ -62,11 +62,13 @@ public struct Messages: Sendable, Hashable {
     }
   }
 
-  /// Where mainland usage differs from the character-by-character conversion: words (汇出 → 导出) and the
+  /// Where mainland usage differs from the character-by-character conversion: words (汇出 → 导出, 预设 → 默认,
+  /// 字元 → 字符; a clerk's trial found the Taiwan words in Simplified messages) and the
   /// quotation marks (「」 → “”, GB/T 15834-2011 §4.8 引号).
   package static let mainlandUsage: [(String, String)] = [
     ("汇出", "导出"), ("副档名", "扩展名"), ("档名", "文件名"), ("档案", "文件"), ("资料夹", "文件夹"), ("磁碟", "磁盘"), ("视窗", "窗口"), ("位元组", "字节"),
-    ("范本", "模板"), ("内建", "内置"),
+    ("范本", "模板"), ("内建", "内置"), ("字元", "字符"), ("变数", "变量"), ("预设", "默认"), ("终端机", "终端"), ("快取", "缓存"),
+    ("汇入", "导入"), ("贴上", "粘贴"), ("二进位档", "二进制文件"), ("二进位", "二进制"), ("程式", "程序"),
     ("「", "“"), ("」", "”"),
   ]
 
