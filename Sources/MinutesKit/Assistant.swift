@@ -599,11 +599,17 @@ public struct Assistant: Sendable {
     case .goto(var address):
       let shown = template.display(address)
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
-      // A list is asked at its end (`Present 3>`): going to the list goes there, as `:add LIST` does.
-      if !index.isSlot(address, in: minutes), case .list? = template.part(at: address)?.shape,
-        index.isSlot(address.appending(.end), in: minutes)
-      {
-        address = address.appending(.end)
+      // A list is asked at its end (`Present 3>`): going to the list goes there, as `:add LIST` does; a group
+      // (安排部署: its scope, then its topics) at its first question.
+      if !index.isSlot(address, in: minutes) {
+        switch template.part(at: address)?.shape {
+        case .list? where index.isSlot(address.appending(.end), in: minutes):
+          address = address.appending(.end)
+        case .group?:
+          if let first = interview.slots(in: minutes).first(where: { address.contains($0) }) { address = first }
+        default:
+          break
+        }
       }
       guard index.isSlot(address, in: minutes) else {
         throw AssistantError.notEditable(address: shown, hint: m.noQuestionHint(shown))

@@ -134,7 +134,7 @@ public struct DraftingSession: Sendable {
         if !reader.isInteractive, let answer = assistant.prefill, !answer.isEmpty {
           // A pipe cannot put the answer on the line, as a terminal does: said, so that the next line is not
           // taken for a new question's and replaces it unseen.
-          emit(m.currentAnswer(answer), .notice, &output)
+          emit(m.currentAnswer(answer, emptyKeeps: assistant.pendingEdit == nil), .notice, &output)
         }
         let result: LineReadResult = {
           let current = assistant

@@ -384,10 +384,12 @@ extension Messages {
 
   /// Said when `:edit ADDRESS --editor` is typed where there is no terminal (a pipe).
   /// The answer a question already holds, said where the line cannot be put on the input line to edit (a pipe):
-  /// the next line replaces it, an empty one keeps it.
-  func currentAnswer(_ value: String) -> String {
-    self("現在是：\(value)（輸入的下一行取代它；空行保留原樣）",
-         "Now: \(value) (the next line replaces it; an empty line keeps it)")
+  /// the next line replaces it; at a question (`:goto`), an empty one keeps it (`emptyKeeps`), where an empty
+  /// line for `:edit ADDRESS` clears an optional part, as deleting the text on a terminal's line does.
+  func currentAnswer(_ value: String, emptyKeeps: Bool) -> String {
+    emptyKeeps
+      ? self("現在是：\(value)（輸入的下一行取代它；空行保留原樣）", "Now: \(value) (the next line replaces it; an empty line keeps it)")
+      : self("現在是：\(value)（輸入的下一行取代它）", "Now: \(value) (the next line replaces it)")
   }
 
   var editorNeedsTerminal: String {

@@ -68,12 +68,18 @@ public struct Messages: Sendable, Hashable {
   package static let mainlandUsage: [(String, String)] = [
     ("汇出", "导出"), ("副档名", "扩展名"), ("档名", "文件名"), ("档案", "文件"), ("资料夹", "文件夹"), ("磁碟", "磁盘"), ("视窗", "窗口"), ("位元组", "字节"),
     ("范本", "模板"), ("内建", "内置"), ("字元", "字符"), ("变数", "变量"), ("预设", "默认"), ("终端机", "终端"), ("快取", "缓存"),
-    ("汇入", "导入"), ("贴上", "粘贴"), ("二进位档", "二进制文件"), ("二进位", "二进制"), ("程式", "程序"),
+    ("汇入", "导入"), ("贴上", "粘贴"), ("二进位档", "二进制文件"), ("二进位", "二进制"), ("程式", "程序"), ("远端", "远程"),
+    ("栏位", "字段"), ("唯读", "只读"), ("回报", "反馈"), ("设定", "设置"),
     ("「", "“"), ("」", "”"),
   ]
 
-  /// Wraps a quoted value: 「value」 in Chinese, ‘value’ in English.
-  public func quote(_ value: String) -> String { isChinese ? "「\(value)」" : "‘\(value)’" }
+  /// Wraps a quoted value: 「value」 in Traditional Chinese, “value” in Simplified (GB/T 15834-2011 §4.8 引号),
+  /// ‘value’ in English.
+  public func quote(_ value: String) -> String {
+    // A quoted value is no word of the message, which converts 「」 to “” for Simplified: quoted so at once.
+    guard isChinese else { return "‘\(value)’" }
+    return language == "zh-Hans" ? "“\(value)”" : "「\(value)」"
+  }
 
   /// The most characters of a clerk's input a message quotes (``shown(_:)``).
   public static let shownLength = 60

@@ -148,13 +148,15 @@ import MinutesTestSupport
   @Test func goingBackToAnAnswerFromAPipeSaysWhatItHolds() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
-    let input = Data("2022-05-20\n下午\n:goto date\n\n:goto period\n晚上\n".utf8)
+    let input = Data("2022-05-20\n下午\n:goto date\n\n:goto period\n晚上\n:edit period\n上午\n".utf8)
     let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "back"], in: workspace, input: input)
     #expect(result.status == 0)
     #expect(result.text.contains("現在是：2022-05-20（輸入的下一行取代它；空行保留原樣）\n"))
     #expect(result.text.contains("現在是：下午（輸入的下一行取代它；空行保留原樣）\n"))
+    // `:edit ADDRESS` alone: an empty line there clears an optional part, so it is not said to keep it.
+    #expect(result.text.contains("現在是：晚上（輸入的下一行取代它）\n"))
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/back.yaml"), encoding: .utf8)
-    #expect(saved.contains("date: '2022-05-20'\n") && saved.contains("period: 晚上\n"))
+    #expect(saved.contains("date: '2022-05-20'\n") && saved.contains("period: 上午\n"))
   }
 
   @Test func existingNameIsRefusedWithWhatToDo() throws {

@@ -23,7 +23,7 @@ import Testing
       "minutes: error: Unknown command 'exprot'. Did you mean 'minutes export'?", "Usage: minutes <subcommand>",
       "  See 'minutes --help' for more information."]),
     Case(arguments: ["imp", "a.txt"], locale: "zh_CN.UTF-8", lines: [
-      "minutes: error: 没有「imp」这个命令；是不是 `minutes import`？", "用法：minutes <subcommand>", "  说明见 `minutes --help`。"]),
+      "minutes: error: 没有“imp”这个命令；是不是 `minutes import`？", "用法：minutes <subcommand>", "  说明见 `minutes --help`。"]),
     Case(arguments: ["frobnicate"], locale: "zh_TW.UTF-8", lines: [
       "minutes: error: 沒有「frobnicate」這個命令；命令列表見 `minutes --help`。", "用法：minutes <subcommand>", "  說明見 `minutes --help`。"]),
     Case(arguments: ["new", "--bogus"], locale: "zh_TW.UTF-8", lines: [
@@ -38,7 +38,7 @@ import Testing
       "Help:  --template <template>  The template id (see `minutes templates`); without it, minutes asks.", "Usage: " + newUsage,
       "  See 'minutes new --help' for more information."]),
     Case(arguments: ["new", "--keep-going=3"], locale: "zh_CN.UTF-8", lines: [
-      "minutes: error: 选项 --keep-going 不带值，却写了「3」；只写 --keep-going 即可。", "用法：" + newUsage, "  说明见 `minutes new --help`。"]),
+      "minutes: error: 选项 --keep-going 不带值，却写了“3”；只写 --keep-going 即可。", "用法：" + newUsage, "  说明见 `minutes new --help`。"]),
     Case(arguments: ["export"], locale: "zh_TW.UTF-8", lines: [
       "minutes: error: 缺少參數 <name>；用法見下。", "用法：" + exportUsage, "  說明見 `minutes export --help`。"]),
     Case(arguments: ["new", "第", "三", "次"], locale: "zh_TW.UTF-8", lines: [

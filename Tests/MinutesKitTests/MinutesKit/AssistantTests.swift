@@ -563,8 +563,11 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   }
 
   /// `:goto LIST` goes where the list is asked, its end (`出席3>`), as `:add LIST` does: the list has a question
-  /// there, and the clerk named it the way `:show` prints it.
-  @Test(arguments: [("present", "attendance.present.+"), ("absent", "attendance.absent.+"), ("items", "items.+")])
+  /// there, and the clerk named it the way `:show` prints it; `:goto GROUP` goes to the group's first question.
+  @Test(arguments: [
+    ("present", "attendance.present.+"), ("absent", "attendance.absent.+"), ("items", "items.+"),
+    ("arrangements", "arrangements.scope"),
+  ])
   func goingToAListGoesToItsEnd(typed: String, end: String) throws {
     var assistant = try Self.threeItems()
     let before = assistant.minutes

@@ -46,7 +46,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
          correct: { $0.setValue("as distributed", at: stored("previousMinutes.approval")); $0.setValue("2024-12-10", at: stored("previousMinutes.date")) },
          broken: { $0.setValue("as distributed", at: stored("previousMinutes.approval")); $0.setValue("2025-02-11", at: stored("previousMinutes.date")) },
          expected: error("approvedMinutesDate", "date",
-                         "The meeting's date, 2025-01-14, comes before that of the minutes it approved, 2025-02-11")),
+                         "The minutes approved are dated 2025-02-11, after this meeting (2025-01-14): one of the two dates is mistyped (:edit previous.date)")),
     Case(name: "answered: the time of adjournment missing (a warning)",
          broken: { $0.setValue(nil, at: stored("adjourned")) },
          expected: Finding(.warning, rule: "check.adjournedTime", address: "adjourned",
