@@ -597,6 +597,7 @@ public struct Assistant: Sendable {
       }
       return Response(messages: lines, roles: [.listing])
     case .goto(var address):
+      let named = address
       let shown = template.display(address)
       guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
       // A list is asked at its end (`Present 3>`): going to the list goes there, as `:add LIST` does; a group
@@ -614,8 +615,9 @@ public struct Assistant: Sendable {
       guard index.isSlot(address, in: minutes) else {
         throw AssistantError.notEditable(address: shown, hint: m.noQuestionHint(shown))
       }
-      // From a finished interview, a detour to the end of a list covers the list and the entries added to it.
-      if cursor == nil { detour = address.isEnd ? address.parent : address }
+      // From a finished interview, a detour to the end of a list covers the list and the entries added to it; one
+      // to a group, the whole group.
+      if cursor == nil { detour = named != address ? named : address.isEnd ? address.parent : address }
       cursor = address
       return Response(changed: true, effect: .moved(to: cursor))
     case .add(let list, let text):

@@ -37,6 +37,23 @@ import MinutesTestSupport
     #expect(added.cursor == nil)
   }
 
+  /// `:goto GROUP` from a finished interview asks the whole group (安排部署: its scope, then its topics), and
+  /// `:goto LIST` the end of the list, then returns to the command prompt.
+  @Test func aDetourToAGroupOrAListCoversIt() throws {
+    var assistant = try TestSupport.seedAssistant()
+    _ = assistant.handle(":goto arrangements")
+    #expect(assistant.cursor == TestSupport.at("arrangements.scope"))
+    _ = assistant.handle("")
+    #expect(assistant.cursor == TestSupport.at("arrangements.topics.+"))
+    _ = assistant.handle("文明創建")
+    _ = assistant.handle("")
+    #expect(assistant.cursor == nil)
+    _ = assistant.handle(":goto present")
+    #expect(assistant.cursor == TestSupport.at("attendance.present.+"))
+    _ = assistant.handle("")
+    #expect(assistant.cursor == nil)
+  }
+
   @Test func aJumpDuringTheInterviewGoesOnFromThere() throws {
     var assistant = try TestSupport.freshAssistant()
     assistant.answer(["2022-05-20"])
