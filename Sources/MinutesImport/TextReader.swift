@@ -1223,8 +1223,8 @@ final class TextReader {
     if !separatorScalars.isEmpty {
       for index in position + 1..<lineEnd where literalFits(index, separatorScalars) { ends.insert(index) }
     }
-    // An entry holds no separator, but within parentheses: no end past the first one (found once, not looked for
-    // in every span).
+    // An entry holds no separator outside parentheses: no end past the first one (found once, not looked for in
+    // every span).
     let furthest = max(position, ends.max() ?? position)
     let firstSeparator = separatorScalars.isEmpty ? nil : firstOutsideParentheses(separatorScalars, in: position..<furthest)
     for end in ends.sorted() {
@@ -1267,9 +1267,9 @@ final class TextReader {
     set(frame, part.key, .records(entries + [record]))
     let separator = separators.first.map { Array($0.unicodeScalars) } ?? []
     let found = match(entry[...], position, Env(frames: [record])) { [self] end in
-      // An entry holds neither the separator between entries (`，`), but within parentheses (`Annette Beauchamp
-      // (resident, Orchard Lane)`), nor the end of a sentence: a group of 出席 is never `常務副區長司馬青雲，副區長`,
-      // nor runs on into the next sentence.
+      // An entry holds no end of a sentence, nor the separator between entries (`，`) outside parentheses (within
+      // them it is the entry's own: `Annette Beauchamp (resident, Orchard Lane)`): a group of 出席 is never
+      // `常務副區長司馬青雲，副區長`, nor runs on into the next sentence.
       guard end > position, !(position..<end).contains(where: { Self.sentenceEnds.contains(text[$0]) }) else { return false }
       if !separator.isEmpty, let cut = firstOutsideParentheses(separator, in: position..<end), cut + separator.count <= end {
         return false

@@ -382,7 +382,6 @@ extension Messages {
          "The editor ‘\(editor)’ did not run properly (exit status \(status)); nothing changed. Set VISUAL or EDITOR to the editor to use.")
   }
 
-  /// Said when `:edit ADDRESS --editor` is typed where there is no terminal (a pipe).
   /// The answer a question already holds, said where the line cannot be put on the input line to edit (a pipe):
   /// the next line replaces it; at a question (`:goto`), an empty one keeps it (`emptyKeeps`), where an empty
   /// line for `:edit ADDRESS` clears an optional part, as deleting the text on a terminal's line does.
@@ -392,6 +391,7 @@ extension Messages {
       : self("現在是：\(value)（輸入的下一行取代它）", "Now: \(value) (the next line replaces it)")
   }
 
+  /// Said when `:edit ADDRESS --editor` is typed where there is no terminal (a pipe).
   var editorNeedsTerminal: String {
     self("只有在終端中才能打開編輯器；請輸入 :edit 地址 新內容。",
          "The editor opens only at a terminal; type :edit ADDRESS NEW-TEXT instead.")
