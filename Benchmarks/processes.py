@@ -8,7 +8,8 @@ Figures, each the median of RUNS runs (BENCH_RUNS, at least 5) with the spread (
 - resume: `minutes resume NAME` with `:quit` piped in (load, first prompt, save, exit), with the session's cache
   current as the clerk's last :quit left it; and once more cold, its files just copied (as after a git pull);
 - answer: prompt to next prompt, journal and the prompt's error count and next question included: the same with
-  21 answers (`:edit I.2.3 …`) less the same with 1, over 20 (the snapshot written at `:quit` is the same for both);
+  201 answers (`:edit I.2.3 …`) less the same with 1, over 200 (the snapshot written at `:quit` is the same for both;
+  with 20, an answer's half millisecond was lost in the spread of a resume, and the difference came out nothing);
 - :quit after an answer: the same with 1 answer less resume alone (the changed snapshot and cache written once);
 - check: `minutes check NAME`; export: `minutes export NAME` (text, to a pipe); import: `minutes import FILE` of
   that export into a new session;
@@ -26,8 +27,9 @@ RUNS = max(5, int(os.environ.get("BENCH_RUNS", "5")))
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10,1000,5000").split(",")]
 # BENCH_SKIP_RESUME=1 leaves out resume and the answer (the slowest runs) to time check and export alone.
 SKIP_RESUME = os.environ.get("BENCH_SKIP_RESUME") == "1"
-# An answer is timed as the difference between a session with ANSWERS + 1 answers and one with 1, over ANSWERS.
-ANSWERS = 20
+# An answer is timed as the difference between a session with ANSWERS + 1 answers and one with 1, over ANSWERS:
+# enough answers that their time is well above the spread of a resume.
+ANSWERS = 200
 
 
 class Figure:
@@ -41,8 +43,8 @@ class Figure:
         return statistics.median(self.cpu)
 
     def minus(self, other, over=1):
-        """This measure less `other`'s median, over `over` (e.g. an answer: resume with 21 answers, less resume
-        with 1, over 20)."""
+        """This measure less `other`'s median, over `over` (e.g. an answer: resume with 201 answers, less resume
+        with 1, over 200)."""
         base, wall = other.median, statistics.median(other.wall)
         return Figure([max(0.0, c - base) / over for c in self.cpu], [max(0.0, w - wall) / over for w in self.wall],
                       self.mib)
