@@ -163,9 +163,11 @@ public final class SessionLock: Sendable {
 
   /// Whether this process still holds the lock (another may have taken it over with `--take-over`).
   public var isHeld: Bool {
-    // Asked before every answer is saved: the file as this process wrote it says so without being parsed.
-    if let bytes = FileManager.default.contents(atPath: url.path), bytes.elementsEqual(mine.fileText.utf8) { return true }
-    guard let holder = Self.read(url) else { return false }
+    // Asked before every answer is saved: the file as this process wrote it says so without being parsed, and
+    // it is read once either way.
+    guard let bytes = FileManager.default.contents(atPath: url.path) else { return false }
+    if bytes.elementsEqual(mine.fileText.utf8) { return true }
+    guard let holder = Self.holder(in: String(decoding: bytes, as: UTF8.self)) else { return false }
     return holder.pid == mine.pid && holder.host == mine.host && holder.start == mine.start && holder.boot == mine.boot
   }
 
@@ -191,6 +193,11 @@ public final class SessionLock: Sendable {
   /// The holder the lock file at `url` names; `nil` when there is no lock file, or it names no holder.
   static func read(_ url: URL) -> Holder? {
     guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+    return holder(in: text)
+  }
+
+  /// The holder a lock file's text names; `nil` when it names none.
+  private static func holder(in text: String) -> Holder? {
     var fields: [String: String] = [:]
     for line in text.split(separator: "\n") {
       let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
