@@ -7,7 +7,7 @@ import MinutesKit
 
 /// A synthetic draft: `items` agenda items of 3 directives with 5 points each, plus a full header and attendance.
 func syntheticDraft(items: Int, template: Template) -> Minutes {
-  let point = "要堅持問題導向，強力推進整改落實。各級領導干部要進一步提升思想認識，克服敷衍、拖延、觀望等錯誤心態"
+  let point = "要堅持問題導向，強力推進整改落實。各級領導幹部要進一步提升思想認識，克服敷衍、拖延、觀望等錯誤心態"
   let item: (Int) -> Value = { n in
     .record([
       "kind": .text("審議"), "subject": .text("第\(n)號辦法"), "status": .text("討論稿"),
