@@ -1,16 +1,17 @@
 import Foundation
 import MinutesNormalization
 
-/// What `script.mixed` has learnt during one check: for each scalar already looked up, whether ICU's transform
-/// into the template's script changes it. A flat table indexed by scalar value (planes 0–3, where every CJK
-/// character is), so a lookup is one load rather than a `Character` hash; characters of more than one scalar
-/// keep a dictionary.
+/// What `script.mixed` has learnt during one check. Whether ICU's transform into the template's script changes a
+/// character read alone comes from ``ChangeTable`` (made from ICU's answers when the program was built), so
+/// ICU's transliterator is created only for a character the table does not cover or a word read in context. A
+/// flat table indexed by scalar value (planes 0–3, where every CJK character is) says which scalars are of both
+/// scripts, so a lookup is one load rather than a `Character` hash; characters of more than one scalar keep a
+/// dictionary.
 struct ScriptTable {
-  /// 0: not looked up; 1: the same in the other script; 2: changed by it. Allocated on first use.
-  private var known: [UInt8] = []
   /// 0: not looked up; 1: not of both scripts; 2: of both (``isShared(_:language:)``). Allocated on first use.
   private var shared: [UInt8] = []
-  /// Characters of more than one scalar (or texts read character by character), as before.
+  /// Characters of more than one scalar, or outside the change tables, or texts read character by character:
+  /// whether the transform changes them, as ICU answered.
   var characters: [Character: Bool] = [:]
   /// Windows of text around a character of both scripts already read in context, by the character's offset in
   /// the window and the window (see `Validator.keptInContext`): whether ICU kept it.
@@ -19,25 +20,16 @@ struct ScriptTable {
   /// The scalars a table can index: planes 0 to 3.
   private static let size = 0x40000
 
-  /// Whether `transform` changes `scalar`, asking ICU only the first time.
-  mutating func isOther(_ scalar: Unicode.Scalar, transform: StringTransform) -> Bool {
-    let index = Int(scalar.value)
-    guard index < Self.size else {
-      let character = Character(scalar)
-      if let isOther = characters[character] { return isOther }
-      let isOther = Self.changes(character, transform)
-      characters[character] = isOther
-      return isOther
-    }
-    if known.isEmpty { known = [UInt8](repeating: 0, count: Self.size) }
-    switch known[index] {
-    case 1: return false
-    case 2: return true
-    default:
-      let isOther = Self.changes(Character(scalar), transform)
-      known[index] = isOther ? 2 : 1
-      return isOther
-    }
+  /// Whether `transform` changes `scalar` read alone: from `changes` (``ScriptVariants/changes(by:)`` of
+  /// `transform`, looked up once a text by the caller) when it covers the scalar, else from ICU, asked once a
+  /// character.
+  mutating func isOther(_ scalar: Unicode.Scalar, changes: ChangeTable?, transform: StringTransform) -> Bool {
+    if let changes = changes?.changes(scalar) { return changes }
+    let character = Character(scalar)
+    if let isOther = characters[character] { return isOther }
+    let isOther = Self.changes(character, transform)
+    characters[character] = isOther
+    return isOther
   }
 
   /// Whether `scalar` is a character of both scripts in `language`'s (``ScriptVariants/shared(in:)``), looking

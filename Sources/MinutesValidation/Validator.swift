@@ -1033,12 +1033,13 @@ public struct Validator: Sendable {
     // One pass over the scalars: whether each is a character by itself, and the CJK ones the transform changes.
     var found: [Unicode.Scalar] = []
     var isStandalone = true
+    let changes = ScriptVariants.changes(by: transform)
     for scalar in text.unicodeScalars {
       guard ScriptTable.isStandalone(scalar) else {
         isStandalone = false
         break
       }
-      if scalar.value >= 0x2E80, ScriptTable.isCJK(scalar), !found.contains(scalar), cache.isOther(scalar, transform: transform) {
+      if scalar.value >= 0x2E80, ScriptTable.isCJK(scalar), !found.contains(scalar), cache.isOther(scalar, changes: changes, transform: transform) {
         found.append(scalar)
       }
     }
@@ -1065,10 +1066,15 @@ public struct Validator: Sendable {
     in text: String, transform: StringTransform, shared: Set<Character>, cache: inout [Character: Bool]
   ) -> String? {
     var found: [Character] = []
+    let changes = ScriptVariants.changes(by: transform)
     for character in text where Normalizer.isCJK(character) && !found.contains(character) {
       let isOther: Bool
       if let known = cache[character] {
         isOther = known
+      } else if character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+        let changed = changes?.changes(scalar)
+      {
+        isOther = changed
       } else {
         let converted = String(character).applyingTransform(transform, reverse: false)
         isOther = converted != nil && converted != String(character)
