@@ -30,12 +30,12 @@ extension ScriptVariants {
 /// table (Scripts/script-changes.swift); the tests compare it with ICU for every scalar it covers.
 package struct ChangeTable: Sendable {
   /// Bit `v` is set when the transform changes the scalar of value `v`.
-  private var changed = [UInt64](repeating: 0, count: Self.size / 64)
+  @usableFromInline var changed = [UInt64](repeating: 0, count: Self.size / 64)
   /// Bit `v` is set when the scalar of value `v` is in ``ScriptVariants/changeRanges``.
-  private var covered = [UInt64](repeating: 0, count: Self.size / 64)
+  @usableFromInline var covered = [UInt64](repeating: 0, count: Self.size / 64)
 
   /// The scalars a table can index: planes 0 to 3.
-  private static let size = 0x40000
+  @usableFromInline static let size = 0x40000
 
   /// The table of the characters of `changed` (other scalars, such as line breaks, are not CJK and are left out).
   init(_ changed: String) {
@@ -47,13 +47,14 @@ package struct ChangeTable: Sendable {
     }
   }
 
-  /// Whether the transform changes `scalar` read alone; `nil` when the table does not cover it (ask ICU).
-  package func changes(_ scalar: Unicode.Scalar) -> Bool? {
+  /// Whether the transform changes `scalar` read alone; `nil` when the table does not cover it (ask ICU). Inlined
+  /// where it is used: `script.mixed` asks it of every CJK character of a draft.
+  @inlinable package func changes(_ scalar: Unicode.Scalar) -> Bool? {
     guard Self.isSet(scalar.value, in: covered) else { return nil }
     return Self.isSet(scalar.value, in: changed)
   }
 
-  private static func isSet(_ value: UInt32, in bits: [UInt64]) -> Bool {
+  @inlinable static func isSet(_ value: UInt32, in bits: [UInt64]) -> Bool {
     Int(value) < size && bits[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0
   }
 }

@@ -20,11 +20,9 @@ struct ScriptTable {
   /// The scalars a table can index: planes 0 to 3.
   private static let size = 0x40000
 
-  /// Whether `transform` changes `scalar` read alone: from `changes` (``ScriptVariants/changes(by:)`` of
-  /// `transform`, looked up once a text by the caller) when it covers the scalar, else from ICU, asked once a
-  /// character.
-  mutating func isOther(_ scalar: Unicode.Scalar, changes: ChangeTable?, transform: StringTransform) -> Bool {
-    if let changes = changes?.changes(scalar) { return changes }
+  /// Whether `transform` changes `scalar` read alone, as ICU answers, asked once a character: for what
+  /// ``ChangeTable`` does not cover.
+  mutating func isOther(_ scalar: Unicode.Scalar, transform: StringTransform) -> Bool {
     let character = Character(scalar)
     if let isOther = characters[character] { return isOther }
     let isOther = Self.changes(character, transform)

@@ -1031,16 +1031,26 @@ public struct Validator: Sendable {
   func otherScript(in text: String, cache: inout ScriptTable) -> String? {
     guard let transform = ScriptVariants.transform(into: template.language) else { return nil }
     // One pass over the scalars: whether each is a character by itself, and the CJK ones the transform changes.
+    let changes = ScriptVariants.changes(by: transform)
     var found: [Unicode.Scalar] = []
     var isStandalone = true
-    let changes = ScriptVariants.changes(by: transform)
-    for scalar in text.unicodeScalars {
-      guard ScriptTable.isStandalone(scalar) else {
+    // Over the UTF-8 bytes where the text has them together (a native string): decoding a scalar here costs a few
+    // instructions, where the scalar view's iterator cost most of the scan. Else over the scalars.
+    let scanned: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+      var index = 0
+      while index < bytes.count {
+        let (scalar, length) = Self.scalar(at: index, in: bytes)
+        index += length
+        guard Self.take(scalar, changes, transform, into: &found, cache: &cache) else { return false }
+      }
+      return true
+    }
+    if let scanned {
+      isStandalone = scanned
+    } else {
+      for scalar in text.unicodeScalars where !Self.take(scalar, changes, transform, into: &found, cache: &cache) {
         isStandalone = false
         break
-      }
-      if scalar.value >= 0x2E80, ScriptTable.isCJK(scalar), !found.contains(scalar), cache.isOther(scalar, changes: changes, transform: transform) {
-        found.append(scalar)
       }
     }
     guard isStandalone else {
@@ -1057,6 +1067,50 @@ public struct Validator: Sendable {
     var joined = ""
     for scalar in found { joined.unicodeScalars.append(scalar) }
     return joined
+  }
+
+  /// Adds `scalar` to `found` when it is a CJK character `transform` changes (by `changes` where it covers the
+  /// scalar, else by ICU through `cache`) and not found before; `false` when it is not a character by itself
+  /// (``ScriptTable/isStandalone(_:)``), which ends the scalar scan.
+  @inline(__always)
+  private static func take(
+    _ scalar: Unicode.Scalar, _ changes: ChangeTable?, _ transform: StringTransform, into found: inout [Unicode.Scalar],
+    cache: inout ScriptTable
+  ) -> Bool {
+    // Most scalars of a Chinese draft are Han ideographs of the main block (standalone and CJK) or ASCII
+    // (standalone, not CJK): told apart before the full tables of ranges.
+    switch scalar.value {
+    case 0x4E00...0x9FFF: break
+    case 0x20...0x7E: return true
+    default:
+      guard ScriptTable.isStandalone(scalar) else { return false }
+      guard scalar.value >= 0x2E80, ScriptTable.isCJK(scalar) else { return true }
+    }
+    if !found.contains(scalar),
+      changes?.changes(scalar) ?? cache.isOther(scalar, transform: transform)
+    {
+      found.append(scalar)
+    }
+    return true
+  }
+
+  /// The scalar whose UTF-8 encoding starts at `index` of `bytes` (valid UTF-8: a `String`'s own), and its
+  /// length in bytes.
+  @inline(__always)
+  private static func scalar(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+    let lead = UInt32(bytes[index])
+    let value: UInt32, length: Int
+    switch lead {
+    case ..<0x80: (value, length) = (lead, 1)
+    case ..<0xE0: (value, length) = ((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F), 2)
+    case ..<0xF0:
+      (value, length) = ((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F), 3)
+    default:
+      value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+        | UInt32(bytes[index + 3] & 0x3F)
+      length = 4
+    }
+    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
   }
 
   /// The characters of `text` that `transform` changes, among those ``Normalizer/isCJK(_:)`` counts, each once,
