@@ -259,7 +259,7 @@ extension Check: Decodable {
     if c.contains(.matches) {
       let m = try c.nestedContainer(keyedBy: Keys.self, forKey: .matches)
       let regex = try m.decode(String.self, forKey: .regex)
-      guard TemplateKeys.alreadyChecked(decoder) || (try? NSRegularExpression(pattern: regex)) != nil else {
+      guard (try? NSRegularExpression(pattern: regex)) != nil else {
         throw DecodingError.dataCorruptedError(forKey: .regex, in: m, debugDescription: "`regex` is not a valid regular expression: \(regex)")
       }
       kinds.append(.matches(value: try m.decode(String.self, forKey: .value), pattern: Part.Pattern(regex: regex, message: message)))

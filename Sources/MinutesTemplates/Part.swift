@@ -430,78 +430,104 @@ extension Part: Decodable {
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    let key = try c.decode(String.self, forKey: .key)
-    let names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
-    let label = try c.decodeIfPresent(String.self, forKey: .label) ?? key
-    let question = try c.decodeIfPresent(String.self, forKey: .question)
-    let parts = try c.decodeIfPresent([Part].self, forKey: .parts) ?? []
-    let choices = try c.decodeIfPresent([Choice].self, forKey: .choices)
-    let type: String
+    var declared = Declared(key: try c.decode(String.self, forKey: .key))
+    declared.names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
+    declared.label = try c.decodeIfPresent(String.self, forKey: .label)
+    declared.question = try c.decodeIfPresent(String.self, forKey: .question)
+    declared.parts = try c.decodeIfPresent([Part].self, forKey: .parts) ?? []
+    declared.choices = try c.decodeIfPresent([Choice].self, forKey: .choices)
     if let name = try c.decodeIfPresent(String.self, forKey: .type) {
       guard Self.typeNames.contains(name) else {
         throw DecodingError.dataCorruptedError(
           forKey: .type, in: c,
           debugDescription: "unknown type `\(name)`; the types are \(Self.typeNames.joined(separator: ", "))")
       }
-      type = name
-    } else {
-      type = !parts.isEmpty ? "group" : choices != nil ? "choice" : "text"
+      declared.type = name
     }
-    let required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
-    let min = try c.decodeIfPresent(Int.self, forKey: .min)
-    let isOpen = try c.decodeIfPresent(Bool.self, forKey: .open) ?? false
-    let isList = try c.decodeIfPresent(Bool.self, forKey: .list) ?? false
-    let isNumbered = try c.decodeIfPresent(Bool.self, forKey: .numbered) ?? false
-    let isInline = try c.decodeIfPresent(Bool.self, forKey: .inline) ?? false
-    let title = try c.decodeIfPresent(String.self, forKey: .title)
-    let counter = try c.decodeIfPresent(String.self, forKey: .counter)
-    let when = try c.decodeIfPresent([String: [String]].self, forKey: .when)
-    let unless = try c.decodeIfPresent([String: [String]].self, forKey: .unless)
-    let line = try c.decodeIfPresent(LineFormat.self, forKey: .line)
-    let split = try c.decodeIfPresent(String.self, forKey: .split)
-    let join = try c.decodeIfPresent(Join.self, forKey: .join)
-    let unwrap = try c.decodeIfPresent([[String]].self, forKey: .unwrap) ?? []
-    let unwrapWhen = try c.decodeIfPresent([String: [String]].self, forKey: .unwrapWhen)
-    let trimEnd = try c.decodeIfPresent(String.self, forKey: .trimEnd) ?? ""
-    let trimStart = try c.decodeIfPresent(String.self, forKey: .trimStart) ?? ""
-    let keepSpaces = try c.decodeIfPresent(Bool.self, forKey: .keepSpaces) ?? false
-    let pattern = try c.decodeIfPresent(Pattern.self, forKey: .pattern)
-    let isHouse = try c.decodeIfPresent(Bool.self, forKey: .house) ?? false
-    let isAsked = try c.decodeIfPresent(Bool.self, forKey: .ask) ?? !isHouse
-    let takesPerson = try c.decodeIfPresent(Bool.self, forKey: .person) ?? false
-    let defaultValue = try c.decodeIfPresent(String.self, forKey: .default)
+    declared.required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
+    declared.min = try c.decodeIfPresent(Int.self, forKey: .min)
+    declared.isOpen = try c.decodeIfPresent(Bool.self, forKey: .open) ?? false
+    declared.isList = try c.decodeIfPresent(Bool.self, forKey: .list) ?? false
+    declared.isNumbered = try c.decodeIfPresent(Bool.self, forKey: .numbered) ?? false
+    declared.isInline = try c.decodeIfPresent(Bool.self, forKey: .inline) ?? false
+    declared.title = try c.decodeIfPresent(String.self, forKey: .title)
+    declared.counter = try c.decodeIfPresent(String.self, forKey: .counter)
+    declared.when = try c.decodeIfPresent([String: [String]].self, forKey: .when)
+    declared.unless = try c.decodeIfPresent([String: [String]].self, forKey: .unless)
+    declared.line = try c.decodeIfPresent(LineFormat.self, forKey: .line)
+    declared.split = try c.decodeIfPresent(String.self, forKey: .split)
+    declared.join = try c.decodeIfPresent(Join.self, forKey: .join)
+    declared.unwrap = try c.decodeIfPresent([[String]].self, forKey: .unwrap) ?? []
+    declared.unwrapWhen = try c.decodeIfPresent([String: [String]].self, forKey: .unwrapWhen)
+    declared.trimEnd = try c.decodeIfPresent(String.self, forKey: .trimEnd) ?? ""
+    declared.trimStart = try c.decodeIfPresent(String.self, forKey: .trimStart) ?? ""
+    declared.keepSpaces = try c.decodeIfPresent(Bool.self, forKey: .keepSpaces) ?? false
+    declared.pattern = try c.decodeIfPresent(Pattern.self, forKey: .pattern)
+    declared.isHouse = try c.decodeIfPresent(Bool.self, forKey: .house) ?? false
+    declared.isAsked = try c.decodeIfPresent(Bool.self, forKey: .ask)
+    declared.takesPerson = try c.decodeIfPresent(Bool.self, forKey: .person) ?? false
+    declared.defaultValue = try c.decodeIfPresent(String.self, forKey: .default)
+    declared.trailing = try c.decodeIfPresent(String.self, forKey: .trailing)
+    declared.begins = try c.decodeIfPresent([String].self, forKey: .begins) ?? []
+    declared.ends = try c.decodeIfPresent([String].self, forKey: .ends) ?? []
+    declared.neverBegins = try c.decodeIfPresent([String].self, forKey: .neverBegins) ?? []
+    self.init(declared)
+  }
+}
 
+extension Part {
+  /// A part's keys as a template writes them, read from a template file (``init(from:)``) or from a built-in
+  /// template's compiled tree (``init(compiled:)``), before they are put together as a part (``init(_:)``).
+  struct Declared {
+    var key: String
+    var names: [String] = [], label: String?, question: String?, parts: [Part] = [], choices: [Choice]?
+    /// One of ``typeNames`` when given.
+    var type: String?
+    var required = false, min: Int?, isOpen = false, isList = false, isNumbered = false, isInline = false
+    var title: String?, counter: String?, when: [String: [String]]?, unless: [String: [String]]?, line: LineFormat?
+    var split: String?, join: Join?, unwrap: [[String]] = [], unwrapWhen: [String: [String]]?
+    var trimEnd = "", trimStart = "", keepSpaces = false, pattern: Pattern?, isHouse = false, isAsked: Bool?
+    var takesPerson = false, defaultValue: String?, trailing: String?
+    var begins: [String] = [], ends: [String] = [], neverBegins: [String] = []
+  }
+
+  /// The part `declared` describes. Every key is read whatever the shape; a key that does not apply to the shape
+  /// (`numbered` on a field, `inline` on a list) is ignored, as it always was.
+  init(_ declared: Declared) {
+    let d = declared
+    let type = d.type ?? (!d.parts.isEmpty ? "group" : d.choices != nil ? "choice" : "text")
     let kind: Kind
     switch type {
     case "number": kind = .number
     case "count": kind = .count
     case "date": kind = .date
     case "time": kind = .time
-    case "choice": kind = .choice((choices ?? []).map(\.value), isOpen: isOpen)
+    case "choice": kind = .choice((d.choices ?? []).map(\.value), isOpen: d.isOpen)
     case "yesno": kind = .yesno
     default: kind = .text
     }
     let shape: Shape
-    switch (type == "group", isList) {
-    case (true, true): shape = .list(List(isNumbered: isNumbered, entries: .records(Records(parts: parts, line: line, title: title))))
-    case (true, false): shape = .group(Group(parts: parts, isInline: isInline))
-    case (false, true): shape = .list(List(isNumbered: isNumbered, entries: .values(kind)))
+    switch (type == "group", d.isList) {
+    case (true, true):
+      shape = .list(List(isNumbered: d.isNumbered, entries: .records(Records(parts: d.parts, line: d.line, title: d.title))))
+    case (true, false): shape = .group(Group(parts: d.parts, isInline: d.isInline))
+    case (false, true): shape = .list(List(isNumbered: d.isNumbered, entries: .values(kind)))
     case (false, false): shape = .field(kind)
     }
-    let asking = Asking(question: question, counter: counter, isAsked: isAsked, when: when, unless: unless, takesPerson: takesPerson,
-                    isHouse: isHouse)
-    let cleanUp = CleanUp(unwrap: unwrap, unwrapWhen: unwrapWhen, trimEnd: trimEnd, trimStart: trimStart, split: split,
-                      keepSpaces: keepSpaces, trailing: try c.decodeIfPresent(String.self, forKey: .trailing))
+    let asking = Asking(question: d.question, counter: d.counter, isAsked: d.isAsked ?? !d.isHouse, when: d.when,
+                        unless: d.unless, takesPerson: d.takesPerson, isHouse: d.isHouse)
+    let cleanUp = CleanUp(unwrap: d.unwrap, unwrapWhen: d.unwrapWhen, trimEnd: d.trimEnd, trimStart: d.trimStart,
+                          split: d.split, keepSpaces: d.keepSpaces, trailing: d.trailing)
     var phrases: OrderedDictionary<String, String> = [:]
     var seen: Set<String> = []
     // The first choice of a value speaks for it, as the export has always looked it up.
-    for choice in choices ?? [] where seen.insert(choice.value).inserted { phrases[choice.value] = choice.phrase }
-    var rendering = Rendering(join: join, phrases: phrases, defaultValue: defaultValue)
-    rendering.begins = try c.decodeIfPresent([String].self, forKey: .begins) ?? []
-    rendering.ends = try c.decodeIfPresent([String].self, forKey: .ends) ?? []
-    rendering.neverBegins = try c.decodeIfPresent([String].self, forKey: .neverBegins) ?? []
-    self.init(key: key, names: names, label: label, shape: shape, asking: asking, cleanUp: cleanUp, rendering: rendering,
-              rules: Rules(required: required, min: min, pattern: pattern))
+    for choice in d.choices ?? [] where seen.insert(choice.value).inserted { phrases[choice.value] = choice.phrase }
+    var rendering = Rendering(join: d.join, phrases: phrases, defaultValue: d.defaultValue)
+    rendering.begins = d.begins
+    rendering.ends = d.ends
+    rendering.neverBegins = d.neverBegins
+    self.init(key: d.key, names: d.names, label: d.label ?? d.key, shape: shape, asking: asking, cleanUp: cleanUp,
+              rendering: rendering, rules: Rules(required: d.required, min: d.min, pattern: d.pattern))
   }
 }
 
@@ -549,13 +575,7 @@ extension Part.Join: Decodable {
 /// Refuses keys a template format does not know, so that a misspelt key is an error that names it rather than
 /// a setting silently ignored.
 enum TemplateKeys {
-  /// Whether `decoder` reads a built-in template's compiled tree: its YAML passed every check made while
-  /// decoding (`CompiledTemplateTests` decode both and compare), so they are not made again (listing every
-  /// mapping's keys and compiling the checks' expressions were a third of reading a built-in template).
-  static func alreadyChecked(_ decoder: any Decoder) -> Bool { decoder is ResolvedNodeDecoder }
-
   static func check(_ decoder: any Decoder, known: @autoclosure () -> [String]) throws {
-    if alreadyChecked(decoder) { return }
     guard let c = try? decoder.container(keyedBy: AnyKey.self) else { return }
     let known = known()
     for key in c.allKeys where !known.contains(key.stringValue) {

@@ -392,12 +392,13 @@ public struct TemplateLibrary: Sendable {
     return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
   }
 
-  /// A built-in template from its compiled tree (``CompiledTemplates``), decoded without Yams' decoder; its YAML
-  /// passed the checks of ``decode(_:file:)``, and the tests check that both give the same template.
+  /// A built-in template from its compiled tree (``CompiledTemplates``), read key by key without `Codable`
+  /// (``Template/init(compiled:)``); its YAML passed the checks of ``decode(_:file:)``, and the tests check that
+  /// both give the same template.
   /// - Throws: ``TemplateError/invalid(_:)`` should the compiled form not decode (it always does).
   private static func decodeCompiled(_ node: Node, file: String) throws -> Template {
     do {
-      return try ResolvedNodeDecoder.decode(Template.self, from: node)
+      return try Template(compiled: node)
     } catch let error as DecodingError {
       throw TemplateError.invalid(YAMLProblem(file: file, line: 1, column: 1, message: "compiled template: \(error)"))
     }

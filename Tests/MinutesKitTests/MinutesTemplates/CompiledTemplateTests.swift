@@ -68,6 +68,17 @@ import MinutesTestSupport
     #expect(found > 50)
   }
 
+  /// The reader of compiled trees reads a template as its `init(from:)` does, on templates of the tests that use
+  /// what no built-in one does (`equal`, `sequence`, `min`): their YAML, composed by Yams (whose tree a compiled
+  /// form equals), read both ways.
+  @Test(arguments: [("declared checks", DeclaredCheckTests.yaml), ("motions", MotionValidatorTests.yaml)])
+  func theCompiledReaderReadsATreeAsTheDecoderDoes(name: String, yaml: String) throws {
+    let decoded = try TemplateLibrary.parse(yaml, file: "\(name).yaml")
+    let read = try Template(compiled: try #require(try Yams.compose(yaml: yaml)))
+    #expect(read == decoded, "\(name)")
+    #expect(!read.parts.isEmpty && read.parts.count == decoded.parts.count)
+  }
+
   @Test func aDamagedCompiledFormIsNotRead() {
     #expect(CompiledTemplates.node(id: "no-such-template") == nil)
   }
