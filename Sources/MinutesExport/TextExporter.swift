@@ -327,7 +327,10 @@ public struct TextExporter: Exporter {
       case .group:
         var context: [String: Any] = [:]
         for child in part.parts { context[child.key] = missing(child, among: part.parts, in: Record()) }
-        return context.values.contains(where: { $0 is MissingMark || $0 is [String: Any] }) ? context : Self.empty(part)
+        // A group holding a mark (a field's, a required list's, a group's) prints it: `Present: [Present]` under the
+        // roll call, not a heading with nothing under it.
+        let holdsMark = context.values.contains { $0 is MissingMark || $0 is [String: Any] || ($0 as? ListContext)?.text.isEmpty == false }
+        return holdsMark ? context : Self.empty(part)
       default:
         return Self.empty(part)
       }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import MinutesKit
+@testable import MinutesExport
 import MinutesTestSupport
 
 /// ``TextExporter``: the seed session exports the published report byte for byte, a small draft renders every
@@ -102,6 +103,22 @@ import MinutesTestSupport
     #expect(try TextExporter().export(Minutes(template: template.id), template: template) == "")
     let partial = try TestSupport.draft(["otherMatters": "true", "items": [["kind": "傳達", "subject": "甲"]]])
     #expect(try TextExporter().export(partial, template: template) == "會議傳達了甲。\n會議還研究了其他事項。\n")
+  }
+
+  /// A draft exported with its errors prints the mark of a required list with no entries where the list's text
+  /// goes (研究了〔事项〕等事项), also inside a group that has nothing else: the roll call's `Present: [Present]`, not a
+  /// heading with nothing under it.
+  @Test func anEmptyDraftPrintsTheMarksOfItsRequiredLists() throws {
+    let board = try TestSupport.template(id: "board-meeting.en")
+    let boardText = try TextExporter.text(Minutes(template: board.id), template: board, marksMissing: true)
+    #expect(boardText.contains("\nRoll call\nPresent: [Present]\n"), "\(boardText)")
+    let jiyao = try TestSupport.template(id: "jiyao.zh-Hans")
+    let jiyaoText = try TextExporter.text(Minutes(template: jiyao.id), template: jiyao, marksMissing: true)
+    #expect(jiyaoText.contains("研究了〔事项〕等事项"), "\(jiyaoText)")
+    let team = try TestSupport.template(id: "team-meeting.en")
+    #expect(try TextExporter.text(Minutes(template: team.id), template: team, marksMissing: true).contains("Attendees: [Attendee]\n"))
+    // Without marks (a finished export), nothing of the kind.
+    #expect(try !TextExporter.text(Minutes(template: board.id), template: board).contains("[Present]"))
   }
 
   /// The attendance lines: groups joined by ，, names by 、, and every group joined by 、 when each has one name.
