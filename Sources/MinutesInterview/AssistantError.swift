@@ -12,8 +12,9 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
   /// A command was given words it does not take (`:save notes.txt`): nothing was done, rather than the words
   /// being passed over in silence; carries the words and the command's usage line.
   case extraWords(command: String, extra: String, usage: String)
-  /// The text is not an address.
-  case invalidAddress(String)
+  /// The text is not an address; carries addresses of the template to show instead (``Template/addressExamples``):
+  /// none for a generic example.
+  case invalidAddress(String, examples: [AddressExample] = [])
   /// The address is well formed but the draft has nothing there.
   case noSuchPart(String)
   /// A required part was left blank.
@@ -69,9 +70,12 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
     case .extraWords(let command, let extra, let usage):
       m(":\(command) 後面不接「\(m.shown(extra))」，所以什麼都沒有做。用法：\(usage)",
         ":\(command) takes no ‘\(m.shown(extra))’ after it, so nothing was done. Usage: \(usage)")
-    case .invalidAddress(let text):
+    case .invalidAddress(let text, let examples) where examples.isEmpty:
       m("「\(m.shown(text))」不是地址。地址如 2（議題2）、2.1、2.1.3、date、present.2；輸入 :show 查看所有地址。",
         "‘\(m.shown(text))’ is not an address. Addresses look like 2 (item 2), 2.1, date, present.2; type :show to see them all.")
+    case .invalidAddress(let text, let examples):
+      m("「\(m.shown(text))」不是地址。地址如 \(examples.map { "\($0.address)（\($0.label)）" }.joined(separator: "、"))；輸入 :show 查看所有地址。",
+        "‘\(m.shown(text))’ is not an address. Addresses look like \(examples.map { "\($0.address) (\($0.label))" }.joined(separator: ", ")); type :show to see them all.")
     case .noSuchPart(let address):
       m("草稿中沒有 \(address)。輸入 :show 查看現有的地址。", "The draft has no \(address). Type :show to see the addresses there are.")
     case .required(let label):
@@ -122,6 +126,32 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
     case .interviewFinished:
       m("所有問題都已回答。可用 :show 檢查、:edit 地址 修改、:add 添加、:export 匯出、:quit 離開。",
         "Every question has been answered. Use :show to review, :edit ADDRESS to change, :add to add, :export to export, :quit to leave.")
+    }
+  }
+}
+
+/// An address of a template and what it names there (`2`, `Motion 2`), for a message to show.
+public struct AddressExample: Hashable, Sendable {
+  /// The address as typed: `2`, `2.1`, `date`, `present.2`.
+  public var address: String
+  /// What it names: `議題2`, `Motion 2 Amendment 1`, `Date`.
+  public var label: String
+
+  public init(address: String, label: String) {
+    self.address = address
+    self.label = label
+  }
+}
+
+extension Template {
+  /// Addresses this template has, to show a clerk who typed one it does not (``AssistantError/invalidAddress(_:examples:)``):
+  /// among `2`, `2.1`, `2.1.3`, `date` and `present.2`, those it reads, each with the label a prompt gives it
+  /// (`2 (Motion 2)` in board-meeting.en, `2（議題2）` in gov-executive).
+  public var addressExamples: [AddressExample] {
+    let empty = Minutes(template: id)
+    return ["2", "2.1", "2.1.3", "date", "present.2"].compactMap { text in
+      guard let address = address(parsing: text), part(at: address) != nil else { return nil }
+      return AddressExample(address: text, label: label(of: address, in: empty))
     }
   }
 }

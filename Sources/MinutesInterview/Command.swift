@@ -70,7 +70,7 @@ public enum Command: Hashable, Sendable {
   /// Parses a command line (with its leading colon).
   /// - Throws: ``AssistantError/unknownCommand(_:)``, ``AssistantError/usage(command:usage:)``,
   ///   ``AssistantError/extraWords(command:extra:usage:)`` or
-  ///   ``AssistantError/invalidAddress(_:)`` with what to type instead.
+  ///   ``AssistantError/invalidAddress(_:examples:)`` with what to type instead.
   public static func parse(_ line: String, template: Template) throws -> Command {
     let body = line.dropFirst().trimmingCharacters(in: .whitespaces)
     var name = String(body.prefix { !$0.isWhitespace }).lowercased()
@@ -86,7 +86,9 @@ public enum Command: Hashable, Sendable {
 
     func address(_ text: String?) throws -> Address {
       guard let text else { throw usage(name, template.messages) }
-      guard let address = template.address(parsing: text) else { throw AssistantError.invalidAddress(text) }
+      guard let address = template.address(parsing: text) else {
+        throw AssistantError.invalidAddress(text, examples: template.addressExamples)
+      }
       return address
     }
 
@@ -111,7 +113,9 @@ public enum Command: Hashable, Sendable {
       return .goto(try address(argument))
     case "add", "a":
       guard let argument else { throw usage(name, template.messages) }
-      guard let container = template.list(parsing: argument) else { throw AssistantError.invalidAddress(argument) }
+      guard let container = template.list(parsing: argument) else {
+        throw AssistantError.invalidAddress(argument, examples: template.addressExamples)
+      }
       return .add(container, remainder)
     case "edit", "e":
       if remainder == "--editor" { return .editInEditor(try address(argument)) }

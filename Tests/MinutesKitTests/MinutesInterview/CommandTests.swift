@@ -86,7 +86,14 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(!Command.isCommand(""))
   }
 
-  static let notAnAddress = "不是地址。地址如 2（議題2）、2.1、2.1.3、date、present.2；輸入 :show 查看所有地址。"
+  static let notAnAddress = "不是地址。地址如 2（議題2）、2.1（議題2 指示1）、2.1.3（議題2 指示1 要點3）、date（日期）、present.2（出席2）；輸入 :show 查看所有地址。"
+
+  /// The addresses the seed template shows a clerk who typed one it does not have.
+  static let examples = [
+    AddressExample(address: "2", label: "議題2"), AddressExample(address: "2.1", label: "議題2 指示1"),
+    AddressExample(address: "2.1.3", label: "議題2 指示1 要點3"), AddressExample(address: "date", label: "日期"),
+    AddressExample(address: "present.2", label: "出席2"),
+  ]
 
   @Test(arguments: [
     (":foo", AssistantError.unknownCommand("foo"), "沒有 :foo 這個命令。輸入 :help 查看所有命令。"),
@@ -107,13 +114,13 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     (":export --format --script hans", .usage(command: "export", usage: ":export [檔案] [選項]"), ":export 的用法：:export [檔案] [選項]"),
     (":export --force out.txt", .usage(command: "export", usage: ":export [檔案] [選項]"), ":export 的用法：:export [檔案] [選項]"),
     (":quit!", .unknownCommand("quit!"), "沒有 :quit! 這個命令。輸入 :help 查看所有命令。"),
-    (":goto 2.x", .invalidAddress("2.x"), "「2.x」" + CommandTests.notAnAddress),
-    (":edit 2.1.3.4 要", .invalidAddress("2.1.3.4"), "「2.1.3.4」" + CommandTests.notAnAddress),
-    (":show present.x", .invalidAddress("present.x"), "「present.x」" + CommandTests.notAnAddress),
-    (":add foo 要", .invalidAddress("foo"), "「foo」" + CommandTests.notAnAddress),
-    (":add date 2022-05-20", .invalidAddress("date"), "「date」" + CommandTests.notAnAddress),
-    (":add 2.1.1 要", .invalidAddress("2.1.1"), "「2.1.1」" + CommandTests.notAnAddress),
-    (":move x 1", .invalidAddress("x"), "「x」" + CommandTests.notAnAddress),
+    (":goto 2.x", .invalidAddress("2.x", examples: CommandTests.examples), "「2.x」" + CommandTests.notAnAddress),
+    (":edit 2.1.3.4 要", .invalidAddress("2.1.3.4", examples: CommandTests.examples), "「2.1.3.4」" + CommandTests.notAnAddress),
+    (":show present.x", .invalidAddress("present.x", examples: CommandTests.examples), "「present.x」" + CommandTests.notAnAddress),
+    (":add foo 要", .invalidAddress("foo", examples: CommandTests.examples), "「foo」" + CommandTests.notAnAddress),
+    (":add date 2022-05-20", .invalidAddress("date", examples: CommandTests.examples), "「date」" + CommandTests.notAnAddress),
+    (":add 2.1.1 要", .invalidAddress("2.1.1", examples: CommandTests.examples), "「2.1.1」" + CommandTests.notAnAddress),
+    (":move x 1", .invalidAddress("x", examples: CommandTests.examples), "「x」" + CommandTests.notAnAddress),
     // Words a command does not take are refused, not passed over: `:save 紀要.txt` saves no file.
     (":save 紀要.txt", .extraWords(command: "save", extra: "紀要.txt", usage: ":save"), ":save 後面不接「紀要.txt」，所以什麼都沒有做。用法：:save"),
     (":quit now", .extraWords(command: "quit", extra: "now", usage: ":quit"), ":quit 後面不接「now」，所以什麼都沒有做。用法：:quit"),
@@ -127,6 +134,18 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(throws: error) { try Command.parse(line, template: template) }
     #expect(error.errorDescription == message)
     #expect(error.message(template.messages) == message)
+  }
+
+  /// A mistyped address is answered with addresses of the template in use, named as its prompts name them: a
+  /// board's numbered list is its motions, not agenda items, and it has no `2.1`.
+  @Test func aMistypedAddressIsAnsweredWithTheTemplatesOwnAddresses() throws {
+    let board = try TestSupport.template(id: "board-meeting.en")
+    let error = try #require(throws: AssistantError.self) { try Command.parse(":edit 2.x", template: board) }
+    #expect(error.message(board.messages)
+      == "‘2.x’ is not an address. Addresses look like 2 (Motion 2), date (Date), present.2 (Present 2); type :show to see them all.")
+    let team = try TestSupport.template(id: "team-meeting.en")
+    #expect(team.addressExamples.map(\.address) == ["2", "2.1", "date"])
+    #expect(team.addressExamples.first?.label == "Item 2")
   }
 
   @Test func messagesFollowTheTemplatesLanguage() {
