@@ -592,8 +592,17 @@ public struct Assistant: Sendable {
       if lines.isEmpty, let address, let part = template.part(at: address) {
         // A list with no entries (or a part with nothing in it) says so, rather than printing nothing at all.
         let shown = template.display(address)
-        if case .list = part.shape { return Response(messages: [m.emptyList(part.label, shown)]) }
-        return Response(messages: [m.nothingIn(part.label, shown)])
+        switch part.shape {
+        case .list: return Response(messages: [m.emptyList(part.label, shown)])
+        case .field: return Response(messages: [m.nothingIn(part.label, shown)])
+        case .group(let group):
+          // A group is named by its questions when the template gives it no label of its own (出席、列席、請假 for
+          // `attendance`), and by its stored address when it has no other (an inline group), and it is filled in
+          // by going to it: there is nothing to `:edit` in a group.
+          let labels = group.parts.filter(\.asking.isAsked).map(\.label)
+          let label = part.label == part.key || part.label.isEmpty ? labels.joined(separator: m.isChinese ? "、" : ", ") : part.label
+          return Response(messages: [m.nothingInGroup(label, shown.isEmpty ? address.description : shown)])
+        }
       }
       return Response(messages: lines, roles: [.listing])
     case .goto(var address):

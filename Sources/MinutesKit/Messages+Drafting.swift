@@ -268,6 +268,11 @@ extension Messages {
     self("「\(label)」（\(shown)）還沒有填寫。輸入 :edit \(shown) 填寫。",
          "‘\(label)’ (\(shown)) is not filled in. Type :edit \(shown) to fill it in.")
   }
+  /// `:show GROUP` of a group with nothing in it: `label` names it (or its questions), `shown` is its address.
+  func nothingInGroup(_ label: String, _ shown: String) -> String {
+    self("「\(label)」（\(shown)）還沒有填寫。輸入 :goto \(shown) 從這裏填寫。",
+         "‘\(label)’ (\(shown)) is not filled in. Type :goto \(shown) to fill it in.")
+  }
   /// Said after an entry was added.
   func added(_ shown: String) -> String { self("已添加到 \(shown)。", "Added to \(shown).") }
   /// Said after a deletion.

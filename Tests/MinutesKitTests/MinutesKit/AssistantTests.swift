@@ -718,6 +718,10 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     // A part not asked (`ask: false`) shows once `:edit` has filled it; said to be empty before (a clerk's trial,
     // stop 27: `:show credit` said 還沒有填寫 after the credit line was given).
     #expect(fresh.handle(":show credit").messages == ["「署名」（credit）還沒有填寫。輸入 :edit credit 填寫。"])
+    // A group with nothing in it is named by its questions and its stored address, and filled in by going to it
+    // (it said 「attendance」（）… :edit  , an inline group having no address to show and no label of its own).
+    #expect(fresh.handle(":show attendance").messages == ["「出席、列席、請假」（attendance）還沒有填寫。輸入 :goto attendance 從這裏填寫。"])
+    #expect(fresh.handle(":show arrangements").messages == ["「安排範圍、安排事項」（arrangements）還沒有填寫。輸入 :goto arrangements 從這裏填寫。"])
     fresh.answer([":edit credit 撰稿人：甲　審稿人：乙"])
     #expect(fresh.handle(":show credit").messages == ["credit  署名：撰稿人：甲　審稿人：乙"])
     #expect(fresh.handle(":show").messages.last == "credit  署名：撰稿人：甲　審稿人：乙")
