@@ -596,11 +596,12 @@ public struct Assistant: Sendable {
         case .list: return Response(messages: [m.emptyList(part.label, shown)])
         case .field: return Response(messages: [m.nothingIn(part.label, shown)])
         case .group(let group):
-          // A group is named by its questions when the template gives it no label of its own (出席、列席、請假 for
-          // `attendance`), and by its stored address when it has no other (an inline group), and it is filled in
+          // A group is named by its first questions when the template gives it no label of its own (出席、列席、請假
+          // for `attendance`), and by its stored address when it has no other (an inline group), and it is filled in
           // by going to it: there is nothing to `:edit` in a group.
           let labels = group.parts.filter(\.asking.isAsked).map(\.label)
-          let label = part.label == part.key || part.label.isEmpty ? labels.joined(separator: m.isChinese ? "、" : ", ") : part.label
+          let named = labels.prefix(3).joined(separator: m.isChinese ? "、" : ", ") + (labels.count > 3 ? "…" : "")
+          let label = part.label == part.key || part.label.isEmpty ? named : part.label
           return Response(messages: [m.nothingInGroup(label, shown.isEmpty ? address.description : shown)])
         }
       }
