@@ -85,8 +85,8 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
       m("這個範本沒有版式選擇，「\(m.shown(name))」無從修改；版式由範本的匯出格式決定。",
         "This template has no house-style choices, so there is no ‘\(m.shown(name))’ to change; its export decides how the minutes print.")
     case .noHouseChoice(let name, let choices):
-      m("沒有「\(m.shown(name))」這項版式選擇。可選的項目：\(choices.joined(separator: "、"))；輸入 :house 查看全部。",
-        "There is no house-style choice ‘\(m.shown(name))’. The choices are \(choices.joined(separator: ", ")); type :house to see them all.")
+      m("沒有「\(m.shown(name))」這項版式選擇\(Spelling.nearest(to: name, among: choices).map { "；是不是 \($0)？" } ?? "。")可選的項目：\(choices.joined(separator: "、"))；輸入 :house 查看全部。",
+        "There is no house-style choice ‘\(m.shown(name))’\(Spelling.nearest(to: name, among: choices).map { "; did you mean \($0)?" } ?? ".") The choices are \(choices.joined(separator: ", ")); type :house to see them all.")
     case .commandAfterAnswer(let answer, let command):
       m("「\(m.shown(answer))」後面接著一個命令（\(m.shown(command))），所以什麼都沒有保存。請先清空這一行（Ctrl-U），再單獨輸入答案或命令。",
         "‘\(m.shown(answer))’ is followed by a command (\(m.shown(command))) on the same line, so nothing was saved. Clear the line (Ctrl-U), then type the answer or the command alone.")

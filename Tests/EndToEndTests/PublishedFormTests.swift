@@ -59,14 +59,21 @@ import MinutesTestSupport
     defer { try? FileManager.default.removeItem(at: workspace) }
     let bad = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad", "--house", "attendance=top"], in: workspace)
     #expect(bad.status == 1)
-    #expect(bad.stderr.contains("--house attendance=top 不是這個範本的版式選擇。請寫成 項目=選項，可選：attendance=end|start|inline，invitation=invited|none，date=month-day|year，chair=title-first|name-first"), "\(bad.stderr)")
+    #expect(bad.stderr.contains("--house attendance=top：attendance 沒有「top」這個選項。可選：end、start、inline。"), "\(bad.stderr)")
+    // What is wrong is said of what was typed wrong: the value, the choice, or the missing value; a slip is named.
+    let choice = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad", "--house", "atendance=start"], in: workspace)
+    #expect(choice.stderr.contains("--house atendance=start 不是這個範本的版式選擇；是不是 attendance？請寫成 項目=選項，可選：attendance=end|start|inline，invitation=invited|none，date=month-day|year，chair=title-first|name-first"), "\(choice.stderr)")
+    let noValue = try Binary.run(["new", "--template", "jiyao.zh-Hans", "--name", "bad", "--house", "gap"], in: workspace)
+    #expect(noValue.stderr.contains("--house gap 没有给出选项。请写成 gap=space 或 gap=ideographic。"), "\(noValue.stderr)")
+    let slip = try Binary.run(["new", "--template", "jiyao.zh-Hans", "--name", "bad", "--house", "gap=idiographic"], in: workspace)
+    #expect(slip.stderr.contains("--house gap=idiographic：gap 没有“idiographic”这个选项；是不是 gap=ideographic？可选：space、ideographic。"), "\(slip.stderr)")
     #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("sessions/bad.yaml").path))
     let english = try Binary.run(["new", "--template", "team-meeting.en", "--name", "e", "--house", "layout=council"], in: workspace)
     #expect(english.status == 1)
     #expect(english.stderr.contains("--house layout=council: the template team-meeting.en has no house-style choices."), "\(english.stderr)")
     let board = try Binary.run(["new", "--template", "board-meeting.en", "--name", "b", "--house", "layout=minutes"], in: workspace)
     #expect(board.status == 1)
-    #expect(board.stderr.contains("--house layout=minutes is not a house-style choice of this template. Write CHOICE=VALUE, one of: layout=sectioned|council"), "\(board.stderr)")
+    #expect(board.stderr.contains("--house layout=minutes: layout has no value ‘minutes’. The values are sectioned, council, school-board, committee."), "\(board.stderr)")
 
     let session = try Data(contentsOf: Binary.fixture("published/gov-executive.zh-Hant.house-start-name-first.session.txt"))
     let march = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "march", "--house", "attendance=start", "--house", "Chair=NAME-FIRST"],

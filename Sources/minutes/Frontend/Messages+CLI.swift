@@ -218,15 +218,29 @@ extension Messages {
   /// What `minutes new --from` took over: the counts, the parts by label, and each open action item with the
   /// meeting it came from. Lines, each ending in a line break.
   /// `minutes new --house SETTING` where the setting names no choice of the template's house style, or none of
-  /// its values: what the choices and values are.
+  /// its values, or gives no value: what is wrong, what was probably meant (``Spelling/nearest(to:among:)``), and
+  /// what the choices and values are.
   func badHouseSetting(_ setting: String, template: Template) -> String {
     let choices = template.houseStyle
     guard !choices.isEmpty else {
       return self("--house \(shown(setting))：範本 \(template.id) 沒有版式選擇。", "--house \(shown(setting)): the template \(template.id) has no house-style choices.")
     }
+    let pieces = setting.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+    if let choice = template.houseChoice(named: pieces[0]) {
+      let key = choice.part.key, values = choice.part.choiceValues
+      let written = values.map { "\(key)=\($0)" }
+      guard pieces.count == 2, !pieces[1].isEmpty else {
+        return self("--house \(shown(setting)) 沒有給出選項。請寫成 \(written.joined(separator: " 或 "))。",
+                    "--house \(shown(setting)) gives no value. Write \(written.joined(separator: " or ")).")
+      }
+      let guess = Spelling.nearest(to: pieces[1], among: values)
+      return self("--house \(shown(setting))：\(key) 沒有「\(shown(pieces[1]))」這個選項\(guess.map { "；是不是 \(key)=\($0)？" } ?? "。")可選：\(values.joined(separator: "、"))。",
+                  "--house \(shown(setting)): \(key) has no value ‘\(shown(pieces[1]))’\(guess.map { "; did you mean \(key)=\($0)?" } ?? ".") The values are \(values.joined(separator: ", ")).")
+    }
     let all = choices.map { "\($0.part.key)=" + $0.part.choiceValues.joined(separator: "|") }
-    return self("--house \(shown(setting)) 不是這個範本的版式選擇。請寫成 項目=選項，可選：\(all.joined(separator: "，"))",
-                "--house \(shown(setting)) is not a house-style choice of this template. Write CHOICE=VALUE, one of: \(all.joined(separator: ", "))")
+    let guess = Spelling.nearest(to: pieces[0], among: choices.map(\.part.key))
+    return self("--house \(shown(setting)) 不是這個範本的版式選擇\(guess.map { "；是不是 \($0)？" } ?? "。")請寫成 項目=選項，可選：\(all.joined(separator: "，"))",
+                "--house \(shown(setting)) is not a house-style choice of this template\(guess.map { "; did you mean \($0)?" } ?? ".") Write CHOICE=VALUE, one of: \(all.joined(separator: ", "))")
   }
 
   /// `minutes new --house` given the same choice (`choice`, as a clerk types its address) twice, with two values.

@@ -252,6 +252,8 @@ import MinutesTestSupport
     let unknown = assistant.handle(":house colour red")
     #expect(unknown.isError)
     #expect(unknown.messages == ["沒有「colour」這項版式選擇。可選的項目：attendance、invitation、date、chair、opening、label、points、speaker、joint、closing、combine、groups、presentVerb；輸入 :house 查看全部。"])
+    // A slip in a choice's name is named: `atendance` is `attendance`.
+    #expect(assistant.handle(":house atendance start").messages == ["沒有「atendance」這項版式選擇；是不是 attendance？可選的項目：attendance、invitation、date、chair、opening、label、points、speaker、joint、closing、combine、groups、presentVerb；輸入 :house 查看全部。"])
     let badValue = assistant.handle(":house attendance 開頭")
     #expect(badValue.isError)
     #expect(badValue.messages.first?.contains("可選：end、start、inline") == true, "\(badValue.messages)")
