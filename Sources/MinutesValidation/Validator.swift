@@ -84,10 +84,7 @@ public struct Validator: Sendable {
     let motions = motionFindings(minutes)
     // A part not filled in (a required one, or a motion's mover or disposition) at or after the cursor is a
     // question still to come, not an error yet; so is a roll call's tally while the roll call is being typed.
-    var unfilled = Dictionary(grouping: motions.filter { $0.isUnfilled && !$0.whileTyped }, by: \.address).mapValues(\.count)
-    // So is a declared check's part not filled in yet (a directive's points while it is being typed).
-    let declared = declaredFindings(minutes).filter { $0.finding.severity == .error }
-    for case let (_, slot?) in declared { unfilled[slot, default: 0] += 1 }
+    let unfilled = Dictionary(grouping: motions.filter { $0.isUnfilled && !$0.whileTyped }, by: \.address).mapValues(\.count)
     let typed = motions.count { $0.whileTyped && $0.address == cursor }
     var (missing, ahead, passedCursor) = (0, typed, false)
     template.walk(minutes, slot: { slot, _, isMissing in
@@ -96,7 +93,8 @@ public struct Validator: Sendable {
       if passedCursor { ahead += unfilled[slot] ?? 0 }
     }, value: { value, part, address in check(value, part: part, at: address, &walk) })
     return missing + walk.findings.filter { $0.severity == .error }.count
-      + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead + declared.count
+      + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead
+      + declaredFindings(minutes).count { $0.severity == .error }
   }
 
   /// The errors the value rules find in `value` alone (the rules of ``openErrorCount(in:cursor:)`` that look at
@@ -118,7 +116,7 @@ public struct Validator: Sendable {
     // error yet; so is the tally of a roll call being typed (the cursor is at its end, where the next vote goes).
     return attendanceFindings(minutes).count { $0.severity == .error }
       + motions.count { $0.whileTyped ? $0.address != cursor : !($0.isUnfilled && isAhead($0.address)) }
-      + declaredFindings(minutes).count { $0.finding.severity == .error && !($0.unfilled.map(isAhead) ?? false) }
+      + declaredFindings(minutes).count { $0.severity == .error }
   }
 
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
@@ -141,7 +139,7 @@ public struct Validator: Sendable {
     for pending in walk.findings { findings.append(pending.finding(&displays)) }
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes).map(\.finding)
-    findings += declaredFindings(minutes).map(\.finding).filter { warnings || $0.severity == .error }
+    findings += declaredFindings(minutes).filter { warnings || $0.severity == .error }
     if warnings { findings += inapplicableFindings(minutes) }
     // Errors first, then warnings, each in the order found (a stable partition: sorting 75,000 findings by their
     // offsets copied each several times).
@@ -419,12 +417,10 @@ public struct Validator: Sendable {
 
   // MARK: - Declared checks
 
-  /// The findings of the checks the template declares (``Template/checks``), in their order, each with the slot
-  /// of the part it finds not filled in (`filled`: a directive's points, `items.1.directives.1.points.+`), which
-  /// is no error yet while that question is still to come.
+  /// The findings of the checks the template declares (``Template/checks``), in their order.
   /// - Complexity: O(v) in the values the checks' paths name.
-  private func declaredFindings(_ minutes: Minutes) -> [(finding: Finding, unfilled: Address?)] {
-    var findings: [(finding: Finding, unfilled: Address?)] = []
+  private func declaredFindings(_ minutes: Minutes) -> [Finding] {
+    var findings: [Finding] = []
     let house = Dictionary(template.houseStyle.map { ($0.address.description, $0.value(in: minutes)) }, uniquingKeysWith: { a, _ in a })
     for check in template.checks {
       // A check that applies only where its `when` holds (a house-style choice counts as its default).
@@ -434,10 +430,10 @@ public struct Validator: Sendable {
         return wanted.contains("*") || wanted.contains(held)
       }
       guard applies else { continue }
-      func add(_ address: Address, _ value: String, _ other: String = "", hint: String? = nil, unfilled: Address? = nil) {
+      func add(_ address: Address, _ value: String, _ other: String = "", hint: String? = nil) {
         let shown = template.display(address)
-        findings.append((Finding(check.severity, rule: "check.\(check.id)", address: shown,
-                                 message: check.message(value: value, other: other), hint: hint ?? ":edit \(shown)"), unfilled))
+        findings.append(Finding(check.severity, rule: "check.\(check.id)", address: shown,
+                                message: check.message(value: value, other: other), hint: hint ?? ":edit \(shown)"))
       }
       switch check.kind {
       case .equal(let first, let second):
@@ -505,8 +501,7 @@ public struct Validator: Sendable {
               let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
               let entry = list.appending(.index(offset + 1))
               let isList = if case .list? = parts.first(where: { $0.key == key })?.shape { true } else { false }
-              let slot = isList ? entry.appending(.key(key)).appending(.end) : entry.appending(.key(key))
-              add(entry, title, hint: isList ? ":add \(template.display(entry.appending(.key(key))))" : nil, unfilled: slot)
+              add(entry, title, hint: isList ? ":add \(template.display(entry.appending(.key(key))))" : nil)
             }
           }
         }
