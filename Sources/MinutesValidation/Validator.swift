@@ -430,10 +430,10 @@ public struct Validator: Sendable {
         return wanted.contains("*") || wanted.contains(held)
       }
       guard applies else { continue }
-      func add(_ address: Address, _ value: String, _ other: String = "", hint: String? = nil) {
+      func add(_ address: Address, _ value: String, _ other: String = "") {
         let shown = template.display(address)
         findings.append(Finding(check.severity, rule: "check.\(check.id)", address: shown,
-                                message: check.message(value: value, other: other), hint: hint ?? ":edit \(shown)"))
+                                message: check.message(value: value, other: other), hint: ":edit \(shown)"))
       }
       switch check.kind {
       case .equal(let first, let second):
@@ -493,15 +493,10 @@ public struct Validator: Sendable {
               guard let text = record[other]?.scalarText else { return false }
               return values.contains("*") || values.contains(text)
             }
-            // A list is filled in when it has an entry (a directive's points).
-            let isFilled = if case .list(let entries)? = record[key] { !entries.isEmpty } else { !(record[key]?.scalarText?.isEmpty ?? true) }
-            if !excused, !isFilled {
-              // The entry named by its person where it has one, else by its first text; an empty list is filled
-              // in by adding to it (`:add 1.1`, a directive's points), not by editing the entry.
+            if !excused, record[key]?.scalarText?.isEmpty ?? true {
+              // The entry named by its person where it has one, else by its first text.
               let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
-              let entry = list.appending(.index(offset + 1))
-              let isList = if case .list? = parts.first(where: { $0.key == key })?.shape { true } else { false }
-              add(entry, title, hint: isList ? ":add \(template.display(entry.appending(.key(key))))" : nil)
+              add(list.appending(.index(offset + 1)), title)
             }
           }
         }
