@@ -12,14 +12,42 @@ public struct MeetingDate: Hashable, Sendable, Comparable, CustomStringConvertib
   /// The day of the month, 1–31.
   public let day: Int
 
-  /// Creates a date from its parts; `nil` when the date does not exist in the Gregorian calendar.
+  /// Creates a date from its parts; `nil` when the date does not exist in the proleptic Gregorian calendar of
+  /// ISO 8601-1:2019 §4.2.1 (years 1–9999; February has 29 days in a leap year, ``isLeapYear(_:)``).
+  ///
+  /// Computed, not asked of Foundation's `Calendar`: making a calendar loads ICU's time-zone data, a twentieth of a
+  /// whole `minutes check`. (Foundation's Gregorian calendar is Julian before 15 October 1582, so it also took
+  /// 1500-02-29; ISO 8601's is Gregorian throughout.)
   public init?(year: Int, month: Int, day: Int) {
-    let components = DateComponents(
-      calendar: Calendar(identifier: .gregorian), year: year, month: month, day: day)
-    guard (1...9999).contains(year), components.isValidDate else { return nil }
+    guard (1...9999).contains(year), (1...12).contains(month),
+      (1...Self.days(inMonth: month, of: year)).contains(day)
+    else { return nil }
     self.year = year
     self.month = month
     self.day = day
+  }
+
+  /// Whether `year` is a leap year in the Gregorian calendar: divisible by 4, except the centuries not divisible
+  /// by 400 (1900 is not, 2000 is).
+  public static func isLeapYear(_ year: Int) -> Bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+  }
+
+  /// The days of `month` (1–12) in `year`: 28 to 31.
+  public static func days(inMonth month: Int, of year: Int) -> Int {
+    switch month {
+    case 2: isLeapYear(year) ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+  }
+
+  /// The day of the week, 1 (Sunday) to 7 (Saturday), as Foundation's `Calendar` numbers them, in the proleptic
+  /// Gregorian calendar (Sakamoto's method: the days since a Sunday, 31 December of year 0, modulo 7).
+  public var weekday: Int {
+    let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+    let y = month < 3 ? year - 1 : year
+    return (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7 + 1
   }
 
   /// Parses a date typed by a clerk; `nil` when it is not one of the accepted forms or does not exist.

@@ -87,12 +87,8 @@ extension Template {
 
     /// The day of the week of `date` in English (`Tuesday`), in the Gregorian calendar.
     public static func weekday(_ date: MeetingDate) -> String {
-      var calendar = Calendar(identifier: .gregorian)
-      calendar.timeZone = TimeZone(identifier: "UTC")!
-      let components = DateComponents(year: date.year, month: date.month, day: date.day)
-      guard let day = calendar.date(from: components) else { return "" }
       let names = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-      return names[calendar.component(.weekday, from: day) - 1]
+      return names[date.weekday - 1]
     }
   }
 }

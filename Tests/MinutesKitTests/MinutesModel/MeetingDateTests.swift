@@ -56,4 +56,44 @@ import MinutesTestSupport
     #expect(try JSONDecoder().decode([MeetingDate].self, from: json) == [date])
     #expect(throws: DecodingError.self) { try JSONDecoder().decode([MeetingDate].self, from: Data(#"["2022-02-30"]"#.utf8)) }
   }
+
+  /// The computed calendar against Foundation's Gregorian calendar, on every month and day number (1–31) of the
+  /// years 1583–2700, where Foundation's calendar is Gregorian too: the same dates exist, with the same weekdays.
+  @Test func agreesWithFoundationsGregorianCalendar() {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    var (checked, disagreements) = (0, [String]())
+    for year in 1583...2700 {
+      for month in 1...12 {
+        for day in 1...31 {
+          let components = DateComponents(calendar: calendar, year: year, month: month, day: day)
+          let date = MeetingDate(year: year, month: month, day: day)
+          guard components.isValidDate else {
+            if date != nil { disagreements.append("\(year)-\(month)-\(day) exists") }
+            continue
+          }
+          checked += 1
+          guard let date, let instant = calendar.date(from: components) else {
+            disagreements.append("\(year)-\(month)-\(day) refused")
+            continue
+          }
+          if date.weekday != calendar.component(.weekday, from: instant) {
+            disagreements.append("\(date): weekday \(date.weekday)")
+          }
+        }
+      }
+    }
+    #expect(checked == 408_341)
+    #expect(disagreements.prefix(5) == [])
+  }
+
+  /// Before 1583 the dates follow ISO 8601's proleptic Gregorian calendar, not the Julian one Foundation uses
+  /// there: 1500 is no leap year, and 1582-10-10 exists.
+  @Test func isGregorianBefore1583() throws {
+    #expect(MeetingDate(year: 1500, month: 2, day: 29) == nil)
+    #expect(MeetingDate(year: 1600, month: 2, day: 29) != nil)
+    #expect(try #require(MeetingDate(year: 1582, month: 10, day: 10)).weekday == 1)  // a Sunday, proleptically
+    #expect(try #require(MeetingDate(year: 1, month: 1, day: 1)).weekday == 2)  // a Monday
+    #expect(Template.DateStyle.weekday(try #require(MeetingDate(year: 2021, month: 3, day: 9))) == "Tuesday")
+  }
 }
