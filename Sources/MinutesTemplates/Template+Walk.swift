@@ -131,33 +131,63 @@ extension Template {
 
   /// Every value of `minutes` kept for a part that does not apply where it is (see ``applies(_:among:in:)``),
   /// in draft order, with its part, the parts of its record and the record: what the export leaves out, `check`
-  /// warns of and `:show` marks. What is under such a value is not visited.
-  /// - Complexity: O(n) in the number of records of the draft.
+  /// warns of and `:show` marks. What is under such a value is not visited, nor is what holds no part with a
+  /// condition (a template without conditions, as the Chinese ones, is not walked at all).
+  /// - Complexity: O(n) in the number of records of the draft under parts that hold a condition.
   public func inapplicableValues(in minutes: Minutes) -> [(address: Address, part: Part, siblings: [Part], record: Record)] {
     var found: [(address: Address, part: Part, siblings: [Part], record: Record)] = []
-    func visit(_ parts: [Part], _ record: Record, at address: Address) {
+    func visit(_ parts: [Part], _ record: Record, at address: Address, _ places: ConditionPlaces) {
       for part in parts {
-        guard let held = record[part.key] else { continue }
+        let below = places.below[part.key]
+        guard below != nil || places.conditional.contains(part.key), let held = record[part.key] else { continue }
         let here = address.appending(key: part.key)
         if !Self.applies(part, among: parts, in: record) {
           found.append((here, part, parts, record))
           continue
         }
+        guard let below else { continue }
         switch part.shape {
         case .group:
-          if let inner = held.record { visit(part.parts, inner, at: here) }
+          if let inner = held.record { visit(part.parts, inner, at: here, below) }
         case .list(let list):
           guard case .records(let records) = list.entries else { continue }
           for (offset, entry) in (held.list ?? []).enumerated() {
-            if let inner = entry.record { visit(records.parts, inner, at: here.appending(.index(offset + 1))) }
+            if let inner = entry.record { visit(records.parts, inner, at: here.appending(.index(offset + 1)), below) }
           }
         case .field:
           break
         }
       }
     }
-    visit(parts, minutes.content, at: .root)
+    let places = ConditionPlaces(parts)
+    if !places.isEmpty { visit(parts, minutes.content, at: .root, places) }
     return found
+  }
+
+  /// Where in a record of some parts a value may not apply: the keys of the parts with a condition (`when` or
+  /// `unless`), and the parts that hold such a part below them, by key, with the places within.
+  private struct ConditionPlaces {
+    /// The keys of the parts that have a condition.
+    var conditional: Set<String> = []
+    /// The places within the parts that hold a part with a condition, by key.
+    var below: [String: ConditionPlaces] = [:]
+    var isEmpty: Bool { conditional.isEmpty && below.isEmpty }
+
+    /// The places of `parts` and what they hold. O(p) in the parts of the template under them.
+    init(_ parts: [Part]) {
+      for part in parts {
+        if part.asking.when != nil || part.asking.unless != nil { conditional.insert(part.key) }
+        let inner: [Part]
+        switch part.shape {
+        case .group: inner = part.parts
+        case .list(let list):
+          if case .records(let records) = list.entries { inner = records.parts } else { inner = [] }
+        case .field: inner = []
+        }
+        let places = ConditionPlaces(inner)
+        if !places.isEmpty { below[part.key] = places }
+      }
+    }
   }
 
   /// How deep a condition on a part that has conditions of its own is followed; a template's conditions go one
