@@ -34,19 +34,33 @@ import MinutesTestSupport
     #expect(ChineseNumeral.parse(ChineseNumeral.string(number)) == number)
   }
 
-  /// The numerals remembered per script are the ones spelled afresh, in Traditional and Simplified characters,
-  /// asked once or again, and past what is remembered (一萬 / 一万).
-  @Test func rememberedNumeralsAreTheSpelledOnes() {
-    for number in [0, 1, 10, 99, 10_000, 12_345, ChineseNumeral.remembered - 1, ChineseNumeral.remembered] {
-      let traditional = ChineseNumeral.string(number)
-      let simplified = traditional.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? traditional
-      for _ in 0..<2 {
-        #expect(ChineseNumeral.string(number, language: "zh-Hant") == traditional)
-        #expect(ChineseNumeral.string(number, language: "zh-Hans") == simplified)
-        #expect(ChineseNumeral.string(number, language: "en") == traditional)
+  /// The numerals spelled here are ICU's (CLDR `zh` spell-out), in Traditional characters and, through ICU's
+  /// Hant-Hans transform, in Simplified ones: every number below 200,000 and 20,000 drawn (seeded) up to 一億, and
+  /// past what is spelled here (ICU's own).
+  @Test func spellsAsICUDoes() {
+    let formatter = NumberFormatter()
+    formatter.locale = Locale(identifier: "zh_Hant")
+    formatter.numberStyle = .spellOut
+    var generator = SplitMix64(seed: 13)
+    let drawn = (0..<20_000).map { _ in Int.random(in: 0..<100_000_000, using: &generator) }
+    var disagreements: [String] = []
+    for number in Array(0..<200_000) + drawn + [99_999_999, 100_000_000, 100_010_000, 1_234_567_890] {
+      let icu = formatter.string(from: NSNumber(value: number))!
+      if ChineseNumeral.string(number) != icu || ChineseNumeral.string(number, language: "zh-Hant") != icu
+        || ChineseNumeral.string(number, language: "en") != icu
+      {
+        disagreements.append("\(number): \(ChineseNumeral.string(number)), ICU \(icu)")
+      }
+      if number % 97 == 0 || number >= 100_000_000 {
+        let simplified = icu.applyingTransform(StringTransform("Hant-Hans"), reverse: false)!
+        if ChineseNumeral.string(number, language: "zh-Hans") != simplified {
+          disagreements.append("\(number) in Simplified: \(ChineseNumeral.string(number, language: "zh-Hans"))")
+        }
       }
     }
+    #expect(disagreements.prefix(5) == [])
     #expect(ChineseNumeral.string(10_000, language: "zh-Hans") == "一万")
-    #expect(ChineseNumeral.string(10_000, language: "zh-Hant") == "一萬")
+    #expect(ChineseNumeral.string(10_010, language: "zh-Hant") == "一萬零一十")
+    #expect(ChineseNumeral.string(0) == "〇")
   }
 }
