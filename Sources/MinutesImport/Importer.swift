@@ -679,7 +679,7 @@ public enum Importer {
   /// How many required parts the draft read leaves empty (what `check` reports as missing).
   private static func missing(in reading: Reading) -> Int {
     var count = 0
-    reading.template.walk(reading.minutes, slot: { _, _, isMissing in if isMissing { count += 1 } }, value: nil)
+    reading.template.walk(reading.minutes, slot: { _, _, isMissing in if isMissing { count += 1 } })
     return count
   }
 }

@@ -34,7 +34,7 @@ public struct Interview: Sendable {
   /// and missing).
   /// - Complexity: O(n) in the number of parts of the draft.
   public func visitSlots(in minutes: Minutes, _ body: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void) {
-    template.walk(minutes, slot: body, value: nil)
+    template.walk(minutes, slot: body)
   }
 
   /// The first unanswered slot after `address`, or `nil` when the interview is over.

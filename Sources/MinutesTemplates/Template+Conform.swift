@@ -73,7 +73,7 @@ extension Template {
     switch (kind, value) {
     case (.number, .number), (.count, .number), (.yesno, .flag), (.text, .text), (.date, .text), (.time, .text): true
     case (.choice(let values, _), .text(let text)):
-      values.contains(text) || !values.contains { $0.lowercased() == text.lowercased() }
+      values.containsText(text) || !values.contains { $0.lowercased() == text.lowercased() }
     default: false
     }
   }

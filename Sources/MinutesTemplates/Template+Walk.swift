@@ -13,20 +13,24 @@ extension Template {
   /// entries) and whether the draft lacks it. Parts that are not asked (`ask: false`, a `when` that does not
   /// hold, the parts of a line) have no slots.
   ///
-  /// `value`, when given, is called in the same pass for every value of the draft, asked or not, with its part:
-  /// an entry of a list (a record, or a value) or a field's value.
+  /// `value` is called in the same pass for every value of the draft, asked or not, with its part: an entry of a
+  /// list (a record, or a value) or a field's value. (It is not optional, so not escaping: what a caller's
+  /// closures capture stays on its stack, without the runtime's exclusivity checks on every value; walk the
+  /// slots alone with ``walk(_:slot:)``.)
   /// - Complexity: O(n) in the number of parts of the draft.
   public func walk(
     _ minutes: Minutes, slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void,
-    value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?
+    value: (_ value: Value, _ part: Part, _ address: Address) -> Void
   ) {
-    if let value {
-      withoutActuallyEscaping(value) { value in
-        walk(parts, minutes.content, at: .root, asked: true, slot: { address, requires, isMissing, _ in slot(address, requires, isMissing) }, value: value)
-      }
-    } else {
-      walk(parts, minutes.content, at: .root, asked: true, slot: { address, requires, isMissing, _ in slot(address, requires, isMissing) }, value: nil)
+    withoutActuallyEscaping(value) { value in
+      walk(parts, minutes.content, at: .root, asked: true, slot: { address, requires, isMissing, _ in slot(address, requires, isMissing) }, value: value)
     }
+  }
+
+  /// ``walk(_:slot:value:)`` without the values: the slots alone, and what is not asked is not visited.
+  /// - Complexity: O(n) in the number of parts of the draft that are asked.
+  public func walk(_ minutes: Minutes, slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool) -> Void) {
+    walk(parts, minutes.content, at: .root, asked: true, slot: { address, requires, isMissing, _ in slot(address, requires, isMissing) }, value: nil)
   }
 
   /// Walks `parts` of `record` in interview order. `asked` is false under a part that is not asked (`ask: false`,
@@ -136,23 +140,29 @@ extension Template {
   /// - Complexity: O(n) in the number of records of the draft under parts that hold a condition.
   public func inapplicableValues(in minutes: Minutes) -> [(address: Address, part: Part, siblings: [Part], record: Record)] {
     var found: [(address: Address, part: Part, siblings: [Part], record: Record)] = []
-    func visit(_ parts: [Part], _ record: Record, at address: Address, _ places: ConditionPlaces) {
+    // `path` is the address of `record`, extended in place and given back as it was (as in the walk above): an
+    // address is copied only for a value found.
+    func visit(_ parts: [Part], _ record: Record, path: inout Address, _ places: ConditionPlaces) {
       for part in parts {
         let below = places.below[part.key]
         guard below != nil || places.conditional.contains(part.key), let held = record[part.key] else { continue }
-        let here = address.appending(key: part.key)
+        path.steps.append(.key(part.key))
+        defer { path.steps.removeLast() }
         if !Self.applies(part, among: parts, in: record) {
-          found.append((here, part, parts, record))
+          found.append((path, part, parts, record))
           continue
         }
         guard let below else { continue }
         switch part.shape {
         case .group:
-          if let inner = held.record { visit(part.parts, inner, at: here, below) }
+          if let inner = held.record { visit(part.parts, inner, path: &path, below) }
         case .list(let list):
           guard case .records(let records) = list.entries else { continue }
           for (offset, entry) in (held.list ?? []).enumerated() {
-            if let inner = entry.record { visit(records.parts, inner, at: here.appending(.index(offset + 1)), below) }
+            guard let inner = entry.record else { continue }
+            path.steps.append(.index(offset + 1))
+            visit(records.parts, inner, path: &path, below)
+            path.steps.removeLast()
           }
         case .field:
           break
@@ -160,7 +170,8 @@ extension Template {
       }
     }
     let places = ConditionPlaces(parts)
-    if !places.isEmpty { visit(parts, minutes.content, at: .root, places) }
+    var path = Address.root
+    if !places.isEmpty { visit(parts, minutes.content, path: &path, places) }
     return found
   }
 
@@ -205,7 +216,7 @@ extension Template {
         {
           return false
         }
-        return values.contains("*") || value.scalarText.map(values.contains) == true
+        return values.contains("*") || value.scalarText.map(values.containsText) == true
       }
     }
     return (when.map(holds) ?? true) && !(unless.map(holds) ?? false)
@@ -234,7 +245,7 @@ extension Template {
     guard let condition else { return true }
     return condition.allSatisfy { key, values in
       guard let value = record?[key] else { return false }
-      return values.contains("*") || value.scalarText.map(values.contains) == true
+      return values.contains("*") || value.scalarText.map(values.containsText) == true
     }
   }
 }

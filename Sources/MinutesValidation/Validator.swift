@@ -225,7 +225,7 @@ public struct Validator: Sendable {
     case .time?:
       if MeetingTime(parsing: text) == nil { add(.error, "time.invalid", m.noSuchTime(text), at: address, &walk) }
       return
-    case .choice(let values, let isOpen)? where !isOpen && !values.contains(text):
+    case .choice(let values, let isOpen)? where !isOpen && !values.containsText(text):
       add(.error, "choice.unknown", m.notAChoice(text, values), at: address, &walk)
     default: break
     }

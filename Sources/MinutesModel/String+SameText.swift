@@ -1,0 +1,59 @@
+extension String {
+  /// Whether `self` and `other` are the same text: what `==` says (canonical equivalence, Unicode Standard Annex
+  /// #15), decided from the UTF-8 bytes alone where that is certain.
+  ///
+  /// Swift's `==` compares any text that is not ASCII through normalization (some 350 instructions for two short
+  /// Chinese words), and the conditions and choices of a template compare a value of every record of the draft
+  /// with a few words each. Equal bytes are the same text; unequal bytes are different text when neither string
+  /// holds a scalar that normalization could change or reorder (``isNormalizationInert(_:)``), which holds of the
+  /// words of Chinese and English reports; anything else goes to `==`.
+  /// - Complexity: O(n) in the UTF-8 length of the two.
+  package func isSameText(as other: String) -> Bool {
+    var (a, b) = (self, other)
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        if x.count == y.count, x.elementsEqual(y) { return true }
+        if Self.isNormalizationInert(x), Self.isNormalizationInert(y) { return false }
+        return self == other
+      }
+    }
+  }
+
+  /// Whether the valid UTF-8 `bytes` hold only scalars that no canonical normalization changes, reorders or
+  /// combines with a neighbour: those below U+0300 (ASCII and the Latin letters, whose decompositions all end in
+  /// a combining mark, U+0300 or above), the CJK symbols and punctuation but for their combining tone marks
+  /// (U+3000–U+3029, U+3030–U+303F), the CJK Unified Ideographs (U+4E00–U+9FFF: no decompositions; the
+  /// compatibility ideographs, U+F900–U+FAFF, have singleton ones and are left out) and the full-width forms
+  /// (U+FF01–U+FF5E, whose decompositions are compatibility ones only). Two strings of such scalars are
+  /// canonically equivalent only when their bytes are equal.
+  static func isNormalizationInert(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = 0
+    while index < bytes.count {
+      let lead = bytes[index]
+      switch lead {
+      case 0..<0x80:
+        index += 1
+      case 0xC0..<0xCC:  // U+0000–U+02FF in two bytes
+        index += 2
+      case 0xE0..<0xF0:
+        guard index + 2 < bytes.count else { return false }
+        let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+        switch scalar {
+        case 0x3000...0x3029, 0x3030...0x303F, 0x4E00...0x9FFF, 0xFF01...0xFF5E: index += 3
+        default: return false
+        }
+      default:
+        return false
+      }
+    }
+    return true
+  }
+}
+
+extension Array where Element == String {
+  /// Whether one of the texts is the same text as `text` (``Swift/String/isSameText(as:)``): `contains(text)`,
+  /// decided from the bytes where that is certain.
+  package func containsText(_ text: String) -> Bool {
+    contains { $0.isSameText(as: text) }
+  }
+}
