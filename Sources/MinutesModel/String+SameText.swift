@@ -1,3 +1,5 @@
+import Foundation
+
 extension String {
   /// Whether `self` and `other` are the same text: what `==` says (canonical equivalence, Unicode Standard Annex
   /// #15), decided from the UTF-8 bytes alone where that is certain.
@@ -9,14 +11,7 @@ extension String {
   /// words of Chinese and English reports; anything else goes to `==`.
   /// - Complexity: O(n) in the UTF-8 length of the two.
   package func isSameText(as other: String) -> Bool {
-    var (a, b) = (self, other)
-    return a.withUTF8 { x in
-      b.withUTF8 { y in
-        if x.count == y.count, x.elementsEqual(y) { return true }
-        if Self.isNormalizationInert(x), Self.isNormalizationInert(y) { return false }
-        return self == other
-      }
-    }
+    [other].containsText(self)
   }
 
   /// Whether the valid UTF-8 `bytes` hold only scalars that no canonical normalization changes, reorders or
@@ -52,8 +47,28 @@ extension String {
 
 extension Array where Element == String {
   /// Whether one of the texts is the same text as `text` (``Swift/String/isSameText(as:)``): `contains(text)`,
-  /// decided from the bytes where that is certain.
+  /// decided from the bytes where that is certain, `text` scanned once.
   package func containsText(_ text: String) -> Bool {
-    contains { $0.isSameText(as: text) }
+    let found: Bool? = text.utf8.withContiguousStorageIfAvailable { wanted in
+      var isInert: Bool?
+      for candidate in self {
+        let same: Bool? = candidate.utf8.withContiguousStorageIfAvailable { bytes in
+          if bytes.count == wanted.count, bytes.isEmpty || memcmp(bytes.baseAddress!, wanted.baseAddress!, bytes.count) == 0 {
+            return true
+          }
+          if isInert == nil { isInert = String.isNormalizationInert(wanted) }
+          return isInert == true && String.isNormalizationInert(bytes) ? false : nil
+        } ?? nil
+        if same ?? (candidate == text) { return true }
+      }
+      return false
+    }
+    return found ?? contains(text)
+  }
+
+  /// Whether one of the texts is `*`, a condition's "any value" (compared by its byte: `==` with `*` takes the
+  /// slow way for a text that is not ASCII).
+  package var containsAnyValue: Bool {
+    contains { $0.utf8.count == 1 && $0.utf8.first == UInt8(ascii: "*") }
   }
 }

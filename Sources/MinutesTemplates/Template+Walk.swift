@@ -216,7 +216,7 @@ extension Template {
         {
           return false
         }
-        return values.contains("*") || value.scalarText.map(values.containsText) == true
+        return values.containsAnyValue || value.scalarText.map(values.containsText) == true
       }
     }
     return (when.map(holds) ?? true) && !(unless.map(holds) ?? false)
@@ -245,7 +245,7 @@ extension Template {
     guard let condition else { return true }
     return condition.allSatisfy { key, values in
       guard let value = record?[key] else { return false }
-      return values.contains("*") || value.scalarText.map(values.containsText) == true
+      return values.containsAnyValue || value.scalarText.map(values.containsText) == true
     }
   }
 }
