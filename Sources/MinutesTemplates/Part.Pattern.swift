@@ -68,7 +68,7 @@ extension Part.Pattern {
   /// costly to find.
   ///
   /// `@unchecked Sendable`: the only mutable state, `costly`, is read and written under `lock`.
-  private final class Matcher: @unchecked Sendable {
+  final class Matcher: @unchecked Sendable {
     /// The pattern's regular expression, as the template has it.
     private let regex: String
     private let lock = NSLock()
@@ -81,8 +81,29 @@ extension Part.Pattern {
     /// The most costly outcomes remembered at once.
     static let maximumRemembered = 1_000
 
+    /// For a pattern of the form `[^…]+` with literal characters alone between the brackets (`[^。！？]+`, "no
+    /// sentence ends", the commonest in the templates): those characters. Such a pattern matches a whole text just
+    /// when the text is not empty and holds none of them, which is decided here without ICU (its matcher costs
+    /// some thousands of instructions a text, and compiling the first expression of a process ICU's sets of
+    /// properties, a tenth of a small check); ``excludedByPattern(_:)`` says which patterns.
+    private let excluded: Set<Unicode.Scalar>?
+
     init(regex: String) {
       self.regex = regex
+      excluded = Self.excludedByPattern(regex)
+    }
+
+    /// The characters `regex` excludes when it is `[^…]+` with literal characters alone between the brackets
+    /// (none of ICU's syntax: no `\`, `[`, `]`, `-`, `&`, `^`, `$`, `{`, `}` or whitespace, which `[…]` may read
+    /// otherwise); `nil` for any other pattern. In ICU's `^(?:[^…]+)$` the negated set matches line ends too, so
+    /// `$` (which may match before a final line end) changes nothing.
+    static func excludedByPattern(_ regex: String) -> Set<Unicode.Scalar>? {
+      let scalars = Array(regex.unicodeScalars)
+      guard scalars.count > 4, scalars.prefix(2) == ["[", "^"], scalars.suffix(2) == ["]", "+"] else { return nil }
+      let inside = scalars[2..<(scalars.count - 2)]
+      guard inside.allSatisfy({ !"\\[]-&^${}:".unicodeScalars.contains($0) && !$0.properties.isWhitespace && $0.value >= 0x20 })
+      else { return nil }
+      return Set(inside)
     }
 
     /// `^(?:regex)$`, compiled at the first call; `nil` when `regex` is not a valid expression.
@@ -96,6 +117,9 @@ extension Part.Pattern {
     }
 
     func match(_ text: String) -> Outcome {
+      if let excluded {
+        return !text.isEmpty && !text.unicodeScalars.contains(where: excluded.contains) ? .match : .noMatch
+      }
       guard let expression else { return .noMatch }
       if let known = lock.withLock({ costly[text] }) { return known }
       let budget = Part.Pattern.budget(forLength: text.utf16.count)

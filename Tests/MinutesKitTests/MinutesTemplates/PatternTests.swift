@@ -21,6 +21,35 @@ import MinutesTestSupport
     #expect((pattern.match(text) == .match) == ends)
   }
 
+  /// `[^…]+` of literal characters is matched without ICU: the same outcomes as ICU's `^(?:…)$` on random texts
+  /// (line ends, combining marks, emoji, the excluded characters) for the templates' own patterns and random ones;
+  /// a set with ICU's syntax in it (a range, an escape, a class) goes to ICU.
+  @Test func aSetOfCharactersNotAllowedMatchesAsICUDoes() throws {
+    var generator = SplitMix64(seed: 7)
+    let alphabet: [String] = ["。", "！", "？", "，", "；", "a", "Z", " ", "\n", "\r\n", "\u{2029}", "會", "议", "e\u{301}", "😀", ".", "(", "|", "·"]
+    var patterns = ["[^。！？]+", "[^。；！？，]+", "[^.]+", "[^(|)]+", "[^😀。]+"]
+    for _ in 0..<20 {
+      patterns.append("[^" + (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+        alphabet.filter { !["\n", "\r\n", "\u{2029}", " ", "e\u{301}"].contains($0) }.randomElement(using: &generator)!
+      }.joined() + "]+")
+    }
+    var disagreements: [String] = []
+    for regex in patterns {
+      #expect(Part.Pattern.Matcher.excludedByPattern(regex) != nil, "\(regex) is matched by ICU")
+      let pattern = Part.Pattern(regex: regex, message: "")
+      let icu = try NSRegularExpression(pattern: "^(?:\(regex))$")
+      for _ in 0..<200 {
+        let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+        let expected = icu.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        if (pattern.match(text) == .match) != expected { disagreements.append("\(regex) on \(text.debugDescription)") }
+      }
+    }
+    #expect(disagreements.prefix(5) == [])
+    for regex in ["[^a-z]+", "[^\\s]+", "[^[:alpha:]]+", "[^。]*", "[^ ]+", "(?![^。]+)", "[^&&]+", "[^]+"] {
+      #expect(Part.Pattern.Matcher.excludedByPattern(regex) == nil, "\(regex)")
+    }
+  }
+
   @Test func aPatternThatBacktracksWithoutEndIsUndecidedWithinItsBudget() {
     let pattern = Part.Pattern(regex: "(a|aa)+$", message: "only a's")
     #expect(pattern.match(Self.catastrophic) == .undecided)
