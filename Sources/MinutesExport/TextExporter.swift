@@ -248,6 +248,7 @@ public struct TextExporter: Exporter {
     /// for an entry of a list, `n` and `zh`.
     func record(_ record: Record, parts: [Part], results: [Any?], at address: Address, entry: Int?) -> Any {
       var context: [String: Any] = [:]
+      context.reserveCapacity(parts.count + 2)  // and an entry's `n` and `zh`: grown step by step, 2% of an export
       // A value kept where its part no longer applies (the seconder of a motion since marked as having died for
       // lack of a second) is not printed: the draft says the two cannot go together, and `check` warns of it.
       var inapplicable: Set<String> = []

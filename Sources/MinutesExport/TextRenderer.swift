@@ -198,12 +198,23 @@ struct TextRenderer {
     return nodes
   }
 
-  /// The characters swift-mustache allows in a name (its parser's `sectionNameCharsWithoutBrackets`).
-  private static let nameCharacters = Set("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?*")
+  /// Whether `name` holds only the characters swift-mustache allows in a name (its parser's
+  /// `sectionNameCharsWithoutBrackets`: ASCII letters and digits, `.-_?*`), by its bytes (a `Set<Character>`
+  /// hashed every character, most of compiling an export's text).
+  private static func isName(_ name: String) -> Bool {
+    name.utf8.allSatisfy { byte in
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "?"), UInt8(ascii: "*"):
+        true
+      default: false
+      }
+    }
+  }
 
   private static func lookup(_ name: MustacheShape.Name) -> Lookup? {
     let dotted = name.path == ["."] ? "." : name.path.joined(separator: ".")
-    guard dotted.allSatisfy(nameCharacters.contains), name.function?.allSatisfy(nameCharacters.contains) ?? true else { return nil }
+    guard isName(dotted), name.function.map(isName) ?? true else { return nil }
     if let function = name.function {
       guard !function.isEmpty else { return nil }
       if dotted.isEmpty { return Lookup(start: .position, names: [], transform: function) }
