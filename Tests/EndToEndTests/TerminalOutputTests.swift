@@ -18,11 +18,18 @@ import MinutesTestSupport
     return try Tmux(command: command, width: width, height: height)
   }
 
-  /// Types `line` and presses Enter, then waits for the last line to be `prompt`.
+  /// Types `line`, presses Enter and waits for `prompt` on a screen that has moved on: the prompt that was
+  /// there before the line was echoed does not count (that race once read the screen before the answer).
   static func answer(_ terminal: Tmux, _ line: String, then prompt: String) throws {
+    let before = try terminal.history()
     try terminal.type(line)
     try terminal.press("Enter")
-    let reached = try terminal.wait(forLastLine: prompt)
+    var reached = false
+    for _ in 0..<200 where !reached {
+      let now = try terminal.history()
+      reached = now != before && now.split(separator: "\n").last.map(String.init) == prompt
+      if !reached { usleep(50_000) }
+    }
     #expect(reached, "after \(line): \((try? terminal.screen()) ?? "")")
   }
 

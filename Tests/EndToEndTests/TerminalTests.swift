@@ -26,6 +26,9 @@ final class Tmux {
   /// The visible screen.
   func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "0"]) }
 
+  /// The scrollback and the visible screen: it only grows while the program writes lines.
+  func history() throws -> String { try tmux(["capture-pane", "-p", "-S", "-", "-t", "0"]) }
+
   /// The cursor column.
   func cursorColumn() throws -> Int {
     Int(try tmux(["display", "-p", "-t", "0", "#{cursor_x}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
