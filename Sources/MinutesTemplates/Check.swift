@@ -31,10 +31,14 @@ public struct Check: Sendable, Hashable {
     /// `{{other}}` the one expected.
     case sequence(list: String, key: String?)
     /// Every entry of `list` has its part `key` filled in (a warning on an empty optional value: a 請假 entry
-    /// without a reason); `{{value}}` is the entry's `name`, else its first text. An entry whose part named in
+    /// without a reason); with several keys (`key: [lead, points]` in YAML), at least one of them: a directive
+    /// that says neither a lead nor a point. `{{value}}` is the entry's `name`, else its first text. A text is
+    /// filled in when it is not empty, a list or a group when it holds something. An entry whose part named in
     /// `unless` holds one of the values listed (`"*"`: any) is let off: a motion without a seconder that died
-    /// for lack of one. An entry for which the part itself is not asked (its `when` or `unless`) is let off too.
-    case filled(list: String, key: String, unless: [String: [String]])
+    /// for lack of one; with `when`, only an entry whose parts named hold one of the values listed is checked:
+    /// an amendment's mover once it has a disposition. A part the entry does not ask for (its own `when` or
+    /// `unless`) does not count; an entry that asks for none of them is let off.
+    case filled(list: String, keys: [String], when: [String: [String]] = [:], unless: [String: [String]])
     /// The part at the path is filled in: a warning on a part real minutes have but a draft may lack (the time
     /// of adjournment); `{{value}}` is empty.
     case answered(String)
@@ -146,7 +150,7 @@ extension Check: Decodable {
   }
   private enum Keys: String, CodingKey, CaseIterable {
     case value, list, name, key, unless, each, sum, max, votesFor, votesAgainst, rollCall, vote, yes, no, disposition
-    case adopted, failed, passes, fails, unanimous, keys, holds, values, `in`, words, before, counts, votes, regex
+    case adopted, failed, passes, fails, unanimous, keys, holds, values, `in`, words, before, counts, votes, regex, when
   }
 
   /// One step of `order`: a path, a group of paths read entry by entry, or `apart:` groups not compared with
@@ -208,7 +212,8 @@ extension Check: Decodable {
     }
     if c.contains(.filled) {
       let f = try c.nestedContainer(keyedBy: Keys.self, forKey: .filled)
-      kinds.append(.filled(list: try f.decode(String.self, forKey: .list), key: try f.decode(String.self, forKey: .key),
+      kinds.append(.filled(list: try f.decode(String.self, forKey: .list), keys: try Self.paths(f, .key),
+                           when: try f.decodeIfPresent([String: [String]].self, forKey: .when) ?? [:],
                            unless: try f.decodeIfPresent([String: [String]].self, forKey: .unless) ?? [:]))
     }
     if let path = try c.decodeIfPresent(String.self, forKey: .answered) { kinds.append(.answered(path)) }

@@ -304,7 +304,8 @@ extension Check {
       kinds.append(.sequence(list: try s.string("list"), key: try s.string(ifPresent: "key")))
     }
     if let f = try c.fields(ifPresent: "filled") {
-      kinds.append(.filled(list: try f.string("list"), key: try f.string("key"), unless: try f.stringLists(ifPresent: "unless") ?? [:]))
+      kinds.append(.filled(list: try f.string("list"), keys: try paths(f, "key"),
+                           when: try f.stringLists(ifPresent: "when") ?? [:], unless: try f.stringLists(ifPresent: "unless") ?? [:]))
     }
     if let path = try c.string(ifPresent: "answered") { kinds.append(.answered(path)) }
     if let steps = try c.list(ifPresent: "order", Self.orderStep) { kinds.append(.order(steps)) }

@@ -86,15 +86,21 @@ public struct Validator: Sendable {
     // question still to come, not an error yet; so is a roll call's tally while the roll call is being typed.
     let unfilled = Dictionary(grouping: motions.filter { $0.isUnfilled && !$0.whileTyped }, by: \.address).mapValues(\.count)
     let typed = motions.count { $0.whileTyped && $0.address == cursor }
-    var (missing, ahead, passedCursor) = (0, typed, false)
+    // A `filled` check's part not filled in yet is a question still to come, the same way.
+    let declared = declaredFindings(minutes).filter { $0.finding.severity == .error }
+    let pending = Dictionary(grouping: declared.compactMap(\.pending), by: { $0 }).mapValues(\.count)
+    var (missing, ahead, declaredAhead, passedCursor) = (0, typed, 0, false)
     template.walk(minutes, slot: { slot, _, isMissing in
       if slot == cursor { passedCursor = true }
       if isMissing, !passedCursor { missing += 1 }
-      if passedCursor { ahead += unfilled[slot] ?? 0 }
+      if passedCursor {
+        ahead += unfilled[slot] ?? 0
+        declaredAhead += pending[slot] ?? 0
+      }
     }, value: { value, part, address in check(value, part: part, at: address, &walk) })
     return missing + walk.findings.filter { $0.severity == .error }.count
       + attendanceFindings(minutes).filter { $0.severity == .error }.count + motions.count - ahead
-      + declaredFindings(minutes).count { $0.severity == .error }
+      + declared.count - declaredAhead
   }
 
   /// The errors the value rules find in `value` alone (the rules of ``openErrorCount(in:cursor:)`` that look at
@@ -116,7 +122,7 @@ public struct Validator: Sendable {
     // error yet; so is the tally of a roll call being typed (the cursor is at its end, where the next vote goes).
     return attendanceFindings(minutes).count { $0.severity == .error }
       + motions.count { $0.whileTyped ? $0.address != cursor : !($0.isUnfilled && isAhead($0.address)) }
-      + declaredFindings(minutes).count { $0.severity == .error }
+      + declaredFindings(minutes).count { $0.finding.severity == .error && !($0.pending.map(isAhead) ?? false) }
   }
 
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
@@ -139,7 +145,7 @@ public struct Validator: Sendable {
     for pending in walk.findings { findings.append(pending.finding(&displays)) }
     findings += attendanceFindings(minutes)
     findings += motionFindings(minutes).map(\.finding)
-    findings += declaredFindings(minutes).filter { warnings || $0.severity == .error }
+    findings += declaredFindings(minutes).map(\.finding).filter { warnings || $0.severity == .error }
     if warnings { findings += inapplicableFindings(minutes) }
     // Errors first, then warnings, each in the order found (a stable partition: sorting 75,000 findings by their
     // offsets copied each several times).
@@ -419,8 +425,22 @@ public struct Validator: Sendable {
 
   /// The findings of the checks the template declares (``Template/checks``), in their order.
   /// - Complexity: O(v) in the values the checks' paths name.
-  private func declaredFindings(_ minutes: Minutes) -> [Finding] {
-    var findings: [Finding] = []
+  /// Whether a value says something: a text not empty, a list or a group that holds something, any number or
+  /// flag (the `filled` check).
+  private static func holdsSomething(_ value: Value) -> Bool {
+    switch value {
+    case .text(let text): !text.isEmpty
+    case .number, .flag: true
+    case .list(let entries): entries.contains(where: holdsSomething)
+    case .record(let record): record.fields.values.contains(where: holdsSomething)
+    }
+  }
+
+  /// The findings of the template's `checks`. A `filled` finding is `pending` at the slot of the last part it
+  /// looks for (a field, or a list's end): while that slot is at or after the interview's cursor, the part is a
+  /// question still to come, not an error yet.
+  private func declaredFindings(_ minutes: Minutes) -> [(finding: Finding, pending: Address?)] {
+    var findings: [(finding: Finding, pending: Address?)] = []
     let house = Dictionary(template.houseStyle.map { ($0.address.description, $0.value(in: minutes)) }, uniquingKeysWith: { a, _ in a })
     for check in template.checks {
       // A check that applies only where its `when` holds (a house-style choice counts as its default).
@@ -430,10 +450,10 @@ public struct Validator: Sendable {
         return wanted.contains("*") || wanted.contains(held)
       }
       guard applies else { continue }
-      func add(_ address: Address, _ value: String, _ other: String = "") {
+      func add(_ address: Address, _ value: String, _ other: String = "", pending: Address? = nil) {
         let shown = template.display(address)
-        findings.append(Finding(check.severity, rule: "check.\(check.id)", address: shown,
-                                message: check.message(value: value, other: other), hint: ":edit \(shown)"))
+        findings.append((Finding(check.severity, rule: "check.\(check.id)", address: shown,
+                                 message: check.message(value: value, other: other), hint: ":edit \(shown)"), pending))
       }
       switch check.kind {
       case .equal(let first, let second):
@@ -481,22 +501,33 @@ public struct Validator: Sendable {
             expected = n + 1
           }
         }
-      case .filled(let path, let key, let unless):
+      case .filled(let path, let keys, let when, let unless):
         for (list, value) in values(at: path, in: minutes) {
+          let parts = template.part(at: list)?.parts ?? []
           for (offset, entry) in (value.list ?? []).enumerated() {
             guard let record = applicable(entry, in: list) else { continue }
             // A part the entry does not ask for (`when`, `unless`) is not missing: the votes opposed of a vote
-            // not counted.
-            let parts = template.part(at: list)?.parts ?? []
-            if let part = parts.first(where: { $0.key == key }), !Template.applies(part, among: parts, in: record) { continue }
-            let excused = unless.contains { other, values in
-              guard let text = record[other]?.scalarText else { return false }
+            // not counted, the points of a directive that approves in principle.
+            let asked = keys.filter { key in
+              parts.first(where: { $0.key == key }).map { Template.applies($0, among: parts, in: record) } ?? true
+            }
+            guard !asked.isEmpty else { continue }
+            let holds = { (other: String, values: [String]) in
+              guard let text = record[other]?.scalarText, !text.isEmpty else { return false }
               return values.contains("*") || values.contains(text)
             }
-            if !excused, record[key]?.scalarText?.isEmpty ?? true {
+            let excused = unless.contains(where: holds) || !when.allSatisfy(holds)
+            if !excused, !asked.contains(where: { record[$0].map(Self.holdsSomething) ?? false }) {
               // The entry named by its person where it has one, else by its first text.
               let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
-              add(list.appending(.index(offset + 1)), title)
+              let entry = list.appending(.index(offset + 1))
+              let last = parts.last { asked.contains($0.key) }
+              let slot = last.map { part -> Address in
+                let field = entry.appending(key: part.key)
+                if case .list = part.shape { return field.appending(.end) }
+                return field
+              }
+              add(entry, title, pending: slot)
             }
           }
         }

@@ -271,6 +271,25 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(validator.findings(in: minutes).filter { motionRules.contains($0.rule) }.map(\.rule).sorted() == ["rollCall.notPresent", "votes.exceedPresent"])
   }
 
+  /// An amendment with neither a mover nor a disposition is one finding, the missing disposition: "a disposition
+  /// but no mover" is said only of one that has a disposition (`filled … when`). Neither counts at the prompt
+  /// while the interview is still to ask the amendment's disposition.
+  @Test func anAmendmentWithNothingYetIsOneFindingAndNoneWhileItIsAsked() throws {
+    let (template, meeting) = try Self.meeting()
+    var minutes = meeting
+    minutes.setValue(nil, at: stored("motions.1.amendments.2.mover"))
+    minutes.setValue(nil, at: stored("motions.1.amendments.2.disposition"))
+    let validator = Validator(template: template)
+    #expect(validator.findings(in: minutes).map(\.rule).filter { $0.hasPrefix("check.amendment") } == ["check.amendmentDisposition"])
+    let all = validator.openErrorCount(in: minutes, cursor: nil)
+    #expect(all == validator.openErrorCount(in: meeting, cursor: nil) + 1)
+    let disposition = stored("motions.1.amendments.2.disposition")
+    #expect(validator.openErrorCount(in: minutes, cursor: disposition) == all - 1)
+    let index = DraftIndex(template: template, minutes: minutes)
+    #expect(index.openErrorCount(in: minutes, cursor: disposition) == all - 1)
+    #expect(index.openErrorCount(in: minutes, cursor: nil) == all)
+  }
+
   @Test(arguments: [("Passes 4-2", 4, 2), ("carried 5 to 0", 5, 0), ("Fails 2–3", 2, 3), ("Passes unanimously", nil, nil)])
   func theNumbersOfAnAnnouncedResult(text: String, yes: Int?, no: Int?) {
     let numbers = Validator.numbers(in: text)

@@ -73,6 +73,25 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
          broken: { $0.setValue([["title": "副區長", "name": "張三"]], at: stored("attendance.absent")) },
          expected: Finding(.warning, rule: "check.absentReason", address: "absent.1",
                            message: "請假人員「張三」沒有寫明原因", hint: ":edit absent.1")),
+    // The built-in directiveSaysSomething: a directive typed with its verb alone would print 會議指出，。
+    Case(name: "filled, several keys: a directive with a lead and no points says something",
+         correct: { $0.setValue(.record(["verb": "指出", "lead": "全區上下要抓好落實"]), at: stored("items.1.directives.1")) },
+         broken: { $0.setValue(.record(["verb": "指出"]), at: stored("items.1.directives.1")) },
+         expected: Finding(.error, rule: "check.directiveSaysSomething", address: "1.1",
+                           message: "這條指示（會議指出）既沒有引言也沒有要點，匯出只印得出「會議指出」而沒有內容；請補上引言或要點，或用 :delete 刪去這條指示",
+                           hint: ":edit 1.1")),
+    Case(name: "filled, several keys: points with no lead say something; an empty list of points does not",
+         correct: { $0.setValue(.record(["verb": "強調", "points": ["要抓好落實"]]), at: stored("items.1.directives.1")) },
+         broken: { $0.setValue(.record(["verb": "強調", "topic": "安全生產", "points": []]), at: stored("items.1.directives.1")) },
+         expected: Finding(.error, rule: "check.directiveSaysSomething", address: "1.1",
+                           message: "這條指示（會議強調）既沒有引言也沒有要點，匯出只印得出「會議強調」而沒有內容；請補上引言或要點，或用 :delete 刪去這條指示",
+                           hint: ":edit 1.1")),
+    Case(name: "filled, a key not asked: 原則同意 asks for no points, so it needs its lead",
+         correct: { $0.setValue(.record(["verb": "原則同意", "lead": "該辦法"]), at: stored("items.1.directives.1")) },
+         broken: { $0.setValue(.record(["verb": "原則同意", "points": ["要抓好落實"]]), at: stored("items.1.directives.1")) },
+         expected: Finding(.error, rule: "check.directiveSaysSomething", address: "1.1",
+                           message: "這條指示（會議原則同意）既沒有引言也沒有要點，匯出只印得出「會議原則同意」而沒有內容；請補上引言或要點，或用 :delete 刪去這條指示",
+                           hint: ":edit 1.1")),
   ]
 
   static func template() throws -> Template {
@@ -94,6 +113,26 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     let errors = Validator(template: template).openErrorCount(in: broken, cursor: nil)
       - Validator(template: template).openErrorCount(in: correct, cursor: nil)
     #expect(errors == (check.expected.severity == .error ? 1 : 0))
+  }
+
+  /// A directive typed with its verb alone is an error once the interview has asked for its lead and points,
+  /// not while they are still to come: the count at the prompt (the draft index's and the validator's) is 0 at
+  /// the lead and at the first point, 1 at the next directive.
+  @Test func aDirectiveIsNotAnErrorWhileItsPointsAreStillToCome() throws {
+    let template = try TestSupport.template()
+    let seed = try TestSupport.seedAssistant().minutes
+    var minutes = seed
+    let directive = stored("items.1.directives.2")
+    _ = minutes.insert(.record(["verb": "指出"]), at: 2, in: stored("items.1.directives"))
+    let validator = Validator(template: template)
+    let base = validator.openErrorCount(in: minutes, cursor: directive.appending(key: "lead"))
+    #expect(validator.openErrorCount(in: minutes, cursor: directive.appending(key: "points").appending(.end)) == base)
+    #expect(validator.openErrorCount(in: minutes, cursor: stored("items.1.directives.+")) == base + 1)
+    #expect(validator.openErrorCount(in: minutes, cursor: nil) == validator.openErrorCount(in: seed, cursor: nil) + 1)
+    let index = DraftIndex(template: template, minutes: minutes)
+    for cursor in [directive.appending(key: "lead"), directive.appending(key: "points").appending(.end), stored("items.1.directives.+"), nil] {
+      #expect(index.openErrorCount(in: minutes, cursor: cursor) == validator.openErrorCount(in: minutes, cursor: cursor))
+    }
   }
 
   @Test func aCheckWithoutItsPartsFindsNothing() throws {
