@@ -314,11 +314,14 @@ public struct TextExporter: Exporter {
 
     /// What a part not filled in offers: in a draft exported with its errors, a required field or list that applies
     /// (its `when` holds) prints as its ``Rendering/missingMark``, and a group not begun offers its required
-    /// fields so (`{{chair.name}}`); a yes/no, which decides whether a section prints, and anything else offer
-    /// ``empty(_:)``.
+    /// fields so (`{{chair.name}}`); a required yes/no, which decides which of two sections prints, offers a
+    /// ``MissingFlag``: its section prints the mark instead of its text, its inverted section nothing (`Quorum:
+    /// [Quorum] (5 of 7 members)`, not `A quorum was not present`). Anything else offers ``empty(_:)``.
     private func missing(_ part: Part, among parts: [Part], in record: Record) -> Any {
       guard let mark = rendering.missingMark, Template.applies(part, among: parts, in: record) else { return Self.empty(part) }
       switch part.shape {
+      case .field(.yesno) where part.rules.required || rendering.needed.contains(part):
+        return MissingFlag.make(mark(part))
       case .field(let kind) where kind != .yesno && (part.rules.required || rendering.needed.contains(part)):
         return MissingMark(text: mark(part))
       case .list where part.minimumCount > 0:
@@ -441,6 +444,21 @@ extension TextExporter {
 /// A required field not filled in, in a draft exported with its errors: prints as its mark (`〔屆次〕`), and so
 /// does every part of it a template asks for (`{{term.zh}}`, `{{date.month}}`), so that the gap shows where the
 /// value goes.
+/// A required yes/no not answered, in a draft exported with its errors: a Mustache lambda that returns its mark
+/// (`[Quorum]`), so that swift-mustache prints the mark for `{{#quorum}}…{{/quorum}}` in place of the section's
+/// text and nothing for `{{^quorum}}…{{/quorum}}` (a lambda is neither false nor empty), and the mark for
+/// `{{quorum}}`. ``TextRenderer`` renders it the same way, reading the mark back with ``mark(of:)``.
+enum MissingFlag {
+  /// The lambda that stands for a yes/no not answered, printing `mark`.
+  static func make(_ mark: String) -> MustacheLambda { MustacheLambda { mark } }
+
+  /// The mark of a lambda ``make(_:)`` made (swift-mustache keeps its callback internal: it is read through
+  /// `Mirror`); `nil` for any other lambda.
+  static func mark(of lambda: MustacheLambda) -> String? {
+    (Mirror(reflecting: lambda).descendant("callback") as? MustacheLambda.Callback)?("") as? String
+  }
+}
+
 struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertible {
   var text: String
   var description: String { text }

@@ -273,6 +273,8 @@ struct TextRenderer {
 
   private static func renderSection(_ value: Any?, _ body: [Node], stack: inout [Any], position: Position?, into output: inout String) {
     guard let value else { return }
+    // A yes/no not answered prints its mark in place of the section (swift-mustache renders what a lambda returns).
+    if kind(value) == .flag { return output += printed(value) }
     if let entries = sequence(value) {
       for (index, entry) in entries.enumerated() {
         stack.append(entry)
@@ -350,7 +352,7 @@ struct TextRenderer {
   /// The export's own context types, told apart by their type's identity (a pointer comparison) rather than by a
   /// cascade of casts; anything else is ``Known/other``.
   private enum Known {
-    case record, list, text, choice, number, int, bool, element, date, time, mark, null, position, other
+    case record, list, text, choice, number, int, bool, element, date, time, mark, flag, null, position, other
   }
 
   /// The kind of `value`: its type compared with each of the export's own, the most frequent first (a few pointer
@@ -369,6 +371,7 @@ struct TextRenderer {
     if type == DateContext.self { return .date }
     if type == TimeContext.self { return .time }
     if type == MissingMark.self { return .mark }
+    if type == MustacheLambda.self { return .flag }
     if type == Position.self { return .position }
     return .other
   }
@@ -383,7 +386,7 @@ struct TextRenderer {
     case .date: return (object as! DateContext).child(named: name)
     case .time: return (object as! TimeContext).child(named: name)
     case .mark: return (object as! MissingMark).child(named: name)
-    case .null, .text, .int, .bool, .position: return nil
+    case .null, .text, .int, .bool, .position, .flag: return nil
     case .list, .other: break
     }
     var object: Any = object
@@ -408,7 +411,7 @@ struct TextRenderer {
     case .choice: return (value as! ChoiceContext).transform(name)
     case .mark: return (value as! MissingMark).transform(name)
     case .text: return (value as! String).transform(name)
-    case .element, .number, .date, .time, .bool, .null: return nil
+    case .element, .number, .date, .time, .bool, .null, .flag: return nil
     case .record, .int, .other: return (value as? MustacheTransformable)?.transform(name)
     }
   }
@@ -452,6 +455,7 @@ struct TextRenderer {
     case .list: return (value as! ListContext).text
     case .int: return String(value as! Int)
     case .mark: return (value as! MissingMark).text
+    case .flag: return MissingFlag.mark(of: value as! MustacheLambda) ?? ""
     case .other: break
     default: return String(describing: value)
     }

@@ -112,6 +112,12 @@ import MinutesTestSupport
     let board = try TestSupport.template(id: "board-meeting.en")
     let boardText = try TextExporter.text(Minutes(template: board.id), template: board, marksMissing: true)
     #expect(boardText.contains("\nRoll call\nPresent: [Present]\n"), "\(boardText)")
+    // A required yes/no not answered prints its mark, not the text of either answer.
+    #expect(boardText.contains("Quorum: [Quorum] ("), "\(boardText)")
+    #expect(!boardText.contains("A quorum was"), "\(boardText)")
+    var answered = Minutes(template: board.id)
+    answered.setValue(.flag(false), at: Address(stored: "quorum")!)
+    #expect(try TextExporter.text(answered, template: board, marksMissing: true).contains("Quorum: A quorum was not present ("))
     let jiyao = try TestSupport.template(id: "jiyao.zh-Hans")
     let jiyaoText = try TextExporter.text(Minutes(template: jiyao.id), template: jiyao, marksMissing: true)
     #expect(jiyaoText.contains("研究了〔事项〕等事项"), "\(jiyaoText)")
