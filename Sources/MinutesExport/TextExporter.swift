@@ -77,7 +77,8 @@ public struct TextExporter: Exporter {
     }
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
     var context = Context(rendering: Rendering(
-      renderer: renderer, language: template.language, styles: template.styles, missingMark: mark, needed: marksMissing ? neededByRoles(template) : [],
+      renderer: renderer, language: template.language, styles: template.styles, missingMark: mark,
+      missingBlank: template.messages.missingBlank, needed: marksMissing ? neededByRoles(template) : [],
       adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }))
     var root = template.fold(minutes.content, with: &context)
     if !template.gather.isEmpty, let names = root as? [String: Any] {
@@ -205,6 +206,8 @@ public struct TextExporter: Exporter {
     /// The mark a required field not filled in prints as (a draft exported with its errors), by its part; `nil`
     /// when such a field prints as nothing.
     let missingMark: ((Part) -> String)?
+    /// What a part of a date not filled in (`{{date.month}}`) prints as where ``missingMark`` is set.
+    let missingBlank: String
     /// The fields not `required` that are marked all the same when missing (see ``neededByRoles(_:)``).
     let needed: Set<Part>
     private var compiled: [String: CompiledText?] = [:]
@@ -219,9 +222,10 @@ public struct TextExporter: Exporter {
     let renderer: Renderer
 
     init(
-      renderer: Renderer = .fast, language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil, needed: Set<Part> = [],
-      adoption: (key: String, words: [String])? = nil
+      renderer: Renderer = .fast, language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil,
+      missingBlank: String = "[ ]", needed: Set<Part> = [], adoption: (key: String, words: [String])? = nil
     ) {
+      self.missingBlank = missingBlank
       self.renderer = renderer
       self.adoption = adoption
       self.language = language
@@ -323,7 +327,7 @@ public struct TextExporter: Exporter {
       case .field(.yesno) where part.rules.required || rendering.needed.contains(part):
         return MissingFlag.make(mark(part))
       case .field(let kind) where kind != .yesno && (part.rules.required || rendering.needed.contains(part)):
-        return MissingMark(text: mark(part))
+        return MissingMark(text: mark(part), blank: kind == .date ? rendering.missingBlank : nil)
       case .list where part.minimumCount > 0:
         // A required list with no entries: `{{items}}` prints its mark (研究了〔议题〕等事项), and its sections, as
         // `empty(items)`, still see no entry.
@@ -446,11 +450,12 @@ extension TextExporter {
 /// value goes.
 /// A required yes/no not answered, in a draft exported with its errors: a Mustache lambda that returns its mark
 /// (`[Quorum]`), so that swift-mustache prints the mark for `{{#quorum}}…{{/quorum}}` in place of the section's
-/// text and nothing for `{{^quorum}}…{{/quorum}}` (a lambda is neither false nor empty), and the mark for
-/// `{{quorum}}`. ``TextRenderer`` renders it the same way, reading the mark back with ``mark(of:)``.
+/// text, followed by a line break when that text ends with one (a section on lines of its own), and nothing for
+/// `{{^quorum}}…{{/quorum}}` (a lambda is neither false nor empty), and the mark for `{{quorum}}`.
+/// ``TextRenderer`` renders it the same way, reading the mark back with ``mark(of:)``.
 enum MissingFlag {
   /// The lambda that stands for a yes/no not answered, printing `mark`.
-  static func make(_ mark: String) -> MustacheLambda { MustacheLambda { mark } }
+  static func make(_ mark: String) -> MustacheLambda { MustacheLambda { body in body.hasSuffix("\n") ? mark + "\n" : mark } }
 
   /// The mark of a lambda ``make(_:)`` made (swift-mustache keeps its callback internal: it is read through
   /// `Mirror`); `nil` for any other lambda.
@@ -461,8 +466,14 @@ enum MissingFlag {
 
 struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertible {
   var text: String
+  /// For a date, what its `year`, `month` and `day` print as (`〔　〕`); its other forms (`zh`, `en`, `full`)
+  /// print the mark.
+  var blank: String? = nil
   var description: String { text }
-  func child(named name: String) -> Any? { self }
+  func child(named name: String) -> Any? {
+    if let blank, ["year", "month", "day"].contains(name) { return MissingMark(text: blank) }
+    return self
+  }
   /// `lowercased(kind)` of a part not filled in is its mark as it is (`The [Kind of meeting] meeting`), never
   /// nothing.
   func transform(_ name: String) -> Any? { self }

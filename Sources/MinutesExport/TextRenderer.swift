@@ -274,7 +274,11 @@ struct TextRenderer {
   private static func renderSection(_ value: Any?, _ body: [Node], stack: inout [Any], position: Position?, into output: inout String) {
     guard let value else { return }
     // A yes/no not answered prints its mark in place of the section (swift-mustache renders what a lambda returns).
-    if kind(value) == .flag { return output += printed(value) }
+    if kind(value) == .flag {
+      output += printed(value)
+      if case .text(let text) = body.last, text.hasSuffix("\n") { output += "\n" }
+      return
+    }
     if let entries = sequence(value) {
       for (index, entry) in entries.enumerated() {
         stack.append(entry)

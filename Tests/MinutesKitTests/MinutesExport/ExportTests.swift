@@ -123,6 +123,16 @@ import MinutesTestSupport
     #expect(jiyaoText.contains("研究了〔事项〕等事项"), "\(jiyaoText)")
     let team = try TestSupport.template(id: "team-meeting.en")
     #expect(try TextExporter.text(Minutes(template: team.id), template: team, marksMissing: true).contains("Attendees: [Attendee]\n"))
+    // A date not filled in, printed part by part, is a blank for each part, as a form leaves them; printed whole,
+    // its label.
+    let report = try TestSupport.template()
+    let reportText = try TextExporter.text(Minutes(template: report.id), template: report, marksMissing: true)
+    #expect(reportText.hasPrefix("〔　〕月〔　〕日，〔主持人職務〕主持召開"), "\(reportText)")
+    // A yes/no on lines of its own (會議還研究了其他事項) is its mark on a line of its own.
+    #expect(reportText.hasSuffix("。\n〔其他事項〕\n"), "\(reportText)")
+    let formal = try TestSupport.template(id: "gov-executive-formal.zh-Hant")
+    #expect(try TextExporter.text(Minutes(template: formal.id), template: formal, marksMissing: true).contains("〔　〕年〔　〕月〔　〕日"))
+    #expect(boardText.contains("[Date]"), "\(boardText)")
     // Without marks (a finished export), nothing of the kind.
     #expect(try !TextExporter.text(Minutes(template: board.id), template: board).contains("[Present]"))
   }
