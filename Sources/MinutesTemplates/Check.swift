@@ -138,9 +138,33 @@ public struct Check: Sendable, Hashable {
   /// The finding's message, in the template's language; `{{value}}` and `{{other}}` are replaced as the kind says.
   public var message: String
 
-  /// The finding's message with `value` and `other` put in.
+  /// The finding's message with `value` and `other` put in. A text put between quotation marks that holds
+  /// quotation marks of the same kind has them turned to the inner kind, so that they do not nest as they are:
+  /// “to add “by June 30””  → “to add ‘by June 30’” (The Chicago Manual of Style, 17th ed., 6.9), 「要「穩」」 →
+  /// 「要『穩』」 (教育部《重訂標點符號手冊》, 引號).
   public func message(value: String, other: String = "") -> String {
-    message.replacingOccurrences(of: "{{value}}", with: value).replacingOccurrences(of: "{{other}}", with: other)
+    var text = message
+    for (name, put) in [("{{value}}", value), ("{{other}}", other)] {
+      for quotes in Self.nestedQuotes where text.contains(quotes.outer.0 + name + quotes.outer.1) {
+        text = text.replacingOccurrences(
+          of: quotes.outer.0 + name + quotes.outer.1,
+          with: quotes.outer.0 + Self.inner(put, quotes) + quotes.outer.1)
+      }
+      text = text.replacingOccurrences(of: name, with: put)
+    }
+    return text
+  }
+
+  /// Quotation marks and the kind used inside them.
+  private static let nestedQuotes: [(outer: (String, String), inner: (Character, Character))] = [
+    (("“", "”"), ("‘", "’")), (("「", "」"), ("『", "』")), (("\"", "\""), ("'", "'")),
+  ]
+
+  /// `text` with the outer kind of quotation marks turned to the inner kind.
+  private static func inner(_ text: String, _ quotes: (outer: (String, String), inner: (Character, Character))) -> String {
+    let (open, close) = (Character(quotes.outer.0), Character(quotes.outer.1))
+    guard text.contains(open) || text.contains(close) else { return text }
+    return String(text.map { $0 == open ? quotes.inner.0 : $0 == close ? quotes.inner.1 : $0 })
   }
 }
 

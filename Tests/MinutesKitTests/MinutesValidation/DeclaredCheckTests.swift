@@ -3,6 +3,7 @@ import Testing
 
 @testable import MinutesKit
 @testable import MinutesValidation
+@testable import MinutesTemplates
 import MinutesTestSupport
 
 /// The stored address `text`.
@@ -133,6 +134,20 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     for cursor in [directive.appending(key: "lead"), directive.appending(key: "points").appending(.end), stored("items.1.directives.+"), nil] {
       #expect(index.openErrorCount(in: minutes, cursor: cursor) == validator.openErrorCount(in: minutes, cursor: cursor))
     }
+  }
+
+  /// A value quoted in a message that holds the same quotation marks has them turned to the inner kind (CMOS
+  /// 6.9; 《重訂標點符號手冊》): “to add ‘by June 30’”, 「要『穩』字當頭」; other values and marks are left as they are.
+  @Test(arguments: [
+    ("The amendment “{{value}}” has no disposition", "to add “by June 30”", "The amendment “to add ‘by June 30’” has no disposition"),
+    ("指示「{{value}}」與「{{other}}」", "要「穩」字當頭", "指示「要『穩』字當頭」與「乙」"),
+    ("The value \"{{value}}\" is odd", "a \"b\"", "The value \"a 'b'\" is odd"),
+    ("The amendment {{value}} has no disposition", "to add “by June 30”", "The amendment to add “by June 30” has no disposition"),
+    ("The amendment “{{value}}” has no disposition", "to add 「x」", "The amendment “to add 「x」” has no disposition"),
+  ])
+  func quotesInAQuotedValueDoNotNest(message: String, value: String, expected: String) {
+    let check = Check(id: "x", kind: .answered("a"), severity: .error, message: message)
+    #expect(check.message(value: value, other: "乙") == expected)
   }
 
   @Test func aCheckWithoutItsPartsFindsNothing() throws {
