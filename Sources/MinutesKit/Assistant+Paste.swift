@@ -8,8 +8,10 @@ import MinutesInterview
 extension Assistant {
   /// Takes several lines given at once (a bracketed paste of more than one line, or the text of Ctrl-X Ctrl-E) as
   /// one answer to the part asked or edited, and says which way it was taken:
-  /// - at a list of texts (the points of a directive, paragraphs, action items), each non-blank line becomes an
-  ///   entry, all in one change, so one `:undo` takes the whole paste back;
+  /// - at a list of texts (the points of a directive, paragraphs, action items), of other values (names), or of
+  ///   records that read a whole line (a roll call, one member a line), each non-blank line becomes an entry (or
+  ///   the entries it holds), all in one change, so one `:undo` takes the whole paste back; a line refused
+  ///   refuses them all, and says why;
   /// - at a text field, the lines are joined into one paragraph (with a space between words, none between
   ///   Chinese characters);
   /// - anywhere else (a date, a choice, a number, a line split into parts, a command), nothing is answered: the
@@ -50,8 +52,15 @@ extension Assistant {
     }
     switch part.shape {
     case .list(let list) where slot.isEnd && pendingEdit == nil:
-      guard case .values(.text) = list.entries else { return refused }
-      let entries = template.language.hasPrefix("zh") ? Self.unwrapped(texts) : texts
+      // Lines of text, of values (names split at commas), or of records read whole lines (a roll call, one member
+      // a line): each line is one answer. Only text is rejoined where a page broke its sentences.
+      let entries: [String]
+      switch list.entries {
+      case .values(.text): entries = template.language.hasPrefix("zh") ? Self.unwrapped(texts) : texts
+      case .values: entries = texts
+      case .records(let records) where records.line != nil: entries = texts
+      case .records: return refused
+      }
       var response = appendAll(entries, to: slot.parent)
       if entries.count < texts.count, !response.isError {
         response.messages.insert(m.wrappedLinesJoined(texts.count, into: entries.count), at: 0)
@@ -73,9 +82,11 @@ extension Assistant {
     let first = minutes.entries(of: list).count + 1
     let cursorBefore = cursor
     var changes: [Change] = []
+    var line = 0
     do {
       var address = list
       for text in texts {
+        line += 1
         let (added, made) = try editor.perform(.append(list, text), on: &state.minutes)
         address = added
         changes += made
@@ -86,15 +97,17 @@ extension Assistant {
       let transaction = Transaction(changes: changes, cursorBefore: cursorBefore, cursorAfter: cursorAfter,
                                     label: m.pasteLabel(texts.count, shown))
       state.record(transaction)
-      let labels = [first, first + texts.count - 1].map { interview.label(of: list.appending(.index($0)), in: minutes) }
-      messages.insert(m.pastedAsEntries(texts.count, first: labels[0], last: labels[1]), at: 0)
+      // A line may hold several entries (names split at commas).
+      let added = minutes.entries(of: list).count - first + 1
+      let labels = [first, first + added - 1].map { interview.label(of: list.appending(.index($0)), in: minutes) }
+      messages.insert(m.pastedAsEntries(texts.count, entries: added, first: labels[0], last: labels[1]), at: 0)
       if cursor == nil { messages.append(finishedNotice) }
       return Response(messages: messages, changed: true, effect: .performed(transaction))
     } catch {
       // The lines appended before the one refused are taken back: all or nothing.
       for change in changes.reversed() { try? state.minutes.apply(change.inverse) }
       index.update(after: changes.reversed().map(\.inverse), in: state.minutes)
-      return Response(messages: [error.message(m)], isError: true)
+      return Response(messages: [m.pasteLineRefused(line, of: texts.count, error.message(m))], isError: true)
     }
   }
 

@@ -353,9 +353,9 @@ extension Messages {
   }
 
   /// Said when the pasted lines became entries of a list, from `first` to `last`.
-  func pastedAsEntries(_ count: Int, first: String, last: String) -> String {
-    self("貼上的 \(count) 行已分別成為 \(count) 項：\(first) 至 \(last)；:undo 可一次撤回整次貼上。",
-         "The \(count) pasted lines became \(count) entries, \(first) to \(last); :undo takes the whole paste back.")
+  func pastedAsEntries(_ count: Int, entries: Int, first: String, last: String) -> String {
+    self("貼上的 \(count) 行已成為 \(entries) 項：\(first) 至 \(last)；:undo 可一次撤回整次貼上。",
+         "The \(count) pasted lines became \(entries) entries, \(first) to \(last); :undo takes the whole paste back.")
   }
 
   /// Said when several lines (pasted, or from the editor) were joined into one paragraph.
@@ -370,6 +370,12 @@ extension Messages {
   }
 
   /// Said when a paste of several lines came where one line is asked (`label`): nothing was answered.
+  /// Said when one line of a paste taken as entries was refused, and so the whole paste was.
+  func pasteLineRefused(_ line: Int, of count: Int, _ reason: String) -> String {
+    self("貼上的第 \(line) 行（共 \(count) 行）：\(reason)整次貼上都沒有採用；請改正後再貼上，或逐行輸入。",
+         "Line \(line) of the \(count) pasted lines: \(reason) None of the lines was taken; correct it and paste again, or type the entries one at a time.")
+  }
+
   func pasteRefused(_ count: Int, label: String?) -> String {
     let part = label.map { self("「\($0)」只收一行", "‘\($0)’ takes one line") } ?? self("這裡只收一行", "this takes one line")
     return self("貼上的內容有 \(count) 行，\(part)，所以一行也沒有採用。請一次貼上一行，或用 :edit 地址 --editor 在編輯器中編寫。",

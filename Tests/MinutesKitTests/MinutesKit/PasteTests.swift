@@ -58,6 +58,31 @@ import MinutesTestSupport
     #expect(Assistant.paragraph(["要堅持原則，", "落實到位。", "Plan B", "ready"]) == "要堅持原則，落實到位。Plan B ready")
   }
 
+  /// A roll call copied from an attendance sheet, one member a line: each line is read as a typed line is (a name,
+  /// `, remote`) and is one entry; names split at commas count each; a line refused refuses the paste, and says
+  /// which line and why.
+  @Test func aRollCallPastedOneMemberALineIsEntries() throws {
+    let template = try TestSupport.template(id: "board-meeting.en")
+    var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+    let lines = TestSupport.lines(try String(contentsOf: TestSupport.fixture("council/alder-creek.session.txt"), encoding: .utf8))
+    assistant.answer(Array(lines.prefix(15)))
+    #expect(assistant.prompt == "Present 1> ")
+    let refused = assistant.paste(["Dana Reyes", "Samuel Grant, sometimes"])
+    #expect(refused.isError)
+    #expect(refused.messages == ["Line 2 of the 2 pasted lines: ‘sometimes’ is not one of the choices: in person, remote (Tab completes). None of the lines was taken; correct it and paste again, or type the entries one at a time."])
+    #expect(assistant.minutes.entries(of: TestSupport.at("attendance.present")).isEmpty)
+    let response = assistant.paste(["Ana Ortiz", "Dana Reyes", "Samuel Grant, remote", "Priya Shah"])
+    #expect(response.messages.first == "The 4 pasted lines became 4 entries, Present 1 to Present 4; :undo takes the whole paste back.")
+    #expect(assistant.minutes.text("attendance.present.3.name") == "Samuel Grant")
+    #expect(assistant.minutes.text("attendance.present.3.mode") == "remote")
+    #expect(assistant.prompt == "Present 5> ")
+    // At a list of names split at commas, a line may hold several.
+    _ = assistant.handle("")
+    #expect(assistant.prompt == "Absent 1> ")
+    let absent = assistant.paste(["Wendell Hart, Leah Kim", "Omar Haddad"])
+    #expect(absent.messages.first == "The 2 pasted lines became 3 entries, Absent 1 to Absent 3; :undo takes the whole paste back.")
+  }
+
   @Test func linesWhereOneLineIsAskedAnswerNothing() throws {
     var assistant = try TestSupport.freshAssistant()
     let response = assistant.paste(["2022-05-20", "2022-05-21"])
