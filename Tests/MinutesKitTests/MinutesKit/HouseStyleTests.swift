@@ -351,4 +351,16 @@ import MinutesTestSupport
     let text = try TextExporter().export(try template.conform(minutes), template: template)
     #expect(text.contains("Referred 5-0-0 to the Planning Board, to report at the February 11, 2025 meeting, by voice vote.\n"), "\(text)")
   }
+
+  /// An election by voice, without counts, says how it was taken in every layout (a clerk's trial found the
+  /// method dropped where no ballot was recorded).
+  @Test(arguments: ["sectioned", "council", "school-board", "committee"])
+  func anElectionWithoutCountsSaysHowTheVoteWasTaken(layout: String) throws {
+    var (template, minutes) = try BoardCheckTests.meeting()
+    minutes.setValue(.text(layout), at: TestSupport.at("house.layout"))
+    minutes.setValue(nil, at: TestSupport.at("elections.1.ballot"))
+    minutes.setValue(.text("voice"), at: TestSupport.at("elections.1.voteKind"))
+    let text = try TextExporter().export(try template.conform(minutes), template: template)
+    #expect(text.contains("Vote: by voice vote.") || text.contains("of Vice Chair by voice"), "\(text)")
+  }
 }

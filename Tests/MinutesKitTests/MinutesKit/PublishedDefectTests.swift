@@ -52,8 +52,9 @@ import MinutesTestSupport
     // 2): absent, they print nothing.
     #expect(text.contains("5月20日，〔主持人職務〕主持召開〔機構〕〔會議類別〕。"))
     #expect(!text.contains("第屆"))
-    // A yes/no not answered decides no section: nothing is said of other matters.
-    #expect(!text.contains("其他事項"))
+    // A required yes/no not answered says neither answer: its mark stands where its sentence would.
+    #expect(text.hasSuffix("\n〔其他事項〕\n"), "\(text)")
+    #expect(!text.contains("研究了其他事項"))
     // A final export (no errors) marks nothing; a Markdown draft marks as the text does.
     #expect(try !TextExporter().export(assistant.minutes, template: assistant.template).contains("〔"))
     let markdown = try MarkdownExporter(options: options).export(assistant.minutes, template: assistant.template)
