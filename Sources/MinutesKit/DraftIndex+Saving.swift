@@ -7,10 +7,11 @@ import MinutesTemplates
 /// a third of a resume.
 ///
 /// Only the chunks are kept (the top of the draft is walked again, a few dozen parts). The bytes: the magic
-/// `MNI1`; the key, four little-endian 64-bit numbers; the number of top-level lists, then for each its stored
+/// `MNI2`; the key, four little-endian 64-bit numbers; the number of top-level lists, then for each its stored
 /// address (a 32-bit length and UTF-8), its number of entries and, for each entry, whether its list was asked (a
-/// byte) and four 32-bit numbers: the value errors, the missing and the required slots, and the number of the first
-/// slot not answered (`0xFFFFFFFF` when none).
+/// byte) and six 32-bit numbers: the value errors, the missing and the required slots, the number of the first
+/// slot not answered (`0xFFFFFFFF` when none), the errors of the entry's checks and the number of those still to
+/// come, followed by their slots' numbers (32 bits each).
 ///
 /// What an index says depends on the draft, the template and the program's rules, so the key is the template's
 /// ``Template/sourceDigest`` and the program's file (its size, time and inode, from `stat` of `/proc/self/exe`): a
@@ -18,7 +19,7 @@ import MinutesTemplates
 /// draft is the storage's to vouch for: it gives the annex back only while the draft is the cached one. Where the
 /// program's file cannot be stat'ed, no index is kept.
 extension DraftIndex {
-  static let savedMagic: [UInt8] = Array("MNI1".utf8)
+  static let savedMagic: [UInt8] = Array("MNI2".utf8)
 
   /// The key an index kept by this program for `template` carries; `nil` when the program's file is not known.
   static func savedKey(for template: Template) -> [UInt64]? {
@@ -52,6 +53,9 @@ extension DraftIndex {
         bytes.append(chunk.asked ? 1 : 0)
         for n in [chunk.valueErrors, chunk.missingCount, chunk.requiredCount] { u32(UInt32(clamping: n)) }
         u32(chunk.firstUnanswered.map { UInt32(clamping: $0) } ?? .max)
+        u32(UInt32(clamping: chunk.checkErrors))
+        u32(UInt32(clamping: chunk.pendingChecks.count))
+        for slot in chunk.pendingChecks { u32(UInt32(clamping: slot)) }
       }
     }
     return bytes
@@ -74,16 +78,22 @@ extension DraftIndex {
     var lists: [Address: [Chunk]] = [:]
     for _ in 0..<listCount {
       guard let length = u32(), let text = take(Int(length)), let list = Address(stored: String(decoding: text, as: UTF8.self)),
-        let count = u32(), Int(count) * 17 <= bytes.count - index
+        let count = u32(), Int(count) * 25 <= bytes.count - index
       else { return nil }
       var chunks: [Chunk] = []
       chunks.reserveCapacity(Int(count))
       for _ in 0..<count {
         guard let asked = take(1)?.first, asked <= 1, let valueErrors = u32(), let missing = u32(), let required = u32(),
-          let first = u32()
+          let first = u32(), let checkErrors = u32(), let pendingCount = u32(), Int(pendingCount) * 4 <= bytes.count - index
         else { return nil }
+        var pending: [Int] = []
+        for _ in 0..<pendingCount {
+          guard let slot = u32() else { return nil }
+          pending.append(Int(slot))
+        }
         chunks.append(Chunk(valueErrors: Int(valueErrors), asked: asked == 1, missingCount: Int(missing),
-                            requiredCount: Int(required), firstUnanswered: first == .max ? nil : Int(first)))
+                            requiredCount: Int(required), firstUnanswered: first == .max ? nil : Int(first),
+                            checkErrors: Int(checkErrors), pendingChecks: pending))
       }
       lists[list] = chunks
     }

@@ -32,6 +32,12 @@ struct DraftIndex: Sendable {
     var requiredCount = 0
     /// The number of the first slot not answered, in interview order, if any.
     var firstUnanswered: Int?
+    /// The errors the template's checks decided by this entry alone find in it (``Validator/entryChecks(of:)``:
+    /// a directive with neither a lead nor a point), less those in ``pendingChecks``.
+    var checkErrors = 0
+    /// The numbers of the slots at which those checks' other errors are still questions to come: each counts
+    /// only while the interview's cursor is past its slot (a directive's points not asked yet are no error).
+    var pendingChecks: [Int] = []
   }
 
   /// A slot of an entry, walked again when a question needs it: its address, whether it is missing or has a
@@ -66,6 +72,11 @@ struct DraftIndex: Sendable {
   private(set) var topValueErrors = 0
   /// The chunks of each top-level list's entries, in order.
   private(set) var chunks: [Address: [Chunk]] = [:]
+  /// The template's checks the chunks count entry by entry (``Validator/entryChecks(of:)`` of each top-level
+  /// list), which the count of the whole draft's checks leaves out.
+  private(set) var entryCheckIDs: Set<String> = []
+  /// The top-level lists whose ``entryCheckIDs`` are known.
+  private var checkedLists: Set<Address> = []
 
   /// Whether the chunks were read from the bytes kept beside the snapshot (``init(template:minutes:saved:)``).
   private(set) var isRestored = false
@@ -159,8 +170,9 @@ struct DraftIndex: Sendable {
         topValueErrors += validator.valueErrorCount(value, part: part, at: address)
       case .entries(let list, let part, let entries, let asked):
         segments.append(.entries(list, part))
+        let stored = list.description
         let make = { (offset: Int) in
-          Self.chunk(entries[offset], of: part, at: list.appending(.index(offset + 1)), asked: asked,
+          Self.chunk(entries[offset], of: part, at: list.appending(.index(offset + 1)), in: stored, asked: asked,
                      template: template, validator: validator)
         }
         // Taken out of the index, so that the chunks kept are changed in place, not copied: an answer remakes the
@@ -179,14 +191,27 @@ struct DraftIndex: Sendable {
     self.segments = segments
     self.topValueErrors = topValueErrors
     self.chunks = lists
+    // A check's list lies within one top-level list, whose place the template fixes: a list seen once is known.
+    for list in lists.keys where !checkedLists.contains(list) {
+      checkedLists.insert(list)
+      entryCheckIDs.formUnion(validator.entryChecks(of: list.description).map(\.check.id))
+    }
   }
 
   /// The chunk of the entry `entry` at `address` of a list `part`.
-  private static func chunk(_ entry: Value, of part: Part, at address: Address, asked: Bool, template: Template,
-                            validator: Validator) -> Chunk {
+  private static func chunk(_ entry: Value, of part: Part, at address: Address, in list: String, asked: Bool,
+                            template: Template, validator: Validator) -> Chunk {
     var chunk = Chunk(asked: asked)
     var count = 0
-    template.walkEntry(entry, of: part, at: address, asked: asked, slot: { _, requires, isMissing, isAnswered in
+    // The entry's checks, each counted now or, where it is a question still to come, at its slot.
+    var pending: [Address: Int] = [:]
+    for slot in validator.entryCheckErrors(entry, at: address, of: list, part: part) {
+      if let slot { pending[slot, default: 0] += 1 } else { chunk.checkErrors += 1 }
+    }
+    template.walkEntry(entry, of: part, at: address, asked: asked, slot: { slot, requires, isMissing, isAnswered in
+      if !pending.isEmpty, let n = pending.removeValue(forKey: slot) {
+        chunk.pendingChecks += repeatElement(count, count: n)
+      }
       if isMissing { chunk.missingCount += 1 }
       if requires != nil { chunk.requiredCount += 1 }
       if !isAnswered, chunk.firstUnanswered == nil { chunk.firstUnanswered = count }
@@ -194,6 +219,8 @@ struct DraftIndex: Sendable {
     }, value: { value, part, address in
       chunk.valueErrors += validator.valueErrorCount(value, part: part, at: address)
     })
+    // A slot not walked (a list not asked) leaves its errors counted, as the validator counts them.
+    chunk.checkErrors += pending.values.reduce(0, +)
     return chunk
   }
 
@@ -359,7 +386,10 @@ struct DraftIndex: Sendable {
         if isMissing, at.map({ offset < $0.segment }) ?? true { missing += 1 }
       case .entries(let list, let part):
         for (entry, chunk) in (chunks[list] ?? []).enumerated() {
-          valueErrors += chunk.valueErrors
+          valueErrors += chunk.valueErrors + chunk.checkErrors
+          for slot in chunk.pendingChecks where at.map({ Position(segment: offset, entry: entry, slot: slot) < $0 }) ?? true {
+            valueErrors += 1
+          }
           guard chunk.missingCount > 0 else { continue }
           guard let at else {
             missing += chunk.missingCount
@@ -377,6 +407,7 @@ struct DraftIndex: Sendable {
       guard let at, let position = position(of: address, in: minutes) else { return false }
       return position >= at
     }
-    return missing + valueErrors + Validator(template: template).relationalErrorCount(in: minutes, cursor: cursor, isAhead: ahead)
+    return missing + valueErrors
+      + Validator(template: template).relationalErrorCount(in: minutes, cursor: cursor, skipping: entryCheckIDs, isAhead: ahead)
   }
 }

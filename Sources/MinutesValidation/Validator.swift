@@ -116,13 +116,15 @@ public struct Validator: Sendable {
   /// The errors of the rules that relate parts to each other (attendance, motions), less the motions' parts not
   /// filled in yet that `isAhead` says are questions still to come (slots at or after the interview's cursor).
   /// - Complexity: O(a + m) in the number of people listed and of motions.
-  package func relationalErrorCount(in minutes: Minutes, cursor: Address? = nil, isAhead: (Address) -> Bool) -> Int {
+  /// The checks named in `skipping` (those ``DraftIndex`` keeps entry by entry, ``entryChecks(of:)``) are not run.
+  package func relationalErrorCount(in minutes: Minutes, cursor: Address? = nil, skipping: Set<String> = [],
+                                    isAhead: (Address) -> Bool) -> Int {
     let motions = motionFindings(minutes)
     // A part not filled in (a mover, a disposition) at or after the cursor is a question still to come, not an
     // error yet; so is the tally of a roll call being typed (the cursor is at its end, where the next vote goes).
     return attendanceFindings(minutes).count { $0.severity == .error }
       + motions.count { $0.whileTyped ? $0.address != cursor : !($0.isUnfilled && isAhead($0.address)) }
-      + declaredFindings(minutes).count { $0.finding.severity == .error && !($0.pending.map(isAhead) ?? false) }
+      + declaredFindings(minutes, skipping: skipping).count { $0.finding.severity == .error && !($0.pending.map(isAhead) ?? false) }
   }
 
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
@@ -439,7 +441,7 @@ public struct Validator: Sendable {
   /// The findings of the template's `checks`. A `filled` finding is `pending` at the slot of the last part it
   /// looks for (a field, or a list's end): while that slot is at or after the interview's cursor, the part is a
   /// question still to come, not an error yet.
-  private func declaredFindings(_ minutes: Minutes) -> [(finding: Finding, pending: Address?)] {
+  private func declaredFindings(_ minutes: Minutes, skipping: Set<String> = []) -> [(finding: Finding, pending: Address?)] {
     var findings: [(finding: Finding, pending: Address?)] = []
     let house = Dictionary(template.houseStyle.map { ($0.address.description, $0.value(in: minutes)) }, uniquingKeysWith: { a, _ in a })
     for check in template.checks {
@@ -501,35 +503,10 @@ public struct Validator: Sendable {
             expected = n + 1
           }
         }
-      case .filled(let path, let keys, let when, let unless):
-        for (list, value) in values(at: path, in: minutes) {
-          let parts = template.part(at: list)?.parts ?? []
-          for (offset, entry) in (value.list ?? []).enumerated() {
-            guard let record = applicable(entry, in: list) else { continue }
-            // A part the entry does not ask for (`when`, `unless`) is not missing: the votes opposed of a vote
-            // not counted, the points of a directive that approves in principle.
-            let asked = keys.filter { key in
-              parts.first(where: { $0.key == key }).map { Template.applies($0, among: parts, in: record) } ?? true
-            }
-            guard !asked.isEmpty else { continue }
-            let holds = { (other: String, values: [String]) in
-              guard let text = record[other]?.scalarText, !text.isEmpty else { return false }
-              return values.contains("*") || values.contains(text)
-            }
-            let excused = unless.contains(where: holds) || !when.allSatisfy(holds)
-            if !excused, !asked.contains(where: { record[$0].map(Self.holdsSomething) ?? false }) {
-              // The entry named by its person where it has one, else by its first text.
-              let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
-              let entry = list.appending(.index(offset + 1))
-              let last = parts.last { asked.contains($0.key) }
-              let slot = last.map { part -> Address in
-                let field = entry.appending(key: part.key)
-                if case .list = part.shape { return field.appending(.end) }
-                return field
-              }
-              add(entry, title, pending: slot)
-            }
-          }
+      case .filled:
+        if skipping.contains(check.id) { continue }
+        for found in filledFindings(check, in: partedValues(at: path(of: check), from: (.root, .record(minutes.content), template.parts))) {
+          add(found.entry, found.title, pending: found.pending)
         }
       case .answered(let path):
         let tokens = path.split(separator: ".").map(String.init)
@@ -832,10 +809,16 @@ public struct Validator: Sendable {
   /// The values a check's path names, with their addresses: `*` is every entry of a list; `year`, `month` or
   /// `day` after a date is that part of it (a number), when the date has it.
   private func values(at path: String, in minutes: Minutes) -> [(Address, Value)] {
+    partedValues(at: path, from: (.root, .record(minutes.content), template.parts)).map { ($0.0, $0.1) }
+  }
+
+  /// The values `path` names from `start` (an address, the value there and the parts of its record, or of its
+  /// list's entries), each with the parts of the record it is, or of the entries of the list it is.
+  private func partedValues(at path: String, from start: (Address, Value, [Part])) -> [(Address, Value, [Part])] {
     // Each value with the parts of the record it is, or of the entries of the list it is: a value whose part
     // does not apply where it is (the seconder of a motion since recorded as having died for lack of one) is
     // not printed, and not compared.
-    var found: [(Address, Value, [Part])] = [(.root, .record(minutes.content), template.parts)]
+    var found: [(Address, Value, [Part])] = [start]
     for token in path.split(separator: ".").map(String.init) {
       found = found.flatMap { address, value, parts -> [(Address, Value, [Part])] in
         if token == "*" {
@@ -858,7 +841,88 @@ public struct Validator: Sendable {
         return []
       }
     }
-    return found.map { ($0.0, $0.1) }
+    return found
+  }
+
+  // MARK: - `filled`, entry by entry
+
+  /// The list path of a `filled` check; empty for any other.
+  private func path(of check: Check) -> String {
+    if case .filled(let list, _, _, _) = check.kind { return list }
+    return ""
+  }
+
+  /// What a `filled` check finds in the lists `lists` (each its address, its value and its entries' parts): each
+  /// entry without any of the parts named, with its title and the slot at which it is still a question to come.
+  private func filledFindings(_ check: Check, in lists: [(Address, Value, [Part])]) -> [(entry: Address, title: String, pending: Address?)] {
+    guard case .filled(_, let keys, let when, let unless) = check.kind else { return [] }
+    var found: [(entry: Address, title: String, pending: Address?)] = []
+    for (list, value, parts) in lists {
+      for (offset, entry) in (value.list ?? []).enumerated() {
+        guard let held = entry.record else { continue }
+        let record = Template.applicable(held, parts: parts)
+        // A part the entry does not ask for (`when`, `unless`) is not missing: the votes opposed of a vote
+        // not counted, the points of a directive that approves in principle.
+        let asked = keys.filter { key in
+          parts.first(where: { $0.key == key }).map { Template.applies($0, among: parts, in: record) } ?? true
+        }
+        guard !asked.isEmpty else { continue }
+        let holds = { (other: String, values: [String]) in
+          guard let text = record[other]?.scalarText, !text.isEmpty else { return false }
+          return values.contains("*") || values.contains(text)
+        }
+        let excused = unless.contains(where: holds) || !when.allSatisfy(holds)
+        guard !excused, !asked.contains(where: { record[$0].map(Self.holdsSomething) ?? false }) else { continue }
+        // The entry named by its person where it has one, else by its first text.
+        let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
+        let address = list.appending(.index(offset + 1))
+        let last = parts.last { asked.contains($0.key) }
+        let slot = last.map { part -> Address in
+          let field = address.appending(key: part.key)
+          if case .list = part.shape { return field.appending(.end) }
+          return field
+        }
+        found.append((address, title, slot))
+      }
+    }
+    return found
+  }
+
+  /// The `filled` checks that one entry of the top-level list stored at `list` (`items`, `attendance.absent`)
+  /// decides alone, with the path from the entry to the list each checks (`directives`; empty for `list` itself):
+  /// those without a `when` of their own (a house style is the draft's, not the entry's) whose list is `list` or
+  /// lies within its entries (`items.*.directives`). ``DraftIndex`` keeps their errors entry by entry.
+  package func entryChecks(of list: String) -> [(check: Check, rest: String)] {
+    template.checks.compactMap { check in
+      guard case .filled(let path, _, _, _) = check.kind, check.when.isEmpty else { return nil }
+      if path == list { return (check, "") }
+      guard path.hasPrefix(list + ".*.") else { return nil }
+      return (check, String(path.dropFirst(list.count + 3)))
+    }
+  }
+
+  /// The errors of ``entryChecks(of:)`` in the entry `entry` at `address` of the top-level list `list` (its
+  /// part `part`): for each, the slot at which it is a question still to come (see ``declaredFindings``), or
+  /// `nil` when it has none.
+  /// - Complexity: O(e) in the size of the entry.
+  package func entryCheckErrors(_ entry: Value, at address: Address, of list: String, part: Part) -> [Address?] {
+    var errors: [Address?] = []
+    for (check, rest) in entryChecks(of: list) where check.severity == .error {
+      guard let index = address.steps.last else { continue }
+      // The entry as the only entry of its list, at its own number, or the lists within it.
+      let lists: [(Address, Value, [Part])] = rest.isEmpty
+        ? [(address.parent, .list([entry]), part.parts)]
+        : partedValues(at: rest, from: (address, entry, part.parts))
+      for found in filledFindings(check, in: lists) {
+        if rest.isEmpty, case .index(let n) = index {
+          // Numbered as the entry itself, not as the first of a list of one.
+          errors.append(found.pending.flatMap { $0.remapped(in: address.parent) { _ in n } })
+        } else {
+          errors.append(found.pending)
+        }
+      }
+    }
+    return errors
   }
 
   /// The number an entry starts with, Arabic (`3.`) or Chinese (`三要`, `十一、`), and its digits as typed; only

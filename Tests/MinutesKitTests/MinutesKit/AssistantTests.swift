@@ -240,12 +240,16 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     var assistant = try TestSupport.freshAssistant()
     assistant.answer(["2022-05-20", "", "區長", "王某", "", "區政府", "", "常務會議", "傳達學習", "甲", "", ""])
     #expect(assistant.cursor == stored("items.+"))
-    assistant.answer(["傳達", "乙", "", "強調", "", "", ""])
+    assistant.answer(["傳達", "乙", "", "強調", "", "全區上下要抓好落實", ""])
     #expect(assistant.cursor == stored("items.2.directives.+"))
     assistant.answer(["", "", "", "", "否", ""])
     #expect(assistant.cursor == stored("attendance.inAttendance.+"))
     #expect(assistant.interview.missing(in: assistant.minutes) == [])
     #expect(Validator(template: assistant.template).errors(in: assistant.minutes) == [])
+    // A directive with neither its lead nor a point says nothing: that one is an error (directiveSaysSomething).
+    _ = assistant.handle(":delete 2.1.lead")
+    #expect(Validator(template: assistant.template).errors(in: assistant.minutes).map(\.rule) == ["check.directiveSaysSomething"])
+    #expect(assistant.openErrors == 1)
   }
 
   @Test(arguments: [
