@@ -76,9 +76,15 @@ public struct TextExporter: Exporter {
       library.register(try compile(partial, contentType: contentType), named: name)
     }
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
+    let escape: (String) -> String = switch contentType {
+    case "MARKDOWN": { MarkdownText.escape($0) }
+    case "HTML": { HTMLExporter.escape($0) }
+    default: { $0 }
+    }
     var context = Context(rendering: Rendering(
       renderer: renderer, language: template.language, styles: template.styles, missingMark: mark,
       missingBlank: template.messages.missingBlank, needed: marksMissing ? neededByRoles(template) : [],
+      escape: escape,
       adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }))
     var root = template.fold(minutes.content, with: &context)
     if !template.gather.isEmpty, let names = root as? [String: Any] {
@@ -208,6 +214,9 @@ public struct TextExporter: Exporter {
     let missingMark: ((Part) -> String)?
     /// What a part of a date not filled in (`{{date.month}}`) prints as where ``missingMark`` is set.
     let missingBlank: String
+    /// How the text's content type escapes a value (Markdown's backslashes, HTML's entities): a ``MissingFlag``'s
+    /// mark is escaped here, as swift-mustache does not escape what a section's lambda returns.
+    let escape: (String) -> String
     /// The fields not `required` that are marked all the same when missing (see ``neededByRoles(_:)``).
     let needed: Set<Part>
     private var compiled: [String: CompiledText?] = [:]
@@ -223,9 +232,11 @@ public struct TextExporter: Exporter {
 
     init(
       renderer: Renderer = .fast, language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil,
-      missingBlank: String = "[ ]", needed: Set<Part> = [], adoption: (key: String, words: [String])? = nil
+      missingBlank: String = "[ ]", needed: Set<Part> = [], escape: @escaping (String) -> String = { $0 },
+      adoption: (key: String, words: [String])? = nil
     ) {
       self.missingBlank = missingBlank
+      self.escape = escape
       self.renderer = renderer
       self.adoption = adoption
       self.language = language
@@ -325,7 +336,7 @@ public struct TextExporter: Exporter {
       guard let mark = rendering.missingMark, Template.applies(part, among: parts, in: record) else { return Self.empty(part) }
       switch part.shape {
       case .field(.yesno) where part.rules.required || rendering.needed.contains(part):
-        return MissingFlag.make(mark(part))
+        return MissingFlag.make(rendering.escape(mark(part)))
       case .field(let kind) where kind != .yesno && (part.rules.required || rendering.needed.contains(part)):
         return MissingMark(text: mark(part), blank: kind == .date ? rendering.missingBlank : nil)
       case .list where part.minimumCount > 0:

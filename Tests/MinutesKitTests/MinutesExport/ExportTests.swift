@@ -115,6 +115,9 @@ import MinutesTestSupport
     // A required yes/no not answered prints its mark, not the text of either answer.
     #expect(boardText.contains("Quorum: [Quorum] ("), "\(boardText)")
     #expect(!boardText.contains("A quorum was"), "\(boardText)")
+    // Escaped as the format escapes every mark (a lambda's text is not escaped by swift-mustache).
+    let boardMarkdown = try MarkdownExporter(options: ExportOptions(draftErrors: 1)).export(Minutes(template: board.id), template: board)
+    #expect(boardMarkdown.contains("**Quorum:** \\[Quorum\\] ("), "\(boardMarkdown)")
     var answered = Minutes(template: board.id)
     answered.setValue(.flag(false), at: Address(stored: "quorum")!)
     #expect(try TextExporter.text(answered, template: board, marksMissing: true).contains("Quorum: A quorum was not present ("))
