@@ -118,13 +118,17 @@ import MinutesTestSupport
     // Escaped as the format escapes every mark (a lambda's text is not escaped by swift-mustache).
     let boardMarkdown = try MarkdownExporter(options: ExportOptions(draftErrors: 1)).export(Minutes(template: board.id), template: board)
     #expect(boardMarkdown.contains("**Quorum:** \\[Quorum\\] ("), "\(boardMarkdown)")
+    // A table of people with no one in it has the mark for its row, not a heading row alone.
+    #expect(boardMarkdown.contains("|---|---|\n| \\[Present\\] | Present |\n"), "\(boardMarkdown)")
+    let team = try TestSupport.template(id: "team-meeting.en")
+    let teamMarkdown = try MarkdownExporter(options: ExportOptions(draftErrors: 1)).export(Minutes(template: team.id), template: team)
+    #expect(teamMarkdown.contains("|---|---|\n| \\[Attendee\\] | Present |\n"), "\(teamMarkdown)")
     var answered = Minutes(template: board.id)
     answered.setValue(.flag(false), at: Address(stored: "quorum")!)
     #expect(try TextExporter.text(answered, template: board, marksMissing: true).contains("Quorum: A quorum was not present ("))
     let jiyao = try TestSupport.template(id: "jiyao.zh-Hans")
     let jiyaoText = try TextExporter.text(Minutes(template: jiyao.id), template: jiyao, marksMissing: true)
     #expect(jiyaoText.contains("研究了〔事项〕等事项"), "\(jiyaoText)")
-    let team = try TestSupport.template(id: "team-meeting.en")
     #expect(try TextExporter.text(Minutes(template: team.id), template: team, marksMissing: true).contains("Attendees: [Attendee]\n"))
     // A date not filled in, printed part by part, is a blank for each part, as a form leaves them; printed whole,
     // its label.
