@@ -336,7 +336,7 @@ public struct TextExporter: Exporter {
       guard let mark = rendering.missingMark, Template.applies(part, among: parts, in: record) else { return Self.empty(part) }
       switch part.shape {
       case .field(.yesno) where part.rules.required || rendering.needed.contains(part):
-        return MissingFlag.make(rendering.escape(mark(part)))
+        return MissingFlag(text: rendering.escape(mark(part)))
       case .field(let kind) where kind != .yesno && (part.rules.required || rendering.needed.contains(part)):
         return MissingMark(text: mark(part), blank: kind == .date ? rendering.missingBlank : nil)
       case .list where part.minimumCount > 0:
@@ -459,20 +459,15 @@ extension TextExporter {
 /// A required field not filled in, in a draft exported with its errors: prints as its mark (`〔屆次〕`), and so
 /// does every part of it a template asks for (`{{term.zh}}`, `{{date.month}}`), so that the gap shows where the
 /// value goes.
-/// A required yes/no not answered, in a draft exported with its errors: a Mustache lambda that returns its mark
-/// (`[Quorum]`), so that swift-mustache prints the mark for `{{#quorum}}…{{/quorum}}` in place of the section's
-/// text, followed by a line break when that text ends with one (a section on lines of its own), and nothing for
-/// `{{^quorum}}…{{/quorum}}` (a lambda is neither false nor empty), and the mark for `{{quorum}}`.
-/// ``TextRenderer`` renders it the same way, reading the mark back with ``mark(of:)``.
-enum MissingFlag {
-  /// The lambda that stands for a yes/no not answered, printing `mark`.
-  static func make(_ mark: String) -> MustacheLambda { MustacheLambda { body in body.hasSuffix("\n") ? mark + "\n" : mark } }
-
-  /// The mark of a lambda ``make(_:)`` made (swift-mustache keeps its callback internal: it is read through
-  /// `Mirror`); `nil` for any other lambda.
-  static func mark(of lambda: MustacheLambda) -> String? {
-    (Mirror(reflecting: lambda).descendant("callback") as? MustacheLambda.Callback)?("") as? String
-  }
+/// A required yes/no not answered, in a draft exported with its errors. swift-mustache sees it as a lambda
+/// (its ``representation``) that returns its mark (`[Quorum]`): it prints the mark for `{{#quorum}}…{{/quorum}}`
+/// in place of the section's text, followed by a line break when that text ends with one (a section on lines of
+/// its own), nothing for `{{^quorum}}…{{/quorum}}` (a lambda is neither false nor empty), and the mark for
+/// `{{quorum}}`. ``TextRenderer`` knows the type and renders it the same way from ``text``.
+struct MissingFlag: MustacheCustomRepresentation {
+  /// The mark, escaped as the text's content type escapes values.
+  var text: String
+  var representation: Any? { MustacheLambda { [text] body in body.hasSuffix("\n") ? text + "\n" : text } }
 }
 
 struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertible {

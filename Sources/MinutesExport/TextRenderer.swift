@@ -375,7 +375,7 @@ struct TextRenderer {
     if type == DateContext.self { return .date }
     if type == TimeContext.self { return .time }
     if type == MissingMark.self { return .mark }
-    if type == MustacheLambda.self { return .flag }
+    if type == MissingFlag.self { return .flag }
     if type == Position.self { return .position }
     return .other
   }
@@ -459,7 +459,7 @@ struct TextRenderer {
     case .list: return (value as! ListContext).text
     case .int: return String(value as! Int)
     case .mark: return (value as! MissingMark).text
-    case .flag: return MissingFlag.mark(of: value as! MustacheLambda) ?? ""
+    case .flag: return (value as! MissingFlag).text
     case .other: break
     default: return String(describing: value)
     }
