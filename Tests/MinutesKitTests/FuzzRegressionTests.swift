@@ -27,7 +27,8 @@ import MinutesTestSupport
 
   /// Inputs tested one by one below.
   static let others: Set<String> = [
-    "session/generation-int-max.yaml", "import/time-read-at-every-end-of-a-long-line.txt", "import/reproduces-said-of-a-repeated-line.txt",
+    "session/generation-int-max.yaml", "template/variant-with-styles-exported-as-a-draft.yaml",
+    "import/time-read-at-every-end-of-a-long-line.txt", "import/reproduces-said-of-a-repeated-line.txt",
     "import/reproduces-said-of-a-mended-line.txt", "import/reproduces-said-of-a-line-read-otherwise.txt",
     "import/reproduces-said-where-a-blank-line-was-left-out.txt",
   ]
@@ -107,6 +108,30 @@ import MinutesTestSupport
       let message = error.message(Messages(language: "en"))
       return message.hasPrefix(url.path + ":") && message.contains(Self.templates[name]!)
     }
+  }
+
+  /// A council variant of `board-meeting.en` (stop 42, CI's fuzz smoke): its empty draft exported with marks
+  /// crashed the release build, which read a yes/no's mark back out of a Mustache lambda through `Mirror`. Every
+  /// format prints the mark of the quorum not answered.
+  @Test func aVariantsEmptyDraftExportsWithItsMarks() throws {
+    let url = Self.folder.appendingPathComponent("template/variant-with-styles-exported-as-a-draft.yaml")
+    // Put where the harness puts it: under its declared id, in a workspace's templates/.
+    let workspace = try TestSupport.temporaryWorkspace("fuzz")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let folder = workspace.appendingPathComponent("templates")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let file = folder.appendingPathComponent("council.en.yaml")
+    try FileManager.default.copyItem(at: url, to: file)
+    let template = try TemplateLibrary(workspace: workspace).load(contentsOf: file)
+    let options = ExportOptions(draftErrors: 1)
+    let draft = Minutes(template: template.id)
+    guard case .text(let text) = try TextExporter().export(draft, template: template, options: options) else {
+      Issue.record("no text")
+      return
+    }
+    #expect(text.contains("Quorum: [Quorum] ("))
+    #expect(try MarkdownExporter(options: options).export(draft, template: template).contains("\\[Quorum\\] ("))
+    #expect(try HTMLExporter(options: options).export(draft, template: template).contains("[Quorum] ("))
   }
 
   /// Opens the kept snapshot `name` as the session `x` of a new workspace.
