@@ -84,7 +84,7 @@ public struct TextExporter: Exporter {
     var context = Context(rendering: Rendering(
       renderer: renderer, language: template.language, styles: template.styles, missingMark: mark,
       missingBlank: template.messages.missingBlank, needed: marksMissing ? neededByRoles(template) : [],
-      escape: escape,
+      neededByChecks: marksMissing ? neededByChecks(template) : [:], escape: escape,
       adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }))
     var root = template.fold(minutes.content, with: &context)
     if !template.gather.isEmpty, let names = root as? [String: Any] {
@@ -155,6 +155,30 @@ public struct TextExporter: Exporter {
     return Set([roles.mover, roles.disposition].compactMap(list.child))
   }
 
+  /// The fields an error-severity `filled` check asks for (``Check/Kind/filled(list:keys:when:unless:)``), each
+  /// with the checks that name it: a draft exported with its errors marks the first field such a check asks of an
+  /// entry that lacks all of them (`會議指出，〔引言〕。` for a directive with neither lead nor points,
+  /// `“…”. [Disposition].` for an amendment), never `會議指出，。`. A check with a `when` of its own (a house
+  /// style) is left out, as a list key is: a list prints nothing for a mark.
+  static func neededByChecks(_ template: Template) -> [Part: [Check]] {
+    var needed: [Part: [Check]] = [:]
+    for check in template.checks where check.severity == .error && check.when.isEmpty {
+      guard case .filled(let list, let keys, _, _) = check.kind else { continue }
+      var parts = template.parts
+      var found = true
+      for key in list.split(separator: ".") where key != "*" {
+        guard let part = parts.first(where: { $0.key == key }) else { found = false; break }
+        parts = part.parts
+      }
+      guard found else { continue }
+      for key in keys {
+        guard let part = parts.first(where: { $0.key == key }), case .field = part.shape else { continue }
+        needed[part, default: []].append(check)
+      }
+    }
+    return needed
+  }
+
   /// What a layout of the text export (`export.markdown`, `export.html`) sees besides the draft: `textLines`, the
   /// lines of the text export that are not blank, trimmed, so that a layout can keep the text's wording
   /// (`{{#textLines}}<p>{{.}}</p>{{/textLines}}`) rather than repeat it.
@@ -219,6 +243,8 @@ public struct TextExporter: Exporter {
     let escape: (String) -> String
     /// The fields not `required` that are marked all the same when missing (see ``neededByRoles(_:)``).
     let needed: Set<Part>
+    /// The fields marked when missing where a check asks for them (see ``neededByChecks(_:)``).
+    let neededByChecks: [Part: [Check]]
     private var compiled: [String: CompiledText?] = [:]
     /// The key of a motion's disposition and the dispositions that mean adopted (`roles.motions`), for
     /// `{{#adopted(list)}}`; `nil` when the template declares no motions.
@@ -232,7 +258,7 @@ public struct TextExporter: Exporter {
 
     init(
       renderer: Renderer = .fast, language: String, styles: Template.Styles = .default, missingMark: ((Part) -> String)? = nil,
-      missingBlank: String = "[ ]", needed: Set<Part> = [], escape: @escaping (String) -> String = { $0 },
+      missingBlank: String = "[ ]", needed: Set<Part> = [], neededByChecks: [Part: [Check]] = [:], escape: @escaping (String) -> String = { $0 },
       adoption: (key: String, words: [String])? = nil
     ) {
       self.missingBlank = missingBlank
@@ -243,6 +269,18 @@ public struct TextExporter: Exporter {
       self.styles = styles
       self.missingMark = missingMark
       self.needed = needed
+      self.neededByChecks = neededByChecks
+    }
+
+    /// Whether a check of ``neededByChecks`` marks `part`, not filled in in `record` (of `parts`): the check finds
+    /// the entry lacking, and `part` is the first field among the keys it asks for.
+    func checkNeeds(_ part: Part, among parts: [Part], in record: Record) -> Bool {
+      guard let checks = neededByChecks[part] else { return false }
+      return checks.contains { check in
+        guard let asked = check.unfilledKeys(in: record, parts: parts) else { return false }
+        let first = asked.first { key in parts.first { $0.key == key }.map { if case .field = $0.shape { true } else { false } } ?? false }
+        return first == part.key
+      }
     }
 
     /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
@@ -328,7 +366,8 @@ public struct TextExporter: Exporter {
     }
 
     /// What a part not filled in offers: in a draft exported with its errors, a required field or list that applies
-    /// (its `when` holds) prints as its ``Rendering/missingMark``, and a group not begun offers its required
+    /// (its `when` holds), or a field a declared check finds missing (``neededByChecks(_:)``), prints as its
+    /// ``Rendering/missingMark``, and a group not begun offers its required
     /// fields so (`{{chair.name}}`); a required yes/no, which decides which of two sections prints, offers a
     /// ``MissingFlag``: its section prints the mark instead of its text, its inverted section nothing (`Quorum:
     /// [Quorum] (5 of 7 members)`, not `A quorum was not present`). Anything else offers ``empty(_:)``.
@@ -337,7 +376,8 @@ public struct TextExporter: Exporter {
       switch part.shape {
       case .field(.yesno) where part.rules.required || rendering.needed.contains(part):
         return MissingFlag(text: rendering.escape(mark(part)))
-      case .field(let kind) where kind != .yesno && (part.rules.required || rendering.needed.contains(part)):
+      case .field(let kind) where kind != .yesno
+        && (part.rules.required || rendering.needed.contains(part) || rendering.checkNeeds(part, among: parts, in: record)):
         return MissingMark(text: mark(part), blank: kind == .date ? rendering.missingBlank : nil)
       case .list where part.minimumCount > 0:
         // A required list with no entries: `{{items}}` prints its mark (研究了〔议题〕等事项), and its sections, as
@@ -476,10 +516,18 @@ struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertib
   /// print the mark.
   var blank: String? = nil
   var description: String { text }
+  /// A form a value offers (`{{date.zh}}`, `{{time.en}}`, `{{kind.phrase}}`, `{{n}}`) prints the mark; any other
+  /// name is not the mark's: in `{{#mover}}…{{seconder}}…{{/mover}}` the seconder is the record's, not the
+  /// mover's mark.
   func child(named name: String) -> Any? {
     if let blank, ["year", "month", "day"].contains(name) { return MissingMark(text: blank) }
-    return self
+    return Self.forms.contains(name) ? self : nil
   }
+  /// The names the values of fields offer (``DateContext``, ``TimeContext``, ``NumberContext``,
+  /// ``ChoiceContext``'s `phrase`, an entry's `n`, `zh` and `value`).
+  private static let forms: Set<String> = [
+    "year", "month", "day", "zh", "en", "full", "weekday", "enEnd", "hour", "minute", "n", "value", "phrase",
+  ]
   /// `lowercased(kind)` of a part not filled in is its mark as it is (`The [Kind of meeting] meeting`), never
   /// nothing.
   func transform(_ name: String) -> Any? { self }

@@ -425,19 +425,6 @@ public struct Validator: Sendable {
 
   // MARK: - Declared checks
 
-  /// The findings of the checks the template declares (``Template/checks``), in their order.
-  /// - Complexity: O(v) in the values the checks' paths name.
-  /// Whether a value says something: a text not empty, a list or a group that holds something, any number or
-  /// flag (the `filled` check).
-  private static func holdsSomething(_ value: Value) -> Bool {
-    switch value {
-    case .text(let text): !text.isEmpty
-    case .number, .flag: true
-    case .list(let entries): entries.contains(where: holdsSomething)
-    case .record(let record): record.fields.values.contains(where: holdsSomething)
-    }
-  }
-
   /// The findings of the template's `checks`. A `filled` finding is `pending` at the slot of the last part it
   /// looks for (a field, or a list's end): while that slot is at or after the interview's cursor, the part is a
   /// question still to come, not an error yet.
@@ -855,24 +842,13 @@ public struct Validator: Sendable {
   /// What a `filled` check finds in the lists `lists` (each its address, its value and its entries' parts): each
   /// entry without any of the parts named, with its title and the slot at which it is still a question to come.
   private func filledFindings(_ check: Check, in lists: [(Address, Value, [Part])]) -> [(entry: Address, title: String, pending: Address?)] {
-    guard case .filled(_, let keys, let when, let unless) = check.kind else { return [] }
+    guard case .filled = check.kind else { return [] }
     var found: [(entry: Address, title: String, pending: Address?)] = []
     for (list, value, parts) in lists {
       for (offset, entry) in (value.list ?? []).enumerated() {
         guard let held = entry.record else { continue }
+        guard let asked = check.unfilledKeys(in: held, parts: parts) else { continue }
         let record = Template.applicable(held, parts: parts)
-        // A part the entry does not ask for (`when`, `unless`) is not missing: the votes opposed of a vote
-        // not counted, the points of a directive that approves in principle.
-        let asked = keys.filter { key in
-          parts.first(where: { $0.key == key }).map { Template.applies($0, among: parts, in: record) } ?? true
-        }
-        guard !asked.isEmpty else { continue }
-        let holds = { (other: String, values: [String]) in
-          guard let text = record[other]?.scalarText, !text.isEmpty else { return false }
-          return values.contains("*") || values.contains(text)
-        }
-        let excused = unless.contains(where: holds) || !when.allSatisfy(holds)
-        guard !excused, !asked.contains(where: { record[$0].map(Self.holdsSomething) ?? false }) else { continue }
         // The entry named by its person where it has one, else by its first text.
         let title = record["name"]?.text ?? record.fields.values.first { $0.text != nil }?.text ?? ""
         let address = list.appending(.index(offset + 1))

@@ -144,6 +144,35 @@ import MinutesTestSupport
     #expect(try !TextExporter.text(Minutes(template: board.id), template: board).contains("[Present]"))
   }
 
+  /// A draft exported with its errors marks what a declared `filled` check finds missing, at the first field it
+  /// asks for: a directive with neither lead nor points prints 會議指出，〔引言〕。, not 會議指出，。; an amendment
+  /// with no disposition prints `[Amendment disposition]`, and one with a disposition but no mover `moved by [Amendment moved by]`.
+  /// A directive with points, and the export of a finished draft, print no mark.
+  @Test func aDraftMarksWhatADeclaredCheckFindsMissing() throws {
+    let report = try TestSupport.template()
+    var minutes = try TestSupport.seedAssistant().minutes
+    _ = minutes.insert(.record(["verb": "指出"]), at: 1, in: Address(stored: "items.1.directives")!)
+    let marked = try TextExporter.text(minutes, template: report, marksMissing: true)
+    #expect(marked.contains("會議指出，〔引言〕。"), "\(marked)")
+    #expect(try !TextExporter.text(minutes, template: report).contains("〔"))
+    #expect(try !TextExporter.text(TestSupport.seedAssistant().minutes, template: report, marksMissing: true).contains("〔"))
+    // 原則同意 asks for no points: its lead is what is missing.
+    minutes.setValue(.record(["verb": "原則同意"]), at: Address(stored: "items.1.directives.1")!)
+    #expect(try TextExporter.text(minutes, template: report, marksMissing: true).contains("會議原則同意〔引言〕"))
+
+    let board = try TestSupport.template(id: "board-meeting.en")
+    var draft = try board.conform(Minutes(template: board.id, content: ["motions": [[
+      "mover": "Ana Ruiz", "seconder": "Ben Cole", "text": "adopt the budget", "disposition": "Adopted",
+      "amendments": [["text": "to strike “$400,000” and insert “$398,500”"]],
+    ]]]))
+    let noDisposition = try TextExporter.text(draft, template: board, marksMissing: true)
+    #expect(noDisposition.contains("“$398,500”. [Amendment disposition]."), "\(noDisposition)")
+    #expect(!noDisposition.contains("moved by ["), "\(noDisposition)")
+    draft.setValue(.text("Adopted"), at: Address(stored: "motions.1.amendments.1.disposition")!)
+    let noMover = try TextExporter.text(draft, template: board, marksMissing: true)
+    #expect(noMover.contains("Amendment 1, moved by [Amendment moved by]: "), "\(noMover)")
+  }
+
   /// The attendance lines: groups joined by ，, names by 、, and every group joined by 、 when each has one name.
   @Test(arguments: [
     ([("區委常委、副區長", ["曲興群", "唐洪斌"]), ("副區長", ["劉成剛", "陳春青"])], "區委常委、副區長曲興群、唐洪斌，副區長劉成剛、陳春青"),

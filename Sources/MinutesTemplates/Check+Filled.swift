@@ -1,0 +1,37 @@
+import MinutesModel
+
+extension Check {
+  /// For a `filled` check, the keys it asks of one entry `held` of its list (a record of `parts`) when the entry
+  /// lacks all of them, in the check's order; `nil` when the entry passes, is let off (`when`, `unless`), asks
+  /// for none of them (a part whose own `when` or `unless` does not hold is not asked), or the check is of
+  /// another kind. A text is filled in when it is not empty, a list or a group when it holds something.
+  /// What `check` reports and what a draft's export marks (`會議指出，〔引言〕。`) are decided here alike.
+  /// - Complexity: O(k + p) in the number of keys and of `parts`.
+  public func unfilledKeys(in held: Record, parts: [Part]) -> [String]? {
+    guard case .filled(_, let keys, let when, let unless) = kind else { return nil }
+    let record = Template.applicable(held, parts: parts)
+    // A part the entry does not ask for (`when`, `unless`) is not missing: the votes opposed of a vote not
+    // counted, the points of a directive that approves in principle.
+    let asked = keys.filter { key in
+      parts.first(where: { $0.key == key }).map { Template.applies($0, among: parts, in: record) } ?? true
+    }
+    guard !asked.isEmpty else { return nil }
+    let holds = { (other: String, values: [String]) in
+      guard let text = record[other]?.scalarText, !text.isEmpty else { return false }
+      return values.contains("*") || values.contains(text)
+    }
+    if unless.contains(where: holds) || !when.allSatisfy(holds) { return nil }
+    if asked.contains(where: { record[$0].map(Self.holdsSomething) ?? false }) { return nil }
+    return asked
+  }
+
+  /// Whether `value` holds anything: a text not empty, a number or yes/no, a list or record holding something.
+  static func holdsSomething(_ value: Value) -> Bool {
+    switch value {
+    case .text(let text): !text.isEmpty
+    case .number, .flag: true
+    case .list(let entries): entries.contains(where: holdsSomething)
+    case .record(let record): record.fields.values.contains(where: holdsSomething)
+    }
+  }
+}
