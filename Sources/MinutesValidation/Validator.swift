@@ -439,10 +439,11 @@ public struct Validator: Sendable {
         return wanted.contains("*") || wanted.contains(held)
       }
       guard applies else { continue }
-      func add(_ address: Address, _ value: String, _ other: String = "", pending: Address? = nil) {
+      func add(_ address: Address, _ value: String, _ other: String = "", pending: Address? = nil, edit: Address? = nil) {
         let shown = template.display(address)
         findings.append((Finding(check.severity, rule: "check.\(check.id)", address: shown,
-                                 message: check.message(value: value, other: other), hint: ":edit \(shown)"), pending))
+                                 message: check.message(value: value, other: other),
+                                 hint: ":edit \(edit.map(template.display) ?? shown)"), pending))
       }
       switch check.kind {
       case .equal(let first, let second):
@@ -490,10 +491,10 @@ public struct Validator: Sendable {
             expected = n + 1
           }
         }
-      case .filled:
+      case .filled(let list, _, _, _):
         if skipping.contains(check.id) { continue }
-        for found in filledFindings(check, in: partedValues(at: path(of: check), from: (.root, .record(minutes.content), template.parts))) {
-          add(found.entry, found.title, pending: found.pending)
+        for found in filledFindings(check, in: partedValues(at: list, from: (.root, .record(minutes.content), template.parts))) {
+          add(found.entry, found.title, pending: found.pending, edit: found.edit)
         }
       case .answered(let path):
         let tokens = path.split(separator: ".").map(String.init)
@@ -833,17 +834,14 @@ public struct Validator: Sendable {
 
   // MARK: - `filled`, entry by entry
 
-  /// The list path of a `filled` check; empty for any other.
-  private func path(of check: Check) -> String {
-    if case .filled(let list, _, _, _) = check.kind { return list }
-    return ""
-  }
-
   /// What a `filled` check finds in the lists `lists` (each its address, its value and its entries' parts): each
-  /// entry without any of the parts named, with its title and the slot at which it is still a question to come.
-  private func filledFindings(_ check: Check, in lists: [(Address, Value, [Part])]) -> [(entry: Address, title: String, pending: Address?)] {
+  /// entry without any of the parts named, with its title, the slot at which it is still a question to come, and
+  /// the first field asked for, which the hint opens (`:edit 1.1.lead`, where a draft's export prints its mark).
+  private func filledFindings(
+    _ check: Check, in lists: [(Address, Value, [Part])]
+  ) -> [(entry: Address, title: String, pending: Address?, edit: Address?)] {
     guard case .filled = check.kind else { return [] }
-    var found: [(entry: Address, title: String, pending: Address?)] = []
+    var found: [(entry: Address, title: String, pending: Address?, edit: Address?)] = []
     for (list, value, parts) in lists {
       for (offset, entry) in (value.list ?? []).enumerated() {
         guard let held = entry.record else { continue }
@@ -858,7 +856,8 @@ public struct Validator: Sendable {
           if case .list = part.shape { return field.appending(.end) }
           return field
         }
-        found.append((address, title, slot))
+        let field = asked.first { key in parts.first { $0.key == key }.map { if case .field = $0.shape { true } else { false } } ?? true }
+        found.append((address, title, slot, field.map { address.appending(key: $0) }))
       }
     }
     return found

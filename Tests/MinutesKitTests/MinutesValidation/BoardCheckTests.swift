@@ -21,8 +21,9 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     var testDescription: String { name }
   }
 
-  static func error(_ id: String, _ address: String, _ message: String) -> Finding {
-    Finding(.error, rule: "check.\(id)", address: address, message: message, hint: ":edit \(address)")
+  /// An error of the check `id` at `address`, whose hint opens `edit` (a `filled` check's field), else the address.
+  static func error(_ id: String, _ address: String, _ message: String, edit: String? = nil) -> Finding {
+    Finding(.error, rule: "check.\(id)", address: address, message: message, hint: ":edit \(edit ?? address)")
   }
 
   static let cases: [Case] = [
@@ -122,28 +123,30 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     Case(name: "filled: an amendment without its disposition",
          broken: { $0.setValue(nil, at: stored("motions.1.amendments.2.disposition")) },
          expected: error("amendmentDisposition", "1.amendment.2",
-                         "The amendment “to add ‘with completion by June 30, 2025’” has no disposition (Adopted, Failed, Withdrawn, Died for lack of a second…)")),
+                         "The amendment “to add ‘with completion by June 30, 2025’” has no disposition (Adopted, Failed, Withdrawn, Died for lack of a second…)",
+                         edit: "1.amendment.2.disposition")),
     Case(name: "filled: a disposition without a motion: an amendment disposed of that no one moved",
          broken: { $0.setValue(nil, at: stored("motions.1.amendments.2.mover")) },
          expected: error("amendmentMover", "1.amendment.2",
-                         "The amendment “to add ‘with completion by June 30, 2025’” has a disposition but no mover")),
+                         "The amendment “to add ‘with completion by June 30, 2025’” has a disposition but no mover",
+                         edit: "1.amendment.2.mover")),
     Case(name: "filled unless: a motion voted on without a second (a warning); one that died for lack of a second is not",
          broken: { $0.setValue(nil, at: stored("motions.2.seconder")) },
          expected: Finding(.warning, rule: "check.motionSeconded", address: "2",
                            message: "The motion “the council adopt the proposed short-term rental ordinance” has no seconder: record “Died for lack of a second” if none was made (a motion from a committee needs none)",
-                           hint: ":edit 2")),
+                           hint: ":edit 2.seconder")),
     Case(name: "filled when asked: a count in favor without those opposed (a warning, not an error); a vote not counted asks for none",
          correct: { $0.setValue(nil, at: stored("motions.1.votesFor")); $0.setValue(nil, at: stored("motions.1.votesAgainst")) },
          broken: { $0.setValue(nil, at: stored("motions.1.votesAgainst")) },
          expected: Finding(.warning, rule: "check.votesOpposedCounted", address: "1",
                            message: "The motion “the council award the Elm Street water main replacement contract to Copperline Utility Works in an amount not to exceed $35,000” gives the votes in favor but not those opposed: record 0 if no one opposed",
-                           hint: ":edit 1")),
+                           hint: ":edit 1.votesAgainst")),
     Case(name: "filled unless: an action item without a due date (a warning); a done one needs none",
          correct: { $0.setValue(nil, at: stored("actionItems.1.due")); $0.setValue("december", at: stored("actionItems.1.from"))
            $0.setValue("done", at: stored("actionItems.1.status")) },
          broken: { $0.setValue(nil, at: stored("actionItems.1.due")) },
          expected: Finding(.warning, rule: "check.actionDue", address: "actions.1",
-                           message: "The action item of Nadia Brennan has no due date", hint: ":edit actions.1")),
+                           message: "The action item of Nadia Brennan has no due date", hint: ":edit actions.1.due")),
     Case(name: "order: a meeting past midnight (adjourned 12:20 a.m. after a recess at 11:40 p.m.) is in order; noon is not",
          correct: { $0.setValue("23:40", at: stored("recesses.1.began")); $0.setValue("23:50", at: stored("recesses.1.ended"))
            $0.setValue(nil, at: stored("executiveSessions.1.began")); $0.setValue(nil, at: stored("executiveSessions.1.ended"))
