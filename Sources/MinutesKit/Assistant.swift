@@ -367,8 +367,8 @@ public struct Assistant: Sendable {
       if let address = pendingEdit {
         pendingEdit = nil
         let shown = template.display(address)
-        var response = try change(.set(address, line), m.editLabel(shown), keepCursor: true)
-        response.messages.append(m.changed(shown))
+        var response = try change(.set(address, line), m.editLabel(shown), keepCursor: true, unlessNothingChanges: true)
+        response.messages.append(response.changed ? m.changed(shown) : m.unchanged(shown))
         response.warn(nearMissNotices(line, at: address))
         response.warn(noLongerApplying(after: address))
         return response
@@ -476,10 +476,12 @@ public struct Assistant: Sendable {
   var roster: Roster? { peopleSources.lazy.compactMap { $0 as? Roster }.first }
 
   /// Applies `edit`, records it for undo and, unless `keepCursor`, moves the interview past what was answered.
-  mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool) throws -> Response {
+  mutating func change(_ edit: Edit, _ description: String, keepCursor: Bool, unlessNothingChanges: Bool = false) throws -> Response {
     let cursorBefore = cursor
     // Edited in place: the draft is not shared (the undo stack holds changes, not copies), so nothing is copied.
     let (address, changes) = try editor.perform(edit, on: &state.minutes)
+    // `:edit` that leaves the part as it was (Enter at an empty part, the same value again) is no step to undo.
+    if unlessNothingChanges, changes.allSatisfy(\.changesNothing) { return Response() }
     index.update(after: changes, in: state.minutes)
     let cursorAfter: Address?
     var messages: [String] = []
@@ -662,8 +664,8 @@ public struct Assistant: Sendable {
         pendingEdit = address
         return Response()
       }
-      var response = try change(.set(address, text), m.editLabel(shown), keepCursor: true)
-      response.messages.append(m.changed(shown))
+      var response = try change(.set(address, text), m.editLabel(shown), keepCursor: true, unlessNothingChanges: true)
+      response.messages.append(response.changed ? m.changed(shown) : m.unchanged(shown))
       response.warn(nearMissNotices(text, at: address))
       response.warn(noLongerApplying(after: address))
       return response

@@ -215,6 +215,7 @@ extension Messages {
 
   /// Said after an edit.
   func changed(_ shown: String) -> String { self("已修改 \(shown)。", "Changed \(shown).") }
+  func unchanged(_ shown: String) -> String { self("\(shown) 沒有改動。", "\(shown) is unchanged.") }
   /// After a change to the part labelled `cause`, the parts `labels` of the same record no longer apply: kept,
   /// not printed.
   func noLongerPrinted(_ labels: [String], because cause: String) -> String {

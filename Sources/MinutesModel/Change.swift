@@ -15,6 +15,16 @@ public enum Change: Codable, Hashable, Sendable {
   /// The entry at `from` of the list at `container` moves to `to`.
   case move(container: String, from: Int, to: Int)
 
+  /// Whether the step changes nothing: a field set to what it held (an empty part left empty, a value typed
+  /// again). A move to where the entry is, too.
+  public var changesNothing: Bool {
+    switch self {
+    case .field(_, let old, let new): old == new
+    case .move(_, let from, let to): from == to
+    case .insert, .remove: false
+    }
+  }
+
   /// The step that undoes this one.
   public var inverse: Change {
     switch self {

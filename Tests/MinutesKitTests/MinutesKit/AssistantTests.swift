@@ -376,6 +376,21 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.minutes.text("meeting.chair.name") == "管尊旭")
   }
 
+  /// An `:edit` that leaves the part as it was (Enter at an empty part, the same value typed again) says so and is
+  /// no step: `:undo` undoes the change before it.
+  @Test func anEditThatChangesNothingSaysSoAndIsNoStepToUndo() throws {
+    var assistant = try Self.threeItems()
+    #expect(assistant.handle(":edit chair.name 王五").messages == ["已修改 chair.name。"])
+    let same = assistant.handle(":edit chair.name 王五")
+    #expect(same.messages == ["chair.name 沒有改動。"])
+    #expect(!same.changed && !same.isError)
+    #expect(assistant.minutes.text("meeting.chair.name") == "王五")
+    #expect(assistant.handle(":edit 1.1.lead") == Assistant.Response())
+    #expect(assistant.handle("").messages == ["1.1.lead 沒有改動。"])
+    #expect(assistant.handle(":undo").messages == ["已撤銷：修改 chair.name。"])
+    #expect(assistant.minutes.text("meeting.chair.name") == "管尊旭")
+  }
+
   @Test func aPendingEditIsCancelledByACommandOrCtrlC() throws {
     var assistant = try Self.threeItems()
     assistant.answer([":edit 1.1.1"])
