@@ -145,8 +145,8 @@ public struct Assistant: Sendable {
   }
 
   /// `findings` under their heading (`heading(count)`), one indented line each; empty when there are none.
-  private func report(_ findings: [Finding], heading: (Int) -> String) -> [String] {
-    findings.isEmpty ? [] : [heading(findings.count)] + findings.map { "  " + $0.line(m) }
+  private func report(_ findings: [Finding], heading: (Int) -> String, withSeverity: Bool = true) -> [String] {
+    findings.isEmpty ? [] : [heading(findings.count)] + findings.map { "  " + $0.line(m, withSeverity: withSeverity) }
   }
 
   /// The number of errors in the draft a clerk should know of now: every error ``Validator`` finds, except
@@ -713,11 +713,18 @@ public struct Assistant: Sendable {
       index.update(after: transaction.changes, in: state.minutes)
       return Response(messages: [m.redone(transaction.label)], changed: true, effect: .redone)
     case .check:
-      let findings = Validator(template: template).findings(in: minutes)
+      // The errors the prompt counts; the parts the interview has still to ask apart, as the prompt leaves them
+      // out (on a detour, those within it).
+      let (findings, toCome) = Validator(template: template).findings(in: minutes, cursor: cursor) { [detour] slot in
+        detour?.contains(slot) ?? true
+      }
       let errors = findings.filter { $0.severity == .error }
       let warnings = findings.filter { $0.severity == .warning }
-      var lines = errors.isEmpty ? [m.noErrors] : report(errors, heading: m.errorsHeading)
+      var lines = errors.isEmpty ? [toCome.isEmpty ? m.noErrors : m.noErrorsYet] : report(errors, heading: m.errorsHeading)
       var roles: [OutputRole?] = Array(repeating: errors.isEmpty ? .notice : .error, count: lines.count)
+      let coming = report(toCome, heading: m.toComeHeading, withSeverity: false)
+      lines += coming
+      roles += Array(repeating: .notice, count: coming.count)
       let warned = report(warnings, heading: m.warningsHeading)
       lines += warned
       roles += Array(repeating: .warning, count: warned.count)

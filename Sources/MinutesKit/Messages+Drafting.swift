@@ -302,6 +302,10 @@ extension Messages {
   var noErrors: String { self("必填部分都已填寫，沒有錯誤。", "Every required part is filled in; no errors.") }
   /// The heading of `:check`'s errors.
   func errorsHeading(_ count: Int) -> String { self("錯誤（\(count) 項）：", "Errors (\(count)):") }
+  var noErrorsYet: String { self("到目前為止沒有錯誤。", "No errors so far.") }
+  func toComeHeading(_ count: Int) -> String {
+    self("還要問到的（\(count) 項，問到時回答即可）：", "Still to be asked (\(count); answer them when the interview reaches them):")
+  }
   /// The heading of `:check`'s warnings.
   func warningsHeading(_ count: Int) -> String { self("提醒（\(count) 項）：", "Warnings (\(count)):") }
 

@@ -33,11 +33,12 @@ public struct Finding: Codable, Hashable, Sendable {
   /// The line `:check` and `minutes check` print, in the template's language and punctuation:
   /// `錯誤 2.1.3：message（hint）` in Chinese, `error 2.1.3: message (hint)` in English (`--json` keeps the
   /// severity's stable name).
-  public func line(_ m: Messages) -> String {
+  /// Without its severity (`withSeverity: false`), as `:check` lists the questions still to come: `2.1.3：…`.
+  public func line(_ m: Messages, withSeverity: Bool = true) -> String {
     // Built piece by piece, not as a message's wording: `minutes check` prints one line per finding, and the
     // punctuation is the same in both scripts.
-    var line = m.severity(severity)
-    if !address.isEmpty { line += " " + address }
+    var line = withSeverity ? m.severity(severity) : ""
+    if !address.isEmpty { line += (line.isEmpty ? "" : " ") + address }
     if m.isChinese {
       line += "：" + message + "（" + hint + "）"
     } else {

@@ -127,11 +127,44 @@ public struct Validator: Sendable {
       + declaredFindings(minutes, skipping: skipping).count { $0.finding.severity == .error && !($0.pending.map(isAhead) ?? false) }
   }
 
+  /// Every finding for `minutes`, as ``findings(in:)``, with the errors that are questions still to come while the
+  /// interview is at `cursor` set apart in `toCome`, in draft order: those ``openErrorCount(in:cursor:)`` does not
+  /// count (a required part, a motion's mover or disposition, a `filled` check's part, at or after the cursor; a
+  /// roll call's tally while it is being typed). `asks` says whether the interview will still ask a slot after
+  /// the cursor (on a detour, only those within it). What `:check` lists in a session.
+  /// - Complexity: O(n) in the size of the draft.
+  public func findings(in minutes: Minutes, cursor: Address?, asks: (Address) -> Bool = { _ in true }) -> (findings: [Finding], toCome: [Finding]) {
+    guard let cursor else { return (findings(in: minutes, warnings: true), []) }
+    var toCome: [Finding] = []
+    let all = findings(in: minutes, warnings: true, cursor: cursor, asks: asks, toCome: &toCome)
+    return (all, toCome)
+  }
+
   private func findings(in minutes: Minutes, warnings: Bool) -> [Finding] {
+    var toCome: [Finding] = []
+    return findings(in: minutes, warnings: warnings, cursor: nil, asks: { _ in true }, toCome: &toCome)
+  }
+
+  /// The findings; with a `cursor`, the errors still to come are put in `toCome` instead.
+  private func findings(
+    in minutes: Minutes, warnings: Bool, cursor: Address?, asks: (Address) -> Bool, toCome: inout [Finding]
+  ) -> [Finding] {
     var findings: [Finding] = []
     var walk = Walk(warnings: warnings)
     var displays = AddressDisplays(template: template)
+    let motions = motionFindings(minutes)
+    let declared = declaredFindings(minutes)
+    // The slots a finding still to come may wait at, and those the walk passes at or after the cursor.
+    var waiting: Set<Address> = []
+    if cursor != nil {
+      waiting.formUnion(motions.filter { $0.isUnfilled && !$0.whileTyped }.map(\.address))
+      waiting.formUnion(declared.compactMap(\.pending))
+    }
+    var ahead: Set<Address> = []
+    var passedCursor = false
     template.walk(minutes, slot: { address, requires, isMissing in
+      if address == cursor { passedCursor = true }
+      if passedCursor, waiting.contains(address), asks(address) { ahead.insert(address) }
       guard isMissing, let minimum = requires else { return }
       // A list short of entries is named by its label alone (‘Attendee’), not by the next entry's number.
       let label = address.isEnd && minimum > 1
@@ -141,13 +174,19 @@ public struct Validator: Sendable {
       let message = address.isEnd && minimum > 1
         ? m.tooFewEntries(label, minimum)
         : m.missingRequired(label)
-      findings.append(Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)"))
+      let finding = Finding(.error, rule: "required", address: shown, message: message, hint: ":goto \(shown)")
+      if passedCursor, asks(address) { toCome.append(finding) } else { findings.append(finding) }
     }, value: { value, part, address in check(value, part: part, at: address, &walk) })
     findings.reserveCapacity(findings.count + walk.findings.count)
     for pending in walk.findings { findings.append(pending.finding(&displays)) }
     findings += attendanceFindings(minutes)
-    findings += motionFindings(minutes).map(\.finding)
-    findings += declaredFindings(minutes).map(\.finding).filter { warnings || $0.severity == .error }
+    for motion in motions {
+      let still = motion.whileTyped ? motion.address == cursor : motion.isUnfilled && ahead.contains(motion.address)
+      if still { toCome.append(motion.finding) } else { findings.append(motion.finding) }
+    }
+    for (finding, pending) in declared where warnings || finding.severity == .error {
+      if finding.severity == .error, let pending, ahead.contains(pending) { toCome.append(finding) } else { findings.append(finding) }
+    }
     if warnings { findings += inapplicableFindings(minutes) }
     // Errors first, then warnings, each in the order found (a stable partition: sorting 75,000 findings by their
     // offsets copied each several times).

@@ -100,6 +100,34 @@ import MinutesTestSupport
     #expect(assistant.cursor == TestSupport.at("meeting.date"))
     #expect(assistant.prompt == "（1 個錯誤）日期> ")
     #expect(assistant.openErrors == errors.count)
+    // `:check` lists it among the errors, not among the questions still to come.
+    let check = assistant.handle(":check").messages
+    #expect(check.first == "錯誤（1 項）：", "\(check)")
+    #expect(!check.contains { $0.hasPrefix("還要問到的") }, "\(check)")
+  }
+
+  /// `:check` lists what the prompt counts as errors, and the required parts the interview has still to ask apart,
+  /// without calling them errors: a new draft has no errors so far.
+  @Test func checkSetsApartTheQuestionsStillToCome() throws {
+    var assistant = try TestSupport.freshAssistant()
+    #expect(assistant.openErrors == 0)
+    let check = assistant.handle(":check").messages
+    #expect(check.first == "到目前為止沒有錯誤。", "\(check)")
+    #expect(check.dropFirst().first?.hasPrefix("還要問到的（") == true, "\(check)")
+    #expect(check.contains("  date：缺少必填部分「日期」（:goto date）"), "\(check)")
+    #expect(!check.contains { $0.hasPrefix("  錯誤") }, "\(check)")
+    // A motion's disposition not asked yet is still to come; once the interview is over, an error.
+    let board = try TestSupport.template(id: "board-meeting.en")
+    let minutes = try board.conform(Minutes(template: board.id, content: ["motions": [["mover": "Ana Ruiz", "text": "adopt the budget"]]]))
+    var asking = Assistant(template: board, minutes: minutes, resumeAt: .at(TestSupport.at("motions.1.seconder")))
+    let early = asking.handle(":check").messages
+    let toCome = early.drop { !$0.hasPrefix("Still to be asked") }.prefix { !$0.hasPrefix("Warnings") }
+    #expect(toCome.contains { $0.hasPrefix("  1.disposition: ") }, "\(early)")
+    #expect(!(early.prefix { !$0.hasPrefix("Still to be asked") }).contains { $0.contains("1.disposition") }, "\(early)")
+    var finished = Assistant(template: board, minutes: minutes, resumeAt: .finished)
+    let late = finished.handle(":check").messages
+    #expect(late.contains { $0.hasPrefix("  error 1.disposition: ") }, "\(late)")
+    #expect(!late.contains { $0.hasPrefix("Still to be asked") }, "\(late)")
   }
 
   @Test(arguments: [
