@@ -9,6 +9,13 @@ extension Check {
   /// - Complexity: O(k + p) in the number of keys and of `parts`.
   public func unfilledKeys(in held: Record, parts: [Part]) -> [String]? {
     guard case .filled(_, let keys, let when, let unless) = kind else { return nil }
+    // Most entries have one of the parts: found without copying the entry's record (15,000 directives in a draft
+    // of 5,000 items). A part applies in the entry as it does in its applicable record.
+    for key in keys {
+      guard let value = held[key], Self.holdsSomething(value) else { continue }
+      if let part = parts.first(where: { $0.key == key }), !Template.applies(part, among: parts, in: held) { continue }
+      return nil
+    }
     let record = Template.applicable(held, parts: parts)
     // A part the entry does not ask for (`when`, `unless`) is not missing: the votes opposed of a vote not
     // counted, the points of a directive that approves in principle.
