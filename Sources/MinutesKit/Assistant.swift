@@ -449,6 +449,15 @@ public struct Assistant: Sendable {
     let edit: Edit = slot.isEnd ? .append(slot.parent, text) : .set(slot, text)
     let shown = template.display(slot)
     var response = try change(edit, m.answerLabel(shown), keepCursor: false)
+    // A line split into several entries (`split: 、`) says what it became: `副區長 林曉雯、鄭國華` typed at a list of
+    // topics is two topics, which the next question's number alone would not tell.
+    if slot.isEnd, case .performed(let transaction) = response.effect {
+      let entries = transaction.changes.compactMap { change -> String? in
+        guard case .insert(_, _, let entry) = change else { return nil }
+        return entry.scalarText
+      }
+      if entries.count > 1 { response.messages.insert(m.takenAsEntries(entries.map(m.quote)), at: 0) }
+    }
     if !notices.isEmpty {
       response.messages.insert(contentsOf: notices, at: 0)
       response.roles = Array(repeating: .warning, count: notices.count) + response.roles
@@ -480,8 +489,6 @@ public struct Assistant: Sendable {
     let cursorBefore = cursor
     // Edited in place: the draft is not shared (the undo stack holds changes, not copies), so nothing is copied.
     let (address, changes) = try editor.perform(edit, on: &state.minutes)
-    // `:edit` that leaves the part as it was (Enter at an empty part, the same value again) is no step to undo.
-    if unlessNothingChanges, changes.allSatisfy(\.changesNothing) { return Response() }
     index.update(after: changes, in: state.minutes)
     let cursorAfter: Address?
     var messages: [String] = []
@@ -494,6 +501,8 @@ public struct Assistant: Sendable {
     if case .set(_, let typed?) = edit, let kept = statusLeftOut(of: typed, at: address) {
       messages.append(m.alsoSet(interview.label(of: address, in: minutes), kept.title, because: kept.statusLabel))
     }
+    // `:edit` that leaves the part as it was (Enter at an empty part, the same value again) is no step to undo.
+    if unlessNothingChanges, changes.allSatisfy(\.changesNothing) { return Response(messages: messages) }
     if !keepCursor {
       cursorAfter = nextQuestion(after: address, messages: &messages)
     } else if let current = cursorBefore {

@@ -276,6 +276,10 @@ extension Messages {
   }
   /// Said after an entry was added.
   func added(_ shown: String) -> String { self("已添加到 \(shown)。", "Added to \(shown).") }
+  /// One line taken as several entries of a list of values, each quoted.
+  func takenAsEntries(_ quoted: [String]) -> String {
+    self("這一行記為 \(quoted.count) 項：\(quoted.joined(separator: "、"))。", "Taken as \(quoted.count) entries: \(quoted.joined(separator: ", ")).")
+  }
   /// Said after a deletion.
   func deleted(_ shown: String) -> String { self("已刪除 \(shown)。輸入 :undo 可撤銷。", "Deleted \(shown). Type :undo to bring it back.") }
   /// Said after a move.

@@ -391,6 +391,20 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.minutes.text("meeting.chair.name") == "管尊旭")
   }
 
+  /// A line that a list of values splits into several entries says what it became (an attendance line typed at
+  /// the topics is two topics); one entry says nothing more.
+  @Test func aLineSplitIntoSeveralEntriesSaysWhatItBecame() throws {
+    var assistant = try TestSupport.seedAssistant()
+    _ = assistant.handle(":goto arrangements")
+    _ = assistant.handle("")
+    let topics = assistant.minutes.entries(of: stored("arrangements.topics")).count
+    let split = assistant.handle("副區長林曉雯、鄭國華")
+    #expect(split.messages.first == "這一行記為 2 項：「副區長林曉雯」、「鄭國華」。", "\(split.messages)")
+    #expect(assistant.minutes.entries(of: stored("arrangements.topics")).count == topics + 2)
+    let one = assistant.handle("防汛")
+    #expect(!one.messages.contains { $0.hasPrefix("這一行記為") }, "\(one.messages)")
+  }
+
   @Test func aPendingEditIsCancelledByACommandOrCtrlC() throws {
     var assistant = try Self.threeItems()
     assistant.answer([":edit 1.1.1"])
