@@ -50,9 +50,10 @@ public struct Editor: Sendable {
       try requireContained(address, in: minutes)
       if let (list, index) = address.entry {
         minutes.remove(at: index, in: list)
-      } else if isInapplicableList(address, in: minutes) {
-        // A whole list is deleted only where it no longer applies (the roll call of a motion since withdrawn,
-        // which `check` names): kept, it would not be printed.
+      } else if isInapplicableList(address, in: minutes) || holdsWhole(address, in: minutes) {
+        // A whole list or group, with all it holds (`:delete arrangements`: a meeting that made no arrangements
+        // after all), as one step `:undo` takes back; also a list that no longer applies (the roll call of a
+        // motion since withdrawn, which `check` names): kept, it would not be printed.
         minutes.setValue(nil, at: address)
       } else {
         _ = try set(address, nil, in: &minutes)
@@ -244,6 +245,16 @@ public struct Editor: Sendable {
 
   /// Whether `address` is a whole list, filled in, whose part does not apply in the record that holds it (see
   /// ``Template/applies(_:among:in:)``).
+  /// Whether `address` names a whole list or group (not an entry, not a field) that holds something.
+  public func holdsWhole(_ address: Address, in minutes: Minutes) -> Bool {
+    guard case .key? = address.steps.last, let part = template.part(at: address), minutes.value(at: address) != nil
+    else { return false }
+    switch part.shape {
+    case .list, .group: return true
+    case .field: return false
+    }
+  }
+
   func isInapplicableList(_ address: Address, in minutes: Minutes) -> Bool {
     guard case .key? = address.steps.last, let part = template.part(at: address), case .list = part.shape,
       minutes.value(at: address) != nil

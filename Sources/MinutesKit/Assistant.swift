@@ -575,6 +575,14 @@ public struct Assistant: Sendable {
 
   // MARK: - Commands
 
+  /// How a group is named to the clerk: by its label, or by its first questions when the template gives it no
+  /// label of its own (出席、列席、請假 for `attendance`, 安排範圍、安排事項 for `arrangements`).
+  private func groupLabel(_ part: Part) -> String {
+    guard part.label == part.key || part.label.isEmpty, case .group(let group) = part.shape else { return part.label }
+    let labels = group.parts.filter(\.asking.isAsked).map(\.label)
+    return labels.prefix(3).joined(separator: m.isChinese ? "、" : ", ") + (labels.count > 3 ? "…" : "")
+  }
+
   /// What `:house` prints: each house-style choice with its value (marked when it is the default) and the values
   /// it can take; or, for one `choice`, each value with what it prints.
   func houseStyleLines(_ choice: Template.HouseChoice? = nil) -> [String] {
@@ -606,14 +614,9 @@ public struct Assistant: Sendable {
         switch part.shape {
         case .list: return Response(messages: [m.emptyList(part.label, shown)])
         case .field: return Response(messages: [m.nothingIn(part.label, shown)])
-        case .group(let group):
-          // A group is named by its first questions when the template gives it no label of its own (出席、列席、請假
-          // for `attendance`), and by its stored address when it has no other (an inline group), and it is filled in
-          // by going to it: there is nothing to `:edit` in a group.
-          let labels = group.parts.filter(\.asking.isAsked).map(\.label)
-          let named = labels.prefix(3).joined(separator: m.isChinese ? "、" : ", ") + (labels.count > 3 ? "…" : "")
-          let label = part.label == part.key || part.label.isEmpty ? named : part.label
-          return Response(messages: [m.nothingInGroup(label, shown.isEmpty ? address.description : shown)])
+        case .group:
+          // A group is filled in by going to it: there is nothing to `:edit` in a group.
+          return Response(messages: [m.nothingInGroup(groupLabel(part), shown.isEmpty ? address.description : shown)])
         }
       }
       return Response(messages: lines, roles: [.listing])
@@ -690,8 +693,16 @@ public struct Assistant: Sendable {
       return Response()
     case .delete(let address):
       let shown = template.display(address)
-      var response = try change(.delete(address), m.deleteLabel(shown), keepCursor: true)
-      response.messages.append(m.deleted(shown))
+      // A whole list or group is named by its label too: `1.1.points` displays as `1.1`, the directive's address.
+      // An inline group (`attendance`) has no short form: its stored address.
+      let place = shown.isEmpty ? address.description : shown
+      var named = place
+      if editor.holdsWhole(address, in: minutes), let part = template.part(at: address) {
+        let label = if case .group = part.shape { groupLabel(part) } else { interview.label(of: address, in: minutes) }
+        named = m.quote(label) + (m.isChinese ? "（\(place)）" : " (\(place))")
+      }
+      var response = try change(.delete(address), m.deleteLabel(place), keepCursor: true)
+      response.messages.append(m.deleted(named))
       return response
     case .move(let address, let position):
       let shown = template.display(address)

@@ -281,7 +281,11 @@ extension Messages {
     self("這一行記為 \(quoted.count) 項：\(quoted.joined(separator: "、"))。", "Taken as \(quoted.count) entries: \(quoted.joined(separator: ", ")).")
   }
   /// Said after a deletion.
-  func deleted(_ shown: String) -> String { self("已刪除 \(shown)。輸入 :undo 可撤銷。", "Deleted \(shown). Type :undo to bring it back.") }
+  func deleted(_ shown: String) -> String {
+    // No space before a quotation mark in Chinese (已刪除「議題2 指示1 要點」), as before an address (已刪除 2.1).
+    let space = shown.hasPrefix("「") || shown.hasPrefix("“") ? "" : " "
+    return self("已刪除\(space)\(shown)。輸入 :undo 可撤銷。", "Deleted \(shown). Type :undo to bring it back.")
+  }
   /// Said after a move.
   func moved(_ shown: String, to position: Int) -> String {
     self("已把 \(shown) 移到第 \(position) 位。", "Moved \(shown) to position \(position).")

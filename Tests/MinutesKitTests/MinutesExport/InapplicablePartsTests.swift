@@ -125,8 +125,10 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.minutes.value(at: stored("motions.1.rollCall")) == nil)
     _ = assistant.handle(":undo")
     #expect(assistant.minutes.value(at: stored("motions.1.rollCall"))?.list?.count == 5)
-    // A list that applies is not deleted whole.
-    #expect(assistant.handle(":delete attendance.present").isError)
+    // A list that applies is deleted whole too, as one step, named by its label.
+    #expect(assistant.handle(":delete attendance.present").messages == ["Deleted ‘Present’ (present). Type :undo to bring it back."])
+    _ = assistant.handle(":undo")
+    #expect(assistant.minutes.entries(of: stored("attendance.present")).count == 4)
     // The kept counts are not judged: no tally or result error blocks the export.
     _ = assistant.handle(":edit 1.votesFor 9")
     #expect(Validator(template: template).errors(in: assistant.minutes) == [])

@@ -405,6 +405,26 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(!one.messages.contains { $0.hasPrefix("這一行記為") }, "\(one.messages)")
   }
 
+  /// `:delete` of a whole group or list removes all it holds as one step, named by its labels (a list of points
+  /// displays as its directive's address); `:undo` brings it all back.
+  @Test func deletingAWholeGroupOrListIsOneStep() throws {
+    var assistant = try TestSupport.seedAssistant()
+    let before = assistant.minutes
+    #expect(assistant.handle(":delete arrangements").messages == ["已刪除「安排範圍、安排事項」（arrangements）。輸入 :undo 可撤銷。"])
+    #expect(assistant.minutes["arrangements"] == nil)
+    #expect(assistant.handle(":delete 2.1.points").messages == ["已刪除「議題2 指示1 要點」（2.1）。輸入 :undo 可撤銷。"])
+    #expect(assistant.minutes["items.2.directives.1.points"] == nil)
+    #expect(assistant.handle(":delete attendance").messages.first == "已刪除「出席、列席、請假」（attendance）。輸入 :undo 可撤銷。")
+    #expect(assistant.handle(":undo").messages == ["已撤銷：刪除 attendance。"])
+    _ = assistant.handle(":undo")
+    _ = assistant.handle(":undo")
+    #expect(assistant.minutes == before)
+    // A field is deleted as before; a group with nothing in it is no deletion.
+    #expect(assistant.handle(":delete 1.1.1").messages == ["已刪除 1.1.1。輸入 :undo 可撤銷。"])
+    #expect(assistant.handle(":delete arrangements").messages.count == 1)
+    #expect(assistant.handle(":delete arrangements").isError)
+  }
+
   @Test func aPendingEditIsCancelledByACommandOrCtrlC() throws {
     var assistant = try Self.threeItems()
     assistant.answer([":edit 1.1.1"])
