@@ -17,6 +17,8 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
   case invalidAddress(String, examples: [AddressExample] = [])
   /// The address is well formed but the draft has nothing there.
   case noSuchPart(String)
+  /// The address names entry `n` of a list (labelled `label`, added to with `:add add`) that has `count` entries.
+  case noSuchEntry(address: String, label: String, n: Int, count: Int, add: String)
   /// A required part was left blank.
   case required(label: String)
   /// The answer must be one of the choices.
@@ -78,6 +80,12 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
         "‘\(m.shown(text))’ is not an address. Addresses look like \(examples.map { "\($0.address) (\($0.label))" }.joined(separator: ", ")); type :show to see them all.")
     case .noSuchPart(let address):
       m("草稿中沒有 \(address)。輸入 :show 查看現有的地址。", "The draft has no \(address). Type :show to see the addresses there are.")
+    case .noSuchEntry(let address, let label, let n, 0, let add):
+      m("草稿中沒有 \(address)：還沒有任何「\(label)」；要添加，請用 :add \(add)。",
+        "The draft has no \(address): there is no ‘\(label)’ yet; to add one, use :add \(add).")
+    case .noSuchEntry(let address, let label, _, let count, let add):
+      m("草稿中沒有 \(address)：「\(label)」只有 \(count) 項；要添加，請用 :add \(add)。",
+        "The draft has no \(address): there are only \(count) of ‘\(label)’; to add one, use :add \(add).")
     case .required(let label):
       m("「\(label)」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。",
         "‘\(label)’ is required and cannot be left blank. Type an answer, or use :goto ADDRESS to fill it in later.")

@@ -167,7 +167,7 @@ public struct Editor: Sendable {
   }
 
   private func requireContained(_ address: Address, in minutes: Minutes) throws {
-    guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(template.display(address)) }
+    guard interview.contains(address, in: minutes) else { throw interview.absence(of: address, in: minutes) }
   }
 
   // MARK: - Setting

@@ -19,6 +19,25 @@ public struct Interview: Sendable {
   /// Creates the interview of `template`.
   public init(template: Template) { self.template = template }
 
+  /// Why `address` names nothing in `minutes`: ``AssistantError/noSuchEntry(address:label:n:count:add:)`` for an
+  /// entry past the end of its list (`:goto 1` before any motion), with how many there are and the `:add` that
+  /// makes one; else ``AssistantError/noSuchPart(_:)``.
+  public func absence(of address: Address, in minutes: Minutes) -> AssistantError {
+    let shown = template.display(address)
+    var prefix = Address.root
+    for step in address.steps {
+      if case .index(let n) = step, let part = template.part(at: prefix) {
+        let count = minutes.entries(of: prefix).count
+        if n > count {
+          let add = template.display(prefix.appending(.end)).split(separator: ".").dropLast().joined(separator: ".")
+          return .noSuchEntry(address: shown, label: part.label, n: n, count: count, add: add.isEmpty ? (part.names.first ?? part.key) : add)
+        }
+      }
+      prefix = prefix.appending(step)
+    }
+    return .noSuchPart(shown)
+  }
+
   // MARK: - Slots
 
   /// Every slot of `minutes`, in interview order.

@@ -606,7 +606,7 @@ public struct Assistant: Sendable {
     case .help(let name):
       return Response(messages: help(name), roles: [.listing])
     case .show(let address):
-      if let address, !interview.contains(address, in: minutes) { throw AssistantError.noSuchPart(template.display(address)) }
+      if let address, !interview.contains(address, in: minutes) { throw interview.absence(of: address, in: minutes) }
       let lines = Outline(interview: interview).lines(of: minutes, under: address)
       if lines.isEmpty, let address, let part = template.part(at: address) {
         // A list with no entries (or a part with nothing in it) says so, rather than printing nothing at all.
@@ -623,7 +623,7 @@ public struct Assistant: Sendable {
     case .goto(var address):
       let named = address
       let shown = template.display(address)
-      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      guard interview.contains(address, in: minutes) else { throw interview.absence(of: address, in: minutes) }
       // A list is asked at its end (`Present 3>`): going to the list goes there, as `:add LIST` does; a group
       // (安排部署: its scope, then its topics) at its first question.
       if !index.isSlot(address, in: minutes) {
@@ -667,7 +667,7 @@ public struct Assistant: Sendable {
       return response
     case .edit(let address, let text):
       let shown = template.display(address)
-      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      guard interview.contains(address, in: minutes) else { throw interview.absence(of: address, in: minutes) }
       if address.isEnd {
         let list = template.display(address.parent)
         throw AssistantError.notEditable(address: shown, hint: m.useAddHint(list))
@@ -683,7 +683,7 @@ public struct Assistant: Sendable {
       return response
     case .editInEditor(let address):
       let shown = template.display(address)
-      guard interview.contains(address, in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      guard interview.contains(address, in: minutes) else { throw interview.absence(of: address, in: minutes) }
       if address.isEnd {
         let list = template.display(address.parent)
         throw AssistantError.notEditable(address: shown, hint: m.useAddHint(list))

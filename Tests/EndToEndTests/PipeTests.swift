@@ -96,7 +96,7 @@ import MinutesTestSupport
       主持人的職務？（如 政府代區長）
       主持人職務> :goto 9\\u{7}
       已從這一行刪除：控制字元 \\u{7}。其餘照常採用。
-      草稿中沒有 9。輸入 :show 查看現有的地址。
+      草稿中沒有 9：還沒有任何「議題」；要添加，請用 :add item。
 
       """))
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/esc.yaml"), encoding: .utf8)
@@ -125,7 +125,7 @@ import MinutesTestSupport
     let result = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "bad", "--keep-going"], in: workspace, input: input)
     #expect(result.status == 0)
     #expect(result.text.contains("沒有 :frobnicate 這個命令。輸入 :help 查看所有命令。"))
-    #expect(result.text.contains("草稿中沒有 9.9。"))
+    #expect(result.text.contains("草稿中沒有 9.9：還沒有任何「議題」；要添加，請用 :add item。"))
     #expect(result.text.contains(":edit 的用法"))
     #expect(result.text.contains("「2022-02-30」這一天不存在（看看月份和日子）。"))
     #expect(result.text.contains("「傍晚」不是可選項。"))

@@ -58,7 +58,8 @@ import MinutesTestSupport
   static let assistantErrors: [AssistantError] = {
     let all: [AssistantError] = [
       .unknownCommand("甲"), .usage(command: "edit", usage: ":edit 地址 [新內容]"), .invalidAddress("甲乙"),
-      .noSuchPart("9.1"), .required(label: "日期"), .notAChoice(answer: "甲", choices: ["審議", "傳達"]),
+      .noSuchPart("9.1"), .noSuchEntry(address: "9", label: "議題", n: 9, count: 0, add: "item"),
+      .noSuchEntry(address: "9", label: "議題", n: 9, count: 2, add: "item"), .required(label: "日期"), .notAChoice(answer: "甲", choices: ["審議", "傳達"]),
       .invalidDate("2024-02-30"), .invalidNumber("甲"), .nothingToAdd("、、"), .invalidCount("甲"), .invalidTime("25:00"), .ambiguousTime("7:40"),
       .invalidLine("甲", missing: "表決", example: "王某 贊成"), .notEditable(address: "1.+", hint: "要添加，請用 :add 1"),
       .invalidPosition(position: "9", count: 2), .nothingTo("undo"), .nothingTo("redo"), .interviewFinished,
@@ -70,7 +71,7 @@ import MinutesTestSupport
     // Fails to compile when a case is added without a sample above.
     for error in all {
       switch error {
-      case .unknownCommand, .usage, .invalidAddress, .noSuchPart, .required, .notAChoice, .invalidDate, .invalidNumber,
+      case .unknownCommand, .usage, .invalidAddress, .noSuchPart, .noSuchEntry, .required, .notAChoice, .invalidDate, .invalidNumber,
         .nothingToAdd, .invalidCount, .invalidTime, .ambiguousTime, .invalidLine, .notEditable, .invalidPosition, .nothingTo,
         .interviewFinished, .extraWords, .tooManyPieces, .noHouseChoice, .commandAfterAnswer:
         break

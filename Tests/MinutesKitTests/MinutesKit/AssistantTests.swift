@@ -425,6 +425,18 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.handle(":delete arrangements").isError)
   }
 
+  /// An address past the end of its list says how many entries there are and how to add one, not only that the
+  /// draft has no such address.
+  @Test func anEntryPastTheEndOfItsListSaysHowToAddOne() throws {
+    let board = try TestSupport.template(id: "board-meeting.en")
+    var assistant = Assistant(template: board, minutes: Minutes(template: board.id))
+    let none = assistant.handle(":goto 1")
+    #expect(none.isError)
+    #expect(none.messages == ["The draft has no 1: there is no ‘Motion’ yet; to add one, use :add motion."])
+    var seeded = try TestSupport.seedAssistant()
+    #expect(seeded.handle(":edit 1.9 甲").messages == ["草稿中沒有 1.9：「指示」只有 1 項；要添加，請用 :add 1。"])
+  }
+
   @Test func aPendingEditIsCancelledByACommandOrCtrlC() throws {
     var assistant = try Self.threeItems()
     assistant.answer([":edit 1.1.1"])
