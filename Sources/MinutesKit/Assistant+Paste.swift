@@ -21,14 +21,20 @@ extension Assistant {
   public mutating func paste(_ lines: [String]) -> Response {
     var removed = Normalizer.Removed()
     var texts: [String] = []
-    for line in lines {
+    // Each text's line among those pasted (1-based), blank lines counted: "line 3 of the 4 pasted lines" is the
+    // third line the clerk sees in what they pasted.
+    var numbers: [Int] = []
+    for (number, line) in zip(1..., lines) {
       let (text, gone) = Normalizer.removingControls(from: line)
       removed.escapeSequences += gone.escapeSequences
       removed.controlCharacters += gone.controlCharacters
       removed.invisibleCharacters += gone.invisibleCharacters
-      if !text.trimmingCharacters(in: .whitespaces).isEmpty { texts.append(text.trimmingCharacters(in: .whitespaces)) }
+      if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+        texts.append(text.trimmingCharacters(in: .whitespaces))
+        numbers.append(number)
+      }
     }
-    var response = takeLines(texts, count: lines.count)
+    var response = takeLines(texts, numbers: numbers, count: lines.count)
     if !removed.isEmpty { response.messages.insert(template.messages.removedFromLine(removed), at: 0) }
     return response
   }
@@ -42,7 +48,7 @@ extension Assistant {
     return response
   }
 
-  private mutating func takeLines(_ texts: [String], count: Int) -> Response {
+  private mutating func takeLines(_ texts: [String], numbers: [Int], count: Int) -> Response {
     let m = template.messages
     guard texts.count > 1 else { return handle(texts.first ?? "") }
     let slot = pendingEdit ?? cursor
@@ -61,7 +67,8 @@ extension Assistant {
       case .records(let records) where records.line != nil: entries = texts
       case .records: return refused
       }
-      var response = appendAll(entries, to: slot.parent)
+      // Lines rejoined into fewer entries are numbered as entries; else as the lines pasted.
+      var response = appendAll(entries, to: slot.parent, numbers: entries.count == texts.count ? (numbers, count) : nil)
       if entries.count < texts.count, !response.isError {
         response.messages.insert(m.wrappedLinesJoined(texts.count, into: entries.count), at: 0)
       }
@@ -76,7 +83,8 @@ extension Assistant {
   }
 
   /// Appends `texts` to `list` as one change (one undo), and moves the interview on past them.
-  private mutating func appendAll(_ texts: [String], to list: Address) -> Response {
+  /// A line refused is named by `numbers` (each text's line among the `count` pasted) where given.
+  private mutating func appendAll(_ texts: [String], to list: Address, numbers: (lines: [Int], count: Int)? = nil) -> Response {
     let m = template.messages
     let shown = template.display(list)
     let first = minutes.entries(of: list).count + 1
@@ -107,7 +115,8 @@ extension Assistant {
       // The lines appended before the one refused are taken back: all or nothing.
       for change in changes.reversed() { try? state.minutes.apply(change.inverse) }
       index.update(after: changes.reversed().map(\.inverse), in: state.minutes)
-      return Response(messages: [m.pasteLineRefused(line, of: texts.count, error.message(m))], isError: true)
+      let shown = numbers.map { ($0.lines[line - 1], $0.count) } ?? (line, texts.count)
+      return Response(messages: [m.pasteLineRefused(shown.0, of: shown.1, error.message(m))], isError: true)
     }
   }
 

@@ -71,6 +71,9 @@ import MinutesTestSupport
     #expect(refused.isError)
     #expect(refused.messages == ["Line 2 of the 2 pasted lines: ‘sometimes’ is not one of the choices: in person, remote (Tab completes). None of the lines was taken; correct it and paste again, or type the entries one at a time."])
     #expect(assistant.minutes.entries(of: TestSupport.at("attendance.present")).isEmpty)
+    // A blank line counts as a line pasted: the line named is the one the clerk sees.
+    let withBlank = assistant.paste(["Dana Reyes", "", "Samuel Grant, sometimes"])
+    #expect(withBlank.messages.first?.hasPrefix("Line 3 of the 3 pasted lines: ‘sometimes’") == true, "\(withBlank.messages)")
     let response = assistant.paste(["Ana Ortiz", "Dana Reyes", "Samuel Grant, remote", "Priya Shah"])
     #expect(response.messages.first == "The 4 pasted lines became 4 entries, Present 1 to Present 4; :undo takes the whole paste back.")
     #expect(assistant.minutes.text("attendance.present.3.name") == "Samuel Grant")
