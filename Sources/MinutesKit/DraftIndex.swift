@@ -170,9 +170,10 @@ struct DraftIndex: Sendable {
         topValueErrors += validator.valueErrorCount(value, part: part, at: address)
       case .entries(let list, let part, let entries, let asked):
         segments.append(.entries(list, part))
-        let stored = list.description
+        // The checks an entry decides alone, worked out once for the list, not once an entry.
+        let checks = validator.entryChecks(of: list.description)
         let make = { (offset: Int) in
-          Self.chunk(entries[offset], of: part, at: list.appending(.index(offset + 1)), in: stored, asked: asked,
+          Self.chunk(entries[offset], of: part, at: list.appending(.index(offset + 1)), checks: checks, asked: asked,
                      template: template, validator: validator)
         }
         // Taken out of the index, so that the chunks kept are changed in place, not copied: an answer remakes the
@@ -199,13 +200,13 @@ struct DraftIndex: Sendable {
   }
 
   /// The chunk of the entry `entry` at `address` of a list `part`.
-  private static func chunk(_ entry: Value, of part: Part, at address: Address, in list: String, asked: Bool,
+  private static func chunk(_ entry: Value, of part: Part, at address: Address, checks: [(check: Check, rest: String)], asked: Bool,
                             template: Template, validator: Validator) -> Chunk {
     var chunk = Chunk(asked: asked)
     var count = 0
     // The entry's checks, each counted now or, where it is a question still to come, at its slot.
     var pending: [Address: Int] = [:]
-    for slot in validator.entryCheckErrors(entry, at: address, of: list, part: part) {
+    for slot in validator.entryCheckErrors(entry, at: address, part: part, checks: checks) {
       if let slot { pending[slot, default: 0] += 1 } else { chunk.checkErrors += 1 }
     }
     template.walkEntry(entry, of: part, at: address, asked: asked, slot: { slot, requires, isMissing, isAnswered in

@@ -915,13 +915,13 @@ public struct Validator: Sendable {
     }
   }
 
-  /// The errors of ``entryChecks(of:)`` in the entry `entry` at `address` of the top-level list `list` (its
-  /// part `part`): for each, the slot at which it is a question still to come (see ``declaredFindings``), or
+  /// The errors of `checks` (``entryChecks(of:)`` of a top-level list) in its entry `entry` at `address` (of the
+  /// list `part`): for each, the slot at which it is a question still to come (see ``declaredFindings``), or
   /// `nil` when it has none.
   /// - Complexity: O(e) in the size of the entry.
-  package func entryCheckErrors(_ entry: Value, at address: Address, of list: String, part: Part) -> [Address?] {
+  package func entryCheckErrors(_ entry: Value, at address: Address, part: Part, checks: [(check: Check, rest: String)]) -> [Address?] {
     var errors: [Address?] = []
-    for (check, rest) in entryChecks(of: list) where check.severity == .error {
+    for (check, rest) in checks where check.severity == .error {
       guard let index = address.steps.last else { continue }
       // The entry as the only entry of its list, at its own number, or the lists within it.
       let lists: [(Address, Value, [Part])] = rest.isEmpty
