@@ -646,7 +646,13 @@ public struct Assistant: Sendable {
       return Response(changed: true, effect: .moved(to: cursor))
     case .add(let list, let text):
       let shown = template.display(list)
-      guard interview.contains(list.appending(.end), in: minutes) else { throw AssistantError.noSuchPart(shown) }
+      guard interview.contains(list.appending(.end), in: minutes) else {
+        // An entry past the end of its list (`:add 9 指出` with 3 items) says so; anything else has no such list.
+        if case .noSuchEntry(_, let label, let n, let count, let add) = interview.absence(of: list, in: minutes) {
+          throw AssistantError.noSuchEntry(address: shown, label: label, n: n, count: count, add: add)
+        }
+        throw AssistantError.noSuchPart(shown)
+      }
       guard let text, !text.isEmpty else {
         if cursor == nil { detour = list }
         cursor = list.appending(.end)

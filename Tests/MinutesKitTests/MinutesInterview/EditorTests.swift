@@ -114,7 +114,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     let editor = try Self.editor()
     var minutes = try TestSupport.draft(["items": [["kind": "傳達", "subject": "甲"]]])
     let before = minutes
-    #expect(throws: AssistantError.noSuchPart("5.subject")) { try editor.apply(.set(stored("items.5.subject"), "x"), to: &minutes) }
+    #expect(throws: AssistantError.noSuchEntry(address: "5.subject", label: "議題", n: 5, count: 1, add: "item")) { try editor.apply(.set(stored("items.5.subject"), "x"), to: &minutes) }
     #expect(throws: AssistantError.invalidDate("明天")) { try editor.apply(.set(stored("meeting.date"), "明天"), to: &minutes) }
     #expect(throws: AssistantError.invalidPosition(position: "3", count: 1)) { try editor.apply(.move(stored("items.1"), to: 3), to: &minutes) }
     #expect(throws: AssistantError.required(label: "議題1 內容")) { try editor.apply(.set(stored("items.1.subject"), " "), to: &minutes) }

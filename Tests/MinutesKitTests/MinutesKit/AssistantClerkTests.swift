@@ -23,7 +23,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(deleted.isError)
     #expect(deleted.messages == ["「日期」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。"])
     #expect(assistant.minutes.text("meeting.date") == "2022-05-20")
-    #expect(assistant.handle(":delete 1.kind").messages == ["草稿中沒有 1.kind。輸入 :show 查看現有的地址。"])
+    #expect(assistant.handle(":delete 1.kind").messages == ["草稿中沒有 1.kind：還沒有任何「議題」；要添加，請用 :add item。"])
   }
 
   @Test func aPrefilledEditIsConfirmed() throws {

@@ -47,8 +47,6 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     "「\(label)」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。"
   }
 
-  static func noSuchPart(_ address: String) -> String { "草稿中沒有 \(address)。輸入 :show 查看現有的地址。" }
-
   // MARK: - The interview order
 
   /// Each line and where the interview stands after it (stored addresses).
@@ -461,25 +459,25 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   @Test(arguments: [
     (":edit 1.1.+ 要五", "1.1.+ 不能這樣修改：要添加，請用 :add 1.1"),
     (":edit present.+ 副區長 甲", "present.+ 不能這樣修改：要添加，請用 :add present"),
-    (":edit 9 x", AssistantTests.noSuchPart("9")),
-    (":edit 1.2.verb 指出", AssistantTests.noSuchPart("1.2.verb")),
+    (":edit 9 x", "草稿中沒有 9：「議題」只有 3 項；要添加，請用 :add item。"),
+    (":edit 1.2.verb 指出", "草稿中沒有 1.2.verb：「指示」只有 1 項；要添加，請用 :add 1。"),
     (":edit 1.kind 討論", "「討論」不是可選項。可選：\(AssistantTests.kinds)（按 Tab 補全）。"),
     (":edit chair 王五", "chair 不能這樣修改：請修改其中的一項，如 :edit chair.title"),
     (":delete 1.kind", "1.kind 不能這樣修改：要刪除整項，請用 :delete 1"),
     (":delete 1.1.verb", "1.1.verb 不能這樣修改：要刪除整項，請用 :delete 1.1"),
     (":delete date", AssistantTests.required("日期")),
-    (":delete 4", AssistantTests.noSuchPart("4")),
+    (":delete 4", "草稿中沒有 4：「議題」只有 3 項；要添加，請用 :add item。"),
     (":move 1 4", "位置「4」超出範圍：這個列表有 3 項，請輸入 1 到 3。"),
     (":move 1 0", "位置「0」超出範圍：這個列表有 3 項，請輸入 1 到 3。"),
-    (":move 9 1", AssistantTests.noSuchPart("9")),
+    (":move 9 1", "草稿中沒有 9：「議題」只有 3 項；要添加，請用 :add item。"),
     (":move date 1", "date 不能這樣修改：只有列表中的一項可以移動"),
-    (":add 9 指出", AssistantTests.noSuchPart("9")),
-    (":add 1.5", AssistantTests.noSuchPart("1.5")),
+    (":add 9 指出", "草稿中沒有 9：「議題」只有 3 項；要添加，請用 :add item。"),
+    (":add 1.5", "草稿中沒有 1.5：「指示」只有 1 項；要添加，請用 :add 1。"),
     (":add 1 說", "「說」不是可選項。可選：指出、強調、要求、認為、決定、原則同意、原則通過（按 Tab 補全）。"),
     (":add present 副區長", "「副區長」缺少「姓名」。請按這樣輸入：副區長 劉成剛、陳春青"),
     (":goto 1", "1 不能這樣修改：這一部分沒有問題可問；請用 :edit 1"),
-    (":goto 9.kind", AssistantTests.noSuchPart("9.kind")),
-    (":show 9", AssistantTests.noSuchPart("9")),
+    (":goto 9.kind", "草稿中沒有 9.kind：「議題」只有 3 項；要添加，請用 :add item。"),
+    (":show 9", "草稿中沒有 9：「議題」只有 3 項；要添加，請用 :add item。"),
     (":redo", "沒有可重做的操作。"),
   ])
   func refusedCommandsSayWhyAndChangeNothing(line: String, message: String) throws {
