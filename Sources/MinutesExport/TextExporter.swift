@@ -100,7 +100,15 @@ public struct TextExporter: Exporter {
     } else {
       rendered = try compile(source, contentType: contentType).render(root, library: library)
     }
-    return template.language.hasPrefix("en") ? sentenceEnds(rendered) : rendered
+    return template.language.hasPrefix("en") ? sentenceEnds(rendered) : chineseSentenceEnds(rendered)
+  }
+
+  /// Chinese text with the 。 a template puts after a value dropped where the value already ends its sentence with
+  /// ！ or ？ (`確保年底前全部完工！。`): a sentence takes one end mark (GB/T 15834-2011 §4.1–4.3). What the clerk
+  /// typed is not changed, only the template's mark after it.
+  static func chineseSentenceEnds(_ text: String) -> String {
+    guard text.contains("！。") || text.contains("？。") else { return text }
+    return text.replacing("！。", with: "！").replacing("？。", with: "？")
   }
 
   /// English text with the period a template puts after a value dropped where the value already ends its

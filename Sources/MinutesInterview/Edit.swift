@@ -245,6 +245,19 @@ public struct Editor: Sendable {
 
   /// Whether `address` is a whole list, filled in, whose part does not apply in the record that holds it (see
   /// ``Template/applies(_:among:in:)``).
+  /// Why `:edit ADDRESS` cannot open `address` for a new value, before the clerk types one: a whole list (its
+  /// entries are edited one by one, or added to) or a group (its parts are); `nil` when it can.
+  public func refusalToEdit(_ address: Address) -> AssistantError? {
+    guard case .key? = address.steps.last, let part = template.part(at: address) else { return nil }
+    let shown = template.display(address)
+    switch part.shape {
+    case .list: return .notEditable(address: shown, hint: messages.wholeList(shown))
+    case .group(let group):
+      return .notEditable(address: shown, hint: messages.editAPart(template.display(address.appending(key: group.parts.first?.key ?? ""))))
+    case .field: return nil
+    }
+  }
+
   /// Whether `address` names a whole list or group (not an entry, not a field) that holds something.
   public func holdsWhole(_ address: Address, in minutes: Minutes) -> Bool {
     guard case .key? = address.steps.last, let part = template.part(at: address), minutes.value(at: address) != nil

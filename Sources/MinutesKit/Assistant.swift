@@ -679,6 +679,8 @@ public struct Assistant: Sendable {
         throw AssistantError.notEditable(address: shown, hint: m.useAddHint(list))
       }
       guard let text else {
+        // A whole list or group is refused now, not after the clerk has typed a line for it.
+        if let refusal = editor.refusalToEdit(address) { throw refusal }
         pendingEdit = address
         return Response()
       }

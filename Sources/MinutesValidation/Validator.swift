@@ -130,8 +130,9 @@ public struct Validator: Sendable {
   /// Every finding for `minutes`, as ``findings(in:)``, with the errors that are questions still to come while the
   /// interview is at `cursor` set apart in `toCome`, in draft order: those ``openErrorCount(in:cursor:)`` does not
   /// count (a required part, a motion's mover or disposition, a `filled` check's part, at or after the cursor; a
-  /// roll call's tally while it is being typed). `asks` says whether the interview will still ask a slot after
-  /// the cursor (on a detour, only those within it). What `:check` lists in a session.
+  /// roll call's tally while it is being typed). `asks` says whether the interview will still ask a required part
+  /// after the cursor (on a detour, only those within it), as the prompt's count says (``openErrorCount`` and
+  /// the session's detour). What `:check` lists in a session.
   /// - Complexity: O(n) in the size of the draft.
   public func findings(in minutes: Minutes, cursor: Address?, asks: (Address) -> Bool = { _ in true }) -> (findings: [Finding], toCome: [Finding]) {
     guard let cursor else { return (findings(in: minutes, warnings: true), []) }
@@ -164,7 +165,7 @@ public struct Validator: Sendable {
     var passedCursor = false
     template.walk(minutes, slot: { address, requires, isMissing in
       if address == cursor { passedCursor = true }
-      if passedCursor, waiting.contains(address), asks(address) { ahead.insert(address) }
+      if passedCursor, waiting.contains(address) { ahead.insert(address) }
       guard isMissing, let minimum = requires else { return }
       // A list short of entries is named by its label alone (‘Attendee’), not by the next entry's number.
       let label = address.isEnd && minimum > 1

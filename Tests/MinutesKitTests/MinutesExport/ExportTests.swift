@@ -173,6 +173,16 @@ import MinutesTestSupport
     #expect(noMover.contains("Amendment 1, moved by [Amendment moved by]: "), "\(noMover)")
   }
 
+  /// A point the clerk ended with ！ or ？ takes no 。 after it from the template (GB/T 15834-2011 §4.1–4.3).
+  @Test func aChineseSentenceTakesOneEndMark() throws {
+    let report = try TestSupport.template()
+    var minutes = try TestSupport.seedAssistant().minutes
+    minutes.setValue(.list([.text("要倒排工期、掛圖作戰，確保年底前全部完工！")]), at: Address(stored: "items.1.directives.1.points")!)
+    let text = try TextExporter.text(minutes, template: report)
+    #expect(text.contains("確保年底前全部完工！\n"), "\(text)")
+    #expect(!text.contains("！。"))
+  }
+
   /// The attendance lines: groups joined by ，, names by 、, and every group joined by 、 when each has one name.
   @Test(arguments: [
     ([("區委常委、副區長", ["曲興群", "唐洪斌"]), ("副區長", ["劉成剛", "陳春青"])], "區委常委、副區長曲興群、唐洪斌，副區長劉成剛、陳春青"),

@@ -435,6 +435,20 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(seeded.handle(":edit 1.9 甲").messages == ["草稿中沒有 1.9：「指示」只有 1 項；要添加，請用 :add 1。"])
   }
 
+  /// `:edit` of a whole list or a group is refused at once, before the clerk types a line that would be lost.
+  @Test func editingAWholeListOrGroupIsRefusedAtOnce() throws {
+    var assistant = try TestSupport.seedAssistant()
+    let list = assistant.handle(":edit 1.1.points")
+    #expect(list.isError)
+    #expect(list.messages == ["1.1 不能這樣修改：這是整個列表；要添加，請用 :add 1.1；要修改其中一項，請用 :edit 1.1.1"])
+    #expect(assistant.pendingEdit == nil)
+    let group = assistant.handle(":edit arrangements")
+    #expect(group.isError && assistant.pendingEdit == nil)
+    // An entry is opened as before.
+    #expect(assistant.handle(":edit 1") == Assistant.Response())
+    #expect(assistant.pendingEdit == stored("items.1"))
+  }
+
   @Test func aPendingEditIsCancelledByACommandOrCtrlC() throws {
     var assistant = try Self.threeItems()
     assistant.answer([":edit 1.1.1"])

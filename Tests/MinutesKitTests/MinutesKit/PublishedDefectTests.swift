@@ -124,6 +124,18 @@ import MinutesTestSupport
     let toCome = early.drop { !$0.hasPrefix("Still to be asked") }.prefix { !$0.hasPrefix("Warnings") }
     #expect(toCome.contains { $0.hasPrefix("  1.disposition: ") }, "\(early)")
     #expect(!(early.prefix { !$0.hasPrefix("Still to be asked") }).contains { $0.contains("1.disposition") }, "\(early)")
+    // Wherever the interview is sent back (`:goto`), `:check` lists as errors what the prompt counts.
+    let two = try board.conform(Minutes(template: board.id, content: ["motions": [
+      ["mover": "Ana Ruiz", "text": "adopt the budget", "disposition": "Adopted", "amendments": [["text": "to add a line"]]],
+      ["text": "hire an auditor"],
+    ]]))
+    for place in ["motions.1.amendments.+", "motions.1.text", "motions.2.disposition", "motions.+"] {
+      var sent = Assistant(template: board, minutes: two, resumeAt: .finished)
+      _ = sent.handle(":goto \(board.display(TestSupport.at(place)))")
+      let listed = sent.handle(":check").messages
+      let errors = listed.first.flatMap { $0.hasPrefix("Errors (") ? Int($0.dropFirst(8).prefix { $0.isNumber }) : 0 }
+      #expect(errors == sent.openErrors, "\(place): \(sent.prompt) \(listed)")
+    }
     var finished = Assistant(template: board, minutes: minutes, resumeAt: .finished)
     let late = finished.handle(":check").messages
     #expect(late.contains { $0.hasPrefix("  error 1.disposition: ") }, "\(late)")
