@@ -153,14 +153,19 @@ public struct TextExporter: Exporter {
   /// marks a required field (`Moved by [Moved by], that …`, `Disposition: [Disposition].`), never
   /// `Moved by , that`.
   static func neededByRoles(_ template: Template) -> Set<Part> {
-    guard let roles = template.roles.motions else { return [] }
+    guard let roles = template.roles.motions, let list = listPart(roles.list, in: template) else { return [] }
+    return Set([roles.mover, roles.disposition].compactMap(list.child))
+  }
+
+  /// The part of the list at `path` (`motions`, `items.*.directives`: keys or names, a `*` for each entry), as
+  /// roles and checks name lists; `nil` when the template has none there.
+  private static func listPart(_ path: String, in template: Template) -> Part? {
     var (parts, list): ([Part], Part?) = (template.parts, nil)
-    for key in roles.list.split(separator: ".").map(String.init) where key != "*" {
-      guard let part = parts.first(where: { $0.key == key || $0.names.contains(key) }) else { return [] }
+    for key in path.split(separator: ".").map(String.init) where key != "*" {
+      guard let part = parts.first(where: { $0.key == key || $0.names.contains(key) }) else { return nil }
       (parts, list) = (part.parts, part)
     }
-    guard let list else { return [] }
-    return Set([roles.mover, roles.disposition].compactMap(list.child))
+    return list
   }
 
   /// The fields an error-severity `filled` check asks for (``Check/Kind/filled(list:keys:when:unless:)``), each
@@ -171,16 +176,9 @@ public struct TextExporter: Exporter {
   static func neededByChecks(_ template: Template) -> [Part: [Check]] {
     var needed: [Part: [Check]] = [:]
     for check in template.checks where check.severity == .error && check.when.isEmpty {
-      guard case .filled(let list, let keys, _, _) = check.kind else { continue }
-      var parts = template.parts
-      var found = true
-      for key in list.split(separator: ".") where key != "*" {
-        guard let part = parts.first(where: { $0.key == key }) else { found = false; break }
-        parts = part.parts
-      }
-      guard found else { continue }
+      guard case .filled(let path, let keys, _, _) = check.kind, let list = listPart(path, in: template) else { continue }
       for key in keys {
-        guard let part = parts.first(where: { $0.key == key }), case .field = part.shape else { continue }
+        guard let part = list.parts.first(where: { $0.key == key }), case .field = part.shape else { continue }
         needed[part, default: []].append(check)
       }
     }
@@ -286,8 +284,7 @@ public struct TextExporter: Exporter {
       guard let checks = neededByChecks[part] else { return false }
       return checks.contains { check in
         guard let asked = check.unfilledKeys(in: record, parts: parts) else { return false }
-        let first = asked.first { key in parts.first { $0.key == key }.map { if case .field = $0.shape { true } else { false } } ?? false }
-        return first == part.key
+        return Check.firstField(among: asked, parts: parts) == part.key
       }
     }
 

@@ -243,8 +243,6 @@ public struct Editor: Sendable {
     "etc.", "vs.", "esq.", "bros.", "dept.", "govt.", "approx.", "est.",
   ]
 
-  /// Whether `address` is a whole list, filled in, whose part does not apply in the record that holds it (see
-  /// ``Template/applies(_:among:in:)``).
   /// Why `:edit ADDRESS` cannot open `address` for a new value, before the clerk types one: a whole list (its
   /// entries are edited one by one, or added to) or a group (its parts are); `nil` when it can.
   public func refusalToEdit(_ address: Address) -> AssistantError? {
@@ -268,6 +266,8 @@ public struct Editor: Sendable {
     }
   }
 
+  /// Whether `address` is a whole list, filled in, whose part does not apply in the record that holds it (see
+  /// ``Template/applies(_:among:in:)``).
   func isInapplicableList(_ address: Address, in minutes: Minutes) -> Bool {
     guard case .key? = address.steps.last, let part = template.part(at: address), case .list = part.shape,
       minutes.value(at: address) != nil

@@ -32,6 +32,16 @@ extension Check {
     return asked
   }
 
+  /// The first field among `asked` (what ``unfilledKeys(in:parts:)`` gave for an entry of `parts`): where `check`
+  /// sends the clerk (`:edit 1.1.lead`) and a draft's export prints the mark. `nil` when every key asked is a list.
+  public static func firstField(among asked: [String], parts: [Part]) -> String? {
+    asked.first { key in
+      guard let part = parts.first(where: { $0.key == key }) else { return false }
+      if case .field = part.shape { return true }
+      return false
+    }
+  }
+
   /// Whether `value` holds anything: a text not empty, a number or yes/no, a list or record holding something.
   static func holdsSomething(_ value: Value) -> Bool {
     switch value {

@@ -896,7 +896,7 @@ public struct Validator: Sendable {
           if case .list = part.shape { return field.appending(.end) }
           return field
         }
-        let field = asked.first { key in parts.first { $0.key == key }.map { if case .field = $0.shape { true } else { false } } ?? true }
+        let field = Check.firstField(among: asked, parts: parts)
         found.append((address, title, slot, field.map { address.appending(key: $0) }))
       }
     }
