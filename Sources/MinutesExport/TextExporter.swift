@@ -107,7 +107,7 @@ public struct TextExporter: Exporter {
   /// ！ or ？ (`確保年底前全部完工！。`): a sentence takes one end mark (GB/T 15834-2011 §4.1–4.3). What the clerk
   /// typed is not changed, only the template's mark after it.
   static func chineseSentenceEnds(_ text: String) -> String {
-    guard text.contains("！。") || text.contains("？。") else { return text }
+    guard text.includes("！。") || text.includes("？。") else { return text }
     return text.replacing("！。", with: "！").replacing("？。", with: "？")
   }
 
@@ -116,7 +116,7 @@ public struct TextExporter: Exporter {
   /// (`“as written.”.`; not a bracket: `(at 7:00 p.m.).` keeps both), and after an abbreviation's own period (`6:00 p.m..`, `Jr..`); an ellipsis keeps
   /// its three dots. What the clerk typed is not changed, only the template's mark beside it.
   static func sentenceEnds(_ text: String) -> String {
-    guard text.contains("..") || text.contains("?.") || text.contains("!.") || text.contains("”.") || text.contains("\".") || text.contains("’.")
+    guard ["..", "?.", "!.", "”.", "\".", "’."].contains(where: { text.includes($0) })
     else { return text }
     var result = text.replacing(/\.{4}(?!\.)/, with: "...")
     result = result.replacing(/([^.])\.\.(?!\.)/) { "\($0.output.1)." }

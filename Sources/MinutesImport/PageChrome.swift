@@ -1,4 +1,5 @@
 import Foundation
+import MinutesModel
 
 /// What a copy of published minutes carries besides the minutes, recognised and removed before a text is read,
 /// each removal reported with its line: a headline and a `來源：… 發布時間：…` line above the body, a site footer

@@ -820,14 +820,22 @@ final class TextReader {
   /// Whether `span` has a `(` or `（` not closed, or a `)` or `）` not opened, in its UTF-8 bytes (a span tried
   /// may be the rest of a long line: no scalars are decoded for it).
   static func hasUnbalancedParenthesis(_ span: String) -> Bool {
+    // Over the bytes in place where the string has them together (a native string, as a span always is): the
+    // view's iterator cost most of this scan, which the reader makes for every span it tries.
+    if let found = span.utf8.withContiguousStorageIfAvailable({ isUnbalanced($0) }) { return found }
+    return isUnbalanced(span.utf8)
+  }
+
+  /// Whether the UTF-8 `bytes` have a parenthesis not closed or not opened (see ``hasUnbalancedParenthesis(_:)``).
+  @inline(__always)
+  private static func isUnbalanced(_ bytes: some Sequence<UInt8>) -> Bool {
     var depth = 0
     var (before, last): (UInt8, UInt8) = (0, 0)
-    for byte in span.utf8 {
-      // `（` and `）` are EF BC 88 and EF BC 89.
-      let opens = byte == 0x28 || (byte == 0x88 && last == 0xBC && before == 0xEF)
-      let closes = byte == 0x29 || (byte == 0x89 && last == 0xBC && before == 0xEF)
-      if opens { depth += 1 }
-      if closes {
+    for byte in bytes {
+      // `（` and `）` are EF BC 88 and EF BC 89; `(` and `)` are 28 and 29. Any other byte only moves on.
+      if byte == 0x28 || (byte == 0x88 && last == 0xBC && before == 0xEF) {
+        depth += 1
+      } else if byte == 0x29 || (byte == 0x89 && last == 0xBC && before == 0xEF) {
         depth -= 1
         if depth < 0 { return true }
       }
