@@ -103,12 +103,67 @@ public struct TextExporter: Exporter {
     return template.language.hasPrefix("en") ? sentenceEnds(rendered) : chineseSentenceEnds(rendered)
   }
 
-  /// Chinese text with the 。 a template puts after a value dropped where the value already ends its sentence with
-  /// ！ or ？ (`確保年底前全部完工！。`): a sentence takes one end mark (GB/T 15834-2011 §4.1–4.3). What the clerk
-  /// typed is not changed, only the template's mark after it.
+  /// Chinese text with the mark a template puts after a value dropped where the value already ends its sentence:
+  /// the 。 or the ； that joins points after ！ or ？ (`確保年底前全部完工！。`, `確保群眾生命安全！；要…`), and the 。
+  /// after a closing quote that follows 。, ！ or ？ (`要牢記“人民至上、生命至上。”。`): a sentence takes one end mark
+  /// (GB/T 15834-2011 §4.1–4.3). What the clerk typed is not changed, only the template's mark after it.
+  /// - Complexity: one pass over the UTF-8 bytes; the text is copied only when a mark is dropped.
   static func chineseSentenceEnds(_ text: String) -> String {
-    guard text.includes("！。") || text.includes("？。") else { return text }
-    return text.replacing("！。", with: "！").replacing("？。", with: "？")
+    var text = text
+    let dropped = text.withUTF8(redundantChineseMarks)
+    guard !dropped.isEmpty else { return text }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count)
+    text.withUTF8 { utf8 in
+      var start = 0
+      for range in dropped {
+        bytes += utf8[start..<range.lowerBound]
+        start = range.upperBound
+      }
+      bytes += utf8[start...]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// The byte ranges, in order, of the marks ``chineseSentenceEnds(_:)`` drops from the UTF-8 `bytes`.
+  static func redundantChineseMarks(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    // Every mark here is three bytes: 。 E3 80 82, ； EF BC 9B, ！ EF BC 81, ？ EF BC 9F; the closing quotes ” E2 80 9D,
+    // ’ E2 80 99, 」 E3 80 8D, 』 E3 80 8F.
+    func mark(at index: Int) -> (UInt8, UInt8, UInt8)? {
+      index >= 0 ? (bytes[index], bytes[index + 1], bytes[index + 2]) : nil
+    }
+    func isExclamationOrQuestion(at index: Int) -> Bool {
+      guard let m = mark(at: index) else { return false }
+      return m.0 == 0xEF && m.1 == 0xBC && (m.2 == 0x81 || m.2 == 0x9F)
+    }
+    func endsSentence(at index: Int) -> Bool {
+      guard let m = mark(at: index) else { return false }
+      return isExclamationOrQuestion(at: index) || (m.0 == 0xE3 && m.1 == 0x80 && m.2 == 0x82)
+    }
+    func isClosingQuote(at index: Int) -> Bool {
+      guard let m = mark(at: index) else { return false }
+      return (m.0 == 0xE2 && m.1 == 0x80 && (m.2 == 0x9D || m.2 == 0x99)) || (m.0 == 0xE3 && m.1 == 0x80 && (m.2 == 0x8D || m.2 == 0x8F))
+    }
+    var dropped: [Range<Int>] = []
+    var index = 2
+    while index < bytes.count {
+      let last = bytes[index]
+      // The last byte of 。 or ；, which no other byte of these marks is.
+      guard last == 0x82 || last == 0x9B else {
+        index += 1
+        continue
+      }
+      let start = index - 2
+      let isFullStop = bytes[start] == 0xE3 && bytes[start + 1] == 0x80 && last == 0x82
+      let isSemicolon = bytes[start] == 0xEF && bytes[start + 1] == 0xBC && last == 0x9B
+      if (isFullStop || isSemicolon) && isExclamationOrQuestion(at: start - 3) {
+        dropped.append(start..<index + 1)
+      } else if isFullStop && isClosingQuote(at: start - 3) && endsSentence(at: start - 6) {
+        dropped.append(start..<index + 1)
+      }
+      index += 1
+    }
+    return dropped
   }
 
   /// English text with the period a template puts after a value dropped where the value already ends its

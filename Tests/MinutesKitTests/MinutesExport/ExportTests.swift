@@ -181,6 +181,22 @@ import MinutesTestSupport
     let text = try TextExporter.text(minutes, template: report)
     #expect(text.contains("確保年底前全部完工！\n"), "\(text)")
     #expect(!text.contains("！。"))
+    // Nor the ； that joins points, and a quote that ends its sentence takes no 。 after it (a clerk's trial).
+    minutes.setValue(.list([.text("要壓緊壓實防汛責任，確保群眾生命安全！"), .text("要加強汛期巡查值守，隱患排查是否到位？"),
+                            .text("要牢記“人民至上、生命至上。”")]), at: Address(stored: "items.1.directives.1.points")!)
+    let joined = try TextExporter.text(minutes, template: report)
+    #expect(joined.contains("確保群眾生命安全！要加強汛期巡查值守，隱患排查是否到位？要牢記“人民至上、生命至上。”\n"), "\(joined)")
+  }
+
+  /// Only the template's redundant marks go, wherever they are in the text: ！ or ？ then 。 or ；, and a closing
+  /// quote after a sentence's end then 。; a mark after anything else stays.
+  @Test(arguments: [
+    ("完工！。", "完工！"), ("到位？；要", "到位？要"), ("至上。”。", "至上。”"), ("至上！」。", "至上！」"), ("至上？』。", "至上？』"),
+    ("至上。’。", "至上。’"), ("“至上”。", "“至上”。"), ("完工。；", "完工。；"), ("完工，。", "完工，。"), ("”。", "”。"), ("。", "。"),
+    ("", ""), ("a！。b！；c", "a！b！c"), ("完工！！。", "完工！！"),
+  ])
+  func chineseMarksAfterASentenceEndGo(text: String, expected: String) {
+    #expect(TextExporter.chineseSentenceEnds(text) == expected)
   }
 
   /// The attendance lines: groups joined by ，, names by 、, and every group joined by 、 when each has one name.
