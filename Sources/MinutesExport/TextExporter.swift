@@ -103,10 +103,10 @@ public struct TextExporter: Exporter {
     return template.language.hasPrefix("en") ? sentenceEnds(rendered) : chineseSentenceEnds(rendered)
   }
 
-  /// Chinese text with the mark a template puts after a value dropped where the value already ends its sentence:
-  /// the 。 or the ； that joins points after ！ or ？ (`確保年底前全部完工！。`, `確保群眾生命安全！；要…`), and the 。
-  /// after a closing quote that follows 。, ！ or ？ (`要牢記“人民至上、生命至上。”。`): a sentence takes one end mark
-  /// (GB/T 15834-2011 §4.1–4.3). What the clerk typed is not changed, only the template's mark after it.
+  /// Chinese text with a mark dropped where the sentence before it has ended already: the 。 or the ； that joins
+  /// points after ！ or ？ (`確保年底前全部完工！。`, `確保群眾生命安全！；要…`), and the 。 after a closing quote that
+  /// follows 。, ！ or ？ (`要牢記“人民至上、生命至上。”。`): a sentence takes one end mark (GB/T 15834-2011 §4.1–4.3).
+  /// Such a mark is the template's, put after a value (a clerk's own would be as redundant); no word is changed.
   /// - Complexity: one pass over the UTF-8 bytes; the text is copied only when a mark is dropped.
   static func chineseSentenceEnds(_ text: String) -> String {
     var text = text
@@ -125,43 +125,29 @@ public struct TextExporter: Exporter {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The marks of ``redundantChineseMarks(in:)``, in UTF-8 (three bytes each).
+  private static let fullStop: [[UInt8]] = [[0xE3, 0x80, 0x82]], semicolon: [[UInt8]] = [[0xEF, 0xBC, 0x9B]]
+  private static let exclamationOrQuestion: [[UInt8]] = [[0xEF, 0xBC, 0x81], [0xEF, 0xBC, 0x9F]]
+  private static let sentenceEnd = exclamationOrQuestion + fullStop
+  /// ” ’ 」 』.
+  private static let closingQuotes: [[UInt8]] = [[0xE2, 0x80, 0x9D], [0xE2, 0x80, 0x99], [0xE3, 0x80, 0x8D], [0xE3, 0x80, 0x8F]]
+
   /// The byte ranges, in order, of the marks ``chineseSentenceEnds(_:)`` drops from the UTF-8 `bytes`.
   static func redundantChineseMarks(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-    // Every mark here is three bytes: 。 E3 80 82, ； EF BC 9B, ！ EF BC 81, ？ EF BC 9F; the closing quotes ” E2 80 9D,
-    // ’ E2 80 99, 」 E3 80 8D, 』 E3 80 8F.
-    func mark(at index: Int) -> (UInt8, UInt8, UInt8)? {
-      index >= 0 ? (bytes[index], bytes[index + 1], bytes[index + 2]) : nil
-    }
-    func isExclamationOrQuestion(at index: Int) -> Bool {
-      guard let m = mark(at: index) else { return false }
-      return m.0 == 0xEF && m.1 == 0xBC && (m.2 == 0x81 || m.2 == 0x9F)
-    }
-    func endsSentence(at index: Int) -> Bool {
-      guard let m = mark(at: index) else { return false }
-      return isExclamationOrQuestion(at: index) || (m.0 == 0xE3 && m.1 == 0x80 && m.2 == 0x82)
-    }
-    func isClosingQuote(at index: Int) -> Bool {
-      guard let m = mark(at: index) else { return false }
-      return (m.0 == 0xE2 && m.1 == 0x80 && (m.2 == 0x9D || m.2 == 0x99)) || (m.0 == 0xE3 && m.1 == 0x80 && (m.2 == 0x8D || m.2 == 0x8F))
+    func isOne(of marks: [[UInt8]], at index: Int) -> Bool {
+      index >= 0 && marks.contains { bytes[index] == $0[0] && bytes[index + 1] == $0[1] && bytes[index + 2] == $0[2] }
     }
     var dropped: [Range<Int>] = []
-    var index = 2
-    while index < bytes.count {
-      let last = bytes[index]
-      // The last byte of 。 or ；, which no other byte of these marks is.
-      guard last == 0x82 || last == 0x9B else {
-        index += 1
-        continue
+    // Found by their last byte, 82 or 9B, which no other byte of these marks is.
+    for last in 2..<max(bytes.count, 2) where bytes[last] == 0x82 || bytes[last] == 0x9B {
+      let start = last - 2
+      let isFullStop = isOne(of: fullStop, at: start)
+      guard isFullStop || isOne(of: semicolon, at: start) else { continue }
+      if isOne(of: exclamationOrQuestion, at: start - 3)
+        || (isFullStop && isOne(of: closingQuotes, at: start - 3) && isOne(of: sentenceEnd, at: start - 6))
+      {
+        dropped.append(start..<last + 1)
       }
-      let start = index - 2
-      let isFullStop = bytes[start] == 0xE3 && bytes[start + 1] == 0x80 && last == 0x82
-      let isSemicolon = bytes[start] == 0xEF && bytes[start + 1] == 0xBC && last == 0x9B
-      if (isFullStop || isSemicolon) && isExclamationOrQuestion(at: start - 3) {
-        dropped.append(start..<index + 1)
-      } else if isFullStop && isClosingQuote(at: start - 3) && endsSentence(at: start - 6) {
-        dropped.append(start..<index + 1)
-      }
-      index += 1
     }
     return dropped
   }
