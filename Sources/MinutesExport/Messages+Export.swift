@@ -45,10 +45,6 @@ extension Script {
 }
 
 extension Messages {
-  /// What a required field not filled in prints as in a draft exported with its errors (`--draft`): its label
-  /// in brackets that no house style uses, `〔屆次〕`, `[Date]`, so that the gap is seen, never `第屆`.
-  func missingMark(_ label: String) -> String { self("〔\(label)〕", "[\(label)]") }
-
   /// What the year, the month or the day of a date not filled in prints as, when the export prints them one by
   /// one (`{{date.month}}月{{date.day}}日`): a blank in brackets, as a form leaves one, `〔　〕月〔　〕日`, not
   /// the date's label twice.

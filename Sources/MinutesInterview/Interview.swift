@@ -177,7 +177,7 @@ public struct Interview: Sendable {
       case .field:
         asked = here
       }
-      let question = self.question(at: asked, in: Minutes(template: template.id))
+      let question = self.question(at: asked, in: Minutes(template: template.id), markingUnanswered: true)
       lines.append("\(indent)\(template.display(asked))  \(part.label)\(required)  \(question)")
       return false
     }
@@ -196,8 +196,11 @@ public struct Interview: Sendable {
   /// (the innermost list's number), `needed`, true when the entry asked is one its list cannot do without
   /// (see ``isNeeded(_:in:)``), so that a question says "press Enter to finish" only where Enter finishes:
   /// `{{^needed}}；直接按 Enter 表示議題已全部輸入{{/needed}}`, and the text answers of the record that holds
-  /// the part, by key (`{{task}}`); a counter or `needed` wins over an answer of the same key.
-  public func question(at address: Address, in minutes: Minutes) -> String {
+  /// the part, by key (`{{task}}`); a counter or `needed` wins over an answer of the same key. With
+  /// `markingUnanswered` (the questions listed before any answer, `templates show --questions`), a part of that
+  /// record not answered prints as its mark (``Messages/missingMark(_:)``: `Did [Secretary] act as secretary…`),
+  /// never as nothing (`Did  act as secretary…`).
+  public func question(at address: Address, in minutes: Minutes, markingUnanswered: Bool = false) -> String {
     guard let source = askedPart(at: address)?.asking.question else { return label(of: address, in: minutes) + "？" }
     guard let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) else { return source }
     var context: [String: Any] = [:]
@@ -208,6 +211,11 @@ public struct Interview: Sendable {
     // The entry's other answers, by key, for a question about one of its parts (`{{task}}`); the counters win.
     if let record = minutes.value(at: address.parent)?.record {
       for (key, value) in record.fields where context[key] == nil { if let text = value.text { context[key] = text } }
+    }
+    if markingUnanswered {
+      for part in template.part(at: address.parent)?.parts ?? [] where context[part.key] == nil {
+        context[part.key] = template.messages.missingMark(part.label)
+      }
     }
     return mustache.render(context)
   }

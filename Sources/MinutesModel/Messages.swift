@@ -149,6 +149,16 @@ extension Error {
   }
 }
 
+// MARK: - A part not filled in
+
+extension Messages {
+  /// What a part not filled in prints as where its value belongs: its label in brackets that no house style uses,
+  /// `〔屆次〕`, `[Date]`, so that the gap is seen, never `第屆`. A draft exported with its errors (`--draft`) marks
+  /// a required field so; the questions listed before any answer (`templates show --questions`) mark the answers
+  /// they quote so (`Did [Secretary] act as secretary…`).
+  public func missingMark(_ label: String) -> String { self("〔\(label)〕", "[\(label)]") }
+}
+
 // MARK: - Imported text not read
 
 extension Messages {

@@ -99,6 +99,11 @@ import MinutesTestSupport
     #expect(lines.first == "organization  Organization (required)  The organization's name? (e.g. Harborview Literacy Alliance)")
     #expect(lines.contains("1  Motion"))
     #expect(lines.contains("  1.mover  Moved by  Who moved it? (press Enter to fill it in later)"))
+    // An answer a question quotes is not given yet: its mark, never a gap (`Did  act as secretary…`).
+    #expect(lines.contains { $0.hasPrefix("secretaryFor  Secretary in the absence of  Did [Secretary] act as secretary in someone's absence") })
+    #expect(!questions.text.contains("  act as") && !questions.text.contains("did  say"))
+    let chinese = try Binary.run(["templates", "show", "gov-executive.zh-Hant", "--questions"], in: workspace)
+    #expect(chinese.status == 0 && !chinese.text.contains("[") && !chinese.text.contains("〔〕"))
     let missing = try Binary.run(["templates", "show", "nope"], in: workspace)
     #expect(missing.status == 1)
     #expect(missing.stderr.hasPrefix("minutes: error: no template `nope`; available: board-meeting.en, "))
