@@ -116,6 +116,26 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(errors == (check.expected.severity == .error ? 1 : 0))
   }
 
+  /// Under `:house points headings` each directive's topic prints as a heading line of its own (`一、安全生產`): the
+  /// built-in headingHasTopic warns of a directive without one, which would print a bare `一、`; under the other
+  /// house styles a directive needs no topic, and nothing is said.
+  @Test func aDirectiveWithoutItsTopicIsWarnedOfUnderHeadingsOnly() throws {
+    let template = try TestSupport.template()
+    var minutes = try TestSupport.seedAssistant().minutes
+    minutes.setValue(.list([
+      .record(["verb": "強調", "topic": "安全生產", "points": ["要抓好落實"]]),
+      .record(["verb": "要求", "points": ["要壓實責任"]]),
+    ]), at: stored("items.1.directives"))
+    let rule = "check.headingHasTopic"
+    #expect(Validator(template: template).findings(in: minutes).filter { $0.rule == rule } == [])
+    minutes.setValue(.record(["points": "headings"]), at: stored("house"))
+    let found = Validator(template: template).findings(in: minutes).filter { $0.rule == rule }
+    #expect(found.first == Finding(.warning, rule: rule, address: "1.2",
+      message: "版式 points 選了 headings，每條指示的主題印作一行標題「一、主題」；這條指示（要求）沒有主題，會印出只有「一、」的一行。請補上主題，或用 :house points 改用別的寫法",
+      hint: ":edit 1.2.topic"))
+    #expect(!found.contains { $0.address == "1.1" })
+  }
+
   /// A directive typed with its verb alone is an error once the interview has asked for its lead and points,
   /// not while they are still to come: the count at the prompt (the draft index's and the validator's) is 0 at
   /// the lead and at the first point, 1 at the next directive.
