@@ -72,6 +72,9 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(interview.label(of: stored("meeting.chair.name"), in: minutes) == "主持人姓名")
     #expect(interview.question(at: stored("items.1.directives.+"), in: minutes)
       == "議題 1 的第 2 條指示：會議指出、強調還是要求？（Tab 可補全；直接按 Enter 表示本議題的指示已全部輸入）")
+    // The topic's question shows the sentence with the verb just typed, not always 強調.
+    #expect(interview.question(at: stored("items.1.directives.1.topic"), in: minutes)
+      .hasPrefix("這條指示有主題嗎？（印作「就…，會議指出」"))
     #expect(interview.choices(at: stored("otherMatters")) == ["是", "有", "否", "沒有", "無"])
     #expect(interview.choices(at: stored("items.+")).first == "傳達學習")
     #expect(interview.choices(at: stored("meeting.body")) == [])
