@@ -85,7 +85,7 @@ public enum AssistantError: LocalizedError, LocalizedMinutesError, Hashable, Sen
         "The draft has no \(address): there is no ‘\(label)’ yet; to add one, use :add \(add).")
     case .noSuchEntry(let address, let label, _, let count, let add):
       m("草稿中沒有 \(address)：「\(label)」只有 \(count) 項；要添加，請用 :add \(add)。",
-        "The draft has no \(address): there are only \(count) of ‘\(label)’; to add one, use :add \(add).")
+        "The draft has no \(address): ‘\(label)’ has only \(count) \(count == 1 ? "entry" : "entries"); to add one, use :add \(add).")
     case .required(let label):
       m("「\(label)」必填，不能留空。請輸入內容；要稍後再填，可用 :goto 地址 跳到別處。",
         "‘\(label)’ is required and cannot be left blank. Type an answer, or use :goto ADDRESS to fill it in later.")

@@ -110,6 +110,8 @@ public struct DraftingSession: Sendable {
         listAsked = list
       }
       let response: Assistant.Response
+      // Whether the line answered is a command (`:edit …`), for why a refused one stops a pipe.
+      var refusedIsCommand = false
       if assistant.opensEditor {
         // `:edit ADDRESS --editor`: the value in the clerk's editor instead of on the line.
         switch reader.editInEditor(assistant.prefill ?? "") {
@@ -164,6 +166,7 @@ public struct DraftingSession: Sendable {
           // it answers, so that the transcript shows which.
           // A command typed at that question keeps the name as typed first, so that the detour loses nothing.
           let isCommand = Command.isCommand(line)
+          refusedIsCommand = isCommand
           let keepsName = assistant.pendingNearMiss != nil
             && (isCommand || (!stopsAtRefusedLine && reader.linesRead != nil && assistant.nearMissReply(line) == nil))
           if keepsName {
@@ -191,7 +194,9 @@ public struct DraftingSession: Sendable {
         for (index, message) in response.messages.enumerated() { emit(message, response.role(ofMessage: index), &output) }
       }
       if let effect = response.effect, !save(effect, &output) { return false }
-      if response.isError, stopsAtRefusedLine, let number = reader.linesRead { return stop(at: number, &output) }
+      if response.isError, stopsAtRefusedLine, let number = reader.linesRead {
+        return stop(at: number, command: refusedIsCommand, &output)
+      }
       switch response.action {
       case nil: break
       case .save:
@@ -211,11 +216,11 @@ public struct DraftingSession: Sendable {
     }
   }
 
-  /// Ends the session at the refused line `number` of a pipe or file: says so (and how to go on), saves as
-  /// `:quit` does and records ``stoppedAtLine``; returns whether everything is saved.
-  private mutating func stop(at number: Int, _ output: inout some TextOutputStream) -> Bool {
+  /// Ends the session at the refused line `number` of a pipe or file (a `command`, or an answer): says so (and how
+  /// to go on), saves as `:quit` does and records ``stoppedAtLine``; returns whether everything is saved.
+  private mutating func stop(at number: Int, command: Bool = false, _ output: inout some TextOutputStream) -> Bool {
     stoppedAtLine = number
-    emit(m.stoppedAtRefusedLine(number, resume: resumeCommand), .error, &output)
+    emit(m.stoppedAtRefusedLine(number, command: command, resume: resumeCommand), .error, &output)
     guard compact(&output, onlyIfChanged: true) else { return !needsCompaction }
     guard !needsCompaction else { return rescue(&output) }
     return true

@@ -94,6 +94,11 @@ public struct Check: Sendable, Hashable {
     /// where the house style prints 同志 after the name). `{{value}}` is the text; reported at it. A match too
     /// costly to decide finds nothing.
     case matches(value: String, pattern: Part.Pattern)
+    /// In each list at `list`, every entry that has its part `key` has the same value there as the first entry that
+    /// has it (`same: {list: items.*.directives, key: verb}`, under a house style that prints the first directive's
+    /// verb for all: `會議強調：一、… 二、…` has no place for a second directive's 要求). `{{value}}` is the entry's
+    /// value, `{{other}}` the first's; reported at the entry's `key`.
+    case same(list: String, key: String)
   }
 
   /// What `result:` compares: in each entry of `list`, the text at `key`, typed as the chair announced it. Its
@@ -170,7 +175,7 @@ public struct Check: Sendable, Hashable {
 
 extension Check: Decodable {
   private enum CodingKeys: String, CodingKey, CaseIterable {
-    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, alike, matches, when, severity, message
+    case id, equal, among, sequence, filled, answered, order, atMost, result, differ, conflict, statedOnce, most, alike, matches, same, when, severity, message
   }
   private enum Keys: String, CodingKey, CaseIterable {
     case value, list, name, key, unless, each, sum, max, votesFor, votesAgainst, rollCall, vote, yes, no, disposition
@@ -210,7 +215,7 @@ extension Check: Decodable {
   }
 
   /// Reads one check: its `id`, `message`, optional `severity` and `when`, and exactly one of `equal`, `among`,
-  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most`, `alike` and `matches`.
+  /// `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most`, `alike`, `matches` and `same`.
   public init(from decoder: any Decoder) throws {
     try TemplateKeys.check(decoder, known: CodingKeys.allCases.map(\.rawValue))
     let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -293,10 +298,14 @@ extension Check: Decodable {
       }
       kinds.append(.matches(value: try m.decode(String.self, forKey: .value), pattern: Part.Pattern(regex: regex, message: message)))
     }
+    if c.contains(.same) {
+      let o = try c.nestedContainer(keyedBy: Keys.self, forKey: .same)
+      kinds.append(.same(list: try o.decode(String.self, forKey: .list), key: try o.decode(String.self, forKey: .key)))
+    }
     guard kinds.count == 1, let kind = kinds.first else {
       throw DecodingError.dataCorruptedError(
         forKey: .id, in: c,
-        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most`, `alike` and `matches`")
+        debugDescription: "a check has exactly one of `equal`, `among`, `sequence`, `filled`, `answered`, `order`, `atMost`, `result`, `differ`, `conflict`, `statedOnce`, `most`, `alike`, `matches` and `same`")
     }
     self.kind = kind
   }

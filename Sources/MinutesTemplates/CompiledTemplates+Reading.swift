@@ -338,6 +338,7 @@ extension Check {
     if let m = try c.fields(ifPresent: "matches") {
       kinds.append(.matches(value: try m.string("value"), pattern: Part.Pattern(regex: try m.string("regex"), message: message)))
     }
+    if let o = try c.fields(ifPresent: "same") { kinds.append(.same(list: try o.string("list"), key: try o.string("key"))) }
     guard kinds.count == 1, let kind = kinds.first else { throw CompiledFields.unknown("check", id) }
     self.kind = kind
   }

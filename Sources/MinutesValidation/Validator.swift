@@ -635,6 +635,18 @@ public struct Validator: Sendable {
             }
           }
         }
+      case .same(let path, let key):
+        for (list, value) in values(at: path, in: minutes) {
+          var first: String?
+          for (offset, entry) in (value.list ?? []).enumerated() {
+            guard let record = applicable(entry, in: list), let text = record[key]?.scalarText, !text.isEmpty else { continue }
+            guard let expected = first else {
+              first = text
+              continue
+            }
+            if text != expected { add(list.appending(.index(offset + 1)).appending(key: key), text, expected) }
+          }
+        }
       case .matches(let path, let pattern):
         for (address, value) in values(at: path, in: minutes) {
           if let text = value.text, pattern.match(text) == .noMatch { add(address, text) }

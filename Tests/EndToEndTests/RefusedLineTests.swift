@@ -25,6 +25,20 @@ import MinutesTestSupport
     #expect(resumed.text.contains("時段> 下午\n"))
   }
 
+  /// A refused command answered no question: the stop says the lines after it may count on what it was to do,
+  /// not that each was written for the question after it.
+  @Test func aRefusedCommandStopsTheSessionAndSaysWhy() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let input = Data("2022-05-20\n:edit chair.age 50\n下午\n".utf8)
+    let run = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "t"], in: workspace, input: input)
+    #expect(run.status == 1, "stdout: \(run.text)")
+    #expect(run.text.contains("已在第 2 行停止：這一行的命令未被執行"))
+    #expect(!run.text.contains("之後各行本是依次回答後面的問題"))
+    let file = try String(contentsOf: workspace.appendingPathComponent("sessions/t.yaml"), encoding: .utf8)
+    #expect(file.contains("2022-05-20") && !file.contains("下午"))
+  }
+
   @Test func keepGoingAsksTheRefusedQuestionAgainFromTheNextLine() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }

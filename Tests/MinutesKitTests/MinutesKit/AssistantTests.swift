@@ -75,7 +75,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     ("研究部署工作", "items.2.directives.+"),
     ("指出", "items.2.directives.1.topic"),
     ("抓好工作", "items.2.directives.1.lead"),
-    ("會議認為形勢嚴峻", "items.2.directives.1.points.+"),
+    ("當前形勢嚴峻", "items.2.directives.1.points.+"),
     ("要加強領導", "items.2.directives.1.points.+"),
     ("", "items.2.directives.+"),
     ("", "items.+"),
@@ -102,7 +102,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
         ["kind": "審議", "subject": "辦法", "status": "討論稿",
          "directives": [["verb": "要求", "points": ["要堅持原則", "要抓好落實"]]]],
         ["kind": "傳達", "subject": "會議精神", "followUp": "研究部署工作",
-         "directives": [["verb": "指出", "topic": "抓好工作", "lead": "會議認為形勢嚴峻", "points": ["要加強領導"]]]],
+         "directives": [["verb": "指出", "topic": "抓好工作", "lead": "當前形勢嚴峻", "points": ["要加強領導"]]]],
       ],
       "arrangements": ["scope": "全區下一步", "topics": ["疫情防控", "安全生產"]],
       "otherMatters": false,
@@ -326,6 +326,13 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(assistant.minutes["meeting.number"] == .number(3))
     assistant.answer([":edit term 12"])
     #expect(assistant.minutes["meeting.term"] == .number(12))
+    // Half the frame is taken as well as the whole: 第二十七 and 二十七次, as reports and clerks write them.
+    assistant.answer([":edit number 第二十七"])
+    #expect(assistant.minutes["meeting.number"] == .number(27))
+    assistant.answer([":edit number 二十八次", ":edit term 第九"])
+    #expect(assistant.minutes["meeting.number"] == .number(28))
+    #expect(assistant.minutes["meeting.term"] == .number(9))
+    assistant.answer([":edit number 3"])
     let response = assistant.handle(":edit number abc")
     #expect(response.messages == ["「abc」不是正整數。請輸入如 3 或 十。"])
     #expect(assistant.minutes["meeting.number"] == .number(3))

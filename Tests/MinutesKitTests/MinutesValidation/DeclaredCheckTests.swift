@@ -93,6 +93,13 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
          expected: Finding(.error, rule: "check.directiveSaysSomething", address: "1.1",
                            message: "這條指示（原則同意）既沒有引言也沒有要點，匯出時沒有內容可印；請補上引言或要點，或用 :delete 刪去這條指示",
                            hint: ":edit 1.1.lead")),
+    // The built-in leadRepeatsMeeting: the export prints 會議指出， before the lead.
+    Case(name: "matches: a lead that starts with 會議 would print 會議指出，會議…",
+         correct: { $0.setValue(.record(["verb": "原則同意", "lead": "《區級儲備糧管理辦法》"]), at: stored("items.1.directives.1")) },
+         broken: { $0.setValue(.record(["verb": "指出", "lead": "會議原則同意《區級儲備糧管理辦法》"]), at: stored("items.1.directives.1")) },
+         expected: Finding(.warning, rule: "check.leadRepeatsMeeting", address: "1.1.lead",
+                           message: "引言「會議原則同意《區級儲備糧管理辦法》」以「會議」開頭；匯出時引言之前已印「會議指出，」等，會印成「會議指出，會議…」。請去掉開頭的「會議」；要寫會議原則同意某事，請把這條指示的動詞改為「原則同意」，引言只輸入同意的對象",
+                           hint: ":edit 1.1.lead")),
   ]
 
   static func template() throws -> Template {
@@ -134,6 +141,18 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
       message: "版式 points 選了 headings，每條指示的主題印作一行標題「一、主題」；這條指示（要求）沒有主題，會印出只有「一、」的一行。請補上主題，或用 :house points 改用別的寫法",
       hint: ":edit 1.2.topic"))
     #expect(!found.contains { $0.address == "1.1" })
+    // The headings print the first directive's verb alone (會議強調：一、… 二、…): the second's 要求 would be lost,
+    // which headingsOneVerb (`same`) says at the verb; the first directive's verb is the one kept.
+    let verbs = Validator(template: template).findings(in: minutes).filter { $0.rule == "check.headingsOneVerb" }
+    #expect(verbs.first { $0.address.hasPrefix("1.") } == Finding(.warning, rule: "check.headingsOneVerb", address: "1.2.verb",
+      message: "版式 points 選了 headings，每個議題只印第一條指示的動詞（會議強調：一、… 二、…）；這條指示的動詞「要求」印不出來，會讀成「強調」。請把動詞改為「強調」，或用 :house points 改用別的寫法",
+      hint: ":edit 1.2.verb"))
+    #expect(!verbs.contains { $0.address == "1.1.verb" })
+    minutes.setValue(.text("強調"), at: stored("items.1.directives.2.verb"))
+    #expect(!Validator(template: template).findings(in: minutes).contains { $0.rule == "check.headingsOneVerb" && $0.address.hasPrefix("1.") })
+    minutes.setValue(.record([:]), at: stored("house"))
+    minutes.setValue(.text("要求"), at: stored("items.1.directives.2.verb"))
+    #expect(!Validator(template: template).findings(in: minutes).contains { $0.rule == "check.headingsOneVerb" })
   }
 
   /// A directive typed with its verb alone is an error once the interview has asked for its lead and points,
