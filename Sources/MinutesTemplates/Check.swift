@@ -92,8 +92,10 @@ public struct Check: Sendable, Hashable {
     /// Every text at `value` (a path, `*` for every entry) matches `pattern` whole (ICU syntax): a value typed
     /// otherwise than the export prints it well (`matches: {value: meeting.chair.name, regex: "(?s).*(?<!同志)"}`
     /// where the house style prints 同志 after the name). `{{value}}` is the text; reported at it. A match too
-    /// costly to decide finds nothing.
-    case matches(value: String, pattern: Part.Pattern)
+    /// costly to decide finds nothing. With `when`, only a text whose record (the entry or group that holds it)
+    /// has parts holding one of the values listed is checked (`matches: {value: items.*.subject, regex:
+    /// "(?s).*(?<!的匯報)", when: {kind: [聽取匯報]}}`: the subject of an item whose phrase adds 的匯報 itself).
+    case matches(value: String, pattern: Part.Pattern, when: [String: [String]] = [:])
     /// In each list at `list`, every entry that has its part `key` has the same value there as the first entry that
     /// has it (`same: {list: items.*.directives, key: verb}`, under a house style that prints the first directive's
     /// verb for all: `會議強調：一、… 二、…` has no place for a second directive's 要求). `{{value}}` is the entry's
@@ -296,7 +298,8 @@ extension Check: Decodable {
       guard (try? NSRegularExpression(pattern: regex)) != nil else {
         throw DecodingError.dataCorruptedError(forKey: .regex, in: m, debugDescription: "`regex` is not a valid regular expression: \(regex)")
       }
-      kinds.append(.matches(value: try m.decode(String.self, forKey: .value), pattern: Part.Pattern(regex: regex, message: message)))
+      kinds.append(.matches(value: try m.decode(String.self, forKey: .value), pattern: Part.Pattern(regex: regex, message: message),
+                            when: try m.decodeIfPresent([String: [String]].self, forKey: .when) ?? [:]))
     }
     if c.contains(.same) {
       let o = try c.nestedContainer(keyedBy: Keys.self, forKey: .same)

@@ -336,7 +336,8 @@ extension Check {
     }
     if let paths = try c.strings(ifPresent: "alike") { kinds.append(.alike(paths)) }
     if let m = try c.fields(ifPresent: "matches") {
-      kinds.append(.matches(value: try m.string("value"), pattern: Part.Pattern(regex: try m.string("regex"), message: message)))
+      kinds.append(.matches(value: try m.string("value"), pattern: Part.Pattern(regex: try m.string("regex"), message: message),
+                            when: try m.stringLists(ifPresent: "when") ?? [:]))
     }
     if let o = try c.fields(ifPresent: "same") { kinds.append(.same(list: try o.string("list"), key: try o.string("key"))) }
     guard kinds.count == 1, let kind = kinds.first else { throw CompiledFields.unknown("check", id) }

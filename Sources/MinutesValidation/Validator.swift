@@ -647,9 +647,11 @@ public struct Validator: Sendable {
             if text != expected { add(list.appending(.index(offset + 1)).appending(key: key), text, expected) }
           }
         }
-      case .matches(let path, let pattern):
+      case .matches(let path, let pattern, let when):
         for (address, value) in values(at: path, in: minutes) {
-          if let text = value.text, pattern.match(text) == .noMatch { add(address, text) }
+          guard let text = value.text else { continue }
+          if !when.isEmpty, !Template.holds(when, in: minutes.value(at: address.parent)?.record) { continue }
+          if pattern.match(text) == .noMatch { add(address, text) }
         }
       case .alike(let paths):
         // Each spelling (letter case, spaces and a final period aside) with where it is first used, in the order

@@ -100,6 +100,20 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
          expected: Finding(.warning, rule: "check.leadRepeatsMeeting", address: "1.1.lead",
                            message: "引言「會議原則同意《區級儲備糧管理辦法》」以「會議」開頭；匯出時引言之前已印「會議指出，」等，會印成「會議指出，會議…」。請去掉開頭的「會議」；要寫會議原則同意某事，請把這條指示的動詞改為「原則同意」，引言只輸入同意的對象",
                            hint: ":edit 1.1.lead")),
+    // The built-in reportNamedOnce (`matches` with `when`): 聽取匯報 prints 會議聽取了…的匯報 itself; another kind's
+    // subject may end with 匯報.
+    Case(name: "matches with when: a report's subject typed with its 的匯報 would print it twice",
+         correct: {
+           $0.setValue(.text("研究"), at: stored("items.1.kind"))
+           $0.setValue(.text("區財政局關於預算執行情況的匯報"), at: stored("items.1.subject"))
+         },
+         broken: {
+           $0.setValue(.text("聽取匯報"), at: stored("items.1.kind"))
+           $0.setValue(.text("區財政局關於預算執行情況的匯報"), at: stored("items.1.subject"))
+         },
+         expected: Finding(.warning, rule: "check.reportNamedOnce", address: "1.subject",
+                           message: "內容「區財政局關於預算執行情況的匯報」以「匯報」結尾；聽取匯報的開場句印作「會議聽取了…的匯報」，會印成「…的匯報的匯報」。請去掉末尾的「的匯報」，只輸入「某單位關於…」",
+                           hint: ":edit 1.subject")),
   ]
 
   static func template() throws -> Template {
