@@ -110,8 +110,9 @@ public struct DraftingSession: Sendable {
         listAsked = list
       }
       let response: Assistant.Response
-      // Whether the line answered is a command (`:edit …`), for why a refused one stops a pipe.
-      var refusedIsCommand = false
+      // Whether the line is a command (`:edit …`): for why a refused one stops a pipe, and so that the question
+      // after a command (`:show`, `:check`) is asked whole, with its hints, not briefly as the list's next entry.
+      var lineIsCommand = false
       if assistant.opensEditor {
         // `:edit ADDRESS --editor`: the value in the clerk's editor instead of on the line.
         switch reader.editInEditor(assistant.prefill ?? "") {
@@ -166,7 +167,7 @@ public struct DraftingSession: Sendable {
           // it answers, so that the transcript shows which.
           // A command typed at that question keeps the name as typed first, so that the detour loses nothing.
           let isCommand = Command.isCommand(line)
-          refusedIsCommand = isCommand
+          lineIsCommand = isCommand
           let keepsName = assistant.pendingNearMiss != nil
             && (isCommand || (!stopsAtRefusedLine && reader.linesRead != nil && assistant.nearMissReply(line) == nil))
           if keepsName {
@@ -195,8 +196,9 @@ public struct DraftingSession: Sendable {
       }
       if let effect = response.effect, !save(effect, &output) { return false }
       if response.isError, stopsAtRefusedLine, let number = reader.linesRead {
-        return stop(at: number, command: refusedIsCommand, &output)
+        return stop(at: number, command: lineIsCommand, &output)
       }
+      if lineIsCommand { listAsked = nil }
       switch response.action {
       case nil: break
       case .save:

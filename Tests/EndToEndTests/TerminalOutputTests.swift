@@ -79,6 +79,9 @@ import MinutesTestSupport
     try terminal.press("Enter")
     #expect(try terminal.wait { Self.tail(of: $0, from: "Present 1>") == "Present 1> Ann Lee, remote\nPresent 2? (press Enter when done)\nPresent 2>" })
     try Self.answer(terminal, "Cy Moss", then: "Present 3>")
+    // After a command, the entry's question is asked whole again, with its hints, not briefly.
+    try Self.answer(terminal, ":show present", then: "Present 3>")
+    #expect(try Self.tail(of: terminal.screen(), from: "Present 3> :show present").contains("\nRoll call: who was present at the call to order?"))
 
     // Addresses complete a step at a time; several candidates are listed.
     try terminal.type(":show pre")
