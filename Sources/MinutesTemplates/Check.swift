@@ -130,6 +130,10 @@ public struct Check: Sendable, Hashable {
     /// The starts of the words that say no one voted against (`unanim`): such a result disagrees with a count or
     /// roll call that has votes against (`Passes unanimously` on 5-1). Empty: not compared.
     public var unanimous: [String] = []
+    /// The key of the count of abstentions in an entry, and the votes of the roll call that abstain (`abstain`);
+    /// optional. A result announced with three numbers (`Passes 4-2-1`, in favor, opposed, abstaining) is
+    /// compared with them too (RONR 12th ed. 48:4(5)).
+    public var abstentions: String? = nil, abstain: [String] = []
   }
 
   /// The check's name: its findings have the rule id `check.ID`.
@@ -181,7 +185,7 @@ extension Check: Decodable {
   }
   private enum Keys: String, CodingKey, CaseIterable {
     case value, list, name, key, unless, each, sum, max, votesFor, votesAgainst, rollCall, vote, yes, no, disposition
-    case adopted, failed, passes, fails, unanimous, keys, holds, values, `in`, words, before, counts, votes, regex, when
+    case adopted, failed, passes, fails, unanimous, abstentions, abstain, keys, holds, values, `in`, words, before, counts, votes, regex, when
   }
 
   /// One step of `order`: a path, a group of paths read entry by entry, or `apart:` groups not compared with
@@ -264,7 +268,8 @@ extension Check: Decodable {
         rollCall: try r.decodeIfPresent(String.self, forKey: .rollCall), vote: try r.decodeIfPresent(String.self, forKey: .vote),
         yes: try words(.yes), no: try words(.no), disposition: try r.decodeIfPresent(String.self, forKey: .disposition),
         adopted: try words(.adopted), failed: try words(.failed), passes: try words(.passes), fails: try words(.fails),
-        unanimous: try words(.unanimous))))
+        unanimous: try words(.unanimous), abstentions: try r.decodeIfPresent(String.self, forKey: .abstentions),
+        abstain: try words(.abstain))))
     }
     if c.contains(.differ) {
       let d = try c.nestedContainer(keyedBy: Keys.self, forKey: .differ)

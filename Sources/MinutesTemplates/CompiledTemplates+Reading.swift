@@ -319,7 +319,8 @@ extension Check {
         votesAgainst: try r.string(ifPresent: "votesAgainst"), rollCall: try r.string(ifPresent: "rollCall"),
         vote: try r.string(ifPresent: "vote"), yes: try words("yes"), no: try words("no"),
         disposition: try r.string(ifPresent: "disposition"), adopted: try words("adopted"), failed: try words("failed"),
-        passes: try words("passes"), fails: try words("fails"), unanimous: try words("unanimous"))))
+        passes: try words("passes"), fails: try words("fails"), unanimous: try words("unanimous"),
+        abstentions: try r.string(ifPresent: "abstentions"), abstain: try words("abstain"))))
     }
     if let d = try c.fields(ifPresent: "differ") { kinds.append(.differ(list: try d.string("list"), keys: try d.strings("keys"))) }
     if let x = try c.fields(ifPresent: "conflict") {

@@ -792,18 +792,39 @@ public struct Validator: Sendable {
   /// The votes in favor and against in `record`, as `result` names them: its counts, or without them its roll
   /// call's tally; `nil` when it has neither.
   private static func counts(in record: Record, _ result: Check.ResultCheck) -> (Int, Int)? {
+    tally(in: record, result).map { ($0.for, $0.against) }
+  }
+
+  /// The votes in favor and opposed in `record`, by its counts or else by its roll call, and the abstentions
+  /// when the record gives them (the count `abstentions`, or the roll call's votes among `abstain`).
+  private static func tally(in record: Record, _ result: Check.ResultCheck) -> (for: Int, against: Int, abstaining: Int?)? {
     if let f = result.votesFor.flatMap({ record[$0]?.number }), let a = result.votesAgainst.flatMap({ record[$0]?.number }) {
-      return (f, a)
+      return (f, a, result.abstentions.flatMap { record[$0]?.number })
     }
     guard let list = result.rollCall, let vote = result.vote, let entries = record[list]?.list, !entries.isEmpty else { return nil }
     let votes = entries.compactMap { $0.record?[vote]?.text }
-    return (votes.filter(result.yes.contains).count, votes.filter(result.no.contains).count)
+    return (votes.filter(result.yes.contains).count, votes.filter(result.no.contains).count,
+            result.abstain.isEmpty ? nil : votes.filter(result.abstain.contains).count)
+  }
+
+  /// The three numbers of a result announced as in favor, opposed and abstaining (`Passes 4-2-1`, `4–2–1`).
+  static func threeNumbers(in text: String) -> (Int, Int, Int)? {
+    guard let match = text.firstMatch(of: /(\d{1,6})\s*[-–—]\s*(\d{1,6})\s*[-–—]\s*(\d{1,6})/), let a = Int(match.1),
+      let b = Int(match.2), let c = Int(match.3)
+    else { return nil }
+    return (a, b, c)
   }
 
   /// What the result `announced` disagrees with in `record`, as `result` says: the counts or the roll call's
   /// tally (`4-1`) when its numbers differ from them or it says unanimous beside votes against, or the
   /// disposition when its words say the opposite; `nil` when it agrees.
   static func disagreement(_ announced: String, record: Record, _ result: Check.ResultCheck) -> String? {
+    // Announced with its abstentions (`Passes 4-2-1`) where the record gives them: all three compared, and shown.
+    if let (yes, no, abstaining) = threeNumbers(in: announced), let tally = tally(in: record, result), let x = tally.abstaining,
+      (tally.for, tally.against, x) != (yes, no, abstaining)
+    {
+      return "\(tally.for)-\(tally.against)-\(x)"
+    }
     if let (yes, no) = numbers(in: announced), let (f, a) = counts(in: record, result), (f, a) != (yes, no) {
       return "\(f)-\(a)"
     }
