@@ -441,8 +441,12 @@ public enum Importer {
       }
 
       // The literals that end the line first: ending it is the likelier mend. Not a choice's value, which would
-      // be an answer made up (`3月18日15:00，` ended as `3月18日上午`: a trial's report was given a morning meeting).
-      let literals = stop.expected.filter { !choiceValues.contains($0) }
+      // be an answer made up (`3月18日15:00，` ended as `3月18日上午`: a trial's report was given a morning meeting),
+      // nor the rest of one begun just before the stop (`approved as presented`, stopped after the `as ` that
+      // `as distributed` and `as corrected` share, is no `as distributed`).
+      let literals = stop.expected.filter { literal in
+        !choiceValues.contains { $0 == literal || ($0.hasSuffix(literal) && head.hasSuffix($0.dropLast(literal.count))) }
+      }
         .sorted { ($0.hasPrefix("\n") ? 0 : 1, $0) < ($1.hasPrefix("\n") ? 0 : 1, $1) }
       var seen: Set<[String]> = [[line]]
       func add(_ replacement: [String], setAside: Bool = true, resumed: Bool = false) {

@@ -53,6 +53,22 @@ import MinutesTestSupport
     #expect(best.template.id == "board-meeting.en" && best.unparsed.isEmpty)
   }
 
+  /// An approval worded as offices word it is read as written (`as presented`, `as amended`: choices of the
+  /// template); one worded otherwise (`as circulated`) is no `as distributed` or `as corrected`, the rest of a
+  /// choice begun before the stop, made up: a trial's `as presented` was stored `as distributed`.
+  @Test(arguments: ["as presented", "as amended", "as circulated"])
+  func anApprovalIsReadAsWrittenOrNotAtAll(wording: String) throws {
+    let (_, reading) = try Self.council { $0.replacingOccurrences(of: "were approved as distributed,", with: "were approved \(wording),") }
+    if wording == "as circulated" {
+      #expect(Self.value(reading, "previousMinutes.approval") == nil)
+      #expect(reading.unparsed.contains { $0.text.contains("as circulated") })
+    } else {
+      Self.readsTheRest(reading)
+      #expect(reading.unparsed.isEmpty && reading.reproduces)
+      #expect(Self.value(reading, "previousMinutes.approval") == wording)
+    }
+  }
+
   /// Every time of the record in another style: each is read (`8:30 PM` whole, not `8:30` before words ` PM to
   /// discuss…`), and of the readings the reader finds, none of which prints the text back, the first (its
   /// likeliest) is taken, not the last tried: the last read `Priya Shah (4 in favor, 0 opposed, 0 abstaining)`
