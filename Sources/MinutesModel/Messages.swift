@@ -84,18 +84,28 @@ public struct Messages: Sendable, Hashable {
   /// The most characters of a clerk's input a message quotes (``shown(_:)``).
   public static let shownLength = 60
 
+  /// The most characters of a line of a file a message quotes whole, with its line and column (an import's).
+  public static let lineShownLength = 400
+
   /// What a clerk typed (or a file held), as a message may quote it: with its control and invisible characters
   /// written out (``visible(_:)``), and past ``shownLength`` characters cut, with the whole count:
   /// `要堅持原則…（共 1048576 字）`, `the board adopt… (1048576 characters)`.
   public func shown(_ input: String) -> String {
+    Self.visible(cut(input, limit: Self.shownLength))
+  }
+
+  /// `input` cut past `limit` characters, with the whole count (`…（共 1048576 字）`, `… (1048576 characters)`);
+  /// `input` itself when it is no longer. A message that quotes a line of a file by its line and column (an
+  /// import's) cuts it at ``lineShownLength``: the column is on the line, yet a line of megabytes is no message.
+  public func cut(_ input: String, limit: Int) -> String {
     var count = 0
     var end = input.startIndex
     for index in input.indices {
-      if count == Self.shownLength { end = index }
+      if count == limit { end = index }
       count += 1
     }
-    guard count > Self.shownLength else { return Self.visible(input) }
-    return Self.visible(String(input[..<end])) + self("…（共 \(count) 字）", "… (\(count) characters)")
+    guard count > limit else { return input }
+    return String(input[..<end]) + self("…（共 \(count) 字）", "… (\(count) characters)")
   }
 
   /// `text` with every character that would act on a terminal or hide itself written out as `\u{1B}`: C0 and

@@ -121,6 +121,22 @@ import MinutesTestSupport
     }
   }
 
+  /// A line of megabytes (a text with no line breaks) is quoted cut, with its length: a trial's 4.2 MB line was
+  /// quoted whole, one line of 4,200,175 characters on stderr.
+  @Test func aLongLineIsQuotedCutWithItsLength() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let published = try String(contentsOf: Binary.fixture("council/alder-creek.txt"), encoding: .utf8)
+    let file = workspace.appendingPathComponent("council.txt")
+    let long = "of the Alder Creek Town Council" + String(repeating: " and its many committees", count: 5000)
+    try published.replacingOccurrences(of: "of the Town Council of Town of Alder Creek", with: long).write(to: file, atomically: true, encoding: .utf8)
+    let imported = try Binary.run(["import", file.path, "--template", "board-meeting.en"], in: workspace)
+    #expect(imported.status == 2, "\(imported.stderr.prefix(2000))")
+    let stop = try #require(imported.stderr.split(separator: "\n").first { $0.contains("council.txt:5:43: the template board-meeting.en reads no further") })
+    #expect(stop.count < 700, "\(stop.count) characters")
+    #expect(stop.hasSuffix("… (120230 characters)"), "\(stop.suffix(100))")
+  }
+
   /// A refused text says what it removed as page chrome, as an import read says it, before where the reading
   /// stopped, whose line is the file's (a clerk's refused PDF copy named a stop but not the lines removed above it).
   @Test func aRefusedImportSaysWhatItRemovedAsPageChrome() throws {
