@@ -173,6 +173,11 @@ import MinutesTestSupport
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
     let fixture = Binary.fixture("published/gov-executive.zh-Hant.house-start-name-first.txt").path
+    // A report imported before, in the template's default style: it prints as it did once the variant is written,
+    // the variant's defaults not being its own (a trial's earlier import came out 區長…同志…八屆十二次 and `一、`).
+    let seed = try Binary.run(["import", Binary.fixture("seed/published.txt").path, "--name", "seed"], in: workspace)
+    #expect(seed.status == 0 && seed.text.contains("gov-executive.zh-Hant"), "\(seed.text)\(seed.stderr)")
+    let before = try Binary.run(["export", "seed"], in: workspace)
     let declined = try Binary.run(["import", fixture, "--name", "march", "--learn"], in: workspace, input: Data("否\n".utf8))
     #expect(declined.text.contains("將寫入 templates/gov-executive.zh-Hant.yaml："), "\(declined.text)")
     #expect(declined.text.contains("沒有寫入。"))
@@ -188,6 +193,8 @@ import MinutesTestSupport
     #expect(templates.status == 0, "\(templates.text)\(templates.stderr)")
     let next = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "april"], in: workspace, input: Data(":quit\n".utf8))
     #expect(next.text.contains("主持人的寫法 name-first"), "\(next.text)")
+    let after = try Binary.run(["export", "seed"], in: workspace)
+    #expect(after.status == 0 && after.text == before.text, "\(after.text)")
   }
 
   /// A clerk's trial (stop 25): 20 English motions or 150 team items crashed the reading (its stack overflowed,

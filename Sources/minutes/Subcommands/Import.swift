@@ -99,6 +99,11 @@ struct Import: ParsableCommand {
     for note in chrome { StandardStreams.error.write(messages.chromeNote(file, note) + "\n") }
     let diagnostics = Diagnostics(messages: messages)
     var minutes = reading.minutes
+    // The house style read is the document's, defaults and all: kept in the draft, so that a variant written later
+    // (`--learn` from another report), whose defaults differ, does not change how this session prints.
+    for choice in reading.template.houseStyle where minutes.value(at: choice.address) == nil {
+      if let value = choice.part.rendering.defaultValue { minutes.setValue(.text(value), at: choice.address) }
+    }
     if !reading.unparsed.isEmpty {
       minutes.setValue(.list(reading.unparsed.map { .text($0.text) }), at: Address(steps: [.key(Template.unparsedKey)]))
     }
@@ -112,7 +117,7 @@ struct Import: ParsableCommand {
     for line in reading.unparsed { StandardStreams.error.write(messages.unparsedLine(file, line) + "\n") }
     StandardStreams.output.write(messages.importedWith(reading.template.id, name: name, lines: reading.linesRead) + "\n")
     let chosen = reading.template.houseStyle.compactMap { choice -> String? in
-      guard let value = minutes.value(at: choice.address)?.text else { return nil }
+      guard let value = reading.minutes.value(at: choice.address)?.text else { return nil }
       return "\(choice.part.key)=\(value)"
     }
     if !reading.template.houseStyle.isEmpty { StandardStreams.output.write(messages.importedHouseStyle(chosen) + "\n") }
@@ -120,7 +125,7 @@ struct Import: ParsableCommand {
     // What the text leaves out that the template requires, said now rather than at the first export.
     let errors = Validator(template: reading.template).errors(in: minutes).count { $0.rule != "import.unparsed" }
     if errors > 0 { StandardStreams.output.write(messages.importedWithErrors(errors, session: name) + "\n") }
-    if learn { try self.learn(reading.template, from: minutes, in: workspace) }
+    if learn { try self.learn(reading.template, from: reading.minutes, in: workspace) }
     if !reading.unparsed.isEmpty {
       StandardStreams.output.write(messages.unparsedAdvice(reading.unparsed.count, session: name) + "\n")
       throw Diagnostics.failure
