@@ -77,7 +77,7 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     minutes.setValue("as distributed", at: stored("previousMinutes.approval"))
     #expect(!(try Self.exported(minutes, template).contains("$12,500")))
     let found = Self.warnings(minutes, template)
-    #expect(found.map(\.message) == ["‘Corrections’ is kept but not printed: it applies only when ‘Approval’ is “as corrected”; delete it if it is wrong, else change ‘Approval’"])
+    #expect(found.map(\.message) == ["‘Corrections’ is kept but not printed: it applies only when ‘Approval’ is “as corrected” or “as amended”; delete it if it is wrong, else change ‘Approval’"])
   }
 
   /// A part whose condition names a part with a condition of its own: `votesAgainst` applies when `votesFor` is
