@@ -88,9 +88,41 @@ extension Part.Pattern {
     /// properties, a tenth of a small check); ``excludedByPattern(_:)`` says which patterns.
     private let excluded: Set<Unicode.Scalar>?
 
+    /// For a pattern of the form `(?s)(?!A|B).*(?<!C|D)` with literal words alone in the look-arounds (either may
+    /// be left out; `(?s)(?!會議).*`, "does not start with 會議", and `(?s).*(?<!同志)`, "does not end with 同志", the
+    /// templates' `matches` checks run on every directive's lead): the words a text may not start with, and those
+    /// it may not end with, compared scalar by scalar as ICU compares them. Decided here without ICU, as
+    /// ``excluded``; ``affixesByPattern(_:)`` says which patterns.
+    private let affixes: (starts: [[Unicode.Scalar]], ends: [[Unicode.Scalar]])?
+
     init(regex: String) {
       self.regex = regex
       excluded = Self.excludedByPattern(regex)
+      affixes = excluded == nil ? Self.affixesByPattern(regex) : nil
+    }
+
+    /// The words `regex` forbids at the start and at the end of a text when it is `(?s)`, then `(?!…)` or not,
+    /// `.*`, then `(?<!…)` or not (one of the two at least), each look-around a `|`-list of words with none of
+    /// ICU's syntax in them; `nil` for any other pattern. In ICU's `^(?:…)$`, `.*` under `(?s)` takes line ends
+    /// too, and a `$` before a final line end leaves the look-behind to see that line end: no other outcome.
+    static func affixesByPattern(_ regex: String) -> (starts: [[Unicode.Scalar]], ends: [[Unicode.Scalar]])? {
+      guard regex.hasPrefix("(?s)") else { return nil }
+      var rest = Substring(regex.dropFirst(4))
+      func words(_ opening: String) -> [[Unicode.Scalar]]?? {
+        guard rest.hasPrefix(opening), let close = rest.firstIndex(of: ")") else { return .some(nil) }
+        let inside = rest[rest.index(rest.startIndex, offsetBy: opening.count)..<close]
+        rest = rest[rest.index(after: close)...]
+        let list = inside.split(separator: "|", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        let plain = list.allSatisfy { word in
+          !word.isEmpty && word.allSatisfy { !"\\.^$|?*+()[]{}".unicodeScalars.contains($0) && $0.value >= 0x20 }
+        }
+        return plain ? .some(list) : nil
+      }
+      guard let starts = words("(?!") else { return nil }
+      guard rest.hasPrefix(".*") else { return nil }
+      rest = rest.dropFirst(2)
+      guard let ends = words("(?<!"), rest.isEmpty, starts != nil || ends != nil else { return nil }
+      return (starts ?? [], ends ?? [])
     }
 
     /// The characters `regex` excludes when it is `[^…]+` with literal characters alone between the brackets
@@ -119,6 +151,12 @@ extension Part.Pattern {
     func match(_ text: String) -> Outcome {
       if let excluded {
         return !text.isEmpty && !text.unicodeScalars.contains(where: excluded.contains) ? .match : .noMatch
+      }
+      if let affixes {
+        let scalars = text.unicodeScalars
+        let starts = affixes.starts.contains { scalars.starts(with: $0) }
+        let ends = affixes.ends.contains { scalars.reversed().starts(with: $0.reversed()) }
+        return starts || ends ? .noMatch : .match
       }
       guard let expression else { return .noMatch }
       if let known = lock.withLock({ costly[text] }) { return known }

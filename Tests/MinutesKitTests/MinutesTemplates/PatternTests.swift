@@ -50,6 +50,39 @@ import MinutesTestSupport
     }
   }
 
+  /// `(?s)(?!A|B).*(?<!C|D)` of literal words is matched without ICU: the same outcomes as ICU's `^(?:…)$` on
+  /// random texts built of the words, their parts, line ends and combining marks, for the templates' own `matches`
+  /// patterns and random ones; anything else in a look-around goes to ICU.
+  @Test func aWordNotAllowedAtTheStartOrEndMatchesAsICUDoes() throws {
+    var generator = SplitMix64(seed: 11)
+    let words = ["會議", "会上", "还就", "商议和研究", "同志", "匯報", "ab", "b"]
+    let alphabet = words + ["會", "議", "同", "志", "研究", "a", " ", "\n", "\r\n", "\u{2029}", "e\u{301}", "\u{301}", "😀", "。"]
+    var patterns = ["(?s)(?!會議).*", "(?s).*(?<!同志)", "(?s)(?!会上|还就).*(?<!商议和研究)", "(?s).*(?<!匯報)", "(?s)(?!ab|b).*(?<!b)"]
+    for _ in 0..<20 {
+      func list() -> String { (0..<Int.random(in: 1...3, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined(separator: "|") }
+      switch Int.random(in: 0...2, using: &generator) {
+      case 0: patterns.append("(?s)(?!\(list())).*")
+      case 1: patterns.append("(?s).*(?<!\(list()))")
+      default: patterns.append("(?s)(?!\(list())).*(?<!\(list()))")
+      }
+    }
+    var disagreements: [String] = []
+    for regex in patterns {
+      #expect(Part.Pattern.Matcher.affixesByPattern(regex) != nil, "\(regex) is matched by ICU")
+      let pattern = Part.Pattern(regex: regex, message: "")
+      let icu = try NSRegularExpression(pattern: "^(?:\(regex))$")
+      for _ in 0..<300 {
+        let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+        let expected = icu.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+        if (pattern.match(text) == .match) != expected { disagreements.append("\(regex) on \(text.debugDescription)") }
+      }
+    }
+    #expect(disagreements.prefix(5) == [])
+    for regex in ["(?s)(?!會.).*", "(?!會議).*", "(?s)(?!會議).+", "(?s).*(?<!a|)", "(?s).*", "(?s)(?!a)(?!b).*", "(?s).*(?<![ab])", "(?s)(?!會議).*x"] {
+      #expect(Part.Pattern.Matcher.affixesByPattern(regex) == nil, "\(regex)")
+    }
+  }
+
   @Test func aPatternThatBacktracksWithoutEndIsUndecidedWithinItsBudget() {
     let pattern = Part.Pattern(regex: "(a|aa)+$", message: "only a's")
     #expect(pattern.match(Self.catastrophic) == .undecided)
