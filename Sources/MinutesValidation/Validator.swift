@@ -87,7 +87,7 @@ public struct Validator: Sendable {
     let unfilled = Dictionary(grouping: motions.filter { $0.isUnfilled && !$0.whileTyped }, by: \.address).mapValues(\.count)
     let typed = motions.count { $0.whileTyped && $0.address == cursor }
     // A `filled` check's part not filled in yet is a question still to come, the same way.
-    let declared = declaredFindings(minutes).filter { $0.finding.severity == .error }
+    let declared = declaredFindings(minutes, errorsOnly: true)
     let pending = Dictionary(grouping: declared.compactMap(\.pending), by: { $0 }).mapValues(\.count)
     var (missing, ahead, declaredAhead, passedCursor) = (0, typed, 0, false)
     template.walk(minutes, slot: { slot, _, isMissing in
@@ -124,7 +124,7 @@ public struct Validator: Sendable {
     // error yet; so is the tally of a roll call being typed (the cursor is at its end, where the next vote goes).
     return attendanceFindings(minutes).count { $0.severity == .error }
       + motions.count { $0.whileTyped ? $0.address != cursor : !($0.isUnfilled && isAhead($0.address)) }
-      + declaredFindings(minutes, skipping: skipping).count { $0.finding.severity == .error && !($0.pending.map(isAhead) ?? false) }
+      + declaredFindings(minutes, skipping: skipping, errorsOnly: true).count { !($0.pending.map(isAhead) ?? false) }
   }
 
   /// Every finding for `minutes`, as ``findings(in:)``, with the errors that are questions still to come while the
@@ -154,7 +154,7 @@ public struct Validator: Sendable {
     var walk = Walk(warnings: warnings)
     var displays = AddressDisplays(template: template)
     let motions = motionFindings(minutes)
-    let declared = declaredFindings(minutes)
+    let declared = declaredFindings(minutes, errorsOnly: !warnings)
     // The slots a finding still to come may wait at, and those the walk passes at or after the cursor.
     var waiting: Set<Address> = []
     if cursor != nil {
@@ -467,11 +467,15 @@ public struct Validator: Sendable {
 
   /// The findings of the template's `checks`. A `filled` finding is `pending` at the slot of the last part it
   /// looks for (a field, or a list's end): while that slot is at or after the interview's cursor, the part is a
-  /// question still to come, not an error yet.
-  private func declaredFindings(_ minutes: Minutes, skipping: Set<String> = []) -> [(finding: Finding, pending: Address?)] {
+  /// question still to come, not an error yet. With `errorsOnly` (the count at the prompt, after every answer),
+  /// the checks that can only warn are not run: a warning on every directive's lead walked the whole draft at
+  /// each answer.
+  private func declaredFindings(
+    _ minutes: Minutes, skipping: Set<String> = [], errorsOnly: Bool = false
+  ) -> [(finding: Finding, pending: Address?)] {
     var findings: [(finding: Finding, pending: Address?)] = []
     let house = Dictionary(template.houseStyle.map { ($0.address.description, $0.value(in: minutes)) }, uniquingKeysWith: { a, _ in a })
-    for check in template.checks {
+    for check in template.checks where !errorsOnly || check.severity == .error {
       // A check that applies only where its `when` holds (a house-style choice counts as its default).
       let applies = check.when.allSatisfy { path, wanted in
         let held = house[path] ?? values(at: path, in: minutes).first?.1.scalarText
