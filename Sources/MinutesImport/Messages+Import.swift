@@ -17,11 +17,11 @@ extension Messages {
   public func unparsedLine(_ file: String, _ line: Importer.Unparsed) -> String {
     let wanted = expectedClause(line.expected)
     if line.readInPart {
-      return self("\(file):\(line.line):\(line.column): 這一行從第 \(line.column) 字起與模板的寫法不同：能讀的已讀入，原文整行保留在 unparsed 中\(wanted)：\(cut(line.text, limit: Self.lineShownLength))",
-                  "\(file):\(line.line):\(line.column): this line differs from what the template prints from column \(line.column): what could be read was, and the line is kept whole under unparsed\(wanted): \(cut(line.text, limit: Self.lineShownLength))")
+      return self("\(file):\(line.line):\(line.column): 這一行從第 \(line.column) 字起與模板的寫法不同：能讀的已讀入，原文整行保留在 unparsed 中\(wanted)：\(quoted(line.text))",
+                  "\(file):\(line.line):\(line.column): this line differs from what the template prints from column \(line.column): what could be read was, and the line is kept whole under unparsed\(wanted): \(quoted(line.text))")
     }
-    return self("\(file):\(line.line):\(line.column): 讀不懂這一行，原文保留在 unparsed 中\(wanted)：\(cut(line.text, limit: Self.lineShownLength))",
-                "\(file):\(line.line):\(line.column): this line could not be read and is kept under unparsed\(wanted): \(cut(line.text, limit: Self.lineShownLength))")
+    return self("\(file):\(line.line):\(line.column): 讀不懂這一行，原文保留在 unparsed 中\(wanted)：\(quoted(line.text))",
+                "\(file):\(line.line):\(line.column): this line could not be read and is kept under unparsed\(wanted): \(quoted(line.text))")
   }
 
   /// A line read as the end of the line before it (``Importer/Reading/joined``): `file:line: …`.
@@ -52,8 +52,8 @@ extension Messages {
   /// what it expected there, and the line.
   public func stoppedAt(_ file: String, template: String, _ line: Importer.Unparsed) -> String {
     let wanted = expectedClause(line.expected)
-    return self("\(file):\(line.line):\(line.column): 模板 \(template) 讀到這裡就讀不下去了\(wanted)：\(cut(line.text, limit: Self.lineShownLength))",
-                "\(file):\(line.line):\(line.column): the template \(template) reads no further than here\(wanted): \(cut(line.text, limit: Self.lineShownLength))")
+    return self("\(file):\(line.line):\(line.column): 模板 \(template) 讀到這裡就讀不下去了\(wanted)：\(quoted(line.text))",
+                "\(file):\(line.line):\(line.column): the template \(template) reads no further than here\(wanted): \(quoted(line.text))")
   }
 
   /// The template named with `--template` reads no line of the text.
@@ -107,13 +107,13 @@ extension Messages {
     case .wrap: what = self("接回斷行", "joined a wrapped line")
     case .markup: what = self("去掉標記", "removed markup")
     case .control:
-      return self("\(file):\(note.line): 刪去控制字元或不可見字元（如 NUL、零寬空格），這一行讀作：\(cut(note.text, limit: Self.lineShownLength))",
-                  "\(file):\(note.line): removed control or invisible characters (NUL, zero-width spaces…); the line reads: \(cut(note.text, limit: Self.lineShownLength))")
+      return self("\(file):\(note.line): 刪去控制字元或不可見字元（如 NUL、零寬空格），這一行讀作：\(quoted(note.text))",
+                  "\(file):\(note.line): removed control or invisible characters (NUL, zero-width spaces…); the line reads: \(quoted(note.text))")
     case .mojibake:
-      return self("\(file):\(note.line): 注意：這一行有 ?? 或 �，原來的字已經遺失，沒有猜測修補；請對照原件改正：\(cut(note.text, limit: Self.lineShownLength))",
-                  "\(file):\(note.line): note: this line has ?? or �, where characters were lost; they are not guessed: correct them from the original: \(cut(note.text, limit: Self.lineShownLength))")
+      return self("\(file):\(note.line): 注意：這一行有 ?? 或 �，原來的字已經遺失，沒有猜測修補；請對照原件改正：\(quoted(note.text))",
+                  "\(file):\(note.line): note: this line has ?? or �, where characters were lost; they are not guessed: correct them from the original: \(quoted(note.text))")
     }
-    return "\(file):\(note.line): \(what)：\(cut(note.text, limit: Self.lineShownLength))".replacingOccurrences(of: isChinese ? "：" : "：", with: isChinese ? "：" : ": ")
+    return "\(file):\(note.line): \(what)：\(quoted(note.text))".replacingOccurrences(of: isChinese ? "：" : "：", with: isChinese ? "：" : ": ")
   }
 }
 
@@ -168,4 +168,9 @@ extension Messages {
     self("草稿有 \(count) 個錯誤（原文沒有寫出的必填部分等）：minutes check \(session) 列出；用 minutes resume \(session) 補上。",
          "The draft has \(count) error\(count == 1 ? "" : "s") (required parts the text does not print, or the like): minutes check \(session) lists them; fill them in with minutes resume \(session).")
   }
+}
+
+extension Messages {
+  /// A line of the file read, as a message quotes it after its `file:line:col`: cut at ``lineShownLength``.
+  fileprivate func quoted(_ line: String) -> String { cut(line, limit: Self.lineShownLength) }
 }

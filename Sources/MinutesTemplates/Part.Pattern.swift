@@ -108,21 +108,22 @@ extension Part.Pattern {
     static func affixesByPattern(_ regex: String) -> (starts: [[Unicode.Scalar]], ends: [[Unicode.Scalar]])? {
       guard regex.hasPrefix("(?s)") else { return nil }
       var rest = Substring(regex.dropFirst(4))
-      func words(_ opening: String) -> [[Unicode.Scalar]]?? {
-        guard rest.hasPrefix(opening), let close = rest.firstIndex(of: ")") else { return .some(nil) }
+      // The words of the look-around `opening…)` at the start of `rest`, taken off it: none when `rest` does not
+      // start with one (a look-around there has a word at least), `nil` when one holds ICU's syntax.
+      func words(_ opening: String) -> [[Unicode.Scalar]]? {
+        guard rest.hasPrefix(opening), let close = rest.firstIndex(of: ")") else { return [] }
         let inside = rest[rest.index(rest.startIndex, offsetBy: opening.count)..<close]
         rest = rest[rest.index(after: close)...]
         let list = inside.split(separator: "|", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
         let plain = list.allSatisfy { word in
           !word.isEmpty && word.allSatisfy { !"\\.^$|?*+()[]{}".unicodeScalars.contains($0) && $0.value >= 0x20 }
         }
-        return plain ? .some(list) : nil
+        return plain ? list : nil
       }
-      guard let starts = words("(?!") else { return nil }
-      guard rest.hasPrefix(".*") else { return nil }
+      guard let starts = words("(?!"), rest.hasPrefix(".*") else { return nil }
       rest = rest.dropFirst(2)
-      guard let ends = words("(?<!"), rest.isEmpty, starts != nil || ends != nil else { return nil }
-      return (starts ?? [], ends ?? [])
+      guard let ends = words("(?<!"), rest.isEmpty, !(starts.isEmpty && ends.isEmpty) else { return nil }
+      return (starts, ends)
     }
 
     /// The characters `regex` excludes when it is `[^…]+` with literal characters alone between the brackets

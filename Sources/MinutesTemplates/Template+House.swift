@@ -38,6 +38,17 @@ extension Template {
     }
   }
 
+  /// `minutes` with each house-style choice it leaves unset set to its `default`: the style it prints in now,
+  /// kept in the draft. A draft read from a published text is so, as the style is the text's: a variant written
+  /// later with other defaults (`minutes import --learn` from another report) does not change how it prints.
+  public func pinningHouseStyle(_ minutes: Minutes) -> Minutes {
+    var minutes = minutes
+    for choice in houseStyle where minutes.value(at: choice.address) == nil {
+      if let value = choice.part.rendering.defaultValue { minutes.setValue(.text(value), at: choice.address) }
+    }
+    return minutes
+  }
+
   /// The house-style choice `key` (`attendance`, or `house.attendance`), matched in any letter case.
   public func houseChoice(named key: String) -> HouseChoice? {
     houseStyle.first { choice in

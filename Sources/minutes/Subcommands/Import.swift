@@ -98,12 +98,8 @@ struct Import: ParsableCommand {
     for index in reading.unparsed.indices { reading.unparsed[index].line = Self.given(reading.unparsed[index].line, origins: origins) }
     for note in chrome { StandardStreams.error.write(messages.chromeNote(file, note) + "\n") }
     let diagnostics = Diagnostics(messages: messages)
-    var minutes = reading.minutes
-    // The house style read is the document's, defaults and all: kept in the draft, so that a variant written later
-    // (`--learn` from another report), whose defaults differ, does not change how this session prints.
-    for choice in reading.template.houseStyle where minutes.value(at: choice.address) == nil {
-      if let value = choice.part.rendering.defaultValue { minutes.setValue(.text(value), at: choice.address) }
-    }
+    // The house style read is the document's, defaults and all.
+    var minutes = reading.template.pinningHouseStyle(reading.minutes)
     if !reading.unparsed.isEmpty {
       minutes.setValue(.list(reading.unparsed.map { .text($0.text) }), at: Address(steps: [.key(Template.unparsedKey)]))
     }

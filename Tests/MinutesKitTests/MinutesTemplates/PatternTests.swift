@@ -33,18 +33,8 @@ import MinutesTestSupport
         alphabet.filter { !["\n", "\r\n", "\u{2029}", " ", "e\u{301}"].contains($0) }.randomElement(using: &generator)!
       }.joined() + "]+")
     }
-    var disagreements: [String] = []
-    for regex in patterns {
-      #expect(Part.Pattern.Matcher.excludedByPattern(regex) != nil, "\(regex) is matched by ICU")
-      let pattern = Part.Pattern(regex: regex, message: "")
-      let icu = try NSRegularExpression(pattern: "^(?:\(regex))$")
-      for _ in 0..<200 {
-        let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
-        let expected = icu.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-        if (pattern.match(text) == .match) != expected { disagreements.append("\(regex) on \(text.debugDescription)") }
-      }
-    }
-    #expect(disagreements.prefix(5) == [])
+    for regex in patterns { #expect(Part.Pattern.Matcher.excludedByPattern(regex) != nil, "\(regex) is matched by ICU") }
+    #expect(try Self.disagreements(patterns, texts: 200, of: alphabet, &generator).prefix(5) == [])
     for regex in ["[^a-z]+", "[^\\s]+", "[^[:alpha:]]+", "[^。]*", "[^ ]+", "(?![^。]+)", "[^&&]+", "[^]+"] {
       #expect(Part.Pattern.Matcher.excludedByPattern(regex) == nil, "\(regex)")
     }
@@ -66,21 +56,27 @@ import MinutesTestSupport
       default: patterns.append("(?s)(?!\(list())).*(?<!\(list()))")
       }
     }
+    for regex in patterns { #expect(Part.Pattern.Matcher.affixesByPattern(regex) != nil, "\(regex) is matched by ICU") }
+    #expect(try Self.disagreements(patterns, texts: 300, of: alphabet, &generator).prefix(5) == [])
+    for regex in ["(?s)(?!會.).*", "(?!會議).*", "(?s)(?!會議).+", "(?s).*(?<!a|)", "(?s).*", "(?s)(?!a)(?!b).*", "(?s).*(?<![ab])", "(?s)(?!會議).*x"] {
+      #expect(Part.Pattern.Matcher.affixesByPattern(regex) == nil, "\(regex)")
+    }
+  }
+
+  /// Where `Part.Pattern` and ICU's `^(?:regex)$` disagree on whether a text matches, for each of `patterns` on
+  /// `texts` random texts of up to five pieces of `alphabet`.
+  static func disagreements(_ patterns: [String], texts: Int, of alphabet: [String], _ generator: inout SplitMix64) throws -> [String] {
     var disagreements: [String] = []
     for regex in patterns {
-      #expect(Part.Pattern.Matcher.affixesByPattern(regex) != nil, "\(regex) is matched by ICU")
       let pattern = Part.Pattern(regex: regex, message: "")
       let icu = try NSRegularExpression(pattern: "^(?:\(regex))$")
-      for _ in 0..<300 {
+      for _ in 0..<texts {
         let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
         let expected = icu.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
         if (pattern.match(text) == .match) != expected { disagreements.append("\(regex) on \(text.debugDescription)") }
       }
     }
-    #expect(disagreements.prefix(5) == [])
-    for regex in ["(?s)(?!會.).*", "(?!會議).*", "(?s)(?!會議).+", "(?s).*(?<!a|)", "(?s).*", "(?s)(?!a)(?!b).*", "(?s).*(?<![ab])", "(?s)(?!會議).*x"] {
-      #expect(Part.Pattern.Matcher.affixesByPattern(regex) == nil, "\(regex)")
-    }
+    return disagreements
   }
 
   @Test func aPatternThatBacktracksWithoutEndIsUndecidedWithinItsBudget() {
