@@ -191,8 +191,10 @@ public struct Editor: Sendable {
       }
       guard let text else { throw AssistantError.required(label: label) }
       let entry = try parseEntries(text, part: part, at: address, in: minutes).first ?? .text("")
+      let isNew = minutes.value(at: container) == nil
       minutes.remove(at: index, in: container)
       minutes.insert(entry, at: index, in: container)
+      if isNew { reorder(around: container, in: &minutes) }
       return address
     case .group(let group):
       let example = template.display(address.appending(key: group.parts.first?.key ?? ""))
@@ -216,14 +218,18 @@ public struct Editor: Sendable {
     }
     let isNew = minutes.value(at: address) == nil
     minutes.setValue(value, at: address)
-    // A new key goes at the end of its record (and so may a record made on the way): put them in the
-    // template's order, which is the order files are written in.
-    if isNew {
-      for depth in stride(from: address.steps.count - 1, through: 0, by: -1) {
-        reorder(Address(steps: Array(address.steps.prefix(depth))), in: &minutes)
-      }
-    }
+    if isNew { reorder(around: address, in: &minutes) }
     return address
+  }
+
+  /// Puts the records that hold `address`, just set anew, in the template's order: a new key goes at the end of
+  /// its record (and so may a record or a list made on the way), and the files are written in the template's
+  /// order (a draft so ordered is what `Template.conform(_:)` gives back as it is, which the index kept with a
+  /// session vouches for when it is opened again).
+  private func reorder(around address: Address, in minutes: inout Minutes) {
+    for depth in stride(from: address.steps.count - 1, through: 0, by: -1) {
+      reorder(Address(steps: Array(address.steps.prefix(depth))), in: &minutes)
+    }
   }
 
   /// Whether the period that ends `text` belongs to it rather than ending its sentence, so that `trimEnd` keeps
@@ -314,6 +320,7 @@ public struct Editor: Sendable {
       if let first = records.firstPart {
         let value = try parse(text, as: first)
         minutes.insert(.record([first.key: value]), at: count + 1, in: list)
+        if count == 0 { reorder(around: list, in: &minutes) }
         return list.appending(.index(count + 1)).appending(key: first.key)
       }
       line = records.line
@@ -323,6 +330,7 @@ public struct Editor: Sendable {
     // `,,,` splits into nothing: that is no entry, as a blank answer is none.
     guard !entries.isEmpty else { throw AssistantError.nothingToAdd(raw) }
     for (offset, entry) in entries.enumerated() { minutes.insert(entry, at: count + 1 + offset, in: list) }
+    if count == 0 { reorder(around: list, in: &minutes) }
     return list.appending(.index(count + entries.count))
   }
 

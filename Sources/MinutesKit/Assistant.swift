@@ -103,8 +103,12 @@ public struct Assistant: Sendable {
 
   /// The draft's index in the form kept beside its snapshot (`DraftStore.compact(_:keepingChanges:annex:)`), so
   /// that the next resume need not walk and check every entry again (see `DraftIndex`); empty when this program
-  /// cannot key one.
-  public var savedIndex: [UInt8] { index.saved }
+  /// cannot key one, or when the draft is not as `Template.conform(_:)` makes it (an undo puts a list it brings
+  /// back at the end of its record): opening such a draft conforms it, which drops the index kept with it anyway.
+  /// So an index kept vouches that its draft is conformed (`DraftIndex.isKept`).
+  /// - Complexity: O(n) in the size of the draft (``Template/isConformed(_:)``), as writing the snapshot it is kept
+  ///   with is.
+  public var savedIndex: [UInt8] { template.isConformed(state.minutes) ? index.saved : [] }
 
   /// Whether the index was read from the `savedIndex` the assistant was made with: then the bytes kept beside the
   /// snapshot are still this index while the draft is unchanged.

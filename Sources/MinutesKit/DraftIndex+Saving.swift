@@ -61,6 +61,24 @@ extension DraftIndex {
     return bytes
   }
 
+  /// Whether `bytes` start as an index this program kept for `template` (``saved``): its magic and its key, the
+  /// rest not read. Such an index vouches that the draft stored with it is as `Template.conform(_:)` makes it,
+  /// which opening it then need not walk the draft to learn: an assistant keeps an index only for a conformed
+  /// draft (`Assistant.savedIndex`), and storage gives the bytes back only with the very draft they were kept
+  /// with. The key holds the template's digest, so a template changed since does not vouch.
+  static func isKept(_ bytes: [UInt8], for template: Template) -> Bool {
+    guard let key = savedKey(for: template), bytes.count >= savedMagic.count + 8 * key.count,
+      bytes.starts(with: savedMagic)
+    else { return false }
+    var index = savedMagic.count
+    for number in key {
+      let stored = bytes[index..<index + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+      guard stored == number else { return false }
+      index += 8
+    }
+    return true
+  }
+
   /// The chunks kept in `bytes` (``saved``) for `template`; `nil` when the bytes are not a whole index of this
   /// program for this template.
   static func savedChunks(_ bytes: [UInt8], for template: Template) -> [Address: [Chunk]]? {

@@ -97,7 +97,11 @@ public struct Workspace: Sendable {
       throw SessionError.recoverable(problem, name: name)
     }
     let path = store.file(for: name).path
-    var draft = try conformed(loaded.file, path: path, yaml: try? String(contentsOfFile: path, encoding: .utf8))
+    // An index this program kept for the template vouches that the draft is conformed (`DraftIndex.isKept`): at
+    // 1,000 agenda items, walking the draft to learn it was a twelfth of a check.
+    var draft = try conformed(loaded.file, path: path, yaml: try? String(contentsOfFile: path, encoding: .utf8)) {
+      DraftIndex.isKept(loaded.annex, for: $0)
+    }
     draft.name = name
     draft.session = loaded
     // What was kept beside the snapshot describes the draft as stored, not as conformed to a changed template.
@@ -121,9 +125,15 @@ public struct Workspace: Sendable {
 
   /// `file` with its template found and the draft conformed to it; a mismatch is reported at its line in `yaml`
   /// (read only then: a session opened from its cache does not read its 2.5 MB of YAML text at 1,000 items).
-  private func conformed(_ file: SessionFile, path: String, yaml: @autoclosure () -> String?) throws -> Draft {
+  /// `isVouchedFor` says whether something kept with the draft vouches that it is conformed to the template found,
+  /// which is then not looked at.
+  private func conformed(
+    _ file: SessionFile, path: String, yaml: @autoclosure () -> String?, isVouchedFor: (Template) -> Bool = { _ in false }
+  ) throws -> Draft {
     let template = try templates.template(id: file.minutes.template)
-    guard !template.isConformed(file.minutes) else { return Draft(file: file, template: template, path: path) }
+    guard !isVouchedFor(template), !template.isConformed(file.minutes) else {
+      return Draft(file: file, template: template, path: path)
+    }
     var file = file
     file.minutes = try template.conform(file.minutes, yaml: yaml(), file: path)
     var draft = Draft(file: file, template: template, path: path)

@@ -38,6 +38,22 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(guest?["affiliation"] == .text(affiliation))
   }
 
+  /// A list made by its first entry goes where the template puts it, not at the end of its record, whichever way
+  /// the entry comes (a line, a record started by its first part): the files are written in that order, and an
+  /// index kept with the session vouches for it (`DraftIndex.isKept`). The members present were written after
+  /// those absent, and the attendance after the motions.
+  @Test func aNewListTakesItsPlaceInTheTemplatesOrder() throws {
+    let template = try TestSupport.template(id: "board-meeting.en")
+    let editor = Editor(template: template)
+    var minutes = Minutes(template: "board-meeting.en")
+    _ = try editor.perform(.append(stored("motions"), "That the budget be adopted"), on: &minutes)
+    _ = try editor.perform(.append(stored("attendance.absent"), "Bob Hale"), on: &minutes)
+    _ = try editor.perform(.append(stored("attendance.present"), "Ann Lee"), on: &minutes)
+    #expect(Array(minutes.content.fields.keys) == ["attendance", "motions"])
+    #expect(minutes.value(at: stored("attendance"))?.record.map { Array($0.fields.keys) } == ["present", "absent"])
+    #expect(template.isConformed(minutes))
+  }
+
   /// A name's suffix after its comma (`Luis Ortega, Jr.`) stays with the name: it was taken for the attendance
   /// mode and refused.
   @Test(arguments: [("Luis Ortega, Jr.", "Luis Ortega, Jr.", nil), ("Luis Ortega, Jr., remote", "Luis Ortega, Jr.", "remote"),

@@ -145,6 +145,29 @@ import MinutesTestSupport
     var other = saved
     other[4] ^= 1
     #expect(DraftIndex.savedChunks(other, for: template) == nil)
+    // Which index vouches that its draft is conformed (opening it then skips the walk): this program's, for this
+    // very template text, whatever follows the key.
+    #expect(DraftIndex.isKept(saved, for: template))
+    #expect(!DraftIndex.isKept(saved, for: edited))
+    #expect(!DraftIndex.isKept(other, for: template))
+    #expect(!DraftIndex.isKept(Array(saved.prefix(4 + 8 * 4 - 1)), for: template))
+    #expect(!DraftIndex.isKept([], for: template))
+  }
+
+  /// A draft not in the template's order (an undo brings a list back at the end of its record) keeps no index
+  /// with its snapshot: opening it conforms it, and an index kept would vouch that it need not be.
+  @Test func aDraftOutOfTheTemplatesOrderKeepsNoIndex() throws {
+    let template = try TestSupport.template(id: "gov-executive.zh-Hant")
+    let ordered = try TestSupport.draft([
+      "meeting": ["date": "2022-05-20", "body": "區政府"],
+      "items": [["kind": "審議", "subject": "第1號辦法"]],
+    ])
+    var unordered = ordered
+    unordered.content = ["items": ordered.content["items"]!, "meeting": ordered.content["meeting"]!]
+    #expect(unordered == ordered && !template.isConformed(unordered))
+    let kept = Assistant(template: template, state: DraftState(minutes: ordered, cursor: nil)).savedIndex
+    #expect(DraftIndex.isKept(kept, for: template))
+    #expect(Assistant(template: template, state: DraftState(minutes: unordered, cursor: nil)).savedIndex.isEmpty)
   }
 
   /// Chunks of a number that no longer fits the list (the draft is not the one the index was kept for) are made
