@@ -791,6 +791,10 @@ final class TextReader {
     // (`區住房和城鄉建設局局長`).
     if chinese, part.key == "title" {
       if scalars.count < 2 || scalars.contains(where: { "，,；;。".unicodeScalars.contains($0) }) { return false }
+      // Nor the words that end a group's sentence (`出席會議`, `列席`): `副区长李静、王国栋出席会议并讲话，…列席会议`, in a
+      // form no house style prints, was read as one group of 列席 titled `副区长李静、王国栋出席会议`, exit 0 (a clerk's
+      // trial); the line is now set aside and reported.
+      if Self.attendanceVerbs.contains(where: { span.includes($0) }) { return false }
       let characters = Array(scalars)
       for index in characters.indices where characters[index] == "和" {
         let before = characters[..<index]
@@ -816,6 +820,10 @@ final class TextReader {
     // clerk's answer with such a mark is the error `marks.unbalanced`).
     return !Self.hasUnbalancedParenthesis(span)
   }
+
+  /// The words that say a group attended, which no title holds (a 纪要 heads its lines with 出席 and 列席; the
+  /// reports' `……出席會議`, `……列席會議`, `……參加會議`), in both scripts.
+  static let attendanceVerbs = ["出席", "列席", "参加会议", "參加會議"]
 
   /// Whether `span` has a `(` or `（` not closed, or a `)` or `）` not opened, in its UTF-8 bytes (a span tried
   /// may be the rest of a long line: no scalars are decoded for it).

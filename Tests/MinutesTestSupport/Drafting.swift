@@ -65,6 +65,9 @@ extension TestSupport {
     // (groups=present-and), inline and joined by ；, points numbered, a date without its year, a credit line.
     ("gov-executive.zh-Hant", "house-inline-present-and",
      ["attendance=inline", "combine=semicolon", "groups=present-and", "invitation=none", "points=numbered"]),
+    // A district's report from a clerk's trial: 出席 and 列席 in one sentence joined by ，
+    // (…出席會議，…應邀列席會議。), which was read as one 列席 group titled `區政府辦公室主任趙明出`, named `席會議`.
+    ("gov-executive.zh-Hant", "house-comma", ["combine=comma"]),
     // A hospital's 纪要 (issue 10): the item's chair and reporters parted by ideographic spaces
     // （主持人：秦海波　汇报人：付晓春　沈一鸣）, 参会 for 出席.
     ("jiyao.zh-Hans", "house-ideographic-gap", ["gap=ideographic", "present=participants"]),

@@ -61,6 +61,36 @@ import MinutesTestSupport
     #expect(found == groups)
   }
 
+  /// A clerk's trial (stop 45): 出席 and 列席 in one sentence joined by ， was read, exit 0, as one 列席 group
+  /// titled `区政府办公室主任赵明出` and named `席会议`: it is the house style `combine=comma` now. A form no house
+  /// style prints (`…出席会议并讲话，…列席会议`) is no group titled `…出席会议`: its line is set aside and reported.
+  @Test func attendanceInOneSentenceIsReadAsItsGroupsOrSetAside() throws {
+    let template = try TestSupport.template(id: "gov-executive.zh-Hans")
+    func reading(_ line: String) throws -> Importer.Reading {
+      try #require(Importer.read("""
+        3月12日上午，区长周文涛主持召开第九届区政府第14次常务会议。
+        会议审议了《关于加强城区停车管理的实施意见》（讨论稿）。会议指出，要坚持问题导向，统筹推进停车设施建设。
+        \(line)
+
+        """, template: template))
+    }
+    func groups(_ reading: Importer.Reading, _ list: String) -> [String: [String]] {
+      var found: [String: [String]] = [:]
+      for group in (reading.minutes.value(at: Address(stored: "attendance.\(list)")!)?.list ?? []).compactMap(\.record) {
+        found[group["title"]?.text ?? ""] = group["names"]?.list?.compactMap(\.text) ?? []
+      }
+      return found
+    }
+    let joined = try reading("副区长李静、王国栋、陈树林，区政府办公室主任赵明出席会议，区人大代表孙丽、区政协委员钱伟列席会议。")
+    #expect(joined.unparsed.isEmpty && joined.reproduces, "\(joined.unparsed)")
+    #expect(groups(joined, "present") == ["副区长": ["李静", "王国栋", "陈树林"], "区政府办公室主任": ["赵明"]])
+    #expect(groups(joined, "inAttendance") == ["区人大代表": ["孙丽"], "区政协委员": ["钱伟"]])
+    #expect(Self.text(joined, "house.combine") == "comma")
+    let other = try reading("副区长李静、王国栋出席会议并讲话，区人大代表孙丽列席会议。")
+    #expect(other.unparsed.map(\.line) == [3])
+    #expect(!groups(other, "inAttendance").keys.contains { $0.contains("出席") })
+  }
+
   /// A clerk's trial (stop 30): a report that words one item's directives `…的匯報，強調，要…` (no one named, the
   /// house's `speaker=none`) and another's `…精神。會議指出，…` was read all the first way, the second item's
   /// subject `…精神。會議指出` and its follow-up clause both directives; it printed the same, and check said
