@@ -223,7 +223,7 @@ final class TextReader {
     /// name, where the title read is one of them).
     func skipped(_ part: Part, _ frame: DraftFrame?) -> Bool {
       guard let frame, let unless = part.asking.unless, !unless.isEmpty else { return false }
-      return unless.allSatisfy { key, values in
+      return unless.contains { key, values in
         guard case .value(let value)? = frame.slots[key], let text = value.scalarText else { return false }
         return values.contains("*") || values.contains(text)
       }

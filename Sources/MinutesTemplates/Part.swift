@@ -211,7 +211,8 @@ public struct Part: Sendable, Hashable {
     /// value). A part that does not apply (this, or ``unless``; see ``Template/applies(_:among:in:)``) is not
     /// asked, not required and not exported: a value kept from before is not printed, and `check` warns of it.
     public var when: [String: [String]]?
-    /// Not asked when the sibling parts named hold one of the values given, e.g. `{verb: [原則同意]}`.
+    /// Not asked when one of the sibling parts named holds one of the values given for it, e.g. `{verb: [原則同意]}`,
+    /// `{disposition: [Withdrawn], voteKind: [voice]}` (either rules the part out).
     public var unless: [String: [String]]?
     /// Whether the answer is a person's name (`person: true`), beside those the template's roles name (the chair,
     /// attendance, movers…): Tab completes the roster's names, and a near miss of one is offered in its form.

@@ -111,8 +111,9 @@ extension Template {
     walk(parts, at: .root, depth: 0)
   }
 
-  /// Whether `part`, one of `parts` (the parts of `record`), applies in `record`: its `when` holds and its
-  /// `unless` does not, where a value counts only when its own part applies. A count kept for a motion since
+  /// Whether `part`, one of `parts` (the parts of `record`), applies in `record`: each sibling its `when` names
+  /// holds one of the values listed, and none its `unless` names does, where a value counts only when its own
+  /// part applies. A count kept for a motion since
   /// marked withdrawn does not make `votesAgainst` (`when: {votesFor: ["*"]}`) apply: `votesFor` itself does not
   /// (`unless: {disposition: [Withdrawn]}`). What does not apply is not asked, not required and not exported.
   /// - Complexity: O(c·d) for a part with conditions (c keys, d the depth of conditions on conditions, at most
@@ -208,18 +209,19 @@ extension Template {
   private static func applies(_ part: Part, among parts: [Part], in record: Record?, depth: Int) -> Bool {
     let (when, unless) = (part.asking.when, part.asking.unless)
     guard when != nil || unless != nil else { return true }
-    func holds(_ condition: [String: [String]]) -> Bool {
-      condition.allSatisfy { key, values in
-        guard let value = record?[key] else { return false }
-        if depth < conditionDepth, let other = parts.first(where: { $0.key == key }),
-          !applies(other, among: parts, in: record, depth: depth + 1)
-        {
-          return false
-        }
-        return values.containsAnyValue || value.scalarText.map(values.containsText) == true
+    // Whether the sibling `key` holds one of `values`, counting a value only where its own part applies.
+    func holds(_ key: String, _ values: [String]) -> Bool {
+      guard let value = record?[key] else { return false }
+      if depth < conditionDepth, let other = parts.first(where: { $0.key == key }),
+        !applies(other, among: parts, in: record, depth: depth + 1)
+      {
+        return false
       }
+      return values.containsAnyValue || value.scalarText.map(values.containsText) == true
     }
-    return (when.map(holds) ?? true) && !(unless.map(holds) ?? false)
+    // `when` asks for each sibling it names; `unless` rules the part out when any does, as a check's `unless`
+    // lets an entry off (a roll call is not asked of a motion withdrawn, nor of one decided by voice vote).
+    return (when.map { $0.allSatisfy(holds) } ?? true) && !(unless.map { $0.contains(where: holds) } ?? false)
   }
 
   /// Why `part`, one of `parts`, does not apply in `record` (see ``applies(_:among:in:)``): the first condition

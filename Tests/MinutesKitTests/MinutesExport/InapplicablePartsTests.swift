@@ -49,6 +49,29 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(Self.warnings(minutes, template).map(\.address) == ["1.votesAgainst", "1.abstentions"])
   }
 
+  /// A part's `unless` rules it out when any sibling it names holds (as a check's `unless` lets an entry off): the
+  /// roll call is not asked of a motion decided by voice vote, nor printed, any more than of one withdrawn (a
+  /// clerk's trial was asked for a roll call after recording a voice vote). The interview skips it too.
+  @Test func aMotionDecidedByVoiceVoteHasNoRollCall() throws {
+    var (template, minutes) = try BoardCheckTests.meeting()
+    #expect(try Self.exported(minutes, template).contains("Roll-call vote:"))
+    minutes.setValue("voice", at: stored("motions.1.voteKind"))
+    let text = try Self.exported(minutes, template)
+    #expect(text.contains("Vote, by voice vote: 4 in favor, 1 opposed, 0 abstaining."), "\(text)")
+    #expect(!text.contains("Roll-call vote:"))
+    let found = Self.warnings(minutes, template)
+    #expect(found.map(\.address) == ["1.rollCall"])
+    #expect(found.first?.message.contains("when ‘Vote taken by’ is “voice”") == true, "\(found)")
+    // Either key rules it out alone: withdrawn, the vote kind no longer counts (it does not apply either).
+    let motion = try #require(template.part(at: stored("motions")))
+    let rollCall = try #require(motion.child("rollCall"))
+    func applies(_ fields: Record) -> Bool { Template.applies(rollCall, among: motion.parts, in: fields) }
+    #expect(applies(["disposition": "Adopted", "voteKind": "roll call"]))
+    #expect(applies(["disposition": "Adopted"]))
+    #expect(!applies(["disposition": "Adopted", "voteKind": "voice"]))
+    #expect(!applies(["disposition": "Withdrawn", "voteKind": "roll call"]))
+  }
+
   @Test func aMotionThatDiedForLackOfASecondPrintsNoSeconder() throws {
     var (template, minutes) = try BoardCheckTests.meeting()
     minutes.setValue("Died for lack of a second", at: stored("motions.2.disposition"))

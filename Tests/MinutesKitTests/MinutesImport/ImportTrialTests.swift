@@ -91,6 +91,24 @@ import MinutesTestSupport
     #expect(!groups(other, "inAttendance").keys.contains { $0.contains("出席") })
   }
 
+  /// A clerk's trial (stop 45): a 纪要 naming its items `研究了A、B和C等事项` was read, exit 0, as two items, the
+  /// second's topic `B和C` and the third item's heading a paragraph of the second. The last topic after 和 is the
+  /// house style `topics=and`: three items, each with its topic.
+  @Test func aJiyaosLastTopicAfterAndIsAnItemOfItsOwn() throws {
+    let template = try TestSupport.template(id: "jiyao.zh-Hans")
+    let published = try String(contentsOf: TestSupport.fixture("published/jiyao.zh-Hans.no-chair-item-hosts.txt"), encoding: .utf8)
+    let text = published.replacingOccurrences(of: "教授委员会换届、学生竞赛奖励等事项", with: "教授委员会换届和学生竞赛奖励等事项")
+    #expect(text != published)
+    let reading = try #require(Importer.read(text, template: template))
+    #expect(reading.unparsed.isEmpty && reading.reproduces, "\(reading.unparsed)")
+    let topics = (reading.minutes.value(at: Address(stored: "items")!)?.list ?? []).compactMap { $0.record?["topic"]?.text }
+    #expect(topics == ["年度预算编制", "教授委员会换届", "学生竞赛奖励"])
+    #expect(Self.text(reading, "house.topics") == "and")
+    // The same 纪要 as published, with 、 alone, keeps the default.
+    let plain = try #require(Importer.read(published, template: template))
+    #expect(plain.reproduces && Self.text(plain, "house.topics") == nil)
+  }
+
   /// A clerk's trial (stop 30): a report that words one item's directives `…的匯報，強調，要…` (no one named, the
   /// house's `speaker=none`) and another's `…精神。會議指出，…` was read all the first way, the second item's
   /// subject `…精神。會議指出` and its follow-up clause both directives; it printed the same, and check said

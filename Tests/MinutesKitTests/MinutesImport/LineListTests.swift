@@ -12,7 +12,8 @@ import MinutesTestSupport
   func theAgendaItemsOfAChineseReportEndTheirLines(id: String) throws {
     let template = try TestSupport.template(id: id)
     let source = try #require(template.export["text"].map(template.inliningPartials))
-    let items = try #require(Self.section("items", in: try MustacheShape.parse(source)))
+    // The last section over the items prints them (a 纪要 names them first, in its opening sentence).
+    let items = try #require(Self.sections("items", in: try MustacheShape.parse(source)).last)
     #expect(TextReader.entriesEndLines(items))
   }
 
@@ -24,14 +25,13 @@ import MinutesTestSupport
     #expect(!TextReader.entriesEndLines(one))
   }
 
-  /// The body of the first section over `key`, looked for depth first.
-  static func section(_ key: String, in shapes: [MustacheShape]) -> [MustacheShape]? {
-    for shape in shapes {
-      guard case .section(let name, let inverted, let body) = shape else { continue }
-      if !inverted, name.function == nil, name.path == [key] { return body }
-      if let found = section(key, in: body) { return found }
+  /// The bodies of the sections over `key`, in the text's order (a section over `key` inside another is left out).
+  static func sections(_ key: String, in shapes: [MustacheShape]) -> [[MustacheShape]] {
+    shapes.flatMap { shape -> [[MustacheShape]] in
+      guard case .section(let name, let inverted, let body) = shape else { return [] }
+      if !inverted, name.function == nil, name.path == [key] { return [body] }
+      return sections(key, in: body)
     }
-    return nil
   }
 }
 
