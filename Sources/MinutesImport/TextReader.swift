@@ -812,6 +812,9 @@ final class TextReader {
       // Nor ends in 等, which follows the last name of a list cut short (`王某、李某等參加會議`), nor holds a mark
       // that parts names or groups (`，區住房` of `副區長王建國，區住房和城鄉建設局局長李明德`).
       if span.hasSuffix("等") || scalars.contains(where: Self.nameStops.contains) { return false }
+      // Nor the words after a group (`席会议` of `…主任葛素云出席会议`, read as a name when no house style printed the
+      // line: a clerk's trial), which no name holds.
+      if Self.attendanceVerbs.contains(where: { span.includes($0) }) || span.includes("会议") || span.includes("會議") { return false }
       // Nor begins with a title's last word: `助理彭海` of `區長助理彭海` is the end of the title 區長助理 and a name.
       if Self.titleEndingScalars.contains(where: { $0.count >= 2 && scalars.starts(with: $0) }) { return false }
     }

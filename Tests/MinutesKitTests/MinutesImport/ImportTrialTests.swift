@@ -86,9 +86,15 @@ import MinutesTestSupport
     #expect(groups(joined, "present") == ["副区长": ["李静", "王国栋", "陈树林"], "区政府办公室主任": ["赵明"]])
     #expect(groups(joined, "inAttendance") == ["区人大代表": ["孙丽"], "区政协委员": ["钱伟"]])
     #expect(Self.text(joined, "house.combine") == "comma")
-    let other = try reading("副区长李静、王国栋出席会议并讲话，区人大代表孙丽列席会议。")
-    #expect(other.unparsed.map(\.line) == [3])
-    #expect(!groups(other, "inAttendance").keys.contains { $0.contains("出席") })
+    // Nor are groups of one name each joined by ， (the template joins them by 、): `区政府办公室主任葛素云出` was
+    // read as a title and `席会议` as a name, exit 0 (a clerk's trial).
+    for line in ["副区长李静、王国栋出席会议并讲话，区人大代表孙丽列席会议。", "副区长唐启明，区政府办公室主任葛素云出席会议，区人大代表薛晨光应邀列席会议。"] {
+      let other = try reading(line)
+      #expect(other.unparsed.map(\.line) == [3], "\(line)")
+      // Reported (the line kept, exit 1), whatever was read of it before the stop; never a title of 出席 nor a name of 会议.
+      let read = groups(other, "inAttendance")
+      #expect(!read.keys.contains { $0.contains("出席") } && !read.values.joined().contains { $0.contains("会议") }, "\(line) \(read)")
+    }
   }
 
   /// A clerk's trial (stop 45): a 纪要 naming its items `研究了A、B和C等事项` was read, exit 0, as two items, the
@@ -104,6 +110,13 @@ import MinutesTestSupport
     let topics = (reading.minutes.value(at: Address(stored: "items")!)?.list ?? []).compactMap { $0.record?["topic"]?.text }
     #expect(topics == ["年度预算编制", "教授委员会换届", "学生竞赛奖励"])
     #expect(Self.text(reading, "house.topics") == "and")
+    // A topic with a 和 of its own, and the last after 和 (a clerk's trial read two items, the third's heading a
+    // paragraph of the second): a heading 三、 begins no paragraph.
+    let own = text.replacingOccurrences(of: "研究了年度预算编制、", with: "研究了年度预算编制和决算审计、")
+    #expect(own != text)
+    let both = try #require(Importer.read(own, template: template))
+    let read = (both.minutes.value(at: Address(stored: "items")!)?.list ?? []).compactMap { $0.record?["topic"]?.text }
+    #expect(read == ["年度预算编制和决算审计", "教授委员会换届", "学生竞赛奖励"], "\(both.unparsed)")
     // The same 纪要 as published, with 、 alone, keeps the default.
     let plain = try #require(Importer.read(published, template: template))
     #expect(plain.reproduces && Self.text(plain, "house.topics") == nil)
