@@ -191,10 +191,8 @@ public struct Editor: Sendable {
       }
       guard let text else { throw AssistantError.required(label: label) }
       let entry = try parseEntries(text, part: part, at: address, in: minutes).first ?? .text("")
-      let isNew = minutes.value(at: container) == nil
       minutes.remove(at: index, in: container)
       minutes.insert(entry, at: index, in: container)
-      if isNew { reorder(around: container, in: &minutes) }
       return address
     case .group(let group):
       let example = template.display(address.appending(key: group.parts.first?.key ?? ""))

@@ -66,33 +66,32 @@ extension DraftIndex {
   /// which opening it then need not walk the draft to learn: an assistant keeps an index only for a conformed
   /// draft (`Assistant.savedIndex`), and storage gives the bytes back only with the very draft they were kept
   /// with. The key holds the template's digest, so a template changed since does not vouch.
-  static func isKept(_ bytes: [UInt8], for template: Template) -> Bool {
-    guard let key = savedKey(for: template), bytes.count >= savedMagic.count + 8 * key.count,
-      bytes.starts(with: savedMagic)
-    else { return false }
+  static func isKept(_ bytes: [UInt8], for template: Template) -> Bool { keyEnd(in: bytes, for: template) != nil }
+
+  /// Where the bytes after the magic and the key start, when `bytes` start with this program's magic and its key
+  /// for `template`; `nil` otherwise.
+  private static func keyEnd(in bytes: [UInt8], for template: Template) -> Int? {
+    guard let key = savedKey(for: template), bytes.count >= savedMagic.count + 8 * key.count, bytes.starts(with: savedMagic)
+    else { return nil }
     var index = savedMagic.count
     for number in key {
-      let stored = bytes[index..<index + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-      guard stored == number else { return false }
+      guard bytes[index..<index + 8].reversed().reduce(UInt64(0), { $0 << 8 | UInt64($1) }) == number else { return nil }
       index += 8
     }
-    return true
+    return index
   }
 
   /// The chunks kept in `bytes` (``saved``) for `template`; `nil` when the bytes are not a whole index of this
   /// program for this template.
   static func savedChunks(_ bytes: [UInt8], for template: Template) -> [Address: [Chunk]]? {
-    guard let key = savedKey(for: template) else { return nil }
-    var index = 0
+    guard var index = keyEnd(in: bytes, for: template) else { return nil }
     func take(_ count: Int) -> ArraySlice<UInt8>? {
       guard count >= 0, count <= bytes.count - index else { return nil }
       defer { index += count }
       return bytes[index..<index + count]
     }
     func u32() -> UInt32? { take(4).map { $0.reversed().reduce(0) { $0 << 8 | UInt32($1) } } }
-    func u64() -> UInt64? { take(8).map { $0.reversed().reduce(0) { $0 << 8 | UInt64($1) } } }
-    guard take(4)?.elementsEqual(savedMagic) == true, key.allSatisfy({ u64() == $0 }), let listCount = u32()
-    else { return nil }
+    guard let listCount = u32() else { return nil }
     var lists: [Address: [Chunk]] = [:]
     for _ in 0..<listCount {
       guard let length = u32(), let text = take(Int(length)), let list = Address(stored: String(decoding: text, as: UTF8.self)),

@@ -99,9 +99,7 @@ public struct Workspace: Sendable {
     let path = store.file(for: name).path
     // An index this program kept for the template vouches that the draft is conformed (`DraftIndex.isKept`): at
     // 1,000 agenda items, walking the draft to learn it was a twelfth of a check.
-    var draft = try conformed(loaded.file, path: path, yaml: try? String(contentsOfFile: path, encoding: .utf8)) {
-      DraftIndex.isKept(loaded.annex, for: $0)
-    }
+    var draft = try conformed(loaded.file, path: path, yaml: try? String(contentsOfFile: path, encoding: .utf8), index: loaded.annex)
     draft.name = name
     draft.session = loaded
     // What was kept beside the snapshot describes the draft as stored, not as conformed to a changed template.
@@ -125,13 +123,11 @@ public struct Workspace: Sendable {
 
   /// `file` with its template found and the draft conformed to it; a mismatch is reported at its line in `yaml`
   /// (read only then: a session opened from its cache does not read its 2.5 MB of YAML text at 1,000 items).
-  /// `isVouchedFor` says whether something kept with the draft vouches that it is conformed to the template found,
-  /// which is then not looked at.
-  private func conformed(
-    _ file: SessionFile, path: String, yaml: @autoclosure () -> String?, isVouchedFor: (Template) -> Bool = { _ in false }
-  ) throws -> Draft {
+  /// `index` is the index kept beside a session's snapshot: one this program kept for the template found vouches
+  /// that the draft is conformed, which is then not looked at.
+  private func conformed(_ file: SessionFile, path: String, yaml: @autoclosure () -> String?, index: [UInt8] = []) throws -> Draft {
     let template = try templates.template(id: file.minutes.template)
-    guard !isVouchedFor(template), !template.isConformed(file.minutes) else {
+    guard !DraftIndex.isKept(index, for: template), !template.isConformed(file.minutes) else {
       return Draft(file: file, template: template, path: path)
     }
     var file = file
