@@ -1,3 +1,5 @@
+import MinutesModel
+
 /// A Mustache text read as the tree its renderer walks, for reading an export backwards (the import) and for
 /// rendering a text export without swift-mustache's dynamic look-ups (``TextRenderer``): literal text, the values
 /// it prints (`{{key.accessor}}`, `{{.}}`, `{{lowercased(kind)}}`) and its sections (`{{#…}}`, `{{^…}}`), with the
@@ -6,7 +8,7 @@
 ///
 /// Comments and pragmas print nothing and are left out; a partial (`{{> text}}`, used by the DOCX layouts) is
 /// refused: the import reads the text export, which has none.
-package indirect enum MustacheShape: Equatable {
+package indirect enum MustacheShape: Equatable, Sendable {
   /// Text printed as it is, as Unicode scalars.
   case text([Unicode.Scalar])
   /// A value printed: `{{name}}`, `{{{name}}}` or `{{&name}}`.
@@ -17,7 +19,7 @@ package indirect enum MustacheShape: Equatable {
 
   /// What a tag names: a dotted path (`meeting.chair.name`, `["."]` for the current value), or a transform of one
   /// (`empty(points)`, `lowercased(kind)`; `first()` and `last()` with no path, for the entry of a sequence).
-  package struct Name: Hashable, CustomStringConvertible {
+  package struct Name: Hashable, Sendable, CustomStringConvertible {
     package var function: String?
     package var path: [String]
 
@@ -44,17 +46,25 @@ package indirect enum MustacheShape: Equatable {
   }
 
   /// Why a Mustache text cannot be read backwards.
-  package enum Failure: Error, Equatable {
+  package enum Failure: Error, Equatable, Sendable {
     /// A tag that is not closed, or a section closed by another name.
     case malformed(String)
     /// A partial or a change of delimiters, which the text exports do not use.
     case unsupported(String)
   }
 
-  /// The tree of `source`.
+  /// The tree of `source`, read once a process: an import makes a reader of the same export for each template and
+  /// house style it tries, and each reader reads its phrases and entries again (a tenth of reading a short text).
   /// - Throws: ``Failure`` when a tag is not closed, a section is closed by another name or not at all, or the
   ///   text uses a partial or other delimiters.
   package static func parse(_ source: String) throws(Failure) -> [MustacheShape] {
+    try trees.value(for: source) { Result { () throws(Failure) in try tree(of: source) } }.get()
+  }
+
+  private static let trees = Memo<String, Result<[MustacheShape], Failure>>()
+
+  /// ``parse(_:)``, done.
+  private static func tree(of source: String) throws(Failure) -> [MustacheShape] {
     let lines = try tokenize(source)
     var stack: [(name: Name?, inverted: Bool, nodes: [MustacheShape])] = [(nil, false, [])]
     func append(_ node: MustacheShape) {

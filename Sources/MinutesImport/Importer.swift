@@ -647,13 +647,17 @@ public enum Importer {
   /// it is removed as a footer.
   /// `read` is also given the width of the page the text was broken at (``PageChrome/pageWidth(of:)`` of its lines
   /// as published, before the chrome's wrapped lines are joined), for ``read(_:template:maxUnparsed:budget:mending:pageWidth:)``.
+  /// `stripped`, when given, is `PageChrome.strip(text)`, made already by the caller.
   /// - Returns: the reading (`nil` when `read` reads nothing) and the stripping it read.
   public static func readPublished(
-    _ text: String, _ read: (_ body: String, _ pageWidth: Int?) -> Reading?
+    _ text: String, stripped: (text: String, notes: [PageChrome.Note], origins: [Int])? = nil,
+    _ read: (_ body: String, _ pageWidth: Int?) -> Reading?
   ) -> (reading: Reading?, stripped: (text: String, notes: [PageChrome.Note], origins: [Int])) {
     let pageWidth = PageChrome.pageWidth(of: PageChrome.lines(text).map(String.init))
-    let withoutCredits = PageChrome.strip(text)
-    let withCredits = PageChrome.strip(text, keepingCredits: true)
+    let withoutCredits = stripped ?? PageChrome.strip(text)
+    // A text with no credit line is stripped alike either way: it is stripped once (each stripping walks the
+    // whole text).
+    let withCredits = PageChrome.hasCreditLine(text) ? PageChrome.strip(text, keepingCredits: true) : withoutCredits
     let without = read(withoutCredits.text, pageWidth)
     guard withCredits.text != withoutCredits.text, let with = read(withCredits.text, pageWidth), with.linesRead > 0 else {
       return (without, withoutCredits)

@@ -149,7 +149,7 @@ public enum PageChrome {
       }
       // A byte-order mark that starts the file is its encoding's, not the text's.
       let scalars = lines[index].text.unicodeScalars.dropFirst(lines[index].number == 1 && lines[index].text.hasPrefix("\u{FEFF}") ? 1 : 0)
-      if scalars.contains(where: Self.isControl) {
+      if hasControl(lines[index].text), scalars.contains(where: Self.isControl) {
         notes.append(Note(line: lines[index].number, kind: .control, text: String(String.UnicodeScalarView(scalars.filter { !Self.isControl($0) }))))
       }
       index += 1
@@ -163,23 +163,48 @@ public enum PageChrome {
   /// - Complexity: O(n) in the UTF-8 length of `text` (its bytes are looked at, not its characters: a line
   ///   break always ends a character).
   package static func lines(_ text: String) -> [Substring] {
-    var lines: [Substring] = []
     let utf8 = text.utf8
+    // The breaks' byte offsets, over the bytes in place where the string has them together (a native string, as
+    // a file read is): the view's subscript, index by index, cost most of an import's first pass.
+    let breaks = utf8.withContiguousStorageIfAvailable(lineBreaks) ?? Array(utf8).withUnsafeBufferPointer(lineBreaks)
+    var lines: [Substring] = []
+    lines.reserveCapacity(breaks.count + 1)
     var start = utf8.startIndex
-    var index = start
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      guard byte == 0x0A || byte == 0x0D else {
-        index = utf8.index(after: index)
-        continue
-      }
-      lines.append(text[start..<index])
-      index = utf8.index(after: index)
-      if byte == 0x0D, index != utf8.endIndex, utf8[index] == 0x0A { index = utf8.index(after: index) }
-      start = index
+    var offset = 0
+    for (lineEnd, next) in breaks {
+      let end = utf8.index(start, offsetBy: lineEnd - offset)
+      lines.append(text[start..<end])
+      start = utf8.index(end, offsetBy: next - lineEnd)
+      offset = next
     }
     lines.append(text[start...])
     return lines
+  }
+
+  /// Where each line of `bytes` (UTF-8) ends and the next begins, as offsets: a line ends at LF, CRLF or CR.
+  private static func lineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> [(end: Int, next: Int)] {
+    var breaks: [(end: Int, next: Int)] = []
+    guard let base = bytes.baseAddress else { return breaks }
+    // A text with no CR (nearly every one) is split at its LFs, found by `memchr`, which looks at many bytes at once.
+    if memchr(base, 0x0D, bytes.count) == nil {
+      var start = 0
+      while start < bytes.count, let found = memchr(base + start, 0x0A, bytes.count - start) {
+        let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        breaks.append((end, end + 1))
+        start = end + 1
+      }
+      return breaks
+    }
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      index += 1
+      guard byte == 0x0A || byte == 0x0D else { continue }
+      let end = index - 1
+      if byte == 0x0D, index < bytes.count, bytes[index] == 0x0A { index += 1 }
+      breaks.append((end, index))
+    }
+    return breaks
   }
 
   /// `來源：區政府辦公室 發布時間：2024-09-13`, `来源：`, `發布日期：`, `Source: … Published: …`: a line that starts
@@ -220,6 +245,42 @@ public enum PageChrome {
     case 0x00...0x1F, 0x7F...0x9F, 0x200B...0x200F, 0x2060, 0xFEFF: true
     default: false
     }
+  }
+
+  /// Whether `text` has a scalar ``isControl(_:)`` finds, told from its UTF-8 bytes: a report's line is a
+  /// paragraph of thousands of characters, and nearly every one has none.
+  static func hasControl(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable(hasControl) ?? Array(text.utf8).withUnsafeBufferPointer(hasControl)
+  }
+
+  /// ``hasControl(_:)`` over UTF-8 `bytes`. The scalars' encodings: U+0000–U+001F (but the tab) and U+007F are
+  /// their byte; U+0080–U+009F `C2 80`–`C2 9F`; U+200B–U+200F `E2 80 8B`–`E2 80 8F`; U+2060 `E2 81 A0`; U+FEFF
+  /// `EF BB BF`. `C2`, `E2` and `EF` only ever start a scalar.
+  private static func hasControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    for index in 0..<count {
+      switch bytes[index] {
+      case 0x09: continue
+      case 0x00...0x1F, 0x7F: return true
+      case 0xC2:
+        if index + 1 < count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+      case 0xE2:
+        guard index + 2 < count else { continue }
+        let (second, third) = (bytes[index + 1], bytes[index + 2])
+        if (second == 0x80 && (0x8B...0x8F).contains(third)) || (second == 0x81 && third == 0xA0) { return true }
+      case 0xEF:
+        if index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF { return true }
+      default: continue
+      }
+    }
+    return false
+  }
+
+
+  /// Whether a line of `text` is a credit line (``isCreditLine(_:)``): where none is, the text is stripped alike
+  /// with and without `keepingCredits`.
+  public static func hasCreditLine(_ text: String) -> Bool {
+    lines(text).contains { isCreditLine(String($0)) }
   }
 
   /// A line of a site's footer.

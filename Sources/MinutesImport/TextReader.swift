@@ -283,8 +283,10 @@ final class TextReader {
     }
     _ = match(shapes[...], 0, Env(frames: [root])) { _ in false }
     onPrefix = nil
-    // The best three, the likeliest first (a stable sort keeps the order found on a tie).
-    return readings.enumerated().sorted { (best[$1.element]!, $0.offset) < (best[$0.element]!, $1.offset) }.prefix(3).map(\.element)
+    // The best three, the likeliest first (the order found on a tie). Each reading's score is looked up once: a
+    // look-up hashes the whole reading.
+    let scores = readings.map { best[$0]! }
+    return readings.indices.sorted { (scores[$1], $0) < (scores[$0], $1) }.prefix(3).map { readings[$0] }
   }
 
   /// How many readings of the first line are compared, and in how many steps at most.
@@ -626,7 +628,7 @@ final class TextReader {
     for end in part.rendering.ends.isEmpty ? candidates : candidates.sorted(by: >) {
       let span = span(position..<end)
       guard transform == nil || transformed(span, transform) == span,
-        let slot = parse(span, frame: frame, part: part, accessor: accessor)
+        let slot = parse(span, at: position..<end, frame: frame, part: part, accessor: accessor)
       else { continue }
       // Other words for an open choice are its own (`專案會議`), never words of a label or a joint meeting before
       // one of its values (`第五十七次常務會議` is 常務會議 after a label the template prints; `…暨區政府常務會議`)
@@ -653,7 +655,7 @@ final class TextReader {
     // longest span that is a time first: `8:30 PM`, not `8:30` before words ` PM to discuss…`.
     if part.kind == .time, transform == nil, [nil, "en", "enEnd"].contains(accessor) {
       for end in candidates.sorted(by: >) {
-        guard let slot = parse(span(position..<end), frame: frame, part: part, accessor: accessor) else { continue }
+        guard let slot = parse(span(position..<end), at: position..<end, frame: frame, part: part, accessor: accessor) else { continue }
         set(frame, part.key, slot)
         if next(end) { return true }
         undo(to: mark)
@@ -697,7 +699,7 @@ final class TextReader {
 
   /// The value `span` gives a field through `accessor`, merged with what is read of it already (a date's parts);
   /// `nil` when it is no such value.
-  private func parse(_ span: String, frame: DraftFrame, part: Part, accessor: String?) -> DraftFrame.Slot? {
+  private func parse(_ span: String, at range: Range<Int>, frame: DraftFrame, part: Part, accessor: String?) -> DraftFrame.Slot? {
     guard let kind = part.kind else { return nil }
     // An entry's optional title beside names (a group of 出席 printed as names alone: `王某、李某、張某等參加會議`)
     // ends as titles do, else the names are read without one: `王某、李某` is no title of 張某.
@@ -706,13 +708,15 @@ final class TextReader {
     {
       return nil
     }
-    return parse(span, kind: kind, part: part, accessor: accessor, current: frame.slots[part.key])
+    return parse(span, at: range, kind: kind, part: part, accessor: accessor, current: frame.slots[part.key])
   }
 
-  private func parse(_ span: String, kind: Part.Kind, part: Part, accessor: String?, current: DraftFrame.Slot?) -> DraftFrame.Slot? {
+  private func parse(
+    _ span: String, at range: Range<Int>, kind: Part.Kind, part: Part, accessor: String?, current: DraftFrame.Slot?
+  ) -> DraftFrame.Slot? {
     switch kind {
     case .text, .choice:
-      guard accessor == nil, plausible(span, part) else { return nil }
+      guard accessor == nil, plausible(span, at: range, part) else { return nil }
       if case .choice(let values, let open) = kind, !open, !values.contains(span) { return nil }
       return .value(.text(span))
     case .number, .count:
@@ -752,25 +756,28 @@ final class TextReader {
     }
   }
 
-  /// Whether `span` could be a clerk's answer for `part`: no blanks around it, nothing its clean-up would have
-  /// trimmed, no separator its list is split by.
-  private func plausible(_ span: String, _ part: Part) -> Bool {
+  /// Whether `span`, the text's scalars `range`, could be a clerk's answer for `part`: no blanks around it, nothing
+  /// its clean-up would have trimmed, no separator its list is split by.
+  private func plausible(_ span: String, at range: Range<Int>, _ part: Part) -> Bool {
     // By scalars: a span can be long (a whole point), and its characters are not walked to look at its ends.
     guard let first = span.unicodeScalars.first, let last = span.unicodeScalars.last,
       !Self.isWhitespace(first), !Self.isWhitespace(last)
     else { return false }
-    if part.cleanUp.trimEnd.unicodeScalars.contains(last) || part.cleanUp.trimStart.unicodeScalars.contains(first) { return false }
+    // The part's settings are read once: each read of `rendering` copies it (a tenth of an import's time, when it
+    // was read for each test; the reader tries a span for each place it could end).
+    let (rendering, cleanUp) = (part.rendering, part.cleanUp)
+    if cleanUp.trimEnd.unicodeScalars.contains(last) || cleanUp.trimStart.unicodeScalars.contains(first) { return false }
     let scalars = span.unicodeScalars
-    if !part.rendering.begins.isEmpty, !part.rendering.begins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
-    if part.rendering.neverBegins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
+    if !rendering.begins.isEmpty, !rendering.begins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
+    if rendering.neverBegins.contains(where: { scalars.starts(with: $0.unicodeScalars) }) { return false }
     // Nor holds, after a `；`, a word it begins with: `要…；要…` is two points, whichever way the house joins them
     // (a house that numbers them prints a single point as it is, and would read the two as one).
-    if chinese, !part.rendering.begins.isEmpty, span.includes("；"),
-      part.rendering.begins.contains(where: { span.includes("；" + $0) })
+    if chinese, !rendering.begins.isEmpty, span.includes("；"),
+      rendering.begins.contains(where: { span.includes("；" + $0) })
     {
       return false
     }
-    if !part.rendering.ends.isEmpty, !part.rendering.ends.contains(where: { scalars.reversed().starts(with: $0.unicodeScalars.reversed()) }) {
+    if !rendering.ends.isEmpty, !rendering.ends.contains(where: { scalars.reversed().starts(with: $0.unicodeScalars.reversed()) }) {
       return false
     }
     // Nor one its part's pattern refuses (declared an error): the template says what such a value never is (a
@@ -821,7 +828,7 @@ final class TextReader {
     // Nor opens a parenthesis it does not close, or closes one it did not open: `Annette Beauchamp (resident` is
     // no entry of `Guests: …, Annette Beauchamp (resident, Orchard Lane)`, whose list is joined by `, ` (a
     // clerk's answer with such a mark is the error `marks.unbalanced`).
-    return !Self.hasUnbalancedParenthesis(span)
+    return !hasUnbalancedParenthesis(range)
   }
 
   /// The words that say a group attended, which no title holds (a 纪要 heads its lines with 出席 and 列席; the
@@ -836,6 +843,32 @@ final class TextReader {
     if let found = span.utf8.withContiguousStorageIfAvailable({ isUnbalanced($0) }) { return found }
     return isUnbalanced(span.utf8)
   }
+
+  /// ``hasUnbalancedParenthesis(_:)`` of the text's scalars `range`. The reader tries the spans from one place
+  /// shortest first (each place a value could end), so the scan of the last span from the same start is carried
+  /// on rather than begun again: the spans from one start cost one scan of the longest, where each was scanned
+  /// whole (a twentieth of an import).
+  func hasUnbalancedParenthesis(_ range: Range<Int>) -> Bool {
+    if parenthesisScan.start != range.lowerBound || parenthesisScan.end > range.upperBound {
+      parenthesisScan = (range.lowerBound, range.lowerBound, 0)
+    }
+    var (end, depth) = (parenthesisScan.end, parenthesisScan.depth)
+    while depth >= 0, end < range.upperBound {
+      switch text[end] {
+      case "(", "（": depth += 1
+      case ")", "）": depth -= 1
+      default: break
+      }
+      end += 1
+    }
+    // A close with no open stops the scan: every longer span from this start has it too.
+    parenthesisScan = (range.lowerBound, end, depth)
+    return depth != 0
+  }
+
+  /// Where ``hasUnbalancedParenthesis(_:)-(Range<Int>)`` last scanned: from `start` to `end`, the depth there
+  /// (negative once a parenthesis closed that was not open).
+  private var parenthesisScan = (start: -1, end: -1, depth: 0)
 
   /// Whether the UTF-8 `bytes` have a parenthesis not closed or not opened (see ``hasUnbalancedParenthesis(_:)``).
   @inline(__always)
@@ -1172,7 +1205,7 @@ final class TextReader {
     let mark = trail.count
     for end in ends(from: position, before: following, key: part.key) {
       let span = span(position..<end)
-      guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: accessor, current: nil),
+      guard case .value(let value)? = parse(span, at: position..<end, kind: kind, part: part, accessor: accessor, current: nil),
         TextExporter.printed(value, kind: kind, accessor: accessor, language: template.language, styles: template.styles) == span
       else { continue }
       setEntry(of: frame, part.key, index, to: value)
@@ -1249,7 +1282,7 @@ final class TextReader {
     for end in ends.sorted() {
       if let firstSeparator, end >= firstSeparator + separatorScalars.count { break }
       let span = span(position..<end)
-      guard case .value(let value)? = parse(span, kind: kind, part: part, accessor: nil, current: nil) else { continue }
+      guard case .value(let value)? = parse(span, at: position..<end, kind: kind, part: part, accessor: nil, current: nil) else { continue }
       set(frame, part.key, .values(values + [value]))
       if !separatorScalars.isEmpty, literalFits(end, separatorScalars),
         joinedValues(frame, part, kind: kind, separator: separator, end + separatorScalars.count, next, before: following)

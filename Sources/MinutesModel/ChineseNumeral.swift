@@ -4,8 +4,9 @@ import Foundation
 /// `spellout-numbering`) write them: 〇, 十, 十一, 一百一十, 一千零一十, 一萬零一.
 ///
 /// The numbers below one hundred million (一億) are spelled here, by the rules ICU follows (which the tests compare
-/// with ICU's formatter for every number below 200,000 and a sample above); the rest, and the reading of numerals,
-/// go to ICU's formatter in Foundation. (Making that formatter loads ICU's rules, a twentieth of an export.)
+/// with ICU's formatter for every number below 200,000 and a sample above); the rest go to ICU's formatter in
+/// Foundation. (Making that formatter loads ICU's rules, a twentieth of an export.) Numerals are read here too, as
+/// ICU reads them (a test compares the two).
 public enum ChineseNumeral {
   /// `10` → `十`, `21` → `二十一`, in Traditional characters (一萬).
   public static func string(_ number: Int) -> String {
@@ -60,18 +61,60 @@ public enum ChineseNumeral {
   }
 
   /// Reads a positive whole number typed as Arabic digits (10, full-width １０ too) or Chinese numerals (十);
-  /// `nil` when the text is neither.
+  /// `nil` when the text is neither. A numeral is read only as ``string(_:)`` spells it (十, not 十十 or 一十), with
+  /// 兩 or 两 for 二, and 〇 to 九, 十, 百 and 千 alone: 1 to 9,999.
+  ///
+  /// Read without ICU: its Fullwidth-Halfwidth transform and spell-out parser, made for each text, were a twentieth
+  /// of an import (a test compares the two readings).
   public static func parse(_ text: String) -> Int? {
-    let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+    let halfWidth = halfWidthForms(text)
     if let n = Int(halfWidth), n > 0 { return n }
     guard !halfWidth.isEmpty, halfWidth.allSatisfy({ "零〇一二兩两三四五六七八九十百千".contains($0) }) else {
       return nil
     }
     let normalized = halfWidth.replacingOccurrences(of: "兩", with: "二").replacingOccurrences(of: "两", with: "二")
     // Accept only the canonical spelling of a positive number (十, not 十十 or 零).
-    guard let n = formatter.number(from: normalized)?.intValue, n > 0, string(n) == normalized else { return nil }
+    guard let n = value(of: normalized), n > 0, string(n) == normalized else { return nil }
     return n
   }
+
+  /// `text` with its full-width forms of ASCII (U+FF01–U+FF5E) and its ideographic space (U+3000) as ASCII: what
+  /// ICU's Fullwidth-Halfwidth transform changes that a number can hold.
+  private static func halfWidthForms(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { $0.value >= 0x3000 }) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      switch scalar.value {
+      case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+      case 0x3000: scalars.append(" ")
+      default: scalars.append(scalar)
+      }
+    }
+    return String(scalars)
+  }
+
+  /// The number a numeral of 〇 to 九, 十, 百 and 千 says, read as ``spelled(_:)`` writes one: each digit times the
+  /// unit after it (十 alone is 一十), 零 and 〇 passed over. Any other numeral gives some number, which a caller
+  /// compares with the numeral spelled back.
+  private static func value(of numeral: String) -> Int? {
+    var (total, digit) = (0, 0)
+    for character in numeral {
+      if let unit = units[character] {
+        total += (digit == 0 ? 1 : digit) * unit
+        digit = 0
+      } else if let value = digitValues[character] {
+        digit = value
+      } else {
+        return nil
+      }
+    }
+    return total + digit
+  }
+
+  private static let units: [Character: Int] = ["十": 10, "百": 100, "千": 1_000]
+  private static let digitValues: [Character: Int] = [
+    "零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+  ]
 
   // NumberFormatter is Sendable and thread-safe for formatting once configured.
   private static let formatter: NumberFormatter = {

@@ -65,7 +65,7 @@ struct Import: ParsableCommand {
       throw Diagnostics.unreadable
     }
     // A template named reads as much as it can, however many lines it sets aside; the best of all only tries.
-    let (found, (_, chrome, origins)) = Importer.readPublished(text) { body, pageWidth in
+    let (found, (_, chrome, origins)) = Importer.readPublished(text, stripped: stripped) { body, pageWidth in
       candidates.count == 1
         ? Importer.read(body, template: candidates[0], maxUnparsed: 60, pageWidth: pageWidth) : Importer.best(body, among: candidates, pageWidth: pageWidth)
     }

@@ -185,6 +185,32 @@ import MinutesTestSupport
     #expect(TextReader.hasUnbalancedParenthesis(span) == unbalanced)
   }
 
+  /// The reader's scan of a range, carried on from the last range with the same start, finds what the scan of the
+  /// range's own string finds: 200 texts drawn (seeded) from parentheses of both widths and other characters, 50
+  /// ranges each, in runs from one start (ends rising, as the reader tries them) and at random.
+  @Test func anUnbalancedParenthesisIsFoundInARangeAsInItsString() throws {
+    let template = try TestSupport.template(id: "gov-executive.zh-Hans")
+    let alphabet = Array("()（）a一 ".unicodeScalars)
+    var generator = SplitMix64(seed: 41)
+    var disagreements: [String] = []
+    for _ in 0..<200 {
+      let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+      let reader = TextReader(text: text, template: template)
+      for _ in 0..<10 {
+        let start = Int.random(in: 0...text.count, using: &generator)
+        var ends = (0..<5).map { _ in Int.random(in: start...text.count, using: &generator) }
+        if Bool.random(using: &generator) { ends.sort() }
+        for end in ends {
+          let span = String(String.UnicodeScalarView(text[start..<end]))
+          if reader.hasUnbalancedParenthesis(start..<end) != TextReader.hasUnbalancedParenthesis(span) {
+            disagreements.append("\(span) in \(String(String.UnicodeScalarView(text)))")
+          }
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+  }
+
   /// A line of 100,000 characters (one value, or none the template prints) is read or set aside whole: nothing
   /// of the text is lost, whichever the template.
   @Test(arguments: ["jiyao.zh-Hans", "board-meeting.en", "gov-executive.zh-Hans"])

@@ -20,6 +20,43 @@ import Foundation
   }
 
   /// A footer is the run of footer lines at the end: one above the minutes' last line is not removed.
+  /// The lines and the controls found in a text's bytes are those found in its characters and scalars: 2,000 texts
+  /// drawn (seeded) from line breaks of every kind, controls, the scalars whose UTF-8 begins as theirs does, and
+  /// others.
+  @Test func linesAndControlsAreFoundInTheBytesAsInTheScalars() {
+    let alphabet: [Unicode.Scalar] = [
+      "\n", "\r", "\t", "\u{0}", "\u{1F}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "\u{200B}", "\u{200F}", "\u{2010}",
+      "\u{2060}", "\u{2061}", "\u{FEFF}", "\u{FF0C}", "a", " ", "會", "“",
+    ]
+    var generator = SplitMix64(seed: 17)
+    var disagreements: [String] = []
+    for _ in 0..<2_000 {
+      let scalars = (0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+      let text = String(String.UnicodeScalarView(scalars))
+      if PageChrome.hasControl(text) != text.unicodeScalars.contains(where: PageChrome.isControl) {
+        disagreements.append("control: \(scalars.map { String($0.value, radix: 16) })")
+      }
+      // Lines by scalars: apart at LF, CRLF or CR.
+      var lines: [String] = []
+      var line = String.UnicodeScalarView()
+      var index = 0
+      while index < scalars.count {
+        let scalar = scalars[index]
+        index += 1
+        guard scalar == "\n" || scalar == "\r" else {
+          line.append(scalar)
+          continue
+        }
+        if scalar == "\r", index < scalars.count, scalars[index] == "\n" { index += 1 }
+        lines.append(String(line))
+        line = String.UnicodeScalarView()
+      }
+      lines.append(String(line))
+      if PageChrome.lines(text).map(String.init) != lines { disagreements.append("lines: \(scalars.map { String($0.value, radix: 16) })") }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
+  }
+
   @Test func onlyTheFooterAtTheEndIsRemoved() {
     let text = "區政府常務會議\n地址：仁愛路1號會議室\n會議研究了其他事項。\n\n版權所有：區政府辦公室\n聯繫電話：020-12345678\n"
     let (body, notes, origins) = PageChrome.strip(text)

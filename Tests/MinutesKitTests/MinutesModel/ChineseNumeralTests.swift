@@ -34,6 +34,40 @@ import MinutesTestSupport
     #expect(ChineseNumeral.parse(ChineseNumeral.string(number)) == number)
   }
 
+  /// The reading is ICU's, as it was read before (its Fullwidth-Halfwidth transform, then its `zh_Hant` spell-out
+  /// parser, a numeral taken only as spelled back): every numeral of 1 to 9,999 with 二 and with 兩, and 5,000 texts
+  /// drawn (seeded) from numerals, digits of both widths, spaces of both widths and a few other characters.
+  @Test func readsAsICUDoes() {
+    let formatter = NumberFormatter()
+    formatter.locale = Locale(identifier: "zh_Hant")
+    formatter.numberStyle = .spellOut
+    var texts = (1..<10_000).flatMap { number in
+      let numeral = ChineseNumeral.string(number)
+      return [numeral, numeral.replacingOccurrences(of: "二", with: "兩"), numeral.replacingOccurrences(of: "二", with: "两")]
+    }
+    let alphabet = Array("零〇一二兩两三四五六七八九十百千萬0123456789０１２３４５６７８９ 　+-＋－a.")
+    var generator = SplitMix64(seed: 29)
+    for _ in 0..<5_000 {
+      texts.append(String((0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }))
+    }
+    // The transform is made once, over all the texts on lines of their own (it changes each character alone).
+    let halfWidths = texts.joined(separator: "\n").applyingTransform(.fullwidthToHalfwidth, reverse: false)!
+      .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(halfWidths.count == texts.count)
+    var disagreements: [String] = []
+    for (text, halfWidth) in zip(texts, halfWidths) {
+      var icu: Int?
+      if let n = Int(halfWidth), n > 0 {
+        icu = n
+      } else if !halfWidth.isEmpty, halfWidth.allSatisfy({ "零〇一二兩两三四五六七八九十百千".contains($0) }) {
+        let normalized = halfWidth.replacingOccurrences(of: "兩", with: "二").replacingOccurrences(of: "两", with: "二")
+        if let n = formatter.number(from: normalized)?.intValue, n > 0, ChineseNumeral.string(n) == normalized { icu = n }
+      }
+      if ChineseNumeral.parse(text) != icu { disagreements.append("\(text): \(String(describing: ChineseNumeral.parse(text))), ICU \(String(describing: icu))") }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+  }
+
   /// The numerals spelled here are ICU's (CLDR `zh` spell-out), in Traditional characters and, through ICU's
   /// Hant-Hans transform, in Simplified ones: every number below 200,000 and 20,000 drawn (seeded) up to 一億, and
   /// past what is spelled here (ICU's own).
