@@ -54,6 +54,12 @@ package struct ChangeTable: Sendable {
     return Self.isSet(scalar.value, in: changed)
   }
 
+  /// Calls `body` with the table's bits in place, `changed` (see ``changes(_:)``): for a scan that looks up every
+  /// scalar of a text, where reading them through the arrays retained and released the table at each scalar.
+  @inlinable package func withChangedBits<Result>(_ body: (_ changed: UnsafeBufferPointer<UInt64>) -> Result) -> Result {
+    changed.withUnsafeBufferPointer(body)
+  }
+
   @inlinable static func isSet(_ value: UInt32, in bits: [UInt64]) -> Bool {
     Int(value) < size && bits[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0
   }
