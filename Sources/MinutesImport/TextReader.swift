@@ -842,15 +842,6 @@ final class TextReader {
   /// reports' `……出席會議`, `……列席會議`, `……參加會議`), in both scripts.
   static let attendanceVerbs = ["出席", "列席", "参加会议", "參加會議"]
 
-  /// Whether `span` has a `(` or `（` not closed, or a `)` or `）` not opened, in its UTF-8 bytes (a span tried
-  /// may be the rest of a long line: no scalars are decoded for it).
-  static func hasUnbalancedParenthesis(_ span: String) -> Bool {
-    // Over the bytes in place where the string has them together (a native string, as a span always is): the
-    // view's iterator cost most of this scan, which the reader makes for every span it tries.
-    if let found = span.utf8.withContiguousStorageIfAvailable({ isUnbalanced($0) }) { return found }
-    return isUnbalanced(span.utf8)
-  }
-
   /// Whether the text's scalars `range` hold a `；`: found among the text's `；`s, rather than by scanning the span
   /// (each span a reader tries was scanned whole: 3% of an import).
   private func holdsSemicolon(_ range: Range<Int>) -> Bool {
@@ -865,7 +856,7 @@ final class TextReader {
   /// Where the text has a `；`, in order.
   private lazy var semicolons: [Int] = text.indices.filter { text[$0] == "；" }
 
-  /// ``hasUnbalancedParenthesis(_:)`` of the text's scalars `range`. The reader tries the spans from one place
+  /// Whether the text's scalars `range` have a `(` or `（` not closed, or a `)` or `）` not opened. The reader tries the spans from one place
   /// shortest first (each place a value could end), so the scan of the last span from the same start is carried
   /// on rather than begun again: the spans from one start cost one scan of the longest, where each was scanned
   /// whole (a twentieth of an import).
@@ -887,27 +878,9 @@ final class TextReader {
     return depth != 0
   }
 
-  /// Where ``hasUnbalancedParenthesis(_:)-(Range<Int>)`` last scanned: from `start` to `end`, the depth there
+  /// Where ``hasUnbalancedParenthesis(_:)`` last scanned: from `start` to `end`, the depth there
   /// (negative once a parenthesis closed that was not open).
   private var parenthesisScan = (start: -1, end: -1, depth: 0)
-
-  /// Whether the UTF-8 `bytes` have a parenthesis not closed or not opened (see ``hasUnbalancedParenthesis(_:)``).
-  @inline(__always)
-  private static func isUnbalanced(_ bytes: some Sequence<UInt8>) -> Bool {
-    var depth = 0
-    var (before, last): (UInt8, UInt8) = (0, 0)
-    for byte in bytes {
-      // `（` and `）` are EF BC 88 and EF BC 89; `(` and `)` are 28 and 29. Any other byte only moves on.
-      if byte == 0x28 || (byte == 0x88 && last == 0xBC && before == 0xEF) {
-        depth += 1
-      } else if byte == 0x29 || (byte == 0x89 && last == 0xBC && before == 0xEF) {
-        depth -= 1
-        if depth < 0 { return true }
-      }
-      (before, last) = (last, byte)
-    }
-    return depth != 0
-  }
 
   /// Whether `scalar` has Unicode's White_Space property (PropList.txt, a list that is stable: 25 scalars), told
   /// without looking the property up: the reader asks it of every character of the spans it tries.

@@ -571,11 +571,11 @@ public struct Editor: Sendable {
       guard let n = ChineseNumeral.parse(text) else { throw AssistantError.invalidNumber(text) }
       return .number(n)
     case .count?:
-      let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+      let digits = text.halfWidthForms
       guard let n = Int(digits) ?? ChineseNumeral.parse(text), n >= 0 else { throw AssistantError.invalidCount(text) }
       return .number(n)
     case .date?:
-      let halfWidth = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+      let halfWidth = text.halfWidthForms
       // A date as reports give it: whole, without the year, or the day alone (stored so, never guessed).
       guard let date = PartialDate(parsing: halfWidth) else { throw AssistantError.invalidDate(text) }
       return .text(date.description)

@@ -67,7 +67,7 @@ public enum ChineseNumeral {
   /// Read without ICU: its Fullwidth-Halfwidth transform and spell-out parser, made for each text, were a twentieth
   /// of an import (a test compares the two readings).
   public static func parse(_ text: String) -> Int? {
-    let halfWidth = halfWidthForms(text)
+    let halfWidth = text.halfWidthForms
     if let n = Int(halfWidth), n > 0 { return n }
     guard !halfWidth.isEmpty, halfWidth.allSatisfy({ "零〇一二兩两三四五六七八九十百千".contains($0) }) else {
       return nil
@@ -76,21 +76,6 @@ public enum ChineseNumeral {
     // Accept only the canonical spelling of a positive number (十, not 十十 or 零).
     guard let n = value(of: normalized), n > 0, string(n) == normalized else { return nil }
     return n
-  }
-
-  /// `text` with its full-width forms of ASCII (U+FF01–U+FF5E) and its ideographic space (U+3000) as ASCII: what
-  /// ICU's Fullwidth-Halfwidth transform changes that a number can hold.
-  private static func halfWidthForms(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.value >= 0x3000 }) else { return text }
-    var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-      switch scalar.value {
-      case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-      case 0x3000: scalars.append(" ")
-      default: scalars.append(scalar)
-      }
-    }
-    return String(scalars)
   }
 
   /// The number a numeral of 〇 to 九, 十, 百 and 千 says, read as ``spelled(_:)`` writes one: each digit times the

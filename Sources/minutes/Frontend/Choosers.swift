@@ -31,7 +31,7 @@ enum Choosers {
       case .endOfInput: throw diagnostics.fail(m.noSessionChosen)
       }
       if summaries.contains(where: { $0.name == answer }) { return answer }
-      let digits = answer.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? answer
+      let digits = answer.halfWidthForms
       if let number = Int(digits), recent.indices.contains(number - 1) { return recent[number - 1].name }
       StandardStreams.output.write(m.notASessionListed(answer, count: recent.count) + "\n")
     }
@@ -74,7 +74,7 @@ enum Choosers {
       case .endOfInput: throw diagnostics.fail(m.noTemplateChosen)
       }
       let text = answer.trimmingCharacters(in: .whitespaces)
-      let digits = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+      let digits = text.halfWidthForms
       if let number = Int(digits), entries.indices.contains(number - 1) { return entries[number - 1].id }
       if entries.contains(where: { $0.id == text }) { return text }
       let close = entries.map(\.id).filter { $0.hasPrefix(text) }

@@ -181,12 +181,27 @@ import MinutesTestSupport
   }
 
   @Test(arguments: [("a (b)", false), ("a (b", true), ("b) a", true), ("（一）", false), ("一）", true), (")(", true), ("", false)])
-  func anUnbalancedParenthesisIsFoundInTheBytes(span: String, unbalanced: Bool) {
-    #expect(TextReader.hasUnbalancedParenthesis(span) == unbalanced)
+  func anUnbalancedParenthesisIsFound(span: String, unbalanced: Bool) throws {
+    let scalars = Array(span.unicodeScalars)
+    let reader = TextReader(text: scalars, template: try TestSupport.template(id: "gov-executive.zh-Hans"))
+    #expect(reader.hasUnbalancedParenthesis(0..<scalars.count) == unbalanced)
+    #expect(Self.hasUnbalancedParenthesis(span) == unbalanced)
   }
 
-  /// The reader's scan of a range, carried on from the last range with the same start, finds what the scan of the
-  /// range's own string finds: 200 texts drawn (seeded) from parentheses of both widths and other characters, 50
+  /// The reference the reader's scan is compared with: whether `span` has a `(` or `（` not closed, or a `)` or `）`
+  /// not opened, counted over its characters.
+  static func hasUnbalancedParenthesis(_ span: String) -> Bool {
+    var depth = 0
+    for character in span {
+      if character == "(" || character == "（" { depth += 1 }
+      if character == ")" || character == "）" { depth -= 1 }
+      if depth < 0 { return true }
+    }
+    return depth != 0
+  }
+
+  /// The reader's scan of a range, carried on from the last range with the same start, finds what a count over the
+  /// range's own characters finds: 200 texts drawn (seeded) from parentheses of both widths and other characters, 50
   /// ranges each, in runs from one start (ends rising, as the reader tries them) and at random.
   @Test func anUnbalancedParenthesisIsFoundInARangeAsInItsString() throws {
     let template = try TestSupport.template(id: "gov-executive.zh-Hans")
@@ -202,7 +217,7 @@ import MinutesTestSupport
         if Bool.random(using: &generator) { ends.sort() }
         for end in ends {
           let span = String(String.UnicodeScalarView(text[start..<end]))
-          if reader.hasUnbalancedParenthesis(start..<end) != TextReader.hasUnbalancedParenthesis(span) {
+          if reader.hasUnbalancedParenthesis(start..<end) != Self.hasUnbalancedParenthesis(span) {
             disagreements.append("\(span) in \(String(String.UnicodeScalarView(text)))")
           }
         }
