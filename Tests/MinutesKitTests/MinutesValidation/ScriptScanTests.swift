@@ -19,6 +19,9 @@ import MinutesTestSupport
     "\u{301}", "\u{FE00}", "\u{E0100}", "\u{200D}", "\u{3099}", "か", "が", "ｶ", "\u{FF9E}",
     "\u{F900}", "\u{8C48}", "\u{2F800}", "\u{4E3D}", "\u{1100}", "\u{1161}", "한", "\u{11A8}", "\u{0600}",
     "𠀀", "𪚥", "\u{2F00}", "\u{FE31}", "é", "e\u{301}", "🇨🇳",
+    // Three bytes led by E4 below the main block (Extension A, a hexagram), a control and DEL: the scan's fast
+    // cases must hand them on.
+    "\u{4DB5}", "\u{3400}", "\u{4DC0}", "\u{1}", "\u{7F}", "\u{302A}", "\u{3029}", "\u{303F}", "\u{FF5F}",
   ]
 
   static func randomText(_ generator: inout SplitMix64) -> String {

@@ -100,15 +100,38 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
   @Test func theByteScanFindsTheMarkTheScalarScanFinds() {
     let pieces = ["《", "》", "“", "”", "「", "」", "（", "）", "(", ")", "『", "』", "〈", "〉", "‘", "’", "　", "，", "｛",
                   "会", "審議", "a", " ", "é", "e\u{301}", "😀", "𠀀", "\u{2028}", "…", "—", "【", "】"]
+    let longPieces = pieces + Array(repeating: ["会", "審議", "a", " ", "é", "😀", "𠀀", "e\u{301}"], count: 12).joined()
     var generator = SystemRandomNumberGenerator()
     var unbalanced = 0
     for _ in 0..<20_000 {
-      let text = (0..<Int.random(in: 0...10, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      // Half of them of 11 to 40 pieces, mostly of none that starts a mark: several words of eight bytes, some
+      // passed over whole, the marks at every offset in them.
+      let long = Bool.random(using: &generator)
+      let length = long ? Int.random(in: 11...40, using: &generator) : Int.random(in: 0...10, using: &generator)
+      let text = (0..<length).map { _ in (long ? longPieces : pieces).randomElement(using: &generator)! }.joined()
       let expected = Validator.unbalancedMarkByScalar(in: text)
       if expected != nil { unbalanced += 1 }
       #expect(Validator.unbalancedMark(in: text) == expected, "\(text)")
     }
     #expect(unbalanced > 5_000 && unbalanced < 19_000)
+  }
+
+  /// The byte scan for half-width marks finds what a look-up of each scalar among the normalizer's marks finds, on
+  /// 20,000 random texts of every ASCII byte, CJK, full-width forms and scalars of two and four bytes (mostly
+  /// CJK, so that words of eight bytes with no ASCII are passed over whole).
+  @Test func theHalfWidthMarkScanFindsWhatTheScalarsHold() {
+    let marks = Set(Normalizer.fullWidthPunctuation.keys.compactMap(\.unicodeScalars.first))
+    let cjk = Array(repeating: ["会", "議", "，", "（", "：", "é", "😀", "\u{FF1F}", "\u{3000}"], count: 30).joined()
+    let pieces = (0..<128).map { String(Unicode.Scalar(UInt8($0))) } + cjk
+    var generator = SplitMix64(seed: 17)
+    var found = 0
+    for _ in 0..<20_000 {
+      let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let expected = text.unicodeScalars.contains(where: marks.contains)
+      if expected { found += 1 }
+      #expect(Validator.hasHalfWidthMark(text) == expected, "\(text.unicodeScalars.map(\.value))")
+    }
+    #expect(found > 2_000 && found < 18_000)
   }
 
   @Test func anUnbalancedSubjectAndHalfWidthPunctuationEditedByHand() throws {
