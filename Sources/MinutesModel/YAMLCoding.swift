@@ -90,6 +90,12 @@ package enum YAMLCoding {
   /// Decodes `T` from `yaml`; `file` names the source in errors.
   /// - Throws: ``YAMLProblem`` with the line and column of the syntax error or of the offending key.
   package static func decode<T: Decodable>(_ type: T.Type, from yaml: String, file: String) throws -> T {
+    try decode(type, from: composed(yaml, file: file), file: file)
+  }
+
+  /// The tree of `yaml`, its shape checked (``checkShape(_:file:maximumNodes:)``).
+  /// - Throws: ``YAMLProblem`` at the syntax error, for an empty file, or as ``checkShape(_:file:maximumNodes:)``.
+  static func composed(_ yaml: String, file: String) throws -> Node {
     let node: Node?
     do {
       node = try Yams.compose(yaml: yaml)
@@ -100,7 +106,7 @@ package enum YAMLCoding {
       throw YAMLProblem(file: file, line: 1, column: 1, message: "the file is empty", chinese: "檔案是空的")
     }
     try checkShape(node, file: file)
-    return try decode(type, from: node, file: file)
+    return node
   }
 
   /// The most values a minutes or template file may hold once its YAML aliases are expanded: far more than any

@@ -45,6 +45,17 @@ public struct SessionFile: Codable, Hashable, Sendable {
     generation = try c.decodeIfPresent(Int.self, forKey: .generation) ?? 0
   }
 
+  /// The file read straight from a plain YAML tree, as ``init(from:)`` reads it.
+  init(plain: PlainMinutesFile) {
+    minutes = plain.minutes
+    switch plain.resumeAt {
+    case "finished": resumeAt = .finished
+    case let text?: resumeAt = Address(stored: text).map(ResumePoint.at) ?? .firstQuestion
+    case nil: resumeAt = .firstQuestion
+    }
+    generation = plain.generation ?? 0
+  }
+
   public func encode(to encoder: any Encoder) throws {
     try minutes.encode(to: encoder)
     var c = encoder.container(keyedBy: CodingKeys.self)
@@ -146,7 +157,7 @@ public struct SessionFile: Codable, Hashable, Sendable {
   public static func parse(_ yaml: String, file: String) throws -> SessionFile {
     try MergeConflict.refuse(in: yaml, file: file)
     do {
-      let value = try YAMLCoding.decode(SessionFile.self, from: yaml, file: file)
+      let value = try YAMLCoding.decodeMinutesFile(SessionFile.self, from: yaml, file: file, plainly: SessionFile.init(plain:))
       guard value.minutes.format <= Minutes.currentFormat else {
         throw SessionError.unsupportedFormat(file: file, found: value.minutes.format, supported: Minutes.currentFormat)
       }
