@@ -69,12 +69,6 @@ public struct TextExporter: Exporter {
     extra: [String: Any] = [:], marksMissing: Bool = false, renderer: Renderer = .fast
   ) throws -> String {
     _ = ContentTypes.registered
-    var library = MustacheLibrary()
-    for (name, partial) in partials { library.register(try compile(partial, contentType: "TEXT"), named: name) }
-    // The template's own partials, escaped as the text that prints them is.
-    for (name, partial) in template.partials where partials[name] == nil {
-      library.register(try compile(partial, contentType: contentType), named: name)
-    }
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
     let escape: (String) -> String = switch contentType {
     case "MARKDOWN": { MarkdownText.escape($0) }
@@ -98,6 +92,14 @@ public struct TextExporter: Exporter {
     if contentType == "TEXT", let fast = renderer.compile(source, partials: template.partials.merging(partials) { $1 }) {
       rendered = fast.render(root)
     } else {
+      // The partials are compiled by swift-mustache only for the texts it renders (compiling them for every
+      // export had cost 2 ms of a short one); the template checker refuses partials that do not parse.
+      var library = MustacheLibrary()
+      for (name, partial) in partials { library.register(try compile(partial, contentType: "TEXT"), named: name) }
+      // The template's own partials, escaped as the text that prints them is.
+      for (name, partial) in template.partials where partials[name] == nil {
+        library.register(try compile(partial, contentType: contentType), named: name)
+      }
       rendered = try compile(source, contentType: contentType).render(root, library: library)
     }
     return template.language.hasPrefix("en") ? sentenceEnds(rendered) : chineseSentenceEnds(rendered)
