@@ -229,9 +229,37 @@ struct TextRenderer {
   /// The text rendered over `root`.
   func render(_ root: Any) -> String {
     var output = ""
-    var stack: [Any] = [root]
+    var stack: [Level] = [Level(root)]
     Self.render(nodes, stack: &stack, position: nil, into: &output)
     return output
+  }
+
+  /// A level of the context stack. A record (the usual level) is taken out of its `Any` once, when it is pushed:
+  /// its names were looked up through a cast of the level at every name that climbed past it (the casts were a
+  /// tenth of an export).
+  private enum Level {
+    case record([String: Any])
+    case other(Any)
+
+    init(_ value: Any) {
+      self = TextRenderer.kind(value) == .record ? .record(value as! [String: Any]) : .other(value)
+    }
+
+    /// The level as the value it was pushed as.
+    var value: Any {
+      switch self {
+      case .record(let names): names
+      case .other(let value): value
+      }
+    }
+
+    /// ``TextRenderer/child(of:named:)`` of the level.
+    func child(named name: String) -> Any? {
+      switch self {
+      case .record(let names): names[name]
+      case .other(let value): TextRenderer.child(of: value, named: name)
+      }
+    }
   }
 
   /// Where the iteration of a sequence stands, for `first()`, `last()`, `index()`, `even()`, `odd()`.
@@ -251,7 +279,7 @@ struct TextRenderer {
     }
   }
 
-  private static func render(_ nodes: [Node], stack: inout [Any], position: Position?, into output: inout String) {
+  private static func render(_ nodes: [Node], stack: inout [Level], position: Position?, into output: inout String) {
     for node in nodes {
       switch node {
       case .text(let text):
@@ -271,7 +299,7 @@ struct TextRenderer {
     }
   }
 
-  private static func renderSection(_ value: Any?, _ body: [Node], stack: inout [Any], position: Position?, into output: inout String) {
+  private static func renderSection(_ value: Any?, _ body: [Node], stack: inout [Level], position: Position?, into output: inout String) {
     guard let value else { return }
     // A yes/no not answered prints its mark in place of the section (swift-mustache renders what a lambda returns).
     if kind(value) == .flag {
@@ -281,7 +309,7 @@ struct TextRenderer {
     }
     if let entries = sequence(value) {
       for (index, entry) in entries.enumerated() {
-        stack.append(entry)
+        stack.append(Level(entry))
         render(body, stack: &stack, position: Position(index: index, isLast: index == entries.count - 1), into: &output)
         stack.removeLast()
       }
@@ -292,16 +320,16 @@ struct TextRenderer {
       return
     }
     if isNull(value) { return }
-    stack.append(value)
+    stack.append(Level(value))
     render(body, stack: &stack, position: nil, into: &output)
     stack.removeLast()
   }
 
-  private static func renderInverted(_ value: Any?, _ body: [Node], stack: inout [Any], position: Position?, into output: inout String) {
+  private static func renderInverted(_ value: Any?, _ body: [Node], stack: inout [Level], position: Position?, into output: inout String) {
     guard let value else { return render(body, stack: &stack, position: position, into: &output) }
     if let entries = sequence(value) {
       guard entries.isEmpty else { return }
-      stack.append(value)
+      stack.append(Level(value))
       render(body, stack: &stack, position: nil, into: &output)
       stack.removeLast()
       return
@@ -315,7 +343,7 @@ struct TextRenderer {
 
   // MARK: - Look-ups, as swift-mustache's `getChild`
 
-  private static func resolve(_ lookup: Lookup, stack: [Any], position: Position?) -> Any? {
+  private static func resolve(_ lookup: Lookup, stack: [Level], position: Position?) -> Any? {
     var found: Any?
     switch lookup.start {
     case .position:
@@ -323,11 +351,16 @@ struct TextRenderer {
     case .partial:
       return nil
     case .top:
-      found = follow(lookup.names[...], from: stack[stack.count - 1])
+      let top = stack[stack.count - 1]
+      if let first = lookup.names.first {
+        found = top.child(named: first).flatMap { follow(lookup.names.dropFirst(), from: $0) }
+      } else {
+        found = top.value
+      }
     case .climb:
       let first = lookup.names[0]
       for level in stack.reversed() {
-        if let child = child(of: level, named: first) {
+        if let child = level.child(named: first) {
           found = follow(lookup.names.dropFirst(), from: child)
           break
         }
