@@ -199,6 +199,29 @@ import MinutesTestSupport
     #expect(TextExporter.chineseSentenceEnds(text) == expected)
   }
 
+  /// The byte scan drops what a reading of the scalars drops, on 5,000 texts drawn (seeded) from the marks, the
+  /// quotes, and ideographs whose last UTF-8 byte is 82 or 9B as a mark's is (丂 E4 B8 82, 乛 E4 B9 9B).
+  @Test func chineseMarksGoAsTheScalarsSay() {
+    let pieces = ["。", "；", "！", "？", "”", "’", "」", "』", "“", "，", "丂", "乛", "會", "a", "\u{8082}", "\u{FF1B}"]
+    let ends: Set<Unicode.Scalar> = ["！", "？"], quotes: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
+    var generator = SplitMix64(seed: 23)
+    var changed = 0
+    for _ in 0..<5_000 {
+      let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let scalars = Array(text.unicodeScalars)
+      var kept = String.UnicodeScalarView()
+      for (index, scalar) in scalars.enumerated() {
+        let before = { (offset: Int) in index - offset >= 0 ? scalars[index - offset] : " " }
+        let drops = (scalar == "。" || scalar == "；") && ends.contains(before(1))
+          || scalar == "。" && quotes.contains(before(1)) && (ends.contains(before(2)) || before(2) == "。")
+        if !drops { kept.append(scalar) }
+      }
+      if String(kept) != text { changed += 1 }
+      #expect(TextExporter.chineseSentenceEnds(text) == String(kept), "\(text)")
+    }
+    #expect(changed > 500 && changed < 4_500)
+  }
+
   /// The attendance lines: groups joined by ，, names by 、, and every group joined by 、 when each has one name.
   @Test(arguments: [
     ([("區委常委、副區長", ["曲興群", "唐洪斌"]), ("副區長", ["劉成剛", "陳春青"])], "區委常委、副區長曲興群、唐洪斌，副區長劉成剛、陳春青"),
