@@ -1,6 +1,7 @@
 import CFuzzer
 import Foundation
 @testable import MinutesKit
+@testable import MinutesModel
 @testable import MinutesStorage
 
 /// What a harness fuzzes: one kind of file minutes reads.
@@ -21,8 +22,8 @@ public enum Target: String, CaseIterable, Sendable {
 /// of a file format changes what the seeds hold, not the harness.
 ///
 /// A harness fails (and libFuzzer keeps the input) on a crash, a trap, a hang (`-timeout`), or one of the few
-/// properties the program promises and checks here: a template that loads can be drafted with; `minutes fmt` of
-/// its own output changes nothing; a session written when resumed reads back the same; a cache re-encoded reads
+/// properties the program promises and checks here: a template that loads can be drafted with; a snapshot read
+/// straight from its YAML tree is the decoder's reading; `minutes fmt` of its own output changes nothing; a session written when resumed reads back the same; a cache re-encoded reads
 /// back the same; a draft written as a snapshot reads back the same.
 public enum Harness {
   /// The scratch workspace of this process, made by ``main(_:)``.
@@ -91,11 +92,24 @@ public enum Harness {
   /// `minutes resume`, `check`, `export` and `fmt`: the bytes as the snapshot `sessions/x.yaml` of a
   /// session with no journal or cache.
   static func session(_ data: Data, in scratch: Scratch) {
+    if let yaml = String(data: data, encoding: .utf8) { plainReading(yaml) }
     let file = scratch.sessions.appendingPathComponent("x.yaml")
     guard put(data, at: file),
       let (draft, template) = open("x", in: scratch, checking: true)
     else { return }
     formatAgain(draft, template: template, in: scratch)
+  }
+
+  /// A snapshot read straight from its YAML tree (``PlainMinutesFile``) is the file the decoder reads, or is left to
+  /// the decoder: the same file, or the same error.
+  static func plainReading(_ yaml: String) {
+    let plain = Result { try YAMLCoding.decodeMinutesFile(SessionFile.self, from: yaml, file: "x.yaml", plainly: SessionFile.init(plain:)) }
+    let decoded = Result { try YAMLCoding.decode(SessionFile.self, from: yaml, file: "x.yaml") }
+    switch (plain, decoded) {
+    case (.success(let a), .success(let b)) where a == b && a.minutes.format == b.minutes.format: return
+    case (.failure(let a), .failure(let b)) where "\(a)" == "\(b)": return
+    default: fatalError("a snapshot read plainly is not the decoder's reading:\n\(yaml)\n----\n\(plain)\n----\n\(decoded)")
+    }
   }
 
   /// `minutes resume`: the bytes are a snapshot, a NUL byte and a journal (without a NUL, all journal over the
