@@ -1,5 +1,5 @@
 import OrderedCollections
-package import Yams
+internal import Yams
 
 /// A minutes file (or a session's snapshot) read straight from its YAML tree, without `Codable`: what
 /// `Minutes(from:)` and `Value(from:)` read through Yams's decoder, for a tree that is plain. Reading a snapshot of
