@@ -6,9 +6,10 @@ internal import Yams
 /// 1,000 agenda items through the decoder (a keyed container and a look-up of each key, for every record) was two
 /// thirds of reading it.
 ///
-/// A tree is plain when every mapping has neither an anchor nor a tag, and keys that are plain untagged scalars,
-/// each once; every list entry is a value (no null); and `format` and `generation`, where given, read as numbers.
-/// Anything else (an alias's anchor, a tag, a duplicate key, a null entry, a bad format) is not read here:
+/// A tree is plain when every mapping has neither an anchor nor a tag, and keys that are plain scalars with no tag
+/// written, each once (Yams's parser refuses a key twice); every list entry is a value (no null); and `format` and
+/// `generation`, where given, read as numbers.
+/// Anything else (an alias's anchor, a tag, a null entry, a bad format) is not read here:
 /// ``YAMLCoding/decodeMinutesFile(_:from:file:plainly:)`` then decodes the tree with `Codable`, which reads it or
 /// reports where it is wrong, as before. A test compares the two readings on random drafts and on trees that are
 /// not plain.
@@ -92,18 +93,17 @@ package struct PlainMinutesFile: Sendable {
   }
 
   /// The keys and values of `mapping` in order, when it has no anchor or tag and its keys are plain untagged
-  /// scalars, each once (the decoder finds a key by its text and resolved tag, and a duplicate by the first), none
-  /// of them a key the decoder leaves out.
+  /// scalars (the decoder finds a key by its text and resolved tag), none of them a key the decoder leaves out.
+  /// Each is there once: Yams's parser refuses a mapping with a key twice.
   private static func plainPairs(_ mapping: Node.Mapping) -> [(String, Node)]? {
     guard mapping.anchor == nil, mapping.tag.rawValue.isEmpty else { return nil }
     var pairs: [(String, Node)] = []
     pairs.reserveCapacity(mapping.count)
-    var seen = Set<String>(minimumCapacity: mapping.count)
     for (key, value) in mapping {
       // The decoder leaves out the keys `yamlAnchor` and `yamlTag` (Yams's own).
       guard case .scalar(let scalar) = key, scalar.style == .plain, scalar.anchor == nil,
         scalar.tag.rawValue.isEmpty || scalar.tag.rawValue == Tag.Name.str.rawValue, isPlainKey(scalar.string),
-        scalar.string != "yamlAnchor", scalar.string != "yamlTag", seen.insert(scalar.string).inserted
+        scalar.string != "yamlAnchor", scalar.string != "yamlTag"
       else { return nil }
       pairs.append((scalar.string, value))
     }

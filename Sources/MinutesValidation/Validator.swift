@@ -1173,7 +1173,7 @@ public struct Validator: Sendable {
         if lead == 0x28 || lead == 0x29, let wrong = marks.see(UInt32(lead)) { return wrong }
       } else if lead == 0xE2 || lead == 0xE3 || lead == 0xEF {
         guard index + 2 < count else { return marks.firstUnclosed }  // not valid UTF-8: nothing more to read
-        let value = UInt32(lead & 0x0F) << 12 | UInt32(base[index + 1] & 0x3F) << 6 | UInt32(base[index + 2] & 0x3F)
+        let value = threeByteValue(at: index, in: base)
         index &+= 3
         if let wrong = marks.see(value) { return wrong }
       } else if lead >= 0xE0 && lead < 0xF0 {
@@ -1259,10 +1259,11 @@ public struct Validator: Sendable {
         }
         return true
       }
-      //
-      // The two usual cases are told from the lead byte before any scalar is decoded: the three bytes E4–E9 that
-      // hold U+4000–U+9FFF (the block when the scalar is U+4E00 or above), and printable ASCII. Decoding each
-      // scalar first had cost about 48 instructions a scalar.
+      // The usual cases are told from the lead byte before the scalar is decoded the general way, most usual first:
+      // three bytes led by E4–E9, E3 or EF that hold a Han ideograph of the block (U+4E00–U+9FFF), a CJK mark
+      // (U+3000–U+303F but the tone marks) or a full-width form of ASCII (U+FF01–U+FF5E): each standalone, CJK and
+      // covered by the table, like the block; and printable ASCII. Decoding every scalar first had cost about 48
+      // instructions a scalar.
       guard let base = bytes.baseAddress else { return true }
       let count = bytes.count
       return changes.withChangedBits { changed in
@@ -1270,30 +1271,20 @@ public struct Validator: Sendable {
         while index < count {
           let lead = base[index]
           if lead &- 0xE4 < 6, index &+ 2 < count {
-            let value = UInt32(lead & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
-            if value >= 0x4E00 {
+            let value = Self.threeByteValue(at: index, in: base)
+            if value >= 0x4E00 {  // the block
               index &+= 3
-              if changed[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0, let scalar = Unicode.Scalar(value),
-                !found.contains(scalar)
-              {
-                found.append(scalar)
-              }
+              Self.noteIfChanged(value, changed, in: &found)
               continue
             }
           } else if lead &- 0x20 < 0x5F {
             index &+= 1  // printable ASCII
             continue
           } else if lead == 0xE3 || lead == 0xEF, index &+ 2 < count {
-            // CJK punctuation (U+3000–U+303F but the tone marks) and full-width forms of ASCII (U+FF01–U+FF5E):
-            // standalone, CJK and covered by the table, like the block (a Chinese text has one every few characters).
-            let value = UInt32(lead & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
-            if value &- 0x3000 < 0x2A || value &- 0x3030 < 0x10 || value &- 0xFF01 < 0x5E {
+            let value = Self.threeByteValue(at: index, in: base)
+            if value &- 0x3000 < 0x2A || value &- 0x3030 < 0x10 || value &- 0xFF01 < 0x5E {  // a CJK mark, a full-width form
               index &+= 3
-              if changed[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0, let scalar = Unicode.Scalar(value),
-                !found.contains(scalar)
-              {
-                found.append(scalar)
-              }
+              Self.noteIfChanged(value, changed, in: &found)
               continue
             }
           }
@@ -1351,6 +1342,22 @@ public struct Validator: Sendable {
       found.append(scalar)
     }
     return true
+  }
+
+  /// Adds the scalar of value `value` (a CJK scalar the change table covers) to `found` when the table's bits
+  /// `changed` say the transform changes it and it is not there yet.
+  @inline(__always)
+  private static func noteIfChanged(_ value: UInt32, _ changed: UnsafeBufferPointer<UInt64>, in found: inout [Unicode.Scalar]) {
+    guard changed[Int(value) >> 6] & (1 << UInt64(value & 63)) != 0, let scalar = Unicode.Scalar(value), !found.contains(scalar)
+    else { return }
+    found.append(scalar)
+  }
+
+  /// The value of the scalar of three UTF-8 bytes (lead byte E0–EF) that starts at `index` of `base`, whose two
+  /// bytes after it the caller knows are there.
+  @inline(__always)
+  private static func threeByteValue(at index: Int, in base: UnsafePointer<UInt8>) -> UInt32 {
+    UInt32(base[index] & 0x0F) << 12 | UInt32(base[index &+ 1] & 0x3F) << 6 | UInt32(base[index &+ 2] & 0x3F)
   }
 
   /// The scalar whose UTF-8 encoding starts at `index` of `bytes` (valid UTF-8: a `String`'s own), and its
