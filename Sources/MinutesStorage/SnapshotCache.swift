@@ -189,7 +189,8 @@ struct SnapshotCache {
     }
     mutating func string() -> String? {
       guard let count = u32(), let slice = take(Int(count)) else { return nil }
-      return String(decoding: slice, as: UTF8.self)
+      // Checked, not repaired: the checksum matched, so bytes that are not UTF-8 were never written by a writer.
+      return String(wellFormedUTF8: UnsafeBufferPointer(rebasing: slice))
     }
     /// A value; `depth` bounds the nesting, so a damaged file cannot run the stack out.
     mutating func value(depth: Int) -> Value? {

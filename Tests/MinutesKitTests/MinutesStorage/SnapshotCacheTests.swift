@@ -52,6 +52,21 @@ import MinutesTestSupport
     #expect(store.lastGoodSnapshot(name: "f") == nil, "a damaged cache is no last good snapshot")
   }
 
+  /// Bytes that are not UTF-8 where a text should be, under a checksum that matches (no writer writes them), make
+  /// the file no cache: the YAML is read. Before, they were read as U+FFFD, a text the clerk never wrote.
+  @Test func aTextThatIsNotUTF8UnderAGoodChecksumIsNoCache() throws {
+    let minutes = Minutes(template: TestSupport.templateID, content: ["meeting": ["body": "區政府"]])
+    var bytes = [UInt8](SnapshotCache(generation: 1, size: 10, modified: 0, inode: 1, file: SessionFile(minutes: minutes)).data())
+    let body = Array("區政府".utf8)
+    let at = try #require((0...(bytes.count - body.count)).first { Array(bytes[$0..<($0 + body.count)]) == body })
+    #expect(SnapshotCache(data: Data(bytes))?.file.minutes == minutes)
+    bytes[at + 1] = 0x41  // 區's second byte: a lead byte followed by ASCII
+    bytes.removeLast(8)
+    let checksum = Checksum.ofWords(bytes)
+    withUnsafeBytes(of: checksum.littleEndian) { bytes += $0 }
+    #expect(SnapshotCache(data: Data(bytes)) == nil)
+  }
+
   /// A cache naming a minutes format this version does not know (written by a later version, or a damaged number
   /// under a correct checksum) is no cache: the YAML is read, which says what to do about the format.
   @Test(arguments: [-1, 2, 99, Int.max, Int.min])

