@@ -211,6 +211,8 @@ struct SnapshotCache {
       case 4:
         guard let count = u32(), Int(count) <= bytes.count - index else { return nil }
         var record = Record()
+        // Room for the fields at once: grown one by one, the keys and values were copied twice or three times.
+        record.fields.reserveCapacity(Int(count))
         for _ in 0..<count {
           guard let key = string(), let entry = value(depth: depth + 1) else { return nil }
           record.fields[key] = entry
