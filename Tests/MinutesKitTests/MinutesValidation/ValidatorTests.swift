@@ -116,6 +116,52 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(unbalanced > 5_000 && unbalanced < 19_000)
   }
 
+  /// The marks' stack, kept in a word for 21 levels and an array past them, finds what a plain array of the open
+  /// marks finds: 5,000 seeded texts of the six pairs (most balanced, nested up to 40 deep), with a mark dropped,
+  /// added or swapped in some.
+  @Test func theMarksStackFindsWhatAnArrayFinds() {
+    let pairs: [(Character, Character)] = [("《", "》"), ("“", "”"), ("「", "」"), ("（", "）"), ("(", ")"), ("『", "』")]
+    func reference(_ text: String) -> Character? {
+      var open: [(Character, Character)] = []
+      for character in text {
+        if let pair = pairs.first(where: { $0.0 == character }) {
+          open.append(pair)
+        } else if pairs.contains(where: { $0.1 == character }) {
+          guard open.last?.1 == character else { return character }
+          open.removeLast()
+        }
+      }
+      return open.first?.0
+    }
+    var generator = SplitMix64(seed: 49)
+    // Pairs opened `depth` deep and closed in turn, with text and a shallower group of its own inside.
+    func nested(_ depth: Int) -> String {
+      guard depth > 0 else { return "議" }
+      let pair = pairs.randomElement(using: &generator)!
+      let beside = Int.random(in: 0..<4, using: &generator) == 0 ? nested(Int.random(in: 0...min(3, depth - 1), using: &generator)) : ""
+      return "\(pair.0)会\(nested(depth - 1))\(beside)\(pair.1)"
+    }
+    var deep = 0
+    var unbalanced = 0
+    for _ in 0..<5_000 {
+      let depth = Int.random(in: 0...40, using: &generator)
+      if depth > 21 { deep += 1 }
+      var text = Array(nested(depth))
+      if !text.isEmpty, Bool.random(using: &generator) {
+        let at = Int.random(in: text.indices, using: &generator)
+        switch Int.random(in: 0..<3, using: &generator) {
+        case 0: text.remove(at: at)
+        case 1: text.insert(pairs.randomElement(using: &generator)!.1, at: at)
+        default: text[at] = pairs.randomElement(using: &generator)!.0
+        }
+      }
+      let expected = reference(String(text))
+      if expected != nil { unbalanced += 1 }
+      #expect(Validator.unbalancedMark(in: String(text)) == expected, "\(String(text))")
+    }
+    #expect(deep > 1_000 && unbalanced > 1_000 && unbalanced < 4_000)
+  }
+
   /// The byte scan for half-width marks finds what a look-up of each scalar among the normalizer's marks finds, on
   /// 20,000 random texts of every ASCII byte, CJK, full-width forms and scalars of two and four bytes (mostly
   /// CJK, so that words of eight bytes with no ASCII are passed over whole).
