@@ -144,9 +144,9 @@ extension Template {
     // `path` is the address of `record`, extended in place and given back as it was (as in the walk above): an
     // address is copied only for a value found.
     func visit(_ parts: [Part], _ record: Record, path: inout Address, _ places: ConditionPlaces) {
-      for part in parts {
-        let below = places.below[part.key]
-        guard below != nil || places.conditional.contains(part.key), let held = record[part.key] else { continue }
+      for (part, place) in zip(parts, places.parts) {
+        let below = place.below
+        guard below != nil || place.isConditional, let held = record[part.key] else { continue }
         path.steps.append(.key(part.key))
         defer { path.steps.removeLast() }
         if !Self.applies(part, among: parts, in: record) {
@@ -176,19 +176,19 @@ extension Template {
     return found
   }
 
-  /// Where in a record of some parts a value may not apply: the keys of the parts with a condition (`when` or
-  /// `unless`), and the parts that hold such a part below them, by key, with the places within.
+  /// Where in a record of some parts a value may not apply: the parts with a condition (`when` or `unless`), and
+  /// the parts that hold such a part below them, with the places within. Kept part by part, in the parts' order:
+  /// looked up by key, the two hashes of every part of every record visited were a third of the walk.
   private struct ConditionPlaces {
-    /// The keys of the parts that have a condition.
-    var conditional: Set<String> = []
-    /// The places within the parts that hold a part with a condition, by key.
-    var below: [String: ConditionPlaces] = [:]
-    var isEmpty: Bool { conditional.isEmpty && below.isEmpty }
+    /// For each of the parts, in order: whether it has a condition, and the places within it when it holds a part
+    /// that has one.
+    var parts: [(isConditional: Bool, below: ConditionPlaces?)] = []
+    /// Whether no part has a condition or holds one.
+    var isEmpty: Bool { parts.allSatisfy { !$0.isConditional && $0.below == nil } }
 
     /// The places of `parts` and what they hold. O(p) in the parts of the template under them.
     init(_ parts: [Part]) {
       for part in parts {
-        if part.asking.when != nil || part.asking.unless != nil { conditional.insert(part.key) }
         let inner: [Part]
         switch part.shape {
         case .group: inner = part.parts
@@ -197,7 +197,7 @@ extension Template {
         case .field: inner = []
         }
         let places = ConditionPlaces(inner)
-        if !places.isEmpty { below[part.key] = places }
+        self.parts.append((part.asking.when != nil || part.asking.unless != nil, places.isEmpty ? nil : places))
       }
     }
   }
