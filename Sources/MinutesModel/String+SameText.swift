@@ -30,6 +30,9 @@ extension String {
         index += 1
       case 0xC0..<0xCC:  // U+0000–U+02FF in two bytes
         index += 2
+      case 0xE5..<0xEA:  // U+5000–U+9FFF, all in the block, the usual case: not decoded
+        guard index + 2 < bytes.count else { return false }
+        index += 3
       case 0xE0..<0xF0:
         guard index + 2 < bytes.count else { return false }
         let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
