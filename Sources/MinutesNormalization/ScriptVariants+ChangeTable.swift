@@ -28,23 +28,29 @@ extension ScriptVariants {
 /// each alone, as one bit a scalar (32 KiB): what `String(character).applyingTransform(…)` answers, without
 /// creating ICU's transliterator, which costs about 10 ms a process. Made from the characters of a generated
 /// table (Scripts/script-changes.swift); the tests compare it with ICU for every scalar it covers.
-package struct ChangeTable: Sendable {
+///
+/// A class, one table a transform: a check hands it to the scan of each text, where a struct of two arrays was
+/// copied and released each time.
+package final class ChangeTable: Sendable {
   /// Bit `v` is set when the transform changes the scalar of value `v`.
-  @usableFromInline var changed = [UInt64](repeating: 0, count: Self.size / 64)
+  @usableFromInline let changed: [UInt64]
   /// Bit `v` is set when the scalar of value `v` is in ``ScriptVariants/changeRanges``.
-  @usableFromInline var covered = [UInt64](repeating: 0, count: Self.size / 64)
+  @usableFromInline let covered: [UInt64]
 
   /// The scalars a table can index: planes 0 to 3.
   @usableFromInline static let size = 0x40000
 
   /// The table of the characters of `changed` (other scalars, such as line breaks, are not CJK and are left out).
   init(_ changed: String) {
+    var covered = [UInt64](repeating: 0, count: Self.size / 64)
     for range in ScriptVariants.changeRanges {
       for value in range { covered[Int(value) >> 6] |= 1 << UInt64(value & 63) }
     }
+    var changedBits = [UInt64](repeating: 0, count: Self.size / 64)
     for scalar in changed.unicodeScalars where Self.isSet(scalar.value, in: covered) {
-      self.changed[Int(scalar.value) >> 6] |= 1 << UInt64(scalar.value & 63)
+      changedBits[Int(scalar.value) >> 6] |= 1 << UInt64(scalar.value & 63)
     }
+    (self.changed, self.covered) = (changedBits, covered)
   }
 
   /// Whether the transform changes `scalar` read alone; `nil` when the table does not cover it (ask ICU). Inlined

@@ -19,6 +19,18 @@ struct ScriptTable {
 
   /// The scalars a table can index: planes 0 to 3.
   private static let size = 0x40000
+  /// The change table of the walk's transform, once looked up (``changes(by:)``).
+  private var changeTable: ChangeTable??
+
+  /// The change table of `transform` (``ScriptVariants/changes(by:)``), looked up on the first text of a walk
+  /// only: one walk checks one template's texts. Made when a validator is, it would have cost every process that
+  /// makes one (the first prompt) a fifteenth of its start, with no text to check.
+  mutating func changes(by transform: StringTransform) -> ChangeTable? {
+    if let changeTable { return changeTable }
+    let table = ScriptVariants.changes(by: transform)
+    changeTable = .some(table)
+    return table
+  }
 
   /// Whether `transform` changes `scalar` read alone, as ICU answers, asked once a character: for what
   /// ``ChangeTable`` does not cover.

@@ -56,8 +56,16 @@ public struct Validator: Sendable {
   /// The template whose rules and language apply.
   public let template: Template
 
+  /// The transform into the other script of the template's language; `nil` for a language with one script. Made
+  /// once for a validator, and its table once a walk (``ScriptTable/changes(by:)``): looked up again for each text
+  /// of a draft, they had been a sixth of `script.mixed`'s cost.
+  private let transform: StringTransform?
+
   /// Creates a validator for `template`.
-  public init(template: Template) { self.template = template }
+  public init(template: Template) {
+    self.template = template
+    transform = ScriptVariants.transform(into: template.language)
+  }
 
   private var m: Messages { template.messages }
 
@@ -1269,9 +1277,9 @@ public struct Validator: Sendable {
   /// table indexed by scalar value; any other text (a combining mark, a variation selector, Hangul jamo) is
   /// read character by character, as before. Both give the same characters in the same order.
   func otherScript(in text: String, cache: inout ScriptTable) -> String? {
-    guard let transform = ScriptVariants.transform(into: template.language) else { return nil }
+    guard let transform else { return nil }
+    let changes = cache.changes(by: transform)
     // One pass over the scalars: whether each is a character by itself, and the CJK ones the transform changes.
-    let changes = ScriptVariants.changes(by: transform)
     var found: [Unicode.Scalar] = []
     var isStandalone = true
     // Over the UTF-8 bytes where the text has them together (a native string): decoding a scalar here costs a few
