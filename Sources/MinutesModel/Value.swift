@@ -7,7 +7,11 @@ import OrderedCollections
 /// In files, a value is written as YAML or JSON of the same shape: a string, a number, a boolean, a sequence or a
 /// mapping. Reading never guesses a type from the text: every scalar is read as text, and the template then
 /// gives it its type (``Template/conform(_:)``), so a name such as `10` or `yes` survives a round trip.
-public indirect enum Value: Hashable, Sendable {
+///
+/// Not `indirect`: a list's and a record's values live in their own storage already, so a value holds its text in
+/// place instead of in a box of its own. Boxed, every text read from a session's cache was an allocation, and every
+/// look at it one more load (check of 5,000 items −3%, resume −13% in instructions).
+public enum Value: Hashable, Sendable {
   /// Text, a date (`YYYY-MM-DD`) or a time (`HH:MM`).
   case text(String)
   /// A whole number.
