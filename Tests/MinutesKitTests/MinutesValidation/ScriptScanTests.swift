@@ -51,6 +51,34 @@ import MinutesTestSupport
     #expect(found > 300)
   }
 
+  /// The marks read by the scan for the other script give what ``Validator/unbalancedMark(in:)`` and
+  /// ``Validator/hasHalfWidthMark(_:)`` give apart, on 5,000 random texts of both scripts, paired marks, every
+  /// ASCII mark and what ends the scan early (then the scan says its marks are incomplete). Half the texts are
+  /// long, so the marks stand at every offset of the eight-byte reads.
+  @Test(arguments: ["gov-executive.zh-Hant", "gov-executive.zh-Hans"])
+  func theMarksReadByTheScriptScanAreTheMarksOfTheText(id: String) throws {
+    let validator = Validator(template: try TestSupport.template(id: id))
+    let marks = ["《", "》", "「", "」", "（", "）", "“", "”", "『", "』", "(", ")", ",", ";", ":", "?", "!", ".", "〈", "‘"]
+    let pieces = Self.pieces + marks + marks
+    var generator = SplitMix64(seed: 50)
+    var cache = ScriptTable()
+    var (complete, unbalanced, halfWidth) = (0, 0, 0)
+    for _ in 0..<5_000 {
+      let length = Bool.random(using: &generator) ? Int.random(in: 12...40, using: &generator) : Int.random(in: 0...8, using: &generator)
+      let text = (0..<length).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      var scan = Validator.MarkScan()
+      let other = validator.otherScript(in: text, cache: &cache, marks: &scan)
+      #expect(other == validator.otherScript(in: text, cache: &cache))
+      guard scan.isComplete else { continue }
+      complete += 1
+      let expected = (Validator.unbalancedMark(in: text), Validator.hasHalfWidthMark(text))
+      if expected.0 != nil { unbalanced += 1 }
+      if expected.1 { halfWidth += 1 }
+      #expect(scan.unbalanced == expected.0 && scan.hasHalfWidthMark == expected.1, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+    }
+    #expect(complete > 500 && unbalanced > 200 && halfWidth > 200 && complete - halfWidth > 100)
+  }
+
   @Test func theFirstOfEachCharacterIsReportedOnceInOrder() throws {
     let validator = Validator(template: try TestSupport.template(id: "gov-executive.zh-Hant"))
     var cache = ScriptTable()
