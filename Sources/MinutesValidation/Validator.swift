@@ -369,13 +369,11 @@ public struct Validator: Sendable {
   /// cost 6 instructions a byte). When every mark is below 64 (`, ; : ? ! ( )`), eight bytes are tested at once
   /// for one below 64 (a CJK text's bytes are all above), and only such a word is read byte by byte.
   private static func hasHalfWidthMark(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    let (low, high) = asciiHalfWidthMasks
-    func isMark(_ byte: UInt8) -> Bool {
-      byte < 64 ? low >> UInt64(byte) & 1 != 0 : byte < 128 && high >> UInt64(byte - 64) & 1 != 0
-    }
+    let masks = asciiHalfWidthMasks
+    func isMark(_ byte: UInt8) -> Bool { isASCIIHalfWidthMark(byte, masks) }
     guard let base = bytes.baseAddress else { return false }
     var index = 0
-    if high == 0 {
+    if masks.high == 0 {
       let raw = UnsafeRawPointer(base)
       while index + 8 <= bytes.count {
         let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
@@ -397,6 +395,13 @@ public struct Validator: Sendable {
   @inline(__always)
   static func hasByteBelow64(_ word: UInt64) -> Bool {
     (word &- 0x4040_4040_4040_4040) & ~word & 0x8080_8080_8080_8080 != 0
+  }
+
+  /// Whether `byte` is one of ``halfWidthMarks`` by `masks` (``asciiHalfWidthMasks``, read into a local by a scan):
+  /// never for a byte above 127.
+  @inline(__always)
+  private static func isASCIIHalfWidthMark(_ byte: UInt8, _ masks: (low: UInt64, high: UInt64)) -> Bool {
+    byte < 64 ? masks.low >> UInt64(byte) & 1 != 0 : byte < 128 && masks.high >> UInt64(byte &- 64) & 1 != 0
   }
 
   /// ``asciiHalfWidthMarks`` as bits: of the bytes 0–63, and of 64–127.
@@ -1296,9 +1301,10 @@ public struct Validator: Sendable {
       wrong = open.see(value)
     }
 
-    /// Takes the ASCII half-width mark `byte`: `(` and `)` open and close a pair as well.
-    mutating func see(ascii byte: UInt8) {
-      hasHalfWidthMark = true
+    /// Takes the ASCII `byte`, a half-width mark or not: `(` and `)` open and close a pair.
+    @inline(__always)
+    mutating func see(ascii byte: UInt8, isHalfWidthMark: Bool) {
+      if isHalfWidthMark { hasHalfWidthMark = true }
       if byte == 0x28 || byte == 0x29 { see(UInt32(byte)) }
     }
   }
@@ -1348,7 +1354,7 @@ public struct Validator: Sendable {
       guard let base = bytes.baseAddress else { return true }
       let count = bytes.count
       // The half-width marks as bits, read into locals before the scan (see ``hasHalfWidthMark(inUTF8:)``).
-      let (low, high) = Self.asciiHalfWidthMasks
+      let masks = Self.asciiHalfWidthMasks
       return changes.withChangedBits { changed in
         var index = 0
         while index < count {
@@ -1362,7 +1368,7 @@ public struct Validator: Sendable {
             }
           } else if lead &- 0x20 < 0x5F {
             index &+= 1  // printable ASCII
-            if lead < 64 ? low >> UInt64(lead) & 1 != 0 : high >> UInt64(lead &- 64) & 1 != 0 { marks.see(ascii: lead) }
+            marks.see(ascii: lead, isHalfWidthMark: Self.isASCIIHalfWidthMark(lead, masks))
             continue
           } else if lead == 0xE3 || lead == 0xEF, index &+ 2 < count {
             let value = Self.threeByteValue(at: index, in: base)
@@ -1376,7 +1382,7 @@ public struct Validator: Sendable {
           let (scalar, length) = Self.scalar(at: index, in: bytes)
           index += length
           if scalar.value < 128 {
-            if Self.asciiHalfWidthMarks[Int(scalar.value)] { marks.see(ascii: UInt8(scalar.value)) }
+            marks.see(ascii: UInt8(scalar.value), isHalfWidthMark: Self.isASCIIHalfWidthMark(UInt8(scalar.value), masks))
           } else {
             marks.see(scalar.value)
           }

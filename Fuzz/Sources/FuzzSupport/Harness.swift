@@ -23,8 +23,9 @@ public enum Target: String, CaseIterable, Sendable {
 ///
 /// A harness fails (and libFuzzer keeps the input) on a crash, a trap, a hang (`-timeout`), or one of the few
 /// properties the program promises and checks here: a template that loads can be drafted with; a snapshot read
-/// straight from its YAML tree is the decoder's reading; `minutes fmt` of its own output changes nothing; a session written when resumed reads back the same; a cache re-encoded reads
-/// back the same; a draft written as a snapshot reads back the same.
+/// straight from its YAML tree is the decoder's reading; `minutes fmt` of its own output changes nothing; a session
+/// written when resumed reads back the same; a cache re-encoded reads back the same; a draft written as a snapshot
+/// reads back the same.
 public enum Harness {
   /// The scratch workspace of this process, made by ``main(_:)``.
   nonisolated(unsafe) static var scratch: Scratch?
