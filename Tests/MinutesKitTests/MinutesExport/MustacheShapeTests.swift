@@ -1,6 +1,7 @@
 import Testing
 
 @testable import MinutesExport
+import MinutesTestSupport
 
 /// The tree a Mustache text is read as (used by the text export's renderer and by the import): tags found over
 /// UTF-8 bytes, their names trimmed of blanks as the Mustache specification's "interpolation" and "sections"
@@ -16,6 +17,18 @@ import Testing
       .text(Array("會議由".unicodeScalars)), .value(name("chair.name")), .text(Array("主持，".unicodeScalars)),
       .value(name("kind")), .text(Array("；".unicodeScalars)), .value(name("raw")), .text(Array("。".unicodeScalars)),
     ])
+  }
+
+  /// An ASCII name is read from its bytes; any other by its characters. On 5,000 drawn ASCII names (dots, brackets,
+  /// blanks, empty parts), each reads as it does with a no-break space after it, which is trimmed and sends the
+  /// name the way of characters.
+  @Test func anASCIINameReadsAsItsCharactersDo() {
+    let pieces = ["a", "kind", ".", "(", ")", " ", "\t", "first", "lowercased", "n", "_", "-", "?"]
+    var generator = SplitMix64(seed: 31)
+    for _ in 0..<5_000 {
+      let source = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      #expect(name(source) == name(source + "\u{A0}"), "\(source)")
+    }
   }
 
   @Test func blanksAroundANameAreNotPartOfIt() throws {
