@@ -80,13 +80,12 @@ public struct TextExporter: Exporter {
       missingBlank: template.messages.missingBlank, needed: marksMissing ? neededByRoles(template) : [],
       neededByChecks: marksMissing ? neededByChecks(template) : [:], escape: escape,
       adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }))
-    var root = template.fold(minutes.content, with: &context)
-    if !template.gather.isEmpty, let names = root as? [String: Any] {
-      root = gathered(names, template.gather, language: template.language)
+    let root = template.fold(minutes.content, with: &context)
+    if !template.gather.isEmpty, case .record(let names) = root {
+      gather(into: names, template.gather, language: template.language)
     }
-    if !extra.isEmpty, var names = root as? [String: Any] {
-      for (name, value) in extra where names[name] == nil { names[name] = value }
-      root = names
+    if !extra.isEmpty, case .record(let names) = root {
+      for (name, value) in extra where names[name] == nil { names.append(name, ContextValue(any: value)) }
     }
     let rendered: String
     if contentType == "TEXT", let fast = renderer.compile(source, partials: template.partials.merging(partials) { $1 }) {
@@ -100,7 +99,7 @@ public struct TextExporter: Exporter {
       for (name, partial) in template.partials where partials[name] == nil {
         library.register(try compile(partial, contentType: contentType), named: name)
       }
-      rendered = try compile(source, contentType: contentType).render(root, library: library)
+      rendered = try compile(source, contentType: contentType).render(root.any, library: library)
     }
     return template.language.hasPrefix("en") ? sentenceEnds(rendered) : chineseSentenceEnds(rendered)
   }
@@ -144,10 +143,10 @@ public struct TextExporter: Exporter {
     // Found by their last byte, 82 or 9B, which no other byte of these marks is; then told by the two bytes before
     // it, compared in place (80 E3 for 。, BC EF for ；): a Han ideograph ends in 82 or 9B as often, and looking it
     // up among the marks' arrays had been 4% of an export.
-    for last in 2..<max(bytes.count, 2) {
+    func look(at last: Int) {
       let byte = bytes[last]
       let isFullStop = byte == 0x82 && bytes[last - 1] == 0x80 && bytes[last - 2] == 0xE3
-      guard isFullStop || (byte == 0x9B && bytes[last - 1] == 0xBC && bytes[last - 2] == 0xEF) else { continue }
+      guard isFullStop || (byte == 0x9B && bytes[last - 1] == 0xBC && bytes[last - 2] == 0xEF) else { return }
       let start = last - 2
       if isOne(of: exclamationOrQuestion, at: start - 3)
         || (isFullStop && isOne(of: closingQuotes, at: start - 3) && isOne(of: sentenceEnd, at: start - 6))
@@ -155,7 +154,32 @@ public struct TextExporter: Exporter {
         dropped.append(start..<last + 1)
       }
     }
+    // Eight bytes at a time: only a byte that is 82 or 9B is looked at.
+    var last = 2
+    if let base = bytes.baseAddress {
+      while last + 8 <= bytes.count {
+        var found = endBytes(in: UInt64(littleEndian: UnsafeRawPointer(base + last).loadUnaligned(as: UInt64.self)))
+        while found != 0 {
+          look(at: last + found.trailingZeroBitCount / 8)
+          found &= found &- 1
+        }
+        last += 8
+      }
+    }
+    while last < bytes.count {
+      look(at: last)
+      last += 1
+    }
     return dropped
+  }
+
+  /// The bytes of `word` (read little-endian) that are 82 or 9B, each as its high bit (80) in the word, every other
+  /// bit clear. A byte's test borrows from no other: `(b & 7F) + 7F` sets the high bit for any of the low bits, so
+  /// the high bit stays clear, after the `~`, only for a zero byte of `word ^ pattern`.
+  static func endBytes(in word: UInt64) -> UInt64 {
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+    return zeroBytes(word ^ 0x8282_8282_8282_8282) | zeroBytes(word ^ 0x9B9B_9B9B_9B9B_9B9B)
   }
 
   /// English text with the period a template puts after a value dropped where the value already ends its
@@ -274,10 +298,10 @@ public struct TextExporter: Exporter {
     }
 
     /// The text rendered over `context`.
-    func render(_ context: Any) -> String {
+    func render(_ context: ContextValue) -> String {
       switch self {
       case .fast(let renderer): renderer.render(context)
-      case .mustache(let template): template.render(context)
+      case .mustache(let template): template.render(context.any)
       }
     }
   }
@@ -335,12 +359,62 @@ public struct TextExporter: Exporter {
       }
     }
 
+    /// What the records of some parts share, by the address of the parts' elements and whether the records are
+    /// entries of a list (``RecordShape``).
+    private var shapes: [UInt: RecordShape] = [:]
+
+    /// The shape of a record of `parts`, an entry of a list when `entry`: made once for each array of parts a
+    /// template holds, which every record of that list or group is folded with.
+    func shape(of parts: [Part], entry: Bool) -> RecordShape {
+      let address = parts.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+      let key = address << 1 | (entry ? 1 : 0)
+      // The shape holds its parts, so that no other array is at their address while this export lasts; the
+      // parts are compared all the same (at once, when the arrays share their elements).
+      if let known = shapes[key], known.parts == parts { return known }
+      let shape = RecordShape(parts, entry: entry)
+      shapes[key] = shape
+      return shape
+    }
+
     /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
     func template(_ source: String) -> CompiledText? {
       if let known = compiled[source] { return known }
       let template = CompiledText(source, renderer: renderer)
       compiled[source] = template
       return template
+    }
+  }
+
+  /// What every record of some parts shares in its context: the names (the parts' keys, then an entry's `n` and
+  /// `zh`), and what ``Context/record(_:parts:results:at:entry:)`` asks of each part, read from the parts once.
+  struct RecordShape {
+    /// What a part is to a record's context: a group (whose `default`s stand in for a record not begun), a
+    /// choice (which offers its phrase), or anything else.
+    enum Role { case group, choice, other }
+
+    let parts: [Part]
+    let layout: ContextRecord.Layout
+    /// Whether each part has a `when` or an `unless`.
+    let conditional: [Bool]
+    let anyConditional: Bool
+    let roles: [Role]
+    /// Whether ``layout``'s names end with `n` and `zh`: an entry's, when no part has either key.
+    let numbered: Bool
+
+    init(_ parts: [Part], entry: Bool) {
+      self.parts = parts
+      let keys = parts.map(\.key)
+      numbered = entry && !keys.contains("n") && !keys.contains("zh")
+      layout = ContextRecord.Layout(numbered ? keys + ["n", "zh"] : keys)
+      conditional = parts.map { $0.asking.when != nil || $0.asking.unless != nil }
+      anyConditional = conditional.contains(true)
+      roles = parts.map { part in
+        switch part.shape {
+        case .group: .group
+        case .field(.choice): .choice
+        default: .other
+        }
+      }
     }
   }
 
@@ -351,37 +425,49 @@ public struct TextExporter: Exporter {
 
     /// A record's parts by key; then each choice with a phrase, rendered over the record's other parts; then,
     /// for an entry of a list, `n` and `zh`.
-    func record(_ record: Record, parts: [Part], results: [Any?], at address: Address, entry: Int?) -> Any {
-      var context: [String: Any] = [:]
-      context.reserveCapacity(parts.count + 2)  // and an entry's `n` and `zh`: grown step by step, 2% of an export
+    func record(_ record: Record, parts: [Part], results: [ContextValue?], at address: Address, entry: Int?) -> ContextValue {
+      let shape = rendering.shape(of: parts, entry: entry != nil)
       // A value kept where its part no longer applies (the seconder of a motion since marked as having died for
       // lack of a second) is not printed: the draft says the two cannot go together, and `check` warns of it.
-      var inapplicable: Set<String> = []
-      for part in parts where (part.asking.when != nil || part.asking.unless != nil) && record[part.key] != nil {
-        if !Template.applies(part, among: parts, in: record) { inapplicable.insert(part.key) }
+      var inapplicable: [Int] = []
+      if shape.anyConditional {
+        for index in parts.indices where shape.conditional[index] && record[parts[index].key] != nil {
+          if !Template.applies(parts[index], among: parts, in: record) { inapplicable.append(index) }
+        }
       }
-      for (part, result) in zip(parts, results) {
+      var values: [ContextValue] = []
+      values.reserveCapacity(shape.layout.names.count)
+      for index in parts.indices {
         // A part not filled in is present but empty, so that `{{key}}` prints nothing rather than a part of the
         // same name further out (an item without a `topic` must not print the meeting's).
-        context[part.key] = inapplicable.contains(part.key) ? Self.empty(part) : result ?? missing(part, among: parts, in: record)
+        values.append(inapplicable.contains(index) ? Self.empty(parts[index]) : results[index] ?? missing(parts[index], among: parts, in: record))
       }
-      for part in parts where !inapplicable.contains(part.key) {
-        if record[part.key] == nil, case .group = part.shape, let defaults = defaults(part) {
-          context[part.key] = defaults
+      // The parts' keys are the layout's first names: a template's parts have keys of their own.
+      let context = ContextRecord(shape.layout, values: values)
+      for index in parts.indices where shape.roles[index] != .other && !inapplicable.contains(index) {
+        let part = parts[index]
+        if shape.roles[index] == .group {
+          if record[part.key] == nil, let defaults = defaults(part) { context.replace(at: index, with: .record(defaults)) }
           continue
         }
-        guard case .field(.choice(_, _)) = part.shape,
-          let value = record[part.key]?.text ?? part.rendering.defaultValue
-        else { continue }
-        let phrase = part.rendering.phrase(of: value).flatMap(rendering.template).map { TextExporter.nestingTitles($0.render(context)) }
-        context[part.key] = ChoiceContext(value: value, phrase: phrase)
+        guard let value = record[part.key]?.text ?? part.rendering.defaultValue else { continue }
+        // The phrase sees the record as it is so far: its parts, the choices before this one, no `n` or `zh`.
+        let phrase = part.rendering.phrase(of: value).flatMap(rendering.template).map { TextExporter.nestingTitles($0.render(.record(context))) }
+        context.replace(at: index, with: .choice(ChoiceContext(value: value, phrase: phrase)))
       }
-      if let entry { number(&context, entry) }
-      return context
+      if let entry {
+        if shape.numbered {
+          context.append("n", .int(entry))
+          context.append("zh", .text(ChineseNumeral.string(entry, language: rendering.language)))
+        } else {
+          number(context, entry)
+        }
+      }
+      return .record(context)
     }
 
-    func list(_ entries: [Value], results: [Any], of part: Part, at address: Address) -> Any {
-      ListContext(elements: results, adopted: adopted(entries)) { joined(entries, elements: results, part: part) }
+    func list(_ entries: [Value], results: [ContextValue], of part: Part, at address: Address) -> ContextValue {
+      .list(ListContext(entries: results, adopted: adopted(entries)) { joined(entries, elements: results, part: part) })
     }
 
     /// Whether an entry of a list of records has, under the motions' disposition key, a disposition that starts
@@ -395,21 +481,21 @@ public struct TextExporter: Exporter {
     }
 
     /// A field's value as its kind offers it; an entry of a list of values also offers `n` and `zh`.
-    func value(_ value: Value, of kind: Part.Kind, part: Part, at address: Address, entry: Int?) -> Any {
+    func value(_ value: Value, of kind: Part.Kind, part: Part, at address: Address, entry: Int?) -> ContextValue {
       let context = scalar(value, kind: kind)
       guard let entry else { return context }
-      return Element(value: context, n: entry, language: rendering.language)
+      return .element(Element(value: context, n: entry, language: rendering.language))
     }
 
     /// As the export always read a value out of shape: an entry of a list of records that is no record as an
     /// entry with no parts filled in; a record where a list of records belongs as an entry; anything else as
     /// its text.
-    mutating func misshapen(_ value: Value, part: Part, at address: Address, entry: Int?) -> Any {
+    mutating func misshapen(_ value: Value, part: Part, at address: Address, entry: Int?) -> ContextValue {
       if let entry {
-        var context = [String: Any]()
+        let context = ContextRecord(capacity: part.parts.count + 2)
         for part in part.parts { context[part.key] = Self.empty(part) }
-        number(&context, entry)
-        return context
+        number(context, entry)
+        return .record(context)
       }
       if part.kind == nil, case .record(let record) = value {
         return Template.fold(record, parts: part.parts, at: address, with: &self)
@@ -423,25 +509,31 @@ public struct TextExporter: Exporter {
     /// fields so (`{{chair.name}}`); a required yes/no, which decides which of two sections prints, offers a
     /// ``MissingFlag``: its section prints the mark instead of its text, its inverted section nothing (`Quorum:
     /// [Quorum] (5 of 7 members)`, not `A quorum was not present`). Anything else offers ``empty(_:)``.
-    private func missing(_ part: Part, among parts: [Part], in record: Record) -> Any {
+    private func missing(_ part: Part, among parts: [Part], in record: Record) -> ContextValue {
       guard let mark = rendering.missingMark, Template.applies(part, among: parts, in: record) else { return Self.empty(part) }
       switch part.shape {
       case .field(.yesno) where part.rules.required || rendering.needed.contains(part):
-        return MissingFlag(text: rendering.escape(mark(part)))
+        return .flag(MissingFlag(text: rendering.escape(mark(part))))
       case .field(let kind) where kind != .yesno
         && (part.rules.required || rendering.needed.contains(part) || rendering.checkNeeds(part, among: parts, in: record)):
-        return MissingMark(text: mark(part), blank: kind == .date ? rendering.missingBlank : nil)
+        return .mark(MissingMark(text: mark(part), blank: kind == .date ? rendering.missingBlank : nil))
       case .list where part.minimumCount > 0:
         // A required list with no entries: `{{items}}` prints its mark (研究了〔议题〕等事项), and its sections, as
         // `empty(items)`, still see no entry.
-        return ListContext(elements: [], text: mark(part))
+        return .list(ListContext(entries: [], text: mark(part)))
       case .group:
-        var context: [String: Any] = [:]
+        let context = ContextRecord(capacity: part.parts.count)
         for child in part.parts { context[child.key] = missing(child, among: part.parts, in: Record()) }
         // A group holding a mark (a field's, a required list's, a group's) prints it: `Present: [Present]` under the
         // roll call, not a heading with nothing under it.
-        let holdsMark = context.values.contains { $0 is MissingMark || $0 is [String: Any] || ($0 as? ListContext)?.text.isEmpty == false }
-        return holdsMark ? context : Self.empty(part)
+        let holdsMark = context.values.contains { value in
+          switch value {
+          case .mark, .record: true
+          case .list(let list): !list.text.isEmpty
+          default: false
+          }
+        }
+        return holdsMark ? .record(context) : Self.empty(part)
       default:
         return Self.empty(part)
       }
@@ -449,53 +541,51 @@ public struct TextExporter: Exporter {
 
     /// What a group with no record offers when parts in it have a `default` (the house style of a draft that
     /// left it as it is): those defaults as choices; `nil` when none has one.
-    private func defaults(_ group: Part) -> [String: Any]? {
-      var context: [String: Any] = [:]
+    private func defaults(_ group: Part) -> ContextRecord? {
+      let context = ContextRecord()
       for part in group.parts {
-        if case .group = part.shape, let inner = defaults(part) { context[part.key] = inner }
+        if case .group = part.shape, let inner = defaults(part) { context[part.key] = .record(inner) }
         if case .field(.choice) = part.shape, let value = part.rendering.defaultValue {
-          let phrase = part.rendering.phrase(of: value).flatMap(rendering.template).map { TextExporter.nestingTitles($0.render([String: Any]())) }
-          context[part.key] = ChoiceContext(value: value, phrase: phrase)
+          let phrase = part.rendering.phrase(of: value).flatMap(rendering.template).map { TextExporter.nestingTitles($0.render(.record(ContextRecord()))) }
+          context[part.key] = .choice(ChoiceContext(value: value, phrase: phrase))
         }
       }
       return context.isEmpty ? nil : context
     }
 
     /// What a part not filled in offers: an empty list, or nothing.
-    private static func empty(_ part: Part) -> Any {
-      if case .list = part.shape { return ListContext(elements: [], text: "") }
-      return nothing
+    private static func empty(_ part: Part) -> ContextValue {
+      if case .list = part.shape { return .list(ListContext(entries: [], text: "")) }
+      return .null
     }
 
-    /// The one `NSNull` every part not filled in offers (never changed): one object, not one per part of every
-    /// record.
-    nonisolated(unsafe) private static let nothing = NSNull()
-
     /// An entry of a list of records offers its number, `n` (1, 2…) and `zh` (一, 二…).
-    private func number(_ context: inout [String: Any], _ n: Int) {
-      context["n"] = n
-      context["zh"] = ChineseNumeral.string(n, language: rendering.language)
+    private func number(_ context: ContextRecord, _ n: Int) {
+      context["n"] = .int(n)
+      context["zh"] = .text(ChineseNumeral.string(n, language: rendering.language))
     }
 
     /// The context of one value of `kind` (of a field, or an entry of a list of values); `kind` is `nil` for a
     /// value out of place where a group or a list of records belongs.
-    private func scalar(_ value: Value, kind: Part.Kind?) -> Any {
+    private func scalar(_ value: Value, kind: Part.Kind?) -> ContextValue {
       let language = rendering.language
       switch (kind, value) {
-      case (.number?, .number(let n)), (.count?, .number(let n)): return NumberContext(n: n, language: language)
-      case (.date?, .text(let text)): return PartialDate(parsing: text).map { DateContext(date: $0, style: rendering.styles.date) } ?? text
-      case (.time?, .text(let text)): return MeetingTime(parsing: text).map { TimeContext(time: $0, style: rendering.styles.time) } ?? text
-      case (_, .flag(let flag)): return flag
-      default: return value.scalarText ?? ""
+      case (.number?, .number(let n)), (.count?, .number(let n)): return .number(NumberContext(n: n, language: language))
+      case (.date?, .text(let text)):
+        return PartialDate(parsing: text).map { .date(DateContext(date: $0, style: rendering.styles.date)) } ?? .text(text)
+      case (.time?, .text(let text)):
+        return MeetingTime(parsing: text).map { .time(TimeContext(time: $0, style: rendering.styles.time)) } ?? .text(text)
+      case (_, .flag(let flag)): return .bool(flag)
+      default: return .text(value.scalarText ?? "")
       }
     }
 
     /// The entries of a list joined as its part's `join` says: values by `separator`; records each rendered with
     /// `entry` (or their title), by `separator`, or by `single` when every entry's own lists have one value each
   /// (a list an entry lacks has none).
-    private func joined(_ entries: [Value], elements: [Any], part: Part) -> String {
+    private func joined(_ entries: [Value], elements: [ContextValue], part: Part) -> String {
       let join = part.rendering.join ?? Part.Join(separator: "", single: nil, entry: nil)
-      guard part.records != nil else { return elements.map(TextRenderer.printed).joined(separator: join.separator) }
+      guard part.records != nil else { return elements.map { TextRenderer.printed($0) }.joined(separator: join.separator) }
       let entry = join.entry.flatMap(rendering.template)
       let rendered: [String] = elements.enumerated().map { offset, element in
         if let entry { return entry.render(element) }
@@ -588,47 +678,53 @@ struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertib
 /// A list in the export context: a sequence for sections, its joined text for `{{key}}`; `empty(list)`,
 /// `count(list)`, `first(list)`, `last(list)`, and `adopted(list)`: whether an entry (an amendment) has a
 /// disposition that means adopted, as `roles.motions` says (the key `disposition`, the words `adopted`).
-struct ListContext: MustacheSequence, MustacheTransformable, CustomStringConvertible {
-  var elements: [Any]
-  var adopted = false
+///
+/// To swift-mustache it is a sequence of its entries as `Any` (``ContextValue/any``), and `Mirror` sees two
+/// children: `elements`, those entries as an array, and `adopted`.
+final class ListContext: MustacheSequence, MustacheTransformable, CustomStringConvertible, CustomReflectable {
+  /// The entries.
+  let entries: [ContextValue]
+  let adopted: Bool
   /// What `{{key}}` prints: the entries joined. Worked out when first printed: most templates go through the
   /// entries (`{{#points}}…{{/points}}`), and joining every list of a draft of 5,000 items was a twentieth of its
-  /// export.
-  private let joined: JoinedText
-  var text: String { joined.text }
-
-  init(elements: [Any], text: String, adopted: Bool = false) {
-    (self.elements, self.adopted, joined) = (elements, adopted, JoinedText(text))
+  /// export. A context is rendered on one thread.
+  private var made: String?
+  private var make: (() -> String)?
+  var text: String {
+    if let made { return made }
+    let text = make?() ?? ""
+    (made, make) = (text, nil)
+    return text
   }
 
-  init(elements: [Any], adopted: Bool = false, joining: @escaping () -> String) {
-    (self.elements, self.adopted, joined) = (elements, adopted, JoinedText(joining))
+  init(entries: [ContextValue], text: String, adopted: Bool = false) {
+    (self.entries, self.adopted, made) = (entries, adopted, text)
   }
 
-  /// A list's text, given or made once when first asked for. A context is rendered on one thread.
-  private final class JoinedText: @unchecked Sendable {
-    private var made: String?
-    private var make: (() -> String)?
-
-    init(_ text: String) { made = text }
-    init(_ make: @escaping () -> String) { self.make = make }
-
-    var text: String {
-      if let made { return made }
-      let text = make?() ?? ""
-      (made, make) = (text, nil)
-      return text
-    }
+  init(entries: [ContextValue], adopted: Bool = false, joining: @escaping () -> String) {
+    (self.entries, self.adopted, make) = (entries, adopted, joining)
   }
+
+  /// A list of `elements` of any type (a hand-made context).
+  convenience init(elements: [Any], text: String, adopted: Bool = false) {
+    self.init(entries: elements.map(ContextValue.init(any:)), text: text, adopted: adopted)
+  }
+
+  /// The entries as swift-mustache reads them.
+  var elements: [Any] { entries.map(\.any) }
   func makeIterator() -> IndexingIterator<[Any]> { elements.makeIterator() }
+  var customMirror: Mirror { Mirror(self, children: ["elements": elements, "adopted": adopted]) }
   var description: String { text }
-  func transform(_ name: String) -> Any? {
+  func transform(_ name: String) -> Any? { typedTransform(name)?.any }
+
+  /// ``transform(_:)`` as a value of the context.
+  func typedTransform(_ name: String) -> ContextValue? {
     switch name {
-    case "empty": elements.isEmpty
-    case "count": elements.count
-    case "first": elements.first
-    case "last": elements.last
-    case "adopted": adopted
+    case "empty": .bool(entries.isEmpty)
+    case "count": .int(entries.count)
+    case "first": entries.first
+    case "last": entries.last
+    case "adopted": .bool(adopted)
     default: nil
     }
   }
@@ -636,16 +732,29 @@ struct ListContext: MustacheSequence, MustacheTransformable, CustomStringConvert
 
 /// An entry of a list of values: prints as its value, and offers `n` and `zh`.
 struct Element: MustacheParent, CustomStringConvertible {
-  var value: Any
+  var value: ContextValue
   var n: Int
   var language: String
-  var description: String { String(describing: value) }
-  func child(named name: String) -> Any? {
+
+  init(value: ContextValue, n: Int, language: String) {
+    (self.value, self.n, self.language) = (value, n, language)
+  }
+
+  /// An entry whose value is of any type (a hand-made context).
+  init(value: Any, n: Int, language: String) {
+    self.init(value: ContextValue(any: value), n: n, language: language)
+  }
+
+  var description: String { String(describing: value.any) }
+  func child(named name: String) -> Any? { typedChild(named: name)?.any }
+
+  /// ``child(named:)`` as a value of the context.
+  func typedChild(named name: String) -> ContextValue? {
     switch name {
-    case "n": n
-    case "zh": ChineseNumeral.string(n, language: language)
+    case "n": .int(n)
+    case "zh": .text(ChineseNumeral.string(n, language: language))
     case "value": value
-    default: (value as? MustacheParent)?.child(named: name)
+    default: TextRenderer.parentChild(of: value, named: name)
     }
   }
 }

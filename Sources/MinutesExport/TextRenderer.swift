@@ -47,8 +47,15 @@ struct TextRenderer {
     }
     var start: Start
     /// The names to follow, `.` and empty components left out.
-    var names: [String]
+    let names: [String]
+    /// The fingerprint of each of ``names``, for looking them up in records.
+    let prints: [ContextRecord.Fingerprint]
     var transform: String?
+
+    init(start: Start, names: [String], transform: String?) {
+      (self.start, self.names, self.transform) = (start, names, transform)
+      prints = names.map(ContextRecord.Fingerprint.init)
+    }
   }
 
   private let nodes: [Node]
@@ -226,40 +233,15 @@ struct TextRenderer {
     return Lookup(start: dotted == "." || dotted.hasPrefix(".") ? .top : .climb, names: names, transform: name.function)
   }
 
+  /// The text rendered over `root`, a context of any type (a hand-made one; see ``ContextValue/init(any:)``).
+  func render(_ root: Any) -> String { render(ContextValue(any: root)) }
+
   /// The text rendered over `root`.
-  func render(_ root: Any) -> String {
+  func render(_ root: ContextValue) -> String {
     var output = ""
-    var stack: [Level] = [Level(root)]
+    var stack: [ContextValue] = [root]
     Self.render(nodes, stack: &stack, position: nil, into: &output)
     return output
-  }
-
-  /// A level of the context stack. A record (the usual level) is taken out of its `Any` once, when it is pushed:
-  /// its names were looked up through a cast of the level at every name that climbed past it (the casts were a
-  /// tenth of an export).
-  private enum Level {
-    case record([String: Any])
-    case other(Any)
-
-    init(_ value: Any) {
-      self = TextRenderer.kind(value) == .record ? .record(value as! [String: Any]) : .other(value)
-    }
-
-    /// The level as the value it was pushed as.
-    var value: Any {
-      switch self {
-      case .record(let names): names
-      case .other(let value): value
-      }
-    }
-
-    /// ``TextRenderer/child(of:named:)`` of the level.
-    func child(named name: String) -> Any? {
-      switch self {
-      case .record(let names): names[name]
-      case .other(let value): TextRenderer.child(of: value, named: name)
-      }
-    }
   }
 
   /// Where the iteration of a sequence stands, for `first()`, `last()`, `index()`, `even()`, `odd()`.
@@ -267,19 +249,19 @@ struct TextRenderer {
     var index: Int
     var isLast: Bool
 
-    func transform(_ name: String) -> Any? {
+    func transform(_ name: String) -> ContextValue? {
       switch name {
-      case "first": index == 0
-      case "last": isLast
-      case "index": index
-      case "even": index & 1 == 0
-      case "odd": index & 1 == 1
+      case "first": .bool(index == 0)
+      case "last": .bool(isLast)
+      case "index": .int(index)
+      case "even": .bool(index & 1 == 0)
+      case "odd": .bool(index & 1 == 1)
       default: nil
       }
     }
   }
 
-  private static func render(_ nodes: [Node], stack: inout [Level], position: Position?, into output: inout String) {
+  private static func render(_ nodes: [Node], stack: inout [ContextValue], position: Position?, into output: inout String) {
     for node in nodes {
       switch node {
       case .text(let text):
@@ -299,206 +281,223 @@ struct TextRenderer {
     }
   }
 
-  private static func renderSection(_ value: Any?, _ body: [Node], stack: inout [Level], position: Position?, into output: inout String) {
+  private static func renderSection(
+    _ value: ContextValue?, _ body: [Node], stack: inout [ContextValue], position: Position?, into output: inout String
+  ) {
     guard let value else { return }
-    // A yes/no not answered prints its mark in place of the section (swift-mustache renders what a lambda returns).
-    if kind(value) == .flag {
-      output += printed(value)
+    switch value {
+    case .flag(let flag):
+      // A yes/no not answered prints its mark in place of the section (swift-mustache renders what a lambda
+      // returns).
+      output += flag.text
       if case .text(let text) = body.last, text.hasSuffix("\n") { output += "\n" }
       return
-    }
-    if let entries = sequence(value) {
-      for (index, entry) in entries.enumerated() {
-        stack.append(Level(entry))
-        render(body, stack: &stack, position: Position(index: index, isLast: index == entries.count - 1), into: &output)
-        stack.removeLast()
-      }
-      return
-    }
-    if let flag = flag(value) {
+    case .bool(let flag):
       if flag { render(body, stack: &stack, position: position, into: &output) }
       return
+    case .list(let list):
+      renderEntries(list.entries, body, stack: &stack, into: &output)
+      return
+    case .other(let other):
+      if let entries = sequenceEntries(other) { return renderEntries(entries, body, stack: &stack, into: &output) }
+      if let flag = other as? Bool {
+        if flag { render(body, stack: &stack, position: position, into: &output) }
+        return
+      }
+      if isNull(other) { return }
+    default:
+      break
     }
-    if isNull(value) { return }
-    stack.append(Level(value))
+    stack.append(value)
     render(body, stack: &stack, position: nil, into: &output)
     stack.removeLast()
   }
 
-  private static func renderInverted(_ value: Any?, _ body: [Node], stack: inout [Level], position: Position?, into output: inout String) {
-    guard let value else { return render(body, stack: &stack, position: position, into: &output) }
-    if let entries = sequence(value) {
-      guard entries.isEmpty else { return }
-      stack.append(Level(value))
-      render(body, stack: &stack, position: nil, into: &output)
+  private static func renderEntries(_ entries: [ContextValue], _ body: [Node], stack: inout [ContextValue], into output: inout String) {
+    for (index, entry) in entries.enumerated() {
+      stack.append(entry)
+      render(body, stack: &stack, position: Position(index: index, isLast: index == entries.count - 1), into: &output)
       stack.removeLast()
-      return
     }
-    if let flag = flag(value) {
+  }
+
+  private static func renderInverted(
+    _ value: ContextValue?, _ body: [Node], stack: inout [ContextValue], position: Position?, into output: inout String
+  ) {
+    guard let value else { return render(body, stack: &stack, position: position, into: &output) }
+    switch value {
+    case .list(let list):
+      guard list.entries.isEmpty else { return }
+    case .bool(let flag):
       if !flag { render(body, stack: &stack, position: position, into: &output) }
       return
+    case .other(let other):
+      if let entries = sequenceEntries(other) {
+        guard entries.isEmpty else { return }
+      } else if let flag = other as? Bool {
+        if !flag { render(body, stack: &stack, position: position, into: &output) }
+        return
+      } else {
+        if isNull(other) { render(body, stack: &stack, position: position, into: &output) }
+        return
+      }
+    default:
+      return
     }
-    if isNull(value) { render(body, stack: &stack, position: position, into: &output) }
+    // An empty sequence: its body sees the sequence, with no position.
+    stack.append(value)
+    render(body, stack: &stack, position: nil, into: &output)
+    stack.removeLast()
   }
 
   // MARK: - Look-ups, as swift-mustache's `getChild`
 
-  private static func resolve(_ lookup: Lookup, stack: [Level], position: Position?) -> Any? {
-    var found: Any?
+  private static func resolve(_ lookup: Lookup, stack: [ContextValue], position: Position?) -> ContextValue? {
+    var found: ContextValue?
     switch lookup.start {
     case .position:
-      found = position.map { $0 as Any }
+      // A transform of the position (`first()`): no other name starts here.
+      guard let position, let transform = lookup.transform else { return nil }
+      return position.transform(transform)
     case .partial:
       return nil
     case .top:
       let top = stack[stack.count - 1]
       if let first = lookup.names.first {
-        found = top.child(named: first).flatMap { follow(lookup.names.dropFirst(), from: $0) }
+        found = child(of: top, named: first, lookup.prints[0]).flatMap { follow(lookup, from: $0) }
       } else {
-        found = top.value
+        found = top
       }
     case .climb:
-      let first = lookup.names[0]
-      for level in stack.reversed() {
-        if let child = level.child(named: first) {
-          found = follow(lookup.names.dropFirst(), from: child)
+      let (first, print) = (lookup.names[0], lookup.prints[0])
+      var level = stack.count
+      while level > 0 {
+        level -= 1
+        if let child = child(of: stack[level], named: first, print) {
+          found = follow(lookup, from: child)
           break
         }
       }
     }
     guard var value = found else { return nil }
-    let kind = kind(value)
-    if kind == .null { return nil }
-    if kind == .other, let custom = value as? MustacheCustomRepresentation {
-      guard let represented = custom.representation else { return nil }
-      value = represented
+    switch value {
+    case .null: return nil
+    case .other(let other):
+      if let custom = other as? MustacheCustomRepresentation {
+        guard let represented = custom.representation else { return nil }
+        value = ContextValue(any: represented)
+      }
+    default: break
     }
     guard let transform = lookup.transform else { return value }
     return transformed(value, transform)
   }
 
-  private static func follow(_ names: ArraySlice<String>, from object: Any) -> Any? {
+  /// The value the names of `lookup` after the first lead to from `object`.
+  private static func follow(_ lookup: Lookup, from object: ContextValue) -> ContextValue? {
     var current = object
-    for name in names {
-      guard let next = child(of: current, named: name) else { return nil }
+    for index in lookup.names.indices.dropFirst() {
+      guard let next = child(of: current, named: lookup.names[index], lookup.prints[index]) else { return nil }
       current = next
     }
     return current
   }
 
-  /// The export's own context types, told apart by their type's identity (a pointer comparison) rather than by a
-  /// cascade of casts; anything else is ``Known/other``.
-  private enum Known {
-    case record, list, text, choice, number, int, bool, element, date, time, mark, flag, null, position, other
+  /// The child `name` (whose fingerprint is `print`) of `object`: the export's own types by their case, then
+  /// swift-mustache's protocols, then `Mirror`.
+  private static func child(of object: ContextValue, named name: String, _ print: ContextRecord.Fingerprint) -> ContextValue? {
+    switch object {
+    case .record(let record): return record[print, name]
+    case .null, .text, .int, .bool, .flag: return nil
+    case .list(let list): return mirrored(list, named: name)
+    case .other(var other):
+      if let custom = other as? MustacheCustomRepresentation {
+        guard let represented = custom.representation else { return nil }
+        other = represented
+      }
+      if let parent = other as? MustacheParent { return parent.child(named: name).map(ContextValue.init(any:)) }
+      return mirrored(other, named: name)
+    default: return parentChild(of: object, named: name)
+    }
   }
 
-  /// The kind of `value`: its type compared with each of the export's own, the most frequent first (a few pointer
-  /// comparisons cost less than hashing the type for a dictionary, which was a tenth of rendering).
-  private static func kind(_ value: Any) -> Known {
-    let type = type(of: value)
-    if type == [String: Any].self { return .record }
-    if type == String.self { return .text }
-    if type == Element.self { return .element }
-    if type == ListContext.self { return .list }
-    if type == ChoiceContext.self { return .choice }
-    if type == NSNull.self { return .null }
-    if type == Bool.self { return .bool }
-    if type == Int.self { return .int }
-    if type == NumberContext.self { return .number }
-    if type == DateContext.self { return .date }
-    if type == TimeContext.self { return .time }
-    if type == MissingMark.self { return .mark }
-    if type == MissingFlag.self { return .flag }
-    if type == Position.self { return .position }
-    return .other
+  /// The child `name` of `object` when it is a `MustacheParent` to swift-mustache (a record, a choice, an entry, a
+  /// number, a date, a time, a mark); `nil` for any other value.
+  static func parentChild(of object: ContextValue, named name: String) -> ContextValue? {
+    switch object {
+    case .record(let record): return record[name]
+    case .dictionary(let names): return names[name].map(ContextValue.init(any:))
+    case .choice(let choice):
+      if name == "phrase" { return choice.phrase.flatMap { $0.isEmpty ? nil : .text($0) } }
+      return name == choice.value ? .bool(true) : nil
+    case .element(let element): return element.typedChild(named: name)
+    case .number(let number): return number.child(named: name).map(ContextValue.init(any:))
+    case .date(let date): return date.child(named: name).map(ContextValue.init(any:))
+    case .time(let time): return time.child(named: name).map(ContextValue.init(any:))
+    case .mark(let mark): return mark.child(named: name).map(ContextValue.init(any:))
+    case .other(let other): return (other as? MustacheParent)?.child(named: name).map(ContextValue.init(any:))
+    case .list, .text, .int, .bool, .flag, .null: return nil
+    }
   }
 
-  /// The child `name` of `object`: the export's own types first, then swift-mustache's protocols, then `Mirror`.
-  private static func child(of object: Any, named name: String) -> Any? {
-    switch kind(object) {
-    case .record: return (object as! [String: Any])[name]
-    case .choice: return (object as! ChoiceContext).child(named: name)
-    case .element: return (object as! Element).child(named: name)
-    case .number: return (object as! NumberContext).child(named: name)
-    case .date: return (object as! DateContext).child(named: name)
-    case .time: return (object as! TimeContext).child(named: name)
-    case .mark: return (object as! MissingMark).child(named: name)
-    case .null, .text, .int, .bool, .position, .flag: return nil
-    case .list, .other: break
-    }
-    var object: Any = object
-    if let custom = object as? MustacheCustomRepresentation {
-      guard let represented = custom.representation else { return nil }
-      object = represented
-    }
-    if let parent = object as? MustacheParent { return parent.child(named: name) }
+  /// The stored property `name` of `object`, as `Mirror` finds it (an optional's value, or nothing).
+  private static func mirrored(_ object: Any, named name: String) -> ContextValue? {
     guard let matched = Mirror(reflecting: object).children.first(where: { $0.label == name }) else { return nil }
     let value = Mirror(reflecting: matched.value)
-    guard value.displayStyle == .optional else { return matched.value }
-    return value.children.first?.value
+    guard value.displayStyle == .optional else { return ContextValue(any: matched.value) }
+    return value.children.first.map { ContextValue(any: $0.value) }
   }
 
-  /// Whether `value` is one of the export's own context types, none of which has a custom representation.
-  private static func isKnown(_ value: Any) -> Bool { kind(value) != .other }
-
-  private static func transformed(_ value: Any, _ name: String) -> Any? {
-    switch kind(value) {
-    case .position: return (value as! Position).transform(name)
-    case .list: return (value as! ListContext).transform(name)
-    case .choice: return (value as! ChoiceContext).transform(name)
-    case .mark: return (value as! MissingMark).transform(name)
-    case .text: return (value as! String).transform(name)
-    case .element, .number, .date, .time, .bool, .null, .flag: return nil
-    case .record, .int, .other: return (value as? MustacheTransformable)?.transform(name)
+  private static func transformed(_ value: ContextValue, _ name: String) -> ContextValue? {
+    switch value {
+    case .list(let list): list.typedTransform(name)
+    case .choice(let choice): choice.value.transform(name).map(ContextValue.init(any:))
+    case .mark(let mark): .mark(mark)
+    case .text(let text): text.transform(name).map(ContextValue.init(any:))
+    case .element, .number, .date, .time, .bool, .null, .flag: nil
+    case .record(let record): record.dictionary.transform(name).map(ContextValue.init(any:))
+    case .dictionary(let names): names.transform(name).map(ContextValue.init(any:))
+    case .int(let int): int.transform(name).map(ContextValue.init(any:))
+    case .other(let other): (other as? MustacheTransformable)?.transform(name).map(ContextValue.init(any:))
     }
   }
 
-  /// The entries of `value` when it is a sequence a section iterates (the export's lists, arrays).
-  private static func sequence(_ value: Any) -> [Any]? {
-    switch kind(value) {
-    case .list: return (value as! ListContext).elements
-    case .other:
-      guard let sequence = value as? any MustacheSequence else { return nil }
-      return entries(of: sequence)
-    default: return nil
-    }
+  /// The entries of `value` when it is a sequence a section iterates (an array).
+  private static func sequenceEntries(_ value: Any) -> [ContextValue]? {
+    guard let sequence = value as? any MustacheSequence else { return nil }
+    return entries(of: sequence)
   }
 
-  /// `value` as a yes or no, when it is one.
-  private static func flag(_ value: Any) -> Bool? {
-    switch kind(value) {
-    case .bool: value as! Bool
-    case .other: value as? Bool
-    default: nil
-    }
-  }
-
-  private static func entries(of sequence: some Sequence) -> [Any] { sequence.map { $0 as Any } }
+  private static func entries(of sequence: some Sequence) -> [ContextValue] { sequence.map { ContextValue(any: $0) } }
 
   /// Whether `value` is a null a section skips (swift-mustache's `MustacheCustomRenderable.isNull`).
   private static func isNull(_ value: Any) -> Bool {
-    if isKnown(value) { return false }
-    return (value as? MustacheCustomRenderable)?.isNull == true
+    (value as? MustacheCustomRenderable)?.isNull == true
   }
 
   /// A value as `{{name}}` prints it in TEXT: `String(describing:)` of it, or what swift-mustache prints for a type
   /// of its own (`MustacheCustomRenderable`, an optional), without the reflection `String(describing:)` costs for
   /// the export's own types (an entry of a list of values prints as its value).
-  static func printed(_ value: Any) -> String {
-    switch kind(value) {
-    case .text: return value as! String
-    case .element: return printed((value as! Element).value)
-    case .choice: return (value as! ChoiceContext).value
-    case .list: return (value as! ListContext).text
-    case .int: return String(value as! Int)
-    case .mark: return (value as! MissingMark).text
-    case .flag: return (value as! MissingFlag).text
-    case .other: break
-    default: return String(describing: value)
+  static func printed(_ value: ContextValue) -> String {
+    switch value {
+    case .text(let text): return text
+    case .element(let element): return printed(element.value)
+    case .choice(let choice): return choice.value
+    case .list(let list): return list.text
+    case .int(let int): return String(int)
+    case .mark(let mark): return mark.text
+    case .flag(let flag): return flag.text
+    case .bool(let bool): return bool ? "true" : "false"
+    case .number(let number): return number.description
+    case .date(let date): return date.description
+    case .time(let time): return time.description
+    case .null: return String(describing: ContextRecord.nothing)
+    case .record, .dictionary: return String(describing: value.any)
+    case .other(let other):
+      if let renderable = other as? MustacheCustomRenderable { return renderable.renderText }
+      guard let optional = other as? AnyOptionalValue else { return String(describing: other) }
+      return String(describing: optional.wrappedAny ?? other)
     }
-    if let renderable = value as? MustacheCustomRenderable { return renderable.renderText }
-    guard let optional = value as? AnyOptionalValue else { return String(describing: value) }
-    return String(describing: optional.wrappedAny ?? value)
   }
 }
 

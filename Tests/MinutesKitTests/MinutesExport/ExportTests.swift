@@ -222,6 +222,19 @@ import MinutesTestSupport
     #expect(changed > 500 && changed < 4_500)
   }
 
+  /// The eight-byte test finds exactly the bytes 82 and 9B of a word, on 20,000 drawn words (of those bytes, their
+  /// neighbours and any byte).
+  @Test func theEndBytesOfAWordAreFoundExactly() {
+    var generator = SplitMix64(seed: 29)
+    let near: [UInt8] = [0x82, 0x9B, 0x81, 0x83, 0x9A, 0x9C, 0x02, 0x1B, 0x00, 0xFF, 0x80, 0x7F]
+    for _ in 0..<20_000 {
+      let bytes = (0..<8).map { _ in Bool.random(using: &generator) ? near.randomElement(using: &generator)! : UInt8.random(in: 0...255, using: &generator) }
+      let word = bytes.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+      let expected = bytes.enumerated().reduce(UInt64(0)) { $0 | ($1.element == 0x82 || $1.element == 0x9B ? UInt64(0x80) << (8 * UInt64($1.offset)) : 0) }
+      #expect(TextExporter.endBytes(in: word) == expected, "\(bytes)")
+    }
+  }
+
   /// The attendance lines: groups joined by ，, names by 、, and every group joined by 、 when each has one name.
   @Test(arguments: [
     ([("區委常委、副區長", ["曲興群", "唐洪斌"]), ("副區長", ["劉成剛", "陳春青"])], "區委常委、副區長曲興群、唐洪斌，副區長劉成剛、陳春青"),

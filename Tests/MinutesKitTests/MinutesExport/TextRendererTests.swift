@@ -57,6 +57,31 @@ import MinutesTestSupport
     #expect(fast == mustache)
   }
 
+  /// A record made on a layout (the names every record of some parts shares) holds only the names set: a name of
+  /// the layout not yet set is not found; one added out of the layout's order makes the names the record's own,
+  /// leaving another record of the layout as it was; swift-mustache reads the names set, as they are now.
+  @Test func aRecordOnALayoutHoldsTheNamesSet() {
+    func text(_ value: ContextValue?) -> String? { value.map { TextRenderer.printed($0) } }
+    let layout = ContextRecord.Layout(["title", "points", "n", "zh"])
+    let record = ContextRecord(layout, values: [.text("a")])
+    #expect(text(record["title"]) == "a" && record["points"] == nil && record["n"] == nil)
+    record.append("points", .text("b"))
+    #expect(text(record["points"]) == "b" && record["n"] == nil)
+    record.append("other", .int(3))
+    #expect(text(record["other"]) == "3" && record["n"] == nil && record["zh"] == nil)
+    let full = ContextRecord(layout, values: [.text("x"), .text("y"), .int(1), .text("一")])
+    #expect(text(full["n"]) == "1" && text(full["zh"]) == "一" && full["other"] == nil)
+    #expect(Set(record.dictionary.keys) == ["title", "points", "other"])
+    record["title"] = .text("c")
+    record["points"] = nil
+    #expect(record.dictionary["title"] as? String == "c" && record.dictionary["points"] == nil && text(record["other"]) == "3")
+    // Names that share their length and first seven bytes are told apart by the rest.
+    let alike = ContextRecord()
+    alike["decision1"] = .text("one")
+    alike["decision2"] = .text("two")
+    #expect(text(alike["decision2"]) == "two" && text(alike["decision1"]) == "one" && alike["decision3"] == nil)
+  }
+
   /// A partial within a line is put in place, and sees no position in a list, as swift-mustache renders it.
   @Test(arguments: [
     "{{#items}}<{{> line}}>{{/items}}", "{{#items}}{{#flag}}<{{> line}}>{{/flag}}{{/items}}", "a{{> nested}}b\n{{> line}}.",
