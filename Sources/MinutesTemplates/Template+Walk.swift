@@ -339,8 +339,11 @@ extension Template {
     return try foldRecord(record, parts: parts, entry: nil, at: &address, with: &folder)
   }
 
-  /// A record of `parts` at `address`: told to the folder, its parts folded in order, then the record.
-  @usableFromInline
+  /// A record of `parts` at `address`: told to the folder, its parts folded in order, then the record. Inlinable,
+  /// as ``foldPart(_:part:at:with:)`` is, so that a folder's module specializes the whole fold for it (unspecialized,
+  /// the fold's own work, its arrays of results and its calls through witness tables, had been a fifth of building
+  /// an export's context).
+  @inlinable
   static func foldRecord<Folder: DraftFolder>(
     _ record: Record, parts: [Part], entry: Int?, at address: inout Address, with folder: inout Folder
   ) throws(Folder.Failure) -> Folder.Result {
@@ -360,7 +363,7 @@ extension Template {
   }
 
   /// The value of `part` at `address`, by its part's shape.
-  @usableFromInline
+  @inlinable
   static func foldPart<Folder: DraftFolder>(
     _ value: Value, part: Part, at address: inout Address, with folder: inout Folder
   ) throws(Folder.Failure) -> Folder.Result {
