@@ -123,7 +123,8 @@ public struct TextExporter: Exporter {
       }
       bytes += utf8[start...]
     }
-    return String(decoding: bytes, as: UTF8.self)
+    // Whole marks dropped from a string's UTF-8 leave it well-formed.
+    return bytes.withUnsafeBufferPointer { String(joinedUTF8: $0) }
   }
 
   /// The marks of ``redundantChineseMarks(in:)``, in UTF-8 (three bytes each); 。 and ； themselves are compared in

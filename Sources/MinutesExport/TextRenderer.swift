@@ -1,5 +1,6 @@
 import Foundation
 internal import Mustache
+import MinutesModel
 import MinutesTemplates
 
 /// A Mustache text compiled for the TEXT content type and rendered over the export's context (``TextExporter``'s
@@ -238,10 +239,24 @@ struct TextRenderer {
 
   /// The text rendered over `root`.
   func render(_ root: ContextValue) -> String {
-    var output = ""
+    var output = Output()
     var stack: [ContextValue] = [root]
     Self.render(nodes, stack: &stack, position: nil, into: &output)
-    return output
+    return output.text
+  }
+
+  /// The text rendered so far, as UTF-8 bytes: appending a string's bytes to an array is a copy, where appending
+  /// it to a string also looked at what it holds (a twentieth of rendering an export).
+  private struct Output {
+    private var bytes: [UInt8] = []
+
+    static func += (output: inout Output, text: String) {
+      var text = text
+      text.withUTF8 { output.bytes.append(contentsOf: $0) }
+    }
+
+    /// The text: the bytes of whole strings one after another, so well-formed UTF-8.
+    var text: String { bytes.withUnsafeBufferPointer { String(joinedUTF8: $0) } }
   }
 
   /// Where the iteration of a sequence stands, for `first()`, `last()`, `index()`, `even()`, `odd()`.
@@ -261,7 +276,7 @@ struct TextRenderer {
     }
   }
 
-  private static func render(_ nodes: [Node], stack: inout [ContextValue], position: Position?, into output: inout String) {
+  private static func render(_ nodes: [Node], stack: inout [ContextValue], position: Position?, into output: inout Output) {
     for node in nodes {
       switch node {
       case .text(let text):
@@ -282,7 +297,7 @@ struct TextRenderer {
   }
 
   private static func renderSection(
-    _ value: ContextValue?, _ body: [Node], stack: inout [ContextValue], position: Position?, into output: inout String
+    _ value: ContextValue?, _ body: [Node], stack: inout [ContextValue], position: Position?, into output: inout Output
   ) {
     guard let value else { return }
     switch value {
@@ -313,7 +328,7 @@ struct TextRenderer {
     stack.removeLast()
   }
 
-  private static func renderEntries(_ entries: [ContextValue], _ body: [Node], stack: inout [ContextValue], into output: inout String) {
+  private static func renderEntries(_ entries: [ContextValue], _ body: [Node], stack: inout [ContextValue], into output: inout Output) {
     for (index, entry) in entries.enumerated() {
       stack.append(entry)
       render(body, stack: &stack, position: Position(index: index, isLast: index == entries.count - 1), into: &output)
@@ -322,7 +337,7 @@ struct TextRenderer {
   }
 
   private static func renderInverted(
-    _ value: ContextValue?, _ body: [Node], stack: inout [ContextValue], position: Position?, into output: inout String
+    _ value: ContextValue?, _ body: [Node], stack: inout [ContextValue], position: Position?, into output: inout Output
   ) {
     guard let value else { return render(body, stack: &stack, position: position, into: &output) }
     switch value {
