@@ -388,7 +388,7 @@ public struct TextExporter: Exporter {
 
   /// What every record of some parts shares in its context: the names (the parts' keys, then an entry's `n` and
   /// `zh`), and what ``Context/record(_:parts:results:at:entry:)`` asks of each part, read from the parts once.
-  struct RecordShape {
+  final class RecordShape {
     /// What a part is to a record's context: a group (whose `default`s stand in for a record not begun), a
     /// choice (which offers its phrase), or anything else.
     enum Role { case group, choice, other }
@@ -401,6 +401,17 @@ public struct TextExporter: Exporter {
     let roles: [Role]
     /// Whether ``layout``'s names end with `n` and `zh`: an entry's, when no part has either key.
     let numbered: Bool
+    /// The phrase of each choice's values compiled, by the part's place and the value, as first asked for: the
+    /// phrase looked up and its source hashed once each, not once per record.
+    private var phrases: [Int: [String: CompiledText?]] = [:]
+
+    /// The phrase of the choice `value` of the part at `index`, compiled by `rendering`; `nil` when it has none.
+    func phrase(of value: String, at index: Int, _ rendering: Rendering) -> CompiledText? {
+      if let known = phrases[index]?[value] { return known }
+      let compiled = parts[index].rendering.phrase(of: value).flatMap(rendering.template)
+      phrases[index, default: [:]][value] = .some(compiled)
+      return compiled
+    }
 
     init(_ parts: [Part], entry: Bool) {
       self.parts = parts
@@ -453,7 +464,7 @@ public struct TextExporter: Exporter {
         }
         guard let value = record[part.key]?.text ?? part.rendering.defaultValue else { continue }
         // The phrase sees the record as it is so far: its parts, the choices before this one, no `n` or `zh`.
-        let phrase = part.rendering.phrase(of: value).flatMap(rendering.template).map { TextExporter.nestingTitles($0.render(.record(context))) }
+        let phrase = shape.phrase(of: value, at: index, rendering).map { TextExporter.nestingTitles($0.render(.record(context))) }
         context.replace(at: index, with: .choice(ChoiceContext(value: value, phrase: phrase)))
       }
       if let entry {
@@ -613,8 +624,27 @@ extension TextExporter {
   /// them): a text where one does not pair is returned unchanged, as is one without a nested pair.
   /// - Complexity: O(n) in the length of `text`.
   package static func nestingTitles(_ text: String) -> String {
-    // Scalar by scalar: `String.contains(_:)` of a string was a tenth of building an item's context.
-    guard text.unicodeScalars.contains("《") else { return text }
+    // First by the bytes of 《 and 》 (E3 80 8A, E3 80 8B): only a text where one pair opens inside another can
+    // change (`String.contains(_:)`, then reading every phrase scalar by scalar, had been a tenth of building an
+    // item's context).
+    var utf8 = text
+    let nests = utf8.withUTF8 { bytes in
+      var depth = 0
+      var index = 0
+      while index + 2 < bytes.count {
+        guard bytes[index] == 0xE3, bytes[index + 1] == 0x80, bytes[index + 2] == 0x8A || bytes[index + 2] == 0x8B else {
+          index += 1
+          continue
+        }
+        depth += bytes[index + 2] == 0x8A ? 1 : -1
+        // A 》 that closes nothing leaves the text as it is, as below.
+        if depth < 0 { return false }
+        if depth > 1 { return true }
+        index += 3
+      }
+      return false
+    }
+    guard nests else { return text }
     var scalars = Array(text.unicodeScalars)
     // The positions of the 《 still open, and which of them were made 〈.
     var open: [(index: Int, inner: Bool)] = []

@@ -10,12 +10,19 @@ import Foundation
 public enum ChineseNumeral {
   /// `10` → `十`, `21` → `二十一`, in Traditional characters (一萬).
   public static func string(_ number: Int) -> String {
-    spelled(number) ?? formatter.string(from: NSNumber(value: number)) ?? String(number)
+    if (0..<small.count).contains(number) { return small[number] }
+    return spelled(number) ?? formatter.string(from: NSNumber(value: number)) ?? String(number)
   }
+
+  /// The numerals of 0–99, spelled once: every entry of every list of an export offers its number so (`zh`), and
+  /// spelling it had been a hundredth of an export.
+  private static let small: [String] = (0..<100).map { spelled($0)! }
 
   /// The numeral in the script of `language`: Simplified characters for `zh-Hans` (一万), else Traditional (一萬).
   public static func string(_ number: Int, language: String) -> String {
     guard language == "zh-Hans" else { return string(number) }
+    // Below ten thousand the two scripts write the same numeral.
+    if (0..<10_000).contains(number) { return string(number) }
     if let text = spelled(number) { return text.replacingOccurrences(of: "萬", with: "万") }
     let text = string(number)
     return text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text

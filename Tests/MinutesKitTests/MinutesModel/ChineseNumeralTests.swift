@@ -11,6 +11,16 @@ import MinutesTestSupport
     #expect(ChineseNumeral.string(number) == expected)
   }
 
+  /// In Simplified characters the numeral is the Traditional one with 万 for 萬, from 0 to 20,000 (below ten
+  /// thousand, and from the table of the first hundred, the same numeral).
+  @Test func simplifiedNumeralsDifferOnlyIn萬() {
+    for number in 0...20_000 {
+      #expect(ChineseNumeral.string(number, language: "zh-Hans") == ChineseNumeral.string(number).replacingOccurrences(of: "萬", with: "万"))
+    }
+    #expect(ChineseNumeral.string(10_001, language: "zh-Hans") == "一万零一")
+    #expect(ChineseNumeral.string(99) == "九十九" && ChineseNumeral.string(100) == "一百" && ChineseNumeral.string(0) == "〇")
+  }
+
   @Test(arguments: [
     ("十", 10), ("10", 10), ("１０", 10), ("二十一", 21), ("兩", 2), ("3", 3), ("一百零五", 105), ("十一", 11),
   ])
