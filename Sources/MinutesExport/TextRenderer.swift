@@ -237,9 +237,10 @@ struct TextRenderer {
   /// The text rendered over `root`, a context of any type (a hand-made one; see ``ContextValue/init(any:)``).
   func render(_ root: Any) -> String { render(ContextValue(any: root)) }
 
-  /// The text rendered over `root`.
-  func render(_ root: ContextValue) -> String {
-    var output = Output()
+  /// The text rendered over `root`, with room made at once for `expected` bytes (a guess: the text grows past it
+  /// as it must, and room never written is never touched).
+  func render(_ root: ContextValue, expected: Int = 0) -> String {
+    var output = Output(capacity: expected)
     var stack: [ContextValue] = [root]
     Self.render(nodes, stack: &stack, position: nil, into: &output)
     return output.text
@@ -249,6 +250,8 @@ struct TextRenderer {
   /// it to a string also looked at what it holds (a twentieth of rendering an export).
   private struct Output {
     private var bytes: [UInt8] = []
+
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     static func += (output: inout Output, text: String) {
       var text = text
