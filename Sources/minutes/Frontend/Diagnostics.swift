@@ -83,6 +83,18 @@ struct Diagnostics {
     }
   }
 
+  /// Runs `body`; an error of the library is reported, with the diagnostics `reporting` makes only then, and
+  /// becomes exit code 1: a session's language is read from its template, which is loaded once more to say an
+  /// error, never to open a session that opens.
+  static func run<T>(_ body: () throws -> T, reporting: () -> Diagnostics) throws -> T {
+    do {
+      return try body()
+    } catch let error where error is any LocalizedMinutesError || error is any LocalizedError {
+      reporting().error(error)
+      throw Self.failure
+    }
+  }
+
   /// Reports `text` and returns exit code 1 to throw.
   func fail(_ text: String) -> ExitCode {
     error(text)

@@ -32,8 +32,10 @@ struct Export: ParsableCommand {
   func run() throws {
     let workspace = options.opened
     let name = Workspace.sessionName(self.name)
-    let before = workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment
-    let opened = try before.run { try workspace.openSession(name) }
+    // Until the session is open, its template's language as far as it can be read, else the environment's.
+    let opened = try Diagnostics.run({ try workspace.openSession(name) }) {
+      workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment
+    }
     let diagnostics = Diagnostics(messages: opened.messages)
     diagnostics.warnLoadProblems(of: opened)
     let request: ExportRequest

@@ -22,9 +22,9 @@ struct Resume: ParsableCommand {
       ?? Choosers.chooseSession(from: workspace.store.summaries(templates: workspace.templates), .environment)
     let name = Workspace.sessionName(chosen)
     // Until the session is open, its template's language as far as it can be read, else the environment's.
-    let before = workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment
-    let lock = try before.run { try SessionLock(name: name, in: workspace.store, takeOver: takeOver) }
-    let draft = try before.run { try workspace.openSession(name, recover: recover) }
+    let before = { workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment }
+    let lock = try Diagnostics.run({ try SessionLock(name: name, in: workspace.store, takeOver: takeOver) }, reporting: before)
+    let draft = try Diagnostics.run({ try workspace.openSession(name, recover: recover) }, reporting: before)
     let diagnostics = Diagnostics(messages: draft.messages)
     diagnostics.warnLoadProblems(of: draft)
     if let replaced = lock.replaced { diagnostics.notice(diagnostics.messages.tookOver(session: name, from: replaced)) }
