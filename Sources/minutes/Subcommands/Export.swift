@@ -30,6 +30,8 @@ struct Export: ParsableCommand {
   }
 
   func run() throws {
+    // The process ends once the export is written: its context is not freed piece by piece first.
+    TextExporter.leavesContextsToExit = true
     let workspace = options.opened
     let name = Workspace.sessionName(self.name)
     // Until the session is open, its template's language as far as it can be read, else the environment's.
