@@ -6,7 +6,11 @@ enum StandardStreams {
   /// An unbuffered stream, so prompts appear before the program waits for input.
   struct Stream: TextOutputStream {
     let handle: FileHandle
-    func write(_ string: String) { write(Data(string.utf8)) }
+    /// Writes the text's UTF-8 in place: copied into `Data` first, a long export had been written twice.
+    func write(_ string: String) {
+      var string = string
+      string.withUTF8 { bytes in _ = try? handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) }
+    }
     /// Writes bytes as they are (a binary export).
     func write(_ data: Data) { try? handle.write(contentsOf: data) }
   }
