@@ -120,12 +120,16 @@ final class ContextRecord {
   /// Each name's ``Fingerprint``, compared before the name itself.
   @exclusivity(unchecked) private var prints: [Fingerprint]
   @exclusivity(unchecked) private(set) var values: [ContextValue]
+  /// The ``Fingerprint/bit`` of every name the record has or its layout may give it: a name whose bit is not set
+  /// is not here, told by one test (a name a tag climbs past is looked for in every record between, most of which
+  /// lack it).
+  @exclusivity(unchecked) private var bits: UInt64
   /// The record as a dictionary, made when swift-mustache first reads it and forgotten when the record changes.
   @exclusivity(unchecked) private var made: [String: Any]?
 
   /// An empty record with room for `capacity` names.
   init(capacity: Int = 0) {
-    (names, prints, values) = ([], [], [])
+    (names, prints, values, bits) = ([], [], [], 0)
     names.reserveCapacity(capacity)
     prints.reserveCapacity(capacity)
     values.reserveCapacity(capacity)
@@ -133,7 +137,7 @@ final class ContextRecord {
 
   /// A record of `layout`'s names, of which the first `values.count` are set to `values`.
   init(_ layout: Layout, values: [ContextValue]) {
-    (names, prints, self.values) = (layout.names, layout.prints, values)
+    (names, prints, self.values, bits) = (layout.names, layout.prints, values, layout.bits)
   }
 
   /// The value of `name`, or `nil` when the record has no such name; setting replaces the value of a name the
@@ -169,9 +173,11 @@ final class ContextRecord {
       return
     }
     own()
+    let print = Fingerprint(name)
     names.append(name)
-    prints.append(Fingerprint(name))
+    prints.append(print)
     values.append(value)
+    bits |= print.bit
   }
 
   /// Drops the names of a layout past those set, before names are added or removed.
@@ -189,6 +195,7 @@ final class ContextRecord {
 
   /// Where `name`, whose fingerprint is `print`, is among the names set.
   private func index(of name: String, _ print: Fingerprint) -> Int? {
+    guard bits & print.bit != 0 else { return nil }
     for index in values.indices where prints[index] == print && names[index] == name { return index }
     return nil
   }
@@ -213,10 +220,13 @@ final class ContextRecord {
   struct Layout {
     let names: [String]
     let prints: [Fingerprint]
+    /// The ``Fingerprint/bit`` of every name.
+    let bits: UInt64
 
     init(_ names: [String]) {
       self.names = names
       prints = names.map(Fingerprint.init)
+      bits = prints.reduce(0) { $0 | $1.bit }
     }
   }
 
@@ -225,6 +235,9 @@ final class ContextRecord {
   /// up). Equal fingerprints say nothing: the names are then compared.
   struct Fingerprint: Equatable {
     let word: UInt64
+
+    /// One of 64 bits, picked by the fingerprint: a record sets the bits of its names (``ContextRecord/bits``).
+    var bit: UInt64 { 1 << ((word &* 0x9E37_79B9_7F4A_7C15) >> 58) }
 
     init(_ name: String) {
       var name = name
