@@ -4,10 +4,11 @@ import MinutesModel
 import MinutesTemplates
 
 /// A Mustache text compiled for the TEXT content type and rendered over the export's context (``TextExporter``'s
-/// records, lists and values) with the look-ups of swift-mustache 2.x, without its dynamic casts to protocols at
-/// every name of every level: the export's own context types are recognised first, by their concrete type, and
-/// only anything else goes through swift-mustache's protocols (`MustacheParent`, `MustacheSequence`,
-/// `MustacheTransformable`, `MustacheCustomRepresentation`) and, last, `Mirror`, as swift-mustache does.
+/// records, lists and values, a ``ContextValue``) with the look-ups of swift-mustache 2.x, without its dynamic casts
+/// to protocols at every name of every level: the export's own kinds are told apart by their case, a record's names
+/// by their fingerprints, and only a value of another type (``ContextValue/other(_:)``) goes through
+/// swift-mustache's protocols (`MustacheParent`, `MustacheSequence`, `MustacheTransformable`,
+/// `MustacheCustomRepresentation`) and, last, `Mirror`, as swift-mustache does.
 ///
 /// What it renders is what swift-mustache renders for the same text and context, byte for byte (the export's golden
 /// files and `TextRendererTests`, which compare the two on random drafts of every built-in template):
