@@ -66,17 +66,20 @@ extension StyledParagraph {
   // MARK: - Chinese
 
   /// GB/T 9704-2012 §7.3.3: the levels are numbered `一、`, `（一）`, `1.`, `（1）`.
-  private static var chineseHeadings: [(Regex<Substring>, ParagraphRole)] {
+  ///
+  /// The expressions are made once a process (`static let`): a regex made anew compiles anew at its first match, and
+  /// made for every paragraph they had been a third of a DOCX export.
+  nonisolated(unsafe) private static let chineseHeadings: [(Regex<Substring>, ParagraphRole)] = {
     [
       (#/^[一二三四五六七八九十百千〇零]+、/#, .heading1),
       (#/^（[一二三四五六七八九十百千〇零]+）/#, .heading2),
       (#/^[0-9]+[.．](?![0-9])/#, .heading3),
       (#/^（[0-9]+）/#, .heading4),
     ]
-  }
+  }()
 
   /// The labels of the attendance blocks of a 纪要 (GB/T 9704-2012 §10.3), Simplified and Traditional.
-  private static var chineseLabel: Regex<(Substring, Substring, Substring?)> { #/^(出席|列席|请假|請假|缺席)(人员|人員)?：/# }
+  nonisolated(unsafe) private static let chineseLabel: Regex<(Substring, Substring, Substring?)> = #/^(出席|列席|请假|請假|缺席)(人员|人員)?：/#
 
   private static func chineseRole(of line: String) -> ParagraphRole {
     for (pattern, role) in chineseHeadings where line.prefixMatch(of: pattern) != nil { return role }
@@ -87,9 +90,9 @@ extension StyledParagraph {
   // MARK: - English
 
   /// `Label: text`, a capitalized label of a few words (`Call to order`, `Roll-call vote`).
-  private static var englishLabel: Regex<Substring> { #/^[A-Z][A-Za-z'’ -]{0,30}: \S/# }
+  nonisolated(unsafe) private static let englishLabel: Regex<Substring> = #/^[A-Z][A-Za-z'’ -]{0,30}: \S/#
   /// `1. `, `2) `.
-  private static var englishNumber: Regex<Substring> { #/^[0-9]+[.)] /# }
+  nonisolated(unsafe) private static let englishNumber: Regex<Substring> = #/^[0-9]+[.)] /#
 
   private static func englishRole(
     of line: String, previous: ParagraphRole?, afterBlank: Bool, inTitleBlock: inout Bool, isFirst: Bool, nextIsText: Bool
