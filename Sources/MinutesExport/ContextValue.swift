@@ -93,14 +93,6 @@ enum ContextValue {
     case .other(let other): other
     }
   }
-
-  /// Whether the value is a record (``record(_:)`` or ``dictionary(_:)``).
-  var isRecord: Bool {
-    switch self {
-    case .record, .dictionary: true
-    default: false
-    }
-  }
 }
 
 /// A record of the export's context: names and their values in the order they were set, looked up by comparing

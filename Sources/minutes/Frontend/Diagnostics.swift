@@ -75,12 +75,7 @@ struct Diagnostics {
   /// Runs `body`; an error of the library is reported and becomes exit code 1 (others, such as an `ExitCode`,
   /// go through).
   func run<T>(_ body: () throws -> T) throws -> T {
-    do {
-      return try body()
-    } catch let error where error is any LocalizedMinutesError || error is any LocalizedError {
-      self.error(error)
-      throw Self.failure
-    }
+    try Self.run(body) { self }
   }
 
   /// Runs `body`; an error of the library is reported, with the diagnostics `reporting` makes only then, and
