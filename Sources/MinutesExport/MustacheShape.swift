@@ -43,25 +43,41 @@ package indirect enum MustacheShape: Equatable, Sendable {
     /// character, and looking at characters had been two thirds of compiling an export's text. `nil` for any
     /// other text, which ``init(_:)`` reads by characters.
     private init?(ascii source: Substring) {
-      let bytes = source.utf8
+      guard let name = source.utf8.withContiguousStorageIfAvailable({ Self(ascii: $0) }) ?? Self(ascii: Array(source.utf8)) else {
+        return nil
+      }
+      self = name
+    }
+
+    /// ``init(ascii:)`` over the name's UTF-8 bytes.
+    init?<Bytes: RandomAccessCollection<UInt8>>(ascii bytes: Bytes) where Bytes.Index == Int {
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
       let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-      guard let first = bytes.firstIndex(where: { !isBlank($0) }) else {
+      var (start, end) = (bytes.startIndex, bytes.endIndex)
+      while start < end, isBlank(bytes[start]) { start += 1 }
+      while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+      guard start < end else {
         (function, path) = (nil, [""])
         return
       }
-      let trimmed = bytes[first...bytes.lastIndex(where: { !isBlank($0) })!]
-      func dotted(_ text: Substring.UTF8View.SubSequence) -> [String] {
-        if text.count == 1, text.first == UInt8(ascii: ".") { return ["."] }
-        return text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(Substring($0)) }
+      func string(_ from: Int, _ to: Int) -> String { String(decoding: bytes[from..<to], as: UTF8.self) }
+      func dotted(_ from: Int, _ to: Int) -> [String] {
+        if to - from == 1, bytes[from] == UInt8(ascii: ".") { return ["."] }
+        var names: [String] = []
+        var piece = from
+        for index in from..<to where bytes[index] == UInt8(ascii: ".") {
+          names.append(string(piece, index))
+          piece = index + 1
+        }
+        names.append(string(piece, to))
+        return names
       }
-      if let open = trimmed.firstIndex(of: UInt8(ascii: "(")), trimmed.last == UInt8(ascii: ")") {
-        function = String(Substring(trimmed[..<open]))
-        let argument = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-        path = argument.isEmpty ? [] : dotted(argument)
+      if bytes[end - 1] == UInt8(ascii: ")"), let open = bytes[start..<end].firstIndex(of: UInt8(ascii: "(")) {
+        function = string(start, open)
+        path = open + 1 == end - 1 ? [] : dotted(open + 1, end - 1)
       } else {
         function = nil
-        path = dotted(trimmed)
+        path = dotted(start, end)
       }
     }
 
@@ -88,78 +104,118 @@ package indirect enum MustacheShape: Equatable, Sendable {
   /// - Throws: ``Failure`` when a tag is not closed, a section is closed by another name or not at all, or the
   ///   text uses a partial or other delimiters.
   package static func parse(_ source: String) throws(Failure) -> [MustacheShape] {
-    try trees.value(for: source) { Result { () throws(Failure) in try tree(of: source) } }.get()
+    try trees.value(for: source) { Result { () throws(Failure) in try tree(of: Array(source.utf8)) } }.get()
   }
 
   private static let trees = Memo<String, Result<[MustacheShape], Failure>>()
 
-  /// ``parse(_:)``, done.
-  private static func tree(of source: String) throws(Failure) -> [MustacheShape] {
-    let lines = try tokenize(source)
+  /// ``parse(_:)`` of a text given as its UTF-8 bytes (well-formed), not kept: for a text read once a process (an
+  /// export's), where looking the text up would hash it, twice, to no use (an export's text of 5,600 bytes, mostly
+  /// Chinese, is hashed through its normalization).
+  /// - Throws: as ``parse(_:)``.
+  package static func parse(utf8 bytes: [UInt8]) throws(Failure) -> [MustacheShape] { try tree(of: bytes) }
+
+  /// ``parse(_:)``, done, over the text's UTF-8 bytes: the delimiters and sigils are ASCII, so they never fall inside
+  /// a character, and a text between tags becomes its scalars once (reading it by characters, line by line, and
+  /// joining each line's scalars to the last had been most of compiling an export's text).
+  private static func tree(of bytes: [UInt8]) throws(Failure) -> [MustacheShape] {
     var stack: [(name: Name?, inverted: Bool, nodes: [MustacheShape])] = [(nil, false, [])]
-    func append(_ node: MustacheShape) {
-      if case .text(let new) = node, case .text(let old)? = stack[stack.count - 1].nodes.last {
-        stack[stack.count - 1].nodes[stack[stack.count - 1].nodes.count - 1] = .text(old + new)
+    // The text run not yet a node: it joins the text of the lines and tags (comments, pragmas, standalone lines)
+    // that print nothing between its pieces, as appending each piece to the last text node did.
+    var run: [Unicode.Scalar] = []
+    func flush() {
+      guard !run.isEmpty else { return }
+      stack[stack.count - 1].nodes.append(.text(run))
+      run.removeAll(keepingCapacity: true)
+    }
+    func append(_ range: Range<Int>) {
+      if range.allSatisfy({ bytes[$0] < 0x80 }) {
+        for index in range { run.append(Unicode.Scalar(bytes[index])) }
       } else {
-        stack[stack.count - 1].nodes.append(node)
+        run.append(contentsOf: String(decoding: bytes[range], as: UTF8.self).unicodeScalars)
       }
     }
-    for line in lines {
+    var line: [Token] = []
+    func finish(_ line: [Token]) throws(Failure) {
       // The standalone rule: one tag that prints nothing itself, and blanks, make a line that is not printed.
-      let tags = line.filter { if case .tag = $0 { true } else { false } }
-      let blank = line.allSatisfy {
-        switch $0 {
-        case .text(let text): text.allSatisfy { $0 == " " || $0 == "\t" }
-        case .newline, .tag: true
-        }
-      }
-      let standalone: Bool
-      if tags.count == 1, blank, case .tag(let sigil, _) = tags[0] { standalone = "#^/!%>".contains(sigil) } else { standalone = false }
+      var tag: UInt8?
+      var tags = 0
+      var blank = true
       for token in line {
         switch token {
-        case .text(let text): if !standalone { append(.text(Array(text.unicodeScalars))) }
-        case .newline: if !standalone { append(.text(["\n"])) }
+        case .text(let range): if blank { blank = range.allSatisfy { bytes[$0] == UInt8(ascii: " ") || bytes[$0] == UInt8(ascii: "\t") } }
+        case .newline: break
+        case .tag(let sigil, _): (tags, tag) = (tags + 1, sigil)
+        }
+      }
+      let standalone = tags == 1 && blank && tag.map { Self.standaloneSigils.contains($0) } == true
+      for token in line {
+        switch token {
+        case .text(let range): if !standalone { append(range) }
+        case .newline: if !standalone { run.append("\n") }
         case .tag(let sigil, let content):
           switch sigil {
-          case "!", "%": continue
-          case ">": throw .unsupported("{{> \(content)}}")
-          case "=": throw .unsupported("{{=\(content)=}}")
-          case "#", "^": stack.append((Name(Substring(content)), sigil == "^", []))
-          case "/":
-            let closing = Name(Substring(content))
-            guard stack.count > 1, let open = stack.last, open.name == closing else {
-              throw .malformed("{{/\(content)}}")
-            }
-            stack.removeLast()
-            append(.section(closing, inverted: open.inverted, body: open.nodes))
-          default: append(.value(Name(Substring(content))))
+          case UInt8(ascii: "!"), UInt8(ascii: "%"): continue
+          case UInt8(ascii: ">"): throw .unsupported("{{> \(content.string)}}")
+          case UInt8(ascii: "="): throw .unsupported("{{=\(content.string)=}}")
+          case UInt8(ascii: "#"), UInt8(ascii: "^"):
+            flush()
+            stack.append((content.name, sigil == UInt8(ascii: "^"), []))
+          case UInt8(ascii: "/"):
+            let closing = content.name
+            guard stack.count > 1, let open = stack.last, open.name == closing else { throw .malformed("{{/\(content.string)}}") }
+            flush()
+            let body = stack.removeLast().nodes
+            stack[stack.count - 1].nodes.append(.section(closing, inverted: open.inverted, body: body))
+          default:
+            flush()
+            stack[stack.count - 1].nodes.append(.value(content.name))
           }
         }
       }
     }
+    for token in try tokenize(bytes) {
+      line.append(token)
+      if case .newline = token {
+        try finish(line)
+        line.removeAll(keepingCapacity: true)
+      }
+    }
+    try finish(line)
+    flush()
     guard stack.count == 1 else { throw .malformed("{{#\(stack.last?.name?.description ?? "")}} not closed") }
     return stack[0].nodes
   }
 
-  private enum Token { case text(String), newline, tag(Character, String) }
+  /// The sigils of the tags that make a line of their own not printed.
+  private static let standaloneSigils: [UInt8] = Array("#^/!%>".utf8)
+  /// The sigils a tag may start with (`&` reads as a value).
+  private static let sigils: [UInt8] = Array("#^/!%>=&".utf8)
 
-  /// `source` as lines of tokens; a tag's sigil is its first character (`#`, `^`, `/`, `!`, `%`, `>`, `=`), or a
-  /// space for a value. Read over UTF-8 bytes: the delimiters are ASCII, so they never fall inside a character.
-  private static func tokenize(_ source: String) throws(Failure) -> [[Token]] {
-    let bytes = Array(source.utf8)
-    var lines: [[Token]] = [[]]
+  /// A tag's content, as the tokenizer read it: its name, and its text for messages.
+  private struct Content {
+    let string: String
+    let name: Name
+  }
+
+  /// A text (the bytes of a line's piece), a line end, or a tag: its sigil, or a space for a value.
+  private enum Token { case text(Range<Int>), newline, tag(UInt8, Content) }
+
+  /// The tokens of `bytes` (a text's UTF-8); a tag's sigil is its first character (`#`, `^`, `/`, `!`, `%`, `>`,
+  /// `=`), or a space for a value.
+  private static func tokenize(_ bytes: [UInt8]) throws(Failure) -> [Token] {
+    var tokens: [Token] = []
     func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
     func text(_ range: Range<Int>) {
       var start = range.lowerBound
       for index in range where bytes[index] == UInt8(ascii: "\n") {
-        if start < index { lines[lines.count - 1].append(.text(string(start..<index))) }
-        lines[lines.count - 1].append(.newline)
-        lines.append([])
+        if start < index { tokens.append(.text(start..<index)) }
+        tokens.append(.newline)
         start = index + 1
       }
-      if start < range.upperBound { lines[lines.count - 1].append(.text(string(start..<range.upperBound))) }
+      if start < range.upperBound { tokens.append(.text(start..<range.upperBound)) }
     }
-    /// Where `delimiter` (two or three bytes of braces) next starts at or after `from`.
+    /// Where `count` of `brace` in a row next start at or after `from`.
     func find(_ brace: UInt8, count: Int, from: Int) -> Int? {
       var index = from
       while index + count <= bytes.count {
@@ -182,19 +238,51 @@ package indirect enum MustacheShape: Equatable, Sendable {
       guard let close = find(UInt8(ascii: "}"), count: triple ? 3 : 2, from: start) else {
         throw .malformed(String(string(open..<bytes.count).prefix(40)))
       }
-      let inner = Self.trimmed(Substring(string(start..<close)))
-      if triple {
-        lines[lines.count - 1].append(.tag(" ", String(inner)))
-      } else if let sigil = inner.first, "#^/!%>=&".contains(sigil) {
-        let content = String(Self.trimmed(inner.dropFirst()))
-        lines[lines.count - 1].append(.tag(sigil == "&" ? " " : sigil, sigil == "=" ? String(content.dropLast()) : content))
-      } else {
-        lines[lines.count - 1].append(.tag(" ", String(inner)))
-      }
+      tokens.append(tag(bytes, start..<close, triple: triple))
       position = close + (triple ? 3 : 2)
     }
     text(position..<bytes.count)
-    return lines
+    return tokens
+  }
+
+  /// The tag whose content (between its braces) is `range` of `bytes`.
+  private static func tag(_ bytes: [UInt8], _ range: Range<Int>, triple: Bool) -> Token {
+    let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    var (start, end) = (range.lowerBound, range.upperBound)
+    while start < end, isBlank(bytes[start]) { start += 1 }
+    while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+    // A tag whose ends are ASCII (as a template's are) is read by bytes; any other by characters, as Unicode's
+    // blanks and a sigil joined to the character after it decide.
+    let asciiEnds = start == end
+      || (bytes[start] < 0x80 && bytes[end - 1] < 0x80 && (end - start < 2 || bytes[start + 1] < 0x80))
+    guard asciiEnds else { return tag(characters: String(decoding: bytes[range], as: UTF8.self), triple: triple) }
+    func content(_ from: Int, _ to: Int) -> Content {
+      let string = String(decoding: bytes[from..<to], as: UTF8.self)
+      return Content(string: string, name: Name(ascii: bytes[from..<to]) ?? Name(Substring(string)))
+    }
+    if triple || start == end || !sigils.contains(bytes[start]) { return .tag(UInt8(ascii: " "), content(start, end)) }
+    let sigil = bytes[start]
+    var from = start + 1
+    while from < end, isBlank(bytes[from]) { from += 1 }
+    if from < end, bytes[from] >= 0x80 { return tag(characters: String(decoding: bytes[range], as: UTF8.self), triple: triple) }
+    if sigil == UInt8(ascii: "=") {
+      let string = String(decoding: bytes[from..<end], as: UTF8.self)
+      return .tag(sigil, Content(string: String(string.dropLast()), name: Name(Substring(string))))
+    }
+    return .tag(sigil == UInt8(ascii: "&") ? UInt8(ascii: " ") : sigil, content(from, end))
+  }
+
+  /// ``tag(_:_:triple:)`` for a tag with a character other than ASCII at either end (or after its sigil): its
+  /// content trimmed of Unicode's blanks, and its sigil a whole character.
+  private static func tag(characters text: String, triple: Bool) -> Token {
+    let inner = trimmed(Substring(text))
+    func content(_ text: Substring) -> Content { Content(string: String(text), name: Name(text)) }
+    if !triple, let sigil = inner.first, let byte = sigil.asciiValue, sigils.contains(byte) {
+      let rest = trimmed(inner.dropFirst())
+      if byte == UInt8(ascii: "=") { return .tag(byte, Content(string: String(rest.dropLast()), name: Name(rest))) }
+      return .tag(byte == UInt8(ascii: "&") ? UInt8(ascii: " ") : byte, content(rest))
+    }
+    return .tag(UInt8(ascii: " "), content(inner))
   }
 
   /// `text` without the blanks at either end: tabs and the space separators (Unicode's Zs), as Foundation's

@@ -71,7 +71,7 @@ struct TextRenderer {
     let bytes = Array(source.utf8)
     for marker in ["{{=", "{{$", "{{<", Self.partialMark] where Self.find(marker, in: bytes[...]) != nil { return nil }
     guard let inlined = Self.inlining(bytes, partials), Self.onlyTextPragmas(inlined),
-      let shapes = try? MustacheShape.parse(String(decoding: inlined, as: UTF8.self)), let nodes = Self.compile(shapes)
+      let shapes = try? MustacheShape.parse(utf8: inlined), let nodes = Self.compile(shapes)
     else { return nil }
     self.nodes = nodes
   }
@@ -81,7 +81,12 @@ struct TextRenderer {
 
   /// Where the bytes of `needle` first start in `bytes`, if they do.
   private static func find(_ needle: String, in bytes: ArraySlice<UInt8>) -> Int? {
-    let needle = Array(needle.utf8)
+    var needle = needle
+    return needle.withUTF8 { find($0, in: bytes) }
+  }
+
+  /// ``find(_:in:)`` for the bytes of the needle.
+  private static func find(_ needle: UnsafeBufferPointer<UInt8>, in bytes: ArraySlice<UInt8>) -> Int? {
     guard let first = needle.first, bytes.count >= needle.count else { return nil }
     var index = bytes.startIndex
     while let start = bytes[index...].firstIndex(of: first) {
@@ -174,18 +179,46 @@ struct TextRenderer {
   /// Whether every pragma in `source` is the TEXT content type, and no tag runs over a line.
   private static func onlyTextPragmas(_ source: [UInt8]) -> Bool {
     var start = 0
-    while let open = find("{{", in: source[start...]) {
-      guard let close = find("}}", in: source[(open + 2)...]) else { return false }
+    while let open = find(pair(UInt8(ascii: "{")), from: start, in: source) {
+      guard let close = find(pair(UInt8(ascii: "}")), from: open + 2, in: source) else { return false }
       let inner = source[(open + 2)..<close]
       if inner.contains(UInt8(ascii: "\n")) { return false }
-      if inner.first == UInt8(ascii: "%") {
-        let pragma = String(decoding: inner.dropFirst(), as: UTF8.self).split(separator: ":", maxSplits: 1)
-          .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard pragma == ["CONTENT_TYPE", "TEXT"] else { return false }
-      }
+      if inner.first == UInt8(ascii: "%"), !isTextPragma(inner.dropFirst()) { return false }
       start = close + 2
     }
     return true
+  }
+
+  /// The two bytes `byte` `byte`, as one number (`{{`, `}}`).
+  private static func pair(_ byte: UInt8) -> UInt16 { UInt16(byte) << 8 | UInt16(byte) }
+
+  /// Where the two bytes of `pair` next start in `bytes` at or after `from`.
+  private static func find(_ pair: UInt16, from: Int, in bytes: [UInt8]) -> Int? {
+    guard from < bytes.count else { return nil }
+    var previous = bytes[from]
+    for index in (from + 1)..<max(from + 1, bytes.count) {
+      let byte = bytes[index]
+      if UInt16(previous) << 8 | UInt16(byte) == pair { return index - 1 }
+      previous = byte
+    }
+    return nil
+  }
+
+  /// Whether a pragma's text (after `%`) is `CONTENT_TYPE: TEXT`, blanks (Foundation's `whitespaces`: tabs and
+  /// Unicode's space separators) around either side of the colon allowed.
+  private static func isTextPragma(_ text: ArraySlice<UInt8>) -> Bool {
+    guard text.allSatisfy({ $0 < 0x80 }) else {
+      let pragma = String(decoding: text, as: UTF8.self).split(separator: ":", maxSplits: 1)
+        .map { $0.trimmingCharacters(in: .whitespaces) }
+      return pragma == ["CONTENT_TYPE", "TEXT"]
+    }
+    guard let colon = text.firstIndex(of: UInt8(ascii: ":")) else { return false }
+    func trimmed(_ part: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+      let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+      guard let first = part.firstIndex(where: { !isBlank($0) }), let last = part.lastIndex(where: { !isBlank($0) }) else { return [] }
+      return part[first...last]
+    }
+    return trimmed(text[..<colon]).elementsEqual("CONTENT_TYPE".utf8) && trimmed(text[(colon + 1)...]).elementsEqual("TEXT".utf8)
   }
 
   private static func compile(_ shapes: [MustacheShape]) -> [Node]? {
@@ -231,7 +264,8 @@ struct TextRenderer {
       return nil
     }
     if dotted == partialMark, name.function == nil { return Lookup(start: .partial, names: [], transform: nil) }
-    let names = dotted.split(separator: ".").map(String.init)
+    // The path's names, `.` and empty ones left out (as splitting `dotted` at its dots, omitting empty pieces).
+    let names = name.path == ["."] ? [] : name.path.filter { !$0.isEmpty }
     return Lookup(start: dotted == "." || dotted.hasPrefix(".") ? .top : .climb, names: names, transform: name.function)
   }
 

@@ -62,3 +62,133 @@ import MinutesTestSupport
     #expect(throws: Shape.Failure.unsupported("{{=<% %>=}}")) { try Shape.parse("{{=<% %>=}}") }
   }
 }
+
+/// The reader of Mustache texts by characters, line by line, as ``MustacheShape`` read them before it read bytes
+/// (stop 51): the reference its reading must equal.
+private enum CharacterReading {
+  static func tree(of source: String) throws(MustacheShape.Failure) -> [MustacheShape] {
+    let lines = try tokenize(source)
+    var stack: [(name: MustacheShape.Name?, inverted: Bool, nodes: [MustacheShape])] = [(nil, false, [])]
+    func append(_ node: MustacheShape) {
+      if case .text(let new) = node, case .text(let old)? = stack[stack.count - 1].nodes.last {
+        stack[stack.count - 1].nodes[stack[stack.count - 1].nodes.count - 1] = .text(old + new)
+      } else {
+        stack[stack.count - 1].nodes.append(node)
+      }
+    }
+    for line in lines {
+      // The standalone rule: one tag that prints nothing itself, and blanks, make a line that is not printed.
+      let tags = line.filter { if case .tag = $0 { true } else { false } }
+      let blank = line.allSatisfy {
+        switch $0 {
+        case .text(let text): text.allSatisfy { $0 == " " || $0 == "\t" }
+        case .newline, .tag: true
+        }
+      }
+      let standalone: Bool
+      if tags.count == 1, blank, case .tag(let sigil, _) = tags[0] { standalone = "#^/!%>".contains(sigil) } else { standalone = false }
+      for token in line {
+        switch token {
+        case .text(let text): if !standalone { append(.text(Array(text.unicodeScalars))) }
+        case .newline: if !standalone { append(.text(["\n"])) }
+        case .tag(let sigil, let content):
+          switch sigil {
+          case "!", "%": continue
+          case ">": throw .unsupported("{{> \(content)}}")
+          case "=": throw .unsupported("{{=\(content)=}}")
+          case "#", "^": stack.append((MustacheShape.Name(Substring(content)), sigil == "^", []))
+          case "/":
+            let closing = MustacheShape.Name(Substring(content))
+            guard stack.count > 1, let open = stack.last, open.name == closing else {
+              throw .malformed("{{/\(content)}}")
+            }
+            stack.removeLast()
+            append(.section(closing, inverted: open.inverted, body: open.nodes))
+          default: append(.value(MustacheShape.Name(Substring(content))))
+          }
+        }
+      }
+    }
+    guard stack.count == 1 else { throw .malformed("{{#\(stack.last?.name?.description ?? "")}} not closed") }
+    return stack[0].nodes
+  }
+
+  private enum Token { case text(String), newline, tag(Character, String) }
+
+  /// `source` as lines of tokens; a tag's sigil is its first character (`#`, `^`, `/`, `!`, `%`, `>`, `=`), or a
+  /// space for a value. Read over UTF-8 bytes: the delimiters are ASCII, so they never fall inside a character.
+  private static func tokenize(_ source: String) throws(MustacheShape.Failure) -> [[Token]] {
+    let bytes = Array(source.utf8)
+    var lines: [[Token]] = [[]]
+    func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    func text(_ range: Range<Int>) {
+      var start = range.lowerBound
+      for index in range where bytes[index] == UInt8(ascii: "\n") {
+        if start < index { lines[lines.count - 1].append(.text(string(start..<index))) }
+        lines[lines.count - 1].append(.newline)
+        lines.append([])
+        start = index + 1
+      }
+      if start < range.upperBound { lines[lines.count - 1].append(.text(string(start..<range.upperBound))) }
+    }
+    /// Where `delimiter` (two or three bytes of braces) next starts at or after `from`.
+    func find(_ brace: UInt8, count: Int, from: Int) -> Int? {
+      var index = from
+      while index + count <= bytes.count {
+        if bytes[index] == brace {
+          var run = 1
+          while run < count, bytes[index + run] == brace { run += 1 }
+          if run == count { return index }
+          index += run
+        } else {
+          index += 1
+        }
+      }
+      return nil
+    }
+    var position = 0
+    while let open = find(UInt8(ascii: "{"), count: 2, from: position) {
+      text(position..<open)
+      let triple = open + 2 < bytes.count && bytes[open + 2] == UInt8(ascii: "{")
+      let start = open + (triple ? 3 : 2)
+      guard let close = find(UInt8(ascii: "}"), count: triple ? 3 : 2, from: start) else {
+        throw .malformed(String(string(open..<bytes.count).prefix(40)))
+      }
+      let inner = MustacheShape.trimmed(Substring(string(start..<close)))
+      if triple {
+        lines[lines.count - 1].append(.tag(" ", String(inner)))
+      } else if let sigil = inner.first, "#^/!%>=&".contains(sigil) {
+        let content = String(MustacheShape.trimmed(inner.dropFirst()))
+        lines[lines.count - 1].append(.tag(sigil == "&" ? " " : sigil, sigil == "=" ? String(content.dropLast()) : content))
+      } else {
+        lines[lines.count - 1].append(.tag(" ", String(inner)))
+      }
+      position = close + (triple ? 3 : 2)
+    }
+    text(position..<bytes.count)
+    return lines
+  }
+
+}
+
+extension MustacheShapeTests {
+  /// On 20,000 drawn texts of tags, sigils, braces, blanks (tabs, spaces, U+3000, U+00A0), line ends, Chinese,
+  /// combining marks after a sigil, dots and brackets, the tree (or the failure) is the one the reading by
+  /// characters gives.
+  @Test func theTreeIsTheOneReadingByCharactersGives() {
+    let pieces = [
+      "{{", "}}", "{{{", "}}}", "#", "^", "/", "!", "%", ">", "=", "&", "a", "b", "kind", ".", "(", ")", " ", "\t", "\n",
+      "\u{3000}", "\u{A0}", "會議", "，", "\u{301}", "first()", "lowercased(kind)", "{{#a}}", "{{/a}}", "{{^b}}", "{{/b}}",
+      "{{a}}", "{{! note }}", "{{% CONTENT_TYPE: TEXT}}", "  ", "x",
+    ]
+    var generator = SplitMix64(seed: 51)
+    for _ in 0..<20_000 {
+      let source = (0..<Int.random(in: 0...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+      let expected = Result { () throws(MustacheShape.Failure) in try CharacterReading.tree(of: source) }
+      let read = Result { () throws(MustacheShape.Failure) in try MustacheShape.parse(source) }
+      let bytes = Result { () throws(MustacheShape.Failure) in try MustacheShape.parse(utf8: Array(source.utf8)) }
+      #expect(read == expected, "\(source.debugDescription)")
+      #expect(bytes == expected, "\(source.debugDescription)")
+    }
+  }
+}

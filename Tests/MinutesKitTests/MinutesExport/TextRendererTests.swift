@@ -103,9 +103,18 @@ import MinutesTestSupport
     "{{> line}}", "  {{> line}}\n", "a{{> lines}}", "a{{> unknown}}", "{{=<% %>=}}", "{{$block}}x{{/block}}", "{{<parent}}{{/parent}}", "{{a(b(c))}}",
     "{{% CONTENT_TYPE: HTML}}{{a}}", "{{會議}}", "{{a b}}", "{{! a\ncomment }}", "{{#a}}", "{{/a}}",
     "a{{> line}}", "a{{> a b}}", "x{{> lines}}\t{{> line}}", " \t{{>\u{3000}lines }} \n", "a{{> nested}}",
+    "{{%CONTENT_TYPE:TEXTS}}{{a}}", "{{% CONTENT_TYPE}}{{a}}", "{{%: TEXT}}{{a}}", "{{% CONTENT_TYPE::TEXT}}", "{{% CONTENT_TYPE:\u{3000}HTML}}",
   ])
   func leavesToSwiftMustacheWhatItDoesNotRender(source: String) {
     #expect(TextRenderer(source, partials: ["line": "{{title}}", "lines": "{{title}}\n{{title}}", "nested": "[{{> nested}}]"]) == nil)
+  }
+
+  /// A TEXT pragma is read with blanks (tabs, spaces, Unicode's space separators) around either side of its colon.
+  @Test(arguments: ["{{%CONTENT_TYPE:TEXT}}", "{{% CONTENT_TYPE: TEXT}}", "{{%\tCONTENT_TYPE :TEXT\t}}", "{{% CONTENT_TYPE:\u{3000}TEXT\u{A0}}}"])
+  func aTextPragmaIsRendered(pragma: String) throws {
+    let (fast, mustache) = try Self.both(pragma + "{{title}}", Self.record)
+    #expect(fast == mustache)
+    #expect(fast == "outer")
   }
 
   /// Every built-in template's text export, phrases and `join.entry` are rendered by ``TextRenderer``, not left to
