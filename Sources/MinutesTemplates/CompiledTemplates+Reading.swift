@@ -14,22 +14,25 @@ package import Yams
 /// The keys and values of a mapping of a compiled tree, read as `init(from:)` reads a keyed container: the first
 /// of a repeated key counts; a key holding a null scalar is absent.
 struct CompiledFields {
-  private var values: [String: Node] = [:]
+  /// The mapping's keys (`nil` for one that is not a scalar) and their values, in order: a key is looked for from
+  /// the first, so the first of a repeated key counts (a mapping of a template holds a few dozen keys at most;
+  /// hashing each name had cost more than comparing them).
+  private let keys: [String?]
+  private let values: [CompiledNode]
 
   /// The fields of `node`.
   /// - Throws: `DecodingError` when `node` is not a mapping.
-  init(_ node: Node) throws {
+  init(_ node: CompiledNode) throws {
     guard case .mapping(let mapping) = node else { throw Self.mismatch("a mapping", node) }
-    for (key, value) in mapping {
-      guard let name = key.scalar?.string, values[name] == nil else { continue }
-      values[name] = value
-    }
+    keys = mapping.map(\.key.string)
+    values = mapping.map(\.value)
   }
 
   /// The value at `key`, unless absent or null.
-  func node(_ key: String) -> Node? {
-    guard let node = values[key], node.scalar.flatMap(NSNull.construct) == nil else { return nil }
-    return node
+  func node(_ key: String) -> CompiledNode? {
+    guard let index = keys.firstIndex(of: key) else { return nil }
+    let value = values[index]
+    return value.isNull ? nil : value
   }
 
   func contains(_ key: String) -> Bool { node(key) != nil }
@@ -50,7 +53,7 @@ struct CompiledFields {
 
   func int(_ key: String) throws -> Int {
     guard let node = node(key) else { throw Self.missing(key) }
-    guard case .scalar(let scalar) = node, let value = Int.construct(from: scalar) else { throw Self.mismatch("a number", node) }
+    guard let scalar = node.yamsScalar, let value = Int.construct(from: scalar) else { throw Self.mismatch("a number", node) }
     return value
   }
 
@@ -58,7 +61,7 @@ struct CompiledFields {
 
   func bool(ifPresent key: String) throws -> Bool? {
     guard let node = node(key) else { return nil }
-    guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else { throw Self.mismatch("yes or no", node) }
+    guard let scalar = node.yamsScalar, let value = Bool.construct(from: scalar) else { throw Self.mismatch("yes or no", node) }
     return value
   }
 
@@ -72,11 +75,11 @@ struct CompiledFields {
   }
 
   /// The entries of the sequence at `key`, each read by `read`.
-  func list<T>(ifPresent key: String, _ read: (Node) throws -> T) throws -> [T]? {
+  func list<T>(ifPresent key: String, _ read: (CompiledNode) throws -> T) throws -> [T]? {
     try node(key).map { try Self.entries($0).map(read) }
   }
 
-  func list<T>(_ key: String, _ read: (Node) throws -> T) throws -> [T] { try required(key, list(ifPresent: key, read)) }
+  func list<T>(_ key: String, _ read: (CompiledNode) throws -> T) throws -> [T] { try required(key, list(ifPresent: key, read)) }
 
   /// The fields of the mapping at `key`.
   func fields(ifPresent key: String) throws -> CompiledFields? { try node(key).map(CompiledFields.init) }
@@ -89,23 +92,23 @@ struct CompiledFields {
 
   // MARK: Nodes
 
-  static func string(_ node: Node) throws -> String {
-    guard case .scalar(let scalar) = node, let value = String.construct(from: scalar) else { throw mismatch("a text", node) }
-    return value
+  static func string(_ node: CompiledNode) throws -> String {
+    guard let string = node.string else { throw mismatch("a text", node) }
+    return string
   }
 
-  static func strings(_ node: Node) throws -> [String] { try entries(node).map(string) }
+  static func strings(_ node: CompiledNode) throws -> [String] { try entries(node).map(string) }
 
-  static func entries(_ node: Node) throws -> [Node] {
+  static func entries(_ node: CompiledNode) throws -> [CompiledNode] {
     guard case .sequence(let sequence) = node else { throw mismatch("a sequence", node) }
-    return Array(sequence)
+    return sequence
   }
 
-  static func dictionary<T>(_ node: Node, _ read: (Node) throws -> T) throws -> [String: T] {
+  static func dictionary<T>(_ node: CompiledNode, _ read: (CompiledNode) throws -> T) throws -> [String: T] {
     guard case .mapping(let mapping) = node else { throw mismatch("a mapping", node) }
     var dictionary: [String: T] = [:]
     for (key, value) in mapping {
-      guard let name = key.scalar?.string, dictionary[name] == nil else { continue }
+      guard let name = key.string, dictionary[name] == nil else { continue }
       dictionary[name] = try read(value)
     }
     return dictionary
@@ -115,15 +118,19 @@ struct CompiledFields {
     .dataCorrupted(.init(codingPath: [], debugDescription: "no value for `\(key)`"))
   }
 
-  private static func mismatch(_ expected: String, _ node: Node) -> DecodingError {
-    .dataCorrupted(.init(codingPath: [], debugDescription: "expected \(expected), found `\(node.scalar?.string ?? "a collection")`"))
+  private static func mismatch(_ expected: String, _ node: CompiledNode) -> DecodingError {
+    .dataCorrupted(.init(codingPath: [], debugDescription: "expected \(expected), found `\(node.string ?? "a collection")`"))
   }
 }
 
 extension Template {
+  /// The template of a tree composed by Yams, read as a compiled one (``init(compiled:)-(CompiledNode)``).
+  /// - Throws: `DecodingError` should the tree not be a template's.
+  init(compiled node: Node) throws { try self.init(compiled: CompiledNode(node)) }
+
   /// The template of a compiled tree, as ``init(from:)`` reads it from its YAML.
   /// - Throws: `DecodingError` should the tree not be a template's (a compiled tree always is).
-  init(compiled node: Node) throws {
+  init(compiled node: CompiledNode) throws {
     let c = try CompiledFields(node)
     format = try c.int("format")
     id = try c.string("id")
@@ -151,7 +158,7 @@ extension Template {
 
 extension Part {
   /// The part of a compiled tree's mapping, as ``init(from:)`` reads it.
-  init(compiled node: Node) throws {
+  init(compiled node: CompiledNode) throws {
     let c = try CompiledFields(node)
     var d = Declared(key: try c.string("key"))
     d.names = try c.strings(ifPresent: "names") ?? []
@@ -199,8 +206,8 @@ extension Part {
 
 extension Part.Choice {
   /// A choice written as its value alone, or as a mapping with `value` and `phrase`.
-  init(compiled node: Node) throws {
-    if case .scalar(let scalar) = node, let value = String.construct(from: scalar) {
+  init(compiled node: CompiledNode) throws {
+    if let value = node.string {
       self.init(value: value, phrase: nil)
       return
     }
@@ -281,7 +288,7 @@ extension CompiledFields {
 
 extension Check {
   /// A check of a compiled tree, as ``init(from:)`` reads it: exactly one kind.
-  init(compiled node: Node) throws {
+  init(compiled node: CompiledNode) throws {
     let c = try CompiledFields(node)
     id = try c.string("id")
     message = try c.string("message")
@@ -289,7 +296,7 @@ extension Check {
     when = try c.stringLists(ifPresent: "when") ?? [:]
     /// A path, or a list of paths.
     func paths(_ fields: CompiledFields, _ key: String) throws -> [String] {
-      if let node = fields.node(key), case .scalar = node { return [try CompiledFields.string(node)] }
+      if let node = fields.node(key), node.string != nil { return [try CompiledFields.string(node)] }
       return try fields.strings(key)
     }
     var kinds: [Kind] = []
@@ -346,11 +353,11 @@ extension Check {
   }
 
   /// One step of `order`: a path, a group of paths, or `apart:` groups.
-  private static func orderStep(_ node: Node) throws -> [[String]] {
+  private static func orderStep(_ node: CompiledNode) throws -> [[String]] {
     if case .mapping = node, let apart = try CompiledFields(node).list(ifPresent: "apart", CompiledFields.strings) {
       return apart
     }
-    if case .scalar = node { return [[try CompiledFields.string(node)]] }
+    if node.string != nil { return [[try CompiledFields.string(node)]] }
     return [try CompiledFields.strings(node)]
   }
 }

@@ -179,6 +179,14 @@ public struct TemplateLibrary: Sendable {
   /// Loads and validates the template at `location`, merged over the template it extends.
   /// - Throws: ``TemplateError`` with the file, line and column of the problem.
   public func load(_ location: Location) throws -> Template {
+    // A built-in template that extends none is read from its compiled tree as it is, with no Yams nodes made.
+    if case .builtIn(let id) = location, let tree = CompiledTemplates.tree(id: id),
+      (try? CompiledFields(tree).node("extends")) ?? nil == nil {
+      var template = try Self.decodedBuiltIns.value(for: id) { try Self.decodeCompiled(tree, file: location.path) }
+      template.sourceDigest = Template.digest(of: "built-in:\(id)", from: Template.digestSeed)
+      try Self.checkID(template, of: location, mark: nil)
+      return template
+    }
     let (node, _, isCompiled, digest) = try resolvedNode(location, chain: [])
     // A built-in template (and what it extends) compiled at build time is read without YAML parsing; its checks
     // were passed by its YAML, which it equals (the tests compare the two). It cannot change while the program
@@ -186,19 +194,24 @@ public struct TemplateLibrary: Sendable {
     // conform the draft).
     var template: Template
     if isCompiled {
-      template = try Self.decodedBuiltIns.value(for: location.id) { try Self.decodeCompiled(node, file: location.path) }
+      template = try Self.decodedBuiltIns.value(for: location.id) { try Self.decodeCompiled(CompiledNode(node), file: location.path) }
     } else {
       template = try Self.decode(node, file: location.path)
     }
     template.sourceDigest = digest
+    try Self.checkID(template, of: location, mark: node.mapping?.first { $0.key.string == "id" }?.key.mark)
+    return template
+  }
+
+  /// Refuses a template whose `id` (at `mark`) is not its file's name.
+  /// - Throws: ``TemplateError/invalid(_:)``.
+  private static func checkID(_ template: Template, of location: Location, mark: Mark?) throws {
     let fileID = location.id
     guard template.id == fileID else {
-      let mark = node.mapping?.first { $0.key.string == "id" }?.key.mark
       throw TemplateError.invalid(YAMLProblem(
         file: location.path, line: mark?.line ?? 1, column: mark?.column ?? 1,
         message: "`id` is `\(template.id)` but the file is named `\(fileID).yaml`; a template is found by its file name, so the two must agree"))
     }
-    return template
   }
 
   /// What is worth a warning in the template file at `location`, though it loads: every `pattern` the file
@@ -396,7 +409,7 @@ public struct TemplateLibrary: Sendable {
   /// (``Template/init(compiled:)``); its YAML passed the checks of ``decode(_:file:)``, and the tests check that
   /// both give the same template.
   /// - Throws: ``TemplateError/invalid(_:)`` should the compiled form not decode (it always does).
-  private static func decodeCompiled(_ node: Node, file: String) throws -> Template {
+  private static func decodeCompiled(_ node: CompiledNode, file: String) throws -> Template {
     do {
       return try Template(compiled: node)
     } catch let error as DecodingError {
