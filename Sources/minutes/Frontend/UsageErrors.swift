@@ -117,8 +117,10 @@ extension MinutesCommand {
   /// The names of the commands, as typed after `minutes` (`new`, `fmt`, `roster`…).
   static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
 
-  /// ArgumentParser's `main`, except that what it refuses is said by ``UsageErrors``.
+  /// ArgumentParser's `main`, except that what it refuses is said by ``UsageErrors``; the heap is in huge pages
+  /// first (``HeapPages``).
   static func main() {
+    HeapPages.reserve()
     do {
       var command = try parseAsRoot()
       try command.run()
