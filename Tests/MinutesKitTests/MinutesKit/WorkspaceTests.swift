@@ -166,7 +166,8 @@ import MinutesTestSupport
     (["LANG": "zh_TW.UTF-8"], "zh-Hant"), (["LANG": "zh_HK"], "zh-Hant"), (["LANG": "zh_CN.UTF-8"], "zh-Hans"),
     (["LANG": "zh_SG.UTF-8"], "zh-Hans"), (["LANG": "C.UTF-8"], "en"), ([:], "en"), (["LANG": "en_US.UTF-8"], "en"),
     (["LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"], "zh-Hant"), (["LC_MESSAGES": "zh_CN", "LANG": "zh_TW"], "zh-Hans"),
-    (["LC_ALL": "", "LANG": "zh_TW.UTF-8"], "zh-Hant"), (["LANG": "zh-Hant-TW"], "zh-Hant"),
+    (["LC_ALL": "", "LANG": "zh_TW.UTF-8"], "zh-Hant"), (["LANG": "zh-Hant-TW"], "zh-Hant"), (["LANG": "zh-Hans-SG"], "zh-Hans"),
+    (["LANG": "ZH-TW@euro"], "zh-Hant"),
   ])
   func theEnvironmentsLocaleChoosesTheLanguage(environment: [String: String], language: String) {
     #expect(Messages(environment: environment).language == language)
