@@ -11,10 +11,15 @@ import Glibc
 /// takes 810 page faults, and 12% less time. glibc's malloc does this itself only when told at the process's start
 /// (`GLIBC_TUNABLES=glibc.malloc.hugetlb=1`), which a program cannot set for itself.
 ///
-/// ``reserve()`` has malloc grow its heap in steps of ``step`` (64 MiB of addresses, not of memory: a page is
-/// given only when first written), grows it once, and advises the whole step. Allocations of up to 32 MiB are
-/// taken from that heap rather than mapped apart (malloc's own limit when it adjusts it, which setting the other
-/// values would stop), so the large buffers of an export (its text, its output) are in huge pages too.
+/// ``reserve()`` has malloc grow its heap once by ``step`` (64 MiB of addresses, not of memory: a page is given
+/// only when first written) and advises the whole step; malloc then grows it by its usual small steps again.
+/// Allocations of up to 32 MiB are taken from that heap rather than mapped apart (malloc's own limit when it
+/// adjusts it, which setting the other values would stop), so the large buffers of an export (its text, its
+/// output) are in huge pages too, and the heap is given back to the system only past twice the step free at its
+/// top (rather than past 128 KiB), so that the advised addresses stay the heap's.
+///
+/// A process whose address space is limited (`ulimit -v`, `RLIMIT_AS` or `RLIMIT_DATA`) reserves nothing: the
+/// step would be taken from what its other mappings (a reading's deep stack, a mapped cache) may need.
 public enum HeapPages {
   /// How far the heap grows at a time: 64 MiB.
   public static let step = 64 << 20
@@ -26,7 +31,13 @@ public enum HeapPages {
   @discardableResult
   public static func reserve() -> Int {
     #if canImport(Glibc) && os(Linux)
-    guard mallopt(mmapThreshold, 32 << 20) == 1, mallopt(topPad, Int32(step)) == 1 else { return 0 }
+    guard !isAddressSpaceLimited else { return 0 }
+    guard mallopt(trimThreshold, Int32(2 * step)) == 1, mallopt(mmapThreshold, 32 << 20) == 1,
+      mallopt(topPad, Int32(step)) == 1
+    else { return 0 }
+    // Later growth by malloc's default step: a growth by the whole step that the system refused would fail the
+    // allocation that asked for it, where a small one is still made.
+    defer { _ = mallopt(topPad, 128 << 10) }
     // A block larger than what is left of the heap at the start (a little over 128 KiB) makes it grow by the step.
     guard let block = malloc(1 << 20) else { return 0 }
     defer { free(block) }
@@ -41,8 +52,17 @@ public enum HeapPages {
   }
 
   #if canImport(Glibc) && os(Linux)
-  /// glibc's `M_TOP_PAD` and `M_MMAP_THRESHOLD` (`malloc.h`, which the Glibc module does not include).
-  private static let (topPad, mmapThreshold): (Int32, Int32) = (-2, -3)
+  /// glibc's `M_TRIM_THRESHOLD`, `M_TOP_PAD` and `M_MMAP_THRESHOLD` (`malloc.h`, which the Glibc module does not
+  /// include).
+  private static let (trimThreshold, topPad, mmapThreshold): (Int32, Int32, Int32) = (-1, -2, -3)
+
+  /// Whether the process's address space or data segment is limited.
+  private static var isAddressSpaceLimited: Bool {
+    [RLIMIT_AS, RLIMIT_DATA].contains { resource in
+      var limit = rlimit()
+      return getrlimit(__rlimit_resource_t(resource.rawValue), &limit) != 0 || limit.rlim_cur != rlim_t.max  // RLIM_INFINITY
+    }
+  }
   #endif
 }
 

@@ -5,16 +5,25 @@ import MinutesTestSupport
 /// The program's heap is advised for huge pages (``HeapPages``), where Linux has transparent huge pages.
 @Suite struct HeapPagesTests {
   /// A session waiting at its first prompt: its heap's mapping in `/proc/PID/smaps` carries the `hg` flag
-  /// (`MADV_HUGEPAGE`).
-  @Test func aSessionsHeapIsAdvisedForHugePages() throws {
+  /// (`MADV_HUGEPAGE`); not when the process's address space is limited (`ulimit -v`), where the reservation
+  /// would take from what its other mappings need (a tight limit made a command fail that ran without it).
+  @Test(arguments: [nil, "4000000"])
+  func aSessionsHeapIsAdvisedForHugePages(addressSpaceLimit: String?) throws {
     guard let setting = try? String(contentsOfFile: "/sys/kernel/mm/transparent_hugepage/enabled", encoding: .utf8),
       !setting.contains("[never]")
     else { return }  // no transparent huge pages here: nothing to advise
     let workspace = try TestSupport.temporaryWorkspace("heap")
     defer { try? FileManager.default.removeItem(at: workspace) }
     let process = Process()
-    process.executableURL = Binary.executable
-    process.arguments = ["new", "--template", "team-meeting.en", "--name", "heap", "--workspace", workspace.path]
+    let arguments = ["new", "--template", "team-meeting.en", "--name", "heap", "--workspace", workspace.path]
+    if let addressSpaceLimit {
+      // The shell sets the limit, then becomes the program (same process).
+      process.executableURL = URL(fileURLWithPath: "/bin/sh")
+      process.arguments = ["-c", "ulimit -v \(addressSpaceLimit) && exec \"$0\" \"$@\"", Binary.executable.path] + arguments
+    } else {
+      process.executableURL = Binary.executable
+      process.arguments = arguments
+    }
     let input = Pipe(), output = Pipe()
     process.standardInput = input
     process.standardOutput = output
@@ -38,7 +47,7 @@ import MinutesTestSupport
       }
     }
     #expect(!flags.isEmpty, "no [heap] mapping")
-    #expect(flags.contains { $0.split(separator: " ").contains("hg") }, "\(flags)")
+    #expect(flags.contains { $0.split(separator: " ").contains("hg") } == (addressSpaceLimit == nil), "\(flags)")
   }
 
   /// The whole text of a file of `/proc`, read to its end (Foundation's `String(contentsOfFile:)` stops after the
