@@ -32,9 +32,9 @@ enum Binary {
     var text: String { String(decoding: stdout, as: UTF8.self) }
   }
 
-  /// Runs `minutes arguments…` in `directory` with `input` on standard input (a pipe).
+  /// Runs `minutes arguments…` (or `executable arguments…`) in `directory` with `input` on standard input (a pipe).
   static func run(_ arguments: [String], in directory: URL, input: Data = Data(),
-                  environment: [String: String]? = nil) throws -> Result {
+                  environment: [String: String]? = nil, executable: URL = Binary.executable) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments

@@ -37,6 +37,22 @@ import MinutesTestSupport
     #expect(export.text == (expected.hasSuffix("\n") ? expected : expected + "\n"))
   }
 
+  /// Under an address-space limit (`ulimit -v`) too small for the reading's stack of 1 GiB, the reading takes a
+  /// smaller one and the import finishes as without the limit (it had waited for ever for a thread never made).
+  @Test func anImportUnderAnAddressSpaceLimitFinishes() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let published = TestSupport.seedDirectory.appendingPathComponent("published.txt").path
+    // `timeout` ends a reading that hangs (status 124), so that the test fails rather than waits.
+    let limited = try Binary.run(["-c", "ulimit -v 900000 && exec timeout 120 \"$0\" \"$@\"", Binary.executable.path,
+                                  "import", published, "--template", "gov-executive.zh-Hant", "--name", "seed"],
+                                 in: workspace, executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(limited.status == 0, "\(limited.text)\n\(limited.stderr)")
+    let export = try Binary.run(["export", "seed"], in: workspace)
+    let expected = try String(contentsOf: TestSupport.seedDirectory.appendingPathComponent("expected.txt"), encoding: .utf8)
+    #expect(export.text == (expected.hasSuffix("\n") ? expected : expected + "\n"))
+  }
+
   @Test func aLineNoTemplateReadsIsKeptReportedAndListedByCheck() throws {
     let workspace = try Binary.temporaryWorkspace()
     defer { try? FileManager.default.removeItem(at: workspace) }
