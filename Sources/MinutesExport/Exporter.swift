@@ -204,6 +204,7 @@ extension Exporter {
   ///   ``create(_:at:)``.
   public static func write(_ data: Data, to url: URL, sessions: URL, replacing: Bool = true) throws {
     try refuseSessions(url, sessions: sessions)
+    if try writeIntoDevice(data, at: url) { return }
     if replacing {
       try write(data, to: url)
     } else {
@@ -267,6 +268,33 @@ extension Exporter {
     }
   }
 
+  /// Writes `data` into what `url` names when it is no file but a device, a pipe or a socket (`/dev/null`,
+  /// `/dev/stdout`, a named pipe), as a shell's `>` does: there is nothing to replace or keep, and writing a file
+  /// beside it and renaming that over it (as a file is replaced whole) would put a file where the device was.
+  /// - Returns: whether `url` named such a thing (and `data` was written into it); `false` for a file, a folder
+  ///   or nothing, which the caller writes.
+  /// - Throws: ``ExportError/writeFailed(file:reason:)`` with the system's reason.
+  static func writeIntoDevice(_ data: Data, at url: URL) throws -> Bool {
+    var status = stat()
+    guard stat(url.path, &status) == 0 else { return false }
+    let kind = status.st_mode & S_IFMT
+    guard kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK || kind == S_IFBLK else { return false }
+    let fd = open(url.path, O_WRONLY)
+    guard fd >= 0 else { throw ExportError.writeFailed(file: url.path, reason: .posix()) }
+    defer { close(fd) }
+    let written = data.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let count = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if count < 0 { if errno == EINTR { continue } else { return false } }
+        offset += count
+      }
+      return true
+    }
+    guard written else { throw ExportError.writeFailed(file: url.path, reason: .posix()) }
+    return true
+  }
+
   /// Writes `text` to `url` in UTF-8, replacing the file whole.
   /// - Throws: as the `Data` form of `write(_:to:)`.
   public static func write(_ text: String, to url: URL) throws {
@@ -277,6 +305,7 @@ extension Exporter {
   /// - Throws: ``ExportError/isFolder(file:)``, ``ExportError/folderMissing(file:folder:)``, or
   ///   ``ExportError/writeFailed(file:reason:)`` with the system's reason.
   public static func write(_ data: Data, to url: URL) throws {
+    if try writeIntoDevice(data, at: url) { return }
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw ExportError.isFolder(file: url.path)

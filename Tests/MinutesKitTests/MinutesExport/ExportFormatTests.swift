@@ -99,6 +99,31 @@ import MinutesTestSupport
     }
   }
 
+  /// An export to a named pipe (as to `/dev/null` or `/dev/stdout`) is written into it, with or without
+  /// `replacing`, and the pipe stays a pipe: replacing it whole had put a file where the device was (a trial's
+  /// `-o /dev/null --force`, as root, left `/dev/null` a file, and every program that wrote to it after).
+  @Test(arguments: [false, true])
+  func anExportIntoAPipeIsWrittenIntoIt(replacing: Bool) throws {
+    let folder = try TestSupport.temporaryWorkspace("pipe")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let pipe = folder.appendingPathComponent("pipe")
+    #expect(mkfifo(pipe.path, 0o600) == 0)
+    // The reader opens the pipe on its own thread: opening one for writing waits for a reader.
+    let reader = Thread {
+      _ = try? FileHandle(forReadingFrom: pipe).readToEnd().map { try? $0.write(to: folder.appendingPathComponent("read")) }
+    }
+    reader.start()
+    let draft = try ExportTests.smallDraft()
+    let exported = try Workspace.export(draft, template: try TestSupport.template(), allowErrors: true, to: pipe,
+                                        sessions: folder.appendingPathComponent("sessions"), replacing: replacing)
+    var status = stat()
+    #expect(stat(pipe.path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO, "still a pipe")
+    // The reader has the whole text once the writer closed the pipe.
+    let read = folder.appendingPathComponent("read")
+    for _ in 0..<500 where !FileManager.default.fileExists(atPath: read.path) { usleep(10_000) }
+    #expect(try String(contentsOf: read, encoding: .utf8) == exported.text)
+  }
+
   /// An export in the other script through the workspace finds the counterpart among the workspace's templates,
   /// and its DRAFT line is in the script of the export.
   @Test func aWorkspaceExportInTheOtherScriptUsesTheCounterpart() throws {
