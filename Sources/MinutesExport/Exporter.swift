@@ -279,19 +279,14 @@ extension Exporter {
     guard stat(url.path, &status) == 0 else { return false }
     let kind = status.st_mode & S_IFMT
     guard kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK || kind == S_IFBLK else { return false }
-    let fd = open(url.path, O_WRONLY)
-    guard fd >= 0 else { throw ExportError.writeFailed(file: url.path, reason: .posix()) }
-    defer { close(fd) }
-    let written = data.withUnsafeBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let count = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if count < 0 { if errno == EINTR { continue } else { return false } }
-        offset += count
-      }
-      return true
+    do {
+      // Foundation's handle writes the whole of `data`, retrying after interruptions.
+      let handle = try FileHandle(forWritingTo: url)
+      defer { try? handle.close() }
+      try handle.write(contentsOf: data)
+    } catch {
+      throw ExportError.writeFailed(file: url.path, reason: SystemReason(error))
     }
-    guard written else { throw ExportError.writeFailed(file: url.path, reason: .posix()) }
     return true
   }
 
