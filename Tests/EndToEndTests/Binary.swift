@@ -6,8 +6,13 @@ enum Binary {
   /// The package root.
   static var packageRoot: URL { TestSupport.packageRoot }
 
-  /// The built executable: beside the test bundle, in the same build folder.
+  /// The built executable: the one `MINUTES_EXECUTABLE` names (to run these tests against another build of the
+  /// same sources, such as the static release program `make test-release` builds), else the one beside the test
+  /// bundle, in the same build folder.
   static var executable: URL {
+    if let path = ProcessInfo.processInfo.environment["MINUTES_EXECUTABLE"], !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
     let testBinary = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
     var folder = testBinary.deletingLastPathComponent()
     while folder.path != "/" {
