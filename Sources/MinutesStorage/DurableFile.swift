@@ -5,10 +5,12 @@ enum DurableFile {
   /// Writes `data` to `url` through a temporary file, `fsync`, `rename` and an `fsync` of the folder; without
   /// `durably`, through a temporary file and `rename` alone: a reader sees the old bytes or the new, never a part,
   /// but a crash of the machine may leave either, or a file cut short (for a file that is checked when read and
-  /// whose loss costs nothing: the snapshot's cache).
+  /// whose loss costs nothing: the snapshot's cache). Without `syncingFolder`, the file's bytes are flushed but
+  /// not the folder: for a caller that flushes the folder itself right after (see ``syncFolder(of:)``), which
+  /// then makes this rename and its own durable with one `fsync`.
   /// - Throws: a POSIX error as `NSError` (domain `NSPOSIXErrorDomain`, code `errno`), which ``SystemReason``
   ///   reads.
-  static func write(_ data: Data, to url: URL, durably: Bool = true) throws {
+  static func write(_ data: Data, to url: URL, durably: Bool = true, syncingFolder: Bool = true) throws {
     let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
     let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw posixError() }
@@ -20,7 +22,7 @@ enum DurableFile {
       throw error
     }
     guard rename(temporary.path, url.path) == 0 else { throw posixError() }
-    if durably { syncFolder(of: url) }
+    if durably && syncingFolder { syncFolder(of: url) }
   }
 
   /// Writes all of `data` to `fd`, retrying after interruptions; false on an error (see `errno`).
