@@ -125,5 +125,11 @@ let package = Package(
       name: "EndToEndTests",
       dependencies: ["MinutesKit", "MinutesTestSupport"]
     ),
+    // The command line of the `minutes` program itself: what it reads without ArgumentParser against what
+    // ArgumentParser reads (the program's module, imported with @testable).
+    .testTarget(
+      name: "CommandLineTests",
+      dependencies: ["minutes", "MinutesTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
   ]
 )

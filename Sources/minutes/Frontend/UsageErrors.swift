@@ -122,7 +122,8 @@ extension MinutesCommand {
   static func main() {
     HeapPages.reserve()
     do {
-      var command = try parseAsRoot()
+      // The lines a clerk types every day without ArgumentParser's reflection (see QuickCommandLine), the rest with it.
+      var command = try QuickCommandLine.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()
       try command.run()
     } catch {
       UsageErrors.exit(with: error, arguments: CommandLine.arguments)
