@@ -202,6 +202,8 @@ public struct Interview: Sendable {
   /// never as nothing (`Did  act as secretary…`).
   public func question(at address: Address, in minutes: Minutes, markingUnanswered: Bool = false) -> String {
     guard let source = askedPart(at: address)?.asking.question else { return label(of: address, in: minutes) + "？" }
+    // A question without a tag is its own rendering (`{{` opens every tag, and the text pragma escapes nothing).
+    guard source.includes("{{") else { return source }
     guard let mustache = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + source) else { return source }
     var context: [String: Any] = [:]
     let numbers = template.numbers(of: address, in: minutes)

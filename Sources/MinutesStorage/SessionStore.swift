@@ -47,7 +47,7 @@ public struct SessionStore: Sendable {
 
   /// The names of the sessions in the workspace, sorted.
   public func names() -> [String] {
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    let files = Folder.names(atPath: directory.path) ?? []
     return files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
   }
 

@@ -53,6 +53,9 @@ struct CompiledFields {
 
   func int(_ key: String) throws -> Int {
     guard let node = node(key) else { throw Self.missing(key) }
+    // A plain decimal is read as Yams reads it, without its constructor: that removes `_` with Foundation's
+    // `replacingOccurrences`, whose first use in a process (through NSString) was a twentieth of the first prompt.
+    if case .scalar(let text, _) = node, let value = CompiledNode.plainDecimal(text) { return value }
     guard let scalar = node.yamsScalar, let value = Int.construct(from: scalar) else { throw Self.mismatch("a number", node) }
     return value
   }

@@ -145,6 +145,17 @@ indirect enum CompiledNode {
     if case .composed(let scalar) = self { NSNull.construct(from: scalar) != nil } else { false }
   }
 
+  /// The value of `text` when it is a plain decimal integer (digits, the first not `0` unless it is the only one,
+  /// after an optional `-`), which Yams' `Int.construct` reads as the same number; `nil` for any other text (`+1`,
+  /// `1_000`, `0x1F`, `017`, `1:30`), left to Yams.
+  static func plainDecimal(_ text: String) -> Int? {
+    let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
+    guard let first = digits.first, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+      first != UInt8(ascii: "0") || digits.count == 1
+    else { return nil }
+    return Int(text)
+  }
+
   /// A scalar as Yams' node of it, for Yams' constructors (`Int.construct`, `Bool.construct`); `nil` for a mapping
   /// or a sequence.
   var yamsScalar: Node.Scalar? {

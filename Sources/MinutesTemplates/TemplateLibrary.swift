@@ -128,7 +128,7 @@ public struct TemplateLibrary: Sendable {
   }
 
   private static func ids(in folder: URL) -> [String] {
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    let names = Folder.names(atPath: folder.path) ?? []
     return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
   }
 
