@@ -145,13 +145,14 @@ indirect enum CompiledNode {
     if case .composed(let scalar) = self { NSNull.construct(from: scalar) != nil } else { false }
   }
 
-  /// The value of `text` when it is a plain decimal integer (digits, the first not `0` unless it is the only one,
-  /// after an optional `-`), which Yams' `Int.construct` reads as the same number; `nil` for any other text (`+1`,
-  /// `1_000`, `0x1F`, `017`, `1:30`), left to Yams.
+  /// The value of `text` when it is a plain decimal integer (digits, the first not `0`, after an optional `-`; or
+  /// `0` alone), which Yams' `Int.construct` reads as the same number; `nil` for any other text (`+1`, `1_000`,
+  /// `0x1F`, `017`, `1:30`, and `-0`, which Yams reads as an octal without digits, so as no number), left to Yams.
   static func plainDecimal(_ text: String) -> Int? {
+    if text == "0" { return 0 }
     let digits = text.utf8.first == UInt8(ascii: "-") ? text.utf8.dropFirst() : text.utf8[...]
-    guard let first = digits.first, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-      first != UInt8(ascii: "0") || digits.count == 1
+    guard let first = digits.first, first != UInt8(ascii: "0"),
+      digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
     else { return nil }
     return Int(text)
   }
