@@ -317,11 +317,14 @@ public enum WorkspaceError: LocalizedError, LocalizedMinutesError, Sendable {
 }
 
 extension Messages {
+  /// The variables of the process's environment that ``init(environment:)`` reads.
+  public static var localeEnvironment: [String: String] { ProcessEnvironment.values(["LC_ALL", "LC_MESSAGES", "LANG"]) }
+
   /// The messages for the language of the environment's locale, for what is said before any session or template
   /// is concerned: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that is set decides: `zh_TW`, `zh_HK`, `zh_MO`
   /// or a `Hant` script → zh-Hant; `zh_CN`, `zh_SG`, a `Hans` script or plain `zh` → zh-Hans; anything else →
   /// English.
-  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+  public init(environment: [String: String] = Messages.localeEnvironment) {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
     // `zh-Hant` and `zh_TW` alike. Split by hand rather than with Foundation's `replacingOccurrences`, whose first
     // use in a process (through NSString) was a twentieth of the time to the first prompt.

@@ -64,6 +64,11 @@ struct CompiledFields {
 
   func bool(ifPresent key: String) throws -> Bool? {
     guard let node = node(key) else { return nil }
+    // The yes and no a template writes, read as Yams' `Bool.construct` reads them, without making a Yams scalar
+    // and its tag for each (two-thirds of a million instructions for a template's few hundred parts).
+    if case .scalar(let text, let kind) = node, kind == UInt8(ascii: "b"), let value = CompiledNode.plainBool(text) {
+      return value
+    }
     guard let scalar = node.yamsScalar, let value = Bool.construct(from: scalar) else { throw Self.mismatch("yes or no", node) }
     return value
   }

@@ -157,6 +157,17 @@ indirect enum CompiledNode {
     return Int(text)
   }
 
+  /// The value of `text` when it is one of YAML 1.1's yes/no words in lower case (`true`, `yes`, `on`, `false`,
+  /// `no`, `off`), as Yams' `Bool.construct` reads a scalar tagged `bool`; `nil` for any other spelling, left to
+  /// Yams.
+  static func plainBool(_ text: String) -> Bool? {
+    switch text {
+    case "true", "yes", "on": true
+    case "false", "no", "off": false
+    default: nil
+    }
+  }
+
   /// A scalar as Yams' node of it, for Yams' constructors (`Int.construct`, `Bool.construct`); `nil` for a mapping
   /// or a sequence.
   var yamsScalar: Node.Scalar? {

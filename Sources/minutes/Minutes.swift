@@ -35,5 +35,5 @@ struct WorkspaceOptions: ParsableArguments {
 
 extension Diagnostics {
   /// Diagnostics in the language of the environment's locale, for what no session or template concerns yet.
-  static var environment: Diagnostics { Diagnostics(messages: Messages(environment: ProcessInfo.processInfo.environment)) }
+  static var environment: Diagnostics { Diagnostics(messages: Messages(environment: Messages.localeEnvironment)) }
 }

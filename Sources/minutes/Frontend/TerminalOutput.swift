@@ -19,7 +19,7 @@ struct TerminalOutput: Sendable {
 
   /// The presentation the environment asks for on this process's standard streams.
   static var current: TerminalOutput {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = ProcessEnvironment.values(["PAGER", "NO_COLOR", "TERM"])
     let outputIsTerminal = isatty(1) == 1
     let pager = Terminal.isInteractive ? (environment["PAGER"] ?? "less") : nil
     return TerminalOutput(

@@ -58,4 +58,23 @@ import MinutesTestSupport
     }
     #expect(CompiledNode.plainDecimal("0") == 0 && CompiledNode.plainDecimal("-42") == -42)
   }
+
+  /// A yes/no word is the value Yams' constructor makes of a scalar tagged `bool`; other spellings are left to it.
+  @Test func aPlainYesOrNoIsYamsBool() {
+    let words = ["true", "false", "yes", "no", "on", "off", "True", "FALSE", "Yes", "NO", "On", "oFF", "y", "n", "1", "0", "", " yes", "yes "]
+    for word in words {
+      if let value = CompiledNode.plainBool(word) {
+        #expect(Bool.construct(from: Node.Scalar(word, Tag(.bool))) == value, "\(word)")
+      } else {
+        #expect(!["true", "false", "yes", "no", "on", "off"].contains(word), "\(word)")
+      }
+    }
+  }
+
+  /// `ProcessEnvironment` reads what `ProcessInfo` reads, an empty value included, and leaves out a name not set.
+  @Test func theEnvironmentIsReadAsProcessInfoReadsIt() {
+    let names = ["PATH", "HOME", "LANG", "TERM", "MINUTES_SURELY_NOT_SET_8c1f"]
+    let environment = ProcessInfo.processInfo.environment
+    #expect(ProcessEnvironment.values(names) == environment.filter { names.contains($0.key) })
+  }
 }

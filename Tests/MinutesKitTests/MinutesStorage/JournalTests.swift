@@ -7,6 +7,17 @@ import MinutesTestSupport
 
 /// The journal: edits as invertible changes, replay, undo across resume, torn and damaged journals.
 @Suite struct JournalTests {
+  /// The header and the empty history a journal starts with, written by hand, are the bytes the encoder writes.
+  @Test func aPlainRecordIsWrittenAsTheEncoderWritesIt() throws {
+    for generation in [0, 1, 2, 9, 10, 12_345, Int.max, -1, Int.min] {
+      let record = JournalRecord.header(generation: generation)
+      #expect(Journal.plainJSON(of: record) == String(decoding: try Journal.encoder.encode(record), as: UTF8.self))
+    }
+    let empty = JournalRecord.history(undo: [], redo: [])
+    #expect(Journal.plainJSON(of: empty) == String(decoding: try Journal.encoder.encode(empty), as: UTF8.self))
+    for record in [JournalRecord.undo, .redo, .cursor(nil), .cursor("1.2")] { #expect(Journal.plainJSON(of: record) == nil) }
+  }
+
   @Test func everySeedEditsChangesReproduceTheEditorsResultAndUndoAllTheWayBack() throws {
     var assistant = try TestSupport.freshAssistant()
     var states: [Minutes] = [assistant.minutes]
