@@ -264,10 +264,11 @@ public struct TemplateLibrary: Sendable {
   /// built in, so that no workspace file changes them).
   private static let decodedBuiltIns = Memo<String, Template>()
 
-  /// A built-in template that extends none, decoded, and the compiled tree it was read from. The tree is kept for
-  /// the process's life, as the template is: freed node by node it had cost a sixth of the instructions before a
-  /// new session's first prompt (1.5M of 9.6M), for memory the process's exit gives back whole (as clang's
-  /// `-disable-free`). `nil` for a built-in that extends another (read through Yams nodes, above).
+  /// A built-in template that extends none, decoded, and the compiled tree it was read from, made once per
+  /// process (the tree was read again at every load, to see that it extends none). The tree is kept for the
+  /// process's life, as the template is: freeing it node by node was 0.5M of the 9.6M instructions before a new
+  /// session's first prompt, for memory the process's exit gives back whole (as clang's `-disable-free`). `nil`
+  /// for a built-in that extends another (read through Yams nodes, by ``load(_:)``'s second path).
   /// (`@unchecked`: the tree is only kept, never read again, and Yams' scalar in it is not marked `Sendable`.)
   private struct StandaloneBuiltIn: @unchecked Sendable {
     var tree: CompiledNode
