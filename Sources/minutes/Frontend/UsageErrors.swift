@@ -120,6 +120,7 @@ extension MinutesCommand {
   /// ArgumentParser's `main`, except that what it refuses is said by ``UsageErrors``; the heap is in huge pages
   /// first (``HeapPages``).
   static func main() {
+    ZeroedData.populate()
     HeapPages.reserve()
     do {
       // The lines a clerk types every day without ArgumentParser's reflection (see QuickCommandLine), the rest with it.
