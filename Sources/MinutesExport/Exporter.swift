@@ -157,10 +157,14 @@ public enum ExportError: LocalizedError, LocalizedMinutesError, Hashable, Sendab
 }
 
 /// What an export made: text (the text export, and any format that is text), or the bytes of a binary file
-/// (a DOCX package).
+/// (a DOCX package). Two outputs are equal when they are both text or both binary, with the same bytes.
 public enum ExportOutput: Sendable, Hashable {
   /// Text, written as UTF-8.
   case text(String)
+  /// Text as its UTF-8 bytes, written as they are: a long text export, handed over as the renderer wrote it rather
+  /// than copied into a string (which a 5,000-item export had been, 12 MB, and copied again to be written to a
+  /// file). Bytes that are not well-formed UTF-8 print with U+FFFD in ``text``.
+  case utf8(Data)
   /// The bytes of a binary file, written as they are.
   case binary(Data)
 
@@ -168,14 +172,36 @@ public enum ExportOutput: Sendable, Hashable {
   public var data: Data {
     switch self {
     case .text(let text): Data(text.utf8)
-    case .binary(let data): data
+    case .utf8(let data), .binary(let data): data
     }
   }
 
   /// The text, or `nil` for a binary export.
   public var text: String? {
-    if case .text(let text) = self { return text }
-    return nil
+    switch self {
+    case .text(let text): text
+    case .utf8(let data): String(decoding: data, as: UTF8.self)
+    case .binary: nil
+    }
+  }
+
+  /// Whether the output is text (printed on a terminal as it is), not a binary file.
+  public var isText: Bool {
+    if case .binary = self { return false }
+    return true
+  }
+
+  public static func == (a: ExportOutput, b: ExportOutput) -> Bool {
+    switch (a, b) {
+    case (.text(let a), .text(let b)): a == b
+    case (.binary(let a), .binary(let b)): a == b
+    default: a.isText && b.isText && a.data == b.data
+    }
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(isText)
+    hasher.combine(data)
   }
 }
 

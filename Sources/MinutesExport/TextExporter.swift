@@ -38,10 +38,16 @@ public struct TextExporter: Exporter {
   /// The text of `minutes`, starting with the DRAFT line of ``ExportFormat/draftBanner(errors:_:)`` (in the
   /// template's language) when `options` say the draft has errors.
   /// - Throws: as ``export(_:template:)``.
+  /// Chinese text is handed over as the UTF-8 the renderer wrote (``ExportOutput/utf8(_:)``), English text as a
+  /// string.
   public func export(_ minutes: Minutes, template: Template, options: ExportOptions) throws -> ExportOutput {
-    let text = try Self.text(minutes, template: template, marksMissing: options.draftErrors > 0)
-    guard options.draftErrors > 0 else { return .text(text) }
-    return .text(ExportFormat.draftBanner(errors: options.draftErrors, unparsed: ExportFormat.unparsedLines(of: minutes), template.messages) + text)
+    let output = try Self.output(minutes, template: template, marksMissing: options.draftErrors > 0)
+    guard options.draftErrors > 0 else { return output }
+    let banner = ExportFormat.draftBanner(errors: options.draftErrors, unparsed: ExportFormat.unparsedLines(of: minutes), template.messages)
+    switch output {
+    case .utf8(let bytes): return .utf8(Data(banner.utf8) + bytes)
+    default: return .text(banner + (output.text ?? ""))
+    }
   }
 
   /// `minutes` rendered with the template's `export.text`, without a DRAFT line: the wording every other format
@@ -58,11 +64,21 @@ public struct TextExporter: Exporter {
   /// ``Messages/missingMark(_:)`` (`〔屆次〕`) rather than as nothing.
   /// - Throws: as ``export(_:template:)``.
   static func text(_ minutes: Minutes, template: Template, marksMissing: Bool = false, renderer: Renderer = .fast) throws -> String {
+    try output(minutes, template: template, marksMissing: marksMissing, renderer: renderer, asString: true).text ?? ""
+  }
+
+  /// ``text(_:template:marksMissing:renderer:)`` as an export's output: unless `asString`, Chinese text rendered
+  /// by ``TextRenderer`` stays its UTF-8 bytes (``ExportOutput/utf8(_:)``), not copied into a string.
+  /// - Throws: as ``export(_:template:)``.
+  static func output(
+    _ minutes: Minutes, template: Template, marksMissing: Bool = false, renderer: Renderer = .fast, asString: Bool = false
+  ) throws -> ExportOutput {
     guard let source = template.export[ExportFormat.text.rawValue] else {
       throw ExportError.formatNotInTemplate(format: ExportFormat.text.rawValue, template: template.id)
     }
     // Minutes are text, never HTML: the TEXT pragma is added when a template leaves it out, so that `&` stays `&`.
-    return try render(source, contentType: "TEXT", minutes, template: template, marksMissing: marksMissing, renderer: renderer)
+    return try rendered(source, contentType: "TEXT", minutes, template: template, marksMissing: marksMissing,
+                        renderer: renderer, asString: asString)
   }
 
   /// `minutes` rendered with the Mustache text `source`, whose values are escaped for `contentType` (`TEXT`,
@@ -76,6 +92,17 @@ public struct TextExporter: Exporter {
     _ source: String, contentType: String, _ minutes: Minutes, template: Template, partials: [String: String] = [:],
     extra: [String: Any] = [:], marksMissing: Bool = false, renderer: Renderer = .fast
   ) throws -> String {
+    try rendered(source, contentType: contentType, minutes, template: template, partials: partials, extra: extra,
+                 marksMissing: marksMissing, renderer: renderer, asString: true).text ?? ""
+  }
+
+  /// ``render(_:contentType:_:template:partials:extra:marksMissing:renderer:)`` as an export's output: unless
+  /// `asString`, Chinese TEXT rendered by ``TextRenderer`` is its UTF-8 as written, its redundant end marks dropped
+  /// in place (``ExportOutput/utf8(_:)``); anything else is a string (``ExportOutput/text(_:)``).
+  private static func rendered(
+    _ source: String, contentType: String, _ minutes: Minutes, template: Template, partials: [String: String] = [:],
+    extra: [String: Any] = [:], marksMissing: Bool = false, renderer: Renderer, asString: Bool
+  ) throws -> ExportOutput {
     _ = ContentTypes.registered
     let mark: ((Part) -> String)? = marksMissing ? { [messages = template.messages] in messages.missingMark($0.label) } : nil
     let escape: (String) -> String = switch contentType {
@@ -95,12 +122,16 @@ public struct TextExporter: Exporter {
     if !extra.isEmpty, case .record(let names) = root {
       for (name, value) in extra where names[name] == nil { names.append(name, ContextValue(any: value)) }
     }
+    defer { if leavesContextsToExit, case .record(let record) = root { _ = Unmanaged.passRetained(record) } }
+    let english = template.language.hasPrefix("en")
     let rendered: String
     if contentType == "TEXT", let fast = renderer.compile(source, partials: template.partials.merging(partials) { $1 }) {
       // Room for twice the draft's text at once: grown by doubling, the text of a long draft had been written
       // twice over into pages each new to the process (a fifth of exporting 1,000 items went to the kernel's
       // page faults).
-      rendered = fast.render(root, expected: 2 * textSize(.record(minutes.content)) + 4096)
+      let expected = 2 * textSize(.record(minutes.content)) + 4096
+      if !asString && !english { return .utf8(fast.renderUTF8(root, expected: expected, edit: dropRedundantChineseMarks)) }
+      rendered = fast.render(root, expected: expected)
     } else {
       // The partials are compiled by swift-mustache only for the texts it renders (compiling them for every
       // export had cost 2 ms of a short one); the template checker refuses partials that do not parse.
@@ -112,8 +143,7 @@ public struct TextExporter: Exporter {
       }
       rendered = try compile(source, contentType: contentType).render(root.any, library: library)
     }
-    if leavesContextsToExit, case .record(let record) = root { _ = Unmanaged.passRetained(record) }
-    return template.language.hasPrefix("en") ? sentenceEnds(rendered) : chineseSentenceEnds(rendered)
+    return .text(english ? sentenceEnds(rendered) : chineseSentenceEnds(rendered))
   }
 
   /// The bytes of the text in `value`, to size the rendering by.
@@ -133,20 +163,25 @@ public struct TextExporter: Exporter {
   /// - Complexity: one pass over the UTF-8 bytes; the text is copied only when a mark is dropped.
   static func chineseSentenceEnds(_ text: String) -> String {
     var text = text
-    let dropped = text.withUTF8(redundantChineseMarks)
-    guard !dropped.isEmpty else { return text }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count)
-    text.withUTF8 { utf8 in
-      var start = 0
-      for range in dropped {
-        bytes += utf8[start..<range.lowerBound]
-        start = range.upperBound
-      }
-      bytes += utf8[start...]
-    }
+    guard !text.withUTF8(redundantChineseMarks).isEmpty else { return text }
+    var bytes = Array(text.utf8)
+    let kept = bytes.withUnsafeMutableBufferPointer { dropRedundantChineseMarks($0) }
     // Whole marks dropped from a string's UTF-8 leave it well-formed.
-    return bytes.withUnsafeBufferPointer { String(joinedUTF8: $0) }
+    return bytes.withUnsafeBufferPointer { String(joinedUTF8: UnsafeBufferPointer(rebasing: $0[..<kept])) }
+  }
+
+  /// ``chineseSentenceEnds(_:)`` on UTF-8 `bytes` in place: the marks it drops are dropped, the bytes after each
+  /// moved back over it. Returns how many bytes are left (the first ones).
+  /// - Complexity: one pass over the bytes, and one move of those after the first mark dropped.
+  static func dropRedundantChineseMarks(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    let dropped = redundantChineseMarks(in: UnsafeBufferPointer(bytes))
+    guard let base = bytes.baseAddress, var end = dropped.first?.lowerBound else { return bytes.count }
+    for (index, range) in dropped.enumerated() {
+      let next = index + 1 < dropped.count ? dropped[index + 1].lowerBound : bytes.count
+      (base + end).update(from: base + range.upperBound, count: next - range.upperBound)
+      end += next - range.upperBound
+    }
+    return end
   }
 
   /// The marks of ``redundantChineseMarks(in:)``, in UTF-8 (three bytes each); 。 and ； themselves are compared in

@@ -278,23 +278,70 @@ struct TextRenderer {
     var output = Output(capacity: expected)
     var stack: [ContextValue] = [root]
     Self.render(nodes, stack: &stack, position: nil, into: &output)
-    return output.text
+    return output.text()
   }
 
-  /// The text rendered so far, as UTF-8 bytes: appending a string's bytes to an array is a copy, where appending
-  /// it to a string also looked at what it holds (a twentieth of rendering an export).
-  private struct Output {
-    private var bytes: [UInt8] = []
+  /// The UTF-8 of the text rendered over `root`, as ``render(_:expected:)``, handed over as the bytes written, not
+  /// copied: `edit` may change them in place first, and returns how many of them to keep (the first ones). The
+  /// bytes are the UTF-8 of whole strings one after another, so well-formed; what `edit` keeps must stay so.
+  /// (Made into a string, the text of a long export had been copied once more, into pages new to the process: a
+  /// twelfth of exporting 5,000 items.)
+  func renderUTF8(_ root: ContextValue, expected: Int = 0, edit: (UnsafeMutableBufferPointer<UInt8>) -> Int = { $0.count }) -> Data {
+    var output = Output(capacity: expected)
+    var stack: [ContextValue] = [root]
+    Self.render(nodes, stack: &stack, position: nil, into: &output)
+    return output.data(edit: edit)
+  }
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+  /// The text rendered so far, as UTF-8 bytes in a buffer of its own (from `malloc`, grown by `realloc`), so that
+  /// the finished text is handed over as `Data` without a copy. Appending a string's bytes is a copy, where
+  /// appending it to a string also looked at what it holds (a twentieth of rendering an export).
+  private struct Output: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+      self.capacity = max(capacity, 64)
+      guard let base = malloc(self.capacity) else { fatalError("out of memory for \(self.capacity) bytes of export") }
+      self.base = base.assumingMemoryBound(to: UInt8.self)
+    }
+
+    deinit { free(base) }
 
     static func += (output: inout Output, text: String) {
       var text = text
-      text.withUTF8 { output.bytes.append(contentsOf: $0) }
+      text.withUTF8 { output.append($0) }
     }
 
-    /// The text: the bytes of whole strings one after another, so well-formed UTF-8.
-    var text: String { bytes.withUnsafeBufferPointer { String(joinedUTF8: $0) } }
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+      guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+      if bytes.count > capacity - count {
+        // Doubled, as an array grows: a text of n bytes is copied O(n) times in all.
+        let grown = max(capacity * 2, count + bytes.count)
+        guard let moved = realloc(base, grown) else { fatalError("out of memory for \(grown) bytes of export") }
+        (base, capacity) = (moved.assumingMemoryBound(to: UInt8.self), grown)
+      }
+      (base + count).update(from: source, count: bytes.count)
+      count += bytes.count
+    }
+
+    /// The text: the bytes of whole strings one after another, so well-formed UTF-8 (one copy).
+    consuming func text() -> String {
+      String(joinedUTF8: UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// The bytes, after `edit` (which returns how many to keep), as `Data` that frees them: not copied.
+    consuming func data(edit: (UnsafeMutableBufferPointer<UInt8>) -> Int) -> Data {
+      let kept = min(max(edit(UnsafeMutableBufferPointer(start: base, count: count)), 0), count)
+      let base = self.base
+      discard self
+      guard kept > 0 else {
+        free(base)
+        return Data()
+      }
+      return Data(bytesNoCopy: base, count: kept, deallocator: .free)
+    }
   }
 
   /// Where the iteration of a sequence stands, for `first()`, `last()`, `index()`, `even()`, `odd()`.

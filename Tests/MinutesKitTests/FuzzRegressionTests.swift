@@ -125,7 +125,7 @@ import MinutesTestSupport
     let template = try TemplateLibrary(workspace: workspace).load(contentsOf: file)
     let options = ExportOptions(draftErrors: 1)
     let draft = Minutes(template: template.id)
-    guard case .text(let text) = try TextExporter().export(draft, template: template, options: options) else {
+    guard let text = try TextExporter().export(draft, template: template, options: options).text else {
       Issue.record("no text")
       return
     }

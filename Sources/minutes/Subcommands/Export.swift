@@ -59,8 +59,10 @@ struct Export: ParsableCommand {
     }
     if let file = exported.file {
       diagnostics.say(diagnostics.messages.exported(name, to: file.path))
-    } else if let text = exported.text {
+    } else if case .text(let text) = exported.output {
       StandardStreams.output.write(text)
+    } else if exported.output.isText {
+      StandardStreams.output.write(exported.output.data)
     } else if StandardStreams.outputIsTerminal {
       throw diagnostics.fail(diagnostics.messages.binaryToTerminal(name, format: request.format.rawValue))
     } else {

@@ -77,7 +77,7 @@ import MinutesTestSupport
     var assistant = try TestSupport.freshAssistant()
     assistant.answer(["2022-05-20"])
     let options = ExportOptions(draftErrors: 9)
-    guard case .text(let text) = try TextExporter().export(assistant.minutes, template: assistant.template, options: options)
+    guard let text = try TextExporter().export(assistant.minutes, template: assistant.template, options: options).text
     else { Issue.record("no text"); return }
     // The period, the term, the session number and the chair's name (縣長主持召開) are optional (issue 10, item
     // 2): absent, they print nothing.
