@@ -70,6 +70,11 @@ public struct Workspace: Sendable {
   /// A session name as typed, in Unicode NFC, so that `é` typed either way names the same session.
   public static func sessionName(_ name: String) -> String { name.precomposed }
 
+  /// The session a clerk names by `typed`: ``sessionName(_:)`` of it, as its files are named in this workspace
+  /// (``SessionStore/storedName(of:)``: a session whose file name is not in NFC is reached by its name however
+  /// typed).
+  public func existingSessionName(_ typed: String) -> String { store.storedName(of: Self.sessionName(typed)) }
+
   /// `minutes-YYYYMMDD-HHMMSS` in local time.
   /// (The C library's `localtime_r` and `strftime`: a `DateFormatter` made for it cost 2 ms before the first prompt.)
   public static func defaultSessionName(at date: Date = Date()) -> String {
@@ -118,7 +123,7 @@ public struct Workspace: Sendable {
 
   /// Opens `target`: a file when ``isFilePath(_:)``, else the session of that name.
   public func open(_ target: String) throws -> Draft {
-    Self.isFilePath(target) ? try openFile(target) : try openSession(Self.sessionName(target))
+    Self.isFilePath(target) ? try openFile(target) : try openSession(existingSessionName(target))
   }
 
   /// `file` with its template found and the draft conformed to it; a mismatch is reported at its line in `yaml`

@@ -45,10 +45,27 @@ public struct SessionStore: Sendable {
   /// The cache of the session `name`'s snapshot (see ``SnapshotCache``).
   func cache(for name: String) -> URL { directory.appendingPathComponent(".\(name).cache") }
 
-  /// The names of the sessions in the workspace, sorted.
+  /// The names of the sessions in the workspace, sorted: the files `NAME.yaml` of the sessions folder (a folder so
+  /// named is none).
   public func names() -> [String] {
-    let files = Folder.names(atPath: directory.path) ?? []
+    let files = Folder.fileNames(atPath: directory.path) ?? []
     return files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
+  }
+
+  /// The name the files of the session `name` (typed, in NFC) have: `name` when its snapshot is there; else the
+  /// name of the one session whose name is `name` once in NFC (a file named in decomposed form, `cafe` and U+0301,
+  /// as a copy from macOS may name it, or with a compatibility ideograph such as U+F91F for 蘭), which `minutes
+  /// list` shows and which the clerk could not otherwise type; else `name` (no such session, or two that differ
+  /// only so, which stay apart).
+  /// - Complexity: one `stat`; the folder is listed only when there is no snapshot of that name (at `new`, say).
+  public func storedName(of name: String) -> String {
+    // `stat` itself: FileManager's first use in a process costs more than the rest (`new` asks before its first
+    // prompt).
+    var status = stat()
+    if stat(file(for: name).path, &status) == 0 { return name }
+    let target = name.precomposed
+    let matches = names().filter { $0.precomposed == target }
+    return matches.count == 1 ? matches[0] : name
   }
 
   /// Checks that `name` can name a session, by the one rule the messages and hints state: letters and digits of

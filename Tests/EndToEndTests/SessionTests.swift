@@ -285,4 +285,35 @@ import MinutesTestSupport
     let refused = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "新.0521"], in: workspace)
     #expect(refused.status == 1)
   }
+
+  /// A session whose files are named in decomposed form (`cafe` and U+0301, as a copy from macOS may name them) is
+  /// listed, resumed, checked and exported by its name as typed, in either form, and keeps its files; `new` with
+  /// that name says it exists rather than making a second session that lists alike. A folder named like a
+  /// snapshot is no session.
+  @Test func aSessionNamedInDecomposedFormIsReachedByItsName() throws {
+    let workspace = try Binary.temporaryWorkspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try draft("cafe", "2022-05-20\n", in: workspace, date: Date())
+    let sessions = workspace.appendingPathComponent("sessions")
+    let decomposed = "cafe\u{301}"
+    for file in try FileManager.default.contentsOfDirectory(atPath: sessions.path) where file.contains("cafe.") {
+      let renamed = file.replacingOccurrences(of: "cafe.", with: decomposed + ".")
+      #expect(rename(sessions.appendingPathComponent(file).path, sessions.appendingPathComponent(renamed).path) == 0)
+    }
+    try FileManager.default.createDirectory(at: sessions.appendingPathComponent("folder.yaml"), withIntermediateDirectories: false)
+    let list = try Binary.run(["list"], in: workspace)
+    #expect(list.status == 0 && list.text.contains(decomposed) && !list.text.contains("folder"), "\(list.text)")
+    for typed in ["caf\u{E9}", decomposed] {
+      let resumed = try Binary.run(["resume", typed], in: workspace, input: Data(":show date\n:quit\n".utf8))
+      #expect(resumed.status == 0 && resumed.text.contains("2022-05-20"), "\(typed.unicodeScalars): \(resumed.stderr)")
+      let checked = try Binary.run(["check", typed], in: workspace)
+      #expect(checked.stderr.isEmpty || !checked.stderr.contains("no session"), "\(checked.stderr)")
+      let exported = try Binary.run(["export", typed, "--draft"], in: workspace)
+      #expect(exported.status == 0 && exported.text.contains("5月20日"), "\(exported.stderr)")
+    }
+    let again = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "caf\u{E9}"], in: workspace)
+    #expect(again.status == 1 && again.stderr.contains("minutes resume"), "\(again.stderr)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: sessions.path).map { Array($0.utf8) }
+    #expect(!names.contains(Array("caf\u{E9}.yaml".utf8)) && names.contains(Array((decomposed + ".yaml").utf8)))
+  }
 }

@@ -30,7 +30,7 @@ struct Check: ParsableCommand {
       if Workspace.isPublishedText(target), FileManager.default.fileExists(atPath: target) {
         throw Diagnostics.environment.fail(Diagnostics.environment.messages.publishedTextNotDraft(target))
       }
-      let session = Workspace.isFilePath(target) ? nil : workspace.messages(forSession: Workspace.sessionName(target))
+      let session = Workspace.isFilePath(target) ? nil : workspace.messages(forSession: workspace.existingSessionName(target))
       (session.map { Diagnostics(messages: $0) } ?? .environment).error(error)
       throw Diagnostics.unreadable
     }

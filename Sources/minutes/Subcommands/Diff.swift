@@ -15,7 +15,7 @@ struct Diff: ParsableCommand {
 
   func run() throws {
     let workspace = options.opened
-    let name = Workspace.sessionName(name)
+    let name = workspace.existingSessionName(name)
     let diagnostics = workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment
     let (draft, changes) = try diagnostics.run { try workspace.changes(in: name, since: revision) }
     let m = draft.messages

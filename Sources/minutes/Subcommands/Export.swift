@@ -33,7 +33,7 @@ struct Export: ParsableCommand {
     // The process ends once the export is written: its context is not freed piece by piece first.
     TextExporter.leavesContextsToExit = true
     let workspace = options.opened
-    let name = Workspace.sessionName(self.name)
+    let name = workspace.existingSessionName(self.name)
     // Until the session is open, its template's language as far as it can be read, else the environment's.
     let opened = try Diagnostics.run({ try workspace.openSession(name) }) {
       workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment

@@ -47,7 +47,7 @@ struct New: ParsableCommand {
       }
     }
     let diagnostics = Diagnostics(messages: template.messages)
-    let name = Workspace.sessionName(self.name ?? Workspace.defaultSessionName())
+    let name = workspace.existingSessionName(self.name ?? Workspace.defaultSessionName())
     var minutes = followOn?.0.minutes ?? Minutes(template: template.id)
     var chosen: [Address: String] = [:]
     for setting in house {
@@ -110,7 +110,7 @@ struct New: ParsableCommand {
       }
       return published
     }
-    let messages = Workspace.isFilePath(target) ? workspace.messages(forFile: target) : workspace.messages(forSession: Workspace.sessionName(target))
+    let messages = Workspace.isFilePath(target) ? workspace.messages(forFile: target) : workspace.messages(forSession: workspace.existingSessionName(target))
     let diagnostics = Diagnostics(messages: messages ?? Diagnostics.environment.messages)
     let draft = try diagnostics.run { try workspace.open(target) }
     diagnostics.warnLoadProblems(of: draft)

@@ -20,7 +20,7 @@ struct Resume: ParsableCommand {
     let workspace = options.opened
     let chosen = try self.name
       ?? Choosers.chooseSession(from: workspace.store.summaries(templates: workspace.templates), .environment)
-    let name = Workspace.sessionName(chosen)
+    let name = workspace.existingSessionName(chosen)
     // Until the session is open, its template's language as far as it can be read, else the environment's.
     let before = { workspace.messages(forSession: name).map { Diagnostics(messages: $0) } ?? .environment }
     let lock = try Diagnostics.run({ try SessionLock(name: name, in: workspace.store, takeOver: takeOver) }, reporting: before)

@@ -3,6 +3,7 @@ import Testing
 
 @testable import MinutesKit
 @testable import MinutesStorage
+import MinutesModel
 import MinutesTestSupport
 
 /// ``SessionStore``: session files in a workspace, created, listed, loaded and saved, and the names it refuses.
@@ -20,6 +21,32 @@ import MinutesTestSupport
     var copy = file
     copy.minutes = try TestSupport.template().conform(file.minutes)
     return copy
+  }
+
+  /// A session whose file name is not in NFC (decomposed, as a copy from macOS may name it, or with a
+  /// compatibility ideograph) is listed and reached by its name however it is typed, and keeps its files' names;
+  /// two names that differ only so stay apart; a folder named like a snapshot is no session.
+  @Test func aSessionNamedOutsideNFCIsReachedByItsName() throws {
+    let bytes = { (name: String) in Array(name.utf8) }
+    try Self.withStore { store in
+      let decomposed = "cafe\u{301}-0520", compatibility = "\u{F91F}亭"  // 蘭亭, with the compatibility 蘭
+      let empty = SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion)
+      for name in [decomposed, compatibility] { try store.create(empty, name: name) }
+      try FileManager.default.createDirectory(at: store.directory.appendingPathComponent("folder.yaml"), withIntermediateDirectories: false)
+      #expect(Set(store.names().map(bytes)) == Set([decomposed, compatibility].map(bytes)))
+      #expect(bytes(store.storedName(of: "café-0520".precomposed)) == bytes(decomposed))
+      #expect(bytes(store.storedName(of: "蘭亭")) == bytes(compatibility))
+      #expect(try store.load(name: store.storedName(of: "蘭亭")).minutes.template == "t")
+      // A name with no session is itself; so is one whose snapshot is there under its own bytes.
+      #expect(bytes(store.storedName(of: "新會議")) == bytes("新會議"))
+      #expect(bytes(store.storedName(of: decomposed)) == bytes(decomposed))
+      // Two names that are one in NFC: neither is taken for the other.
+      let (first, second) = ("a\u{328}\u{301}", "a\u{301}\u{328}")
+      for name in [first, second] { try store.create(empty, name: name) }
+      let composed = first.precomposed
+      #expect(bytes(store.storedName(of: composed)) == bytes(composed))
+      #expect(store.names().count == 4)
+    }
   }
 
   @Test func createLoadListAndSave() throws {
