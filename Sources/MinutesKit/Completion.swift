@@ -160,25 +160,36 @@ enum PeopleSlots {
 public enum FilePathCompletion {
   /// The completions of `typed` (a path as typed: relative to `base`, absolute, or starting with `~/`), each the
   /// whole replacement for `typed`, sorted.
-  public static func completions(of typed: String, relativeTo base: URL) -> [String] {
+  /// `home` is the folder `~` names (``homeFolder``: the clerk's).
+  public static func completions(of typed: String, relativeTo base: URL, home: String = homeFolder) -> [String] {
     let slash = typed.lastIndex(of: "/")
     let folderPart = slash.map { String(typed[...$0]) } ?? ""
     let namePart = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
-    var folder: URL
-    if folderPart.hasPrefix("/") {
-      folder = URL(fileURLWithPath: folderPart, isDirectory: true)
-    } else if folderPart.hasPrefix("~/") {
-      folder = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(String(folderPart.dropFirst(2)), isDirectory: true)
-    } else {
-      folder = base.appendingPathComponent(folderPart, isDirectory: true)
-    }
-    folder = folder.standardizedFileURL
+    let folder = url(of: folderPart.isEmpty ? "." : folderPart, relativeTo: base, home: home)
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
     return names.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
       return folderPart + name + (isDirectory.boolValue ? "/" : "")
     }
+  }
+
+  /// The file a path typed at the prompt names (`:export FILE`): relative to `base`, absolute, or in the clerk's
+  /// home folder when it is `~` or starts with `~/`, as a shell reads it (no shell reads what is typed at the
+  /// prompt, so `~/report.txt` had named a folder `~` in the workspace). `home` is the folder `~` names.
+  public static func url(of typed: String, relativeTo base: URL, home: String = homeFolder) -> URL {
+    let isFolder = typed.hasSuffix("/")
+    if typed == "~" || typed.hasPrefix("~/") {
+      return URL(fileURLWithPath: home + typed.dropFirst(), isDirectory: isFolder).standardizedFileURL
+    }
+    if typed.hasPrefix("/") { return URL(fileURLWithPath: typed, isDirectory: isFolder).standardizedFileURL }
+    return base.appendingPathComponent(typed, isDirectory: isFolder).standardizedFileURL
+  }
+
+  /// The clerk's home folder: `HOME`, as a shell takes it, else the user's entry in the system's accounts.
+  public static var homeFolder: String {
+    if let home = ProcessEnvironment.values(["HOME"])["HOME"], home.hasPrefix("/") { return home }
+    return FileManager.default.homeDirectoryForCurrentUser.path
   }
 }
 

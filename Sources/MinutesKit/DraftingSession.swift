@@ -351,7 +351,7 @@ public struct DraftingSession: Sendable {
   /// loop goes on.
   private func export(_ command: ExportCommand, reader: some LineReader, _ output: inout some TextOutputStream) {
     do {
-      let url = command.file.map { URL(fileURLWithPath: $0, relativeTo: store.workspace).standardizedFileURL }
+      let url = command.file.map { FilePathCompletion.url(of: $0, relativeTo: store.workspace) }
       if let url { try TextExporter.refuseSessions(url, sessions: store.directory) }
       let exportRequest = try ExportRequest(format: command.format, script: command.script, file: command.file)
       let exported: Workspace.Exported

@@ -127,4 +127,20 @@ import MinutesTestSupport
     #expect(run.text.contains("範本 `gov-executive.zh-Hant` 本來就是繁體字，照原樣匯出。"))
     #expect(try Data(contentsOf: out) == (try Self.golden("seed.zh-Hans.txt")), "the last, forced, export")
   }
+
+  /// `:export ~/…` writes into the clerk's home folder (`HOME`), as a shell reads `~`, not into a folder `~` in the
+  /// workspace.
+  @Test func theREPLExportReadsATildeAsTheHomeFolder() throws {
+    let (workspace, home) = (try Self.workspace(), try TestSupport.temporaryWorkspace("home"))
+    defer { for folder in [workspace, home] { try? FileManager.default.removeItem(at: folder) } }
+    try FileManager.default.createDirectory(at: home.appendingPathComponent("exports"), withIntermediateDirectories: true)
+    var environment = ProcessInfo.processInfo.environment
+    environment["HOME"] = home.path
+    let run = try Binary.run(["resume", "seed"], in: workspace, input: Data(":export ~/exports/seed.txt\n:quit\n".utf8), environment: environment)
+    #expect(run.status == 0, "\(run.stderr)")
+    let out = home.appendingPathComponent("exports/seed.txt")
+    #expect(run.text.contains(out.standardizedFileURL.path), "\(run.text)")
+    #expect(try Data(contentsOf: out) == (try Data(contentsOf: Binary.fixture("seed/expected.txt"))))
+    #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("~").path))
+  }
 }

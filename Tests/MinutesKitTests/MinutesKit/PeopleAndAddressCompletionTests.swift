@@ -81,4 +81,25 @@ import MinutesTestSupport
     #expect(assistant.completions(for: ":export --format ", files: workspace).isEmpty)
     #expect(assistant.completions(for: ":export \(workspace.path)/o", files: nil) == [":export \(workspace.path)/out/"])
   }
+
+  /// `~` is the clerk's home folder, as a shell reads it, in what Tab offers and in the file exported to; a `~`
+  /// anywhere else is a name like any other.
+  @Test func aTildeIsTheHomeFolder() throws {
+    let (home, workspace) = (try TestSupport.temporaryWorkspace(), try TestSupport.temporaryWorkspace())
+    defer { for folder in [home, workspace] { try? FileManager.default.removeItem(at: folder) } }
+    try FileManager.default.createDirectory(at: home.appendingPathComponent("exports"), withIntermediateDirectories: true)
+    try Data().write(to: home.appendingPathComponent("april.md"))
+    try Data().write(to: workspace.appendingPathComponent("~april.md"))
+    let complete = { FilePathCompletion.completions(of: $0, relativeTo: workspace, home: home.path) }
+    #expect(complete("~/") == ["~/april.md", "~/exports/"])
+    #expect(complete("~/e") == ["~/exports/"])
+    #expect(complete("~/exports/").isEmpty)
+    #expect(complete("~a") == ["~april.md"])
+    let url = { FilePathCompletion.url(of: $0, relativeTo: workspace, home: home.path).path }
+    #expect(url("~/exports/may.md") == home.appendingPathComponent("exports/may.md").standardizedFileURL.path)
+    #expect(url("~") == home.standardizedFileURL.path)
+    #expect(url("~may.md") == workspace.appendingPathComponent("~may.md").standardizedFileURL.path)
+    #expect(url("out/../may.md") == workspace.appendingPathComponent("may.md").standardizedFileURL.path)
+    #expect(url("/tmp/may.md") == "/tmp/may.md")
+  }
 }
