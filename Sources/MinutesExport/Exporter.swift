@@ -300,11 +300,14 @@ extension Exporter {
   /// - Returns: whether `url` named such a thing (and `data` was written into it); `false` for a file, a folder
   ///   or nothing, which the caller writes.
   /// - Throws: ``ExportError/writeFailed(file:reason:)`` with the system's reason.
+  /// A link into `/proc` (`/dev/stdout`, `/dev/fd/1`: a descriptor of the process) is written into in place too,
+  /// whatever its descriptor is open on: replacing it had put a file where `/dev/stdout` was (as root, for every
+  /// process after), and left the shell's `> out.txt` empty.
   static func writeIntoDevice(_ data: Data, at url: URL) throws -> Bool {
     var status = stat()
     guard stat(url.path, &status) == 0 else { return false }
     let kind = status.st_mode & S_IFMT
-    guard kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK || kind == S_IFBLK else { return false }
+    guard kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK || kind == S_IFBLK || leadsIntoProc(url.path) else { return false }
     do {
       // Foundation's handle writes the whole of `data`, retrying after interruptions.
       let handle = try FileHandle(forWritingTo: url)
@@ -316,6 +319,20 @@ extension Exporter {
     return true
   }
 
+  /// Whether `path` is a symbolic link that leads, link by link, into `/proc` (`/dev/stdout` → `/proc/self/fd/1`).
+  static func leadsIntoProc(_ path: String) -> Bool {
+    var path = path
+    for _ in 0..<8 {
+      var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+      let count = readlink(path, &buffer, buffer.count - 1)
+      guard count > 0 else { return false }
+      let target = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+      path = target.hasPrefix("/") ? target : (path as NSString).deletingLastPathComponent + "/" + target
+      if path.hasPrefix("/proc/") { return true }
+    }
+    return false
+  }
+
   /// Writes `text` to `url` in UTF-8, replacing the file whole.
   /// - Throws: as the `Data` form of `write(_:to:)`.
   public static func write(_ text: String, to url: URL) throws {
@@ -325,8 +342,11 @@ extension Exporter {
   /// Writes `data` to `url`, replacing the file whole.
   /// - Throws: ``ExportError/isFolder(file:)``, ``ExportError/folderMissing(file:folder:)``, or
   ///   ``ExportError/writeFailed(file:reason:)`` with the system's reason.
+  /// A symbolic link is written through, as a shell's `>` does: the file it leads to is replaced, and the link
+  /// stays.
   public static func write(_ data: Data, to url: URL) throws {
     if try writeIntoDevice(data, at: url) { return }
+    let url = url.resolvingSymlinksInPath()
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw ExportError.isFolder(file: url.path)

@@ -174,13 +174,18 @@ public enum FilePathCompletion {
     }
   }
 
-  /// The file a path typed at the prompt names (`:export FILE`): relative to `base`, absolute, or in the clerk's
-  /// home folder when it is `~` or starts with `~/`, as a shell reads it (no shell reads what is typed at the
-  /// prompt, so `~/report.txt` had named a folder `~` in the workspace). `home` is the folder `~` names.
+  /// The file a path typed at the prompt names (`:export FILE`): relative to `base`, absolute, or in a home folder
+  /// as a shell reads it (no shell reads what is typed at the prompt, so `~/report.txt` had named a folder `~` in
+  /// the workspace): `~` and `~/…` in the clerk's (`home`), `~user` and `~user/…` in that user's when the system
+  /// knows the user; anything else starting with `~` (`~draft.txt`) is a name in `base`.
   public static func url(of typed: String, relativeTo base: URL, home: String = homeFolder) -> URL {
     let isFolder = typed.hasSuffix("/")
-    if typed == "~" || typed.hasPrefix("~/") {
-      return URL(fileURLWithPath: home + typed.dropFirst(), isDirectory: isFolder).standardizedFileURL
+    if typed.hasPrefix("~") {
+      let user = typed.dropFirst().prefix { $0 != "/" }
+      let rest = typed.dropFirst(1 + user.count)
+      if let home = user.isEmpty ? home : FileManager.default.homeDirectory(forUser: String(user))?.path {
+        return URL(fileURLWithPath: home + rest, isDirectory: isFolder).standardizedFileURL
+      }
     }
     if typed.hasPrefix("/") { return URL(fileURLWithPath: typed, isDirectory: isFolder).standardizedFileURL }
     return base.appendingPathComponent(typed, isDirectory: isFolder).standardizedFileURL

@@ -60,5 +60,5 @@ public enum ZeroedData {
 /// The C library's `unsigned long getauxval(unsigned long type)` (`sys/auxv.h`, which the Glibc module does not
 /// include).
 @_silgen_name("getauxval")
-private func auxiliaryValue(_ type: UInt) -> UInt
+func auxiliaryValue(_ type: UInt) -> UInt
 #endif

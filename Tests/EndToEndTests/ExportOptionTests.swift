@@ -143,4 +143,44 @@ import MinutesTestSupport
     #expect(try Data(contentsOf: out) == (try Data(contentsOf: Binary.fixture("seed/expected.txt"))))
     #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("~").path))
   }
+
+  /// A file name starting with `~` that names no user (`~draft.txt`, as a shell passes it on) is a file like any
+  /// other, on the command line and at the prompt: the static release program had crashed (SIGSEGV) looking the
+  /// user up through a module of the C library it cannot load (see `UserDatabase`); `make test-release` runs this
+  /// against it.
+  @Test func aFileNamedWithATildeIsWrittenWhereItIsNamed() throws {
+    let workspace = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let typed = try Binary.run(["export", "seed", "-o", "~draft-53.txt"], in: workspace)
+    #expect(typed.status == 0, "\(typed.stderr)")
+    let expected = try Data(contentsOf: Binary.fixture("seed/expected.txt"))
+    #expect(try Data(contentsOf: workspace.appendingPathComponent("~draft-53.txt")) == expected)
+    let session = try Binary.run(["resume", "seed"], in: workspace, input: Data(":export ~draft-54.txt\n:export ~no-such-user-53/x.txt\n:quit\n".utf8))
+    #expect(session.status == 0, "\(session.stderr)")
+    #expect(try Data(contentsOf: workspace.appendingPathComponent("~draft-54.txt")) == expected)
+    #expect(session.text.contains("~no-such-user-53 不存在"), "\(session.text)")
+  }
+
+  /// `-o` through a symbolic link writes where the link leads, as a shell's `>` does, and keeps the link: a link to
+  /// a file has that file replaced, and a link into `/proc` (as `/dev/stdout` is) is written into in place, so that
+  /// `minutes export NAME -o /dev/stdout --force > out.txt` fills out.txt and leaves `/dev/stdout` a link.
+  @Test func anExportThroughALinkWritesWhereTheLinkLeads() throws {
+    let workspace = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let expected = try Data(contentsOf: Binary.fixture("seed/expected.txt"))
+    let real = workspace.appendingPathComponent("real.txt"), link = workspace.appendingPathComponent("link.txt")
+    let standardOutput = workspace.appendingPathComponent("stdout-link")
+    try Data("old\n".utf8).write(to: real)
+    try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real.txt")
+    try FileManager.default.createSymbolicLink(atPath: standardOutput.path, withDestinationPath: "/proc/self/fd/1")
+    let throughLink = try Binary.run(["export", "seed", "-o", "link.txt", "--force"], in: workspace)
+    #expect(throughLink.status == 0, "\(throughLink.stderr)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real.txt")
+    #expect(try Data(contentsOf: real) == expected)
+    let command = "'\(Binary.executable.path)' export seed -o stdout-link --force > out.txt"
+    let shell = try Binary.run(["-c", command], in: workspace, executable: URL(fileURLWithPath: "/bin/sh"))
+    #expect(shell.status == 0, "\(shell.stderr)")
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: standardOutput.path) == "/proc/self/fd/1")
+    #expect(try Data(contentsOf: workspace.appendingPathComponent("out.txt")) == expected)
+  }
 }

@@ -118,10 +118,11 @@ extension MinutesCommand {
   static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
 
   /// ArgumentParser's `main`, except that what it refuses is said by ``UsageErrors``; the heap is in huge pages
-  /// first (``HeapPages``).
+  /// first (``HeapPages``), and a static program looks users up in the system's files alone (``UserDatabase``).
   static func main() {
     ZeroedData.populate()
     HeapPages.reserve()
+    UserDatabase.useFilesWhenStatic()
     do {
       // The lines a clerk types every day without ArgumentParser's reflection (see QuickCommandLine), the rest with it.
       var command = try QuickCommandLine.command(Array(CommandLine.arguments.dropFirst())) ?? parseAsRoot()

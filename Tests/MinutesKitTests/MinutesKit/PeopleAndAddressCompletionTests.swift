@@ -99,6 +99,13 @@ import MinutesTestSupport
     #expect(url("~/exports/may.md") == home.appendingPathComponent("exports/may.md").standardizedFileURL.path)
     #expect(url("~") == home.standardizedFileURL.path)
     #expect(url("~may.md") == workspace.appendingPathComponent("~may.md").standardizedFileURL.path)
+    #expect(url("~no-such-user-53/may.md") == workspace.appendingPathComponent("~no-such-user-53/may.md").standardizedFileURL.path)
+    // A user the system knows: the owner of this process (as a shell reads `~root/…`).
+    if let user = ProcessInfo.processInfo.environment["USER"] ?? (getuid() == 0 ? "root" : nil),
+      let userHome = FileManager.default.homeDirectory(forUser: user)?.path
+    {
+      #expect(url("~\(user)/may.md") == URL(fileURLWithPath: userHome).appendingPathComponent("may.md").standardizedFileURL.path)
+    }
     #expect(url("out/../may.md") == workspace.appendingPathComponent("may.md").standardizedFileURL.path)
     #expect(url("/tmp/may.md") == "/tmp/may.md")
   }
