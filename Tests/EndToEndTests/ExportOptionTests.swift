@@ -183,4 +183,18 @@ import MinutesTestSupport
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: standardOutput.path) == "/proc/self/fd/1")
     #expect(try Data(contentsOf: workspace.appendingPathComponent("out.txt")) == expected)
   }
+
+  /// An export printed to a full disk is said not to be written, and `minutes` exits 1: it had exited 0 with nothing
+  /// said, for text and for a binary export alike.
+  @Test func anExportThatCannotBePrintedSaysSo() throws {
+    guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+    let workspace = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    for format in ["text", "docx"] {
+      let command = "'\(Binary.executable.path)' export seed --format \(format) > /dev/full"
+      let shell = try Binary.run(["-c", command], in: workspace, executable: URL(fileURLWithPath: "/bin/sh"))
+      #expect(shell.status == 1, "\(format): \(shell.stderr)")
+      #expect(shell.stderr.contains("無法把匯出寫到標準輸出"), "\(format): \(shell.stderr)")
+    }
+  }
 }

@@ -79,6 +79,12 @@ extension Messages {
          "\(errors) error(s) in `\(name)`; fix them with `minutes resume \(name)` (:check lists them), or export anyway with --draft.")
   }
 
+  /// `minutes export` could not write the export to standard output (a full disk, a closed pipe).
+  func exportNotPrinted(_ reason: SystemReason) -> String {
+    self("無法把匯出寫到標準輸出：\(reason.message(self))。請釋放空間，或用 -o 寫到別處。",
+         "cannot write the export to standard output: \(reason.message(self)). Free some space, or write it elsewhere with -o.")
+  }
+
   /// `minutes export -o FILE` done.
   func exported(_ name: String, to path: String) -> String {
     self("已把「\(name)」匯出到 \(Messages.visible(path))", "exported `\(name)` to \(Messages.visible(path))")

@@ -13,6 +13,14 @@ enum StandardStreams {
     }
     /// Writes bytes as they are (a binary export).
     func write(_ data: Data) { try? handle.write(contentsOf: data) }
+    /// Writes the text's UTF-8 whole, or throws the system's error (a full disk): an export printed must be whole,
+    /// where a prompt or a notice not written is no loss.
+    func writeWhole(_ string: String) throws {
+      var string = string
+      try string.withUTF8 { bytes in try handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) }
+    }
+    /// Writes bytes whole, or throws the system's error, as ``writeWhole(_:)-(String)``.
+    func writeWhole(_ data: Data) throws { try handle.write(contentsOf: data) }
   }
 
   static var output: Stream { Stream(handle: .standardOutput) }

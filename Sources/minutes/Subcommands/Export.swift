@@ -59,14 +59,17 @@ struct Export: ParsableCommand {
     }
     if let file = exported.file {
       diagnostics.say(diagnostics.messages.exported(name, to: file.path))
-    } else if case .text(let text) = exported.output {
-      StandardStreams.output.write(text)
-    } else if exported.output.isText {
-      StandardStreams.output.write(exported.output.data)
-    } else if StandardStreams.outputIsTerminal {
+    } else if !exported.output.isText && StandardStreams.outputIsTerminal {
       throw diagnostics.fail(diagnostics.messages.binaryToTerminal(name, format: request.format.rawValue))
     } else {
-      StandardStreams.output.write(exported.output.data)
+      // Printed whole or said not to be: `minutes export NAME > report.txt` on a full disk had exited 0.
+      do {
+        if case .text(let text) = exported.output { try StandardStreams.output.writeWhole(text) } else {
+          try StandardStreams.output.writeWhole(exported.output.data)
+        }
+      } catch {
+        throw diagnostics.fail(diagnostics.messages.exportNotPrinted(SystemReason(error)))
+      }
     }
     for line in exported.conversion?.report(diagnostics.messages) ?? [] {
       diagnostics.notice(line.trimmingCharacters(in: .whitespaces))
