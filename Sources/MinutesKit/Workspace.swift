@@ -70,10 +70,21 @@ public struct Workspace: Sendable {
   /// A session name as typed, in Unicode NFC, so that `é` typed either way names the same session.
   public static func sessionName(_ name: String) -> String { name.precomposed }
 
-  /// The session a clerk names by `typed`: ``sessionName(_:)`` of it, as its files are named in this workspace
-  /// (``SessionStore/storedName(of:)``: a session whose file name is not in NFC is reached by its name however
-  /// typed).
-  public func existingSessionName(_ typed: String) -> String { store.storedName(of: Self.sessionName(typed)) }
+  /// The session a clerk names by `typed`: the one whose files are named by exactly these bytes (as `minutes list`
+  /// shows them, or the picker gives them), else ``sessionName(_:)`` of it as its files are named in this
+  /// workspace (``SessionStore/storedName(of:)``: a session whose file name is not in NFC is reached by its name
+  /// however typed).
+  public func existingSessionName(_ typed: String) -> String {
+    store.hasSnapshot(typed) ? typed : store.storedName(of: Self.sessionName(typed))
+  }
+
+  /// The name a new session typed as `typed` takes: ``sessionName(_:)`` of it, or, when sessions have that name
+  /// once in NFC (``SessionStore/namesAlike(_:)``), the first of them, which then refuses it as existing: a new
+  /// session never lists alike beside one already there.
+  public func newSessionName(_ typed: String) -> String {
+    let name = Self.sessionName(typed)
+    return store.namesAlike(name).first ?? name
+  }
 
   /// `minutes-YYYYMMDD-HHMMSS` in local time.
   /// (The C library's `localtime_r` and `strftime`: a `DateFormatter` made for it cost 2 ms before the first prompt.)

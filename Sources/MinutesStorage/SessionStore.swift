@@ -59,13 +59,24 @@ public struct SessionStore: Sendable {
   /// only so, which stay apart).
   /// - Complexity: one `stat`; the folder is listed only when there is no snapshot of that name (at `new`, say).
   public func storedName(of name: String) -> String {
+    if hasSnapshot(name) { return name }
+    let matches = namesAlike(name)
+    return matches.count == 1 ? matches[0] : name
+  }
+
+  /// Whether the snapshot of the session `name` is there, its file named by exactly these bytes.
+  public func hasSnapshot(_ name: String) -> Bool {
     // `stat` itself: FileManager's first use in a process costs more than the rest (`new` asks before its first
     // prompt).
     var status = stat()
-    if stat(file(for: name).path, &status) == 0 { return name }
+    return stat(file(for: name).path, &status) == 0
+  }
+
+  /// The names of the sessions that are `name` once both are in NFC, as their files name them (`name` itself among
+  /// them when its snapshot is there): a new session may take none of them.
+  public func namesAlike(_ name: String) -> [String] {
     let target = name.precomposed
-    let matches = names().filter { $0.precomposed == target }
-    return matches.count == 1 ? matches[0] : name
+    return names().filter { $0.precomposed == target }
   }
 
   /// Checks that `name` can name a session, by the one rule the messages and hints state: letters and digits of

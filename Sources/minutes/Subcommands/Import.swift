@@ -51,7 +51,7 @@ struct Import: ParsableCommand {
       candidates = workspace.templates.entries().compactMap { try? workspace.templates.template(id: $0.id) }
     }
     // The name is checked before the reading, which can take seconds: a name taken is said at once.
-    let name = workspace.existingSessionName(self.name ?? Self.defaultName(for: file))
+    let name = workspace.newSessionName(self.name ?? Self.defaultName(for: file))
     do {
       try SessionStore.validate(name: name)
       if FileManager.default.fileExists(atPath: workspace.store.file(for: name).path) { throw SessionError.exists(name: name) }

@@ -47,7 +47,7 @@ struct New: ParsableCommand {
       }
     }
     let diagnostics = Diagnostics(messages: template.messages)
-    let name = workspace.existingSessionName(self.name ?? Workspace.defaultSessionName())
+    let name = workspace.newSessionName(self.name ?? Workspace.defaultSessionName())
     var minutes = followOn?.0.minutes ?? Minutes(template: template.id)
     var chosen: [Address: String] = [:]
     for setting in house {

@@ -46,6 +46,15 @@ import MinutesTestSupport
       let composed = first.precomposed
       #expect(bytes(store.storedName(of: composed)) == bytes(composed))
       #expect(store.names().count == 4)
+      // Each is reached by its own bytes, as listed; a new session takes neither name, nor their NFC.
+      let workspace = Workspace(url: store.workspace)
+      for name in [first, second] { #expect(bytes(workspace.existingSessionName(name)) == bytes(name)) }
+      #expect(Set([first, second].map(bytes)).contains(bytes(workspace.newSessionName(composed))))
+      #expect(bytes(workspace.newSessionName("新會議")) == bytes("新會議"))
+      // With the NFC name there too, its bytes reach it, and the decomposed bytes the other.
+      try store.create(empty, name: "caf\u{E9}-0520")
+      #expect(bytes(workspace.existingSessionName("caf\u{E9}-0520")) == bytes("caf\u{E9}-0520"))
+      #expect(bytes(workspace.existingSessionName(decomposed)) == bytes(decomposed))
     }
   }
 
