@@ -230,6 +230,8 @@ extension Exporter {
   ///   ``create(_:at:)``.
   public static func write(_ data: Data, to url: URL, sessions: URL, replacing: Bool = true) throws {
     try refuseSessions(url, sessions: sessions)
+    // Nor through a link that leads there: a file is written where its link leads (`write(_:to:)`).
+    if url.resolvingSymlinksInPath().path != url.path { try refuseSessions(url.resolvingSymlinksInPath(), sessions: sessions) }
     if try writeIntoDevice(data, at: url) { return }
     if replacing {
       try write(data, to: url)

@@ -158,9 +158,9 @@ enum PeopleSlots {
 /// workspace, as `:export FILE` reads them). Hidden files are offered only when the name typed starts with a dot;
 /// a folder is offered with a `/` after it.
 public enum FilePathCompletion {
-  /// The completions of `typed` (a path as typed: relative to `base`, absolute, or starting with `~/`), each the
-  /// whole replacement for `typed`, sorted.
-  /// `home` is the folder `~` names (``homeFolder``: the clerk's).
+  /// The completions of `typed` (a path as typed: relative to `base`, absolute, or from a home folder, as
+  /// ``url(of:relativeTo:home:)`` reads it), each the whole replacement for `typed`, sorted. `home` is the folder
+  /// `~` names (``homeFolder``: the clerk's).
   public static func completions(of typed: String, relativeTo base: URL, home: String = homeFolder) -> [String] {
     let slash = typed.lastIndex(of: "/")
     let folderPart = slash.map { String(typed[...$0]) } ?? ""

@@ -182,6 +182,13 @@ import MinutesTestSupport
     #expect(shell.status == 0, "\(shell.stderr)")
     #expect(try FileManager.default.destinationOfSymbolicLink(atPath: standardOutput.path) == "/proc/self/fd/1")
     #expect(try Data(contentsOf: workspace.appendingPathComponent("out.txt")) == expected)
+    // A link into the sessions folder is refused as the folder itself is: the draft is never written over.
+    let intoSessions = workspace.appendingPathComponent("draft-link.yaml")
+    try FileManager.default.createSymbolicLink(atPath: intoSessions.path, withDestinationPath: "sessions/seed.yaml")
+    let snapshot = try Data(contentsOf: workspace.appendingPathComponent("sessions/seed.yaml"))
+    let refused = try Binary.run(["export", "seed", "-o", "draft-link.yaml", "--force", "--format", "text"], in: workspace)
+    #expect(refused.status == 1, "\(refused.stderr)")
+    #expect(try Data(contentsOf: workspace.appendingPathComponent("sessions/seed.yaml")) == snapshot)
   }
 
   /// An export printed to a full disk is said not to be written, and `minutes` exits 1: it had exited 0 with nothing
