@@ -167,7 +167,10 @@ public enum FilePathCompletion {
     let namePart = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
     let folder = url(of: folderPart.isEmpty ? "." : folderPart, relativeTo: base, home: home)
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
-    return names.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
+    // The workspace's sessions folder, where every export is refused, is not offered.
+    let sessions = folderPart.isEmpty ? base.appendingPathComponent("sessions").standardizedFileURL.path : nil
+    return names.filter { $0.hasPrefix(namePart) && (namePart.hasPrefix(".") || !$0.hasPrefix(".")) }
+      .filter { sessions == nil || folder.appendingPathComponent($0).standardizedFileURL.path != sessions }.sorted().map { name in
       var isDirectory: ObjCBool = false
       _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
       return folderPart + name + (isDirectory.boolValue ? "/" : "")

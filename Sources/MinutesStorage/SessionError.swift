@@ -13,6 +13,9 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   case pathAsName(String)
   /// A session with this name exists already.
   case exists(name: String)
+  /// A folder has the name a new session's snapshot would take (`sessions/x.yaml`): no session is there, and none
+  /// can be made under that name until it is moved.
+  case folderInTheWay(file: String)
   /// No session with this name is in the workspace; lists the names there are.
   case notFound(name: String, available: [String])
   /// The session file is not a readable minutes file: `file:line:col` and what.
@@ -46,6 +49,9 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
     case .invalidName(let name, let reason): m.invalidSessionName(name, reason: reason)
     case .pathAsName(let path): m.pathAsSessionName(path)
     case .exists(let name): m.sessionExists(name)
+    case .folderInTheWay(let file):
+      m("\(file) 是一個資料夾，不是會話；用 --name 另取一個名稱，或把這個資料夾移走。",
+        "\(file) is a folder, not a session; choose another --name, or move the folder away.")
     case .notFound(let name, let available): m.sessionNotFound(name, available: available)
     case .unreadable(let problem): m.sessionUnreadable(problem)
     case .recoverable(let problem, let name): m.sessionRecoverable(problem, name: name)

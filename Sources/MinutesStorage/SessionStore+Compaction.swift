@@ -6,10 +6,14 @@ import MinutesInterview
 extension SessionStore {
   /// Creates the session `name` with `file` as its first content, and `annex` kept in its cache (see
   /// ``compact(_:name:keepingChanges:annex:)``).
-  /// - Throws: ``SessionError/exists(name:)`` when the name is taken, or the errors of ``save(_:name:annex:)``.
+  /// - Throws: ``SessionError/exists(name:)`` when the name is taken, ``SessionError/folderInTheWay(file:)`` when a
+  ///   folder has the snapshot's name, or the errors of ``save(_:name:annex:)``.
   public func create(_ file: SessionFile, name: String, annex: [UInt8] = []) throws {
     try Self.validate(name: name)
-    if FileManager.default.fileExists(atPath: self.file(for: name).path) { throw SessionError.exists(name: name) }
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: self.file(for: name).path, isDirectory: &isFolder) {
+      throw isFolder.boolValue ? SessionError.folderInTheWay(file: self.file(for: name).path) : SessionError.exists(name: name)
+    }
     try save(file, name: name, annex: annex)
   }
 

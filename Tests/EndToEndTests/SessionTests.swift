@@ -311,6 +311,8 @@ import MinutesTestSupport
       let exported = try Binary.run(["export", typed, "--draft"], in: workspace)
       #expect(exported.status == 0 && exported.text.contains("5月20日"), "\(exported.stderr)")
     }
+    let blocked = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "folder"], in: workspace)
+    #expect(blocked.status == 1 && blocked.stderr.contains("folder.yaml 是一個資料夾，不是會話"), "\(blocked.stderr)")
     let again = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "caf\u{E9}"], in: workspace)
     #expect(again.status == 1 && again.stderr.contains("minutes resume"), "\(again.stderr)")
     let names = try FileManager.default.contentsOfDirectory(atPath: sessions.path).map { Array($0.utf8) }

@@ -43,7 +43,9 @@ struct Export: ParsableCommand {
     let request: ExportRequest
     let exported: Workspace.Exported
     do {
-      let file = output.map { URL(fileURLWithPath: $0) }
+      // `~`, `~/…` and `~user/…` as a shell (and `:export`) reads them, should the shell have left them (quoted).
+      let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+      let file = output.map { FilePathCompletion.url(of: $0, relativeTo: here) }
       if let file { try TextExporter.refuseSessions(file, sessions: workspace.store.directory) }
       request = try ExportRequest(format: format, script: script, file: output)
       if let output, format != nil, let chosen = try? ExportFormat(forFile: output), chosen != request.format {

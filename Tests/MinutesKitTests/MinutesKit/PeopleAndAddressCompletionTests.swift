@@ -75,6 +75,8 @@ import MinutesTestSupport
     try Data().write(to: workspace.appendingPathComponent("out/april.md"))
     try Data().write(to: workspace.appendingPathComponent("out/.hidden"))
     let assistant = try TestSupport.exampleAssistant("board-meeting.en")
+    try FileManager.default.createDirectory(at: workspace.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+    #expect(assistant.completions(for: ":export ", files: workspace) == [":export out/"], "no sessions/, where exports are refused")
     #expect(assistant.completions(for: ":export o", files: workspace) == [":export out/"])
     #expect(assistant.completions(for: ":export out/", files: workspace) == [":export out/april.md"])
     #expect(assistant.completions(for: ":export! out/ap", files: workspace) == [":export! out/april.md"])
