@@ -57,7 +57,7 @@ public struct SessionStore: Sendable {
   /// as a copy from macOS may name it, or with a compatibility ideograph such as U+F91F for 蘭), which `minutes
   /// list` shows and which the clerk could not otherwise type; else `name` (no such session, or two that differ
   /// only so, which stay apart).
-  /// - Complexity: one `stat`; the folder is listed only when there is no snapshot of that name (at `new`, say).
+  /// - Complexity: one `stat`; the folder is listed only when there is no snapshot of that name.
   public func storedName(of name: String) -> String {
     if hasSnapshot(name) { return name }
     let matches = namesAlike(name)

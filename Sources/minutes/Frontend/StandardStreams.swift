@@ -6,20 +6,16 @@ enum StandardStreams {
   /// An unbuffered stream, so prompts appear before the program waits for input.
   struct Stream: TextOutputStream {
     let handle: FileHandle
-    /// Writes the text's UTF-8 in place: copied into `Data` first, a long export had been written twice.
-    func write(_ string: String) {
-      var string = string
-      string.withUTF8 { bytes in _ = try? handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) }
-    }
-    /// Writes bytes as they are (a binary export).
-    func write(_ data: Data) { try? handle.write(contentsOf: data) }
-    /// Writes the text's UTF-8 whole, or throws the system's error (a full disk): an export printed must be whole,
-    /// where a prompt or a notice not written is no loss.
+    /// Writes the text's UTF-8 as ``writeWhole(_:)-(String)`` does, saying nothing when it cannot: a prompt or a
+    /// notice not written is no loss.
+    func write(_ string: String) { try? writeWhole(string) }
+    /// Writes the text's UTF-8 in place (copied into `Data` first, a long export had been written twice), whole,
+    /// or throws the system's error (a full disk): an export printed must be whole.
     func writeWhole(_ string: String) throws {
       var string = string
       try string.withUTF8 { bytes in try handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) }
     }
-    /// Writes bytes whole, or throws the system's error, as ``writeWhole(_:)-(String)``.
+    /// Writes bytes whole (an export as its UTF-8, a binary export), or throws the system's error, as the text form.
     func writeWhole(_ data: Data) throws { try handle.write(contentsOf: data) }
   }
 
