@@ -102,40 +102,6 @@ struct TextRenderer {
     bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
   }
 
-  /// The scalar whose UTF-8 bytes start at `index` of `bytes` (valid UTF-8), and their count.
-  private static func scalar(at index: Int, in bytes: [UInt8]) -> (scalar: Unicode.Scalar, length: Int) {
-    let lead = bytes[index]
-    let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-    var value = length == 1 ? UInt32(lead) : UInt32(lead) & (0x7F >> length)
-    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-    return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
-  }
-
-  /// The first `{{> name}}` in `bytes` at or after `from`, as the expression `\{\{>\s*([^}\s]+)\s*\}\}` finds it
-  /// (`\s` is Unicode's White_Space): the tag's bytes and the name.
-  private static func partialTag(in bytes: [UInt8], from: Int) -> (range: Range<Int>, name: String)? {
-    func skipSpace(_ index: inout Int) {
-      while index < bytes.count, case let (scalar, length) = scalar(at: index, in: bytes), scalar.properties.isWhitespace { index += length }
-    }
-    var start = from
-    while let open = find("{{>", in: bytes[start...]) {
-      var index = open + 3
-      skipSpace(&index)
-      let nameStart = index
-      while index < bytes.count, bytes[index] != UInt8(ascii: "}"), case let (scalar, length) = scalar(at: index, in: bytes),
-        !scalar.properties.isWhitespace {
-        index += length
-      }
-      let nameEnd = index
-      skipSpace(&index)
-      if nameEnd > nameStart, index + 1 < bytes.count, bytes[index] == UInt8(ascii: "}"), bytes[index + 1] == UInt8(ascii: "}") {
-        return (open..<index + 2, String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self))
-      }
-      start = open + 1
-    }
-    return nil
-  }
-
   /// `source` with each partial put in place as a section named ``partialMark`` around its text (at most
   /// ``Template/partialDepth`` deep); `nil` when a partial is not one of `partials`, is on a line of its own (where
   /// swift-mustache indents it), is more than one line or a single tag (whose standalone rule the place would
@@ -149,7 +115,7 @@ struct TextRenderer {
       // Whether the last line of `result` so far is spaces and tabs only.
       var resultEndsBlank = true
       var position = 0
-      while let tag = partialTag(in: text, from: position) {
+      while let tag = Template.partialTag(in: text, from: position) {
         let before = text[position..<tag.range.lowerBound]
         let openingIsBlank = before.lastIndex(of: UInt8(ascii: "\n")).map { isBlank(before[($0 + 1)...]) }
           ?? (resultEndsBlank && isBlank(before))

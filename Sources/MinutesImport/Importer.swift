@@ -69,10 +69,21 @@ public enum Importer {
     }
     while lines.last?.text.isEmpty == true { lines.removeLast() }
     while lines.first?.text.isEmpty == true { lines.removeFirst() }
-    if template.export["text"].map(template.inliningPartials)?.trimmingCharacters(in: .newlines).contains("\n\n") == false {
+    if template.export["text"].map({ Self.printsBlankLine(template.inliningPartials($0)) }) == false {
       lines.removeAll { $0.text.isEmpty }
     }
     return lines
+  }
+
+  /// Whether the text export `source` (its partials put in place) prints a blank line: a line end right after
+  /// another, newlines at either end left out.
+  static func printsBlankLine(_ source: String) -> Bool {
+    let scalars = source.unicodeScalars
+    let isNewline = { (scalar: Unicode.Scalar) in CharacterSet.newlines.contains(scalar) }
+    guard let first = scalars.firstIndex(where: { !isNewline($0) }), let last = scalars.lastIndex(where: { !isNewline($0) })
+    else { return false }
+    // By bytes: Foundation's `contains` folds every character of the template's text it passes.
+    return source[first...last].includes("\n\n")
   }
 
   /// `line` with each gap typed after a Chinese character — a tab, or two spaces or more, before more words — as

@@ -11,7 +11,7 @@ import Testing
   static let names = [
     "--template", "--name", "--from", "--house", "--keep-going", "--workspace", "--take-over", "--recover", "--json",
     "--format", "--script", "--output", "-o", "--force", "--draft", "--bogus", "-x", "-h", "--help", "--version", "--",
-    "-", "--generate-completion-script", "-of", "--Output", "---format",
+    "-", "--generate-completion-script", "-of", "--Output", "---format", "--learn", "--yes",
   ]
   static let values = [
     "seed", "會議-3", "gov-executive.zh-Hant", "team-meeting.en", "attendance=start", "a=b", "", " ", "x y", "help",
@@ -26,6 +26,7 @@ import Testing
     case "resume": Array(Resume.quickLine.names.keys)
     case "check": Array(Check.quickLine.names.keys)
     case "export": Array(Export.quickLine.names.keys)
+    case "import": Array(Import.quickLine.names.keys)
     default: []
     }
   }
@@ -73,7 +74,7 @@ import Testing
         #expect(parsed == String(reflecting: quick), "minutes \(line.joined(separator: " "))")
       }
     }
-    // Not a test that passes by reading nothing: a good share of the lines drawn for the four commands are plain.
+    // Not a test that passes by reading nothing: a good share of the lines drawn for the five commands are plain.
     #expect(read > total / 10, "\(read) of \(total) lines read")
   }
 
@@ -87,6 +88,8 @@ import Testing
     ["check", "sessions/seed.yaml", "--workspace=w"], ["export", "seed"],
     ["export", "seed", "-o", "out.docx", "--force", "--draft", "--script", "hans", "--format", "docx"],
     ["export", "--output", "out.md", "seed"],
+    ["import", "report-10.txt", "--template", "gov-executive.zh-Hant", "--workspace", "/tmp/w", "--name", "first-2"],
+    ["import", "會議.md", "--learn", "--yes"], ["import", "--name=x", "published.txt"],
   ])
   func aClerksLineIsReadQuickly(_ line: [String]) throws {
     let quick = try #require(QuickCommandLine.command(line))
@@ -101,6 +104,7 @@ import Testing
     ["new", "seed"], ["new", "--keep-going=1"], ["new", "--keep-going", "--keep-going"], ["resume", "a", "b"],
     ["resume", "help"], ["check"], ["check", "--", "-seed"], ["export", "seed", "-o", "a", "--output", "b"],
     ["export", "seed", "--format", "klingon"], ["export", "seed", "-fo", "x"], ["list"], ["templates", "list"],
+    ["import"], ["import", "a.txt", "b.txt"], ["import", "a.txt", "--learn=yes"], ["import", "a.txt", "-o", "x"],
   ])
   func aLineThatIsNotPlainIsLeftToArgumentParser(_ line: [String]) {
     #expect(QuickCommandLine.command(line) == nil)
@@ -109,7 +113,7 @@ import Testing
   /// Every property of a command read quickly is set (one left unset would stop the program when read): the line
   /// with no options reads as ArgumentParser reads it, whose defaults are the definitions'.
   @Test func aCommandReadQuicklyHasEveryPropertySet() throws {
-    for line in [["new"], ["resume"], ["check", "x"], ["export", "x"]] {
+    for line in [["new"], ["resume"], ["check", "x"], ["export", "x"], ["import", "x"]] {
       let quick = try #require(QuickCommandLine.command(line))
       let reflected = String(reflecting: quick)
       #expect(!reflected.contains("definition"), "\(reflected)")

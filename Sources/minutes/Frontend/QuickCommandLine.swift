@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The command lines a clerk types every day, read without ArgumentParser when they are plain: `new`, `resume`,
-/// `check` and `export` with their long options, `-o`, and their arguments. Any other line, and any line this
+/// `check`, `export` and `import` with their long options, `-o`, and their arguments. Any other line, and any line this
 /// does not read whole, is left to ArgumentParser, which reads it, answers help, version and completion requests,
 /// and says what is wrong.
 ///
@@ -27,6 +27,7 @@ enum QuickCommandLine {
     case "resume": return Resume.quickLine.read(rest)
     case "check": return Check.quickLine.read(rest)
     case "export": return Export.quickLine.read(rest)
+    case "import": return Import.quickLine.read(rest)
     default: return nil
     }
   }
@@ -188,6 +189,24 @@ extension Export {
       blank: {
         var command = Export()
         (command.name, command.format, command.script, command.output, command.force, command.draft) = ("", nil, nil, nil, false, false)
+        command.options = .blank
+        return command
+      })
+  }
+}
+
+extension Import {
+  /// `minutes import`'s line, for ``QuickCommandLine``.
+  static var quickLine: QuickLine<Import> {
+    QuickLine(
+      names: [
+        "--template": .single(\.template), "--name": .single(\.name), "--learn": .flag(\.learn), "--yes": .flag(\.yes),
+        "--workspace": .single(\.options.workspace),
+      ],
+      arguments: [.required(\.file)],
+      blank: {
+        var command = Import()
+        (command.file, command.template, command.name, command.learn, command.yes) = ("", nil, nil, false, false)
         command.options = .blank
         return command
       })

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MinutesImport
@@ -32,6 +33,27 @@ import MinutesTestSupport
       if !inverted, name.function == nil, name.path == [key] { return [body] }
       return sections(key, in: body)
     }
+  }
+
+  /// Whether a template prints a blank line (then a text's blank lines are kept) is read by bytes as Foundation's
+  /// `trimmingCharacters(in: .newlines).contains("\n\n")` read it: every built-in text export, and drawn texts of
+  /// line ends of every kind (CR LF, U+2028, U+0085) among words.
+  @Test func aBlankLineIsFoundAsFoundationFoundIt() throws {
+    for id in TestSupport.exampleTemplates {
+      let template = try TestSupport.template(id: id)
+      let source = try #require(template.export["text"].map(template.inliningPartials))
+      #expect(Importer.printsBlankLine(source) == source.trimmingCharacters(in: .newlines).contains("\n\n"), "\(id)")
+    }
+    let pieces = ["\n", "\n\n", "\r\n", "\r", "\u{2028}", "\u{85}", "會議", "a", " ", "{{x}}"]
+    var random = SplitMix64(seed: 15834)
+    var blank = 0
+    for _ in 0..<10_000 {
+      let source = (0..<Int.random(in: 0...8, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      let expected = source.trimmingCharacters(in: .newlines).contains("\n\n")
+      #expect(Importer.printsBlankLine(source) == expected, "\(source.debugDescription)")
+      if expected { blank += 1 }
+    }
+    #expect(blank > 700, "\(blank) of 10,000 texts print a blank line")
   }
 }
 
