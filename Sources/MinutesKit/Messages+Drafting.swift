@@ -347,6 +347,12 @@ extension Messages {
     self("\(format) 匯出是二進位檔，不能印在畫面上；請給檔名，例如 :export 紀要.\(format)",
          "a \(format) export is a binary file and cannot be printed here; give a file, e.g. :export minutes.\(format)")
   }
+  /// `--format` (of `minutes export` or `:export`) names another format than the extension of the file chooses:
+  /// the file is written in the format named, which a program opening it by its extension will not expect.
+  public func formatAgainstExtension(_ format: String, file: String, extensionFormat: String) -> String {
+    self("以 \(format) 格式寫入 \(Messages.visible(file))，但這個副檔名通常是 \(extensionFormat) 格式",
+         "writing \(format) to \(Messages.visible(file)), whose extension is for \(extensionFormat)")
+  }
   /// `:export FILE` wrote the file.
   func exported(to path: String) -> String { self("已匯出到 \(Messages.visible(path))。", "Exported to \(Messages.visible(path)).") }
   /// `:export FILE` found the file there: overwrite it?

@@ -122,12 +122,6 @@ extension Messages {
     self("\(format) 匯出是二進位檔，不能印在終端機上；請用 -o 寫入檔案，例如 minutes export \(name) --format \(format) -o \(name).\(format)",
          "a \(format) export is a binary file and cannot be printed to a terminal; write it to a file with -o, e.g. minutes export \(name) --format \(format) -o \(name).\(format)")
   }
-
-  /// `--format` names another format than the extension of `-o FILE` chooses.
-  func formatAgainstExtension(_ format: String, file: String, extensionFormat: String) -> String {
-    self("以 \(format) 格式寫入 \(file)，但這個副檔名通常是 \(extensionFormat) 格式",
-         "writing \(format) to \(file), whose extension is for \(extensionFormat)")
-  }
 }
 
 // MARK: - Sharing a workspace

@@ -118,7 +118,7 @@ struct DraftingSessionTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let (_, output, _) = try Self.run(
       ["2022-05-20", ":export --script hans", ":export \(folder.path)/out.pdf", ":export \(folder.path)/out --script hans",
-       ":export --script simplified", ":quit"],
+       ":export --script simplified", ":export \(folder.path)/notes.txt --format markdown", ":quit"],
       store: InMemoryDraftStore(name: "s"))
     #expect(output.contains("DRAFT 草稿：尚有 "), "printed")
     #expect(output.contains("5月20日") && output.contains("主持召开〔机构〕"), "in Simplified characters, from gov-executive.zh-Hans: \(output)")
@@ -127,6 +127,9 @@ struct DraftingSessionTests {
             || output.contains("不知道 .pdf 檔案（\(folder.path)/out.pdf）該用哪種匯出格式"))
     #expect(try String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8).contains("召开"))
     #expect(output.contains("沒有「simplified」這種字體；--script 可用 hans（簡體字）或 hant（繁體字）。"))
+    // A format named against the file's extension is written as named, with the warning `minutes export` gives.
+    #expect(output.contains("以 markdown 格式寫入 \(folder.path)/notes.txt，但這個副檔名通常是 text 格式\n"), "\(output)")
+    #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8).contains("\n# "))
   }
 
   /// Every line a clerk can make the loop say in a zh-Hant session (help, each command, each refusal, a full
