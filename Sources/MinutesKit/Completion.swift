@@ -160,8 +160,14 @@ enum PeopleSlots {
 public enum FilePathCompletion {
   /// The completions of `typed` (a path as typed: relative to `base`, absolute, or from a home folder, as
   /// ``url(of:relativeTo:home:)`` reads it), each the whole replacement for `typed`, sorted. `home` is the folder
-  /// `~` names (``homeFolder``: the clerk's).
+  /// `~` names (``homeFolder``: the clerk's); `~` alone is offered as `~/`, as a shell completes it, before any
+  /// name in `base` that starts with `~`.
   public static func completions(of typed: String, relativeTo base: URL, home: String = homeFolder) -> [String] {
+    if typed == "~" {
+      var isFolder: ObjCBool = false
+      let homeIsFolder = FileManager.default.fileExists(atPath: home, isDirectory: &isFolder) && isFolder.boolValue
+      return (homeIsFolder ? ["~/"] : []) + completions(of: "./~", relativeTo: base, home: home).map { String($0.dropFirst(2)) }
+    }
     let slash = typed.lastIndex(of: "/")
     let folderPart = slash.map { String(typed[...$0]) } ?? ""
     let namePart = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed

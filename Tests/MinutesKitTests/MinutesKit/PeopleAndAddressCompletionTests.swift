@@ -97,6 +97,9 @@ import MinutesTestSupport
     #expect(complete("~/e") == ["~/exports/"])
     #expect(complete("~/exports/").isEmpty)
     #expect(complete("~a") == ["~april.md"])
+    // `~` alone is the home folder first, as a shell completes it, then the names in the workspace that start so.
+    #expect(complete("~") == ["~/", "~april.md"])
+    #expect(FilePathCompletion.completions(of: "~", relativeTo: workspace, home: "/no-such-home-54") == ["~april.md"])
     let url = { FilePathCompletion.url(of: $0, relativeTo: workspace, home: home.path).path }
     #expect(url("~/exports/may.md") == home.appendingPathComponent("exports/may.md").standardizedFileURL.path)
     #expect(url("~") == home.standardizedFileURL.path)
