@@ -96,9 +96,14 @@ public enum Normalizer {
     return result
   }
 
-  /// The terminal columns `text` takes: CJK characters (see ``isCJK(_:)``) two, others one.
+  /// The terminal columns `text` takes: CJK characters (see ``isCJK(_:)``) two, and a Hangul syllable written
+  /// as its jamo (a leading consonant U+1100–U+115F, East Asian Wide in UAX #11, then its vowel: `회` as
+  /// U+1112 U+116C, as a file name copied from macOS spells it), others one.
   public static func displayWidth(_ text: String) -> Int {
-    text.reduce(0) { $0 + (isCJK($1) ? 2 : 1) }
+    text.reduce(0) { width, character in
+      let isJamo = character.unicodeScalars.first.map { (0x1100...0x115F).contains($0.value) } ?? false
+      return width + (isCJK(character) || isJamo ? 2 : 1)
+    }
   }
 
   /// Whether `character` is CJK for the purposes of rule 3 and 4: Han ideographs, kana, hangul, bopomofo, CJK

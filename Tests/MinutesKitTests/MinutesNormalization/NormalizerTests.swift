@@ -3,6 +3,7 @@ import Testing
 
 @testable import MinutesKit
 import MinutesTestSupport
+import LineEditing
 
 /// ``Normalizer``: the seed report, punctuation width next to CJK, paired brackets, white space, zero-width
 /// characters and NFC, and seeded property tests (idempotence, letters and digits never touched).
@@ -208,6 +209,25 @@ import MinutesTestSupport
     for text in normal {
       #expect(Normalizer.normalizedRuleByRule(text) == text, "\(text.debugDescription)")
       #expect(Normalizer.normalizedRuleByRule(text, keepingSpaces: true) == text, "\(text.debugDescription)")
+    }
+  }
+
+  // MARK: - Columns
+
+  /// The columns a name takes in `list` and the choosers are the columns the terminal gives it, whichever form the
+  /// name is in: a Hangul syllable written as its jamo (`회의` in NFD, as copied from macOS) is two, as the
+  /// syllable is; Chinese two, Latin one, a Latin letter with its combining mark one. Against ``TextWrapping``'s
+  /// columns (UAX #11) on drawn names in NFC and NFD.
+  @Test func aNameTakesTheColumnsTheTerminalGivesIt() {
+    #expect(Normalizer.displayWidth("회의") == 4)
+    #expect(Normalizer.displayWidth("회의".decomposedStringWithCanonicalMapping) == 4)
+    let pieces = ["회의", "한국", "會議", "会议", "café", "họp", "-", "3", "Board", "《", "。"]
+    var random = SplitMix64(seed: 11)
+    for _ in 0..<2_000 {
+      let name = (0..<Int.random(in: 1...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+      for form in [name.precomposedStringWithCanonicalMapping, name.decomposedStringWithCanonicalMapping] {
+        #expect(Normalizer.displayWidth(form) == TextWrapping.columns(of: form), "\(form.unicodeScalars.map { String($0.value, radix: 16) })")
+      }
     }
   }
 }
