@@ -49,6 +49,13 @@ extension ExportFormat {
     }
     try self.init(named: name)
   }
+
+  /// The format the extension of the file at `path` names; `nil` for a file without an extension (exported as text,
+  /// but nothing about its name says so) or with one that names no format. What `--format` is compared with, to
+  /// warn that a file is written in another format than its name says (`notes.txt` written as JSON).
+  public static func named(byExtensionOf path: String) -> ExportFormat? {
+    URL(fileURLWithPath: path).pathExtension.isEmpty ? nil : try? ExportFormat(forFile: path)
+  }
 }
 
 /// What an export is asked for beyond the draft: its format and the script of its Chinese characters (what the

@@ -355,7 +355,7 @@ public struct DraftingSession: Sendable {
       if let url { try TextExporter.refuseSessions(url, sessions: store.directory) }
       let exportRequest = try ExportRequest(format: command.format, script: command.script, file: command.file)
       // As `minutes export -o FILE --format F` warns: a file named `.txt` holding JSON surprises whoever opens it.
-      if let file = command.file, command.format != nil, let chosen = try? ExportFormat(forFile: file), chosen != exportRequest.format {
+      if let file = command.file, command.format != nil, let chosen = ExportFormat.named(byExtensionOf: file), chosen != exportRequest.format {
         emit(m.formatAgainstExtension(exportRequest.format.rawValue, file: file, extensionFormat: chosen.rawValue), .warning, &output)
       }
       let exported: Workspace.Exported

@@ -350,7 +350,7 @@ extension Messages {
   /// `--format` (of `minutes export` or `:export`) names another format than the extension of the file chooses:
   /// the file is written in the format named, which a program opening it by its extension will not expect.
   public func formatAgainstExtension(_ format: String, file: String, extensionFormat: String) -> String {
-    self("以 \(format) 格式寫入 \(Messages.visible(file))，但這個副檔名通常是 \(extensionFormat) 格式",
+    self("以 \(format) 格式寫入 \(Messages.visible(file))，但這個副檔名通常是 \(extensionFormat) 格式。",
          "writing \(format) to \(Messages.visible(file)), whose extension is for \(extensionFormat)")
   }
   /// `:export FILE` wrote the file.

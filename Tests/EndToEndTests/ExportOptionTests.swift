@@ -75,9 +75,13 @@ import MinutesTestSupport
     #expect(named.status == 0)
     // Before the JSON format exists, `.json` chooses no format of this build, and no warning is said.
     if ExportFormat(rawValue: "json") != nil {
-      #expect(named.stderr.hasPrefix("minutes: warning: 以 text 格式寫入 notes.json，但這個副檔名通常是 json 格式\n"), "\(named.stderr)")
+      #expect(named.stderr.hasPrefix("minutes: warning: 以 text 格式寫入 notes.json，但這個副檔名通常是 json 格式。\n"), "\(named.stderr)")
     }
     #expect(try Data(contentsOf: workspace.appendingPathComponent("notes.json")) == expected)
+    // A file with no extension says nothing of its format: written as named, with no warning.
+    let bare = try Binary.run(["export", "seed", "--format", "markdown", "-o", "notes"], in: workspace)
+    #expect(bare.status == 0 && !bare.stderr.contains("副檔名"), "\(bare.stderr)")
+    #expect(try String(contentsOf: workspace.appendingPathComponent("notes"), encoding: .utf8).hasPrefix("# "))
     // The sessions folder is refused before the extension is looked at.
     let intoSessions = try Binary.run(["export", "seed", "-o", "sessions/seed.yaml"], in: workspace)
     #expect(intoSessions.status == 1)

@@ -48,7 +48,7 @@ struct Export: ParsableCommand {
       let file = output.map { FilePathCompletion.url(of: $0, relativeTo: here) }
       if let file { try TextExporter.refuseSessions(file, sessions: workspace.store.directory) }
       request = try ExportRequest(format: format, script: script, file: output)
-      if let output, format != nil, let chosen = try? ExportFormat(forFile: output), chosen != request.format {
+      if let output, format != nil, let chosen = ExportFormat.named(byExtensionOf: output), chosen != request.format {
         diagnostics.warning(diagnostics.messages.formatAgainstExtension(request.format.rawValue, file: output, extensionFormat: chosen.rawValue))
       }
       exported = try workspace.export(opened, request: request, allowErrors: draft, to: file, replacing: force)

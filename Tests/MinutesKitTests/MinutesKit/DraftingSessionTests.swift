@@ -118,7 +118,8 @@ struct DraftingSessionTests {
     defer { try? FileManager.default.removeItem(at: folder) }
     let (_, output, _) = try Self.run(
       ["2022-05-20", ":export --script hans", ":export \(folder.path)/out.pdf", ":export \(folder.path)/out --script hans",
-       ":export --script simplified", ":export \(folder.path)/notes.txt --format markdown", ":quit"],
+       ":export --script simplified", ":export \(folder.path)/notes.txt --format markdown",
+       ":export \(folder.path)/plain --format markdown", ":quit"],
       store: InMemoryDraftStore(name: "s"))
     #expect(output.contains("DRAFT 草稿：尚有 "), "printed")
     #expect(output.contains("5月20日") && output.contains("主持召开〔机构〕"), "in Simplified characters, from gov-executive.zh-Hans: \(output)")
@@ -128,7 +129,10 @@ struct DraftingSessionTests {
     #expect(try String(contentsOf: folder.appendingPathComponent("out"), encoding: .utf8).contains("召开"))
     #expect(output.contains("沒有「simplified」這種字體；--script 可用 hans（簡體字）或 hant（繁體字）。"))
     // A format named against the file's extension is written as named, with the warning `minutes export` gives.
-    #expect(output.contains("以 markdown 格式寫入 \(folder.path)/notes.txt，但這個副檔名通常是 text 格式\n"), "\(output)")
+    #expect(output.contains("以 markdown 格式寫入 \(folder.path)/notes.txt，但這個副檔名通常是 text 格式。\n"), "\(output)")
+    // A file with no extension says nothing of its format: no warning.
+    #expect(!output.contains("plain，但"), "\(output)")
+    #expect(try String(contentsOf: folder.appendingPathComponent("plain"), encoding: .utf8).contains("\n# "))
     #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8).contains("\n# "))
   }
 
