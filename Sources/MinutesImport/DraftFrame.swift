@@ -12,9 +12,9 @@ final class DraftFrame {
   /// For an entry of a list of records, its number (1, 2…), printed by `{{n}}` and `{{zh}}`.
   let entry: Int?
   /// What has been read, by part key.
-  var slots: [String: Slot] = [:]
+  var slots = PartMap<Slot>()
   /// What the text has shown of a part before its value was read, by part key.
-  var facts: [String: [Fact]] = [:]
+  var facts = PartMap<[Fact]>()
 
   init(parts: [Part], entry: Int? = nil) { (self.parts, self.entry) = (parts, entry) }
 
@@ -68,7 +68,15 @@ final class DraftFrame {
     case adopted(Bool)
   }
 
-  func part(_ key: String) -> Part? { parts.first { $0.key == key } }
+  /// The part stored under `key`, if this record has one.
+  /// - Complexity: O(n) in the parts, comparing keys kept apart: a part's key read through its storage, then
+  ///   compared, had made the look-up 750 instructions, a tenth of the search for a report's first line (a name
+  ///   is looked up in each frame out from the innermost, and missed in most).
+  func part(_ key: String) -> Part? { keys.firstIndex(of: key).map { parts[$0] } }
+
+  /// The keys of ``parts``, in order: made at the first look-up, as many frames made while reading are never
+  /// looked in.
+  private lazy var keys: [String] = parts.map(\.key)
 
   /// The record read, in the template's order; a group with nothing read is left out, as is a date with no day.
   func record(template: Template) -> Record {
@@ -170,4 +178,54 @@ final class DraftFrame {
     guard facts.contains(where: { if case .not = $0 { true } else { false } }) else { return nil }
     return values.first(where: allowed)
   }
+}
+
+/// Values by part key for one record being read (``DraftFrame/slots``, ``DraftFrame/facts``): a dictionary's
+/// look-ups, by comparing keys in order rather than hashing them. A record has a dozen parts at most, and their keys
+/// are short (`date`, `attendance`), kept inline in the string, so a comparison is a few instructions where hashing a
+/// key was some 270: the search for a report's first line looked up 150,000 keys, a seventh of its time.
+///
+/// Entries are in the order first set; a value set to `nil` is removed. Changed in place (`_modify`): a list's
+/// entries are appended to without a copy (see ``DraftFrame/changeEntries(of:records:values:)``).
+struct PartMap<Value>: Sequence {
+  private var keys: [String] = []
+  private var stored: [Value] = []
+
+  /// Whether no key has a value.
+  var isEmpty: Bool { keys.isEmpty }
+
+  /// The values, in the order their keys were first set.
+  var values: [Value] { stored }
+
+  /// The value of `key`; setting `nil` removes it.
+  subscript(key: String) -> Value? {
+    get { keys.firstIndex(of: key).map { stored[$0] } }
+    _modify {
+      // The value is taken out while it is changed, so that the caller holds its only reference.
+      let index = keys.firstIndex(of: key)
+      var value = index.map { stored.remove(at: $0) }
+      if let index { keys.remove(at: index) }
+      defer {
+        if let value {
+          keys.insert(key, at: index ?? keys.endIndex)
+          stored.insert(value, at: index ?? stored.endIndex)
+        }
+      }
+      yield &value
+    }
+  }
+
+  /// The value of `key`, or `defaultValue` where it has none (set when changed).
+  subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
+    get { self[key] ?? defaultValue() }
+    _modify {
+      var value = self[key] ?? defaultValue()
+      self[key] = nil
+      defer { self[key] = value }
+      yield &value
+    }
+  }
+
+  /// The keys and their values, in the order the keys were first set.
+  func makeIterator() -> Zip2Sequence<[String], [Value]>.Iterator { zip(keys, stored).makeIterator() }
 }

@@ -57,6 +57,30 @@ import MinutesTestSupport
   }
 }
 
+/// ``PartMap``, the reader's map by part key, holds what a dictionary would after the same changes: drawn runs of
+/// sets, removals, appends in place and appends through a default, compared with `Dictionary` after each step.
+@Suite struct PartMapTests {
+  @Test func aPartMapHoldsWhatADictionaryWould() {
+    var random = SplitMix64(seed: 5_000)
+    let keys = ["date", "attendance", "items", "chair", "title", "n", "會議"]
+    for _ in 0..<500 {
+      var map = PartMap<[Int]>(), dictionary: [String: [Int]] = [:]
+      for step in 0..<40 {
+        let key = keys.randomElement(using: &random)!
+        switch Int.random(in: 0..<4, using: &random) {
+        case 0: (map[key], dictionary[key]) = ([step], [step])
+        case 1: (map[key], dictionary[key]) = (nil, nil)
+        case 2: map[key]?.append(step); dictionary[key]?.append(step)
+        default: map[key, default: []].append(step); dictionary[key, default: []].append(step)
+        }
+        #expect(Dictionary(uniqueKeysWithValues: Array(map)) == dictionary)
+        #expect(keys.allSatisfy { map[$0] == dictionary[$0] })
+        #expect(map.isEmpty == dictionary.isEmpty && map.values.count == dictionary.count)
+      }
+    }
+  }
+}
+
 /// The reader's own test of Unicode's White_Space property is the property, for every scalar.
 @Suite struct ReaderWhitespaceTests {
   @Test func theReadersWhitespaceIsUnicodesWhiteSpace() {
