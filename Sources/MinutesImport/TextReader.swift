@@ -46,7 +46,8 @@ final class TextReader {
   private let whole: String
   private let byteOffsets: [Int]
   /// For each position of the text, the first at or after it where a literal of the template (or a join's
-  /// separator) could start (the text's length where none can): where a value followed by neither may end. Found
+  /// separator) could start, or where a Chinese export left out a mark that starts one (the text's length where
+  /// none can): where a value followed by neither may end. Found
   /// in one pass, so that the ends of such a value cost what there are of them, not the length of its line.
   private let nextLiteralStart: [Int32]
   private let personKeys: Set<String>
@@ -114,11 +115,19 @@ final class TextReader {
     // The starts of the basic plane in a table (a set's hashing of every scalar was a third of making a reader).
     var basicStarts = [Bool](repeating: false, count: 0x10000)
     for start in starts where start.value < 0x10000 { basicStarts[Int(start.value)] = true }
+    // In a Chinese text, also where the export left out a 。 or ； after a value's own sentence end (`…工作？二要…`
+    // for `…工作？；二要…`; see ``markLeftOut(_:at:)``).
+    let leavesMarksOut = template.language.hasPrefix("zh") && (starts.contains("。") || starts.contains("；"))
+    func markLeftOut(before index: Int) -> Bool {
+      guard leavesMarksOut, index >= 1 else { return false }
+      let before = text[index - 1]
+      return before == "！" || before == "？" || (index >= 2 && Self.closingQuotes.contains(before) && Self.sentenceEnds.contains(text[index - 2]))
+    }
     var nextStarts = [Int32](repeating: Int32(text.count), count: text.count + 1)
     for index in stride(from: text.count - 1, through: 0, by: -1) {
       let value = text[index].value
       let isStart = value < 0x10000 ? basicStarts[Int(value)] : starts.contains(text[index])
-      nextStarts[index] = isStart ? Int32(index) : nextStarts[index + 1]
+      nextStarts[index] = isStart || markLeftOut(before: index) ? Int32(index) : nextStarts[index + 1]
     }
     nextLiteralStart = nextStarts
     var keys = Set<String>()
@@ -513,8 +522,13 @@ final class TextReader {
     guard let shape = shapes.first else { return next(position) }
     let rest = shapes.dropFirst()
     switch shape {
-    case .text(let literal):
-      guard literalAt(position, literal) else { return false }
+    case .text(var literal):
+      if !literalAt(position, literal) {
+        // The mark the export leaves out after a value's own sentence end (`…工作！` for `…工作！；`, `…“穩中求進。”`
+        // at a paragraph's end for `…“穩中求進。”。`) is not looked for there.
+        guard let rest = markLeftOut(literal, at: position), literalAt(position, rest) else { return false }
+        literal = rest
+      }
       if let stopAt, position + literal.count > stopAt, position <= stopAt {
         covered += stopAt - position
         defer { covered -= stopAt - position }
@@ -532,6 +546,22 @@ final class TextReader {
       return section(name, inverted: inverted, body: body, position, inside) { [self] end in match(rest, end, env, next) }
     }
   }
+
+  /// `literal` without its first mark, where a Chinese text export leaves that mark out after what the text has
+  /// before `position` (``TextExporter``'s sentence ends, GB/T 15834-2011 §4.1–4.3: no 。 or ； after ！ or ？, no 。
+  /// after a closing quote that follows ！, ？ or 。); `nil` where it prints it.
+  private func markLeftOut(_ literal: [Unicode.Scalar], at position: Int) -> [Unicode.Scalar]? {
+    guard chinese, let mark = literal.first, mark == "。" || mark == "；", position >= 1 else { return nil }
+    let before = text[position - 1]
+    if before == "！" || before == "？" { return Array(literal.dropFirst()) }
+    if mark == "。", position >= 2, Self.closingQuotes.contains(before), Self.sentenceEnds.contains(text[position - 2]) {
+      return Array(literal.dropFirst())
+    }
+    return nil
+  }
+
+  /// The closing quotes after which a Chinese export leaves out a full stop (see ``markLeftOut(_:at:)``).
+  static let closingQuotes: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
 
   /// The text of scalars `range` as a string.
   private func span(_ range: Range<Int>) -> String {
@@ -1001,8 +1031,17 @@ final class TextReader {
       var ends: [Int] = []
       var index = position + 1
       while index < lineEnd {
-        if text[index] == first, literalFits(index, literal) { ends.append(index) }
+        if text[index] == first, literalFits(index, literal) {
+          ends.append(index)
+        } else if let rest = markLeftOut(literal, at: index), literalFits(index, rest) {
+          // Where the export left the literal's first mark out (after `！`, or `。”`).
+          ends.append(index)
+        }
         index += 1
+      }
+      // The same at the line's end: `…“穩中求進。”` ends its paragraph where the template prints `。` and a line end.
+      if let rest = markLeftOut(literal, at: lineEnd), rest.first.map({ $0 == "\n" }) ?? true, literalFits(lineEnd, rest) {
+        ends.append(lineEnd)
       }
       return ends
     case .value(let name)? where name.function == nil:

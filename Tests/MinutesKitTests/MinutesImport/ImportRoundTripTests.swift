@@ -74,6 +74,35 @@ import MinutesTestSupport
     }
   }
 
+  /// A point that ends a sentence of its own (`！`, `？`, a quotation that ends `。”`) is read back where the export
+  /// leaves out the mark after it (GB/T 15834-2011 §4.1–4.3, as ``TextExporter`` prints: no `。` or `；` after `！`
+  /// or `？`, no `。` after `。”`): in each way the house joins points, the text is read whole and the agenda items
+  /// are the ones drafted (where the house prints them apart). A text whose last point ended `。”` had been left
+  /// unread (a clerk's trial, stop 53).
+  @Test(arguments: ["semicolons", "sentences", "numbered", "headings"])
+  func aPointThatEndsItsOwnSentenceIsReadBack(points: String) throws {
+    let seed = try String(contentsOf: TestSupport.fixture("seed/session.txt"), encoding: .utf8)
+    let transcript = seed
+      .replacingOccurrences(of: "以優異成績迎接黨的二十大勝利召開\n", with: "以優異成績迎接黨的二十大勝利召開,喊出“奮進新征程！”\n")
+      .replacingOccurrences(of: "切實做好當前各項工作\n", with: "切實做好當前各項工作？\n")
+      .replacingOccurrences(of: "在統籌發展與安全上出實招、求實效\n", with: "在統籌發展與安全上出實招、求實效,做到“穩中求進。”\n")
+    #expect(transcript.components(separatedBy: "”\n").count == 3 && transcript.contains("？\n"))
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("sentence-ends-\(points)-\(getpid()).txt")
+    defer { try? FileManager.default.removeItem(at: file) }
+    try Data(transcript.utf8).write(to: file)
+    let (template, original) = try TestSupport.drafted(TestSupport.templateID, transcript: file, house: ["points=\(points)"])
+    let text = try TextExporter().export(original, template: template)
+    // The marks are left out: the text is not one a plainer reading would read.
+    #expect(text.contains("穩中求進。”\n") && !text.contains("。”。") && !text.contains("？；") && !text.contains("？。"), "\(text)")
+    let reading = try #require(Importer.read(text, template: template))
+    #expect(reading.unparsed.isEmpty && reading.reproduces, "\(reading.unparsed)")
+    #expect(try TextExporter().export(reading.minutes, template: template) == text)
+    // Points printed as sentences are read another way whatever their ends (`要…。要…。` is also one point; see
+    // ``readAnotherWay``): there the text is what is compared.
+    guard points != "sentences" else { return }
+    #expect(reading.minutes.content["items"] == original.content["items"], "\(Self.differences(original.content, reading.minutes.content).map { "\($0): \(String(describing: original.value(at: $0))) → \(String(describing: reading.minutes.value(at: $0)))" })")
+  }
+
   /// The addresses where two drafts differ: each value that differs, or the whole list where the counts do.
   static func differences(_ a: Record, _ b: Record, at address: Address = .root) -> [Address] {
     var found: [Address] = []
