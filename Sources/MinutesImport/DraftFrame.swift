@@ -189,29 +189,42 @@ final class DraftFrame {
 /// entries are appended to without a copy (see ``DraftFrame/changeEntries(of:records:values:)``).
 struct PartMap<Value>: Sequence {
   private var keys: [String] = []
-  private var stored: [Value] = []
+  /// The values of ``keys``, never `nil` but while one is changed in place.
+  private var stored: [Value?] = []
 
   /// Whether no key has a value.
   var isEmpty: Bool { keys.isEmpty }
 
   /// The values, in the order their keys were first set.
-  var values: [Value] { stored }
+  var values: LazyMapSequence<[Value?], Value> { stored.lazy.map { $0! } }
 
   /// The value of `key`; setting `nil` removes it.
   subscript(key: String) -> Value? {
-    get { keys.firstIndex(of: key).map { stored[$0] } }
+    get { keys.firstIndex(of: key).flatMap { stored[$0] } }
+    set {
+      if let index = keys.firstIndex(of: key) {
+        if newValue != nil { stored[index] = newValue } else { remove(at: index) }
+      } else if newValue != nil {
+        keys.append(key)
+        stored.append(newValue)
+      }
+    }
     _modify {
       // The value is taken out while it is changed, so that the caller holds its only reference.
-      let index = keys.firstIndex(of: key)
-      var value = index.map { stored.remove(at: $0) }
-      if let index { keys.remove(at: index) }
-      defer {
-        if let value {
-          keys.insert(key, at: index ?? keys.endIndex)
-          stored.insert(value, at: index ?? stored.endIndex)
+      var value: Value? = nil
+      if let index = keys.firstIndex(of: key) {
+        swap(&value, &stored[index])
+        defer { if value != nil { swap(&value, &stored[index]) } else { remove(at: index) } }
+        yield &value
+      } else {
+        defer {
+          if value != nil {
+            keys.append(key)
+            stored.append(value)
+          }
         }
+        yield &value
       }
-      yield &value
     }
   }
 
@@ -226,6 +239,11 @@ struct PartMap<Value>: Sequence {
     }
   }
 
+  private mutating func remove(at index: Int) {
+    keys.remove(at: index)
+    stored.remove(at: index)
+  }
+
   /// The keys and their values, in the order the keys were first set.
-  func makeIterator() -> Zip2Sequence<[String], [Value]>.Iterator { zip(keys, stored).makeIterator() }
+  func makeIterator() -> Zip2Sequence<[String], LazyMapSequence<[Value?], Value>>.Iterator { zip(keys, values).makeIterator() }
 }

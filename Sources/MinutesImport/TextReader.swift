@@ -118,16 +118,11 @@ final class TextReader {
     // In a Chinese text, also where the export left out a 。 or ； after a value's own sentence end (`…工作？二要…`
     // for `…工作？；二要…`; see ``markLeftOut(_:at:)``).
     let leavesMarksOut = template.language.hasPrefix("zh") && (starts.contains("。") || starts.contains("；"))
-    func markLeftOut(before index: Int) -> Bool {
-      guard leavesMarksOut, index >= 1 else { return false }
-      let before = text[index - 1]
-      return before == "！" || before == "？" || (index >= 2 && Self.closingQuotes.contains(before) && Self.sentenceEnds.contains(text[index - 2]))
-    }
     var nextStarts = [Int32](repeating: Int32(text.count), count: text.count + 1)
     for index in stride(from: text.count - 1, through: 0, by: -1) {
       let value = text[index].value
       let isStart = value < 0x10000 ? basicStarts[Int(value)] : starts.contains(text[index])
-      nextStarts[index] = isStart || markLeftOut(before: index) ? Int32(index) : nextStarts[index + 1]
+      nextStarts[index] = isStart || (leavesMarksOut && Self.marksLeftOut(in: text, before: index) != nil) ? Int32(index) : nextStarts[index + 1]
     }
     nextLiteralStart = nextStarts
     var keys = Set<String>()
@@ -551,17 +546,30 @@ final class TextReader {
   /// before `position` (``TextExporter``'s sentence ends, GB/T 15834-2011 §4.1–4.3: no 。 or ； after ！ or ？, no 。
   /// after a closing quote that follows ！, ？ or 。); `nil` where it prints it.
   private func markLeftOut(_ literal: [Unicode.Scalar], at position: Int) -> [Unicode.Scalar]? {
-    guard chinese, let mark = literal.first, mark == "。" || mark == "；", position >= 1 else { return nil }
-    let before = text[position - 1]
-    if before == "！" || before == "？" { return Array(literal.dropFirst()) }
-    if mark == "。", position >= 2, Self.closingQuotes.contains(before), Self.sentenceEnds.contains(text[position - 2]) {
-      return Array(literal.dropFirst())
-    }
-    return nil
+    guard chinese, let leftOut = Self.marksLeftOut(in: text, before: position), let mark = literal.first else { return nil }
+    return mark == "。" || (mark == "；" && leftOut == .both) ? Array(literal.dropFirst()) : nil
   }
 
-  /// The closing quotes after which a Chinese export leaves out a full stop (see ``markLeftOut(_:at:)``).
-  static let closingQuotes: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
+  /// Which marks a Chinese text export leaves out at `index` of `text`.
+  enum LeftOut { case both, fullStop }
+
+  /// The marks a Chinese text export leaves out at `index` of `text`, after what is before it: 。 and ； after ！ or
+  /// ？ (``LeftOut/both``), 。 after a closing quote (” ’ 」 』) that follows ！, ？ or 。 (``LeftOut/fullStop``); `nil`
+  /// elsewhere. By scalar values: it is asked at every place of a report's lines.
+  @inline(__always)
+  static func marksLeftOut(in text: [Unicode.Scalar], before index: Int) -> LeftOut? {
+    guard index >= 1 else { return nil }
+    switch text[index - 1].value {
+    case 0xFF01, 0xFF1F: return .both
+    case 0x201D, 0x2019, 0x300D, 0x300F:
+      guard index >= 2 else { return nil }
+      switch text[index - 2].value {
+      case 0x3002, 0xFF01, 0xFF1F: return .fullStop
+      default: return nil
+      }
+    default: return nil
+    }
+  }
 
   /// The text of scalars `range` as a string.
   private func span(_ range: Range<Int>) -> String {
@@ -1033,7 +1041,7 @@ final class TextReader {
       while index < lineEnd {
         if text[index] == first, literalFits(index, literal) {
           ends.append(index)
-        } else if let rest = markLeftOut(literal, at: index), literalFits(index, rest) {
+        } else if chinese, Self.marksLeftOut(in: text, before: index) != nil, let rest = markLeftOut(literal, at: index), literalFits(index, rest) {
           // Where the export left the literal's first mark out (after `！`, or `。”`).
           ends.append(index)
         }
