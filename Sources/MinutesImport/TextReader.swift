@@ -47,8 +47,8 @@ final class TextReader {
   private let byteOffsets: [Int]
   /// For each position of the text, the first at or after it where a literal of the template (or a join's
   /// separator) could start, or where a Chinese export left out a mark that starts one (the text's length where
-  /// none can): where a value followed by neither may end. Found
-  /// in one pass, so that the ends of such a value cost what there are of them, not the length of its line.
+  /// none can): where a value followed by neither may end. Found in one pass, so that the ends of such a value
+  /// cost what there are of them, not the length of its line.
   private let nextLiteralStart: [Int32]
   private let personKeys: Set<String>
   /// The keys of the parts that hold a person's name: the chair and attendance, and every part asked as a person
