@@ -122,7 +122,7 @@ final class TextReader {
     for index in stride(from: text.count - 1, through: 0, by: -1) {
       let value = text[index].value
       let isStart = value < 0x10000 ? basicStarts[Int(value)] : starts.contains(text[index])
-      nextStarts[index] = isStart || (leavesMarksOut && Self.marksLeftOut(in: text, before: index) != nil) ? Int32(index) : nextStarts[index + 1]
+      nextStarts[index] = isStart || (leavesMarksOut && TextExporter.marksLeftOut(in: text, before: index) != nil) ? Int32(index) : nextStarts[index + 1]
     }
     nextLiteralStart = nextStarts
     var keys = Set<String>()
@@ -543,32 +543,10 @@ final class TextReader {
   }
 
   /// `literal` without its first mark, where a Chinese text export leaves that mark out after what the text has
-  /// before `position` (``TextExporter``'s sentence ends, GB/T 15834-2011 §4.1–4.3: no 。 or ； after ！ or ？, no 。
-  /// after a closing quote that follows ！, ？ or 。); `nil` where it prints it.
+  /// before `position` (``TextExporter/marksLeftOut(in:before:)``); `nil` where it prints it.
   private func markLeftOut(_ literal: [Unicode.Scalar], at position: Int) -> [Unicode.Scalar]? {
-    guard chinese, let leftOut = Self.marksLeftOut(in: text, before: position), let mark = literal.first else { return nil }
+    guard chinese, let leftOut = TextExporter.marksLeftOut(in: text, before: position), let mark = literal.first else { return nil }
     return mark == "。" || (mark == "；" && leftOut == .both) ? Array(literal.dropFirst()) : nil
-  }
-
-  /// Which marks a Chinese text export leaves out at `index` of `text`.
-  enum LeftOut { case both, fullStop }
-
-  /// The marks a Chinese text export leaves out at `index` of `text`, after what is before it: 。 and ； after ！ or
-  /// ？ (``LeftOut/both``), 。 after a closing quote (” ’ 」 』) that follows ！, ？ or 。 (``LeftOut/fullStop``); `nil`
-  /// elsewhere. By scalar values: it is asked at every place of a report's lines.
-  @inline(__always)
-  static func marksLeftOut(in text: [Unicode.Scalar], before index: Int) -> LeftOut? {
-    guard index >= 1 else { return nil }
-    switch text[index - 1].value {
-    case 0xFF01, 0xFF1F: return .both
-    case 0x201D, 0x2019, 0x300D, 0x300F:
-      guard index >= 2 else { return nil }
-      switch text[index - 2].value {
-      case 0x3002, 0xFF01, 0xFF1F: return .fullStop
-      default: return nil
-      }
-    default: return nil
-    }
   }
 
   /// The text of scalars `range` as a string.
@@ -1041,7 +1019,7 @@ final class TextReader {
       while index < lineEnd {
         if text[index] == first, literalFits(index, literal) {
           ends.append(index)
-        } else if chinese, Self.marksLeftOut(in: text, before: index) != nil, let rest = markLeftOut(literal, at: index), literalFits(index, rest) {
+        } else if chinese, TextExporter.marksLeftOut(in: text, before: index) != nil, let rest = markLeftOut(literal, at: index), literalFits(index, rest) {
           // Where the export left the literal's first mark out (after `！`, or `。”`).
           ends.append(index)
         }

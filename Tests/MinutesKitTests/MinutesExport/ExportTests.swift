@@ -200,7 +200,8 @@ import MinutesTestSupport
   }
 
   /// The byte scan drops what a reading of the scalars drops, on 5,000 texts drawn (seeded) from the marks, the
-  /// quotes, and ideographs whose last UTF-8 byte is 82 or 9B as a mark's is (丂 E4 B8 82, 乛 E4 B9 9B).
+  /// quotes, and ideographs whose last UTF-8 byte is 82 or 9B as a mark's is (丂 E4 B8 82, 乛 E4 B9 9B); and
+  /// ``TextExporter/marksLeftOut(in:before:)``, by which the import reads a mark as left out, says the same.
   @Test func chineseMarksGoAsTheScalarsSay() {
     let pieces = ["。", "；", "！", "？", "”", "’", "」", "』", "“", "，", "丂", "乛", "會", "a", "\u{8082}", "\u{FF1B}"]
     let ends: Set<Unicode.Scalar> = ["！", "？"], quotes: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
@@ -215,6 +216,11 @@ import MinutesTestSupport
         let drops = (scalar == "。" || scalar == "；") && ends.contains(before(1))
           || scalar == "。" && quotes.contains(before(1)) && (ends.contains(before(2)) || before(2) == "。")
         if !drops { kept.append(scalar) }
+        // The rule the import reads the marks by is this one.
+        if scalar == "。" || scalar == "；" {
+          let leftOut = TextExporter.marksLeftOut(in: scalars, before: index)
+          #expect(drops == (leftOut == .both || (scalar == "。" && leftOut == .fullStop)), "\(text) at \(index)")
+        }
       }
       if String(kept) != text { changed += 1 }
       #expect(TextExporter.chineseSentenceEnds(text) == String(kept), "\(text)")
