@@ -232,10 +232,8 @@ struct PartMap<Value>: Sequence {
   subscript(key: String, default defaultValue: @autoclosure () -> Value) -> Value {
     get { self[key] ?? defaultValue() }
     _modify {
-      var value = self[key] ?? defaultValue()
-      self[key] = nil
-      defer { self[key] = value }
-      yield &value
+      if self[key] == nil { self[key] = defaultValue() }
+      yield &self[key]!
     }
   }
 
