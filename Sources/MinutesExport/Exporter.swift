@@ -167,12 +167,27 @@ public enum ExportOutput: Sendable, Hashable {
   case utf8(Data)
   /// The bytes of a binary file, written as they are.
   case binary(Data)
+  /// Text as its UTF-8 bytes, rendered when it is asked for: ``write(to:)`` hands it on a piece at a time as it is
+  /// rendered, never held whole (a long Chinese text export; see ``TextRendering``).
+  case rendering(TextRendering)
 
   /// The bytes a file receives: the text in UTF-8, or the binary as it is.
   public var data: Data {
     switch self {
     case .text(let text): Data(text.utf8)
     case .utf8(let data), .binary(let data): data
+    case .rendering(let rendering): rendering.data
+    }
+  }
+
+  /// Hands the bytes of ``data`` to `sink`, in one or more pieces in order: a ``rendering(_:)`` as it is rendered,
+  /// so that a long export is written without being held whole.
+  /// - Throws: what `sink` throws; nothing more is handed to it then.
+  public func write(to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    switch self {
+    case .text(var text): try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+    case .utf8(let data), .binary(let data): try data.withUnsafeBytes(sink)
+    case .rendering(let rendering): try rendering.write(to: sink)
     }
   }
 
@@ -181,6 +196,7 @@ public enum ExportOutput: Sendable, Hashable {
     switch self {
     case .text(let text): text
     case .utf8(let data): String(decoding: data, as: UTF8.self)
+    case .rendering(let rendering): String(decoding: rendering.data, as: UTF8.self)
     case .binary: nil
     }
   }
@@ -205,6 +221,57 @@ public enum ExportOutput: Sendable, Hashable {
   }
 }
 
+
+/// A text export's UTF-8, rendered when it is asked for (``ExportOutput/rendering(_:)``): whole, as ``data``, or a
+/// piece at a time as it is rendered, by ``write(to:)``; after ``prefix`` (the DRAFT line). Rendering is the same
+/// each time it is asked for; two are never done at once (the context fills its caches as it is read).
+public final class TextRendering: @unchecked Sendable {
+  /// The bytes before the rendered text.
+  let prefix: Data
+  let renderer: TextRenderer
+  let root: ContextValue
+  /// Room made at once for ``data``'s rendering (a guess, see ``TextRenderer/render(_:expected:)``).
+  private let expected: Int
+  /// What is done to the rendered bytes in place: returns how many of them to keep (the first ones); see
+  /// ``TextRenderer/renderUTF8(_:expected:edit:)``.
+  private let edit: @Sendable (UnsafeMutableBufferPointer<UInt8>) -> Int
+  private let lock = NSLock()
+
+  /// The bytes a text is written in at a time, and the most it holds: 64 KiB, a pipe's buffer on Linux.
+  static let piece = 64 << 10
+
+  init(
+    _ renderer: TextRenderer, over root: ContextValue, expected: Int, prefix: Data = Data(),
+    edit: @escaping @Sendable (UnsafeMutableBufferPointer<UInt8>) -> Int
+  ) {
+    (self.renderer, self.root, self.expected, self.prefix, self.edit) = (renderer, root, expected, prefix, edit)
+  }
+
+  /// The same rendering after `prefix` (and this one's own).
+  func after(_ prefix: Data) -> TextRendering {
+    TextRendering(renderer, over: root, expected: expected, prefix: prefix + self.prefix, edit: edit)
+  }
+
+  /// The whole text's bytes (the rendered ones not copied when there is no prefix).
+  public var data: Data {
+    let rendered = lock.withLock { renderer.renderUTF8(root, expected: expected, edit: edit) }
+    return prefix.isEmpty ? rendered : prefix + rendered
+  }
+
+  /// Hands the text's bytes to `sink` in order, a piece of about ``piece`` bytes at a time as they are rendered.
+  /// - Throws: what `sink` throws; nothing more is handed to it then (the rendering runs to its end unseen).
+  public func write(to sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+    if !prefix.isEmpty { try prefix.withUnsafeBytes(sink) }
+    var failure: (any Error)?
+    lock.withLock {
+      renderer.renderUTF8(root, piece: Self.piece, edit: edit) { bytes in
+        guard failure == nil else { return }
+        do { try sink(UnsafeRawBufferPointer(bytes)) } catch { failure = error }
+      }
+    }
+    if let failure { throw failure }
+  }
+}
 
 /// Turns minutes into one export format.
 public protocol Exporter: Sendable {

@@ -38,14 +38,15 @@ public struct TextExporter: Exporter {
   /// The text of `minutes`, starting with the DRAFT line of ``ExportFormat/draftBanner(errors:_:)`` (in the
   /// template's language) when `options` say the draft has errors.
   /// - Throws: as ``export(_:template:)``.
-  /// Chinese text is handed over as the UTF-8 the renderer wrote (``ExportOutput/utf8(_:)``), English text as a
-  /// string.
+  /// Chinese text that ``TextRenderer`` renders is handed over to be rendered as it is written
+  /// (``ExportOutput/rendering(_:)``), English text as a string.
   public func export(_ minutes: Minutes, template: Template, options: ExportOptions) throws -> ExportOutput {
     let output = try Self.output(minutes, template: template, marksMissing: options.draftErrors > 0)
     guard options.draftErrors > 0 else { return output }
     let banner = ExportFormat.draftBanner(errors: options.draftErrors, unparsed: ExportFormat.unparsedLines(of: minutes), template.messages)
     switch output {
     case .utf8(let bytes): return .utf8(Data(banner.utf8) + bytes)
+    case .rendering(let rendering): return .rendering(rendering.after(Data(banner.utf8)))
     default: return .text(banner + (output.text ?? ""))
     }
   }
@@ -130,7 +131,9 @@ public struct TextExporter: Exporter {
       // twice over into pages each new to the process (a fifth of exporting 1,000 items went to the kernel's
       // page faults).
       let expected = 2 * textSize(.record(minutes.content)) + 4096
-      if !asString && !english { return .utf8(fast.renderUTF8(root, expected: expected, edit: dropRedundantChineseMarks)) }
+      if !asString && !english {
+        return .rendering(TextRendering(fast, over: root, expected: expected) { dropRedundantChineseMarks($0) })
+      }
       rendered = fast.render(root, expected: expected)
     } else {
       // The partials are compiled by swift-mustache only for the texts it renders (compiling them for every

@@ -259,13 +259,48 @@ struct TextRenderer {
     return output.data(edit: edit)
   }
 
+  /// The UTF-8 of the text rendered over `root`, handed to `emit` a piece at a time as it is rendered, in pieces of
+  /// about `piece` bytes that each end after an ASCII byte (so whole scalars, and no piece starts within a
+  /// mark's sentence: see ``TextExporter/redundantChineseMarks(in:)``, which looks back only over non-ASCII marks).
+  /// `edit` changes each piece in place first and returns how many of its bytes to keep (the first ones), as for
+  /// ``renderUTF8(_:expected:edit:)``. A text with no ASCII byte for longer than `piece` is handed over in longer
+  /// pieces. The text is never held whole: a 5,000-item export's 12 MB had been written into pages new to the
+  /// process, each zeroed by the kernel first (a seventh of the export).
+  func renderUTF8(
+    _ root: ContextValue, piece: Int, edit: (UnsafeMutableBufferPointer<UInt8>) -> Int = { $0.count },
+    emit: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    withoutActuallyEscaping(edit) { edit in
+      withoutActuallyEscaping(emit) { emit in
+        var output = Output(capacity: piece + piece / 2)
+        output.pieces = Output.Pieces(size: piece, edit: edit, emit: emit)
+        var stack: [ContextValue] = [root]
+        Self.render(nodes, stack: &stack, position: nil, into: &output)
+        output.emitRest()
+      }
+    }
+  }
+
   /// The text rendered so far, as UTF-8 bytes in a buffer of its own (from `malloc`, grown by `realloc`), so that
-  /// the finished text is handed over as `Data` without a copy. Appending a string's bytes is a copy, where
-  /// appending it to a string also looked at what it holds (a twentieth of rendering an export).
+  /// the finished text is handed over as `Data` without a copy; or, with ``pieces``, handed on a piece at a time.
+  /// Appending a string's bytes is a copy, where appending it to a string also looked at what it holds (a
+  /// twentieth of rendering an export).
   private struct Output: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
+    /// Where the text goes a piece at a time, when it is not kept whole.
+    var pieces: Pieces?
+    /// How many of the first bytes are known to hold no ASCII byte (none of them can end a piece).
+    private var searched = 0
+
+    /// The pieces of ``TextRenderer/renderUTF8(_:piece:edit:emit:)``.
+    struct Pieces {
+      /// The bytes from which a piece is handed on.
+      let size: Int
+      let edit: (UnsafeMutableBufferPointer<UInt8>) -> Int
+      let emit: (UnsafeBufferPointer<UInt8>) -> Void
+    }
 
     init(capacity: Int) {
       self.capacity = max(capacity, 64)
@@ -273,15 +308,42 @@ struct TextRenderer {
       self.base = base.assumingMemoryBound(to: UInt8.self)
     }
 
-    deinit { free(base) }
+    /// Whether ``base`` was handed over with the text (``data(edit:)``), so is not freed here.
+    private var handedOver = false
+
+    deinit { if !handedOver { free(base) } }
 
     static func += (output: inout Output, text: String) {
       var text = text
       text.withUTF8 { output.append($0) }
     }
 
+    /// Hands on the bytes up to the last ASCII byte (through ``Pieces/edit``), and keeps the rest for the next
+    /// piece; nothing when there is no ASCII byte.
+    private mutating func emitPiece() {
+      guard let pieces else { return }
+      var cut = count
+      while cut > searched && base[cut - 1] >= 0x80 { cut -= 1 }
+      // Not looked through again: a long run with no ASCII byte would be, at every string appended.
+      guard cut > searched else { return searched = count }
+      searched = 0
+      let kept = min(max(pieces.edit(UnsafeMutableBufferPointer(start: base, count: cut)), 0), cut)
+      pieces.emit(UnsafeBufferPointer(start: base, count: kept))
+      base.update(from: base + cut, count: count - cut)
+      count -= cut
+    }
+
+    /// Hands on all that is left (through ``Pieces/edit``).
+    mutating func emitRest() {
+      guard let pieces, count > 0 else { return }
+      let kept = min(max(pieces.edit(UnsafeMutableBufferPointer(start: base, count: count)), 0), count)
+      pieces.emit(UnsafeBufferPointer(start: base, count: kept))
+      count = 0
+    }
+
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
       guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+      if let pieces, count >= pieces.size { emitPiece() }
       if bytes.count > capacity - count {
         // Doubled, as an array grows: a text of n bytes is copied O(n) times in all.
         let grown = max(capacity * 2, count + bytes.count)
@@ -300,12 +362,9 @@ struct TextRenderer {
     /// The bytes, after `edit` (which returns how many to keep), as `Data` that frees them: not copied.
     consuming func data(edit: (UnsafeMutableBufferPointer<UInt8>) -> Int) -> Data {
       let kept = min(max(edit(UnsafeMutableBufferPointer(start: base, count: count)), 0), count)
-      let base = self.base
-      discard self
-      guard kept > 0 else {
-        free(base)
-        return Data()
-      }
+      guard kept > 0 else { return Data() }
+      // The buffer is the data's to free now (`discard self` cannot be, with ``pieces``' closures).
+      handedOver = true
       return Data(bytesNoCopy: base, count: kept, deallocator: .free)
     }
   }

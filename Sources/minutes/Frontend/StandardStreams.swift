@@ -17,6 +17,9 @@ enum StandardStreams {
     }
     /// Writes bytes whole (an export as its UTF-8, a binary export), or throws the system's error, as the text form.
     func writeWhole(_ data: Data) throws { try handle.write(contentsOf: data) }
+    /// Writes an export whole, a piece at a time as it is rendered (``ExportOutput/write(to:)``), or throws the
+    /// system's error, as the text form.
+    func writeWhole(_ output: ExportOutput) throws { try output.write { try handle.write(contentsOf: $0) } }
   }
 
   static var output: Stream { Stream(handle: .standardOutput) }

@@ -66,9 +66,7 @@ struct Export: ParsableCommand {
     } else {
       // Printed whole or said not to be: `minutes export NAME > report.txt` on a full disk had exited 0.
       do {
-        if case .text(let text) = exported.output { try StandardStreams.output.writeWhole(text) } else {
-          try StandardStreams.output.writeWhole(exported.output.data)
-        }
+        try StandardStreams.output.writeWhole(exported.output)
       } catch {
         throw diagnostics.fail(diagnostics.messages.exportNotPrinted(SystemReason(error)))
       }

@@ -82,6 +82,31 @@ import MinutesTestSupport
     #expect(text(alike["decision2"]) == "two" && text(alike["decision1"]) == "one" && alike["decision3"] == nil)
   }
 
+  /// A record finds a name as a dictionary does, on 2,000 drawn records whose names share their lengths and first
+  /// seven bytes (all a fingerprint holds) or more.
+  @Test func aRecordFindsANameAsADictionaryDoes() {
+    var generator = SplitMix64(seed: 55)
+    let stems = ["", "a", "decision", "presentAndAbsent", "inAttendance"]
+    func name() -> String {
+      let stem = stems.randomElement(using: &generator)!
+      let tail = String((0..<Int.random(in: 0...9, using: &generator)).map { _ in "xy9-é".randomElement(using: &generator)! })
+      return stem + tail
+    }
+    for _ in 0..<2_000 {
+      let record = ContextRecord()
+      var dictionary: [String: Int] = [:]
+      for index in 0..<Int.random(in: 0...12, using: &generator) {
+        let key = name()
+        record[key] = .int(index)
+        dictionary[key] = index
+      }
+      for key in dictionary.keys.map({ $0 }) + (0..<8).map({ _ in name() }) {
+        let found: Int? = if case .int(let value) = record[key] { value } else { nil }
+        #expect(found == dictionary[key], "\(key) in \(dictionary)")
+      }
+    }
+  }
+
   /// A partial within a line is put in place, and sees no position in a list, as swift-mustache renders it.
   @Test(arguments: [
     "{{#items}}<{{> line}}>{{/items}}", "{{#items}}{{#flag}}<{{> line}}>{{/flag}}{{/items}}", "a{{> nested}}b\n{{> line}}.",
