@@ -564,7 +564,11 @@ public struct TextExporter: Exporter {
     }
 
     func list(_ entries: [Value], results: [ContextValue], of part: Part, at address: Address) -> ContextValue {
-      .list(ListContext(entries: results, adopted: adopted(entries)) { joined(entries, elements: results, part: part) })
+      // A list of values numbers its entries as they are read (each is ``value(_:of:part:at:entry:)``'s, whole).
+      let numbering: String? = if case .list(let list) = part.shape, case .values = list.entries { rendering.language } else { nil }
+      return .list(ListContext(entries: results, numbering: numbering, adopted: adopted(entries)) {
+        joined(entries, elements: results, part: part)
+      })
     }
 
     /// Whether an entry of a list of records has, under the motions' disposition key, a disposition that starts
@@ -577,11 +581,10 @@ public struct TextExporter: Exporter {
       }
     }
 
-    /// A field's value as its kind offers it; an entry of a list of values also offers `n` and `zh`.
+    /// A field's value as its kind offers it; an entry of a list of values also offers `n` and `zh`, as the
+    /// ``Element`` its list makes it when it is read (see ``list(_:results:of:at:)``).
     func value(_ value: Value, of kind: Part.Kind, part: Part, at address: Address, entry: Int?) -> ContextValue {
-      let context = scalar(value, kind: kind)
-      guard let entry else { return context }
-      return .element(Element(value: context, n: entry, language: rendering.language))
+      scalar(value, kind: kind)
     }
 
     /// As the export always read a value out of shape: an entry of a list of records that is no record as an
@@ -798,8 +801,12 @@ struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertib
 /// To swift-mustache it is a sequence of its entries as `Any` (``ContextValue/any``), and `Mirror` sees two
 /// children: `elements`, those entries as an array, and `adopted`.
 final class ListContext: MustacheSequence, MustacheTransformable, CustomStringConvertible, CustomReflectable {
-  /// The entries.
-  let entries: [ContextValue]
+  /// The entries as they are kept: for a list of values numbered (``numbering``), each value alone.
+  private let stored: [ContextValue]
+  /// For a list of values: the language of the ``Element`` each entry is when read, which offers `n` (its place,
+  /// from 1) and `zh`. Made as the entries are read, not kept: an element held for every point of a draft of 5,000
+  /// items had been 6 MB of its export's memory, each byte written once and read once.
+  private let numbering: String?
   let adopted: Bool
   /// What `{{key}}` prints: the entries joined. Worked out when first printed: most templates go through the
   /// entries (`{{#points}}…{{/points}}`), and joining every list of a draft of 5,000 items was a twentieth of its
@@ -814,11 +821,25 @@ final class ListContext: MustacheSequence, MustacheTransformable, CustomStringCo
   }
 
   init(entries: [ContextValue], text: String, adopted: Bool = false) {
-    (self.entries, self.adopted, made) = (entries, adopted, text)
+    (stored, numbering, self.adopted, made) = (entries, nil, adopted, text)
   }
 
-  init(entries: [ContextValue], adopted: Bool = false, joining: @escaping () -> String) {
-    (self.entries, self.adopted, make) = (entries, adopted, joining)
+  /// A list whose `entries` are read as they are, or, with `numbering`, each as an ``Element`` of that language
+  /// numbered from 1; its text is `joining`'s, worked out when first printed.
+  init(entries: [ContextValue], numbering: String? = nil, adopted: Bool = false, joining: @escaping () -> String) {
+    (stored, self.numbering, self.adopted, make) = (entries, numbering, adopted, joining)
+  }
+
+  /// The entries, in order.
+  var entries: [ContextValue] { numbering == nil ? stored : stored.indices.map(entry) }
+
+  /// How many entries there are.
+  var count: Int { stored.count }
+
+  /// The entry at `index` (from 0).
+  func entry(_ index: Int) -> ContextValue {
+    guard let numbering else { return stored[index] }
+    return .element(MinutesExport.Element(value: stored[index], n: index + 1, language: numbering))
   }
 
   /// A list of `elements` of any type (a hand-made context).
@@ -836,10 +857,10 @@ final class ListContext: MustacheSequence, MustacheTransformable, CustomStringCo
   /// ``transform(_:)`` as a value of the context.
   func typedTransform(_ name: String) -> ContextValue? {
     switch name {
-    case "empty": .bool(entries.isEmpty)
-    case "count": .int(entries.count)
-    case "first": entries.first
-    case "last": entries.last
+    case "empty": .bool(stored.isEmpty)
+    case "count": .int(stored.count)
+    case "first": stored.isEmpty ? nil : entry(0)
+    case "last": stored.isEmpty ? nil : entry(stored.count - 1)
     case "adopted": .bool(adopted)
     default: nil
     }

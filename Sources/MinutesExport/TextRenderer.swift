@@ -421,7 +421,11 @@ struct TextRenderer {
       if flag { render(body, stack: &stack, position: position, into: &output) }
       return
     case .list(let list):
-      renderEntries(list.entries, body, stack: &stack, into: &output)
+      for index in 0..<list.count {
+        stack.append(list.entry(index))
+        render(body, stack: &stack, position: Position(index: index, isLast: index == list.count - 1), into: &output)
+        stack.removeLast()
+      }
       return
     case .other(let other):
       if let entries = sequenceEntries(other) { return renderEntries(entries, body, stack: &stack, into: &output) }
@@ -452,7 +456,7 @@ struct TextRenderer {
     guard let value else { return render(body, stack: &stack, position: position, into: &output) }
     switch value {
     case .list(let list):
-      guard list.entries.isEmpty else { return }
+      guard list.count == 0 else { return }
     case .bool(let flag):
       if !flag { render(body, stack: &stack, position: position, into: &output) }
       return
