@@ -238,32 +238,25 @@ public struct TextExporter: Exporter {
         dropped.append(start..<last + 1)
       }
     }
-    // Eight bytes at a time: only a byte that is 82 or 9B is looked at.
-    var last = 2
-    if let base = bytes.baseAddress {
-      while last + 8 <= bytes.count {
-        var found = endBytes(in: UInt64(littleEndian: UnsafeRawPointer(base + last).loadUnaligned(as: UInt64.self)))
-        while found != 0 {
-          look(at: last + found.trailingZeroBitCount / 8)
-          found &= found &- 1
-        }
-        last += 8
+    // Only a byte that is 82 or 9B is looked at, each found by the C library's `memchr` (which reads 32 bytes or
+    // more at a time): a mark's last byte is in one Han ideograph of 30 or so, and reading the text eight bytes at
+    // a time had been 54M instructions of exporting 5,000 items (12 MB), a twentieth of it.
+    guard let base = bytes.baseAddress, bytes.count > 2 else { return dropped }
+    func next(_ byte: UInt8, from start: Int) -> Int {
+      guard start < bytes.count, let found = memchr(base + start, Int32(byte), bytes.count - start) else { return bytes.count }
+      return UnsafePointer(found.assumingMemoryBound(to: UInt8.self)) - base
+    }
+    var (fullStopEnd, semicolonEnd) = (next(0x82, from: 2), next(0x9B, from: 2))
+    while min(fullStopEnd, semicolonEnd) < bytes.count {
+      if fullStopEnd < semicolonEnd {
+        look(at: fullStopEnd)
+        fullStopEnd = next(0x82, from: fullStopEnd + 1)
+      } else {
+        look(at: semicolonEnd)
+        semicolonEnd = next(0x9B, from: semicolonEnd + 1)
       }
     }
-    while last < bytes.count {
-      look(at: last)
-      last += 1
-    }
     return dropped
-  }
-
-  /// The bytes of `word` (read little-endian) that are 82 or 9B, each as its high bit (80) in the word, every other
-  /// bit clear. A byte's test borrows from no other: `(b & 7F) + 7F` sets the high bit for any of the low bits, so
-  /// the high bit stays clear, after the `~`, only for a zero byte of `word ^ pattern`.
-  static func endBytes(in word: UInt64) -> UInt64 {
-    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
-    return zeroBytes(word ^ 0x8282_8282_8282_8282) | zeroBytes(word ^ 0x9B9B_9B9B_9B9B_9B9B)
   }
 
   /// English text with the period a template puts after a value dropped where the value already ends its
