@@ -115,7 +115,8 @@ public struct TextExporter: Exporter {
       renderer: renderer, language: template.language, styles: template.styles, missingMark: mark,
       missingBlank: template.messages.missingBlank, needed: marksMissing ? neededByRoles(template) : [],
       neededByChecks: marksMissing ? neededByChecks(template) : [:], escape: escape,
-      adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }))
+      adoption: template.roles.motions.map { (key: $0.disposition, words: $0.adopted) }),
+      defersLists: renderer == .fast)
     let root = template.fold(minutes.content, with: &context)
     if !template.gather.isEmpty, case .record(let names) = root {
       gather(into: names, template.gather, language: template.language)
@@ -510,6 +511,10 @@ public struct TextExporter: Exporter {
   /// value's what its kind offers, as described above.
   struct Context: DraftFolder {
     let rendering: Rendering
+    /// Whether lists of records are folded as they are read (``deferredList(_:of:at:folding:)``): for
+    /// ``Renderer/fast``. swift-mustache, the renderer the tests hold ``TextRenderer`` to, reads a context folded
+    /// whole, as the fold makes it plainly.
+    let defersLists: Bool
 
     /// A record's parts by key; then each choice with a phrase, rendered over the record's other parts; then,
     /// for an entry of a list, `n` and `zh`.
@@ -554,6 +559,17 @@ public struct TextExporter: Exporter {
         }
       }
       return .record(context)
+    }
+
+    /// A list of records whose entries are folded when the export reads them, each time it reads them: a section
+    /// that goes through the items renders each item's context, then lets it go, so that the context of a long draft
+    /// is never held whole (14 MB of a 5,000-item export, each page of it new to the process).
+    func deferredList(
+      _ entries: [Value], of part: Part, at address: Address, folding fold: @escaping (Int) -> ContextValue
+    ) -> ContextValue? {
+      .list(ListContext(count: entries.count, adopted: adopted(entries), folding: fold) {
+        joined(entries, elements: entries.indices.map(fold), part: part)
+      })
     }
 
     func list(_ entries: [Value], results: [ContextValue], of part: Part, at address: Address) -> ContextValue {
@@ -794,12 +810,17 @@ struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertib
 /// To swift-mustache it is a sequence of its entries as `Any` (``ContextValue/any``), and `Mirror` sees two
 /// children: `elements`, those entries as an array, and `adopted`.
 final class ListContext: MustacheSequence, MustacheTransformable, CustomStringConvertible, CustomReflectable {
-  /// The entries as they are kept: for a list of values numbered (``numbering``), each value alone.
+  /// The entries as they are kept: for a list of values numbered (``numbering``), each value alone; none for a
+  /// list whose entries are folded when read (``folding``).
   private let stored: [ContextValue]
   /// For a list of values: the language of the ``Element`` each entry is when read, which offers `n` (its place,
   /// from 1) and `zh`. Made as the entries are read, not kept: an element held for every point of a draft of 5,000
   /// items had been 6 MB of its export's memory, each byte written once and read once.
   private let numbering: String?
+  /// For a list of records folded as it is read: each entry's context, made each time it is asked for.
+  private let folding: ((Int) -> ContextValue)?
+  /// How many entries there are.
+  let count: Int
   let adopted: Bool
   /// What `{{key}}` prints: the entries joined. Worked out when first printed: most templates go through the
   /// entries (`{{#points}}…{{/points}}`), and joining every list of a draft of 5,000 items was a twentieth of its
@@ -814,23 +835,26 @@ final class ListContext: MustacheSequence, MustacheTransformable, CustomStringCo
   }
 
   init(entries: [ContextValue], text: String, adopted: Bool = false) {
-    (stored, numbering, self.adopted, made) = (entries, nil, adopted, text)
+    (stored, numbering, folding, count, self.adopted, made) = (entries, nil, nil, entries.count, adopted, text)
   }
 
   /// A list whose `entries` are read as they are, or, with `numbering`, each as an ``Element`` of that language
   /// numbered from 1; its text is `joining`'s, worked out when first printed.
   init(entries: [ContextValue], numbering: String? = nil, adopted: Bool = false, joining: @escaping () -> String) {
-    (stored, self.numbering, self.adopted, make) = (entries, numbering, adopted, joining)
+    (stored, self.numbering, folding, count, self.adopted, make) = (entries, numbering, nil, entries.count, adopted, joining)
+  }
+
+  /// A list of `count` entries, the entry at `index` made by `folding(index)` whenever it is read.
+  init(count: Int, adopted: Bool, folding: @escaping (Int) -> ContextValue, joining: @escaping () -> String) {
+    (stored, numbering, self.folding, self.count, self.adopted, make) = ([], nil, folding, count, adopted, joining)
   }
 
   /// The entries, in order.
-  var entries: [ContextValue] { numbering == nil ? stored : stored.indices.map(entry) }
-
-  /// How many entries there are.
-  var count: Int { stored.count }
+  var entries: [ContextValue] { numbering == nil && folding == nil ? stored : (0..<count).map(entry) }
 
   /// The entry at `index` (from 0).
   func entry(_ index: Int) -> ContextValue {
+    if let folding { return folding(index) }
     guard let numbering else { return stored[index] }
     return .element(MinutesExport.Element(value: stored[index], n: index + 1, language: numbering))
   }
@@ -850,10 +874,10 @@ final class ListContext: MustacheSequence, MustacheTransformable, CustomStringCo
   /// ``transform(_:)`` as a value of the context.
   func typedTransform(_ name: String) -> ContextValue? {
     switch name {
-    case "empty": .bool(stored.isEmpty)
-    case "count": .int(stored.count)
-    case "first": stored.isEmpty ? nil : entry(0)
-    case "last": stored.isEmpty ? nil : entry(stored.count - 1)
+    case "empty": .bool(count == 0)
+    case "count": .int(count)
+    case "first": count == 0 ? nil : entry(0)
+    case "last": count == 0 ? nil : entry(count - 1)
     case "adopted": .bool(adopted)
     default: nil
     }

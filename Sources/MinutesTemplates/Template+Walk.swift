@@ -300,6 +300,18 @@ public protocol DraftFolder {
   /// - Complexity: called once per list, after the calls for its entries.
   mutating func list(_ entries: [Value], results: [Result], of part: Part, at address: Address) throws(Failure) -> Result
 
+  /// Whether the folder makes a list of records without folding its entries first
+  /// (``deferredList(_:of:at:folding:)``); only a folder that cannot fail (whose `Failure` is `Never`) is asked.
+  /// `false` unless a folder says otherwise.
+  var defersLists: Bool { get }
+
+  /// The result of the list of records `part` with `entries`, made before any of them is folded, for a folder
+  /// that ``defersLists``: `fold(i)` folds `entries[i]` (from 0) as the fold itself would, on a copy of the folder
+  /// as it is now, whenever the result needs it. `nil` to have the entries folded now and the result made by
+  /// ``list(_:results:of:at:)``, as for a folder that does not defer lists.
+  /// - Complexity: called once per list of records, when ``defersLists``.
+  func deferredList(_ entries: [Value], of part: Part, at address: Address, folding fold: @escaping (Int) -> Result) -> Result?
+
   /// The result of `value`, which does not have the shape of `part`: not a list where `part` is a list
   /// (`entry` is `nil`), not a record where `part` is a group (`entry` is `nil`) or where an entry of the list of
   /// records `part` belongs (`entry` is its 1-based number).
@@ -312,6 +324,16 @@ extension DraftFolder {
   /// Does nothing: most folds have nothing to say before a record's parts.
   @inlinable
   public mutating func enter(_ record: Record, parts: [Part], at address: Address) throws(Failure) {}
+
+  /// `false`: a fold folds every entry of a list before the list.
+  @inlinable
+  public var defersLists: Bool { false }
+
+  /// `nil`: the entries are folded now.
+  @inlinable
+  public func deferredList(_ entries: [Value], of part: Part, at address: Address, folding fold: @escaping (Int) -> Result) -> Result? {
+    nil
+  }
 }
 
 extension Template {
@@ -375,6 +397,19 @@ extension Template {
       return try foldRecord(record, parts: group.parts, entry: nil, at: &address, with: &folder)
     case .list(let list):
       guard case .list(let entries) = value else { return try folder.misshapen(value, part: part, at: address, entry: nil) }
+      // A fold that cannot fail may make a list of records before folding its entries (`try!` cannot trap).
+      if Folder.Failure.self == Never.self, folder.defersLists, case .records(let records) = list.entries {
+        let (copy, listAddress) = (folder, address)
+        let fold = { (offset: Int) -> Folder.Result in
+          var (folder, address) = (copy, listAddress)
+          address.steps.append(.index(offset + 1))
+          guard case .record(let record) = entries[offset] else {
+            return try! folder.misshapen(entries[offset], part: part, at: address, entry: offset + 1)
+          }
+          return try! foldRecord(record, parts: records.parts, entry: offset + 1, at: &address, with: &folder)
+        }
+        if let result = folder.deferredList(entries, of: part, at: address, folding: fold) { return result }
+      }
       var results: [Folder.Result] = []
       results.reserveCapacity(entries.count)
       for (offset, entry) in entries.enumerated() {

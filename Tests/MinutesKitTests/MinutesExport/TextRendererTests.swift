@@ -177,7 +177,8 @@ import MinutesTestSupport
   }
 
   /// Random drafts of every built-in template, any part filled in or not, with values of every kind (and some out
-  /// of their kind) and every house choice: the same text through both renderers.
+  /// of their kind) and every house choice: the same text through both renderers, and so through both folds
+  /// (``TextRenderer`` reads lists of records folded as they are read, swift-mustache a context folded whole).
   @Test(arguments: TestSupport.builtInTemplates)
   func randomDraftsRenderTheSame(template id: String) throws {
     let template = try TestSupport.template(id: id)
