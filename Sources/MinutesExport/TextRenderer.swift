@@ -35,8 +35,9 @@ struct TextRenderer {
     case section(Lookup, inverted: Bool, body: [Node])
   }
 
-  /// A tag's name as swift-mustache resolves it.
-  private struct Lookup {
+  /// A tag's name as swift-mustache resolves it. A class, so that a node hands it on as one reference (as a
+  /// struct, its two arrays and its transform were each retained and released at every tag rendered).
+  private final class Lookup {
     enum Start {
       /// Climb the stack for the first name (`meeting.chair`).
       case climb
@@ -47,12 +48,12 @@ struct TextRenderer {
       /// Not a look-up: a section that is a partial put in place, whose body sees no position.
       case partial
     }
-    var start: Start
+    let start: Start
     /// The names to follow, `.` and empty components left out.
     let names: [String]
     /// The fingerprint of each of ``names``, for looking them up in records.
     let prints: [ContextRecord.Fingerprint]
-    var transform: String?
+    let transform: String?
 
     init(start: Start, names: [String], transform: String?) {
       (self.start, self.names, self.transform) = (start, names, transform)
