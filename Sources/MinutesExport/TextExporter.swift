@@ -563,7 +563,7 @@ public struct TextExporter: Exporter {
 
     /// A list of records whose entries are folded when the export reads them, each time it reads them: a section
     /// that goes through the items renders each item's context, then lets it go, so that the context of a long draft
-    /// is never held whole (14 MB of a 5,000-item export, each page of it new to the process).
+    /// is never held whole (6 MB of a 5,000-item export's peak, each page of it new to the process).
     func deferredList(
       _ entries: [Value], of part: Part, at address: Address, folding fold: @escaping (Int) -> ContextValue
     ) -> ContextValue? {

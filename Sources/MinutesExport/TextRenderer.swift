@@ -327,11 +327,12 @@ struct TextRenderer {
       while cut > searched && base[cut - 1] >= 0x80 { cut -= 1 }
       // Not looked through again: a long run with no ASCII byte would be, at every string appended.
       guard cut > searched else { return searched = count }
-      searched = 0
       let kept = min(max(pieces.edit(UnsafeMutableBufferPointer(start: base, count: cut)), 0), cut)
       pieces.emit(UnsafeBufferPointer(start: base, count: kept))
       base.update(from: base + cut, count: count - cut)
       count -= cut
+      // What is left came after the last ASCII byte.
+      searched = count
     }
 
     /// Hands on all that is left (through ``Pieces/edit``).
