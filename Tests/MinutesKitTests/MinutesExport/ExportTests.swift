@@ -204,28 +204,36 @@ import MinutesTestSupport
   /// ``TextExporter/marksLeftOut(in:before:)``, by which the import reads a mark as left out, says the same.
   @Test func chineseMarksGoAsTheScalarsSay() {
     let pieces = ["。", "；", "！", "？", "”", "’", "」", "』", "“", "，", "丂", "乛", "會", "a", "\u{8082}", "\u{FF1B}"]
-    let ends: Set<Unicode.Scalar> = ["！", "？"], quotes: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
     var generator = SplitMix64(seed: 23)
     var changed = 0
     for _ in 0..<5_000 {
       let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
       let scalars = Array(text.unicodeScalars)
-      var kept = String.UnicodeScalarView()
-      for (index, scalar) in scalars.enumerated() {
-        let before = { (offset: Int) in index - offset >= 0 ? scalars[index - offset] : " " }
-        let drops = (scalar == "。" || scalar == "；") && ends.contains(before(1))
-          || scalar == "。" && quotes.contains(before(1)) && (ends.contains(before(2)) || before(2) == "。")
-        if !drops { kept.append(scalar) }
-        // The rule the import reads the marks by is this one.
-        if scalar == "。" || scalar == "；" {
-          let leftOut = TextExporter.marksLeftOut(in: scalars, before: index)
-          #expect(drops == (leftOut == .both || (scalar == "。" && leftOut == .fullStop)), "\(text) at \(index)")
-        }
+      let (kept, drops) = Self.sentenceEndsByScalars(scalars)
+      // The rule the import reads the marks by is this one.
+      for (index, scalar) in scalars.enumerated() where scalar == "。" || scalar == "；" {
+        let leftOut = TextExporter.marksLeftOut(in: scalars, before: index)
+        #expect(drops.contains(index) == (leftOut == .both || (scalar == "。" && leftOut == .fullStop)), "\(text) at \(index)")
       }
-      if String(kept) != text { changed += 1 }
-      #expect(TextExporter.chineseSentenceEnds(text) == String(kept), "\(text)")
+      if kept != text { changed += 1 }
+      #expect(TextExporter.chineseSentenceEnds(text) == kept, "\(text)")
     }
     #expect(changed > 500 && changed < 4_500)
+  }
+
+  /// `scalars` with the marks dropped that end a sentence already ended, read scalar by scalar (GB/T 15834-2011
+  /// §4.1–4.3): the text kept, and the places of the scalars dropped.
+  static func sentenceEndsByScalars(_ scalars: [Unicode.Scalar]) -> (kept: String, dropped: Set<Int>) {
+    let ends: Set<Unicode.Scalar> = ["！", "？"], quotes: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
+    var kept = String.UnicodeScalarView()
+    var dropped: Set<Int> = []
+    for (index, scalar) in scalars.enumerated() {
+      let before = { (offset: Int) in index - offset >= 0 ? scalars[index - offset] : " " }
+      let drops = (scalar == "。" || scalar == "；") && ends.contains(before(1))
+        || scalar == "。" && quotes.contains(before(1)) && (ends.contains(before(2)) || before(2) == "。")
+      if drops { dropped.insert(index) } else { kept.append(scalar) }
+    }
+    return (String(kept), dropped)
   }
 
   /// On long texts too (where the bytes 82 and 9B are looked for by `memchr`, which reads many bytes at a time),
@@ -233,7 +241,6 @@ import MinutesTestSupport
   /// ideographs that end in neither byte, with marks and ideographs that end in 82 or 9B at every offset.
   @Test func chineseMarksGoAsTheScalarsSayInLongTexts() {
     let marks = ["。", "；", "！", "？", "”", "」", "丂", "乛"], plain = ["會", "議", "a", "，", "\n", "一"]
-    let ends: Set<Unicode.Scalar> = ["！", "？"], quotes: Set<Unicode.Scalar> = ["”", "’", "」", "』"]
     var generator = SplitMix64(seed: 56)
     for _ in 0..<3_000 {
       let markShare = Int.random(in: 1...30, using: &generator)
@@ -241,15 +248,7 @@ import MinutesTestSupport
         Int.random(in: 0..<100, using: &generator) < markShare
           ? marks.randomElement(using: &generator)! : plain.randomElement(using: &generator)!
       }.joined()
-      let scalars = Array(text.unicodeScalars)
-      var kept = String.UnicodeScalarView()
-      for (index, scalar) in scalars.enumerated() {
-        let before = { (offset: Int) in index - offset >= 0 ? scalars[index - offset] : " " }
-        let drops = (scalar == "。" || scalar == "；") && ends.contains(before(1))
-          || scalar == "。" && quotes.contains(before(1)) && (ends.contains(before(2)) || before(2) == "。")
-        if !drops { kept.append(scalar) }
-      }
-      #expect(TextExporter.chineseSentenceEnds(text) == String(kept), "\(text)")
+      #expect(TextExporter.chineseSentenceEnds(text) == Self.sentenceEndsByScalars(Array(text.unicodeScalars)).kept, "\(text)")
     }
   }
 
