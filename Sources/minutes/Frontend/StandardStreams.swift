@@ -15,10 +15,8 @@ enum StandardStreams {
       var string = string
       try string.withUTF8 { bytes in try handle.write(contentsOf: UnsafeRawBufferPointer(bytes)) }
     }
-    /// Writes bytes whole (an export as its UTF-8, a binary export), or throws the system's error, as the text form.
-    func writeWhole(_ data: Data) throws { try handle.write(contentsOf: data) }
-    /// Writes an export whole, a piece at a time as it is rendered (``ExportOutput/write(to:)``), or throws the
-    /// system's error, as the text form.
+    /// Writes an export whole (text, a binary export; a rendering a piece at a time as it is rendered, see
+    /// ``ExportOutput/write(to:)``), or throws the system's error, as the text form.
     func writeWhole(_ output: ExportOutput) throws { try output.write { try handle.write(contentsOf: $0) } }
   }
 
