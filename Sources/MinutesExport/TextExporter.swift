@@ -810,17 +810,18 @@ struct MissingMark: MustacheParent, MustacheTransformable, CustomStringConvertib
 /// To swift-mustache it is a sequence of its entries as `Any` (``ContextValue/any``), and `Mirror` sees two
 /// children: `elements`, those entries as an array, and `adopted`.
 final class ListContext: MustacheSequence, MustacheTransformable, CustomStringConvertible, CustomReflectable {
-  /// The entries as they are kept: for a list of values numbered (``numbering``), each value alone; none for a
-  /// list whose entries are folded when read (``folding``).
-  private let stored: [ContextValue]
-  /// For a list of values: the language of the ``Element`` each entry is when read, which offers `n` (its place,
-  /// from 1) and `zh`. Made as the entries are read, not kept: an element held for every point of a draft of 5,000
-  /// items had been 6 MB of its export's memory, each byte written once and read once.
-  private let numbering: String?
-  /// For a list of records folded as it is read: each entry's context, made each time it is asked for.
-  private let folding: ((Int) -> ContextValue)?
-  /// How many entries there are.
-  let count: Int
+  /// Where the entries come from.
+  private enum Source {
+    /// Kept as they are.
+    case kept([ContextValue])
+    /// A list of values, each kept alone and read as the ``Element`` that offers `n` (its place, from 1) and `zh`
+    /// in `language`. Made as the entries are read, not kept: an element held for every point of a draft of 5,000
+    /// items had been 6 MB of its export's memory, each byte written once and read once.
+    case numbered([ContextValue], language: String)
+    /// A list of records folded as it is read: each entry's context, made each time it is asked for.
+    case folded(count: Int, (Int) -> ContextValue)
+  }
+  private let source: Source
   let adopted: Bool
   /// What `{{key}}` prints: the entries joined. Worked out when first printed: most templates go through the
   /// entries (`{{#points}}…{{/points}}`), and joining every list of a draft of 5,000 items was a twentieth of its
@@ -835,28 +836,42 @@ final class ListContext: MustacheSequence, MustacheTransformable, CustomStringCo
   }
 
   init(entries: [ContextValue], text: String, adopted: Bool = false) {
-    (stored, numbering, folding, count, self.adopted, made) = (entries, nil, nil, entries.count, adopted, text)
+    (source, self.adopted, made) = (.kept(entries), adopted, text)
   }
 
   /// A list whose `entries` are read as they are, or, with `numbering`, each as an ``Element`` of that language
   /// numbered from 1; its text is `joining`'s, worked out when first printed.
   init(entries: [ContextValue], numbering: String? = nil, adopted: Bool = false, joining: @escaping () -> String) {
-    (stored, self.numbering, folding, count, self.adopted, make) = (entries, numbering, nil, entries.count, adopted, joining)
+    source = numbering.map { .numbered(entries, language: $0) } ?? .kept(entries)
+    (self.adopted, make) = (adopted, joining)
   }
 
   /// A list of `count` entries, the entry at `index` made by `folding(index)` whenever it is read.
   init(count: Int, adopted: Bool, folding: @escaping (Int) -> ContextValue, joining: @escaping () -> String) {
-    (stored, numbering, self.folding, self.count, self.adopted, make) = ([], nil, folding, count, adopted, joining)
+    (source, self.adopted, make) = (.folded(count: count, folding), adopted, joining)
+  }
+
+  /// How many entries there are.
+  var count: Int {
+    switch source {
+    case .kept(let entries), .numbered(let entries, _): entries.count
+    case .folded(let count, _): count
+    }
   }
 
   /// The entries, in order.
-  var entries: [ContextValue] { numbering == nil && folding == nil ? stored : (0..<count).map(entry) }
+  var entries: [ContextValue] {
+    if case .kept(let entries) = source { return entries }
+    return (0..<count).map(entry)
+  }
 
   /// The entry at `index` (from 0).
   func entry(_ index: Int) -> ContextValue {
-    if let folding { return folding(index) }
-    guard let numbering else { return stored[index] }
-    return .element(MinutesExport.Element(value: stored[index], n: index + 1, language: numbering))
+    switch source {
+    case .kept(let entries): entries[index]
+    case .numbered(let entries, let language): .element(MinutesExport.Element(value: entries[index], n: index + 1, language: language))
+    case .folded(_, let fold): fold(index)
+    }
   }
 
   /// A list of `elements` of any type (a hand-made context).

@@ -423,14 +423,11 @@ struct TextRenderer {
       if flag { render(body, stack: &stack, position: position, into: &output) }
       return
     case .list(let list):
-      for index in 0..<list.count {
-        stack.append(list.entry(index))
-        render(body, stack: &stack, position: Position(index: index, isLast: index == list.count - 1), into: &output)
-        stack.removeLast()
-      }
-      return
+      return renderEntries(count: list.count, list.entry, body, stack: &stack, into: &output)
     case .other(let other):
-      if let entries = sequenceEntries(other) { return renderEntries(entries, body, stack: &stack, into: &output) }
+      if let entries = sequenceEntries(other) {
+        return renderEntries(count: entries.count, { entries[$0] }, body, stack: &stack, into: &output)
+      }
       if let flag = other as? Bool {
         if flag { render(body, stack: &stack, position: position, into: &output) }
         return
@@ -444,10 +441,13 @@ struct TextRenderer {
     stack.removeLast()
   }
 
-  private static func renderEntries(_ entries: [ContextValue], _ body: [Node], stack: inout [ContextValue], into output: inout Output) {
-    for (index, entry) in entries.enumerated() {
-      stack.append(entry)
-      render(body, stack: &stack, position: Position(index: index, isLast: index == entries.count - 1), into: &output)
+  /// `body` rendered for each of `count` entries, `entry(index)` on top of the stack, in order.
+  private static func renderEntries(
+    count: Int, _ entry: (Int) -> ContextValue, _ body: [Node], stack: inout [ContextValue], into output: inout Output
+  ) {
+    for index in 0..<count {
+      stack.append(entry(index))
+      render(body, stack: &stack, position: Position(index: index, isLast: index == count - 1), into: &output)
       stack.removeLast()
     }
   }
