@@ -1019,7 +1019,7 @@ final class TextReader {
       while index < lineEnd {
         if text[index] == first, literalFits(index, literal) {
           ends.append(index)
-        } else if chinese, TextExporter.marksLeftOut(in: text, before: index) != nil, let rest = markLeftOut(literal, at: index), literalFits(index, rest) {
+        } else if let rest = markLeftOut(literal, at: index), literalFits(index, rest) {
           // Where the export left the literal's first mark out (after `！`, or `。”`).
           ends.append(index)
         }
