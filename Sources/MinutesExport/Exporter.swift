@@ -230,8 +230,10 @@ public final class TextRendering: @unchecked Sendable {
   let prefix: Data
   let renderer: TextRenderer
   let root: ContextValue
-  /// Room made at once for ``data``'s rendering (a guess, see ``TextRenderer/render(_:expected:)``).
-  private let expected: Int
+  /// Room made at once for ``data``'s rendering (a guess, see ``TextRenderer/render(_:expected:)``), worked out
+  /// only when the text is rendered whole: a text written in pieces needs none (working it out had been a twentieth
+  /// of writing a 5,000-item export).
+  private let expected: @Sendable () -> Int
   /// What is done to the rendered bytes in place: returns how many of them to keep (the first ones); see
   /// ``TextRenderer/renderUTF8(_:expected:edit:)``.
   private let edit: @Sendable (UnsafeMutableBufferPointer<UInt8>) -> Int
@@ -241,7 +243,7 @@ public final class TextRendering: @unchecked Sendable {
   static let piece = 64 << 10
 
   init(
-    _ renderer: TextRenderer, over root: ContextValue, expected: Int, prefix: Data = Data(),
+    _ renderer: TextRenderer, over root: ContextValue, expected: @escaping @Sendable () -> Int, prefix: Data = Data(),
     edit: @escaping @Sendable (UnsafeMutableBufferPointer<UInt8>) -> Int
   ) {
     (self.renderer, self.root, self.expected, self.prefix, self.edit) = (renderer, root, expected, prefix, edit)
@@ -254,7 +256,7 @@ public final class TextRendering: @unchecked Sendable {
 
   /// The whole text's bytes (the rendered ones not copied when there is no prefix).
   public var data: Data {
-    let rendered = lock.withLock { renderer.renderUTF8(root, expected: expected, edit: edit) }
+    let rendered = lock.withLock { renderer.renderUTF8(root, expected: expected(), edit: edit) }
     return prefix.isEmpty ? rendered : prefix + rendered
   }
 

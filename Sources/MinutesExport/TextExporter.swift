@@ -131,11 +131,11 @@ public struct TextExporter: Exporter {
       // Room for twice the draft's text at once: grown by doubling, the text of a long draft had been written
       // twice over into pages each new to the process (a fifth of exporting 1,000 items went to the kernel's
       // page faults).
-      let expected = 2 * textSize(.record(minutes.content)) + 4096
+      let expected: @Sendable () -> Int = { [content = minutes.content] in 2 * textSize(.record(content)) + 4096 }
       if !asString && !english {
         return .rendering(TextRendering(fast, over: root, expected: expected) { dropRedundantChineseMarks($0) })
       }
-      rendered = fast.render(root, expected: expected)
+      rendered = fast.render(root, expected: expected())
     } else {
       // The partials are compiled by swift-mustache only for the texts it renders (compiling them for every
       // export had cost 2 ms of a short one); the template checker refuses partials that do not parse.
