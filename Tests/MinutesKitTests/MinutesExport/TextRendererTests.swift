@@ -86,11 +86,13 @@ import MinutesTestSupport
   /// seven bytes (all a fingerprint holds) or more.
   @Test func aRecordFindsANameAsADictionaryDoes() {
     var generator = SplitMix64(seed: 55)
-    let stems = ["", "a", "decision", "presentAndAbsent", "inAttendance"]
+    // Names of up to seven bytes are told by their fingerprint alone; names of 256 bytes and more must not pass for
+    // them (a name of 262 bytes whose first seven are `a` and six NULs, against `a` and five NULs).
+    let stems = ["", "a", "decision", "presentAndAbsent", "inAttendance", "a\0\0\0", String(repeating: "\0", count: 250)]
     func name() -> String {
       let stem = stems.randomElement(using: &generator)!
-      let tail = String((0..<Int.random(in: 0...9, using: &generator)).map { _ in "xy9-é".randomElement(using: &generator)! })
-      return stem + tail
+      let tail = String((0..<Int.random(in: 0...9, using: &generator)).map { _ in "xy9-é\0".randomElement(using: &generator)! })
+      return Bool.random(using: &generator) ? stem + tail : tail + stem
     }
     for _ in 0..<2_000 {
       let record = ContextRecord()
@@ -104,6 +106,14 @@ import MinutesTestSupport
         let found: Int? = if case .int(let value) = record[key] { value } else { nil }
         #expect(found == dictionary[key], "\(key) in \(dictionary)")
       }
+    }
+    // The length is counted up to 255: a name of 256 + k bytes is not a name of k bytes with the same first ones.
+    for short in 0...7 {
+      let record = ContextRecord()
+      record[String(repeating: "\0", count: 256 + short)] = .int(1)
+      #expect(record[String(repeating: "\0", count: short)] == nil, "\(short)")
+      record["a" + String(repeating: "\0", count: 261)] = .int(2)
+      #expect(record["a" + String(repeating: "\0", count: 5)] == nil)
     }
   }
 
