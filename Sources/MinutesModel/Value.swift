@@ -90,6 +90,27 @@ public struct Record: Hashable, Sendable, ExpressibleByDictionaryLiteral {
     set { fields[key] = newValue }
   }
 
+  /// The value under `key`, if set, as ``subscript(_:)`` finds it, looked for first at `position` (an index in
+  /// writing order): a walk that asks for a record's parts in the template's order, the order they are written
+  /// in, finds each where the last was left. `position` is then past the key found, and unchanged when `key` is not
+  /// set; any position (even past the end) gives the same value, only sooner or later.
+  ///
+  /// Asked for by key alone, a record of a few parts is searched from its first key, and each key before the one
+  /// asked for is compared as text, a call into the standard library for every pair of different names (1.2
+  /// million in an export of 5,000 agenda items).
+  /// - Complexity: O(1) when `key` is at `position`; else as ``subscript(_:)``.
+  @inlinable
+  public func value(forKey key: String, near position: inout Int) -> Value? {
+    let values = fields.values
+    if position >= 0, position < values.count, fields.keys[position] == key {
+      defer { position += 1 }
+      return values[position]
+    }
+    guard let index = fields.index(forKey: key) else { return nil }
+    position = index + 1
+    return values[index]
+  }
+
   /// Whether no part is set.
   public var isEmpty: Bool { fields.isEmpty }
 

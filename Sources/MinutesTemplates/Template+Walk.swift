@@ -50,6 +50,8 @@ extension Template {
   private func walk(_ parts: [Part], _ record: Record?, path: inout Address, asked: Bool,
                     slot: (_ slot: Address, _ requires: Int?, _ isMissing: Bool, _ isAnswered: Bool) -> Void,
                     value: ((_ value: Value, _ part: Part, _ address: Address) -> Void)?) {
+    // Where the next part is looked for in `record` (``Record/value(forKey:near:)``).
+    var position = 0
     for part in parts {
       let isAsked = asked && part.asking.isAsked && Self.applies(part, among: parts, in: record)
       guard isAsked || value != nil else { continue }
@@ -57,7 +59,7 @@ extension Template {
       defer { path.steps.removeLast() }
       switch part.shape {
       case .list(let list):
-        let entries = record?[part.key]?.list ?? []
+        let entries = record?.value(forKey: part.key, near: &position)?.list ?? []
         for (offset, entry) in entries.enumerated() {
           path.steps.append(.index(offset + 1))
           defer { path.steps.removeLast() }
@@ -79,9 +81,9 @@ extension Template {
           path.steps.removeLast()
         }
       case .group(let group):
-        walk(group.parts, record?[part.key]?.record, path: &path, asked: isAsked, slot: slot, value: value)
+        walk(group.parts, record?.value(forKey: part.key, near: &position)?.record, path: &path, asked: isAsked, slot: slot, value: value)
       case .field:
-        let held = record?[part.key]
+        let held = record?.value(forKey: part.key, near: &position)
         let required = part.rules.required
         if isAsked { slot(path, required ? 0 : nil, required && held == nil, held != nil) }
         if let held { value?(held, part, path) }
@@ -372,8 +374,9 @@ extension Template {
     try folder.enter(record, parts: parts, at: address)
     var results: [Folder.Result?] = []
     results.reserveCapacity(parts.count)
+    var position = 0
     for part in parts {
-      guard let value = record[part.key] else {
+      guard let value = record.value(forKey: part.key, near: &position) else {
         results.append(nil)
         continue
       }

@@ -22,6 +22,35 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
     #expect(Value.list(["a", "b"]) != .list(["b", "a"]), "lists keep their order")
   }
 
+  /// A record's value looked for from a position is the value by key, whatever the position (before the key, at it,
+  /// past it, past the end, negative), and the position is left past the key found, or as it was: 3,000 drawn
+  /// records, each asked for its own keys in order (as a walk of its parts asks), shuffled, and keys it lacks.
+  @Test func aValueLookedForFromAPositionIsTheValueByKey() {
+    var generator = SplitMix64(seed: 56)
+    let names = ["kind", "subject", "status", "topic", "verb", "points", "lead", "決定", "e\u{301}", "é"]
+    for _ in 0..<3_000 {
+      var record = Record()
+      for name in names.shuffled(using: &generator).prefix(Int.random(in: 0...names.count, using: &generator)) {
+        record[name] = .text(name + "!")
+      }
+      let keys = Array(record.fields.keys)
+      var asked = keys
+      if Bool.random(using: &generator) { asked.shuffle(using: &generator) }
+      asked += names.filter { _ in Bool.random(using: &generator) }
+      var position = Int.random(in: -2...(keys.count + 2), using: &generator)
+      for key in asked {
+        let before = position
+        let found = record.value(forKey: key, near: &position)
+        #expect(found == record[key], "\(key) from \(before) in \(keys)")
+        if let index = record.fields.index(forKey: key) {
+          #expect(position == index + 1, "\(key) from \(before) in \(keys)")
+        } else {
+          #expect(position == before)
+        }
+      }
+    }
+  }
+
   @Test func scalarsReadAsTheClerkTypesThem() {
     #expect(Value.text("甲").scalarText == "甲")
     #expect(Value.number(10).scalarText == "10")
