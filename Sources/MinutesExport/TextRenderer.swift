@@ -54,14 +54,23 @@ struct TextRenderer {
     /// The fingerprint of each of ``names``, for looking them up in records.
     let prints: [ContextRecord.Fingerprint]
     let transform: String?
+    /// The transform of a position (`first()`), read once here rather than by its name at every entry of a list:
+    /// `nil` for any other look-up, or a name no position offers.
+    let positional: Position.Transform?
+    /// The look-up's place among those of its text (0, 1…), where a rendering keeps what it found at the root
+    /// (``Stack/rootFinds``).
+    let slot: Int
 
-    init(start: Start, names: [String], transform: String?) {
-      (self.start, self.names, self.transform) = (start, names, transform)
+    init(start: Start, names: [String], transform: String?, slot: Int) {
+      (self.start, self.names, self.transform, self.slot) = (start, names, transform, slot)
       prints = names.map(ContextRecord.Fingerprint.init)
+      positional = start == .position ? transform.flatMap(Position.Transform.init) : nil
     }
   }
 
   private let nodes: [Node]
+  /// How many look-ups the text has (each ``Lookup/slot`` is below it).
+  private let lookups: Int
 
   /// `source` compiled, with the Mustache texts `partials` by name (`{{> name}}`); `nil` when it holds what this
   /// renderer leaves to swift-mustache (see the type's description) or does not parse.
@@ -72,9 +81,11 @@ struct TextRenderer {
     let bytes = Array(source.utf8)
     for marker in ["{{=", "{{$", "{{<", Self.partialMark] where Self.find(marker, in: bytes[...]) != nil { return nil }
     guard let inlined = Self.inlining(bytes, partials), Self.onlyTextPragmas(inlined),
-      let shapes = try? MustacheShape.parse(utf8: inlined), let nodes = Self.compile(shapes)
+      let shapes = try? MustacheShape.parse(utf8: inlined)
     else { return nil }
-    self.nodes = nodes
+    var lookups = 0
+    guard let nodes = Self.compile(shapes, lookups: &lookups) else { return nil }
+    (self.nodes, self.lookups) = (nodes, lookups)
   }
 
   /// The name of the section a partial is put in place as.
@@ -188,7 +199,8 @@ struct TextRenderer {
     return trimmed(text[..<colon]).elementsEqual("CONTENT_TYPE".utf8) && trimmed(text[(colon + 1)...]).elementsEqual("TEXT".utf8)
   }
 
-  private static func compile(_ shapes: [MustacheShape]) -> [Node]? {
+  /// The nodes of `shapes`, their look-ups numbered from `lookups`, which is left past the last.
+  private static func compile(_ shapes: [MustacheShape], lookups: inout Int) -> [Node]? {
     var nodes: [Node] = []
     for shape in shapes {
       switch shape {
@@ -197,10 +209,10 @@ struct TextRenderer {
         view.append(contentsOf: scalars)
         nodes.append(.text(String(view)))
       case .value(let name):
-        guard let lookup = lookup(name) else { return nil }
+        guard let lookup = lookup(name, slot: &lookups) else { return nil }
         nodes.append(.value(lookup))
       case .section(let name, let inverted, let body):
-        guard let lookup = lookup(name), let body = compile(body) else { return nil }
+        guard let lookup = lookup(name, slot: &lookups), let body = compile(body, lookups: &lookups) else { return nil }
         nodes.append(.section(lookup, inverted: inverted, body: body))
       }
     }
@@ -221,19 +233,21 @@ struct TextRenderer {
     }
   }
 
-  private static func lookup(_ name: MustacheShape.Name) -> Lookup? {
+  /// The look-up of `name`, in place `slot`, which is then moved on by one.
+  private static func lookup(_ name: MustacheShape.Name, slot: inout Int) -> Lookup? {
+    defer { slot += 1 }
     let dotted = name.path == ["."] ? "." : name.path.joined(separator: ".")
     guard isName(dotted), name.function.map(isName) ?? true else { return nil }
     if let function = name.function {
       guard !function.isEmpty else { return nil }
-      if dotted.isEmpty { return Lookup(start: .position, names: [], transform: function) }
+      if dotted.isEmpty { return Lookup(start: .position, names: [], transform: function, slot: slot) }
     } else if dotted.isEmpty {
       return nil
     }
-    if dotted == partialMark, name.function == nil { return Lookup(start: .partial, names: [], transform: nil) }
+    if dotted == partialMark, name.function == nil { return Lookup(start: .partial, names: [], transform: nil, slot: slot) }
     // The path's names, `.` and empty ones left out (as splitting `dotted` at its dots, omitting empty pieces).
     let names = name.path == ["."] ? [] : name.path.filter { !$0.isEmpty }
-    return Lookup(start: dotted == "." || dotted.hasPrefix(".") ? .top : .climb, names: names, transform: name.function)
+    return Lookup(start: dotted == "." || dotted.hasPrefix(".") ? .top : .climb, names: names, transform: name.function, slot: slot)
   }
 
   /// The text rendered over `root`, a context of any type (a hand-made one; see ``ContextValue/init(any:)``).
@@ -243,7 +257,7 @@ struct TextRenderer {
   /// as it must, and room never written is never touched).
   func render(_ root: ContextValue, expected: Int = 0) -> String {
     var output = Output(capacity: expected)
-    var stack: [ContextValue] = [root]
+    var stack = Stack(root, lookups: lookups)
     Self.render(nodes, stack: &stack, position: nil, into: &output)
     return output.text()
   }
@@ -255,7 +269,7 @@ struct TextRenderer {
   /// twelfth of exporting 5,000 items.)
   func renderUTF8(_ root: ContextValue, expected: Int = 0, edit: (UnsafeMutableBufferPointer<UInt8>) -> Int = { $0.count }) -> Data {
     var output = Output(capacity: expected)
-    var stack: [ContextValue] = [root]
+    var stack = Stack(root, lookups: lookups)
     Self.render(nodes, stack: &stack, position: nil, into: &output)
     return output.data(edit: edit)
   }
@@ -275,7 +289,7 @@ struct TextRenderer {
       withoutActuallyEscaping(emit) { emit in
         var output = Output(capacity: piece + piece / 2)
         output.pieces = Output.Pieces(size: piece, edit: edit, emit: emit)
-        var stack: [ContextValue] = [root]
+        var stack = Stack(root, lookups: lookups)
         Self.render(nodes, stack: &stack, position: nil, into: &output)
         output.emitRest()
       }
@@ -371,34 +385,80 @@ struct TextRenderer {
     }
   }
 
+  /// The levels a rendering looks names up in, the root first and the innermost section's value last, and what the
+  /// root gave each look-up that climbed to it.
+  private struct Stack {
+    var levels: [ContextValue]
+    /// What a look-up that climbed past every level above the root found there (after its other names), by its
+    /// ``Lookup/slot``: `nil` until it is first found, then what was found (which may be nothing). The root does
+    /// not change while it is rendered, so a name of the house style (`house.points.sentences`), asked for in every
+    /// directive of every agenda item, is followed from the root once rather than each time. Only a root that is a
+    /// record, and names followed through records and choices, are kept.
+    /// Made when the first is kept.
+    private var rootFinds: [ContextValue??] = []
+    /// How many look-ups the text has.
+    private let lookups: Int
+
+    init(_ root: ContextValue, lookups: Int) {
+      (levels, self.lookups) = ([root], lookups)
+    }
+
+    /// What the root gave the look-up in `slot`, if it was kept.
+    func rootFind(_ slot: Int) -> ContextValue?? { rootFinds.isEmpty ? nil : rootFinds[slot] }
+
+    /// Keeps what the root gave the look-up in `slot`.
+    mutating func keep(_ found: ContextValue?, at slot: Int) {
+      if rootFinds.isEmpty { rootFinds = Array(repeating: nil, count: lookups) }
+      rootFinds[slot] = .some(found)
+    }
+
+    mutating func append(_ value: ContextValue) { levels.append(value) }
+    mutating func removeLast() { levels.removeLast() }
+  }
+
   /// Where the iteration of a sequence stands, for `first()`, `last()`, `index()`, `even()`, `odd()`.
   private struct Position {
     var index: Int
     var isLast: Bool
 
-    func transform(_ name: String) -> ContextValue? {
-      switch name {
-      case "first": .bool(index == 0)
-      case "last": .bool(isLast)
-      case "index": .int(index)
-      case "even": .bool(index & 1 == 0)
-      case "odd": .bool(index & 1 == 1)
-      default: nil
+    /// What a position offers, as swift-mustache's sequence transforms.
+    enum Transform {
+      case first, last, index, even, odd
+
+      init?(_ name: String) {
+        switch name {
+        case "first": self = .first
+        case "last": self = .last
+        case "index": self = .index
+        case "even": self = .even
+        case "odd": self = .odd
+        default: return nil
+        }
+      }
+    }
+
+    func value(_ transform: Transform) -> ContextValue {
+      switch transform {
+      case .first: .bool(index == 0)
+      case .last: .bool(isLast)
+      case .index: .int(index)
+      case .even: .bool(index & 1 == 0)
+      case .odd: .bool(index & 1 == 1)
       }
     }
   }
 
-  private static func render(_ nodes: [Node], stack: inout [ContextValue], position: Position?, into output: inout Output) {
+  private static func render(_ nodes: [Node], stack: inout Stack, position: Position?, into output: inout Output) {
     for node in nodes {
       switch node {
       case .text(let text):
         output += text
       case .value(let lookup):
-        if let value = resolve(lookup, stack: stack, position: position) { output += printed(value) }
+        if let value = resolve(lookup, stack: &stack, position: position) { output += printed(value) }
       case .section(let lookup, _, let body) where lookup.start == .partial:
         render(body, stack: &stack, position: nil, into: &output)
       case .section(let lookup, let inverted, let body):
-        let value = resolve(lookup, stack: stack, position: position)
+        let value = resolve(lookup, stack: &stack, position: position)
         if inverted {
           renderInverted(value, body, stack: &stack, position: position, into: &output)
         } else {
@@ -409,7 +469,7 @@ struct TextRenderer {
   }
 
   private static func renderSection(
-    _ value: ContextValue?, _ body: [Node], stack: inout [ContextValue], position: Position?, into output: inout Output
+    _ value: ContextValue?, _ body: [Node], stack: inout Stack, position: Position?, into output: inout Output
   ) {
     guard let value else { return }
     switch value {
@@ -443,7 +503,7 @@ struct TextRenderer {
 
   /// `body` rendered for each of `count` entries, `entry(index)` on top of the stack, in order.
   private static func renderEntries(
-    count: Int, _ entry: (Int) -> ContextValue, _ body: [Node], stack: inout [ContextValue], into output: inout Output
+    count: Int, _ entry: (Int) -> ContextValue, _ body: [Node], stack: inout Stack, into output: inout Output
   ) {
     for index in 0..<count {
       stack.append(entry(index))
@@ -453,7 +513,7 @@ struct TextRenderer {
   }
 
   private static func renderInverted(
-    _ value: ContextValue?, _ body: [Node], stack: inout [ContextValue], position: Position?, into output: inout Output
+    _ value: ContextValue?, _ body: [Node], stack: inout Stack, position: Position?, into output: inout Output
   ) {
     guard let value else { return render(body, stack: &stack, position: position, into: &output) }
     switch value {
@@ -483,17 +543,17 @@ struct TextRenderer {
 
   // MARK: - Look-ups, as swift-mustache's `getChild`
 
-  private static func resolve(_ lookup: Lookup, stack: [ContextValue], position: Position?) -> ContextValue? {
+  private static func resolve(_ lookup: Lookup, stack: inout Stack, position: Position?) -> ContextValue? {
     var found: ContextValue?
     switch lookup.start {
     case .position:
       // A transform of the position (`first()`): no other name starts here.
-      guard let position, let transform = lookup.transform else { return nil }
-      return position.transform(transform)
+      guard let position, let transform = lookup.positional else { return nil }
+      return position.value(transform)
     case .partial:
       return nil
     case .top:
-      let top = stack[stack.count - 1]
+      let top = stack.levels[stack.levels.count - 1]
       if let first = lookup.names.first {
         found = child(of: top, named: first, lookup.prints[0]).flatMap { follow(lookup, from: $0) }
       } else {
@@ -501,12 +561,24 @@ struct TextRenderer {
       }
     case .climb:
       let (first, print) = (lookup.names[0], lookup.prints[0])
-      var level = stack.count
-      while level > 0 {
+      var level = stack.levels.count
+      var climbed = true
+      while level > 1 {
         level -= 1
-        if let child = child(of: stack[level], named: first, print) {
+        if let child = child(of: stack.levels[level], named: first, print) {
           found = follow(lookup, from: child)
+          climbed = false
           break
+        }
+      }
+      // No level above the root has the name: what the root gives, found once (see ``Stack/rootFinds``).
+      if climbed {
+        if let known = stack.rootFind(lookup.slot) {
+          found = known
+        } else {
+          var isSettled = true
+          found = child(of: stack.levels[0], named: first, print).flatMap { follow(lookup, from: $0, isSettled: &isSettled) }
+          if isSettled, case .record = stack.levels[0] { stack.keep(found, at: lookup.slot) }
         }
       }
     }
@@ -528,6 +600,23 @@ struct TextRenderer {
   private static func follow(_ lookup: Lookup, from object: ContextValue) -> ContextValue? {
     var current = object
     for index in lookup.names.indices.dropFirst() {
+      guard let next = child(of: current, named: lookup.names[index], lookup.prints[index]) else { return nil }
+      current = next
+    }
+    return current
+  }
+
+  /// ``follow(_:from:)``, with `isSettled` left `true` only if each value it looked into is a record or a choice,
+  /// whose children are the same whenever they are asked for during a rendering (a record of the context is made
+  /// whole before it is rendered); any other value (a list's reflection, a value read through swift-mustache's
+  /// protocols) is not vouched for.
+  private static func follow(_ lookup: Lookup, from object: ContextValue, isSettled: inout Bool) -> ContextValue? {
+    var current = object
+    for index in lookup.names.indices.dropFirst() {
+      switch current {
+      case .record, .choice: break
+      default: isSettled = false
+      }
       guard let next = child(of: current, named: lookup.names[index], lookup.prints[index]) else { return nil }
       current = next
     }

@@ -82,6 +82,33 @@ import MinutesTestSupport
     #expect(text(alike["decision2"]) == "two" && text(alike["decision1"]) == "one" && alike["decision3"] == nil)
   }
 
+  /// What a name climbing to the root finds there is kept for the rest of the rendering, and is not what a name of
+  /// the same tag finds where a level above the root has it: an agenda item with a title of its own prints it, and
+  /// one with a house style of its own follows that, before and after items that have neither.
+  @Test func aNameKeptFromTheRootGivesWayToALevelThatHasIt() throws {
+    func record(_ fields: KeyValuePairs<String, ContextValue>) -> ContextRecord {
+      let record = ContextRecord()
+      for (name, value) in fields { record[name] = value }
+      return record
+    }
+    func house(_ points: String) -> ContextValue {
+      .record(record(["points": .choice(ChoiceContext(value: points, phrase: nil))]))
+    }
+    let items: [ContextValue] = [
+      .record(record(["n": .int(1)])),
+      .record(record(["title": .text("own"), "house": house("sentences")])),
+      .record(record(["n": .int(3)])),
+      .record(record(["title": .null, "house": .null])),
+      .record(record(["n": .int(5)])),
+    ]
+    let root = record(["title": .text("root"), "house": house("numbered"), "items": .list(ListContext(entries: items, text: ""))])
+    let source = "{{#items}}{{title}}:{{#house.points.numbered}}N{{/house.points.numbered}}"
+      + "{{#house.points.sentences}}S{{/house.points.sentences}}{{^house}}-{{/house}};{{/items}}"
+    let fast = try #require(TextRenderer(source)).render(.record(root))
+    #expect(fast == "root:N;own:S;root:N;:-;root:N;")
+    #expect(fast == (try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + source).render(ContextValue.record(root).any)))
+  }
+
   /// A record finds a name as a dictionary does, on 2,000 drawn records whose names share their lengths and first
   /// seven bytes (all a fingerprint holds) or more.
   @Test func aRecordFindsANameAsADictionaryDoes() {
