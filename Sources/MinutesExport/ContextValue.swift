@@ -109,7 +109,8 @@ enum ContextValue {
 final class ContextRecord {
   /// The names, of which the first `values.count` are set (a layout's names may run on).
   @exclusivity(unchecked) private var names: [String]
-  /// Each name's ``Fingerprint``, compared before the name itself.
+  /// Each name's ``Fingerprint``, compared before the name itself, and instead of it for a name of up to seven
+  /// bytes (``Fingerprint/isWhole``).
   @exclusivity(unchecked) private var prints: [Fingerprint]
   @exclusivity(unchecked) private(set) var values: [ContextValue]
   /// The ``Fingerprint/bit`` of every name the record has or its layout may give it: a name whose bit is not set
@@ -151,8 +152,10 @@ final class ContextRecord {
     }
   }
 
-  /// The value of `name`, whose fingerprint is `print`, or `nil` when the record has no such name.
+  /// The value of `name`, whose fingerprint is `print` (`Fingerprint(name)`: for a short name, the fingerprint
+  /// alone is compared), or `nil` when the record has no such name.
   subscript(print: Fingerprint, name: String) -> ContextValue? {
+    assert(print == Fingerprint(name), "the fingerprint of another name")
     guard let index = index(of: name, print) else { return nil }
     return values[index]
   }
@@ -226,10 +229,6 @@ final class ContextRecord {
   /// differ in either are told apart by one comparison, without the standard library's comparison of two strings
   /// (a call, and most of looking a name up). Equal fingerprints of a name of up to seven bytes (``isWhole``) are
   /// equal names, byte for byte; of longer names they say nothing, and the names are then compared.
-  ///
-  /// Names are not always compared by their bits: a name the template's parts gave and one its Mustache text gave
-  /// were told equal by the standard library's comparison, 780,000 calls of about 60 instructions in an export of
-  /// 5,000 items, most of them for names of seven bytes or fewer (`house`, `points`, `first`).
   struct Fingerprint: Equatable {
     let word: UInt64
 

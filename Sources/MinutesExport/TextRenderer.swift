@@ -386,15 +386,18 @@ struct TextRenderer {
   }
 
   /// The levels a rendering looks names up in, the root first and the innermost section's value last, and what the
-  /// root gave each look-up that climbed to it.
+  /// root gave the look-ups that climbed to it.
   private struct Stack {
-    var levels: [ContextValue]
+    private(set) var levels: [ContextValue]
     /// What a look-up that climbed past every level above the root found there (after its other names), by its
-    /// ``Lookup/slot``: `nil` until it is first found, then what was found (which may be nothing). The root does
-    /// not change while it is rendered, so a name of the house style (`house.points.sentences`), asked for in every
-    /// directive of every agenda item, is followed from the root once rather than each time. Only a root that is a
-    /// record, and names followed through records and choices, are kept.
-    /// Made when the first is kept.
+    /// ``Lookup/slot``: `nil` until it is kept, then what was found (which may be nothing). Made when the first is
+    /// kept.
+    ///
+    /// What the root gives does not change while it is rendered, so a name of the house style
+    /// (`house.points.sentences`), asked for in every directive of every agenda item, is followed from the root once
+    /// rather than each time. What is kept is only what a record root gives through values whose children are fixed
+    /// (see ``TextRenderer/follow(_:from:isSettled:)``), and only where a section has put a level above the root: a
+    /// tag rendered with the root alone on the stack is rendered once.
     private var rootFinds: [ContextValue??] = []
     /// How many look-ups the text has.
     private let lookups: Int
@@ -406,7 +409,7 @@ struct TextRenderer {
     /// What the root gave the look-up in `slot`, if it was kept.
     func rootFind(_ slot: Int) -> ContextValue?? { rootFinds.isEmpty ? nil : rootFinds[slot] }
 
-    /// Keeps what the root gave the look-up in `slot`.
+    /// Keeps what the root gave the look-up in `slot` (what `rootFind(slot)` then returns).
     mutating func keep(_ found: ContextValue?, at slot: Int) {
       if rootFinds.isEmpty { rootFinds = Array(repeating: nil, count: lookups) }
       rootFinds[slot] = .some(found)
@@ -555,30 +558,31 @@ struct TextRenderer {
     case .top:
       let top = stack.levels[stack.levels.count - 1]
       if let first = lookup.names.first {
-        found = child(of: top, named: first, lookup.prints[0]).flatMap { follow(lookup, from: $0) }
+        var isSettled = true
+        found = child(of: top, named: first, lookup.prints[0]).flatMap { follow(lookup, from: $0, isSettled: &isSettled) }
       } else {
         found = top
       }
     case .climb:
       let (first, print) = (lookup.names[0], lookup.prints[0])
       var level = stack.levels.count
-      var climbed = true
+      var reachedRoot = true
+      var isSettled = true
       while level > 1 {
         level -= 1
         if let child = child(of: stack.levels[level], named: first, print) {
-          found = follow(lookup, from: child)
-          climbed = false
+          found = follow(lookup, from: child, isSettled: &isSettled)
+          reachedRoot = false
           break
         }
       }
-      // No level above the root has the name: what the root gives, found once (see ``Stack/rootFinds``).
-      if climbed {
+      // No level above the root has the name: what the root gives, kept when it can be (see ``Stack``).
+      if reachedRoot {
         if let known = stack.rootFind(lookup.slot) {
           found = known
         } else {
-          var isSettled = true
           found = child(of: stack.levels[0], named: first, print).flatMap { follow(lookup, from: $0, isSettled: &isSettled) }
-          if isSettled, case .record = stack.levels[0] { stack.keep(found, at: lookup.slot) }
+          if isSettled, stack.levels.count > 1, case .record = stack.levels[0] { stack.keep(found, at: lookup.slot) }
         }
       }
     }
@@ -596,26 +600,18 @@ struct TextRenderer {
     return transformed(value, transform)
   }
 
-  /// The value the names of `lookup` after the first lead to from `object`.
-  private static func follow(_ lookup: Lookup, from object: ContextValue) -> ContextValue? {
-    var current = object
-    for index in lookup.names.indices.dropFirst() {
-      guard let next = child(of: current, named: lookup.names[index], lookup.prints[index]) else { return nil }
-      current = next
-    }
-    return current
-  }
-
-  /// ``follow(_:from:)``, with `isSettled` left `true` only if each value it looked into is a record or a choice,
-  /// whose children are the same whenever they are asked for during a rendering (a record of the context is made
-  /// whole before it is rendered); any other value (a list's reflection, a value read through swift-mustache's
-  /// protocols) is not vouched for.
+  /// The value the names of `lookup` after the first lead to from `object`; `isSettled` is set to `false` when a
+  /// value looked into may give another child when asked again during the rendering: a list (its fields by
+  /// reflection, a deferred list's entries made as they are read, which a kept find would hold for the whole
+  /// rendering) or a value read through swift-mustache's protocols, whose code is not ours. The records such a
+  /// look-up passes through are made before the rendering and not changed during it (a record made during it, an
+  /// entry of a deferred list, is reached only through its list); the other values are values.
   private static func follow(_ lookup: Lookup, from object: ContextValue, isSettled: inout Bool) -> ContextValue? {
     var current = object
     for index in lookup.names.indices.dropFirst() {
       switch current {
-      case .record, .choice: break
-      default: isSettled = false
+      case .list, .other: isSettled = false
+      default: break
       }
       guard let next = child(of: current, named: lookup.names[index], lookup.prints[index]) else { return nil }
       current = next

@@ -109,12 +109,49 @@ import MinutesTestSupport
     #expect(fast == (try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + source).render(ContextValue.record(root).any)))
   }
 
+  /// A value read through swift-mustache's protocols is asked again at every tag: what the root gives through it is
+  /// not kept (a counter that answers 1, 2, 3…, asked once per agenda item).
+  @Test func aValueReadThroughMustachesProtocolsIsAskedEachTime() throws {
+    final class Counter: MustacheParent {
+      var count = 0
+      func child(named name: String) -> Any? {
+        count += 1
+        return count
+      }
+    }
+    let items: [ContextValue] = (1...3).map { _ in .record(ContextRecord()) }
+    let source = "{{#items}}{{counter.n}}{{/items}}"
+    func root() -> ContextRecord {
+      let root = ContextRecord()
+      root["counter"] = ContextValue(any: Counter())
+      root["items"] = .list(ListContext(entries: items, text: ""))
+      return root
+    }
+    #expect(try #require(TextRenderer(source)).render(.record(root())) == "123")
+    #expect(try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}\n" + source).render(ContextValue.record(root()).any) == "123")
+  }
+
+  /// What a rendering keeps from its root is its own: one compiled text rendered over two roots prints each root's.
+  @Test func whatARenderingKeepsIsItsOwn() throws {
+    func root(_ points: String) -> ContextValue {
+      let house = ContextRecord()
+      house["points"] = .choice(ChoiceContext(value: points, phrase: nil))
+      let root = ContextRecord()
+      root["house"] = .record(house)
+      root["items"] = .list(ListContext(entries: [.record(ContextRecord()), .record(ContextRecord())], text: ""))
+      return .record(root)
+    }
+    let renderer = try #require(TextRenderer("{{#items}}{{#house.points.numbered}}N{{/house.points.numbered}}{{^house.points.numbered}}S{{/house.points.numbered}}{{/items}}"))
+    #expect(renderer.render(root("numbered")) == "NN")
+    #expect(renderer.render(root("sentences")) == "SS")
+    #expect(renderer.render(root("numbered")) == "NN")
+  }
+
   /// A record finds a name as a dictionary does, on 2,000 drawn records whose names share their lengths and first
   /// seven bytes (all a fingerprint holds) or more.
-  @Test func aRecordFindsANameAsADictionaryDoes() {
+  @Test func aRecordFindsANameAsADictionaryDoes() throws {
     var generator = SplitMix64(seed: 55)
-    // Names of up to seven bytes are told by their fingerprint alone; names of 256 bytes and more must not pass for
-    // them (a name of 262 bytes whose first seven are `a` and six NULs, against `a` and five NULs).
+    // Names of up to seven bytes are told by their fingerprint alone, longer ones (NULs among them) by their bytes.
     let stems = ["", "a", "decision", "presentAndAbsent", "inAttendance", "a\0\0\0", String(repeating: "\0", count: 250)]
     func name() -> String {
       let stem = stems.randomElement(using: &generator)!
@@ -134,14 +171,23 @@ import MinutesTestSupport
         #expect(found == dictionary[key], "\(key) in \(dictionary)")
       }
     }
-    // The length is counted up to 255: a name of 256 + k bytes is not a name of k bytes with the same first ones.
+    // The length is counted up to 255: a name of 256 + k bytes is not a name of k bytes with the same first ones
+    // (a name of 262 bytes whose first seven are `a` and six NULs, against `a` and five NULs).
     for short in 0...7 {
       let record = ContextRecord()
       record[String(repeating: "\0", count: 256 + short)] = .int(1)
       #expect(record[String(repeating: "\0", count: short)] == nil, "\(short)")
-      record["a" + String(repeating: "\0", count: 261)] = .int(2)
-      #expect(record["a" + String(repeating: "\0", count: 5)] == nil)
     }
+    let long = ContextRecord()
+    long["a" + String(repeating: "\0", count: 261)] = .int(2)
+    #expect(long["a" + String(repeating: "\0", count: 5)] == nil)
+    // Names of eight bytes, and names longer than 255 bytes (whose lengths both count as 255), that share their
+    // first seven bytes are compared whole.
+    let alike = ContextRecord()
+    alike["decisioA"] = .int(1)
+    alike[String(repeating: "\0", count: 300)] = .int(2)
+    #expect(alike["decisioB"] == nil && alike[String(repeating: "\0", count: 255)] == nil)
+    #expect(TextRenderer.printed(try #require(alike["decisioA"])) == "1")
   }
 
   /// A partial within a line is put in place, and sees no position in a list, as swift-mustache renders it.

@@ -24,7 +24,8 @@ private func stored(_ text: String) -> Address { Address(stored: text)! }
 
   /// A record's value looked for from a position is the value by key, whatever the position (before the key, at it,
   /// past it, past the end, negative), and the position is left past the key found, or as it was: 3,000 drawn
-  /// records, each asked for its own keys in order (as a walk of its parts asks), shuffled, and keys it lacks.
+  /// records, each asked for its own keys in order (as a walk of its parts asks) or shuffled, then for drawn names,
+  /// some of which it lacks.
   @Test func aValueLookedForFromAPositionIsTheValueByKey() {
     var generator = SplitMix64(seed: 56)
     let names = ["kind", "subject", "status", "topic", "verb", "points", "lead", "決定", "e\u{301}", "é"]
