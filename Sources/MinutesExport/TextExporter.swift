@@ -664,7 +664,7 @@ public struct TextExporter: Exporter {
 
     /// What a part not filled in offers: an empty list, or nothing.
     private static func empty(_ part: Part) -> ContextValue {
-      if case .list = part.shape { return .list(ListContext(entries: [], text: "")) }
+      if part.isList { return .list(ListContext(entries: [], text: "")) }
       return .null
     }
 

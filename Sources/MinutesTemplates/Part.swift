@@ -10,49 +10,59 @@ import MinutesModel
 /// ``rendering`` and ``rules``. See `docs/templates.md` for every key, with examples.
 public struct Part: Sendable, Hashable {
   /// The key under which the value is stored, e.g. `date`, `items`.
+  @inlinable
   public var key: String {
     _read { yield storage.key }
     _modify { unique(); yield &storage.key }
   }
   /// Other names a clerk may type for it in an address, e.g. `followup`, `出席`.
+  @inlinable
   public var names: [String] {
     _read { yield storage.names }
     _modify { unique(); yield &storage.names }
   }
   /// A short name shown in prompts and outlines, e.g. 日期; for a list, the name of one entry (議題).
+  @inlinable
   public var label: String {
     _read { yield storage.label }
     _modify { unique(); yield &storage.label }
   }
   /// What the part is: a field, a group or a list.
+  @inlinable
   public var shape: Shape {
     _read { yield storage.shape }
     _modify { unique(); yield &storage.shape }
   }
   /// How and whether the interview asks for it.
+  @inlinable
   public var asking: Asking {
     _read { yield storage.asking }
     _modify { unique(); yield &storage.asking }
   }
   /// What is removed from an answer before it is stored.
+  @inlinable
   public var cleanUp: CleanUp {
     _read { yield storage.cleanUp }
     _modify { unique(); yield &storage.cleanUp }
   }
   /// How the export prints it.
+  @inlinable
   public var rendering: Rendering {
     _read { yield storage.rendering }
     _modify { unique(); yield &storage.rendering }
   }
   /// What a finished draft needs of it.
+  @inlinable
   public var rules: Rules {
     _read { yield storage.rules }
     _modify { unique(); yield &storage.rules }
   }
 
   /// The settings, shared by copies until one is changed (copy on write): a part is copied wherever a walk
-  /// over a draft binds it, and a copy is one reference rather than some twenty.
-  private var storage: Storage
+  /// over a draft binds it, and a copy is one reference rather than some twenty. Seen by the accessors, which are
+  /// inlined into the modules that read parts at every value of a draft (the export's fold, `check`'s walk):
+  /// through a call and a coroutine, reading `rules` had cost 150 instructions there.
+  @usableFromInline var storage: Storage
 
   /// The settings of a part. Never changed once shared: ``unique()`` copies it first, so that it is as safe to
   /// send between threads as the value it stands for.
@@ -61,20 +71,43 @@ public struct Part: Sendable, Hashable {
   /// overlapping accesses at every read (`swift_beginAccess`, 5% of a check at 1,000 items, the walks reading
   /// parts' keys and shapes), and here every access goes through ``Part``'s accessors, a value type's, whose
   /// exclusivity the compiler enforces, on storage no other part shares when it is changed.
-  private final class Storage: @unchecked Sendable {
-    @exclusivity(unchecked) var key: String
-    @exclusivity(unchecked) var names: [String]
-    @exclusivity(unchecked) var label: String
-    @exclusivity(unchecked) var shape: Shape
-    @exclusivity(unchecked) var asking: Asking
-    @exclusivity(unchecked) var cleanUp: CleanUp
-    @exclusivity(unchecked) var rendering: Rendering
-    @exclusivity(unchecked) var rules: Rules
+  @usableFromInline final class Storage: @unchecked Sendable {
+    @usableFromInline @exclusivity(unchecked) var key: String
+    @usableFromInline @exclusivity(unchecked) var names: [String]
+    @usableFromInline @exclusivity(unchecked) var label: String
+    @usableFromInline @exclusivity(unchecked) var shape: Shape {
+      didSet { (kind, records, parts) = Self.derived(from: shape) }
+    }
+    /// ``Part/kind``, ``Part/records`` and ``Part/parts``, worked out from ``shape`` when it is set: asked of every
+    /// value a check looks at, they had copied the shape out of the part each time (its arrays retained and
+    /// released).
+    @usableFromInline @exclusivity(unchecked) private(set) var kind: Kind?
+    @usableFromInline @exclusivity(unchecked) private(set) var records: Records?
+    @usableFromInline @exclusivity(unchecked) private(set) var parts: [Part]
+    @usableFromInline @exclusivity(unchecked) var asking: Asking
+    @usableFromInline @exclusivity(unchecked) var cleanUp: CleanUp
+    @usableFromInline @exclusivity(unchecked) var rendering: Rendering
+    @usableFromInline @exclusivity(unchecked) var rules: Rules
 
     init(key: String, names: [String], label: String, shape: Shape, asking: Asking, cleanUp: CleanUp, rendering: Rendering,
          rules: Rules) {
       (self.key, self.names, self.label, self.shape) = (key, names, label, shape)
+      (self.kind, self.records, self.parts) = Self.derived(from: shape)
       (self.asking, self.cleanUp, self.rendering, self.rules) = (asking, cleanUp, rendering, rules)
+    }
+
+    /// The kind of a field's value or of each entry of a list of values, the entries of a list of records, and
+    /// the parts of a group or of a list's entries.
+    static func derived(from shape: Shape) -> (Kind?, Records?, [Part]) {
+      switch shape {
+      case .field(let kind): (kind, nil, [])
+      case .list(let list):
+        switch list.entries {
+        case .values(let kind): (kind, nil, [])
+        case .records(let records): (nil, records, records.parts)
+        }
+      case .group(let group): (nil, nil, group.parts)
+      }
     }
 
     func copy() -> Storage {
@@ -83,7 +116,7 @@ public struct Part: Sendable, Hashable {
   }
 
   /// Makes ``storage`` this part's own before it is changed.
-  private mutating func unique() {
+  @usableFromInline mutating func unique() {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
   }
 
@@ -351,19 +384,35 @@ public struct Part: Sendable, Hashable {
 
   /// The parts under this one: a group's, or each entry's of a list of records; none for a field or a list of
   /// values.
-  public var parts: [Part] {
-    switch shape {
-    case .group(let group): group.parts
-    case .list: records?.parts ?? []
-    case .field: []
-    }
+  @inlinable
+  public var parts: [Part] { storage.parts }
+
+  /// The kind of a field; `nil` for a group or a list. Read from the part's storage without copying its shape (as
+  /// binding the case in a `switch` over ``shape`` does, its arrays retained and released): for the walks that ask
+  /// it of every value of a draft.
+  @inlinable
+  public var fieldKind: Kind? {
+    if case .field(let kind) = storage.shape { return kind }
+    return nil
+  }
+
+  /// What the entries of a list are; `nil` for a field or a group. Read as ``fieldKind`` is.
+  @inlinable
+  public var listEntries: Entries? {
+    if case .list(let list) = storage.shape { return list.entries }
+    return nil
+  }
+
+  /// Whether the part is a list. Read as ``fieldKind`` is.
+  @inlinable
+  public var isList: Bool {
+    if case .list = storage.shape { return true }
+    return false
   }
 
   /// The entries of a list of records; `nil` for any other shape.
-  public var records: Records? {
-    if case .list(let list) = shape, case .records(let records) = list.entries { return records }
-    return nil
-  }
+  @inlinable
+  public var records: Records? { storage.records }
 
   /// The parts of each entry, for a list of records; `nil` for any other shape.
   public var entryParts: [Part]? { records?.parts }
@@ -373,13 +422,9 @@ public struct Part: Sendable, Hashable {
 
   /// The kind of value the clerk types: a field's, or each entry's of a list of values; `nil` for a group or a
   /// list of records.
-  public var kind: Kind? {
-    switch shape {
-    case .field(let kind): return kind
-    case .list(let list): if case .values(let kind) = list.entries { return kind } else { return nil }
-    case .group: return nil
-    }
-  }
+  @inlinable
+  public var kind: Kind? { storage.kind }
+
 
   /// Whether this is a list whose entries bare numbers in an address reach.
   public var isNumberedList: Bool {

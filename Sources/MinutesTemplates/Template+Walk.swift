@@ -57,14 +57,14 @@ extension Template {
       guard isAsked || value != nil else { continue }
       path.steps.append(.key(part.key))
       defer { path.steps.removeLast() }
-      switch part.shape {
-      case .list(let list):
+      // The shape told by its case, as in ``foldPart(_:part:at:with:)``: not copied out of the part.
+      if let kinds = part.listEntries {
         let entries = record?.value(forKey: part.key, near: &position)?.list ?? []
         for (offset, entry) in entries.enumerated() {
           path.steps.append(.index(offset + 1))
           defer { path.steps.removeLast() }
           value?(entry, part, path)
-          switch list.entries {
+          switch kinds {
           case .records(let records):
             // An entry typed as a line is one slot, its parts values only; otherwise its parts are asked.
             let readsLine = records.line != nil
@@ -80,9 +80,9 @@ extension Template {
           slot(path, minimum > 0 ? minimum : nil, entries.count < minimum, false)
           path.steps.removeLast()
         }
-      case .group(let group):
-        walk(group.parts, record?.value(forKey: part.key, near: &position)?.record, path: &path, asked: isAsked, slot: slot, value: value)
-      case .field:
+      } else if part.fieldKind == nil {
+        walk(part.parts, record?.value(forKey: part.key, near: &position)?.record, path: &path, asked: isAsked, slot: slot, value: value)
+      } else {
         let held = record?.value(forKey: part.key, near: &position)
         let required = part.rules.required
         if isAsked { slot(path, required ? 0 : nil, required && held == nil, held != nil) }
@@ -139,7 +139,7 @@ extension Template {
   /// Every value of `minutes` kept for a part that does not apply where it is (see ``applies(_:among:in:)``),
   /// in draft order, with its part, the parts of its record and the record: what the export leaves out, `check`
   /// warns of and `:show` marks. What is under such a value is not visited, nor is what holds no part with a
-  /// condition (a template without conditions, as the Chinese ones, is not walked at all).
+  /// condition (a template without conditions is not walked at all).
   /// - Complexity: O(n) in the number of records of the draft under parts that hold a condition.
   public func inapplicableValues(in minutes: Minutes) -> [(address: Address, part: Part, siblings: [Part], record: Record)] {
     var found: [(address: Address, part: Part, siblings: [Part], record: Record)] = []
@@ -392,16 +392,27 @@ extension Template {
   static func foldPart<Folder: DraftFolder>(
     _ value: Value, part: Part, at address: inout Address, with folder: inout Folder
   ) throws(Folder.Failure) -> Folder.Result {
-    switch part.shape {
-    case .field(let kind):
-      return try folder.value(value, of: kind, part: part, at: address, entry: nil)
-    case .group(let group):
+    // The shape is told by its case, and what the case holds read on its own (``Part/fieldKind``, ``Part/parts``,
+    // ``Part/listEntries``): bound in a `switch`, the whole shape was copied out of the part's storage at every
+    // value, its arrays retained and released.
+    guard let kinds = part.listEntries else {
+      if let kind = part.fieldKind { return try folder.value(value, of: kind, part: part, at: address, entry: nil) }
       guard case .record(let record) = value else { return try folder.misshapen(value, part: part, at: address, entry: nil) }
-      return try foldRecord(record, parts: group.parts, entry: nil, at: &address, with: &folder)
-    case .list(let list):
-      guard case .list(let entries) = value else { return try folder.misshapen(value, part: part, at: address, entry: nil) }
+      return try foldRecord(record, parts: part.parts, entry: nil, at: &address, with: &folder)
+    }
+    guard case .list(let entries) = value else { return try folder.misshapen(value, part: part, at: address, entry: nil) }
+    var results: [Folder.Result] = []
+    switch kinds {
+    case .values(let kind):
+      results.reserveCapacity(entries.count)
+      for (offset, entry) in entries.enumerated() {
+        address.steps.append(.index(offset + 1))
+        defer { address.steps.removeLast() }
+        results.append(try folder.value(entry, of: kind, part: part, at: address, entry: offset + 1))
+      }
+    case .records(let records):
       // A fold that cannot fail may make a list of records before folding its entries (`try!` cannot trap).
-      if Folder.Failure.self == Never.self, folder.defersLists, case .records(let records) = list.entries {
+      if Folder.Failure.self == Never.self, folder.defersLists {
         let (copy, listAddress) = (folder, address)
         let fold = { (offset: Int) -> Folder.Result in
           var (folder, address) = (copy, listAddress)
@@ -413,24 +424,17 @@ extension Template {
         }
         if let result = folder.deferredList(entries, of: part, at: address, folding: fold) { return result }
       }
-      var results: [Folder.Result] = []
       results.reserveCapacity(entries.count)
       for (offset, entry) in entries.enumerated() {
-        let n = offset + 1
-        address.steps.append(.index(n))
+        address.steps.append(.index(offset + 1))
         defer { address.steps.removeLast() }
-        switch list.entries {
-        case .values(let kind):
-          results.append(try folder.value(entry, of: kind, part: part, at: address, entry: n))
-        case .records(let records):
-          if case .record(let record) = entry {
-            results.append(try foldRecord(record, parts: records.parts, entry: n, at: &address, with: &folder))
-          } else {
-            results.append(try folder.misshapen(entry, part: part, at: address, entry: n))
-          }
+        if case .record(let record) = entry {
+          results.append(try foldRecord(record, parts: records.parts, entry: offset + 1, at: &address, with: &folder))
+        } else {
+          results.append(try folder.misshapen(entry, part: part, at: address, entry: offset + 1))
         }
       }
-      return try folder.list(entries, results: results, of: part, at: address)
     }
+    return try folder.list(entries, results: results, of: part, at: address)
   }
 }
