@@ -86,7 +86,9 @@ extension Part.Pattern {
     /// when the text is not empty and holds none of them, which is decided here without ICU (its matcher costs
     /// some thousands of instructions a text, and compiling the first expression of a process ICU's sets of
     /// properties, a tenth of a small check); ``excludedByPattern(_:)`` says which patterns.
-    private let excluded: Set<Unicode.Scalar>?
+    /// Kept as an array, looked through for each scalar of a text: a pattern excludes a few characters, and a
+    /// set hashed every scalar of every text (some hundred instructions each).
+    private let excluded: [Unicode.Scalar]?
 
     /// For a pattern of the form `(?s)(?!A|B).*(?<!C|D)` with literal words alone in the look-arounds (either may
     /// be left out; `(?s)(?!會議).*`, "does not start with 會議", and `(?s).*(?<!同志)`, "does not end with 同志", the
@@ -130,13 +132,13 @@ extension Part.Pattern {
     /// (none of ICU's syntax: no `\`, `[`, `]`, `-`, `&`, `^`, `$`, `{`, `}` or whitespace, which `[…]` may read
     /// otherwise); `nil` for any other pattern. In ICU's `^(?:[^…]+)$` the negated set matches line ends too, so
     /// `$` (which may match before a final line end) changes nothing.
-    static func excludedByPattern(_ regex: String) -> Set<Unicode.Scalar>? {
+    static func excludedByPattern(_ regex: String) -> [Unicode.Scalar]? {
       let scalars = Array(regex.unicodeScalars)
       guard scalars.count > 4, scalars.prefix(2) == ["[", "^"], scalars.suffix(2) == ["]", "+"] else { return nil }
       let inside = scalars[2..<(scalars.count - 2)]
       guard inside.allSatisfy({ !"\\[]-&^${}:".unicodeScalars.contains($0) && !$0.properties.isWhitespace && $0.value >= 0x20 })
       else { return nil }
-      return Set(inside)
+      return Array(inside)
     }
 
     /// `^(?:regex)$`, compiled at the first call; `nil` when `regex` is not a valid expression.
