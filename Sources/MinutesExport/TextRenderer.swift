@@ -28,11 +28,62 @@ import MinutesTemplates
 /// delimiters, inheritance blocks, nested transforms, a content type other than TEXT, a name swift-mustache would
 /// refuse): the caller renders such a text with swift-mustache.
 struct TextRenderer {
-  /// A compiled piece of the text.
-  private indirect enum Node {
-    case text(String)
-    case value(Lookup)
-    case section(Lookup, inverted: Bool, body: [Node])
+  /// A compiled piece of the text: what it is, and where in its ``Program`` what it holds is. It holds no reference,
+  /// so that going through a text's nodes retains and releases nothing (as an enum of texts, look-ups and bodies,
+  /// every node rendered was retained and released, and its case's payload with it).
+  private struct Node {
+    enum Kind { case text, value, section, invertedSection }
+    let kind: Kind
+    /// Where a text's bytes start in ``Program/texts``; a value's or a section's look-up's place in
+    /// ``Program/lookups``.
+    let item: Int
+    /// Where the next node that is not in this one's body is: a section's body is the nodes just after its own,
+    /// in the text's order (a section in it followed by its own body); for a text or a value, the next node.
+    let end: Int
+    /// How many bytes a text has; 0 for the others.
+    var count = 0
+  }
+
+  /// A compiled text: its nodes, in the text's order, and what they hold.
+  private struct Program {
+    var nodes: [Node] = []
+    /// The literal texts' UTF-8, one after another: a text node's ``Node/item`` is where its bytes start, and
+    /// ``Node/count`` how many there are.
+    var texts: [UInt8] = []
+    var lookups: [Lookup] = []
+    /// ``lookups`` as references that are not counted, which ``lookups`` keeps alive: handed to a look-up without
+    /// a retain and a release at every tag.
+    var unretained: [Unmanaged<Lookup>] = []
+
+    /// `body` with the program read in place (see ``Reading``).
+    func reading<Result>(_ body: (Reading) -> Result) -> Result {
+      nodes.withUnsafeBufferPointer { nodes in
+        texts.withUnsafeBufferPointer { texts in
+          unretained.withUnsafeBufferPointer { lookups in body(Reading(nodes: nodes, texts: texts, lookups: lookups)) }
+        }
+      }
+    }
+  }
+
+  /// A rendering's view of a ``Program``, valid while the program is read (``Program/reading(_:)``): its arrays'
+  /// elements, read in place. Passed down the rendering as it is, it holds nothing that is counted.
+  private struct Reading {
+    let nodes: UnsafeBufferPointer<Node>
+    let texts: UnsafeBufferPointer<UInt8>
+    let lookups: UnsafeBufferPointer<Unmanaged<Lookup>>
+
+    /// The last of the nodes of `body` that is not in a section among them (the last piece the body is made of);
+    /// `nil` for an empty body.
+    func lastPiece(of body: Range<Int>) -> Int? {
+      var (index, last): (Int, Int?) = (body.lowerBound, nil)
+      while index < body.upperBound { (last, index) = (index, nodes[index].end) }
+      return last
+    }
+
+    /// The bytes of the text node `node`.
+    func text(_ node: Node) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: texts[node.item..<node.item + node.count])
+    }
   }
 
   /// A tag's name as swift-mustache resolves it. A class, so that a node hands it on as one reference (as a
@@ -68,9 +119,9 @@ struct TextRenderer {
     }
   }
 
-  private let nodes: [Node]
+  private let program: Program
   /// How many look-ups the text has (each ``Lookup/slot`` is below it).
-  private let lookups: Int
+  private var lookups: Int { program.lookups.count }
 
   /// `source` compiled, with the Mustache texts `partials` by name (`{{> name}}`); `nil` when it holds what this
   /// renderer leaves to swift-mustache (see the type's description) or does not parse.
@@ -83,9 +134,9 @@ struct TextRenderer {
     guard let inlined = Self.inlining(bytes, partials), Self.onlyTextPragmas(inlined),
       let shapes = try? MustacheShape.parse(utf8: inlined)
     else { return nil }
-    var lookups = 0
-    guard let nodes = Self.compile(shapes, lookups: &lookups) else { return nil }
-    (self.nodes, self.lookups) = (nodes, lookups)
+    var program = Program()
+    guard Self.compile(shapes, into: &program) else { return nil }
+    self.program = program
   }
 
   /// The name of the section a partial is put in place as.
@@ -199,24 +250,36 @@ struct TextRenderer {
     return trimmed(text[..<colon]).elementsEqual("CONTENT_TYPE".utf8) && trimmed(text[(colon + 1)...]).elementsEqual("TEXT".utf8)
   }
 
-  /// The nodes of `shapes`, their look-ups numbered from `lookups`, which is left past the last.
-  private static func compile(_ shapes: [MustacheShape], lookups: inout Int) -> [Node]? {
-    var nodes: [Node] = []
+  /// The nodes of `shapes` added to `program`, their look-ups numbered on from its last; `false` when a name is
+  /// one this renderer leaves to swift-mustache.
+  private static func compile(_ shapes: [MustacheShape], into program: inout Program) -> Bool {
     for shape in shapes {
+      let index = program.nodes.count
       switch shape {
       case .text(let scalars):
         var view = String.UnicodeScalarView()
         view.append(contentsOf: scalars)
-        nodes.append(.text(String(view)))
+        let text = String(view)
+        program.nodes.append(Node(kind: .text, item: program.texts.count, end: index + 1, count: text.utf8.count))
+        program.texts += text.utf8
       case .value(let name):
-        guard let lookup = lookup(name, slot: &lookups) else { return nil }
-        nodes.append(.value(lookup))
+        var slot = program.lookups.count
+        guard let lookup = lookup(name, slot: &slot) else { return false }
+        program.nodes.append(Node(kind: .value, item: program.lookups.count, end: index + 1))
+        program.lookups.append(lookup)
+        program.unretained.append(Unmanaged.passUnretained(lookup))
       case .section(let name, let inverted, let body):
-        guard let lookup = lookup(name, slot: &lookups), let body = compile(body, lookups: &lookups) else { return nil }
-        nodes.append(.section(lookup, inverted: inverted, body: body))
+        var slot = program.lookups.count
+        guard let lookup = lookup(name, slot: &slot) else { return false }
+        program.nodes.append(Node(kind: inverted ? .invertedSection : .section, item: program.lookups.count, end: index + 1))
+        program.lookups.append(lookup)
+        program.unretained.append(Unmanaged.passUnretained(lookup))
+        guard compile(body, into: &program) else { return false }
+        // The body's nodes follow the section's, up to here.
+        program.nodes[index] = Node(kind: program.nodes[index].kind, item: program.nodes[index].item, end: program.nodes.count)
       }
     }
-    return nodes
+    return true
   }
 
   /// Whether `name` holds only the characters swift-mustache allows in a name (its parser's
@@ -258,7 +321,7 @@ struct TextRenderer {
   func render(_ root: ContextValue, expected: Int = 0) -> String {
     var output = Output(capacity: expected)
     var stack = Stack(root, lookups: lookups)
-    Self.render(nodes, stack: &stack, position: nil, into: &output)
+    program.reading { Self.render($0, $0.nodes.indices, stack: &stack, position: nil, into: &output) }
     return output.text()
   }
 
@@ -270,7 +333,7 @@ struct TextRenderer {
   func renderUTF8(_ root: ContextValue, expected: Int = 0, edit: (UnsafeMutableBufferPointer<UInt8>) -> Int = { $0.count }) -> Data {
     var output = Output(capacity: expected)
     var stack = Stack(root, lookups: lookups)
-    Self.render(nodes, stack: &stack, position: nil, into: &output)
+    program.reading { Self.render($0, $0.nodes.indices, stack: &stack, position: nil, into: &output) }
     return output.data(edit: edit)
   }
 
@@ -290,7 +353,7 @@ struct TextRenderer {
         var output = Output(capacity: piece + piece / 2)
         output.pieces = Output.Pieces(size: piece, edit: edit, emit: emit)
         var stack = Stack(root, lookups: lookups)
-        Self.render(nodes, stack: &stack, position: nil, into: &output)
+        program.reading { Self.render($0, $0.nodes.indices, stack: &stack, position: nil, into: &output) }
         output.emitRest()
       }
     }
@@ -329,6 +392,8 @@ struct TextRenderer {
     deinit { if !handedOver { free(base) } }
 
     static func += (output: inout Output, text: String) {
+      // Read in place: copied into a `var` for `withUTF8`, every text printed was retained and released once more.
+      guard text.utf8.withContiguousStorageIfAvailable({ output.append($0) }) == nil else { return }
       var text = text
       text.withUTF8 { output.append($0) }
     }
@@ -357,7 +422,7 @@ struct TextRenderer {
       count = 0
     }
 
-    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    fileprivate mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
       guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
       if let pieces, count >= pieces.size { emitPiece() }
       if bytes.count > capacity - count {
@@ -451,28 +516,40 @@ struct TextRenderer {
     }
   }
 
-  private static func render(_ nodes: [Node], stack: inout Stack, position: Position?, into output: inout Output) {
-    for node in nodes {
-      switch node {
-      case .text(let text):
-        output += text
-      case .value(let lookup):
-        if let value = resolve(lookup, stack: &stack, position: position) { output += printed(value) }
-      case .section(let lookup, _, let body) where lookup.start == .partial:
-        render(body, stack: &stack, position: nil, into: &output)
-      case .section(let lookup, let inverted, let body):
-        let value = resolve(lookup, stack: &stack, position: position)
-        if inverted {
-          renderInverted(value, body, stack: &stack, position: position, into: &output)
+  /// The nodes of `body` (whole pieces: a section's own body goes with it) rendered in order, read through `reading`.
+  private static func render(
+    _ reading: Reading, _ body: Range<Int>, stack: inout Stack, position: Position?, into output: inout Output
+  ) {
+    var index = body.lowerBound
+    while index < body.upperBound {
+      let node = reading.nodes[index]
+      switch node.kind {
+      case .text:
+        output.append(reading.text(node))
+      case .value:
+        let value = reading.lookups[node.item]._withUnsafeGuaranteedRef { resolve($0, stack: &stack, position: position) }
+        if let value { output += printed(value) }
+      case .section, .invertedSection:
+        let lookup = reading.lookups[node.item]
+        let inner = index + 1..<node.end
+        if lookup._withUnsafeGuaranteedRef({ $0.start == .partial }) {
+          render(reading, inner, stack: &stack, position: nil, into: &output)
         } else {
-          renderSection(value, body, stack: &stack, position: position, into: &output)
+          let value = lookup._withUnsafeGuaranteedRef { resolve($0, stack: &stack, position: position) }
+          if node.kind == .invertedSection {
+            renderInverted(value, reading, inner, stack: &stack, position: position, into: &output)
+          } else {
+            renderSection(value, reading, inner, stack: &stack, position: position, into: &output)
+          }
         }
       }
+      index = node.end
     }
   }
 
   private static func renderSection(
-    _ value: ContextValue?, _ body: [Node], stack: inout Stack, position: Position?, into output: inout Output
+    _ value: ContextValue?, _ reading: Reading, _ body: Range<Int>, stack: inout Stack, position: Position?,
+    into output: inout Output
   ) {
     guard let value else { return }
     switch value {
@@ -480,19 +557,21 @@ struct TextRenderer {
       // A yes/no not answered prints its mark in place of the section (swift-mustache renders what a lambda
       // returns).
       output += flag.text
-      if case .text(let text) = body.last, text.hasSuffix("\n") { output += "\n" }
+      if let last = reading.lastPiece(of: body), reading.nodes[last].kind == .text, reading.text(reading.nodes[last]).last == 0x0A {
+        output += "\n"
+      }
       return
     case .bool(let flag):
-      if flag { render(body, stack: &stack, position: position, into: &output) }
+      if flag { render(reading, body, stack: &stack, position: position, into: &output) }
       return
     case .list(let list):
-      return renderEntries(count: list.count, list.entry, body, stack: &stack, into: &output)
+      return renderEntries(count: list.count, list.entry, reading, body, stack: &stack, into: &output)
     case .other(let other):
       if let entries = sequenceEntries(other) {
-        return renderEntries(count: entries.count, { entries[$0] }, body, stack: &stack, into: &output)
+        return renderEntries(count: entries.count, { entries[$0] }, reading, body, stack: &stack, into: &output)
       }
       if let flag = other as? Bool {
-        if flag { render(body, stack: &stack, position: position, into: &output) }
+        if flag { render(reading, body, stack: &stack, position: position, into: &output) }
         return
       }
       if isNull(other) { return }
@@ -500,39 +579,41 @@ struct TextRenderer {
       break
     }
     stack.append(value)
-    render(body, stack: &stack, position: nil, into: &output)
+    render(reading, body, stack: &stack, position: nil, into: &output)
     stack.removeLast()
   }
 
   /// `body` rendered for each of `count` entries, `entry(index)` on top of the stack, in order.
   private static func renderEntries(
-    count: Int, _ entry: (Int) -> ContextValue, _ body: [Node], stack: inout Stack, into output: inout Output
+    count: Int, _ entry: (Int) -> ContextValue, _ reading: Reading, _ body: Range<Int>, stack: inout Stack,
+    into output: inout Output
   ) {
     for index in 0..<count {
       stack.append(entry(index))
-      render(body, stack: &stack, position: Position(index: index, isLast: index == count - 1), into: &output)
+      render(reading, body, stack: &stack, position: Position(index: index, isLast: index == count - 1), into: &output)
       stack.removeLast()
     }
   }
 
   private static func renderInverted(
-    _ value: ContextValue?, _ body: [Node], stack: inout Stack, position: Position?, into output: inout Output
+    _ value: ContextValue?, _ reading: Reading, _ body: Range<Int>, stack: inout Stack, position: Position?,
+    into output: inout Output
   ) {
-    guard let value else { return render(body, stack: &stack, position: position, into: &output) }
+    guard let value else { return render(reading, body, stack: &stack, position: position, into: &output) }
     switch value {
     case .list(let list):
       guard list.count == 0 else { return }
     case .bool(let flag):
-      if !flag { render(body, stack: &stack, position: position, into: &output) }
+      if !flag { render(reading, body, stack: &stack, position: position, into: &output) }
       return
     case .other(let other):
       if let entries = sequenceEntries(other) {
         guard entries.isEmpty else { return }
       } else if let flag = other as? Bool {
-        if !flag { render(body, stack: &stack, position: position, into: &output) }
+        if !flag { render(reading, body, stack: &stack, position: position, into: &output) }
         return
       } else {
-        if isNull(other) { render(body, stack: &stack, position: position, into: &output) }
+        if isNull(other) { render(reading, body, stack: &stack, position: position, into: &output) }
         return
       }
     default:
@@ -540,7 +621,7 @@ struct TextRenderer {
     }
     // An empty sequence: its body sees the sequence, with no position.
     stack.append(value)
-    render(body, stack: &stack, position: nil, into: &output)
+    render(reading, body, stack: &stack, position: nil, into: &output)
     stack.removeLast()
   }
 

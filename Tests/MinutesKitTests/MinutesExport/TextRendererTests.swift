@@ -31,6 +31,7 @@ import MinutesTestSupport
     "yes": true, "no": false, "zero": 0, "nothing": NSNull(),
     "date": DateContext(date: PartialDate(parsing: "2024-03-08")!), "time": TimeContext(time: MeetingTime(parsing: "19:02")!),
     "array": ["x", "y"] as [Any],
+    "unanswered": MissingFlag(text: "〔法定人數〕"),
   ] }
 
   /// Names, sections and transforms as swift-mustache resolves them: climbing, a null stopping the climb, `.`
@@ -51,6 +52,10 @@ import MinutesTestSupport
     "{{items.text}} {{#items.elements}}.{{/items.elements}} {{array}} {{#array}}{{.}}{{first()}}{{/array}} {{first(array)}}",
     "{{.}}|{{#items}}{{#points}}{{title}}{{/points}}{{/items}}",
     "  {{#yes}}\n  line\n  {{/yes}}\n{{^yes}}\nno\n{{/yes}}\n{{! a comment }}\n{{{title}}} {{& title}}\n",
+    // Sections in sections, each body after its section's tag, and what comes after a body.
+    "{{#items}}<{{#points}}{{#first()}}({{/first()}}{{.}}{{^last()}},{{/last()}}{{/points}}>{{title}}{{/items}}|{{#yes}}{{#no}}x{{/no}}{{^no}}y{{#meeting}}{{kind}}{{/meeting}}z{{/no}}{{/yes}}end",
+    // A yes/no not answered prints its mark, and a line end when its body's last piece is a text that ends one.
+    "{{#unanswered}}quorum\n{{/unanswered}}|{{#unanswered}}A{{#yes}}B\n{{/yes}}{{/unanswered}}|{{^unanswered}}no{{/unanswered}}|{{#unanswered}}{{/unanswered}}.",
   ])
   func rendersAsSwiftMustacheDoes(source: String) throws {
     let (fast, mustache) = try Self.both(source, Self.record)
