@@ -574,7 +574,7 @@ public struct TextExporter: Exporter {
 
     func list(_ entries: [Value], results: [ContextValue], of part: Part, at address: Address) -> ContextValue {
       // A list of values numbers its entries as they are read (each is ``value(_:of:part:at:entry:)``'s, whole).
-      let numbering: String? = if case .list(let list) = part.shape, case .values = list.entries { rendering.language } else { nil }
+      let numbering: String? = if case .values? = part.listEntries { rendering.language } else { nil }
       return .list(ListContext(entries: results, numbering: numbering, adopted: adopted(entries)) {
         joined(entries, elements: results, part: part)
       })

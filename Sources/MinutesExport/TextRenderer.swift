@@ -51,8 +51,8 @@ struct TextRenderer {
     /// ``Node/count`` how many there are.
     var texts: [UInt8] = []
     var lookups: [Lookup] = []
-    /// ``lookups`` as references that are not counted, which ``lookups`` keeps alive: handed to a look-up without
-    /// a retain and a release at every tag.
+    /// ``lookups`` as references that are not counted, which ``lookups`` keeps alive: handed to
+    /// ``TextRenderer/resolve(_:stack:position:)`` without a retain and a release at every tag.
     var unretained: [Unmanaged<Lookup>] = []
 
     /// `body` with the program read in place (see ``Reading``).
@@ -80,14 +80,22 @@ struct TextRenderer {
       return last
     }
 
+    /// Whether the text node `node` ends in a line feed that is a character of its own, as `hasSuffix("\n")` has it
+    /// (after a carriage return, the two are one character, `\r\n`).
+    func endsInLineFeed(_ node: Node) -> Bool {
+      let bytes = text(node)
+      return bytes.last == 0x0A && (bytes.count < 2 || bytes[bytes.count - 2] != 0x0D)
+    }
+
     /// The bytes of the text node `node`.
     func text(_ node: Node) -> UnsafeBufferPointer<UInt8> {
       UnsafeBufferPointer(rebasing: texts[node.item..<node.item + node.count])
     }
   }
 
-  /// A tag's name as swift-mustache resolves it. A class, so that a node hands it on as one reference (as a
-  /// struct, its two arrays and its transform were each retained and released at every tag rendered).
+  /// A tag's name as swift-mustache resolves it. A class, so that a rendering hands it to ``resolve(_:stack:position:)``
+  /// as one reference, uncounted (``Program/unretained``); as a struct, its two arrays and its transform were each
+  /// retained and released at every tag rendered.
   private final class Lookup {
     enum Start {
       /// Climb the stack for the first name (`meeting.chair`).
@@ -557,7 +565,7 @@ struct TextRenderer {
       // A yes/no not answered prints its mark in place of the section (swift-mustache renders what a lambda
       // returns).
       output += flag.text
-      if let last = reading.lastPiece(of: body), reading.nodes[last].kind == .text, reading.text(reading.nodes[last]).last == 0x0A {
+      if let last = reading.lastPiece(of: body), reading.nodes[last].kind == .text, reading.endsInLineFeed(reading.nodes[last]) {
         output += "\n"
       }
       return

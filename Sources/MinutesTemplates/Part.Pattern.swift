@@ -86,8 +86,9 @@ extension Part.Pattern {
     /// when the text is not empty and holds none of them, which is decided here without ICU (its matcher costs
     /// some thousands of instructions a text, and compiling the first expression of a process ICU's sets of
     /// properties, a tenth of a small check); ``excludedByPattern(_:)`` says which patterns.
-    /// Kept as an array, looked through for each scalar of a text: a pattern excludes a few characters, and a
-    /// set hashed every scalar of every text (some hundred instructions each).
+    ///
+    /// Kept as an array, looked through for each scalar of a text: the templates' patterns exclude a few characters
+    /// each, and a set hashed every scalar of every text (some hundred instructions each).
     private let excluded: [Unicode.Scalar]?
 
     /// For a pattern of the form `(?s)(?!A|B).*(?<!C|D)` with literal words alone in the look-arounds (either may

@@ -61,7 +61,8 @@ public struct Part: Sendable, Hashable {
   /// The settings, shared by copies until one is changed (copy on write): a part is copied wherever a walk
   /// over a draft binds it, and a copy is one reference rather than some twenty. Seen by the accessors, which are
   /// inlined into the modules that read parts at every value of a draft (the export's fold, `check`'s walk):
-  /// through a call and a coroutine, reading `rules` had cost 150 instructions there.
+  /// through a call and a coroutine, reading `rules` had cost 150 instructions there. Only the accessors touch it:
+  /// a change made past them would skip ``unique()`` and change every copy.
   @usableFromInline var storage: Storage
 
   /// The settings of a part. Never changed once shared: ``unique()`` copies it first, so that it is as safe to
@@ -97,7 +98,7 @@ public struct Part: Sendable, Hashable {
     }
 
     /// The kind of a field's value or of each entry of a list of values, the entries of a list of records, and
-    /// the parts of a group or of a list's entries.
+    /// the parts of a group or of each entry of a list of records.
     static func derived(from shape: Shape) -> (Kind?, Records?, [Part]) {
       switch shape {
       case .field(let kind): (kind, nil, [])
@@ -387,23 +388,24 @@ public struct Part: Sendable, Hashable {
   @inlinable
   public var parts: [Part] { storage.parts }
 
-  /// The kind of a field; `nil` for a group or a list. Read from the part's storage without copying its shape (as
-  /// binding the case in a `switch` over ``shape`` does, its arrays retained and released): for the walks that ask
-  /// it of every value of a draft.
+  /// The kind of a field; `nil` for a group or a list. Read from the part's storage, copying the kind alone (a
+  /// `switch` over ``shape`` that binds its case copied the whole shape out first, its arrays retained and
+  /// released): for the walks that ask it of every value of a draft.
   @inlinable
   public var fieldKind: Kind? {
     if case .field(let kind) = storage.shape { return kind }
     return nil
   }
 
-  /// What the entries of a list are; `nil` for a field or a group. Read as ``fieldKind`` is.
+  /// What the entries of a list are; `nil` for a field or a group. Read as ``fieldKind`` is, copying the entries
+  /// alone.
   @inlinable
   public var listEntries: Entries? {
     if case .list(let list) = storage.shape { return list.entries }
     return nil
   }
 
-  /// Whether the part is a list. Read as ``fieldKind`` is.
+  /// Whether the part is a list, told from the shape's case alone.
   @inlinable
   public var isList: Bool {
     if case .list = storage.shape { return true }
@@ -424,7 +426,6 @@ public struct Part: Sendable, Hashable {
   /// list of records.
   @inlinable
   public var kind: Kind? { storage.kind }
-
 
   /// Whether this is a list whose entries bare numbers in an address reach.
   public var isNumberedList: Bool {

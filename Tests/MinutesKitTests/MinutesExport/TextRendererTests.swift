@@ -56,6 +56,8 @@ import MinutesTestSupport
     "{{#items}}<{{#points}}{{#first()}}({{/first()}}{{.}}{{^last()}},{{/last()}}{{/points}}>{{title}}{{/items}}|{{#yes}}{{#no}}x{{/no}}{{^no}}y{{#meeting}}{{kind}}{{/meeting}}z{{/no}}{{/yes}}end",
     // A yes/no not answered prints its mark, and a line end when its body's last piece is a text that ends one.
     "{{#unanswered}}quorum\n{{/unanswered}}|{{#unanswered}}A{{#yes}}B\n{{/yes}}{{/unanswered}}|{{^unanswered}}no{{/unanswered}}|{{#unanswered}}{{/unanswered}}.",
+    // A carriage return and a line feed are one character, not a line feed.
+    "a {{#unanswered}}q\r\n{{/unanswered}} b {{#unanswered}}\r\n\n{{/unanswered}} c {{#unanswered}}\n{{/unanswered}}.",
   ])
   func rendersAsSwiftMustacheDoes(source: String) throws {
     let (fast, mustache) = try Self.both(source, Self.record)

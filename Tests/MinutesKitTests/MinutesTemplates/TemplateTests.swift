@@ -154,58 +154,6 @@ import MinutesTestSupport
 
   // MARK: - Broken templates
 
-  /// What a part says of its shape (``Part/kind``, ``Part/records``, ``Part/parts``, ``Part/fieldKind``,
-  /// ``Part/listEntries``, ``Part/isList``), kept beside the shape rather than read out of it, is what the shape
-  /// says: for every part of every built-in template; for a copy given another part's shape, then changed again
-  /// from it (a list's entries, a group's parts), while the part it was copied from stays as it was.
-  @Test func whatAPartSaysOfItsShapeIsWhatItsShapeSays() throws {
-    func said(_ part: Part) -> String {
-      "\(String(describing: part.kind)) \(String(describing: part.records)) \(part.parts.map(\.key)) "
-        + "\(String(describing: part.fieldKind)) \(String(describing: part.listEntries)) \(part.isList)"
-    }
-    func fromShape(_ shape: Part.Shape) -> String {
-      let (kind, records, parts, field, entries): (Part.Kind?, Part.Records?, [Part], Part.Kind?, Part.Entries?) =
-        switch shape {
-        case .field(let kind): (kind, nil, [], kind, nil)
-        case .group(let group): (nil, nil, group.parts, nil, nil)
-        case .list(let list):
-          switch list.entries {
-          case .values(let kind): (kind, nil, [], nil, list.entries)
-          case .records(let records): (nil, records, records.parts, nil, list.entries)
-          }
-        }
-      let isList = if case .list = shape { true } else { false }
-      return "\(String(describing: kind)) \(String(describing: records)) \(parts.map(\.key)) "
-        + "\(String(describing: field)) \(String(describing: entries)) \(isList)"
-    }
-    var all: [Part] = []
-    func collect(_ parts: [Part]) { for part in parts { all.append(part); collect(part.parts) } }
-    for id in TestSupport.builtInTemplates { collect(try TestSupport.template(id: id).parts) }
-    #expect(all.count > 300)
-    for part in all { #expect(said(part) == fromShape(part.shape), "\(part.key)") }
-    var kinds = Set<String>()
-    for (part, next) in zip(all, all.dropFirst()) {
-      let before = said(part)
-      var changed = part
-      changed.shape = next.shape
-      #expect(said(changed) == fromShape(next.shape), "\(part.key) given \(next.key)'s shape")
-      // Changed again, from what it now is: a list made one of texts, a group given one more part, a field a choice.
-      switch changed.shape {
-      case .list(var list):
-        list.entries = .values(.text)
-        changed.shape = .list(list)
-      case .group:
-        changed.shape = .group(Part.Group(parts: changed.parts + [part]))
-      case .field:
-        changed.shape = .field(.choice(["a", "b"], isOpen: false))
-      }
-      #expect(said(changed) == fromShape(changed.shape), "\(part.key) changed in place")
-      kinds.insert(String(describing: changed.shape).prefix(5).description)
-      #expect(said(part) == before, "\(part.key) unchanged by its copy's change")
-    }
-    #expect(kinds.count == 3, "fields, groups and lists were changed: \(kinds)")
-  }
-
   @Test func anUnknownKeyIsNamedWhereItIs() throws {
     let yaml = try Self.builtIn { $0.replacingOccurrences(of: "        label: 時段\n", with: "        label: 時段\n        lable: x\n") }
     let line = try Self.lineNumber(of: "        lable: x", in: yaml)
@@ -536,6 +484,62 @@ import MinutesTestSupport
       try TemplateLibrary.parse(yaml, file: "t.yaml")
     }
     #expect(Self.message(parsing: yaml) == "t.yaml: template format 3 is newer than this version reads (2); update minutes.")
+  }
+
+  // MARK: - Parts
+
+  /// What a part says of its shape (``Part/kind``, ``Part/records``, ``Part/parts``, ``Part/fieldKind``,
+  /// ``Part/listEntries``, ``Part/isList``), kept beside the shape rather than read out of it, is what the shape
+  /// says: for every part of every built-in template; for a copy given another part's shape, then changed again
+  /// from it (a list's entries made texts, a group given one more part, a field made a choice), while the part it
+  /// was copied from stays as it was.
+  @Test func whatAPartSaysOfItsShapeIsWhatItsShapeSays() throws {
+    /// What `part` says, and the shape's reading of the same: the records and parts compared as values (a part
+    /// prints as its storage's name only).
+    func said(_ part: Part) -> (String, Part.Records?, [Part]) {
+      ("\(String(describing: part.kind)) \(String(describing: part.fieldKind)) \(String(describing: part.listEntries)) "
+        + "\(part.isList)", part.records, part.parts)
+    }
+    func fromShape(_ shape: Part.Shape) -> (String, Part.Records?, [Part]) {
+      let (kind, records, parts, field, entries): (Part.Kind?, Part.Records?, [Part], Part.Kind?, Part.Entries?) =
+        switch shape {
+        case .field(let kind): (kind, nil, [], kind, nil)
+        case .group(let group): (nil, nil, group.parts, nil, nil)
+        case .list(let list):
+          switch list.entries {
+          case .values(let kind): (kind, nil, [], nil, list.entries)
+          case .records(let records): (nil, records, records.parts, nil, list.entries)
+          }
+        }
+      let isList = if case .list = shape { true } else { false }
+      return ("\(String(describing: kind)) \(String(describing: field)) \(String(describing: entries)) \(isList)", records, parts)
+    }
+    var all: [Part] = []
+    func collect(_ parts: [Part]) { for part in parts { all.append(part); collect(part.parts) } }
+    for id in TestSupport.builtInTemplates { collect(try TestSupport.template(id: id).parts) }
+    #expect(all.count > 300)
+    for part in all { #expect(said(part) == fromShape(part.shape), "\(part.key)") }
+    var kinds = Set<String>()
+    for (part, next) in zip(all, all.dropFirst()) {
+      let before = said(part)
+      var changed = part
+      changed.shape = next.shape
+      #expect(said(changed) == fromShape(next.shape), "\(part.key) given \(next.key)'s shape")
+      // Changed again, from what it now is: a list made one of texts, a group given one more part, a field a choice.
+      switch changed.shape {
+      case .list(var list):
+        list.entries = .values(.text)
+        changed.shape = .list(list)
+      case .group:
+        changed.shape = .group(Part.Group(parts: changed.parts + [part]))
+      case .field:
+        changed.shape = .field(.choice(["a", "b"], isOpen: false))
+      }
+      #expect(said(changed) == fromShape(changed.shape), "\(part.key) changed again")
+      kinds.insert(String(describing: changed.shape).prefix(5).description)
+      #expect(said(part) == before, "\(part.key) unchanged by its copy's change")
+    }
+    #expect(kinds.count == 3, "fields, groups and lists were changed: \(kinds)")
   }
 
   // MARK: - The library
