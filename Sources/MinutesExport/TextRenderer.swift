@@ -55,6 +55,16 @@ struct TextRenderer {
     /// ``TextRenderer/resolve(_:stack:position:)`` without a retain and a release at every tag.
     var unretained: [Unmanaged<Lookup>] = []
 
+    /// Adds the look-up of `name`, numbered by its place among the look-ups; that place, or `nil` when the name is
+    /// one this renderer leaves to swift-mustache.
+    mutating func add(_ name: MustacheShape.Name) -> Int? {
+      var slot = lookups.count
+      guard let lookup = TextRenderer.lookup(name, slot: &slot) else { return nil }
+      lookups.append(lookup)
+      unretained.append(Unmanaged.passUnretained(lookup))
+      return lookups.count - 1
+    }
+
     /// `body` with the program read in place (see ``Reading``).
     func reading<Result>(_ body: (Reading) -> Result) -> Result {
       nodes.withUnsafeBufferPointer { nodes in
@@ -271,17 +281,11 @@ struct TextRenderer {
         program.nodes.append(Node(kind: .text, item: program.texts.count, end: index + 1, count: text.utf8.count))
         program.texts += text.utf8
       case .value(let name):
-        var slot = program.lookups.count
-        guard let lookup = lookup(name, slot: &slot) else { return false }
-        program.nodes.append(Node(kind: .value, item: program.lookups.count, end: index + 1))
-        program.lookups.append(lookup)
-        program.unretained.append(Unmanaged.passUnretained(lookup))
+        guard let item = program.add(name) else { return false }
+        program.nodes.append(Node(kind: .value, item: item, end: index + 1))
       case .section(let name, let inverted, let body):
-        var slot = program.lookups.count
-        guard let lookup = lookup(name, slot: &slot) else { return false }
-        program.nodes.append(Node(kind: inverted ? .invertedSection : .section, item: program.lookups.count, end: index + 1))
-        program.lookups.append(lookup)
-        program.unretained.append(Unmanaged.passUnretained(lookup))
+        guard let item = program.add(name) else { return false }
+        program.nodes.append(Node(kind: inverted ? .invertedSection : .section, item: item, end: index + 1))
         guard compile(body, into: &program) else { return false }
         // The body's nodes follow the section's, up to here.
         program.nodes[index] = Node(kind: program.nodes[index].kind, item: program.nodes[index].item, end: program.nodes.count)
