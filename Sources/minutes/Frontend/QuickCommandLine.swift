@@ -37,37 +37,36 @@ enum QuickCommandLine {
 /// arguments in order, and the command with every property at the value ArgumentParser gives when the line does
 /// not name it.
 struct QuickLine<Command: ParsableCommand> {
-  /// How one name is read.
+  /// How one name is read: by a closure that sets the command's property, not a key path (six key paths
+  /// instantiated were 4% of a new session's start).
   enum Slot {
     /// An option that takes one value, once: `--template ID`, `--template=ID`.
-    case single(WritableKeyPath<Command, String?>)
+    case single((inout Command, String) -> Void)
     /// An option that may be repeated, its values gathered in order: `--house A --house B`.
-    case repeating(WritableKeyPath<Command, [String]>)
+    case repeating((inout Command, String) -> Void)
     /// A flag: `--force`.
-    case flag(WritableKeyPath<Command, Bool>)
+    case flag((inout Command) -> Void)
 
-    /// The property of a slot that takes one value, given once; `nil` for one that may be repeated.
-    var onlyOnce: AnyKeyPath? {
-      switch self {
-      case .single(let path): path
-      case .flag(let path): path
-      case .repeating: nil
-      }
+    /// Whether the slot takes one value, given once (not one that may be repeated).
+    var isOnce: Bool {
+      if case .repeating = self { false } else { true }
     }
   }
 
   /// How one argument (a word that is no option) is read.
   enum Argument {
     /// One the command needs.
-    case required(WritableKeyPath<Command, String>)
+    case required((inout Command, String) -> Void)
     /// One the command may be given.
-    case optional(WritableKeyPath<Command, String?>)
+    case optional((inout Command, String) -> Void)
   }
 
-  /// The names (`--template`, `-o`), each with the slot it fills; names of the same slot share it.
+  /// The names (`--template`, `-o`), each with the slot it fills.
   let names: [String: Slot]
   /// The arguments, in the order the line gives them.
   let arguments: [Argument]
+  /// The names that are another name of a slot (`-o` of `--output`), by that name: one slot, given once.
+  var aliases: [String: String] = [:]
   /// The command before the line is read: every property at the value ArgumentParser gives it when the line does
   /// not name it (a property left unset would stop the program when read).
   let blank: () -> Command
@@ -75,15 +74,14 @@ struct QuickLine<Command: ParsableCommand> {
   /// The command `words` (the words after the command's name) ask for, or `nil` (see ``QuickCommandLine``).
   func read(_ words: ArraySlice<String>) -> Command? {
     var command = blank()
-    var given: [AnyKeyPath] = []
+    var given: [String] = []
     var next = 0
     var words = words[...]
     while let word = words.popFirst() {
       guard word.hasPrefix("-") else {
         guard next < arguments.count, !word.isEmpty, word != "help" else { return nil }
         switch arguments[next] {
-        case .required(let path): command[keyPath: path] = word
-        case .optional(let path): command[keyPath: path] = word
+        case .required(let set), .optional(let set): set(&command, word)
         }
         next += 1
         continue
@@ -95,19 +93,19 @@ struct QuickLine<Command: ParsableCommand> {
       }
       guard let slot = names[String(name)] else { return nil }
       // A slot once: the spelling it was given by does not matter (`-o` and `--output` are one option).
-      if let path = slot.onlyOnce {
-        guard !given.contains(path) else { return nil }
-        given.append(path)
+      if slot.isOnce {
+        let canonical = aliases[String(name)] ?? String(name)
+        guard !given.contains(canonical) else { return nil }
+        given.append(canonical)
       }
-      if case .flag(let path) = slot {
+      if case .flag(let set) = slot {
         guard attached == nil else { return nil }
-        command[keyPath: path] = true
+        set(&command)
         continue
       }
       guard let value = attached.map(String.init) ?? words.popFirst(), !value.isEmpty, !value.hasPrefix("-") else { return nil }
       switch slot {
-      case .single(let path): command[keyPath: path] = value
-      case .repeating(let path): command[keyPath: path].append(value)
+      case .single(let set), .repeating(let set): set(&command, value)
       case .flag: return nil
       }
     }
@@ -131,8 +129,8 @@ extension New {
   static var quickLine: QuickLine<New> {
     QuickLine(
       names: [
-        "--template": .single(\.template), "--name": .single(\.name), "--from": .single(\.from), "--house": .repeating(\.house),
-        "--keep-going": .flag(\.keepGoing), "--workspace": .single(\.options.workspace),
+        "--template": .single { $0.template = $1 }, "--name": .single { $0.name = $1 }, "--from": .single { $0.from = $1 }, "--house": .repeating { $0.house.append($1) },
+        "--keep-going": .flag { $0.keepGoing = true }, "--workspace": .single { $0.options.workspace = $1 },
       ],
       arguments: [],
       blank: {
@@ -149,10 +147,10 @@ extension Resume {
   static var quickLine: QuickLine<Resume> {
     QuickLine(
       names: [
-        "--take-over": .flag(\.takeOver), "--recover": .flag(\.recover), "--keep-going": .flag(\.keepGoing),
-        "--workspace": .single(\.options.workspace),
+        "--take-over": .flag { $0.takeOver = true }, "--recover": .flag { $0.recover = true }, "--keep-going": .flag { $0.keepGoing = true },
+        "--workspace": .single { $0.options.workspace = $1 },
       ],
-      arguments: [.optional(\.name)],
+      arguments: [.optional { $0.name = $1 }],
       blank: {
         var command = Resume()
         (command.name, command.takeOver, command.recover, command.keepGoing) = (nil, false, false, false)
@@ -166,8 +164,8 @@ extension Check {
   /// `minutes check`'s line, for ``QuickCommandLine``.
   static var quickLine: QuickLine<Check> {
     QuickLine(
-      names: ["--json": .flag(\.json), "--workspace": .single(\.options.workspace)],
-      arguments: [.required(\.target)],
+      names: ["--json": .flag { $0.json = true }, "--workspace": .single { $0.options.workspace = $1 }],
+      arguments: [.required { $0.target = $1 }],
       blank: {
         var command = Check()
         (command.target, command.json) = ("", false)
@@ -182,10 +180,11 @@ extension Export {
   static var quickLine: QuickLine<Export> {
     QuickLine(
       names: [
-        "--format": .single(\.format), "--script": .single(\.script), "--output": .single(\.output), "-o": .single(\.output),
-        "--force": .flag(\.force), "--draft": .flag(\.draft), "--workspace": .single(\.options.workspace),
+        "--format": .single { $0.format = $1 }, "--script": .single { $0.script = $1 }, "--output": .single { $0.output = $1 }, "-o": .single { $0.output = $1 },
+        "--force": .flag { $0.force = true }, "--draft": .flag { $0.draft = true }, "--workspace": .single { $0.options.workspace = $1 },
       ],
-      arguments: [.required(\.name)],
+      arguments: [.required { $0.name = $1 }],
+      aliases: ["-o": "--output"],
       blank: {
         var command = Export()
         (command.name, command.format, command.script, command.output, command.force, command.draft) = ("", nil, nil, nil, false, false)
@@ -200,10 +199,10 @@ extension Import {
   static var quickLine: QuickLine<Import> {
     QuickLine(
       names: [
-        "--template": .single(\.template), "--name": .single(\.name), "--learn": .flag(\.learn), "--yes": .flag(\.yes),
-        "--workspace": .single(\.options.workspace),
+        "--template": .single { $0.template = $1 }, "--name": .single { $0.name = $1 }, "--learn": .flag { $0.learn = true }, "--yes": .flag { $0.yes = true },
+        "--workspace": .single { $0.options.workspace = $1 },
       ],
-      arguments: [.required(\.file)],
+      arguments: [.required { $0.file = $1 }],
       blank: {
         var command = Import()
         (command.file, command.template, command.name, command.learn, command.yes) = ("", nil, nil, false, false)
