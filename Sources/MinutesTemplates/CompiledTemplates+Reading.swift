@@ -30,7 +30,11 @@ struct CompiledFields {
 
   /// The value at `key`, unless absent or null.
   func node(_ key: String) -> CompiledNode? {
-    guard let index = keys.firstIndex(of: key) else { return nil }
+    // Told apart by their lengths first: two texts that differ go the standard library's slow way in `==` (which
+    // allows for canonically equivalent forms), and a part asks for forty keys, most of which it lacks. The keys
+    // asked are ASCII, which no other form is equivalent to, so a key found has the length of the one asked.
+    let count = key.utf8.count
+    guard let index = keys.firstIndex(where: { $0?.utf8.count == count && $0 == key }) else { return nil }
     let value = values[index]
     return value.isNull ? nil : value
   }
