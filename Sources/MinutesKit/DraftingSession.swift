@@ -78,7 +78,7 @@ public struct DraftingSession: Sendable {
   /// a change it could not save is not acknowledged, only said not to be saved, and why.
   @discardableResult
   public mutating func run(reader: some LineReader, output: inout some TextOutputStream) -> Bool {
-    let path = store.sessionFile.path
+    let path = store.sessionFilePath
     output.write(m.drafting(name, template: assistant.template.name, savedTo: path) + "\n")
     // A resumed session starts a new snapshot generation with its undo history (unless its files hold just that
     // already); a new one was just written whole.
@@ -239,10 +239,9 @@ public struct DraftingSession: Sendable {
   /// The command that goes on with this session: `minutes resume NAME`, with `--workspace DIR` when the workspace
   /// is not the current folder (so that the hint works where it was given).
   var resumeCommand: String {
-    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.resolvingSymlinksInPath()
-    let workspace = store.workspace.standardizedFileURL.resolvingSymlinksInPath()
-    guard workspace.path != here.path else { return "minutes resume \(name)" }
-    let path = workspace.path.contains(" ") ? "'\(workspace.path)'" : workspace.path
+    let workspace = FolderPath.resolvingLinks(FolderPath.standardized(store.workspacePath))
+    guard workspace != FolderPath.current().map(FolderPath.resolvingLinks) else { return "minutes resume \(name)" }
+    let path = workspace.contains(" ") ? "'\(workspace)'" : workspace
     return "minutes resume \(name) --workspace \(path)"
   }
 

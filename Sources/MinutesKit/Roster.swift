@@ -67,11 +67,16 @@ public struct Roster: Hashable, Sendable {
 
   /// The roster of the workspace at `url`; empty when it has no `roster.yaml`.
   /// - Throws: ``RosterError``.
-  public static func load(in workspace: URL) throws -> Roster {
-    let url = file(in: workspace)
-    guard let data = FileManager.default.contents(atPath: url.path) else { return Roster() }
+  public static func load(in workspace: URL) throws -> Roster { try load(inWorkspaceAt: workspace.path) }
+
+  /// The roster of the workspace at the path `workspace`, as ``load(in:)`` reads it; its file's path made from the
+  /// text (see ``SessionStore/directoryPath``).
+  /// - Throws: ``RosterError``.
+  public static func load(inWorkspaceAt workspace: String) throws -> Roster {
+    let path = (workspace.hasSuffix("/") ? workspace : workspace + "/") + "roster.yaml"
+    guard let data = FileManager.default.contents(atPath: path) else { return Roster() }
     do {
-      return try parse(YAMLCoding.text(data, file: url.path), file: url.path)
+      return try parse(YAMLCoding.text(data, file: path), file: path)
     } catch let problem as YAMLProblem {
       throw RosterError.unreadable(problem)
     }

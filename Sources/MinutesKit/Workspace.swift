@@ -18,10 +18,17 @@ public struct Workspace: Sendable {
   public let templates: TemplateLibrary
 
   /// The workspace in the folder `url`.
-  public init(url: URL) {
+  public init(url: URL) { self.init(url: url, path: url.path) }
+
+  /// The workspace in the folder at the absolute path `path` (no `/` at its end, nor `.` or `..` components: as
+  /// ``folder(atPath:)`` and ``find(fromPath:)`` give it). Its files' paths are made from this text, not from a
+  /// URL (see ``SessionStore/directoryPath``).
+  public init(path: String) { self.init(url: URL(fileURLWithPath: path, isDirectory: true), path: path) }
+
+  private init(url: URL, path: String) {
     self.url = url
-    store = SessionStore(workspace: url)
-    templates = TemplateLibrary(workspace: url)
+    store = SessionStore(workspace: url, path: path)
+    templates = TemplateLibrary(workspacePath: path)
   }
 
   /// A draft opened for reading or drafting: its file conformed to its template, and where it was read.

@@ -7,19 +7,26 @@ extension Workspace {
   /// folder or a `roster.yaml` (as git finds `.git`; a fresh clone of a shared workspace has no `sessions/` until
   /// a session is made, git keeping no empty folders), else `folder` itself, where `sessions/` will be made.
   /// `folder` is a file URL of a folder; the result is standardized.
-  public static func find(from folder: URL) -> URL {
-    let start = folder.standardizedFileURL
+  public static func find(from folder: URL) -> URL { URL(fileURLWithPath: find(fromPath: folder.path), isDirectory: true) }
+
+  /// The path of the workspace that holds the folder at `path` (relative to the current folder unless absolute),
+  /// as ``find(from:)`` finds it, standardized (see ``folder(atPath:)``); the folders are looked at by their
+  /// paths' text and `stat`.
+  public static func find(fromPath path: String) -> String {
+    let start = FolderPath.standardized(path)
     var candidate = start
     while true {
-      var isFolder: ObjCBool = false
-      let sessions = candidate.appendingPathComponent("sessions", isDirectory: true)
-      if FileManager.default.fileExists(atPath: sessions.path, isDirectory: &isFolder), isFolder.boolValue { return candidate }
-      if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("roster.yaml").path) { return candidate }
-      let parent = candidate.deletingLastPathComponent().standardizedFileURL
-      if parent.path == candidate.path { return start }
-      candidate = parent
+      let inside = candidate == "/" ? "/" : candidate + "/"
+      if Folder.isFolder(inside + "sessions") || Folder.exists(inside + "roster.yaml") { return candidate }
+      if candidate == "/" { return start }
+      candidate = Folder.parent(of: candidate)
     }
   }
+
+  /// The path of the folder at `path` (relative to the current folder unless absolute), standardized as
+  /// `URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL.path` gives it (see ``FolderPath``): a
+  /// workspace named by `--workspace`.
+  public static func folder(atPath path: String) -> String { FolderPath.standardized(path) }
 
   /// What `minutes init` keeps out of version control: what belongs to one machine (locks, journals, caches,
   /// the last good snapshots, the line history) and the copies minutes keeps aside for the clerk to look at.

@@ -49,13 +49,18 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
 
   /// The stored form, e.g. `items.2.directives.1.points.3`.
   public var description: String {
-    steps.map { step in
+    // Written step by step: `joined(separator:)` is not specialized for `[String]`, and its first call in a
+    // process looks up its associated types by name (280,000 instructions, before the first prompt).
+    var text = ""
+    for (offset, step) in steps.enumerated() {
+      if offset > 0 { text += "." }
       switch step {
-      case .key(let key): key
-      case .index(let n): String(n)
-      case .end: "+"
+      case .key(let key): text += key
+      case .index(let n): text += String(n)
+      case .end: text += "+"
       }
-    }.joined(separator: ".")
+    }
+    return text
   }
 
   /// This address followed by `step`.

@@ -7,8 +7,12 @@ public protocol DraftStore: Sendable {
   /// The session's file, named in messages (where every change is saved) and beside which a rescue copy is put
   /// back.
   var sessionFile: URL { get }
+  /// The path of ``sessionFile``.
+  var sessionFilePath: String { get }
   /// The workspace folder: paths the clerk types (`:export FILE`) are relative to it.
   var workspace: URL { get }
+  /// The path of ``workspace``.
+  var workspacePath: String { get }
   /// The folder of the session files, which exports refuse to write into.
   var directory: URL { get }
   /// Saves one action durably (a journal line) before the next prompt.
@@ -28,6 +32,13 @@ public protocol DraftStore: Sendable {
   func rescueGeneration() -> Int
 }
 
+extension DraftStore {
+  /// The path of ``sessionFile``, for a store that has no other way to say it.
+  public var sessionFilePath: String { sessionFile.path }
+  /// The path of ``workspace``, for a store that has no other way to say it.
+  public var workspacePath: String { workspace.path }
+}
+
 extension SessionStore {
   /// The session `name` in this store, as a ``DraftStore``.
   public struct Session: DraftStore {
@@ -41,8 +52,12 @@ extension SessionStore {
 
     /// `sessions/NAME.yaml`.
     public var sessionFile: URL { store.file(for: name) }
+    /// The path of `sessions/NAME.yaml`, made as text.
+    public var sessionFilePath: String { store.filePath(for: name) }
     /// The store's workspace.
     public var workspace: URL { store.workspace }
+    /// The path of the store's workspace.
+    public var workspacePath: String { store.workspacePath }
     /// The store's `sessions/` folder.
     public var directory: URL { store.directory }
     /// Appends the journal line of `effect` (see ``SessionStore/append(_:name:)``).
@@ -56,7 +71,7 @@ extension SessionStore {
     public func replaceAnnex(_ annex: [UInt8]) { store.replaceAnnex(annex, name: name) }
     /// The snapshot's generation + 1 (the snapshot's own when it is the largest number there is).
     public func rescueGeneration() -> Int {
-      let generation = SessionStore.generation(of: sessionFile)
+      let generation = SessionStore.generation(ofPath: sessionFilePath)
       let (next, overflow) = generation.addingReportingOverflow(1)
       return overflow ? generation : next
     }

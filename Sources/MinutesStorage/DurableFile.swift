@@ -1,4 +1,5 @@
 import Foundation
+import MinutesModel
 
 /// Crash-safe whole-file writes.
 enum DurableFile {
@@ -11,36 +12,59 @@ enum DurableFile {
   /// - Throws: a POSIX error as `NSError` (domain `NSPOSIXErrorDomain`, code `errno`), which ``SystemReason``
   ///   reads.
   static func write(_ data: Data, to url: URL, durably: Bool = true, syncingFolder: Bool = true) throws {
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-    let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    try write(data, toPath: url.path, durably: durably, syncingFolder: syncingFolder)
+  }
+
+  /// As ``write(_:to:durably:syncingFolder:)``, to the file at `path` (the temporary file beside it, named from
+  /// the path's text).
+  static func write(_ data: Data, toPath path: String, durably: Bool = true, syncingFolder: Bool = true) throws {
+    try data.withUnsafeBytes { try write($0, toPath: path, durably: durably, syncingFolder: syncingFolder) }
+  }
+
+  /// As ``write(_:toPath:durably:syncingFolder:)``, the UTF-8 of `text`: read in place, where `Data(text.utf8)`
+  /// costs a scan of the program's conformances the first time in a process (250,000 instructions).
+  static func write(_ text: String, toPath path: String, durably: Bool = true, syncingFolder: Bool = true) throws {
+    var text = text
+    try text.withUTF8 { try write(UnsafeRawBufferPointer($0), toPath: path, durably: durably, syncingFolder: syncingFolder) }
+  }
+
+  private static func write(_ bytes: UnsafeRawBufferPointer, toPath path: String, durably: Bool, syncingFolder: Bool) throws {
+    let temporary = Folder.sibling(of: path, named: "." + Folder.lastComponent(of: path) + ".tmp")
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw posixError() }
-    let ok = writeAll(data, to: fd) && (!durably || fsync(fd) == 0)
+    let ok = writeAll(bytes, to: fd) && (!durably || fsync(fd) == 0)
     let error = ok ? nil : posixError()
     close(fd)
     if let error {
-      unlink(temporary.path)
+      unlink(temporary)
       throw error
     }
-    guard rename(temporary.path, url.path) == 0 else { throw posixError() }
-    if durably && syncingFolder { syncFolder(of: url) }
+    guard rename(temporary, path) == 0 else { throw posixError() }
+    if durably && syncingFolder { syncFolder(ofPath: path) }
   }
 
   /// Writes all of `data` to `fd`, retrying after interruptions; false on an error (see `errno`).
   static func writeAll(_ data: Data, to fd: Int32) -> Bool {
-    data.withUnsafeBytes { buffer -> Bool in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 { if errno == EINTR { continue } else { return false } }
-        offset += written
-      }
-      return true
+    data.withUnsafeBytes { writeAll($0, to: fd) }
+  }
+
+  /// Writes all of `bytes` to `fd`, retrying after interruptions; false on an error (see `errno`).
+  static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+      let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 { if errno == EINTR { continue } else { return false } }
+      offset += written
     }
+    return true
   }
 
   /// Flushes the folder holding `url`, so that a rename in it survives a crash.
-  static func syncFolder(of url: URL) {
-    let directory = open(url.deletingLastPathComponent().path, O_RDONLY)
+  static func syncFolder(of url: URL) { syncFolder(ofPath: url.path) }
+
+  /// Flushes the folder holding the file at `path`.
+  static func syncFolder(ofPath path: String) {
+    let directory = open(Folder.parent(of: path), O_RDONLY)
     if directory >= 0 {
       fsync(directory)
       close(directory)

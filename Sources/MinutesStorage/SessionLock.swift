@@ -83,8 +83,11 @@ public final class SessionLock: Sendable {
     case holderQuit(Holder?)
   }
 
+  /// The lock file's path.
+  public let path: String
+
   /// The lock file.
-  public let url: URL
+  public var url: URL { URL(fileURLWithPath: path, isDirectory: false) }
   /// The holder the lock replaced, when it was stale or taken over; `nil` when the lock was free.
   public let replaced: Holder?
   /// This process, as the lock names it.
@@ -98,7 +101,7 @@ public final class SessionLock: Sendable {
   public convenience init(name: String, in store: SessionStore, takeOver: Bool = false) throws {
     // A name that is no session name (a path) would put the lock elsewhere, or fail as if the disk were full.
     try store.validate(existing: name)
-    try self.init(url: store.directory.appendingPathComponent("\(name).lock"), name: name, takeOver: takeOver)
+    try self.init(path: store.lockPath(for: name), name: name, takeOver: takeOver)
   }
 
   /// Takes the lock of the session whose snapshot is `snapshot` (`DIR/NAME.yaml`, locked by `DIR/NAME.lock`), for
@@ -106,34 +109,35 @@ public final class SessionLock: Sendable {
   /// - Throws: as ``init(name:in:takeOver:)``, except the name's.
   public convenience init(snapshot: URL, takeOver: Bool = false) throws {
     let name = snapshot.deletingPathExtension().lastPathComponent
-    try self.init(url: snapshot.deletingLastPathComponent().appendingPathComponent("\(name).lock"), name: name, takeOver: takeOver)
+    try self.init(path: Folder.sibling(of: snapshot.path, named: "\(name).lock"), name: name, takeOver: takeOver)
   }
 
-  private init(url: URL, name: String, takeOver: Bool) throws {
-    self.url = url
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    Self.removeLeftovers(of: url)
+  private init(path: String, name: String, takeOver: Bool) throws {
+    self.path = path
+    let folder = Folder.parent(of: path)
+    if !Folder.isFolder(folder) { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    Self.removeLeftovers(of: path)
     let me = Holder(process: getpid())
     mine = me
     var replaced: Holder?
     for _ in 0..<2 {
-      if Self.create(url, holder: me) {
+      if Self.create(path, holder: me) {
         self.replaced = replaced
         return
       }
-      let holder = Self.read(url)
+      let holder = Self.read(path)
       if let holder, !takeOver, !Self.isStale(holder) {
         throw SessionError.locked(name: name, pid: holder.pid, host: holder.host, since: holder.since)
       }
       replaced = holder ?? .unknown
-      unlink(url.path)
+      unlink(path)
     }
-    throw SessionError.writeFailed(file: url.path, reason: .posix())
+    throw SessionError.writeFailed(file: path, reason: .posix())
   }
 
   /// Gives the lock up (only if this process still holds it).
   public func release() {
-    if isHeld { unlink(url.path) }
+    if isHeld { unlink(path) }
   }
 
   deinit { release() }
@@ -142,22 +146,28 @@ public final class SessionLock: Sendable {
   /// to the lock's name, which fails when the name exists. No reader ever sees a half-written lock. It is not
   /// flushed to the disk: a lock outlives no reboot (``isStale(_:)``), and one left unreadable by a crash of the
   /// machine is replaced.
-  private static func create(_ url: URL, holder: Holder) -> Bool {
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(holder.pid)")
-    guard (try? DurableFile.write(Data(holder.fileText.utf8), to: temporary, durably: false)) != nil else { return false }
-    defer { unlink(temporary.path) }
-    return link(temporary.path, url.path) == 0
+  private static func create(_ path: String, holder: Holder) -> Bool {
+    let temporary = Folder.sibling(of: path, named: ".\(Folder.lastComponent(of: path)).\(holder.pid)")
+    // Written in place: no reader looks at it before it is linked, and one left cut short by a kill is removed
+    // as a leftover (its pid is gone).
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { unlink(temporary) }
+    var text = holder.fileText
+    let written = text.withUTF8 { DurableFile.writeAll(UnsafeRawBufferPointer($0), to: fd) }
+    close(fd)
+    return written && link(temporary, path) == 0
   }
 
   /// Removes the private files (`.NAME.lock.<pid>`) that a lock being created by a process since gone left
   /// behind (it was killed between writing its file and linking it into place).
-  private static func removeLeftovers(of url: URL) {
-    let folder = url.deletingLastPathComponent()
-    let prefix = ".\(url.lastPathComponent)."
-    let names = Folder.names(atPath: folder.path) ?? []
+  private static func removeLeftovers(of path: String) {
+    let folder = Folder.parent(of: path)
+    let prefix = ".\(Folder.lastComponent(of: path))."
+    let names = Folder.names(atPath: folder) ?? []
     for name in names where name.hasPrefix(prefix) {
       guard let pid = Int32(name.dropFirst(prefix.count)), pid > 0, pid != getpid() else { continue }
-      if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder.appendingPathComponent(name).path) }
+      if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
     }
   }
 
@@ -165,19 +175,19 @@ public final class SessionLock: Sendable {
   public var isHeld: Bool {
     // Asked before every answer is saved: the file as this process wrote it says so without being parsed, and
     // it is read once either way.
-    guard let bytes = FileManager.default.contents(atPath: url.path) else { return false }
+    guard let bytes = FileManager.default.contents(atPath: path) else { return false }
     if bytes.elementsEqual(mine.fileText.utf8) { return true }
     guard let holder = Self.holder(in: String(decoding: bytes, as: UTF8.self)) else { return false }
     return holder.pid == mine.pid && holder.host == mine.host && holder.start == mine.start && holder.boot == mine.boot
   }
 
   /// The current holder, if any.
-  public var holder: Holder? { Self.read(url) }
+  public var holder: Holder? { Self.read(path) }
 
   /// Who has the session `name` open now: the holder its lock names, unless that holder is gone (see
   /// ``isStale(_:)``); `nil` when no live `minutes` holds it.
   public static func liveHolder(of name: String, in store: SessionStore) -> Holder? {
-    guard let holder = read(store.directory.appendingPathComponent("\(name).lock")), !isStale(holder) else { return nil }
+    guard let holder = read(store.lockPath(for: name)), !isStale(holder) else { return nil }
     return holder
   }
 
@@ -185,14 +195,14 @@ public final class SessionLock: Sendable {
   /// has since ended.
   public var loss: Loss? {
     guard !isHeld else { return nil }
-    let holder = Self.read(url)
+    let holder = Self.read(path)
     guard let holder, !Self.isStale(holder) else { return .holderQuit(holder) }
     return .heldBy(holder)
   }
 
-  /// The holder the lock file at `url` names; `nil` when there is no lock file, or it names no holder.
-  static func read(_ url: URL) -> Holder? {
-    guard let text = try? String(contentsOf: url, encoding: .utf8) else { return nil }
+  /// The holder the lock file at `path` names; `nil` when there is no lock file, or it names no holder.
+  static func read(_ path: String) -> Holder? {
+    guard let text = Folder.text(atPath: path) else { return nil }
     return holder(in: text)
   }
 
@@ -264,13 +274,15 @@ struct ProcessStatus {
 
   /// The status of `pid`; `nil` when there is no such process or no `/proc`.
   init?(_ pid: Int32) {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = stat.lastIndex(of: ")")
+    // Read as bytes: the file is ASCII but for the command name, and splitting a `String` by `Character` (generic
+    // code, compiled for `Substring` in the standard library) was a twentieth of a new session's start.
+    guard let bytes = FileManager.default.contents(atPath: "/proc/\(pid)/stat").map(Array.init),
+      let close = bytes.lastIndex(of: UInt8(ascii: ")"))
     else { return nil }
     // After the command name in parentheses (which may hold spaces and parentheses), fields 3, 4, …
-    let fields = stat[stat.index(after: close)...].split(separator: " ", omittingEmptySubsequences: true)
+    let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true)
     guard let state = fields.first else { return nil }
-    isZombie = state.hasPrefix("Z")
-    start = fields.count > 19 ? UInt64(fields[19]) : nil
+    isZombie = state.first == UInt8(ascii: "Z")
+    start = fields.count > 19 ? UInt64(String(decoding: fields[19], as: UTF8.self)) : nil
   }
 }

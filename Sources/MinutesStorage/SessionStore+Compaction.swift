@@ -10,9 +10,9 @@ extension SessionStore {
   ///   folder has the snapshot's name, or the errors of ``save(_:name:annex:)``.
   public func create(_ file: SessionFile, name: String, annex: [UInt8] = []) throws {
     try Self.validate(name: name)
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: self.file(for: name).path, isDirectory: &isFolder) {
-      throw isFolder.boolValue ? SessionError.folderInTheWay(file: self.file(for: name).path) : SessionError.exists(name: name)
+    let path = filePath(for: name)
+    if Folder.exists(path) {
+      throw Folder.isFolder(path) ? SessionError.folderInTheWay(file: path) : SessionError.exists(name: name)
     }
     try save(file, name: name, annex: annex)
   }
@@ -53,12 +53,12 @@ extension SessionStore {
   /// layers above could not use (written by another build of minutes). Nothing is written when the cache is not
   /// the current snapshot's or is damaged; a cache that cannot be written is no loss.
   public func replaceAnnex(_ annex: [UInt8], name: String) {
-    let url = file(for: name), cacheURL = cache(for: name)
-    guard let stamp = SnapshotCache.stamp(of: url), let data = FileManager.default.contents(atPath: cacheURL.path),
-      SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(of: url)) == true,
+    let path = filePath(for: name), cachePath = cachePath(for: name)
+    guard let stamp = SnapshotCache.stamp(ofPath: path), let data = FileManager.default.contents(atPath: cachePath),
+      SnapshotCache.header(of: data)?.matches(stamp, generation: Self.generation(ofPath: path)) == true,
       let replaced = SnapshotCache.replacingAnnex(in: data, with: annex)
     else { return }
-    try? DurableFile.write(replaced, to: cacheURL, durably: false)
+    try? DurableFile.write(replaced, toPath: cachePath, durably: false)
   }
 
   /// The write protocol. Each step leaves the session loadable if the process dies right after it:
@@ -73,39 +73,41 @@ extension SessionStore {
   @discardableResult
   private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false,
                        annex: [UInt8] = []) throws -> URL? {
-    let url = file(for: name)
+    let path = filePath(for: name)
     do {
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      if !Folder.isFolder(directoryPath) {
+        try FileManager.default.createDirectory(atPath: directoryPath, withIntermediateDirectories: true)
+      }
       // The generation is read from a file, which may say any number: the largest one cannot be incremented.
-      let current = Self.generation(of: url)
+      let current = Self.generation(ofPath: path)
       let (generation, overflow) = current.addingReportingOverflow(1)
-      if overflow { throw SessionError.generationExhausted(file: url.path, generation: current) }
+      if overflow { throw SessionError.generationExhausted(file: path, generation: current) }
       try placeNextJournalLeftByACrash(name: name, generation: current)
       keepJournalNotApplied(name: name, generation: current)
       let kept = keepingChanges ? keepSnapshotChangedOutside(name: name, holding: state.minutes) : nil
       keepGoodSnapshotOfChangedFile(name: name)
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
-      try DurableFile.write(Data(try Journal.text(records).utf8), to: nextJournal(for: name))
+      try DurableFile.write(try Journal.text(records), toPath: nextJournalPath(for: name))
       let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
-      let bytes = Data(try snapshot.yaml().utf8)
+      let text = try snapshot.yaml()
       do {
-        try DurableFile.write(bytes, to: url)
+        try DurableFile.write(text, toPath: path)
       } catch {
         // The snapshot was not written, so the next journal belongs to no snapshot: leave nothing behind.
-        unlink(nextJournal(for: name).path)
+        unlink(nextJournalPath(for: name))
         throw error
       }
       // A copy that cannot be written (a full disk) leaves the older one, which `--recover` checks before use. Its
       // rename is made durable by the folder's flush after the journal's rename, just below: the order of the two
       // does not matter (either copy is a good one): one `fsync` fewer at every save.
-      try? DurableFile.write(bytes, to: goodSnapshot(for: name), syncingFolder: false)
+      try? DurableFile.write(text, toPath: goodSnapshotPath(for: name), syncingFolder: false)
       writeCache(snapshot, name: name, annex: annex)
       try renameNextJournal(name: name)
       return kept
     } catch let error as SessionError {
       throw error
     } catch {
-      throw SessionError.writeFailed(file: url.path, reason: SystemReason(error))
+      throw SessionError.writeFailed(file: path, reason: SystemReason(error))
     }
   }
 
@@ -113,8 +115,7 @@ extension SessionStore {
   /// header names the snapshot's `generation`): puts it in place, so that writing the next journal cannot
   /// overwrite it.
   private func placeNextJournalLeftByACrash(name: String, generation: Int) throws {
-    guard let text = try? String(contentsOf: nextJournal(for: name), encoding: .utf8),
-      Journal.generation(ofJournal: text) == generation
+    guard let text = Folder.text(atPath: nextJournalPath(for: name)), Journal.generation(ofJournal: text) == generation
     else { return }
     try renameNextJournal(name: name)
   }
@@ -122,8 +123,8 @@ extension SessionStore {
   /// Keeps the live journal aside when loading did not apply it whole: `damaged` for a damaged or cut line, `unapplied`
   /// for a journal of another snapshot than `generation` (a restored backup, a hand-changed generation).
   private func keepJournalNotApplied(name: String, generation: Int) {
+    guard let text = Folder.text(atPath: journalPath(for: name)) else { return }
     let current = journal(for: name)
-    guard let text = try? String(contentsOf: current, encoding: .utf8) else { return }
     let reading = Journal.parse(text)
     if reading.badLine != nil {
       // A line cut short is kept too: cut by a bit that flipped rather than a stop, it holds an answer.
@@ -142,7 +143,7 @@ extension SessionStore {
   /// journal applied, is the draft about to be written loses nothing when it is overwritten, and is not copied.
   private func keepSnapshotChangedOutside(name: String, holding minutes: Minutes) -> URL? {
     let url = file(for: name)
-    guard let stamp = SnapshotCache.stamp(of: url), let header = SnapshotCache.header(ofFileAt: cache(for: name)),
+    guard let stamp = SnapshotCache.stamp(of: url), let header = SnapshotCache.header(ofFileAt: cachePath(for: name)),
       !header.matches(stamp, generation: Self.generation(of: url)),
       draftOfSnapshotAndJournal(name: name) != minutes
     else { return nil }
@@ -154,11 +155,12 @@ extension SessionStore {
   /// good copy, which `--recover` restores, is about to become that draft too: the good copy is first kept aside
   /// as `NAME.yaml.good.saved-<time>`, so that what minutes last saved is never lost to a resume of a damaged file.
   private func keepGoodSnapshotOfChangedFile(name: String) {
-    let url = file(for: name), good = goodSnapshot(for: name)
-    guard FileManager.default.fileExists(atPath: good.path) else { return }
-    if let stamp = SnapshotCache.stamp(of: url), let header = SnapshotCache.header(ofFileAt: cache(for: name)),
-      header.matches(stamp, generation: Self.generation(of: url))
+    let path = filePath(for: name)
+    guard Folder.exists(goodSnapshotPath(for: name)) else { return }
+    if let stamp = SnapshotCache.stamp(ofPath: path), let header = SnapshotCache.header(ofFileAt: cachePath(for: name)),
+      header.matches(stamp, generation: Self.generation(ofPath: path))
     { return }
+    let url = file(for: name), good = goodSnapshot(for: name)
     guard let text = try? String(contentsOf: url, encoding: .utf8), SessionFile.seal(of: text) != .intact,
       let goodText = try? String(contentsOf: good, encoding: .utf8), SessionFile.seal(of: goodText) == .intact, goodText != text
     else { return }
@@ -190,11 +192,11 @@ extension SessionStore {
   /// Renames the next journal into place, durably.
   /// - Throws: ``SessionError/writeFailed(file:reason:)``.
   private func renameNextJournal(name: String) throws {
-    let current = journal(for: name)
-    guard rename(nextJournal(for: name).path, current.path) == 0 else {
-      throw SessionError.writeFailed(file: current.path, reason: .posix())
+    let current = journalPath(for: name)
+    guard rename(nextJournalPath(for: name), current) == 0 else {
+      throw SessionError.writeFailed(file: current, reason: .posix())
     }
-    DurableFile.syncFolder(of: current)
+    DurableFile.syncFolder(ofPath: current)
   }
 
   /// Writes the cache of the session `name`'s snapshot `file`, just written, stamped with that file's size, time
@@ -202,11 +204,11 @@ extension SessionStore {
   /// disk: one left cut short or stale by a crash of the machine fails its checksum or its stamp, and the YAML is
   /// read instead too.
   func writeCache(_ file: SessionFile, name: String, annex: [UInt8] = []) {
-    guard let stamp = SnapshotCache.stamp(of: self.file(for: name)),
+    guard let stamp = SnapshotCache.stamp(ofPath: filePath(for: name)),
       case let data = SnapshotCache(
         generation: file.generation, size: stamp.size, modified: stamp.modified, inode: stamp.inode, file: file,
         annex: annex).data()
     else { return }
-    try? DurableFile.write(data, to: cache(for: name), durably: false)
+    try? DurableFile.write(data, toPath: cachePath(for: name), durably: false)
   }
 }

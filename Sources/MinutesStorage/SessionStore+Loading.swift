@@ -138,12 +138,21 @@ extension SessionStore {
 
   /// The generation written on the last line of the snapshot at `url` (0 when there is none), read from the
   /// file's end so that it costs the same for any size of draft.
-  package static func generation(of url: URL) -> Int {
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return 0 }
-    defer { try? handle.close() }
-    let end = (try? handle.seekToEnd()) ?? 0
-    try? handle.seek(toOffset: end > 128 ? end - 128 : 0)
-    let tail = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+  package static func generation(of url: URL) -> Int { generation(ofPath: url.path) }
+
+  /// The generation written on the last line of the snapshot at `path` (see ``generation(of:)``), read with
+  /// `open` and `pread`.
+  package static func generation(ofPath path: String) -> Int {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return 0 }
+    defer { close(fd) }
+    var status = stat()
+    guard fstat(fd, &status) == 0 else { return 0 }
+    let start = max(0, Int(status.st_size) - 128)
+    var bytes = [UInt8](repeating: 0, count: Int(status.st_size) - start)
+    let count = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(start)) }
+    guard count > 0 else { return 0 }
+    let tail = String(decoding: bytes[..<count], as: UTF8.self)
     guard let line = tail.split(separator: "\n").last, line.hasPrefix("generation: ") else { return 0 }
     // The number ends where the line or its checksum comment does (see ``SessionFile``).
     return Int(line.dropFirst("generation: ".count).prefix { $0 != " " }) ?? 0

@@ -23,32 +23,70 @@ public struct SessionStore: Sendable {
   /// The workspace folder (the current directory unless `--workspace` says otherwise).
   public let workspace: URL
 
+  /// The workspace folder's path (`workspace.path`), as text.
+  public let workspacePath: String
+
+  /// The path of the folder that holds the session files, `<workspace>/sessions`, as text. The files' paths are
+  /// made from it as text too: in the static release program a `URL` made by appending a component cost 20,000
+  /// instructions, its `path` 4,000 more, and the first `path` asked in a process 430,000 (the generic metadata
+  /// its decoding instantiates), where the text costs a few hundred. `new` asks for some forty before its first
+  /// prompt.
+  public let directoryPath: String
+
   /// A store for the workspace at `workspace`.
-  public init(workspace: URL) { self.workspace = workspace }
+  public init(workspace: URL) { self.init(workspace: workspace, path: workspace.path) }
+
+  /// A store for the workspace at `workspace`, whose path (`workspace.path`) the caller has as text already.
+  public init(workspace: URL, path: String) {
+    self.workspace = workspace
+    workspacePath = path
+    directoryPath = (path.hasSuffix("/") ? path : path + "/") + "sessions"
+  }
 
   /// The folder that holds the session files.
-  public var directory: URL { workspace.appendingPathComponent("sessions", isDirectory: true) }
+  public var directory: URL { URL(fileURLWithPath: directoryPath, isDirectory: true) }
+
+  /// The path of the file `fileName` in the sessions folder.
+  func path(_ fileName: String) -> String { directoryPath + "/" + fileName }
 
   /// The snapshot file of the session `name`.
-  public func file(for name: String) -> URL { directory.appendingPathComponent("\(name).yaml") }
+  public func file(for name: String) -> URL { URL(fileURLWithPath: filePath(for: name), isDirectory: false) }
+
+  /// The path of the snapshot file of the session `name` (the path of ``file(for:)``).
+  public func filePath(for name: String) -> String { path("\(name).yaml") }
 
   /// The journal file of the session `name`.
-  public func journal(for name: String) -> URL { directory.appendingPathComponent("\(name).journal") }
+  public func journal(for name: String) -> URL { URL(fileURLWithPath: journalPath(for: name), isDirectory: false) }
+
+  /// The path of the journal file of the session `name`.
+  public func journalPath(for name: String) -> String { path("\(name).journal") }
+
+  /// The path of the journal being written by a compaction of the session `name`, until it is renamed into place.
+  func nextJournalPath(for name: String) -> String { path(".\(name).journal.next") }
+
+  /// The path of the last good snapshot of the session `name`: a copy of the snapshot, written after it at every
+  /// compaction, from which `--recover` restores a snapshot that is damaged or was changed outside minutes.
+  func goodSnapshotPath(for name: String) -> String { path(".\(name).yaml.good") }
+
+  /// The path of the cache of the session `name`'s snapshot (see ``SnapshotCache``).
+  func cachePath(for name: String) -> String { path(".\(name).cache") }
 
   /// The journal being written by a compaction of the session `name`, until it is renamed into place.
-  func nextJournal(for name: String) -> URL { directory.appendingPathComponent(".\(name).journal.next") }
+  func nextJournal(for name: String) -> URL { URL(fileURLWithPath: nextJournalPath(for: name), isDirectory: false) }
 
-  /// The last good snapshot of the session `name`: a copy of the snapshot, written after it at every compaction,
-  /// from which `--recover` restores a snapshot that is damaged or was changed outside minutes.
-  func goodSnapshot(for name: String) -> URL { directory.appendingPathComponent(".\(name).yaml.good") }
+  /// The last good snapshot of the session `name` (see ``goodSnapshotPath(for:)``).
+  func goodSnapshot(for name: String) -> URL { URL(fileURLWithPath: goodSnapshotPath(for: name), isDirectory: false) }
 
   /// The cache of the session `name`'s snapshot (see ``SnapshotCache``).
-  func cache(for name: String) -> URL { directory.appendingPathComponent(".\(name).cache") }
+  func cache(for name: String) -> URL { URL(fileURLWithPath: cachePath(for: name), isDirectory: false) }
+
+  /// The path of the lock of the session `name` (see ``SessionLock``).
+  func lockPath(for name: String) -> String { path("\(name).lock") }
 
   /// The names of the sessions in the workspace, sorted: the files `NAME.yaml` of the sessions folder (a folder so
   /// named is none).
   public func names() -> [String] {
-    let files = Folder.fileNames(atPath: directory.path) ?? []
+    let files = Folder.fileNames(atPath: directoryPath) ?? []
     return files.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
   }
 
@@ -69,7 +107,7 @@ public struct SessionStore: Sendable {
     // `stat` itself: FileManager's first use in a process costs more than the rest (`new` asks before its first
     // prompt).
     var status = stat()
-    return stat(file(for: name).path, &status) == 0
+    return stat(filePath(for: name), &status) == 0
   }
 
   /// The names of the sessions that are `name` once both are in NFC, as their files name them (`name` itself among
@@ -104,7 +142,7 @@ public struct SessionStore: Sendable {
   public func validate(existing name: String) throws {
     let isPlainFileName = !name.isEmpty && !name.contains("/") && !name.contains("\\") && !name.hasPrefix(".")
       && !name.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) } && name.utf8.count <= 200
-    if isPlainFileName, FileManager.default.fileExists(atPath: file(for: name).path) { return }
+    if isPlainFileName, Folder.exists(filePath(for: name)) { return }
     try Self.validate(name: name)
   }
 

@@ -227,17 +227,23 @@ struct SnapshotCache {
   /// `stat`: a file replaced by a save (ours or an editor's) gets a new inode even when its size and coarse
   /// timestamp happen to match. (Foundation's attributes, boxed in `Any` and cast back, were a tenth of writing a
   /// session's files; a cache stamped by their time, a hair different, is read once from the YAML and remade.)
-  static func stamp(of url: URL) -> (size: Int, modified: Double, inode: UInt64)? {
+  static func stamp(of url: URL) -> (size: Int, modified: Double, inode: UInt64)? { stamp(ofPath: url.path) }
+
+  /// The stamp of the file at `path` (see ``stamp(of:)``).
+  static func stamp(ofPath path: String) -> (size: Int, modified: Double, inode: UInt64)? {
     var status = stat()
-    guard stat(url.path, &status) == 0 else { return nil }
+    guard stat(path, &status) == 0 else { return nil }
     let modified = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1_000_000_000
     return (Int(status.st_size), modified, UInt64(status.st_ino))
   }
 
-  /// The header of the cache file at `url`, reading its first bytes alone; `nil` when there is no cache there.
-  static func header(ofFileAt url: URL) -> Header? {
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
-    defer { try? handle.close() }
-    return (try? handle.read(upToCount: 4 + 4 * 8)).flatMap(header(of:))
+  /// The header of the cache file at `path`, reading its first bytes alone; `nil` when there is no cache there.
+  static func header(ofFileAt path: String) -> Header? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var bytes = [UInt8](repeating: 0, count: 4 + 4 * 8)
+    let count = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+    return count >= 0 ? header(of: Data(bytes[..<count])) : nil
   }
 }

@@ -24,7 +24,7 @@ extension Template {
       case .field, .group, .list: words.append(asked.label)
       }
     }
-    return words.joined(separator: " ")
+    return words.joinedText(separator: " ")
   }
 
   /// The lists along `address` with the 1-based entry number in each; for an end slot, the number the new

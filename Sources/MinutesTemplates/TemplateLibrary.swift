@@ -10,23 +10,31 @@ import MinutesModel
 /// in the program when it is built, so they are found whatever the current directory is and wherever the
 /// program is copied. A template may extend another (`extends: ID`): see ``merge(_:over:)``.
 public struct TemplateLibrary: Sendable {
-  /// The folders searched, in order, before the built-in templates.
-  public var searchPath: [URL]
-  /// The workspace's template folder, when there is a workspace.
-  public var workspaceFolder: URL?
+  /// The paths of the folders searched, in order, before the built-in templates: text, not URLs, since every
+  /// command asks before its first prompt (a URL's first `path` in a process costs 430,000 instructions).
+  public var searchPath: [String]
+  /// The path of the workspace's template folder, when there is a workspace.
+  public var workspaceFolderPath: String?
   /// Whether the built-in templates are searched after ``searchPath``.
   public var includesBuiltIns = true
 
   /// A library that searches `workspace/templates` (when given) and then the built-in templates.
-  public init(workspace: URL? = nil) {
-    var path: [URL] = []
-    if let workspace {
-      let folder = workspace.appendingPathComponent("templates", isDirectory: true)
-      workspaceFolder = folder
+  public init(workspace: URL? = nil) { self.init(workspacePath: workspace?.path) }
+
+  /// A library that searches the `templates` folder of the workspace at `workspacePath` (when given) and then the
+  /// built-in templates.
+  public init(workspacePath: String?) {
+    var path: [String] = []
+    if let workspacePath {
+      let folder = (workspacePath.hasSuffix("/") ? workspacePath : workspacePath + "/") + "templates"
+      workspaceFolderPath = folder
       path.append(folder)
     }
     searchPath = path
   }
+
+  /// The workspace's template folder, when there is a workspace.
+  public var workspaceFolder: URL? { workspaceFolderPath.map { URL(fileURLWithPath: $0, isDirectory: true) } }
 
   /// The built-in templates' texts by id, as embedded at build time from the package's `templates/` folder.
   public static let builtIns: [String: String] = Dictionary(
@@ -107,7 +115,7 @@ public struct TemplateLibrary: Sendable {
   private var locations: [[Location]] {
     searchPath.map { folder in
       Self.ids(in: folder).compactMap { id in
-        let url = folder.appendingPathComponent("\(id).yaml")
+        let url = URL(fileURLWithPath: folder + "/\(id).yaml", isDirectory: false)
         if includesBuiltIns, let builtIn = Self.builtIns[id], Self.isCopy(url, of: builtIn) { return nil }
         return .file(url)
       }
@@ -127,8 +135,8 @@ public struct TemplateLibrary: Sendable {
     Set(locations.joined().map(\.id)).sorted()
   }
 
-  private static func ids(in folder: URL) -> [String] {
-    let names = Folder.names(atPath: folder.path) ?? []
+  private static func ids(in folder: String) -> [String] {
+    let names = Folder.names(atPath: folder) ?? []
     return names.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }.sorted()
   }
 

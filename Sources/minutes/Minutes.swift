@@ -27,9 +27,9 @@ struct WorkspaceOptions: ParsableArguments {
   /// The workspace the options name, or the one the current folder is in.
   var opened: Workspace {
     guard let workspace else {
-      return Workspace(url: Workspace.find(from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)))
+      return Workspace(path: Workspace.find(fromPath: "."))
     }
-    return Workspace(url: URL(fileURLWithPath: workspace, isDirectory: true).standardizedFileURL)
+    return Workspace(path: Workspace.folder(atPath: workspace))
   }
 }
 

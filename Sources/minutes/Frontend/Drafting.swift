@@ -18,7 +18,7 @@ enum Drafting {
     var assistant = assistant
     // The office's roster completes names too; one that does not read is said, and drafting goes on without it.
     do {
-      let roster = try Roster.load(in: store.workspace)
+      let roster = try Roster.load(inWorkspaceAt: store.workspacePath)
       if !roster.people.isEmpty { assistant.peopleSources.append(roster) }
     } catch {
       Diagnostics(messages: assistant.template.messages).warning(error.message(assistant.template.messages))

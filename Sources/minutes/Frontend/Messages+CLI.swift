@@ -252,8 +252,8 @@ extension Messages {
   /// Said when a session of a template with a house style starts: the choices as they stand, and how to change them.
   func houseStyleNotice(_ choices: [Template.HouseChoice], in minutes: Minutes) -> String {
     let listed = choices.map { "\($0.part.label) \($0.value(in: minutes) ?? "")" }
-    return self("版式：\(listed.joined(separator: "，"))。輸入 :house 查看各項的寫法並修改（只影響匯出的樣子）。",
-                "House style: \(listed.joined(separator: ", ")). Type :house to see what each prints and change it (it changes only how the export prints).")
+    return self("版式：\(listed.joinedText(separator: "，"))。輸入 :house 查看各項的寫法並修改（只影響匯出的樣子）。",
+                "House style: \(listed.joinedText(separator: ", ")). Type :house to see what each prints and change it (it changes only how the export prints).")
   }
 
   func carriedOver(_ followOn: FollowOn, from meeting: String, template: Template) -> String {
