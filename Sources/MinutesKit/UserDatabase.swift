@@ -43,3 +43,10 @@ public enum UserDatabase {
 @_silgen_name("__nss_configure_lookup")
 private func configureLookup(_ database: UnsafePointer<CChar>, _ services: UnsafePointer<CChar>) -> Int32
 #endif
+
+#if canImport(Glibc) && os(Linux)
+/// The C library's `unsigned long getauxval(unsigned long type)` (`sys/auxv.h`, which the Glibc module does not
+/// include).
+@_silgen_name("getauxval")
+private func auxiliaryValue(_ type: UInt) -> UInt
+#endif

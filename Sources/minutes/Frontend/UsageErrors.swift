@@ -120,7 +120,6 @@ extension MinutesCommand {
   /// ArgumentParser's `main`, except that what it refuses is said by ``UsageErrors``; the heap is in huge pages
   /// first (``HeapPages``), and a static program looks users up in the system's files alone (``UserDatabase``).
   static func main() {
-    ZeroedData.populate()
     HeapPages.reserve()
     UserDatabase.useFilesWhenStatic()
     do {
