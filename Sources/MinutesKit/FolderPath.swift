@@ -50,7 +50,9 @@ enum FolderPath {
   }
 
   /// `path` standardized: by ``standardized(_:current:)`` where it can be, else by Foundation
-  /// (`URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL.path`).
+  /// (`URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL.path`): a path that starts with `~`, or a
+  /// relative path when the current folder was removed (then still relative, read by the system against the
+  /// folder that was current, as a shell's commands read it).
   static func standardized(_ path: String) -> String {
     standardized(path, current: current) ?? URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL.path
   }

@@ -21,8 +21,9 @@ public struct Workspace: Sendable {
   public init(url: URL) { self.init(url: url, path: url.path) }
 
   /// The workspace in the folder at the absolute path `path` (no `/` at its end, nor `.` or `..` components: as
-  /// ``folder(atPath:)`` and ``find(fromPath:)`` give it). Its files' paths are made from this text, not from a
-  /// URL (see ``SessionStore/directoryPath``).
+  /// ``folder(atPath:)`` and ``find(fromPath:)`` give it; relative, to the current folder, only when that folder
+  /// was removed and its path cannot be had). Its files' paths are made from this text, not from a URL (see
+  /// ``SessionStore/directoryPath``).
   public init(path: String) { self.init(url: URL(fileURLWithPath: path, isDirectory: true), path: path) }
 
   private init(url: URL, path: String) {

@@ -18,8 +18,10 @@ extension Workspace {
     while true {
       let inside = candidate == "/" ? "/" : candidate + "/"
       if Folder.isFolder(inside + "sessions") || Folder.exists(inside + "roster.yaml") { return candidate }
-      if candidate == "/" { return start }
-      candidate = Folder.parent(of: candidate)
+      let parent = Folder.parent(of: candidate)
+      // The root, or a relative start (the current folder is gone, and its path could not be had).
+      if parent == candidate { return start }
+      candidate = parent
     }
   }
 

@@ -149,8 +149,11 @@ public final class SessionLock: Sendable {
   private static func create(_ path: String, holder: Holder) -> Bool {
     let temporary = Folder.sibling(of: path, named: ".\(Folder.lastComponent(of: path)).\(holder.pid)")
     // Written in place: no reader looks at it before it is linked, and one left cut short by a kill is removed
-    // as a leftover (its pid is gone).
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // as a leftover (its pid is gone). A file of that name left by an earlier process given the same pid (killed
+    // between its link and its unlink) may be the lock itself, linked: it is unlinked first, never written into,
+    // and the file is made new (`O_EXCL`).
+    unlink(temporary)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     guard fd >= 0 else { return false }
     defer { unlink(temporary) }
     var text = holder.fileText

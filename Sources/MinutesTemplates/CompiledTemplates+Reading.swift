@@ -32,7 +32,8 @@ struct CompiledFields {
   func node(_ key: String) -> CompiledNode? {
     // Told apart by their lengths first: two texts that differ go the standard library's slow way in `==` (which
     // allows for canonically equivalent forms), and a part asks for forty keys, most of which it lacks. The keys
-    // asked are ASCII, which no other form is equivalent to, so a key found has the length of the one asked.
+    // asked are ASCII without an upper-case K, which no text of another length is canonically equivalent to (the
+    // Kelvin sign, U+212A, is `K`), so a key found has the length of the one asked.
     let count = key.utf8.count
     guard let index = keys.firstIndex(where: { $0?.utf8.count == count && $0 == key }) else { return nil }
     let value = values[index]

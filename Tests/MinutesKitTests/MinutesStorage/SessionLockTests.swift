@@ -147,6 +147,24 @@ struct SessionLockTests {
     #expect(lock.loss == .holderQuit(earlier))
   }
 
+  /// An earlier process given this process's pid, killed between linking its lock into place and removing its
+  /// private file, left that file linked to the lock: the lock is taken over (it names another start time), and
+  /// the earlier holder's lock is never written into while this one is made.
+  @Test func aLockLeftLinkedByAnEarlierProcessWithThisPidIsTakenOver() throws {
+    let (store, url) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: store.workspace) }
+    var earlier = SessionLock.Holder(process: getpid())
+    earlier.start = earlier.start.map { $0 - 1 } ?? 1
+    try earlier.fileText.write(to: url, atomically: true, encoding: .utf8)
+    let privateFile = url.deletingLastPathComponent().appendingPathComponent(".s.lock.\(getpid())")
+    #expect(link(url.path, privateFile.path) == 0)
+    let lock = try SessionLock(name: "s", in: store)
+    defer { lock.release() }
+    #expect(lock.replaced == earlier)
+    #expect(lock.isHeld)
+    #expect(!FileManager.default.fileExists(atPath: privateFile.path))
+  }
+
   /// The time a lock names is what Foundation's ISO 8601 style writes, for dates across four centuries.
   @Test func theLocksTimeIsWrittenAsFoundationsISO8601Style() {
     var generator = SystemRandomNumberGenerator()
