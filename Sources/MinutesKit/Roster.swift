@@ -73,7 +73,7 @@ public struct Roster: Hashable, Sendable {
   /// text (see ``SessionStore/directoryPath``).
   /// - Throws: ``RosterError``.
   public static func load(inWorkspaceAt workspace: String) throws -> Roster {
-    let path = (workspace.hasSuffix("/") ? workspace : workspace + "/") + "roster.yaml"
+    let path = Folder.path(of: "roster.yaml", in: workspace)
     guard let data = FileManager.default.contents(atPath: path) else { return Roster() }
     do {
       return try parse(YAMLCoding.text(data, file: path), file: path)

@@ -16,8 +16,9 @@ extension Workspace {
     let start = FolderPath.standardized(path)
     var candidate = start
     while true {
-      let inside = candidate == "/" ? "/" : candidate + "/"
-      if Folder.isFolder(inside + "sessions") || Folder.exists(inside + "roster.yaml") { return candidate }
+      if Folder.isFolder(Folder.path(of: "sessions", in: candidate)) || Folder.exists(Folder.path(of: "roster.yaml", in: candidate)) {
+        return candidate
+      }
       let parent = Folder.parent(of: candidate)
       // The root, or a relative start (the current folder is gone, and its path could not be had).
       if parent == candidate { return start }

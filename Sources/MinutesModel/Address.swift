@@ -49,18 +49,14 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
 
   /// The stored form, e.g. `items.2.directives.1.points.3`.
   public var description: String {
-    // Written step by step: `joined(separator:)` is not specialized for `[String]`, and its first call in a
-    // process looks up its associated types by name (280,000 instructions, before the first prompt).
-    var text = ""
-    for (offset, step) in steps.enumerated() {
-      if offset > 0 { text += "." }
+    // `joinedText`, not `joined`: see ``Swift/Array/joinedText(separator:)``.
+    steps.map { step in
       switch step {
-      case .key(let key): text += key
-      case .index(let n): text += String(n)
-      case .end: text += "+"
+      case .key(let key): key
+      case .index(let n): String(n)
+      case .end: "+"
       }
-    }
-    return text
+    }.joinedText(separator: ".")
   }
 
   /// This address followed by `step`.

@@ -63,10 +63,15 @@ package enum Folder {
     return slash == path.utf8.startIndex ? "/" : String(path[..<slash])
   }
 
+  /// The path of `name` in the folder at `folder`: `/a/b/x` for `/a/b` and `x`, `/x` for the root and `x` (one
+  /// `/` between them, whether or not `folder` ends in one).
+  package static func path(of name: String, in folder: String) -> String {
+    (folder.hasSuffix("/") ? folder : folder + "/") + name
+  }
+
   /// The path of `name` in the folder that holds what `path` names (see ``parent(of:)``): `/a/b/x` for `/a/b/c`.
   package static func sibling(of path: String, named name: String) -> String {
-    let folder = parent(of: path)
-    return folder == "/" ? "/" + name : folder + "/" + name
+    self.path(of: name, in: parent(of: path))
   }
 
   /// The last component of `path` (what follows its last `/`), as `URL(fileURLWithPath: path).lastPathComponent`

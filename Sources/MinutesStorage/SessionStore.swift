@@ -40,7 +40,7 @@ public struct SessionStore: Sendable {
   public init(workspace: URL, path: String) {
     self.workspace = workspace
     workspacePath = path
-    directoryPath = (path.hasSuffix("/") ? path : path + "/") + "sessions"
+    directoryPath = Folder.path(of: "sessions", in: path)
   }
 
   /// The folder that holds the session files.

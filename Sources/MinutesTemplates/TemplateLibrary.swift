@@ -26,7 +26,7 @@ public struct TemplateLibrary: Sendable {
   public init(workspacePath: String?) {
     var path: [String] = []
     if let workspacePath {
-      let folder = (workspacePath.hasSuffix("/") ? workspacePath : workspacePath + "/") + "templates"
+      let folder = Folder.path(of: "templates", in: workspacePath)
       workspaceFolderPath = folder
       path.append(folder)
     }
