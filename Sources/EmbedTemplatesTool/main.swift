@@ -45,19 +45,19 @@ func escapedLiteral(_ text: String) -> String {
   return out + "\""
 }
 
-/// `node` in the compact form of `CompiledTemplates` (MinutesTemplates): `{N:` keys and values, `[N:` entries,
-/// a scalar as its type's letter, its length in UTF-8 bytes, `:` and its text.
-func compiled(_ node: Node, file: String, into out: inout String) throws {
+/// `node` in the compact form of `CompiledTemplates` (MinutesTemplates): every node is one letter for its kind
+/// (`{` a mapping, `[` a sequence, `s` `i` `b` `n` `f` `t` a scalar's type), the length of its content in UTF-8
+/// bytes, `:` and its content: a mapping's keys and values, a sequence's entries, a scalar's text. A reader skips a
+/// node it does not want by its length.
+func compiled(_ node: Node, file: String) throws -> String {
   switch node {
   case .mapping(let mapping):
-    out += "{\(mapping.count):"
-    for (key, value) in mapping {
-      try compiled(key, file: file, into: &out)
-      try compiled(value, file: file, into: &out)
-    }
+    var content = ""
+    for (key, value) in mapping { content += try compiled(key, file: file) + compiled(value, file: file) }
+    return "{\(content.utf8.count):" + content
   case .sequence(let sequence):
-    out += "[\(sequence.count):"
-    for entry in sequence { try compiled(entry, file: file, into: &out) }
+    let content = try sequence.map { try compiled($0, file: file) }.joined()
+    return "[\(content.utf8.count):" + content
   case .scalar(let scalar):
     // The type Yams resolves for the scalar (its tag's name), as its decoder would see it.
     let letters: [Tag.Name: String] = [.str: "s", .int: "i", .bool: "b", .null: "n", .float: "f", .timestamp: "t"]
@@ -65,7 +65,7 @@ func compiled(_ node: Node, file: String, into out: inout String) throws {
     guard let letter = letters[name] else {
       throw Failure(description: "templates/\(file): a value of type \(name.rawValue), which minutes does not read")
     }
-    out += "\(letter)\(scalar.string.utf8.count):\(scalar.string)"
+    return "\(letter)\(scalar.string.utf8.count):\(scalar.string)"
   case .alias:
     throw Failure(description: "templates/\(file): an alias Yams left unresolved")
   }
@@ -92,9 +92,7 @@ func main() throws {
     guard text.utf8.elementsEqual(data) else { throw Failure(description: "templates/\(name): not UTF-8 text") }
     source += "(name: \(escapedLiteral(name)), text: \(rawMultiLineLiteral(text) ?? escapedLiteral(text))),\n"
     guard let node = try Yams.compose(yaml: text) else { throw Failure(description: "templates/\(name): empty") }
-    var tree = ""
-    try compiled(node, file: name, into: &tree)
-    trees.append((name, tree))
+    trees.append((name, try compiled(node, file: name)))
   }
   source += """
       ]

@@ -1,5 +1,5 @@
 import Foundation
-package import Yams
+internal import Yams
 
 // Reading a built-in template's compiled tree (``CompiledTemplates``) into a ``Template`` without `Codable`.
 //
@@ -7,37 +7,32 @@ package import Yams
 // `KeyedDecodingContainer<CodingKeys>` and of the standard library's generic decoders (`Array<Part>`…), and the
 // runtime checks each one's conformances by scanning every conformance record of the program (6,565 in the static
 // build) the first time: 15M instructions, a third of the time to the first prompt, for one template. Read key
-// by key here, the tree costs a few hundred thousand. The tree's YAML passed every check of `init(from:)` when the
-// program was built, so these readers make none of them again; `CompiledTemplateTests` checks that both
-// readings give the same template for every built-in one, and for every template file of the tests.
+// by key here, in place (``CompiledNode``), a template costs a million and a half, most of it making its parts.
+// The tree's YAML passed every check of `init(from:)` when the program was built, so these readers make none of
+// them again; `CompiledTemplateTests` checks that both readings give the same template for every built-in one, and
+// for every template file of the tests.
 
 /// The keys and values of a mapping of a compiled tree, read as `init(from:)` reads a keyed container: the first
 /// of a repeated key counts; a key holding a null scalar is absent.
 struct CompiledFields {
-  /// The mapping's keys (`nil` for one that is not a scalar) and their values, in order: a key is looked for from
-  /// the first, so the first of a repeated key counts (a mapping of a template holds a few dozen keys at most;
-  /// hashing each name had cost more than comparing them).
-  private let keys: [String?]
-  private let values: [CompiledNode]
+  /// The mapping's keys and values, in order: a key is looked for from the first, so the first of a repeated key
+  /// counts (a mapping of a template holds a few dozen keys at most; hashing each name had cost more than
+  /// comparing them).
+  private let pairs: [(key: CompiledNode, value: CompiledNode)]
 
   /// The fields of `node`.
   /// - Throws: `DecodingError` when `node` is not a mapping.
   init(_ node: CompiledNode) throws {
-    guard case .mapping(let mapping) = node else { throw Self.mismatch("a mapping", node) }
-    keys = mapping.map(\.key.string)
-    values = mapping.map(\.value)
+    pairs = try node.pairs()
   }
 
   /// The value at `key`, unless absent or null.
   func node(_ key: String) -> CompiledNode? {
-    // Told apart by their lengths first: two texts that differ go the standard library's slow way in `==` (which
-    // allows for canonically equivalent forms), and a part asks for forty keys, most of which it lacks. The keys
-    // asked are ASCII without an upper-case K, which no text of another length is canonically equivalent to (the
-    // Kelvin sign, U+212A, is `K`), so a key found has the length of the one asked.
-    let count = key.utf8.count
-    guard let index = keys.firstIndex(where: { $0?.utf8.count == count && $0 == key }) else { return nil }
-    let value = values[index]
-    return value.isNull ? nil : value
+    // Compared as bytes, which is `==` for the keys asked: they are ASCII without an upper-case K, and no other
+    // text is canonically equivalent to such a text (the Kelvin sign, U+212A, is `K`).
+    let length = key.utf8.count
+    for (name, value) in pairs where name.length == length && name.hasText(key) { return value.isNull ? nil : value }
+    return nil
   }
 
   func contains(_ key: String) -> Bool { node(key) != nil }
@@ -60,7 +55,7 @@ struct CompiledFields {
     guard let node = node(key) else { throw Self.missing(key) }
     // A plain decimal is read as Yams reads it, without its constructor: that removes `_` with Foundation's
     // `replacingOccurrences`, whose first use in a process (through NSString) was a twentieth of the first prompt.
-    if case .scalar(let text, _) = node, let value = CompiledNode.plainDecimal(text) { return value }
+    if let text = node.string, let value = CompiledNode.plainDecimal(text) { return value }
     guard let scalar = node.yamsScalar, let value = Int.construct(from: scalar) else { throw Self.mismatch("a number", node) }
     return value
   }
@@ -71,7 +66,7 @@ struct CompiledFields {
     guard let node = node(key) else { return nil }
     // The yes and no a template writes, read as Yams' `Bool.construct` reads them, without making a Yams scalar
     // and its tag for each (two-thirds of a million instructions for a template's few hundred parts).
-    if case .scalar(let text, let kind) = node, kind == UInt8(ascii: "b"), let value = CompiledNode.plainBool(text) {
+    if node.kind == UInt8(ascii: "b"), let text = node.string, let value = CompiledNode.plainBool(text) {
       return value
     }
     guard let scalar = node.yamsScalar, let value = Bool.construct(from: scalar) else { throw Self.mismatch("yes or no", node) }
@@ -112,15 +107,11 @@ struct CompiledFields {
 
   static func strings(_ node: CompiledNode) throws -> [String] { try entries(node).map(string) }
 
-  static func entries(_ node: CompiledNode) throws -> [CompiledNode] {
-    guard case .sequence(let sequence) = node else { throw mismatch("a sequence", node) }
-    return sequence
-  }
+  static func entries(_ node: CompiledNode) throws -> [CompiledNode] { try node.entries() }
 
   static func dictionary<T>(_ node: CompiledNode, _ read: (CompiledNode) throws -> T) throws -> [String: T] {
-    guard case .mapping(let mapping) = node else { throw mismatch("a mapping", node) }
     var dictionary: [String: T] = [:]
-    for (key, value) in mapping {
+    for (key, value) in try node.pairs() {
       guard let name = key.string, dictionary[name] == nil else { continue }
       dictionary[name] = try read(value)
     }
@@ -131,7 +122,7 @@ struct CompiledFields {
     .dataCorrupted(.init(codingPath: [], debugDescription: "no value for `\(key)`"))
   }
 
-  private static func mismatch(_ expected: String, _ node: CompiledNode) -> DecodingError {
+  static func mismatch(_ expected: String, _ node: CompiledNode) -> DecodingError {
     .dataCorrupted(.init(codingPath: [], debugDescription: "expected \(expected), found `\(node.string ?? "a collection")`"))
   }
 }
@@ -139,7 +130,9 @@ struct CompiledFields {
 extension Template {
   /// The template of a tree composed by Yams, read as a compiled one (``init(compiled:)-(CompiledNode)``).
   /// - Throws: `DecodingError` should the tree not be a template's.
-  init(compiled node: Node) throws { try self.init(compiled: CompiledNode(node)) }
+  init(compiled node: Node) throws {
+    self = try CompiledTemplates.withTree(composedBy: node) { try Template(compiled: $0) }
+  }
 
   /// The template of a compiled tree, as ``init(from:)`` reads it from its YAML.
   /// - Throws: `DecodingError` should the tree not be a template's (a compiled tree always is).
@@ -367,7 +360,7 @@ extension Check {
 
   /// One step of `order`: a path, a group of paths, or `apart:` groups.
   private static func orderStep(_ node: CompiledNode) throws -> [[String]] {
-    if case .mapping = node, let apart = try CompiledFields(node).list(ifPresent: "apart", CompiledFields.strings) {
+    if node.isMapping, let apart = try CompiledFields(node).list(ifPresent: "apart", CompiledFields.strings) {
       return apart
     }
     if node.string != nil { return [[try CompiledFields.string(node)]] }

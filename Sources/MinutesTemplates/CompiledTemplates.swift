@@ -2,13 +2,15 @@ import Foundation
 package import Yams
 
 /// The built-in templates as compiled at build time: each file's YAML tree, composed by the EmbedTemplates
-/// plugin with Yams and every scalar's type resolved there, in a compact form read here without YAML parsing
-/// or type resolution by regular expression. The YAML in `templates/` stays the source (and what
-/// `minutes templates show` prints); a test checks that each compiled template equals its parsed YAML.
+/// plugin with Yams and every scalar's type resolved there, in a compact form read in place here, without YAML
+/// parsing, type resolution by regular expression or a tree of nodes made first. The YAML in `templates/` stays
+/// the source (and what `minutes templates show` prints); a test checks that each compiled template equals its
+/// parsed YAML.
 ///
-/// The form, one node after another: a mapping is `{` COUNT `:` then its keys and values, a sequence `[` COUNT
-/// `:` then its entries, a scalar one letter for its type (`s` text, `i` integer, `b` yes/no, `n` null, `f`
-/// number, `t` timestamp), the length of its text in UTF-8 bytes, `:` and the text.
+/// The form: every node is one letter for its kind (`{` a mapping, `[` a sequence; a scalar's type: `s` text, `i`
+/// integer, `b` yes/no, `n` null, `f` number, `t` timestamp), the length of its content in UTF-8 bytes in decimal,
+/// `:`, and its content: a mapping's keys and values one after another, a sequence's entries, a scalar's text.
+/// `{9:s1:as2:bc` is the mapping `a: bc`.
 package enum CompiledTemplates {
   /// The compiled trees by template id.
   static let trees: [String: String] = Dictionary(
@@ -16,15 +18,63 @@ package enum CompiledTemplates {
 
   /// The YAML tree of the built-in template `id`, as Yams would compose it from its file (the scalars' types
   /// already resolved; no marks); `nil` when there is no such built-in or its compiled form is damaged.
-  package static func node(id: String) -> Node? { tree(id: id)?.yams }
+  package static func node(id: String) -> Node? {
+    (try? withTree(id: id) { try $0.yams() }) ?? nil
+  }
 
-  /// The compiled tree of the built-in template `id`, read as it is (no Yams nodes made); `nil` when there is no
-  /// such built-in or its compiled form is damaged.
-  static func tree(id: String) -> CompiledNode? {
-    guard let tree = trees[id] else { return nil }
-    var reader = Reader(bytes: Array(tree.utf8))
-    guard let node = reader.node(), reader.offset == reader.bytes.count else { return nil }
-    return node
+  /// `body`'s result for the compiled tree of the built-in template `id`, read in place (the tree is the program's
+  /// text, and its nodes are valid during `body` only); `nil` when there is no such built-in.
+  /// - Throws: what `body` throws, and `DecodingError` when the tree is damaged (its root does not span it).
+  static func withTree<Result>(id: String, _ body: (CompiledNode) throws -> Result) throws -> Result? {
+    guard var tree = trees[id] else { return nil }
+    // A string literal's bytes are contiguous already: nothing is copied.
+    return try tree.withUTF8 { bytes in try body(try CompiledNode(root: bytes)) }
+  }
+
+  /// `body`'s result for the tree `node` composed by Yams (a template merged over a built-in one, or a test's YAML),
+  /// written in the compact form and read as a compiled tree. A scalar Yams' decoder reads as null (a plain `~`,
+  /// `null` or nothing) is written null, so that it is absent, as it is to that decoder; a scalar of a type the form
+  /// lacks is written as text.
+  /// - Throws: what `body` throws.
+  static func withTree<Result>(composedBy node: Node, _ body: (CompiledNode) throws -> Result) throws -> Result {
+    var bytes: [UInt8] = []
+    write(node, into: &bytes)
+    return try withTree(bytes: bytes, body)
+  }
+
+  /// `body`'s result for the compiled tree `bytes`.
+  /// - Throws: what `body` throws, and `DecodingError` when the tree is damaged (its root does not span it).
+  static func withTree<Result>(bytes: [UInt8], _ body: (CompiledNode) throws -> Result) throws -> Result {
+    try bytes.withUnsafeBufferPointer { bytes in try body(try CompiledNode(root: bytes)) }
+  }
+
+  /// Appends `node` to `bytes` in the compact form.
+  private static func write(_ node: Node, into bytes: inout [UInt8]) {
+    func header(_ kind: UInt8, _ count: Int) {
+      bytes.append(kind)
+      bytes.append(contentsOf: String(count).utf8)
+      bytes.append(UInt8(ascii: ":"))
+    }
+    func container(_ kind: UInt8, _ content: (inout [UInt8]) -> Void) {
+      var inner: [UInt8] = []
+      content(&inner)
+      header(kind, inner.count)
+      bytes.append(contentsOf: inner)
+    }
+    switch node {
+    case .mapping(let mapping):
+      container(UInt8(ascii: "{")) { for (key, value) in mapping { write(key, into: &$0); write(value, into: &$0) } }
+    case .sequence(let sequence):
+      container(UInt8(ascii: "[")) { for entry in sequence { write(entry, into: &$0) } }
+    case .scalar(let scalar):
+      let kind = NSNull.construct(from: scalar) != nil
+        ? UInt8(ascii: "n") : Tags.kinds[Tag.Name(rawValue: node.tag.description)] ?? UInt8(ascii: "s")
+      header(kind, scalar.string.utf8.count)
+      bytes.append(contentsOf: scalar.string.utf8)
+    // Composing resolves aliases; one left would be read as no value of the kind asked for.
+    case .alias:
+      header(UInt8(ascii: "["), 0)
+    }
   }
 
   /// `node`, a compiled tree, with its mappings and sequences tagged as Yams composes them: for a template
@@ -47,7 +97,7 @@ package enum CompiledTemplates {
   /// used. The scalars' types are resolved already, so no resolver is needed (`Resolver.basic` has no rules); tags
   /// compare by name alone. Yams' decoder, which needs the default resolver, reads a compiled tree only through
   /// ``resolvingKeys(_:)``.
-  fileprivate struct Tags {
+  struct Tags {
     let constructor = Constructor.default
     private(set) lazy var implicit = Tag(.implicit, .basic, constructor)
     private var scalars: [UInt8: Tag] = [:]
@@ -58,6 +108,9 @@ package enum CompiledTemplates {
       UInt8(ascii: "f"): .float, UInt8(ascii: "t"): .timestamp,
     ]
 
+    /// The scalar types of the compact form by their names.
+    static let kinds: [Tag.Name: UInt8] = Dictionary(uniqueKeysWithValues: names.map { ($0.value, $0.key) })
+
     /// The tag of the scalars of type `kind` (one of ``names``).
     mutating func scalar(_ kind: UInt8) -> Tag {
       if let tag = scalars[kind] { return tag }
@@ -66,83 +119,110 @@ package enum CompiledTemplates {
       return tag
     }
   }
-
-  /// Reads the compact form.
-  private struct Reader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    mutating func node() -> CompiledNode? {
-      guard offset < bytes.count else { return nil }
-      let kind = bytes[offset]
-      offset += 1
-      guard let count = number() else { return nil }
-      switch kind {
-      case UInt8(ascii: "{"):
-        var pairs: [(key: CompiledNode, value: CompiledNode)] = []
-        pairs.reserveCapacity(count)
-        for _ in 0..<count {
-          guard let key = node(), let value = node() else { return nil }
-          pairs.append((key, value))
-        }
-        return .mapping(pairs)
-      case UInt8(ascii: "["):
-        var entries: [CompiledNode] = []
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-          guard let entry = node() else { return nil }
-          entries.append(entry)
-        }
-        return .sequence(entries)
-      default:
-        guard Tags.names[kind] != nil, offset + count <= bytes.count else { return nil }
-        let text = String(decoding: bytes[offset..<offset + count], as: UTF8.self)
-        offset += count
-        return .scalar(text, kind: kind)
-      }
-    }
-
-    /// Digits up to `:`.
-    private mutating func number() -> Int? {
-      var value = 0
-      while offset < bytes.count, bytes[offset] != UInt8(ascii: ":") {
-        let digit = Int(bytes[offset]) - 48
-        guard (0...9).contains(digit) else { return nil }
-        value = value * 10 + digit
-        offset += 1
-      }
-      guard offset < bytes.count else { return nil }
-      offset += 1
-      return value
-    }
-  }
 }
 
-/// A node of a compiled tree (``CompiledTemplates``), as plain as the compact form: no tags, marks or styles
-/// as Yams' `Node` has (whose copies, weak references and tags were most of reading a built-in template).
-indirect enum CompiledNode {
-  case mapping([(key: CompiledNode, value: CompiledNode)])
-  case sequence([CompiledNode])
-  /// A scalar's text and its type, as the compact form writes it (`s` text, `i` integer, `b` yes/no, `n` null,
-  /// `f` number, `t` timestamp).
-  case scalar(String, kind: UInt8)
-  /// A scalar of a tree composed by Yams (a template merged over a built-in one, or a test's YAML): its tag and
-  /// style decide what Yams' constructors make of it.
-  case composed(Node.Scalar)
+/// A node of a compiled tree (``CompiledTemplates``), read in place: its kind and where its content lies in the
+/// compact form's bytes, which it does not own (valid during ``CompiledTemplates/withTree(id:_:)``'s `body` only).
+/// Nothing is made of a node until it is read: a key is compared as bytes, a value skipped by its length, and a
+/// text is made only for a value asked for (making every scalar's text, then a tree of boxed nodes, had been half of
+/// reading a built-in template).
+struct CompiledNode {
+  /// The first byte of the compact form the node is in.
+  private let base: UnsafePointer<UInt8>
+  /// Where the node's content lies from ``base``: a scalar's text, a mapping's keys and values, a sequence's
+  /// entries.
+  private let start: Int, end: Int
+  /// The node's kind: `{` a mapping, `[` a sequence, or a scalar's type (`s`, `i`, `b`, `n`, `f`, `t`).
+  let kind: UInt8
+
+  /// The node that spans `bytes`.
+  /// - Throws: `DecodingError` when `bytes` do not hold one whole node.
+  init(root bytes: UnsafeBufferPointer<UInt8>) throws {
+    guard let base = bytes.baseAddress else { throw Self.damaged(at: 0) }
+    try self.init(base, at: 0, before: bytes.count)
+    guard end == bytes.count else { throw Self.damaged(at: end) }
+  }
+
+  /// The node that starts at `offset` from `base`, ending by `limit`.
+  /// - Throws: `DecodingError` when there is none.
+  private init(_ base: UnsafePointer<UInt8>, at offset: Int, before limit: Int) throws {
+    guard offset < limit else { throw Self.damaged(at: offset) }
+    self.base = base
+    kind = base[offset]
+    switch kind {
+    case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "b"),
+      UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "t"):
+      break
+    default: throw Self.damaged(at: offset)
+    }
+    // The length, in decimal digits up to `:`.
+    var index = offset + 1
+    var length = 0
+    while index < limit, base[index] != UInt8(ascii: ":") {
+      let digit = Int(base[index]) &- 48
+      guard (0...9).contains(digit), length < limit else { throw Self.damaged(at: index) }
+      length = length * 10 + digit
+      index += 1
+    }
+    guard index < limit, length <= limit - index - 1 else { throw Self.damaged(at: index) }
+    start = index + 1
+    end = start + length
+  }
+
+  var isMapping: Bool { kind == UInt8(ascii: "{") }
+  var isSequence: Bool { kind == UInt8(ascii: "[") }
+  /// Whether ``CompiledFields`` reads it as absent, as Yams' decoder reads a null.
+  var isNull: Bool { kind == UInt8(ascii: "n") }
 
   /// A scalar's text; `nil` for a mapping or a sequence.
   var string: String? {
-    switch self {
-    case .scalar(let string, _): string
-    case .composed(let scalar): scalar.string
-    case .mapping, .sequence: nil
-    }
+    isMapping || isSequence ? nil : String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
   }
 
-  /// Whether ``CompiledFields`` reads it as absent: a plain null of a tree composed by Yams, as `NSNull.construct`
-  /// says (a compiled tree has none: its scalars are not plain).
-  var isNull: Bool {
-    if case .composed(let scalar) = self { NSNull.construct(from: scalar) != nil } else { false }
+  /// Whether the node is a scalar whose text is `text`, byte for byte.
+  func hasText(_ text: String) -> Bool {
+    let count = end - start
+    guard !isMapping && !isSequence, text.utf8.count == count else { return false }
+    return text.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, base + start, count) == 0 }
+      ?? text.utf8.elementsEqual(UnsafeBufferPointer(start: base + start, count: count))
+  }
+
+  /// The length of the node's content in bytes: of a scalar, its text's in UTF-8.
+  var length: Int { end - start }
+
+  /// A mapping's keys and values.
+  /// - Throws: `DecodingError` when the node is not a mapping, or is damaged.
+  func pairs() throws -> [(key: CompiledNode, value: CompiledNode)] {
+    guard isMapping else { throw CompiledFields.mismatch("a mapping", self) }
+    var pairs: [(key: CompiledNode, value: CompiledNode)] = []
+    pairs.reserveCapacity(8)
+    var offset = start
+    while offset < end {
+      let key = try CompiledNode(base, at: offset, before: end)
+      let value = try CompiledNode(base, at: key.end, before: end)
+      pairs.append((key, value))
+      offset = value.end
+    }
+    return pairs
+  }
+
+  /// A sequence's entries.
+  /// - Throws: `DecodingError` when the node is not a sequence, or is damaged.
+  func entries() throws -> [CompiledNode] {
+    guard isSequence else { throw CompiledFields.mismatch("a sequence", self) }
+    var entries: [CompiledNode] = []
+    entries.reserveCapacity(8)
+    var offset = start
+    while offset < end {
+      let entry = try CompiledNode(base, at: offset, before: end)
+      entries.append(entry)
+      offset = entry.end
+    }
+    return entries
+  }
+
+  private static func damaged(at offset: Int) -> DecodingError {
+    .dataCorrupted(.init(codingPath: [], debugDescription: "the compiled template is damaged at byte \(offset)"))
   }
 
   /// The value of `text` when it is a plain decimal integer (digits, the first not `0`, after an optional `-`; or
@@ -176,43 +256,27 @@ indirect enum CompiledNode {
   }
 
   private func yamsScalar(_ tags: inout CompiledTemplates.Tags) -> Node.Scalar? {
-    switch self {
-    case .scalar(let string, let kind): Node.Scalar(string, tags.scalar(kind))
-    case .composed(let scalar): scalar
-    case .mapping, .sequence: nil
-    }
-  }
-
-  /// The node of a tree composed by Yams.
-  init(_ node: Node) {
-    switch node {
-    case .mapping(let mapping): self = .mapping(mapping.map { (CompiledNode($0.key), CompiledNode($0.value)) })
-    case .sequence(let sequence): self = .sequence(sequence.map(CompiledNode.init))
-    case .scalar(let scalar): self = .composed(scalar)
-    // Composing resolves aliases; one left would be read as no value of the kind asked for.
-    case .alias: self = .sequence([])
-    }
+    string.map { Node.Scalar($0, tags.scalar(kind)) }
   }
 
   /// The tree as Yams composes it from its file, tagged as the compact form says.
-  var yams: Node {
+  /// - Throws: `DecodingError` when the tree is damaged.
+  func yams() throws -> Node {
     var tags = CompiledTemplates.Tags()
-    return yams(&tags)
+    return try yams(&tags)
   }
 
-  private func yams(_ tags: inout CompiledTemplates.Tags) -> Node {
-    switch self {
-    case .mapping(let pairs):
+  private func yams(_ tags: inout CompiledTemplates.Tags) throws -> Node {
+    if isMapping {
       var yamsPairs: [(Node, Node)] = []
-      yamsPairs.reserveCapacity(pairs.count)
-      for pair in pairs { yamsPairs.append((pair.key.yams(&tags), pair.value.yams(&tags))) }
+      for pair in try pairs() { yamsPairs.append((try pair.key.yams(&tags), try pair.value.yams(&tags))) }
       return .mapping(Node.Mapping(yamsPairs, tags.implicit))
-    case .sequence(let entries):
-      var yamsEntries: [Node] = []
-      yamsEntries.reserveCapacity(entries.count)
-      for entry in entries { yamsEntries.append(entry.yams(&tags)) }
-      return .sequence(Node.Sequence(yamsEntries, tags.implicit))
-    case .scalar, .composed: return .scalar(yamsScalar(&tags)!)
     }
+    if isSequence {
+      var yamsEntries: [Node] = []
+      for entry in try entries() { yamsEntries.append(try entry.yams(&tags)) }
+      return .sequence(Node.Sequence(yamsEntries, tags.implicit))
+    }
+    return .scalar(yamsScalar(&tags)!)
   }
 }

@@ -189,11 +189,13 @@ public struct TemplateLibrary: Sendable {
   public func load(_ location: Location) throws -> Template {
     // A built-in template that extends none is read from its compiled tree as it is, with no Yams nodes made, once
     // per process.
-    if case .builtIn(let id) = location, let builtIn = try Self.standaloneBuiltIns.value(for: id, make: {
-      guard let tree = CompiledTemplates.tree(id: id), (try? CompiledFields(tree).node("extends")) ?? nil == nil else { return nil }
-      return StandaloneBuiltIn(tree: tree, template: try Self.decodeCompiled(tree, file: location.path))
+    if case .builtIn(let id) = location, var template = try Self.standaloneBuiltIns.value(for: id, make: {
+      try Self.decodeCompiled(file: location.path) {
+        try CompiledTemplates.withTree(id: id) { tree in
+          try CompiledFields(tree).node("extends") == nil ? try Template(compiled: tree) : nil
+        } ?? nil
+      }
     }) {
-      var template = builtIn.template
       template.sourceDigest = Template.digest(of: "built-in:\(id)", from: Template.digestSeed)
       try Self.checkID(template, of: location, mark: nil)
       return template
@@ -205,7 +207,7 @@ public struct TemplateLibrary: Sendable {
     // conform the draft).
     var template: Template
     if isCompiled {
-      template = try Self.decodedBuiltIns.value(for: location.id) { try Self.decodeCompiled(CompiledNode(node), file: location.path) }
+      template = try Self.decodedBuiltIns.value(for: location.id) { try Self.decodeCompiled(file: location.path) { try Template(compiled: node) } }
     } else {
       template = try Self.decode(node, file: location.path)
     }
@@ -272,18 +274,10 @@ public struct TemplateLibrary: Sendable {
   /// built in, so that no workspace file changes them).
   private static let decodedBuiltIns = Memo<String, Template>()
 
-  /// A built-in template that extends none, decoded, and the compiled tree it was read from, made once per
-  /// process (the tree was read again at every load, to see that it extends none). The tree is kept for the
-  /// process's life, as the template is: freeing it node by node was 0.5M of the 9.6M instructions before a new
-  /// session's first prompt, for memory the process's exit gives back whole (as clang's `-disable-free`). `nil`
-  /// for a built-in that extends another (read through Yams nodes, by ``load(_:)``'s second path).
-  /// (`@unchecked`: the tree is only kept, never read again, and Yams' scalar in it is not marked `Sendable`.)
-  private struct StandaloneBuiltIn: @unchecked Sendable {
-    var tree: CompiledNode
-    var template: Template
-  }
-
-  private static let standaloneBuiltIns = Memo<String, StandaloneBuiltIn?>()
+  /// A built-in template that extends none, decoded once per process from its compiled tree, read in place (the
+  /// tree was read again at every load, to see that it extends none); `nil` for a built-in that extends another
+  /// (read through Yams nodes, by ``load(_:)``'s second path).
+  private static let standaloneBuiltIns = Memo<String, Template?>()
 
   /// The tree of the template at `location` merged over what it extends, its id, whether every file of the
   /// chain is a built-in template read in its compiled form (``CompiledTemplates``), and the digest of the chain's
@@ -429,13 +423,13 @@ public struct TemplateLibrary: Sendable {
     return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
   }
 
-  /// A built-in template from its compiled tree (``CompiledTemplates``), read key by key without `Codable`
-  /// (``Template/init(compiled:)``); its YAML passed the checks of ``decode(_:file:)``, and the tests check that
-  /// both give the same template.
+  /// What `read` reads of a built-in template's compiled tree (``CompiledTemplates``): the template, read key by key
+  /// without `Codable` (``Template/init(compiled:)-(CompiledNode)``); its YAML passed the checks of
+  /// ``decode(_:file:)``, and the tests check that both give the same template. `file` names the template in errors.
   /// - Throws: ``TemplateError/invalid(_:)`` should the compiled form not decode (it always does).
-  private static func decodeCompiled(_ node: CompiledNode, file: String) throws -> Template {
+  private static func decodeCompiled<Result>(file: String, _ read: () throws -> Result) throws -> Result {
     do {
-      return try Template(compiled: node)
+      return try read()
     } catch let error as DecodingError {
       throw TemplateError.invalid(YAMLProblem(file: file, line: 1, column: 1, message: "compiled template: \(error)"))
     }

@@ -82,4 +82,35 @@ import MinutesTestSupport
   @Test func aDamagedCompiledFormIsNotRead() {
     #expect(CompiledTemplates.node(id: "no-such-template") == nil)
   }
+
+  /// The reader reads nodes in place, trusting no length it finds: every cut of a compiled tree, and every tree with
+  /// a byte changed at random, is read or refused with an error, never read past its end (which would crash or read
+  /// other memory). A changed length or kind letter is refused, or read as other nodes; a changed text is read.
+  @Test func aCutOrChangedCompiledFormIsRefusedOrRead() throws {
+    let id = "gov-executive.zh-Hant"
+    let tree = Array(try #require(CompiledTemplates.trees[id]).utf8)
+    #expect(throws: DecodingError.self) { try CompiledTemplates.withTree(bytes: []) { try Template(compiled: $0) } }
+    // The whole tree, to begin with, reads as the built-in template.
+    let whole = try CompiledTemplates.withTree(bytes: tree) { try Template(compiled: $0) }
+    #expect(whole.id == id && !whole.parts.isEmpty)
+    var refused = 0
+    for cut in stride(from: 0, to: tree.count, by: max(1, tree.count / 1_500)) {
+      do {
+        _ = try CompiledTemplates.withTree(bytes: Array(tree[..<cut])) { try Template(compiled: $0) }
+        Issue.record("the tree cut at \(cut) of \(tree.count) bytes was read")
+      } catch is DecodingError { refused += 1 }
+    }
+    var generator = SystemRandomNumberGenerator()
+    let bytes: [UInt8] = Array("{[sibnft:0123456789x\u{80}".utf8)
+    var read = 0
+    for _ in 0..<2_000 {
+      var changed = tree
+      changed[Int.random(in: 0..<changed.count, using: &generator)] = bytes.randomElement(using: &generator)!
+      if (try? CompiledTemplates.withTree(bytes: changed, { try Template(compiled: $0) })) != nil { read += 1 }
+      _ = try? CompiledTemplates.withTree(bytes: changed) { try $0.yams() }
+    }
+    #expect(refused > 1_000)
+    // Most bytes are a text's, whose change is read as another text.
+    #expect(read > 100 && read < 2_000)
+  }
 }
