@@ -8,6 +8,29 @@ import MinutesTestSupport
 /// ``TemplateLibrary``: the built-in template parses to what the interview relies on, and broken templates give
 /// ``TemplateError`` messages that name the file, line and column and the key at fault.
 @Suite struct TemplateTests {
+  /// A part's phrases (``Part/phrases(of:)``): the first choice of each value speaks for it, with or without a
+  /// phrase, in the choices' order; the same with a few choices (compared one by one) and many (through a set). The
+  /// values are drawn from a few, with `e\u{301}` and `é` (one value, as `==` has it).
+  @Test func thePhrasesAreTheFirstChoiceOfEachValues() throws {
+    var generator = SplitMix64(seed: 0x5048_5241)
+    let values = ["yes", "no", "é", "e\u{301}", "abstain", "", "動議"]
+    for _ in 0..<2_000 {
+      let count = Int.random(in: 0...40, using: &generator)
+      let choices = (0..<count).map { _ in
+        Part.Choice(value: values.randomElement(using: &generator)!,
+                    phrase: Bool.random(using: &generator) ? "p\(Int.random(in: 0..<5, using: &generator))" : nil)
+      }
+      var expected: [(String, String)] = []
+      var seen: [String] = []
+      for choice in choices where !seen.contains(choice.value) {
+        seen.append(choice.value)
+        if let phrase = choice.phrase { expected.append((choice.value, phrase)) }
+      }
+      let phrases = Part.phrases(of: choices)
+      #expect(phrases.keys.elementsEqual(expected.map(\.0)) && phrases.values.elementsEqual(expected.map(\.1)), "\(choices)")
+    }
+  }
+
   static let file = "t.yaml"
 
   /// The built-in template's text with `transform` applied.
