@@ -78,8 +78,12 @@ struct DraftIndex: Sendable {
   /// The top-level lists whose ``entryCheckIDs`` are known.
   private var checkedLists: Set<Address> = []
 
-  /// Whether the chunks were read from the bytes kept beside the snapshot (``init(template:minutes:saved:)``).
+  /// Whether the chunks were read from the bytes kept beside the snapshot (``init(template:minutes:saved:)``), or
+  /// are to be kept there as they are (``noteKept()``).
   private(set) var isRestored = false
+
+  /// Counts the chunks as kept beside the snapshot, as the bytes ``saved`` gives are about to be.
+  mutating func noteKept() { isRestored = true }
 
   /// The index of `minutes`.
   /// - Complexity: O(n) in the size of the draft (once, when a session opens).

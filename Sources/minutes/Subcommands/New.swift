@@ -71,7 +71,8 @@ struct New: ParsableCommand {
     // answer writes nothing again.
     var state = DraftState(minutes: file.minutes, cursor: Interview(template: template).firstQuestion(in: file.minutes))
     state.isSnapshotCurrent = true
-    let index = Assistant(template: template, state: state).savedIndex
+    var assistant = Assistant(template: template, state: state)
+    let index = assistant.savedIndexToKeep()
     try diagnostics.run { try workspace.store.create(file, name: name, annex: index) }
     if let (carried, meeting) = followOn {
       StandardStreams.output.write(template.messages.carriedOver(carried, from: meeting, template: template))
@@ -79,8 +80,7 @@ struct New: ParsableCommand {
     if !template.houseStyle.isEmpty {
       StandardStreams.output.write(template.messages.houseStyleNotice(template.houseStyle, in: minutes) + "\n")
     }
-    try Drafting.run(Assistant(template: template, state: state, savedIndex: index), store: workspace.store, name: name, lock: lock,
-                     keepGoing: keepGoing)
+    try Drafting.run(assistant, store: workspace.store, name: name, lock: lock, keepGoing: keepGoing)
   }
 
   /// The address and value of `--house CHOICE=VALUE`, the value spelled as the template spells it; `nil` for a

@@ -119,6 +119,11 @@ import MinutesTestSupport
       #expect(read.openErrorCount(in: assistant.minutes, cursor: nil) == Validator(template: template).errors(in: assistant.minutes).count)
       let resumed = Assistant(template: template, state: assistant.state, savedIndex: saved)
       #expect(resumed.isIndexRestored)
+      // An assistant whose index is about to be kept (a new session's first files) counts it kept, as one made
+      // again from those bytes does, and gives the same bytes.
+      var keeping = Assistant(template: template, state: assistant.state)
+      #expect(!keeping.isIndexRestored)
+      #expect(keeping.savedIndexToKeep() == saved && keeping.isIndexRestored && keeping.savedIndex == saved)
       guard Self.expectAgrees(resumed, after: "resume on the saved index", step: step) else { return }
     }
   }
