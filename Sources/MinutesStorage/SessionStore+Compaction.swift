@@ -14,7 +14,8 @@ extension SessionStore {
     if Folder.exists(path) {
       throw Folder.isFolder(path) ? SessionError.folderInTheWay(file: path) : SessionError.exists(name: name)
     }
-    try save(file, name: name, annex: annex)
+    try compact(DraftState(minutes: file.minutes, cursor: file.resumeAt.address), resumeAt: file.resumeAt, name: name,
+                annex: annex, isCreating: true)
   }
 
   /// Writes `file` as the session's new snapshot, with a new journal holding no history, and `annex` in its cache.
@@ -70,9 +71,16 @@ extension SessionStore {
   ///    as the last good snapshot, then the cache;
   /// 5. the next journal is renamed into place, and the folder flushed (which makes the good copy's rename durable
   ///    too).
+  ///
+  /// A session being created (`isCreating`) has no snapshot or journal of its own yet to keep in step with the new
+  /// ones: until the folder's flush at step 5, a crash loses only the session being begun, which holds no answer
+  /// yet (its first question is asked after), and the command that began it has not said it is saved. So the
+  /// renames of its next journal and snapshot are made durable by that one flush, as the good copy's is: two
+  /// `fsync`s fewer, a quarter of the time to a new session's first prompt on ext4. Every file's bytes are still
+  /// flushed before its rename.
   @discardableResult
   private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false,
-                       annex: [UInt8] = []) throws -> URL? {
+                       annex: [UInt8] = [], isCreating: Bool = false) throws -> URL? {
     let path = filePath(for: name)
     do {
       if !Folder.isFolder(directoryPath) {
@@ -87,11 +95,11 @@ extension SessionStore {
       let kept = keepingChanges ? keepSnapshotChangedOutside(name: name, holding: state.minutes) : nil
       keepGoodSnapshotOfChangedFile(name: name)
       let records: [JournalRecord] = [.header(generation: generation), .history(undo: state.undoStack, redo: state.redoStack)]
-      try DurableFile.write(try Journal.text(records), toPath: nextJournalPath(for: name))
+      try DurableFile.write(try Journal.text(records), toPath: nextJournalPath(for: name), syncingFolder: !isCreating)
       let snapshot = SessionFile(minutes: state.minutes, resumeAt: resumeAt, generation: generation)
       let text = try snapshot.yaml()
       do {
-        try DurableFile.write(text, toPath: path)
+        try DurableFile.write(text, toPath: path, syncingFolder: !isCreating)
       } catch {
         // The snapshot was not written, so the next journal belongs to no snapshot: leave nothing behind.
         unlink(nextJournalPath(for: name))
