@@ -18,6 +18,9 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   case folderInTheWay(file: String)
   /// No session with this name is in the workspace; lists the names there are.
   case notFound(name: String, available: [String])
+  /// The session's snapshot (`NAME.yaml`) is missing, but its last good copy is there: `--recover` restores the
+  /// draft from it and the journal; a new session under the name would write over both, so none is made.
+  case snapshotMissing(name: String)
   /// The session file is not a readable minutes file: `file:line:col` and what.
   case unreadable(YAMLProblem)
   /// The session file is unreadable, but a copy of its last good snapshot can restore the draft.
@@ -53,6 +56,12 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
       m("\(file) 是一個資料夾，不是會話；用 --name 另取一個名稱，或把這個資料夾移走。",
         "\(file) is a folder, not a session; choose another --name, or move the folder away.")
     case .notFound(let name, let available): m.sessionNotFound(name, available: available)
+    case .snapshotMissing(let name):
+      m("會話「\(name)」的快照 \(name).yaml 不見了，但它最後一份完好的快照還在："
+          + "`minutes resume \(name) --recover` 可以還原草稿（連同日誌裏的修改）；要另開會話，請用 --name 另取一個名稱。",
+        "the snapshot of session `\(name)` (\(name).yaml) is missing, but its last good copy is there: "
+          + "`minutes resume \(name) --recover` restores the draft (with the changes in its journal); to start another "
+          + "session, choose another --name.")
     case .unreadable(let problem): m.sessionUnreadable(problem)
     case .recoverable(let problem, let name): m.sessionRecoverable(problem, name: name)
     case .nothingToRecover(let name, let reason): m.nothingToRecover(name, reason: reason)

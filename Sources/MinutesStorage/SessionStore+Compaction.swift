@@ -7,13 +7,16 @@ extension SessionStore {
   /// Creates the session `name` with `file` as its first content, and `annex` kept in its cache (see
   /// ``compact(_:name:keepingChanges:annex:)``).
   /// - Throws: ``SessionError/exists(name:)`` when the name is taken, ``SessionError/folderInTheWay(file:)`` when a
-  ///   folder has the snapshot's name, or the errors of ``save(_:name:annex:)``.
+  ///   folder has the snapshot's name, ``SessionError/snapshotMissing(name:)`` when a session of that name lost its
+  ///   snapshot but not its last good copy (which, with its journal, a new session would write over), or the
+  ///   errors of ``save(_:name:annex:)``.
   public func create(_ file: SessionFile, name: String, annex: [UInt8] = []) throws {
     try Self.validate(name: name)
     let path = filePath(for: name)
     if Folder.exists(path) {
       throw Folder.isFolder(path) ? SessionError.folderInTheWay(file: path) : SessionError.exists(name: name)
     }
+    if Folder.exists(goodSnapshotPath(for: name)) { throw SessionError.snapshotMissing(name: name) }
     try compact(DraftState(minutes: file.minutes, cursor: file.resumeAt.address), resumeAt: file.resumeAt, name: name,
                 annex: annex, isCreating: true)
   }

@@ -101,11 +101,13 @@ extension SessionStore {
   }
 
   /// Reads the snapshot of the session `name` from its YAML, and its seal.
-  /// - Throws: ``SessionError/notFound(name:available:)``, ``SessionError/unreadable(_:)`` (a file that is not
-  ///   UTF-8 or was cut short is one, even when what is left parses).
+  /// - Throws: ``SessionError/notFound(name:available:)``, ``SessionError/snapshotMissing(name:)`` when the file
+  ///   is gone but its last good copy is not, ``SessionError/unreadable(_:)`` (a file that is not UTF-8 or was cut
+  ///   short is one, even when what is left parses).
   func readSnapshot(name: String) throws -> (SessionFile, SessionFile.Seal) {
     let url = file(for: name)
     guard let data = FileManager.default.contents(atPath: url.path) else {
+      if !Folder.exists(url.path), Folder.exists(goodSnapshotPath(for: name)) { throw SessionError.snapshotMissing(name: name) }
       throw SessionError.notFound(name: name, available: names())
     }
     let text: String

@@ -183,6 +183,33 @@ import MinutesTestSupport
     #expect(try String(contentsOf: url, encoding: .utf8) == text)
   }
 
+  /// A session whose snapshot file is gone but whose last good copy and journal are left is not taken for no
+  /// session: opening it says how to recover it, making a new session of that name is refused (it wrote over the
+  /// good copy and the journal, and the draft was lost), and `--recover` brings back the draft with the journal's
+  /// answer. A name with nothing of a session left is made as before.
+  @Test func aSessionThatLostItsSnapshotIsNotWrittenOverByANewOne() throws {
+    let (store, folder) = try Self.workspace()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let template = try TestSupport.template()
+    let file = SessionFile(minutes: Minutes(template: template.id))
+    try store.create(file, name: "lost")
+    var assistant = Assistant(template: template, minutes: Minutes(template: template.id))
+    try store.append(try #require(assistant.handle("2022-05-20").effect), name: "lost")
+    let journal = try String(contentsOf: store.journal(for: "lost"), encoding: .utf8)
+    try FileManager.default.removeItem(at: store.file(for: "lost"))
+    #expect(throws: SessionError.snapshotMissing(name: "lost")) { try store.loadState(name: "lost") }
+    #expect(throws: SessionError.snapshotMissing(name: "lost")) { try store.create(file, name: "lost") }
+    #expect(try String(contentsOf: store.journal(for: "lost"), encoding: .utf8) == journal)
+    #expect(SessionError.snapshotMissing(name: "lost").errorDescription?.contains("minutes resume lost --recover") == true)
+    let recovered = try store.recover(name: "lost")
+    #expect(recovered.file.minutes.value(at: try #require(Address(stored: "meeting.date"))) != nil)
+    // Nothing of a session left but its journal: the name is free.
+    try FileManager.default.removeItem(at: store.file(for: "lost"))
+    try FileManager.default.removeItem(at: store.goodSnapshot(for: "lost"))
+    try store.create(file, name: "lost")
+    #expect(try store.loadState(name: "lost").file.minutes.value(at: try #require(Address(stored: "meeting.date"))) == nil)
+  }
+
   @Test func aJournalThatNoLongerFitsIsKeptAside() throws {
     let (store, folder) = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: folder) }

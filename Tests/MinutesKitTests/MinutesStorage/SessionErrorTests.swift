@@ -16,6 +16,7 @@ struct SessionErrorTests {
     .exists(name: "s"),
     .notFound(name: "s", available: []),
     .notFound(name: "s", available: ["a", "b"]),
+    .snapshotMissing(name: "s"),
     .unreadable(YAMLProblem(file: "s.yaml", line: 3, column: 1, message: "bad")),
     .recoverable(YAMLProblem(file: "s.yaml", line: 3, column: 1, message: "bad"), name: "s"),
     .nothingToRecover(name: "s", reason: "its file reads fine"),
