@@ -24,19 +24,20 @@ extension Messages {
   /// and how to go on. A refused `command` (`:edit 1.verb 原則`) answered no question: the lines after it may count on
   /// what it was to do.
   func stoppedAtRefusedLine(_ number: Int, command: Bool = false, resume: String) -> String {
+    // Where to give the corrected lines: the session is saved, so `new` with the same lines would find its name
+    // taken; `resume` asks this very question first.
+    let goOn = self("改正第 \(number) 行後，把它和之後各行交給 \(resume)，從這個問題接着讀（加 --keep-going 則略過未被採用的行照常讀下去）。",
+                    "correct line \(number) and give it and the lines after it to \(resume), which goes on from this question "
+                      + "(--keep-going reads on past refused lines).")
     if command {
-      return self("已在第 \(number) 行停止：這一行的命令未被執行，之後各行可能是依它執行後的草稿而寫，照常讀下去可能改錯或答錯位置。此前的答案都已保存；"
-        + "改正第 \(number) 行後重新輸入，或用 \(resume) 從這個問題繼續（加 --keep-going 則略過未被採用的行照常讀下去）。",
+      return self("已在第 \(number) 行停止：這一行的命令未被執行，之後各行可能是依它執行後的草稿而寫，照常讀下去可能改錯或答錯位置。此前的答案都已保存；",
         "Stopped at line \(number): its command was refused, and the lines after it may have been written for the draft as the "
-        + "command would have left it, so reading on could change or answer the wrong things. The answers before it are saved; "
-        + "correct line \(number) and give the lines again, or go on from this question with \(resume) (--keep-going reads on "
-        + "past refused lines).")
+        + "command would have left it, so reading on could change or answer the wrong things. The answers before it are saved; ")
+        + goOn
     }
-    return self("已在第 \(number) 行停止：這一行未被採用，之後各行本是依次回答後面的問題，照常讀下去會一一答錯位置。此前的答案都已保存；"
-         + "改正第 \(number) 行後重新輸入，或用 \(resume) 從這個問題繼續（加 --keep-going 則略過未被採用的行照常讀下去）。",
+    return self("已在第 \(number) 行停止：這一行未被採用，之後各行本是依次回答後面的問題，照常讀下去會一一答錯位置。此前的答案都已保存；",
          "Stopped at line \(number): it was refused, and each line after it was written to answer the question after it, so "
-         + "reading on would answer every one in the wrong place. The answers before it are saved; correct line \(number) and "
-         + "give the lines again, or go on from this question with \(resume) (--keep-going reads on past refused lines).")
+         + "reading on would answer every one in the wrong place. The answers before it are saved; ") + goOn
   }
 
   /// Said when Ctrl-C dropped the line being typed.

@@ -15,7 +15,8 @@ import MinutesTestSupport
     #expect(run.status == 1, "stdout: \(run.text)")
     #expect(run.text.contains("「中午」不是可選項。"))
     #expect(run.text.contains("已在第 2 行停止：這一行未被採用"))
-    #expect(run.text.contains("minutes resume t"))
+    // The corrected line and those after it go to `resume` (a clerk gave them to `new` again, whose name was taken).
+    #expect(run.text.contains("改正第 2 行後，把它和之後各行交給 minutes resume t"))
     // Line 3 answered nothing: the period is still the question, and the date before it is saved.
     let file = try String(contentsOf: workspace.appendingPathComponent("sessions/t.yaml"), encoding: .utf8)
     #expect(file.contains("2022-05-20"))
