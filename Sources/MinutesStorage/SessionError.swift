@@ -16,6 +16,9 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
   /// A folder has the name a new session's snapshot would take (`sessions/x.yaml`): no session is there, and none
   /// can be made under that name until it is moved.
   case folderInTheWay(file: String)
+  /// The workspace's sessions folder (`path`) is not there and cannot be made: a file has its name, or a folder
+  /// above it is a file, or it may not be written.
+  case noSessionsFolder(path: String, reason: SystemReason)
   /// No session with this name is in the workspace; lists the names there are.
   case notFound(name: String, available: [String])
   /// The session's snapshot (`NAME.yaml`) is missing, but its last good copy is there: `--recover` restores the
@@ -56,6 +59,10 @@ public enum SessionError: LocalizedError, LocalizedMinutesError, Hashable, Senda
       m("\(file) 是一個資料夾，不是會話；用 --name 另取一個名稱，或把這個資料夾移走。",
         "\(file) is a folder, not a session; choose another --name, or move the folder away.")
     case .notFound(let name, let available): m.sessionNotFound(name, available: available)
+    case .noSessionsFolder(let path, let reason):
+      m("無法建立會話資料夾 \(path)：\(reason.message(m))。minutes 把工作區的會話存放在這個資料夾裏；請把擋住它的檔案移走、修正權限，或用 --workspace 另選工作區。",
+        "cannot make the sessions folder \(path): \(reason). minutes keeps a workspace's sessions in this folder; move "
+          + "what is in its way, fix its permissions, or give another --workspace.")
     case .snapshotMissing(let name):
       m("會話「\(name)」的快照 \(name).yaml 不見了，但它最後一份完好的快照還在："
           + "`minutes resume \(name) --recover` 可以還原草稿（連同日誌裏的修改）；要另開會話，請用 --name 另取一個名稱。",

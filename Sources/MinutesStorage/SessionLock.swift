@@ -95,7 +95,8 @@ public final class SessionLock: Sendable {
 
   /// Takes the lock of the session `name` in `store`.
   /// - Parameter takeOver: take the lock even from a live holder (the clerk says the other window is gone).
-  /// - Throws: ``SessionError/locked(name:pid:host:since:)`` when another live process holds it, or
+  /// - Throws: ``SessionError/locked(name:pid:host:since:)`` when another live process holds it,
+  ///   ``SessionError/noSessionsFolder(path:reason:)`` when the sessions folder is not there and cannot be made,
   ///   ``SessionError/writeFailed(file:reason:)`` when the lock file cannot be written, or the errors of
   ///   ``SessionStore/validate(existing:)``.
   public convenience init(name: String, in store: SessionStore, takeOver: Bool = false) throws {
@@ -115,7 +116,7 @@ public final class SessionLock: Sendable {
   private init(path: String, name: String, takeOver: Bool) throws {
     self.path = path
     let folder = Folder.parent(of: path)
-    if !Folder.isFolder(folder) { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    try SessionStore.makeFolder(atPath: folder)
     Self.removeLeftovers(of: path)
     let me = Holder(process: getpid())
     mine = me

@@ -88,9 +88,7 @@ extension SessionStore {
                        annex: [UInt8] = [], isCreating: Bool = false) throws -> URL? {
     let path = filePath(for: name)
     do {
-      if !Folder.isFolder(directoryPath) {
-        try FileManager.default.createDirectory(atPath: directoryPath, withIntermediateDirectories: true)
-      }
+      try Self.makeFolder(atPath: directoryPath)
       // The generation is read from a file, which may say any number: the largest one cannot be incremented.
       let current = Self.generation(ofPath: path)
       let (generation, overflow) = current.addingReportingOverflow(1)

@@ -146,6 +146,30 @@ public struct SessionStore: Sendable {
     try Self.validate(name: name)
   }
 
+  /// Makes the sessions folder `path`, and the folders above it, unless it is there.
+  /// - Throws: ``SessionError/noSessionsFolder(path:reason:)`` when a file has its name or a folder above it's, or
+  ///   it cannot be written.
+  static func makeFolder(atPath path: String) throws {
+    guard !Folder.isFolder(path) else { return }
+    // `mkdir` step by step rather than FileManager's, whose error for a file above the folder carried no reason.
+    if let code = makeFolders(path) { throw SessionError.noSessionsFolder(path: path, reason: .posix(code)) }
+  }
+
+  /// Makes the folder `path` and the missing folders above it; the `errno` of the step that failed, `nil` when the
+  /// folder is there.
+  private static func makeFolders(_ path: String) -> Int32? {
+    if mkdir(path, 0o777) == 0 { return nil }
+    var code = errno
+    let parent = Folder.parent(of: path)
+    if code == ENOENT, parent != path {
+      if let failed = makeFolders(parent) { return failed }
+      if mkdir(path, 0o777) == 0 { return nil }
+      code = errno
+    }
+    // Made meanwhile by another process: there all the same.
+    return code == EEXIST && Folder.isFolder(path) ? nil : code
+  }
+
   /// A letter or digit of any script (with the marks that letters of some scripts carry), `-` or `_`.
   static func isNameCharacter(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "-" || scalar == "_" || CharacterSet.alphanumerics.contains(scalar)

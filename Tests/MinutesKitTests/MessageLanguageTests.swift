@@ -104,7 +104,7 @@ import MinutesTestSupport
       .invalidName("a;b", reason: "it contains `;`"), .pathAsName("/etc/passwd"), .pathAsName("sessions/會議.yaml"),
       .invalidName(String(repeating: "長", count: 80), reason: "it is longer than 200 bytes"),
       .exists(name: "會議"), .folderInTheWay(file: "/w/sessions/會議.yaml"), .notFound(name: "會議", available: []), .notFound(name: "會議", available: ["甲", "乙"]),
-      .snapshotMissing(name: "會議"),
+      .snapshotMissing(name: "會議"), .noSessionsFolder(path: "/w/sessions", reason: .posix(EEXIST)),
       .nothingToRecover(name: "會議", reason: "its file reads fine"),
       .nothingToRecover(name: "會議", reason: "there is no copy of a good snapshot to restore it from"),
       .unsupportedFormat(file: "/w/sessions/會議.yaml", found: 9, supported: 1),
@@ -118,7 +118,7 @@ import MinutesTestSupport
     ]
     for error in all {
       switch error {
-      case .invalidName, .pathAsName, .exists, .folderInTheWay, .notFound, .snapshotMissing, .unreadable, .recoverable, .nothingToRecover, .unsupportedFormat, .locked,
+      case .invalidName, .pathAsName, .exists, .folderInTheWay, .notFound, .snapshotMissing, .noSessionsFolder, .unreadable, .recoverable, .nothingToRecover, .unsupportedFormat, .locked,
         .writeFailed, .generationExhausted, .conflicted, .strayMarker:
         break
       }

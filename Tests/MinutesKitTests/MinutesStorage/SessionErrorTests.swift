@@ -17,6 +17,7 @@ struct SessionErrorTests {
     .notFound(name: "s", available: []),
     .notFound(name: "s", available: ["a", "b"]),
     .snapshotMissing(name: "s"),
+    .noSessionsFolder(path: "w/sessions", reason: .posix(ENOTDIR)),
     .unreadable(YAMLProblem(file: "s.yaml", line: 3, column: 1, message: "bad")),
     .recoverable(YAMLProblem(file: "s.yaml", line: 3, column: 1, message: "bad"), name: "s"),
     .nothingToRecover(name: "s", reason: "its file reads fine"),

@@ -95,6 +95,31 @@ import MinutesTestSupport
     }
   }
 
+  /// A sessions folder that cannot be made (a file has its name, or a folder above it is a file) is said as such,
+  /// by the lock taken first and by the first write alike, not as Foundation's error; nothing is written.
+  @Test func aFileWhereTheSessionsFolderGoesIsSaid() throws {
+    let workspace = try TestSupport.temporaryWorkspace("store")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    let sessions = workspace.appendingPathComponent("sessions")
+    try Data("notes".utf8).write(to: sessions)
+    let store = SessionStore(workspace: workspace)
+    let file = SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion)
+    for attempt in [{ _ = try SessionLock(name: "a", in: store) }, { try store.create(file, name: "a") }] {
+      #expect { try attempt() } throws: { error in
+        guard case SessionError.noSessionsFolder(let path, let reason) = error else { return false }
+        return path == sessions.path && reason.code == EEXIST
+      }
+    }
+    let below = SessionStore(workspace: sessions)
+    #expect { try below.create(file, name: "a") } throws: { error in
+      guard case SessionError.noSessionsFolder(_, let reason) = error else { return false }
+      return reason.code == ENOTDIR
+    }
+    #expect(try String(contentsOf: sessions, encoding: .utf8) == "notes")
+    #expect(SessionError.noSessionsFolder(path: sessions.path, reason: .posix(EEXIST)).errorDescription
+      == "cannot make the sessions folder \(sessions.path): File exists. minutes keeps a workspace's sessions in this folder; move what is in its way, fix its permissions, or give another --workspace.")
+  }
+
   @Test func loadingAMissingSessionListsTheOthers() throws {
     try Self.withStore { store in
       #expect(throws: SessionError.notFound(name: "nope", available: [])) { try store.load(name: "nope") }
