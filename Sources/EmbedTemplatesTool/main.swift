@@ -46,7 +46,8 @@ func escapedLiteral(_ text: String) -> String {
 }
 
 /// `node` in the compact form of `CompiledTemplates` (MinutesTemplates): every node is one letter for its kind
-/// (`{` a mapping, `[` a sequence, `s` `i` `b` `n` `f` `t` a scalar's type), the length of its content in UTF-8
+/// (`{` a mapping, `[` a sequence, `s` `i` `b` `n` `f` `t` a scalar's type, in upper case for a scalar quoted or
+/// written as a block), the length of its content in UTF-8
 /// bytes, `:` and its content: a mapping's keys and values, a sequence's entries, a scalar's text. A reader skips a
 /// node it does not want by its length.
 func compiled(_ node: Node, file: String) throws -> String {
@@ -62,9 +63,11 @@ func compiled(_ node: Node, file: String) throws -> String {
     // The type Yams resolves for the scalar (its tag's name), as its decoder would see it.
     let letters: [Tag.Name: String] = [.str: "s", .int: "i", .bool: "b", .null: "n", .float: "f", .timestamp: "t"]
     let name = Tag.Name(rawValue: node.tag.description)
-    guard let letter = letters[name] else {
+    guard var letter = letters[name] else {
       throw Failure(description: "templates/\(file): a value of type \(name.rawValue), which minutes does not read")
     }
+    // Quoted or a block: Yams reads it as no number, whatever its text.
+    if scalar.style != .plain && scalar.style != .any { letter = letter.uppercased() }
     return "\(letter)\(scalar.string.utf8.count):\(scalar.string)"
   case .alias:
     throw Failure(description: "templates/\(file): an alias Yams left unresolved")

@@ -55,6 +55,8 @@ struct CompiledFields {
     guard let node = node(key) else { throw Self.missing(key) }
     // A plain decimal is read as Yams reads it, without its constructor: that removes `_` with Foundation's
     // `replacingOccurrences`, whose first use in a process (through NSString) was a twentieth of the first prompt.
+    // Quoted, it is no number to Yams' `Int.construct` (which sees the style, lost in the compact form's scalar).
+    guard !node.isQuoted else { throw Self.mismatch("a number", node) }
     if let text = node.string, let value = CompiledNode.plainDecimal(text) { return value }
     guard let scalar = node.yamsScalar, let value = Int.construct(from: scalar) else { throw Self.mismatch("a number", node) }
     return value

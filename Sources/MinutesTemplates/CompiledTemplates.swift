@@ -8,9 +8,10 @@ package import Yams
 /// parsed YAML.
 ///
 /// The form: every node is one letter for its kind (`{` a mapping, `[` a sequence; a scalar's type: `s` text, `i`
-/// integer, `b` yes/no, `n` null, `f` number, `t` timestamp), the length of its content in UTF-8 bytes in decimal,
-/// `:`, and its content: a mapping's keys and values one after another, a sequence's entries, a scalar's text.
-/// `{9:s1:as2:bc` is the mapping `a: bc`.
+/// integer, `b` yes/no, `n` null, `f` number, `t` timestamp, `x` another tag), the length of its content in UTF-8
+/// bytes in decimal, `:`, and its content: a mapping's keys and values one after another, a sequence's entries, a
+/// scalar's text. A scalar's letter is in upper case when it was quoted or written as a block (`"2"`, `'yes'`,
+/// `|`), which Yams reads as no number whatever its text. `{9:s1:aS2:bc` is the mapping `a: 'bc'`.
 package enum CompiledTemplates {
   /// The compiled trees by template id.
   static let trees: [String: String] = Dictionary(
@@ -32,9 +33,10 @@ package enum CompiledTemplates {
   }
 
   /// `body`'s result for the tree `node` composed by Yams (a template merged over a built-in one, or a test's YAML),
-  /// written in the compact form and read as a compiled tree. A scalar Yams' decoder reads as null (a plain `~`,
-  /// `null` or nothing) is written null, so that it is absent, as it is to that decoder; a scalar of a type the form
-  /// lacks is written as text.
+  /// written in the compact form and read as a compiled tree, each scalar as Yams' constructors would read it: a
+  /// scalar Yams' decoder reads as null (a plain `~`, `null` or nothing) is written null, so that it is absent; one
+  /// of another tag (`!custom yes`, `!!null text`) as `x`, text that may be read as yes or no or a number; a quoted
+  /// one or a block in upper case, never read as a number.
   /// - Throws: what `body` throws.
   static func withTree<Result>(composedBy node: Node, _ body: (CompiledNode) throws -> Result) throws -> Result {
     var bytes: [UInt8] = []
@@ -67,8 +69,10 @@ package enum CompiledTemplates {
     case .sequence(let sequence):
       container(UInt8(ascii: "[")) { for entry in sequence { write(entry, into: &$0) } }
     case .scalar(let scalar):
-      let kind = NSNull.construct(from: scalar) != nil
-        ? UInt8(ascii: "n") : Tags.kinds[Tag.Name(rawValue: node.tag.description)] ?? UInt8(ascii: "s")
+      let name = Tag.Name(rawValue: node.tag.description)
+      var kind = NSNull.construct(from: scalar) != nil
+        ? UInt8(ascii: "n") : name == .null ? UInt8(ascii: "x") : Tags.kinds[name] ?? UInt8(ascii: "x")
+      if scalar.style != .plain && scalar.style != .any { kind = kind &- 0x20 }  // upper case
       header(kind, scalar.string.utf8.count)
       bytes.append(contentsOf: scalar.string.utf8)
     // Composing resolves aliases; one left would be read as no value of the kind asked for.
@@ -111,10 +115,11 @@ package enum CompiledTemplates {
     /// The scalar types of the compact form by their names.
     static let kinds: [Tag.Name: UInt8] = Dictionary(uniqueKeysWithValues: names.map { ($0.value, $0.key) })
 
-    /// The tag of the scalars of type `kind` (one of ``names``).
+    /// The tag of the scalars of type `kind` (one of ``names``, in either case; any other tag, `x`, implicit: not
+    /// text).
     mutating func scalar(_ kind: UInt8) -> Tag {
       if let tag = scalars[kind] { return tag }
-      let tag = Tags.names[kind].map { Tag($0, .basic, constructor) } ?? implicit
+      let tag = Tags.names[kind | 0x20].map { Tag($0, .basic, constructor) } ?? implicit
       scalars[kind] = tag
       return tag
     }
@@ -132,7 +137,8 @@ struct CompiledNode {
   /// Where the node's content lies from ``base``: a scalar's text, a mapping's keys and values, a sequence's
   /// entries.
   private let start: Int, end: Int
-  /// The node's kind: `{` a mapping, `[` a sequence, or a scalar's type (`s`, `i`, `b`, `n`, `f`, `t`).
+  /// The node's kind: `{` a mapping, `[` a sequence, or a scalar's type (`s`, `i`, `b`, `n`, `f`, `t`, `x`; in upper
+  /// case when quoted).
   let kind: UInt8
 
   /// The node that spans `bytes`.
@@ -150,9 +156,16 @@ struct CompiledNode {
     self.base = base
     kind = base[offset]
     switch kind {
-    case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "b"),
-      UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "t"):
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
       break
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+      // A scalar's type, in upper case when quoted.
+      switch kind | 0x20 {
+      case UInt8(ascii: "s"), UInt8(ascii: "i"), UInt8(ascii: "b"), UInt8(ascii: "n"), UInt8(ascii: "f"), UInt8(ascii: "t"),
+        UInt8(ascii: "x"):
+        break
+      default: throw Self.damaged(at: offset)
+      }
     default: throw Self.damaged(at: offset)
     }
     // The length, in decimal digits up to `:`.
@@ -173,6 +186,8 @@ struct CompiledNode {
   var isSequence: Bool { kind == UInt8(ascii: "[") }
   /// Whether ``CompiledFields`` reads it as absent, as Yams' decoder reads a null.
   var isNull: Bool { kind == UInt8(ascii: "n") }
+  /// Whether it is a scalar that was quoted or written as a block, which Yams reads as no number.
+  var isQuoted: Bool { kind >= UInt8(ascii: "A") && kind <= UInt8(ascii: "Z") }
 
   /// A scalar's text; `nil` for a mapping or a sequence.
   var string: String? {

@@ -79,6 +79,38 @@ import MinutesTestSupport
     #expect(!read.parts.isEmpty && read.parts.count == decoded.parts.count)
   }
 
+  /// A tree composed by Yams keeps, in the compact form, what Yams' constructors see besides a scalar's text: a
+  /// quoted number is no number, `yes` tagged as text is no yes, a tag of its own (`!custom yes`) or a null's tag on
+  /// a text (`!!null foo`) is read from the text, and only a plain null is absent. Each line, put in the built-in
+  /// template, is refused by both readings or read alike. (Not `! yes`: Yams names that tag `str` once asked its
+  /// name, as the writer asks, and its decoder, which does not ask, reads a yes there.)
+  @Test(arguments: composedLines)
+  func aComposedScalarIsReadAsYamsConstructorsReadIt(line: String, replacement: String) throws {
+    let text = try TestSupport.templateText()
+    #expect(text.components(separatedBy: line).count == 2, "one place for \(replacement)")
+    let yaml = text.replacingOccurrences(of: line, with: replacement)
+    let decoded = try? TemplateLibrary.parse(yaml, file: "t.yaml")
+    let read = try? Template(compiled: try #require(try Yams.compose(yaml: yaml)))
+    #expect(read == decoded, "\(replacement): decoded \(decoded == nil ? "refused" : "read"), compiled \(read == nil ? "refused" : "read")")
+  }
+
+  /// Lines of the built-in template where those of ``aComposedScalarIsReadAsYamsConstructorsReadIt(line:replacement:)``
+  /// go: the head of the list of agenda items, with its `numbered` and without, and the label of the meeting's kind.
+  static let head = "  - key: items\n    names: [item, 議題]\n    list: true\n"
+  static let items = head + "    numbered: true\n"
+  static let kind = "        label: 會議類別\n"
+  static let composedLines: [(String, String)] = {
+    var lines: [(String, String)] = []
+    for value in ["!custom yes", "'yes'", "!!bool \"yes\"", "|\n      yes"] {
+      lines.append((items, head + "    numbered: " + value + "\n"))
+    }
+    for value in ["\"2\"", "'0x10'", "0x10", "1_000", "!!str 2", "2"] { lines.append((items, items + "    min: " + value + "\n")) }
+    for value in ["!!null foo", "~", "''", "\"null\"", "!custom 類別", "2"] {
+      lines.append((kind, "        label: " + value + "\n"))
+    }
+    return lines
+  }()
+
   @Test func aDamagedCompiledFormIsNotRead() {
     #expect(CompiledTemplates.node(id: "no-such-template") == nil)
   }
