@@ -59,6 +59,15 @@ enum DurableFile {
     return true
   }
 
+  /// Flushes the bytes of the file at `path` (a copy made by another API); nothing when it cannot be opened.
+  static func syncFile(atPath path: String) {
+    let fd = open(path, O_RDONLY)
+    if fd >= 0 {
+      fsync(fd)
+      close(fd)
+    }
+  }
+
   /// Flushes the folder holding `url`, so that a rename in it survives a crash.
   static func syncFolder(of url: URL) { syncFolder(ofPath: url.path) }
 

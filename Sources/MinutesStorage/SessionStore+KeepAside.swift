@@ -12,7 +12,8 @@ extension SessionStore {
   /// Keeps `url` beside the session as `NAME.yaml.KIND-<time>` or `NAME.journal.KIND-<time>` (a leading dot of
   /// a hidden file dropped), so that nothing is thrown away: `damaged`, `unapplied`, `changed`. Every kept copy
   /// of a session is made here, with the same time stamp. A copy that exists already (made the same second) is
-  /// not overwritten; a move onto one fails.
+  /// not overwritten; a move onto one fails. The copy's bytes and its name are flushed before this returns: what is
+  /// kept aside is kept because the file is about to be replaced, and that replacement is durable.
   /// - Returns: the kept file.
   /// - Throws: the file system's error when the copy or move fails.
   @discardableResult
@@ -24,9 +25,11 @@ extension SessionStore {
     case .copying:
       guard !FileManager.default.fileExists(atPath: kept.path) else { return kept }
       try FileManager.default.copyItem(at: url, to: kept)
+      DurableFile.syncFile(atPath: kept.path)
     case .moving:
       try FileManager.default.moveItem(at: url, to: kept)
     }
+    DurableFile.syncFolder(ofPath: kept.path)
     return kept
   }
 }
