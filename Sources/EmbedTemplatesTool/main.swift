@@ -47,9 +47,8 @@ func escapedLiteral(_ text: String) -> String {
 
 /// `node` in the compact form of `CompiledTemplates` (MinutesTemplates): every node is one letter for its kind
 /// (`{` a mapping, `[` a sequence, `s` `i` `b` `n` `f` `t` a scalar's type, in upper case for a scalar quoted or
-/// written as a block), the length of its content in UTF-8
-/// bytes, `:` and its content: a mapping's keys and values, a sequence's entries, a scalar's text. A reader skips a
-/// node it does not want by its length.
+/// written as a block), the length of its content in UTF-8 bytes, `:` and its content: a mapping's keys and
+/// values, a sequence's entries, a scalar's text. A reader skips a node it does not want by its length.
 func compiled(_ node: Node, file: String) throws -> String {
   switch node {
   case .mapping(let mapping):

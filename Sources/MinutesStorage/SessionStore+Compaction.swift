@@ -82,7 +82,7 @@ extension SessionStore {
   /// snapshot's and the good copy's bytes are flushed before their renames; the journal's are not: it holds its
   /// header alone until the first answer, whose append flushes the whole file, and a journal lost to a crash
   /// before then reads as one with nothing in it. Three `fsync`s fewer: each was a few tenths of a millisecond of
-  /// CPU on ext4, together half the time to a new session's first prompt.
+  /// CPU on ext4, together a quarter of the time to a new session's first prompt.
   @discardableResult
   private func compact(_ state: DraftState, resumeAt: SessionFile.ResumePoint, name: String, keepingChanges: Bool = false,
                        annex: [UInt8] = [], isCreating: Bool = false) throws -> URL? {

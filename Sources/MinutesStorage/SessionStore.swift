@@ -147,8 +147,8 @@ public struct SessionStore: Sendable {
   }
 
   /// Makes the sessions folder `path`, and the folders above it, unless it is there.
-  /// - Throws: ``SessionError/noSessionsFolder(path:reason:)`` when a file has its name or a folder above it's, or
-  ///   it cannot be written.
+  /// - Throws: ``SessionError/noSessionsFolder(path:reason:)`` when a file has its name, a folder above it is a
+  ///   file, or it cannot be written.
   static func makeFolder(atPath path: String) throws {
     guard !Folder.isFolder(path) else { return }
     // `mkdir` step by step rather than FileManager's, whose error for a file above the folder carried no reason.
