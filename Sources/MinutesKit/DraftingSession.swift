@@ -238,8 +238,12 @@ public struct DraftingSession: Sendable {
   /// and says where; returns false: the session itself is not saved.
   /// The command that goes on with this session: `minutes resume NAME`, with `--workspace DIR` when the workspace
   /// is not the current folder (so that the hint works where it was given).
-  var resumeCommand: String {
-    let workspace = FolderPath.resolvingLinks(FolderPath.standardized(store.workspacePath))
+  var resumeCommand: String { Self.resumeCommand(name: name, workspacePath: store.workspacePath) }
+
+  /// The command that goes on with the session `name` of the workspace at `workspacePath`: `minutes resume NAME`,
+  /// with `--workspace DIR` when the workspace is not the current folder.
+  public static func resumeCommand(name: String, workspacePath: String) -> String {
+    let workspace = FolderPath.resolvingLinks(FolderPath.standardized(workspacePath))
     guard workspace != FolderPath.current().map(FolderPath.resolvingLinks) else { return "minutes resume \(name)" }
     let path = workspace.contains(" ") ? "'\(workspace)'" : workspace
     return "minutes resume \(name) --workspace \(path)"

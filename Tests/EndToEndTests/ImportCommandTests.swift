@@ -244,7 +244,12 @@ import MinutesTestSupport
     #expect(first.text.contains("The draft has 1 error"), "\(first.text)")
     let again = try Binary.run(["import", fixture, "--name", "council"], in: workspace)
     #expect(again.status == 2)
-    #expect(again.stderr.contains("a session named `council` exists already"), "\(again.stderr)")
+    #expect(again.stderr.contains("a session named `council` exists already; continue it with `minutes resume council`"), "\(again.stderr)")
+    let elsewhere = try Binary.run(["import", fixture, "--name", "council", "--workspace", workspace.path],
+                                   in: workspace.deletingLastPathComponent())
+    #expect(elsewhere.status == 2)
+    #expect(elsewhere.stderr.contains("`minutes resume council --workspace \(URL(fileURLWithPath: workspace.path).resolvingSymlinksInPath().path)`"),
+            "\(elsewhere.stderr)")
     let wrong = try Binary.run(["import", fixture, "--name", "other", "--template", "jiyao.zh-Hans"], in: workspace)
     #expect(wrong.status == 2)
     #expect(wrong.stderr.contains("the template jiyao.zh-Hans cannot read this text; try again without --template"), "\(wrong.stderr)")

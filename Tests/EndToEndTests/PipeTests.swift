@@ -166,6 +166,12 @@ import MinutesTestSupport
     let second = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "twice"], in: workspace)
     #expect(second.status == 1)
     #expect(second.stderr.contains("已有名為「twice」的會話；用 `minutes resume twice` 繼續"))
+    // Given from another folder, the hint names the workspace, or it would not find the session there.
+    let elsewhere = try Binary.run(["new", "--template", "gov-executive.zh-Hant", "--name", "twice", "--workspace", workspace.path],
+                                   in: workspace.deletingLastPathComponent())
+    #expect(elsewhere.status == 1)
+    let path = URL(fileURLWithPath: workspace.path).resolvingSymlinksInPath().path
+    #expect(elsewhere.stderr.contains("用 `minutes resume twice --workspace \(path)` 繼續"), "\(elsewhere.stderr)")
     let saved = try String(contentsOf: workspace.appendingPathComponent("sessions/twice.yaml"), encoding: .utf8)
     #expect(saved.contains("2022-05-20"), "the first session must be untouched")
   }

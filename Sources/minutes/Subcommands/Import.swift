@@ -54,9 +54,13 @@ struct Import: ParsableCommand {
     let name = workspace.newSessionName(self.name ?? Self.defaultName(for: file))
     do {
       try SessionStore.validate(name: name)
-      if FileManager.default.fileExists(atPath: workspace.store.file(for: name).path) { throw SessionError.exists(name: name) }
     } catch {
       environment.error(error)
+      throw Diagnostics.unreadable
+    }
+    if FileManager.default.fileExists(atPath: workspace.store.file(for: name).path) {
+      let resume = DraftingSession.resumeCommand(name: name, workspacePath: workspace.store.workspacePath)
+      environment.error(environment.messages.sessionExists(name, resume: resume))
       throw Diagnostics.unreadable
     }
     let stripped = PageChrome.strip(text)

@@ -73,7 +73,15 @@ struct New: ParsableCommand {
     state.isSnapshotCurrent = true
     var assistant = Assistant(template: template, state: state)
     let index = assistant.savedIndexToKeep()
-    try diagnostics.run { try workspace.store.create(file, name: name, annex: index) }
+    do {
+      try workspace.store.create(file, name: name, annex: index)
+    } catch SessionError.exists(let name) {
+      // The hint names the workspace when it is not the current folder, as the one said at the end of a session.
+      let resume = DraftingSession.resumeCommand(name: name, workspacePath: workspace.store.workspacePath)
+      throw diagnostics.fail(template.messages.sessionExists(name, resume: resume))
+    } catch {
+      try diagnostics.run { throw error }
+    }
     if let (carried, meeting) = followOn {
       StandardStreams.output.write(template.messages.carriedOver(carried, from: meeting, template: template))
     }
