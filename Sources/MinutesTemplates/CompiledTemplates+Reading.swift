@@ -28,10 +28,10 @@ struct CompiledFields {
 
   /// The value at `key`, unless absent or null.
   func node(_ key: String) -> CompiledNode? {
-    // Compared as bytes, which is `==` for the keys asked: they are ASCII without an upper-case K, and no other
-    // text is canonically equivalent to such a text (the Kelvin sign, U+212A, is `K`).
-    let length = key.utf8.count
-    for (name, value) in pairs where name.length == length && name.hasText(key) { return value.isNull ? nil : value }
+    // Compared as bytes, lengths first (``CompiledNode/hasText(_:)``), which is `==` for the keys asked: they are
+    // ASCII without an upper-case K, and no other text is canonically equivalent to such a text (the Kelvin sign,
+    // U+212A, is `K`).
+    for (name, value) in pairs where name.hasText(key) { return value.isNull ? nil : value }
     return nil
   }
 

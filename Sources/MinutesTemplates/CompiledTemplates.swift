@@ -202,9 +202,6 @@ struct CompiledNode {
       ?? text.utf8.elementsEqual(UnsafeBufferPointer(start: base + start, count: count))
   }
 
-  /// The length of the node's content in bytes: of a scalar, its text's in UTF-8.
-  var length: Int { end - start }
-
   /// A mapping's keys and values.
   /// - Throws: `DecodingError` when the node is not a mapping, or is damaged.
   func pairs() throws -> [(key: CompiledNode, value: CompiledNode)] {
