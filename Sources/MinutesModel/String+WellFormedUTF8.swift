@@ -37,8 +37,21 @@ extension String {
     var isASCII = true
     var index = 0
     while index < count {
-      // The usual case in Chinese text, two scalars at a time: a lead byte E1–EC or EE–EF, then two continuation
-      // bytes (80–BF), twice. (E0 and ED restrict their second byte: they go the long way below.)
+      // The usual case in Chinese text, four scalars at a time, then two: a lead byte E1–EC or EE–EF, then two
+      // continuation bytes (80–BF), four times over (from two eight-byte loads, six bytes apart), then twice. (E0
+      // and ED restrict their second byte: they go the long way below.) Four at a time takes about half the
+      // instructions a byte that two did.
+      while count &- index >= 14 {
+        let first = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+        let second = UInt64(littleEndian: UnsafeRawPointer(base + (index &+ 6)).loadUnaligned(as: UInt64.self))
+        let leads = Self.plainThreeByteLeads >> (first & 0x0F) & Self.plainThreeByteLeads >> (first >> 24 & 0x0F)
+          & Self.plainThreeByteLeads >> (second & 0x0F) & Self.plainThreeByteLeads >> (second >> 24 & 0x0F)
+        guard first & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0, second & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0,
+          leads & 1 != 0
+        else { break }
+        isASCII = false
+        index &+= 12
+      }
       while count &- index >= 8 {
         let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
         guard word & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0,

@@ -6,7 +6,8 @@ import MinutesTestSupport
 /// ``Swift/String/init(wellFormedUTF8:)``: the bytes the standard library's validation accepts, read without
 /// decoding each scalar (what reading a session's cache checks its texts with).
 @Suite struct WellFormedUTF8Tests {
-  /// The edges of Unicode 16.0 Table 3-7, each alone and inside Han text long enough for the eight-byte reading.
+  /// The edges of Unicode 16.0 Table 3-7, each alone and inside Han text long enough for the eight-byte reading,
+  /// and at each place of a reading of four ideographs at a time (after none to four of them, then more).
   @Test(arguments: [
     [0x7F], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF],
     [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
@@ -16,7 +17,8 @@ import MinutesTestSupport
   ] as [[UInt8]])
   func theEdgesOfTable3_7(sequence: [UInt8]) {
     let han = Array("會議審議".utf8)
-    for bytes in [sequence, han + sequence, sequence + han, han + sequence + han, han + han + sequence + [0x41]] {
+    let places = (0...4).map { Array(String(repeating: "會", count: $0).utf8) + sequence + han + han }
+    for bytes in [sequence, han + sequence, sequence + han, han + sequence + han, han + han + sequence + [0x41]] + places {
       #expect(Self.read(bytes) == String(validating: bytes, as: UTF8.self), "\(Self.hex(bytes))")
     }
   }
