@@ -437,9 +437,11 @@ public struct TextExporter: Exporter {
       }
     }
 
-    /// What the records of some parts share, by the address of the parts' elements and whether the records are
-    /// entries of a list (``RecordShape``).
-    private var shapes: [UInt: RecordShape] = [:]
+    /// What the records of some parts share, with the address of the parts' elements and whether the records are
+    /// entries of a list (``RecordShape``), in the order first asked for: a template has a few dozen arrays of parts
+    /// at most, and comparing a word with each is cheaper than hashing it (the dictionary this was took 390
+    /// instructions a record; this takes 250).
+    private var shapes: [(key: UInt, shape: RecordShape)] = []
 
     /// The shape of a record of `parts`, an entry of a list when `entry`: made once for each array of parts a
     /// template holds, which every record of that list or group is folded with.
@@ -448,11 +450,28 @@ public struct TextExporter: Exporter {
       let key = address << 1 | (entry ? 1 : 0)
       // The shape holds its parts, so that no other array is at their address while this export lasts; the
       // parts are compared all the same (at once, when the arrays share their elements).
-      if let known = shapes[key], known.parts == parts { return known }
+      for known in shapes where known.key == key && known.shape.parts == parts { return known.shape }
       let shape = RecordShape(parts, entry: entry)
-      shapes[key] = shape
+      shapes.append((key, shape))
       return shape
     }
+
+    /// The numerals `zh` of the entries of lists (一, 二…), by number, made as first asked for
+    /// (``ChineseNumeral/string(_:language:)``): a long list's numbers past 99 are spelled once each, not once
+    /// for each list they number.
+    private var numerals: [String] = []
+
+    /// The numeral of `n` in the template's ``language`` (see ``numerals``).
+    func numeral(_ n: Int) -> String {
+      if n >= 0, n < numerals.count { return numerals[n] }
+      // Numbers beyond a list's length (a hand-made context) are spelled apart, not remembered.
+      guard n >= 0, n <= Self.numeralsKept else { return ChineseNumeral.string(n, language: language) }
+      while numerals.count <= n { numerals.append(ChineseNumeral.string(numerals.count, language: language)) }
+      return numerals[n]
+    }
+
+    /// The largest number ``numeral(_:)`` remembers.
+    private static let numeralsKept = 100_000
 
     /// `source` compiled in TEXT mode; `nil` when it is not Mustache (the checker refuses such templates).
     func template(_ source: String) -> CompiledText? {
@@ -478,20 +497,29 @@ public struct TextExporter: Exporter {
     let roles: [Role]
     /// Whether ``layout``'s names end with `n` and `zh`: an entry's, when no part has either key.
     let numbered: Bool
-    /// The phrase of each choice's values compiled, by the part's place and the value, as first asked for: the
-    /// phrase looked up and its source hashed once each, not once per record.
-    private var phrases: [Int: [String: CompiledText?]] = [:]
+    /// The phrase of each choice's values compiled, by the part's place, then by the value's UTF-8 in the order
+    /// first asked for: the phrase looked up and its source hashed once each, not once per record. The values are
+    /// told apart by their bytes, not hashed: hashing a Chinese value (審議) normalizes it, a thousand instructions
+    /// at every agenda item. Values that differ in their bytes alone (a decomposed `é`) are each kept, with the
+    /// same phrase.
+    private var phrases: [[(value: String, compiled: CompiledText?)]]
 
     /// The phrase of the choice `value` of the part at `index`, compiled by `rendering`; `nil` when it has none.
     func phrase(of value: String, at index: Int, _ rendering: Rendering) -> CompiledText? {
-      if let known = phrases[index]?[value] { return known }
+      if let known = phrases[index].first(where: { $0.value.hasSameUTF8(as: value) }) { return known.compiled }
       let compiled = parts[index].rendering.phrase(of: value).flatMap(rendering.template)
-      phrases[index, default: [:]][value] = .some(compiled)
+      // Values without a phrase are remembered up to a few: a choice answered with free text may hold thousands of
+      // values, which would each be compared with all the others.
+      if compiled != nil || phrases[index].count < Self.valuesKept { phrases[index].append((value, compiled)) }
       return compiled
     }
 
+    /// How many values of one part without a phrase ``phrase(of:at:_:)`` remembers.
+    private static let valuesKept = 32
+
     init(_ parts: [Part], entry: Bool) {
       self.parts = parts
+      phrases = Array(repeating: [], count: parts.count)
       let keys = parts.map(\.key)
       numbered = entry && !keys.contains("n") && !keys.contains("zh")
       layout = ContextRecord.Layout(numbered ? keys + ["n", "zh"] : keys)
@@ -553,7 +581,7 @@ public struct TextExporter: Exporter {
       if let entry {
         if shape.numbered {
           context.append("n", .int(entry))
-          context.append("zh", .text(ChineseNumeral.string(entry, language: rendering.language)))
+          context.append("zh", .text(rendering.numeral(entry)))
         } else {
           number(context, entry)
         }
@@ -671,7 +699,7 @@ public struct TextExporter: Exporter {
     /// An entry of a list of records offers its number, `n` (1, 2…) and `zh` (一, 二…).
     private func number(_ context: ContextRecord, _ n: Int) {
       context["n"] = .int(n)
-      context["zh"] = .text(ChineseNumeral.string(n, language: rendering.language))
+      context["zh"] = .text(rendering.numeral(n))
     }
 
     /// The context of one value of `kind` (of a field, or an entry of a list of values); `kind` is `nil` for a

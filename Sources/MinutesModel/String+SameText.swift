@@ -14,6 +14,21 @@ extension String {
     [other].containsText(self)
   }
 
+  /// Whether `self` and `other` are the same UTF-8 bytes: then they are the same text; unequal bytes may still be
+  /// the same text (``isSameText(as:)``). For a memo of values seen, where telling two spellings of one text apart
+  /// costs only a second entry, and comparing through normalization (Swift's `==`) or hashing through it would
+  /// cost more than the memo saves.
+  /// - Complexity: O(n) in the UTF-8 length, compared only when the lengths are equal.
+  package func hasSameUTF8(as other: String) -> Bool {
+    guard utf8.count == other.utf8.count else { return false }
+    // `withUTF8` of a copy: a short string's bytes are read from the copy, with none of the generic code of
+    // `utf8.withContiguousStorageIfAvailable` (four hundred instructions a call).
+    var (text, other) = (self, other)
+    return text.withUTF8 { bytes in
+      other.withUTF8 { otherBytes in bytes.isEmpty || memcmp(bytes.baseAddress!, otherBytes.baseAddress!, bytes.count) == 0 }
+    }
+  }
+
   /// Whether the valid UTF-8 `bytes` hold only scalars that no canonical normalization changes, reorders or
   /// combines with a neighbour: those below U+0300 (ASCII and the Latin letters, whose decompositions all end in
   /// a combining mark, U+0300 or above), the CJK symbols and punctuation but for their combining tone marks

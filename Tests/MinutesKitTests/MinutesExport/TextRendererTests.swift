@@ -289,4 +289,17 @@ import MinutesTestSupport
     }
     #expect(differing == 0)
   }
+
+  /// An export's numerals (`zh`), remembered as first asked for, are ``ChineseNumeral``'s, in either script, asked
+  /// in any order, past the numbers remembered and below zero.
+  @Test func anExportsNumeralsAreChineseNumerals() {
+    var generator = SplitMix64(seed: 60)
+    for language in ["zh-Hant", "zh-Hans", "en"] {
+      let rendering = TextExporter.Rendering(language: language)
+      let numbers = [5_000, 0, 1, 99, 100, 10_001, 100_000, 100_001, 123_456_789, -1]
+        + (0..<500).map { _ in Int.random(in: 0...20_000, using: &generator) }
+      let differing = numbers.filter { rendering.numeral($0) != ChineseNumeral.string($0, language: language) }
+      #expect(differing == [], "\(language)")
+    }
+  }
 }

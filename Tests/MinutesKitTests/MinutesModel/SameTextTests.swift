@@ -30,6 +30,32 @@ import MinutesTestSupport
     #expect(disagreements.prefix(5) == [])
   }
 
+  /// `hasSameUTF8(as:)` is equality of the UTF-8 bytes: on short texts (held in the string itself) and long ones
+  /// (on the heap), texts one byte apart at the start, the middle and the end, and canonically equal texts whose
+  /// bytes differ.
+  @Test func sameUTF8IsEqualBytes() {
+    var generator = SplitMix64(seed: 60)
+    var disagreements: [String] = []
+    for _ in 0..<20_000 {
+      let a = (0..<Int.random(in: 0...12, using: &generator)).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
+      var bytes = Array(a.utf8)
+      switch Int.random(in: 0..<4, using: &generator) {
+      case 0 where !bytes.isEmpty:
+        // One ASCII byte changed, where an ASCII byte is: the text stays well-formed.
+        if let at = bytes.indices.filter({ bytes[$0] < 0x7F }).randomElement(using: &generator) { bytes[at] &+= 1 }
+      case 1: bytes += Array("。".utf8)
+      case 2: bytes = Array(a.unicodeScalars.map { String($0) }.joined().replacingAll("é", "e\u{301}").utf8)
+      default: break
+      }
+      let b = String(decoding: bytes, as: UTF8.self)
+      if a.hasSameUTF8(as: b) != (Array(a.utf8) == Array(b.utf8)) { disagreements.append("\(Array(a.utf8)) \(Array(b.utf8))") }
+      if b.hasSameUTF8(as: a) != (Array(a.utf8) == Array(b.utf8)) { disagreements.append("\(Array(b.utf8)) \(Array(a.utf8))") }
+    }
+    #expect(disagreements.prefix(5) == [])
+    #expect(!"é".hasSameUTF8(as: "e\u{301}"), "canonically equal, other bytes")
+    #expect(String(repeating: "審議", count: 40).hasSameUTF8(as: String(repeating: "審議", count: 40)))
+  }
+
   @Test func decidesReportWordsByTheirBytes() {
     #expect("原則同意".isSameText(as: "原則同意"))
     #expect(!"原則同意".isSameText(as: "原則通過"))
