@@ -1,7 +1,8 @@
 """What a clerk feels: whole processes of the release build, as a clerk runs them, at 10, 1,000 and 5,000 agenda
-items (3 directives of 5 points each), beside the two anchors run in the same invocation: `sqlite3 :memory: .quit`
-for the time to the first prompt, and the Python + Jinja2 anchor (../shared/bench/jinja_anchor.py, the same
-report's text from JSON) for export and check. Run by `make bench` after the release build.
+items (3 directives of 5 points each), beside the two anchors run in the same invocation, each run in turn with what
+it is compared with: `sqlite3 :memory: .quit` with the time to the first prompt, and the Python + Jinja2 anchor
+(../shared/bench/jinja_anchor.py, the same report's text from JSON) with export and check. Run by `make bench` after
+the release build.
 
 Figures, each the median of RUNS runs (BENCH_RUNS, at least 5) with the spread (the fastest and slowest run):
 - first prompt: `minutes new --template gov-executive.zh-Hant --name … </dev/null` (start, first question, exit);
@@ -87,6 +88,18 @@ def measure(command, stdin_data=b"", prepare=None, runs=RUNS):
     return Figure([r[0] for r in results], [r[1] for r in results], [r[2] for r in results])
 
 
+def measure_alternating(commands, runs=RUNS):
+    """The commands (name: command or a function giving one) run in turn, one run of each per round, RUNS rounds:
+    the figures of a ratio, whose two programs then run under the same conditions. Timed in two loops one after
+    the other, a change in the machine's speed between the loops (another process, the processor's clock) fell on
+    one program alone: sqlite3 alone read 1.3 to 2.0 ms from one invocation to the next, alternated 2.0 to 2.1."""
+    results = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(run_once(command() if callable(command) else command))
+    return {name: Figure([r[0] for r in rs], [r[1] for r in rs], [r[2] for r in rs]) for name, rs in results.items()}
+
+
 def has_jinja():
     if not os.path.exists(ANCHOR):
         return False
@@ -112,9 +125,13 @@ def main():
             counter[0] += 1
             return f"first-{counter[0]}"
 
-        first = measure(lambda: [MINUTES, "new", "--template", "gov-executive.zh-Hant", "--workspace", workspace,
-                                 "--name", fresh_name()])
-        sqlite_figure = measure([sqlite, ":memory:", ".quit"]) if sqlite else None
+        new = lambda: [MINUTES, "new", "--template", "gov-executive.zh-Hant", "--workspace", workspace,
+                       "--name", fresh_name()]
+        if sqlite:
+            startup = measure_alternating({"first": new, "sqlite": [sqlite, ":memory:", ".quit"]})
+            first, sqlite_figure = startup["first"], startup["sqlite"]
+        else:
+            first, sqlite_figure = measure(new), None
         for items in SIZES:
             name = f"bench-{items}"
             shutil.rmtree(pristine, ignore_errors=True)
@@ -146,8 +163,13 @@ def main():
                 "resume+answers": measure(run("resume", name), edits(ANSWERS + 1), prepare=restore_warm),
             }
             restore_warm()
-            figures["check"] = measure(run("check", name))
-            figures["export"] = measure(run("export", name))
+            # Check and export alternate with the Jinja2 anchor they are compared with (see measure_alternating).
+            paired = {"check": run("check", name), "export": run("export", name)}
+            if anchor_ok:
+                data = os.path.join(scratch, f"anchor-{items}.json")
+                subprocess.run([sys.executable, ANCHOR, "--write", str(items), data], check=True)
+                paired["jinja2"] = [sys.executable, ANCHOR, "--render", data]
+            figures.update(measure_alternating(paired))
             # Import: the exported report read back into a new session (issue 12: within 3× the export's time).
             text = os.path.join(scratch, f"report-{items}.txt")
             with open(text, "wb") as out:
@@ -158,10 +180,6 @@ def main():
             if not SKIP_RESUME:
                 figures["answer"] = figures["resume+answers"].minus(figures["resume+answer"], over=ANSWERS)
                 figures["quit"] = figures["resume+answer"].minus(figures["resume"])
-            if anchor_ok:
-                data = os.path.join(scratch, f"anchor-{items}.json")
-                subprocess.run([sys.executable, ANCHOR, "--write", str(items), data], check=True)
-                figures["jinja2"] = measure([sys.executable, ANCHOR, "--render", data])
             rows[items] = figures
 
     print(f"Whole processes, release build, CPU ms (user + system): median [fastest–slowest] of {RUNS} runs; "
@@ -213,12 +231,17 @@ def main():
         if "jinja2" in f:
             goal(f"Jinja2 / export at {items:,}", f["jinja2"].median / f["export"].median, 3, "×", "≥")
             goal(f"Jinja2 / check at {items:,}", f["jinja2"].median / f["check"].median, 3, "×", "≥")
-    for items, f in rows.items():
-        if "import" in f:
-            goal(f"import / export at {items:,}", f["import"].median / f["export"].median, 3, "×")
     if mid and large:
         for key in ("export", "check") + (() if SKIP_RESUME else ("resume",)):
             goal(f"{key} growth 1,000 → 5,000 items", large[key].median / mid[key].median, 5, "× (5× is linear)")
+    imports = [(items, f) for items, f in rows.items() if "import" in f]
+    if imports:
+        # Issue 12's goal, set when export and import were each some seconds at 5,000 items (2.0 s and 6.4 s at stop
+        # 26); export has since become about 28 times faster there, import about 3 times.
+        print()
+        print("Against the goal of issue 12 (import within 3× the export of the same draft, at 1,000 items):")
+        for items, f in imports:
+            goal(f"import / export at {items:,}", f["import"].median / f["export"].median, 3, "×")
     if not anchor_ok:
         print("(the Jinja2 anchor needs ../shared/bench/jinja_anchor.py and jinja2: pip install jinja2)")
     if not sqlite:
