@@ -18,8 +18,8 @@ enum ContextValue {
   case number(NumberContext)
   case int(Int)
   case bool(Bool)
-  /// An entry of a list of values.
-  indirect case element(Element)
+  /// An entry of a list of values (held in place: see ``Element``).
+  case element(Element)
   indirect case date(DateContext)
   case time(TimeContext)
   /// A required field not filled in, in a draft exported with its errors.

@@ -897,9 +897,23 @@ final class ListContext: MustacheSequence, MustacheTransformable, CustomStringCo
   func entry(_ index: Int) -> ContextValue {
     switch source {
     case .kept(let entries): entries[index]
-    case .numbered(let entries, let language): .element(MinutesExport.Element(value: entries[index], n: index + 1, language: language))
+    case .numbered: .element(MinutesExport.Element(list: self, index: index, n: index + 1))
     case .folded(_, let fold): fold(index)
     }
+  }
+
+  /// The value at `index` (from 0) as the list holds it: a list of values' entry without its number.
+  fileprivate func value(at index: Int) -> ContextValue {
+    switch source {
+    case .kept(let entries), .numbered(let entries, _): entries[index]
+    case .folded(_, let fold): fold(index)
+    }
+  }
+
+  /// The language a list of values numbers its entries in (`zh`); `en` for any other list.
+  fileprivate var numberingLanguage: String {
+    if case .numbered(_, let language) = source { return language }
+    return "en"
   }
 
   /// A list of `elements` of any type (a hand-made context).
@@ -928,19 +942,34 @@ final class ListContext: MustacheSequence, MustacheTransformable, CustomStringCo
 }
 
 /// An entry of a list of values: prints as its value, and offers `n` and `zh`.
+///
+/// It names its list and its place in it rather than holding its value, so that it is as small as the context's
+/// other values and a ``ContextValue`` holds it in place: held apart, each point of a draft had been an allocation
+/// of its own when its section was rendered (75,000 of them in an export of 5,000 items).
 struct Element: MustacheParent, CustomStringConvertible {
-  var value: ContextValue
-  var n: Int
-  var language: String
+  private let list: ListContext
+  private let index: Int
+  let n: Int
 
+  /// The entry at `index` (from 0) of `list`, numbered `n`.
+  init(list: ListContext, index: Int, n: Int) {
+    (self.list, self.index, self.n) = (list, index, n)
+  }
+
+  /// An entry of no list, numbered `n` in `language` (a hand-made context).
   init(value: ContextValue, n: Int, language: String) {
-    (self.value, self.n, self.language) = (value, n, language)
+    self.init(list: ListContext(entries: [value], numbering: language) { "" }, index: 0, n: n)
   }
 
   /// An entry whose value is of any type (a hand-made context).
   init(value: Any, n: Int, language: String) {
     self.init(value: ContextValue(any: value), n: n, language: language)
   }
+
+  /// What the entry holds.
+  var value: ContextValue { list.value(at: index) }
+  /// The language its `zh` is in.
+  var language: String { list.numberingLanguage }
 
   var description: String { String(describing: value.any) }
   func child(named name: String) -> Any? { typedChild(named: name)?.any }
