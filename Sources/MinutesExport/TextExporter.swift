@@ -538,6 +538,9 @@ public struct TextExporter: Exporter {
   /// The rendering context as a fold: a record's context is its parts by key, a list's a ``ListContext``, a
   /// value's what its kind offers, as described above.
   struct Context: DraftFolder {
+    /// The context is made from values alone: no address is read.
+    static var readsAddresses: Bool { false }
+
     let rendering: Rendering
     /// Whether lists of records are folded as they are read (``deferredList(_:of:at:folding:)``): for
     /// ``Renderer/fast``. swift-mustache, the renderer the tests hold ``TextRenderer`` to, reads a context folded

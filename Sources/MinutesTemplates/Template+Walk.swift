@@ -302,6 +302,12 @@ public protocol DraftFolder {
   /// - Complexity: called once per list, after the calls for its entries.
   mutating func list(_ entries: [Value], results: [Result], of part: Part, at address: Address) throws(Failure) -> Result
 
+  /// Whether the folder reads the `address` it is given. A folder that does not (an export's context) is given the
+  /// address the fold began at throughout, and the fold keeps no address of its own: a key's step added and
+  /// taken away at every value, and an entry's address copied for every entry of a list folded as it is read,
+  /// had been a twentieth of an export. `true` unless a folder says otherwise.
+  static var readsAddresses: Bool { get }
+
   /// Whether the folder makes a list of records without folding its entries first
   /// (``deferredList(_:of:at:folding:)``); only a folder that cannot fail (whose `Failure` is `Never`) is asked.
   /// `false` unless a folder says otherwise.
@@ -330,6 +336,10 @@ extension DraftFolder {
   /// `false`: a fold folds every entry of a list before the list.
   @inlinable
   public var defersLists: Bool { false }
+
+  /// `true`: a fold is told where each value is.
+  @inlinable
+  public static var readsAddresses: Bool { true }
 
   /// `nil`: the entries are folded now.
   @inlinable
@@ -380,6 +390,10 @@ extension Template {
         results.append(nil)
         continue
       }
+      guard Folder.readsAddresses else {
+        results.append(try foldPart(value, part: part, at: &address, with: &folder))
+        continue
+      }
       address.steps.append(.key(part.key))
       defer { address.steps.removeLast() }
       results.append(try foldPart(value, part: part, at: &address, with: &folder))
@@ -406,8 +420,8 @@ extension Template {
     case .values(let kind):
       results.reserveCapacity(entries.count)
       for (offset, entry) in entries.enumerated() {
-        address.steps.append(.index(offset + 1))
-        defer { address.steps.removeLast() }
+        if Folder.readsAddresses { address.steps.append(.index(offset + 1)) }
+        defer { if Folder.readsAddresses { address.steps.removeLast() } }
         results.append(try folder.value(entry, of: kind, part: part, at: address, entry: offset + 1))
       }
     case .records(let records):
@@ -416,7 +430,7 @@ extension Template {
         let (copy, listAddress) = (folder, address)
         let fold = { (offset: Int) -> Folder.Result in
           var (folder, address) = (copy, listAddress)
-          address.steps.append(.index(offset + 1))
+          if Folder.readsAddresses { address.steps.append(.index(offset + 1)) }
           guard case .record(let record) = entries[offset] else {
             return try! folder.misshapen(entries[offset], part: part, at: address, entry: offset + 1)
           }
@@ -426,8 +440,8 @@ extension Template {
       }
       results.reserveCapacity(entries.count)
       for (offset, entry) in entries.enumerated() {
-        address.steps.append(.index(offset + 1))
-        defer { address.steps.removeLast() }
+        if Folder.readsAddresses { address.steps.append(.index(offset + 1)) }
+        defer { if Folder.readsAddresses { address.steps.removeLast() } }
         if case .record(let record) = entry {
           results.append(try foldRecord(record, parts: records.parts, entry: offset + 1, at: &address, with: &folder))
         } else {
