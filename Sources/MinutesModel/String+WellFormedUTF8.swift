@@ -39,15 +39,18 @@ extension String {
     while index < count {
       // The usual case in Chinese text, four scalars at a time, then two: a lead byte E1–EC or EE–EF, then two
       // continuation bytes (80–BF), four times over (from two eight-byte loads, six bytes apart), then twice. (E0
-      // and ED restrict their second byte: they go the long way below.) Four at a time takes about half the
-      // instructions a byte that two did.
+      // and ED restrict their second byte: they go the long way below.) The four leads' low nibbles are gathered
+      // one to a byte and told from 0 and D by the carry of adding 15, all four at once: about half the
+      // instructions a byte that looking each up in a table of sixteen bits took.
       while count &- index >= 14 {
         let first = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
         let second = UInt64(littleEndian: UnsafeRawPointer(base + (index &+ 6)).loadUnaligned(as: UInt64.self))
-        let leads = Self.plainThreeByteLeads >> (first & 0x0F) & Self.plainThreeByteLeads >> (first >> 24 & 0x0F)
-          & Self.plainThreeByteLeads >> (second & 0x0F) & Self.plainThreeByteLeads >> (second >> 24 & 0x0F)
-        guard first & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0, second & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0,
-          leads & 1 != 0
+        let leads = (first & 0x0F00_000F) | (second & 0x0F00_000F) << 32
+        let notE0 = leads &+ 0x0F00_000F_0F00_000F
+        let notED = (leads ^ 0x0D00_000D_0D00_000D) &+ 0x0F00_000F_0F00_000F
+        // Two scalars of three bytes each in the low six bytes of each word: 1110xxxx, 10xxxxxx, 10xxxxxx, twice.
+        guard (first & 0x0000_C0C0_F0C0_C0F0 ^ 0x0000_8080_E080_80E0) | (second & 0x0000_C0C0_F0C0_C0F0 ^ 0x0000_8080_E080_80E0) == 0,
+          notE0 & notED & 0x1000_0010_1000_0010 == 0x1000_0010_1000_0010
         else { break }
         isASCII = false
         index &+= 12
