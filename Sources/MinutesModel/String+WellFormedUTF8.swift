@@ -40,8 +40,9 @@ extension String {
       // The usual case in Chinese text, four scalars at a time, then two: a lead byte E1–EC or EE–EF, then two
       // continuation bytes (80–BF), four times over (from two eight-byte loads, six bytes apart), then twice. (E0
       // and ED restrict their second byte: they go the long way below.) The four leads' low nibbles are gathered
-      // one to a byte and told from 0 and D by the carry of adding 15, all four at once: about half the
-      // instructions a byte that looking each up in a table of sixteen bits took.
+      // one to a byte and told from 0 and D by the carry of adding 15, all four at once, where looking each up
+      // in a table of sixteen bits took a variable shift each: 486 instructions for a point of 154 bytes, against
+      // 548 two at a time with the table.
       while count &- index >= 14 {
         let first = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
         let second = UInt64(littleEndian: UnsafeRawPointer(base + (index &+ 6)).loadUnaligned(as: UInt64.self))
