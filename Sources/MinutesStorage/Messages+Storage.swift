@@ -5,8 +5,11 @@ extension Messages {
   /// A name that cannot name a session; the rule is the one ``SessionStore/validate(name:)`` checks.
   func invalidSessionName(_ name: String, reason: String) -> String {
     self("「\(shown(name))」不能作為會話名稱：\(nameReason(reason))。名稱只能用任何文字的字母和數字（包括中文）、「-」或「_」，且不以「-」開頭，例如 常務會議-0520。",
-         "`\(shown(name))` cannot be a session name: \(nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
+         "`\(shown(name))` cannot be a session name: \(nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. \(Self.englishExampleName).")
   }
+
+  /// The session name an English message gives as an example (a Chinese one gives 常務會議-0520).
+  static let englishExampleName = "board-0311"
 
   /// Why a name was refused (``SessionStore/validate(name:)`` says it in English).
   func nameReason(_ reason: String) -> String {
@@ -28,9 +31,13 @@ extension Messages {
   func pathAsSessionName(_ path: String) -> String {
     let last = (path.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? "")
     let stem = last.hasSuffix(".yaml") ? String(last.dropLast(5)) : last
-    let example = (try? SessionStore.validate(name: stem)) != nil && last.hasSuffix(".yaml") ? stem : "常務會議-0520"
-    return self("「\(shown(path))」是一個路徑；會話以名稱指稱，例如 \(example)（即 sessions/\(example).yaml）；要檢查一個檔案，請用 `minutes check FILE`。",
-                "`\(shown(path))` is a path; a session is named by its name, e.g. \(example) (the file sessions/\(example).yaml); to check a file use `minutes check FILE`.")
+    let isFile = last.hasSuffix(".yaml")
+    let stemIsName = (try? SessionStore.validate(name: stem)) != nil && isFile
+    let (chinese, english) = stemIsName ? (stem, stem) : ("常務會議-0520", Self.englishExampleName)
+    // `minutes check FILE` is the way to a minutes file named by its path; a path of anything else (`--name ../x`)
+    // was meant as a name.
+    return self("「\(shown(path))」是一個路徑；會話以名稱指稱，例如 \(chinese)（即 sessions/\(chinese).yaml）\(isFile ? "；要檢查一個檔案，請用 `minutes check FILE`" : "")。",
+                "`\(shown(path))` is a path; a session is named by its name, e.g. \(english) (the file sessions/\(english).yaml)\(isFile ? "; to check a file use `minutes check FILE`" : "").")
   }
 
   /// A session created under a name that is taken.

@@ -23,8 +23,14 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
   public func message(_ m: Messages) -> String {
     switch self {
     case .notFound(let id, let available):
-      m("沒有範本 `\(m.shown(id))`；可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
-        "no template `\(m.shown(id))`; available: \(available.joined(separator: ", ")).")
+      // An id that differs from one only in case (`Team-Meeting.en`) is named first: ids are compared exactly.
+      if let near = available.first(where: { $0.lowercased() == id.lowercased() }) {
+        m("沒有範本 `\(m.shown(id))`（範本名稱區分大小寫）；是要用 `\(near)` 嗎？可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
+          "no template `\(m.shown(id))` (template ids are case-sensitive); did you mean `\(near)`? available: \(available.joined(separator: ", ")).")
+      } else {
+        m("沒有範本 `\(m.shown(id))`；可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
+          "no template `\(m.shown(id))`; available: \(available.joined(separator: ", ")).")
+      }
     case .invalid(let problem):
       "\(problem.place): error: \(problem.message(m))"
     case .unsupportedFormat(let file, let found, let supported):

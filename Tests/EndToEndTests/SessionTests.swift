@@ -201,10 +201,13 @@ import MinutesTestSupport
     defer { try? FileManager.default.removeItem(at: workspace) }
     let result = try Binary.run(arguments, in: workspace, environment: ["LANG": "en_US.UTF-8", "PATH": "/usr/bin:/bin"])
     let path = arguments.last!
-    let example = path == "sessions/s.yaml" ? "s" : "常務會議-0520"
+    let isFile = path == "sessions/s.yaml"
+    let example = isFile ? "s" : "board-0311"
+    // The way to check a file is said for a minutes file named by its path, not for any other path.
+    let checkHint = isFile ? "; to check a file use `minutes check FILE`" : ""
     #expect(result.status == 1)
-    #expect(result.stderr == "minutes: error: `\(path)` is a path; a session is named by its name, e.g. \(example) (the file sessions/\(example).yaml); to check a file use `minutes check FILE`.\n"
-            || result.stderr.hasPrefix("minutes: error: 「\(path)」是一個路徑；"), "\(result.stderr)")
+    #expect(result.stderr == "minutes: error: `\(path)` is a path; a session is named by its name, e.g. \(example) (the file sessions/\(example).yaml)\(checkHint).\n"
+            || result.stderr.hasPrefix("minutes: error: 「\(path)」是一個路徑；會話以名稱指稱，例如 常務會議-0520"), "\(result.stderr)")
     #expect(!result.stderr.contains("free some space"))
     #expect((try? FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("sessions").path)) ?? [] == [])
   }

@@ -107,6 +107,10 @@ import MinutesTestSupport
     let missing = try Binary.run(["templates", "show", "nope"], in: workspace)
     #expect(missing.status == 1)
     #expect(missing.stderr.hasPrefix("minutes: error: no template `nope`; available: board-meeting.en, "))
+    // An id in other case is named: ids are compared exactly.
+    let cased = try Binary.run(["new", "--template", "Team-Meeting.EN", "--name", "x"], in: workspace)
+    #expect(cased.status == 1)
+    #expect(cased.stderr.hasPrefix("minutes: error: no template `Team-Meeting.EN` (template ids are case-sensitive); did you mean `team-meeting.en`? available: board-meeting.en, "), "\(cased.stderr)")
   }
 
   @Test func aVariantAddsAndRemovesChoicesOfTheTemplateItExtends() throws {

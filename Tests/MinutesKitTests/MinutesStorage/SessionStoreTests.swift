@@ -174,7 +174,7 @@ import MinutesTestSupport
     #expect(throws: error) { try SessionStore.validate(name: name) }
     #expect(
       error.errorDescription
-        == "`\(Messages(language: "en").shown(name))` cannot be a session name: \(Messages(language: "en").nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. 常務會議-0520.")
+        == "`\(Messages(language: "en").shown(name))` cannot be a session name: \(Messages(language: "en").nameReason(reason)). Use letters and digits of any script (CJK included), '-' or '_', not starting with '-', e.g. board-0311.")
     try Self.withStore { store in
       #expect(throws: error) { try store.create(SessionFile(minutes: Minutes(template: "t"), resumeAt: .firstQuestion), name: name) }
       #expect(throws: error) { try store.load(name: name) }
@@ -186,16 +186,20 @@ import MinutesTestSupport
   /// A path where a name is expected is said to be one, with a name for an example (`minutes resume /etc/passwd`
   /// failed at its lock as if the disk were full).
   @Test(arguments: [
-    ("/etc/passwd", "e.g. 常務會議-0520 (the file sessions/常務會議-0520.yaml)"),
-    ("../x", "e.g. 常務會議-0520 (the file sessions/常務會議-0520.yaml)"),
-    ("a\\b", "e.g. 常務會議-0520 (the file sessions/常務會議-0520.yaml)"),
-    ("sessions/會議.yaml", "e.g. 會議 (the file sessions/會議.yaml)"),
-    ("會議.yaml", "e.g. 會議 (the file sessions/會議.yaml)"),
+    ("/etc/passwd", "e.g. board-0311 (the file sessions/board-0311.yaml)"),
+    ("../x", "e.g. board-0311 (the file sessions/board-0311.yaml)"),
+    ("a\\b", "e.g. board-0311 (the file sessions/board-0311.yaml)"),
+    ("sessions/會議.yaml", "e.g. 會議 (the file sessions/會議.yaml); to check a file use `minutes check FILE`"),
+    ("會議.yaml", "e.g. 會議 (the file sessions/會議.yaml); to check a file use `minutes check FILE`"),
+    ("notes/x.y.yaml", "e.g. board-0311 (the file sessions/board-0311.yaml); to check a file use `minutes check FILE`"),
   ])
   func pathsAreRefusedAsPaths(path: String, example: String) throws {
     #expect(throws: SessionError.pathAsName(path)) { try SessionStore.validate(name: path) }
+    // An English message gives an English example (a Chinese one had been given in both), and says how to check a
+    // file only for a minutes file named by its path.
     #expect(SessionError.pathAsName(path).errorDescription
-      == "`\(path)` is a path; a session is named by its name, \(example); to check a file use `minutes check FILE`.")
+      == "`\(path)` is a path; a session is named by its name, \(example).")
+    #expect(SessionError.pathAsName(path).message(Messages(language: "zh-Hant")).contains("例如 \(path.hasSuffix("會議.yaml") ? "會議" : "常務會議-0520")"))
     try Self.withStore { store in
       #expect(throws: SessionError.pathAsName(path)) { try SessionLock(name: path, in: store) }
       #expect(throws: SessionError.pathAsName(path)) { try store.load(name: path) }
