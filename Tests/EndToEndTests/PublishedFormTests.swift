@@ -82,6 +82,8 @@ import MinutesTestSupport
     #expect(march.text.hasPrefix("版式：出席名單的位置 start，列席的說法 invited，日期的寫法 month-day，主持人的寫法 name-first，開頭的動詞 plain，"), "\(march.text.prefix(200))")
     let april = try Binary.run(["new", "--from", "march", "--name", "april"], in: workspace, input: Data(":house\n:quit\n".utf8))
     #expect(april.status == 0)
+    // A report's template carries no action items: it says what it carried, and nothing of action items.
+    #expect(april.text.contains("從「march」帶入 ") && !april.text.contains("行動事項"), "\(april.text)")
     #expect(april.text.contains("  attendance（出席名單的位置）：start；可選 end、start、inline\n"), "\(april.text)")
     #expect(april.text.contains("  chair（主持人的寫法）：name-first；可選 title-first、name-first、comrade\n"))
     #expect(april.text.contains("  opening（開頭的動詞）：plain（預設）；可選 plain、le\n"))

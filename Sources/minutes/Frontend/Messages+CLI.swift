@@ -266,7 +266,11 @@ extension Messages {
       .map { $0.label == $0.key ? $0.parts.first?.label ?? $0.label : $0.label }
     let items = followOn.actions.count
     let named = labels.isEmpty ? "" : self("（\(labels.joined(separator: "、"))）", " (\(labels.joined(separator: ", ")))")
-    var text = self(
+    // A template that carries no action items (a report, a 纪要) says nothing of them.
+    var text = template.carry?.actions == nil
+      ? self("從「\(meeting)」帶入 \(followOn.parts.count) 個部分\(named)。",
+             "Carried over from \(meeting): \(followOn.parts.count) part\(followOn.parts.count == 1 ? "" : "s")\(named).") + "\n"
+      : self(
       "從「\(meeting)」帶入 \(followOn.parts.count) 個部分\(named)和 \(items) 個未完成的行動事項（\(followOn.closed) 個已在該次結束，不帶入）。",
       "Carried over from \(meeting): \(followOn.parts.count) part\(followOn.parts.count == 1 ? "" : "s")\(named) and \(items) open action item\(items == 1 ? "" : "s") (\(followOn.closed) closed there, not carried).") + "\n"
     for item in followOn.actions {
