@@ -239,7 +239,8 @@ def main():
         # Issue 12's goal, set when export and import were each some seconds at 5,000 items (2.0 s and 6.4 s at stop
         # 26); export has since become about 28 times faster there, import about 3 times.
         print()
-        print("Against the goal of issue 12 (import within 3× the export of the same draft, at 1,000 items):")
+        print("Against the goal of issue 12 (import within 3× the export of the same draft; set for 1,000 items, "
+              "printed at each size):")
         for items, f in imports:
             goal(f"import / export at {items:,}", f["import"].median / f["export"].median, 3, "×")
     if not anchor_ok:

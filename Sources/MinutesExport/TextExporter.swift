@@ -464,7 +464,8 @@ public struct TextExporter: Exporter {
     /// The numeral of `n` in the template's ``language`` (see ``numerals``).
     func numeral(_ n: Int) -> String {
       if n >= 0, n < numerals.count { return numerals[n] }
-      // Numbers beyond a list's length (a hand-made context) are spelled apart, not remembered.
+      // Numbers below zero or past ``numeralsKept`` (a list longer than any draft's) are spelled apart, not
+      // remembered.
       guard n >= 0, n <= Self.numeralsKept else { return ChineseNumeral.string(n, language: language) }
       while numerals.count <= n { numerals.append(ChineseNumeral.string(numerals.count, language: language)) }
       return numerals[n]
@@ -498,10 +499,11 @@ public struct TextExporter: Exporter {
     /// Whether ``layout``'s names end with `n` and `zh`: an entry's, when no part has either key.
     let numbered: Bool
     /// The phrase of each choice's values compiled, by the part's place, then by the value's UTF-8 in the order
-    /// first asked for: the phrase looked up and its source hashed once each, not once per record. The values are
-    /// told apart by their bytes, not hashed: hashing a Chinese value (審議) normalizes it, a thousand instructions
-    /// at every agenda item. Values that differ in their bytes alone (a decomposed `é`) are each kept, with the
-    /// same phrase.
+    /// first asked for: for the values that have a phrase, and the first ``valuesKept`` that have none, the phrase is
+    /// looked up and its source hashed once, not once per record. The values are told apart by their bytes, not
+    /// hashed: a lookup through a dictionary, hashing a Chinese value (審議), took 1,100 instructions at every agenda
+    /// item, this about 570. Values that differ in their bytes alone (a decomposed `é`) are each kept, with the same
+    /// phrase.
     private var phrases: [[(value: String, compiled: CompiledText?)]]
 
     /// The phrase of the choice `value` of the part at `index`, compiled by `rendering`; `nil` when it has none.
@@ -510,7 +512,9 @@ public struct TextExporter: Exporter {
       let compiled = parts[index].rendering.phrase(of: value).flatMap(rendering.template)
       // Values without a phrase are remembered up to a few: a choice answered with free text may hold thousands of
       // values, which would each be compared with all the others.
-      if compiled != nil || phrases[index].count < Self.valuesKept { phrases[index].append((value, compiled)) }
+      if compiled != nil || phrases[index].count(where: { $0.compiled == nil }) < Self.valuesKept {
+        phrases[index].append((value, compiled))
+      }
       return compiled
     }
 
@@ -954,8 +958,9 @@ struct Element: MustacheParent, CustomStringConvertible {
   private let index: Int
   let n: Int
 
-  /// The entry at `index` (from 0) of `list`, numbered `n`.
-  init(list: ListContext, index: Int, n: Int) {
+  /// The entry at `index` (from 0) of `list`, a list of values numbered in a language (`ListContext.Source.numbered`,
+  /// whose entries are read only here), numbered `n`.
+  fileprivate init(list: ListContext, index: Int, n: Int) {
     (self.list, self.index, self.n) = (list, index, n)
   }
 

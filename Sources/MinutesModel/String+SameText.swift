@@ -21,8 +21,9 @@ extension String {
   /// - Complexity: O(n) in the UTF-8 length, compared only when the lengths are equal.
   package func hasSameUTF8(as other: String) -> Bool {
     guard utf8.count == other.utf8.count else { return false }
-    // `withUTF8` of a copy: a short string's bytes are read from the copy, with none of the generic code of
-    // `utf8.withContiguousStorageIfAvailable` (four hundred instructions a call).
+    // `withUTF8` of a copy: a short string's bytes are read from the copy. Where the export's phrases are looked up,
+    // two nested `utf8.withContiguousStorageIfAvailable` with their optional results took 440 instructions a call,
+    // this 160 (callgrind, an export of 5,000 items; alone, in a small program, the two came out the other way).
     var (text, other) = (self, other)
     return text.withUTF8 { bytes in
       other.withUTF8 { otherBytes in bytes.isEmpty || memcmp(bytes.baseAddress!, otherBytes.baseAddress!, bytes.count) == 0 }

@@ -270,7 +270,8 @@ extension Template {
 ///
 /// ``enter(_:parts:at:)`` is told of each record before its parts are folded. Every method is given the value's
 /// ``Address`` (`items.2.directives.1`); it is built as the fold goes, so keeping it costs a copy and reading it
-/// costs nothing. The fold stops at the first error a method throws (``Failure``; `Never` for a fold that
+/// costs nothing (a folder that reads none says so, ``readsAddresses``, and is given the fold's first address
+/// throughout). The fold stops at the first error a method throws (``Failure``; `Never` for a fold that
 /// cannot fail). Keys of a record that are not parts of the template are not folded: ``enter(_:parts:at:)`` sees
 /// them.
 ///
@@ -352,7 +353,8 @@ extension Template {
   /// `content`, a draft's content, folded with `folder` (see ``DraftFolder``): the result of its record.
   ///
   /// Specialized for each folder, so the methods are called directly; no value of the draft is copied, and one
-  /// address is kept up to date along the way rather than one built per value.
+  /// address is kept up to date along the way rather than one built per value (none for a folder that reads no
+  /// address).
   /// - Throws: the first error one of `folder`'s methods throws.
   /// - Complexity: O(n) in the number of values of `content` that are parts of the template, plus the work of
   ///   `folder`'s methods; one call per value (and per record before its parts).
