@@ -8,13 +8,6 @@ extension Messages {
          "Drafting ‘\(name)’ (\(template)). Every change is saved to \(path). Type :help for the commands.")
   }
 
-  /// Said when a new session's name is taken: how to go on with that session (`resume`, the command), or name
-  /// another.
-  public func sessionExists(_ name: String, resume: String) -> String {
-    self("已有名為「\(name)」的會話；用 `\(resume)` 繼續，或用 --name 另取一個名稱。",
-         "a session named `\(name)` exists already; continue it with `\(resume)` or choose another --name.")
-  }
-
   /// Said when the session ends saved: how to go on.
   func savedToGoOn(_ command: String) -> String { self("已保存。繼續起草：", "Saved. To go on: ") + command }
 

@@ -59,7 +59,8 @@ enum DurableFile {
     return true
   }
 
-  /// Flushes the bytes of the file at `path` (a copy made by another API); nothing when it cannot be opened.
+  /// Flushes the file or folder at `path` (a copy made by another API, a folder after a rename); nothing when it
+  /// cannot be opened.
   static func syncFile(atPath path: String) {
     let fd = open(path, O_RDONLY)
     if fd >= 0 {
@@ -72,13 +73,7 @@ enum DurableFile {
   static func syncFolder(of url: URL) { syncFolder(ofPath: url.path) }
 
   /// Flushes the folder holding the file at `path`.
-  static func syncFolder(ofPath path: String) {
-    let directory = open(Folder.parent(of: path), O_RDONLY)
-    if directory >= 0 {
-      fsync(directory)
-      close(directory)
-    }
-  }
+  static func syncFolder(ofPath path: String) { syncFile(atPath: Folder.parent(of: path)) }
 
   private static func posixError() -> NSError {
     NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])

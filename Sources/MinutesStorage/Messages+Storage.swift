@@ -40,10 +40,12 @@ extension Messages {
                 "`\(shown(path))` is a path; a session is named by its name, e.g. \(english) (the file sessions/\(english).yaml)\(isFile ? "; to check a file use `minutes check FILE`" : "").")
   }
 
-  /// A session created under a name that is taken.
-  func sessionExists(_ name: String) -> String {
-    self("已有名為「\(name)」的會話；用 `minutes resume \(name)` 繼續，或用 --name 另取一個名稱。",
-         "a session named `\(name)` exists already; continue it with `minutes resume \(name)` or choose another --name.")
+  /// A session created under a name that is taken: how to go on with that session (`resume`, the whole command:
+  /// `minutes resume NAME` unless given), or name another.
+  public func sessionExists(_ name: String, resume: String? = nil) -> String {
+    let resume = resume ?? "minutes resume \(name)"
+    return self("已有名為「\(name)」的會話；用 `\(resume)` 繼續，或用 --name 另取一個名稱。",
+                "a session named `\(name)` exists already; continue it with `\(resume)` or choose another --name.")
   }
 
   /// A session name not in the workspace.

@@ -20,17 +20,17 @@ public enum TemplateError: LocalizedError, LocalizedMinutesError, Hashable, Send
   public var errorDescription: String? { message(Messages(language: "en")) }
 
   /// What went wrong and what to do, in the language of `m`.
+  /// The id among `available` that differs from `id` in case alone, if any.
+  private static func sameButCase(_ id: String, in available: [String]) -> String? {
+    available.first { $0.lowercased() == id.lowercased() }
+  }
+
   public func message(_ m: Messages) -> String {
     switch self {
     case .notFound(let id, let available):
       // An id that differs from one only in case (`Team-Meeting.en`) is named first: ids are compared exactly.
-      if let near = available.first(where: { $0.lowercased() == id.lowercased() }) {
-        m("沒有範本 `\(m.shown(id))`（範本名稱區分大小寫）；是要用 `\(near)` 嗎？可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
-          "no template `\(m.shown(id))` (template ids are case-sensitive); did you mean `\(near)`? available: \(available.joined(separator: ", ")).")
-      } else {
-        m("沒有範本 `\(m.shown(id))`；可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
-          "no template `\(m.shown(id))`; available: \(available.joined(separator: ", ")).")
-      }
+      m("沒有範本 `\(m.shown(id))`\(Self.sameButCase(id, in: available).map { "（範本名稱區分大小寫）；是要用 `\($0)` 嗎？" } ?? "；")可用的範本：\(available.map { "`\($0)`" }.joined(separator: "、"))。",
+        "no template `\(m.shown(id))`\(Self.sameButCase(id, in: available).map { " (template ids are case-sensitive); did you mean `\($0)`?" } ?? ";") available: \(available.joined(separator: ", ")).")
     case .invalid(let problem):
       "\(problem.place): error: \(problem.message(m))"
     case .unsupportedFormat(let file, let found, let supported):
